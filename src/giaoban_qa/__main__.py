@@ -1,0 +1,3 @@
+from giaoban_qa.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,135 @@
+"""Configuration from ``[tool.giaoban-qa]`` in pyproject.toml or from giaoban-qa.toml.
+
+The first file found walking up from the checked path (or the working folder) wins.
+Command-line flags override it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+FAIL_ON = ("error", "warning", "info", "never")
+KNOWN_KEYS = {
+    "select", "ignore", "extend-select", "severity", "fail-on", "lang", "rules-dir",
+    "per-file-ignores", "max-size", "options", "baseline", "exclude",
+}
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass
+class Config:
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    fail_on: str = "error"
+    lang: str = "vi"
+    rules_dirs: tuple[str, ...] = ()
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    max_size: int = 20 * 1024 * 1024
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    baseline: str | None = None
+    source: str | None = None  # the file this configuration came from
+    strict: bool = False  # re-raise rule crashes (tests); users get a warning instead
+
+
+def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate_dir in (folder, *folder.parents):
+        own = candidate_dir / "giaoban-qa.toml"
+        if own.is_file():
+            data = _read_toml(own)
+            return own, data.get("tool", {}).get("giaoban-qa", data)
+        py = candidate_dir / "pyproject.toml"
+        if py.is_file():
+            data = _read_toml(py)
+            section = data.get("tool", {}).get("giaoban-qa")
+            if section is not None:
+                return py, section
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid configuration ({exc})") from None
+
+
+def load_config(start: Path | None = None, explicit: str | None = None) -> Config:
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{explicit}: configuration file not found")
+        data = _read_toml(path)
+        section = data.get("tool", {}).get("giaoban-qa", data)
+        return from_mapping(section, path)
+    found = find_config_file(start or Path.cwd())
+    if not found:
+        return Config()
+    path, section = found
+    return from_mapping(section, path)
+
+
+def from_mapping(section: dict[str, Any], path: Path | None = None) -> Config:
+    where = str(path) if path else "configuration"
+    unknown = set(section) - KNOWN_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    cfg = Config(source=str(path) if path else None)
+    if "select" in section:
+        cfg.select = _str_list(section["select"], "select", where)
+    cfg.select = cfg.select + _str_list(section.get("extend-select", []), "extend-select", where)
+    cfg.ignore = _str_list(section.get("ignore", []), "ignore", where)
+    sev = section.get("severity", {})
+    if not isinstance(sev, dict):
+        raise ConfigError(f"{where}: 'severity' must be a table of rule = level")
+    for rule, level in sev.items():
+        if level not in SEVERITIES:
+            raise ConfigError(f"{where}: severity of {rule} must be one of {', '.join(SEVERITIES)}")
+    cfg.severity = dict(sev)
+    fail_on = section.get("fail-on", "error")
+    if fail_on not in FAIL_ON:
+        raise ConfigError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}")
+    cfg.fail_on = fail_on
+    lang = section.get("lang", "vi")
+    if lang not in ("vi", "en"):
+        raise ConfigError(f"{where}: lang must be vi or en")
+    cfg.lang = lang
+    base = path.parent if path else Path.cwd()
+    if "rules-dir" in section:
+        dirs = section["rules-dir"]
+        dirs = [dirs] if isinstance(dirs, str) else dirs
+        cfg.rules_dirs = tuple(str((base / d).resolve()) for d in dirs)
+    pfi = section.get("per-file-ignores", {})
+    if not isinstance(pfi, dict):
+        raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [rules]")
+    cfg.per_file_ignores = {k: _str_list(v, f"per-file-ignores.{k}", where) for k, v in pfi.items()}
+    cfg.exclude = _str_list(section.get("exclude", []), "exclude", where)
+    if "max-size" in section:
+        cfg.max_size = int(section["max-size"])
+    cfg.options = dict(section.get("options", {}))
+    if "baseline" in section:
+        cfg.baseline = str((base / section["baseline"]).resolve())
+    return cfg
+
+
+def _str_list(value: Any, key: str, where: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return list(value)
+
+
+def config_fields() -> list[str]:
+    return [f.name for f in fields(Config)]

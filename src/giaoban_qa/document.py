@@ -1,0 +1,164 @@
+"""The document model every extractor and rule works on.
+
+``Document.text`` is the NFC form of the source with inline markup (``<sup>1</sup>``,
+``**bold**``, HTML comments, Markdown heading marks) blanked out by spaces of the same
+length, so offsets into it are offsets into the NFC text, which ``NormalisedText`` maps
+back to the user's characters. Extracted facts are computed lazily and cached per document
+through ``Document.fact``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, TypeVar
+
+from giaoban_qa.textmap import NormalisedText, normalise
+
+T = TypeVar("T")
+
+# Inline markup that must not be read as report text. Footnote marks are blanked whole:
+# their digits would otherwise stick to the number or word before them.
+_MARKUP = re.compile(
+    r"<!--.*?-->"
+    r"|<sup\b[^>]*>[^<]{0,8}</sup>"
+    r"|</?(?:b|i|u|em|strong|span|sup|sub|br|p|div)\b[^>]*>"
+    r"|\*\*|__"
+    r"|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])"
+    r"|^[ \t]{0,3}#{1,6}(?=[ \t])",
+    re.DOTALL | re.MULTILINE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def text(self, doc: "Document") -> str:
+        return doc.text[self.start : self.end]
+
+
+@dataclass
+class Document:
+    path: str
+    kind: str
+    norm: NormalisedText
+    text: str
+    lines: list[Span]
+    paragraphs: list[Span]
+    title: Span | None
+    _facts: dict[Any, Any] = field(default_factory=dict, repr=False)
+    _sentences: list[Span] | None = field(default=None, repr=False)
+
+    @property
+    def source(self) -> str:
+        """The text as read (offsets in reports point into this)."""
+        return self.norm.original
+
+    @property
+    def title_text(self) -> str:
+        return self.title.text(self) if self.title else ""
+
+    @property
+    def sentences(self) -> list[Span]:
+        if self._sentences is None:
+            self._sentences = split_sentences(self.text, self.paragraphs)
+        return self._sentences
+
+    def fact(self, extractor: Callable[["Document"], T]) -> T:
+        """Run ``extractor`` once per document and cache its result."""
+        try:
+            return self._facts[extractor]
+        except KeyError:
+            value = self._facts[extractor] = extractor(self)
+            return value
+
+    def paragraph_at(self, offset: int) -> Span | None:
+        for p in self.paragraphs:
+            if p.start <= offset < p.end:
+                return p
+        return None
+
+    def sentence_at(self, offset: int) -> Span | None:
+        import bisect
+
+        sents = self.sentences
+        i = bisect.bisect_right([s.start for s in sents], offset) - 1
+        if 0 <= i < len(sents) and sents[i].start <= offset < max(sents[i].end, sents[i].start + 1):
+            return sents[i]
+        return None
+
+    def line_col(self, original_offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset into the original text."""
+        src = self.norm.original
+        line = src.count("\n", 0, original_offset) + 1
+        last_nl = src.rfind("\n", 0, original_offset)
+        return line, original_offset - last_nl
+
+
+def mask_markup(text: str) -> str:
+    """Blank inline markup with spaces, keeping every other character at its offset."""
+    return _MARKUP.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def split_lines(text: str) -> list[Span]:
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped_end = end - (1 if line.endswith("\r") else 0)
+        spans.append(Span(pos, stripped_end))
+        pos = end + 1
+    return spans
+
+
+def split_sentences(text: str, paragraphs: list[Span]) -> list[Span]:
+    sentences: list[Span] = []
+    for para in paragraphs:
+        start = para.start
+        for match in _SENTENCE_END.finditer(text, para.start, para.end):
+            if match.start() > start:
+                sentences.append(_trim(text, start, match.start()))
+            start = match.end()
+        if start < para.end:
+            sentences.append(_trim(text, start, para.end))
+    return [s for s in sentences if s.end > s.start]
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def build_document(path: str, source_text: str, kind: str = "txt") -> Document:
+    norm = normalise(source_text)
+    text = mask_markup(norm.text) if kind in ("txt", "md", "html") else norm.text
+    lines = split_lines(text)
+    paragraphs = [_trim(text, s.start, s.end) for s in lines if text[s.start : s.end].strip()]
+    title = paragraphs[0] if paragraphs else None
+    # A header block of a "Kết luận" spreads its title over several short upper-case lines.
+    if title is not None and kind != "html":
+        title = _extend_upper_title(text, paragraphs)
+    return Document(path=path, kind=kind, norm=norm, text=text, lines=lines, paragraphs=paragraphs, title=title)
+
+
+def _extend_upper_title(text: str, paragraphs: list[Span]) -> Span:
+    first = paragraphs[0]
+    end = first.end
+    first_text = text[first.start : first.end]
+    if first_text.upper() != first_text or len(first_text) > 80:
+        return first
+    for para in paragraphs[1:4]:
+        chunk = text[para.start : para.end]
+        # Continue while the header lines are short and read as one heading.
+        if len(chunk) > 120 or not any(c.isalpha() for c in chunk) or re.match(r"(?i)(sáng|chiều|tối|ngày)\b", chunk):
+            break
+        end = para.end
+        if chunk.upper() != chunk:
+            break
+    return Span(first.start, end)

@@ -1,0 +1,163 @@
+"""Running the rules: load, extract, check, and place findings in the user's text."""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from giaoban_qa.config import Config
+from giaoban_qa.document import Document, build_document
+from giaoban_qa.findings import Finding, Located, Severity
+from giaoban_qa.loaders import InputError, Source, iter_input_paths, load_path
+from giaoban_qa.rules import Rule, RuleContext, all_rules, matches
+
+
+@dataclass
+class FileResult:
+    path: str
+    error: str | None = None
+    kind: str | None = None
+    document: Document | None = None  # kept only when a reporter needs the text
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult] = field(default_factory=list)
+    findings: list[Located] = field(default_factory=list)
+    suppressed: list[Located] = field(default_factory=list)
+    baselined: int = 0
+
+    @property
+    def input_errors(self) -> int:
+        return sum(1 for f in self.files if f.error)
+
+    def by_severity(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in Severity}
+        for f in self.findings:
+            counts[f.severity.value] += 1
+        return counts
+
+    def by_category(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            counts[f.category.value] = counts.get(f.category.value, 0) + 1
+        return dict(sorted(counts.items()))
+
+
+def selected_rules(config: Config) -> list[Rule]:
+    rules = []
+    for code, cls in all_rules().items():
+        if matches(code, config.select) and not matches(code, config.ignore):
+            rules.append(cls())
+    return rules
+
+
+def check_document(doc: Document, rules: Iterable[Rule], config: Config) -> list[Finding]:
+    ctx = RuleContext(options={}, rules_dirs=config.rules_dirs)
+    out: list[Finding] = []
+    for rule in rules:
+        ctx.options = config.options.get(rule.code, {})
+        try:
+            out.extend(rule.check(doc, ctx))
+        except Exception as exc:  # one broken rule must not stop the whole run
+            if config.strict:
+                raise
+            print(f"giaoban-qa: internal error in rule {rule.code} on {doc.path}: {type(exc).__name__}: {exc}", file=sys.stderr)
+    return out
+
+
+def locate(doc: Document, finding: Finding, config: Config) -> Located:
+    start, end = doc.norm.span_to_original(finding.start, finding.end)
+    line, column = doc.line_col(start)
+    severity = Severity(config.severity.get(finding.rule, finding.severity.value))
+    excerpt = doc.source[start:end]
+    return Located(
+        finding=finding,
+        path=doc.path,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        excerpt=excerpt,
+        severity=severity,
+        evidence=_remap(doc, finding.evidence),
+        fingerprint=fingerprint(finding.rule, doc.source, start, end),
+    )
+
+
+def _remap(doc: Document, value: Any) -> Any:
+    if isinstance(value, dict):
+        out = {k: _remap(doc, v) for k, v in value.items()}
+        if isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
+            out["start"], out["end"] = doc.norm.span_to_original(value["start"], value["end"])
+            out["line"], out["column"] = doc.line_col(out["start"])
+        return out
+    if isinstance(value, list):
+        return [_remap(doc, v) for v in value]
+    return value
+
+
+_WS = re.compile(r"\s+")
+
+
+def fingerprint(rule: str, source: str, start: int, end: int, context: int = 24) -> str:
+    """Identity of a finding that survives edits elsewhere in the file: the rule, the
+    excerpt and a little context, with whitespace folded; never the offsets."""
+    excerpt = _WS.sub(" ", source[start:end]).strip()
+    before = _WS.sub(" ", source[max(0, start - context) : start]).strip()
+    after = _WS.sub(" ", source[end : end + context]).strip()
+    raw = f"{rule}\x1f{excerpt}\x1f{before}\x1f{after}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def ignored_for_path(path: str, rule: str, config: Config) -> bool:
+    for pattern, rules in config.per_file_ignores.items():
+        if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.replace("\\", "/"), pattern):
+            if matches(rule, rules):
+                return True
+    return False
+
+
+def check_source(source: Source, rules: list[Rule], config: Config) -> tuple[Document, list[Located]]:
+    doc = build_document(source.path, source.text, source.kind)
+    located = [locate(doc, f, config) for f in check_document(doc, rules, config)]
+    located = [f for f in located if not ignored_for_path(doc.path, f.rule, config)]
+    located.sort(key=lambda f: (f.start, f.end, f.rule))
+    return doc, located
+
+
+def iter_sources(paths: list[str], config: Config) -> Iterator[tuple[str, Source | None, str | None]]:
+    for path in iter_input_paths(paths):
+        if any(fnmatch.fnmatch(path, pat) for pat in config.exclude):
+            continue
+        try:
+            yield path, load_path(path, config.max_size), None
+        except InputError as exc:
+            yield path, None, str(exc)
+
+
+def run_check(paths: list[str], config: Config, keep_documents: bool = False) -> RunResult:
+    rules = selected_rules(config)
+    result = RunResult()
+    for path, source, error in iter_sources(paths, config):
+        if source is None:
+            result.files.append(FileResult(path, error=error))
+            continue
+        doc, located = check_source(source, rules, config)
+        result.files.append(FileResult(source.path, kind=source.kind, document=doc if keep_documents else None))
+        result.findings.extend(located)
+    result.findings.sort(key=lambda f: (f.path, f.start, f.end, f.rule))
+    return result
+
+
+def exit_code(result: RunResult, fail_on: str) -> int:
+    if result.input_errors:
+        return 2
+    if fail_on == "never":
+        return 0
+    threshold = Severity(fail_on).rank
+    return 1 if any(f.severity.rank >= threshold for f in result.findings) else 0

@@ -1,0 +1,213 @@
+"""Cited documents: "Báo cáo số 369/BC-UBND, ngày 30 tháng 11 năm 2020 của UBND huyện về …".
+
+Two numbering systems (see the domain reference): State documents are written
+number/TYPE-ISSUER ("369/BC-UBND"), with the year for normative ones ("245/2020/NQ-HĐND"),
+or number/ISSUER-UNIT for an official letter ("1167/UBND-TH"); Party documents are written
+number-TYPE/ISSUER ("20-NQ/TU"). A citation keeps the type word in front of it, the date,
+the issuer named in words and the subject ("về …") when the text gives them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from giaoban_qa.document import Document
+from giaoban_qa.extract import fact_table
+from giaoban_qa.extract.dates import DateFact, dates
+
+TYPE_WORDS = (
+    "Nghị quyết liên tịch", "Nghị quyết", "Quyết định", "Chỉ thị", "Kết luận", "Kế hoạch", "Báo cáo",
+    "Công văn", "Thông báo", "Thông tri", "Thông tư liên tịch", "Thông tư", "Nghị định", "Hướng dẫn", "Tờ trình",
+    "Chương trình hành động", "Chương trình", "Đề án", "Phương án", "Dự án", "Quy định", "Quy chế", "Công điện",
+    "Giấy mời", "Biên bản", "Thông cáo", "Hợp đồng", "Luật", "Pháp lệnh", "Lệnh", "Sắc lệnh", "Điều lệ",
+    "Văn bản", "Công thư", "Bản ghi nhớ", "Giấy ủy quyền", "Giấy uỷ quyền", "Phiếu chuyển", "Thư công",
+)
+_TYPE = "|".join(sorted((re.escape(t) for t in TYPE_WORDS), key=len, reverse=True))
+_UP = r"[A-ZĐ]"
+_SYM = r"[A-Za-zĐđ]"
+_ISSUER = rf"{_UP}[A-Za-zĐđ0-9&]*"
+
+_CITATION = re.compile(
+    rf"(?:(?P<type>{_TYPE})\s+(?:(?:số|Số)\s*:?\s*)?)?"
+    rf"(?<![\w/\-.])(?P<symbol>"
+    rf"(?P<party_no>\d{{1,5}})-(?P<party_type>{_UP}{_SYM}*)/(?P<party_issuer>{_ISSUER}(?:-{_ISSUER})*)"
+    rf"|(?P<state_no>\d{{1,5}})/(?:(?P<year>(?:19|20)\d\d)/)?(?P<state_a>{_UP}{_SYM}*\d*)(?:-(?P<state_b>{_ISSUER}(?:-{_ISSUER})*))?"
+    rf")(?![\w/])",
+    re.IGNORECASE * 0,
+)
+# A type word followed only by a number: "Chỉ thị 16 của Thủ tướng", "Chỉ thị số 05".
+_NUMBER_ONLY = re.compile(rf"(?P<type>{_TYPE})\s+(?:số\s+)?(?P<number>\d{{1,4}})(?![\d/\-.,]|\s*%)")
+_AFTER_DATE = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?=(?:ngày|sáng|chiều)\b)", re.IGNORECASE)
+_ISSUER_WORDS = re.compile(
+    r"\s*,?\s*(?:của|do)\s+(?P<issuer>[^,;.()“”\"\n]{2,80}?)(?=\s+(?:về|tại|ngày|quy định|hướng dẫn|triển khai|nhằm|đã|và\s+(?:Nghị|Quyết|Chỉ|Kế|Báo|Công|Thông))\b|[,;.()“”\"\n]|$)"
+)
+_SUBJECT = re.compile(r"\s*,?\s*về\s+(?P<subject>[^;.\n]{3,200}?)(?=[;.\n]|$)")
+
+# Issuers that mark a Party document (domain reference §2.3), matched on the symbol's
+# issuer part.
+PARTY_ISSUERS = {"TW", "TU", "HU", "ĐU", "QU", "TƯ", "BCĐ", "VPTW", "BTGTW", "BTCTW", "UBKTTW", "BDVTW", "BNCTW", "ĐĐ", "ĐUK", "TUQĐ", "ĐUQSTW", "TTHU", "BTV", "ĐUCA"}
+
+
+@dataclass(frozen=True)
+class Citation:
+    start: int
+    end: int
+    text: str
+    type_word: str | None
+    type_span: tuple[int, int] | None
+    symbol: str | None
+    symbol_span: tuple[int, int] | None
+    number: str
+    system: str  # party | state | state_legal | law | number_only
+    type_abbr: str | None
+    issuer: str | None
+    unit: str | None  # drafting unit of an official letter ("TH" in 1167/UBND-TH)
+    year: int | None
+    date: DateFact | None
+    issuer_words: str | None
+    issuer_words_span: tuple[int, int] | None
+    subject: str | None
+    subject_span: tuple[int, int] | None
+
+    @property
+    def key(self) -> str:
+        """Number and symbol: what identifies the document."""
+        return self.symbol or f"{self.type_word} {self.number}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "type_word": self.type_word,
+            "symbol": self.symbol,
+            "system": self.system,
+            "type_abbr": self.type_abbr,
+            "issuer": self.issuer,
+            "year": self.year,
+            "date": self.date.iso() if self.date else None,
+            "issuer_words": self.issuer_words,
+            "subject": self.subject,
+        }
+
+
+def _classify(m: re.Match[str]) -> tuple[str, str | None, str | None, str | None, int | None, str]:
+    if m.group("party_no"):
+        issuer = m.group("party_issuer")
+        return "party", m.group("party_type"), issuer, None, None, m.group("party_no")
+    number = m.group("state_no")
+    a, b = m.group("state_a"), m.group("state_b")
+    year = int(m.group("year")) if m.group("year") else None
+    if year and re.fullmatch(r"(QH|UBTVQH)\d+", a) and not b:
+        return "law", None, a, None, year, number
+    if b is None:
+        return "state", None, a, None, year, number
+    first_b, _, rest = b.partition("-")
+    if year:
+        return "state_legal", a, b, None, year, number
+    if _is_type_abbreviation(a):
+        return "state", a, b, None, None, number
+    # Official letter: ISSUER-UNIT, no type.
+    return "state", None, a, b, None, number
+
+
+# Abbreviations that name a type in a State symbol; anything else in first place is an
+# issuer (Công văn "1167/UBND-TH"). Kept small and general: the YAML pack refines it.
+_STATE_TYPES = {
+    "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr", "HĐ", "CĐ",
+    "BGN", "BTT", "GUQ", "GM", "GNP", "GĐ", "GCN", "GGT", "PG", "PC", "PB", "TT", "TTLT", "NĐ", "NQLT", "L", "PL",
+    "CV", "KL", "QĐi", "TTg", "HDLT",
+}
+
+
+def _is_type_abbreviation(abbr: str) -> bool:
+    return abbr in _STATE_TYPES
+
+
+def citations(doc: Document) -> list[Citation]:
+    text = doc.text
+    all_dates = doc.fact(dates)
+    by_start = {d.start: d for d in all_dates}
+    out: list[Citation] = []
+    covered: list[tuple[int, int]] = []
+    for m in _CITATION.finditer(text):
+        symbol = m.group("symbol")
+        system, type_abbr, issuer, unit, year, number = _classify(m)
+        if system == "state" and type_abbr is None and unit is None and not m.group("type"):
+            continue  # "3/7", "5/TB" without a type word in front: not clearly a citation
+        if system in ("party", "state") and m.group("party_no") is None and _looks_like_fraction(symbol):
+            continue
+        if system == "party" and issuer.upper() != issuer and not m.group("type"):
+            continue
+        out.append(_build(doc, m, m.group("type"), symbol, system, type_abbr, issuer, unit, year, number, by_start))
+        covered.append((m.start(), m.end()))
+    for m in _NUMBER_ONLY.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        out.append(_build(doc, m, m.group("type"), None, "number_only", None, None, None, None, m.group("number"), by_start))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _looks_like_fraction(symbol: str) -> bool:
+    return bool(re.fullmatch(r"\d+/\d+", symbol))
+
+
+def _build(doc, m, type_word, symbol, system, type_abbr, issuer, unit, year, number, by_start) -> Citation:
+    text = doc.text
+    end = m.end()
+    date = None
+    gap = _AFTER_DATE.match(text, end)
+    if gap:
+        # The date right after the symbol belongs to the cited document.
+        for candidate_start in range(gap.end() - 8 if gap.end() >= 8 else 0, gap.end() + 1):
+            if candidate_start in by_start and by_start[candidate_start].day is not None:
+                date = by_start[candidate_start]
+                end = date.end
+                break
+    issuer_words = issuer_span = subject = subject_span = None
+    iw = _ISSUER_WORDS.match(text, end)
+    if iw:
+        issuer_words = iw.group("issuer").strip()
+        issuer_span = (iw.start("issuer"), iw.start("issuer") + len(issuer_words))
+        end = issuer_span[1]
+    sm = _SUBJECT.match(text, end)
+    if sm:
+        subject = sm.group("subject").strip()
+        subject_span = (sm.start("subject"), sm.start("subject") + len(subject))
+    if date is None and iw is None:
+        # "Nghị quyết số 20-NQ/TU của Tỉnh ủy ngày 02/12/2019": the date after the issuer.
+        gap = _AFTER_DATE.match(text, end)
+        if gap and gap.end() in by_start:
+            date = by_start[gap.end()]
+    type_span = (m.start("type"), m.end("type")) if type_word else None
+    symbol_span = (m.start("symbol"), m.end("symbol")) if symbol else None
+    start = m.start("type") if type_word else m.start("symbol") if symbol else m.start()
+    cite_end = max(m.end(), date.end if date else 0)
+    return Citation(
+        start=start,
+        end=cite_end,
+        text=text[start:cite_end],
+        type_word=type_word,
+        type_span=type_span,
+        symbol=symbol,
+        symbol_span=symbol_span,
+        number=number,
+        system=system,
+        type_abbr=type_abbr,
+        issuer=issuer,
+        unit=unit,
+        year=year,
+        date=date,
+        issuer_words=issuer_words,
+        issuer_words_span=issuer_span,
+        subject=subject,
+        subject_span=subject_span,
+    )
+
+
+@fact_table("citations")
+def citation_rows(doc: Document) -> list[dict[str, Any]]:
+    return [c.to_json() for c in doc.fact(citations)]

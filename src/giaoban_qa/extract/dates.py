@@ -1,0 +1,397 @@
+"""Dates in Vietnamese report prose, found with a small regex grammar.
+
+Forms: ``dd/mm/yyyy`` (also with ``-`` and ``.``), ``ngày X tháng Y năm Z``, partial dates
+without a year after a cue word ("Ngày 04/5", "Chiều 3/7", "ngày 26 tháng 6"), day ranges
+("ngày 3-4/7"), time-of-day and weekday prefixes, and the place-and-date header line
+("Đơn Dương, ngày 05 tháng 01 năm 2020"). Malformed shapes ("23/112020") are kept with a
+suggested repair so rules can report them. Years of partial dates are inferred from the
+document's anchor (publication date, title, first full date) and marked as inferred.
+
+``dateparser.search`` is not used to *find* dates: in this prose it misses the long form,
+reads "95%" as 1995 and invents years from the clock.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from giaoban_qa.document import Document, Span
+from giaoban_qa.extract import fact_table
+
+TIME_OF_DAY = r"(?P<tod>rạng\s+sáng|sáng|chiều|trưa|tối|đêm|khuya)"
+WEEKDAY = r"(?P<wd>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"
+WEEKDAY_NUMBER = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tư": 2, "4": 2, "năm": 3, "5": 3, "sáu": 4, "6": 4, "bảy": 5, "7": 5}
+
+# The words that may stand before a date's digits. Matched backwards from the digits on a
+# short window: putting these optional groups in front of every pattern made the regex
+# engine try them at every character of the text.
+_PREFIX_BEFORE = re.compile(
+    rf"(?:{WEEKDAY}\s*[,\-–(]?\s*)?(?:{TIME_OF_DAY}\s+)?(?:(?P<ngay>ngày)\s+)?\Z",
+    re.IGNORECASE,
+)
+
+_FULL_NUMERIC = re.compile(
+    r"(?<![\d.,/\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d]|[.,/]\d)"
+)
+_WORDS = re.compile(
+    r"(?P<ngay>ngày)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*,?\s+năm\s+(?P<y>\d{4}))?(?!\d)",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(
+    r"(?<![\d.,/\-])(?P<d>\d{1,2})\s*[\-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d]|[.,/]\d)"
+)
+_PARTIAL = re.compile(
+    r"(?<![\d.,/\-])(?P<d>\d{1,2})(?P<sep>[/\-])(?P<m>\d{1,2})(?![\d/]|[.,]\d|\s*[\-–]\s*\d)"
+)
+# Shapes a typing slip leaves: digits run together ("23/112020"), doubled or mixed
+# separators ("23//11/2020", "23/11-2020"), stray spaces ("23/ 11/2020").
+_MALFORMED = re.compile(
+    r"(?<![\d.,/\-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?P<y>(?:19|20)\d{2})(?!\d)"
+    r"|(?<![\d.,/\-])(?P<d2>\d{1,2})\s*(?P<s1>[/.\-]{1,2})\s*(?P<m2>\d{1,2})\s*(?P<s2>[/.\-]{1,2})\s*(?P<y2>(?:19|20)\d{2})(?!\d)",
+)
+# Words right before a partial date that make "3/7" a date and not a fraction.
+_PARTIAL_CUE = re.compile(
+    r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ|đến|tới|trước|sau|vào|lúc|và|hạn|dịp|\(|mùng|mồng)\s*$",
+    re.IGNORECASE,
+)
+_HEADER_LINE = re.compile(
+    r"^\s*(?P<place>[A-ZĐÀ-Ỹ][^\n,;:]{1,40}?),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$",
+    re.MULTILINE,
+)
+_PUBLISHED = re.compile(
+    r"^[^\S\n]*(?:(?:cập nhật|đăng ngày|ngày đăng|ngày|thời gian|posted|published)\s*:?\s*)?"
+    r"(?:(?P<t1>\d{1,2}:\d{2})(?::\d{2})?\s*(?:[-,|]\s*)?)?"
+    r"(?:(?:thứ\s+\S+|chủ\s+nhật)\s*,?\s*)?"
+    r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>\d{4})"
+    r"(?:\s*[-,|]?\s*(?P<t2>\d{1,2}[:h]\d{2})(?::\d{2})?\s*(?:\(?GMT[+\d:]*\)?)?)?[^\S\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class DateFact:
+    """A date mention with its span and what the text states of it."""
+
+    start: int
+    end: int
+    text: str
+    day: int | None
+    month: int | None
+    year: int | None
+    form: str  # numeric | words | range | partial | malformed
+    year_inferred: bool = False
+    valid: bool = True
+    problem: str | None = None
+    repaired: str | None = None  # for malformed dates: the text as it was meant
+    garbled: bool = False  # malformed beyond spacing: digits run together, doubled separators
+    time_of_day: str | None = None
+    weekday: int | None = None
+    weekday_span: tuple[int, int] | None = None
+    place: str | None = None  # set on a header line "Đơn Dương, ngày …"
+    in_header: bool = False
+    value_start: int = 0  # where the digits (or "ngày") begin, after any prefix
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def date(self) -> dt.date | None:
+        if not self.valid or None in (self.day, self.month, self.year):
+            return None
+        return dt.date(self.year, self.month, self.day)  # type: ignore[arg-type]
+
+    def iso(self) -> str | None:
+        d = self.date
+        return d.isoformat() if d else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "date": self.iso(),
+            "day": self.day,
+            "month": self.month,
+            "year": self.year,
+            "year_inferred": self.year_inferred,
+            "form": self.form,
+        }
+
+
+@dataclass(frozen=True)
+class Published:
+    """The publication timestamp line of a news page ("05/05/2020 09:00")."""
+
+    span: Span
+    date: DateFact
+    time: str | None
+
+
+def _check_calendar(day: int | None, month: int | None, year: int | None) -> str | None:
+    if month is not None and not 1 <= month <= 12:
+        return f"month {month} does not exist"
+    if day is not None:
+        if day < 1:
+            return f"day {day} does not exist"
+        if month is not None:
+            limit = calendar.monthrange(year if year else 2000, month)[1]
+            if day > limit:
+                return f"{day}/{month}{'/' + str(year) if year else ''} does not exist ({limit} days)"
+    return None
+
+
+@dataclass(frozen=True)
+class _Prefix:
+    start: int
+    weekday: int | None
+    weekday_span: tuple[int, int] | None
+    time_of_day: str | None
+    ngay: bool
+
+
+def _prefix(text: str, core_start: int) -> _Prefix:
+    window_start = max(0, core_start - 32)
+    m = _PREFIX_BEFORE.search(text, window_start, core_start)
+    if m is None or m.start() == core_start:
+        return _Prefix(core_start, None, None, None, False)
+    weekday = wd_span = None
+    if m.group("wd"):
+        word = m.group("wd").split()[-1].lower()
+        weekday = 6 if m.group("wd").lower().startswith("chủ") else WEEKDAY_NUMBER.get(word)
+        wd_span = (m.start("wd"), m.end("wd"))
+    tod = m.group("tod")
+    return _Prefix(m.start(), weekday, wd_span, tod.lower() if tod else None, bool(m.group("ngay")))
+
+
+def _make(doc: Document, m: re.Match[str], form: str, day: int | None, month: int, year: int | None, pre: _Prefix) -> DateFact:
+    problem = _check_calendar(day, month, year)
+    value_start = m.start("ngay") if form == "words" else m.start("d")
+    start = min(pre.start, m.start())
+    return DateFact(
+        start=start,
+        end=m.end(),
+        text=doc.text[start : m.end()],
+        day=day,
+        month=month,
+        year=year,
+        form=form,
+        valid=problem is None,
+        problem=problem,
+        time_of_day=pre.time_of_day,
+        weekday=pre.weekday,
+        weekday_span=pre.weekday_span,
+        value_start=value_start,
+    )
+
+
+def find_dates(doc: Document) -> list[DateFact]:
+    """Every date mention, in text order, with years of partial dates left empty."""
+    text = doc.text
+    found: list[DateFact] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _WORDS.finditer(text):
+        y = int(m.group("y")) if m.group("y") else None
+        found.append(_make(doc, m, "words", int(m.group("d")), int(m.group("m")), y, _prefix(text, m.start())))
+        taken.append((m.start("d"), m.end()))
+    for m in _FULL_NUMERIC.finditer(text):
+        if free(m.start("d"), m.end()):
+            found.append(_make(doc, m, "numeric", int(m.group("d")), int(m.group("m")), int(m.group("y")), _prefix(text, m.start())))
+            taken.append((m.start("d"), m.end()))
+    for m in _RANGE.finditer(text):
+        if not free(m.start("d"), m.end()):
+            continue
+        pre = _prefix(text, m.start())
+        if m.group("y") or pre.ngay or pre.time_of_day or _cued(text, m.start()):
+            y = int(m.group("y")) if m.group("y") else None
+            d1, d2 = int(m.group("d")), int(m.group("d2"))
+            if d1 < d2:
+                found.append(_make(doc, m, "range", d1, int(m.group("m")), y, pre))
+                taken.append((m.start("d"), m.end()))
+    for m in _PARTIAL.finditer(text):
+        if not free(m.start("d"), m.end()):
+            continue
+        pre = _prefix(text, m.start())
+        cued = pre.ngay or pre.time_of_day is not None or pre.weekday is not None or _cued(text, m.start())
+        if not cued:
+            continue
+        day, month = int(m.group("d")), int(m.group("m"))
+        if _check_calendar(day, month, None) and not pre.ngay:
+            continue  # "đến 12/15 xã" is a fraction, not an impossible date
+        if m.group("sep") == "-" and not (pre.ngay or pre.time_of_day):
+            continue  # "từ 3-5 người" is a range of counts
+        found.append(_make(doc, m, "partial", day, month, None, pre))
+        taken.append((m.start("d"), m.end()))
+    for m in _MALFORMED.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        if m.group("d") is not None:
+            d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        else:
+            if m.group("s1") == m.group("s2") and len(m.group("s1")) == 1 and " " not in m.group():
+                continue  # a clean date the numeric grammar rejected for its context
+            d, mo, y = int(m.group("d2")), int(m.group("m2")), int(m.group("y2"))
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        if re.search(r"tháng\s*$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE):
+            continue  # "tháng 3- 4/2017" is a range of months
+        problem = _check_calendar(d, mo, y)
+        found.append(
+            DateFact(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(),
+                day=d,
+                month=mo,
+                year=y,
+                form="malformed",
+                valid=problem is None,
+                problem=problem,
+                repaired=f"{d:02d}/{mo:02d}/{y}" if m.group()[:2].isdigit() else f"{d}/{mo}/{y}",
+                garbled=m.group("d") is not None or len(m.group("s1")) > 1 or len(m.group("s2")) > 1,
+                value_start=m.start(),
+            )
+        )
+        taken.append((m.start(), m.end()))
+    for m in _HEADER_LINE.finditer(text):
+        for i, f in enumerate(found):
+            if m.start() <= f.start < m.end():
+                found[i] = replace(f, place=m.group("place").strip(), in_header=True)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _cued(text: str, start: int) -> bool:
+    return bool(_PARTIAL_CUE.search(text, max(0, start - 12), start))
+
+
+def published(doc: Document) -> Published | None:
+    """The publication timestamp line among the first lines of the document."""
+    for para in doc.paragraphs[:6]:
+        m = _PUBLISHED.match(doc.text, para.start, para.end)
+        if m and m.end() >= para.end - 1:
+            has_time = m.group("t1") or m.group("t2")
+            labelled = m.group().strip()[:1].isalpha()
+            if not (has_time or labelled):
+                continue
+            day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+            problem = _check_calendar(day, month, year)
+            fact = DateFact(
+                start=m.start("d"),
+                end=m.end("y"),
+                text=doc.text[m.start("d") : m.end("y")],
+                day=day,
+                month=month,
+                year=year,
+                form="numeric",
+                valid=problem is None,
+                problem=problem,
+                value_start=m.start("d"),
+            )
+            return Published(Span(para.start, para.end), fact, m.group("t1") or m.group("t2"))
+    return None
+
+
+_YEAR_IN_TITLE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+STRONG_ANCHORS = ("published", "header", "title")
+
+
+def anchor_date(doc: Document) -> tuple[dt.date | None, str]:
+    """The date partial dates are read against, and where it came from."""
+    pub = doc.fact(published)
+    if pub and pub.date.date:
+        return pub.date.date, "published"
+    for f in doc.fact(find_dates):
+        if f.in_header and f.date:
+            return f.date, "header"
+    m = _YEAR_IN_TITLE.search(doc.title_text)
+    if m:
+        return dt.date(int(m.group()), 12, 31), "title"
+    for f in doc.fact(find_dates):
+        if f.date and f.form != "malformed":
+            return f.date, "first full date"
+    return None, "none"
+
+
+def dates(doc: Document) -> list[DateFact]:
+    """Every date with inferred years filled in (marked ``year_inferred``)."""
+    raw = doc.fact(find_dates)
+    anchor, _ = doc.fact(anchor_date)
+    if anchor is None:
+        return raw
+    out = []
+    for f in raw:
+        if f.year is None and f.month is not None:
+            year = anchor.year
+            # A partial date months after the anchor most likely belongs to the year before
+            # (an article of 05/01 about "ngày 28/12").
+            if f.month - anchor.month > 6:
+                year -= 1
+            problem = _check_calendar(f.day, f.month, year)
+            f = replace(f, year=year, year_inferred=True, valid=problem is None, problem=problem)
+        out.append(f)
+    return out
+
+
+# The lead sentence of a meeting report says what took place; a first sentence that only
+# recalls history ("Ngày 26/5/2004, tỉnh được chia tách…") does not date the report.
+_EVENT_WORDS = re.compile(
+    r"\b(?:hội nghị|họp|giao ban|làm việc|kỳ họp|phiên|khai mạc|bế mạc|diễn ra|tiếp xúc|"
+    r"chủ trì|sơ kết|tổng kết|đại hội|thăm|kiểm tra|gặp mặt|tọa đàm|toạ đàm|lễ|ra quân|công bố)\b",
+    re.IGNORECASE,
+)
+
+
+def event_date(doc: Document) -> DateFact | None:
+    """The date of the meeting or event the report is about, from its lead sentence."""
+    pub = doc.fact(published)
+    all_dates = doc.fact(dates)
+    title_end = doc.title.end if doc.title else 0
+    considered = 0
+    for para in doc.paragraphs:
+        is_title_sentence = para.start == 0 or doc.text[para.start : para.end].rstrip().endswith(".")
+        if (para.end <= title_end and not is_title_sentence) or (pub and para.start == pub.span.start):
+            continue
+        considered += 1
+        if considered > 4:
+            break
+        for sent in doc.sentences:
+            if sent.start < para.start or sent.start >= para.end:
+                continue
+            # What took place is said right after the date, not at the end of a long sentence.
+            opening = doc.text[sent.start : min(sent.end, sent.start + 160)]
+            if not _EVENT_WORDS.search(opening):
+                break
+            for f in all_dates:
+                if sent.start <= f.start < sent.end and f.start - sent.start <= 60 and f.day is not None:
+                    lead = doc.text[sent.start : f.start]
+                    if re.search(r"\d|số|\bvề\b", lead):
+                        continue
+                    return f
+            break  # only the first sentence of a paragraph opens with the event date
+    return None
+
+
+@fact_table("dates")
+def date_rows(doc: Document) -> list[dict[str, Any]]:
+    ev = doc.fact(event_date)
+    pub = doc.fact(published)
+    rows = []
+    for f in doc.fact(dates):
+        role = "event" if ev is not None and f.start == ev.start else ""
+        rows.append({**f.to_json(), "role": role, "valid": f.valid})
+    if pub:
+        rows.append({**pub.date.to_json(), "role": "published", "valid": pub.date.valid})
+    return rows

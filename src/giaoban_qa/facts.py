@@ -1,0 +1,116 @@
+"""``giaoban-qa facts``: the extracted facts as tables (terminal, CSV, JSON)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from typing import Any
+
+from giaoban_qa.document import build_document
+from giaoban_qa.extract import load_fact_tables
+
+
+def collect(paths: list[str], kinds: list[str] | None, config) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
+    """Rows of every requested table over every readable file, plus the input errors."""
+    from giaoban_qa.engine import iter_sources
+
+    tables = load_fact_tables()
+    wanted = kinds or sorted(tables)
+    unknown = [k for k in wanted if k not in tables]
+    if unknown:
+        from giaoban_qa.cli import UsageError
+
+        raise UsageError(f"unknown fact table(s) {', '.join(unknown)}; choose from {', '.join(sorted(tables))}")
+    out: dict[str, list[dict[str, Any]]] = {k: [] for k in wanted}
+    errors: list[str] = []
+    for path, source, error in iter_sources(paths, config):
+        if source is None:
+            errors.append(error or path)
+            continue
+        doc = build_document(source.path, source.text, source.kind)
+        for kind in wanted:
+            for row in tables[kind](doc):
+                out[kind].append({"path": doc.path, **_map_spans(doc, row)})
+    return out, errors
+
+
+def _map_spans(doc, row: dict[str, Any]) -> dict[str, Any]:
+    if isinstance(row.get("start"), int) and isinstance(row.get("end"), int):
+        row = dict(row)
+        row["start"], row["end"] = doc.norm.span_to_original(row["start"], row["end"])
+    return row
+
+
+def run_facts(args: argparse.Namespace) -> int:
+    from giaoban_qa.cli import load_run_config
+
+    config = load_run_config(args, args.paths)
+    tables, errors = collect(args.paths, args.kind, config)
+    for e in errors:
+        print(f"giaoban-qa: {e}", file=sys.stderr)
+    if args.format == "parquet":
+        from giaoban_qa.plugins import write_parquet_tables
+
+        write_parquet_tables(tables, args.output)
+    elif args.format == "json":
+        _emit(json.dumps(tables, ensure_ascii=False, indent=2, default=str) + "\n", args.output)
+    elif args.format == "csv":
+        _emit(_csv(tables), args.output)
+    else:
+        _print_tables(tables)
+    return 2 if errors else 0
+
+
+def _emit(data: str, output: str | None) -> None:
+    if output:
+        from giaoban_qa.reporters import write_atomic
+
+        write_atomic(output, data)
+    else:
+        sys.stdout.write(data)
+
+
+def _csv(tables: dict[str, list[dict[str, Any]]]) -> str:
+    buf = io.StringIO()
+    for i, (kind, rows) in enumerate(tables.items()):
+        if len(tables) > 1:
+            buf.write(("\n" if i else "") + f"# {kind}\n")
+        columns = _columns(rows)
+        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(row.get(k)) for k in columns})
+    return buf.getvalue()
+
+
+def _columns(rows: list[dict[str, Any]]) -> list[str]:
+    columns: list[str] = []
+    for row in rows:
+        for key in row:
+            if key not in columns:
+                columns.append(key)
+    return columns or ["path"]
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return "" if value is None else value
+
+
+def _print_tables(tables: dict[str, list[dict[str, Any]]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for kind, rows in tables.items():
+        columns = [c for c in _columns(rows) if c not in ("end",)]
+        table = Table(title=f"{kind} ({len(rows)})", header_style="bold", show_lines=False)
+        for c in columns:
+            table.add_column(c, overflow="fold")
+        for row in rows:
+            table.add_row(*(str(_cell(row.get(c))) for c in columns))
+        console.print(table)

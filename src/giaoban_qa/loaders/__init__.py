@@ -1,0 +1,98 @@
+"""Reading user files into text: decoding, HTML main-text and .docx extraction.
+
+Every loader returns a ``Source`` whose ``text`` is what offsets in findings point into:
+for .txt/.md the file's decoded characters, for .html/.docx the extracted text that
+``giaoban-qa text FILE`` prints. Failures raise ``InputError`` with a one-line message.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from giaoban_qa.loaders.decode import InputError, decode_bytes
+
+TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+__all__ = ["InputError", "Source", "load_path", "load_bytes", "iter_input_paths", "kind_of"]
+
+
+@dataclass
+class Source:
+    path: str
+    text: str
+    kind: str
+
+
+def kind_of(path: str | Path) -> str | None:
+    return TEXT_SUFFIXES.get(Path(path).suffix.lower())
+
+
+def iter_input_paths(paths: list[str]) -> Iterator[str]:
+    """Expand folders recursively (sorted, hidden entries skipped); keep '-' for stdin."""
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and kind_of(name):
+                        yield str(Path(root) / name)
+        else:
+            yield raw
+
+
+def load_bytes(data: bytes, path: str, kind: str) -> Source:
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    if kind == "docx":
+        from giaoban_qa.loaders.docx import docx_text
+
+        return Source(path, docx_text(data, path), kind)
+    text = decode_bytes(data, path)
+    if not text.strip():
+        raise InputError(f"{path}: empty file")
+    if kind == "html":
+        from giaoban_qa.loaders.html import html_text
+
+        text = html_text(text, path)
+        if not text.strip():
+            raise InputError(f"{path}: no main text found in the HTML page")
+    return Source(path, text, kind)
+
+
+def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read one file (or '-' for stdin) without ever writing to it."""
+    if path == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(f"<stdin>: larger than {max_bytes // (1024 * 1024)} MiB (raise --max-size)")
+        return load_bytes(data, "<stdin>", "txt")
+    p = Path(path)
+    kind = kind_of(p)
+    try:
+        if not p.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if p.is_dir():
+            raise InputError(f"{path}: is a folder")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{path}: file is {size / 1048576:.1f} MiB, over the {max_bytes // 1048576} MiB limit (raise --max-size)"
+            )
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if kind is None:
+        # An unknown suffix named explicitly is read as plain text; binary data still fails.
+        kind = "txt"
+    return load_bytes(data, path, kind)

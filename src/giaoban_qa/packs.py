@@ -1,0 +1,59 @@
+"""Loading the declarative YAML packs in ``rules/``.
+
+The shipped packs live in the repository's ``rules/`` folder (installed as
+``giaoban_qa/data``). A user's folder given by ``rules-dir`` in the configuration is read
+first; a pack found there with ``extend: true`` is merged over the shipped one.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+SHIPPED = Path(__file__).resolve().parent / "data"
+
+
+class PackError(Exception):
+    pass
+
+
+@lru_cache(maxsize=None)
+def _read(path: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=loader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise PackError(f"{path}: cannot read rule pack ({exc})") from None
+
+
+def load_pack(name: str, user_dirs: tuple[str, ...] = ()) -> Any:
+    """The pack ``name`` (file ``rules/<name>.yaml``), user packs merged over shipped ones."""
+    shipped_path = SHIPPED / f"{name}.yaml"
+    data = _read(str(shipped_path)) if shipped_path.exists() else None
+    for folder in user_dirs:
+        user_path = Path(folder) / f"{name}.yaml"
+        if user_path.exists() and user_path.resolve() != shipped_path.resolve():
+            user = _read(str(user_path))
+            if isinstance(user, dict) and user.get("extend") and isinstance(data, dict):
+                data = _merge(data, user)
+            else:
+                data = user
+    return data
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in extra.items():
+        if key == "extend":
+            continue
+        if isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = out[key] + value
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out

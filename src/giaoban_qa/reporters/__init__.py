@@ -1,0 +1,46 @@
+"""Reporters turn a ``RunResult`` into text for people or machines.
+
+Each format lives in its own module with a ``render(result, lang, **options) -> str``
+function; ``get_renderer`` imports only the one asked for, so the plain ``check`` path
+never pays for the HTML or SARIF machinery.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+FORMATS = {
+    "rich": "giaoban_qa.reporters.terminal",
+    "text": "giaoban_qa.reporters.terminal",
+    "json": "giaoban_qa.reporters.json_report",
+}
+
+
+def register_format(name: str, module: str) -> None:
+    FORMATS[name] = module
+
+
+def get_renderer(name: str) -> Callable[..., str]:
+    module = importlib.import_module(FORMATS[name])
+    return module.render
+
+
+def write_atomic(path: str | Path, data: str) -> None:
+    """Write a report so a reader never sees half a file: temp file, then rename."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,30 @@
+"""The JSON contract (documented in README.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from giaoban_qa import __version__
+from giaoban_qa.engine import RunResult
+
+
+def as_dict(result: RunResult, lang: str = "vi") -> dict[str, Any]:
+    return {
+        "tool": {"name": "giaoban-qa", "version": __version__},
+        "files": [{"path": f.path, "error": f.error} for f in result.files],
+        "findings": [f.to_json(lang) for f in result.findings],
+        "summary": {
+            "files": len(result.files),
+            "findings": len(result.findings),
+            "by_severity": result.by_severity(),
+            "by_category": result.by_category(),
+            "suppressed": len(result.suppressed),
+            "baselined": result.baselined,
+            "input_errors": result.input_errors,
+        },
+    }
+
+
+def render(result: RunResult, lang: str = "vi", **_: Any) -> str:
+    return json.dumps(as_dict(result, lang), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,94 @@
+"""The terminal view: findings grouped by file, the line with the span highlighted."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from giaoban_qa.engine import RunResult
+from giaoban_qa.findings import Located
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+LABEL = {
+    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý", "suggest": "Gợi ý", "files": "tệp",
+           "findings": "phát hiện", "clean": "Không có phát hiện nào.", "suppressed": "đã bỏ qua", "baselined": "trong baseline"},
+    "en": {"error": "error", "warning": "warning", "info": "info", "suggest": "Suggestion", "files": "file(s)",
+           "findings": "finding(s)", "clean": "No findings.", "suppressed": "suppressed", "baselined": "in baseline"},
+}
+
+
+def render(result: RunResult, lang: str = "vi", color: bool | None = None, width: int | None = None, **_: Any) -> str:
+    from rich.console import Console
+    from rich.text import Text
+
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=bool(color), no_color=not color, width=width or 100, highlight=False, soft_wrap=False)
+    words = LABEL[lang]
+    sources = {f.path: f.document for f in result.files}
+    current = None
+    for f in result.files:
+        if f.error:
+            console.print(Text(f"✗ {f.error}", style="bold magenta"))
+    for finding in result.findings:
+        if finding.path != current:
+            current = finding.path
+            console.print()
+            console.print(Text(finding.path, style="bold underline"))
+        _print_finding(console, finding, sources.get(finding.path), lang, words)
+    counts = result.by_severity()
+    console.print()
+    if result.findings:
+        summary = ", ".join(f"{n} {words[s]}" for s, n in counts.items() if n)
+        console.print(Text(f"{len(result.files)} {words['files']}, {len(result.findings)} {words['findings']} ({summary})", style="bold"))
+    else:
+        console.print(Text(f"{len(result.files)} {words['files']}. {words['clean']}", style="bold green"))
+    extras = []
+    if result.suppressed:
+        extras.append(f"{len(result.suppressed)} {words['suppressed']}")
+    if result.baselined:
+        extras.append(f"{result.baselined} {words['baselined']}")
+    if extras:
+        console.print(Text("(" + ", ".join(extras) + ")", style="dim"))
+    return buf.getvalue()
+
+
+def _print_finding(console, finding: Located, doc, lang: str, words: dict[str, str]) -> None:
+    from rich.text import Text
+
+    sev = finding.severity.value
+    head = Text()
+    head.append(f"  {finding.line}:{finding.column} ", style="dim")
+    head.append(f"{words[sev]:<8}", style=STYLE[sev])
+    head.append(f" {finding.rule}", style="bold")
+    console.print(head)
+    console.print(Text("    " + finding.message(lang)))
+    if doc is not None:
+        console.print(_context_line(doc.source, finding))
+    suggestion = finding.suggestion(lang)
+    if suggestion:
+        console.print(Text(f"    {words['suggest']}: {suggestion}", style="green"))
+
+
+def _context_line(source: str, finding: Located, width: int = 110):
+    from rich.text import Text
+
+    line_start = source.rfind("\n", 0, finding.start) + 1
+    line_end = source.find("\n", finding.end)
+    line_end = len(source) if line_end == -1 else line_end
+    end_in_line = min(finding.end, line_end)
+    # Long lines (news bodies are often one line) are cut around the span.
+    left = max(line_start, finding.start - (width // 2))
+    right = min(line_end, max(end_in_line, finding.start) + (width // 2))
+    before = source[left : finding.start].replace("\t", " ")
+    span = source[finding.start : end_in_line]
+    after = source[end_in_line:right].rstrip("\r")
+    text = Text()
+    text.append("    │ ", style="dim")
+    if left > line_start:
+        text.append("…", style="dim")
+    text.append(before)
+    text.append(span, style="bold reverse")
+    text.append(after)
+    if right < line_end:
+        text.append("…", style="dim")
+    return text

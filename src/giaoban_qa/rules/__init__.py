@@ -1,0 +1,123 @@
+"""Rule framework: small classes with a code, a category, a default severity and a
+docstring that is the rule's documentation.
+
+A rule module is one rule family (``date``, ``citation``, ``period``, ``number``, ``name``,
+``text``). Every module in this package is discovered; a class registers itself with
+``@register``. The docstring follows ruff's rule pages::
+
+    One-line summary.
+
+    **What it does** ...
+    **Why it matters** ...
+    **Example** (text that the rule flags)
+    **Use instead** (the corrected text, which the rule leaves clean)
+
+The first line is shown by ``giaoban-qa rules``; ``giaoban-qa explain`` prints it all; the
+test suite runs the two examples, so documentation cannot drift from behaviour.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterable
+
+from giaoban_qa.document import Document
+from giaoban_qa.findings import Category, Finding, Msg, Severity
+
+REGISTRY: dict[str, type["Rule"]] = {}
+
+
+@dataclass
+class RuleContext:
+    """What a rule may read besides the document: options and reference data."""
+
+    options: dict[str, Any] = field(default_factory=dict)
+    rules_dirs: tuple[str, ...] = ()
+
+    def pack(self, name: str) -> Any:
+        """A YAML rule pack from ``rules/`` (user folders override the shipped one)."""
+        from giaoban_qa.packs import load_pack
+
+        return load_pack(name, self.rules_dirs)
+
+
+class Rule:
+    code: ClassVar[str]
+    category: ClassVar[Category]
+    severity: ClassVar[Severity]
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    # -- helpers for subclasses -------------------------------------------------------
+    def finding(
+        self,
+        start: int,
+        end: int,
+        message: Msg,
+        suggestion: str | Msg | None = None,
+        evidence: dict[str, Any] | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding(
+            rule=self.code,
+            category=self.category,
+            severity=severity or self.severity,
+            start=start,
+            end=end,
+            message=message,
+            suggestion=suggestion,
+            evidence=evidence or {},
+        )
+
+    # -- documentation ---------------------------------------------------------------
+    @classmethod
+    def summary(cls) -> str:
+        return (inspect.getdoc(cls) or "").strip().splitlines()[0]
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.getdoc(cls) or ""
+
+    @classmethod
+    def examples(cls) -> tuple[str | None, str | None]:
+        """The failing and passing example texts of the docstring."""
+        doc = cls.documentation()
+        return _section(doc, "Example"), _section(doc, "Use instead")
+
+
+def _section(doc: str, heading: str) -> str | None:
+    m = re.search(rf"\*\*{re.escape(heading)}\*\*\s*\n(.*?)(?=\n\*\*|\Z)", doc, re.DOTALL)
+    if not m:
+        return None
+    lines = [ln[4:] if ln.startswith("    ") else ln for ln in m.group(1).strip("\n").splitlines()]
+    return "\n".join(lines).strip() or None
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    if cls.code in REGISTRY and REGISTRY[cls.code] is not cls:
+        raise ValueError(f"duplicate rule code {cls.code}")
+    REGISTRY[cls.code] = cls
+    return cls
+
+
+def all_rules() -> dict[str, type[Rule]]:
+    """Import every rule family module and return the registry, sorted by code."""
+    import giaoban_qa.rules as package
+
+    for info in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"giaoban_qa.rules.{info.name}")
+    return dict(sorted(REGISTRY.items()))
+
+
+def matches(code: str, patterns: Iterable[str]) -> bool:
+    """True when ``code`` is one of the ids or falls under one of the prefixes."""
+    for p in patterns:
+        p = p.strip()
+        if p in ("ALL", "*") or code == p or code.startswith(p.rstrip(".") + "."):
+            return True
+    return False

@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from giaoban_qa.cli import main
+
+BAD = "KẾT LUẬN\nNgày 02 tháng 11 năm 2020, Thường trực Huyện ủy tổ chức hội nghị giao ban.\nThực hiện Báo cáo số 369/BC-UBND, ngày 30 tháng 11 năm 2020 của UBND huyện.\n"
+CLEAN = "Ngày 02 tháng 11 năm 2020, Thường trực Huyện ủy tổ chức hội nghị giao ban.\n"
+
+
+def run(args, capsys):
+    code = main(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_json_contract(tmp_path, capsys):
+    (tmp_path / "bad.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    code, out, err = run(["check", str(tmp_path), "--format", "json"], capsys)
+    data = json.loads(out)
+    assert set(data) == {"tool", "files", "findings", "summary"}
+    assert data["tool"]["name"] == "giaoban-qa"
+    assert [Path(f["path"]).name for f in data["files"]] == ["bad.txt", "broken.txt", "clean.txt"]
+    assert data["files"][1]["error"] and "broken.txt" in data["files"][1]["error"]
+    (finding,) = data["findings"]
+    for key in ("rule", "category", "severity", "path", "start", "end", "line", "column", "excerpt", "message", "suggestion", "evidence"):
+        assert key in finding
+    assert finding["rule"] == "citation.dated-after-meeting" and finding["category"] == "citation"
+    assert BAD[finding["start"] : finding["end"]] == finding["excerpt"] == "ngày 30 tháng 11 năm 2020"
+    assert (finding["line"], finding["column"]) == (3, 35)
+    ref = finding["evidence"]["reference"]
+    assert BAD[ref["start"] : ref["end"]] == "Ngày 02 tháng 11 năm 2020"
+    assert data["summary"]["files"] == 3 and data["summary"]["by_severity"]["error"] == 1
+    assert code == 2  # an unreadable input outranks findings
+    assert "broken.txt" in err
+
+
+def test_exit_codes_follow_fail_on(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    assert run(["check", str(bad), "-f", "json"], capsys)[0] == 1
+    assert run(["check", str(bad), "-f", "json", "--fail-on", "never"], capsys)[0] == 0
+    clean = tmp_path / "clean.txt"
+    clean.write_text(CLEAN, encoding="utf-8")
+    assert run(["check", str(clean)], capsys)[0] == 0
+
+
+def test_english_messages_and_rich_output(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    code, out, _ = run(["check", str(bad), "--lang", "en"], capsys)
+    assert "after the meeting" in out and "citation.dated-after-meeting" in out and "3:35" in out
+    code, out, _ = run(["check", str(bad)], capsys)
+    assert "sau hội nghị" in out
+
+
+def test_output_file_is_written(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    target = tmp_path / "out" / "report.json"
+    run(["check", str(bad), "-f", "json", "-o", str(target)], capsys)
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["findings"] == 1
+
+
+def test_configuration_select_ignore_and_severity(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.giaoban-qa]\nseverity = {"citation.dated-after-meeting" = "warning"}\n', encoding="utf-8")
+    code, out, _ = run(["check", str(bad), "-f", "json"], capsys)
+    assert json.loads(out)["findings"][0]["severity"] == "warning" and code == 0
+    (tmp_path / "giaoban-qa.toml").write_text('ignore = ["citation"]\n', encoding="utf-8")
+    code, out, _ = run(["check", str(bad), "-f", "json"], capsys)
+    assert json.loads(out)["findings"] == []
+    # flags override the file
+    code, out, _ = run(["check", str(bad), "-f", "json", "--select", "citation.dated-after-meeting", "--config", str(tmp_path / "pyproject.toml")], capsys)
+    assert len(json.loads(out)["findings"]) == 1
+
+
+def test_bad_configuration_and_unknown_rule_are_usage_errors(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    (tmp_path / "giaoban-qa.toml").write_text("fail_on = 3\n", encoding="utf-8")
+    code, _, err = run(["check", str(bad)], capsys)
+    assert code == 2 and "unknown key" in err
+    (tmp_path / "giaoban-qa.toml").unlink()
+    code, _, err = run(["check", str(bad), "--select", "no.such-rule"], capsys)
+    assert code == 2 and "unknown rule" in err
+
+
+def test_stdin(monkeypatch, capsys):
+    import io
+
+    class FakeStdin:
+        buffer = io.BytesIO(BAD.encode("utf-8"))
+
+    monkeypatch.setattr(sys, "stdin", FakeStdin)
+    code, out, _ = run(["check", "-", "-f", "json"], capsys)
+    assert code == 1 and json.loads(out)["findings"][0]["path"] == "<stdin>"
+
+
+def test_rules_and_explain(capsys):
+    code, out, _ = run(["rules", "--format", "json"], capsys)
+    rows = json.loads(out)
+    assert {"date.malformed", "citation.dated-after-meeting"} <= {r["rule"] for r in rows}
+    code, out, _ = run(["explain", "date.malformed"], capsys)
+    assert code == 0 and "Why it matters" in out and "23/112020" in out
+    code, _, err = run(["explain", "nope"], capsys)
+    assert code == 2
+
+
+def test_text_and_facts(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    code, out, _ = run(["text", str(bad)], capsys)
+    assert out == BAD
+    code, out, _ = run(["facts", str(bad), "-f", "json", "-k", "citations"], capsys)
+    (row,) = json.loads(out)["citations"]
+    assert row["symbol"] == "369/BC-UBND" and BAD[row["start"] : row["end"]] == row["text"]
+
+
+def test_startup_does_not_import_heavy_modules():
+    code = (
+        "import sys; from giaoban_qa.cli import main; "
+        "main(['check', '-', '-f', 'json']); "
+        "heavy = [m for m in ('pandas', 'great_expectations', 'dateparser', 'pandera', 'trafilatura', 'jinja2') if m in sys.modules]; "
+        "print(','.join(heavy), file=sys.stderr)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], input=CLEAN.encode(), capture_output=True)
+    assert proc.stderr.decode().strip() == ""

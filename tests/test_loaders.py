@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import codecs
+import io
+
+import pytest
+
+from giaoban_qa.loaders import InputError, load_path
+
+TEXT = "Ngày 02 tháng 11 năm 2020, Thường trực Huyện ủy tổ chức hội nghị.\n"
+
+
+def test_utf8_with_and_without_bom(tmp_path):
+    plain = tmp_path / "a.txt"
+    plain.write_bytes(TEXT.encode("utf-8"))
+    bom = tmp_path / "b.txt"
+    bom.write_bytes(codecs.BOM_UTF8 + TEXT.encode("utf-8"))
+    assert load_path(str(plain)).text == TEXT
+    assert load_path(str(bom)).text == TEXT
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_with_bom(tmp_path, encoding):
+    path = tmp_path / "c.txt"
+    data = TEXT.encode(encoding)
+    if encoding == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    path.write_bytes(data)
+    assert load_path(str(path)).text == TEXT
+
+
+def test_legacy_encoding_gets_one_line_error(tmp_path):
+    # "Hội nghị" as TCVN3 (ABC) bytes: not UTF-8.
+    path = tmp_path / "tcvn3.txt"
+    path.write_bytes(b"H\xe9i ngh\xdb giao ban th\xb8ng 11")
+    with pytest.raises(InputError) as exc:
+        load_path(str(path))
+    message = str(exc.value)
+    assert "tcvn3.txt" in message and "legacy Vietnamese encoding" in message and "\n" not in message
+
+
+def test_binary_data_is_refused(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(InputError, match="binary"):
+        load_path(str(path))
+
+
+def test_empty_and_missing_files(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty"):
+        load_path(str(empty))
+    with pytest.raises(InputError, match="no such file"):
+        load_path(str(tmp_path / "nope.txt"))
+
+
+def test_huge_file_is_refused_without_reading(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * 2048)
+    with pytest.raises(InputError, match="limit"):
+        load_path(str(path), max_bytes=1024)
+
+
+def test_file_is_never_modified(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(codecs.BOM_UTF8 + TEXT.encode("utf-8"))
+    before = path.read_bytes()
+    load_path(str(path))
+    assert path.read_bytes() == before
+
+
+def test_html_main_text_without_navigation_and_footnote_marks(tmp_path):
+    paragraphs = "".join(
+        f"<p>Đoạn {i}: công tác xây dựng Đảng, xây dựng hệ thống chính trị tiếp tục được quan tâm, chú trọng trên địa bàn huyện.</p>"
+        for i in range(6)
+    )
+    page = f"""<html><head><title>Giao ban tháng 11</title></head><body>
+    <nav><ul><li>Trang chủ</li><li>Tìm kiếm theo chuyên mục</li></ul></nav>
+    <article><h1>Hội nghị giao ban tháng 11 năm 2020</h1>
+    <p>Diện tích rau thương phẩm 22.460 ha<sup>1</sup>/27.060 ha đạt 83% kế hoạch năm, thu ngân sách được duy trì ổn định<sup>2</sup>.</p>
+    {paragraphs}</article>
+    <aside><h3>Thống kê truy cập</h3><p>Hôm nay: 1911</p><p>Đã truy cập: 6556406</p></aside>
+    </body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    text = load_path(str(path)).text
+    assert "22.460 ha [1]/27.060 ha" in text
+    assert "22.460 ha1" not in text
+    assert "Thống kê truy cập" not in text and "Tìm kiếm theo chuyên mục" not in text
+    assert text.startswith("Hội nghị giao ban tháng 11 năm 2020")
+
+
+def test_docx_paragraphs_and_tables(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("KẾT LUẬN CỦA THƯỜNG TRỰC HUYỆN ỦY")
+    p = document.add_paragraph("Ngày 02 tháng 11 năm 2020, Thường trực Huyện ủy họp")
+    run = p.add_run("1")
+    run.font.superscript = True
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Thu ngân sách"
+    table.rows[0].cells[1].text = "150 tỷ 510 triệu đồng"
+    buf = io.BytesIO()
+    document.save(buf)
+    path = tmp_path / "kl.docx"
+    path.write_bytes(buf.getvalue())
+    text = load_path(str(path)).text
+    assert text.splitlines()[0] == "KẾT LUẬN CỦA THƯỜNG TRỰC HUYỆN ỦY"
+    assert "Huyện ủy họp[1]" in text
+    assert "Thu ngân sách | 150 tỷ 510 triệu đồng" in text
+
+
+def test_broken_docx(tmp_path):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(InputError, match="broken.docx"):
+        load_path(str(path))

@@ -1,0 +1,29 @@
+"""Every rule documents itself, and its documented examples behave as documented."""
+
+from __future__ import annotations
+
+import pytest
+
+from giaoban_qa.rules import all_rules
+
+from conftest import findings_for
+
+RULES = all_rules()
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_rule_has_documentation(code: str) -> None:
+    rule = RULES[code]
+    doc = rule.documentation()
+    assert rule.summary() and not rule.summary().startswith("**")
+    for heading in ("**What it does**", "**Why it matters**", "**Example**", "**Use instead**"):
+        assert heading in doc, f"{code} docstring lacks {heading}"
+    assert code.split(".", 1)[0] == rule.category.value, "rule ids start with their category"
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_documented_example_fails_and_fix_passes(code: str) -> None:
+    failing, passing = RULES[code].examples()
+    assert failing and passing
+    assert [f for f in findings_for(failing) if f.rule == code], f"{code}: its Example is not flagged"
+    assert not [f for f in findings_for(passing) if f.rule == code], f"{code}: its 'Use instead' text is flagged"
