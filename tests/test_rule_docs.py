@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from giaoban_qa.archive.base import ArchiveRule
 from giaoban_qa.rules import all_rules
 
 from conftest import findings_for
 
 RULES = all_rules()
+# Cross-document rules document examples made of several documents; they find nothing in
+# one text, so tests/test_archive_rules.py runs their examples through `audit` instead.
+SINGLE_DOCUMENT_RULES = sorted(code for code, rule in RULES.items() if not issubclass(rule, ArchiveRule))
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
@@ -21,7 +25,7 @@ def test_rule_has_documentation(code: str) -> None:
     assert code.split(".", 1)[0] == rule.category.value, "rule ids start with their category"
 
 
-@pytest.mark.parametrize("code", sorted(RULES))
+@pytest.mark.parametrize("code", SINGLE_DOCUMENT_RULES)
 def test_documented_example_fails_and_fix_passes(code: str) -> None:
     failing, passing = RULES[code].examples()
     assert failing and passing

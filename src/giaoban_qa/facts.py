@@ -17,6 +17,8 @@ def collect(paths: list[str], kinds: list[str] | None, config) -> tuple[dict[str
     """Rows of every requested table over every readable file, plus the input errors."""
     from giaoban_qa.engine import iter_sources
 
+    import giaoban_qa.archive.documents  # noqa: F401  registers the "documents" table
+
     tables = load_fact_tables()
     wanted = kinds or sorted(tables)
     unknown = [k for k in wanted if k not in tables]
@@ -51,6 +53,16 @@ def run_facts(args: argparse.Namespace) -> int:
     tables, errors = collect(args.paths, args.kind, config)
     for e in errors:
         print(f"giaoban-qa: {e}", file=sys.stderr)
+    if args.format in ("parquet", "json", "csv"):
+        # Written tables are validated against their schemas; a failure is an extractor bug.
+        from giaoban_qa.archive.schemas import SchemaFailure
+        from giaoban_qa.archive.tables import prepare_for_output
+
+        try:
+            prepare_for_output(tables, args.paths)
+        except SchemaFailure as exc:
+            print(f"giaoban-qa: {exc.report()}", file=sys.stderr)
+            return 2
     if args.format == "parquet":
         from giaoban_qa.plugins import write_parquet_tables
 

@@ -1,0 +1,267 @@
+"""``giaoban-qa audit PATH…``: every per-document rule and the cross-document rules over a
+whole archive, in parallel, with an incremental cache; optional Great Expectations suites
+over the fact tables (``--checks``). Output formats are those of ``check``.
+
+Only ``argparse`` is imported at module level: this module is loaded on every start-up to
+register the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    from giaoban_qa.cli import _add_common
+
+    audit = sub.add_parser("audit", help="check a whole archive: per-document and cross-document rules, fact checks")
+    audit.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
+    audit.add_argument("--format", "-f", default=None, help="rich (default), json, and every format of 'check'")
+    audit.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
+    audit.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="lowest severity that fails (default: error)")
+    audit.add_argument("--color", action=argparse.BooleanOptionalAction, default=None, help="force colour on or off")
+    audit.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: the machine's cores)")
+    audit.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    audit.add_argument("--cache-dir", metavar="DIR", default=None, help="cache folder (default: .giaoban-qa-cache)")
+    audit.add_argument("--checks", metavar="DIR", help="run the Great Expectations suites (.json/.yaml) of DIR over the fact tables")
+    audit.add_argument("--groups", metavar="FILE", help="sidecar mapping path globs to groups (default: giaoban-qa-archive.yaml found beside the paths)")
+    audit.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar on stderr (default: when stderr is a terminal)")
+    _add_common(audit)
+    audit.set_defaults(handler=cmd_audit)
+
+
+@dataclass
+class AuditStats:
+    documents: int = 0
+    cached: int = 0
+    extracted: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    archive_findings: int = 0
+    check_findings: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AuditOptions:
+    jobs: int | None = None
+    cache_dir: str | None = None  # None: no cache
+    checks: str | None = None
+    groups: str | None = None
+    progress: bool = False
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from giaoban_qa.cli import UsageError, _validate_rule_patterns, load_run_config
+    from giaoban_qa.engine import exit_code
+    from giaoban_qa.reporters import FORMATS, get_renderer, write_atomic
+
+    config = load_run_config(args, args.paths)
+    _validate_rule_patterns(config)
+    fmt = args.format or "rich"
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(sorted(FORMATS))})")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    from giaoban_qa.archive.cache import DEFAULT_DIR
+
+    options = AuditOptions(
+        jobs=args.jobs,
+        cache_dir=None if args.no_cache else (args.cache_dir or DEFAULT_DIR),
+        checks=args.checks,
+        groups=args.groups,
+        progress=args.progress if args.progress is not None else sys.stderr.isatty(),
+    )
+    from giaoban_qa.archive.schemas import SchemaFailure
+
+    try:
+        result, stats = run_audit(args.paths, config, options)
+    except SchemaFailure as exc:
+        print(f"giaoban-qa: {exc.report()}", file=sys.stderr)
+        return 2
+    except (ValueError, OSError) as exc:
+        raise UsageError(str(exc)) from None
+    render = get_renderer(fmt)
+    color = args.color if args.color is not None else (sys.stdout.isatty() and not args.output)
+    output = render(result, lang=config.lang, color=color and fmt == "rich", config=config)
+    if args.output:
+        write_atomic(args.output, output)
+    else:
+        sys.stdout.write(output)
+    for f in result.files:
+        if f.error and fmt not in ("rich", "text"):
+            print(f"giaoban-qa: {f.error}", file=sys.stderr)
+    for note in stats.notes:
+        print(f"giaoban-qa: {note}", file=sys.stderr)
+    if options.progress:
+        print(
+            f"giaoban-qa: {stats.documents} documents ({stats.cached} from cache) in {stats.seconds:.1f} s; "
+            f"{stats.archive_findings} cross-document and {stats.check_findings} check findings",
+            file=sys.stderr,
+        )
+    return exit_code(result, config.fail_on)
+
+
+def run_audit(paths: list[str], config, options: AuditOptions | None = None):
+    """Audit ``paths``; returns the ``RunResult`` every reporter renders and the stats."""
+    from giaoban_qa.archive.base import ArchiveFacts
+    from giaoban_qa.archive.grouping import find_sidecars, load_sidecar, sidecar_group
+    from giaoban_qa.archive.parallel import default_jobs, process
+    from giaoban_qa.archive.pipeline import Worker, file_digest, located_from_dict
+    from giaoban_qa.archive.rules import ArchiveRule
+    from giaoban_qa.engine import FileResult, RunResult, ignored_for_path, selected_rules
+    from giaoban_qa.loaders import iter_input_paths
+
+    options = options or AuditOptions()
+    started = time.perf_counter()
+    stats = AuditStats()
+    rules = selected_rules(config)
+    archive_rules = [r for r in rules if isinstance(r, ArchiveRule)]
+
+    suites = []
+    if options.checks:
+        from giaoban_qa.archive.checks import load_suites
+
+        suites = load_suites(options.checks)
+    full_tables = {s.table for s in suites}
+    table_names = sorted({"documents", "dates", *full_tables, *(t for r in archive_rules for t in r.tables)})
+
+    import fnmatch
+
+    files = [p for p in iter_input_paths(paths) if not any(fnmatch.fnmatch(p, pat) for pat in config.exclude)]
+    stdin = [p for p in files if p == "-"]
+    files = [p for p in files if p != "-"]
+    sidecar = load_sidecar(options.groups) if options.groups else find_sidecars(paths)
+
+    result = RunResult()
+    archive = ArchiveFacts(tables={t: [] for t in table_names})
+
+    def consume(path: str, record: dict[str, Any]) -> None:
+        stats.documents += 1
+        if record.get("error"):
+            result.files.append(FileResult(path, error=record["error"]))
+            return
+        result.files.append(FileResult(path, kind=record.get("kind")))
+        for d in record["findings"]:
+            if not ignored_for_path(path, d["rule"], config):
+                result.findings.append(located_from_dict(d, path))
+        tables = record["tables"]
+        doc_row = dict((tables.get("documents") or [{}])[0])
+        override = sidecar_group(path, sidecar)
+        if override is not None:
+            doc_row["group"], doc_row["group_source"] = override, "sidecar"
+        doc_row["path"] = path
+        archive.documents[path] = doc_row
+        for name, rows in tables.items():
+            if name == "documents":
+                archive.tables[name].append(doc_row)
+                continue
+            keep_all = name in full_tables
+            for row in rows:
+                if keep_all or any(r.keep(name, row) for r in archive_rules):
+                    archive.tables.setdefault(name, []).append({**row, "path": path})
+
+    from giaoban_qa.archive.cache import Cache, settings_fingerprint, tool_fingerprint
+
+    cache = None
+    if options.cache_dir:
+        cache = Cache(options.cache_dir, tool_fingerprint(config) + ":" + settings_fingerprint(config, table_names))
+    progress, task = _progress(options.progress, len(files) + len(stdin))
+    try:
+        pending: list[str] = []
+        digests: dict[str, str] = {}
+        for path in files:
+            digest = file_digest(path) if cache else None
+            record = cache.get(digest) if cache and digest else None
+            if record is not None:
+                stats.cached += 1
+                consume(path, record)
+                _advance(progress, task)
+            else:
+                if digest:
+                    digests[path] = digest
+                pending.append(path)
+        jobs = options.jobs or default_jobs()
+        for path, record in zip(pending, process(pending, config, table_names, jobs)):
+            stats.extracted += 1
+            if cache and not record.get("error") and path in digests:
+                cache.put(digests[path], record)
+            consume(path, record)
+            _advance(progress, task)
+        if stdin:
+            from giaoban_qa.engine import iter_sources
+
+            worker = Worker(config, table_names)
+            for _p, source, error in iter_sources(["-"], config):
+                record = {"path": "<stdin>", "error": error} if source is None else worker.process_text(source.path, source.text, source.kind)
+                consume("<stdin>", record)
+                _advance(progress, task)
+    finally:
+        if cache:
+            cache.close()
+        if progress:
+            progress.stop()
+
+    from giaoban_qa.rules import RuleContext
+
+    ctx = RuleContext(rules_dirs=config.rules_dirs)
+    for rule in archive_rules:
+        ctx.options = config.options.get(rule.code, {})
+        try:
+            found = list(rule.check_archive(archive, ctx))
+        except Exception as exc:
+            if config.strict:
+                raise
+            print(f"giaoban-qa: internal error in rule {rule.code}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            continue
+        for f in found:
+            if ignored_for_path(f.path, f.rule, config):
+                continue
+            _apply_severity(f, config)
+            result.findings.append(f)
+            stats.archive_findings += 1
+
+    if suites:
+        from giaoban_qa.archive.checks import run_suites
+        from giaoban_qa.archive.schemas import validate_tables
+
+        frames = validate_tables({t: archive.table(t) for t in sorted(full_tables) if archive.has_table(t)})
+        for f in run_suites(suites, frames, notes=stats.notes):
+            if not ignored_for_path(f.path, f.rule, config):
+                result.findings.append(f)
+                stats.check_findings += 1
+
+    result.files.sort(key=lambda f: f.path)
+    result.findings.sort(key=lambda f: (f.path, f.start, f.end, f.rule))
+    stats.seconds = time.perf_counter() - started
+    return result, stats
+
+
+def _apply_severity(f, config) -> None:
+    from giaoban_qa.findings import Severity
+
+    if f.rule in config.severity:
+        f.severity = Severity(config.severity[f.rule])
+
+
+def _progress(enabled: bool, total: int):
+    if not enabled:
+        return None, None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    progress = Progress(
+        TextColumn("[bold]audit"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=True,
+    )
+    progress.start()
+    return progress, progress.add_task("audit", total=total)
+
+
+def _advance(progress, task) -> None:
+    if progress is not None:
+        progress.advance(task)

@@ -1,0 +1,160 @@
+"""What cross-document rules work on: the archive's facts, and the ``ArchiveRule`` class.
+
+Rows come from the fact tables (``giaoban_qa.extract`` registry) with offsets already in
+the user's original text and ``path``, ``line``, ``column`` and ``excerpt`` added, so a
+cross-document finding can point at every document it involves without re-reading one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterable
+
+from giaoban_qa.findings import Finding, Located, Msg, Severity
+from giaoban_qa.rules import Rule, RuleContext
+
+Row = dict[str, Any]
+LOCATION_KEYS = ("path", "start", "end", "line", "column", "excerpt")
+
+
+@dataclass
+class ArchiveFacts:
+    """The rows cross-document rules read, with the documents they came from."""
+
+    documents: dict[str, Row] = field(default_factory=dict)  # path -> documents row
+    tables: dict[str, list[Row]] = field(default_factory=dict)
+
+    def table(self, name: str) -> list[Row]:
+        return self.tables.get(name, [])
+
+    def has_table(self, name: str) -> bool:
+        return name in self.tables
+
+    def group(self, path: str) -> str:
+        return (self.documents.get(path) or {}).get("group") or ""
+
+    def doc_date(self, path: str) -> dt.date | None:
+        """The date a document speaks for: its meeting, else its publication."""
+        row = self.documents.get(path) or {}
+        for key in ("event_date", "published"):
+            if row.get(key):
+                try:
+                    return dt.date.fromisoformat(row[key])
+                except ValueError:
+                    continue
+        return None
+
+
+def location(row: Row, **extra: Any) -> Row:
+    """A row's place, in original offsets, for a finding's evidence."""
+    out = {k: row.get(k) for k in LOCATION_KEYS}
+    out.update(extra)
+    return out
+
+
+class ArchiveRule(Rule):
+    """A rule that compares documents. ``check`` (one document) finds nothing; the audit
+    calls ``check_archive`` once with the whole archive's facts."""
+
+    # Tables the rule reads; ``keep`` says which of their rows are worth holding in memory.
+    tables: ClassVar[tuple[str, ...]] = ()
+
+    def check(self, doc: Any, ctx: RuleContext) -> Iterable[Finding]:
+        return ()
+
+    @classmethod
+    def keep(cls, table: str, row: Row) -> bool:
+        return table in cls.tables
+
+    def check_archive(self, archive: ArchiveFacts, ctx: RuleContext) -> Iterable[Located]:
+        raise NotImplementedError
+
+    def archive_finding(
+        self,
+        primary: Row,
+        message: Msg,
+        key: str,
+        suggestion: str | Msg | None = None,
+        evidence: dict[str, Any] | None = None,
+        severity: Severity | None = None,
+    ) -> Located:
+        """A finding located at ``primary`` (a row with original offsets); ``key`` names the
+        conflict so its fingerprint survives edits and re-runs."""
+        sev = severity or self.severity
+        finding = Finding(
+            rule=self.code,
+            category=self.category,
+            severity=sev,
+            start=int(primary["start"]),
+            end=int(primary["end"]),
+            message=message,
+            suggestion=suggestion,
+            evidence=evidence or {},
+        )
+        return Located(
+            finding=finding,
+            path=primary["path"],
+            start=int(primary["start"]),
+            end=int(primary["end"]),
+            line=int(primary.get("line") or 1),
+            column=int(primary.get("column") or 1),
+            excerpt=primary.get("excerpt") or primary.get("text") or "",
+            severity=sev,
+            evidence=evidence or {},
+            fingerprint=hashlib.sha1(f"{self.code}\x1f{key}".encode("utf-8")).hexdigest()[:16],
+        )
+
+
+@dataclass
+class Variant:
+    """One value of a fact that should be the same across documents, where it occurs."""
+
+    value: Any
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({r["path"] for r in self.rows})
+
+
+MAX_LISTED = 20
+
+
+def split_variants(rows: Iterable[Row], value_of) -> list[Variant]:
+    """Rows bucketed by ``value_of(row)`` (None values dropped), most documents first."""
+    buckets: dict[Any, Variant] = {}
+    for row in rows:
+        value = value_of(row)
+        if value is None:
+            continue
+        buckets.setdefault(value, Variant(value)).rows.append(row)
+    return sorted(buckets.values(), key=lambda v: (-len(v.documents), -len(v.rows), min(r["path"] for r in v.rows), str(v.value)))
+
+
+def variants_evidence(variants: list[Variant], label: str) -> list[Row]:
+    out = []
+    for v in variants:
+        rows = sorted(v.rows, key=lambda r: (r["path"], r["start"]))
+        out.append({
+            label: v.value,
+            "count": len(rows),
+            "documents": v.documents[:MAX_LISTED],
+            "document_count": len(v.documents),
+            "occurrences": [location(r) for r in rows[:MAX_LISTED]],
+        })
+    return out
+
+
+def conflicting(variants: list[Variant]) -> bool:
+    """More than one value, seen in more than one document."""
+    if len(variants) < 2:
+        return False
+    return len({p for v in variants for p in v.documents}) >= 2
+
+
+def primary_of(variants: list[Variant]) -> Row:
+    """Where to report: the first occurrence of the least attested value."""
+    minority = variants[-1]
+    return min(minority.rows, key=lambda r: (r["path"], r["start"]))

@@ -1,0 +1,233 @@
+"""Which issuing body or district a document belongs to, and which meeting it reports.
+
+From the text: the bodies it names with a place ("Huyện ủy Ba Chẽ", "UBND huyện Đơn
+Dương"), the place-and-date line of a formal document ("Đơn Dương, ngày 05 tháng 01 năm
+2020", ``DateFact.place``) and the portal's attribution at the end ("Trung tâm TT&VH Ba
+Chẽ"). A user's sidecar file ``giaoban-qa-archive.yaml`` overrides it::
+
+    groups:
+      "bache/**": "huyện Ba Chẽ"
+      "2020/dondương-*.txt": "huyện Đơn Dương"
+
+Globs are matched against paths relative to the sidecar's folder. Detection is a pure
+function of the document; the sidecar is read once by the audit.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from giaoban_qa.archive.text import fold, norm_space
+from giaoban_qa.document import Document
+
+SIDECAR_NAME = "giaoban-qa-archive.yaml"
+
+_WORD = r"[^\W\d_][^\W\d_']*"
+# A body or level word followed by a place name (capitalised words, checked in Python).
+_LEVEL = re.compile(
+    r"(?P<body>huyện\s+[ủu][ỷy]|thị\s+[ủu][ỷy]|thành\s+[ủu][ỷy]|(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân)\s+huyện"
+    r"|huyện|thị\s+xã|tỉnh\s+[ủu][ỷy]|(?:UBND|HĐND)\s+tỉnh|tỉnh)"
+    rf"[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(rf"(?i)\btrung[ \t]+tâm\b[^\n]{{0,40}}?[ \t](?P<name>{_WORD}(?:[ \t]+{_WORD})?)[ \t]*$")
+_STOP_NAMES = {"ủy", "uỷ", "nhân", "dân", "đoàn", "đảng", "ban", "và", "về", "đã", "tổ", "lần", "có"}
+# A person's name may follow a body ("Bí thư Huyện ủy Trần Văn Kỳ") or a place ("Huyện ủy
+# Ba Chẽ Nguyễn Văn A"): place names are taken two words at most, and three capitalised
+# words starting with a family name are a person.
+_SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "lý", "đinh", "đồng", "trịnh", "mai", "lương"}
+
+
+def _place_name(raw: str) -> str | None:
+    words = raw.split()
+    kept: list[str] = []
+    for w in words:
+        if not w[:1].isupper() or w.isupper() and len(w) > 1 or w.lower() in _STOP_NAMES:
+            break
+        kept.append(w)
+    if len(kept) >= 2 and kept[0].lower() in ("thành", "thị") and kept[1].lower() in ("phố", "xã", "trấn"):
+        return None  # "Thành ủy Thành phố Hồ Chí Minh": a level word, read by the next match
+    if len(kept) >= 3 and kept[0].lower() in _SURNAMES:
+        return None  # "Huyện ủy Trần Văn Kỳ": a person's name, not a place
+    return " ".join(kept[:2]) if kept else None
+
+
+def detect_group(doc: Document) -> tuple[str, str]:
+    """(group, how it was found); ("", "none") when the text does not say."""
+    from giaoban_qa.extract.dates import find_dates
+
+    text = doc.text
+    scores: Counter[str] = Counter()
+    level_of: dict[str, str] = {}
+    for m in _LEVEL.finditer(text):
+        name = _place_name(m.group("name"))
+        if not name:
+            continue
+        body = norm_space(m.group("body")).lower()
+        district = "tỉnh" not in body
+        key = fold(name)
+        scores[key] += (2 if body != "huyện" and district else 1) * (2 if district else 1)
+        level_of.setdefault(key, "huyện" if district else "tỉnh")
+        if district and level_of[key] == "tỉnh":
+            level_of[key] = "huyện"
+        level_of.setdefault(key + "#name", name)
+    sources = {}
+    for f in doc.fact(find_dates):
+        if f.place and f.in_header:
+            name = _place_name(f.place)
+            if name:
+                scores[fold(name)] += 3
+                level_of.setdefault(fold(name) + "#name", name)
+                sources[fold(name)] = "place line"
+            break
+    for para in doc.paragraphs[-4:]:
+        m = _ATTRIBUTION.search(text, para.start, para.end)
+        if m:
+            name = _place_name(m.group("name"))
+            if name:
+                scores[fold(name)] += 3
+                level_of.setdefault(fold(name) + "#name", name)
+                sources.setdefault(fold(name), "attribution")
+    if not scores:
+        return "", "none"
+    key, score = max(scores.items(), key=lambda kv: (kv[1], level_of.get(kv[0]) == "huyện", kv[0]))
+    if score < 2:
+        return "", "none"
+    name = level_of[key + "#name"]
+    level = level_of.get(key)
+    return (f"{level} {name}" if level else name), sources.get(key, "text")
+
+
+# ---------------------------------------------------------------------------------------
+_KINDS = (
+    ("ket-luan", re.compile(r"(?i)\bkết\s+luận\b")),
+    ("so-ket", re.compile(r"(?i)\b(?:sơ|tổng)\s+kết\b")),
+    ("giao-ban", re.compile(r"(?i)\bgiao\s+ban\b")),
+    ("ky-hop", re.compile(r"(?i)\bkỳ\s+họp\b")),
+    ("bao-cao", re.compile(r"(?i)^\s*báo\s+cáo\b")),
+)
+
+
+def document_kind(doc: Document) -> str:
+    title = doc.title_text
+    for kind, pattern in _KINDS:
+        if pattern.search(title):
+            return kind
+    return "other"
+
+
+_MEETING = re.compile(
+    r"(?i)\b(?P<kind>giao\s+ban|sơ\s+kết|tổng\s+kết|kỳ\s+họp\s+thứ\s+\S+|hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+)?ban\s+chấp\s+hành[^\n.]{0,40}?lần\s+thứ\s+\S+)"
+    r"(?P<qual>[^\n.;]{0,80}?)"
+    r"(?P<period>(?:(?P<n>\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?\s+năm|tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|/)\s*)|năm|quý\s+(?P<q>[IV]+|\d))\s*(?P<y>(?:19|20)\d\d))"
+)
+_QUAL_STOP = {"hoi", "nghi", "truc", "tuyen", "thuong", "ky", "danh", "gia", "ket", "qua", "thuc", "hien", "nhiem", "vu", "cong", "tac",
+              "va", "trien", "khai", "dau", "cuoi", "tai", "cua", "voi", "lanh", "dao", "chi", "thang", "nam", "quy", "to", "chuc"}
+
+
+def meeting_key(doc: Document) -> str | None:
+    """'giao ban|khoi xa thi tran|2020-11' for the meeting a document reports on, from its
+    title or its first paragraphs; None when it does not name a periodic meeting."""
+    text = doc.text
+    scopes = [doc.title] if doc.title else []
+    scopes += [p for p in doc.paragraphs[:4] if p not in scopes]
+    for span in scopes:
+        if span is None:
+            continue
+        m = _MEETING.search(text, span.start, span.end)
+        if not m:
+            continue
+        kind = fold(m.group("kind"))
+        if kind.startswith("hoi nghi"):
+            kind = "bch " + kind.split("lan thu")[-1].strip()
+        qual = " ".join(w for w in re.findall(r"[a-z]+", fold(m.group("qual"))) if w not in _QUAL_STOP)
+        year = m.group("y")
+        if m.group("m"):
+            period = f"{year}-{int(m.group('m')):02d}"
+        elif m.group("n"):
+            n = {"sáu": "6", "chín": "9"}.get(m.group("n").lower(), m.group("n"))
+            period = f"{year}-{n}m"
+        elif m.group("q"):
+            period = f"{year}-q{m.group('q')}"
+        else:
+            period = year
+        return f"{kind}|{qual}|{period}"
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+def load_sidecar(path: str | Path) -> list[tuple[Path, str, str]]:
+    """(folder, glob, group) entries of a sidecar file."""
+    import yaml
+
+    p = Path(path)
+    data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    groups = data.get("groups", {}) if isinstance(data, dict) else {}
+    if not isinstance(groups, dict):
+        raise ValueError(f"{p}: 'groups' must map globs to group names")
+    return [(p.parent.resolve(), str(glob), str(group)) for glob, group in groups.items()]
+
+
+def find_sidecars(paths: list[str]) -> list[tuple[Path, str, str]]:
+    """Sidecar files in the given folders and the folders above them (nearest last, so a
+    nearer file's entries win)."""
+    seen: set[Path] = set()
+    entries: list[tuple[Path, str, str]] = []
+    for raw in paths:
+        if raw == "-":
+            continue
+        start = Path(raw).resolve()
+        folder = start if start.is_dir() else start.parent
+        chain = [d for d in (folder, *folder.parents)][::-1]
+        for d in chain:
+            candidate = d / SIDECAR_NAME
+            if candidate.is_file() and candidate not in seen:
+                seen.add(candidate)
+                entries.extend(load_sidecar(candidate))
+    return entries
+
+
+def sidecar_group(path: str, entries: list[tuple[Path, str, str]]) -> str | None:
+    if not entries or path == "<stdin>":
+        return None
+    resolved = Path(path).resolve()
+    found = None
+    for folder, glob, group in entries:
+        try:
+            rel = resolved.relative_to(folder).as_posix()
+        except ValueError:
+            continue
+        if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(resolved.name, glob):
+            found = group
+    return found
+
+
+def document_row(doc: Document) -> dict[str, Any]:
+    """The one row of the documents table for a document (group from the text)."""
+    import hashlib
+
+    from giaoban_qa.extract.dates import event_date, published
+
+    ev = doc.fact(event_date)
+    pub = doc.fact(published)
+    group, how = doc.fact(detect_group)
+    title = doc.title
+    return {
+        "start": title.start if title else 0,
+        "end": title.end if title else 0,
+        "text": norm_space(doc.title_text),
+        "sha256": hashlib.sha256(doc.source.encode("utf-8")).hexdigest(),
+        "title": norm_space(doc.title_text),
+        "kind": document_kind(doc),
+        "format": doc.kind,
+        "event_date": ev.iso() if ev else None,
+        "published": pub.date.iso() if pub else None,
+        "group": group,
+        "group_source": how,
+        "meeting": doc.fact(meeting_key),
+        "chars": len(doc.source),
+    }

@@ -1,0 +1,168 @@
+"""One document's share of an audit: read, run the per-document rules, extract every fact
+table. Runs in worker processes (``parallel``); its result is a plain JSON-able record so
+that it can be cached (``cache``) and sent between processes cheaply.
+
+Rows leave here with offsets in the user's original text plus ``line``, ``column`` and
+``excerpt``, so the parent process never needs the text again.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from typing import Any
+
+from giaoban_qa.config import Config
+from giaoban_qa.document import Document, build_document
+from giaoban_qa.findings import Category, Finding, Located, Msg, Severity
+
+Record = dict[str, Any]
+
+
+class Worker:
+    """What a process needs to handle documents: the per-document rules and the tables."""
+
+    def __init__(self, config: Config, table_names: list[str] | None = None) -> None:
+        from giaoban_qa.archive.rules import ArchiveRule
+        from giaoban_qa.engine import selected_rules
+        from giaoban_qa.extract import load_fact_tables
+
+        import giaoban_qa.archive.documents  # noqa: F401  registers the documents table
+
+        self.config = config
+        self.rules = [r for r in selected_rules(config) if not isinstance(r, ArchiveRule)]
+        tables = load_fact_tables()
+        self.tables = {name: tables[name] for name in (table_names or sorted(tables)) if name in tables}
+
+    def process_path(self, path: str) -> Record:
+        from giaoban_qa.engine import iter_sources
+
+        for _path, source, error in iter_sources([path], self.config):
+            if source is None:
+                return {"path": path, "error": error}
+            return self.process_text(source.path, source.text, source.kind)
+        return {"path": path, "error": f"{path}: excluded"}
+
+    def process_text(self, path: str, text: str, kind: str) -> Record:
+        from giaoban_qa.engine import check_document, locate
+
+        doc = build_document(path, text, kind)
+        located = [locate(doc, f, self.config) for f in check_document(doc, self.rules, self.config)]
+        located.sort(key=lambda f: (f.start, f.end, f.rule))
+        lines = _LineIndex(doc.source)
+        tables: dict[str, list[dict[str, Any]]] = {}
+        for name, extractor in self.tables.items():
+            try:
+                rows = extractor(doc)
+            except Exception as exc:  # one broken extractor must not stop the archive
+                if self.config.strict:
+                    raise
+                return {"path": path, "error": f"{path}: internal error in fact table {name}: {type(exc).__name__}: {exc}"}
+            tables[name] = [_place_row(doc, lines, row) for row in rows]
+        return {
+            "path": path,
+            "error": None,
+            "kind": kind,
+            "findings": [located_to_dict(f) for f in located],
+            "tables": tables,
+        }
+
+
+class _LineIndex:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i + 1, offset - self.starts[i] + 1
+
+
+def _place_row(doc: Document, lines: _LineIndex, row: dict[str, Any]) -> dict[str, Any]:
+    out = {k: _jsonable(v) for k, v in row.items()}
+    if isinstance(row.get("start"), int) and isinstance(row.get("end"), int):
+        start, end = doc.norm.span_to_original(row["start"], row["end"])
+        out["start"], out["end"] = start, end
+        out["line"], out["column"] = lines.line_col(start)
+        out["excerpt"] = doc.source[start:end]
+    return out
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def file_digest(path: str) -> str | None:
+    """SHA-256 of a file's bytes (the cache key); None when it cannot be read."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+# -- findings as plain data --------------------------------------------------------------
+def _msg(value: str | Msg | None) -> Any:
+    if isinstance(value, Msg):
+        return {"vi": value.vi, "en": value.en}
+    return value
+
+
+def _unmsg(value: Any) -> str | Msg | None:
+    if isinstance(value, dict):
+        return Msg(value["vi"], value["en"])
+    return value
+
+
+def located_to_dict(f: Located) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "category": f.category.value,
+        "default_severity": f.finding.severity.value,
+        "severity": f.severity.value,
+        "start": f.start,
+        "end": f.end,
+        "line": f.line,
+        "column": f.column,
+        "excerpt": f.excerpt,
+        "message": _msg(f.finding.message),
+        "suggestion": _msg(f.finding.suggestion),
+        "evidence": f.evidence,
+        "fingerprint": f.fingerprint,
+    }
+
+
+def located_from_dict(d: dict[str, Any], path: str) -> Located:
+    finding = Finding(
+        rule=d["rule"],
+        category=Category(d["category"]),
+        severity=Severity(d["default_severity"]),
+        start=d["start"],
+        end=d["end"],
+        message=_unmsg(d["message"]),  # type: ignore[arg-type]
+        suggestion=_unmsg(d["suggestion"]),
+        evidence=d["evidence"],
+    )
+    return Located(
+        finding=finding,
+        path=path,
+        start=d["start"],
+        end=d["end"],
+        line=d["line"],
+        column=d["column"],
+        excerpt=d["excerpt"],
+        severity=Severity(d["severity"]),
+        evidence=d["evidence"],
+        fingerprint=d["fingerprint"],
+    )
