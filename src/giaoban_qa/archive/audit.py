@@ -128,7 +128,13 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
 
         suites = load_suites(options.checks)
     full_tables = {s.table for s in suites}
-    table_names = sorted({"documents", "dates", *full_tables, *(t for r in archive_rules for t in r.tables)})
+    from giaoban_qa.extract import load_fact_tables
+
+    import giaoban_qa.archive.documents  # noqa: F401  registers the documents table
+
+    registered = load_fact_tables()
+    wanted = {"documents", "dates", *full_tables, *(t for r in archive_rules for t in r.tables)}
+    table_names = sorted(t for t in wanted if t in registered)
 
     import fnmatch
 

@@ -103,11 +103,13 @@ def detect_group(doc: Document) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------------------------------
+# The genre of a document from its title. A Standing Committee's conclusion opens with
+# "KẾT LUẬN" (of a body, at a meeting); "Kết luận thanh tra …" is a news headline.
 _KINDS = (
-    ("ket-luan", re.compile(r"(?i)\bkết\s+luận\b")),
+    ("ket-luan", re.compile(r"(?i)^\s*kết\s+luận(?:\s*$|\s+(?:của|tại|hội\s+nghị|giao\s+ban|số)\b)")),
     ("so-ket", re.compile(r"(?i)\b(?:sơ|tổng)\s+kết\b")),
     ("giao-ban", re.compile(r"(?i)\bgiao\s+ban\b")),
-    ("ky-hop", re.compile(r"(?i)\bkỳ\s+họp\b")),
+    ("ky-hop", re.compile(r"(?i)\bkỳ\s+họp\s+thứ\s+\S+,?\s+(?:HĐND|Hội\s+đồng\s+nhân\s+dân)")),
     ("bao-cao", re.compile(r"(?i)^\s*báo\s+cáo\b")),
 )
 
