@@ -28,11 +28,13 @@ SIDECAR_NAME = "giaoban-qa-archive.yaml"
 
 _WORD = r"[^\W\d_][^\W\d_']*"
 # A body or level word followed by a place name (capitalised words, checked in Python).
+# Anchored on the body word's literal spellings (no IGNORECASE on a leading alternation: the
+# regex engine would try it at every character).
+_U = r"[ủuỦU][ỷyỶY]"
 _LEVEL = re.compile(
-    r"(?P<body>huyện\s+[ủu][ỷy]|thị\s+[ủu][ỷy]|thành\s+[ủu][ỷy]|(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân)\s+huyện"
-    r"|huyện|thị\s+xã|tỉnh\s+[ủu][ỷy]|(?:UBND|HĐND)\s+tỉnh|tỉnh)"
-    rf"[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})",
-    re.IGNORECASE,
+    rf"(?<!\w)(?P<body>(?:[Hh]uyện|HUYỆN)(?:[ \t]+{_U})?|(?:[Tt]hị|THỊ)[ \t]+(?:{_U}|xã|XÃ)|(?:[Tt]hành|THÀNH)[ \t]+{_U}"
+    rf"|(?:[Tt]ỉnh|TỈNH)(?:[ \t]+{_U})?|(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân)[ \t]+(?:huyện|tỉnh))"
+    rf"[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
 )
 _ATTRIBUTION = re.compile(rf"(?i)\btrung[ \t]+tâm\b[^\n]{{0,40}}?[ \t](?P<name>{_WORD}(?:[ \t]+{_WORD})?)[ \t]*$")
 _STOP_NAMES = {"ủy", "uỷ", "nhân", "dân", "đoàn", "đảng", "ban", "và", "về", "đã", "tổ", "lần", "có"}
@@ -122,10 +124,11 @@ def document_kind(doc: Document) -> str:
     return "other"
 
 
-_MEETING = re.compile(
-    r"(?i)\b(?P<kind>giao\s+ban|sơ\s+kết|tổng\s+kết|kỳ\s+họp\s+thứ\s+\S+|hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+)?ban\s+chấp\s+hành[^\n.]{0,40}?lần\s+thứ\s+\S+)"
-    r"(?P<qual>[^\n.;]{0,80}?)"
-    r"(?P<period>(?:(?P<n>\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?\s+năm|tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|/)\s*)|năm|quý\s+(?P<q>[IV]+|\d))\s*(?P<y>(?:19|20)\d\d))"
+_MEETING_KIND = re.compile(
+    r"(?i)\b(?P<kind>giao\s+ban|sơ\s+kết|tổng\s+kết|kỳ\s+họp\s+thứ\s+\S+|ban\s+chấp\s+hành[^\n.]{0,40}?lần\s+thứ\s+\S+)"
+)
+_MEETING_PERIOD = re.compile(
+    r"(?i)(?P<period>(?:(?P<n>\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?\s+năm|tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|/)\s*)|năm|quý\s+(?P<q>[IV]+|\d))\s*(?P<y>(?:19|20)\d\d))"
 )
 _QUAL_STOP = {"hoi", "nghi", "truc", "tuyen", "thuong", "ky", "danh", "gia", "ket", "qua", "thuc", "hien", "nhiem", "vu", "cong", "tac",
               "va", "trien", "khai", "dau", "cuoi", "tai", "cua", "voi", "lanh", "dao", "chi", "thang", "nam", "quy", "to", "chuc"}
@@ -140,21 +143,24 @@ def meeting_key(doc: Document) -> str | None:
     for span in scopes:
         if span is None:
             continue
-        m = _MEETING.search(text, span.start, span.end)
+        m = _MEETING_KIND.search(text, span.start, span.end)
         if not m:
             continue
+        p = _MEETING_PERIOD.search(text, m.end(), min(span.end, m.end() + 120))
+        if not p or re.search(r"[.;\n]", text[m.end() : p.start()]):
+            continue
         kind = fold(m.group("kind"))
-        if kind.startswith("hoi nghi"):
+        if kind.startswith("ban chap hanh"):
             kind = "bch " + kind.split("lan thu")[-1].strip()
-        qual = " ".join(w for w in re.findall(r"[a-z]+", fold(m.group("qual"))) if w not in _QUAL_STOP)
-        year = m.group("y")
-        if m.group("m"):
-            period = f"{year}-{int(m.group('m')):02d}"
-        elif m.group("n"):
-            n = {"sáu": "6", "chín": "9"}.get(m.group("n").lower(), m.group("n"))
+        qual = " ".join(w for w in re.findall(r"[a-z]+", fold(text[m.end() : p.start()])) if w not in _QUAL_STOP)
+        year = p.group("y")
+        if p.group("m"):
+            period = f"{year}-{int(p.group('m')):02d}"
+        elif p.group("n"):
+            n = {"sáu": "6", "chín": "9"}.get(p.group("n").lower(), p.group("n"))
             period = f"{year}-{n}m"
-        elif m.group("q"):
-            period = f"{year}-q{m.group('q')}"
+        elif p.group("q"):
+            period = f"{year}-q{p.group('q')}"
         else:
             period = year
         return f"{kind}|{qual}|{period}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from typing import Any
 
 from giaoban_qa.config import Config
@@ -71,7 +72,7 @@ class Worker:
 class _LineIndex:
     def __init__(self, source: str) -> None:
         self.source = source
-        self.starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
+        self.starts = [0] + [m.end() for m in re.finditer("\n", source)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, offset) - 1
