@@ -253,3 +253,20 @@ def test_check_startup_stays_light_with_archive_registered():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, env=env)
     assert proc.returncode == 0 and proc.stderr.decode().strip() == ""
     assert "citation.archive-conflict" in proc.stdout.decode()
+
+
+def test_audit_reports_the_same_per_document_findings_as_check(tmp_path, capsys):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "bad.txt").write_text(
+        "KẾT LUẬN\nNgày 02 tháng 11 năm 2020, Thường trực Huyện ủy tổ chức hội nghị giao ban.\n"
+        "Thực hiện Báo cáo số 369/BC-UBND, ngày 30 tháng 11 năm 2020 của UBND huyện. Họp ngày 23/112020.\n", encoding="utf-8")
+    import unicodedata
+
+    (folder / "nfd.txt").write_text(unicodedata.normalize("NFD", (folder / "bad.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    _, checked, _ = run(["check", str(folder), "-f", "json"], capsys)
+    cache = tmp_path / "cache"
+    for _ in range(2):  # cold, then from the cache
+        _, audited, _ = run(["audit", str(folder), "-f", "json", "--cache-dir", str(cache), "-j", "2"], capsys)
+        per_document = [f for f in json.loads(audited)["findings"] if f["rule"] in {g["rule"] for g in json.loads(checked)["findings"]}]
+        assert per_document == json.loads(checked)["findings"] and len(per_document) >= 4

@@ -64,26 +64,26 @@ def detect_group(doc: Document) -> tuple[str, str]:
 
     text = doc.text
     scores: Counter[str] = Counter()
-    level_of: dict[str, str] = {}
+    levels: dict[str, Counter[str]] = {}
+    names: dict[str, str] = {}
     for m in _LEVEL.finditer(text):
         name = _place_name(m.group("name"))
         if not name:
             continue
         body = norm_space(m.group("body")).lower()
-        district = "tỉnh" not in body
+        level = _level(body)
         key = fold(name)
-        scores[key] += (2 if body != "huyện" and district else 1) * (2 if district else 1)
-        level_of.setdefault(key, "huyện" if district else "tỉnh")
-        if district and level_of[key] == "tỉnh":
-            level_of[key] = "huyện"
-        level_of.setdefault(key + "#name", name)
+        # A district's own bodies count most; a province named in passing least.
+        scores[key] += (2 if body != "huyện" and level != "tỉnh" else 1) * (1 if level == "tỉnh" else 2)
+        levels.setdefault(key, Counter())[level] += 1
+        names.setdefault(key, name)
     sources = {}
     for f in doc.fact(find_dates):
         if f.place and f.in_header:
             name = _place_name(f.place)
             if name:
                 scores[fold(name)] += 3
-                level_of.setdefault(fold(name) + "#name", name)
+                names.setdefault(fold(name), name)
                 sources[fold(name)] = "place line"
             break
     for para in doc.paragraphs[-4:]:
@@ -92,16 +92,26 @@ def detect_group(doc: Document) -> tuple[str, str]:
             name = _place_name(m.group("name"))
             if name:
                 scores[fold(name)] += 3
-                level_of.setdefault(fold(name) + "#name", name)
+                names.setdefault(fold(name), name)
                 sources.setdefault(fold(name), "attribution")
     if not scores:
         return "", "none"
-    key, score = max(scores.items(), key=lambda kv: (kv[1], level_of.get(kv[0]) == "huyện", kv[0]))
+    key, score = max(scores.items(), key=lambda kv: (kv[1], kv[0]))
     if score < 2:
         return "", "none"
-    name = level_of[key + "#name"]
-    level = level_of.get(key)
+    name = names[key]
+    level = levels[key].most_common(1)[0][0] if key in levels else None
     return (f"{level} {name}" if level else name), sources.get(key, "text")
+
+
+def _level(body: str) -> str:
+    if "tỉnh" in body:
+        return "tỉnh"
+    if body.startswith("thành"):
+        return "thành phố"
+    if body.startswith("thị"):
+        return "thị xã"
+    return "huyện"
 
 
 # ---------------------------------------------------------------------------------------
