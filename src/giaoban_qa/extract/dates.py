@@ -205,19 +205,24 @@ def find_dates(doc: Document) -> list[DateFact]:
     """Every date mention, in text order, with years of partial dates left empty."""
     text = doc.text
     found: list[DateFact] = []
-    taken: list[tuple[int, int]] = []
+    # Characters already claimed by a date: later, looser patterns may not reuse them. A
+    # byte map keeps this linear in the text size, however many dates a file has.
+    claimed = bytearray(len(text) + 1)
+
+    def claim(s: int, e: int) -> None:
+        claimed[s:e] = b"\x01" * (e - s)
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return claimed.find(1, s, e) == -1
 
     for m in _WORDS.finditer(text):
         y = int(m.group("y") or m.group("y2")) if (m.group("y") or m.group("y2")) else None
         found.append(_make(doc, m, "words", int(m.group("d")), int(m.group("m")), y, _prefix(text, m.start())))
-        taken.append((m.start("d"), m.end()))
+        claim(m.start("d"), m.end())
     for m in _FULL_NUMERIC.finditer(text):
         if free(m.start("d"), m.end()):
             found.append(_make(doc, m, "numeric", int(m.group("d")), int(m.group("m")), int(m.group("y")), _prefix(text, m.start())))
-            taken.append((m.start("d"), m.end()))
+            claim(m.start("d"), m.end())
     for m in _RANGE.finditer(text):
         if not free(m.start("d"), m.end()):
             continue
@@ -227,7 +232,7 @@ def find_dates(doc: Document) -> list[DateFact]:
             d1, d2 = int(m.group("d")), int(m.group("d2"))
             if d1 < d2:
                 found.append(_make(doc, m, "range", d1, int(m.group("m")), y, pre))
-                taken.append((m.start("d"), m.end()))
+                claim(m.start("d"), m.end())
     for m in _PARTIAL.finditer(text):
         if not free(m.start("d"), m.end()):
             continue
@@ -241,7 +246,7 @@ def find_dates(doc: Document) -> list[DateFact]:
         if m.group("sep") == "-" and not (pre.ngay or pre.time_of_day):
             continue  # "từ 3-5 người" is a range of counts
         found.append(_make(doc, m, "partial", day, month, None, pre))
-        taken.append((m.start("d"), m.end()))
+        claim(m.start("d"), m.end())
     for m in _ODD.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -260,7 +265,7 @@ def find_dates(doc: Document) -> list[DateFact]:
                 value_start=m.start(),
             )
         )
-        taken.append((m.start(), m.end()))
+        claim(m.start(), m.end())
     for m in _MALFORMED.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -291,7 +296,7 @@ def find_dates(doc: Document) -> list[DateFact]:
                 value_start=m.start(),
             )
         )
-        taken.append((m.start(), m.end()))
+        claim(m.start(), m.end())
     for m in _HEADER_LINE.finditer(text):
         for i, f in enumerate(found):
             if m.start() <= f.start < m.end():
