@@ -80,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"giaoban-qa: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:  # e.g. --output into a folder that cannot be written
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        print(f"giaoban-qa: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 class UsageError(Exception):
