@@ -103,8 +103,10 @@ def _classify(m: re.Match[str]) -> tuple[str, str | None, str | None, str | None
     if year and re.fullmatch(r"(QH|UBTVQH)\d+", a) and not b:
         return "law", None, a, None, year, number
     if b is None:
+        if _is_type_abbreviation(a):
+            # A symbol cut short of its issuer ("35/NQ", "116/2020/NĐ"): the part is a type.
+            return ("state_legal" if year else "state"), a, None, None, year, number
         return "state", None, a, None, year, number
-    first_b, _, rest = b.partition("-")
     if year:
         return "state_legal", a, b, None, year, number
     if _is_type_abbreviation(a):
@@ -118,8 +120,9 @@ def _classify(m: re.Match[str]) -> tuple[str, str | None, str | None, str | None
 _STATE_TYPES = {
     "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr", "HĐ", "CĐ",
     "BGN", "BTT", "GUQ", "GM", "GNP", "GĐ", "GCN", "GGT", "PG", "PC", "PB", "TT", "TTLT", "NĐ", "NQLT", "L", "PL",
-    "CV", "KL", "QĐi", "TTg", "HDLT",
+    "CV", "KL", "QĐi", "HDLT",
 }
+# "TTg" is not here: it is the Prime Minister as issuer ("573/TTg-KTN" is a letter of his).
 
 
 def _is_type_abbreviation(abbr: str) -> bool:
