@@ -415,6 +415,8 @@ class PartyStateForm(Rule):
                 continue
             if owner == "party":
                 cited = c.date.year if c.date and c.date.year and not c.date.year_inferred else None
+                if cited is None:
+                    cited = _year_nearby(doc, c)
                 if cited is not None and cited <= types.party_slash_form_until:
                     continue  # old Party documents were numbered with a slash
                 kind = c.type_abbr or "CV"
@@ -436,6 +438,18 @@ class PartyStateForm(Rule):
                 suggestion=suggestion,
                 evidence={"citation": citation_evidence(c), "issuer": key, "issuer_system": owner, "shape": shape},
             )
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _year_nearby(doc: Document, c: Citation) -> int | None:
+    """The earliest year named in the sentence of an undated citation ("… năm 1989")."""
+    sent = doc.sentence_at(c.start)
+    if sent is None:
+        return None
+    years = [int(y) for y in _YEAR.findall(doc.text, sent.start, sent.end)]
+    return min(years) if years else None
 
 
 @register
