@@ -769,17 +769,19 @@ class CitedBeforeIssuerExisted(Rule):
             cited = _definite_date(c)
             if cited is not None and cited < began:
                 assert c.date is not None
-                start, end, when = c.date.value_start, c.date.end, f"{cited:%d/%m/%Y}"
+                start, end = c.date.value_start, c.date.end
+                when = Msg(f"ghi ngày {cited:%d/%m/%Y}", f"is dated {cited:%d/%m/%Y}")
             elif c.year is not None and c.year < began.year and span is not None:
-                start, end, when = *_symbol_span(c), str(c.year)
+                start, end = _symbol_span(c)
+                when = Msg(f"mang năm {c.year} trong số, ký hiệu", f"carries the year {c.year} in its number")
             else:
                 continue
             yield self.finding(
                 start,
                 end,
                 Msg(
-                    f"{_name(c)} mang thời điểm {when}, trước khi {body} bắt đầu nhiệm kỳ ({began:%d/%m/%Y}).",
-                    f"{_name(c)} is dated {when}, before {body} began its term ({began:%d/%m/%Y}).",
+                    f"{_name(c)} {when.vi}, trước khi {body} bắt đầu nhiệm kỳ ({began:%d/%m/%Y}).",
+                    f"{_name(c)} {when.en}, before {body} began its term ({began:%d/%m/%Y}).",
                 ),
                 suggestion=Msg("Kiểm tra lại ngày, năm hoặc khóa trong số, ký hiệu.", "Check the date, the year or the term in the symbol."),
                 evidence={"citation": citation_evidence(c), "issuer": body, "term_began": began.isoformat()},
