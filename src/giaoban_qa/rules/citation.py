@@ -753,7 +753,7 @@ class CitedDocumentAfterReport(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        header = next((f for f in doc.fact(dates) if f.in_header and f.date is not None and not f.year_inferred), None)
+        header = next((f for f in official_header_dates(doc) if f.date is not None and not f.year_inferred), None)
         if header is None or header.date is None:
             return
         meeting, _ = report_reference_date(doc)
@@ -854,6 +854,35 @@ class CitedBeforeIssuerExisted(Rule):
         return None
 
 
+# What marks the top of an official document: the motto, the Party's name, the number
+# line, or the type name in capitals on a line of its own.
+_OFFICIAL_MARK = re.compile(
+    r"^\s*(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
+    r"|Số\s*:?\s*\d|(?:BÁO CÁO|KẾT LUẬN|THÔNG BÁO|KẾ HOẠCH|CÔNG VĂN|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ|TỜ TRÌNH"
+    r"|HƯỚNG DẪN|CHƯƠNG TRÌNH|BIÊN BẢN|QUY ĐỊNH|QUY CHẾ|ĐỀ ÁN|PHƯƠNG ÁN|GIẤY MỜI)\s*$)",
+    re.MULTILINE,
+)
+_HEADER_LINES = 25
+
+
+def official_header_dates(doc: Document) -> list[DateFact]:
+    """Place-and-date lines at the top of an official document ("Đơn Dương, ngày …").
+
+    A line of that shape in news prose, or far down the text, is not a document's date.
+    """
+    lines = doc.lines[:_HEADER_LINES]
+    if not lines:
+        return []
+    top_end = lines[-1].end
+    if not _OFFICIAL_MARK.search(doc.text, 0, top_end):
+        return []
+    return [
+        f
+        for f in doc.fact(dates)
+        if f.in_header and f.start < top_end and f.place and not _NOT_A_PLACE.match(f.place)
+    ]
+
+
 _HEADER_DIGITS = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.IGNORECASE)
 # A line such as "Sáng nay, ngày 5 tháng 1 năm 2020" is prose, not a place-and-date line.
 _NOT_A_PLACE = re.compile(r"^(?:sáng|chiều|trưa|tối|đêm|hôm|vào|từ|đến|tính|ngày|trong|tại|kể)\b", re.IGNORECASE)
@@ -867,17 +896,25 @@ class HeaderDateFormat(Rule):
     In the place-and-date line of an official document ("Đơn Dương, ngày 05 tháng 01 năm
     2020"), days below 10 and the months 1 and 2 are written with a leading zero, and
     months 3 to 12 without one (Nghị định 30/2020/NĐ-CP, Phụ lục I; Hướng dẫn 36-HD/VPTW
-    for Party documents). Only that header line is checked, never dates in prose.
+    for Party documents). Only that line is checked, and only at the top of a text that
+    looks like an official document (the national motto, "ĐẢNG CỘNG SẢN VIỆT NAM", a
+    "Số:" line or the type name in capitals nearby) — never dates in news prose.
 
     **Why it matters**
     The zero stops anyone turning "1" into "11" or "21" after signing. It is a matter of
     form, so the finding is information only.
 
     **Example**
+    UBND HUYỆN ĐƠN DƯƠNG
+    Số: 05/BC-UBND
     Đơn Dương, ngày 5 tháng 1 năm 2020
+    BÁO CÁO
 
     **Use instead**
+    UBND HUYỆN ĐƠN DƯƠNG
+    Số: 05/BC-UBND
     Đơn Dương, ngày 05 tháng 01 năm 2020
+    BÁO CÁO
     """
 
     code = "citation.header-date-format"
@@ -885,8 +922,8 @@ class HeaderDateFormat(Rule):
     severity = Severity.INFO
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        for f in doc.fact(dates):
-            if not f.in_header or f.form != "words" or not f.valid or not f.place or _NOT_A_PLACE.match(f.place):
+        for f in official_header_dates(doc):
+            if f.form != "words" or not f.valid:
                 continue
             m = _HEADER_DIGITS.match(doc.text, f.value_start, f.end)
             if m is None:
