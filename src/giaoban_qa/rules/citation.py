@@ -220,6 +220,13 @@ class DocTypes:
                 return name, self._names[name]
         return None
 
+    def canonical_issuer(self, abbr: str | None) -> str | None:
+        """The pack's spelling of an issuer written in another case ("TTG" → "TTg")."""
+        if abbr is None or abbr in self.party_issuers or abbr in self.state_issuers:
+            return abbr
+        same = [a for a in (*sorted(self.party_issuers), *sorted(self.state_issuers)) if a.upper() == abbr.upper()]
+        return same[0] if len(same) == 1 else abbr
+
     def issuer_system(self, abbr: str) -> str | None:
         if abbr in self.party_issuers:
             return "party"
@@ -448,7 +455,7 @@ class PartyStateForm(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         types = doc_types(ctx)
         for c in doc.fact(citations):
-            key = issuer_key(c)
+            key = types.canonical_issuer(issuer_key(c))
             if key is None or c.system not in ("party", "state", "state_legal"):
                 continue
             owner = types.issuer_system(key)
@@ -583,7 +590,7 @@ class IssuerWordsMismatch(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         types = doc_types(ctx)
         for c in doc.fact(citations):
-            key = issuer_key(c)
+            key = types.canonical_issuer(issuer_key(c))
             if key is None or c.issuer_words_span is None or types.issuer_system(key) is None:
                 continue
             named = types.issuers_named(c.issuer_words)
