@@ -121,3 +121,10 @@ def test_seed_003_only_the_known_report_date(shared):
 @pytest.mark.parametrize("prefix", ["000", "001", "004"])
 def test_other_seeds_have_no_citation_findings(shared, prefix):
     assert _seed_findings(shared, prefix) == []
+
+
+def test_a_broken_pack_entry_is_named():
+    from giaoban_qa.packs import PackError
+
+    with pytest.raises(PackError, match="needs an abbr"):
+        DocTypes({"types": [{"words": ["Kế hoạch"]}]})

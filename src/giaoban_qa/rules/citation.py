@@ -12,6 +12,7 @@ from giaoban_qa.document import Document
 from giaoban_qa.extract.citations import Citation, citations
 from giaoban_qa.extract.dates import STRONG_ANCHORS, DateFact, anchor_date, dates, event_date, published
 from giaoban_qa.findings import Category, Finding, Msg, Severity
+from giaoban_qa.packs import PackError
 from giaoban_qa.rules import Rule, RuleContext, register
 from giaoban_qa.rules.date import date_evidence
 
@@ -141,6 +142,12 @@ class DocTypes:
 
     def __init__(self, pack: dict[str, Any] | None) -> None:
         pack = pack or {}
+        if not isinstance(pack, dict):
+            raise PackError("doc_types: the pack must be a mapping (types, party_issuers, state_issuers, …)")
+        for key in ("types", "party_issuers", "state_issuers"):
+            for raw in pack.get(key) or []:
+                if not isinstance(raw, dict) or not raw.get("abbr"):
+                    raise PackError(f"doc_types: every entry of {key} needs an abbr: {raw!r}")
         self.types: dict[str, list[TypeEntry]] = {}
         for raw in pack.get("types") or []:
             entry = TypeEntry(
