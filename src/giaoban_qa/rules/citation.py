@@ -370,9 +370,12 @@ class UnknownTypeAbbreviation(Rule):
     ("20-NQ/TU"), or before the issuer in a State number ("369/BC-UBND",
     "30/2020/NĐ-CP") — and reports an abbreviation that is in neither the State table
     (Nghị định 30/2020/NĐ-CP) nor the Party table (Hướng dẫn 36-HD/VPTW) of the
-    ``doc_types`` pack. A State symbol is only read this way when a type word stands in
-    front of it and its second part is a known issuer, since an official letter puts its
-    issuer first ("1167/UBND-TH").
+    ``doc_types`` pack. In a Party number any unknown type is reported. A State symbol is
+    only read this way when a type word stands in front of it (and, without a year, when
+    its second part is a known issuer, since an official letter puts its issuer first:
+    "1167/UBND-TH"); and since courts and offices use codes of their own there
+    ("12/2017/QĐST-DS"), only an abbreviation one slip away from a known type is reported
+    ("ND" for "NĐ"), with that type as the suggestion.
 
     **Why it matters**
     The abbreviation is usually a typing slip ("ND" for "NĐ", "NG" for "NQ"); a reader
