@@ -636,10 +636,14 @@ class InconsistentRepeatedCitation(Rule):
 
     **What it does**
     Groups the citations of a report by number and symbol. When a later citation gives
-    the same document another date, or (for symbols without a type, such as an official
-    letter "1167/UBND-TH") another type word, the later one is reported with the first as
-    evidence. Symbols without a year are only compared within one year, since their
-    numbers restart every year (every term for Party documents).
+    the same document another date, or another type word the symbol does not settle (an
+    official letter "1167/UBND-TH" has no type; Party "QĐ" fits both Quyết định and Quy
+    định), the later one is reported with the first as evidence. A type word the symbol
+    contradicts is left to ``citation.type-mismatch``; a shortened name ("Thông tư" for
+    "Thông tư liên tịch") is not a difference. Symbols without a year are only compared
+    within one year, since their numbers restart every year (every term for Party
+    documents), and not when the two citations name different bodies ("UBND tỉnh",
+    "UBND huyện").
 
     **Why it matters**
     One document has one date. When the report disagrees with itself, at least one of the
@@ -686,11 +690,11 @@ class InconsistentRepeatedCitation(Rule):
                         evidence={"first": citation_evidence(earlier), "cited": citation_evidence(c)},
                     )
             word = fold(c.type_word) if c.type_word else None
-            if word and word not in types.generic_words and c.type_abbr is None and c.system in ("state", "law"):
+            if word and word not in types.generic_words and _type_word_unchecked(c, word, types):
                 earlier = first_typed.get(key)
                 if earlier is None:
                     first_typed[key] = c
-                elif fold(earlier.type_word or "") != word:
+                elif _different_types(fold(earlier.type_word or ""), word):
                     assert c.type_span is not None
                     yield self.finding(
                         *c.type_span,
@@ -707,12 +711,29 @@ class InconsistentRepeatedCitation(Rule):
 _LEVEL = re.compile(r"\b(tinh|huyen|xa|thanh pho|thi xa|thi tran|quan|phuong|tp)\b")
 
 
+def _type_word_unchecked(c: Citation, word: str, types: DocTypes) -> bool:
+    """True when the symbol does not settle the type word (no type in it, or one the word fits).
+
+    A word the symbol contradicts is citation.type-mismatch's finding, not this rule's.
+    """
+    if c.system == "number_only":
+        return False
+    if c.type_abbr is None:
+        return True
+    return word in types.accepted_words(c.type_abbr, c.system)
+
+
 def _different_bodies(a: Citation, b: Citation) -> bool:
     """"123/QĐ-UBND … của UBND tỉnh" and "123/QĐ-UBND … của UBND huyện" are two documents."""
     if not a.issuer_words or not b.issuer_words:
         return False
     la, lb = _LEVEL.search(fold(a.issuer_words)), _LEVEL.search(fold(b.issuer_words))
     return bool(la and lb and la.group(1) != lb.group(1))
+
+
+def _different_types(a: str, b: str) -> bool:
+    """"Quy định" and "Quyết định" differ; "Thông tư" shortens "Thông tư liên tịch"."""
+    return a != b and not a.startswith(b + " ") and not b.startswith(a + " ")
 
 
 def _show(c: Citation) -> str:
