@@ -42,6 +42,27 @@ def test_symbol_shapes(text, system, type_abbr, issuer, unit):
     assert (c.system, c.type_abbr, c.issuer, c.unit) == (system, type_abbr, issuer, unit)
 
 
+@pytest.mark.parametrize(
+    "text, symbol, system, issuer",
+    [
+        ("Nghị định 116/2020/NĐ - CP về đào tạo", "116/2020/NĐ-CP", "state_legal", "CP"),
+        ("thực hiện Chỉ thị số 40 – CT/TW của Ban Bí thư", "40-CT/TW", "party", "TW"),
+        ("Quyết định số 470- QĐNS/TW của Bộ Chính trị", "470-QĐNS/TW", "party", "TW"),
+        ("công văn số 1998/ UBND-VP của UBND huyện", "1998/UBND-VP", "state", "UBND"),
+    ],
+)
+def test_spaced_symbols_are_read_and_stored_without_spaces(text, symbol, system, issuer):
+    [c] = [c for c in _cites(text) if c.symbol]
+    assert (c.symbol, c.system, c.issuer, c.spaced) == (symbol, system, issuer, True)
+    assert c.to_json()["symbol"] == symbol
+
+
+def test_spaces_do_not_join_what_is_not_a_symbol():
+    # A range of counts and a second hyphenated group after the symbol stay out.
+    assert [c.symbol for c in _cites("từ 3 - 5 người; Kế hoạch số 45/KH-UBND - TP Hà Nội")] == ["45/KH-UBND"]
+    assert _cites("giai đoạn 2016 - 2020 và 12 / 15 xã") == []
+
+
 def test_issuer_key_strips_term_numbers_and_units():
     [law, letter, tr] = _cites("Luật số 83/2015/QH13; Công văn số 1167/UBND-TH; Tờ trình số 107/TTr-UBTVQH14.")
     assert (issuer_key(law), issuer_key(letter), issuer_key(tr)) == ("QH", "UBND", "UBTVQH")

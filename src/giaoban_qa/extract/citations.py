@@ -32,12 +32,18 @@ _ISSUER = rf"{_UP}[A-Za-zĐđ0-9&]*"
 # The symbol alone, anchored on its digits; the type word in front of it is looked for
 # backwards on a short window (an optional type-word group in front made the engine try
 # the whole alternation of type words at every character).
+# Real text sometimes spaces the first separator ("35- NQ/TW", "40 – CT/TW",
+# "116/2020/NĐ - CP", "1998/ UBND-VP"): accepted there, with one space at most on each
+# side, and the symbol is stored without the spaces (``Citation.spaced`` remembers them).
+_SP = r"[ \u00a0]?"
 _SYMBOL = re.compile(
     rf"(?<![\w/\-.])(?P<symbol>"
-    rf"(?P<party_no>\d{{1,5}})-(?P<party_type>{_UP}{_SYM}*)/(?P<party_issuer>{_ISSUER}(?:-{_ISSUER})*)"
-    rf"|(?P<state_no>\d{{1,5}})/(?:(?P<year>(?:19|20)\d\d)/)?(?P<state_a>{_UP}{_SYM}*\d*)(?:-(?P<state_b>{_ISSUER}(?:-{_ISSUER})*))?"
+    rf"(?P<party_no>\d{{1,5}}){_SP}[-–]{_SP}(?P<party_type>{_UP}{_SYM}*)/(?P<party_issuer>{_ISSUER}(?:-{_ISSUER})*)"
+    rf"|(?P<state_no>\d{{1,5}}){_SP}/{_SP}(?:(?P<year>(?:19|20)\d\d)/)?(?P<state_a>{_UP}{_SYM}*\d*)"
+    rf"(?:{_SP}[-–]{_SP}(?P<state_b>{_ISSUER}(?:-{_ISSUER})*))?"
     rf")(?![\w/])"
 )
+_SPACING = re.compile(r"[\s–]")
 _TYPE_BEFORE = re.compile(rf"(?P<type>{_TYPE})\s+(?:(?:số|Số)\s*:?\s*)?\Z")
 _TYPE_WINDOW = 48
 # A type word followed only by a number: "Chỉ thị 16 của Thủ tướng", "Chỉ thị số 05".
@@ -73,6 +79,7 @@ class Citation:
     issuer_words_span: tuple[int, int] | None
     subject: str | None
     subject_span: tuple[int, int] | None
+    spaced: bool = False  # the symbol was written with spaces or an en dash ("NĐ - CP")
 
     @property
     def key(self) -> str:
@@ -178,7 +185,9 @@ def _build(
 ) -> Citation:
     text = doc.text
     type_word = text[type_span[0] : type_span[1]] if type_span else None
-    symbol = text[symbol_span[0] : symbol_span[1]] if symbol_span else None
+    written = text[symbol_span[0] : symbol_span[1]] if symbol_span else None
+    spaced = bool(written and _SPACING.search(written))
+    symbol = re.sub(r"\s+", "", written).replace("–", "-") if written and spaced else written
     end = m.end()
     date = None
     gap = _AFTER_DATE.match(text, end)
@@ -225,6 +234,7 @@ def _build(
         issuer_words_span=issuer_span,
         subject=subject,
         subject_span=subject_span,
+        spaced=spaced,
     )
 
 
