@@ -134,26 +134,32 @@ def speed(corpus_dir: Path) -> None:
     from giaoban_qa.document import build_document
     from giaoban_qa.engine import check_document, selected_rules
     from giaoban_qa.extract.citations import citations
+    from giaoban_qa.extract.dates import dates, event_date, published
     from giaoban_qa.loaders import iter_input_paths, load_path
 
     sources = [load_path(p) for p in iter_input_paths([str(corpus_dir)])]
     size = sum(len(s.text.encode("utf-8")) for s in sources)
     config = Config(select=["citation"])
     rules = selected_rules(config)
-    best_extract = best_rules = float("inf")
+    check_document(build_document(sources[0].path, sources[0].text, sources[0].kind), rules, config)  # load packs once
+    best = [float("inf")] * 3
     for _ in range(3):
         docs = [build_document(s.path, s.text, s.kind) for s in sources]
         t0 = time.perf_counter()
-        for d in docs:
-            d.fact(citations)
+        for d in docs:  # shared with the date rules: not the citation family's cost
+            d.fact(dates), d.fact(event_date), d.fact(published)
         t1 = time.perf_counter()
         for d in docs:
-            check_document(d, rules, config)
+            d.fact(citations)
         t2 = time.perf_counter()
-        best_extract, best_rules = min(best_extract, t1 - t0), min(best_rules, t2 - t1)
-    print(f"speed over {len(sources)} files, {size / 1e6:.2f} MB: citation extraction (with dates) "
-          f"{best_extract * 1000:.0f} ms, citation rules {best_rules * 1000:.0f} ms "
-          f"({size / 1e6 / (best_extract + best_rules):.1f} MB/s)")
+        for d in docs:
+            check_document(d, rules, config)
+        t3 = time.perf_counter()
+        best = [min(b, t) for b, t in zip(best, (t1 - t0, t2 - t1, t3 - t2))]
+    own = best[1] + best[2]
+    print(f"speed over {len(sources)} files, {size / 1e6:.2f} MB (best of 3): dates {best[0] * 1000:.0f} ms (shared), "
+          f"citation extraction {best[1] * 1000:.0f} ms, citation rules {best[2] * 1000:.0f} ms "
+          f"-> citation family {size / 1e6 / own:.1f} MB/s")
 
 
 def main() -> int:
