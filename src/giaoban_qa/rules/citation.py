@@ -333,7 +333,6 @@ class TypeWordMismatch(Rule):
                 continue
             expected = types.type_names(c.type_abbr, c.system)
             letter = word in types.letter_words
-            assert c.type_span is not None
             yield self.finding(
                 c.type_span[0],
                 _symbol_span(c)[1],
@@ -349,7 +348,6 @@ class TypeWordMismatch(Rule):
                 # A letter ("Công văn") is a loose name for any outgoing document.
                 severity=Severity.WARNING if letter else None,
             )
-
 
 
 _WORD_BEFORE = re.compile(r"(\w+\s+\w+)\s+\Z")
