@@ -828,8 +828,9 @@ class CitedBeforeIssuerExisted(Rule):
 
     **What it does**
     Some symbols and issuer names state the term of the issuing body: "/QH14" and
-    "-UBTVQH14" (the 14th National Assembly, elected 22/5/2016), "Bộ Chính trị khóa XIII"
-    (elected by the congress that opened 25/01/2021). The rule reports a document dated —
+    "-UBTVQH14" or "của Quốc hội khóa XIV" (the 14th National Assembly, elected
+    22/5/2016), "Bộ Chính trị khóa XIII" (elected by the congress that opened 25/01/2021).
+    The rule reports a document dated —
     by its date or by the year in its number — before that term began. The term dates are
     in the ``doc_types`` pack; bodies without a stated term are not checked.
 
@@ -883,11 +884,28 @@ class CitedBeforeIssuerExisted(Rule):
                 m = _ASSEMBLY.match(part)
                 if m and int(m.group("term")) in types.assembly_terms:
                     return part, types.assembly_terms[int(m.group("term"))], c.symbol_span
-        if c.issuer_words and issuer_key(c) == "TW":
-            m = _TERM_IN_WORDS.search(c.issuer_words)
-            if m and m.group("term").upper() in types.party_terms:
-                return c.issuer_words[: m.end()], types.party_terms[m.group("term").upper()], None
+        if not c.issuer_words:
+            return None
+        m = _TERM_IN_WORDS.search(c.issuer_words)
+        if m is None:
+            return None
+        term = m.group("term").upper()
+        named = types.issuers_named(c.issuer_words)
+        body = c.issuer_words[: m.end()]
+        if named and "TW" in named[1] and term in types.party_terms:
+            return body, types.party_terms[term], None
+        if named and named[1] & {"QH", "UBTVQH"} and _roman(term) in types.assembly_terms:
+            return body, types.assembly_terms[_roman(term)], None
         return None
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(numeral):
+        value = values[ch]
+        total += -value if i + 1 < len(numeral) and values[numeral[i + 1]] > value else value
+    return total
 
 
 # What marks the top of an official document: the motto, the Party's name, the number
