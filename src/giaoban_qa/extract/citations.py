@@ -9,6 +9,7 @@ the issuer named in words and the subject ("về …") when the text gives them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -144,7 +145,9 @@ def citations(doc: Document) -> list[Citation]:
     all_dates = doc.fact(dates)
     by_start = {d.start: d for d in all_dates}
     out: list[Citation] = []
-    covered: list[tuple[int, int]] = []
+    # Start offsets of text inside symbol citations; a set keeps the number-only pass
+    # linear however many citations a long file has.
+    covered_starts: list[tuple[int, int]] = []
     for m in _SYMBOL.finditer(text):
         symbol = m.group("symbol")
         system, type_abbr, issuer, unit, year, number = _classify(m)
@@ -157,9 +160,13 @@ def citations(doc: Document) -> list[Citation]:
         if system == "party" and issuer.upper() != issuer and not tm:
             continue
         out.append(_build(doc, m, type_span, (m.start("symbol"), m.end("symbol")), system, type_abbr, issuer, unit, year, number, by_start))
-        covered.append((type_span[0] if type_span else m.start(), m.end()))
+        covered_starts.append((type_span[0] if type_span else m.start(), m.end()))
+    starts = [a for a, _ in covered_starts]
     for m in _NUMBER_ONLY.finditer(text):
-        if any(a <= m.start() < b for a, b in covered):
+        # Citations are found in text order, so the one that could cover m is the last
+        # starting at or before it.
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < covered_starts[i][1]:
             continue
         out.append(_build(doc, m, (m.start("type"), m.end("type")), None, "number_only", None, None, None, None, m.group("number"), by_start))
     out.sort(key=lambda c: c.start)
