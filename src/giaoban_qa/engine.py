@@ -125,7 +125,6 @@ def ignored_for_path(path: str, rule: str, config: Config) -> bool:
 def check_source(source: Source, rules: list[Rule], config: Config) -> tuple[Document, list[Located]]:
     doc = build_document(source.path, source.text, source.kind)
     located = [locate(doc, f, config) for f in check_document(doc, rules, config)]
-    located = [f for f in located if not ignored_for_path(doc.path, f.rule, config)]
     located.sort(key=lambda f: (f.start, f.end, f.rule))
     return doc, located
 
@@ -141,6 +140,8 @@ def iter_sources(paths: list[str], config: Config) -> Iterator[tuple[str, Source
 
 
 def run_check(paths: list[str], config: Config, keep_documents: bool = False) -> RunResult:
+    from giaoban_qa.suppress import apply_suppressions
+
     rules = selected_rules(config)
     result = RunResult()
     for path, source, error in iter_sources(paths, config):
@@ -148,9 +149,15 @@ def run_check(paths: list[str], config: Config, keep_documents: bool = False) ->
             result.files.append(FileResult(path, error=error))
             continue
         doc, located = check_source(source, rules, config)
+        kept, suppressed = apply_suppressions(doc, located, config)
         result.files.append(FileResult(source.path, kind=source.kind, document=doc if keep_documents else None))
-        result.findings.extend(located)
+        result.findings.extend(kept)
+        result.suppressed.extend(suppressed)
     result.findings.sort(key=lambda f: (f.path, f.start, f.end, f.rule))
+    if config.baseline:
+        from giaoban_qa.baseline import apply_baseline
+
+        apply_baseline(result, config.baseline)
     return result
 
 

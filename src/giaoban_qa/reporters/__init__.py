@@ -17,7 +17,13 @@ FORMATS = {
     "rich": "giaoban_qa.reporters.terminal",
     "text": "giaoban_qa.reporters.terminal",
     "json": "giaoban_qa.reporters.json_report",
+    "html": "giaoban_qa.reporters.html",
+    "sarif": "giaoban_qa.reporters.sarif",
+    "junit": "giaoban_qa.reporters.junit",
 }
+
+# Where a format is written when no -o is given (the others go to standard output).
+DEFAULT_OUTPUT = {"html": "reports/giaoban-qa-report.html"}
 
 
 def register_format(name: str, module: str) -> None:
