@@ -106,10 +106,14 @@ _WS = re.compile(r"\s+")
 
 def fingerprint(rule: str, source: str, start: int, end: int, context: int = 24) -> str:
     """Identity of a finding that survives edits elsewhere in the file: the rule, the
-    excerpt and a little context, with whitespace folded; never the offsets."""
+    excerpt and a little context, with whitespace folded; never the offsets. The context
+    stops at the finding's own line, so editing the line above or below keeps it."""
     excerpt = _WS.sub(" ", source[start:end]).strip()
-    before = _WS.sub(" ", source[max(0, start - context) : start]).strip()
-    after = _WS.sub(" ", source[end : end + context]).strip()
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    line_end = len(source) if line_end == -1 else line_end
+    before = _WS.sub(" ", source[max(line_start, start - context) : start]).strip()
+    after = _WS.sub(" ", source[end : min(line_end, end + context)]).strip()
     raw = f"{rule}\x1f{excerpt}\x1f{before}\x1f{after}"
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 

@@ -1,5 +1,5 @@
 /* giaoban-qa report. Every piece of data reaches the page through textContent, element
-   properties or dataset: never innerHTML, never an href built from data. */
+   properties or dataset: never HTML parsing of strings, never an href built from data. */
 (function () {
   'use strict';
   var D = JSON.parse(document.getElementById('report-data').textContent);
