@@ -256,9 +256,15 @@
           link.addEventListener('click', function () { jumpTo(k); });
           dd.appendChild(link);
         }
-        var rest = {};
-        Object.keys(v).forEach(function (kk) { if (k < 0 || ['start', 'end', 'line', 'column', 'text'].indexOf(kk) < 0) rest[kk] = v[kk]; });
-        if (Object.keys(rest).length) dd.appendChild(evidenceTree(rest, spans));
+        // Plain values on one line, nested objects as a sub-tree.
+        var plain = [], nested = {};
+        Object.keys(v).forEach(function (kk) {
+          if (k >= 0 && ['start', 'end', 'line', 'column', 'text'].indexOf(kk) >= 0) return;
+          if (v[kk] && typeof v[kk] === 'object') nested[kk] = v[kk];
+          else plain.push(kk + ': ' + (v[kk] === null ? '—' : String(v[kk])));
+        });
+        if (plain.length) dd.appendChild(el('div', 'kv', plain.join(' · ')));
+        if (Object.keys(nested).length) dd.appendChild(evidenceTree(nested, spans));
       } else if (Array.isArray(v)) {
         v.forEach(function (item, idx) {
           if (item && typeof item === 'object') { var box = {}; box['#' + (idx + 1)] = item; dd.appendChild(evidenceTree(box, spans)); }
