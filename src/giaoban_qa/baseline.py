@@ -18,9 +18,10 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from giaoban_qa.engine import RunResult
+if TYPE_CHECKING:  # this module is imported by the CLI at start-up; the engine only when used
+    from giaoban_qa.engine import RunResult
 
 FORMAT_VERSION = 1
 
@@ -39,7 +40,7 @@ def _key_path(path: str, base_dir: Path) -> str:
     return Path(rel).as_posix()
 
 
-def baseline_dict(result: RunResult, baseline_path: str | Path) -> dict[str, Any]:
+def baseline_dict(result: "RunResult", baseline_path: str | Path) -> dict[str, Any]:
     base_dir = Path(baseline_path).parent
     entries = [
         {
@@ -72,7 +73,7 @@ def load_baseline(path: str | Path) -> Counter[tuple[str, str]]:
     return keys
 
 
-def apply_baseline(result: RunResult, baseline_path: str | Path) -> None:
+def apply_baseline(result: "RunResult", baseline_path: str | Path) -> None:
     """Remove the findings the baseline holds and count them in ``result.baselined``."""
     remaining = load_baseline(baseline_path)
     base_dir = Path(baseline_path).parent
