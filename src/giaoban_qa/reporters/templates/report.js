@@ -135,7 +135,7 @@
       if (f.sp) tr.classList.add('is-suppressed');
       var td = el('td'); td.appendChild(sevBadge(f.s)); tr.appendChild(td);
       var rule = el('td', 'rule', f.r); rule.title = f.r; tr.appendChild(rule);
-      var file = el('td', 'file', f.short); file.title = f.path; tr.appendChild(file);
+      var file = el('td', 'file', f.path.slice(f.path.lastIndexOf('/') + 1) || f.path); file.title = f.path; tr.appendChild(file);
       tr.appendChild(el('td', 'line', f.l));
       var msg = el('td'); msg.appendChild(el('div', 'msg', f.m)); msg.title = f.m; tr.appendChild(msg);
       var st = el('td'); st.appendChild(el('span', 'status ' + (f.sp ? 'suppressed' : statusOf(f)), f.sp ? L.suppressed : L[statusOf(f)])); tr.appendChild(st);
