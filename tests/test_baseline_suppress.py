@@ -260,3 +260,17 @@ def test_pre_commit_hook_definition():
     import re
 
     assert re.search(hook["files"], "docs/bao-cao.md") and not re.search(hook["files"], "src/x.py")
+
+
+def test_review_files_beside_a_report_are_merged_newest_last(tmp_path):
+    import os
+
+    from giaoban_qa.review import load_reviews, review_paths_for
+
+    report = tmp_path / "r.html"
+    (tmp_path / "r.review.yaml").write_text("findings:\n  aaa: {status: confirmed, note: old}\n  bbb: dismissed\n", encoding="utf-8")
+    (tmp_path / "r.review.json").write_text('{"version": 1, "findings": {"aaa": {"status": "dismissed", "note": "new"}}}', encoding="utf-8")
+    os.utime(tmp_path / "r.review.yaml", (1_000_000, 1_000_000))
+    merged = load_reviews(review_paths_for(report))
+    assert merged["aaa"]["status"] == "dismissed" and merged["aaa"]["note"] == "new"
+    assert merged["bbb"]["status"] == "dismissed"

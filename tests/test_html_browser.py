@@ -200,6 +200,14 @@ def test_clicking_shows_message_evidence_and_explanation(page):
     page.click("#detail button[data-status='dismissed']")
     assert same >= 1 and int(page.text_content("#rev-dismissed")) == before + same
     assert "bác bỏ" in page.text_content("#detail h2")
+    # The decisions download as a review file that `check`/`review` read back.
+    with page.expect_download() as info:
+        page.click("#export")
+    saved = Path(info.value.path())
+    from giaoban_qa.review import load_review
+
+    entries = load_review(saved.rename(saved.with_suffix(".json")))
+    assert entries[fp]["status"] == "dismissed" and entries[fp]["note"] == "đã đối chiếu biên bản"
 
 
 def test_screenshot(page):

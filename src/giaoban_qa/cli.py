@@ -169,11 +169,11 @@ def prepare_report_options(args: argparse.Namespace, config, fmt: str) -> dict:
         args.output = DEFAULT_OUTPUT[fmt]
     if fmt != "html":
         return {}
-    from giaoban_qa.review import ReviewError, load_review, review_path_for
+    from giaoban_qa.review import ReviewError, load_reviews, review_paths_for
 
-    review_file = args.review or review_path_for(args.output)
+    review_files = [Path(args.review)] if args.review else review_paths_for(args.output)
     try:
-        return {"review": load_review(review_file), "review_file": str(review_file) if review_file else None}
+        return {"review": load_reviews(review_files), "review_file": ", ".join(map(str, review_files)) or None}
     except ReviewError as exc:
         raise UsageError(str(exc)) from None
 

@@ -35,14 +35,20 @@ class ReviewError(Exception):
     pass
 
 
-def review_path_for(report: str | Path) -> Path | None:
-    """The review file beside a report, if one exists (``X.html`` → ``X.review.yaml|yml|json``)."""
+def review_paths_for(report: str | Path) -> list[Path]:
+    """The review files beside a report (``X.html`` → ``X.review.yaml|yml|json``), oldest
+    first: a JSON file downloaded from the report and a YAML file edited by hand or by
+    ``giaoban-qa review`` are both read, and the newer decision on a fingerprint wins."""
     report = Path(report)
-    for suffix in (".review.yaml", ".review.yml", ".review.json"):
-        candidate = report.with_name(report.stem + suffix)
-        if candidate.is_file():
-            return candidate
-    return None
+    found = [report.with_name(report.stem + s) for s in (".review.yaml", ".review.yml", ".review.json")]
+    return sorted((p for p in found if p.is_file()), key=lambda p: p.stat().st_mtime)
+
+
+def load_reviews(paths: list[Path]) -> dict[str, dict[str, Any]]:
+    merged: dict[str, dict[str, Any]] = {}
+    for path in paths:
+        merged.update(load_review(path))
+    return merged
 
 
 def load_review(path: str | Path | None) -> dict[str, dict[str, Any]]:

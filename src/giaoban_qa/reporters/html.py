@@ -166,6 +166,7 @@ def render(result: RunResult, lang: str = "vi", review: dict[str, dict[str, Any]
         version=__version__,
         generated=_dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         summary=payload["summary"],
+        review_file=review_file,
         chart=category_chart(result),
         colours=SEVERITY_COLOURS,
         data_json=Markup(embed_json(payload)),
