@@ -41,7 +41,7 @@ LABELS: dict[str, dict[str, str]] = {
         "note": "Ghi chú", "confirm": "Xác nhận", "dismiss": "Bác bỏ", "reopen": "Mở lại",
         "export": "Tải tệp review", "also_here": "Cũng tại đây", "no_text": "(văn bản không được nhúng: tệp không có phát hiện)",
         "document": "Văn bản", "generated": "Tạo lúc", "review_file": "Tệp review", "suppressed_by": "Bỏ qua do",
-        "input_error": "Lỗi đọc tệp", "go_to": "đến vị trí", "hint": "Rê chuột lên đoạn tô sáng để xem thông báo, bấm để xem chi tiết.",
+        "b_error": "Lỗi", "b_warning": "Cảnh báo", "b_info": "Lưu ý", "input_error": "Lỗi đọc tệp", "go_to": "đến vị trí", "hint": "Rê chuột lên đoạn tô sáng để xem thông báo, bấm để xem chi tiết.",
     },
     "en": {
         "title": "giaoban-qa report", "files": "Files", "findings": "Findings", "error": "Errors",
@@ -57,7 +57,7 @@ LABELS: dict[str, dict[str, str]] = {
         "note": "Note", "confirm": "Confirm", "dismiss": "Dismiss", "reopen": "Reopen",
         "export": "Download review file", "also_here": "Also here", "no_text": "(text not embedded: the file has no findings)",
         "document": "Document", "generated": "Generated", "review_file": "Review file", "suppressed_by": "Suppressed by",
-        "input_error": "Input error", "go_to": "go to", "hint": "Hover a highlighted span for its message, click it for details.",
+        "b_error": "error", "b_warning": "warning", "b_info": "info", "input_error": "Input error", "go_to": "go to", "hint": "Hover a highlighted span for its message, click it for details.",
     },
 }
 

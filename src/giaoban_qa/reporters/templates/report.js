@@ -120,7 +120,7 @@
   }
 
   // ---- the findings list (one page at a time) ----------------------------------------
-  function sevBadge(s) { return el('span', 'sev ' + s, L[s]); }
+  function sevBadge(s) { return el('span', 'sev ' + s, L['b_' + s]); }
   function renderList() {
     var body = $('rows');
     clear(body);
