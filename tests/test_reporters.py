@@ -183,3 +183,10 @@ def test_summary_counts_appear_in_every_format(folder, capsys):
             assert json.loads(out)["summary"]["suppressed"] == 1
         else:
             assert "1 suppressed" in out
+
+
+def test_html_to_standard_output_with_dash(tmp_path, capsys, monkeypatch):
+    (tmp_path / "bad.txt").write_text(BAD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _run(["check", "bad.txt", "-f", "html", "-o", "-"], capsys)
+    assert out.startswith("<!DOCTYPE html>") and not (tmp_path / "reports").exists() and not (tmp_path / "-").exists()

@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check files or folders and report findings")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders (recursive) or - for stdin")
     check.add_argument("--format", "-f", default=None, help="rich (default), json, html, sarif, junit")
-    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically; html defaults to reports/)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically; html defaults to reports/, - for standard output)")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline ('giaoban-qa baseline create')")
     check.add_argument("--changed-only", nargs="?", const="HEAD", metavar="REF", help="check only files changed against the git REF (default HEAD) and untracked ones")
     check.add_argument("--files-from", metavar="FILE", help="read the paths to check from FILE, one a line (- for stdin)")
@@ -142,7 +142,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     render = get_renderer(fmt)
     color = args.color if args.color is not None else (sys.stdout.isatty() and not args.output)
     output = render(result, lang=config.lang, color=color and fmt == "rich", config=config, **options)
-    if args.output:
+    if args.output and args.output != "-":
         write_atomic(args.output, output)
         if fmt == "html":
             print(f"giaoban-qa: report written to {args.output}", file=sys.stderr)
