@@ -123,7 +123,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from giaoban_qa.cli import EXIT_USAGE, UsageError, _validate_rule_patterns, load_run_config
+    from giaoban_qa.cli import UsageError, _validate_rule_patterns, load_run_config
 
     decisions = [(fp, "confirmed") for fp in args.confirm] + [(fp, "dismissed") for fp in args.dismiss] + [(fp, "open") for fp in args.reopen]
     if not args.paths and not decisions:
@@ -142,6 +142,13 @@ def cmd_review(args: argparse.Namespace) -> int:
         _validate_rule_patterns(config)
         if args.baseline:
             config.baseline = args.baseline
+        if config.baseline:
+            from giaoban_qa.baseline import BaselineError, load_baseline
+
+            try:
+                load_baseline(config.baseline)
+            except BaselineError as exc:
+                raise UsageError(str(exc)) from None
         lang = config.lang
         result = run_check(args.paths, config)
         findings = result.findings
