@@ -215,3 +215,20 @@ def test_screenshot(page):
     page.query_selector("#detail .evlink").click()
     page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 10000
+
+
+def test_keyboard_and_links_to_a_finding(browser, report, page):
+    first = page.evaluate("document.querySelector('#rows tr.selected').dataset.i")
+    page.keyboard.press("j")
+    second = page.evaluate("document.querySelector('#rows tr.selected').dataset.i")
+    assert second != first
+    fp = page.text_content("#detail .fp")
+    assert page.evaluate("location.hash") == "#" + fp
+    page.keyboard.press("k")
+    assert page.evaluate("document.querySelector('#rows tr.selected').dataset.i") == first
+    # Opening the report at #<fingerprint> selects that finding.
+    other = browser.new_page()
+    other.goto(report.as_uri() + "#" + fp)
+    other.wait_for_function("window.__giaobanReportReady !== undefined", timeout=15000)
+    assert other.text_content("#detail .fp") == fp
+    other.close()

@@ -160,10 +160,19 @@
   }
 
   // ---- a document with every finding highlighted in place -----------------------------
-  // Built only when opened: a sweep over the span boundaries of that file's findings (and
-  // the evidence spans of the selected one) gives runs of plain text and <mark> runs.
+  // Built once when a document is opened (and again only when the suppressed toggle
+  // changes): one sweep over the span boundaries of its findings and of all their evidence
+  // gives runs of plain text and <mark> runs. Selecting a finding then only toggles
+  // classes on the runs it already knows, so a document with thousands of findings stays
+  // quick to click through.
+  var docView = { file: -1, supp: null, byFinding: {}, byEv: {}, marked: [] };
   function showDoc(fileIndex) {
+    if (docView.file !== fileIndex || docView.supp !== state.suppressed) buildDoc(fileIndex);
     state.docFile = fileIndex;
+    applySelection();
+  }
+  function buildDoc(fileIndex) {
+    docView = { file: fileIndex, supp: state.suppressed, byFinding: {}, byEv: {}, marked: [] };
     var file = FILES[fileIndex], view = $('doc'), head = $('doc-head');
     head.textContent = L.document + ': ' + file.p;
     head.title = file.p;
@@ -171,35 +180,64 @@
     if (file.e) { view.appendChild(el('p', 'hint', L.input_error + ': ' + file.e)); return; }
     if (file.t === null || file.t === undefined) { view.appendChild(el('p', 'hint', L.no_text)); return; }
     var text = file.t, n = text.length;
-    var list = (byFile[fileIndex] || []).filter(function (f) { return !f.sp || state.suppressed || f.i === state.selected; });
-    var sel = state.selected >= 0 && F[state.selected].f === fileIndex ? F[state.selected] : null;
-    var evs = sel ? evidenceSpans(sel.v) : [];
-    var points = {}; points[0] = 1; points[n] = 1;
-    function clampSpan(a, b) { a = Math.max(0, Math.min(a, n)); b = Math.max(a, Math.min(b, n)); if (b === a && a < n) b = a + 1; return [a, b]; }
-    var spans = list.map(function (f) { var s = clampSpan(f.a, f.b); points[s[0]] = 1; points[s[1]] = 1; return { f: f, a: s[0], b: s[1] }; });
-    var evSpans = evs.map(function (e, k) { var s = clampSpan(e.span.start, e.span.end); points[s[0]] = 1; points[s[1]] = 1; return { k: k, a: s[0], b: s[1] }; });
-    var cuts = Object.keys(points).map(Number).sort(function (a, b) { return a - b; });
-    var frag = document.createDocumentFragment();
-    for (var c = 0; c + 1 < cuts.length; c++) {
-      var a = cuts[c], b = cuts[c + 1], piece = text.slice(a, b);
-      var covering = spans.filter(function (s) { return s.a <= a && s.b >= b; });
-      var evCover = evSpans.filter(function (s) { return s.a <= a && s.b >= b; });
-      if (!covering.length && !evCover.length) { frag.appendChild(document.createTextNode(piece)); continue; }
+    var list = (byFile[fileIndex] || []).filter(function (f) { return !f.sp || state.suppressed; });
+    var opens = {}, closes = {}, cuts = [0, n];
+    function add(a, b, item) {
+      a = Math.max(0, Math.min(a, n)); b = Math.max(a, Math.min(b, n));
+      if (b === a) { if (a >= n) return; b = a + 1; }  // an empty span still gets one character
+      (opens[a] = opens[a] || []).push(item); (closes[b] = closes[b] || []).push(item);
+      cuts.push(a, b);
+    }
+    list.forEach(function (f) {
+      add(f.a, f.b, { f: f });
+      evidenceSpans(f.v).forEach(function (e, k) { add(e.span.start, e.span.end, { ev: f.i + ':' + k }); });
+    });
+    cuts.sort(function (a, b) { return a - b; });
+    var active = [], frag = document.createDocumentFragment(), last = -1;
+    for (var c = 0; c < cuts.length; c++) {
+      var a = cuts[c];
+      if (a === last) continue;
+      last = a;
+      if (closes[a]) active = active.filter(function (item) { return closes[a].indexOf(item) < 0; });
+      if (opens[a]) active = active.concat(opens[a]);
+      var b = n;
+      for (var d = c + 1; d < cuts.length; d++) { if (cuts[d] > a) { b = cuts[d]; break; } }
+      if (b <= a) continue;
+      var piece = text.slice(a, b);
+      if (!active.length) { frag.appendChild(document.createTextNode(piece)); continue; }
+      var covering = [], evKeys = [];
+      active.forEach(function (item) { if (item.f) covering.push(item.f); else evKeys.push(item.ev); });
       var node;
       if (covering.length) {
-        covering.sort(function (x, y) { return (x.b - x.a) - (y.b - y.a); });
-        var top = covering.reduce(function (best, s) { return SEV_RANK[s.f.s] > SEV_RANK[best.f.s] ? s : best; }, covering[0]);
-        node = el('mark', top.f.sp ? 'supp' : top.f.s, piece);
-        node.dataset.ids = covering.map(function (s) { return s.f.i; }).join(',');
-        node.title = covering.map(function (s) { return s.f.r + ': ' + s.f.m; }).join('\n');
-        if (sel && covering.some(function (s) { return s.f.i === sel.i; })) node.classList.add('current');
+        var top = covering.reduce(function (best, f) {
+          if (!!best.sp !== !!f.sp) return best.sp ? f : best;
+          return SEV_RANK[f.s] > SEV_RANK[best.s] ? f : best;
+        }, covering[0]);
+        node = el('mark', top.sp ? 'supp' : top.s, piece);
+        node.dataset.ids = covering.map(function (f) { return f.i; }).join(',');
+        node.title = covering.slice(0, 6).map(function (f) { return f.r + ': ' + f.m; }).join('\n');
+        covering.forEach(function (f) { (docView.byFinding[f.i] = docView.byFinding[f.i] || []).push(node); });
       } else {
         node = el('span', null, piece);
       }
-      if (evCover.length) { node.classList.add('evmark'); node.dataset.ev = evCover.map(function (s) { return s.k; }).join(','); }
+      evKeys.forEach(function (key) { (docView.byEv[key] = docView.byEv[key] || []).push(node); });
       frag.appendChild(node);
     }
     view.appendChild(frag);
+  }
+  function applySelection() {
+    docView.marked.forEach(function (node) { node.classList.remove('current', 'evmark', 'flash'); delete node.dataset.ev; });
+    docView.marked = [];
+    var sel = state.selected >= 0 ? F[state.selected] : null;
+    if (!sel || sel.f !== docView.file) return;
+    (docView.byFinding[sel.i] || []).forEach(function (node) { node.classList.add('current'); docView.marked.push(node); });
+    evidenceSpans(sel.v).forEach(function (e, k) {
+      (docView.byEv[sel.i + ':' + k] || []).forEach(function (node) {
+        node.classList.add('evmark');
+        node.dataset.ev = node.dataset.ev ? node.dataset.ev + ',' + k : String(k);
+        docView.marked.push(node);
+      });
+    });
   }
   $('doc').addEventListener('click', function (e) {
     var mark = e.target.closest ? e.target.closest('mark') : null;
@@ -226,6 +264,7 @@
   function select(i, fromList) {
     state.selected = i;
     var f = F[i];
+    try { history.replaceState(null, '', '#' + f.p); } catch (err) { /* some file: URLs refuse it */ }
     showDoc(f.f);
     showDetail(i);
     Array.prototype.forEach.call(document.querySelectorAll('#rows tr'), function (tr) { tr.classList.toggle('selected', Number(tr.dataset.i) === i); });
@@ -233,11 +272,8 @@
     if (mark && fromList) mark.scrollIntoView({ block: 'center' });
   }
   function jumpTo(k) {
-    var node = document.querySelector('#doc [data-ev]');
-    var all = document.querySelectorAll('#doc [data-ev]');
-    for (var j = 0; j < all.length; j++) {
-      if (all[j].dataset.ev.split(',').indexOf(String(k)) >= 0) { node = all[j]; break; }
-    }
+    var nodes = docView.byEv[state.selected + ':' + k] || [];
+    var node = nodes[0];
     if (!node) return;
     node.scrollIntoView({ block: 'center' });
     node.classList.remove('flash'); void node.offsetWidth; node.classList.add('flash');
@@ -353,9 +389,29 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
   }
 
+  // j / k (or the arrow keys) move to the next / previous finding of the filtered list.
+  document.addEventListener('keydown', function (e) {
+    var tag = e.target && e.target.tagName;
+    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey) return;
+    var step = (e.key === 'j' || e.key === 'ArrowDown') ? 1 : (e.key === 'k' || e.key === 'ArrowUp') ? -1 : 0;
+    if (!step || !state.matches.length) return;
+    e.preventDefault();
+    var at = state.matches.findIndex(function (f) { return f.i === state.selected; });
+    var next = Math.max(0, Math.min(state.matches.length - 1, at + step));
+    var page = Math.floor(next / PAGE);
+    if (page !== state.page) { state.page = page; renderList(); }
+    select(state.matches[next].i, true);
+    var row = document.querySelector('#rows tr.selected');
+    if (row) row.scrollIntoView({ block: 'nearest' });
+  });
+
   initFilters();
   refresh();
-  if (state.matches.length) select(state.matches[0].i, true);
+  // A link to the report ending in #<fingerprint> opens that finding.
+  var wanted = decodeURIComponent((location.hash || '').slice(1));
+  var linked = wanted ? F.find(function (f) { return f.p === wanted && (!f.sp || state.suppressed); }) : null;
+  if (linked) select(linked.i, true);
+  else if (state.matches.length) select(state.matches[0].i, true);
   document.documentElement.dataset.ready = '1';
   window.__giaobanReportReady = performance.now();
 })();
