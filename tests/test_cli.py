@@ -134,3 +134,12 @@ def test_startup_does_not_import_heavy_modules():
     )
     proc = subprocess.run([sys.executable, "-c", code], input=CLEAN.encode(), capture_output=True)
     assert proc.stderr.decode().strip() == ""
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    code, _, err = run(["check", str(bad), "-f", "json", "-o", str(blocker / "sub" / "r.json")], capsys)
+    assert code == 2 and err.startswith("giaoban-qa: ") and "Traceback" not in err

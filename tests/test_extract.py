@@ -76,3 +76,34 @@ def test_citations_in_both_systems():
     assert (party.system, party.type_abbr, party.issuer, party.issuer_words) == ("party", "NQ", "TU", "Tỉnh ủy")
     assert by_symbol["656-KL/TU"].date is None
     assert by_symbol["83/2015/QH13"].system == "law"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ký ngày 5 tháng Một năm 2020 tại Hà Nội.", (5, 1, 2020)),
+        ("Hội nghị 12 tháng 3, 2021 đã bế mạc.", (12, 3, 2021)),
+        ("Cập nhật 2020-01-05 lúc 9 giờ.", (5, 1, 2020)),
+    ],
+)
+def test_odd_forms_are_normalised_by_dateparser(text, expected):
+    (found,) = _dates(text)
+    assert (found.day, found.month, found.year, found.form) == (*expected, "odd")
+
+
+def test_dateparser_is_not_imported_for_ordinary_dates():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from giaoban_qa.document import build_document; from giaoban_qa.extract.dates import dates; "
+        "build_document('x', 'Ngày 02 tháng 11 năm 2020 và 23/11/2020.').fact(dates); print('dateparser' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+
+
+def test_long_form_with_comma_before_the_year():
+    (found,) = _dates("Hội nghị ngày 12 tháng 3, 2021 đã bế mạc; ngày 5 tháng 3, 2000 hộ dân nhận hỗ trợ.")[:1]
+    assert (found.day, found.month, found.year, found.form) == (12, 3, 2021, "words")
+    second = _dates("Ngày 5 tháng 3, 2000 hộ dân nhận hỗ trợ.")[0]
+    assert second.year_inferred  # ", 2000 hộ dân" is a count, not the year

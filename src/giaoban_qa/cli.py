@@ -29,9 +29,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check files or folders and report findings")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursive) or - for stdin")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders (recursive) or - for stdin")
     check.add_argument("--format", "-f", default=None, help="rich (default), json, html, sarif, junit")
-    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically; html defaults to reports/, - for standard output)")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline ('giaoban-qa baseline create')")
+    check.add_argument("--changed-only", nargs="?", const="HEAD", metavar="REF", help="check only files changed against the git REF (default HEAD) and untracked ones")
+    check.add_argument("--files-from", metavar="FILE", help="read the paths to check from FILE, one a line (- for stdin)")
+    check.add_argument("--review", metavar="FILE", help="auditor review file shown in the html report (default: beside the report)")
     check.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="lowest severity that fails (default: error)")
     check.add_argument("--color", action=argparse.BooleanOptionalAction, default=None, help="force colour on or off")
     _add_common(check)
@@ -80,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"giaoban-qa: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:  # e.g. --output into a folder that cannot be written
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        print(f"giaoban-qa: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 class UsageError(Exception):
@@ -122,24 +130,56 @@ def cmd_check(args: argparse.Namespace) -> int:
     from giaoban_qa.engine import exit_code, run_check
     from giaoban_qa.reporters import FORMATS, get_renderer, write_atomic
 
-    config = load_run_config(args, args.paths)
+    from giaoban_qa.changed import resolve_check_paths
+
+    paths = resolve_check_paths(args)
+    config = load_run_config(args, args.paths or paths)
     _validate_rule_patterns(config)
     fmt = args.format or "rich"
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(sorted(FORMATS))})")
+    if args.baseline:
+        config.baseline = args.baseline
+    options = prepare_report_options(args, config, fmt)
     needs_text = fmt in ("rich", "text", "html")
-    result = run_check(args.paths, config, keep_documents=needs_text)
+    result = run_check(paths, config, keep_documents=needs_text)
     render = get_renderer(fmt)
     color = args.color if args.color is not None else (sys.stdout.isatty() and not args.output)
-    output = render(result, lang=config.lang, color=color and fmt == "rich", config=config)
-    if args.output:
+    output = render(result, lang=config.lang, color=color and fmt == "rich", config=config, **options)
+    if args.output and args.output != "-":
         write_atomic(args.output, output)
+        if fmt == "html":
+            print(f"giaoban-qa: report written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(output)
     for f in result.files:
         if f.error and fmt not in ("rich", "text"):
             print(f"giaoban-qa: {f.error}", file=sys.stderr)
     return exit_code(result, config.fail_on)
+
+
+def prepare_report_options(args: argparse.Namespace, config, fmt: str) -> dict:
+    """Checks the baseline and review files before the run and picks the html output file."""
+    from giaoban_qa.reporters import DEFAULT_OUTPUT
+
+    if config.baseline:
+        from giaoban_qa.baseline import BaselineError, load_baseline
+
+        try:
+            load_baseline(config.baseline)
+        except BaselineError as exc:
+            raise UsageError(str(exc)) from None
+    if not args.output and fmt in DEFAULT_OUTPUT:
+        args.output = DEFAULT_OUTPUT[fmt]
+    if fmt != "html":
+        return {}
+    from giaoban_qa.review import ReviewError, load_reviews, review_paths_for
+
+    review_files = [Path(args.review)] if args.review else review_paths_for(args.output)
+    try:
+        return {"review": load_reviews(review_files), "review_file": ", ".join(map(str, review_files)) or None}
+    except ReviewError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

@@ -106,10 +106,14 @@ _WS = re.compile(r"\s+")
 
 def fingerprint(rule: str, source: str, start: int, end: int, context: int = 24) -> str:
     """Identity of a finding that survives edits elsewhere in the file: the rule, the
-    excerpt and a little context, with whitespace folded; never the offsets."""
+    excerpt and a little context, with whitespace folded; never the offsets. The context
+    stops at the finding's own line, so editing the line above or below keeps it."""
     excerpt = _WS.sub(" ", source[start:end]).strip()
-    before = _WS.sub(" ", source[max(0, start - context) : start]).strip()
-    after = _WS.sub(" ", source[end : end + context]).strip()
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    line_end = len(source) if line_end == -1 else line_end
+    before = _WS.sub(" ", source[max(line_start, start - context) : start]).strip()
+    after = _WS.sub(" ", source[end : min(line_end, end + context)]).strip()
     raw = f"{rule}\x1f{excerpt}\x1f{before}\x1f{after}"
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
@@ -125,7 +129,6 @@ def ignored_for_path(path: str, rule: str, config: Config) -> bool:
 def check_source(source: Source, rules: list[Rule], config: Config) -> tuple[Document, list[Located]]:
     doc = build_document(source.path, source.text, source.kind)
     located = [locate(doc, f, config) for f in check_document(doc, rules, config)]
-    located = [f for f in located if not ignored_for_path(doc.path, f.rule, config)]
     located.sort(key=lambda f: (f.start, f.end, f.rule))
     return doc, located
 
@@ -141,6 +144,8 @@ def iter_sources(paths: list[str], config: Config) -> Iterator[tuple[str, Source
 
 
 def run_check(paths: list[str], config: Config, keep_documents: bool = False) -> RunResult:
+    from giaoban_qa.suppress import apply_suppressions
+
     rules = selected_rules(config)
     result = RunResult()
     for path, source, error in iter_sources(paths, config):
@@ -148,9 +153,15 @@ def run_check(paths: list[str], config: Config, keep_documents: bool = False) ->
             result.files.append(FileResult(path, error=error))
             continue
         doc, located = check_source(source, rules, config)
+        kept, suppressed = apply_suppressions(doc, located, config)
         result.files.append(FileResult(source.path, kind=source.kind, document=doc if keep_documents else None))
-        result.findings.extend(located)
+        result.findings.extend(kept)
+        result.suppressed.extend(suppressed)
     result.findings.sort(key=lambda f: (f.path, f.start, f.end, f.rule))
+    if config.baseline:
+        from giaoban_qa.baseline import apply_baseline
+
+        apply_baseline(result, config.baseline)
     return result
 
 

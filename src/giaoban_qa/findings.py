@@ -72,6 +72,7 @@ class Located:
     evidence: dict[str, Any]
     fingerprint: str = ""
     suppressed: bool = False
+    suppressed_by: str | None = None  # why, when suppressed (inline marker, per-file-ignores)
 
     @property
     def rule(self) -> str:

@@ -9,7 +9,7 @@ import importlib
 
 # Modules that add sub-commands; each must define ``add_commands(subparsers)`` and import
 # nothing heavy at module level.
-COMMAND_MODULES: list[str] = ["giaoban_qa.archive.audit"]
+COMMAND_MODULES: list[str] = ["giaoban_qa.baseline", "giaoban_qa.review", "giaoban_qa.archive.audit"]
 
 
 def extend_parser(parser: argparse.ArgumentParser) -> None:

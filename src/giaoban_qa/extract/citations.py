@@ -9,6 +9,7 @@ the issuer named in words and the subject ("về …") when the text gives them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -29,14 +30,23 @@ _UP = r"[A-ZĐ]"
 _SYM = r"[A-Za-zĐđ]"
 _ISSUER = rf"{_UP}[A-Za-zĐđ0-9&]*"
 
-_CITATION = re.compile(
-    rf"(?:(?P<type>{_TYPE})\s+(?:(?:số|Số)\s*:?\s*)?)?"
+# The symbol alone, anchored on its digits; the type word in front of it is looked for
+# backwards on a short window (an optional type-word group in front made the engine try
+# the whole alternation of type words at every character).
+# Real text sometimes spaces the first separator ("35- NQ/TW", "40 – CT/TW",
+# "116/2020/NĐ - CP", "1998/ UBND-VP"): accepted there, with one space at most on each
+# side, and the symbol is stored without the spaces (``Citation.spaced`` remembers them).
+_SP = r"[ \u00a0]?"
+_SYMBOL = re.compile(
     rf"(?<![\w/\-.])(?P<symbol>"
-    rf"(?P<party_no>\d{{1,5}})-(?P<party_type>{_UP}{_SYM}*)/(?P<party_issuer>{_ISSUER}(?:-{_ISSUER})*)"
-    rf"|(?P<state_no>\d{{1,5}})/(?:(?P<year>(?:19|20)\d\d)/)?(?P<state_a>{_UP}{_SYM}*\d*)(?:-(?P<state_b>{_ISSUER}(?:-{_ISSUER})*))?"
-    rf")(?![\w/])",
-    re.IGNORECASE * 0,
+    rf"(?P<party_no>\d{{1,5}}){_SP}[-–]{_SP}(?P<party_type>{_UP}{_SYM}*)/(?P<party_issuer>{_ISSUER}(?:-{_ISSUER})*)"
+    rf"|(?P<state_no>\d{{1,5}}){_SP}/{_SP}(?:(?P<year>(?:19|20)\d\d)/)?(?P<state_a>{_UP}{_SYM}*\d*)"
+    rf"(?:{_SP}[-–]{_SP}(?P<state_b>{_ISSUER}(?:-{_ISSUER})*))?"
+    rf")(?![\w/])"
 )
+_SPACING = re.compile(r"[\s–]")
+_TYPE_BEFORE = re.compile(rf"(?P<type>{_TYPE})\s+(?:(?:số|Số)\s*:?\s*)?\Z")
+_TYPE_WINDOW = 48
 # A type word followed only by a number: "Chỉ thị 16 của Thủ tướng", "Chỉ thị số 05".
 _NUMBER_ONLY = re.compile(rf"(?P<type>{_TYPE})\s+(?:số\s+)?(?P<number>\d{{1,4}})(?![\d/\-.,]|\s*%)")
 _AFTER_DATE = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?=(?:ngày|sáng|chiều)\b)", re.IGNORECASE)
@@ -70,6 +80,7 @@ class Citation:
     issuer_words_span: tuple[int, int] | None
     subject: str | None
     subject_span: tuple[int, int] | None
+    spaced: bool = False  # the symbol was written with spaces or an en dash ("NĐ - CP")
 
     @property
     def key(self) -> str:
@@ -103,8 +114,10 @@ def _classify(m: re.Match[str]) -> tuple[str, str | None, str | None, str | None
     if year and re.fullmatch(r"(QH|UBTVQH)\d+", a) and not b:
         return "law", None, a, None, year, number
     if b is None:
+        if _is_type_abbreviation(a):
+            # A symbol cut short of its issuer ("35/NQ", "116/2020/NĐ"): the part is a type.
+            return ("state_legal" if year else "state"), a, None, None, year, number
         return "state", None, a, None, year, number
-    first_b, _, rest = b.partition("-")
     if year:
         return "state_legal", a, b, None, year, number
     if _is_type_abbreviation(a):
@@ -118,8 +131,9 @@ def _classify(m: re.Match[str]) -> tuple[str, str | None, str | None, str | None
 _STATE_TYPES = {
     "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr", "HĐ", "CĐ",
     "BGN", "BTT", "GUQ", "GM", "GNP", "GĐ", "GCN", "GGT", "PG", "PC", "PB", "TT", "TTLT", "NĐ", "NQLT", "L", "PL",
-    "CV", "KL", "QĐi", "TTg", "HDLT",
+    "CV", "KL", "QĐi", "HDLT",
 }
+# "TTg" is not here: it is the Prime Minister as issuer ("573/TTg-KTN" is a letter of his).
 
 
 def _is_type_abbreviation(abbr: str) -> bool:
@@ -131,22 +145,30 @@ def citations(doc: Document) -> list[Citation]:
     all_dates = doc.fact(dates)
     by_start = {d.start: d for d in all_dates}
     out: list[Citation] = []
-    covered: list[tuple[int, int]] = []
-    for m in _CITATION.finditer(text):
+    # Start offsets of text inside symbol citations; a set keeps the number-only pass
+    # linear however many citations a long file has.
+    covered_starts: list[tuple[int, int]] = []
+    for m in _SYMBOL.finditer(text):
         symbol = m.group("symbol")
         system, type_abbr, issuer, unit, year, number = _classify(m)
-        if system == "state" and type_abbr is None and unit is None and not m.group("type"):
+        tm = _TYPE_BEFORE.search(text, max(0, m.start() - _TYPE_WINDOW), m.start())
+        type_span = (tm.start("type"), tm.end("type")) if tm else None
+        if system == "state" and type_abbr is None and unit is None and not tm:
             continue  # "3/7", "5/TB" without a type word in front: not clearly a citation
         if system in ("party", "state") and m.group("party_no") is None and _looks_like_fraction(symbol):
             continue
-        if system == "party" and issuer.upper() != issuer and not m.group("type"):
+        if system == "party" and issuer.upper() != issuer and not tm:
             continue
-        out.append(_build(doc, m, m.group("type"), symbol, system, type_abbr, issuer, unit, year, number, by_start))
-        covered.append((m.start(), m.end()))
+        out.append(_build(doc, m, type_span, (m.start("symbol"), m.end("symbol")), system, type_abbr, issuer, unit, year, number, by_start))
+        covered_starts.append((type_span[0] if type_span else m.start(), m.end()))
+    starts = [a for a, _ in covered_starts]
     for m in _NUMBER_ONLY.finditer(text):
-        if any(a <= m.start() < b for a, b in covered):
+        # Citations are found in text order, so the one that could cover m is the last
+        # starting at or before it.
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < covered_starts[i][1]:
             continue
-        out.append(_build(doc, m, m.group("type"), None, "number_only", None, None, None, None, m.group("number"), by_start))
+        out.append(_build(doc, m, (m.start("type"), m.end("type")), None, "number_only", None, None, None, None, m.group("number"), by_start))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -155,8 +177,24 @@ def _looks_like_fraction(symbol: str) -> bool:
     return bool(re.fullmatch(r"\d+/\d+", symbol))
 
 
-def _build(doc, m, type_word, symbol, system, type_abbr, issuer, unit, year, number, by_start) -> Citation:
+def _build(
+    doc: Document,
+    m: re.Match[str],
+    type_span: tuple[int, int] | None,
+    symbol_span: tuple[int, int] | None,
+    system: str,
+    type_abbr: str | None,
+    issuer: str | None,
+    unit: str | None,
+    year: int | None,
+    number: str,
+    by_start: dict[int, DateFact],
+) -> Citation:
     text = doc.text
+    type_word = text[type_span[0] : type_span[1]] if type_span else None
+    written = text[symbol_span[0] : symbol_span[1]] if symbol_span else None
+    spaced = bool(written and _SPACING.search(written))
+    symbol = re.sub(r"\s+", "", written).replace("–", "-") if written and spaced else written
     end = m.end()
     date = None
     gap = _AFTER_DATE.match(text, end)
@@ -182,9 +220,7 @@ def _build(doc, m, type_word, symbol, system, type_abbr, issuer, unit, year, num
         gap = _AFTER_DATE.match(text, end)
         if gap and gap.end() in by_start:
             date = by_start[gap.end()]
-    type_span = (m.start("type"), m.end("type")) if type_word else None
-    symbol_span = (m.start("symbol"), m.end("symbol")) if symbol else None
-    start = m.start("type") if type_word else m.start("symbol") if symbol else m.start()
+    start = type_span[0] if type_span else symbol_span[0] if symbol_span else m.start()
     cite_end = max(m.end(), date.end if date else 0)
     return Citation(
         start=start,
@@ -205,6 +241,7 @@ def _build(doc, m, type_word, symbol, system, type_abbr, issuer, unit, year, num
         issuer_words_span=issuer_span,
         subject=subject,
         subject_span=subject_span,
+        spaced=spaced,
     )
 
 

@@ -38,7 +38,7 @@ _FULL_NUMERIC = re.compile(
     r"(?<![\d.,/\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d]|[.,/]\d)"
 )
 _WORDS = re.compile(
-    r"(?P<ngay>ngày)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*,?\s+năm\s+(?P<y>\d{4}))?(?!\d)",
+    r"(?P<ngay>ngày)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*,?\s+năm\s+(?P<y>\d{4})|,\s*(?P<y2>(?:19|20)\d\d)(?!\s*(?:người|hộ|ha|tấn|con|đồng|lượt)))?(?!\d)",
     re.IGNORECASE,
 )
 _RANGE = re.compile(
@@ -47,6 +47,16 @@ _RANGE = re.compile(
 _PARTIAL = re.compile(
     r"(?<![\d.,/\-])(?P<d>\d{1,2})(?P<sep>[/\-])(?P<m>\d{1,2})(?![\d/]|[.,]\d|\s*[\-–]\s*\d)"
 )
+# Rarer shapes our grammar only spots; dateparser normalises them (month names such as
+# "tháng Một", "5 tháng 1 năm 2020" without "ngày", ISO "2020-01-05"). Imported lazily:
+# most documents have none, and the plain check path must stay fast.
+_MONTH_WORD = r"(?:\d{1,2}|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười một|mười hai|mười)"
+_ODD = re.compile(
+    rf"(?<![\w/.\-])(?:(?P<ngay>ngày)\s+)?(?P<d>\d{{1,2}})\s+tháng\s+(?P<mw>{_MONTH_WORD})\s*,?\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
+    r"|(?<![\w/.\-])(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\w\-])",
+    re.IGNORECASE,
+)
+
 # Shapes a typing slip leaves: digits run together ("23/112020"), doubled or mixed
 # separators ("23//11/2020", "23/11-2020"), stray spaces ("23/ 11/2020").
 _MALFORMED = re.compile(
@@ -82,7 +92,7 @@ class DateFact:
     day: int | None
     month: int | None
     year: int | None
-    form: str  # numeric | words | range | partial | malformed
+    form: str  # numeric | words | range | partial | odd | malformed
     year_inferred: bool = False
     valid: bool = True
     problem: str | None = None
@@ -195,19 +205,24 @@ def find_dates(doc: Document) -> list[DateFact]:
     """Every date mention, in text order, with years of partial dates left empty."""
     text = doc.text
     found: list[DateFact] = []
-    taken: list[tuple[int, int]] = []
+    # Characters already claimed by a date: later, looser patterns may not reuse them. A
+    # byte map keeps this linear in the text size, however many dates a file has.
+    claimed = bytearray(len(text) + 1)
+
+    def claim(s: int, e: int) -> None:
+        claimed[s:e] = b"\x01" * (e - s)
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return claimed.find(1, s, e) == -1
 
     for m in _WORDS.finditer(text):
-        y = int(m.group("y")) if m.group("y") else None
+        y = int(m.group("y") or m.group("y2")) if (m.group("y") or m.group("y2")) else None
         found.append(_make(doc, m, "words", int(m.group("d")), int(m.group("m")), y, _prefix(text, m.start())))
-        taken.append((m.start("d"), m.end()))
+        claim(m.start("d"), m.end())
     for m in _FULL_NUMERIC.finditer(text):
         if free(m.start("d"), m.end()):
             found.append(_make(doc, m, "numeric", int(m.group("d")), int(m.group("m")), int(m.group("y")), _prefix(text, m.start())))
-            taken.append((m.start("d"), m.end()))
+            claim(m.start("d"), m.end())
     for m in _RANGE.finditer(text):
         if not free(m.start("d"), m.end()):
             continue
@@ -217,7 +232,7 @@ def find_dates(doc: Document) -> list[DateFact]:
             d1, d2 = int(m.group("d")), int(m.group("d2"))
             if d1 < d2:
                 found.append(_make(doc, m, "range", d1, int(m.group("m")), y, pre))
-                taken.append((m.start("d"), m.end()))
+                claim(m.start("d"), m.end())
     for m in _PARTIAL.finditer(text):
         if not free(m.start("d"), m.end()):
             continue
@@ -231,7 +246,26 @@ def find_dates(doc: Document) -> list[DateFact]:
         if m.group("sep") == "-" and not (pre.ngay or pre.time_of_day):
             continue  # "từ 3-5 người" is a range of counts
         found.append(_make(doc, m, "partial", day, month, None, pre))
-        taken.append((m.start("d"), m.end()))
+        claim(m.start("d"), m.end())
+    for m in _ODD.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        parsed = _parse_odd(m.group())
+        if parsed is None:
+            continue
+        found.append(
+            DateFact(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(),
+                day=parsed.day,
+                month=parsed.month,
+                year=parsed.year,
+                form="odd",
+                value_start=m.start(),
+            )
+        )
+        claim(m.start(), m.end())
     for m in _MALFORMED.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -262,13 +296,31 @@ def find_dates(doc: Document) -> list[DateFact]:
                 value_start=m.start(),
             )
         )
-        taken.append((m.start(), m.end()))
+        claim(m.start(), m.end())
     for m in _HEADER_LINE.finditer(text):
         for i, f in enumerate(found):
             if m.start() <= f.start < m.end():
                 found[i] = replace(f, place=m.group("place").strip(), in_header=True)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _parse_odd(candidate: str) -> dt.date | None:
+    """Normalise one odd date string with dateparser, inventing nothing: the day, month
+    and year must all be in the string, and relative words resolve against a fixed base."""
+    import dateparser
+
+    parsed = dateparser.parse(
+        candidate,
+        languages=["vi"],
+        settings={
+            "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+            "STRICT_PARSING": True,
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
+    return parsed.date() if parsed else None
 
 
 def _cued(text: str, start: int) -> bool:

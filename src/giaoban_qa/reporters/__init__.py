@@ -17,7 +17,13 @@ FORMATS = {
     "rich": "giaoban_qa.reporters.terminal",
     "text": "giaoban_qa.reporters.terminal",
     "json": "giaoban_qa.reporters.json_report",
+    "html": "giaoban_qa.reporters.html",
+    "sarif": "giaoban_qa.reporters.sarif",
+    "junit": "giaoban_qa.reporters.junit",
 }
+
+# Where a format is written when no -o is given (the others go to standard output).
+DEFAULT_OUTPUT = {"html": "reports/giaoban-qa-report.html"}
 
 
 def register_format(name: str, module: str) -> None:
@@ -35,6 +41,10 @@ def write_atomic(path: str | Path, data: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent))
     try:
+        # mkstemp makes the file private (0600); a report is an ordinary file others may read.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(data)
         os.replace(tmp, target)

@@ -1,0 +1,122 @@
+"""Baselines: accept the findings a folder has today so CI reports only new ones.
+
+    giaoban-qa baseline create PATH… -o .giaoban-qa-baseline.json
+    giaoban-qa check PATH… --baseline .giaoban-qa-baseline.json
+
+A finding matches the baseline by its file and its fingerprint (rule + normalised excerpt +
+a little context, never offsets), so edits elsewhere in the file keep it matched. Matching
+is a multiset: if the baseline holds one finding with a fingerprint and the file now has
+two, one of them is new. Paths are stored relative to the baseline file's folder, so the
+baseline still matches when the check runs from another working folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # this module is imported by the CLI at start-up; the engine only when used
+    from giaoban_qa.engine import RunResult
+
+FORMAT_VERSION = 1
+
+
+class BaselineError(Exception):
+    pass
+
+
+def _key_path(path: str, base_dir: Path) -> str:
+    if path == "<stdin>":
+        return path
+    try:
+        rel = os.path.relpath(Path(path).resolve(), base_dir.resolve())
+    except ValueError:  # another drive on Windows
+        rel = str(Path(path).resolve())
+    return Path(rel).as_posix()
+
+
+def baseline_dict(result: "RunResult", baseline_path: str | Path) -> dict[str, Any]:
+    base_dir = Path(baseline_path).parent
+    entries = [
+        {
+            "path": _key_path(f.path, base_dir),
+            "rule": f.rule,
+            "fingerprint": f.fingerprint,
+            "line": f.line,  # for people reading the file; matching ignores it
+            "excerpt": f.excerpt,
+        }
+        for f in result.findings
+    ]
+    entries.sort(key=lambda e: (e["path"], e["line"], e["rule"], e["fingerprint"]))
+    return {"tool": "giaoban-qa", "version": FORMAT_VERSION, "findings": entries}
+
+
+def load_baseline(path: str | Path) -> Counter[tuple[str, str]]:
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: baseline file not found (create it with 'giaoban-qa baseline create')") from None
+    except (OSError, ValueError) as exc:
+        raise BaselineError(f"{path}: cannot read baseline ({exc})") from None
+    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
+        raise BaselineError(f"{path}: not a giaoban-qa baseline (version {FORMAT_VERSION})")
+    keys: Counter[tuple[str, str]] = Counter()
+    for entry in data["findings"]:
+        if isinstance(entry, dict) and isinstance(entry.get("path"), str) and isinstance(entry.get("fingerprint"), str):
+            keys[(entry["path"], entry["fingerprint"])] += 1
+    return keys
+
+
+def apply_baseline(result: "RunResult", baseline_path: str | Path) -> None:
+    """Remove the findings the baseline holds and count them in ``result.baselined``."""
+    remaining = load_baseline(baseline_path)
+    base_dir = Path(baseline_path).parent
+    fresh = []
+    for finding in result.findings:
+        key = (_key_path(finding.path, base_dir), finding.fingerprint)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+            result.baselined += 1
+        else:
+            fresh.append(finding)
+    result.findings = fresh
+
+
+# -- command line -----------------------------------------------------------------------
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    from giaoban_qa.cli import _add_common
+
+    baseline = sub.add_parser("baseline", help="record today's findings so 'check --baseline' reports only new ones")
+    actions = baseline.add_subparsers(dest="baseline_action", metavar="ACTION")
+    create = actions.add_parser("create", help="check PATHs and write every finding to the baseline file")
+    create.add_argument("paths", nargs="+", metavar="PATH")
+    create.add_argument("--output", "-o", metavar="FILE", default=".giaoban-qa-baseline.json",
+                        help="baseline file (default: .giaoban-qa-baseline.json)")
+    _add_common(create)
+    create.set_defaults(handler=cmd_baseline_create)
+    baseline.set_defaults(handler=lambda args: (baseline.print_help(), 2)[1])
+
+
+def cmd_baseline_create(args: argparse.Namespace) -> int:
+    from giaoban_qa.cli import _validate_rule_patterns, load_run_config
+    from giaoban_qa.engine import run_check
+    from giaoban_qa.reporters import write_atomic
+
+    config = load_run_config(args, args.paths)
+    _validate_rule_patterns(config)
+    config.baseline = None  # a new baseline records everything, whatever the old one held
+    result = run_check(args.paths, config)
+    data = baseline_dict(result, args.output)
+    write_atomic(args.output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    for f in result.files:
+        if f.error:
+            print(f"giaoban-qa: {f.error}", file=sys.stderr)
+    suppressed = f", {len(result.suppressed)} suppressed not recorded" if result.suppressed else ""
+    print(f"giaoban-qa: wrote {len(data['findings'])} finding(s) from {len(result.files)} file(s) to {args.output}{suppressed}")
+    return 2 if result.input_errors else 0

@@ -1,0 +1,166 @@
+"""SARIF 2.1.0 for code-scanning tools (GitHub, GitLab, Azure DevOps).
+
+- ``tool.driver.rules`` holds every rule that ran: summary, full documentation, category
+  and default level; results point at it by ``ruleId`` and ``ruleIndex``.
+- Regions are 1-based lines and columns in Unicode code points (``columnKind``), plus the
+  character offset and length; for .html/.docx inputs they point into the extracted text
+  (``giaoban-qa text FILE``), as in the JSON contract.
+- ``partialFingerprints["giaobanQa/v1"]`` is the engine's fingerprint (rule + normalised
+  excerpt + context, no offsets), so a finding keeps its identity when lines shift.
+- Evidence spans become ``relatedLocations``; suppressed findings are included with a
+  ``suppressions`` entry (so viewers count them as such), and the summary counts, baselined
+  findings included, are in ``runs[0].properties``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterator
+
+from giaoban_qa import __version__
+from giaoban_qa.engine import RunResult
+from giaoban_qa.findings import Located
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "giaobanQa/v1"
+
+
+def _uri(path: str) -> str:
+    if path == "<stdin>":
+        return "stdin"
+    p = Path(path)
+    if p.is_absolute():
+        return p.as_uri()
+    # Relative references are resolved against the folder the check ran in (%SRCROOT%).
+    from urllib.parse import quote
+
+    return quote(p.as_posix())
+
+
+def _end_of(line: int, column: int, excerpt: str) -> tuple[int, int]:
+    if "\n" not in excerpt:
+        return line, column + len(excerpt)
+    return line + excerpt.count("\n"), len(excerpt.rsplit("\n", 1)[1]) + 1
+
+
+def _region(line: int, column: int, start: int, end: int, excerpt: str | None) -> dict[str, Any]:
+    region: dict[str, Any] = {"startLine": line, "startColumn": column, "charOffset": start, "charLength": max(0, end - start)}
+    if excerpt is not None:
+        end_line, end_column = _end_of(line, column, excerpt)
+        region["endLine"], region["endColumn"] = end_line, end_column
+        region["snippet"] = {"text": excerpt}
+    return region
+
+
+def _evidence_spans(value: Any, trail: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    if isinstance(value, dict):
+        if all(isinstance(value.get(k), int) for k in ("start", "end", "line", "column")):
+            yield trail or "evidence", value
+        for key, inner in value.items():
+            yield from _evidence_spans(inner, f"{trail}.{key}" if trail else str(key))
+    elif isinstance(value, list):
+        for i, inner in enumerate(value):
+            yield from _evidence_spans(inner, f"{trail}[{i}]")
+
+
+def _rule_descriptor(code: str, rule_cls: Any) -> dict[str, Any]:
+    if rule_cls is None:
+        return {"id": code, "shortDescription": {"text": code}}
+    doc = rule_cls.documentation()
+    return {
+        "id": code,
+        "name": code,
+        "shortDescription": {"text": rule_cls.summary() or code},
+        "fullDescription": {"text": doc or code},
+        "help": {"text": doc or code, "markdown": doc or code},
+        "defaultConfiguration": {"level": LEVEL[rule_cls.severity.value]},
+        "properties": {"category": rule_cls.category.value, "tags": ["giaoban-qa", rule_cls.category.value]},
+    }
+
+
+def _result(f: Located, rule_index: dict[str, int], lang: str, uri_of: dict[str, str]) -> dict[str, Any]:
+    location = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": uri_of[f.path], **({"uriBaseId": "%SRCROOT%"} if not Path(f.path).is_absolute() and f.path != "<stdin>" else {})},
+            "region": _region(f.line, f.column, f.start, f.end, f.excerpt),
+        }
+    }
+    message = f.message(lang)
+    suggestion = f.suggestion(lang)
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index[f.rule],
+        "level": LEVEL[f.severity.value],
+        "kind": "fail",
+        "message": {"text": message + (f"\n{suggestion}" if suggestion else "")},
+        "locations": [location],
+        "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
+        "properties": {"category": f.category.value, "excerpt": f.excerpt, "suggestion": suggestion, "evidence": f.evidence},
+    }
+    related = []
+    for i, (name, span) in enumerate(_evidence_spans(f.evidence), start=1):
+        text = span.get("text") if isinstance(span.get("text"), str) else None
+        related.append({
+            "id": i,
+            "message": {"text": f"{name}: {text}" if text else name},
+            "physicalLocation": {
+                "artifactLocation": location["physicalLocation"]["artifactLocation"],
+                "region": _region(span["line"], span["column"], span["start"], span["end"], None),
+            },
+        })
+    if related:
+        result["relatedLocations"] = related
+    if f.suppressed:
+        kind = "inSource" if (f.suppressed_by or "").startswith("inline") else "external"
+        result["suppressions"] = [{"kind": kind, "status": "accepted", "justification": f.suppressed_by or "suppressed"}]
+    return result
+
+
+def as_dict(result: RunResult, lang: str = "vi") -> dict[str, Any]:
+    from giaoban_qa.rules import all_rules
+
+    registry = all_rules()
+    everything = [*result.findings, *result.suppressed]
+    codes = sorted({*registry, *(f.rule for f in everything)})
+    rule_index = {code: i for i, code in enumerate(codes)}
+    uri_of = {f.path: _uri(f.path) for f in result.files}
+    uri_of.update({f.path: _uri(f.path) for f in everything if f.path not in uri_of})
+    notifications = [
+        {"level": "error", "message": {"text": f.error}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri_of[f.path]}}}]}
+        for f in result.files
+        if f.error
+    ]
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "giaoban-qa",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": "https://pypi.org/project/giaoban-qa/",
+                "rules": [_rule_descriptor(code, registry.get(code)) for code in codes],
+            }
+        },
+        "invocations": [{"executionSuccessful": not result.input_errors, "toolExecutionNotifications": notifications}],
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(f, rule_index, lang, uri_of) for f in sorted(everything, key=lambda f: (f.path, f.start, f.end, f.rule))],
+        "properties": {
+            "summary": {
+                "files": len(result.files),
+                "findings": len(result.findings),
+                "by_severity": result.by_severity(),
+                "by_category": result.by_category(),
+                "suppressed": len(result.suppressed),
+                "baselined": result.baselined,
+                "input_errors": result.input_errors,
+            }
+        },
+    }
+    if any(not Path(f.path).is_absolute() for f in result.files):
+        run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}}
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render(result: RunResult, lang: str = "vi", **_: Any) -> str:
+    return json.dumps(as_dict(result, lang), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,417 @@
+/* giaoban-qa report. Every piece of data reaches the page through textContent, element
+   properties or dataset: never HTML parsing of strings, never an href built from data. */
+(function () {
+  'use strict';
+  var D = JSON.parse(document.getElementById('report-data').textContent);
+  var L = D.L;
+  var F = D.findings;
+  var FILES = D.files;
+  var SEV_RANK = { error: 3, warning: 2, info: 1 };
+  var PAGE = 100;
+  var review = {};          // fingerprint -> {status, note, ...}: the file's, then this session's edits
+  Object.keys(D.review || {}).forEach(function (fp) { review[fp] = Object.assign({}, D.review[fp]); });
+
+  var state = {
+    sev: { error: true, warning: true, info: true }, cat: '', rule: '', file: '', status: '', q: '',
+    suppressed: false, sort: 'file', dir: 1, page: 0, selected: -1, docFile: -1, matches: []
+  };
+
+  // ---- tiny DOM helpers -------------------------------------------------------------
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function $(id) { return document.getElementById(id); }
+  function option(value, label) { var o = document.createElement('option'); o.value = value; o.textContent = label; return o; }
+
+  // ---- per-finding derived values ---------------------------------------------------
+  // Paths are shown without the folder every file shares.
+  var prefix = (function () {
+    var dirs = FILES.map(function (file) { return file.p.slice(0, file.p.lastIndexOf('/') + 1); });
+    if (!dirs.length) return '';
+    var p = dirs.reduce(function (acc, d) { var k = 0; while (k < acc.length && k < d.length && acc[k] === d[k]) k++; return acc.slice(0, k); });
+    return p.slice(0, p.lastIndexOf('/') + 1);
+  })();
+  FILES.forEach(function (file) { file.short = file.p.slice(prefix.length) || file.p; });
+  F.forEach(function (f, i) {
+    f.i = i;
+    f.short = FILES[f.f].short;
+    f.path = FILES[f.f].p;
+    f.hay = (f.m + '\n' + f.x + '\n' + f.path + '\n' + f.r + '\n' + (f.g || '')).toLowerCase();
+  });
+  function statusOf(f) { var r = review[f.p]; return r && r.status ? r.status : 'open'; }
+  function noteOf(f) { var r = review[f.p]; return r && r.note ? r.note : ''; }
+  var byFile = {};
+  F.forEach(function (f) { (byFile[f.f] = byFile[f.f] || []).push(f); });
+
+  // ---- filters ----------------------------------------------------------------------
+  function countBy(key) {
+    var c = {};
+    F.forEach(function (f) { if (!f.sp) c[f[key]] = (c[f[key]] || 0) + 1; });
+    return c;
+  }
+  function fillSelect(sel, allLabel, entries) {
+    sel.appendChild(option('', allLabel));
+    entries.forEach(function (e) { sel.appendChild(option(e[0], e[1])); });
+  }
+  function initFilters() {
+    var cats = countBy('c'), rules = countBy('r'), files = {};
+    F.forEach(function (f) { files[f.f] = (files[f.f] || 0) + (f.sp ? 0 : 1); });
+    fillSelect($('f-category'), L.all_categories, Object.keys(cats).sort().map(function (k) { return [k, k + ' (' + cats[k] + ')']; }));
+    fillSelect($('f-rule'), L.all_rules, Object.keys(rules).sort().map(function (k) { return [k, k + ' (' + rules[k] + ')']; }));
+    var fileEntries = Object.keys(files).map(Number).sort(function (a, b) { return FILES[a].p < FILES[b].p ? -1 : 1; })
+      .map(function (k) { return [String(k), FILES[k].short + ' (' + files[k] + ')']; });
+    FILES.forEach(function (file, k) { if (file.e) fileEntries.push([String(k), '✗ ' + file.short]); });
+    fillSelect($('f-file'), L.all_files, fileEntries);
+    fillSelect($('f-status'), L.all_statuses, [['open', L.open], ['confirmed', L.confirmed], ['dismissed', L.dismissed]]);
+    ['error', 'warning', 'info'].forEach(function (s) {
+      $('sev-' + s).addEventListener('change', function (e) { state.sev[s] = e.target.checked; refresh(); });
+    });
+    $('f-category').addEventListener('change', function (e) { state.cat = e.target.value; refresh(); });
+    $('f-rule').addEventListener('change', function (e) { state.rule = e.target.value; refresh(); });
+    $('f-status').addEventListener('change', function (e) { state.status = e.target.value; refresh(); });
+    $('f-suppressed').addEventListener('change', function (e) { state.suppressed = e.target.checked; refresh(); if (state.docFile >= 0) showDoc(state.docFile); });
+    $('f-file').addEventListener('change', function (e) {
+      state.file = e.target.value; refresh();
+      if (state.file !== '') { state.selected = -1; showDoc(Number(state.file)); showDetail(-1); }
+    });
+    var timer = null;
+    $('q').addEventListener('input', function (e) {
+      clearTimeout(timer);
+      timer = setTimeout(function () { state.q = e.target.value.trim().toLowerCase(); refresh(); }, 120);
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('th[data-sort]'), function (th) {
+      th.addEventListener('click', function () {
+        var key = th.dataset.sort;
+        state.dir = state.sort === key ? -state.dir : (key === 's' ? -1 : 1);
+        state.sort = key; refresh();
+      });
+    });
+    $('export').addEventListener('click', exportReview);
+  }
+  function passes(f) {
+    if (f.sp && !state.suppressed) return false;
+    if (!state.sev[f.s]) return false;
+    if (state.cat && f.c !== state.cat) return false;
+    if (state.rule && f.r !== state.rule) return false;
+    if (state.file !== '' && String(f.f) !== state.file) return false;
+    if (state.status && statusOf(f) !== state.status) return false;
+    if (state.q && f.hay.indexOf(state.q) < 0) return false;
+    return true;
+  }
+  function compare(a, b) {
+    var k = state.sort, d = state.dir, x, y;
+    if (k === 's') { x = SEV_RANK[a.s]; y = SEV_RANK[b.s]; }
+    else if (k === 'r') { x = a.r; y = b.r; }
+    else if (k === 'l') { x = a.l; y = b.l; }
+    else if (k === 'st') { x = statusOf(a); y = statusOf(b); }
+    else { x = a.path; y = b.path; }
+    if (x < y) return -d;
+    if (x > y) return d;
+    return a.path < b.path ? -1 : a.path > b.path ? 1 : a.a - b.a;
+  }
+  function refresh() {
+    state.matches = F.filter(passes).sort(compare);
+    state.page = 0;
+    renderList();
+  }
+
+  // ---- the findings list (one page at a time) ----------------------------------------
+  function sevBadge(s) { return el('span', 'sev ' + s, L['b_' + s]); }
+  function renderList() {
+    var body = $('rows');
+    clear(body);
+    var m = state.matches, pages = Math.max(1, Math.ceil(m.length / PAGE));
+    state.page = Math.min(state.page, pages - 1);
+    $('count').textContent = m.length + ' / ' + F.filter(function (f) { return !f.sp || state.suppressed; }).length + ' ' + L.shown;
+    var frag = document.createDocumentFragment();
+    m.slice(state.page * PAGE, state.page * PAGE + PAGE).forEach(function (f) {
+      var tr = el('tr');
+      tr.dataset.i = f.i;
+      if (f.i === state.selected) tr.className = 'selected';
+      if (f.sp) tr.classList.add('is-suppressed');
+      var td = el('td'); td.appendChild(sevBadge(f.s)); tr.appendChild(td);
+      var rule = el('td', 'rule', f.r); rule.title = f.r; tr.appendChild(rule);
+      var file = el('td', 'file', f.path.slice(f.path.lastIndexOf('/') + 1) || f.path); file.title = f.path; tr.appendChild(file);
+      tr.appendChild(el('td', 'line', f.l));
+      var msg = el('td'); msg.appendChild(el('div', 'msg', f.m)); msg.title = f.m; tr.appendChild(msg);
+      var st = el('td'); st.appendChild(el('span', 'status ' + (f.sp ? 'suppressed' : statusOf(f)), f.sp ? L.suppressed : L[statusOf(f)])); tr.appendChild(st);
+      tr.addEventListener('click', function () { select(f.i, true); });
+      frag.appendChild(tr);
+    });
+    body.appendChild(frag);
+    if (!m.length) { var tr = el('tr'), td = el('td', 'empty', L.no_findings); td.colSpan = 6; tr.appendChild(td); body.appendChild(tr); }
+    Array.prototype.forEach.call(document.querySelectorAll('th[data-sort]'), function (th) {
+      th.classList.toggle('sorted-asc', th.dataset.sort === state.sort && state.dir > 0);
+      th.classList.toggle('sorted-desc', th.dataset.sort === state.sort && state.dir < 0);
+    });
+    var pager = $('pager'); clear(pager);
+    var prev = el('button', 'btn', L.prev), next = el('button', 'btn', L.next);
+    prev.type = next.type = 'button';
+    prev.disabled = state.page === 0; next.disabled = state.page >= pages - 1;
+    prev.addEventListener('click', function () { state.page--; renderList(); $('rows').parentNode.parentNode.scrollTop = 0; });
+    next.addEventListener('click', function () { state.page++; renderList(); $('rows').parentNode.parentNode.scrollTop = 0; });
+    pager.appendChild(prev);
+    pager.appendChild(el('span', null, L.page + ' ' + (state.page + 1) + ' ' + L.of + ' ' + pages));
+    pager.appendChild(next);
+  }
+
+  // ---- a document with every finding highlighted in place -----------------------------
+  // Built once when a document is opened (and again only when the suppressed toggle
+  // changes): one sweep over the span boundaries of its findings and of all their evidence
+  // gives runs of plain text and <mark> runs. Selecting a finding then only toggles
+  // classes on the runs it already knows, so a document with thousands of findings stays
+  // quick to click through.
+  var docView = { file: -1, supp: null, byFinding: {}, byEv: {}, marked: [] };
+  function showDoc(fileIndex) {
+    if (docView.file !== fileIndex || docView.supp !== state.suppressed) buildDoc(fileIndex);
+    state.docFile = fileIndex;
+    applySelection();
+  }
+  function buildDoc(fileIndex) {
+    docView = { file: fileIndex, supp: state.suppressed, byFinding: {}, byEv: {}, marked: [] };
+    var file = FILES[fileIndex], view = $('doc'), head = $('doc-head');
+    head.textContent = L.document + ': ' + file.p;
+    head.title = file.p;
+    clear(view);
+    if (file.e) { view.appendChild(el('p', 'hint', L.input_error + ': ' + file.e)); return; }
+    if (file.t === null || file.t === undefined) { view.appendChild(el('p', 'hint', L.no_text)); return; }
+    var text = file.t, n = text.length;
+    var list = (byFile[fileIndex] || []).filter(function (f) { return !f.sp || state.suppressed; });
+    var opens = {}, closes = {}, cuts = [0, n];
+    function add(a, b, item) {
+      a = Math.max(0, Math.min(a, n)); b = Math.max(a, Math.min(b, n));
+      if (b === a) { if (a >= n) return; b = a + 1; }  // an empty span still gets one character
+      (opens[a] = opens[a] || []).push(item); (closes[b] = closes[b] || []).push(item);
+      cuts.push(a, b);
+    }
+    list.forEach(function (f) {
+      add(f.a, f.b, { f: f });
+      evidenceSpans(f.v).forEach(function (e, k) { add(e.span.start, e.span.end, { ev: f.i + ':' + k }); });
+    });
+    cuts.sort(function (a, b) { return a - b; });
+    var active = [], frag = document.createDocumentFragment(), last = -1;
+    for (var c = 0; c < cuts.length; c++) {
+      var a = cuts[c];
+      if (a === last) continue;
+      last = a;
+      if (closes[a]) active = active.filter(function (item) { return closes[a].indexOf(item) < 0; });
+      if (opens[a]) active = active.concat(opens[a]);
+      var b = n;
+      for (var d = c + 1; d < cuts.length; d++) { if (cuts[d] > a) { b = cuts[d]; break; } }
+      if (b <= a) continue;
+      var piece = text.slice(a, b);
+      if (!active.length) { frag.appendChild(document.createTextNode(piece)); continue; }
+      var covering = [], evKeys = [];
+      active.forEach(function (item) { if (item.f) covering.push(item.f); else evKeys.push(item.ev); });
+      var node;
+      if (covering.length) {
+        var top = covering.reduce(function (best, f) {
+          if (!!best.sp !== !!f.sp) return best.sp ? f : best;
+          return SEV_RANK[f.s] > SEV_RANK[best.s] ? f : best;
+        }, covering[0]);
+        node = el('mark', top.sp ? 'supp' : top.s, piece);
+        node.dataset.ids = covering.map(function (f) { return f.i; }).join(',');
+        node.title = covering.slice(0, 6).map(function (f) { return f.r + ': ' + f.m; }).join('\n');
+        covering.forEach(function (f) { (docView.byFinding[f.i] = docView.byFinding[f.i] || []).push(node); });
+      } else {
+        node = el('span', null, piece);
+      }
+      evKeys.forEach(function (key) { (docView.byEv[key] = docView.byEv[key] || []).push(node); });
+      frag.appendChild(node);
+    }
+    view.appendChild(frag);
+  }
+  function applySelection() {
+    docView.marked.forEach(function (node) { node.classList.remove('current', 'evmark', 'flash'); delete node.dataset.ev; });
+    docView.marked = [];
+    var sel = state.selected >= 0 ? F[state.selected] : null;
+    if (!sel || sel.f !== docView.file) return;
+    (docView.byFinding[sel.i] || []).forEach(function (node) { node.classList.add('current'); docView.marked.push(node); });
+    evidenceSpans(sel.v).forEach(function (e, k) {
+      (docView.byEv[sel.i + ':' + k] || []).forEach(function (node) {
+        node.classList.add('evmark');
+        node.dataset.ev = node.dataset.ev ? node.dataset.ev + ',' + k : String(k);
+        docView.marked.push(node);
+      });
+    });
+  }
+  $('doc').addEventListener('click', function (e) {
+    var mark = e.target.closest ? e.target.closest('mark') : null;
+    if (!mark || !mark.dataset.ids) return;
+    var ids = mark.dataset.ids.split(',').map(Number);
+    // A second click on the same spot moves to the next finding that covers it.
+    var at = ids.indexOf(state.selected);
+    select(ids[(at + 1) % ids.length], false);
+  });
+
+  function evidenceSpans(value) {
+    var out = [];
+    (function walk(v, trail) {
+      if (Array.isArray(v)) { v.forEach(function (x, i) { walk(x, trail + '[' + i + ']'); }); return; }
+      if (v && typeof v === 'object') {
+        if (typeof v.start === 'number' && typeof v.end === 'number') out.push({ name: trail, span: v });
+        Object.keys(v).forEach(function (k) { walk(v[k], trail ? trail + '.' + k : k); });
+      }
+    })(value, '');
+    return out;
+  }
+
+  // ---- the detail panel ----------------------------------------------------------------
+  function select(i, fromList) {
+    state.selected = i;
+    var f = F[i];
+    try { history.replaceState(null, '', '#' + f.p); } catch (err) { /* some file: URLs refuse it */ }
+    showDoc(f.f);
+    showDetail(i);
+    Array.prototype.forEach.call(document.querySelectorAll('#rows tr'), function (tr) { tr.classList.toggle('selected', Number(tr.dataset.i) === i); });
+    var mark = document.querySelector('#doc mark.current');
+    if (mark && fromList) mark.scrollIntoView({ block: 'center' });
+  }
+  function jumpTo(k) {
+    var nodes = docView.byEv[state.selected + ':' + k] || [];
+    var node = nodes[0];
+    if (!node) return;
+    node.scrollIntoView({ block: 'center' });
+    node.classList.remove('flash'); void node.offsetWidth; node.classList.add('flash');
+  }
+  function evidenceTree(value, spans) {
+    var dl = el('dl', 'ev');
+    Object.keys(value).forEach(function (key) {
+      var v = value[key];
+      dl.appendChild(el('dt', null, key));
+      var dd = el('dd');
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        var k = spans.findIndex(function (s) { return s.span === v; });
+        if (k >= 0) {
+          var link = el('button', 'evlink', (typeof v.text === 'string' ? '«' + v.text + '»' : L.go_to) + '  (' + L.line + ' ' + v.line + ', ' + v.column + ')');
+          link.type = 'button'; link.dataset.ev = k;
+          link.addEventListener('click', function () { jumpTo(k); });
+          dd.appendChild(link);
+        }
+        // Plain values on one line, nested objects as a sub-tree.
+        var plain = [], nested = {};
+        Object.keys(v).forEach(function (kk) {
+          if (k >= 0 && ['start', 'end', 'line', 'column', 'text'].indexOf(kk) >= 0) return;
+          if (v[kk] && typeof v[kk] === 'object') nested[kk] = v[kk];
+          else plain.push(kk + ': ' + (v[kk] === null ? '—' : String(v[kk])));
+        });
+        if (plain.length) dd.appendChild(el('div', 'kv', plain.join(' · ')));
+        if (Object.keys(nested).length) dd.appendChild(evidenceTree(nested, spans));
+      } else if (Array.isArray(v)) {
+        v.forEach(function (item, idx) {
+          if (item && typeof item === 'object') { var box = {}; box['#' + (idx + 1)] = item; dd.appendChild(evidenceTree(box, spans)); }
+          else dd.appendChild(el('div', null, String(item)));
+        });
+      } else {
+        dd.textContent = v === null ? '—' : String(v);
+      }
+      dl.appendChild(dd);
+    });
+    return dl;
+  }
+  function ruleDoc(code) {
+    var box = el('div');
+    var rule = D.rules[code];
+    if (!rule || !rule.d) return box;
+    var lines = rule.d.split('\n'), para = [], pre = [];
+    function flushPara() { if (para.length) { box.appendChild(el('p', null, para.join(' '))); para = []; } }
+    function flushPre() { if (pre.length) { box.appendChild(el('pre', null, pre.join('\n'))); pre = []; } }
+    lines.forEach(function (line) {
+      var h = /^\*\*(.+?)\*\*\s*$/.exec(line.trim());
+      if (h) { flushPara(); flushPre(); box.appendChild(el('h4', null, h[1])); }
+      else if (/^( {4}|\t)/.test(line)) { flushPara(); pre.push(line.replace(/^( {4}|\t)/, '')); }
+      else if (!line.trim()) { flushPara(); flushPre(); }
+      else { flushPre(); para.push(line.trim().replace(/\*\*|`/g, '')); }
+    });
+    flushPara(); flushPre();
+    return box;
+  }
+  function showDetail(i) {
+    var box = $('detail');
+    clear(box);
+    if (i < 0) { box.appendChild(el('p', 'hint', L.pick)); return; }
+    var f = F[i];
+    var h = el('h2'); h.appendChild(sevBadge(f.s)); h.appendChild(el('span', null, f.r));
+    var st = f.sp ? 'suppressed' : statusOf(f);
+    h.appendChild(el('span', 'status ' + st, f.sp ? L.suppressed : L[st]));
+    box.appendChild(h);
+    box.appendChild(el('div', 'where', f.path + ':' + f.l + ':' + f.o + ' · ' + f.c));
+    box.appendChild(el('p', 'msg', f.m));
+    if (f.sp) box.appendChild(el('p', 'where', L.suppressed_by + ': ' + f.sp));
+    box.appendChild(el('h3', null, L.excerpt));
+    box.appendChild(el('div', 'quote', f.x));
+    if (f.g) { box.appendChild(el('h3', null, L.suggestion)); box.appendChild(el('div', 'sugg', f.g)); }
+    var spans = evidenceSpans(f.v);
+    if (f.v && Object.keys(f.v).length) { box.appendChild(el('h3', null, L.evidence)); box.appendChild(evidenceTree(f.v, spans)); }
+    var others = (byFile[f.f] || []).filter(function (o) { return o.i !== f.i && o.a < Math.max(f.b, f.a + 1) && Math.max(o.b, o.a + 1) > f.a && (!o.sp || state.suppressed); });
+    if (others.length) {
+      box.appendChild(el('h3', null, L.also_here));
+      var wrap = el('div', 'others');
+      others.forEach(function (o) { var b = el('button', 'btn', o.r); b.type = 'button'; b.addEventListener('click', function () { select(o.i, false); }); wrap.appendChild(b); });
+      box.appendChild(wrap);
+    }
+    box.appendChild(el('h3', null, L.status));
+    var tri = el('div', 'triage');
+    var note = el('textarea'); note.placeholder = L.note; note.value = noteOf(f); note.id = 'note';
+    [['confirmed', L.confirm], ['dismissed', L.dismiss], ['open', L.reopen]].forEach(function (pair) {
+      var b = el('button', 'btn', pair[1]); b.type = 'button'; b.dataset.status = pair[0];
+      b.addEventListener('click', function () {
+        review[f.p] = Object.assign({}, review[f.p] || {}, { status: pair[0], note: note.value, rule: f.r, path: f.path, excerpt: f.x });
+        updateReviewCounts(); renderListKeepPage(); showDetail(f.i);
+      });
+      tri.appendChild(b);
+    });
+    tri.appendChild(note);
+    box.appendChild(tri);
+    box.appendChild(el('h3', null, L.explanation));
+    box.appendChild(ruleDoc(f.r));
+    box.appendChild(el('h3', null, L.fingerprint));
+    box.appendChild(el('div', 'fp', f.p));
+  }
+  function renderListKeepPage() { var p = state.page; state.matches = F.filter(passes).sort(compare); state.page = p; renderList(); }
+  function updateReviewCounts() {
+    var c = { open: 0, confirmed: 0, dismissed: 0 };
+    F.forEach(function (f) { if (!f.sp) c[statusOf(f)]++; });
+    $('rev-open').textContent = c.open; $('rev-confirmed').textContent = c.confirmed; $('rev-dismissed').textContent = c.dismissed;
+  }
+  function exportReview() {
+    var out = { version: 1, findings: {} };
+    Object.keys(review).sort().forEach(function (fp) { out.findings[fp] = review[fp]; });
+    var blob = new Blob([JSON.stringify(out, null, 2) + '\n'], { type: 'application/json' });
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'giaoban-qa-report.review.json';
+    document.body.appendChild(a); a.click(); a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+  }
+
+  // j / k (or the arrow keys) move to the next / previous finding of the filtered list.
+  document.addEventListener('keydown', function (e) {
+    var tag = e.target && e.target.tagName;
+    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey) return;
+    var step = (e.key === 'j' || e.key === 'ArrowDown') ? 1 : (e.key === 'k' || e.key === 'ArrowUp') ? -1 : 0;
+    if (!step || !state.matches.length) return;
+    e.preventDefault();
+    var at = state.matches.findIndex(function (f) { return f.i === state.selected; });
+    var next = Math.max(0, Math.min(state.matches.length - 1, at + step));
+    var page = Math.floor(next / PAGE);
+    if (page !== state.page) { state.page = page; renderList(); }
+    select(state.matches[next].i, true);
+    var row = document.querySelector('#rows tr.selected');
+    if (row) row.scrollIntoView({ block: 'nearest' });
+  });
+
+  initFilters();
+  refresh();
+  // A link to the report ending in #<fingerprint> opens that finding.
+  var wanted = decodeURIComponent((location.hash || '').slice(1));
+  var linked = wanted ? F.find(function (f) { return f.p === wanted && (!f.sp || state.suppressed); }) : null;
+  if (linked) select(linked.i, true);
+  else if (state.matches.length) select(state.matches[0].i, true);
+  document.documentElement.dataset.ready = '1';
+  window.__giaobanReportReady = performance.now();
+})();
