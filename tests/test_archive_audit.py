@@ -137,7 +137,35 @@ def test_severity_and_per_file_ignores_apply_to_cross_document_findings(tmp_path
     result, _ = audit(folder, select="citation.archive-conflict", severity={"citation.archive-conflict": "info"})
     assert [f.severity.value for f in result.findings] == ["info"]
     result, _ = audit(folder, select="citation.archive-conflict", per_file_ignores={"*thang-2.txt": ["citation"]})  # the primary location
-    assert result.findings == []
+    assert result.findings == [] and [f.suppressed_by for f in result.suppressed] == ["per-file-ignores"]
+
+
+def test_inline_markers_and_baselines_apply_to_audit_findings(tmp_path, capsys):
+    folder = write_archive(tmp_path / "a", CITATION_CONFLICT)
+    target = folder / "thang-2.txt"
+    original = target.read_text(encoding="utf-8")
+    target.write_text("<!-- giaoban-qa: ignore-file citation.archive-conflict -->\n" + original, encoding="utf-8")
+    result, _ = audit(folder, select="citation.archive-conflict", cache_dir=tmp_path / "cache")
+    assert result.findings == [] and result.suppressed[0].suppressed_by.startswith("inline marker")
+    result, _ = audit(folder, select="citation.archive-conflict", cache_dir=tmp_path / "cache")  # markers come from the cache
+    assert result.findings == [] and len(result.suppressed) == 1
+    target.write_text(original, encoding="utf-8")
+    from giaoban_qa.baseline import baseline_dict
+
+    baseline = tmp_path / "baseline.json"
+    today, _ = audit(folder)
+    baseline.write_text(json.dumps(baseline_dict(today, baseline)), encoding="utf-8")
+    code, out, err = run(["audit", str(folder), "-f", "json", "--no-cache", "--baseline", str(baseline)], capsys)
+    data = json.loads(out)
+    assert code == 0 and data["findings"] == [] and data["summary"]["baselined"] == len(today.findings) >= 1, err
+
+
+def test_html_report_of_an_audit(tmp_path, capsys):
+    folder = write_archive(tmp_path / "a", CITATION_CONFLICT)
+    report = tmp_path / "audit.html"
+    code, _, err = run(["audit", str(folder), "-f", "html", "-o", str(report), "--no-cache"], capsys)
+    html = report.read_text(encoding="utf-8")
+    assert code == 1 and "citation.archive-conflict" in html and "Tiếp tục thực hiện Kế hoạch" in html
 
 
 def test_progress_and_summary_on_stderr(tmp_path, capsys):

@@ -22,6 +22,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     audit.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
     audit.add_argument("--format", "-f", default=None, help="rich (default), json, and every format of 'check'")
     audit.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
+    audit.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline ('giaoban-qa baseline create')")
+    audit.add_argument("--review", metavar="FILE", help="auditor review file shown in the html report (default: beside the report)")
     audit.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="lowest severity that fails (default: error)")
     audit.add_argument("--color", action=argparse.BooleanOptionalAction, default=None, help="force colour on or off")
     audit.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: the machine's cores)")
@@ -65,6 +67,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
     fmt = args.format or "rich"
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(sorted(FORMATS))})")
+    if args.baseline:
+        config.baseline = args.baseline
+    from giaoban_qa.cli import prepare_report_options
+
+    report_options = prepare_report_options(args, config, fmt)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     from giaoban_qa.archive.cache import DEFAULT_DIR
@@ -85,11 +92,15 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return 2
     except (ValueError, OSError) as exc:
         raise UsageError(str(exc)) from None
+    if fmt in ("rich", "text", "html"):
+        attach_documents(result, config)
     render = get_renderer(fmt)
     color = args.color if args.color is not None else (sys.stdout.isatty() and not args.output)
-    output = render(result, lang=config.lang, color=color and fmt == "rich", config=config)
-    if args.output:
+    output = render(result, lang=config.lang, color=color and fmt == "rich", config=config, **report_options)
+    if args.output and args.output != "-":
         write_atomic(args.output, output)
+        if fmt == "html":
+            print(f"giaoban-qa: report written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(output)
     for f in result.files:
@@ -111,9 +122,9 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
     from giaoban_qa.archive.base import ArchiveFacts
     from giaoban_qa.archive.grouping import find_sidecars, load_sidecar, sidecar_group
     from giaoban_qa.archive.parallel import default_jobs, process
-    from giaoban_qa.archive.pipeline import Worker, file_digest, located_from_dict
+    from giaoban_qa.archive.pipeline import Worker, file_digest, located_from_dict, markers_from_dict
     from giaoban_qa.archive.rules import ArchiveRule
-    from giaoban_qa.engine import FileResult, RunResult, ignored_for_path, selected_rules
+    from giaoban_qa.engine import FileResult, RunResult, selected_rules
     from giaoban_qa.loaders import iter_input_paths
 
     options = options or AuditOptions()
@@ -145,6 +156,22 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
 
     result = RunResult()
     archive = ArchiveFacts(tables={t: [] for t in table_names})
+    markers: dict[str, Any] = {}
+
+    def keep_or_suppress(finding) -> bool:
+        """Per-file ignores and inline markers, as in ``check``: suppressed findings are kept
+        aside with the reason, never dropped."""
+        from giaoban_qa.suppress import per_file_reason
+
+        reason = per_file_reason(finding.path, finding.rule, config)
+        if reason is None and finding.path in markers:
+            reason = markers[finding.path].reason_for(finding.rule, finding.line)
+        if reason is None:
+            result.findings.append(finding)
+            return True
+        finding.suppressed, finding.suppressed_by = True, reason
+        result.suppressed.append(finding)
+        return False
 
     def consume(path: str, record: dict[str, Any]) -> None:
         stats.documents += 1
@@ -152,9 +179,10 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
             result.files.append(FileResult(path, error=record["error"]))
             return
         result.files.append(FileResult(path, kind=record.get("kind")))
+        if record.get("markers"):
+            markers[path] = markers_from_dict(record["markers"])
         for d in record["findings"]:
-            if not ignored_for_path(path, d["rule"], config):
-                result.findings.append(located_from_dict(d, path))
+            keep_or_suppress(located_from_dict(d, path))
         tables = record["tables"]
         doc_row = dict((tables.get("documents") or [{}])[0])
         override = sidecar_group(path, sidecar)
@@ -225,11 +253,9 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
             print(f"giaoban-qa: internal error in rule {rule.code}: {type(exc).__name__}: {exc}", file=sys.stderr)
             continue
         for f in found:
-            if ignored_for_path(f.path, f.rule, config):
-                continue
             _apply_severity(f, config)
-            result.findings.append(f)
-            stats.archive_findings += 1
+            if keep_or_suppress(f):
+                stats.archive_findings += 1
 
     if suites:
         from giaoban_qa.archive.checks import run_suites
@@ -237,14 +263,34 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
 
         frames = validate_tables({t: archive.table(t) for t in sorted(full_tables) if archive.has_table(t)})
         for f in run_suites(suites, frames, notes=stats.notes):
-            if not ignored_for_path(f.path, f.rule, config):
-                result.findings.append(f)
+            if keep_or_suppress(f):
                 stats.check_findings += 1
 
     result.files.sort(key=lambda f: f.path)
     result.findings.sort(key=lambda f: (f.path, f.start, f.end, f.rule))
+    result.suppressed.sort(key=lambda f: (f.path, f.start, f.end, f.rule))
+    if config.baseline:
+        from giaoban_qa.baseline import apply_baseline
+
+        apply_baseline(result, config.baseline)
     stats.seconds = time.perf_counter() - started
     return result, stats
+
+
+def attach_documents(result, config) -> None:
+    """Re-read the files that have findings, for reporters that show the text around them
+    (the audit itself never keeps texts)."""
+    from giaoban_qa.document import build_document
+    from giaoban_qa.loaders import InputError, load_path
+
+    wanted = {f.path for f in [*result.findings, *result.suppressed]}
+    for entry in result.files:
+        if entry.path in wanted and entry.document is None and entry.error is None and entry.path != "<stdin>":
+            try:
+                source = load_path(entry.path, config.max_size)
+            except InputError:
+                continue
+            entry.document = build_document(source.path, source.text, source.kind)
 
 
 def _apply_severity(f, config) -> None:

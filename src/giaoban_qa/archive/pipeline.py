@@ -60,12 +60,17 @@ class Worker:
                     raise
                 return {"path": path, "error": f"{path}: internal error in fact table {name}: {type(exc).__name__}: {exc}"}
             tables[name] = [_place_row(doc, lines, row) for row in rows]
+        from giaoban_qa.suppress import markers_for
+
+        markers = markers_for(doc)
         return {
             "path": path,
             "error": None,
             "kind": kind,
             "findings": [located_to_dict(f) for f in located],
             "tables": tables,
+            # Inline suppression markers apply to cross-document findings placed here too.
+            "markers": {"whole_file": markers.whole_file, "by_line": {str(k): v for k, v in markers.by_line.items()}} if markers else None,
         }
 
 
@@ -167,3 +172,11 @@ def located_from_dict(d: dict[str, Any], path: str) -> Located:
         evidence=d["evidence"],
         fingerprint=d["fingerprint"],
     )
+
+
+def markers_from_dict(data: dict[str, Any] | None):
+    from giaoban_qa.suppress import Markers
+
+    if not data:
+        return Markers()
+    return Markers(whole_file=data["whole_file"], by_line={int(k): v for k, v in data["by_line"].items()})
