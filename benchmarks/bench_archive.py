@@ -64,8 +64,11 @@ def replicate(corpus: Path, target: Path, docs: int) -> tuple[int, int]:
     return count, size
 
 
+SOURCE = ROOT / "src"  # replaced by a snapshot in main(): edits during a run must not change the code
+
+
 def audit(paths: list[Path], *options: str) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = {**os.environ, "PYTHONPATH": str(SOURCE) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     out = Path(tempfile.mkstemp(suffix=".json")[1])
     cmd = [sys.executable, "-c", WRAPPER, "audit", *map(str, paths), "-f", "json", "-o", str(out), "--progress", *options]
     t0 = time.perf_counter()
@@ -96,8 +99,12 @@ def main() -> int:
     if not args.corpus.is_dir():
         print(f"needs the real corpus ({args.corpus}); pass --corpus", file=sys.stderr)
         return 2
+    global SOURCE
     work = Path(tempfile.mkdtemp(prefix="giaoban-bench-"))
     try:
+        # The code under test is a snapshot: the cache is keyed by the code's fingerprint.
+        SOURCE = work / "src"
+        shutil.copytree(ROOT / "src", SOURCE, ignore=shutil.ignore_patterns("__pycache__"))
         archive = work / "archive"
         n, size = replicate(args.corpus, archive, args.docs)
         mb = size / 1e6
