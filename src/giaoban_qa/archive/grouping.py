@@ -147,6 +147,12 @@ _QUAL_STOP = {"hoi", "nghi", "truc", "tuyen", "thuong", "ky", "danh", "gia", "ke
 def meeting_key(doc: Document) -> str | None:
     """'giao ban|khoi xa thi tran|2020-11' for the meeting a document reports on, from its
     title or its first paragraphs; None when it does not name a periodic meeting."""
+    found = doc.fact(meeting)
+    return found[0] if found else None
+
+
+def meeting(doc: Document) -> tuple[str, str] | None:
+    """(matching key, the meeting's name as written) — see ``meeting_key``."""
     text = doc.text
     scopes = [doc.title] if doc.title else []
     scopes += [p for p in doc.paragraphs[:4] if p not in scopes]
@@ -173,7 +179,7 @@ def meeting_key(doc: Document) -> str | None:
             period = f"{year}-q{p.group('q')}"
         else:
             period = year
-        return f"{kind}|{qual}|{period}"
+        return f"{kind}|{qual}|{period}", norm_space(text[m.start() : p.end()])
     return None
 
 
@@ -247,5 +253,6 @@ def document_row(doc: Document) -> dict[str, Any]:
         "group": group,
         "group_source": how,
         "meeting": doc.fact(meeting_key),
+        "meeting_label": (doc.fact(meeting) or (None, None))[1],
         "chars": len(doc.source),
     }

@@ -246,14 +246,14 @@ class RosterTitleConflict(ArchiveRule):
         for (group, month), rows in sorted(_people_by_group_month(archive).items()):
             by_person_body: dict[tuple[str, str], list[tuple[str, Row]]] = defaultdict(list)
             for row in rows:
-                for rank, body, _title in _offices(row):
-                    by_person_body[(fold(row["name"]), body)].append((rank, row))
+                for rank, body, title in _offices(row):
+                    by_person_body[(fold(row["name"]), body)].append((rank, title, row))
             for (person, body), held in sorted(by_person_body.items()):
-                variants = split_variants([{**r, "_rank": rank} for rank, r in held], lambda r: r["_rank"])
+                variants = split_variants([{**r, "_rank": rank, "_title": title} for rank, title, r in held], lambda r: r["_rank"])
                 if not conflicting(variants):
                     continue
                 primary = primary_of(variants)
-                ranks = [f"{v.value} {body}" for v in variants]
+                ranks = [v.rows[0]["_title"] for v in variants]
                 name = primary["name"]
                 yield self.archive_finding(
                     primary,
@@ -325,10 +325,12 @@ class SingleHolderConflict(ArchiveRule):
         offices = {tuple(o) for o in ctx.options.get("offices", DEFAULT_SINGLE_HOLDER)}
         for (group, month), rows in sorted(_people_by_group_month(archive).items()):
             holders: dict[tuple[str, str], list[Row]] = defaultdict(list)
+            written: dict[tuple[str, str], str] = {}
             for row in rows:
-                for rank, body, _title in _offices(row):
+                for rank, body, title in _offices(row):
                     if (rank, body) in offices:
                         holders[(rank, body)].append(row)
+                        written.setdefault((rank, body), title)
             for (rank, body), held in sorted(holders.items()):
                 people: list[str] = []
                 for row in held:
@@ -347,14 +349,14 @@ class SingleHolderConflict(ArchiveRule):
                     continue
                 primary = primary_of(variants)
                 names = [v.rows[0]["name"] for v in variants]
-                office = f"{rank} {body}"
+                office = written[(rank, body)]
                 yield self.archive_finding(
                     primary,
                     Msg(
                         f"Chức danh “{office}” được ghi cho {len(names)} người khác nhau trong tháng {month[1]}/{month[0]}: {', '.join(names)}.",
                         f"The office “{office}” is given to {len(names)} different people in {month[1]}/{month[0]}: {', '.join(names)}.",
                     ),
-                    key=f"{group}|{office}|{month}",
+                    key=f"{group}|{rank} {body}|{month}",
                     suggestion=Msg("Kiểm tra họ tên và chức danh người giữ chức vụ tại thời điểm đó.",
                                    "Check the name and office of the holder at that time."),
                     evidence={"office": office, "group": group, "month": f"{month[0]}-{month[1]:02d}",
@@ -812,7 +814,7 @@ class MeetingDateConflict(ArchiveRule):
             if not conflicting(variants):
                 continue
             primary = primary_of(variants)
-            label = " ".join(part for part in meeting.split("|") if part)
+            label = archive.documents[primary["path"]].get("meeting_label") or " ".join(part for part in meeting.split("|") if part)
             yield self.archive_finding(
                 primary,
                 Msg(
