@@ -54,7 +54,7 @@ class DatesTable(FactRow):
     month: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, le=99)
     year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1000, le=2999)
     year_inferred: Series[bool]
-    form: Series[str] = pa.Field(isin=["numeric", "words", "range", "partial", "malformed"])
+    form: Series[str] = pa.Field(isin=["numeric", "words", "range", "partial", "odd", "malformed"])
     role: Series[str] = pa.Field(isin=["event", "published", ""])
     valid: Series[bool]
 
@@ -142,7 +142,7 @@ class SchemaFailure(Exception):
     def report(self, limit: int = 20) -> str:
         lines = [str(self)]
         for f in self.failures[:limit]:
-            where = f"{f.get('path')}:{f.get('line') or '?'}:{f.get('column') or '?'}"
+            where = f"{f.get('path')}:{f['line']}:{f['column']}" if f.get("line") else f"{f.get('path')} at offset {f.get('start')}"
             lines.append(f"  {where} column {f['column_name']!s}: {f['check']} (value {f['value']!r}) «{f.get('excerpt') or f.get('text') or ''}»")
         if len(self.failures) > limit:
             lines.append(f"  … and {len(self.failures) - limit} more")
