@@ -53,7 +53,7 @@ def main() -> int:
         captured["archive"] = self
 
     base.ArchiveFacts.__init__ = spy  # type: ignore[method-assign]
-    result, stats = run_audit([str(p) for p in paths], config, AuditOptions(jobs=None, cache_dir=None))
+    result, stats = run_audit([str(p) for p in paths], config, AuditOptions(jobs=None, cache_dir=None, full_tables=("documents",)))
     archive = captured["archive"]
     docs = archive.documents
     print(f"documents: {len(docs)} ({stats.seconds:.1f} s); fact tables available: {', '.join(sorted(load_fact_tables()))}")

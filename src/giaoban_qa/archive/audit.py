@@ -55,6 +55,7 @@ class AuditOptions:
     checks: str | None = None
     groups: str | None = None
     progress: bool = False
+    full_tables: tuple[str, ...] = ()  # tables to keep whole in memory (for reports over them)
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -138,7 +139,7 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
         from giaoban_qa.archive.checks import load_suites
 
         suites = load_suites(options.checks)
-    full_tables = {s.table for s in suites}
+    full_tables = {s.table for s in suites} | set(options.full_tables)
     from giaoban_qa.extract import load_fact_tables
 
     import giaoban_qa.archive.documents  # noqa: F401  registers the documents table
@@ -189,10 +190,13 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
         if override is not None:
             doc_row["group"], doc_row["group_source"] = override, "sidecar"
         doc_row["path"] = path
+        if "documents" in full_tables:
+            archive.tables["documents"].append(doc_row)
+        else:  # what the rules read of a document; the rest is not held for 10,000 files
+            doc_row = {k: doc_row.get(k) for k in ("path", "group", "event_date", "published", "meeting", "meeting_label")}
         archive.documents[path] = doc_row
         for name, rows in tables.items():
             if name == "documents":
-                archive.tables[name].append(doc_row)
                 continue
             keep_all = name in full_tables
             for row in rows:
