@@ -49,9 +49,3 @@ def process(paths: Iterable[str], config: Config, tables: list[str] | None, jobs
     with ctx.Pool(processes=min(jobs, len(paths)), initializer=_init, initargs=(config, tables), maxtasksperchild=2000) as pool:
         yield from pool.imap(_work, paths, chunksize=chunksize)
 
-
-def children_maxrss_kib() -> int:
-    """Peak resident memory of the largest finished worker (Linux: KiB)."""
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -46,7 +46,7 @@ def _fmt_date(iso: str) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
-def _others(variants: list[Variant], label: str, fmt=str) -> str:
+def _others(variants: list[Variant], fmt=str) -> str:
     return "; ".join(f"{fmt(v.value)} ({len(v.documents)} văn bản)" for v in variants)
 
 
@@ -129,7 +129,7 @@ class CitedDocumentConflict(ArchiveRule):
             yield self.archive_finding(
                 primary,
                 Msg(
-                    f"{symbol} được trích dẫn với {len(variants)} ngày khác nhau trong kho văn bản: {_others(variants, 'date', _fmt_date)}.",
+                    f"{symbol} được trích dẫn với {len(variants)} ngày khác nhau trong kho văn bản: {_others(variants, _fmt_date)}.",
                     f"{symbol} is cited with {len(variants)} different dates across the archive: {_others_en(variants, _fmt_date)}.",
                 ),
                 key=f"date|{scope}|{symbol}|{year}",
@@ -818,7 +818,7 @@ class MeetingDateConflict(ArchiveRule):
             yield self.archive_finding(
                 primary,
                 Msg(
-                    f"Cùng một hội nghị ({label}) được ghi {len(variants)} ngày khác nhau: {_others(variants, 'date', _fmt_date)}.",
+                    f"Cùng một hội nghị ({label}) được ghi {len(variants)} ngày khác nhau: {_others(variants, _fmt_date)}.",
                     f"One meeting ({label}) is reported on {len(variants)} different dates: {_others_en(variants, _fmt_date)}.",
                 ),
                 key=f"{group}|{meeting}",
@@ -827,6 +827,3 @@ class MeetingDateConflict(ArchiveRule):
                 evidence={"meeting": meeting, "group": group, "variants": variants_evidence(variants, "date")},
             )
 
-
-def archive_rules(rules: Iterable[Any]) -> list[ArchiveRule]:
-    return [r for r in rules if isinstance(r, ArchiveRule)]

@@ -12,7 +12,7 @@ missing values); a value that cannot be coerced is a failure.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
