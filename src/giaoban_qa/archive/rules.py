@@ -73,24 +73,26 @@ class CitedDocumentConflict(ArchiveRule):
     tell which report copied the wrong date. Only a comparison across reports shows it.
 
     **Example**
-    === thang-1.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 1 năm 2021
-    Ngày 05/02/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban.
-    Hội nghị triển khai Kế hoạch số 03-KH/HU ngày 15/01/2021 của Ban Thường vụ Huyện ủy.
-    === thang-2.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 2 năm 2021
-    Ngày 04/3/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban.
-    Tiếp tục thực hiện Kế hoạch số 03-KH/HU ngày 25/01/2021 của Ban Thường vụ Huyện ủy.
+
+        === thang-1.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 1 năm 2021
+        Ngày 05/02/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban.
+        Hội nghị triển khai Kế hoạch số 03-KH/HU ngày 15/01/2021 của Ban Thường vụ Huyện ủy.
+        === thang-2.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 2 năm 2021
+        Ngày 04/3/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban.
+        Tiếp tục thực hiện Kế hoạch số 03-KH/HU ngày 25/01/2021 của Ban Thường vụ Huyện ủy.
 
     **Use instead**
-    === thang-1.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 1 năm 2021
-    Ngày 05/02/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban.
-    Hội nghị triển khai Kế hoạch số 03-KH/HU ngày 15/01/2021 của Ban Thường vụ Huyện ủy.
-    === thang-2.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 2 năm 2021
-    Ngày 04/3/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban.
-    Tiếp tục thực hiện Kế hoạch số 03-KH/HU ngày 15/01/2021 của Ban Thường vụ Huyện ủy.
+
+        === thang-1.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 1 năm 2021
+        Ngày 05/02/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban.
+        Hội nghị triển khai Kế hoạch số 03-KH/HU ngày 15/01/2021 của Ban Thường vụ Huyện ủy.
+        === thang-2.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 2 năm 2021
+        Ngày 04/3/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban.
+        Tiếp tục thực hiện Kế hoạch số 03-KH/HU ngày 15/01/2021 của Ban Thường vụ Huyện ủy.
     """
 
     code = "citation.archive-conflict"
@@ -217,20 +219,22 @@ class RosterTitleConflict(ArchiveRule):
     notice first; when two reports of one month disagree, one of them is wrong.
 
     **Example**
-    === thang-3.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 3 năm 2021
-    Ngày 05/3/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
-    === so-ket-quy-1.txt
-    Huyện ủy Ba Chẽ: sơ kết quý I năm 2021
-    Ngày 26/3/2021, Ban Thường vụ Huyện ủy Ba Chẽ tổ chức hội nghị sơ kết quý I. Đồng chí Nguyễn Văn Hùng - Phó Bí thư Huyện ủy chủ trì hội nghị.
+
+        === thang-3.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 3 năm 2021
+        Ngày 05/3/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
+        === so-ket-quy-1.txt
+        Huyện ủy Ba Chẽ: sơ kết quý I năm 2021
+        Ngày 26/3/2021, Ban Thường vụ Huyện ủy Ba Chẽ tổ chức hội nghị sơ kết quý I. Đồng chí Nguyễn Văn Hùng - Phó Bí thư Huyện ủy chủ trì hội nghị.
 
     **Use instead**
-    === thang-3.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 3 năm 2021
-    Ngày 05/3/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
-    === so-ket-quy-1.txt
-    Huyện ủy Ba Chẽ: sơ kết quý I năm 2021
-    Ngày 26/3/2021, Ban Thường vụ Huyện ủy Ba Chẽ tổ chức hội nghị sơ kết quý I. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
+
+        === thang-3.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 3 năm 2021
+        Ngày 05/3/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
+        === so-ket-quy-1.txt
+        Huyện ủy Ba Chẽ: sơ kết quý I năm 2021
+        Ngày 26/3/2021, Ban Thường vụ Huyện ủy Ba Chẽ tổ chức hội nghị sơ kết quý I. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
     """
 
     code = "name.roster-title-conflict"
@@ -296,20 +300,22 @@ class SingleHolderConflict(ArchiveRule):
     error in a published report is an embarrassment for the committee.
 
     **Example**
-    === giao-ban.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
-    Ngày 06/4/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
-    === tin-hoi-nghi.txt
-    Huyện ủy Ba Chẽ: hội nghị cán bộ chủ chốt
-    Ngày 20/4/2021, Huyện ủy Ba Chẽ tổ chức hội nghị cán bộ chủ chốt. Đồng chí Lê Thị Mai - Bí thư Huyện ủy chủ trì hội nghị.
+
+        === giao-ban.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
+        Ngày 06/4/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
+        === tin-hoi-nghi.txt
+        Huyện ủy Ba Chẽ: hội nghị cán bộ chủ chốt
+        Ngày 20/4/2021, Huyện ủy Ba Chẽ tổ chức hội nghị cán bộ chủ chốt. Đồng chí Lê Thị Mai - Bí thư Huyện ủy chủ trì hội nghị.
 
     **Use instead**
-    === giao-ban.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
-    Ngày 06/4/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
-    === tin-hoi-nghi.txt
-    Huyện ủy Ba Chẽ: hội nghị cán bộ chủ chốt
-    Ngày 20/4/2021, Huyện ủy Ba Chẽ tổ chức hội nghị cán bộ chủ chốt. Đồng chí Lê Thị Mai - Phó Bí thư Huyện ủy chủ trì hội nghị.
+
+        === giao-ban.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
+        Ngày 06/4/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
+        === tin-hoi-nghi.txt
+        Huyện ủy Ba Chẽ: hội nghị cán bộ chủ chốt
+        Ngày 20/4/2021, Huyện ủy Ba Chẽ tổ chức hội nghị cán bộ chủ chốt. Đồng chí Lê Thị Mai - Phó Bí thư Huyện ủy chủ trì hội nghị.
     """
 
     code = "name.single-holder-conflict"
@@ -382,20 +388,22 @@ class NameVariantsAcrossArchive(ArchiveRule):
     most reports and wrong in one; the counts show which.
 
     **Example**
-    === thang-5.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
-    Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
-    === thang-6.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 6 năm 2021
-    Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hưng - Bí thư Huyện ủy chủ trì hội nghị.
+
+        === thang-5.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
+        Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
+        === thang-6.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 6 năm 2021
+        Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hưng - Bí thư Huyện ủy chủ trì hội nghị.
 
     **Use instead**
-    === thang-5.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
-    Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
-    === thang-6.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 6 năm 2021
-    Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
+
+        === thang-5.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
+        Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
+        === thang-6.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 6 năm 2021
+        Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Đồng chí Nguyễn Văn Hùng - Bí thư Huyện ủy chủ trì hội nghị.
     """
 
     code = "name.archive-variants"
@@ -503,20 +511,22 @@ class CumulativeDecrease(ArchiveRule):
     figure copied from another year), and readers compare monthly reports side by side.
 
     **Example**
-    === thang-4.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
-    Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 4 tháng đạt 45,2 tỷ đồng.
-    === thang-5.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
-    Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 5 tháng đạt 41,8 tỷ đồng.
+
+        === thang-4.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
+        Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 4 tháng đạt 45,2 tỷ đồng.
+        === thang-5.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
+        Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 5 tháng đạt 41,8 tỷ đồng.
 
     **Use instead**
-    === thang-4.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
-    Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 4 tháng đạt 45,2 tỷ đồng.
-    === thang-5.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
-    Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 5 tháng đạt 51,8 tỷ đồng.
+
+        === thang-4.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
+        Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 4 tháng đạt 45,2 tỷ đồng.
+        === thang-5.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
+        Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 5 tháng đạt 51,8 tỷ đồng.
     """
 
     code = "number.cumulative-decrease"
@@ -575,20 +585,22 @@ class CumulativeSumMismatch(ArchiveRule):
     monthly figures, one of the three numbers is wrong or a revision went unexplained.
 
     **Example**
-    === thang-4.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
-    Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 4 tháng đạt 40 tỷ đồng.
-    === thang-5.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
-    Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước trong tháng đạt 10 tỷ đồng; thu ngân sách nhà nước lũy kế 5 tháng đạt 56 tỷ đồng.
+
+        === thang-4.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
+        Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 4 tháng đạt 40 tỷ đồng.
+        === thang-5.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
+        Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước trong tháng đạt 10 tỷ đồng; thu ngân sách nhà nước lũy kế 5 tháng đạt 56 tỷ đồng.
 
     **Use instead**
-    === thang-4.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
-    Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 4 tháng đạt 40 tỷ đồng.
-    === thang-5.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
-    Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước trong tháng đạt 10 tỷ đồng; thu ngân sách nhà nước lũy kế 5 tháng đạt 50 tỷ đồng.
+
+        === thang-4.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
+        Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 4 tháng đạt 40 tỷ đồng.
+        === thang-5.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
+        Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước trong tháng đạt 10 tỷ đồng; thu ngân sách nhà nước lũy kế 5 tháng đạt 50 tỷ đồng.
     """
 
     code = "number.cumulative-sum-mismatch"
@@ -687,20 +699,22 @@ class ImpliedPlanJump(ArchiveRule):
     previous month's report while the amount is updated.
 
     **Example**
-    === thang-4.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
-    Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 4 tháng đạt 45 tỷ đồng, bằng 30% kế hoạch năm.
-    === thang-5.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
-    Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 5 tháng đạt 60 tỷ đồng, bằng 30% kế hoạch năm.
+
+        === thang-4.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
+        Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 4 tháng đạt 45 tỷ đồng, bằng 30% kế hoạch năm.
+        === thang-5.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
+        Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 5 tháng đạt 60 tỷ đồng, bằng 30% kế hoạch năm.
 
     **Use instead**
-    === thang-4.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
-    Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 4 tháng đạt 45 tỷ đồng, bằng 30% kế hoạch năm.
-    === thang-5.txt
-    Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
-    Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 5 tháng đạt 60 tỷ đồng, bằng 40% kế hoạch năm.
+
+        === thang-4.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 4 năm 2021
+        Ngày 05/5/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 4 tháng đạt 45 tỷ đồng, bằng 30% kế hoạch năm.
+        === thang-5.txt
+        Huyện ủy Ba Chẽ: giao ban tháng 5 năm 2021
+        Ngày 04/6/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban. Thu ngân sách nhà nước lũy kế 5 tháng đạt 60 tỷ đồng, bằng 40% kế hoạch năm.
     """
 
     code = "number.implied-plan-jump"
@@ -775,22 +789,24 @@ class MeetingDateConflict(ArchiveRule):
     per-document checks that depend on it.
 
     **Example**
-    === ket-luan.txt
-    KẾT LUẬN CỦA THƯỜNG TRỰC HUYỆN ỦY BA CHẼ
-    Tại hội nghị giao ban tháng 10 năm 2021
-    Ngày 02 tháng 11 năm 2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban tháng 10 năm 2021.
-    === tin.txt
-    Huyện ủy Ba Chẽ: hội nghị giao ban tháng 10 năm 2021
-    Ngày 03/11/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban tháng 10 năm 2021.
+
+        === ket-luan.txt
+        KẾT LUẬN CỦA THƯỜNG TRỰC HUYỆN ỦY BA CHẼ
+        Tại hội nghị giao ban tháng 10 năm 2021
+        Ngày 02 tháng 11 năm 2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban tháng 10 năm 2021.
+        === tin.txt
+        Huyện ủy Ba Chẽ: hội nghị giao ban tháng 10 năm 2021
+        Ngày 03/11/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban tháng 10 năm 2021.
 
     **Use instead**
-    === ket-luan.txt
-    KẾT LUẬN CỦA THƯỜNG TRỰC HUYỆN ỦY BA CHẼ
-    Tại hội nghị giao ban tháng 10 năm 2021
-    Ngày 02 tháng 11 năm 2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban tháng 10 năm 2021.
-    === tin.txt
-    Huyện ủy Ba Chẽ: hội nghị giao ban tháng 10 năm 2021
-    Ngày 02/11/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban tháng 10 năm 2021.
+
+        === ket-luan.txt
+        KẾT LUẬN CỦA THƯỜNG TRỰC HUYỆN ỦY BA CHẼ
+        Tại hội nghị giao ban tháng 10 năm 2021
+        Ngày 02 tháng 11 năm 2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban tháng 10 năm 2021.
+        === tin.txt
+        Huyện ủy Ba Chẽ: hội nghị giao ban tháng 10 năm 2021
+        Ngày 02/11/2021, Thường trực Huyện ủy Ba Chẽ tổ chức hội nghị giao ban tháng 10 năm 2021.
     """
 
     code = "date.meeting-conflict"
