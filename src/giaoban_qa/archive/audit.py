@@ -155,6 +155,12 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
     files = [p for p in files if p != "-"]
     sidecar = load_sidecar(options.groups) if options.groups else find_sidecars(paths)
 
+    from giaoban_qa.archive.base import LOCATION_KEYS
+
+    needed_columns: dict[str, tuple[str, ...]] = {}
+    for rule in archive_rules:
+        for table, cols in rule.columns.items():
+            needed_columns[table] = tuple(dict.fromkeys([*needed_columns.get(table, LOCATION_KEYS[1:]), *cols]))
     result = RunResult()
     archive = ArchiveFacts(tables={t: [] for t in table_names})
     markers: dict[str, Any] = {}
@@ -198,10 +204,14 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
         for name, rows in tables.items():
             if name == "documents":
                 continue
-            keep_all = name in full_tables
+            kept = archive.tables.setdefault(name, [])
+            if name in full_tables:
+                kept.extend({**row, "path": path} for row in rows)
+                continue
+            columns = needed_columns.get(name, ())
             for row in rows:
-                if keep_all or any(r.keep(name, row) for r in archive_rules):
-                    archive.tables.setdefault(name, []).append({**row, "path": path})
+                if any(r.keep(name, row) for r in archive_rules):
+                    kept.append({"path": path, **{k: row.get(k) for k in columns}})
 
     from giaoban_qa.archive.cache import Cache, settings_fingerprint, tool_fingerprint
 
