@@ -57,8 +57,8 @@ COUNT_ALIASES = {"htx": "hợp tác xã", "dn": "doanh nghiệp", "km đường"
 # lies on ("below" for "gần", "above" for "hơn"/"trên", "around" otherwise).
 QUALIFIERS: dict[str, str] = {
     "gần": "below", "hơn": "above", "trên": "above", "khoảng": "around", "xấp xỉ": "around",
-    "ước đạt": "around", "ước thực hiện": "around", "ước tính": "around", "ước": "around",
-    "dự kiến": "around", "chừng": "around", "gần như": "below",
+    "ước đạt": "estimate", "ước thực hiện": "estimate", "ước tính": "estimate", "ước": "estimate",
+    "dự kiến": "estimate", "chừng": "around", "gần như": "below",
 }
 VERBS: tuple[str, ...] = ("chiếm tỷ lệ", "chiếm tỉ lệ", "chiếm", "đạt", "bằng", "tăng", "giảm", "vượt", "là", "còn")
 PLAN_BASES: tuple[str, ...] = ("kế hoạch", "kh", "dự toán", "chỉ tiêu", "mục tiêu", "nghị quyết")
@@ -132,7 +132,7 @@ class Quantity:
     scale: str | None = None
     approx: bool = False
     qualifier: str | None = None
-    direction: str | None = None  # below | above | around
+    direction: str | None = None  # below | above | around | estimate
     verb: str | None = None
     relation: str | None = None
     base: str | None = None
@@ -154,7 +154,9 @@ class Quantity:
         """The values a reader may take the stated figure to mean."""
         half = self.step / 2
         lo, hi = self.value - half, self.value + half
-        if self.approx:
+        # An estimate ("ước đạt 440 tỷ") is stated at its precision like any figure; words
+        # that bound it ("gần", "hơn", "trên") or blur it ("khoảng") widen it.
+        if self.approx and self.direction != "estimate":
             widen = max(self.step, abs(self.value) * 0.02)
             if self.direction == "below":
                 lo, hi = self.value - widen, self.value + half
@@ -295,6 +297,7 @@ def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
             parts.append({"text": cm.group(1), "value": sub_value, "scale": sub_scale, "word": cm.group(2).lower(), "start": cm.start(1), "end": cm.end(2)})
             if sub_value * sub_scale >= (mult if len(parts) == 1 else parts[-2]["scale"]):
                 overflow = True
+                parts[-1]["overflow"] = True
             end = cm.end()
     unit = ""
     per = None
@@ -379,8 +382,10 @@ def _read_before(text: str, q: Quantity, clause_start: int) -> int:
         word = re.sub(r"\s+", " ", m.group(1))
         if word in QUALIFIERS:
             qualifiers.insert(0, word)
-            if q.direction is None or QUALIFIERS[word] != "around":
-                q.direction = QUALIFIERS[word] if q.direction in (None, "around") else q.direction
+            # The most telling word wins: "ước đạt hơn" is above, "ước đạt" alone an estimate.
+            rank = {"estimate": 0, "around": 1, "below": 2, "above": 2}
+            if q.direction is None or rank[QUALIFIERS[word]] > rank[q.direction]:
+                q.direction = QUALIFIERS[word]
         elif q.verb is None:
             q.verb = word
         else:
