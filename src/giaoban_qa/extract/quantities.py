@@ -45,7 +45,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "lao động", "việc làm", "cán bộ", "công chức", "viên chức", "hồ sơ", "đối tượng", "bệnh nhân",
     "trường hợp", "trường", "đại biểu", "thành viên", "hội viên", "đoàn viên", "giáo viên",
     "phương tiện", "văn bản", "tiêu chí", "nhà văn hóa", "nhà văn hoá", "căn nhà", "ngôi nhà",
-    "lượt người", "lượt", "vụ việc", "vụ án", "vụ", "bị can", "đơn thư", "đơn", "suất", "phần quà",
+    "lượt người", "lượt", "đợt", "vụ việc", "vụ án", "vụ", "bị can", "đơn thư", "đơn", "suất", "phần quà",
     "tập thể", "cá nhân", "gia đình", "thôn", "bản", "ấp", "buôn", "tổ dân phố", "khu phố", "làng",
     "xã", "phường", "huyện", "tỉnh", "hộ", "người", "con", "cây", "chiếc", "căn", "ca", "em",
     "cháu", "nhà", "cuộc", "lớp", "xe", "tàu", "giường", "bác sĩ", "chiến sĩ", "thí sinh",
@@ -58,7 +58,9 @@ COUNT_ALIASES = {"htx": "hợp tác xã", "dn": "doanh nghiệp", "km đường"
 QUALIFIERS: dict[str, str] = {
     "gần": "below", "hơn": "above", "trên": "above", "khoảng": "around", "xấp xỉ": "around",
     "ước đạt": "estimate", "ước thực hiện": "estimate", "ước tính": "estimate", "ước": "estimate",
-    "dự kiến": "estimate", "chừng": "around", "gần như": "below",
+    "dự kiến": "estimate", "chừng": "around", "gần như": "below", "chưa đến": "below",
+    "chưa tới": "below", "dưới": "below", "không quá": "below", "không tới": "below",
+    "ít nhất": "above", "tối thiểu": "above",
 }
 VERBS: tuple[str, ...] = ("chiếm tỷ lệ", "chiếm tỉ lệ", "chiếm", "đạt", "bằng", "tăng", "giảm", "vượt", "là", "còn")
 PLAN_BASES: tuple[str, ...] = ("kế hoạch", "kh", "dự toán", "chỉ tiêu", "mục tiêu", "nghị quyết")
@@ -77,7 +79,7 @@ _COUNT = re.compile(
     r"[^\S\n]+(" + "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True)) + r")(?!\w)",
 )
 _COMPOUND_PART = re.compile(r"[^\S\n]+(\d+(?:[.,]\d+)*)[^\S\n]*(triệu|nghìn|ngàn)(?!\w)", re.IGNORECASE)
-_PER = re.compile(r"/[^\S\n]*([^\W\d][\w]*(?:/[^\W\d]\w*)*)")
+_PER = re.compile(r"/[^\S\n]*(mét\s+vuông|mét\s+khối|[^\W\d][\w]*(?:/[^\W\d]\w*)*)")
 _DENOMINATOR_LINK = re.compile(r"[^\S\n]*(?:/|trên\s+tổng\s+số|trên\s+tổng|trên\s+số|trên)[^\S\n]*", re.IGNORECASE)
 _PERIOD_AFTER = re.compile(r"[^\S\n]*(?:tháng|quý|tuần|giờ|phút|ngày)(?!\w)", re.IGNORECASE)
 _NOT_QUANTITY_BEFORE = re.compile(
@@ -250,7 +252,7 @@ def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
     s, e = m.start(), m.end()
     before_char = text[s - 1] if s else " "
     before2 = text[s - 2] if s >= 2 else " "
-    if before_char.isalpha() or before_char in ".,:_#" or (before_char in "-/" and before2.isalnum() and not (before_char == "/" and (_unit_before_slash(text, s) or _fraction_like(text, s - 1)))):
+    if before_char.isalpha() or before_char in ".,:_#" or (before_char in "-/" and before2.isalnum() and not (before_char == "-" and before2.isdigit()) and not (before_char == "/" and (_unit_before_slash(text, s) or _fraction_like(text, s - 1)))):
         return None  # part of a code, a symbol, a date or a time
     after = text[e : e + 2]
     if after[:1] in (":",) and after[1:2].isdigit():
@@ -323,6 +325,8 @@ def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
         if pm and not text[pm.end() : pm.end() + 1].isdigit():
             per = pm.group(1)
             end = pm.end()
+    if unit and not scale_word and decimals == 0 and unit not in MONEY_UNITS.values() and unit not in MEASURE_UNITS.values():
+        step = 0.0  # a count of whole things is exact
     if not unit and not scale_word and style == "plain" and len(num) == 4 and 1900 <= value <= 2100:
         return None  # a year
     total = value * mult + sum(p["value"] * p["scale"] for p in parts)
@@ -505,6 +509,14 @@ def _link(doc: Document, qs: list[Quantity]) -> None:
                 q.numerator = prev.index
                 if not prev.unit:
                     prev.unit = q.unit
+                    if q.step == 0 and prev.decimals == 0 and not prev.scale:
+                        prev.step = 0.0
+        # "đạt 81,6% (404/495 tiêu chí)": the percentage stated before its own figures.
+        if q.numerator is not None:
+            a = qs[q.numerator]
+            before = qs[a.index - 1] if a.index > 0 else None
+            if before is not None and before.unit == "%" and before.anchor is None and re.fullmatch(r"[^\S\n]*\([^\S\n]*", text[before.end : a.start]):
+                before.anchor = a.index
         # A percentage right after "A/B" (or "A trên tổng số B") states A/B.
         if q.unit == "%" and prev is not None and prev.numerator is not None and q.start - prev.end < 60 and not re.search(r"[;:]", text[prev.end : q.start]):
             q.anchor = prev.numerator

@@ -109,6 +109,10 @@ class PercentMismatch(Rule):
                 continue
             exact = a.value / b.value * 100
             digits = _pct_step(p)
+            # Rounded down instead of to the nearest ("50/54 = 92,59%" printed as 92,5%):
+            # the percentage is only off in its last digit.
+            step = 10.0 ** (-p.decimals)
+            truncated = not p.approx and abs(int(exact / step + _EPS) * step - p.value) < step / 10
             yield self.finding(
                 p.start,
                 p.end,
@@ -120,7 +124,8 @@ class PercentMismatch(Rule):
                     f"Kiểm tra lại: theo các số đã nêu, tỷ lệ là {fmt(exact, digits)}%.",
                     f"Check the figures: they give {fmt(exact, digits)}%.",
                 ),
-                evidence={"percentage": qev(p), "numerator": qev(a), "denominator": qev(b), "computed": round(exact, 4)},
+                evidence={"percentage": qev(p), "numerator": qev(a), "denominator": qev(b), "computed": round(exact, 4), "truncated": truncated},
+                severity=Severity.WARNING if truncated else None,
             )
 
 
@@ -326,7 +331,7 @@ class ShareOver100(Rule):
             siblings = [shares[0]]
             for q in shares[1:]:
                 between = text[siblings[-1].end : q.start]
-                if re.search(r"trong\s+đó|trong\s+số|riêng|bao\s+gồm|;|\(", between, re.IGNORECASE):
+                if re.search(r"trong\s+đó|trong\s+số|riêng|bao\s+gồm|\(", between, re.IGNORECASE):
                     break
                 siblings.append(q)
             if len(siblings) < 2 or any(s.approx for s in siblings):
@@ -396,7 +401,7 @@ class PartsExceedTotal(Rule):
                 if q.start >= stop:
                     break
                 between = text[pos : q.start]
-                if ";" in between or re.search(r"trong\s+đó|trong\s+số|riêng", between, re.IGNORECASE) or (parts and ":" in between):
+                if re.search(r"trong\s+đó|trong\s+số|riêng|\)|:", between, re.IGNORECASE) and parts:
                     break
                 if q.unit == "%":
                     pos = q.end

@@ -1,0 +1,103 @@
+"""Number rules and the quantity parser, measured.
+
+    python benchmarks/eval_number.py [--corpus DIR ...] [--gold tests/data/quantities_gold.tsv]
+
+Prints (1) planted number errors found / total in examples/, with unexpected number
+findings; (2) the quantity parser's accuracy on the hand-checked real figures of the gold
+table (value, unit and approximate flag must all match); (3) number findings on the real
+corpus (default ../shared/corpus/real and ../shared/seeds when present), per rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from giaoban_qa.config import Config  # noqa: E402
+from giaoban_qa.document import build_document  # noqa: E402
+from giaoban_qa.extract.quantities import quantities  # noqa: E402
+
+
+def read_gold(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8") as fh:
+        lines = [ln for ln in fh if not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def parse_figure(context: str, figure: str):
+    """The quantity the parser reads at ``figure`` inside ``context`` (None if none starts there)."""
+    doc = build_document("gold.txt", context)
+    import re
+
+    m = re.search(r"(?<![\d.,])" + re.escape(figure), context)
+    offset = m.start() if m else -1
+    return next((q for q in doc.fact(quantities) if q.start == offset), None)
+
+
+def gold_results(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], object, bool]]:
+    out = []
+    for row in rows:
+        q = parse_figure(row["context"], row["figure"])
+        ok = (
+            q is not None
+            and math.isclose(q.value, float(row["value"]), rel_tol=1e-9)
+            and q.unit == row["unit"]
+            and q.approx == (row["approx"] == "1")
+        )
+        out.append((row, q, ok))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    shared = ROOT.parent / "shared"
+    if not shared.is_dir():
+        shared = Path("/work/shared")
+    ap.add_argument("--corpus", nargs="*", default=[str(p) for p in (shared / "corpus" / "real", shared / "seeds") if p.is_dir()])
+    ap.add_argument("--gold", default=str(ROOT / "tests" / "data" / "quantities_gold.tsv"))
+    ap.add_argument("-v", "--verbose", action="store_true", help="list gold mismatches and every corpus finding")
+    args = ap.parse_args(argv)
+
+    from giaoban_qa.evaluate import evaluate
+
+    ev = evaluate(ROOT / "examples", Config(strict=True))
+    found = [p for p in ev.found if p.category == "number"]
+    missed = [p for p in ev.missed if p.category == "number"]
+    unexpected = [f for f in ev.unexpected if f["category"] == "number"]
+    print(f"planted number errors found: {len(found)}/{len(found) + len(missed)}; unexpected number findings on examples: {len(unexpected)}")
+    for p in missed:
+        print(f"  MISSED {p.file} {p.rule} {p.excerpt!r}")
+    for f in unexpected:
+        print(f"  UNEXPECTED {f['path']} {f['rule']} {f['excerpt']!r}")
+
+    results = gold_results(read_gold(Path(args.gold)))
+    correct = sum(ok for _, _, ok in results)
+    print(f"quantity parser on hand-checked real figures: {correct}/{len(results)} correct ({correct / len(results):.1%}; value, unit and approx all right)")
+    for row, q, ok in results:
+        if not ok and args.verbose:
+            got = "nothing" if q is None else f"{q.value:g} {q.unit!r} approx={q.approx}"
+            print(f"  WRONG {row['figure']!r}: expected {float(row['value']):g} {row['unit']!r} approx={row['approx']}, got {got}")
+
+    if args.corpus:
+        from giaoban_qa.engine import run_check
+
+        result = run_check(args.corpus, Config(select=["number"], strict=True))
+        per_rule = Counter(f.rule for f in result.findings)
+        print(f"number findings on {', '.join(args.corpus)}: {len(result.findings)} in {len({f.path for f in result.findings})} file(s) of {len(result.files)}")
+        for rule, n in sorted(per_rule.items()):
+            print(f"  {rule}: {n}")
+        if args.verbose:
+            for f in result.findings:
+                print(f"  {Path(f.path).name}:{f.line} {f.rule} [{f.severity.value}] {f.excerpt!r}: {f.message('en')}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
