@@ -80,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     results = gold_results(read_gold(Path(args.gold)))
     correct = sum(ok for _, _, ok in results)
     print(f"quantity parser on hand-checked real figures: {correct}/{len(results)} correct ({correct / len(results):.1%}; value, unit and approx all right)")
+    for name in sorted({row.get("set", "") for row, _, _ in results}):
+        subset = [ok for row, _, ok in results if row.get("set", "") == name]
+        print(f"  {name or 'all'}: {sum(subset)}/{len(subset)} ({sum(subset) / len(subset):.1%})")
     for row, q, ok in results:
         if not ok and args.verbose:
             got = "nothing" if q is None else f"{q.value:g} {q.unit!r} approx={q.approx}"
