@@ -82,14 +82,17 @@ _COMPOUND_PART = re.compile(r"[^\S\n]+(\d+(?:[.,]\d+)*)[^\S\n]*(triệu|nghìn|n
 _PER = re.compile(r"/[^\S\n]*(mét\s+vuông|mét\s+khối|[^\W\d][\w]*(?:/[^\W\d]\w*)*)")
 _DENOMINATOR_LINK = re.compile(r"[^\S\n]*(?:/|trên\s+tổng\s+số|trên\s+tổng|trên\s+số|trên)[^\S\n]*", re.IGNORECASE)
 _PERIOD_AFTER = re.compile(r"[^\S\n]*(?:tháng|quý|tuần|giờ|phút|ngày)(?!\w)", re.IGNORECASE)
-_NOT_QUANTITY_BEFORE = re.compile(
-    r"(?:năm|tháng|ngày|quý|khóa|khoá|thứ|(?<!tổng\s)số|kỳ|giai\s+đoạn|điều|khoản|mục|chương|phụ\s+lục|chỉ\s+thị|"
-    r"nghị\s+quyết|kết\s+luận|quyết\s+định|trung\s+ương|lộ|ql|đt|tl|phường\s+|quận|tổ|đợt|vòng|lúc|"
-    r"top|hạng|covid|khu|lô|tuyến|đường|phiên|lần|cấp|độ|nhóm|loại|hạng\s+mục|bước)\s*[-–]?\s*\Z",
-    re.IGNORECASE,
+# The word right before digits that are a label, not a quantity ("năm 2020", "tháng 4",
+# "khóa XI", "lần thứ 14", "Chỉ thị 16", "quốc lộ 1"). Matched on the last one or two words
+# of a short window: a regex alternation searched at every position was the parser's
+# main cost.
+_NOT_QUANTITY_WORDS = frozenset(
+    "năm tháng ngày quý khóa khoá thứ số kỳ điều khoản mục chương lộ ql đt tl quận tổ đợt vòng lúc "
+    "top hạng covid khu lô tuyến đường phiên lần cấp độ nhóm loại bước phường".split()
 )
-# "trong tháng 17 tỷ", "lũy kế 4 tháng 15 tỷ": an amount right after a period phrase.
-_PERIOD_BEFORE = re.compile(r"(?:trong|\d)\s+(?:tháng|quý)\s*\Z|đầu\s+năm\s*\Z", re.IGNORECASE)
+_NOT_QUANTITY_PAIRS = frozenset(
+    ["giai đoạn", "phụ lục", "chỉ thị", "nghị quyết", "kết luận", "quyết định", "trung ương", "hạng mục"]
+)
 _BASE_AFTER = re.compile(
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:so[^\S\n]+)?(?:với[^\S\n]+)?(?:của[^\S\n]+)?"
     r"(kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|cùng\s+kỳ|năm\s+trước|năm\s+ngoái|tháng\s+trước|"
@@ -261,8 +264,7 @@ def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
         return None
     if after[:1].isalpha() and not text[e : e + 3].lower().startswith(("km", "ha", "kg", "m2", "m3", "m²", "mw")) and not after.lower().startswith(("m ", "m,", "m.", "đ")):
         return None
-    window = text[max(0, s - 40) : s]
-    if _NOT_QUANTITY_BEFORE.search(window) and not (_PERIOD_BEFORE.search(window) and _SCALE.match(text, e)):
+    if _label_before(text, s) and not (_period_before(text, s) and _SCALE.match(text, e)):
         return None
     num = m.group()
     try:
@@ -353,6 +355,32 @@ def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
     )
 
 
+def _last_words(text: str, end: int, n: int = 3, span: int = 40) -> list[str]:
+    """The last ``n`` words before ``end`` (lower-case, a leading "(" dropped)."""
+    words = text[max(0, end - span) : end].lower().split()[-n:]
+    return [w.lstrip("(") for w in words]
+
+
+def _label_before(text: str, s: int) -> bool:
+    words = _last_words(text, s, 3, 30)
+    if words and words[-1] in ("-", "–"):
+        words = words[:-1]
+    if not words:
+        return False
+    last = words[-1]
+    if last == "số" and len(words) > 1 and words[-2] in ("tổng", "có", "với"):
+        return False
+    return last in _NOT_QUANTITY_WORDS or " ".join(words[-2:]) in _NOT_QUANTITY_PAIRS
+
+
+def _period_before(text: str, s: int) -> bool:
+    """"trong tháng 17 tỷ", "lũy kế 4 tháng 15 tỷ": an amount right after a period phrase."""
+    words = _last_words(text, s, 2, 20)
+    if len(words) < 2:
+        return False
+    return (words[-1] in ("tháng", "quý") and (words[-2] == "trong" or words[-2].isdigit())) or words == ["đầu", "năm"]
+
+
 def _unit_before_slash(text: str, s: int) -> bool:
     """"22.460 ha/27.060 ha": the slash follows a figure's unit, so B is a denominator."""
     m = re.search(r"\d[^\S\n]*(?:[^\W\d]+|%)[^\S\n]*/[^\S\n]*\Z", text[max(0, s - 16) : s])
@@ -370,38 +398,45 @@ def _fraction_like(text: str, e: int) -> bool:
 
 # -- context: qualifiers, relations, metrics, periods ---------------------------------------
 
-_TAIL_WORDS = sorted(list(QUALIFIERS) + list(VERBS), key=len, reverse=True)
-_TAIL = re.compile(r"(?:^|(?<=[\s(]))(" + "|".join(re.escape(w) for w in _TAIL_WORDS) + r")\s*\Z", re.IGNORECASE)
+_TAIL_PHRASES = frozenset(list(QUALIFIERS) + list(VERBS))
+_WORD = re.compile(r"\S+")
 
 
 def _read_before(text: str, q: Quantity, clause_start: int) -> int:
     """Read qualifiers and the verb before the figure; return where they begin."""
     window_start = max(clause_start, q.start - 40)
-    tail = text[window_start : q.start].lower()
+    tokens = [(m.start(), m.group().lower().lstrip("(")) for m in _WORD.finditer(text, window_start, q.start)]
     qualifiers: list[str] = []
-    while True:
-        m = _TAIL.search(tail)
-        if not m:
-            break
-        word = re.sub(r"\s+", " ", m.group(1))
-        if word in QUALIFIERS:
-            qualifiers.insert(0, word)
-            # The most telling word wins: "ước đạt hơn" is above, "ước đạt" alone an estimate.
-            rank = {"estimate": 0, "around": 1, "below": 2, "above": 2}
-            if q.direction is None or rank[QUALIFIERS[word]] > rank[q.direction]:
-                q.direction = QUALIFIERS[word]
-        elif q.verb is None:
-            q.verb = word
+    cut = q.start
+    rank = {"estimate": 0, "around": 1, "below": 2, "above": 2}
+    while tokens:
+        for k in (3, 2, 1):
+            if len(tokens) >= k:
+                phrase = " ".join(t for _, t in tokens[-k:])
+                if phrase in _TAIL_PHRASES:
+                    break
         else:
             break
-        tail = tail[: m.start()].rstrip()
+        if phrase in QUALIFIERS:
+            qualifiers.insert(0, phrase)
+            # The most telling word wins: "ước đạt hơn" is above, "ước đạt" alone an estimate.
+            if q.direction is None or rank[QUALIFIERS[phrase]] > rank[q.direction]:
+                q.direction = QUALIFIERS[phrase]
+        elif q.verb is None:
+            q.verb = phrase
+        else:
+            break
+        cut = tokens[-k][0]
+        del tokens[-k:]
+    tail = text[window_start:cut].lower()
     if qualifiers:
         q.approx = True
         q.qualifier = " ".join(qualifiers)
-    bm = _BASE_BEFORE.search(tail)
-    if bm and q.unit == "%":
-        q.base = re.sub(r"\s+", " ", bm.group(1).lower())
-    return window_start + len(tail)
+    if q.unit == "%":
+        bm = _BASE_BEFORE.search(tail)
+        if bm:
+            q.base = re.sub(r"\s+", " ", bm.group(1).lower())
+    return cut
 
 
 def _read_after(text: str, q: Quantity) -> None:
@@ -435,6 +470,8 @@ def _clause_start(text: str, sentence_start: int, pos: int) -> int:
 
 
 def _metric(phrase: str) -> str | None:
+    # The name of a metric sits right before its figure; ten words are kept at most.
+    phrase = phrase[-100:]
     phrase = _PERIOD_PHRASE.sub(" ", phrase)
     phrase = _METRIC_NOISE.sub(" ", phrase)
     phrase = re.sub(r"[^\w\s/-]", " ", phrase)

@@ -52,9 +52,17 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] + _EPS and b[0] <= a[1] + _EPS
 
 
+def _sentence_starts(doc: Document) -> list[int]:
+    return [s.start for s in doc.sentences]
+
+
 def _sentence_key(doc: Document, q: Quantity) -> int:
-    s = doc.sentence_at(q.start)
-    return s.start if s else -1
+    """The start of the sentence holding ``q`` (a binary search on a cached index)."""
+    import bisect
+
+    starts = doc.fact(_sentence_starts)
+    i = bisect.bisect_right(starts, q.start) - 1
+    return starts[i] if i >= 0 else -1
 
 
 def _pct_step(p: Quantity) -> int:
