@@ -116,17 +116,19 @@ class PercentMismatch(Rule):
             if _overlap(computed, stated):
                 continue
             exact = a.value / b.value * 100
-            digits = _pct_step(p)
+            digits = _pct_step(p) + 1
             # Rounded down instead of to the nearest ("50/54 = 92,59%" printed as 92,5%):
             # the percentage is only off in its last digit.
             step = 10.0 ** (-p.decimals)
             truncated = not p.approx and abs(int(exact / step + _EPS) * step - p.value) < step / 10
+            why_vi = " (có lẽ đã làm tròn xuống thay vì làm tròn đúng)" if truncated else ""
+            why_en = " (probably rounded down instead of to the nearest)" if truncated else ""
             yield self.finding(
                 p.start,
                 p.end,
                 Msg(
-                    f"Tỷ lệ {p.text} không khớp với {a.text}/{b.text} = {fmt(exact, digits)}%.",
-                    f"{p.text} does not match {a.text}/{b.text} = {fmt(exact, digits)}%.",
+                    f"Tỷ lệ {p.text} không khớp với {a.text}/{b.text} = {fmt(exact, digits)}%{why_vi}.",
+                    f"{p.text} does not match {a.text}/{b.text} = {fmt(exact, digits)}%{why_en}.",
                 ),
                 suggestion=Msg(
                     f"Kiểm tra lại: theo các số đã nêu, tỷ lệ là {fmt(exact, digits)}%.",
