@@ -363,7 +363,9 @@ class ShareOver100(Rule):
 
 
 _TOTAL_BEFORE = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,4}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)
-_PARTS_INTRO = re.compile(r"\s*(?:\)\s*)?[,:(]?\s*(?:trong\s+đó|bao\s+gồm|gồm)\b\s*:?", re.IGNORECASE)
+# The parts follow the total, perhaps after a few words that qualify it ("1.250 hộ thuộc diện
+# rà soát, trong đó ...").
+_PARTS_INTRO = re.compile(r"[^\d,;:.()\n]{0,40}?(?:\)\s*)?[,:(]?\s*(?:trong\s+đó|bao\s+gồm|gồm)\b\s*:?", re.IGNORECASE)
 
 
 @register
