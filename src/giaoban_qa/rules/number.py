@@ -635,10 +635,11 @@ class MixedFormat(Rule):
     """US-style thousands commas ("1,250,000") in a report that writes numbers the Vietnamese way.
 
     **What it does**
-    Flags figures written with commas between thousands ("1,250,000 người", "2,500.5 tỷ").
-    In a Vietnamese report the comma is the decimal separator, so such a figure is read
-    wrongly or not at all; when the same report also uses the Vietnamese style ("3.413",
-    "57,34%") the mix is pointed out.
+    Flags figures written with commas between thousands ("1,250,000 người", "33,448.222
+    triệu") in a report whose other figures are unmistakably Vietnamese-style ("3.413",
+    "57,34%"). In a Vietnamese report the comma is the decimal separator, so such a figure
+    is read wrongly or not at all. A text written in one convention throughout is left
+    alone.
 
     **Why it matters**
     Readers and data pipelines parse figures by the document's convention; a single figure
@@ -657,19 +658,26 @@ class MixedFormat(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         qs = doc.fact(quantities)
-        vn_style = [q for q in qs if q.number_style in ("vn_thousands", "vn_decimal")]
+        # Only figures no convention can read otherwise count as evidence of the Vietnamese
+        # style: "3.413", "57,34" (not "6,922", which is 6.922 in English).
+        vn_style = [
+            q for q in qs
+            if (q.unit or q.scale) and (q.number_style == "vn_thousands" or (q.number_style == "vn_decimal" and q.decimals != 3))
+        ]
+        if not vn_style:
+            return  # one convention throughout (an English text, a table): nothing is mixed
         for q in qs:
             if q.number_style != "us_thousands":
                 continue
             fixed = q.number_text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-            mixed_vi = f" trong khi báo cáo viết kiểu Việt Nam ở chỗ khác (“{vn_style[0].number_text}”)" if vn_style else ""
-            mixed_en = f" while the report uses the Vietnamese style elsewhere (“{vn_style[0].number_text}”)" if vn_style else ""
+            mixed_vi = f" trong khi báo cáo viết kiểu Việt Nam ở chỗ khác (“{vn_style[0].number_text}”)"
+            mixed_en = f" while the report uses the Vietnamese style elsewhere (“{vn_style[0].number_text}”)"
             yield self.finding(
                 q.start,
                 q.start + len(q.number_text),
                 Msg(f"“{q.number_text}” viết dấu phẩy tách hàng nghìn kiểu Anh – Mỹ{mixed_vi}.", f"“{q.number_text}” uses US-style thousands commas{mixed_en}."),
                 suggestion=fixed,
-                evidence={"figure": qev(q), **({"vietnamese_style": qev(vn_style[0])} if vn_style else {})},
+                evidence={"figure": qev(q), "vietnamese_style": qev(vn_style[0])},
             )
 
 
