@@ -34,7 +34,7 @@ MONEY_UNITS: dict[str, str] = {
     "usd": "USD", "đô la mỹ": "USD", "đô la": "USD", "euro": "EUR", "eur": "EUR",
 }
 MEASURE_UNITS: dict[str, str] = {
-    "ha": "ha", "hecta": "ha", "héc-ta": "ha", "hécta": "ha", "km2": "km2", "km²": "km2", "km": "km",
+    "ha": "ha", "hecta": "ha", "héc-ta": "ha", "héc ta": "ha", "hécta": "ha", "km2": "km2", "km²": "km2", "km": "km",
     "m2": "m2", "m²": "m2", "m3": "m3", "m³": "m3", "mét": "m", "m": "m", "kg": "kg", "tấn": "tấn",
     "tạ": "tạ", "lít": "lít", "mw": "MW", "kwh": "kWh", "%": "%", "phần trăm": "%",
 }
@@ -49,7 +49,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "tập thể", "cá nhân", "gia đình", "thôn", "bản", "ấp", "buôn", "tổ dân phố", "khu phố", "làng",
     "xã", "phường", "huyện", "tỉnh", "hộ", "người", "con", "cây", "chiếc", "căn", "ca", "em",
     "cháu", "nhà", "cuộc", "lớp", "xe", "tàu", "giường", "bác sĩ", "chiến sĩ", "thí sinh",
-    "HTX", "DN", "km đường",
+    "HTX", "DN", "km đường", "đồng chí", "đồng bào",
 )
 COUNT_ALIASES = {"htx": "hợp tác xã", "dn": "doanh nghiệp", "km đường": "km", "nhà văn hoá": "nhà văn hóa"}
 
@@ -63,16 +63,20 @@ QUALIFIERS: dict[str, str] = {
     "ít nhất": "above", "tối thiểu": "above",
 }
 VERBS: tuple[str, ...] = ("chiếm tỷ lệ", "chiếm tỉ lệ", "chiếm", "đạt", "bằng", "tăng", "giảm", "vượt", "là", "còn")
-PLAN_BASES: tuple[str, ...] = ("kế hoạch", "kh", "dự toán", "chỉ tiêu", "mục tiêu", "nghị quyết")
+PLAN_BASES: tuple[str, ...] = ("kế hoạch", "kh", "dự toán", "chỉ tiêu", "mục tiêu", "nghị quyết", "nq")
 PERIOD_WORDS = ("tháng", "quý", "tuần")
 
 # -- patterns -------------------------------------------------------------------------------
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SCALE = re.compile(r"[^\S\n]*(nghìn\s+tỷ|ngàn\s+tỷ|nghìn\s+tỉ|ngàn\s+tỉ|tỷ|tỉ|triệu|nghìn|ngàn)(?!\w)", re.IGNORECASE)
-_MONEY = re.compile(r"[^\S\n]*(đô\s+la\s+mỹ|đô\s+la|đồng|vnđ|vnd|usd|euro|eur|đ)(?!\w)", re.IGNORECASE)
+# "đồng" is also the first syllable of "đồng chí", "đồng bào", "đồng thời" ...
+_MONEY = re.compile(
+    r"[^\S\n]*(đô\s+la\s+mỹ|đô\s+la|đồng(?![^\S\n]+(?:chí|bào|thời|ý|loạt|bộ|hành|lòng|tình|nghiệp|minh|khởi|đều|dạng|nhất|phục|ruộng|cỏ|tiền\s+chí))|vnđ|vnd|usd|euro|eur|đ)(?!\w)",
+    re.IGNORECASE,
+)
 _MEASURE = re.compile(
-    r"[^\S\n]*(%|phần\s+trăm(?!\w)|(?:héc-ta|hécta|hecta|ha|km2|km²|km|m2|m²|m3|m³|mét|m|kg|tấn|tạ|lít|mw|kwh)(?!\w))",
+    r"[^\S\n]*(%|phần\s+trăm(?!\w)|(?:héc-ta|héc\s+ta|hécta|hecta|ha|km2|km²|km|m2|m²|m3|m³|mét|m|kg|tấn|tạ|lít|mw|kwh)(?!\w))",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
@@ -95,7 +99,7 @@ _NOT_QUANTITY_PAIRS = frozenset(
 )
 _BASE_AFTER = re.compile(
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:so[^\S\n]+)?(?:với[^\S\n]+)?(?:của[^\S\n]+)?"
-    r"(kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|cùng\s+kỳ|năm\s+trước|năm\s+ngoái|tháng\s+trước|"
+    r"(kế\s+hoạch|KH|NQ|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|cùng\s+kỳ|năm\s+trước|năm\s+ngoái|tháng\s+trước|"
     r"quý\s+trước|năm\s+(?:19|20)\d\d|số\s+ước)",
     re.IGNORECASE,
 )
@@ -398,7 +402,9 @@ def _fraction_like(text: str, e: int) -> bool:
 
 # -- context: qualifiers, relations, metrics, periods ---------------------------------------
 
-_TAIL_PHRASES = frozenset(list(QUALIFIERS) + list(VERBS))
+# Words that only stress a figure ("chiếm đến 54%", "lên tới 566 tỷ"): read past them.
+EMPHASIS: frozenset[str] = frozenset(["đến", "tới", "lên đến", "lên tới", "lên", "chỉ", "mới", "mới chỉ", "có đến", "có tới"])
+_TAIL_PHRASES = frozenset(list(QUALIFIERS) + list(VERBS)) | EMPHASIS
 _WORD = re.compile(r"\S+")
 
 
@@ -417,7 +423,9 @@ def _read_before(text: str, q: Quantity, clause_start: int) -> int:
                     break
         else:
             break
-        if phrase in QUALIFIERS:
+        if phrase in EMPHASIS:
+            pass
+        elif phrase in QUALIFIERS:
             qualifiers.insert(0, phrase)
             # The most telling word wins: "ước đạt hơn" is above, "ước đạt" alone an estimate.
             if q.direction is None or rank[QUALIFIERS[phrase]] > rank[q.direction]:
@@ -482,7 +490,10 @@ def _metric(phrase: str) -> str | None:
         if stripped == phrase:
             break
         phrase = stripped
-    words = [w for w in phrase.split() if not w.isdigit()]
+    # Dates and other digits ("đến ngày 30/6") are no part of a metric's name.
+    words = [w for w in phrase.split() if not any(c.isdigit() for c in w)]
+    while words and words[-1] in ("ngày", "đến", "tính", "tháng", "năm"):
+        words.pop()
     if len(words) < 2:
         return None
     return " ".join(words)
