@@ -189,3 +189,16 @@ def test_seed_003_figures_are_read(shared):
     assert texts["764 tỷ 230 triệu đồng"].value == pytest.approx(764.23e9)
     assert texts["49 tỷ đồng 720 triệu đồng"].value == pytest.approx(49.72e9)
     assert texts["22.460 ha"].denominator is not None
+
+
+def test_user_pack_extends_stable_aggregates(tmp_path):
+    from giaoban_qa.engine import check_document, selected_rules
+
+    text = "Sản lượng lương thực đạt 12.000 tấn, tăng 105% so với cùng kỳ."
+    doc = build_document("t.txt", text)
+    shipped = Config(select=["number.ambiguous-growth"], strict=True)
+    assert list(check_document(doc, selected_rules(shipped), shipped)) == []
+    (tmp_path / "numbers.yaml").write_text("extend: true\nstable_aggregates: [sản lượng]\n", encoding="utf-8")
+    extended = Config(select=["number.ambiguous-growth"], strict=True, rules_dirs=(str(tmp_path),))
+    doc = build_document("t.txt", text)
+    assert [f.rule for f in check_document(doc, selected_rules(extended), extended)] == ["number.ambiguous-growth"]

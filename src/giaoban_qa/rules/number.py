@@ -65,6 +65,18 @@ def _sentence_key(doc: Document, q: Quantity) -> int:
     return starts[i] if i >= 0 else -1
 
 
+_DEFAULT_PACK: dict = {"stable_aggregates": [], "whole_units": [], "amount_units": []}
+
+
+def _pack_list(ctx: RuleContext, key: str) -> list[str]:
+    """A list from rules/numbers.yaml (user packs merged over it)."""
+    try:
+        pack = ctx.pack("numbers") or _DEFAULT_PACK
+    except Exception:  # a broken user pack must not stop the other rules
+        pack = _DEFAULT_PACK
+    return [str(x) for x in (pack.get(key) or [])]
+
+
 def _pct_step(p: Quantity) -> int:
     return max(p.decimals, 1)
 
@@ -251,9 +263,6 @@ class DeclineOver100(Rule):
                 )
 
 
-_STABLE_AGGREGATE = re.compile(r"ngân sách|thu nội địa|tổng thu|tổng chi|giá trị sản xuất|tổng mức|tổng giá trị|doanh thu|tổng sản phẩm|grdp|gdp|kim ngạch", re.IGNORECASE)
-
-
 @register
 class AmbiguousGrowth(Rule):
     """"tăng X% so với cùng kỳ" with X of 100 or more on a budget-like total: "bằng" meant?
@@ -279,10 +288,11 @@ class AmbiguousGrowth(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        aggregates = [a.lower() for a in _pack_list(ctx, "stable_aggregates")]
         for q in doc.fact(quantities):
             if q.unit != "%" or q.relation != "growth" or q.base not in _SAME_PERIOD_BASES or q.value < 100:
                 continue
-            if not q.metric or not _STABLE_AGGREGATE.search(q.metric):
+            if not q.metric or not any(a in q.metric for a in aggregates):
                 continue
             yield self.finding(
                 q.start,
@@ -510,9 +520,6 @@ class CumulativeBelowMonth(Rule):
                 break
 
 
-_AMOUNT_UNITS = {"đồng", "USD", "ha", "tấn", "km", "m2", "m3"}
-
-
 @register
 class InconsistentRepeat(Rule):
     """The same metric stated twice in one report with different values.
@@ -542,6 +549,7 @@ class InconsistentRepeat(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        amount_units = set(_pack_list(ctx, "amount_units"))
         seen: dict[tuple, Quantity] = {}
         for q in doc.fact(quantities):
             if not q.unit or not q.metric or q.in_range or q.approx or len(q.metric.split()) < 3:
@@ -551,7 +559,7 @@ class InconsistentRepeat(Rule):
             # last year, or an amount stated for a named period.
             if q.unit == "%" and (q.relation not in ("plan", "same_period", "growth", "decline") or not q.base):
                 continue
-            if q.unit != "%" and (not q.period_text or q.unit not in _AMOUNT_UNITS or q.verb in ("tăng", "giảm", "vượt")):
+            if q.unit != "%" and (not q.period_text or q.unit not in amount_units or q.verb in ("tăng", "giảm", "vượt")):
                 continue
             key = (q.metric, q.unit, q.relation, q.base, q.period_text, q.cumulative_months)
             first = seen.get(key)
@@ -570,9 +578,6 @@ class InconsistentRepeat(Rule):
                 suggestion=Msg("Thống nhất số liệu giữa các phần của báo cáo.", "Make the figures agree across the report."),
                 evidence={"first": qev(first), "second": qev(q)},
             )
-
-
-_FRACTION_UNITS = {"hộ", "người", "xã", "phường", "thôn", "con", "đảng viên", "doanh nghiệp", "hợp tác xã", "học sinh", "lao động", "đối tượng", "dự án", "công trình"}
 
 
 @register
@@ -602,6 +607,7 @@ class DecimalSeparator(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        whole_units = set(_pack_list(ctx, "whole_units"))
         for q in doc.fact(quantities):
             if q.number_style == "decimal_point" and (q.unit or q.scale):
                 fixed = q.number_text.replace(".", ",")
@@ -615,7 +621,7 @@ class DecimalSeparator(Rule):
                     suggestion=fixed,
                     evidence={"figure": qev(q)},
                 )
-            elif q.number_style == "vn_decimal" and q.decimals == 3 and q.unit in _FRACTION_UNITS and not q.scale:
+            elif q.number_style == "vn_decimal" and q.decimals == 3 and q.unit in whole_units and not q.scale:
                 fixed = q.number_text.replace(",", ".")
                 yield self.finding(
                     q.start,
