@@ -13,7 +13,7 @@ import re
 from typing import Iterable
 
 from giaoban_qa.document import Document
-from giaoban_qa.extract.quantities import Quantity, quantities
+from giaoban_qa.extract.quantities import SCALES, Quantity, quantities
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.rules import Rule, RuleContext, register
 
@@ -372,7 +372,7 @@ class ShareOver100(Rule):
             )
 
 
-_TOTAL_BEFORE = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,4}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,8}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)
 # The parts follow the total, perhaps after a few words that qualify it ("1.250 hộ thuộc diện
 # rà soát, trong đó ...").
 _PARTS_INTRO = re.compile(r"[^\d,;:.()\n]{0,40}?(?:\)\s*)?[,:(]?\s*(?:trong\s+đó|bao\s+gồm|gồm)\b\s*:?", re.IGNORECASE)
@@ -409,7 +409,8 @@ class PartsExceedTotal(Rule):
         for i, total in enumerate(qs):
             if not total.unit or total.unit == "%" or total.approx or total.in_range:
                 continue
-            if not _TOTAL_BEFORE.search(text[max(0, total.start - 40) : total.start]):
+            window = text[max(0, total.start - 60) : total.start]
+            if "tổng" not in window.lower() or not _TOTAL_BEFORE.search(window):
                 continue
             intro = _PARTS_INTRO.match(text, total.end)
             if not intro:
@@ -716,12 +717,14 @@ class ScaleCompound(Rule):
             if not q.compound_overflow:
                 continue
             bad = next(p for p in q.compound_parts if p.get("overflow"))
+            top = SCALES.get(q.scale or "", 1.0)
+            read_as = f"{fmt(q.value / top, 3)} {q.scale}"
             yield self.finding(
                 q.start,
                 q.end,
                 Msg(
-                    f"“{q.text}”: phần “{bad['text']} {bad['word']}” phải nhỏ hơn 1.000; số tiền không rõ ({fmt(q.value / 1e9, 3)} tỷ?).",
-                    f"“{q.text}”: the “{bad['text']} {bad['word']}” part must be below 1,000; the amount is unclear ({fmt(q.value / 1e9, 3)} billion?).",
+                    f"“{q.text}”: phần “{bad['text']} {bad['word']}” phải nhỏ hơn 1.000; số tiền không rõ ({read_as}?).",
+                    f"“{q.text}”: the “{bad['text']} {bad['word']}” part must be below 1,000; the amount is unclear ({read_as}?).",
                 ),
                 suggestion=Msg("Viết lại số tiền cho đúng (ví dụ 49 tỷ 720 triệu đồng).", "Rewrite the amount (e.g. 49 tỷ 720 triệu đồng)."),
                 evidence={"figure": qev(q), "parts": bad},
