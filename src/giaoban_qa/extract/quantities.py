@@ -110,6 +110,7 @@ _PERIOD_PHRASE = re.compile(
     r"|(?P<n2>\d{1,2})\s+tháng\s+(?:đầu\s+năm|năm)"
     r"|từ\s+đầu\s+năm(?:\s+đến\s+nay)?"
     r"|trong\s+tháng(?:\s+\d{1,2})?"
+    r"|(?<!\d\s)tháng\s+\d{1,2}(?!\s*[/\-.]\s*\d)"
     r"|(?:trong\s+)?quý\s+(?:I{1,3}|IV|[1-4])"
     r"|(?:cả\s+)?năm\s+(?:19|20)\d\d",
     re.IGNORECASE,

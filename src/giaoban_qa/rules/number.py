@@ -461,7 +461,7 @@ class PartsExceedTotal(Rule):
 
 
 def _is_month(q: Quantity) -> bool:
-    return bool(q.period_text) and q.period_text.startswith("trong tháng")
+    return bool(q.period_text) and q.period_text.startswith(("trong tháng", "tháng "))
 
 
 def _is_cumulative(q: Quantity) -> bool:
@@ -530,7 +530,8 @@ class InconsistentRepeat(Rule):
     figure, e.g. "thu ngân sách nhà nước"), their unit, relation (plan, same period, growth,
     share) and period, and reports a figure that disagrees with an earlier statement of the
     same metric beyond the rounding both allow (57,34% and 57,3% agree; 57,34% and 57,4%
-    do not).
+    do not). "gần X" must stay below X and "hơn X" above it; estimates ("ước đạt") are not
+    compared, as a later figure may legitimately replace them.
 
     **Why it matters**
     Summaries and body text are drafted separately; when they drift apart, readers quote
@@ -553,7 +554,9 @@ class InconsistentRepeat(Rule):
         amount_units = set(_pack_list(ctx, "amount_units"))
         seen: dict[tuple, Quantity] = {}
         for q in doc.fact(quantities):
-            if not q.unit or not q.metric or q.in_range or q.approx or len(q.metric.split()) < 3:
+            # Bounded figures ("gần 69 tỷ", "hơn 1,7 tỷ") are compared by the interval their
+            # word allows; estimates ("ước đạt") may legitimately differ from later figures.
+            if not q.unit or not q.metric or q.in_range or q.direction == "estimate" or len(q.metric.split()) < 3:
                 continue
             # News text names many similar things ("diện tích", "xảy ra … vụ") for different
             # places; only report-level statistics are compared: a percentage of plan or of
