@@ -122,6 +122,7 @@ _METRIC_NOISE = re.compile(
     r"theo\s+giá\s+so\s+sánh|với|khi|tới|lên|đến|và|của|toàn\s+(?:huyện|tỉnh)|ước\s+đạt)\b",
     re.IGNORECASE,
 )
+_LINK_WORD = re.compile(r"(?<!\w)(?:với|cho|để|nhằm|gồm|bao gồm)(?!\w)", re.IGNORECASE)
 _METRIC_LEAD = re.compile(r"^(?:trong\s+đó|riêng|còn|đã|tổng\s+số|tổng|cùng|đồng\s+thời|bên\s+cạnh\s+đó|cụ\s+thể|trong|nhìn\s+chung)\s+", re.IGNORECASE)
 
 
@@ -367,9 +368,8 @@ def _last_words(text: str, end: int, n: int = 3, span: int = 40) -> list[str]:
 
 
 def _label_before(text: str, s: int) -> bool:
-    words = _last_words(text, s, 3, 30)
-    if words and words[-1] in ("-", "–"):
-        words = words[:-1]
+    words = [w.rstrip("-–") for w in _last_words(text, s, 3, 30)]
+    words = [w for w in words if w]
     if not words:
         return False
     last = words[-1]
@@ -481,6 +481,10 @@ def _clause_start(text: str, sentence_start: int, pos: int) -> int:
 def _metric(phrase: str) -> str | None:
     # The name of a metric sits right before its figure; ten words are kept at most.
     phrase = phrase[-100:]
+    # "... với tổng kinh phí": the metric is what follows the last linking word.
+    tail = _LINK_WORD.split(phrase)[-1]
+    if len(tail.split()) >= 2:
+        phrase = tail
     phrase = _PERIOD_PHRASE.sub(" ", phrase)
     phrase = _METRIC_NOISE.sub(" ", phrase)
     phrase = re.sub(r"[^\w\s/-]", " ", phrase)
@@ -493,7 +497,7 @@ def _metric(phrase: str) -> str | None:
         phrase = stripped
     # Dates and other digits ("đến ngày 30/6") are no part of a metric's name.
     words = [w for w in phrase.split() if not any(c.isdigit() for c in w)]
-    while words and words[-1] in ("ngày", "đến", "tính", "tháng", "năm"):
+    while words and words[-1] in ("ngày", "đến", "tính", "tháng", "năm", "tổng", "số", "từ", "ở", "tại"):
         words.pop()
     if len(words) < 2:
         return None
