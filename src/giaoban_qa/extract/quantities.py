@@ -104,7 +104,8 @@ _BASE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BASE_BEFORE = re.compile(r"(?:so\s+)?(?:với\s+)?(cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm\s+(?:trước|ngoái|(?:19|20)\d\d))?\s*,?\s*\Z", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:\n(\[]|,\s|\.\s|–\s|-\s")
+# Dashes are not breaks: "kinh tế - xã hội", "công nghiệp - tiểu thủ công nghiệp".
+_CLAUSE_BREAK = re.compile(r"[;:\n(\[]|,\s|\.\s")
 _PERIOD_PHRASE = re.compile(
     r"(?:lũy|luỹ)\s+kế\s+(?:đến\s+(?:hết\s+)?tháng\s+(?P<to>\d{1,2})|(?P<n>\d{1,2})\s+tháng(?:\s+đầu\s+năm)?|từ\s+đầu\s+năm)?"
     r"|(?P<n2>\d{1,2})\s+tháng\s+(?:đầu\s+năm|năm)"
@@ -123,7 +124,12 @@ _METRIC_NOISE = re.compile(
     re.IGNORECASE,
 )
 _LINK_WORD = re.compile(r"(?<!\w)(?:với|cho|để|nhằm|gồm|bao gồm)(?!\w)", re.IGNORECASE)
-_METRIC_LEAD = re.compile(r"^(?:trong\s+đó|riêng|còn|đã|tổng\s+số|tổng|cùng|đồng\s+thời|bên\s+cạnh\s+đó|cụ\s+thể|trong|nhìn\s+chung)\s+", re.IGNORECASE)
+_METRIC_LEAD = re.compile(
+    r"^(?:trong\s+đó|riêng|còn|đã|tổng\s+số|tổng|cùng|đồng\s+thời|bên\s+cạnh\s+đó|cụ\s+thể|trong|nhìn\s+chung|"
+    r"như\s+vậy|theo\s+đó|theo\s+thống\s+kê|theo\s+báo\s+cáo|ngoài\s+ra|tính\s+chung|kết\s+quả|qua\s+đó|"
+    r"nhờ\s+đó|do\s+đó|vì\s+vậy|tuy\s+nhiên|mặt\s+khác|đặc\s+biệt|nổi\s+bật|về)\s+",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -478,6 +484,24 @@ def _clause_start(text: str, sentence_start: int, pos: int) -> int:
     return last
 
 
+def _name_start(text: str, sentence_start: int, clause: int) -> int:
+    """Where a metric's name starts: one comma further back when the clause before the
+    comma is a short run of words with no figure ("Giá trị sản xuất ngành công nghiệp,
+    tiểu thủ công nghiệp trong tháng thực hiện 49 tỷ")."""
+    start = clause
+    words = 0
+    for _ in range(3):  # "ngành nông, lâm, thủy sản"
+        if start < 2 or text[start - 2 : start] != ", ":
+            break
+        before = _clause_start(text, sentence_start, start - 2)
+        segment = text[before : start - 2]
+        words += len(segment.split())
+        if any(c.isdigit() for c in segment) or words > 9 or not segment.strip():
+            break
+        start = before
+    return start
+
+
 def _metric(phrase: str) -> str | None:
     # The name of a metric sits right before its figure; ten words are kept at most.
     phrase = phrase[-100:]
@@ -489,14 +513,15 @@ def _metric(phrase: str) -> str | None:
     phrase = _METRIC_NOISE.sub(" ", phrase)
     phrase = re.sub(r"[^\w\s/-]", " ", phrase)
     words = phrase.lower().split()
-    phrase = " ".join(words[-10:])
+    phrase = " ".join(words[-12:])
     while True:
         stripped = _METRIC_LEAD.sub("", phrase)
         if stripped == phrase:
             break
         phrase = stripped
     # Dates and other digits ("đến ngày 30/6") are no part of a metric's name.
-    words = [w for w in phrase.split() if not any(c.isdigit() for c in w)]
+    # "ngành" and dashes vary between reports naming the same sector.
+    words = [w for w in phrase.split() if not any(c.isdigit() for c in w) and w not in ("-", "–", "ngành")]
     while words and words[-1] in ("ngày", "đến", "tính", "tháng", "năm", "tổng", "số", "từ", "ở", "tại"):
         words.pop()
     if len(words) < 2:
@@ -540,7 +565,8 @@ def _link(doc: Document, qs: list[Quantity]) -> None:
         q.period_text, q.cumulative_months = _period(text[clause : q.start]) if _PERIOD_PHRASE.search(text[clause : q.start]) else (None, None)
         if q.period_text is None and prev is not None and prev.period_text and prev.end >= clause - 2:
             q.period_text, q.cumulative_months = prev.period_text, prev.cumulative_months
-        metric = _metric(text[clause:tail_start])
+        name_start = clause if prev is not None and prev.end >= clause else _name_start(text, sent_start, clause)
+        metric = _metric(text[name_start:tail_start])
         if q.unit == "%" and q.relation in ("plan", "same_period", "growth", "decline") and prev is not None and prev.unit != "%" and q.start - prev.end < 120 and ";" not in text[prev.end : q.start]:
             q.anchor = prev.index if prev.anchor is None else prev.anchor
         elif q.unit == "%" and q.relation in ("plan", "same_period", "growth", "decline") and prev is not None and prev.unit == "%" and prev.anchor is not None and q.start - prev.end < 80 and ";" not in text[prev.end : q.start]:
