@@ -132,7 +132,7 @@ def test_periods_and_metric_carried_over():
     assert (cum.period_text, cum.cumulative_months) == ("lũy kế 4 tháng", 4)
     assert month.metric == cum.metric == ratio.metric == "thu ngân sách nhà nước"
     six = one("Thu ngân sách trên địa bàn 6 tháng đầu năm đạt gần 69 tỷ đồng.", "69")
-    assert (six.period_text, six.cumulative_months, six.metric) == ("6 tháng đầu năm", 6, "thu ngân sách")
+    assert (six.period_text, six.cumulative_months, six.metric) == ("6 tháng đầu năm", 6, "thu ngân sách nhà nước")
 
 
 def test_scale_compound_overflow_is_marked():
@@ -172,7 +172,7 @@ def test_facts_command_lists_quantities(tmp_path, capsys):
     rows = json.loads(capsys.readouterr().out)["quantities"]
     assert [(r["value"], r["unit"], r["approx"], r["relation"]) for r in rows] == [(69e9, "đồng", True, None), (57.34, "%", False, "plan")]
     assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)
-    assert rows[1]["metric"] == "thu ngân sách" and rows[0]["qualifier"] == "gần"
+    assert rows[1]["metric"] == "thu ngân sách nhà nước" and rows[0]["qualifier"] == "gần"
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])

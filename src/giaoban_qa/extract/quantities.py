@@ -66,6 +66,17 @@ VERBS: tuple[str, ...] = ("chiếm tỷ lệ", "chiếm tỉ lệ", "chiếm", "
 PLAN_BASES: tuple[str, ...] = ("kế hoạch", "kh", "dự toán", "chỉ tiêu", "mục tiêu", "nghị quyết", "nq")
 PERIOD_WORDS = ("tháng", "quý", "tuần")
 
+# Spellings and short names that vary between reports for one metric, so that archive
+# checks across months find the same key ("thu ngân sách" in a district report is the state
+# budget revenue on its territory).
+_WORD_SPELLING = {"tỉ": "tỷ", "nsnn": "ngân sách nhà nước", "ntm": "nông thôn mới", "gtnt": "giao thông nông thôn"}
+METRIC_ALIASES: dict[str, str] = {
+    "thu ngân sách": "thu ngân sách nhà nước",
+    "thu ngân sách nhà nước địa phương": "thu ngân sách nhà nước",
+    "tổng thu ngân sách": "thu ngân sách nhà nước",
+    "chi ngân sách": "chi ngân sách nhà nước",
+}
+
 # -- patterns -------------------------------------------------------------------------------
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -524,9 +535,11 @@ def _metric(phrase: str) -> str | None:
     words = [w for w in phrase.split() if not any(c.isdigit() for c in w) and w not in ("-", "–", "ngành")]
     while words and words[-1] in ("ngày", "đến", "tính", "tháng", "năm", "tổng", "số", "từ", "ở", "tại"):
         words.pop()
+    words = [_WORD_SPELLING.get(w, w) for w in words]
     if len(words) < 2:
         return None
-    return " ".join(words)
+    name = " ".join(words)
+    return METRIC_ALIASES.get(name, name)
 
 
 def _period(phrase: str) -> tuple[str | None, int | None]:
