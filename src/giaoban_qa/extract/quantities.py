@@ -424,6 +424,7 @@ def _fraction_like(text: str, e: int) -> bool:
 EMPHASIS: frozenset[str] = frozenset(["đến", "tới", "lên đến", "lên tới", "lên", "chỉ", "mới", "mới chỉ", "có đến", "có tới"])
 _TAIL_PHRASES = frozenset(list(QUALIFIERS) + list(VERBS)) | EMPHASIS
 _WORD = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 
 
 def _read_before(text: str, q: Quantity, clause_start: int) -> int:
@@ -532,7 +533,7 @@ def _metric(phrase: str) -> str | None:
         phrase = stripped
     # Dates and other digits ("đến ngày 30/6") are no part of a metric's name.
     # "ngành" and dashes vary between reports naming the same sector.
-    words = [w for w in phrase.split() if not any(c.isdigit() for c in w) and w not in ("-", "–", "ngành")]
+    words = [w for w in phrase.split() if w not in ("-", "–", "ngành") and not _DIGIT.search(w)]
     while words and words[-1] in ("ngày", "đến", "tính", "tháng", "năm", "tổng", "số", "từ", "ở", "tại"):
         words.pop()
     words = [_WORD_SPELLING.get(w, w) for w in words]

@@ -10,6 +10,7 @@ figure is approximate ("gần", "hơn", "trên", "khoảng", "ước đạt").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from giaoban_qa.document import Document
@@ -68,13 +69,17 @@ def _sentence_key(doc: Document, q: Quantity) -> int:
 _DEFAULT_PACK: dict = {"stable_aggregates": [], "whole_units": [], "amount_units": []}
 
 
-def _pack_list(ctx: RuleContext, key: str) -> list[str]:
+def _pack_list(ctx: RuleContext, key: str) -> tuple[str, ...]:
     """A list from rules/numbers.yaml (user packs merged over it)."""
-    try:
-        pack = ctx.pack("numbers") or _DEFAULT_PACK
-    except Exception:  # a broken user pack must not stop the other rules
-        pack = _DEFAULT_PACK
-    return [str(x) for x in (pack.get(key) or [])]
+    return _pack_values(ctx.rules_dirs, key)
+
+
+@lru_cache(maxsize=64)
+def _pack_values(rules_dirs: tuple[str, ...], key: str) -> tuple[str, ...]:
+    from giaoban_qa.packs import load_pack
+
+    pack = load_pack("numbers", rules_dirs) or _DEFAULT_PACK
+    return tuple(str(x) for x in (pack.get(key) or []))
 
 
 def _pct_step(p: Quantity) -> int:
