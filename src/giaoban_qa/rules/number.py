@@ -30,6 +30,17 @@ def fmt(value: float, decimals: int = 2) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+def fmt_like(value: float, like: Quantity) -> str:
+    """``value`` written in the scale and unit of the figure ``like`` ("880 tỷ đồng")."""
+    scale = SCALES.get(like.scale or "", 1.0)
+    words = [fmt(value / scale, 3)]
+    if like.scale:
+        words.append(like.scale)
+    if like.unit:
+        words.append(like.unit)
+    return " ".join(words)
+
+
 def qev(q: Quantity) -> dict:
     """A quantity as evidence (its span is remapped by the engine)."""
     lo, hi = q.interval()
@@ -450,7 +461,7 @@ class PartsExceedTotal(Rule):
                 yield self.finding(
                     total.start,
                     parts[-1].end,
-                    Msg(f"Các thành phần ({listing} = {fmt(parts_sum)}) lớn hơn tổng số {total.text}.", f"The parts ({listing} = {fmt(parts_sum)}) exceed the total {total.text}."),
+                    Msg(f"Các thành phần ({listing} = {fmt_like(parts_sum, total)}) lớn hơn tổng số {total.text}.", f"The parts ({listing} = {fmt_like(parts_sum, total)}) exceed the total {total.text}."),
                     suggestion=Msg("Kiểm tra lại tổng số hoặc các số thành phần.", "Check the total or its parts."),
                     evidence=evidence,
                 )
@@ -458,7 +469,7 @@ class PartsExceedTotal(Rule):
                 yield self.finding(
                     total.start,
                     parts[-1].end,
-                    Msg(f"Các thành phần ({listing} = {fmt(parts_sum)}) không bằng tổng số {total.text}.", f"The parts ({listing} = {fmt(parts_sum)}) do not add up to the total {total.text}."),
+                    Msg(f"Các thành phần ({listing} = {fmt_like(parts_sum, total)}) không bằng tổng số {total.text}.", f"The parts ({listing} = {fmt_like(parts_sum, total)}) do not add up to the total {total.text}."),
                     suggestion=Msg("Kiểm tra lại tổng số hoặc bổ sung thành phần còn thiếu.", "Check the total or add the missing part."),
                     evidence=evidence,
                     severity=Severity.WARNING,
@@ -727,6 +738,9 @@ class ScaleCompound(Rule):
             bad = next(p for p in q.compound_parts if p.get("overflow"))
             top = SCALES.get(q.scale or "", 1.0)
             read_as = f"{fmt(q.value / top, 3)} {q.scale}"
+            whole = int(q.value // top + _EPS)
+            rest = (q.value - whole * top) / bad["scale"]
+            carried = f"{whole} {q.scale} {fmt(rest)} {bad['word']}" + (f" {q.unit}" if q.unit else "")
             yield self.finding(
                 q.start,
                 q.end,
@@ -734,6 +748,9 @@ class ScaleCompound(Rule):
                     f"“{q.text}”: phần “{bad['text']} {bad['word']}” phải nhỏ hơn 1.000; số tiền không rõ ({read_as}?).",
                     f"“{q.text}”: the “{bad['text']} {bad['word']}” part must be below 1,000; the amount is unclear ({read_as}?).",
                 ),
-                suggestion=Msg("Viết lại số tiền cho đúng (ví dụ 49 tỷ 720 triệu đồng).", "Rewrite the amount (e.g. 49 tỷ 720 triệu đồng)."),
+                suggestion=Msg(
+                    f"Nếu là tổng hai phần thì viết “{carried}”; nếu không, kiểm tra lại phần “{bad['text']} {bad['word']}”.",
+                    f"If the parts are meant to add up, write “{carried}”; otherwise check the “{bad['text']} {bad['word']}” part.",
+                ),
                 evidence={"figure": qev(q), "parts": bad},
             )
