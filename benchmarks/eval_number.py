@@ -55,6 +55,44 @@ def gold_results(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], objec
     return out
 
 
+def print_candidates(paths: list[str]) -> None:
+    """How much checkable material the corpus holds: the number rules are only as useful
+    as the relations the parser finds (A/B with a percentage, totals with parts, ...)."""
+    from giaoban_qa.engine import iter_sources
+    from giaoban_qa.rules import number as rules
+
+    counts: Counter[str] = Counter()
+    for _, source, _ in iter_sources(paths, Config()):
+        if source is None:
+            continue
+        doc = build_document(source.path, source.text, source.kind)
+        qs = doc.fact(quantities)
+        counts["figures"] += len(qs)
+        counts["figures with a unit"] += sum(1 for q in qs if q.unit)
+        counts["approximate figures"] += sum(1 for q in qs if q.approx)
+        for q in qs:
+            if q.unit == "%":
+                counts["percentages"] += 1
+                if q.relation:
+                    counts[f"percentages: {q.relation}"] += 1
+                if q.anchor is not None and qs[q.anchor].denominator is not None:
+                    counts["percentages with their own A/B (percent-mismatch checks)"] += 1
+            if q.compound_parts:
+                counts["scale compounds (X tỷ Y triệu)"] += 1
+        for a, b in rules._pairs_about_one_figure(doc, qs):
+            if {a.relation, b.relation} & {"growth", "decline"} and "same_period" in {a.relation, b.relation}:
+                counts["ratio + growth pairs (growth-ratio checks)"] += 1
+        for i, q in enumerate(qs):
+            window = doc.text[max(0, q.start - 60) : q.start]
+            if q.unit and "tổng" in window.lower() and rules._TOTAL_BEFORE.search(window) and rules._PARTS_INTRO.match(doc.text, q.end):
+                counts["totals followed by parts (parts checks)"] += 1
+            if q.unit and q.unit != "%" and rules._is_month(q):
+                counts["one-month figures (cumulative checks)"] += 1
+    print("checkable material found by the parser:")
+    for key, n in sorted(counts.items()):
+        print(f"  {key}: {n}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     shared = ROOT.parent / "shared"
@@ -89,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  WRONG {row['figure']!r}: expected {float(row['value']):g} {row['unit']!r} approx={row['approx']}, got {got}")
 
     if args.corpus:
+        print_candidates(args.corpus)
         from giaoban_qa.engine import run_check
 
         result = run_check(args.corpus, Config(select=["number"], strict=True))
