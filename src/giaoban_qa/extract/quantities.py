@@ -611,11 +611,31 @@ def _link(doc: Document, qs: list[Quantity]) -> None:
             if before is not None and before.unit == "%" and before.anchor is None and re.fullmatch(r"[^\S\n]*\([^\S\n]*", text[before.end : a.start]):
                 before.anchor = a.index
         # A percentage right after "A/B" (or "A trên tổng số B") states A/B.
-        if q.unit == "%" and prev is not None and prev.numerator is not None and q.start - prev.end < 60 and not re.search(r"[;:]", text[prev.end : q.start]):
+        if q.unit == "%" and prev is not None and prev.numerator is not None and q.start - prev.end < 80 and _states_ratio(text[prev.end : q.start]):
             q.anchor = prev.numerator
             if q.metric is None or q.metric_inherited:
                 q.metric = qs[prev.numerator].metric
         prev = q
+
+
+_RATIO_LINK_WORDS = frozenset(
+    "đạt chiếm bằng tỷ tỉ lệ là khoảng gần hơn trên với có và tương đương được ước xấp xỉ tăng giảm so".split()
+)
+
+
+def _states_ratio(gap: str) -> bool:
+    """Whether a percentage after "A/B …" restates A/B: B's own words may follow B ("thôn
+    đạt chuẩn văn hóa"), but after the last comma or parenthesis only linking words may
+    stand before the percentage (", đạt", "(chiếm tỷ lệ"), not a new subject (", tỷ lệ hòa
+    giải thành 60%")."""
+    if ";" in gap or ":" in gap:
+        return False
+    parts = re.split(r"[,(]", gap)
+    if len(parts) == 1:
+        return all(w in _RATIO_LINK_WORDS for w in gap.lower().split())
+    if len(parts) > 3 or len(parts[0].split()) > 12:
+        return False
+    return all(w in _RATIO_LINK_WORDS for w in parts[-1].lower().split())
 
 
 @fact_table("quantities")
