@@ -581,7 +581,11 @@ def _link(doc: Document, qs: list[Quantity]) -> None:
             q.period_text, q.cumulative_months = prev.period_text, prev.cumulative_months
         name_start = clause if prev is not None and prev.end >= clause else _name_start(text, sent_start, clause)
         metric = _metric(text[name_start:tail_start])
-        if q.unit == "%" and q.relation in ("plan", "same_period", "growth", "decline") and prev is not None and prev.unit != "%" and q.start - prev.end < 120 and ";" not in text[prev.end : q.start]:
+        # A percentage qualifies the figure before it unless its own clause names a new
+        # subject ("50 đơn, tỷ lệ hòa giải thành đạt 60% kế hoạch").
+        if metric is not None:
+            pass
+        elif q.unit == "%" and q.relation in ("plan", "same_period", "growth", "decline") and prev is not None and prev.unit != "%" and q.start - prev.end < 120 and ";" not in text[prev.end : q.start]:
             q.anchor = prev.index if prev.anchor is None else prev.anchor
         elif q.unit == "%" and q.relation in ("plan", "same_period", "growth", "decline") and prev is not None and prev.unit == "%" and prev.anchor is not None and q.start - prev.end < 80 and ";" not in text[prev.end : q.start]:
             q.anchor = prev.anchor
