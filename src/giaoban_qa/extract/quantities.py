@@ -111,7 +111,9 @@ _NOT_QUANTITY_PAIRS = frozenset(
 _BASE_AFTER = re.compile(
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:so[^\S\n]+)?(?:với[^\S\n]+)?(?:của[^\S\n]+)?"
     r"(kế\s+hoạch|KH|NQ|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|cùng\s+kỳ|năm\s+trước|năm\s+ngoái|tháng\s+trước|"
-    r"quý\s+trước|năm\s+(?:19|20)\d\d|số\s+ước)",
+    r"quý\s+trước|năm\s+(?:19|20)\d\d|số\s+ước)"
+    # Who set the plan, when a report names several ("dự toán HĐND tỉnh giao").
+    r"(?P<issuer>(?:[^\S\n]+(?!giao\b)[\wĐđ]+){1,4}?[^\S\n]+giao\b)?",
     re.IGNORECASE,
 )
 _BASE_BEFORE = re.compile(r"(?:so\s+)?(?:với\s+)?(cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm\s+(?:trước|ngoái|(?:19|20)\d\d))?\s*,?\s*\Z", re.IGNORECASE)
@@ -164,6 +166,7 @@ class Quantity:
     verb: str | None = None
     relation: str | None = None
     base: str | None = None
+    base_issuer: str | None = None  # "hđnd tỉnh giao" in "dự toán HĐND tỉnh giao"
     metric: str | None = None
     metric_inherited: bool = False
     period_text: str | None = None
@@ -472,6 +475,8 @@ def _read_after(text: str, q: Quantity) -> None:
     m = _BASE_AFTER.match(text, q.end)
     if m:
         q.base = re.sub(r"\s+", " ", m.group(1).lower())
+        if m.group("issuer"):
+            q.base_issuer = re.sub(r"\s+", " ", m.group("issuer").strip().lower())
     base = q.base or ""
     verb = q.verb or ""
     if verb.startswith("chiếm"):

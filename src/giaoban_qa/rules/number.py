@@ -54,6 +54,7 @@ def qev(q: Quantity) -> dict:
         "qualifier": q.qualifier,
         "relation": q.relation,
         "base": q.base,
+        "base_issuer": q.base_issuer,
         "metric": q.metric,
         "period_text": q.period_text,
         "interval": [lo, hi],
@@ -581,7 +582,7 @@ class InconsistentRepeat(Rule):
                 continue
             if q.unit != "%" and (not q.period_text or q.unit not in amount_units or q.verb in ("tăng", "giảm", "vượt")):
                 continue
-            key = (q.metric, q.unit, q.relation, q.base, q.period_text, q.cumulative_months)
+            key = (q.metric, q.unit, q.relation, q.base, q.base_issuer, q.period_text, q.cumulative_months)
             first = seen.get(key)
             if first is None:
                 seen[key] = q
