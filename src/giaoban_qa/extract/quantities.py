@@ -176,6 +176,7 @@ class Quantity:
     compound_overflow: bool = False
     in_range: bool = False
     per: str | None = None
+    name_span: tuple[int, int] | None = None  # where a bare number's metric would be read
     anchor: int | None = None  # index of the figure a percentage qualifies
     denominator: int | None = None  # index of B in "A/B" or "A trên tổng số B" (set on A)
     numerator: int | None = None  # index of A (set on B)
@@ -526,7 +527,8 @@ def _metric(phrase: str) -> str | None:
     tail = _LINK_WORD.split(phrase)[-1]
     if len(tail.split()) >= 2:
         phrase = tail
-    phrase = _PERIOD_PHRASE.sub(" ", phrase)
+    if "th" in phrase or "qu" in phrase or "kế" in phrase or "năm" in phrase:
+        phrase = _PERIOD_PHRASE.sub(" ", phrase)
     phrase = _METRIC_NOISE.sub(" ", phrase)
     phrase = re.sub(r"[^\w\s/-]", " ", phrase)
     words = phrase.lower().split()
@@ -581,11 +583,17 @@ def _link(doc: Document, qs: list[Quantity]) -> None:
         tail_start = _read_before(text, q, clause)
         _read_after(text, q)
         # The text from the sentence start is searched for a period, the clause for a metric.
-        q.period_text, q.cumulative_months = _period(text[clause : q.start]) if _PERIOD_PHRASE.search(text[clause : q.start]) else (None, None)
+        q.period_text, q.cumulative_months = _period(text[clause : q.start])
         if q.period_text is None and prev is not None and prev.period_text and prev.end >= clause - 2:
             q.period_text, q.cumulative_months = prev.period_text, prev.cumulative_months
-        name_start = clause if prev is not None and prev.end >= clause else _name_start(text, sent_start, clause)
-        metric = _metric(text[name_start:tail_start])
+        # Bare numbers ("3 trước, 4 tại chỗ") are named only if they turn out to be the
+        # numerator of "A/B"; naming every one of them was a third of the parser's time.
+        metric = None
+        if q.unit or q.scale:
+            name_start = clause if prev is not None and prev.end >= clause else _name_start(text, sent_start, clause)
+            metric = _metric(text[name_start:tail_start])
+        else:
+            q.name_span = (clause, tail_start)
         # A percentage qualifies the figure before it unless its own clause names a new
         # subject ("50 đơn, tỷ lệ hòa giải thành đạt 60% kế hoạch").
         if metric is not None:
@@ -611,6 +619,8 @@ def _link(doc: Document, qs: list[Quantity]) -> None:
                 q.numerator = prev.index
                 if not prev.unit:
                     prev.unit = q.unit
+                    if prev.metric is None and prev.name_span is not None:
+                        prev.metric = _metric(text[prev.name_span[0] : prev.name_span[1]])
                     if q.step == 0 and prev.decimals == 0 and not prev.scale:
                         prev.step = 0.0
         # "đạt 81,6% (404/495 tiêu chí)": the percentage stated before its own figures.
