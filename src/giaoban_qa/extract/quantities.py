@@ -54,7 +54,8 @@ COUNT_UNITS: tuple[str, ...] = (
 COUNT_ALIASES = {"htx": "hợp tác xã", "dn": "doanh nghiệp", "km đường": "km", "nhà văn hoá": "nhà văn hóa"}
 
 # Words before a figure that make it approximate, and the side of the figure the true value
-# lies on ("below" for "gần", "above" for "hơn"/"trên", "around" otherwise).
+# lies on: "below" for "gần", "above" for "hơn"/"trên", "around" for "khoảng"; an
+# "estimate" ("ước đạt") is approximate but stated at its own precision.
 QUALIFIERS: dict[str, str] = {
     "gần": "below", "hơn": "above", "trên": "above", "khoảng": "around", "xấp xỉ": "around",
     "ước đạt": "estimate", "ước thực hiện": "estimate", "ước tính": "estimate", "ước": "estimate",
@@ -64,7 +65,6 @@ QUALIFIERS: dict[str, str] = {
 }
 VERBS: tuple[str, ...] = ("chiếm tỷ lệ", "chiếm tỉ lệ", "chiếm", "đạt", "bằng", "tăng", "giảm", "vượt", "là", "còn")
 PLAN_BASES: tuple[str, ...] = ("kế hoạch", "kh", "dự toán", "chỉ tiêu", "mục tiêu", "nghị quyết", "nq")
-PERIOD_WORDS = ("tháng", "quý", "tuần")
 
 # Spellings and short names that vary between reports for one metric, so that archive
 # checks across months find the same key ("thu ngân sách" in a district report is the state
@@ -280,10 +280,8 @@ def quantities(doc: Document) -> list[Quantity]:
 
 def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
     s, e = m.start(), m.end()
-    before_char = text[s - 1] if s else " "
-    before2 = text[s - 2] if s >= 2 else " "
-    if before_char.isalpha() or before_char in ".,:_#" or (before_char in "-/" and before2.isalnum() and not (before_char == "-" and before2.isdigit()) and not (before_char == "/" and (_unit_before_slash(text, s) or _fraction_like(text, s - 1)))):
-        return None  # part of a code, a symbol, a date or a time
+    if _inside_token(text, s):
+        return None
     after = text[e : e + 2]
     if after[:1] in (":",) and after[1:2].isdigit():
         return None
@@ -322,7 +320,7 @@ def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
             if sub_scale >= mult if not parts else sub_scale >= parts[-1]["scale"]:
                 break
             try:
-                sub_value, _, sub_style = parse_number(cm.group(1))
+                sub_value = parse_number(cm.group(1))[0]
             except ValueError:
                 break
             parts.append({"text": cm.group(1), "value": sub_value, "scale": sub_scale, "word": cm.group(2).lower(), "start": cm.start(1), "end": cm.end(2)})
@@ -359,10 +357,8 @@ def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
     if not unit and not scale_word and style == "plain" and len(num) == 4 and 1900 <= value <= 2100:
         return None  # a year
     total = value * mult + sum(p["value"] * p["scale"] for p in parts)
-    if parts:
-        step = parts[-1]["scale"] * 10.0 ** (-0)
-    else:
-        step = step * mult
+    # A compound is exact to its last part's unit ("764 tỷ 230 triệu": to the triệu).
+    step = parts[-1]["scale"] if parts else step * mult
     in_range = bool(re.search(r"\d\s*[-–]\s*\Z", text[max(0, s - 4) : s])) or bool(re.match(r"\s*[-–]\s*\d", text[e : e + 4]))
     return Quantity(
         start=s,
@@ -380,6 +376,21 @@ def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
         in_range=in_range,
         per=per,
     )
+
+
+def _inside_token(text: str, s: int) -> bool:
+    """Digits glued to what stands before them are part of a code, a symbol, a date or a
+    time ("NQ-CP", "F0", "Covid-19", "09:00", "23/11"), except the second figure of a range
+    ("8,5-9%") or of "A/B" ("22.460 ha/27.060 ha", "3/5 xã")."""
+    before = text[s - 1] if s else " "
+    before2 = text[s - 2] if s >= 2 else " "
+    if before.isalpha() or before in ".,:_#":
+        return True
+    if before == "-":
+        return before2.isalpha()
+    if before == "/" and before2.isalnum():
+        return not (_unit_before_slash(text, s) or _fraction_like(text, s - 1))
+    return False
 
 
 def _last_words(text: str, end: int, n: int = 3, span: int = 40) -> list[str]:
