@@ -5,7 +5,7 @@
 Prints (1) planted number errors found / total in examples/, with unexpected number
 findings; (2) the quantity parser's accuracy on the hand-checked real figures of the gold
 table (value, unit and approximate flag must all match); (3) number findings on the real
-corpus (default ../shared/corpus/real and ../shared/seeds when present), per rule.
+corpus (default ../shared/corpus/real and ../shared/seeds, or $GIAOBAN_QA_SHARED), per rule.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import math
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -95,9 +96,7 @@ def print_candidates(paths: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    shared = ROOT.parent / "shared"
-    if not shared.is_dir():
-        shared = Path("/work/shared")
+    shared = Path(os.environ.get("GIAOBAN_QA_SHARED", ROOT.parent / "shared"))
     ap.add_argument("--corpus", nargs="*", default=[str(p) for p in (shared / "corpus" / "real", shared / "seeds") if p.is_dir()])
     ap.add_argument("--gold", default=str(ROOT / "tests" / "data" / "quantities_gold.tsv"))
     ap.add_argument("-v", "--verbose", action="store_true", help="list gold mismatches and every corpus finding")
