@@ -136,7 +136,7 @@ def incompatible(a: Title, b: Title) -> bool:
     if a.level != b.level or not _places_compatible(a, b):
         return False
     if a.organ == b.organ and a.organ and a.role != b.role:
-        return any(a.role in group and b.role in group for group in lex.exclusive_within)
+        return any({a.role, b.role} == group for group in lex.exclusive_within)
     pair = {(a.role, a.organ), (b.role, b.organ)}
     return any(pair == {tuple(x), tuple(y)} for x, y in lex.exclusive_across)
 
@@ -210,7 +210,10 @@ class TitleConflict(Rule):
                 if key is None:
                     continue
                 first = holders.setdefault(key, (who, p, t))
-                if first[0] != who and (key, who) not in reported:
+                # "Đinh La" and "Đinh La Thăng": a name cut short (lower-case given name
+                # in the source) is the same person, not a second holder.
+                short, long_ = sorted((first[0], who), key=len)
+                if first[0] != who and not long_.startswith(short + " ") and (key, who, "") not in reported:
                     reported.add((key, who, ""))
                     _, q, u = first
                     yield self.finding(
