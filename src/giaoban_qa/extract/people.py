@@ -48,6 +48,7 @@ def fold(text: str) -> str:
     return " ".join(stripped.lower().split())
 
 
+@lru_cache(maxsize=4096)
 def _split_tone(ch: str) -> tuple[str, str]:
     parts = unicodedata.normalize("NFD", ch)
     tone = "".join(c for c in parts if c in _TONES)
@@ -55,6 +56,7 @@ def _split_tone(ch: str) -> tuple[str, str]:
     return unicodedata.normalize("NFC", base), tone
 
 
+@lru_cache(maxsize=65536)
 def tone_style(syllable: str) -> tuple[str, str] | None:
     """``("old"|"new", key)`` when an open oa/oe/uy syllable shows a tone placement style.
 
@@ -82,18 +84,25 @@ def tone_style(syllable: str) -> tuple[str, str] | None:
 
 def old_tone_style(text: str) -> str:
     """``text`` with every open oa/oe/uy syllable in the old placement ("hoà" -> "hòa")."""
+    return _WORD_RE.sub(_old_style_word, text)
 
-    def fix(m: re.Match[str]) -> str:
-        word = m.group()
-        style = tone_style(word)
-        if style is None or style[0] == "old":
-            return word
-        first, second = word[-2], word[-1]
-        base2, tone = _split_tone(second)
-        moved = unicodedata.normalize("NFC", first + tone)
-        return word[:-2] + moved + base2
 
-    return re.sub(rf"{_LETTER}+", fix, text)
+@lru_cache(maxsize=65536)
+def _old_style_word_text(word: str) -> str:
+    style = tone_style(word)
+    if style is None or style[0] == "old":
+        return word
+    first, second = word[-2], word[-1]
+    base2, tone = _split_tone(second)
+    moved = unicodedata.normalize("NFC", first + tone)
+    return word[:-2] + moved + base2
+
+
+def _old_style_word(m: re.Match[str]) -> str:
+    return _old_style_word_text(m.group())
+
+
+_WORD_RE = re.compile(rf"{_LETTER}+")
 
 
 def _low(word: str) -> str:

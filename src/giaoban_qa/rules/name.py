@@ -258,13 +258,17 @@ def roster_entries(doc: Document, roster: Any) -> list[dict[str, Any]]:
     """Roster people for the units this document names, valid on the document's date."""
     if not isinstance(roster, dict):
         return []
-    folded_text = fold(doc.text)
-    when = _doc_date(doc)
+    units = roster.get("units", []) or []
+    if not units:
+        return []
+    lowered = doc.text.lower()
     out = []
-    for unit in roster.get("units", []) or []:
+    when = None
+    for unit in units:
         names = unit.get("mentions") or [unit.get("unit", "")]
-        if not any(n and f" {fold(n)}" in f" {folded_text}" for n in names):
+        if not any(n and (n.lower() in lowered or old_tone_style(n.lower()) in lowered) for n in names):
             continue
+        when = when or _doc_date(doc)
         for person in unit.get("people", []) or []:
             start, end = _as_date(person.get("from")), _as_date(person.get("to"))
             if when is not None and ((start and when < start) or (end and when > end)):

@@ -24,6 +24,19 @@ def _match_case(template: str, replacement: str) -> str:
     return replacement
 
 
+def lowered(doc: Document) -> str:
+    """The document's text in lower case, computed once per document."""
+    return doc.fact(_lower)
+
+
+def _lower(doc: Document) -> str:
+    return doc.text.lower()
+
+
+def _lower_collapsed(doc: Document) -> str:
+    return " ".join(doc.text.lower().split())
+
+
 def _in_upper_heading(doc: Document, start: int, end: int) -> bool:
     chunk = doc.text[start:end]
     return chunk.upper() == chunk
@@ -33,17 +46,17 @@ def _in_upper_heading(doc: Document, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _compiled_terms(key: int, terms: tuple[tuple[str, str, tuple[str, ...], str, str], ...]) -> list[tuple[re.Pattern[str], str, frozenset[str], str, str]]:
-    return [(re.compile(p), c, frozenset(a), case, note) for p, c, a, case, note in terms]
+def _compiled_terms(terms: tuple[tuple[str, str, tuple[str, ...], str, str, tuple[str, ...]], ...]):
+    return [(re.compile(p), c, frozenset(a), case, note, hints) for p, c, a, case, note, hints in terms]
 
 
-def _terms(ctx: RuleContext) -> list[tuple[re.Pattern[str], str, frozenset[str], str, str]]:
+def _terms(ctx: RuleContext):
     pack = ctx.pack("terms") or {}
     raw = tuple(
-        (t["pattern"], t["canonical"], tuple(t.get("accept") or [t["canonical"]]), t.get("case", ""), t.get("note", ""))
+        (t["pattern"], t["canonical"], tuple(t.get("accept") or [t["canonical"]]), t.get("case", ""), t.get("note", ""), tuple(h.lower() for h in t.get("hints") or []))
         for t in pack.get("terms", [])
     )
-    return _compiled_terms(hash(raw), raw)
+    return _compiled_terms(raw)
 
 
 def _in_url(text: str, start: int, end: int) -> bool:
@@ -95,7 +108,12 @@ class TermVariant(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
-        for pattern, canonical, accept, case, note in _terms(ctx):
+        low = lowered(doc)
+        for pattern, canonical, accept, case, note, hints in _terms(ctx):
+            # `hints`: lower-case strings one of which every match contains; a cheap
+            # substring test skips the regex on most documents.
+            if hints and not any(h in low for h in hints):
+                continue
             for m in pattern.finditer(text):
                 written = m.group()
                 if written in accept or _in_url(text, m.start(), m.end()):
@@ -136,15 +154,25 @@ def _compiled_typos(raw: tuple[tuple[str, str, str, str, str, str], ...]):
         if not pattern:
             words = [re.escape(w) for w in wrong.split()]
             pattern = r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
-        out.append((re.compile(pattern, re.IGNORECASE), right, re.compile(before) if before else None, re.compile(after) if after else None, note))
+        literal = " ".join(wrong.split()) if wrong else (re.findall(r"^\\b(\w+)", pattern) or [""])[0]
+        out.append((re.compile(pattern, re.IGNORECASE), right, re.compile(before) if before else None, re.compile(after) if after else None, note, literal.lower()))
     return out
 
 
 def typo_spans(doc: Document, ctx: RuleContext) -> list[tuple[int, int, str, str]]:
     """(start, end, correction, note) for every lexicon slip in the document."""
+    entries = _typo_entries(ctx)
+    cache_key = ("typo_spans", id(entries))
+    cached = doc._facts.get(cache_key)
+    if cached is not None:
+        return cached
     text = doc.text
+    low = doc.fact(_lower_collapsed)
     out = []
-    for pattern, right, before, after, note in _typo_entries(ctx):
+    for pattern, right, before, after, note, first in entries:
+        # Most entries never occur: a substring test is far cheaper than the regex.
+        if first and first not in low:
+            continue
         for m in pattern.finditer(text):
             if before is not None and before.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
@@ -152,6 +180,7 @@ def typo_spans(doc: Document, ctx: RuleContext) -> list[tuple[int, int, str, str
                 continue
             out.append((m.start(), m.end(), _match_case(m.group(), right), note))
     out.sort()
+    doc._facts[cache_key] = out
     return out
 
 
@@ -194,9 +223,6 @@ class Typo(Rule):
 
 
 # -- repeated syllables -------------------------------------------------------------------
-
-_REPEAT = re.compile(rf"(?<!\w)({_LETTER}+)[ \u00a0]+({_LETTER}+)(?!\w)")
-
 
 @lru_cache(maxsize=8)
 def _redup_tables(allow: tuple[str, ...], always: tuple[str, ...], context: tuple[tuple[str, str, str], ...]):
@@ -254,22 +280,20 @@ class RepeatedSyllable(Rule):
         text = doc.text
         allowed, always, context = _reduplications(ctx)
         typo_starts = [(s, e) for s, e, _, _ in typo_spans(doc, ctx)]
-        pos = 0
-        while True:
-            m = _REPEAT.search(text, pos)
-            if m is None:
-                break
-            a, b = m.group(1), m.group(2)
-            # Overlapping pairs: "a a a" is reported once per extra syllable.
-            pos = m.start(2)
-            if a.lower() != b.lower() and old_tone_style(a.lower()) != old_tone_style(b.lower()):
+        words = list(_WORD.finditer(text))
+        for i in range(1, len(words)):
+            w1, w2 = words[i - 1], words[i]
+            a, b = w1.group(), w2.group()
+            if a.lower() != b.lower() or text[w1.end() : w2.start()] not in (" ", "\u00a0"):
+                continue
+            if w1.start() > 0 and (text[w1.start() - 1].isalnum() or text[w1.start() - 1] == "_"):
                 continue
             pair = old_tone_style(f"{a} {b}".lower())
             if pair in allowed or a[:1].isupper() or len(a) == 1:
                 continue
             syllable = old_tone_style(b.lower())
             cond = context.get(pair)
-            after = text[m.end() : m.end() + 30]
+            after = text[w2.end() : w2.end() + 30]
             if cond is not None:
                 flag_after, unless_after = cond
                 if flag_after is None and unless_after is None:
@@ -278,16 +302,17 @@ class RepeatedSyllable(Rule):
                     continue
                 if unless_after is not None and unless_after.search(after):
                     continue
-            elif syllable not in always and not _NUMBER_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            elif syllable not in always and not _NUMBER_BEFORE.search(text[max(0, w1.start() - 20) : w1.start()]):
                 continue
-            if any(s <= m.start() < e for s, e in typo_starts):
+            if any(s <= w1.start() < e for s, e in typo_starts):
                 continue
+            pair_text = text[w1.start() : w2.end()]
             yield self.finding(
-                m.start(),
-                m.end(),
-                Msg(f"Âm tiết “{b}” bị lặp: “{m.group()}”.", f"The syllable “{b}” is repeated: “{m.group()}”."),
+                w1.start(),
+                w2.end(),
+                Msg(f"Âm tiết “{b}” bị lặp: “{pair_text}”.", f"The syllable “{b}” is repeated: “{pair_text}”."),
                 suggestion=a,
-                evidence={"syllable": b, "first": {"start": m.start(1), "end": m.end(1)}, "second": {"start": m.start(2), "end": m.end(2)}},
+                evidence={"syllable": b, "first": {"start": w1.start(), "end": w1.end()}, "second": {"start": w2.start(), "end": w2.end()}},
             )
 
 
@@ -448,13 +473,36 @@ class UnicodeNormalisation(Rule):
 # the tell-tale pairs of UTF-8 read as Windows-1252 (REFERENCE.md §8.3).
 _TCVN3 = "©¬®ª¸µ¶·¹¾»¼½ÆÇ"
 _VNI = "øïûäåæëñÿ"
-_MOJIBAKE = re.compile(
-    rf"{_LETTER}+(?:[{_TCVN3}]{_LETTER}*)+|(?:[{_TCVN3}]{_LETTER}*)+[{_TCVN3}]?{_LETTER}+"
-    rf"|{_LETTER}*[aeiouyAEIOUY][{_VNI}]{_LETTER}*"
-    r"|\w*(?:Ã[\u0080-\u00bf]|áº|á»|Æ°|Ä‘|Ä|â€)\w*"
-    r"|(?<=\w)\?{2,3}(?=\w)|(?<=[a-zđà-ỹ])\?(?=[a-zđà-ỹ])"
-    r"|\w*Ð\w*"
-)
+_SUSPECT = re.compile("[" + re.escape(_TCVN3 + _VNI) + "ÃÄÆ€Ðº?]")
+_UTF8_AS_1252 = re.compile(r"Ã[\u0080-\u00bf]|áº|á»|Æ°|Ä‘|Ä[^\W\d_]|â€")
+_VOWELS = set("aeiouyAEIOUY")
+
+
+def _word_around(text: str, pos: int) -> tuple[int, int]:
+    start, end = pos, pos + 1
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _TCVN3 + _VNI + "?€"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in _TCVN3 + _VNI + "?€"):
+        end += 1
+    return start, end
+
+
+def _damaged(text: str, pos: int) -> bool:
+    """Is the suspicious character at ``pos`` part of a damaged word?"""
+    c = text[pos]
+    prev = text[pos - 1] if pos > 0 else ""
+    nxt = text[pos + 1] if pos + 1 < len(text) else ""
+    if c == "?":
+        if prev.isalnum() and nxt == "?":
+            return True
+        return prev.islower() and nxt.islower()
+    if c == "Ð":
+        return prev.isalpha() or nxt.isalpha()
+    if c in _VNI:
+        return prev in _VOWELS
+    if c in _TCVN3:
+        return prev.isalpha() or nxt.isalpha()
+    return bool(_UTF8_AS_1252.match(text, max(0, pos - 1)) or _UTF8_AS_1252.match(text, pos))
 
 
 @register
@@ -483,9 +531,15 @@ class EncodingDamage(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        text = doc.text
         count = 0
-        for m in _MOJIBAKE.finditer(doc.text):
-            written = m.group()
+        last_end = -1
+        for sm in _SUSPECT.finditer(text):
+            if sm.start() < last_end or not _damaged(text, sm.start()):
+                continue
+            start, end = _word_around(text, sm.start())
+            last_end = end
+            written = text[start:end]
             homoglyph = "Ð" in written and not any(c in written for c in _TCVN3 + _VNI)
             count += 1
             if count > 20:  # a damaged file: the first findings say it all
@@ -493,8 +547,8 @@ class EncodingDamage(Rule):
             if homoglyph:
                 fixed = written.replace("Ð", "Đ")
                 yield self.finding(
-                    m.start(),
-                    m.end(),
+                    start,
+                    end,
                     Msg(f"“{written}” dùng chữ “Ð” (U+00D0, eth) thay cho “Đ” (U+0110).", f"“{written}” uses “Ð” (U+00D0, eth) instead of “Đ” (U+0110)."),
                     suggestion=fixed,
                     evidence={"kind": "homoglyph", "written": written},
@@ -502,8 +556,8 @@ class EncodingDamage(Rule):
                 )
             else:
                 yield self.finding(
-                    m.start(),
-                    m.end(),
+                    start,
+                    end,
                     Msg(f"“{written}” có dấu hiệu lỗi mã hóa (văn bản TCVN3/VNI hoặc UTF-8 đọc sai bảng mã).", f"“{written}” looks like encoding damage (TCVN3/VNI text, or UTF-8 read with the wrong code page)."),
                     suggestion=Msg("Chuyển mã văn bản gốc sang Unicode (NFC) rồi kiểm tra lại đoạn này.", "Convert the source text to Unicode (NFC) and check this passage again."),
                     evidence={"kind": "mojibake", "written": written},
