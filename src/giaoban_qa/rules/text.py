@@ -449,8 +449,8 @@ class UnicodeNormalisation(Rule):
         precomposed = sum(1 for c in source if "\u00c0" <= c <= "\u1ef9" and len(unicodedata.normalize("NFD", c)) > 1)
         # Locate the first decomposed letter in the NFC text through the word around it.
         first_orig = marks[0].start()
-        nfc_prefix = unicodedata.normalize("NFC", source[:first_orig])
-        start = len(nfc_prefix) - 1 if nfc_prefix else 0
+        # The base letter before the first mark, in NFC offsets.
+        start = max(0, len(unicodedata.normalize("NFC", source[: max(0, first_orig - 1)])))
         while start > 0 and doc.text[start - 1].isalpha():
             start -= 1
         end = start
@@ -478,11 +478,15 @@ _UTF8_AS_1252 = re.compile(r"Ã[\u0080-\u00bf]|áº|á»|Æ°|Ä‘|Ä[^\W\d_]|�
 _VOWELS = set("aeiouyAEIOUY")
 
 
+def _in_damaged_word(c: str) -> bool:
+    return c.isalnum() or c in "?€" or ("\u00a1" <= c <= "\u00ff")
+
+
 def _word_around(text: str, pos: int) -> tuple[int, int]:
     start, end = pos, pos + 1
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _TCVN3 + _VNI + "?€"):
+    while start > 0 and _in_damaged_word(text[start - 1]):
         start -= 1
-    while end < len(text) and (text[end].isalnum() or text[end] in _TCVN3 + _VNI + "?€"):
+    while end < len(text) and _in_damaged_word(text[end]):
         end += 1
     return start, end
 
