@@ -1,0 +1,106 @@
+"""People, titles and places extraction, and the Vietnamese helpers behind them."""
+
+from __future__ import annotations
+
+import pytest
+
+from giaoban_qa.document import build_document
+from giaoban_qa.extract import load_fact_tables
+from giaoban_qa.extract.people import fold, old_tone_style, parse_title, people, places, tone_style
+
+
+def _people(text: str):
+    return [(p.name, [t.text for t in p.titles]) for p in people(build_document("t.txt", text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đồng chí Lê Minh Hải - Bí thư Huyện ủy, Chủ tịch HĐND huyện chủ trì hội nghị.", [("Lê Minh Hải", ["Bí thư Huyện ủy", "Chủ tịch HĐND huyện"])]),
+        ("Bí thư Huyện ủy Trần Văn Kỳ chủ trì hội nghị.", [("Trần Văn Kỳ", ["Bí thư Huyện ủy"])]),
+        ("đồng chí Nguyễn Thanh Hà – Phó Bí thư Thường trực Huyện ủy phát biểu.", [("Nguyễn Thanh Hà", ["Phó Bí thư Thường trực Huyện ủy"])]),
+        ("Ông Nguyễn Văn Hòa – Chủ tịch UBND tỉnh Kon Tum cho biết.", [("Nguyễn Văn Hòa", ["Chủ tịch UBND tỉnh Kon Tum"])]),
+        ("Phó Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm cho biết.", [("Trần Thanh Liêm", ["Phó Chủ tịch UBND tỉnh Bình Dương"])]),
+        # a title followed by the next person's name belongs to that person
+        ("Chủ tịch nước Trần Đại Quang, Thủ tướng Nguyễn Xuân Phúc dự lễ.", [("Trần Đại Quang", ["Chủ tịch nước"]), ("Nguyễn Xuân Phúc", ["Thủ tướng"])]),
+        # honorific without a title still names a person
+        ("Theo ông Phạm Văn Tùng, giá năm nay cao.", [("Phạm Văn Tùng", [])]),
+    ],
+)
+def test_people_patterns(text, expected):
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chủ tịch UBND phường Nguyễn Cư Trinh báo cáo.",  # a ward named after a person
+        "Chủ tịch Hà Nội cho biết như vậy.",  # a city after a title
+        "Đại hội Đảng bộ huyện Ba Chẽ lần thứ XXV.",  # capitalised words, no surname
+        "Trường Tiểu học Nguyễn Du khai giảng.",  # no honorific or title beside the name
+    ],
+)
+def test_not_people(text):
+    assert _people(text) == []
+
+
+def test_title_reduction():
+    t = parse_title("Chủ tịch UBND huyện")
+    assert t is not None and (t.role, t.organ, t.level) == ("chủ tịch", "ubnd", "huyen")
+    t = parse_title("Bí thư Huyện uỷ")
+    assert t is not None and (t.role, t.organ, t.level) == ("bí thư", "party", "huyen")
+    former = people(build_document("t.txt", "Đồng chí Lê Văn Tâm - nguyên Bí thư Huyện ủy dự hội nghị."))[0]
+    assert [t.current for t in former.titles] == [False]
+
+
+def test_key_is_stable_and_folded():
+    doc = build_document("t.txt", "Đồng chí Đồng Văn Lựu – Bí thư Huyện ủy. Đồng chí Đồng Văn Lưu – Bí thư Huyện ủy.")
+    keys = {p.key for p in people(doc)}
+    assert keys == {"dong van luu"}
+    assert fold("Đồng Văn Lựu") == fold("ĐỒNG VĂN LỰU") == "dong van luu"
+
+
+def test_tone_helpers():
+    assert tone_style("uỷ")[0] == "new" and tone_style("ủy")[0] == "old"
+    assert tone_style("uỷ")[1] == tone_style("ủy")[1]
+    assert tone_style("hoàng") is None and tone_style("quý") is None and tone_style("khuya") is None
+    assert old_tone_style("Huyện uỷ, hoà bình, khoẻ") == "Huyện ủy, hòa bình, khỏe"
+
+
+def test_places():
+    doc = build_document("t.txt", "Mô hình tại thôn Sơn Hải, xã Nam Sơn, thị trấn Phủ Thông, huyện Ba Chẽ, tỉnh Quảng Ninh.")
+    assert [(p.kind, p.name) for p in places(doc)] == [
+        ("thôn", "Sơn Hải"),
+        ("xã", "Nam Sơn"),
+        ("thị trấn", "Phủ Thông"),
+        ("huyện", "Ba Chẽ"),
+        ("tỉnh", "Quảng Ninh"),
+    ]
+
+
+def test_fact_tables_follow_the_contract():
+    tables = load_fact_tables()
+    doc = build_document("t.txt", "Đồng chí Lê Minh Hải - Bí thư Huyện ủy, Chủ tịch HĐND huyện chủ trì hội nghị tại xã Nam Sơn.")
+    rows = tables["people"](doc)
+    assert rows == [
+        {
+            "start": 9,
+            "end": 20,
+            "text": "Lê Minh Hải",
+            "name": "Lê Minh Hải",
+            "key": "le minh hai",
+            "titles": "Bí thư Huyện ủy; Chủ tịch HĐND huyện",
+            "title": "Bí thư Huyện ủy",
+            "org": "party",
+        }
+    ]
+    place_rows = tables["places"](doc)
+    assert [(r["name"], r["key"], r["kind"]) for r in place_rows] == [("Nam Sơn", "nam son", "xã")]
+
+
+def test_seed_people(shared):
+    path = next((shared / "seeds").glob("000_*.txt"))
+    doc = build_document(str(path), path.read_text(encoding="utf-8"))
+    found = {(p.name, tuple(t.text for t in p.titles)) for p in people(doc)}
+    assert ("Nguyễn Thanh Hà", ("Phó Bí thư Thường trực Huyện ủy", "Chủ tịch HĐND huyện")) in found
+    assert ("Đinh Quang Hưng", ("Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện")) in found
