@@ -252,31 +252,6 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
 
-def _words(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-
-
-def _runs(text: str, words: list[tuple[int, int, str]]) -> list[list[int]]:
-    """Indexes of maximal runs of capitalised words separated by one space."""
-    runs: list[list[int]] = []
-    current: list[int] = []
-    for i, (s, e, w) in enumerate(words):
-        if _is_cap(w):
-            if current and text[words[current[-1]][1] : s] in (" ", "\u00a0"):
-                current.append(i)
-                continue
-            if current:
-                runs.append(current)
-            current = [i]
-        else:
-            if current:
-                runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    return runs
-
-
 def _classify_title(text: str, start: int, end: int, role: str, lex: TitleLexicon, current: bool) -> Title:
     """Reduce a title to role, organ, level and place."""
     role_m = lex.role_regex.match(text, start, end)
@@ -357,7 +332,7 @@ class _Scan:
     lex: TitleLexicon
 
 
-def _titles_after(scan: _Scan, pos: int, word_index: int, limit: int) -> tuple[list[Title], bool]:
+def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]:
     """Titles after a name: "– Tỉnh ủy viên, Bí thư Huyện ủy, ..."; also whether the last
     title read belongs to the next name ("..., Thủ tướng Nguyễn Xuân Phúc")."""
     text, lex = scan.text, scan.lex
@@ -383,10 +358,8 @@ def _titles_after(scan: _Scan, pos: int, word_index: int, limit: int) -> tuple[l
         if hit is None:
             break
         m, role = hit
-        # Find the first word after the role.
-        while word_index < len(scan.words) and scan.words[word_index][0] < m.end():
-            word_index += 1
-        end = _tail_end(text, m.end(), limit, lex, scan.words[word_index : word_index + _MAX_TITLE_WORDS + 6])
+        following = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text, m.end(), min(limit, m.end() + 240))]
+        end = _tail_end(text, m.end(), limit, lex, following[: _MAX_TITLE_WORDS + 6])
         # The title is followed by a name: it belongs to that person, not to ours.
         nxt = _next_name_start(scan, end)
         if nxt is not None:
@@ -458,7 +431,7 @@ _HONORIFIC_WORDS = frozenset(("ông", "bà", "anh", "chị"))
 _LEVEL_LAST_WORDS = frozenset(("pho", "tran", "xa"))
 
 
-def _name_in_run(run: list[int], words: list[tuple[int, int, str]], begin: int, lex: TitleLexicon) -> int | None:
+def _name_in_run(run: list[tuple[int, int, str]], begin: int, lex: TitleLexicon) -> int | None:
     """Index in ``run`` where a 2-4 syllable name that ends the run starts, or None."""
     for i in range(begin, len(run)):
         size = len(run) - i
@@ -466,7 +439,7 @@ def _name_in_run(run: list[int], words: list[tuple[int, int, str]], begin: int, 
             continue
         if size < 2:
             return None
-        first = _low(words[run[i]][2])
+        first = _low(run[i][2])
         if first in lex.surnames:
             # "Hà Nội", "Thái Bình": two syllables after a weak family name read as a place.
             if size == 2 and first not in lex.strong_surnames:
@@ -475,48 +448,70 @@ def _name_in_run(run: list[int], words: list[tuple[int, int, str]], begin: int, 
     return None
 
 
+# Runs of capitalised words separated by single spaces, found by one regex anchored on an
+# upper-case letter (the per-word checks happen only inside these runs).
+_UPPER = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
+_CAP_RUN = re.compile(rf"(?<!\w)[{_UPPER}]\w*(?:[ \u00a0][{_UPPER}]\w*)+")
+_PREV_WORD = re.compile(rf"({_LETTER}+) \Z")
+
+
+def _cap_runs(text: str) -> list[list[tuple[int, int, str]]]:
+    """Maximal runs of two or more capitalised words ("Trần Văn Kỳ", "Bình Dương Trần
+    Thanh Liêm"); a word in capitals ("UBND") or with digits breaks a run."""
+    runs: list[list[tuple[int, int, str]]] = []
+    for m in _CAP_RUN.finditer(text):
+        current: list[tuple[int, int, str]] = []
+        for w in re.finditer(r"\S+", m.group()):
+            word = w.group()
+            if _is_cap(word) and word.isalpha():
+                current.append((m.start() + w.start(), m.start() + w.end(), word))
+                continue
+            if len(current) >= 2:
+                runs.append(current)
+            current = []
+        if len(current) >= 2:
+            runs.append(current)
+    return runs
+
+
 def _extract_people(doc: Document) -> list[PersonMention]:
     import bisect
 
     text = doc.text
     lex = lexicon()
-    words = _words(text)
-    scan = _Scan(text, words, lex)
+    scan = _Scan(text, [], lex)
     para_starts = [p.start for p in doc.paragraphs]
     mentions: list[PersonMention] = []
-    for run in _runs(text, words):
-        first_start = words[run[0]][0]
-        prev_word = ""
-        k = run[0] - 1
-        if k >= 0 and text[words[k][1] : first_start] == " ":
-            prev_word = fold(words[k][2])
+    for run in _cap_runs(text):
+        first_start = run[0][0]
+        pw = _PREV_WORD.search(text, max(0, first_start - 24), first_start)
+        prev_word = fold(pw.group(1)) if pw else ""
         begin = 0
         # After a level word ("tỉnh Bình Dương Trần Thanh Liêm", "phường Nguyễn Cư Trinh")
         # the run opens with a place name of at least two syllables.
         if prev_word in lex.levels or prev_word in _LEVEL_LAST_WORDS or prev_word in ("uy", "thon"):
             begin = 2 if len(run) > 2 else len(run)
-            if prev_word == "uy" and _low(words[run[0]][2]) in lex.strong_surnames:
+            if prev_word == "uy" and _low(run[0][2]) in lex.strong_surnames:
                 begin = 0
         # "Ông Trần Văn Nam" inside a run (lost punctuation before it): the honorific
         # starts the name's context.
         honorific_at = None
-        for j in range(len(run) - 2, -1, -1):
-            if _low(words[run[j]][2]) in _HONORIFIC_WORDS and len(run) - j - 1 >= 2:
+        for j in range(len(run) - 3, -1, -1):
+            if _low(run[j][2]) in _HONORIFIC_WORDS:
                 honorific_at = j
                 break
         if honorific_at is not None:
             begin = max(begin, honorific_at + 1)
-        chosen = _name_in_run(run, words, begin, lex)
+        chosen = _name_in_run(run, begin, lex)
         if chosen is None:
             continue
-        idx = run[chosen:]
-        start, end = words[idx[0]][0], words[idx[-1]][1]
+        start, end = run[chosen][0], run[-1][1]
         name = text[start:end]
         floor = _sentence_floor(text, start)
         honorific = (honorific_at is not None and chosen == honorific_at + 1) or bool(_HONORIFIC_BEFORE.search(text[max(0, start - 12) : start]))
         pi = bisect.bisect_right(para_starts, start) - 1
         limit = doc.paragraphs[pi].end if pi >= 0 else len(text)
-        after, _ = _titles_after(scan, end, idx[-1] + 1, limit)
+        after, _ = _titles_after(scan, end, limit)
         before = [] if honorific else _title_before(scan, start, floor)
         if not (honorific or before or after):
             continue

@@ -244,6 +244,9 @@ def _reduplications(ctx: RuleContext):
 
 
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s+\Z")
+# Identical neighbours only (case-insensitive backreference): the regex engine skips
+# ordinary word pairs without any Python work.
+_REPEAT = re.compile(rf"(?<!\w)({_LETTER}+)[ \u00a0]+(?=(\1)(?!\w))", re.IGNORECASE)
 
 
 @register
@@ -280,20 +283,16 @@ class RepeatedSyllable(Rule):
         text = doc.text
         allowed, always, context = _reduplications(ctx)
         typo_starts = [(s, e) for s, e, _, _ in typo_spans(doc, ctx)]
-        words = list(_WORD.finditer(text))
-        for i in range(1, len(words)):
-            w1, w2 = words[i - 1], words[i]
-            a, b = w1.group(), w2.group()
-            if a.lower() != b.lower() or text[w1.end() : w2.start()] not in (" ", "\u00a0"):
-                continue
-            if w1.start() > 0 and (text[w1.start() - 1].isalnum() or text[w1.start() - 1] == "_"):
-                continue
+        for m in _REPEAT.finditer(text):
+            # The second word is matched in a lookahead so "a a a" yields two pairs.
+            a, b = m.group(1), m.group(2)
+            s1, e1, s2, e2 = m.start(1), m.end(1), m.start(2), m.end(2)
             pair = old_tone_style(f"{a} {b}".lower())
             if pair in allowed or a[:1].isupper() or len(a) == 1:
                 continue
             syllable = old_tone_style(b.lower())
             cond = context.get(pair)
-            after = text[w2.end() : w2.end() + 30]
+            after = text[e2 : e2 + 30]
             if cond is not None:
                 flag_after, unless_after = cond
                 if flag_after is None and unless_after is None:
@@ -302,17 +301,17 @@ class RepeatedSyllable(Rule):
                     continue
                 if unless_after is not None and unless_after.search(after):
                     continue
-            elif syllable not in always and not _NUMBER_BEFORE.search(text[max(0, w1.start() - 20) : w1.start()]):
+            elif syllable not in always and not _NUMBER_BEFORE.search(text[max(0, s1 - 20) : s1]):
                 continue
-            if any(s <= w1.start() < e for s, e in typo_starts):
+            if any(s <= s1 < e for s, e in typo_starts):
                 continue
-            pair_text = text[w1.start() : w2.end()]
+            pair_text = text[s1:e2]
             yield self.finding(
-                w1.start(),
-                w2.end(),
+                s1,
+                e2,
                 Msg(f"Âm tiết “{b}” bị lặp: “{pair_text}”.", f"The syllable “{b}” is repeated: “{pair_text}”."),
                 suggestion=a,
-                evidence={"syllable": b, "first": {"start": w1.start(), "end": w1.end()}, "second": {"start": w2.start(), "end": w2.end()}},
+                evidence={"syllable": b, "first": {"start": s1, "end": e1}, "second": {"start": s2, "end": e2}},
             )
 
 
