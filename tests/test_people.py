@@ -104,3 +104,32 @@ def test_seed_people(shared):
     found = {(p.name, tuple(t.text for t in p.titles)) for p in people(doc)}
     assert ("Nguyễn Thanh Hà", ("Phó Bí thư Thường trực Huyện ủy", "Chủ tịch HĐND huyện")) in found
     assert ("Đinh Quang Hưng", ("Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện")) in found
+
+
+# The slips the issue lists in the seeds, and nothing else from the name/text rules.
+SEED_FINDINGS = {
+    "000": {("text.typo", "nhân nhân"), ("text.term-variant", "Covid 19")},
+    "001": set(),
+    "002": {
+        ("text.typo", "nhân nhân"),
+        ("text.term-variant", "Covid- 19"),
+        ("text.typo", "cây được liệu"),
+        ("text.repeated-syllable", "hộ hộ"),
+        ("text.repeated-syllable", "bảo bảo"),
+        ("text.typo", "giành"),
+        ("text.tone-style-mixed", "uỷ"),
+    },
+    "003": {("text.typo", "Thông nhất"), ("text.typo", "đầy mạnh"), ("text.typo", "khuyến nại"), ("text.term-variant", "covid – 19")},
+    "004": {("text.term-variant", "OCCOP"), ("text.tone-style-mixed", "uỷ")},
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_FINDINGS))
+def test_seed_name_and_text_findings(shared, prefix):
+    from giaoban_qa.config import Config
+    from giaoban_qa.engine import run_check
+
+    path = next((shared / "seeds").glob(f"{prefix}_*.txt"))
+    result = run_check([str(path)], Config(select=["name", "text"], strict=True))
+    assert {(f.rule, f.excerpt) for f in result.findings} == SEED_FINDINGS[prefix]
+    assert len(result.findings) == len(SEED_FINDINGS[prefix])
