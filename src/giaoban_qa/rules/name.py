@@ -7,16 +7,21 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any, Iterable
 
-from rapidfuzz import fuzz
-
 from giaoban_qa.document import Document
-from giaoban_qa.extract.people import PersonMention, Title, fold, lexicon, old_tone_style, parse_title, people
+from giaoban_qa.extract.people import PersonMention, Place, Title, fold, lexicon, old_tone_style, parse_title, people, places
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.rules import Rule, RuleContext, register
 
 # Two spellings whose folded keys differ are only one person when the folded forms are
 # this close (rapidfuzz ratio, 0-100) AND the text gives the same title to both.
 FOLDED_SIMILARITY = 88
+
+
+def _ratio(a: str, b: str) -> float:
+    # Imported on first use: most documents never compare two spellings.
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b)
 
 
 def _spelling(name: str) -> str:
@@ -68,7 +73,7 @@ def name_variant_groups(doc: Document) -> list[tuple[str, list[PersonMention], l
                 # different posts; a title on one side only is no counter-evidence.
                 if not (shared or not _has_title(a) or not _has_title(b)):
                     continue
-            elif not (shared and fuzz.ratio(fold(majority), fold(other)) >= FOLDED_SIMILARITY):
+            elif not (shared and _ratio(fold(majority), fold(other)) >= FOLDED_SIMILARITY):
                 # "Nguyễn Văn Hải" and "Nguyễn Văn Hà" can be two people.
                 continue
             out.append((a[0].name, a, b))
@@ -77,6 +82,21 @@ def name_variant_groups(doc: Document) -> list[tuple[str, list[PersonMention], l
 
 def _mention_evidence(p: PersonMention) -> dict[str, Any]:
     return {"name": p.name, "start": p.start, "end": p.end, "titles": [t.text for t in p.titles]}
+
+
+def place_variant_groups(doc: Document) -> list[tuple[str, list[Place], list[Place]]]:
+    """Places of one kind whose names differ only in diacritics ("xã Nam Sơn"/"xã Nam Sớn")."""
+    by_key: dict[tuple[str, str], dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
+    for p in doc.fact(places):
+        by_key[(p.kind, p.key)][_spelling(p.name)].append(p)
+    out = []
+    for spellings in by_key.values():
+        if len(spellings) < 2:
+            continue
+        forms = sorted(spellings, key=lambda s: (-len(spellings[s]), spellings[s][0].start))
+        for other in forms[1:]:
+            out.append((spellings[forms[0]][0].name, spellings[forms[0]], spellings[other]))
+    return out
 
 
 @register
@@ -89,8 +109,10 @@ class NameVariant(Rule):
     and on a diacritic-free key. Two spellings that differ only in diacritics, or that are
     very close and carry the same title, are one person written two ways; the majority
     spelling is suggested. Similar names without such evidence ("Nguyễn Văn Hải" and
-    "Nguyễn Văn Hà") are left alone: they can be two people. Old/new tone placement
-    ("Hoà"/"Hòa") is not a variant here (see `text.tone-style-mixed`).
+    "Nguyễn Văn Hà") are left alone: they can be two people. Places of one kind ("xã Nam
+    Sơn", "thị trấn Phủ Thông") whose names differ only in diacritics are reported the
+    same way, as warnings. Old/new tone placement ("Hoà"/"Hòa") is not a variant here
+    (see `text.tone-style-mixed`).
 
     **Why it matters**
     A misspelt official's name is the most visible error a report can print; a variant of
@@ -121,6 +143,19 @@ class NameVariant(Rule):
                     suggestion=suggested,
                     evidence={"variant": _mention_evidence(p), "majority": [_mention_evidence(m) for m in majority[:5]], "majority_count": len(majority)},
                     severity=Severity.ERROR if titled else Severity.WARNING,
+                )
+        for suggested, majority_places, minority_places in place_variant_groups(doc):
+            for pl in minority_places:
+                yield self.finding(
+                    pl.start,
+                    pl.end,
+                    Msg(
+                        f"Địa danh {pl.kind} “{pl.name}” khác cách viết “{suggested}” ở {len(majority_places)} chỗ khác trong văn bản.",
+                        f"The {pl.kind} “{pl.name}” is written “{suggested}” {len(majority_places)} time(s) elsewhere in the report.",
+                    ),
+                    suggestion=suggested,
+                    evidence={"variant": {"name": pl.name, "kind": pl.kind, "start": pl.start, "end": pl.end}, "majority": [{"name": m.name, "start": m.start, "end": m.end} for m in majority_places[:5]]},
+                    severity=Severity.WARNING,
                 )
 
 
@@ -315,7 +350,7 @@ class RosterMismatch(Rule):
             for e in entries:
                 if e["key"].split()[0] != p.key.split()[0]:
                     continue
-                s = fuzz.ratio(e["key"], p.key)
+                s = _ratio(e["key"], p.key)
                 if s > score:
                     best, score = e, s
             if best is not None and score >= FOLDED_SIMILARITY:
