@@ -95,7 +95,11 @@ def test_fact_tables_follow_the_contract():
         }
     ]
     place_rows = tables["places"](doc)
-    assert [(r["name"], r["key"], r["kind"]) for r in place_rows] == [("Nam Sơn", "nam son", "xã")]
+    assert [(r["name"], r["key"], r["kind"]) for r in place_rows] == [
+        ("Huyện ủy", "huyen uy", "org"),
+        ("HĐND huyện", "hdnd huyen", "org"),
+        ("Nam Sơn", "nam son", "xã"),
+    ]
 
 
 def test_seed_people(shared):

@@ -571,9 +571,29 @@ def _extract_places(doc: Document) -> list[Place]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _organ_regex() -> re.Pattern[str]:
+    from giaoban_qa.packs import load_pack
+
+    names = sorted({o["text"] for o in (load_pack("titles") or {}).get("organs", [])}, key=len, reverse=True)
+    alts = [re.escape(n).replace("ủy", "(?:ủy|uỷ)").replace("Ủy", "(?:Ủy|Uỷ)").replace(r"\ ", r"\s+") for n in names]
+    levels = r"(?:\s+(?:huyện|tỉnh|xã|thị trấn|thành phố|thị xã|phường|quận)(?:\s+[%s]\w*(?:\s[%s]\w*){0,3})?)?" % (_UPPER, _UPPER)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)" + levels)
+
+
+def _extract_organisations(doc: Document) -> list[Place]:
+    """Party and State organs the text names ("Huyện ủy", "UBND huyện", "HĐND tỉnh Lâm Đồng")."""
+    return [Place(name=m.group(), start=m.start(), end=m.end(), key=name_key(m.group()), kind="org") for m in _organ_regex().finditer(doc.text)]
+
+
 def places(doc: Document) -> list[Place]:
     """Communes, towns, districts, provinces and villages the text names."""
     return doc.fact(_extract_places)
+
+
+def organisations(doc: Document) -> list[Place]:
+    """Organs of the Party and the State the text names, kind "org"."""
+    return doc.fact(_extract_organisations)
 
 
 @fact_table("people")
@@ -589,4 +609,5 @@ def people_rows(doc: Document) -> list[dict[str, Any]]:
 
 @fact_table("places")
 def place_rows(doc: Document) -> list[dict[str, Any]]:
-    return [{"start": p.start, "end": p.end, "text": p.name, "name": p.name, "key": p.key, "kind": p.kind} for p in places(doc)]
+    rows = [{"start": p.start, "end": p.end, "text": p.name, "name": p.name, "key": p.key, "kind": p.kind} for p in places(doc) + organisations(doc)]
+    return sorted(rows, key=lambda r: (r["start"], r["end"]))
