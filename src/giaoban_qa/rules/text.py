@@ -53,7 +53,7 @@ def _compiled_terms(terms: tuple[tuple[str, str, tuple[str, ...], str, str, tupl
 def _terms(ctx: RuleContext):
     pack = ctx.pack("terms") or {}
     raw = tuple(
-        (t["pattern"], t["canonical"], tuple(t.get("accept") or [t["canonical"]]), t.get("case", ""), t.get("note", ""), tuple(h.lower() for h in t.get("hints") or []))
+        (t["pattern"], t["canonical"], tuple(t.get("accept") or [t["canonical"]]), t.get("case", ""), t.get("note", ""), tuple(t.get("hints") or []))
         for t in pack.get("terms", [])
     )
     return _compiled_terms(raw)
@@ -110,9 +110,9 @@ class TermVariant(Rule):
         text = doc.text
         low = lowered(doc)
         for pattern, canonical, accept, case, note, hints in _terms(ctx):
-            # `hints`: lower-case strings one of which every match contains; a cheap
-            # substring test skips the regex on most documents.
-            if hints and not any(h in low for h in hints):
+            # `hints`: strings one of which every match contains (case-sensitive when
+            # they hold a capital); a substring test skips the regex on most documents.
+            if hints and not any((h in text) if h != h.lower() else (h in low) for h in hints):
                 continue
             for m in pattern.finditer(text):
                 written = m.group()
