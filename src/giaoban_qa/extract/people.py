@@ -461,14 +461,16 @@ def _cap_runs(text: str) -> list[list[tuple[int, int, str]]]:
     runs: list[list[tuple[int, int, str]]] = []
     for m in _CAP_RUN.finditer(text):
         current: list[tuple[int, int, str]] = []
-        for w in re.finditer(r"\S+", m.group()):
-            word = w.group()
-            if _is_cap(word) and word.isalpha():
-                current.append((m.start() + w.start(), m.start() + w.end(), word))
-                continue
-            if len(current) >= 2:
-                runs.append(current)
-            current = []
+        pos = m.start()
+        for word in re.split(r"[ \u00a0]", m.group()):
+            end = pos + len(word)
+            if word.isalpha() and _is_cap(word):
+                current.append((pos, end, word))
+            else:
+                if len(current) >= 2:
+                    runs.append(current)
+                current = []
+            pos = end + 1
         if len(current) >= 2:
             runs.append(current)
     return runs
@@ -536,7 +538,7 @@ def people(doc: Document) -> list[PersonMention]:
 
 # No IGNORECASE: with the Vietnamese upper-case range it makes this regex slow to compile,
 # which every `check` start-up would pay.
-_PLACE = re.compile(rf"(?<!\w)([Tt]hị trấn|[Tt]hị xã|[Tt]hành phố|[Xx]ã|[Hh]uyện|[Tt]ỉnh|[Tt]hôn|[Bb]ản|[Pp]hường|[Qq]uận|TP\.?)\s+(?=[{_UPPER}])")
+_PLACE = re.compile(rf"(?<!\w)(?=[TtXxHhBbPpQq])(thị trấn|thị xã|thành phố|xã|huyện|tỉnh|thôn|bản|phường|quận|Thị trấn|Thị xã|Thành phố|Xã|Huyện|Tỉnh|Thôn|Bản|Phường|Quận|TP\.?)\s+(?=[{_UPPER}])")
 _PLACE_KINDS = {"tp": "thành phố", "tp.": "thành phố"}
 
 

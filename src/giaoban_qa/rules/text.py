@@ -4,6 +4,7 @@ Unicode damage. Packs: ``rules/terms.yaml``, ``rules/typos.yaml``,
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from functools import lru_cache
@@ -283,6 +284,10 @@ class RepeatedSyllable(Rule):
         text = doc.text
         allowed, always, context = _reduplications(ctx)
         typo_starts = [(s, e) for s, e, _, _ in typo_spans(doc, ctx)]
+        # Cheap test first: most documents have no two equal neighbouring tokens.
+        tokens = lowered(doc).split()
+        if not any(map(operator.eq, tokens, tokens[1:])):
+            return
         for m in _REPEAT.finditer(text):
             # The second word is matched in a lookahead so "a a a" yields two pairs.
             a, b = m.group(1), m.group(2)
