@@ -115,11 +115,6 @@ def name_key(text: str) -> str:
     return fold(text)
 
 
-def same_letters(a: str, b: str) -> bool:
-    """True when two spellings differ only in tone placement and case."""
-    return old_tone_style(a).lower() == old_tone_style(b).lower()
-
-
 # -- packs -------------------------------------------------------------------------------
 
 
@@ -293,43 +288,35 @@ def _role_at(text: str, pos: int, lex: TitleLexicon) -> tuple[re.Match[str], str
 def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: list[tuple[int, int, str]]) -> int:
     """End of the organ/place words after a role, stopping before a person's name."""
     end = pos
-    count = 0
-    i = 0
-    while i < len(words_from) and count < _MAX_TITLE_WORDS:
-        s, e, w = words_from[i]
-        if s > limit:
+    for i, (s, e, w) in enumerate(words_from[:_MAX_TITLE_WORDS]):
+        if s > limit or text[end:s] not in (" ", ".", "&", " & ", ""):
             break
-        gap = text[end:s]
-        if gap not in (" ", ".", "&", " & ", ""):
-            break
-        fw = fold(w)
         if _is_cap(w) or w.isupper():
             # A capitalised run that starts with a family name and reads as a name ends
             # the title: "Bí thư Huyện ủy Trần Văn Kỳ".
-            run = [words_from[j] for j in range(i, min(i + 5, len(words_from))) if _is_cap(words_from[j][2])]
-            run_len = 0
-            for j in range(i, min(i + 5, len(words_from))):
-                if _is_cap(words_from[j][2]) and (j == i or text[words_from[j - 1][1] : words_from[j][0]] == " "):
-                    run_len += 1
-                else:
-                    break
-            if _low(w) in lex.strong_surnames and 2 <= run_len <= 4:
+            if _low(w) in lex.strong_surnames and 2 <= _run_length(text, words_from, i) <= 4:
                 break
-            del run
-        elif fw == "va" and i + 1 < len(words_from) and _is_cap(words_from[i + 1][2]):
+        elif w == "và" and i + 1 < len(words_from) and _is_cap(words_from[i + 1][2]):
             pass  # "Sở Nông nghiệp và Phát triển nông thôn"
         elif not _tail_word(w, text[max(0, s - 12) : s]):
             break
         end = e
-        count += 1
-        i += 1
     return end
+
+
+def _run_length(text: str, words: list[tuple[int, int, str]], i: int) -> int:
+    """How many capitalised words, one space apart, start at ``words[i]`` (at most 5)."""
+    n = 0
+    for j in range(i, min(i + 5, len(words))):
+        if not _is_cap(words[j][2]) or (j > i and text[words[j - 1][1] : words[j][0]] != " "):
+            break
+        n += 1
+    return n
 
 
 @dataclass
 class _Scan:
     text: str
-    words: list[tuple[int, int, str]]
     lex: TitleLexicon
 
 
@@ -481,7 +468,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
 
     text = doc.text
     lex = lexicon()
-    scan = _Scan(text, [], lex)
+    scan = _Scan(text, lex)
     para_starts = [p.start for p in doc.paragraphs]
     mentions: list[PersonMention] = []
     for run in _cap_runs(text):

@@ -4,7 +4,7 @@ and titles checked against the roster a user keeps in ``rules/roster.yaml``."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Any, Iterable
 
 from giaoban_qa.document import Document

@@ -8,7 +8,7 @@ import operator
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Iterable
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract.people import old_tone_style, tone_style
