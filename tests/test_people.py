@@ -137,3 +137,13 @@ def test_seed_name_and_text_findings(shared, prefix):
     result = run_check([str(path)], Config(select=["name", "text"], strict=True))
     assert {(f.rule, f.excerpt) for f in result.findings} == SEED_FINDINGS[prefix]
     assert len(result.findings) == len(SEED_FINDINGS[prefix])
+
+
+def test_title_does_not_swallow_the_next_name():
+    found = _people("Đồng chí Võ Văn Thưởng, Ủy viên Bộ Chính trị, Phó Thủ tướng Vương Đình Huệ dự hội nghị.")
+    assert found == [("Võ Văn Thưởng", ["Ủy viên Bộ Chính trị"]), ("Vương Đình Huệ", ["Phó Thủ tướng"])]
+
+
+def test_organ_names_with_lower_case_halves():
+    found = _people("Ông Ngô Xuân Lịch - Bộ trưởng Bộ Quốc phòng cho biết.")
+    assert found == [("Ngô Xuân Lịch", ["Bộ trưởng Bộ Quốc phòng"])]

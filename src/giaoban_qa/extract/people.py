@@ -224,11 +224,18 @@ _TITLE_SEP = re.compile(r"\s*(?:[,–—-]|\s-\s)\s*")
 # makes them part of an organ name, so "Huyện ủy biểu dương" stops before "biểu".
 _TAIL_FREE = frozenset("huyện tỉnh xã thị thành phường quận thôn bản ấp ủy ban thường chính trung kiểm tuyên văn đảng chuyên".split())
 _TAIL_BOUND = {
-    "trấn": {"thị"}, "xã": {"thị"}, "phố": {"thành"}, "vụ": {"thường"}, "trực": {"thường"}, "trách": {"chuyên"},
-    "chấp": {"ban"}, "hành": {"chấp"}, "ương": {"trung"}, "trị": {"chính"}, "phủ": {"chính"}, "phòng": {"văn"},
-    "tra": {"kiểm", "thanh"}, "giáo": {"tuyên"}, "vận": {"dân"}, "nhân": {"ban", "đồng"}, "dân": {"nhân"},
+    "trấn": {"thị"}, "xã": {"thị"}, "phố": {"thành"}, "vụ": {"thường", "nội"}, "trực": {"thường"}, "trách": {"chuyên"},
+    "chấp": {"ban"}, "hành": {"chấp"}, "ương": {"trung"}, "trị": {"chính"}, "phủ": {"chính"}, "phòng": {"văn", "quốc"},
+    "tra": {"kiểm", "thanh"}, "giáo": {"tuyên"}, "vận": {"dân"}, "nhân": {"ban", "đồng", "doanh"}, "dân": {"nhân"},
     "đồng": {"hội"}, "biểu": {"đại"}, "mặt": {"ban"}, "trận": {"mặt"}, "tổ": {"trận"}, "quốc": {"tổ"},
     "viên": {"ủy"}, "bộ": {"chi"}, "an": {"công"}, "sự": {"quân"}, "ủy": {"đảng", "huyện", "tỉnh", "thành"},
+    # the lower-case halves of organ names after a capitalised word: "Sở Văn hóa",
+    # "Bộ Quốc phòng", "Ban Tổ chức", "Sở Tài nguyên và Môi trường", "Hiệp hội", ...
+    "chức": {"tổ"}, "hội": {"quốc", "hiệp", "xã"}, "hóa": {"văn"}, "dựng": {"xây"}, "nghiệp": {"nông", "công", "doanh"},
+    "nguyên": {"tài"}, "trường": {"môi"}, "thông": {"giao", "truyền"}, "tải": {"vận"}, "hoạch": {"kế"}, "tư": {"đầu"},
+    "pháp": {"tư"}, "tế": {"y"}, "dục": {"giáo"}, "tạo": {"đào"}, "học": {"khoa"}, "nghệ": {"công"}, "thương": {"công"},
+    "động": {"lao"}, "binh": {"thương"}, "giao": {"ngoại"}, "thao": {"thể"}, "lịch": {"du"}, "tin": {"thông"},
+    "đoàn": {"tập", "liên"}, "ty": {"công"},
 }
 _MAX_TITLE_WORDS = 14
 
@@ -294,8 +301,13 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
         if _is_cap(w) or w.isupper():
             # A capitalised run that starts with a family name and reads as a name ends
             # the title: "Bí thư Huyện ủy Trần Văn Kỳ".
-            if _low(w) in lex.strong_surnames and 2 <= _run_length(text, words_from, i) <= 4:
-                break
+            low = _low(w)
+            if low in lex.surnames and 2 <= _run_length(text, words_from, i) <= 4:
+                # After an organ or level word a weak family name is a place ("Tỉnh ủy
+                # Hà Giang"); a common one is a person either way.
+                prev = words_from[i - 1][2] if i > 0 else ""
+                if low in lex.strong_surnames or not (fold(prev) in lex.levels or fold(prev) in ("uy", "tp") or prev.isupper()):
+                    break
         elif w == "và" and i + 1 < len(words_from) and _is_cap(words_from[i + 1][2]):
             pass  # "Sở Nông nghiệp và Phát triển nông thôn"
         elif not _tail_word(w, text[max(0, s - 12) : s]):
