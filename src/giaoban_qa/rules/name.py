@@ -107,8 +107,8 @@ class NameVariant(Rule):
     Groups the people a report names ("đồng chí Đồng Văn Lưu – Bí thư Huyện ủy") by family
     name and given-name initial, and compares the spellings inside each group on the text
     and on a diacritic-free key. Two spellings that differ only in diacritics, or that are
-    very close and carry the same title, are one person written two ways; the majority
-    spelling is suggested. Similar names without such evidence ("Nguyễn Văn Hải" and
+    very close and carry the same title, are one person written two ways; the roster's
+    spelling (`name.roster`) is suggested when there is one, else the majority spelling. Similar names without such evidence ("Nguyễn Văn Hải" and
     "Nguyễn Văn Hà") are left alone: they can be two people. Places of one kind ("xã Nam
     Sơn", "thị trấn Phủ Thông") whose names differ only in diacritics are reported the
     same way, as warnings. Old/new tone placement ("Hoà"/"Hòa") is not a variant here
@@ -130,7 +130,12 @@ class NameVariant(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        roster = {_spelling(e["name"]): e["name"] for e in roster_entries(doc, ctx.pack("roster"))}
         for suggested, majority, minority in name_variant_groups(doc):
+            # The roster's spelling wins over the majority's.
+            if _spelling(minority[0].name) in roster and _spelling(majority[0].name) not in roster:
+                majority, minority = minority, majority
+                suggested = roster[_spelling(majority[0].name)]
             titled = _has_title(majority) or _has_title(minority)
             for p in minority:
                 yield self.finding(
