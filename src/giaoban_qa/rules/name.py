@@ -101,7 +101,7 @@ def place_variant_groups(doc: Document) -> list[tuple[str, list[Place], list[Pla
 
 @register
 class NameVariant(Rule):
-    """One person's name written two ways in one report.
+    """One person's (or place's) name written two ways in one report.
 
     **What it does**
     Groups the people a report names ("đồng chí Đồng Văn Lưu – Bí thư Huyện ủy") by family

@@ -255,8 +255,8 @@ class RepeatedSyllable(Rule):
     """The same syllable typed twice in a row ("55 hộ hộ", "đảm bảo bảo quy trình").
 
     **What it does**
-    Finds two identical adjacent syllables (compared with their tones, case-insensitively,
-    old/new tone placement folded) separated only by a space. Most such pairs in real
+    Finds two identical adjacent syllables (compared case-insensitively with their tones,
+    never diacritic-stripped: "đo đỏ" is not a repeat) separated only by a space. Most such pairs in real
     prose straddle two words and are correct ("hành vi vi phạm", "trực tiếp tiếp xúc"), so
     only pairs that cannot do that are reported (`rules/reduplications.yaml`): doubled
     function words ("các các", "về về"), pairs whose context rules out a compound ("đảm
