@@ -39,6 +39,7 @@ _LETTER = r"[^\W\d_]"
 _UPPER = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, diacritic-free matching key ("Đồng Văn Lựu" -> "dong van luu").
 
@@ -106,6 +107,7 @@ def _old_style_word(m: re.Match[str]) -> str:
 _WORD_RE = re.compile(rf"{_LETTER}+")
 
 
+@lru_cache(maxsize=65536)
 def _low(word: str) -> str:
     return old_tone_style(word.lower())
 
