@@ -55,6 +55,10 @@ def _has_title(ms: list[PersonMention]) -> bool:
 
 def name_variant_groups(doc: Document) -> list[tuple[str, list[PersonMention], list[PersonMention]]]:
     """(suggested spelling, mentions written that way, mentions written another way)."""
+    return doc.fact(_name_variant_groups)
+
+
+def _name_variant_groups(doc: Document) -> list[tuple[str, list[PersonMention], list[PersonMention]]]:
     by_block: dict[tuple[str, ...], dict[str, list[PersonMention]]] = defaultdict(lambda: defaultdict(list))
     for p in doc.fact(people):
         by_block[_block(p)][_spelling(p.name)].append(p)

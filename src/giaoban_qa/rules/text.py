@@ -51,8 +51,24 @@ def _compiled_terms(terms: tuple[tuple[str, str, tuple[str, ...], str, str, tupl
     return [(re.compile(p), c, frozenset(a), case, note, hints) for p, c, a, case, note, hints in terms]
 
 
+_BY_PACK: dict[tuple[str, int], tuple[object, object]] = {}
+
+
+def _per_pack(name: str, pack: object, build):
+    """``build(pack)`` once per loaded pack object (packs are cached by the loader)."""
+    key = (name, id(pack))
+    hit = _BY_PACK.get(key)
+    if hit is None or hit[0] is not pack:
+        hit = _BY_PACK[key] = (pack, build(pack))
+    return hit[1]
+
+
 def _terms(ctx: RuleContext):
-    pack = ctx.pack("terms") or {}
+    return _per_pack("terms", ctx.pack("terms"), _build_terms)
+
+
+def _build_terms(pack):
+    pack = pack or {}
     raw = tuple(
         (t["pattern"], t["canonical"], tuple(t.get("accept") or [t["canonical"]]), t.get("case", ""), t.get("note", ""), tuple(t.get("hints") or []))
         for t in pack.get("terms", [])
@@ -139,8 +155,12 @@ class TermVariant(Rule):
 # -- typo lexicon -------------------------------------------------------------------------
 
 
-def _typo_entries(ctx: RuleContext) -> list[tuple[re.Pattern[str], str, re.Pattern[str] | None, re.Pattern[str] | None, str]]:
-    pack = ctx.pack("typos") or {}
+def _typo_entries(ctx: RuleContext):
+    return _per_pack("typos", ctx.pack("typos"), _build_typos)
+
+
+def _build_typos(pack):
+    pack = pack or {}
     raw = tuple(
         (e.get("pattern") or "", e.get("wrong") or "", e["right"], e.get("unless_before") or "", e.get("unless_after") or "", e.get("note", ""))
         for e in pack.get("typos", [])
@@ -234,7 +254,11 @@ def _redup_tables(allow: tuple[str, ...], always: tuple[str, ...], context: tupl
 
 
 def _reduplications(ctx: RuleContext):
-    pack = ctx.pack("reduplications") or {}
+    return _per_pack("reduplications", ctx.pack("reduplications"), _build_reduplications)
+
+
+def _build_reduplications(pack):
+    pack = pack or {}
     allow = tuple(pack.get("allow", []) or [])
     always = tuple(pack.get("flag_always", []) or [])
     context = tuple(
@@ -323,7 +347,9 @@ class RepeatedSyllable(Rule):
 # -- tone placement -----------------------------------------------------------------------
 
 _WORD = re.compile(rf"{_LETTER}+")
-_OPEN_PAIR = re.compile(r"(?i)[oòóỏõọ][aàáảãạeèéẻẽẹ](?!\w)|[uùúủũụ][yỳýỷỹỵ](?!\w)")
+_OPEN_PAIR = re.compile(r"[oòóỏõọOÒÓỎÕỌ][aàáảãạeèéẻẽẹAÀÁẢÃẠEÈÉẺẼẸ](?!\w)|[uùúủũụUÙÚỦŨỤ][yỳýỷỹỵYỲÝỶỸỴ](?!\w)")
+# A new-style open syllable (mark on the second vowel): without one a text cannot mix.
+_NEW_STYLE = re.compile(r"[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ](?!\w)|[uU][ỳýỷỹỵỲÝỶỸỴ](?!\w)")
 
 
 @register
@@ -356,6 +382,8 @@ class ToneStyleMixed(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
+        if not _NEW_STYLE.search(text):
+            return
         found: dict[str, list[tuple[int, int, str]]] = {"old": [], "new": []}
         for m in _OPEN_PAIR.finditer(text):
             # Find the word the pair ends.
