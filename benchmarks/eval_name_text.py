@@ -4,6 +4,7 @@ issue lists in the seeds, and every finding on the real corpus joined with our r
     python benchmarks/eval_name_text.py              # the three tables
     python benchmarks/eval_name_text.py --show       # also every corpus finding, in context
     python benchmarks/eval_name_text.py --dump-review > /tmp/review.yaml   # skeleton to review
+    python benchmarks/eval_name_text.py --timing     # also CPU time per rule on the corpus
 
 The review file (benchmarks/name_text_review.yaml) maps a finding's fingerprint to a
 verdict: `slip` (a real error in the published text) or `false-alarm`, with a note. A
@@ -134,11 +135,46 @@ def corpus_table(shared: Path, show: bool, dump: bool) -> None:
                 print(f"    note: {r['note']}")
 
 
+def timing_table(shared: Path, rounds: int = 5) -> None:
+    """CPU seconds per rule over the corpus (best of ``rounds``; CPU time, not wall time,
+    so a busy machine does not blur the comparison between rule families)."""
+    import time
+
+    from giaoban_qa.document import build_document
+    from giaoban_qa.engine import selected_rules
+    from giaoban_qa.rules import RuleContext
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "corpus" / "real").glob("*.txt"))]
+    rules = selected_rules(Config())
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        spent: Counter = Counter()
+        for text in texts:
+            t0 = time.process_time()
+            doc = build_document("corpus.txt", text)
+            spent["(build document)"] += time.process_time() - t0
+            for rule in rules:
+                t0 = time.process_time()
+                list(rule.check(doc, RuleContext()))
+                spent[rule.code] += time.process_time() - t0
+        for k, v in spent.items():
+            best[k] = min(best.get(k, v), v)
+    mine = sum(v for k, v in best.items() if k.split(".")[0] in CATEGORIES)
+    rest = sum(v for k, v in best.items() if k.split(".")[0] not in CATEGORIES)
+    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"\nCPU time over the corpus ({len(texts)} files, {size:.2f} MB), best of {rounds}")
+    for k, v in sorted(best.items(), key=lambda kv: -kv[1]):
+        print(f"  {k:30} {v:6.3f} s")
+    print(f"  name+text rules {mine:.3f} s; everything else {rest:.3f} s; "
+          f"extraction+rules {size / (mine + rest):.2f} MB/s, without name+text {size / rest:.2f} MB/s")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", help="the shared folder (default ../shared or $GIAOBAN_QA_SHARED)")
     parser.add_argument("--show", action="store_true", help="print every corpus finding in context with its verdict")
     parser.add_argument("--dump-review", action="store_true", help="print a review skeleton (YAML) of the corpus findings")
+    parser.add_argument("--timing", action="store_true", help="also print CPU time per rule over the corpus")
     args = parser.parse_args()
     shared = _shared(args.shared)
     if args.dump_review:
@@ -150,6 +186,8 @@ def main() -> int:
         return 0
     seed_table(shared)
     corpus_table(shared, args.show, False)
+    if args.timing:
+        timing_table(shared)
     return 0
 
 

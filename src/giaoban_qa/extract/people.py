@@ -395,6 +395,9 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
     """The title(s) standing right before a name: "Bí thư Huyện ủy Trần Văn Kỳ"."""
     text, lex = scan.text, scan.lex
     window_start = max(floor, start - 120)
+    window = text[window_start:start].lower()
+    if not any(k in window for k in _ROLE_KEYS):
+        return []
     best: tuple[re.Match[str], str, bool] | None = None
     for m in lex.role_regex.finditer(text, window_start, start):
         key = fold(m.group())
@@ -420,6 +423,11 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
     titles = [_classify_title(text, m.start(), end, role, lex, current)]
     # A chain joined by " - " or ", " in front: "Ủy viên Bộ Chính trị - Bí thư Thành ủy".
     return titles
+
+
+# Every role word of titles.yaml contains one of these (lower case): a substring test on
+# the window before a name skips the role regex when no title can be there.
+_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký")
 
 
 def _sentence_floor(text: str, pos: int) -> int:
@@ -463,7 +471,7 @@ def _cap_runs(text: str) -> list[list[tuple[int, int, str]]]:
     for m in _CAP_RUN.finditer(text):
         current: list[tuple[int, int, str]] = []
         pos = m.start()
-        for word in re.split(r"[ \u00a0]", m.group()):
+        for word in m.group().replace("\u00a0", " ").split(" "):
             end = pos + len(word)
             if word.isalpha() and _is_cap(word):
                 current.append((pos, end, word))
@@ -485,7 +493,11 @@ def _extract_people(doc: Document) -> list[PersonMention]:
     scan = _Scan(text, lex)
     para_starts = [p.start for p in doc.paragraphs]
     mentions: list[PersonMention] = []
+    surnames = lex.surnames
     for run in _cap_runs(text):
+        # Cheap rejection first: a name ends the run and starts with a family name.
+        if not any(_low(w[2]) in surnames for w in run[-4:-1]):
+            continue
         first_start = run[0][0]
         pw = _PREV_WORD.search(text, max(0, first_start - 24), first_start)
         prev_word = fold(pw.group(1)) if pw else ""

@@ -188,13 +188,27 @@ def typo_spans(doc: Document, ctx: RuleContext) -> list[tuple[int, int, str, str
     if cached is not None:
         return cached
     text = doc.text
-    low = doc.fact(_lower_collapsed)
+    collapsed = doc.fact(_lower_collapsed)
+    low = lowered(doc)
+    aligned = len(low) == len(text)  # lower() kept every offset (true for Vietnamese)
     out = []
     for pattern, right, before, after, note, first in entries:
         # Most entries never occur: a substring test is far cheaper than the regex.
-        if first and first not in low:
+        if first and first not in collapsed:
             continue
-        for m in pattern.finditer(text):
+        if first and aligned:
+            # Try the pattern only where its first word occurs.
+            word = first.split(" ", 1)[0]
+            matches = []
+            i = low.find(word)
+            while i >= 0:
+                m = pattern.match(text, i)
+                if m:
+                    matches.append(m)
+                i = low.find(word, i + 1)
+        else:
+            matches = list(pattern.finditer(text))
+        for m in matches:
             if before is not None and before.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
             if after is not None and after.search(text[m.end() : m.end() + 30]):
