@@ -552,6 +552,7 @@ def people(doc: Document) -> list[PersonMention]:
 # No IGNORECASE: with the Vietnamese upper-case range it makes this regex slow to compile,
 # which every `check` start-up would pay.
 _PLACE = re.compile(rf"(?<!\w)(?=[TtXxHhBbPpQq])(thị trấn|thị xã|thành phố|xã|huyện|tỉnh|thôn|bản|phường|quận|Thị trấn|Thị xã|Thành phố|Xã|Huyện|Tỉnh|Thôn|Bản|Phường|Quận|TP\.?)\s+(?=[{_UPPER}])")
+_PLACE_NAME = re.compile(rf"[{_UPPER}]\w*(?: [{_UPPER}]\w*){{0,3}}")
 _PLACE_KINDS = {"tp": "thành phố", "tp.": "thành phố"}
 
 
@@ -566,18 +567,21 @@ def _extract_places(doc: Document) -> list[Place]:
             if m.start() > 0 and text[m.start() - 1] not in " \n(":
                 continue
         pos = m.end()
+        run = _PLACE_NAME.match(text, pos)
+        if run is None:
+            continue
         names: list[str] = []
         end = pos
-        for w in _WORD.finditer(text, pos, min(len(text), pos + 60)):
-            if text[end:w.start()] not in ("", " ") or not _is_cap(w.group()):
+        offset = pos
+        for word in run.group().split(" "):
+            if not (word.isalpha() and _is_cap(word)):
                 break
             # Stop before a person's name after the place ("tỉnh Kon Tum Nguyễn Văn Hòa").
-            if len(names) >= 2 and _low(w.group()) in lex.strong_surnames:
+            if len(names) >= 2 and _low(word) in lex.strong_surnames:
                 break
-            names.append(w.group())
-            end = w.end()
-            if len(names) == 4:
-                break
+            names.append(word)
+            end = offset + len(word)
+            offset = end + 1
         if not names:
             continue
         name = text[pos:end]

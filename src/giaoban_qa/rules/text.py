@@ -34,8 +34,12 @@ def _lower(doc: Document) -> str:
     return doc.text.lower()
 
 
+def _lower_tokens(doc: Document) -> list[str]:
+    return lowered(doc).split()
+
+
 def _lower_collapsed(doc: Document) -> str:
-    return " ".join(doc.text.lower().split())
+    return " ".join(doc.fact(_lower_tokens))
 
 
 def _in_upper_heading(doc: Document, start: int, end: int) -> bool:
@@ -48,7 +52,8 @@ def _in_upper_heading(doc: Document, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=32)
 def _compiled_terms(terms: tuple[tuple[str, str, tuple[str, ...], str, str, tuple[str, ...]], ...]):
-    return [(re.compile(p), c, frozenset(a), case, note, hints) for p, c, a, case, note, hints in terms]
+    # A hint with a capital is looked up in the text as written, else in the lower-cased text.
+    return [(re.compile(p), c, frozenset(a), case, note, tuple((h, h != h.lower()) for h in hints)) for p, c, a, case, note, hints in terms]
 
 
 _BY_PACK: dict[tuple[str, int], tuple[object, object]] = {}
@@ -129,7 +134,7 @@ class TermVariant(Rule):
         for pattern, canonical, accept, case, note, hints in _terms(ctx):
             # `hints`: strings one of which every match contains (case-sensitive when
             # they hold a capital); a substring test skips the regex on most documents.
-            if hints and not any((h in text) if h != h.lower() else (h in low) for h in hints):
+            if hints and not any(h in (text if exact else low) for h, exact in hints):
                 continue
             for m in pattern.finditer(text):
                 written = m.group()
@@ -323,7 +328,7 @@ class RepeatedSyllable(Rule):
         allowed, always, context = _reduplications(ctx)
         typo_starts = [(s, e) for s, e, _, _ in typo_spans(doc, ctx)]
         # Cheap test first: most documents have no two equal neighbouring tokens.
-        tokens = lowered(doc).split()
+        tokens = doc.fact(_lower_tokens)
         if not any(map(operator.eq, tokens, tokens[1:])):
             return
         for m in _REPEAT.finditer(text):
