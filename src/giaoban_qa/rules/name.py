@@ -185,6 +185,12 @@ def incompatible(a: Title, b: Title) -> bool:
     return any(pair == {tuple(x), tuple(y)} for x, y in lex.exclusive_across)
 
 
+def same_post(a: Title, b: Title) -> bool:
+    """Same role in the same organ at the same level; a place named on one side only does
+    not make them differ ("Chủ tịch UBND huyện Sơn Khê" is "Chủ tịch UBND huyện")."""
+    return a.role == b.role and a.organ == b.organ and a.level == b.level and _places_compatible(a, b)
+
+
 def _single_holder_key(t: Title) -> str | None:
     lex = lexicon()
     if t.current and t.role in lex.single_holder and t.organ and t.organ in ("party", "hđnd", "ubnd", "mttq") and t.level:
@@ -372,9 +378,8 @@ class RosterMismatch(Rule):
                         evidence={"mention": _mention_evidence(p), "roster": {"name": best["name"], "titles": [t.text for t in best["titles"]], "unit": best["unit"]}},
                         severity=Severity.ERROR if p.current_titles else Severity.WARNING,
                     )
-                roster_keys = {t.key for t in best["titles"]}
                 for t in p.current_titles:
-                    if t.organ in ("party", "hđnd", "ubnd", "mttq") and t.key not in roster_keys:
+                    if t.organ in ("party", "hđnd", "ubnd", "mttq") and not any(same_post(t, r) for r in best["titles"]):
                         listed = ", ".join(x.text for x in best["titles"]) or "—"
                         yield self.finding(
                             t.start,
@@ -385,7 +390,7 @@ class RosterMismatch(Rule):
                         )
                 continue
             for t in p.current_titles:
-                holder = next((e for e in entries if t.key in {x.key for x in e["titles"]} and _single_holder_key(t)), None)
+                holder = next((e for e in entries if _single_holder_key(t) and any(same_post(t, x) for x in e["titles"])), None)
                 if holder is not None:
                     yield self.finding(
                         p.start,
