@@ -555,6 +555,8 @@ def _damaged(text: str, pos: int) -> bool:
         return prev.isalpha() or nxt.isalpha()
     if c in _VNI:
         return prev in _VOWELS
+    if c == "µ" and not prev.isalpha() and nxt in "mgsLl":
+        return False  # the micro sign of a unit: "5 µm", "20 µg"
     if c in _TCVN3:
         return prev.isalpha() or nxt.isalpha()
     return bool(_UTF8_AS_1252.match(text, max(0, pos - 1)) or _UTF8_AS_1252.match(text, pos))
