@@ -147,3 +147,19 @@ def test_title_does_not_swallow_the_next_name():
 def test_organ_names_with_lower_case_halves():
     found = _people("Ông Ngô Xuân Lịch - Bộ trưởng Bộ Quốc phòng cho biết.")
     assert found == [("Ngô Xuân Lịch", ["Bộ trưởng Bộ Quốc phòng"])]
+
+
+def test_user_packs_extend_the_shipped_ones(tmp_path):
+    from giaoban_qa.config import Config
+    from giaoban_qa.engine import check_document, locate, selected_rules
+
+    (tmp_path / "terms.yaml").write_text(
+        "extend: true\nterms:\n  - canonical: \"Đảng ủy\"\n    pattern: '\\bĐảng Ủy\\b'\n    case: syllables\n", encoding="utf-8"
+    )
+    (tmp_path / "typos.yaml").write_text("extend: true\ntypos:\n  - {wrong: \"kế hoặch\", right: \"kế hoạch\"}\n", encoding="utf-8")
+    config = Config(select=["text"], strict=True, rules_dirs=(str(tmp_path),))
+    doc = build_document("t.txt", "Đảng Ủy xã Nam Sơn họp về kế hoặch; phòng chống dịch Covid 19.")
+    found = [(f.rule, f.excerpt) for f in (locate(doc, x, config) for x in check_document(doc, selected_rules(config), config))]
+    assert ("text.term-variant", "Đảng Ủy") in found
+    assert ("text.term-variant", "Covid 19") in found
+    assert ("text.typo", "kế hoặch") in found

@@ -56,20 +56,20 @@ def _compiled_terms(terms: tuple[tuple[str, str, tuple[str, ...], str, str, tupl
     return [(re.compile(p), c, frozenset(a), case, note, tuple((h, h != h.lower()) for h in hints)) for p, c, a, case, note, hints in terms]
 
 
-_BY_PACK: dict[tuple[str, int], tuple[object, object]] = {}
+_BY_PACK: dict[tuple[str, tuple[str, ...]], object] = {}
 
 
-def _per_pack(name: str, pack: object, build):
-    """``build(pack)`` once per loaded pack object (packs are cached by the loader)."""
-    key = (name, id(pack))
-    hit = _BY_PACK.get(key)
-    if hit is None or hit[0] is not pack:
-        hit = _BY_PACK[key] = (pack, build(pack))
-    return hit[1]
+def _per_pack(name: str, ctx: RuleContext, build):
+    """``build(pack)`` once per pack and rules folders: packs do not change during a run,
+    and a user's pack merged over ours is a new object at every load."""
+    key = (name, tuple(ctx.rules_dirs))
+    if key not in _BY_PACK:
+        _BY_PACK[key] = build(ctx.pack(name))
+    return _BY_PACK[key]
 
 
 def _terms(ctx: RuleContext):
-    return _per_pack("terms", ctx.pack("terms"), _build_terms)
+    return _per_pack("terms", ctx, _build_terms)
 
 
 def _build_terms(pack):
@@ -161,7 +161,7 @@ class TermVariant(Rule):
 
 
 def _typo_entries(ctx: RuleContext):
-    return _per_pack("typos", ctx.pack("typos"), _build_typos)
+    return _per_pack("typos", ctx, _build_typos)
 
 
 def _build_typos(pack):
@@ -273,7 +273,7 @@ def _redup_tables(allow: tuple[str, ...], always: tuple[str, ...], context: tupl
 
 
 def _reduplications(ctx: RuleContext):
-    return _per_pack("reduplications", ctx.pack("reduplications"), _build_reduplications)
+    return _per_pack("reduplications", ctx, _build_reduplications)
 
 
 def _build_reduplications(pack):
