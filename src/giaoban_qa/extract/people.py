@@ -460,28 +460,28 @@ def _name_in_run(run: list[tuple[int, int, str]], begin: int, lex: TitleLexicon)
 
 # Runs of capitalised words separated by single spaces, found by one regex anchored on an
 # upper-case letter (the per-word checks happen only inside these runs).
-_CAP_RUN = re.compile(rf"(?<!\w)[{_UPPER}]\w*(?:[ \u00a0][{_UPPER}]\w*)+")
+_LOWER_VI = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+_UPPER_VI = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
+_CAP_WORD = rf"[{_UPPER_VI}][{_LOWER_VI}]*"
+_CAP_RUN = re.compile(rf"(?<!\w){_CAP_WORD}(?:[ \u00a0]{_CAP_WORD})+(?!\w)")
 _PREV_WORD = re.compile(rf"({_LETTER}+) \Z")
 
 
-def _cap_runs(text: str) -> list[list[tuple[int, int, str]]]:
+def _cap_runs(text: str, surnames: frozenset[str]) -> list[list[tuple[int, int, str]]]:
     """Maximal runs of two or more capitalised words ("Trần Văn Kỳ", "Bình Dương Trần
-    Thanh Liêm"); a word in capitals ("UBND") or with digits breaks a run."""
+    Thanh Liêm") in which a family name could start a name that ends the run; a word in
+    capitals ("UBND") or with digits breaks a run."""
     runs: list[list[tuple[int, int, str]]] = []
     for m in _CAP_RUN.finditer(text):
-        current: list[tuple[int, int, str]] = []
+        words = m.group().replace("\u00a0", " ").split(" ")
+        if not any(_low(w) in surnames for w in words[-4:-1]):
+            continue
+        run = []
         pos = m.start()
-        for word in m.group().replace("\u00a0", " ").split(" "):
-            end = pos + len(word)
-            if word.isalpha() and _is_cap(word):
-                current.append((pos, end, word))
-            else:
-                if len(current) >= 2:
-                    runs.append(current)
-                current = []
-            pos = end + 1
-        if len(current) >= 2:
-            runs.append(current)
+        for w in words:
+            run.append((pos, pos + len(w), w))
+            pos += len(w) + 1
+        runs.append(run)
     return runs
 
 
@@ -493,11 +493,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
     scan = _Scan(text, lex)
     para_starts = [p.start for p in doc.paragraphs]
     mentions: list[PersonMention] = []
-    surnames = lex.surnames
-    for run in _cap_runs(text):
-        # Cheap rejection first: a name ends the run and starts with a family name.
-        if not any(_low(w[2]) in surnames for w in run[-4:-1]):
-            continue
+    for run in _cap_runs(text, lex.surnames):
         first_start = run[0][0]
         pw = _PREV_WORD.search(text, max(0, first_start - 24), first_start)
         prev_word = fold(pw.group(1)) if pw else ""
