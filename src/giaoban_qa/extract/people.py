@@ -392,13 +392,13 @@ def _next_name_start(scan: _Scan, pos: int) -> int | None:
 
 
 def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
-    """The title(s) standing right before a name: "Bí thư Huyện ủy Trần Văn Kỳ"."""
+    """The title standing right before a name: "Bí thư Huyện ủy Trần Văn Kỳ"."""
     text, lex = scan.text, scan.lex
     window_start = max(floor, start - 120)
     window = text[window_start:start].lower()
     if not any(k in window for k in _ROLE_KEYS):
         return []
-    best: tuple[re.Match[str], str, bool] | None = None
+    best: tuple[re.Match[str], str] | None = None
     for m in lex.role_regex.finditer(text, window_start, start):
         key = fold(m.group())
         role = next((r for t, r in lex.roles if t == key), None)
@@ -410,19 +410,19 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
             continue
         tokens = list(_WORD.finditer(between))
         if all(_is_cap(t.group()) or t.group().isupper() or _tail_word(t.group(), between[: t.start()]) for t in tokens) and not re.search(r"\s-\s|–", between):
-            best = (m, role, True)
+            best = (m, role)
             break
     if best is None:
         return []
-    m, role, _ = best
+    m, role = best
     before = text[max(floor, m.start() - 12) : m.start()]
     current = not re.search(r"(?i)(?:nguyên|cố|cựu|tân|quyền)\s+\Z", before)
     end = start
     while end > m.end() and text[end - 1].isspace():
         end -= 1
-    titles = [_classify_title(text, m.start(), end, role, lex, current)]
-    # A chain joined by " - " or ", " in front: "Ủy viên Bộ Chính trị - Bí thư Thành ủy".
-    return titles
+    # Only the nearest title is read: in "Ủy viên Bộ Chính trị - Bí thư Thành ủy X" the
+    # earlier titles are not attached (a known gap; the name-title form reads them all).
+    return [_classify_title(text, m.start(), end, role, lex, current)]
 
 
 # Every role word of titles.yaml contains one of these (lower case): a substring test on
