@@ -1,0 +1,573 @@
+"""Period rules: the periods a report names, reviews and plans, cumulative periods, the
+periods of cited reports, terms of office and congress ordinals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterable
+
+from giaoban_qa.document import Document
+from giaoban_qa.extract.citations import Citation, citations
+from giaoban_qa.extract.dates import DateFact
+from giaoban_qa.extract.periods import PeriodFact, periods, report_date, report_periods, subject_period
+from giaoban_qa.findings import Category, Finding, Msg, Severity
+from giaoban_qa.rules import Rule, RuleContext, register
+
+
+def period_evidence(p: PeriodFact, role: str) -> dict:
+    return {**p.to_json(), "role": role}
+
+
+def _index(p: PeriodFact, edge: str = "first") -> int | None:
+    month = p.first_month if edge == "first" else p.last_month
+    if month is None:
+        return None
+    return (p.year or 0) * 12 + month - 1
+
+
+def _shift(p: PeriodFact, other: PeriodFact, step: int) -> bool:
+    """True when ``other`` is ``p`` moved by ``step`` periods of p's length."""
+    if p.months is None or other.months != p.months or p.kind != other.kind:
+        return False
+    a, b = _index(p), _index(other)
+    if a is None or b is None:
+        return False
+    if p.year is None or other.year is None:
+        return (a + step * p.months) % 12 == b % 12
+    return a + step * p.months == b
+
+
+def _comparable(a: PeriodFact, b: PeriodFact) -> bool:
+    return a.kind == b.kind and a.months is not None and a.months == b.months
+
+
+def _vi_period(p: PeriodFact) -> str:
+    return f"“{p.text.strip()}”"
+
+
+_REPORT_TITLE = re.compile(
+    r"(?:giao\s+ban|hội\s+nghị|sơ\s+kết|tổng\s+kết|kết\s+luận|báo\s+cáo|họp|đánh\s+giá|kiểm\s+điểm|thường\s+kỳ|phiên)",
+    re.IGNORECASE,
+)
+
+
+@register
+class TitlePeriodMismatch(Rule):
+    """The period in the title is not the one the body reviews or plans.
+
+    **What it does**
+    Reads the period the title names ("giao ban tháng 11 năm 2020") and the periods the
+    lead says are reviewed and planned ("đánh giá … tháng 10 và phương hướng nhiệm vụ
+    tháng 11"). Two conventions are both accepted: a meeting late in month M reviews M and
+    plans M+1; a meeting early in M+1 that is still called "tháng M+1" reviews M and plans
+    M+1. A review period other than the title's or the one before it, or a plan period other
+    than the title's or the one after it, is reported.
+
+    **Why it matters**
+    Each sentence looks right alone, so editors miss it; readers and the archive file the
+    report under the title's month while its content is about another.
+
+    **Example**
+    Hội nghị giao ban tháng 11 năm 2020
+    Ngày 23/11/2020, Thường trực Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 9 và triển khai nhiệm vụ tháng 10 năm 2020.
+
+    **Use instead**
+    Hội nghị giao ban tháng 11 năm 2020
+    Ngày 23/11/2020, Thường trực Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 11 và triển khai nhiệm vụ tháng 12 năm 2020.
+    """
+
+    code = "period.title-mismatch"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        rp = doc.fact(report_periods)
+        title = rp.title
+        if title is None or title.kind not in ("month", "quarter", "half", "cumulative", "year"):
+            return
+        if not _REPORT_TITLE.search(doc.title_text):
+            return  # a news headline ("Đến năm 2020, TP giảm …") does not name a reporting period
+        problems = []
+        if rp.review is not None and _comparable(title, rp.review):
+            if not (_shift(title, rp.review, 0) or _shift(title, rp.review, -1)):
+                problems.append(("review", rp.review))
+        if rp.plan is not None and _comparable(title, rp.plan):
+            if not (_shift(title, rp.plan, 0) or _shift(title, rp.plan, 1)):
+                problems.append(("plan", rp.plan))
+        if not problems:
+            return
+        role, culprit = problems[0]
+        what_vi = " và ".join(("đánh giá " if r == "review" else "triển khai nhiệm vụ ") + _vi_period(p) for r, p in problems)
+        what_en = " and ".join(("reviews " if r == "review" else "plans ") + _vi_period(p) for r, p in problems)
+        evidence = {"title": period_evidence(title, "title")}
+        if rp.review is not None:
+            evidence["review"] = period_evidence(rp.review, "review")
+        if rp.plan is not None:
+            evidence["plan"] = period_evidence(rp.plan, "plan")
+        yield self.finding(
+            culprit.start,
+            culprit.end,
+            Msg(
+                f"Tiêu đề ghi kỳ {_vi_period(title)} nhưng phần mở đầu {what_vi}.",
+                f"The title names {_vi_period(title)} but the lead {what_en}.",
+            ),
+            suggestion=Msg(
+                "Kiểm tra lại kỳ báo cáo ở tiêu đề hoặc ở phần mở đầu (họp cuối tháng M: đánh giá tháng M, triển khai tháng M+1; họp đầu tháng M: đánh giá tháng M-1, triển khai tháng M).",
+                "Check the period in the title or in the lead (a meeting late in month M reviews M and plans M+1; one early in M reviews M-1 and plans M).",
+            ),
+            evidence=evidence,
+        )
+
+
+@register
+class PlanNotNext(Rule):
+    """The period planned is not the one right after the period reviewed.
+
+    **What it does**
+    Compares the period the lead reviews with the period it sets tasks for: "đánh giá kết
+    quả công tác tháng 4; triển khai nhiệm vụ tháng 5", "sơ kết 6 tháng đầu năm, triển khai
+    nhiệm vụ 6 tháng cuối năm", "tổng kết năm 2020, triển khai nhiệm vụ năm 2021". Periods of
+    the same kind must follow each other.
+
+    **Why it matters**
+    A skipped or repeated period is a typing slip in one of the two numbers, and the
+    report then plans for the wrong month.
+
+    **Example**
+    Ngày 04/5/2020, Ban Thường vụ Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 4; triển khai nhiệm vụ trọng tâm tháng 6 năm 2020.
+
+    **Use instead**
+    Ngày 04/5/2020, Ban Thường vụ Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 4; triển khai nhiệm vụ trọng tâm tháng 5 năm 2020.
+    """
+
+    code = "period.plan-not-next"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        rp = doc.fact(report_periods)
+        review, plan = rp.review, rp.plan
+        if review is None or plan is None or not _comparable(review, plan):
+            return
+        if review.first_month == 1 and plan.first_month == 1 and review.kind != "year":
+            return  # "6 tháng đầu năm … 6 tháng đầu năm" twice: not a review/plan pair
+        if _shift(review, plan, 1):
+            return
+        yield self.finding(
+            plan.start,
+            plan.end,
+            Msg(
+                f"Đánh giá {_vi_period(review)} nhưng triển khai nhiệm vụ {_vi_period(plan)}: kỳ kế hoạch không phải kỳ liền sau.",
+                f"Reviews {_vi_period(review)} but plans {_vi_period(plan)}: the plan period does not follow the review period.",
+            ),
+            suggestion=Msg("Kiểm tra lại kỳ đánh giá hoặc kỳ triển khai nhiệm vụ.", "Check the review period or the plan period."),
+            evidence={"review": period_evidence(review, "review"), "plan": period_evidence(plan, "plan")},
+        )
+
+
+@register
+class PlanPeriodOver(Rule):
+    """The period a meeting sets tasks for has already ended on the meeting date.
+
+    **What it does**
+    Compares the last day of the planned period ("triển khai nhiệm vụ tháng 4 năm 2020")
+    with the date of the meeting or, for an article, its publication date.
+
+    **Why it matters**
+    Nobody plans a month that is over: either the meeting date or the plan period is
+    mistyped.
+
+    **Example**
+    Ngày 04/5/2020, Ban Thường vụ Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 3; triển khai nhiệm vụ trọng tâm tháng 4 năm 2020.
+
+    **Use instead**
+    Ngày 04/5/2020, Ban Thường vụ Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 4; triển khai nhiệm vụ trọng tâm tháng 5 năm 2020.
+    """
+
+    code = "period.plan-over"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        plan = doc.fact(report_periods).plan
+        when, when_inferred = doc.fact(report_date)
+        if plan is None or when is None or plan.year is None:
+            return
+        last = plan.last_day()
+        if last is None or when <= last:
+            return
+        if plan.year_inferred and plan.year_source == "anchor":
+            return  # the year is only a guess from the report date itself
+        days = (when - last).days
+        yield self.finding(
+            plan.start,
+            plan.end,
+            Msg(
+                f"Kỳ triển khai nhiệm vụ {_vi_period(plan)} đã kết thúc ({last:%d/%m/%Y}) trước ngày hội nghị {when:%d/%m/%Y}.",
+                f"The plan period {_vi_period(plan)} ended on {last:%d/%m/%Y}, {days} day(s) before the meeting on {when:%d/%m/%Y}.",
+            ),
+            suggestion=Msg("Kiểm tra lại kỳ kế hoạch hoặc ngày hội nghị.", "Check the plan period or the meeting date."),
+            evidence={"plan": period_evidence(plan, "plan"), "report_date": when.isoformat(), "days_after_end": days},
+            severity=Severity.WARNING if plan.year_inferred or when_inferred else None,
+        )
+
+
+_RESULT_AFTER = re.compile(
+    r"\b(?:đạt|ước|thực hiện|tăng|giảm|thu|chi|giải ngân|hoàn thành|có|được|bằng|xảy ra|phát hiện|xử lý|cấp|trồng)\b",
+    re.IGNORECASE,
+)
+_FUTURE_WORDS = re.compile(
+    r"\b(?:phấn đấu|dự kiến|sẽ|chuẩn bị|tiến tới|hướng tới|kế hoạch|chỉ tiêu|mục tiêu|dự báo|nhiệm vụ|giải pháp|triển khai|tổ chức sơ kết|sơ kết)\b",
+    re.IGNORECASE,
+)
+
+
+@register
+class CumulativeImpossible(Rule):
+    """A cumulative period that has not elapsed yet at the report's date.
+
+    **What it does**
+    Checks every cumulative result ("lũy kế 5 tháng", "6 tháng đầu năm đạt …", "9 tháng
+    năm 2020 tăng …") against the last month the report covers: the month it reviews, or
+    else the month of the meeting or publication. Results for five months cannot be in a
+    report about April; "6 tháng đầu năm" results cannot be in a report of March.
+
+    **Why it matters**
+    The number of months is wrong, or the figures belong to another report; readers compare
+    them with the wrong period of last year.
+
+    **Example**
+    Ngày 04/5/2020, Ban Thường vụ Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 4; triển khai nhiệm vụ trọng tâm tháng 5 năm 2020. Thu ngân sách trong tháng ước đạt 1,7 tỷ đồng, lũy kế 5 tháng ước đạt trên 15 tỷ đồng.
+
+    **Use instead**
+    Ngày 04/5/2020, Ban Thường vụ Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 4; triển khai nhiệm vụ trọng tâm tháng 5 năm 2020. Thu ngân sách trong tháng ước đạt 1,7 tỷ đồng, lũy kế 4 tháng ước đạt trên 15 tỷ đồng.
+    """
+
+    code = "period.cumulative-impossible"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        rp = doc.fact(report_periods)
+        when, when_inferred = doc.fact(report_date)
+        review = rp.review
+        limit: int | None = None
+        limit_year: int | None = None
+        source = ""
+        if review is not None and review.kind in ("month", "quarter", "half", "cumulative") and review.last_month:
+            limit, limit_year, source = review.last_month, review.year, "review"
+        elif when is not None:
+            limit, limit_year, source = when.month, when.year, "date"
+        if limit is None:
+            return
+        text = doc.text
+        for p in doc.fact(periods):
+            if p.first_month != 1 or p.last_month is None or p.last_month >= 12 or p.last_month <= limit:
+                continue
+            if p.kind not in ("cumulative", "half") or p.role in ("plan", "subject") or p.cue == "plan":
+                continue
+            if p.year is not None and limit_year is not None and p.year != limit_year:
+                continue
+            if p.year_source == "text" and limit_year is None:
+                continue
+            sentence = doc.sentence_at(p.start)
+            s_start, s_end = (sentence.start, sentence.end) if sentence else (p.start, p.end)
+            after = text[p.end : min(s_end, p.end + 80)]
+            is_luy_ke = p.text.lower().startswith(("lũy", "luỹ"))
+            if not is_luy_ke and not _RESULT_AFTER.search(after):
+                continue
+            if _FUTURE_WORDS.search(text[s_start : min(s_end, p.end + 80)]):
+                continue
+            # Against the reviewed month the comparison is between two statements of the
+            # report; against a date, the year of both must be written for an error.
+            certain = source == "review" or (not when_inferred and p.year_source in ("text", "sentence"))
+            limit_vi = f"tháng {limit}" + (f"/{limit_year}" if limit_year else "")
+            basis_vi = f"kỳ báo cáo là {_vi_period(review)}" if source == "review" and review else f"báo cáo ngày {when:%d/%m/%Y}"
+            basis_en = f"the report reviews {_vi_period(review)}" if source == "review" and review else f"the report is dated {when:%d/%m/%Y}"
+            yield self.finding(
+                p.start,
+                p.end,
+                Msg(
+                    f"Kỳ lũy kế {_vi_period(p)} kéo dài đến tháng {p.last_month}, nhưng {basis_vi} (chỉ đến {limit_vi}).",
+                    f"The cumulative period {_vi_period(p)} runs to month {p.last_month}, but {basis_en} (up to month {limit}).",
+                ),
+                suggestion=Msg(f"Có thể là “lũy kế {limit} tháng” / “{limit} tháng đầu năm”.", f"Perhaps {limit} months (“lũy kế {limit} tháng”)."),
+                evidence={
+                    "cumulative": period_evidence(p, "cumulative"),
+                    **({"review": period_evidence(review, "review")} if source == "review" and review else {}),
+                    "report_date": when.isoformat() if when else None,
+                    "last_month_covered": limit,
+                },
+                severity=None if certain else Severity.WARNING,
+            )
+
+
+_REPORT_TYPES = ("Báo cáo",)
+
+
+def _is_report(c: Citation) -> bool:
+    return (c.type_word in _REPORT_TYPES) or c.type_abbr == "BC"
+
+
+def _cited_report_period(doc: Document, c: Citation) -> tuple[PeriodFact, dt.date, bool] | None:
+    """The period a cited report is about, with its year resolved, and whether that year is a guess."""
+    if not _is_report(c) or c.date is None or c.date.date is None or not c.subject:
+        return None
+    if not re.match(r"\s*(?:tình hình|kết quả|công tác|việc|thực hiện)", c.subject, re.IGNORECASE):
+        return None  # "Báo cáo … về phương hướng …" is about the future
+    p = subject_period(doc, c.subject_span)
+    if p is None or p.first_month is None or p.last_month is None:
+        return None
+    cited = c.date.date
+    guessed = p.year_source != "text"
+    if guessed:
+        # The year nearest the report's own date ("ngày 05/01/2021 về tình hình tháng 12" is December 2020).
+        candidates = [
+            PeriodFact(p.start, p.end, p.text, p.kind, p.first_month, p.last_month, y, True, "citation", p.cue, p.role)
+            for y in (cited.year - 1, cited.year, cited.year + 1)
+        ]
+        p = min(candidates, key=lambda q: abs((q.first_day() - cited).days))  # type: ignore[operator]
+    return p, cited, guessed or c.date.year_inferred
+
+
+@register
+class CitedSubjectAfterDate(Rule):
+    """A cited report about a period that had not begun on the report's own date.
+
+    **What it does**
+    Reads the subject of every cited report ("Báo cáo số 369/BC-UBND, ngày 15/9/2020 của
+    UBND huyện về tình hình kinh tế - xã hội tháng 10 năm 2020") and compares the start of
+    the period it covers with the report's date. A report cannot describe the situation in a
+    month that had not started.
+
+    **Why it matters**
+    The report's date or its period is mistyped; the document cannot be found under either.
+
+    **Example**
+    Thống nhất thực hiện các nhiệm vụ nêu trong Báo cáo số 369/BC-UBND, ngày 15/9/2020 của UBND huyện về tình hình kinh tế - xã hội tháng 10 năm 2020.
+
+    **Use instead**
+    Thống nhất thực hiện các nhiệm vụ nêu trong Báo cáo số 369/BC-UBND, ngày 30/10/2020 của UBND huyện về tình hình kinh tế - xã hội tháng 10 năm 2020.
+    """
+
+    code = "period.cited-subject-after-date"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        for c in doc.fact(citations):
+            found = _cited_report_period(doc, c)
+            if found is None:
+                continue
+            p, cited, guessed = found
+            first = p.first_day()
+            if first is None or first <= cited:
+                continue
+            name = f"{c.type_word or 'Báo cáo'} số {c.symbol or c.number}"
+            yield self.finding(
+                p.start,
+                p.end,
+                Msg(
+                    f"{name} ghi ngày {cited:%d/%m/%Y} nhưng nói về {_vi_period(p)}, kỳ bắt đầu từ {first:%d/%m/%Y}.",
+                    f"{name} is dated {cited:%d/%m/%Y} but reports on {_vi_period(p)}, which begins on {first:%d/%m/%Y}.",
+                ),
+                suggestion=Msg("Kiểm tra lại ngày của báo cáo hoặc kỳ báo cáo.", "Check the report's date or the period it covers."),
+                evidence={"cited": {"text": c.text, "start": c.start, "end": c.end, "date": cited.isoformat()}, "period": period_evidence(p, "subject")},
+                severity=Severity.WARNING if guessed else None,
+            )
+
+
+# Days after the end of its period within which a report is usually dated: monthly
+# reports around the end of the month or in the first weeks after; annual reviews later.
+DEFAULT_LATE_DAYS = {1: 45, 3: 60, 6: 75, 9: 75, 12: 120}
+
+
+@register
+class CitedReportLate(Rule):
+    """A cited report dated long after the period it reports on.
+
+    **What it does**
+    For every cited report whose subject names its period ("… về tình hình kinh tế - xã
+    hội tháng 4 năm 2020"), measures the days between the end of that period and the
+    report's date. Beyond 45 days for a month (60 for a quarter, 75 for a half-year, 120
+    for a year; option `max_days`) it reports the gap.
+
+    **Why it matters**
+    Monthly reports are written at the end of their month. A report dated months later is
+    usually a slip in the month of its date or of its period.
+
+    **Example**
+    Thống nhất thực hiện các nhiệm vụ nêu trong Báo cáo số 118/BC-UBND, ngày 20/8/2021 của UBND huyện về tình hình kinh tế - xã hội tháng 4 năm 2021.
+
+    **Use instead**
+    Thống nhất thực hiện các nhiệm vụ nêu trong Báo cáo số 118/BC-UBND, ngày 28/4/2021 của UBND huyện về tình hình kinh tế - xã hội tháng 4 năm 2021.
+    """
+
+    code = "period.cited-report-late"
+    category = Category.PERIOD
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        override = ctx.options.get("max_days")
+        for c in doc.fact(citations):
+            found = _cited_report_period(doc, c)
+            if found is None:
+                continue
+            p, cited, guessed = found
+            last = p.last_day()
+            if last is None or guessed:
+                continue
+            months = p.months or 1
+            limit = int(override) if override else next(v for k, v in sorted(DEFAULT_LATE_DAYS.items()) if months <= k)
+            gap = (cited - last).days
+            if gap <= limit:
+                continue
+            name = f"{c.type_word or 'Báo cáo'} số {c.symbol or c.number}"
+            yield self.finding(
+                c.date.value_start if c.date else c.start,
+                c.date.end if c.date else c.end,
+                Msg(
+                    f"{name} ghi ngày {cited:%d/%m/%Y}, {gap} ngày sau khi kỳ {_vi_period(p)} kết thúc ({last:%d/%m/%Y}).",
+                    f"{name} is dated {cited:%d/%m/%Y}, {gap} days after the end of {_vi_period(p)} ({last:%d/%m/%Y}).",
+                ),
+                suggestion=Msg("Kiểm tra lại tháng của ngày báo cáo hoặc kỳ báo cáo.", "Check the month of the report's date or its period."),
+                evidence={
+                    "cited": {"text": c.text, "start": c.start, "end": c.end, "date": cited.isoformat()},
+                    "period": period_evidence(p, "subject"),
+                    "days_after_period": gap,
+                    "max_days": limit,
+                },
+            )
+
+
+_TERM = re.compile(r"(?<!\w)nhiệm\s+kỳ\s*:?\s*(?P<a>(?:19|20)\d\d)\s*[\-–—]\s*(?P<b>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_STATE_COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân|Quốc hội|đại biểu dân cử)", re.IGNORECASE)
+_PARTY_BODY = re.compile(r"(?:Đảng|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Thị ủy|Ban Chấp hành|BCH)", re.IGNORECASE)
+_CELL = re.compile(r"chi\s+bộ", re.IGNORECASE)
+
+
+@register
+class TermLength(Rule):
+    """A term of office that does not span five years ("nhiệm kỳ 2020-2026").
+
+    **What it does**
+    Reads every "nhiệm kỳ YYYY-YYYY". Party committees, People's Councils and the National
+    Assembly are elected for five years (Party 2020-2025, HĐND 2021-2026). A People's
+    Council term of any other length, or any term shorter than two years or longer than
+    five, is reported; Party cells and newly formed committees may have shorter terms.
+
+    **Why it matters**
+    One of the two years is mistyped; the term is the first thing readers check in a
+    congress report.
+
+    **Example**
+    Chuẩn bị tốt các điều kiện cho Đại hội đại biểu Đảng bộ huyện lần thứ XXV, nhiệm kỳ 2020-2026.
+
+    **Use instead**
+    Chuẩn bị tốt các điều kiện cho Đại hội đại biểu Đảng bộ huyện lần thứ XXV, nhiệm kỳ 2020-2025.
+    """
+
+    code = "period.term-length"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        text = doc.text
+        for m in _TERM.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            length = b - a
+            before = text[max(0, m.start() - 100) : m.start()]
+            council = bool(_STATE_COUNCIL.search(before))
+            party = bool(_PARTY_BODY.search(before))
+            if council:
+                bad, expected_vi, expected_en = length != 5, "5 năm", "5 years"
+            elif party:
+                bad, expected_vi, expected_en = not 2 <= length <= 5, "5 năm", "5 years"
+            else:
+                # Other bodies (UN Security Council 2020-2021, federations) have other terms.
+                bad, expected_vi, expected_en = False, "5 năm", "5 years"
+            if length > 5 or length < 1:
+                bad = True
+            if not bad:
+                continue
+            severity = None if (council or party) and not _CELL.search(before) else Severity.WARNING
+            yield self.finding(
+                m.start("a"),
+                m.end("b"),
+                Msg(
+                    f"Nhiệm kỳ {a}-{b} dài {length} năm; nhiệm kỳ thường là {expected_vi} (Đảng bộ 2020-2025, HĐND 2021-2026).",
+                    f"The term {a}-{b} spans {length} year(s); terms are {expected_en} (Party 2020-2025, People's Councils 2021-2026).",
+                ),
+                suggestion=f"{a}-{a + 5}",
+                evidence={"term": {"text": m.group(), "start": m.start(), "end": m.end(), "from": a, "to": b, "years": length}, "body": "council" if council else "party" if party else "other"},
+                severity=severity,
+            )
+
+
+_ROMAN_CUE = re.compile(r"(?<!\w)(?:lần\s+thứ|khóa|khoá|Đại\s+hội|kỳ\s+họp\s+thứ|Hội\s+nghị\s+Trung\s+ương|nhiệm\s+kỳ)\s+(?P<r>[IVXLCDM]{2,9})(?![\w])", re.IGNORECASE)
+_VALID_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a well-formed Roman numeral, else None ("XIIII", "IIX", "VV")."""
+    if not numeral or not _VALID_ROMAN.fullmatch(numeral):
+        return None
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for i, ch in enumerate(numeral):
+        v = values[ch]
+        total += -v if i + 1 < len(numeral) and values[numeral[i + 1]] > v else v
+    return total
+
+
+def _repair_roman(numeral: str) -> str | None:
+    """The numeral the writer most likely meant, read additively ("XIIII" → 14 → "XIV")."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = sum(values[ch] for ch in numeral)
+    if not 0 < total < 4000:
+        return None
+    out = ""
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while total >= value:
+            out += sym
+            total -= value
+    return out
+
+
+@register
+class InvalidRomanNumeral(Rule):
+    """A congress, term or session ordinal written with a malformed Roman numeral.
+
+    **What it does**
+    Checks the Roman numeral after "lần thứ", "khóa", "Đại hội", "Hội nghị Trung ương":
+    "XXV", "XIII", "XIV" are well formed; "XIIII", "IIX", "VV", "XXXXV" are not.
+
+    **Why it matters**
+    Congress and term ordinals identify the body that decided; a malformed numeral cannot
+    be read as a number and is certainly a typing slip.
+
+    **Example**
+    Tiến tới Đại hội đại biểu Đảng bộ huyện lần thứ XIIII, nhiệm kỳ 2020-2025.
+
+    **Use instead**
+    Tiến tới Đại hội đại biểu Đảng bộ huyện lần thứ XIV, nhiệm kỳ 2020-2025.
+    """
+
+    code = "period.invalid-roman-numeral"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        for m in _ROMAN_CUE.finditer(doc.text):
+            numeral = m.group("r")
+            if numeral.upper() != numeral or roman_value(numeral) is not None:
+                continue
+            guess = _repair_roman(numeral)
+            yield self.finding(
+                m.start("r"),
+                m.end("r"),
+                Msg(f"Số La Mã “{numeral}” viết sai quy tắc.", f"Malformed Roman numeral “{numeral}”."),
+                suggestion=guess,
+                evidence={"numeral": {"text": numeral, "start": m.start("r"), "end": m.end("r"), "additive_value": sum({"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}[c] for c in numeral)}},
+            )
