@@ -245,7 +245,7 @@ class WeekdayMismatch(Rule):
 
 _ANNIVERSARY = re.compile(r"(?<![\d.,/])(?P<n>\d{1,3})\s+năm\s+", re.IGNORECASE)
 _APPROX_BEFORE = re.compile(r"(?:hơn|gần|trên|khoảng|hàng|mấy|những|các|suốt|sau\s+hơn|ngót)\s*$", re.IGNORECASE)
-_ANNIV_GAP = re.compile(r"(?:\s*(?:ngày|kể\s+từ|thành\s+lập|truyền\s+thống|kỷ\s+niệm|của|lễ)\s*)*", re.IGNORECASE)
+_ANNIV_GAP = re.compile(r"(?:\s*(?:ngày\s+hội|ngày|kể\s+từ|thành\s+lập|truyền\s+thống|kỷ\s+niệm|của|lễ)\s*)*", re.IGNORECASE)
 _ANNIV_RANGE = re.compile(
     r"\s*\(\s*(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})\s*[/.\-]\s*(?P<base>\d{4})\s*[\-–—]\s*"
     r"(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<year>\d{4})\s*\)"
