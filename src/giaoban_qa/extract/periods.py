@@ -38,7 +38,7 @@ _YEAR_TAIL = r"(?:\s*(?:,\s*)?năm\s+|\s*/\s*|\.)(?P<y>(?:19|20)\d\d)(?!\d)"
 
 _MONTH = re.compile(
     rf"(?<!\w)tháng\s+(?P<m>\d{{1,2}})(?!\d)"
-    rf"(?:\s*(?:[\-–]|và|đến)\s*(?:tháng\s+)?(?P<m2>\d{{1,2}})(?![\d/]))?"
+    rf"(?:\s*(?:[\-–]|và|đến)\s*(?:tháng\s+)?(?P<m2>\d{{1,2}})(?!\d)(?!/\d{{1,2}}\b))?"
     rf"(?:{_YEAR_TAIL})?",
     re.IGNORECASE,
 )
@@ -355,6 +355,10 @@ class ReportPeriods:
     title: PeriodFact | None
     review: PeriodFact | None
     plan: PeriodFact | None
+    # When the title itself says what is reviewed and planned, the lead's own statements,
+    # so the two can be compared.
+    lead_review: PeriodFact | None = None
+    lead_plan: PeriodFact | None = None
 
 
 _PERIOD_KINDS = ("month", "quarter", "half", "cumulative", "year", "other")
@@ -373,7 +377,12 @@ def report_periods(doc: Document) -> ReportPeriods:
         plan = next((p for p in ps if p.role == "plan" and p.start > review.start and p.kind == review.kind), None)
     if plan is None:
         plan = next((p for p in ps if p.role == "plan" and p.kind in _PERIOD_KINDS), None)
-    return ReportPeriods(title, review, plan)
+    lead_review = lead_plan = None
+    if review is not None and review.in_title:
+        lead_review = next((p for p in ps if p.role == "review" and not p.in_title and p.kind == review.kind), None)
+    if plan is not None and plan.in_title:
+        lead_plan = next((p for p in ps if p.role == "plan" and not p.in_title and p.kind == plan.kind), None)
+    return ReportPeriods(title, review, plan, lead_review, lead_plan)
 
 
 def subject_period(doc: Document, subject_span: tuple[int, int] | None) -> PeriodFact | None:

@@ -83,6 +83,7 @@ class TitlePeriodMismatch(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         rp = doc.fact(report_periods)
+        yield from self._title_statements_vs_lead(rp)
         title = rp.title
         if title is None or title.kind not in ("month", "quarter", "half", "cumulative", "year"):
             return
@@ -118,6 +119,27 @@ class TitlePeriodMismatch(Rule):
             ),
             evidence=evidence,
         )
+
+
+    def _title_statements_vs_lead(self, rp) -> Iterable[Finding]:
+        """A title that itself reviews and plans ("Đánh giá … tháng 4, triển khai … tháng 5")
+        must agree with the lead that says it again."""
+        for role_vi, role_en, in_title, in_lead in (
+            ("đánh giá", "reviews", rp.review, rp.lead_review),
+            ("triển khai nhiệm vụ", "plans", rp.plan, rp.lead_plan),
+        ):
+            if in_title is None or in_lead is None or not _comparable(in_title, in_lead) or _shift(in_title, in_lead, 0):
+                continue
+            yield self.finding(
+                in_lead.start,
+                in_lead.end,
+                Msg(
+                    f"Tiêu đề {role_vi} {_vi_period(in_title)} nhưng phần mở đầu {role_vi} {_vi_period(in_lead)}.",
+                    f"The title {role_en} {_vi_period(in_title)} but the lead {role_en} {_vi_period(in_lead)}.",
+                ),
+                suggestion=Msg("Thống nhất kỳ báo cáo giữa tiêu đề và phần mở đầu.", "Make the title and the lead name the same period."),
+                evidence={"title": period_evidence(in_title, "title"), "lead": period_evidence(in_lead, role_en)},
+            )
 
 
 @register
@@ -277,7 +299,10 @@ class CumulativeImpossible(Rule):
             is_luy_ke = p.text.lower().startswith(("lũy", "luỹ"))
             if not is_luy_ke and not _RESULT_AFTER.search(after):
                 continue
-            if _FUTURE_WORDS.search(text[s_start : min(s_end, p.end + 80)]):
+            # Plans are told in their own clause: "…; phấn đấu 6 tháng đầu năm đạt …".
+            clause_start = max(s_start, text.rfind(";", s_start, p.start) + 1)
+            clause_end = text.find(";", p.end, s_end)
+            if _FUTURE_WORDS.search(text[clause_start : min(s_end if clause_end < 0 else clause_end, p.end + 80)]):
                 continue
             # Against the reviewed month the comparison is between two statements of the
             # report; against a date, the year of both must be written for an error.
