@@ -304,7 +304,8 @@ def periods(doc: Document) -> list[PeriodFact]:
             floor = raw[i - 1].end
         cue = _cue(text, p.start, floor)
         if cue == "weak-review":
-            cue = None if p.kind == "year" else "review"
+            # "trong 6 tháng cuối năm" in a headline is not what the report reviews.
+            cue = None if p.kind == "year" or in_title else "review"
         if _NOT_A_PERIOD_BEFORE.search(text[max(floor, p.start - 16) : p.start].rstrip()):
             cue = "bound"
         year, inferred, source = p.year, False, p.year_source
@@ -364,6 +365,14 @@ class ReportPeriods:
 _PERIOD_KINDS = ("month", "quarter", "half", "cumulative", "year", "other")
 
 
+def same_family(a: PeriodFact, b: PeriodFact) -> bool:
+    """Periods of one kind; "6 tháng đầu năm" and "9 tháng" are both January-to-date."""
+    if a.kind == b.kind:
+        return True
+    to_date = ("half", "cumulative")
+    return a.kind in to_date and b.kind in to_date and a.first_month == b.first_month == 1
+
+
 def report_periods(doc: Document) -> ReportPeriods:
     ps = doc.fact(periods)
     title = next((p for p in ps if p.role == "title" and p.kind in _PERIOD_KINDS), None)
@@ -379,9 +388,9 @@ def report_periods(doc: Document) -> ReportPeriods:
         plan = next((p for p in ps if p.role == "plan" and p.kind in _PERIOD_KINDS), None)
     lead_review = lead_plan = None
     if review is not None and review.in_title:
-        lead_review = next((p for p in ps if p.role == "review" and not p.in_title and p.kind == review.kind), None)
+        lead_review = next((p for p in ps if p.role == "review" and not p.in_title and same_family(p, review)), None)
     if plan is not None and plan.in_title:
-        lead_plan = next((p for p in ps if p.role == "plan" and not p.in_title and p.kind == plan.kind), None)
+        lead_plan = next((p for p in ps if p.role == "plan" and not p.in_title and same_family(p, plan)), None)
     return ReportPeriods(title, review, plan, lead_review, lead_plan)
 
 

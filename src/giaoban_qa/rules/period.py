@@ -26,9 +26,16 @@ def _index(p: PeriodFact, edge: str = "first") -> int | None:
     return (p.year or 0) * 12 + month - 1
 
 
+def _kind(p: PeriodFact) -> str:
+    # "6 tháng đầu năm" and "9 tháng" are both results from January to date.
+    if p.kind in ("half", "cumulative") and p.first_month == 1:
+        return "to_date"
+    return p.kind
+
+
 def _shift(p: PeriodFact, other: PeriodFact, step: int) -> bool:
     """True when ``other`` is ``p`` moved by ``step`` periods of p's length."""
-    if p.months is None or other.months != p.months or p.kind != other.kind:
+    if p.months is None or other.months != p.months or (p.kind != other.kind and _kind(p) != _kind(other)):
         return False
     a, b = _index(p), _index(other)
     if a is None or b is None:
@@ -39,7 +46,12 @@ def _shift(p: PeriodFact, other: PeriodFact, step: int) -> bool:
 
 
 def _comparable(a: PeriodFact, b: PeriodFact) -> bool:
-    return a.kind == b.kind and a.months is not None and a.months == b.months
+    """Same kind of period: months with months, half-years with half-years."""
+    if a.months is None or b.months is None:
+        return False
+    if _kind(a) == _kind(b) == "to_date":
+        return True
+    return a.kind == b.kind and a.months == b.months
 
 
 def _vi_period(p: PeriodFact) -> str:
@@ -83,7 +95,7 @@ class TitlePeriodMismatch(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         rp = doc.fact(report_periods)
-        yield from self._title_statements_vs_lead(rp)
+        yield from self._title_statements_vs_lead(doc, rp)
         title = rp.title
         if title is None or title.kind not in ("month", "quarter", "half", "cumulative", "year"):
             return
@@ -121,9 +133,11 @@ class TitlePeriodMismatch(Rule):
         )
 
 
-    def _title_statements_vs_lead(self, rp) -> Iterable[Finding]:
+    def _title_statements_vs_lead(self, doc: Document, rp) -> Iterable[Finding]:
         """A title that itself reviews and plans ("Đánh giá … tháng 4, triển khai … tháng 5")
         must agree with the lead that says it again."""
+        if not _REPORT_TITLE.search(doc.title_text):
+            return
         for role_vi, role_en, in_title, in_lead in (
             ("đánh giá", "reviews", rp.review, rp.lead_review),
             ("triển khai nhiệm vụ", "plans", rp.plan, rp.lead_plan),
