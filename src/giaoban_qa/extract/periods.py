@@ -36,32 +36,46 @@ NUMBER_WORDS = {
 _NUM = r"\d{1,2}|mười\s+một|một|hai|ba|bốn|sáu|bảy|tám|chín|mười"
 _YEAR_TAIL = r"(?:\s*(?:,\s*)?năm\s+|\s*/\s*|\.)(?P<y>(?:19|20)\d\d)(?!\d)"
 
+# Every pattern runs on the lower-cased text and starts with a literal, so the regex
+# engine jumps from one occurrence of "tháng"/"quý"/"năm" to the next instead of trying
+# each character; the word boundary before the literal is checked in code.
 _MONTH = re.compile(
-    rf"(?<!\w)tháng\s+(?P<m>\d{{1,2}})(?!\d)"
+    rf"tháng\s+(?P<m>\d{{1,2}})(?!\d)"
     rf"(?:\s*(?:[\-–]|và|đến)\s*(?:tháng\s+)?(?P<m2>\d{{1,2}})(?!\d)(?!/\d{{1,2}}\b))?"
-    rf"(?:{_YEAR_TAIL})?",
-    re.IGNORECASE,
+    rf"(?:{_YEAR_TAIL})?"
 )
 _QUARTER = re.compile(
-    rf"(?<!\w)quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])"
-    rf"(?:\s*(?:[\-–,]|và)\s*(?:quý\s+)?(?P<q2>IV|I{{1,3}}|[1-4])(?!\w))?(?:{_YEAR_TAIL})?",
-    re.IGNORECASE,
+    rf"quý\s+(?P<q>iv|i{{1,3}}|[1-4])(?!\w)"
+    rf"(?:\s*(?:[\-–,]|và)\s*(?:quý\s+)?(?P<q2>iv|i{{1,3}}|[1-4])(?!\w))?(?:{_YEAR_TAIL})?"
 )
-# "6 tháng đầu năm", "9 tháng năm 2020", "6 tháng cuối năm 2020", "5 tháng/2021".
+# "6 tháng đầu năm", "9 tháng năm 2020", "6 tháng cuối năm 2020", "5 tháng/2021": found
+# from "tháng", the count read backwards.
 _COUNTED = re.compile(
-    rf"(?<!\w)(?P<n>{_NUM})\s+tháng\s*(?:(?P<edge>đầu|cuối)\s+năm(?:\s+(?P<y1>(?:19|20)\d\d)(?!\d))?"
-    rf"|năm\s+(?P<y2>(?:19|20)\d\d)(?!\d)|/\s*(?P<y3>(?:19|20)\d\d)(?!\d))",
-    re.IGNORECASE,
+    r"tháng\s*(?:(?P<edge>đầu|cuối)\s+năm(?:\s+(?P<y1>(?:19|20)\d\d)(?!\d))?"
+    r"|năm\s+(?P<y2>(?:19|20)\d\d)(?!\d)|/\s*(?P<y3>(?:19|20)\d\d)(?!\d))"
 )
+_COUNT_BEFORE = re.compile(rf"(?<!\w)(?P<n>{_NUM})\s+\Z")
 # "lũy kế 4 tháng", "luỹ kế đến hết 5 tháng".
 _LUY_KE = re.compile(
-    rf"(?<!\w)(?:lũy|luỹ)\s+kế\s+(?:(?:đến\s+(?:hết\s+)?|từ\s+đầu\s+năm\s+(?:đến\s+nay\s+)?)?)(?P<n>{_NUM})\s+tháng(?!\w)"
-    rf"(?:\s*(?:đầu\s+năm)?(?:{_YEAR_TAIL})?)?",
-    re.IGNORECASE,
+    rf"l(?:ũy|uỹ)\s+kế\s+(?:(?:đến\s+(?:hết\s+)?|từ\s+đầu\s+năm\s+(?:đến\s+nay\s+)?)?)(?P<n>{_NUM})\s+tháng(?!\w)"
+    rf"(?:\s*(?:đầu\s+năm)?(?:{_YEAR_TAIL})?)?"
 )
-_HALF_WORDS = re.compile(rf"(?<!\w)nửa\s+(?P<edge>đầu|cuối)\s+năm(?:\s+(?P<y>(?:19|20)\d\d)(?!\d))?", re.IGNORECASE)
-_TO_DATE = re.compile(r"(?<!\w)từ\s+đầu\s+năm(?:\s+(?:đến\s+nay|tới\s+nay))?(?!\w)", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d\d)(?![\d/\-–])", re.IGNORECASE)
+_HALF_WORDS = re.compile(r"nửa\s+(?P<edge>đầu|cuối)\s+năm(?:\s+(?P<y>(?:19|20)\d\d)(?!\d))?")
+_TO_DATE = re.compile(r"từ\s+đầu\s+năm(?:\s+(?:đến\s+nay|tới\s+nay))?(?!\w)")
+_YEAR = re.compile(r"năm\s+(?P<y>(?:19|20)\d\d)(?![\d/\-–])")
+
+
+def lowered(doc: Document) -> str:
+    """The text in lower case with every character at its offset (for literal-first search)."""
+    low = doc.text.lower()
+    if len(low) != len(doc.text):  # a character whose lower case is longer ("İ")
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.text)
+    return low
+
+
+def word_start(low: str, i: int) -> bool:
+    return i == 0 or not low[i - 1].isalnum()
+
 
 # Words just before a period that say it is reviewed or planned. The cue nearest to the
 # period wins: "tình hình thực hiện nhiệm vụ … tháng 10 và phương hướng nhiệm vụ tháng 11".
@@ -156,14 +170,16 @@ def _year(m: re.Match[str], *names: str) -> int | None:
 def find_periods(doc: Document) -> list[PeriodFact]:
     """Every period mention in text order, years only where written next to it."""
     text = doc.text
+    low = doc.fact(lowered)
     found: list[PeriodFact] = []
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    def add(m: re.Match[str], kind: str, first: int | None, last: int | None, year: int | None) -> None:
-        s, e = m.start(), m.end()
+    def add(m: re.Match[str], kind: str, first: int | None, last: int | None, year: int | None, s: int | None = None) -> None:
+        s = m.start() if s is None else s
+        e = m.end()
         while e > s and text[e - 1] in " .,":
             e -= 1
         if not free(s, e):
@@ -171,34 +187,48 @@ def find_periods(doc: Document) -> list[PeriodFact]:
         found.append(PeriodFact(s, e, text[s:e], kind, first, last, year, year_source="text" if year else ""))
         taken.append((s, e))
 
-    for m in _LUY_KE.finditer(text):
+    for m in _LUY_KE.finditer(low):
+        if not word_start(low, m.start()):
+            continue
         n = _number(m.group("n"))
         if n and 1 <= n <= 12:
             add(m, "cumulative", 1, n, _year(m, "y"))
-    for m in _COUNTED.finditer(text):
-        n = _number(m.group("n"))
+    for m in _COUNTED.finditer(low):
+        count = _COUNT_BEFORE.search(low, max(0, m.start() - 12), m.start())
+        if count is None:
+            continue
+        n = _number(count.group("n"))
         if not n or not 1 <= n <= 12:
             continue
+        if count.start() > 0 and low[count.start() - 1] in ",./":
+            continue  # "1,5 tháng": not a count of months
         year = _year(m, "y1", "y2", "y3")
-        if (m.group("edge") or "").lower() == "cuối":
-            add(m, "half" if n == 6 else "other", 13 - n, 12, year)
+        at = count.start()
+        if (m.group("edge") or "") == "cuối":
+            add(m, "half" if n == 6 else "other", 13 - n, 12, year, at)
         elif n == 6:
-            add(m, "half", 1, 6, year)
+            add(m, "half", 1, 6, year, at)
         elif n == 12:
-            add(m, "year", 1, 12, year)
+            add(m, "year", 1, 12, year, at)
         else:
-            add(m, "cumulative", 1, n, year)
-    for m in _HALF_WORDS.finditer(text):
-        first = 1 if m.group("edge").lower() == "đầu" else 7
+            add(m, "cumulative", 1, n, year, at)
+    for m in _HALF_WORDS.finditer(low):
+        if not word_start(low, m.start()):
+            continue
+        first = 1 if m.group("edge") == "đầu" else 7
         add(m, "half", first, first + 5, _year(m, "y"))
-    for m in _QUARTER.finditer(text):
+    for m in _QUARTER.finditer(low):
+        if not word_start(low, m.start()):
+            continue
         q = ROMAN_QUARTER.get(m.group("q").upper())
         q2 = ROMAN_QUARTER.get((m.group("q2") or "").upper()) if m.group("q2") else None
         if q is None:
             continue
         last_q = q2 if q2 and q2 > q else q
         add(m, "quarter", 3 * q - 2, 3 * last_q, _year(m, "y"))
-    for m in _MONTH.finditer(text):
+    for m in _MONTH.finditer(low):
+        if not word_start(low, m.start()):
+            continue
         before = text[max(0, m.start() - 14) : m.start()]
         if re.search(r"\d\s*$", before):
             continue  # "ngày 26 tháng 6": a date, not a period
@@ -215,9 +245,12 @@ def find_periods(doc: Document) -> list[PeriodFact]:
                 continue
         year = _year(m, "y")
         add(m, "month", month, month2 or month, year)
-    for m in _TO_DATE.finditer(text):
-        add(m, "months_to_date", 1, None, None)
-    for m in _YEAR.finditer(text):
+    for m in _TO_DATE.finditer(low):
+        if word_start(low, m.start()):
+            add(m, "months_to_date", 1, None, None)
+    for m in _YEAR.finditer(low):
+        if not word_start(low, m.start()):
+            continue
         before = text[max(0, m.start() - 3) : m.start()]
         if re.search(r"\d\s*$", before):
             continue

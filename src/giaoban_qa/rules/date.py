@@ -243,7 +243,25 @@ class WeekdayMismatch(Rule):
             )
 
 
-_ANNIVERSARY = re.compile(r"(?<![\d.,/])(?P<n>\d{1,3})\s+năm\s+", re.IGNORECASE)
+# Found from the literal " năm" (fast) with the count read backwards; see _anniversary_counts.
+_ANNIVERSARY = re.compile(r"(?<![\d.,/])(?P<n>\d{1,3})\s+năm\s+")
+_YEARS_WORD = re.compile(r" năm\s+")
+
+
+def _anniversary_counts(low: str) -> Iterable[re.Match[str]]:
+    """"N năm " matches in the lower-cased text, found from the word instead of the digits."""
+    for w in _YEARS_WORD.finditer(low):
+        i = w.start()
+        if i == 0 or not low[i - 1].isdigit():
+            continue
+        begin = i - 1
+        while begin > 0 and i - begin < 3 and low[begin - 1].isdigit():
+            begin -= 1
+        m = _ANNIVERSARY.match(low, begin)
+        if m is not None and m.end() == w.end():
+            yield m
+
+
 _APPROX_BEFORE = re.compile(r"(?:hơn|gần|trên|khoảng|hàng|mấy|những|các|suốt|sau\s+hơn|ngót)\s*$", re.IGNORECASE)
 _ANNIV_GAP = re.compile(r"(?:\s*(?:ngày\s+hội|ngày|kể\s+từ|thành\s+lập|truyền\s+thống|kỷ\s+niệm|của|lễ)\s*)*", re.IGNORECASE)
 _ANNIV_RANGE = re.compile(
@@ -252,10 +270,23 @@ _ANNIV_RANGE = re.compile(
 )
 
 
+_TABLES: dict[int, tuple[object, list]] = {}
+
+
 def _anniversary_table(ctx: RuleContext) -> list[tuple[str, str, "dt.date", str]]:
+    """Match phrases longest first, built once per loaded pack."""
+    pack = ctx.pack("anniversaries") or {}
+    cached = _TABLES.get(id(pack))
+    if cached is not None and cached[0] is pack:
+        return cached[1]
+    rows = _build_anniversary_table(pack)
+    _TABLES[id(pack)] = (pack, rows)
+    return rows
+
+
+def _build_anniversary_table(pack: dict) -> list[tuple[str, str, "dt.date", str]]:
     import datetime as dt
 
-    pack = ctx.pack("anniversaries") or {}
     rows = []
     for item in pack.get("anniversaries", []):
         base = item.get("base_date")
@@ -299,17 +330,17 @@ class AnniversaryCount(Rule):
 
         from giaoban_qa.extract.periods import report_date
 
+        from giaoban_qa.extract.periods import lowered as lower_text
+
         text = doc.text
         table: list | None = None
-        lowered: str | None = None
-        for m in _ANNIVERSARY.finditer(text):
+        lowered = doc.fact(lower_text)
+        for m in _anniversary_counts(lowered):
             n = int(m.group("n"))
             if n < 1 or _APPROX_BEFORE.search(text, max(0, m.start() - 10), m.start()):
                 continue
             if table is None:
                 table = _anniversary_table(ctx)
-                lowered = text.lower()
-            assert lowered is not None
             gap = _ANNIV_GAP.match(lowered, m.end())
             at = gap.end() if gap else m.end()
             hit = next((row for row in table if lowered.startswith(row[0], at)), None)
@@ -416,8 +447,7 @@ class SymbolYearMismatch(Rule):
 
 
 _PAST_EVENT = re.compile(
-    r"(?<!\w)(?:đã|vừa)\s+(?:được\s+)?(?:tổ\s+chức|diễn\s+ra|khai\s+mạc|bế\s+mạc|tiến\s+hành|kết\s+thúc|khánh\s+thành|khởi\s+công|ra\s+mắt|họp|phát\s+động)(?!\w)",
-    re.IGNORECASE,
+    r"(?:đã|vừa)\s+(?:được\s+)?(?:tổ\s+chức|diễn\s+ra|khai\s+mạc|bế\s+mạc|tiến\s+hành|kết\s+thúc|khánh\s+thành|khởi\s+công|ra\s+mắt|họp|phát\s+động)(?!\w)",
 )
 _NOT_PAST = re.compile(r"(?<!\w)(?:sẽ|dự\s+kiến|kế\s+hoạch|chuẩn\s+bị|trước\s+ngày|đến\s+ngày|hạn|tới\s+đây|sắp|hoàn\s+thành\s+trước)(?!\w)", re.IGNORECASE)
 
@@ -462,7 +492,12 @@ class PastEventInFuture(Rule):
         all_dates = doc.fact(dates)
         strong: bool | None = None
         reported: set[int] = set()
-        for m in _PAST_EVENT.finditer(text):
+        from giaoban_qa.extract.periods import lowered, word_start
+
+        low = doc.fact(lowered)
+        for m in _PAST_EVENT.finditer(low):
+            if not word_start(low, m.start()):
+                continue
             sentence = doc.sentence_at(m.start())
             if sentence is None:
                 continue
@@ -488,10 +523,10 @@ class PastEventInFuture(Rule):
                     f.value_start,
                     f.end,
                     Msg(
-                        f"Câu kể việc đã xảy ra (“{m.group()}”) vào ngày {f.date:%d/%m/%Y}, sau ngày của báo cáo ({reference:%d/%m/%Y}) {days} ngày.",
-                        f"The sentence reports as done (“{m.group()}”) something dated {f.date:%d/%m/%Y}, {days} day(s) after the report's date ({reference:%d/%m/%Y}).",
+                        f"Câu kể việc đã xảy ra (“{text[m.start():m.end()]}”) vào ngày {f.date:%d/%m/%Y}, sau ngày của báo cáo ({reference:%d/%m/%Y}) {days} ngày.",
+                        f"The sentence reports as done (“{text[m.start():m.end()]}”) something dated {f.date:%d/%m/%Y}, {days} day(s) after the report's date ({reference:%d/%m/%Y}).",
                     ),
                     suggestion=Msg("Kiểm tra lại ngày, tháng, năm của sự kiện.", "Check the day, month and year of the event."),
-                    evidence={"date": date_evidence(f, "past event"), "report_date": reference.isoformat(), "verb": {"text": m.group(), "start": m.start(), "end": m.end()}},
+                    evidence={"date": date_evidence(f, "past event"), "report_date": reference.isoformat(), "verb": {"text": text[m.start() : m.end()], "start": m.start(), "end": m.end()}},
                     severity=Severity.WARNING if f.year_inferred or when_inferred else None,
                 )

@@ -10,7 +10,7 @@ from typing import Iterable
 from giaoban_qa.document import Document
 from giaoban_qa.extract.citations import Citation, citations
 from giaoban_qa.extract.dates import DateFact
-from giaoban_qa.extract.periods import PeriodFact, periods, report_date, report_periods, subject_period
+from giaoban_qa.extract.periods import PeriodFact, lowered, periods, report_date, report_periods, subject_period, word_start
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.rules import Rule, RuleContext, register
 
@@ -480,7 +480,7 @@ class CitedReportLate(Rule):
             )
 
 
-_TERM = re.compile(r"(?<!\w)nhiệm\s+kỳ\s*:?\s*(?P<a>(?:19|20)\d\d)\s*[\-–—]\s*(?P<b>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_TERM = re.compile(r"nhiệm\s+kỳ\s*:?\s*(?P<a>(?:19|20)\d\d)\s*[\-–—]\s*(?P<b>(?:19|20)\d\d)(?!\d)")
 _STATE_COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân|Quốc hội|đại biểu dân cử)", re.IGNORECASE)
 _PARTY_BODY = re.compile(r"(?:Đảng|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Thị ủy|Ban Chấp hành|BCH)", re.IGNORECASE)
 _CELL = re.compile(r"chi\s+bộ", re.IGNORECASE)
@@ -513,7 +513,10 @@ class TermLength(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
-        for m in _TERM.finditer(text):
+        low = doc.fact(lowered)
+        for m in _TERM.finditer(low):
+            if not word_start(low, m.start()):
+                continue
             a, b = int(m.group("a")), int(m.group("b"))
             length = b - a
             before = text[max(0, m.start() - 100) : m.start()]
@@ -539,12 +542,14 @@ class TermLength(Rule):
                     f"The term {a}-{b} spans {length} year(s); terms are {expected_en} (Party 2020-2025, People's Councils 2021-2026).",
                 ),
                 suggestion=f"{a}-{a + 5}",
-                evidence={"term": {"text": m.group(), "start": m.start(), "end": m.end(), "from": a, "to": b, "years": length}, "body": "council" if council else "party" if party else "other"},
+                evidence={"term": {"text": text[m.start() : m.end()], "start": m.start(), "end": m.end(), "from": a, "to": b, "years": length}, "body": "council" if council else "party" if party else "other"},
                 severity=severity,
             )
 
 
-_ROMAN_CUE = re.compile(r"(?<!\w)(?:lần\s+thứ|khóa|khoá|Đại\s+hội|kỳ\s+họp\s+thứ|Hội\s+nghị\s+Trung\s+ương|nhiệm\s+kỳ)\s+(?P<r>[IVXLCDM]{2,9})(?![\w])", re.IGNORECASE)
+# Found from the upper-case numeral (a cheap character-class scan), the cue read backwards.
+_ROMAN = re.compile(r"[IVXLCDM]{2,9}(?!\w)")
+_ROMAN_CUE = re.compile(r"(?<!\w)(?:lần\s+thứ|khóa|khoá|đại\s+hội|kỳ\s+họp\s+thứ|hội\s+nghị\s+trung\s+ương|nhiệm\s+kỳ)\s+\Z", re.IGNORECASE)
 _VALID_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
@@ -598,15 +603,18 @@ class InvalidRomanNumeral(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        for m in _ROMAN_CUE.finditer(doc.text):
-            numeral = m.group("r")
-            if numeral.upper() != numeral or roman_value(numeral) is not None:
+        text = doc.text
+        for m in _ROMAN.finditer(text):
+            if m.start() > 0 and text[m.start() - 1].isalnum():
+                continue
+            numeral = m.group()
+            if roman_value(numeral) is not None or not _ROMAN_CUE.search(text, max(0, m.start() - 28), m.start()):
                 continue
             guess = _repair_roman(numeral)
             yield self.finding(
-                m.start("r"),
-                m.end("r"),
+                m.start(),
+                m.end(),
                 Msg(f"Số La Mã “{numeral}” viết sai quy tắc.", f"Malformed Roman numeral “{numeral}”."),
                 suggestion=guess,
-                evidence={"numeral": {"text": numeral, "start": m.start("r"), "end": m.end("r"), "additive_value": sum({"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}[c] for c in numeral)}},
+                evidence={"numeral": {"text": numeral, "start": m.start(), "end": m.end(), "additive_value": sum({"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}[c] for c in numeral)}},
             )
