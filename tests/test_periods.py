@@ -185,3 +185,18 @@ def test_planted_variants_of_seed_002_are_found(shared):
 
         config = Config(select=[rule], strict=True)
         assert [f.rule for f in check_document(doc, selected_rules(config), config)] == [rule], rule
+
+
+@pytest.mark.parametrize(
+    "text, roles",
+    [
+        # found on the real corpus: a law's year, a comparison base and a plan of work
+        ("Ngày 5/6, Bộ tổ chức hội nghị sơ kết thi hành Luật Hợp tác xã (HTX) năm 2012.", ["other"]),
+        ("Hội nghị đánh giá số vụ khiếu nại có xu hướng giảm so với năm 2015.", ["other"]),
+        ("Hội nghị nghe báo cáo về tình hình hoạt động 2016 và kế hoạch công tác năm 2017.", ["plan"]),
+        ("Hội nghị nhằm đánh giá tình hình thực hiện nhiệm vụ công tác tháng 1.", ["review"]),
+        ("Phó Thủ tướng yêu cầu, trong 6 tháng cuối năm, các bộ tập trung kiềm chế tai nạn.", ["cumulative"]),
+    ],
+)
+def test_cue_reading_on_real_shapes(text, roles):
+    assert [p.role for p in _doc("Tin\n" + text).fact(periods)] == roles

@@ -80,13 +80,13 @@ def word_start(low: str, i: int) -> bool:
 # Words just before a period that say it is reviewed or planned. The cue nearest to the
 # period wins: "tình hình thực hiện nhiệm vụ … tháng 10 và phương hướng nhiệm vụ tháng 11".
 _REVIEW_CUE = re.compile(
-    r"(?:tình\s+hình|kết\s+quả|đánh\s+giá|kiểm\s+điểm|sơ\s+kết|tổng\s+kết|thực\s+hiện\s+nhiệm\s+vụ|"
+    r"(?:tình\s+hình|kết\s+quả|đánh\s+giá|kiểm\s+điểm|sơ\s+kết|tổng\s+kết|thực\s+hiện\s+nhiệm\s+vụ(?:\s+công\s+tác)?|"
     r"đạt\s+được|(?<!\w)trong$|báo\s+cáo)",
     re.IGNORECASE,
 )
 _PLAN_CUE = re.compile(
     r"(?:phương\s+hướng|nhiệm\s+vụ\s+trọng\s+tâm|triển\s+khai(?:\s+thực\s+hiện)?(?:\s+các)?\s+nhiệm\s+vụ|"
-    r"nhiệm\s+vụ(?:\s+công\s+tác)?(?:\s+trong)?$|đề\s+ra|(?:xây\s+dựng|triển\s+khai|ban\s+hành)\s+kế\s+hoạch|phấn\s+đấu|chỉ\s+tiêu|dự\s+kiến|"
+    r"nhiệm\s+vụ(?:\s+công\s+tác)?(?:\s+trong)?$|kế\s+hoạch(?:\s+công\s+tác)?$|đề\s+ra|(?:xây\s+dựng|triển\s+khai|ban\s+hành)\s+kế\s+hoạch|phấn\s+đấu|chỉ\s+tiêu|dự\s+kiến|"
     r"để\s+triển\s+khai|thời\s+gian\s+tới|(?<!\w)sẽ(?!\w))",
     re.IGNORECASE,
 )
@@ -95,7 +95,9 @@ _CUE_WINDOW = 90
 _WEAK_REVIEW = re.compile(r"(?:trong|báo\s+cáo)$", re.IGNORECASE)
 # A year or month after these words is a deadline or a starting point, not a period
 # the report covers: "đến năm 2020", "từ tháng 7", "trước tháng 10".
-_NOT_A_PERIOD_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|từ|trước|sau|giai\s+đoạn|cuối|đầu|hết)$", re.IGNORECASE)
+_NOT_A_PERIOD_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|từ|trước|sau|giai\s+đoạn|cuối|đầu|hết|so\s+với|cùng\s+kỳ)$", re.IGNORECASE)
+# The year in the name of a law or constitution ("Luật Hợp tác xã năm 2012").
+_NAMED_YEAR_BEFORE = re.compile(r"(?:\bLuật|\bBộ\s+luật|Hiến\s+pháp)\s+[^,;.:]{0,50}$")
 
 
 @dataclass(frozen=True)
@@ -337,9 +339,12 @@ def periods(doc: Document) -> list[PeriodFact]:
             floor = raw[i - 1].end
         cue = _cue(text, p.start, floor)
         if cue == "weak-review":
-            # "trong 6 tháng cuối năm" in a headline is not what the report reviews.
-            cue = None if p.kind == "year" or in_title else "review"
+            # "trong 6 tháng cuối năm" in a headline, or in a directive, is not what the
+            # report reviews; "Trong tháng 11, …" in the lead is.
+            cue = None if p.kind == "year" or in_title or (p.first_month or 1) > 1 and p.kind not in ("month", "quarter") else "review"
         if _NOT_A_PERIOD_BEFORE.search(text[max(floor, p.start - 16) : p.start].rstrip()):
+            cue = "bound"
+        elif p.kind == "year" and _NAMED_YEAR_BEFORE.search(text, max(floor, p.start - 70), p.start):
             cue = "bound"
         year, inferred, source = p.year, False, p.year_source
         if year is None and p.kind not in ("months_to_date",):

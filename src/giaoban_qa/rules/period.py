@@ -186,8 +186,8 @@ class PlanNotNext(Rule):
         review, plan = rp.review, rp.plan
         if review is None or plan is None or not _comparable(review, plan):
             return
-        if review.first_month == 1 and plan.first_month == 1 and review.kind != "year":
-            return  # "6 tháng đầu năm … 6 tháng đầu năm" twice: not a review/plan pair
+        if _kind(review) == _kind(plan) == "to_date":
+            return  # "6 tháng đầu năm … 9 tháng": not a review/plan pair of one report
         if _shift(review, plan, 1):
             return
         yield self.finding(
