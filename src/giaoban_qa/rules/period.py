@@ -40,7 +40,8 @@ def _shift(p: PeriodFact, other: PeriodFact, step: int) -> bool:
     a, b = _index(p), _index(other)
     if a is None or b is None:
         return False
-    if p.year is None or other.year is None:
+    if p.year_source not in ("text", "sentence") or other.year_source not in ("text", "sentence"):
+        # A year guessed from the report's date may be wrong at a year's turn: months only.
         return (a + step * p.months) % 12 == b % 12
     return a + step * p.months == b
 
