@@ -482,7 +482,7 @@ class CitedReportLate(Rule):
 
 
 _TERM = re.compile(r"nhiệm\s+kỳ\s*:?\s*(?P<a>(?:19|20)\d\d)\s*[\-–—]\s*(?P<b>(?:19|20)\d\d)(?!\d)")
-_STATE_COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân|Quốc hội|đại biểu dân cử)", re.IGNORECASE)
+_STATE_COUNCIL = re.compile(r"(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Quốc hội|đại biểu dân cử)", re.IGNORECASE)
 _PARTY_BODY = re.compile(r"(?:Đảng|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Thị ủy|Ban Chấp hành|BCH)", re.IGNORECASE)
 _CELL = re.compile(r"chi\s+bộ", re.IGNORECASE)
 
@@ -523,6 +523,8 @@ class TermLength(Rule):
             before = text[max(0, m.start() - 100) : m.start()]
             council = bool(_STATE_COUNCIL.search(before))
             party = bool(_PARTY_BODY.search(before))
+            if council and a < 2011:
+                continue  # councils elected 2004 sat until 2011, the National Assembly of 2007 until 2011
             if council:
                 bad, expected_vi, expected_en = length != 5, "5 năm", "5 years"
             elif party:
@@ -618,4 +620,75 @@ class InvalidRomanNumeral(Rule):
                 Msg(f"Số La Mã “{numeral}” viết sai quy tắc.", f"Malformed Roman numeral “{numeral}”."),
                 suggestion=guess,
                 evidence={"numeral": {"text": numeral, "start": m.start(), "end": m.end(), "additive_value": sum({"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}[c] for c in numeral)}},
+            )
+
+
+# The nearest body named before "nhiệm kỳ" decides which cycle the term must follow.
+_TERM_BODY = re.compile(
+    r"(?P<council>HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Quốc hội)"
+    r"|(?P<national>Trung ương|toàn quốc|Chính phủ|Bộ Chính trị|Ban Bí thư|Liên hợp quốc|khóa XIII|khoá XIII)"
+    r"|(?P<party>Đảng bộ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|Đảng ủy|Đảng uỷ|Đại hội Đảng|Đại hội đại biểu Đảng)"
+    r"|(?P<other>Chi bộ|chi bộ|Hội |Đoàn |Mặt trận|Công đoàn|Liên minh|Liên đoàn)",
+)
+
+
+def _nearest_cycle(year: int, remainder: int) -> int:
+    """The election year nearest ``year`` among those ≡ ``remainder`` (mod 5)."""
+    below = year - (year - remainder) % 5
+    return below if year - below <= below + 5 - year else below + 5
+
+
+@register
+class TermCycle(Rule):
+    """A five-year term that does not start in its body's election year.
+
+    **What it does**
+    Local Party committees are elected for 2010-2015, 2015-2020, 2020-2025, 2025-2030;
+    People's Councils and the National Assembly for 2011-2016, 2016-2021, 2021-2026. The
+    body named just before "nhiệm kỳ" decides the cycle: "HĐND huyện … nhiệm kỳ
+    2020-2025" or "Đảng bộ huyện … nhiệm kỳ 2021-2026" is reported. Party cells, mass
+    organisations and central bodies are left alone.
+
+    **Why it matters**
+    The two cycles are one year apart and are easily swapped; the term names the council
+    or committee that decided, so a wrong one attributes the decision to another body.
+
+    **Example**
+    Kỳ họp thứ hai HĐND huyện khóa XX, nhiệm kỳ 2020-2025 đã thông qua 12 nghị quyết.
+
+    **Use instead**
+    Kỳ họp thứ hai HĐND huyện khóa XX, nhiệm kỳ 2021-2026 đã thông qua 12 nghị quyết.
+    """
+
+    code = "period.term-cycle"
+    category = Category.PERIOD
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        text = doc.text
+        low = doc.fact(lowered)
+        for m in _TERM.finditer(low):
+            if not word_start(low, m.start()):
+                continue
+            a, b = int(m.group("a")), int(m.group("b"))
+            if b - a != 5 or a < 2010:
+                continue
+            body = None
+            for bm in _TERM_BODY.finditer(text, max(0, m.start() - 100), m.start()):
+                body = bm.lastgroup
+            if body == "council" and a >= 2011 and a % 5 != 1:
+                expected, body_vi, body_en = _nearest_cycle(a, 1), "HĐND, Quốc hội", "People's Councils and the National Assembly"
+            elif body == "party" and a % 5 != 0:
+                expected, body_vi, body_en = _nearest_cycle(a, 0), "cấp ủy địa phương", "local Party committees"
+            else:
+                continue
+            yield self.finding(
+                m.start("a"),
+                m.end("b"),
+                Msg(
+                    f"Nhiệm kỳ {a}-{b} lệch chu kỳ bầu cử của {body_vi} (… {expected}-{expected + 5} …).",
+                    f"The term {a}-{b} is off the election cycle of {body_en} (… {expected}-{expected + 5} …).",
+                ),
+                suggestion=f"{expected}-{expected + 5}",
+                evidence={"term": {"text": text[m.start() : m.end()], "start": m.start(), "end": m.end(), "from": a, "to": b}, "body": body},
             )
