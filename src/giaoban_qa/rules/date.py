@@ -166,6 +166,7 @@ class PublishedBeforeEvent(Rule):
 
 _WEEKDAY_VI = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
 _WEEKDAY_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_ORDINAL_BEFORE = re.compile(r"(?:lần|họp|phiên|đợt|khóa|khoá|nghị|hạng|bậc|lớp|tuần|kỳ|giải|vòng|số)\s*\Z", re.IGNORECASE)
 _WEEKDAY_AFTER = re.compile(r"\s*\(\s*(?P<wd>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*\)", re.IGNORECASE)
 
 
@@ -222,6 +223,8 @@ class WeekdayMismatch(Rule):
                 weekday, span = _weekday_of(m.group("wd")), (m.start("wd"), m.end("wd"))
             if weekday is None or span is None:
                 continue
+            if _ORDINAL_BEFORE.search(doc.text, max(0, span[0] - 12), span[0]):
+                continue  # "Hội nghị lần thứ năm, ngày …", "kỳ họp thứ 7, ngày …": an ordinal
             if f.year_inferred:
                 strong = _strong_anchor(doc) if strong is None else strong
                 if not strong:
@@ -262,6 +265,10 @@ def _anniversary_counts(low: str) -> Iterable[re.Match[str]]:
             yield m
 
 
+# A word right after the event's name that makes it a local body or another country's day.
+_LOCAL_UNIT_AFTER = re.compile(
+    r"\s+(?:bộ|ủy|uỷ|xã|huyện|tỉnh|phường|quận|thị|thành\s+phố|trường|khối|cơ\s+sở|chi|ngành|viên|cấp|khu|lào|campuchia|trung\s+quốc|cu\s*ba)(?!\w)"
+)
 _APPROX_BEFORE = re.compile(r"(?:hơn|gần|trên|khoảng|hàng|mấy|những|các|suốt|sau\s+hơn|ngót)\s*$", re.IGNORECASE)
 _ANNIV_GAP = re.compile(r"(?:\s*(?:ngày\s+hội|ngày|kể\s+từ|thành\s+lập|truyền\s+thống|kỷ\s+niệm|của|lễ)\s*)*", re.IGNORECASE)
 _ANNIV_RANGE = re.compile(
@@ -273,7 +280,7 @@ _ANNIV_RANGE = re.compile(
 _TABLES: dict[int, tuple[object, list]] = {}
 
 
-def _anniversary_table(ctx: RuleContext) -> list[tuple[str, str, "dt.date", str]]:
+def _anniversary_table(ctx: RuleContext) -> list[tuple]:
     """Match phrases longest first, built once per loaded pack."""
     pack = ctx.pack("anniversaries") or {}
     cached = _TABLES.get(id(pack))
@@ -284,7 +291,7 @@ def _anniversary_table(ctx: RuleContext) -> list[tuple[str, str, "dt.date", str]
     return rows
 
 
-def _build_anniversary_table(pack: dict) -> list[tuple[str, str, "dt.date", str]]:
+def _build_anniversary_table(pack: dict) -> list[tuple]:
     import datetime as dt
 
     rows = []
@@ -293,8 +300,9 @@ def _build_anniversary_table(pack: dict) -> list[tuple[str, str, "dt.date", str]
         if not base:
             continue
         base = base if isinstance(base, dt.date) else dt.date.fromisoformat(str(base))
+        followed_by = re.compile(item["followed_by"]) if item.get("followed_by") else None
         for phrase in item.get("match", []):
-            rows.append((phrase.lower(), item.get("id", ""), base, item.get("name", "")))
+            rows.append((phrase.lower(), item.get("id", ""), base, item.get("name", ""), followed_by))
     rows.sort(key=lambda r: len(r[0]), reverse=True)
     return rows
 
@@ -350,8 +358,12 @@ class AnniversaryCount(Rule):
                 at = m.end()
             if hit is None:
                 continue
-            phrase, ident, base, name = hit
+            phrase, ident, base, name, followed_by = hit
             phrase_end = at + len(phrase)
+            if _LOCAL_UNIT_AFTER.match(lowered, phrase_end):
+                continue  # "15 năm ngày thành lập Đảng bộ xã": a local body's own founding
+            if followed_by is not None and not followed_by.match(lowered, phrase_end):
+                continue
             rng = _ANNIV_RANGE.match(text, phrase_end) or _ANNIV_RANGE.search(text, phrase_end, min(len(text), phrase_end + 40))
             evidence = {"count": {"text": m.group("n"), "start": m.start("n"), "end": m.end("n"), "value": n}, "event": ident, "base_date": base.isoformat()}
             if rng:
