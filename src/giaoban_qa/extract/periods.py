@@ -77,6 +77,21 @@ def word_start(low: str, i: int) -> bool:
     return i == 0 or not low[i - 1].isalnum()
 
 
+def _sentence_starts(doc: Document) -> list[int]:
+    return [s.start for s in doc.sentences]
+
+
+def sentence_of(doc: Document, offset: int) -> Span | None:
+    """``doc.sentence_at`` with the index of sentence starts built once per document."""
+    import bisect
+
+    sentences = doc.sentences
+    k = bisect.bisect_right(doc.fact(_sentence_starts), offset) - 1
+    if 0 <= k < len(sentences) and sentences[k].start <= offset < max(sentences[k].end, sentences[k].start + 1):
+        return sentences[k]
+    return None
+
+
 # Words just before a period that say it is reviewed or planned. The cue nearest to the
 # period wins: "tình hình thực hiện nhiệm vụ … tháng 10 và phương hướng nhiệm vụ tháng 11".
 _REVIEW_CUE = re.compile(
@@ -320,7 +335,10 @@ def periods(doc: Document) -> list[PeriodFact]:
     text = doc.text
     title = doc.title
     lead = doc.fact(_lead_spans)
-    subjects = [c.subject_span for c in doc.fact(citations) if c.subject_span]
+    lead_start = min((s.start for s in lead), default=0)
+    lead_end = max((s.end for s in lead), default=0)
+    subjects = sorted(c.subject_span for c in doc.fact(citations) if c.subject_span)
+    subject_starts = [a for a, _ in subjects]
     anchor, _ = doc.fact(anchor_date)
     ref, _ = doc.fact(report_date)
     default_year = (ref or anchor).year if (ref or anchor) else None
@@ -355,8 +373,9 @@ def periods(doc: Document) -> list[PeriodFact]:
                 year, inferred, source = shared, True, "sentence"
             elif default_year is not None:
                 year, inferred, source = default_year, True, "anchor"
-        in_subject = any(a <= p.start < b for a, b in subjects)
-        in_lead = any(s.start <= p.start < s.end for s in lead)
+        k = bisect.bisect_right(subject_starts, p.start) - 1
+        in_subject = k >= 0 and subjects[k][0] <= p.start < subjects[k][1]
+        in_lead = lead_start <= p.start < lead_end and any(s.start <= p.start < s.end for s in lead)
         if in_subject:
             role = "subject"
         elif cue == "bound":
@@ -376,8 +395,9 @@ def periods(doc: Document) -> list[PeriodFact]:
 def _shared_year(raw: list[PeriodFact], i: int, sentence: Span | None) -> int | None:
     """The year written on a later period of the same sentence, for "tháng 4; … tháng 5 năm 2020"."""
     p = raw[i]
-    limit = sentence.end if sentence else p.end + 200
-    for q in raw[i + 1 :]:
+    # A year shared by a list of periods is written within a line or two of them.
+    limit = min(sentence.end if sentence else p.end + 200, p.end + 250)
+    for q in raw[i + 1 : i + 9]:
         if q.start >= limit:
             break
         if q.year is not None and q.kind != "year":

@@ -269,6 +269,8 @@ def _anniversary_counts(low: str) -> Iterable[re.Match[str]]:
 _LOCAL_UNIT_AFTER = re.compile(
     r"\s+(?:bộ|ủy|uỷ|xã|huyện|tỉnh|phường|quận|thị|thành\s+phố|trường|khối|cơ\s+sở|chi|ngành|viên|cấp|khu|lào|campuchia|trung\s+quốc|cu\s*ba)(?!\w)"
 )
+_DASHES = str.maketrans({"–": "-", "—": "-"})
+_GOAL_WORDS = re.compile(r"tầm nhìn|đến năm|hướng tới|tiến tới|mục tiêu|phấn đấu", re.IGNORECASE)
 _APPROX_BEFORE = re.compile(r"(?:hơn|gần|trên|khoảng|hàng|mấy|những|các|suốt|sau\s+hơn|ngót)\s*$", re.IGNORECASE)
 _ANNIV_GAP = re.compile(r"(?:\s*(?:ngày\s+hội|ngày|kể\s+từ|thành\s+lập|truyền\s+thống|kỷ\s+niệm|của|lễ)\s*)*", re.IGNORECASE)
 _ANNIV_RANGE = re.compile(
@@ -342,7 +344,8 @@ class AnniversaryCount(Rule):
 
         text = doc.text
         table: list | None = None
-        lowered = doc.fact(lower_text)
+        # Dashes folded so "Thương binh – Liệt sĩ" matches "thương binh - liệt sĩ" (same length).
+        lowered = doc.fact(lower_text).translate(_DASHES)
         for m in _anniversary_counts(lowered):
             n = int(m.group("n"))
             if n < 1 or _APPROX_BEFORE.search(text, max(0, m.start() - 10), m.start()):
@@ -395,6 +398,13 @@ class AnniversaryCount(Rule):
                 continue
             ahead, behind = (occurrence - when).days, (when - occurrence).days
             if occurrence.year == when.year or 0 <= ahead <= 240 or 0 <= behind <= 100:
+                continue
+            # The clause around the count: "…; đến năm 2030, kỷ niệm 100 năm thành lập Đảng, …"
+            # is a goal counted right, and a clause that names the year settles it.
+            clause_start = max(text.rfind(";", 0, m.start()), text.rfind(".", 0, m.start()), m.start() - 120) + 1
+            clause_end = min(x for x in (text.find(";", m.end()), text.find(".", m.end()), m.end() + 120) if x >= 0)
+            before = text[clause_start : m.start()]
+            if str(occurrence.year) in text[clause_start:clause_end] or (ahead > 0 and _GOAL_WORDS.search(before)):
                 continue
             expected = when.year - base.year
             evidence["report_date"] = when.isoformat()
@@ -504,19 +514,24 @@ class PastEventInFuture(Rule):
         all_dates = doc.fact(dates)
         strong: bool | None = None
         reported: set[int] = set()
-        from giaoban_qa.extract.periods import lowered, word_start
+        from giaoban_qa.extract.periods import lowered, sentence_of, word_start
 
         low = doc.fact(lowered)
+        import bisect
+
+        date_starts = [f.start for f in all_dates]
         for m in _PAST_EVENT.finditer(low):
             if not word_start(low, m.start()):
                 continue
-            sentence = doc.sentence_at(m.start())
+            sentence = sentence_of(doc, m.start())
             if sentence is None:
                 continue
             s_text = text[sentence.start : sentence.end]
             if _NOT_PAST.search(s_text):
                 continue
-            for f in all_dates:
+            lo = bisect.bisect_left(date_starts, max(sentence.start, m.start() - 100))
+            hi = bisect.bisect_right(date_starts, min(sentence.end, m.start() + 100))
+            for f in all_dates[lo:hi]:
                 if f.start < sentence.start or f.start >= sentence.end or f.start in reported:
                     continue
                 if f.date is None or f.form == "malformed" or (event is not None and f.start == event.start):

@@ -10,7 +10,7 @@ from typing import Iterable
 from giaoban_qa.document import Document
 from giaoban_qa.extract.citations import Citation, citations
 from giaoban_qa.extract.dates import DateFact
-from giaoban_qa.extract.periods import PeriodFact, lowered, periods, report_date, report_periods, subject_period, word_start
+from giaoban_qa.extract.periods import PeriodFact, lowered, sentence_of, periods, report_date, report_periods, subject_period, word_start
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.rules import Rule, RuleContext, register
 
@@ -308,7 +308,7 @@ class CumulativeImpossible(Rule):
                 continue
             if p.year_source == "text" and limit_year is None:
                 continue
-            sentence = doc.sentence_at(p.start)
+            sentence = sentence_of(doc, p.start)
             s_start, s_end = (sentence.start, sentence.end) if sentence else (p.start, p.end)
             after = text[p.end : min(s_end, p.end + 80)]
             is_luy_ke = p.text.lower().startswith(("lũy", "luỹ"))
