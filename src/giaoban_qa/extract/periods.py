@@ -221,6 +221,8 @@ def find_periods(doc: Document) -> list[PeriodFact]:
             continue  # "1,5 tháng": not a count of months
         year = _year(m, "y1", "y2", "y3")
         at = count.start()
+        if re.match(r"\s+(?:trước|ngoái)(?!\w)", low[m.end() : m.end() + 10]):
+            continue  # "6 tháng đầu năm trước": last year's half, no year written
         if (m.group("edge") or "") == "cuối":
             add(m, "half" if n == 6 else "other", 13 - n, 12, year, at)
         elif n == 6:

@@ -302,8 +302,8 @@ class CumulativeImpossible(Rule):
         for p in doc.fact(periods):
             if p.first_month != 1 or p.last_month is None or p.last_month >= 12 or p.last_month <= limit:
                 continue
-            if p.kind not in ("cumulative", "half") or p.role in ("plan", "subject") or p.cue == "plan":
-                continue
+            if p.kind not in ("cumulative", "half") or p.role in ("plan", "subject") or p.cue in ("plan", "bound"):
+                continue  # plans, cited reports' periods, and "so với cùng kỳ 6 tháng …"
             if p.year is not None and limit_year is not None and p.year != limit_year:
                 continue
             if p.year_source == "text" and limit_year is None:
