@@ -50,6 +50,8 @@ MUTATIONS = [
     ("002", "triển khai nhiệm vụ trọng tâm tháng 5 năm 2020", "triển khai nhiệm vụ trọng tâm tháng 6 năm 2020", 0, "period.plan-not-next"),
     ("002", "lần thứ XXV, nhiệm kỳ 2020-2025", "lần thứ XXV, nhiệm kỳ 2020-2026", 1, "period.term-length"),
     ("002", "Đảng bộ huyện lần thứ XXV, nhiệm kỳ 2020-2025", "Đảng bộ huyện lần thứ XXV, nhiệm kỳ 2021-2026", 1, "period.term-cycle"),
+    ("002", "Dự thảo Văn kiện đại hội Đảng bộ huyện khóa XXV", "Dự thảo Văn kiện đại hội Đảng bộ huyện khóa XXIV", 1, "period.term-ordinal-mismatch"),
+    ("000", "Ngày 23/112020 Huyện ủy", "Ngày 23/10/2020 Huyện ủy", 1, "period.review-not-started"),
     ("003", "Ngày 02 tháng 11 năm 2020, Thường trực", "Ngày 02 tháng 12 năm 2020, Thường trực", 1, "period.plan-over"),
     ("003", "369/BC-UBND, ngày 30 tháng 11 năm 2020", "369/BC-UBND, ngày 15 tháng 9 năm 2020", 1, "period.cited-subject-after-date"),
     ("003", "369/BC-UBND, ngày 30 tháng 11 năm 2020", "369/BC-UBND, ngày 30 tháng 01 năm 2021", 1, "period.cited-report-late"),

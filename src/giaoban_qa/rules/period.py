@@ -204,6 +204,53 @@ class PlanNotNext(Rule):
 
 
 @register
+class ReviewNotStarted(Rule):
+    """The period a meeting reviews had not begun on the meeting date.
+
+    **What it does**
+    Compares the first day of the reviewed period ("đánh giá kết quả công tác tháng 11")
+    with the date of the meeting, or for an article its publication date. A meeting late in
+    month M may review M (figures marked "ước"), but not a month that has not started.
+
+    **Why it matters**
+    The review period or the meeting date is mistyped; the figures cannot belong to the
+    month named.
+
+    **Example**
+    Hội nghị giao ban khối xã, thị trấn
+    Ngày 23/10/2020, Huyện ủy tổ chức hội nghị đánh giá tình hình trong tháng 11 và đề ra phương hướng, nhiệm vụ trong tháng 12 năm 2020.
+
+    **Use instead**
+    Hội nghị giao ban khối xã, thị trấn
+    Ngày 23/11/2020, Huyện ủy tổ chức hội nghị đánh giá tình hình trong tháng 11 và đề ra phương hướng, nhiệm vụ trong tháng 12 năm 2020.
+    """
+
+    code = "period.review-not-started"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        review = doc.fact(report_periods).review
+        when, when_inferred = doc.fact(report_date)
+        if review is None or when is None or review.year is None or review.year_source == "anchor":
+            return
+        first = review.first_day()
+        if first is None or first <= when:
+            return
+        yield self.finding(
+            review.start,
+            review.end,
+            Msg(
+                f"Kỳ được đánh giá {_vi_period(review)} bắt đầu từ {first:%d/%m/%Y}, sau ngày hội nghị {when:%d/%m/%Y}.",
+                f"The reviewed period {_vi_period(review)} begins on {first:%d/%m/%Y}, after the meeting on {when:%d/%m/%Y}.",
+            ),
+            suggestion=Msg("Kiểm tra lại kỳ đánh giá hoặc ngày hội nghị.", "Check the reviewed period or the meeting date."),
+            evidence={"review": period_evidence(review, "review"), "report_date": when.isoformat()},
+            severity=Severity.WARNING if review.year_inferred or when_inferred else None,
+        )
+
+
+@register
 class PlanPeriodOver(Rule):
     """The period a meeting sets tasks for has already ended on the meeting date.
 
@@ -691,4 +738,83 @@ class TermCycle(Rule):
                 ),
                 suggestion=f"{expected}-{expected + 5}",
                 evidence={"term": {"text": text[m.start() : m.end()], "start": m.start(), "end": m.end(), "from": a, "to": b}, "body": body},
+            )
+
+
+_ORDINAL_TERM = re.compile(
+    r"(?P<kw>lần\s+thứ|khóa|khoá)\s+(?P<ord>[IVXLCDM]{1,9}|\d{1,3})\s*(?:,\s*|\(\s*|\s+)nhiệm\s+kỳ\s*:?\s*"
+    r"(?P<a>(?:19|20)\d\d)\s*[\-–—]\s*(?P<b>(?:19|20)\d\d)(?!\d)",
+)
+_BODY_BEFORE = re.compile(
+    r"(?P<body>(?:Đảng\s+bộ|HĐND|Hội\s+đồng\s+nhân\s+dân|UBND|Ủy\s+ban\s+nhân\s+dân|Quốc\s+hội|Ban\s+Chấp\s+hành)"
+    r"(?:\s+(?:huyện|tỉnh|xã|thị\s+trấn|thành\s+phố|quận|phường|thị\s+xã|khối)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})?)\s*\Z",
+)
+
+
+def _ordinal(value: str) -> int | None:
+    return int(value) if value.isdigit() else roman_value(value)
+
+
+@register
+class TermOrdinalMismatch(Rule):
+    """One body given two ordinals for the same term, or one ordinal for two terms.
+
+    **What it does**
+    Collects "<body> lần thứ / khóa <ordinal>, nhiệm kỳ <years>" ("Đảng bộ huyện lần thứ
+    XXV, nhiệm kỳ 2020-2025", "HĐND huyện khóa XX, nhiệm kỳ 2021-2026") and reports a body
+    whose congress ordinal and term disagree with another mention in the same report: the
+    ordinal of a congress and the khóa of the committee it elects are the same number.
+
+    **Why it matters**
+    Ordinals and terms identify the committee that decided; two of them in one report
+    make it unclear which one, and one of them is a typing slip.
+
+    **Example**
+    Chuẩn bị tốt các điều kiện cho Đại hội đại biểu Đảng bộ huyện lần thứ XXV, nhiệm kỳ 2020-2025. Hội nghị cho ý kiến vào Dự thảo Văn kiện Đại hội Đảng bộ huyện khóa XXIV, nhiệm kỳ 2020-2025.
+
+    **Use instead**
+    Chuẩn bị tốt các điều kiện cho Đại hội đại biểu Đảng bộ huyện lần thứ XXV, nhiệm kỳ 2020-2025. Hội nghị cho ý kiến vào Dự thảo Văn kiện Đại hội Đảng bộ huyện khóa XXV, nhiệm kỳ 2020-2025.
+    """
+
+    code = "period.term-ordinal-mismatch"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        text = doc.text
+        first_seen: dict[str, tuple[int, int, int, re.Match[str]]] = {}
+        for m in _ORDINAL_TERM.finditer(text):
+            ordinal = _ordinal(m.group("ord"))
+            body_m = _BODY_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            if ordinal is None or body_m is None:
+                continue
+            body = re.sub(r"\s+", " ", body_m.group("body")).lower()
+            a, b = int(m.group("a")), int(m.group("b"))
+            seen = first_seen.get(body)
+            if seen is None:
+                first_seen[body] = (ordinal, a, b, m)
+                continue
+            o0, a0, b0, m0 = seen
+            same_term, same_ordinal = (a, b) == (a0, b0), ordinal == o0
+            if same_term == same_ordinal:
+                continue  # both agree, or a different congress altogether
+            first_text = text[m0.start() : m0.end()]
+            this_text = text[m.start() : m.end()]
+            if same_term:
+                start, end = m.start("ord"), m.end("ord")
+            else:
+                start, end = m.start("a"), m.end("b")
+            yield self.finding(
+                start,
+                end,
+                Msg(
+                    f"“{body_m.group('body')} {this_text}” không khớp với “{first_text}” ở trên: cùng một {'nhiệm kỳ' if same_term else 'khóa'} nhưng {'khóa' if same_term else 'nhiệm kỳ'} khác.",
+                    f"“{body_m.group('body')} {this_text}” disagrees with “{first_text}” above: the same {'term' if same_term else 'ordinal'} with a different {'ordinal' if same_term else 'term'}.",
+                ),
+                suggestion=m0.group("ord") if same_term else f"{a0}-{b0}",
+                evidence={
+                    "first": {"text": first_text, "start": m0.start(), "end": m0.end(), "ordinal": o0, "term": f"{a0}-{b0}"},
+                    "this": {"text": this_text, "start": m.start(), "end": m.end(), "ordinal": ordinal, "term": f"{a}-{b}"},
+                    "body": body,
+                },
             )
