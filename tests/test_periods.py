@@ -200,3 +200,24 @@ def test_planted_variants_of_seed_002_are_found(shared):
 )
 def test_cue_reading_on_real_shapes(text, roles):
     assert [p.role for p in _doc("Tin\n" + text).fact(periods)] == roles
+
+
+def test_users_extend_the_anniversary_pack(tmp_path):
+    (tmp_path / "anniversaries.yaml").write_text(
+        "extend: true\n"
+        "anniversaries:\n"
+        "  - id: province_refounding\n"
+        "    name: Ngày tái lập tỉnh\n"
+        "    base_date: 1997-01-01\n"
+        "    match: [\"ngày tái lập tỉnh\"]\n",
+        encoding="utf-8",
+    )
+    from giaoban_qa.engine import check_document, selected_rules
+
+    text = "Ngày 04/5/2020, Tỉnh ủy họp bàn tổ chức kỷ niệm 25 năm ngày tái lập tỉnh và 66 năm ngày chiến thắng Điện Biên Phủ."
+    doc = build_document("x.txt", text)
+    shipped_only = Config(select=["date.anniversary-count"], strict=True)
+    assert check_document(doc, selected_rules(shipped_only), shipped_only) == []
+    extended = Config(select=["date.anniversary-count"], strict=True, rules_dirs=(str(tmp_path),))
+    found = check_document(build_document("x.txt", text), selected_rules(extended), extended)
+    assert [(f.rule, f.suggestion) for f in found] == [("date.anniversary-count", "23")]
