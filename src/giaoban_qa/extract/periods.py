@@ -149,9 +149,6 @@ class PeriodFact:
         nxt = dt.date(self.year + (self.last_month == 12), self.last_month % 12 + 1, 1)
         return nxt - dt.timedelta(days=1)
 
-    def label_vi(self) -> str:
-        return self.text.strip()
-
     def to_json(self) -> dict[str, Any]:
         return {
             "text": self.text,

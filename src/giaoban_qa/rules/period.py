@@ -9,7 +9,6 @@ from typing import Iterable
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract.citations import Citation, citations
-from giaoban_qa.extract.dates import DateFact
 from giaoban_qa.extract.periods import PeriodFact, lowered, sentence_of, periods, report_date, report_periods, subject_period, word_start
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.rules import Rule, RuleContext, register
