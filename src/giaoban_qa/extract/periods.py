@@ -77,6 +77,23 @@ def word_start(low: str, i: int) -> bool:
     return i == 0 or not low[i - 1].isalnum()
 
 
+def local_sentence(text: str, offset: int, reach: int = 300) -> Span:
+    """The sentence around ``offset`` found on a window of ``reach`` characters each side,
+    with the same boundaries as ``Document.sentences`` but without splitting the whole text."""
+    from giaoban_qa.document import _SENTENCE_END
+
+    lo = max(0, offset - reach)
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, offset + 1):
+        if m.end() <= offset:
+            start = m.end()
+    after = _SENTENCE_END.search(text, offset, min(len(text), offset + reach))
+    end = after.start() if after else min(len(text), offset + reach)
+    while start < end and text[start].isspace():
+        start += 1
+    return Span(start, max(end, start))
+
+
 def _sentence_starts(doc: Document) -> list[int]:
     return [s.start for s in doc.sentences]
 
@@ -306,8 +323,16 @@ def _lead_spans(doc: Document) -> list[Span]:
         paragraphs += 1
         if paragraphs > 3:
             break
-        first_sentences = [s for s in doc.sentences if para.start <= s.start < para.end][:2]
-        spans.extend(first_sentences)
+        # The first two sentences, found without splitting a long paragraph whole.
+        first = local_sentence(doc.text, para.start)
+        first = Span(first.start, min(first.end, para.end))
+        spans.append(first)
+        nxt = first.end + 1
+        while nxt < para.end and doc.text[nxt].isspace():
+            nxt += 1
+        if nxt < para.end:
+            second = local_sentence(doc.text, nxt)
+            spans.append(Span(max(second.start, nxt), min(second.end, para.end)))
     return spans
 
 
@@ -328,28 +353,20 @@ def report_date(doc: Document) -> tuple[dt.date | None, bool]:
 
 def periods(doc: Document) -> list[PeriodFact]:
     """Every period with cue, role and year (inferred years marked)."""
-    from giaoban_qa.extract.citations import citations
-
     raw = doc.fact(find_periods)
     text = doc.text
     title = doc.title
     lead = doc.fact(_lead_spans)
     lead_start = min((s.start for s in lead), default=0)
     lead_end = max((s.end for s in lead), default=0)
-    subjects = sorted(c.subject_span for c in doc.fact(citations) if c.subject_span)
-    subject_starts = [a for a, _ in subjects]
     anchor, _ = doc.fact(anchor_date)
     ref, _ = doc.fact(report_date)
     default_year = (ref or anchor).year if (ref or anchor) else None
     out: list[PeriodFact] = []
-    import bisect
 
-    sentences = doc.sentences
-    sentence_starts = [s.start for s in sentences]
     for i, p in enumerate(raw):
-        k = bisect.bisect_right(sentence_starts, p.start) - 1
-        sentence = sentences[k] if k >= 0 and p.start < max(sentences[k].end, sentences[k].start + 1) else None
-        floor = sentence.start if sentence else 0
+        sentence = local_sentence(text, p.start)
+        floor = sentence.start
         in_title = title is not None and title.start <= p.start < title.end
         if in_title:
             floor = max(floor, title.start)
@@ -372,8 +389,7 @@ def periods(doc: Document) -> list[PeriodFact]:
                 year, inferred, source = shared, True, "sentence"
             elif default_year is not None:
                 year, inferred, source = default_year, True, "anchor"
-        k = bisect.bisect_right(subject_starts, p.start) - 1
-        in_subject = k >= 0 and subjects[k][0] <= p.start < subjects[k][1]
+        in_subject = _in_cited_subject(text, p.start, sentence.start)
         in_lead = lead_start <= p.start < lead_end and any(s.start <= p.start < s.end for s in lead)
         if in_subject:
             role = "subject"
@@ -389,6 +405,26 @@ def periods(doc: Document) -> list[PeriodFact]:
             role = "other"
         out.append(replace(p, year=year, year_inferred=inferred, year_source=source, cue=cue, role=role, in_title=in_title))
     return out
+
+
+# A document number ("369/BC-UBND", "20-NQ/TU", "245/2020/NQ-HĐND") before "về": the
+# period after it is the subject of the cited document, not the report's own.
+_SYMBOL = re.compile(r"\d{1,5}(?:/(?:19|20)\d\d)?[/\-][A-ZĐ]{1,6}")
+_ABOUT = re.compile(r"(?<!\w)về(?!\w)")
+
+
+def _in_cited_subject(text: str, offset: int, floor: int) -> bool:
+    """Whether ``offset`` lies in the "về …" subject of a cited document of its sentence.
+
+    The same reading as the citation extractor's subject, found locally so that the period
+    facts do not need the whole citation table."""
+    window = text[floor:offset]
+    last = None
+    for last in _ABOUT.finditer(window):
+        pass
+    if last is None or ";" in window[last.end() :]:
+        return False
+    return bool(_SYMBOL.search(window, max(0, last.start() - 160), last.start()))
 
 
 def _shared_year(raw: list[PeriodFact], i: int, sentence: Span | None) -> int | None:

@@ -269,7 +269,6 @@ def _anniversary_counts(low: str) -> Iterable[re.Match[str]]:
 _LOCAL_UNIT_AFTER = re.compile(
     r"\s+(?:bộ|ủy|uỷ|xã|huyện|tỉnh|phường|quận|thị|thành\s+phố|trường|khối|cơ\s+sở|chi|ngành|viên|cấp|khu|lào|campuchia|trung\s+quốc|cu\s*ba)(?!\w)"
 )
-_DASHES = str.maketrans({"–": "-", "—": "-"})
 _GOAL_WORDS = re.compile(r"tầm nhìn|đến năm|hướng tới|tiến tới|mục tiêu|phấn đấu", re.IGNORECASE)
 _APPROX_BEFORE = re.compile(r"(?:hơn|gần|trên|khoảng|hàng|mấy|những|các|suốt|sau\s+hơn|ngót)\s*$", re.IGNORECASE)
 _ANNIV_GAP = re.compile(r"(?:\s*(?:ngày\s+hội|ngày|kể\s+từ|thành\s+lập|truyền\s+thống|kỷ\s+niệm|của|lễ)\s*)*", re.IGNORECASE)
@@ -345,7 +344,9 @@ class AnniversaryCount(Rule):
         text = doc.text
         table: list | None = None
         # Dashes folded so "Thương binh – Liệt sĩ" matches "thương binh - liệt sĩ" (same length).
-        lowered = doc.fact(lower_text).translate(_DASHES)
+        lowered = doc.fact(lower_text)
+        if "–" in lowered or "—" in lowered:
+            lowered = lowered.replace("–", "-").replace("—", "-")
         for m in _anniversary_counts(lowered):
             n = int(m.group("n"))
             if n < 1 or _APPROX_BEFORE.search(text, max(0, m.start() - 10), m.start()):
@@ -421,6 +422,9 @@ class AnniversaryCount(Rule):
             )
 
 
+_NUMBER_WITH_YEAR = re.compile(r"/(?:19|20)\d\d/")
+
+
 @register
 class SymbolYearMismatch(Rule):
     """The year in a document's number differs from the year of its date.
@@ -448,6 +452,8 @@ class SymbolYearMismatch(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         from giaoban_qa.extract.citations import citations
 
+        if not _NUMBER_WITH_YEAR.search(doc.text):
+            return  # no "245/2020/…" in the text: skip building the citation table
         for c in doc.fact(citations):
             if c.year is None or c.date is None or c.date.date is None or c.date.year_inferred or c.symbol_span is None:
                 continue
@@ -510,7 +516,7 @@ class PastEventInFuture(Rule):
         event = doc.fact(event_date)
         pub = doc.fact(published)
         reference = max(when, pub.date.date) if pub and pub.date.date else when
-        cited_spans = [(c.start, c.end) for c in doc.fact(citations)]
+        cited_spans: list[tuple[int, int]] | None = None  # built only when a date needs it
         all_dates = doc.fact(dates)
         strong: bool | None = None
         reported: set[int] = set()
@@ -536,9 +542,11 @@ class PastEventInFuture(Rule):
                     continue
                 if f.date is None or f.form == "malformed" or (event is not None and f.start == event.start):
                     continue
-                if abs(f.start - m.start()) > 100 or any(a <= f.start < b for a, b in cited_spans):
+                if abs(f.start - m.start()) > 100 or f.date <= reference:
                     continue
-                if f.date <= reference:
+                if cited_spans is None:
+                    cited_spans = [(c.start, c.end) for c in doc.fact(citations)]
+                if any(a <= f.start < b for a, b in cited_spans):
                     continue
                 if f.year_inferred:
                     strong = _strong_anchor(doc) if strong is None else strong

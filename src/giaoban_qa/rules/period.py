@@ -392,6 +392,12 @@ class CumulativeImpossible(Rule):
 _REPORT_TYPES = ("Báo cáo",)
 
 
+def may_cite_reports(doc: Document) -> bool:
+    """A cheap test before the citation table is built: does the text cite a report?"""
+    text = doc.text
+    return "/BC-" in text or "-BC/" in text or "áo cáo số" in text or bool(re.search(r"áo cáo \d", text))
+
+
 def _is_report(c: Citation) -> bool:
     return (c.type_word in _REPORT_TYPES) or c.type_abbr == "BC"
 
@@ -442,6 +448,8 @@ class CitedSubjectAfterDate(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        if not may_cite_reports(doc):
+            return
         for c in doc.fact(citations):
             found = _cited_report_period(doc, c)
             if found is None:
@@ -496,6 +504,8 @@ class CitedReportLate(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         override = ctx.options.get("max_days")
+        if not may_cite_reports(doc):
+            return
         for c in doc.fact(citations):
             found = _cited_report_period(doc, c)
             if found is None:
