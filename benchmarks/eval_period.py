@@ -93,10 +93,30 @@ def mutation_score(shared: Path) -> tuple[int, int, list[str]]:
     return found, len(MUTATIONS), notes
 
 
+def speed(folder: Path, repeat: int = 5) -> None:
+    """CPU seconds (best of ``repeat``) of a check of ``folder``: process time, not wall
+    time, so that other work on a shared machine does not blur the comparison."""
+    import time
+
+    from giaoban_qa.rules import all_rules, matches
+
+    size = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
+    others = [code for code in all_rules() if not matches(code, RULES)]
+    run_check([str(folder)], Config())
+    for label, select in (("without these rules", others), ("all rules", ["ALL"])):
+        best = float("inf")
+        for _ in range(repeat):
+            t0 = time.process_time()
+            run_check([str(folder)], Config(select=select))
+            best = min(best, time.process_time() - t0)
+        print(f"speed: {label:<20} {best:.2f} s CPU for {size:.2f} MB -> {size / best:.2f} MB/s")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--list", action="store_true", help="print every corpus finding")
+    parser.add_argument("--speed", action="store_true", help="CPU time on the corpus without and with these rules")
     args = parser.parse_args(argv)
     shared = Path(args.shared)
 
@@ -127,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus/real: {len(corpus.findings)} findings in {files} of {len(corpus.files)} files")
     for (rule, severity), n in sorted(by_rule.items()):
         print(f"  {rule:<34} {severity:<8} {n}")
+    if args.speed:
+        speed(shared / "corpus" / "real")
     if args.list:
         for f in corpus.findings:
             print(f"  {Path(f.path).name}:{f.line}: {f.rule} [{f.severity.value}] {f.excerpt!r}: {f.message('en')}")
