@@ -41,6 +41,18 @@ class RunResult:
             counts[f.severity.value] += 1
         return counts
 
+    def summary(self) -> dict[str, Any]:
+        """The counts every report format shows (the JSON contract's "summary")."""
+        return {
+            "files": len(self.files),
+            "findings": len(self.findings),
+            "by_severity": self.by_severity(),
+            "by_category": self.by_category(),
+            "suppressed": len(self.suppressed),
+            "baselined": self.baselined,
+            "input_errors": self.input_errors,
+        }
+
     def by_category(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for f in self.findings:

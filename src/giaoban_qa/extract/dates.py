@@ -52,7 +52,7 @@ _PARTIAL = re.compile(
 # most documents have none, and the plain check path must stay fast.
 _MONTH_WORD = r"(?:\d{1,2}|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười một|mười hai|mười)"
 _ODD = re.compile(
-    rf"(?<![\w/.\-])(?:(?P<ngay>ngày)\s+)?(?P<d>\d{{1,2}})\s+tháng\s+(?P<mw>{_MONTH_WORD})\s*,?\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
+    rf"(?<![\w/.\-])(?P<d>\d{{1,2}})\s+tháng\s+(?P<mw>{_MONTH_WORD})\s*,?\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
     r"|(?<![\w/.\-])(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\w\-])",
     re.IGNORECASE,
 )

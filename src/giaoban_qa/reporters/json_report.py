@@ -14,15 +14,7 @@ def as_dict(result: RunResult, lang: str = "vi") -> dict[str, Any]:
         "tool": {"name": "giaoban-qa", "version": __version__},
         "files": [{"path": f.path, "error": f.error} for f in result.files],
         "findings": [f.to_json(lang) for f in result.findings],
-        "summary": {
-            "files": len(result.files),
-            "findings": len(result.findings),
-            "by_severity": result.by_severity(),
-            "by_category": result.by_category(),
-            "suppressed": len(result.suppressed),
-            "baselined": result.baselined,
-            "input_errors": result.input_errors,
-        },
+        "summary": result.summary(),
     }
 
 

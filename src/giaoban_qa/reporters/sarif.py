@@ -146,15 +146,7 @@ def as_dict(result: RunResult, lang: str = "vi") -> dict[str, Any]:
         "columnKind": "unicodeCodePoints",
         "results": [_result(f, rule_index, lang, uri_of) for f in sorted(everything, key=lambda f: (f.path, f.start, f.end, f.rule))],
         "properties": {
-            "summary": {
-                "files": len(result.files),
-                "findings": len(result.findings),
-                "by_severity": result.by_severity(),
-                "by_category": result.by_category(),
-                "suppressed": len(result.suppressed),
-                "baselined": result.baselined,
-                "input_errors": result.input_errors,
-            }
+            "summary": result.summary()
         },
     }
     if any(not Path(f.path).is_absolute() for f in result.files):

@@ -22,7 +22,11 @@ def render(result: RunResult, lang: str = "vi", color: bool | None = None, width
     from rich.text import Text
 
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=bool(color), no_color=not color, width=width or 100, highlight=False, soft_wrap=False)
+    if width is None:
+        import shutil
+
+        width = max(80, shutil.get_terminal_size((120, 24)).columns) if color else 120
+    console = Console(file=buf, force_terminal=bool(color), no_color=not color, width=width, highlight=False, soft_wrap=False)
     words = LABEL[lang]
     sources = {f.path: f.document for f in result.files}
     current = None
@@ -63,7 +67,8 @@ def _print_finding(console, finding: Located, doc, lang: str, words: dict[str, s
     console.print(head)
     console.print(Text("    " + finding.message(lang)))
     if doc is not None:
-        console.print(_context_line(doc.source, finding))
+        # One screen line of context around the span: news bodies are often one long line.
+        console.print(_context_line(doc.source, finding, console.width - 8), no_wrap=True, overflow="ellipsis")
     suggestion = finding.suggestion(lang)
     if suggestion:
         console.print(Text(f"    {words['suggest']}: {suggestion}", style="green"))

@@ -50,6 +50,26 @@ def _plausible_date(cited: dt.date, reference: dt.date) -> dt.date | None:
     return None
 
 
+def cited_after_finding(
+    rule: Rule, c: Citation, reference: DateFact, role: str, message: Msg, severity: Severity | None = None
+) -> Finding:
+    """A citation dated after the date that should bound it, with a likely intended date."""
+    assert c.date is not None and c.date.date is not None and reference.date is not None
+    guess = _plausible_date(c.date.date, reference.date)
+    return rule.finding(
+        c.date.value_start,
+        c.date.end,
+        message,
+        suggestion=(
+            Msg(f"Kiểm tra lại ngày của văn bản (có thể là {guess:%d/%m/%Y}).", f"Check the document's date (perhaps {guess:%d/%m/%Y}).")
+            if guess
+            else Msg("Kiểm tra lại ngày của văn bản.", "Check the document's date.")
+        ),
+        evidence={"reference": date_evidence(reference, role), "cited": citation_evidence(c)},
+        severity=severity,
+    )
+
+
 @register
 class CitedDocumentAfterMeeting(Rule):
     """A cited document dated after the meeting or report that cites it.
@@ -89,25 +109,20 @@ class CitedDocumentAfterMeeting(Rule):
             cited = c.date.date
             if cited <= ref_date:
                 continue
-            guess = _plausible_date(cited, ref_date)
             label = c.type_word or "Văn bản"
             name = f"{label} số {c.symbol or c.number}"
             what_vi = "hội nghị" if role == "event" else "ngày đăng bài"
             what_en = "the meeting" if role == "event" else "the publication date"
             severity = Severity.WARNING if reference.year_inferred else None
-            yield self.finding(
-                c.date.value_start,
-                c.date.end,
+            yield cited_after_finding(
+                self,
+                c,
+                reference,
+                role,
                 Msg(
                     f"{name} ghi ngày {cited:%d/%m/%Y}, sau {what_vi} ({ref_date:%d/%m/%Y}) đã viện dẫn nó.",
                     f"{name} is dated {cited:%d/%m/%Y}, after {what_en} ({ref_date:%d/%m/%Y}) that cites it.",
                 ),
-                suggestion=(
-                    Msg(f"Kiểm tra lại ngày của văn bản (có thể là {guess:%d/%m/%Y}).", f"Check the document's date (perhaps {guess:%d/%m/%Y}).")
-                    if guess
-                    else Msg("Kiểm tra lại ngày của văn bản.", "Check the document's date.")
-                ),
-                evidence={"reference": date_evidence(reference, role), "cited": citation_evidence(c)},
                 severity=severity,
             )
 
@@ -801,20 +816,15 @@ class CitedDocumentAfterReport(Rule):
             if meeting_date is not None and cited > meeting_date:
                 continue  # citation.dated-after-meeting reports it
             assert c.date is not None
-            guess = _plausible_date(cited, header.date)
-            yield self.finding(
-                c.date.value_start,
-                c.date.end,
+            yield cited_after_finding(
+                self,
+                c,
+                header,
+                "header",
                 Msg(
                     f"{_name(c)} ghi ngày {cited:%d/%m/%Y}, sau ngày của chính văn bản viện dẫn nó ({header.date:%d/%m/%Y}).",
                     f"{_name(c)} is dated {cited:%d/%m/%Y}, after the date of the report that cites it ({header.date:%d/%m/%Y}).",
                 ),
-                suggestion=(
-                    Msg(f"Kiểm tra lại ngày của văn bản (có thể là {guess:%d/%m/%Y}).", f"Check the document's date (perhaps {guess:%d/%m/%Y}).")
-                    if guess
-                    else Msg("Kiểm tra lại ngày của văn bản.", "Check the document's date.")
-                ),
-                evidence={"reference": date_evidence(header, "header"), "cited": citation_evidence(c)},
             )
 
 

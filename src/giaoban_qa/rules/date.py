@@ -160,3 +160,408 @@ class PublishedBeforeEvent(Rule):
             evidence={"published": date_evidence(pub.date, "published"), "event": date_evidence(event, "event")},
             severity=severity,
         )
+
+
+# -- calendar rules (weekdays, anniversaries, document-number years, past events) --------
+
+_WEEKDAY_VI = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+_WEEKDAY_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_ORDINAL_BEFORE = re.compile(r"(?:lần|họp|phiên|đợt|khóa|khoá|nghị|hạng|bậc|lớp|tuần|kỳ|giải|vòng|số)\s*\Z", re.IGNORECASE)
+_WEEKDAY_AFTER = re.compile(r"\s*\(\s*(?P<wd>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*\)", re.IGNORECASE)
+
+
+def _strong_anchor(doc: Document) -> bool:
+    from giaoban_qa.extract.dates import STRONG_ANCHORS, anchor_date
+
+    return doc.fact(anchor_date)[1] in STRONG_ANCHORS
+
+
+def _weekday_of(word: str) -> int | None:
+    from giaoban_qa.extract.dates import WEEKDAY_NUMBER
+
+    word = word.lower()
+    if word.startswith("chủ"):
+        return 6
+    return WEEKDAY_NUMBER.get(word.split()[-1])
+
+
+@register
+class WeekdayMismatch(Rule):
+    """A weekday that is not the weekday of the date it names.
+
+    **What it does**
+    Computes the weekday of every full date written with one ("Thứ Hai, ngày 23/11/2020",
+    "ngày 23/11/2020 (thứ Hai)") and reports a weekday that differs. A date whose year is
+    only inferred is checked at warning level, and only when the year comes from the
+    publication line, the header or the title.
+
+    **Why it matters**
+    Invitations and schedules are read by weekday; a wrong one sends people on the wrong
+    day, and shows that the day or the month was mistyped.
+
+    **Example**
+    Thứ Hai, ngày 24/11/2020, Thường trực Huyện ủy làm việc với Đảng ủy xã Vi Hương.
+
+    **Use instead**
+    Thứ Ba, ngày 24/11/2020, Thường trực Huyện ủy làm việc với Đảng ủy xã Vi Hương.
+    """
+
+    code = "date.weekday-mismatch"
+    category = Category.DATE
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        strong: bool | None = None
+        for f in doc.fact(dates):
+            if f.date is None or f.form == "malformed":
+                continue
+            weekday, span = f.weekday, f.weekday_span
+            if weekday is None:
+                m = _WEEKDAY_AFTER.match(doc.text, f.end)
+                if not m:
+                    continue
+                weekday, span = _weekday_of(m.group("wd")), (m.start("wd"), m.end("wd"))
+            if weekday is None or span is None:
+                continue
+            if _ORDINAL_BEFORE.search(doc.text, max(0, span[0] - 12), span[0]):
+                continue  # "Hội nghị lần thứ năm, ngày …", "kỳ họp thứ 7, ngày …": an ordinal
+            if f.year_inferred:
+                strong = _strong_anchor(doc) if strong is None else strong
+                if not strong:
+                    continue
+            actual = f.date.weekday()
+            if actual == weekday:
+                continue
+            written = doc.text[span[0] : span[1]]
+            yield self.finding(
+                span[0],
+                span[1],
+                Msg(
+                    f"Ngày {f.date:%d/%m/%Y} là {_WEEKDAY_VI[actual]}, không phải “{written}”.",
+                    f"{f.date:%d/%m/%Y} is a {_WEEKDAY_EN[actual]}, not “{written}” ({_WEEKDAY_EN[weekday]}).",
+                ),
+                suggestion=_WEEKDAY_VI[actual],
+                evidence={"date": date_evidence(f, "dated"), "weekday": {"text": written, "start": span[0], "end": span[1], "written": weekday, "actual": actual}},
+                severity=Severity.WARNING if f.year_inferred else None,
+            )
+
+
+# Found from the literal " năm" (fast) with the count read backwards; see _anniversary_counts.
+_ANNIVERSARY = re.compile(r"(?<![\d.,/])(?P<n>\d{1,3})\s+năm\s+")
+_YEARS_WORD = re.compile(r" năm\s+")
+
+
+def _anniversary_counts(low: str) -> Iterable[re.Match[str]]:
+    """"N năm " matches in the lower-cased text, found from the word instead of the digits."""
+    for w in _YEARS_WORD.finditer(low):
+        i = w.start()
+        if i == 0 or not low[i - 1].isdigit():
+            continue
+        begin = i - 1
+        while begin > 0 and i - begin < 3 and low[begin - 1].isdigit():
+            begin -= 1
+        m = _ANNIVERSARY.match(low, begin)
+        if m is not None and m.end() == w.end():
+            yield m
+
+
+# A word right after the event's name that makes it a local body or another country's day.
+_LOCAL_UNIT_AFTER = re.compile(
+    r"\s+(?:bộ|ủy|uỷ|xã|huyện|tỉnh|phường|quận|thị|thành\s+phố|trường|khối|cơ\s+sở|chi|ngành|viên|cấp|khu|lào|campuchia|trung\s+quốc|cu\s*ba)(?!\w)"
+)
+_GOAL_WORDS = re.compile(r"tầm nhìn|đến năm|hướng tới|tiến tới|mục tiêu|phấn đấu", re.IGNORECASE)
+_APPROX_BEFORE = re.compile(r"(?:hơn|gần|trên|khoảng|hàng|mấy|những|các|suốt|sau\s+hơn|ngót)\s*$", re.IGNORECASE)
+_ANNIV_GAP = re.compile(r"(?:\s*(?:ngày\s+hội|ngày|kể\s+từ|thành\s+lập|truyền\s+thống|kỷ\s+niệm|của|lễ)\s*)*", re.IGNORECASE)
+_ANNIV_RANGE = re.compile(
+    r"\s*\(\s*(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})\s*[/.\-]\s*(?P<base>\d{4})\s*[\-–—]\s*"
+    r"(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<year>\d{4})\s*\)"
+)
+
+
+_TABLES: dict[int, tuple[object, list]] = {}
+
+
+def _anniversary_table(ctx: RuleContext) -> list[tuple]:
+    """Match phrases longest first, built once per loaded pack."""
+    pack = ctx.pack("anniversaries") or {}
+    cached = _TABLES.get(id(pack))
+    if cached is not None and cached[0] is pack:
+        return cached[1]
+    rows = _build_anniversary_table(pack)
+    _TABLES[id(pack)] = (pack, rows)
+    return rows
+
+
+def _build_anniversary_table(pack: dict) -> list[tuple]:
+    import datetime as dt
+
+    rows = []
+    for item in pack.get("anniversaries", []):
+        base = item.get("base_date")
+        if not base:
+            continue
+        base = base if isinstance(base, dt.date) else dt.date.fromisoformat(str(base))
+        followed_by = re.compile(item["followed_by"]) if item.get("followed_by") else None
+        for phrase in item.get("match", []):
+            rows.append((phrase.lower(), item.get("id", ""), base, item.get("name", ""), followed_by))
+    rows.sort(key=lambda r: len(r[0]), reverse=True)
+    return rows
+
+
+@register
+class AnniversaryCount(Rule):
+    """An anniversary whose number of years does not match the year it is celebrated.
+
+    **What it does**
+    Finds "N năm <event>" for the events in the `anniversaries` pack ("66 năm Ngày chiến
+    thắng Điện Biên Phủ", "130 năm ngày sinh Chủ tịch Hồ Chí Minh") and checks N against
+    the base year: with the years in parentheses ("(7/5/1954 - 7/5/2020)") when given, else
+    against the report's date (an anniversary a few months ahead or just past is accepted).
+    The base year printed in the parentheses is checked too.
+
+    **Why it matters**
+    Anniversary counts are quoted in every propaganda plan; a wrong count is copied from
+    last year's report and is noticed at once by readers.
+
+    **Example**
+    Ngày 04/5/2020, Ban Thường vụ Huyện ủy họp và chỉ đạo tổ chức tốt các hoạt động kỷ niệm 67 năm ngày chiến thắng Điện Biên Phủ.
+
+    **Use instead**
+    Ngày 04/5/2020, Ban Thường vụ Huyện ủy họp và chỉ đạo tổ chức tốt các hoạt động kỷ niệm 66 năm ngày chiến thắng Điện Biên Phủ.
+    """
+
+    code = "date.anniversary-count"
+    category = Category.DATE
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        import datetime as dt
+
+        from giaoban_qa.extract.periods import report_date
+
+        from giaoban_qa.extract.periods import lowered as lower_text
+
+        text = doc.text
+        table: list | None = None
+        # Dashes folded so "Thương binh – Liệt sĩ" matches "thương binh - liệt sĩ" (same length).
+        lowered = doc.fact(lower_text)
+        if "–" in lowered or "—" in lowered:
+            lowered = lowered.replace("–", "-").replace("—", "-")
+        for m in _anniversary_counts(lowered):
+            n = int(m.group("n"))
+            if n < 1 or _APPROX_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+                continue
+            if table is None:
+                table = _anniversary_table(ctx)
+            gap = _ANNIV_GAP.match(lowered, m.end())
+            at = gap.end() if gap else m.end()
+            hit = next((row for row in table if lowered.startswith(row[0], at)), None)
+            if hit is None:
+                # "66 năm Ngày chiến thắng …": the phrase may start after the gap words.
+                hit = next((row for row in table if lowered.startswith(row[0], m.end())), None)
+                at = m.end()
+            if hit is None:
+                continue
+            phrase, ident, base, name, followed_by = hit
+            phrase_end = at + len(phrase)
+            if _LOCAL_UNIT_AFTER.match(lowered, phrase_end):
+                continue  # "15 năm ngày thành lập Đảng bộ xã": a local body's own founding
+            if followed_by is not None and not followed_by.match(lowered, phrase_end):
+                continue
+            rng = _ANNIV_RANGE.match(text, phrase_end) or _ANNIV_RANGE.search(text, phrase_end, min(len(text), phrase_end + 40))
+            evidence = {"count": {"text": m.group("n"), "start": m.start("n"), "end": m.end("n"), "value": n}, "event": ident, "base_date": base.isoformat()}
+            if rng:
+                year, printed_base = int(rng.group("year")), int(rng.group("base"))
+                expected = year - base.year
+                evidence["range"] = {"text": rng.group().strip(), "start": rng.start(), "end": rng.end(), "base": printed_base, "year": year}
+                if n == expected and printed_base == base.year:
+                    continue
+                if n != expected:
+                    message = Msg(
+                        f"“{n} năm {name}” không khớp: {base.year} + {n} = {base.year + n}, nhưng năm kỷ niệm là {year} ({expected} năm).",
+                        f"“{n} years” of {name} does not add up: {base.year} + {n} = {base.year + n}, but the anniversary year is {year} ({expected} years).",
+                    )
+                    start, end, suggestion = m.start("n"), m.end("n"), str(expected)
+                else:
+                    message = Msg(
+                        f"Năm gốc {printed_base} trong ngoặc sai: {name} là ngày {base:%d/%m/%Y}.",
+                        f"The base year {printed_base} in parentheses is wrong: {name} dates from {base:%d/%m/%Y}.",
+                    )
+                    start, end, suggestion = rng.start("base"), rng.end("base"), str(base.year)
+                yield self.finding(start, end, message, suggestion=suggestion, evidence=evidence)
+                continue
+            when, inferred = doc.fact(report_date)
+            if when is None:
+                continue
+            try:
+                occurrence = base.replace(year=base.year + n)
+            except ValueError:
+                continue
+            ahead, behind = (occurrence - when).days, (when - occurrence).days
+            if occurrence.year == when.year or 0 <= ahead <= 240 or 0 <= behind <= 100:
+                continue
+            # The clause around the count: "…; đến năm 2030, kỷ niệm 100 năm thành lập Đảng, …"
+            # is a goal counted right, and a clause that names the year settles it.
+            clause_start = max(text.rfind(";", 0, m.start()), text.rfind(".", 0, m.start()), m.start() - 120) + 1
+            clause_end = min(x for x in (text.find(";", m.end()), text.find(".", m.end()), m.end() + 120) if x >= 0)
+            before = text[clause_start : m.start()]
+            if str(occurrence.year) in text[clause_start:clause_end] or (ahead > 0 and _GOAL_WORDS.search(before)):
+                continue
+            expected = when.year - base.year
+            evidence["report_date"] = when.isoformat()
+            yield self.finding(
+                m.start("n"),
+                m.end("n"),
+                Msg(
+                    f"“{n} năm {name}” không khớp năm {when.year}: {base.year} + {n} = {base.year + n}; năm {when.year} là {expected} năm.",
+                    f"“{n} years” of {name} does not match {when.year}: {base.year} + {n} = {base.year + n}; in {when.year} it is {expected} years.",
+                ),
+                suggestion=str(expected),
+                evidence=evidence,
+                severity=Severity.WARNING if inferred else None,
+            )
+
+
+_NUMBER_WITH_YEAR = re.compile(r"/(?:19|20)\d\d/")
+
+
+@register
+class SymbolYearMismatch(Rule):
+    """The year in a document's number differs from the year of its date.
+
+    **What it does**
+    Legal documents carry their year in the number ("245/2020/NQ-HĐND", "30/2020/NĐ-CP",
+    "83/2015/QH13"). When the citation also gives the date ("ngày 31/3/2020"), the two years
+    must be the same.
+
+    **Why it matters**
+    The number is how the document is looked up; a mistyped year points to another
+    document or to none.
+
+    **Example**
+    Hỗ trợ theo Nghị quyết số 245/2019/NQ-HĐND ngày 31/3/2020 của Hội đồng nhân dân tỉnh.
+
+    **Use instead**
+    Hỗ trợ theo Nghị quyết số 245/2020/NQ-HĐND ngày 31/3/2020 của Hội đồng nhân dân tỉnh.
+    """
+
+    code = "date.symbol-year-mismatch"
+    category = Category.DATE
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        from giaoban_qa.extract.citations import citations
+
+        if not _NUMBER_WITH_YEAR.search(doc.text):
+            return  # no "245/2020/…" in the text: skip building the citation table
+        for c in doc.fact(citations):
+            if c.year is None or c.date is None or c.date.date is None or c.date.year_inferred or c.symbol_span is None:
+                continue
+            if c.year == c.date.date.year:
+                continue
+            symbol_start = c.symbol_span[0]
+            year_at = doc.text.find(str(c.year), symbol_start, c.symbol_span[1])
+            start, end = (year_at, year_at + 4) if year_at >= 0 else c.symbol_span
+            yield self.finding(
+                start,
+                end,
+                Msg(
+                    f"Số hiệu {c.symbol} mang năm {c.year} nhưng văn bản ghi ngày {c.date.date:%d/%m/%Y}.",
+                    f"The number {c.symbol} carries the year {c.year} but the document is dated {c.date.date:%d/%m/%Y}.",
+                ),
+                suggestion=c.symbol.replace(f"/{c.year}/", f"/{c.date.date.year}/") if c.symbol else None,
+                evidence={"symbol": {"text": c.symbol, "start": c.symbol_span[0], "end": c.symbol_span[1], "year": c.year}, "date": date_evidence(c.date, "cited")},
+            )
+
+
+_PAST_EVENT = re.compile(
+    r"(?:đã|vừa)\s+(?:được\s+)?(?:tổ\s+chức|diễn\s+ra|khai\s+mạc|bế\s+mạc|tiến\s+hành|kết\s+thúc|khánh\s+thành|khởi\s+công|ra\s+mắt|họp|phát\s+động)(?!\w)",
+)
+_NOT_PAST = re.compile(r"(?<!\w)(?:sẽ|dự\s+kiến|kế\s+hoạch|chuẩn\s+bị|trước\s+ngày|đến\s+ngày|hạn|tới\s+đây|sắp|hoàn\s+thành\s+trước)(?!\w)", re.IGNORECASE)
+
+
+@register
+class PastEventInFuture(Rule):
+    """A sentence says something has taken place on a date after the report's own date.
+
+    **What it does**
+    In sentences that speak of the past ("đã tổ chức", "đã diễn ra", "vừa khai mạc"), compares
+    each date near the verb with the date of the report (the meeting, else the publication
+    line). Sentences that also speak of plans ("sẽ", "dự kiến", "kế hoạch", "trước ngày") and
+    the dates of cited documents are left alone.
+
+    **Why it matters**
+    An event cannot be reported as done before it happened: the date's day, month or year
+    is mistyped.
+
+    **Example**
+    Ngày 02/11/2020, Thường trực Huyện ủy tổ chức hội nghị giao ban. Hội nghị sơ kết 10 tháng đã được tổ chức ngày 28/11/2020 với sự tham gia của các xã.
+
+    **Use instead**
+    Ngày 02/11/2020, Thường trực Huyện ủy tổ chức hội nghị giao ban. Hội nghị sơ kết 10 tháng đã được tổ chức ngày 28/10/2020 với sự tham gia của các xã.
+    """
+
+    code = "date.past-event-in-future"
+    category = Category.DATE
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        from giaoban_qa.extract.citations import citations
+        from giaoban_qa.extract.periods import report_date
+
+        when, when_inferred = doc.fact(report_date)
+        if when is None:
+            return
+        text = doc.text
+        event = doc.fact(event_date)
+        pub = doc.fact(published)
+        reference = max(when, pub.date.date) if pub and pub.date.date else when
+        cited_spans: list[tuple[int, int]] | None = None  # built only when a date needs it
+        all_dates = doc.fact(dates)
+        strong: bool | None = None
+        reported: set[int] = set()
+        from giaoban_qa.extract.periods import lowered, sentence_of, word_start
+
+        low = doc.fact(lowered)
+        import bisect
+
+        date_starts = [f.start for f in all_dates]
+        for m in _PAST_EVENT.finditer(low):
+            if not word_start(low, m.start()):
+                continue
+            sentence = sentence_of(doc, m.start())
+            if sentence is None:
+                continue
+            s_text = text[sentence.start : sentence.end]
+            if _NOT_PAST.search(s_text):
+                continue
+            lo = bisect.bisect_left(date_starts, max(sentence.start, m.start() - 100))
+            hi = bisect.bisect_right(date_starts, min(sentence.end, m.start() + 100))
+            for f in all_dates[lo:hi]:
+                if f.start < sentence.start or f.start >= sentence.end or f.start in reported:
+                    continue
+                if f.date is None or f.form == "malformed" or (event is not None and f.start == event.start):
+                    continue
+                if abs(f.start - m.start()) > 100 or f.date <= reference:
+                    continue
+                if cited_spans is None:
+                    cited_spans = [(c.start, c.end) for c in doc.fact(citations)]
+                if any(a <= f.start < b for a, b in cited_spans):
+                    continue
+                if f.year_inferred:
+                    strong = _strong_anchor(doc) if strong is None else strong
+                    if not strong:
+                        continue
+                reported.add(f.start)
+                days = (f.date - reference).days
+                yield self.finding(
+                    f.value_start,
+                    f.end,
+                    Msg(
+                        f"Câu kể việc đã xảy ra (“{text[m.start():m.end()]}”) vào ngày {f.date:%d/%m/%Y}, sau ngày của báo cáo ({reference:%d/%m/%Y}) {days} ngày.",
+                        f"The sentence reports as done (“{text[m.start():m.end()]}”) something dated {f.date:%d/%m/%Y}, {days} day(s) after the report's date ({reference:%d/%m/%Y}).",
+                    ),
+                    suggestion=Msg("Kiểm tra lại ngày, tháng, năm của sự kiện.", "Check the day, month and year of the event."),
+                    evidence={"date": date_evidence(f, "past event"), "report_date": reference.isoformat(), "verb": {"text": text[m.start() : m.end()], "start": m.start(), "end": m.end()}},
+                    severity=Severity.WARNING if f.year_inferred or when_inferred else None,
+                )

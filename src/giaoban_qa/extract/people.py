@@ -1,0 +1,628 @@
+"""People with their titles, and the places and organisations a report names.
+
+Reports name officials in a few fixed shapes:
+
+* "Đồng chí Lê Minh Hải - Bí thư Huyện ủy, Chủ tịch HĐND huyện" (name, then titles),
+* "Bí thư Huyện ủy Trần Văn Kỳ" (title, then name),
+* "ông Nguyễn Văn Hòa – Chủ tịch UBND tỉnh" (an honorific, then name and titles).
+
+A name is a run of capitalised syllables that starts with a Vietnamese family name from
+``rules/surnames.yaml`` and has two to four syllables; it is only taken as a person when
+an honorific or a title stands next to it, so places ("xã Nam Sơn") and organisations are
+not mistaken for people. Titles are read with the role words of ``rules/titles.yaml`` and
+reduced to (role, organ, level, place) so rules can tell compatible titles from
+incompatible ones. Everything is linear in the text: one pass over the words, and short
+look-backs on a small window.
+
+The module also holds the small Vietnamese helpers the ``name`` and ``text`` rules share:
+the diacritic-folded matching key and old/new tone placement.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from giaoban_qa.document import Document
+from giaoban_qa.extract import fact_table
+
+# -- Vietnamese helpers ------------------------------------------------------------------
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+# Open syllables whose tone sits on the first vowel in the old style ("hòa", "thủy") and
+# on the second in the new style ("hoà", "thuỷ").
+_PAIRS = ("oa", "oe", "uy")
+_LETTER = r"[^\W\d_]"
+_UPPER = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case, diacritic-free matching key ("Đồng Văn Lựu" -> "dong van luu").
+
+    Only for matching: never shown to users.
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.lower().split())
+
+
+@lru_cache(maxsize=4096)
+def _split_tone(ch: str) -> tuple[str, str]:
+    parts = unicodedata.normalize("NFD", ch)
+    tone = "".join(c for c in parts if c in _TONES)
+    base = "".join(c for c in parts if c not in _TONES)
+    return unicodedata.normalize("NFC", base), tone
+
+
+@lru_cache(maxsize=65536)
+def tone_style(syllable: str) -> tuple[str, str] | None:
+    """``("old"|"new", key)`` when an open oa/oe/uy syllable shows a tone placement style.
+
+    "hòa" -> ("old", "hoa\u0300"), "hoà" -> ("new", ...), "hoàng" -> None (closed syllable:
+    both styles agree), "quý" -> None ("qu" is the onset, the mark is on the only vowel).
+    The key identifies the syllable with its tone regardless of style.
+    """
+    low = syllable.lower()
+    if len(low) < 2:
+        return None
+    a, b = _split_tone(low[-2]), _split_tone(low[-1])
+    pair = a[0] + b[0]
+    if pair not in _PAIRS:
+        return None
+    if len(low) >= 3 and low[-3] == "q":
+        return None
+    if len(low) >= 3 and low[-3] in "aăâeêioôơuưy":  # a three-vowel cluster ("khuya")
+        return None
+    if a[1] and not b[1]:
+        return "old", low[:-2] + pair + a[1]
+    if b[1] and not a[1]:
+        return "new", low[:-2] + pair + b[1]
+    return None
+
+
+def old_tone_style(text: str) -> str:
+    """``text`` with every open oa/oe/uy syllable in the old placement ("hoà" -> "hòa")."""
+    return _WORD_RE.sub(_old_style_word, text)
+
+
+@lru_cache(maxsize=65536)
+def _old_style_word_text(word: str) -> str:
+    style = tone_style(word)
+    if style is None or style[0] == "old":
+        return word
+    first, second = word[-2], word[-1]
+    base2, tone = _split_tone(second)
+    moved = unicodedata.normalize("NFC", first + tone)
+    return word[:-2] + moved + base2
+
+
+def _old_style_word(m: re.Match[str]) -> str:
+    return _old_style_word_text(m.group())
+
+
+_WORD_RE = re.compile(rf"{_LETTER}+")
+
+
+@lru_cache(maxsize=65536)
+def _low(word: str) -> str:
+    return old_tone_style(word.lower())
+
+
+def name_key(text: str) -> str:
+    """The key people and places are matched on: folded, spaces collapsed."""
+    return fold(text)
+
+
+# -- packs -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TitleLexicon:
+    surnames: frozenset[str]
+    strong_surnames: frozenset[str]
+    roles: tuple[tuple[str, str], ...]  # (folded text, role), longest first
+    role_regex: re.Pattern[str]
+    organs: tuple[tuple[str, str, str], ...]  # (folded text, organ, level), longest first
+    levels: frozenset[str]
+    not_current: frozenset[str]
+    exclusive_within: tuple[frozenset[str], ...]
+    exclusive_across: tuple[tuple[tuple[str, str], tuple[str, str]], ...]
+    single_holder: frozenset[str]
+
+
+# The family names that are almost never a place or a common word at the start of a run;
+# used to split "tỉnh Bình Dương Trần Thanh Liêm" and to tell "Tỉnh ủy Hà Giang" (a place)
+# from "Tỉnh ủy Nguyễn Văn A" (a person).
+_STRONG = ("Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Ngô", "Đinh", "Đoàn", "Trịnh", "Trương", "Lương", "Hoàng", "Hồ", "Dương", "Lý")
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> TitleLexicon:
+    from giaoban_qa.packs import load_pack
+
+    sur = load_pack("surnames") or {}
+    tit = load_pack("titles") or {}
+    surnames = frozenset(_low(s) for s in sur.get("surnames", []))
+    roles = sorted(((fold(r["text"]), r["role"]) for r in tit.get("roles", [])), key=lambda r: -len(r[0]))
+    role_words = sorted({r["text"] for r in tit.get("roles", [])}, key=len, reverse=True)
+    # Roles are matched on the NFC text, case-insensitively, tone placement folded by
+    # allowing both placements of "ủy".
+    alternatives = [re.escape(w).replace("ủy", "(?:ủy|uỷ)").replace("Ủy", "(?:Ủy|Uỷ)").replace(r"\ ", r"\s+") for w in role_words]
+    role_regex = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    organs = sorted(((fold(o["text"]), o["organ"], fold(o.get("level", ""))) for o in tit.get("organs", [])), key=lambda o: -len(o[0]))
+    return TitleLexicon(
+        surnames=surnames,
+        strong_surnames=frozenset(_low(s) for s in _STRONG),
+        roles=tuple(roles),
+        role_regex=role_regex,
+        organs=tuple(organs),
+        levels=frozenset(fold(x) for x in tit.get("levels", [])),
+        not_current=frozenset(fold(x) for x in tit.get("not_current", [])),
+        exclusive_within=tuple(frozenset(g) for g in tit.get("exclusive_within_organ", [])),
+        exclusive_across=tuple((tuple(a), tuple(b)) for a, b in tit.get("exclusive_across_organs", [])),
+        single_holder=frozenset(tit.get("single_holder", [])),
+    )
+
+
+# -- facts -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    start: int
+    end: int
+    role: str
+    organ: str  # "party", "hđnd", "ubnd", "mttq", ... or the folded rest of the title
+    level: str  # "huyện", "tỉnh", "xã", ... or ""
+    place: str  # folded place name when the title names one
+    current: bool  # False for "nguyên Bí thư", "tân Chủ tịch", ...
+
+    @property
+    def key(self) -> str:
+        """What identifies the post: role, organ, level and place, folded."""
+        return "|".join((self.role, self.organ, self.level, self.place))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "role": self.role, "organ": self.organ, "level": self.level, "place": self.place, "current": self.current}
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str
+    start: int
+    end: int
+    key: str
+    titles: tuple[Title, ...]
+    form: str  # "name-title" | "title-name" | "honorific"
+
+    @property
+    def current_titles(self) -> tuple[Title, ...]:
+        return tuple(t for t in self.titles if t.current)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "start": self.start, "end": self.end, "key": self.key, "titles": [t.to_json() for t in self.titles], "form": self.form}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    start: int
+    end: int
+    key: str
+    kind: str  # "xã", "thị trấn", "huyện", "tỉnh", "thôn", ... or "org"
+
+
+_WORD = re.compile(rf"{_LETTER}+")
+_HONORIFICS = {"ông", "bà", "đồng chí", "đ/c", "anh", "chị", "cô", "thầy", "bác"}
+_HONORIFIC_BEFORE = re.compile(r"(?:(?<!\w)(?:[Đđ]ồng\s+chí|[ĐđD]/[cC]|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+)\Z")
+_TITLE_SEP = re.compile(r"\s*(?:[,–—-]|\s-\s)\s*")
+# Lower-case words that may continue a title after its role ("Chủ tịch UBND huyện",
+# "Phó Bí thư Thường trực Huyện ủy"). Most common words may only follow the word that
+# makes them part of an organ name, so "Huyện ủy biểu dương" stops before "biểu".
+_TAIL_FREE = frozenset("huyện tỉnh xã thị thành phường quận thôn bản ấp ủy ban thường chính trung kiểm tuyên văn đảng chuyên".split())
+_TAIL_BOUND = {
+    "trấn": {"thị"}, "xã": {"thị"}, "phố": {"thành"}, "vụ": {"thường", "nội"}, "trực": {"thường"}, "trách": {"chuyên"},
+    "chấp": {"ban"}, "hành": {"chấp"}, "ương": {"trung"}, "trị": {"chính"}, "phủ": {"chính"}, "phòng": {"văn", "quốc"},
+    "tra": {"kiểm", "thanh"}, "giáo": {"tuyên"}, "vận": {"dân"}, "nhân": {"ban", "đồng", "doanh"}, "dân": {"nhân"},
+    "đồng": {"hội"}, "biểu": {"đại"}, "mặt": {"ban"}, "trận": {"mặt"}, "tổ": {"trận"}, "quốc": {"tổ"},
+    "viên": {"ủy"}, "bộ": {"chi"}, "an": {"công"}, "sự": {"quân"}, "ủy": {"đảng", "huyện", "tỉnh", "thành"},
+    # the lower-case halves of organ names after a capitalised word: "Sở Văn hóa",
+    # "Bộ Quốc phòng", "Ban Tổ chức", "Sở Tài nguyên và Môi trường", "Hiệp hội", ...
+    "chức": {"tổ"}, "hội": {"quốc", "hiệp", "xã"}, "hóa": {"văn"}, "dựng": {"xây"}, "nghiệp": {"nông", "công", "doanh"},
+    "nguyên": {"tài"}, "trường": {"môi"}, "thông": {"giao", "truyền"}, "tải": {"vận"}, "hoạch": {"kế"}, "tư": {"đầu"},
+    "pháp": {"tư"}, "tế": {"y"}, "dục": {"giáo"}, "tạo": {"đào"}, "học": {"khoa"}, "nghệ": {"công"}, "thương": {"công"},
+    "động": {"lao"}, "binh": {"thương"}, "giao": {"ngoại"}, "thao": {"thể"}, "lịch": {"du"}, "tin": {"thông"},
+    "đoàn": {"tập", "liên"}, "ty": {"công"},
+}
+_MAX_TITLE_WORDS = 14
+
+
+def _tail_word(word: str, before: str) -> bool:
+    low = old_tone_style(word.lower())
+    if low in _TAIL_FREE:
+        return True
+    allowed = _TAIL_BOUND.get(low)
+    if not allowed:
+        return False
+    prev = _WORD.findall(before)
+    return not before or (bool(prev) and old_tone_style(prev[-1].lower()) in allowed)
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _classify_title(text: str, start: int, end: int, role: str, lex: TitleLexicon, current: bool) -> Title:
+    """Reduce a title to role, organ, level and place."""
+    role_m = lex.role_regex.match(text, start, end)
+    rest_start = role_m.end() if role_m else start
+    rest = text[rest_start:end]
+    folded = fold(rest)
+    organ, level, place = "", "", ""
+    for otext, oname, olevel in lex.organs:
+        idx = folded.find(otext)
+        if idx >= 0 and (idx == 0 or folded[idx - 1] == " "):
+            organ, level = oname, olevel
+            after = folded[idx + len(otext) :].strip()
+            break
+    else:
+        after = folded
+    if organ:
+        for lv in sorted(lex.levels, key=len, reverse=True):
+            if after == lv or after.startswith(lv + " ") or (lv.endswith(".") and after.startswith(lv)):
+                level, after = lv.rstrip("."), after[len(lv) :].strip()
+                break
+        place = after
+    else:
+        organ = folded
+    return Title(text=text[start:end], start=start, end=end, role=role, organ=organ, level=level, place=place, current=current)
+
+
+def _role_at(text: str, pos: int, lex: TitleLexicon) -> tuple[re.Match[str], str] | None:
+    m = lex.role_regex.match(text, pos)
+    if not m:
+        return None
+    key = fold(m.group())
+    for rtext, role in lex.roles:
+        if rtext == key:
+            return m, role
+    return None
+
+
+def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: list[tuple[int, int, str]]) -> int:
+    """End of the organ/place words after a role, stopping before a person's name."""
+    end = pos
+    for i, (s, e, w) in enumerate(words_from[:_MAX_TITLE_WORDS]):
+        if s > limit or text[end:s] not in (" ", ".", "&", " & ", ""):
+            break
+        if _is_cap(w) or w.isupper():
+            # A capitalised run that starts with a family name and reads as a name ends
+            # the title: "Bí thư Huyện ủy Trần Văn Kỳ".
+            low = _low(w)
+            if low in lex.surnames and 2 <= _run_length(text, words_from, i) <= 4:
+                # After an organ or level word a weak family name is a place ("Tỉnh ủy
+                # Hà Giang"); a common one is a person either way.
+                prev = words_from[i - 1][2] if i > 0 else ""
+                if low in lex.strong_surnames or not (fold(prev) in lex.levels or fold(prev) in ("uy", "tp") or prev.isupper()):
+                    break
+        elif w == "và" and i + 1 < len(words_from) and _is_cap(words_from[i + 1][2]):
+            pass  # "Sở Nông nghiệp và Phát triển nông thôn"
+        elif not _tail_word(w, text[max(0, s - 12) : s]):
+            break
+        end = e
+    return end
+
+
+def _run_length(text: str, words: list[tuple[int, int, str]], i: int) -> int:
+    """How many capitalised words, one space apart, start at ``words[i]`` (at most 5)."""
+    n = 0
+    for j in range(i, min(i + 5, len(words))):
+        if not _is_cap(words[j][2]) or (j > i and text[words[j - 1][1] : words[j][0]] != " "):
+            break
+        n += 1
+    return n
+
+
+@dataclass
+class _Scan:
+    text: str
+    lex: TitleLexicon
+
+
+def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]:
+    """Titles after a name: "– Tỉnh ủy viên, Bí thư Huyện ủy, ..."; also whether the last
+    title read belongs to the next name ("..., Thủ tướng Nguyễn Xuân Phúc")."""
+    text, lex = scan.text, scan.lex
+    titles: list[Title] = []
+    first = True
+    while True:
+        sep = _TITLE_SEP.match(text, pos)
+        if sep is None or sep.end() == pos and first:
+            if not (first and text[pos : pos + 1] == " "):
+                break
+            sep_end = pos + 1
+        else:
+            sep_end = sep.end()
+        if "\n" in text[pos:sep_end]:
+            break
+        cur_pos = sep_end
+        current = True
+        m_not = re.match(r"(nguyên|cố|tân|quyền|cựu)\s+", text[cur_pos : cur_pos + 12], re.IGNORECASE)
+        if m_not:
+            current = False
+            cur_pos += m_not.end()
+        hit = _role_at(text, cur_pos, lex)
+        if hit is None:
+            break
+        m, role = hit
+        following = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text, m.end(), min(limit, m.end() + 240))]
+        end = _tail_end(text, m.end(), limit, lex, following[: _MAX_TITLE_WORDS + 6])
+        # The title is followed by a name: it belongs to that person, not to ours.
+        nxt = _next_name_start(scan, end)
+        if nxt is not None:
+            return titles, True
+        titles.append(_classify_title(text, m.start(), end, role, lex, current))
+        pos = end
+        first = False
+    return titles, False
+
+
+def _next_name_start(scan: _Scan, pos: int) -> int | None:
+    m = re.match(r" (?=[^\W\d_])", scan.text[pos : pos + 2])
+    if not m:
+        return None
+    rest = scan.text[pos + 1 : pos + 60]
+    words = rest.split(" ")
+    count = 0
+    for w in words:
+        w = re.sub(r"[^\w].*$", "", w)
+        if w and _is_cap(w):
+            count += 1
+        else:
+            break
+    first = re.sub(r"[^\w].*$", "", words[0]) if words else ""
+    if _low(first) in scan.lex.surnames and 2 <= count <= 4:
+        return pos + 1
+    return None
+
+
+def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
+    """The title standing right before a name: "Bí thư Huyện ủy Trần Văn Kỳ"."""
+    text, lex = scan.text, scan.lex
+    window_start = max(floor, start - 120)
+    window = text[window_start:start].lower()
+    if not any(k in window for k in _ROLE_KEYS):
+        return []
+    best: tuple[re.Match[str], str] | None = None
+    for m in lex.role_regex.finditer(text, window_start, start):
+        key = fold(m.group())
+        role = next((r for t, r in lex.roles if t == key), None)
+        if role is None:
+            continue
+        # Everything between the role and the name must be organ/place words.
+        between = text[m.end() : start]
+        if "\n" in between or re.search(r"[,;:()“”\"!?]", between):
+            continue
+        tokens = list(_WORD.finditer(between))
+        if all(_is_cap(t.group()) or t.group().isupper() or _tail_word(t.group(), between[: t.start()]) for t in tokens) and not re.search(r"\s-\s|–", between):
+            best = (m, role)
+            break
+    if best is None:
+        return []
+    m, role = best
+    before = text[max(floor, m.start() - 12) : m.start()]
+    current = not re.search(r"(?i)(?:nguyên|cố|cựu|tân|quyền)\s+\Z", before)
+    end = start
+    while end > m.end() and text[end - 1].isspace():
+        end -= 1
+    # Only the nearest title is read: in "Ủy viên Bộ Chính trị - Bí thư Thành ủy X" the
+    # earlier titles are not attached (a known gap; the name-title form reads them all).
+    return [_classify_title(text, m.start(), end, role, lex, current)]
+
+
+# Every role word of titles.yaml contains one of these (lower case): a substring test on
+# the window before a name skips the role regex when no title can be there.
+_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký")
+
+
+def _sentence_floor(text: str, pos: int) -> int:
+    window = text[max(0, pos - 200) : pos]
+    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("; "))
+    return max(0, pos - 200) + (cut + 1 if cut >= 0 else 0)
+
+
+_HONORIFIC_WORDS = frozenset(("ông", "bà", "anh", "chị"))
+# The last word of a multi-word level ("thành phố", "thị trấn", "thị xã").
+_LEVEL_LAST_WORDS = frozenset(("pho", "tran", "xa"))
+
+
+def _name_in_run(run: list[tuple[int, int, str]], begin: int, lex: TitleLexicon) -> int | None:
+    """Index in ``run`` where a 2-4 syllable name that ends the run starts, or None."""
+    for i in range(begin, len(run)):
+        size = len(run) - i
+        if size > 4:
+            continue
+        if size < 2:
+            return None
+        first = _low(run[i][2])
+        if first in lex.surnames:
+            # "Hà Nội", "Thái Bình": two syllables after a weak family name read as a place.
+            if size == 2 and first not in lex.strong_surnames:
+                return None
+            return i
+    return None
+
+
+# Runs of capitalised words separated by single spaces, found by one regex anchored on an
+# upper-case letter (the per-word checks happen only inside these runs).
+_LOWER_VI = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+_UPPER_VI = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
+_CAP_WORD = rf"[{_UPPER_VI}][{_LOWER_VI}]*"
+_CAP_RUN = re.compile(rf"(?<!\w){_CAP_WORD}(?:[ \u00a0]{_CAP_WORD})+(?!\w)")
+_PREV_WORD = re.compile(rf"({_LETTER}+) \Z")
+
+
+def _cap_runs(text: str, surnames: frozenset[str]) -> list[list[tuple[int, int, str]]]:
+    """Maximal runs of two or more capitalised words ("Trần Văn Kỳ", "Bình Dương Trần
+    Thanh Liêm") in which a family name could start a name that ends the run; a word in
+    capitals ("UBND") or with digits breaks a run."""
+    runs: list[list[tuple[int, int, str]]] = []
+    for m in _CAP_RUN.finditer(text):
+        words = m.group().replace("\u00a0", " ").split(" ")
+        if not any(_low(w) in surnames for w in words[-4:-1]):
+            continue
+        run = []
+        pos = m.start()
+        for w in words:
+            run.append((pos, pos + len(w), w))
+            pos += len(w) + 1
+        runs.append(run)
+    return runs
+
+
+def _extract_people(doc: Document) -> list[PersonMention]:
+    import bisect
+
+    text = doc.text
+    lex = lexicon()
+    scan = _Scan(text, lex)
+    para_starts = [p.start for p in doc.paragraphs]
+    mentions: list[PersonMention] = []
+    for run in _cap_runs(text, lex.surnames):
+        first_start = run[0][0]
+        pw = _PREV_WORD.search(text, max(0, first_start - 24), first_start)
+        prev_word = fold(pw.group(1)) if pw else ""
+        begin = 0
+        # After a level word ("tỉnh Bình Dương Trần Thanh Liêm", "phường Nguyễn Cư Trinh")
+        # the run opens with a place name of at least two syllables.
+        if prev_word in lex.levels or prev_word in _LEVEL_LAST_WORDS or prev_word in ("uy", "thon"):
+            begin = 2 if len(run) > 2 else len(run)
+            if prev_word == "uy" and _low(run[0][2]) in lex.strong_surnames:
+                begin = 0
+        # "Ông Trần Văn Nam" inside a run (lost punctuation before it): the honorific
+        # starts the name's context.
+        honorific_at = None
+        for j in range(len(run) - 3, -1, -1):
+            if _low(run[j][2]) in _HONORIFIC_WORDS:
+                honorific_at = j
+                break
+        if honorific_at is not None:
+            begin = max(begin, honorific_at + 1)
+        chosen = _name_in_run(run, begin, lex)
+        if chosen is None:
+            continue
+        start, end = run[chosen][0], run[-1][1]
+        name = text[start:end]
+        floor = _sentence_floor(text, start)
+        honorific = (honorific_at is not None and chosen == honorific_at + 1) or bool(_HONORIFIC_BEFORE.search(text[max(0, start - 12) : start]))
+        pi = bisect.bisect_right(para_starts, start) - 1
+        limit = doc.paragraphs[pi].end if pi >= 0 else len(text)
+        after, _ = _titles_after(scan, end, limit)
+        before = [] if honorific else _title_before(scan, start, floor)
+        if not (honorific or before or after):
+            continue
+        form = "title-name" if before else ("name-title" if after else "honorific")
+        mentions.append(PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(before + after), form=form))
+    return mentions
+
+
+def parse_title(text: str) -> Title | None:
+    """A title written on its own ("Bí thư Huyện ủy"), e.g. in a roster."""
+    lex = lexicon()
+    hit = _role_at(text, 0, lex)
+    if hit is None:
+        return None
+    return _classify_title(text, 0, len(text), hit[1], lex, True)
+
+
+def people(doc: Document) -> list[PersonMention]:
+    """Every mention of a person with the titles written beside it, in text order."""
+    return doc.fact(_extract_people)
+
+
+# No IGNORECASE: with the Vietnamese upper-case range it makes this regex slow to compile,
+# which every `check` start-up would pay.
+_PLACE = re.compile(rf"(?<!\w)(?=[TtXxHhBbPpQq])(thị trấn|thị xã|thành phố|xã|huyện|tỉnh|thôn|bản|phường|quận|Thị trấn|Thị xã|Thành phố|Xã|Huyện|Tỉnh|Thôn|Bản|Phường|Quận|TP\.?)\s+(?=[{_UPPER}])")
+_PLACE_NAME = re.compile(rf"[{_UPPER}]\w*(?: [{_UPPER}]\w*){{0,3}}")
+_PLACE_KINDS = {"tp": "thành phố", "tp.": "thành phố"}
+
+
+def _extract_places(doc: Document) -> list[Place]:
+    text = doc.text
+    out: list[Place] = []
+    lex = lexicon()
+    for m in _PLACE.finditer(text):
+        kind_word = m.group(1)
+        if kind_word[:1].isupper() and kind_word.lower() not in ("tp", "tp."):
+            # "Huyện ủy", "Tỉnh Đoàn": an organ, or a heading, not "huyện X".
+            if m.start() > 0 and text[m.start() - 1] not in " \n(":
+                continue
+        pos = m.end()
+        run = _PLACE_NAME.match(text, pos)
+        if run is None:
+            continue
+        names: list[str] = []
+        end = pos
+        offset = pos
+        for word in run.group().split(" "):
+            if not (word.isalpha() and _is_cap(word)):
+                break
+            # Stop before a person's name after the place ("tỉnh Kon Tum Nguyễn Văn Hòa").
+            if len(names) >= 2 and _low(word) in lex.strong_surnames:
+                break
+            names.append(word)
+            end = offset + len(word)
+            offset = end + 1
+        if not names:
+            continue
+        name = text[pos:end]
+        kind = _PLACE_KINDS.get(kind_word.lower(), kind_word.lower())
+        out.append(Place(name=name, start=pos, end=end, key=name_key(name), kind=kind))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _organ_regex() -> re.Pattern[str]:
+    from giaoban_qa.packs import load_pack
+
+    names = sorted({o["text"] for o in (load_pack("titles") or {}).get("organs", [])}, key=len, reverse=True)
+    alts = [re.escape(n).replace("ủy", "(?:ủy|uỷ)").replace("Ủy", "(?:Ủy|Uỷ)").replace(r"\ ", r"\s+") for n in names]
+    levels = r"(?:\s+(?:huyện|tỉnh|xã|thị trấn|thành phố|thị xã|phường|quận)(?:\s+[%s]\w*(?:\s[%s]\w*){0,3})?)?" % (_UPPER, _UPPER)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)" + levels)
+
+
+def _extract_organisations(doc: Document) -> list[Place]:
+    """Party and State organs the text names ("Huyện ủy", "UBND huyện", "HĐND tỉnh Lâm Đồng")."""
+    return [Place(name=m.group(), start=m.start(), end=m.end(), key=name_key(m.group()), kind="org") for m in _organ_regex().finditer(doc.text)]
+
+
+def places(doc: Document) -> list[Place]:
+    """Communes, towns, districts, provinces and villages the text names."""
+    return doc.fact(_extract_places)
+
+
+def organisations(doc: Document) -> list[Place]:
+    """Organs of the Party and the State the text names, kind "org"."""
+    return doc.fact(_extract_organisations)
+
+
+@fact_table("people")
+def people_rows(doc: Document) -> list[dict[str, Any]]:
+    rows = []
+    for p in people(doc):
+        titles = [t.text for t in p.titles]
+        primary = next((t.text for t in p.titles if t.current), "")
+        org = next((t.organ for t in p.titles if t.current and t.organ), None)
+        rows.append({"start": p.start, "end": p.end, "text": p.name, "name": p.name, "key": p.key, "titles": "; ".join(titles), "title": primary, "org": org})
+    return rows
+
+
+@fact_table("places")
+def place_rows(doc: Document) -> list[dict[str, Any]]:
+    rows = [{"start": p.start, "end": p.end, "text": p.name, "name": p.name, "key": p.key, "kind": p.kind} for p in places(doc) + organisations(doc)]
+    return sorted(rows, key=lambda r: (r["start"], r["end"]))

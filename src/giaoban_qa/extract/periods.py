@@ -1,0 +1,505 @@
+"""Reporting periods: "tháng 11 năm 2020", "quý I/2024", "6 tháng đầu năm", "lũy kế 4 tháng".
+
+A briefing is about a period. This module finds every month, quarter, half-year,
+cumulative ("lũy kế N tháng", "9 tháng năm 2020"), months-to-date ("từ đầu năm đến nay")
+and year mention with its span, tells whether the words before it make it a period that is
+reviewed ("đánh giá kết quả công tác tháng 4") or planned ("triển khai nhiệm vụ trọng tâm
+tháng 5"), and derives the report's own periods: the title period, the review period and
+the plan period of the title and lead. Periods inside the subject of a cited document
+("Báo cáo … về tình hình kinh tế - xã hội tháng 10 năm 2020") get the role ``subject``.
+
+Years are explicit when written next to the period ("tháng 5 năm 2020", "quý I/2024").
+Otherwise a year written after it in the same sentence is shared ("tháng 4; … tháng 5 năm
+2020": both 2020, December before January taking the year before), and failing that the
+year of the report's anchor date is used. Both are marked ``year_inferred``; rules never
+report an error on an inferred year.
+
+Patterns start on a literal ("tháng", "quý", "năm", "nửa", "lũy kế") or a digit, never on an
+optional group, so the scan stays linear and cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from giaoban_qa.document import Document, Span
+from giaoban_qa.extract import fact_table
+from giaoban_qa.extract.dates import anchor_date, event_date, published
+
+ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+NUMBER_WORDS = {
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11,
+}
+_NUM = r"\d{1,2}|mười\s+một|một|hai|ba|bốn|sáu|bảy|tám|chín|mười"
+_YEAR_TAIL = r"(?:\s*(?:,\s*)?năm\s+|\s*/\s*|\.)(?P<y>(?:19|20)\d\d)(?!\d)"
+
+# Every pattern runs on the lower-cased text and starts with a literal, so the regex
+# engine jumps from one occurrence of "tháng"/"quý"/"năm" to the next instead of trying
+# each character; the word boundary before the literal is checked in code.
+_MONTH = re.compile(
+    rf"tháng\s+(?P<m>\d{{1,2}})(?!\d)"
+    rf"(?:\s*(?:[\-–]|và|đến)\s*(?:tháng\s+)?(?P<m2>\d{{1,2}})(?!\d)(?!/\d{{1,2}}\b))?"
+    rf"(?:{_YEAR_TAIL})?"
+)
+_QUARTER = re.compile(
+    rf"quý\s+(?P<q>iv|i{{1,3}}|[1-4])(?!\w)"
+    rf"(?:\s*(?:[\-–,]|và)\s*(?:quý\s+)?(?P<q2>iv|i{{1,3}}|[1-4])(?!\w))?(?:{_YEAR_TAIL})?"
+)
+# "6 tháng đầu năm", "9 tháng năm 2020", "6 tháng cuối năm 2020", "5 tháng/2021": found
+# from "tháng", the count read backwards.
+_COUNTED = re.compile(
+    r"tháng\s*(?:(?P<edge>đầu|cuối)\s+năm(?:\s+(?P<y1>(?:19|20)\d\d)(?!\d))?"
+    r"|năm\s+(?P<y2>(?:19|20)\d\d)(?!\d)|/\s*(?P<y3>(?:19|20)\d\d)(?!\d))"
+)
+_COUNT_BEFORE = re.compile(rf"(?<!\w)(?P<n>{_NUM})\s+\Z")
+# "lũy kế 4 tháng", "luỹ kế đến hết 5 tháng".
+_LUY_KE = re.compile(
+    rf"l(?:ũy|uỹ)\s+kế\s+(?:(?:đến\s+(?:hết\s+)?|từ\s+đầu\s+năm\s+(?:đến\s+nay\s+)?)?)(?P<n>{_NUM})\s+tháng(?!\w)"
+    rf"(?:\s*(?:đầu\s+năm)?(?:{_YEAR_TAIL})?)?"
+)
+_HALF_WORDS = re.compile(r"nửa\s+(?P<edge>đầu|cuối)\s+năm(?:\s+(?P<y>(?:19|20)\d\d)(?!\d))?")
+_TO_DATE = re.compile(r"từ\s+đầu\s+năm(?:\s+(?:đến\s+nay|tới\s+nay))?(?!\w)")
+_YEAR = re.compile(r"năm\s+(?P<y>(?:19|20)\d\d)(?![\d/\-–])")
+
+
+def lowered(doc: Document) -> str:
+    """The text in lower case with every character at its offset (for literal-first search)."""
+    low = doc.text.lower()
+    if len(low) != len(doc.text):  # a character whose lower case is longer ("İ")
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.text)
+    return low
+
+
+def word_start(low: str, i: int) -> bool:
+    return i == 0 or not low[i - 1].isalnum()
+
+
+def local_sentence(text: str, offset: int, reach: int = 300) -> Span:
+    """The sentence around ``offset`` found on a window of ``reach`` characters each side,
+    with the same boundaries as ``Document.sentences`` but without splitting the whole text."""
+    from giaoban_qa.document import _SENTENCE_END
+
+    lo = max(0, offset - reach)
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, offset + 1):
+        if m.end() <= offset:
+            start = m.end()
+    after = _SENTENCE_END.search(text, offset, min(len(text), offset + reach))
+    end = after.start() if after else min(len(text), offset + reach)
+    while start < end and text[start].isspace():
+        start += 1
+    return Span(start, max(end, start))
+
+
+def _sentence_starts(doc: Document) -> list[int]:
+    return [s.start for s in doc.sentences]
+
+
+def sentence_of(doc: Document, offset: int) -> Span | None:
+    """``doc.sentence_at`` with the index of sentence starts built once per document."""
+    import bisect
+
+    sentences = doc.sentences
+    k = bisect.bisect_right(doc.fact(_sentence_starts), offset) - 1
+    if 0 <= k < len(sentences) and sentences[k].start <= offset < max(sentences[k].end, sentences[k].start + 1):
+        return sentences[k]
+    return None
+
+
+# Words just before a period that say it is reviewed or planned. The cue nearest to the
+# period wins: "tình hình thực hiện nhiệm vụ … tháng 10 và phương hướng nhiệm vụ tháng 11".
+_REVIEW_CUE = re.compile(
+    r"(?:tình\s+hình|kết\s+quả|đánh\s+giá|kiểm\s+điểm|sơ\s+kết|tổng\s+kết|thực\s+hiện\s+nhiệm\s+vụ(?:\s+công\s+tác)?|"
+    r"đạt\s+được|(?<!\w)trong$|báo\s+cáo)",
+    re.IGNORECASE,
+)
+_PLAN_CUE = re.compile(
+    r"(?:phương\s+hướng|nhiệm\s+vụ\s+trọng\s+tâm|triển\s+khai(?:\s+thực\s+hiện)?(?:\s+các)?\s+nhiệm\s+vụ|"
+    r"nhiệm\s+vụ(?:\s+công\s+tác)?(?:\s+trong)?$|kế\s+hoạch(?:\s+công\s+tác)?$|đề\s+ra|(?:xây\s+dựng|triển\s+khai|ban\s+hành)\s+kế\s+hoạch|phấn\s+đấu|chỉ\s+tiêu|dự\s+kiến|"
+    r"để\s+triển\s+khai|thời\s+gian\s+tới|(?<!\w)sẽ(?!\w))",
+    re.IGNORECASE,
+)
+_CUE_WINDOW = 90
+# Cues too weak to make a whole year a reviewed period ("phấn đấu tăng 9% trong năm 2017").
+_WEAK_REVIEW = re.compile(r"(?:trong|báo\s+cáo)$", re.IGNORECASE)
+# A year or month after these words is a deadline or a starting point, not a period
+# the report covers: "đến năm 2020", "từ tháng 7", "trước tháng 10".
+_NOT_A_PERIOD_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|từ|trước|sau|giai\s+đoạn|cuối|đầu|hết|so\s+với|cùng\s+kỳ)$", re.IGNORECASE)
+# The year in the name of a law or constitution ("Luật Hợp tác xã năm 2012").
+_NAMED_YEAR_BEFORE = re.compile(r"(?:\bLuật|\bBộ\s+luật|Hiến\s+pháp)\s+[^,;.:]{0,50}$")
+
+
+@dataclass(frozen=True)
+class PeriodFact:
+    """A period mention with its span, the months it covers and the year when known."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # month | quarter | half | months_to_date | year | cumulative | other
+    first_month: int | None
+    last_month: int | None
+    year: int | None
+    year_inferred: bool = False
+    year_source: str = ""  # text | sentence | anchor | ""
+    cue: str | None = None  # review | plan | None: what the words before it say
+    role: str = "other"  # title | review | plan | cumulative | subject | other
+    in_title: bool = False
+
+    @property
+    def months(self) -> int | None:
+        if self.first_month is None or self.last_month is None:
+            return None
+        return self.last_month - self.first_month + 1
+
+    def first_day(self) -> dt.date | None:
+        if self.year is None or self.first_month is None:
+            return None
+        return dt.date(self.year, self.first_month, 1)
+
+    def last_day(self) -> dt.date | None:
+        if self.year is None or self.last_month is None:
+            return None
+        nxt = dt.date(self.year + (self.last_month == 12), self.last_month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "first_month": self.first_month,
+            "last_month": self.last_month,
+            "year": self.year,
+            "year_inferred": self.year_inferred,
+            "role": self.role,
+        }
+
+
+def _number(word: str) -> int | None:
+    w = re.sub(r"\s+", " ", word.strip().lower())
+    if w.isdigit():
+        return int(w)
+    return NUMBER_WORDS.get(w)
+
+
+def _year(m: re.Match[str], *names: str) -> int | None:
+    for name in names:
+        try:
+            value = m.group(name)
+        except IndexError:
+            continue
+        if value:
+            return int(value)
+    return None
+
+
+def find_periods(doc: Document) -> list[PeriodFact]:
+    """Every period mention in text order, years only where written next to it."""
+    text = doc.text
+    low = doc.fact(lowered)
+    found: list[PeriodFact] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(m: re.Match[str], kind: str, first: int | None, last: int | None, year: int | None, s: int | None = None) -> None:
+        s = m.start() if s is None else s
+        e = m.end()
+        while e > s and text[e - 1] in " .,":
+            e -= 1
+        if not free(s, e):
+            return
+        found.append(PeriodFact(s, e, text[s:e], kind, first, last, year, year_source="text" if year else ""))
+        taken.append((s, e))
+
+    for m in _LUY_KE.finditer(low):
+        if not word_start(low, m.start()):
+            continue
+        n = _number(m.group("n"))
+        if n and 1 <= n <= 12:
+            add(m, "cumulative", 1, n, _year(m, "y"))
+    for m in _COUNTED.finditer(low):
+        count = _COUNT_BEFORE.search(low, max(0, m.start() - 12), m.start())
+        if count is None:
+            continue
+        n = _number(count.group("n"))
+        if not n or not 1 <= n <= 12:
+            continue
+        if count.start() > 0 and low[count.start() - 1] in ",./":
+            continue  # "1,5 tháng": not a count of months
+        year = _year(m, "y1", "y2", "y3")
+        at = count.start()
+        if re.match(r"\s+(?:trước|ngoái)(?!\w)", low[m.end() : m.end() + 10]):
+            continue  # "6 tháng đầu năm trước": last year's half, no year written
+        if (m.group("edge") or "") == "cuối":
+            add(m, "half" if n == 6 else "other", 13 - n, 12, year, at)
+        elif n == 6:
+            add(m, "half", 1, 6, year, at)
+        elif n == 12:
+            add(m, "year", 1, 12, year, at)
+        else:
+            add(m, "cumulative", 1, n, year, at)
+    for m in _HALF_WORDS.finditer(low):
+        if not word_start(low, m.start()):
+            continue
+        first = 1 if m.group("edge") == "đầu" else 7
+        add(m, "half", first, first + 5, _year(m, "y"))
+    for m in _QUARTER.finditer(low):
+        if not word_start(low, m.start()):
+            continue
+        q = ROMAN_QUARTER.get(m.group("q").upper())
+        q2 = ROMAN_QUARTER.get((m.group("q2") or "").upper()) if m.group("q2") else None
+        if q is None:
+            continue
+        last_q = q2 if q2 and q2 > q else q
+        add(m, "quarter", 3 * q - 2, 3 * last_q, _year(m, "y"))
+    for m in _MONTH.finditer(low):
+        if not word_start(low, m.start()):
+            continue
+        before = text[max(0, m.start() - 14) : m.start()]
+        if re.search(r"\d\s*$", before):
+            continue  # "ngày 26 tháng 6": a date, not a period
+        if re.search(r"cách\s+mạng\s*$", before, re.IGNORECASE):
+            continue
+        if re.match(r"\s*(?:âm\s+lịch|\(âm)", text[m.end() : m.end() + 12], re.IGNORECASE):
+            continue
+        month = int(m.group("m"))
+        month2 = int(m.group("m2")) if m.group("m2") else None
+        if not 1 <= month <= 12 or (month2 is not None and not month < month2 <= 12):
+            if month2 is not None and 1 <= month <= 12:
+                month2 = None
+            else:
+                continue
+        year = _year(m, "y")
+        add(m, "month", month, month2 or month, year)
+    for m in _TO_DATE.finditer(low):
+        if word_start(low, m.start()):
+            add(m, "months_to_date", 1, None, None)
+    for m in _YEAR.finditer(low):
+        if not word_start(low, m.start()):
+            continue
+        before = text[max(0, m.start() - 3) : m.start()]
+        if re.search(r"\d\s*$", before):
+            continue
+        add(m, "year", 1, 12, int(m.group("y")))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def _cue(text: str, start: int, floor: int) -> str | None:
+    """Whether the words just before ``start`` review or plan the period (nearest cue wins)."""
+    lo = max(floor, start - _CUE_WINDOW)
+    window = text[lo:start].rstrip()
+    best: tuple[int, int, str] | None = None
+    for kind, pattern in (("review", _REVIEW_CUE), ("plan", _PLAN_CUE)):
+        for m in pattern.finditer(window):
+            # The cue ending nearest the period wins; of two ending together, the longer
+            # ("thực hiện nhiệm vụ" over "nhiệm vụ", "nhiệm vụ trong" over "trong").
+            key = (m.end(), -m.start(), kind)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    if best is None:
+        return None
+    if best[2] == "review" and _WEAK_REVIEW.search(window[: best[0]]):
+        return "weak-review"
+    return best[2]
+
+
+def _lead_spans(doc: Document) -> list[Span]:
+    """The sentences that state what the report reviews and plans: the title and the lead."""
+    pub = doc.fact(published)
+    title_end = doc.title.end if doc.title else 0
+    spans: list[Span] = []
+    paragraphs = 0
+    for para in doc.paragraphs:
+        if para.end <= title_end or (pub and para.start == pub.span.start):
+            continue
+        paragraphs += 1
+        if paragraphs > 3:
+            break
+        # The first two sentences, found without splitting a long paragraph whole.
+        first = local_sentence(doc.text, para.start)
+        first = Span(first.start, min(first.end, para.end))
+        spans.append(first)
+        nxt = first.end + 1
+        while nxt < para.end and doc.text[nxt].isspace():
+            nxt += 1
+        if nxt < para.end:
+            second = local_sentence(doc.text, nxt)
+            spans.append(Span(max(second.start, nxt), min(second.end, para.end)))
+    return spans
+
+
+def report_date(doc: Document) -> tuple[dt.date | None, bool]:
+    """The date the report speaks from (meeting, else publication, else anchor) and whether
+    its year is inferred."""
+    ev = doc.fact(event_date)
+    _, source = doc.fact(anchor_date)
+    if ev is not None and ev.date is not None and (not ev.year_inferred or source in ("published", "header", "title")):
+        # "Ngày 04/5" under a publication line of 05/05/2020 is almost surely 2020, but the
+        # year is still not written: rules keep such comparisons at warning level.
+        return ev.date, ev.year_inferred
+    pub = doc.fact(published)
+    if pub is not None and pub.date.date is not None:
+        return pub.date.date, False
+    return None, True
+
+
+def periods(doc: Document) -> list[PeriodFact]:
+    """Every period with cue, role and year (inferred years marked)."""
+    raw = doc.fact(find_periods)
+    text = doc.text
+    title = doc.title
+    lead = doc.fact(_lead_spans)
+    lead_start = min((s.start for s in lead), default=0)
+    lead_end = max((s.end for s in lead), default=0)
+    anchor, _ = doc.fact(anchor_date)
+    ref, _ = doc.fact(report_date)
+    default_year = (ref or anchor).year if (ref or anchor) else None
+    out: list[PeriodFact] = []
+
+    for i, p in enumerate(raw):
+        sentence = local_sentence(text, p.start)
+        floor = sentence.start
+        in_title = title is not None and title.start <= p.start < title.end
+        if in_title:
+            floor = max(floor, title.start)
+        # Do not read a cue across the previous period: "tháng 10 và phương hướng … tháng 11".
+        if i > 0 and raw[i - 1].end > floor:
+            floor = raw[i - 1].end
+        cue = _cue(text, p.start, floor)
+        if cue == "weak-review":
+            # "trong 6 tháng cuối năm" in a headline, or in a directive, is not what the
+            # report reviews; "Trong tháng 11, …" in the lead is.
+            cue = None if p.kind == "year" or in_title or (p.first_month or 1) > 1 and p.kind not in ("month", "quarter") else "review"
+        if _NOT_A_PERIOD_BEFORE.search(text[max(floor, p.start - 16) : p.start].rstrip()):
+            cue = "bound"
+        elif p.kind == "year" and _NAMED_YEAR_BEFORE.search(text, max(floor, p.start - 70), p.start):
+            cue = "bound"
+        year, inferred, source = p.year, False, p.year_source
+        if year is None and p.kind not in ("months_to_date",):
+            shared = _shared_year(raw, i, sentence)
+            if shared is not None:
+                year, inferred, source = shared, True, "sentence"
+            elif default_year is not None:
+                year, inferred, source = default_year, True, "anchor"
+        in_subject = _in_cited_subject(text, p.start, sentence.start)
+        in_lead = lead_start <= p.start < lead_end and any(s.start <= p.start < s.end for s in lead)
+        if in_subject:
+            role = "subject"
+        elif cue == "bound":
+            role = "other"
+        elif in_title:
+            role = cue if cue in ("review", "plan") else "title"
+        elif in_lead and cue in ("review", "plan"):
+            role = cue
+        elif p.kind in ("cumulative", "half", "months_to_date"):
+            role = "cumulative"
+        else:
+            role = "other"
+        out.append(replace(p, year=year, year_inferred=inferred, year_source=source, cue=cue, role=role, in_title=in_title))
+    return out
+
+
+# A document number ("369/BC-UBND", "20-NQ/TU", "245/2020/NQ-HĐND") before "về": the
+# period after it is the subject of the cited document, not the report's own.
+_SYMBOL = re.compile(r"\d{1,5}(?:/(?:19|20)\d\d)?[/\-][A-ZĐ]{1,6}")
+_ABOUT = re.compile(r"(?<!\w)về(?!\w)")
+
+
+def _in_cited_subject(text: str, offset: int, floor: int) -> bool:
+    """Whether ``offset`` lies in the "về …" subject of a cited document of its sentence.
+
+    The same reading as the citation extractor's subject, found locally so that the period
+    facts do not need the whole citation table."""
+    window = text[floor:offset]
+    last = None
+    for last in _ABOUT.finditer(window):
+        pass
+    if last is None or ";" in window[last.end() :]:
+        return False
+    return bool(_SYMBOL.search(window, max(0, last.start() - 160), last.start()))
+
+
+def _shared_year(raw: list[PeriodFact], i: int, sentence: Span | None) -> int | None:
+    """The year written on a later period of the same sentence, for "tháng 4; … tháng 5 năm 2020"."""
+    p = raw[i]
+    # A year shared by a list of periods is written within a line or two of them.
+    limit = min(sentence.end if sentence else p.end + 200, p.end + 250)
+    for q in raw[i + 1 : i + 9]:
+        if q.start >= limit:
+            break
+        if q.year is not None and q.kind != "year":
+            if p.first_month and q.first_month and p.first_month > q.first_month and p.kind == q.kind:
+                return q.year - 1  # "tháng 12 và phương hướng nhiệm vụ tháng 01 năm 2021"
+            return q.year
+        if q.kind == "year" and q.start - p.end < 40:
+            return q.year
+    return None
+
+
+@dataclass(frozen=True)
+class ReportPeriods:
+    """The periods a report is about: named in its title, reviewed and planned."""
+
+    title: PeriodFact | None
+    review: PeriodFact | None
+    plan: PeriodFact | None
+    # When the title itself says what is reviewed and planned, the lead's own statements,
+    # so the two can be compared.
+    lead_review: PeriodFact | None = None
+    lead_plan: PeriodFact | None = None
+
+
+_PERIOD_KINDS = ("month", "quarter", "half", "cumulative", "year", "other")
+
+
+def same_family(a: PeriodFact, b: PeriodFact) -> bool:
+    """Periods of one kind; "6 tháng đầu năm" and "9 tháng" are both January-to-date."""
+    if a.kind == b.kind:
+        return True
+    to_date = ("half", "cumulative")
+    return a.kind in to_date and b.kind in to_date and a.first_month == b.first_month == 1
+
+
+def report_periods(doc: Document) -> ReportPeriods:
+    ps = doc.fact(periods)
+    title = next((p for p in ps if p.role == "title" and p.kind in _PERIOD_KINDS), None)
+    # A title that names a month and also a year ("tháng 11 năm 2020") is about the month.
+    if title is not None and title.kind == "year":
+        finer = next((p for p in ps if p.role == "title" and p.kind != "year"), None)
+        title = finer or title
+    review = next((p for p in ps if p.role == "review" and p.kind in _PERIOD_KINDS), None)
+    plan = None
+    if review is not None:
+        plan = next((p for p in ps if p.role == "plan" and p.start > review.start and p.kind == review.kind), None)
+    if plan is None:
+        plan = next((p for p in ps if p.role == "plan" and p.kind in _PERIOD_KINDS), None)
+    lead_review = lead_plan = None
+    if review is not None and review.in_title:
+        lead_review = next((p for p in ps if p.role == "review" and not p.in_title and same_family(p, review)), None)
+    if plan is not None and plan.in_title:
+        lead_plan = next((p for p in ps if p.role == "plan" and not p.in_title and same_family(p, plan)), None)
+    return ReportPeriods(title, review, plan, lead_review, lead_plan)
+
+
+def subject_period(doc: Document, subject_span: tuple[int, int] | None) -> PeriodFact | None:
+    """The period a cited document is about: the first reviewed period of its subject."""
+    if not subject_span:
+        return None
+    inside = [p for p in doc.fact(periods) if subject_span[0] <= p.start < subject_span[1] and p.kind != "months_to_date"]
+    if not inside:
+        return None
+    fine = [p for p in inside if p.kind != "year"]
+    return (fine or inside)[0]
+
+
+@fact_table("periods")
+def period_rows(doc: Document) -> list[dict[str, Any]]:
+    return [p.to_json() for p in doc.fact(periods)]

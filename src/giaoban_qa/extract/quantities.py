@@ -1,0 +1,673 @@
+"""Quantities in Vietnamese report prose: amounts, counts, areas and percentages.
+
+Vietnamese writes "." between thousands and "," before decimals ("3.413 hộ", "57,34%",
+"5,8 tỷ đồng"). Amounts combine scale words ("764 tỷ 230 triệu đồng", "49 tỷ đồng 720
+triệu đồng", "344,8 nghìn tỷ đồng") and are normalised to đồng. A figure may be marked
+approximate by a word before it ("gần", "hơn", "trên", "khoảng", "ước đạt", "xấp xỉ").
+A percentage states a relation: to the plan ("đạt X% kế hoạch/KH/dự toán/chỉ tiêu"), to
+the same period last year ("bằng X% so với cùng kỳ"), growth or decline ("tăng/giảm X%"),
+or a share of a whole ("chiếm X%"); it is linked to the figure it qualifies and, when the
+text gives them, to its own numerator and denominator ("22.460 ha/27.060 ha đạt 83%",
+"45 hộ trên tổng số 120 hộ").
+
+Every pattern is anchored on a digit; the words around a figure are read on short windows
+before and after it, so the parser stays linear in the size of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from giaoban_qa.document import Document
+from giaoban_qa.extract import fact_table
+
+# -- reference data -------------------------------------------------------------------------
+
+SCALES: dict[str, float] = {
+    "nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "ngàn tỉ": 1e12,
+    "tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3,
+}
+MONEY_UNITS: dict[str, str] = {
+    "đồng": "đồng", "vnđ": "đồng", "vnd": "đồng", "đ": "đồng",
+    "usd": "USD", "đô la mỹ": "USD", "đô la": "USD", "euro": "EUR", "eur": "EUR",
+}
+MEASURE_UNITS: dict[str, str] = {
+    "ha": "ha", "hecta": "ha", "héc-ta": "ha", "héc ta": "ha", "hécta": "ha", "km2": "km2", "km²": "km2", "km": "km",
+    "m2": "m2", "m²": "m2", "m3": "m3", "m³": "m3", "mét": "m", "m": "m", "kg": "kg", "tấn": "tấn",
+    "tạ": "tạ", "lít": "lít", "mw": "MW", "kwh": "kWh", "%": "%", "phần trăm": "%",
+}
+# Count nouns: the unit of a count is its head noun ("45 hộ nghèo" counts "hộ").
+COUNT_UNITS: tuple[str, ...] = (
+    "tổ chức cơ sở đảng", "hợp tác xã", "doanh nghiệp", "đảng viên", "thị trấn", "phòng học",
+    "học sinh", "sinh viên", "công trình", "dự án", "sản phẩm", "mô hình", "cơ sở", "chi bộ",
+    "lao động", "việc làm", "cán bộ", "công chức", "viên chức", "hồ sơ", "đối tượng", "bệnh nhân",
+    "trường hợp", "trường", "đại biểu", "thành viên", "hội viên", "đoàn viên", "giáo viên",
+    "phương tiện", "văn bản", "tiêu chí", "nhà văn hóa", "nhà văn hoá", "căn nhà", "ngôi nhà",
+    "lượt người", "lượt", "đợt", "vụ việc", "vụ án", "vụ", "bị can", "đơn thư", "đơn", "suất", "phần quà",
+    "tập thể", "cá nhân", "gia đình", "thôn", "bản", "ấp", "buôn", "tổ dân phố", "khu phố", "làng",
+    "xã", "phường", "huyện", "tỉnh", "hộ", "người", "con", "cây", "chiếc", "căn", "ca", "em",
+    "cháu", "nhà", "cuộc", "lớp", "xe", "tàu", "giường", "bác sĩ", "chiến sĩ", "thí sinh",
+    "HTX", "DN", "km đường", "đồng chí", "đồng bào",
+)
+COUNT_ALIASES = {"htx": "hợp tác xã", "dn": "doanh nghiệp", "km đường": "km", "nhà văn hoá": "nhà văn hóa"}
+
+# Words before a figure that make it approximate, and the side of the figure the true value
+# lies on: "below" for "gần", "above" for "hơn"/"trên", "around" for "khoảng"; an
+# "estimate" ("ước đạt") is approximate but stated at its own precision.
+QUALIFIERS: dict[str, str] = {
+    "gần": "below", "hơn": "above", "trên": "above", "khoảng": "around", "xấp xỉ": "around",
+    "ước đạt": "estimate", "ước thực hiện": "estimate", "ước tính": "estimate", "ước": "estimate",
+    "dự kiến": "estimate", "chừng": "around", "gần như": "below", "chưa đến": "below",
+    "chưa tới": "below", "dưới": "below", "không quá": "below", "không tới": "below",
+    "ít nhất": "above", "tối thiểu": "above",
+}
+VERBS: tuple[str, ...] = ("chiếm tỷ lệ", "chiếm tỉ lệ", "chiếm", "đạt", "bằng", "tăng", "giảm", "vượt", "là", "còn")
+PLAN_BASES: tuple[str, ...] = ("kế hoạch", "kh", "dự toán", "chỉ tiêu", "mục tiêu", "nghị quyết", "nq")
+
+# Spellings and short names that vary between reports for one metric, so that archive
+# checks across months find the same key ("thu ngân sách" in a district report is the state
+# budget revenue on its territory).
+_WORD_SPELLING = {"tỉ": "tỷ", "nsnn": "ngân sách nhà nước", "ntm": "nông thôn mới", "gtnt": "giao thông nông thôn"}
+METRIC_ALIASES: dict[str, str] = {
+    "thu ngân sách": "thu ngân sách nhà nước",
+    "thu ngân sách nhà nước địa phương": "thu ngân sách nhà nước",
+    "tổng thu ngân sách": "thu ngân sách nhà nước",
+    "chi ngân sách": "chi ngân sách nhà nước",
+}
+
+# -- patterns -------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_SCALE = re.compile(r"[^\S\n]*(nghìn\s+tỷ|ngàn\s+tỷ|nghìn\s+tỉ|ngàn\s+tỉ|tỷ|tỉ|triệu|nghìn|ngàn)(?!\w)", re.IGNORECASE)
+# "đồng" is also the first syllable of "đồng chí", "đồng bào", "đồng thời" ...
+_MONEY = re.compile(
+    r"[^\S\n]*(đô\s+la\s+mỹ|đô\s+la|đồng(?![^\S\n]+(?:chí|bào|thời|ý|loạt|bộ|hành|lòng|tình|nghiệp|minh|khởi|đều|dạng|nhất|phục|ruộng|cỏ|tiền\s+chí))|vnđ|vnd|usd|euro|eur|đ)(?!\w)",
+    re.IGNORECASE,
+)
+_MEASURE = re.compile(
+    r"[^\S\n]*(%|phần\s+trăm(?!\w)|(?:héc-ta|héc\s+ta|hécta|hecta|ha|km2|km²|km|m2|m²|m3|m³|mét|m|kg|tấn|tạ|lít|mw|kwh)(?!\w))",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    r"[^\S\n]+(" + "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True)) + r")(?!\w)",
+)
+_COMPOUND_PART = re.compile(r"[^\S\n]+(\d+(?:[.,]\d+)*)[^\S\n]*(triệu|nghìn|ngàn)(?!\w)", re.IGNORECASE)
+_PER = re.compile(r"/[^\S\n]*(mét\s+vuông|mét\s+khối|[^\W\d][\w]*(?:/[^\W\d]\w*)*)")
+_DENOMINATOR_LINK = re.compile(r"[^\S\n]*(?:/|trên\s+tổng\s+số|trên\s+tổng|trên\s+số|trên)[^\S\n]*", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"[^\S\n]*(?:tháng|quý|tuần|giờ|phút|ngày)(?!\w)", re.IGNORECASE)
+# The word right before digits that are a label, not a quantity ("năm 2020", "tháng 4",
+# "khóa XI", "lần thứ 14", "Chỉ thị 16", "quốc lộ 1"). Matched on the last one or two words
+# of a short window: a regex alternation searched at every position was the parser's
+# main cost.
+_NOT_QUANTITY_WORDS = frozenset(
+    "năm tháng ngày quý khóa khoá thứ số kỳ điều khoản mục chương lộ ql đt tl quận tổ đợt vòng lúc "
+    "top hạng covid khu lô tuyến đường phiên lần cấp độ nhóm loại bước phường".split()
+)
+_NOT_QUANTITY_PAIRS = frozenset(
+    ["giai đoạn", "phụ lục", "chỉ thị", "nghị quyết", "kết luận", "quyết định", "trung ương", "hạng mục"]
+)
+_BASE_AFTER = re.compile(
+    r"[^\S\n]*(?:\)[^\S\n]*)?(?:so[^\S\n]+)?(?:với[^\S\n]+)?(?:của[^\S\n]+)?"
+    r"(kế\s+hoạch|KH|NQ|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|cùng\s+kỳ|năm\s+trước|năm\s+ngoái|tháng\s+trước|"
+    r"quý\s+trước|năm\s+(?:19|20)\d\d|số\s+ước)"
+    # Who set the plan, when a report names several ("dự toán HĐND tỉnh giao").
+    r"(?P<issuer>(?:[^\S\n]+(?!giao\b)[\wĐđ]+){1,4}?[^\S\n]+giao\b)?",
+    re.IGNORECASE,
+)
+_BASE_BEFORE = re.compile(r"(?:so\s+)?(?:với\s+)?(cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm\s+(?:trước|ngoái|(?:19|20)\d\d))?\s*,?\s*\Z", re.IGNORECASE)
+# Dashes are not breaks: "kinh tế - xã hội", "công nghiệp - tiểu thủ công nghiệp".
+_CLAUSE_BREAK = re.compile(r"[;:\n(\[]|,\s|\.\s")
+_PERIOD_PHRASE = re.compile(
+    r"(?:lũy|luỹ)\s+kế\s+(?:đến\s+(?:hết\s+)?tháng\s+(?P<to>\d{1,2})|(?P<n>\d{1,2})\s+tháng(?:\s+đầu\s+năm)?|từ\s+đầu\s+năm)?"
+    r"|(?P<n2>\d{1,2})\s+tháng\s+(?:đầu\s+năm|năm)"
+    r"|từ\s+đầu\s+năm(?:\s+đến\s+nay)?"
+    r"|trong\s+tháng(?:\s+\d{1,2})?"
+    r"|(?<!\d\s)tháng\s+\d{1,2}(?!\s*[/\-.]\s*\d)"
+    r"|(?:trong\s+)?quý\s+(?:I{1,3}|IV|[1-4])"
+    r"|(?:cả\s+)?năm\s+(?:19|20)\d\d",
+    re.IGNORECASE,
+)
+# Words stripped from the clause before a figure to leave the name of what it measures.
+_METRIC_NOISE = re.compile(
+    r"\b(?:so\s+(?:với\s+)?cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|\d{4}))?|ước\s+(?:đạt|thực\s+hiện|tính)|thực\s+hiện|đạt\s+được|đạt|ước|là|được|có|gần|hơn|khoảng|xấp\s+xỉ|"
+    r"trên\s+địa\s+bàn(?:\s+(?:huyện|tỉnh|thành\s+phố|thị\s+xã|xã|toàn\s+tỉnh))?|theo\s+giá\s+hiện\s+hành|"
+    r"theo\s+giá\s+so\s+sánh|với|khi|tới|lên|đến|và|của|toàn\s+(?:huyện|tỉnh)|ước\s+đạt)\b",
+    re.IGNORECASE,
+)
+_LINK_WORD = re.compile(r"(?<!\w)(?:với|cho|để|nhằm|gồm|bao gồm)(?!\w)", re.IGNORECASE)
+_METRIC_LEAD = re.compile(
+    r"^(?:trong\s+đó|riêng|còn|đã|tổng\s+số|tổng|cùng|đồng\s+thời|bên\s+cạnh\s+đó|cụ\s+thể|trong|nhìn\s+chung|"
+    r"như\s+vậy|theo\s+đó|theo\s+thống\s+kê|theo\s+báo\s+cáo|ngoài\s+ra|tính\s+chung|kết\s+quả|qua\s+đó|"
+    r"nhờ\s+đó|do\s+đó|vì\s+vậy|tuy\s+nhiên|mặt\s+khác|đặc\s+biệt|nổi\s+bật|về)\s+",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Quantity:
+    """One figure with its unit, how exactly it is stated and what it is about."""
+
+    start: int
+    end: int
+    text: str
+    number_text: str
+    value: float
+    unit: str
+    decimals: int
+    # The step of the last stated digit in the figure's own unit ("57,34%" → 0.01%,
+    # "5,8 tỷ đồng" → 0.1 tỷ = 1e8 đồng): the figure is exact to half of it.
+    step: float
+    scale: str | None = None
+    approx: bool = False
+    qualifier: str | None = None
+    direction: str | None = None  # below | above | around | estimate
+    verb: str | None = None
+    relation: str | None = None
+    base: str | None = None
+    base_issuer: str | None = None  # "hđnd tỉnh giao" in "dự toán HĐND tỉnh giao"
+    metric: str | None = None
+    metric_inherited: bool = False
+    period_text: str | None = None
+    cumulative_months: int | None = None
+    number_style: str = "plain"  # plain | vn_thousands | vn_decimal | decimal_point | us_thousands | odd
+    compound_parts: list[dict[str, Any]] = field(default_factory=list)
+    compound_overflow: bool = False
+    in_range: bool = False
+    per: str | None = None
+    name_span: tuple[int, int] | None = None  # where a bare number's metric would be read
+    anchor: int | None = None  # index of the figure a percentage qualifies
+    denominator: int | None = None  # index of B in "A/B" or "A trên tổng số B" (set on A)
+    numerator: int | None = None  # index of A (set on B)
+    index: int = -1
+
+    def interval(self) -> tuple[float, float]:
+        """The values a reader may take the stated figure to mean."""
+        half = self.step / 2
+        lo, hi = self.value - half, self.value + half
+        # An estimate ("ước đạt 440 tỷ") is stated at its precision like any figure; words
+        # that bound it ("gần", "hơn", "trên") or blur it ("khoảng") widen it.
+        if self.approx and self.direction != "estimate":
+            widen = max(self.step, abs(self.value) * 0.02)
+            if self.direction == "below":
+                lo, hi = self.value - widen, self.value + half
+            elif self.direction == "above":
+                lo, hi = self.value - half, self.value + widen
+            else:
+                lo, hi = self.value - widen, self.value + widen
+        return lo, hi
+
+    def to_row(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "unit": self.unit,
+            "approx": self.approx,
+            "qualifier": self.qualifier,
+            "relation": self.relation,
+            "base": self.base,
+            "metric": self.metric,
+            "period_text": self.period_text,
+            "cumulative_months": self.cumulative_months,
+            "number_style": self.number_style,
+            "decimals": self.decimals,
+        }
+
+
+def parse_number(s: str) -> tuple[float, int, str]:
+    """Read a digit string as a Vietnamese reader does: value, decimals and style.
+
+    "3.413" → 3413 (thousands), "57,34" → 57.34, "3.798,254" → 3798.254; "1.5" is read
+    as 1.5 but marked ``decimal_point`` (a dot before one or two digits is no thousands
+    separator); "1,250,000" is US-style thousands.
+    """
+    if "." not in s and "," not in s:
+        return float(s), 0, "plain"
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
+        return float(s.replace(".", "")), 0, "vn_thousands"
+    m = re.fullmatch(r"(\d{1,3}(?:\.\d{3})*|\d+),(\d+)", s)
+    if m:
+        whole = m.group(1).replace(".", "")
+        return float(f"{whole}.{m.group(2)}"), len(m.group(2)), "vn_decimal"
+    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", s):
+        return float(s.replace(",", "")), 0, "us_thousands"
+    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+)\.(\d+)", s)
+    if m:
+        return float(m.group(1).replace(",", "") + "." + m.group(2)), len(m.group(2)), "us_thousands"
+    m = re.fullmatch(r"(\d+)\.(\d{1,2}|\d{4,})", s)
+    if m:
+        return float(s), len(m.group(2)), "decimal_point"
+    return float(re.sub(r"[.,]", "", s) or 0), 0, "odd"
+
+
+def _excluded_spans(doc: Document) -> list[tuple[int, int]]:
+    from giaoban_qa.extract.citations import citations
+    from giaoban_qa.extract.dates import dates
+
+    spans = [(d.start, d.end) for d in doc.fact(dates)]
+    spans += [(c.start, c.end) for c in doc.fact(citations)]
+    return sorted(spans)
+
+
+def quantities(doc: Document) -> list[Quantity]:
+    """Every figure of the document, in text order, with relations resolved."""
+    text = doc.text
+    excluded = _excluded_spans(doc)
+    out: list[Quantity] = []
+    ex_i = 0
+    pos = 0
+    for m in _NUMBER.finditer(text):
+        s, e = m.start(), m.end()
+        if s < pos:
+            continue
+        while ex_i < len(excluded) and excluded[ex_i][1] <= s:
+            ex_i += 1
+        if ex_i < len(excluded) and excluded[ex_i][0] <= s < excluded[ex_i][1]:
+            continue
+        q = _read_at(text, m)
+        if q is None:
+            continue
+        out.append(q)
+        pos = q.end
+    for i, q in enumerate(out):
+        q.index = i
+    _link(doc, out)
+    return out
+
+
+def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
+    s, e = m.start(), m.end()
+    if _inside_token(text, s):
+        return None
+    after = text[e : e + 2]
+    if after[:1] in (":",) and after[1:2].isdigit():
+        return None
+    if after[:1] == "/" and after[1:2].isdigit() and not _fraction_like(text, e):
+        return None
+    if after[:1].isalpha() and not text[e : e + 3].lower().startswith(("km", "ha", "kg", "m2", "m3", "m²", "mw")) and not after.lower().startswith(("m ", "m,", "m.", "đ")):
+        return None
+    if _label_before(text, s) and not (_period_before(text, s) and _SCALE.match(text, e)):
+        return None
+    num = m.group()
+    try:
+        value, decimals, style = parse_number(num)
+    except ValueError:
+        return None
+    step = 10.0 ** (-decimals)
+    end = e
+    scale_word = None
+    mult = 1.0
+    parts: list[dict[str, Any]] = []
+    overflow = False
+    sm = _SCALE.match(text, end)
+    if sm:
+        scale_word = re.sub(r"\s+", " ", sm.group(1).lower())
+        mult = SCALES[scale_word]
+        end = sm.end()
+        # Compounds: "764 tỷ 230 triệu", "49 tỷ đồng 720 triệu đồng", "2 triệu 500 nghìn".
+        while True:
+            probe = end
+            money = _MONEY.match(text, probe)
+            if money and money.group(1).lower() != "đ":
+                probe = money.end()
+            cm = _COMPOUND_PART.match(text, probe)
+            if not cm:
+                break
+            sub_scale = SCALES[cm.group(2).lower()]
+            if sub_scale >= mult if not parts else sub_scale >= parts[-1]["scale"]:
+                break
+            try:
+                sub_value = parse_number(cm.group(1))[0]
+            except ValueError:
+                break
+            parts.append({"text": cm.group(1), "value": sub_value, "scale": sub_scale, "word": cm.group(2).lower(), "start": cm.start(1), "end": cm.end(2)})
+            if sub_value * sub_scale >= (mult if len(parts) == 1 else parts[-2]["scale"]):
+                overflow = True
+                parts[-1]["overflow"] = True
+            end = cm.end()
+    unit = ""
+    per = None
+    money = _MONEY.match(text, end)
+    if money:
+        unit = MONEY_UNITS[re.sub(r"\s+", " ", money.group(1).lower())]
+        end = money.end()
+    else:
+        meas = _MEASURE.match(text, end)
+        if meas:
+            unit = MEASURE_UNITS[re.sub(r"\s+", " ", meas.group(1).lower())]
+            end = meas.end()
+        else:
+            cnt = _COUNT.match(text, end)
+            if cnt:
+                word = cnt.group(1)
+                unit = COUNT_ALIASES.get(word.lower(), word)
+                end = cnt.end()
+            elif not scale_word and _PERIOD_AFTER.match(text, end):
+                return None  # "6 tháng", "4 quý": a period, not a quantity
+    if unit and unit != "%":
+        pm = _PER.match(text, end)
+        if pm and not text[pm.end() : pm.end() + 1].isdigit():
+            per = pm.group(1)
+            end = pm.end()
+    if unit and not scale_word and decimals == 0 and unit not in MONEY_UNITS.values() and unit not in MEASURE_UNITS.values():
+        step = 0.0  # a count of whole things is exact
+    if not unit and not scale_word and style == "plain" and len(num) == 4 and 1900 <= value <= 2100:
+        return None  # a year
+    total = value * mult + sum(p["value"] * p["scale"] for p in parts)
+    # A compound is exact to its last part's unit ("764 tỷ 230 triệu": to the triệu).
+    step = parts[-1]["scale"] if parts else step * mult
+    in_range = bool(re.search(r"\d\s*[-–]\s*\Z", text[max(0, s - 4) : s])) or bool(re.match(r"\s*[-–]\s*\d", text[e : e + 4]))
+    return Quantity(
+        start=s,
+        end=end,
+        text=text[s:end],
+        number_text=num,
+        value=total,
+        unit=unit if not per else f"{unit}/{per}",
+        decimals=decimals,
+        step=step,
+        scale=scale_word,
+        number_style=style,
+        compound_parts=parts,
+        compound_overflow=overflow,
+        in_range=in_range,
+        per=per,
+    )
+
+
+def _inside_token(text: str, s: int) -> bool:
+    """Digits glued to what stands before them are part of a code, a symbol, a date or a
+    time ("NQ-CP", "F0", "Covid-19", "09:00", "23/11"), except the second figure of a range
+    ("8,5-9%") or of "A/B" ("22.460 ha/27.060 ha", "3/5 xã")."""
+    before = text[s - 1] if s else " "
+    before2 = text[s - 2] if s >= 2 else " "
+    if before.isalpha() or before in ".,:_#":
+        return True
+    if before == "-":
+        return before2.isalpha()
+    if before == "/" and before2.isalnum():
+        return not (_unit_before_slash(text, s) or _fraction_like(text, s - 1))
+    return False
+
+
+def _last_words(text: str, end: int, n: int = 3, span: int = 40) -> list[str]:
+    """The last ``n`` words before ``end`` (lower-case, a leading "(" dropped)."""
+    words = text[max(0, end - span) : end].lower().split()[-n:]
+    return [w.lstrip("(") for w in words]
+
+
+def _label_before(text: str, s: int) -> bool:
+    words = [w.rstrip("-–") for w in _last_words(text, s, 3, 30)]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    last = words[-1]
+    if last == "số" and len(words) > 1 and words[-2] in ("tổng", "có", "với"):
+        return False
+    return last in _NOT_QUANTITY_WORDS or " ".join(words[-2:]) in _NOT_QUANTITY_PAIRS
+
+
+def _period_before(text: str, s: int) -> bool:
+    """"trong tháng 17 tỷ", "lũy kế 4 tháng 15 tỷ": an amount right after a period phrase."""
+    words = _last_words(text, s, 2, 20)
+    if len(words) < 2:
+        return False
+    return (words[-1] in ("tháng", "quý") and (words[-2] == "trong" or words[-2].isdigit())) or words == ["đầu", "năm"]
+
+
+def _unit_before_slash(text: str, s: int) -> bool:
+    """"22.460 ha/27.060 ha": the slash follows a figure's unit, so B is a denominator."""
+    m = re.search(r"\d[^\S\n]*(?:[^\W\d]+|%)[^\S\n]*/[^\S\n]*\Z", text[max(0, s - 16) : s])
+    return m is not None
+
+
+def _fraction_like(text: str, e: int) -> bool:
+    """"3/5 xã", "22/27 hộ": a count out of a total, not a date or a document number."""
+    m = re.match(r"/(\d+(?:\.\d{3})*)(?![\d/\-])", text[e : e + 16])
+    if not m:
+        return False
+    rest = text[e + m.end() : e + m.end() + 25]
+    return bool(_COUNT.match(rest) or _MEASURE.match(rest))
+
+
+# -- context: qualifiers, relations, metrics, periods ---------------------------------------
+
+# Words that only stress a figure ("chiếm đến 54%", "lên tới 566 tỷ"): read past them.
+EMPHASIS: frozenset[str] = frozenset(["đến", "tới", "lên đến", "lên tới", "lên", "chỉ", "mới", "mới chỉ", "có đến", "có tới"])
+_TAIL_PHRASES = frozenset(list(QUALIFIERS) + list(VERBS)) | EMPHASIS
+_WORD = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
+
+
+def _read_before(text: str, q: Quantity, clause_start: int) -> int:
+    """Read qualifiers and the verb before the figure; return where they begin."""
+    window_start = max(clause_start, q.start - 40)
+    tokens = [(m.start(), m.group().lower().lstrip("(")) for m in _WORD.finditer(text, window_start, q.start)]
+    qualifiers: list[str] = []
+    cut = q.start
+    rank = {"estimate": 0, "around": 1, "below": 2, "above": 2}
+    while tokens:
+        for k in (3, 2, 1):
+            if len(tokens) >= k:
+                phrase = " ".join(t for _, t in tokens[-k:])
+                if phrase in _TAIL_PHRASES:
+                    break
+        else:
+            break
+        if phrase in EMPHASIS:
+            pass
+        elif phrase in QUALIFIERS:
+            qualifiers.insert(0, phrase)
+            # The most telling word wins: "ước đạt hơn" is above, "ước đạt" alone an estimate.
+            if q.direction is None or rank[QUALIFIERS[phrase]] > rank[q.direction]:
+                q.direction = QUALIFIERS[phrase]
+        elif q.verb is None:
+            q.verb = phrase
+        else:
+            break
+        cut = tokens[-k][0]
+        del tokens[-k:]
+    tail = text[window_start:cut].lower()
+    if qualifiers:
+        q.approx = True
+        q.qualifier = " ".join(qualifiers)
+    if q.unit == "%":
+        bm = _BASE_BEFORE.search(tail)
+        if bm:
+            q.base = re.sub(r"\s+", " ", bm.group(1).lower())
+    return cut
+
+
+def _read_after(text: str, q: Quantity) -> None:
+    if q.unit != "%":
+        return
+    m = _BASE_AFTER.match(text, q.end)
+    if m:
+        q.base = re.sub(r"\s+", " ", m.group(1).lower())
+        if m.group("issuer"):
+            q.base_issuer = re.sub(r"\s+", " ", m.group("issuer").strip().lower())
+    base = q.base or ""
+    verb = q.verb or ""
+    if verb.startswith("chiếm"):
+        q.relation = "share"
+    elif verb == "tăng":
+        q.relation = "growth"
+    elif verb == "giảm":
+        q.relation = "decline"
+    elif verb == "vượt":
+        q.relation = None
+    elif base in PLAN_BASES or base == "số ước":
+        q.relation = "plan"
+    elif base and verb in ("bằng", "đạt", ""):
+        q.relation = "same_period"
+
+
+def _clause_start(text: str, sentence_start: int, pos: int) -> int:
+    window_start = max(sentence_start, pos - 160)
+    last = window_start
+    for m in _CLAUSE_BREAK.finditer(text, window_start, pos):
+        last = m.end()
+    return last
+
+
+def _name_start(text: str, sentence_start: int, clause: int) -> int:
+    """Where a metric's name starts: one comma further back when the clause before the
+    comma is a short run of words with no figure ("Giá trị sản xuất ngành công nghiệp,
+    tiểu thủ công nghiệp trong tháng thực hiện 49 tỷ")."""
+    start = clause
+    words = 0
+    for _ in range(3):  # "ngành nông, lâm, thủy sản"
+        if start < 2 or text[start - 2 : start] != ", ":
+            break
+        before = _clause_start(text, sentence_start, start - 2)
+        segment = text[before : start - 2]
+        words += len(segment.split())
+        if any(c.isdigit() for c in segment) or words > 9 or not segment.strip():
+            break
+        start = before
+    return start
+
+
+def _metric(phrase: str) -> str | None:
+    # The name of a metric sits right before its figure; ten words are kept at most.
+    phrase = phrase[-100:]
+    # "... với tổng kinh phí": the metric is what follows the last linking word.
+    tail = _LINK_WORD.split(phrase)[-1]
+    if len(tail.split()) >= 2:
+        phrase = tail
+    if "th" in phrase or "qu" in phrase or "kế" in phrase or "năm" in phrase:
+        phrase = _PERIOD_PHRASE.sub(" ", phrase)
+    phrase = _METRIC_NOISE.sub(" ", phrase)
+    phrase = re.sub(r"[^\w\s/-]", " ", phrase)
+    words = phrase.lower().split()
+    phrase = " ".join(words[-12:])
+    while True:
+        stripped = _METRIC_LEAD.sub("", phrase)
+        if stripped == phrase:
+            break
+        phrase = stripped
+    # Dates and other digits ("đến ngày 30/6") are no part of a metric's name.
+    # "ngành" and dashes vary between reports naming the same sector.
+    words = [w for w in phrase.split() if w not in ("-", "–", "ngành") and not _DIGIT.search(w)]
+    while words and words[-1] in ("ngày", "đến", "tính", "tháng", "năm", "tổng", "số", "từ", "ở", "tại"):
+        words.pop()
+    words = [_WORD_SPELLING.get(w, w) for w in words]
+    if len(words) < 2:
+        return None
+    name = " ".join(words)
+    return METRIC_ALIASES.get(name, name)
+
+
+def _period(phrase: str) -> tuple[str | None, int | None]:
+    found = None
+    for m in _PERIOD_PHRASE.finditer(phrase):
+        found = m
+    if not found:
+        return None, None
+    ptext = re.sub(r"\s+", " ", found.group().strip().lower())
+    n = found.group("n") or found.group("n2") or found.group("to")
+    months = int(n) if n else None
+    if months is None and ptext.startswith(("lũy kế", "luỹ kế", "từ đầu năm")):
+        months = None
+    return ptext, months
+
+
+def _link(doc: Document, qs: list[Quantity]) -> None:
+    text = doc.text
+    sentences = doc.sentences
+    si = 0
+    prev: Quantity | None = None
+    prev_sentence = -1
+    for q in qs:
+        while si + 1 < len(sentences) and sentences[si + 1].start <= q.start:
+            si += 1
+        sent_start = sentences[si].start if sentences and sentences[si].start <= q.start else 0
+        if si != prev_sentence:
+            prev = None
+            prev_sentence = si
+        clause = _clause_start(text, sent_start, q.start)
+        if prev is not None and prev.end > clause:
+            clause = prev.end
+        tail_start = _read_before(text, q, clause)
+        _read_after(text, q)
+        # The text from the sentence start is searched for a period, the clause for a metric.
+        q.period_text, q.cumulative_months = _period(text[clause : q.start])
+        if q.period_text is None and prev is not None and prev.period_text and prev.end >= clause - 2:
+            q.period_text, q.cumulative_months = prev.period_text, prev.cumulative_months
+        # Bare numbers ("3 trước, 4 tại chỗ") are named only if they turn out to be the
+        # numerator of "A/B"; naming every one of them was a third of the parser's time.
+        metric = None
+        if q.unit or q.scale:
+            name_start = clause if prev is not None and prev.end >= clause else _name_start(text, sent_start, clause)
+            metric = _metric(text[name_start:tail_start])
+        else:
+            q.name_span = (clause, tail_start)
+        # A percentage qualifies the figure before it unless its own clause names a new
+        # subject ("50 đơn, tỷ lệ hòa giải thành đạt 60% kế hoạch").
+        if metric is not None:
+            pass
+        elif q.unit == "%" and q.relation in ("plan", "same_period", "growth", "decline") and prev is not None and prev.unit != "%" and q.start - prev.end < 120 and ";" not in text[prev.end : q.start]:
+            q.anchor = prev.index if prev.anchor is None else prev.anchor
+        elif q.unit == "%" and q.relation in ("plan", "same_period", "growth", "decline") and prev is not None and prev.unit == "%" and prev.anchor is not None and q.start - prev.end < 80 and ";" not in text[prev.end : q.start]:
+            q.anchor = prev.anchor
+        if q.anchor is not None:
+            anchor = qs[q.anchor]
+            q.metric, q.metric_inherited = anchor.metric, True
+            q.period_text = q.period_text or anchor.period_text
+            q.cumulative_months = q.cumulative_months or anchor.cumulative_months
+        elif metric is None and prev is not None and re.fullmatch(r"[^;:\n]*", text[prev.end : q.start]) and q.start - prev.end < 100:
+            q.metric, q.metric_inherited = prev.metric, True
+        else:
+            q.metric = metric
+        # "A/B" and "A trên tổng số B": B follows A directly.
+        if prev is not None and prev.denominator is None and q.unit != "%":
+            link = _DENOMINATOR_LINK.fullmatch(text, prev.end, q.start)
+            if link and (not prev.unit or not q.unit or prev.unit == q.unit):
+                prev.denominator = q.index
+                q.numerator = prev.index
+                if not prev.unit:
+                    prev.unit = q.unit
+                    if prev.metric is None and prev.name_span is not None:
+                        prev.metric = _metric(text[prev.name_span[0] : prev.name_span[1]])
+                    if q.step == 0 and prev.decimals == 0 and not prev.scale:
+                        prev.step = 0.0
+        # "đạt 81,6% (404/495 tiêu chí)": the percentage stated before its own figures.
+        if q.numerator is not None:
+            a = qs[q.numerator]
+            before = qs[a.index - 1] if a.index > 0 else None
+            if before is not None and before.unit == "%" and before.anchor is None and re.fullmatch(r"[^\S\n]*\([^\S\n]*", text[before.end : a.start]):
+                before.anchor = a.index
+        # A percentage right after "A/B" (or "A trên tổng số B") states A/B.
+        if q.unit == "%" and prev is not None and prev.numerator is not None and q.start - prev.end < 80 and _states_ratio(text[prev.end : q.start]):
+            q.anchor = prev.numerator
+            if q.metric is None or q.metric_inherited:
+                q.metric = qs[prev.numerator].metric
+        prev = q
+
+
+_RATIO_LINK_WORDS = frozenset(
+    "đạt chiếm bằng tỷ tỉ lệ là khoảng gần hơn trên với có và tương đương được ước xấp xỉ tăng giảm so".split()
+)
+
+
+def _states_ratio(gap: str) -> bool:
+    """Whether a percentage after "A/B …" restates A/B: B's own words may follow B ("thôn
+    đạt chuẩn văn hóa"), but after the last comma or parenthesis only linking words may
+    stand before the percentage (", đạt", "(chiếm tỷ lệ"), not a new subject (", tỷ lệ hòa
+    giải thành 60%")."""
+    if ";" in gap or ":" in gap:
+        return False
+    parts = re.split(r"[,(]", gap)
+    if len(parts) == 1:
+        return all(w in _RATIO_LINK_WORDS for w in gap.lower().split())
+    if len(parts) > 3 or len(parts[0].split()) > 12:
+        return False
+    return all(w in _RATIO_LINK_WORDS for w in parts[-1].lower().split())
+
+
+@fact_table("quantities")
+def quantity_rows(doc: Document) -> list[dict[str, Any]]:
+    return [q.to_row() for q in doc.fact(quantities)]

@@ -1,0 +1,401 @@
+"""Name rules: one person written two ways, titles that contradict each other, and names
+and titles checked against the roster a user keeps in ``rules/roster.yaml``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any, Iterable
+
+from giaoban_qa.document import Document
+from giaoban_qa.extract.people import PersonMention, Place, Title, fold, lexicon, old_tone_style, parse_title, people, places
+from giaoban_qa.findings import Category, Finding, Msg, Severity
+from giaoban_qa.rules import Rule, RuleContext, register
+
+# Two spellings whose folded keys differ are only one person when the folded forms are
+# this close (rapidfuzz ratio, 0-100) AND the text gives the same title to both.
+FOLDED_SIMILARITY = 88
+
+
+def _ratio(a: str, b: str) -> float:
+    # Imported on first use: most documents never compare two spellings.
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b)
+
+
+def _spelling(name: str) -> str:
+    """A spelling with old/new tone placement and case folded: those are not variants."""
+    return old_tone_style(name).lower()
+
+
+def _block(p: PersonMention) -> tuple[str, ...]:
+    """Blocking key: family name and the initial of the given name, folded.
+
+    Comparisons only happen inside a block, so long documents are not compared
+    pairwise; a slip in the family name or the given name's first letter is not caught.
+    """
+    parts = p.key.split()
+    return (parts[0], parts[-1][:1], str(len(parts)))
+
+
+def _title_keys(p: PersonMention) -> set[str]:
+    return {t.key for t in p.current_titles if t.role}
+
+
+def _shares_title(a: list[PersonMention], b: list[PersonMention]) -> bool:
+    ka = set().union(*(_title_keys(p) for p in a))
+    kb = set().union(*(_title_keys(p) for p in b))
+    return bool(ka & kb)
+
+
+def _has_title(ms: list[PersonMention]) -> bool:
+    return any(p.current_titles for p in ms)
+
+
+def name_variant_groups(doc: Document) -> list[tuple[str, list[PersonMention], list[PersonMention]]]:
+    """(suggested spelling, mentions written that way, mentions written another way)."""
+    return doc.fact(_name_variant_groups)
+
+
+def _name_variant_groups(doc: Document) -> list[tuple[str, list[PersonMention], list[PersonMention]]]:
+    by_block: dict[tuple[str, ...], dict[str, list[PersonMention]]] = defaultdict(lambda: defaultdict(list))
+    for p in doc.fact(people):
+        by_block[_block(p)][_spelling(p.name)].append(p)
+    out = []
+    for spellings in by_block.values():
+        if len(spellings) < 2:
+            continue
+        forms = sorted(spellings, key=lambda s: (-len(spellings[s]), spellings[s][0].start))
+        majority = forms[0]
+        for other in forms[1:]:
+            a, b = spellings[majority], spellings[other]
+            folded_equal = fold(majority) == fold(other)
+            shared = _shares_title(a, b)
+            if folded_equal:
+                # Only the diacritics differ: one person unless the text gives them
+                # different posts; a title on one side only is no counter-evidence.
+                if not (shared or not _has_title(a) or not _has_title(b)):
+                    continue
+            elif not (shared and _ratio(fold(majority), fold(other)) >= FOLDED_SIMILARITY):
+                # "Nguyễn Văn Hải" and "Nguyễn Văn Hà" can be two people.
+                continue
+            out.append((a[0].name, a, b))
+    return out
+
+
+def _mention_evidence(p: PersonMention) -> dict[str, Any]:
+    return {"name": p.name, "start": p.start, "end": p.end, "titles": [t.text for t in p.titles]}
+
+
+def place_variant_groups(doc: Document) -> list[tuple[str, list[Place], list[Place]]]:
+    """Places of one kind whose names differ only in diacritics ("xã Nam Sơn"/"xã Nam Sớn")."""
+    by_key: dict[tuple[str, str], dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
+    for p in doc.fact(places):
+        by_key[(p.kind, p.key)][_spelling(p.name)].append(p)
+    out = []
+    for spellings in by_key.values():
+        if len(spellings) < 2:
+            continue
+        forms = sorted(spellings, key=lambda s: (-len(spellings[s]), spellings[s][0].start))
+        for other in forms[1:]:
+            out.append((spellings[forms[0]][0].name, spellings[forms[0]], spellings[other]))
+    return out
+
+
+@register
+class NameVariant(Rule):
+    """One person's (or place's) name written two ways in one report.
+
+    **What it does**
+    Groups the people a report names ("đồng chí Đồng Văn Lưu – Bí thư Huyện ủy") by family
+    name and given-name initial, and compares the spellings inside each group on the text
+    and on a diacritic-free key. Two spellings that differ only in diacritics, or that are
+    very close and carry the same title, are one person written two ways; the roster's
+    spelling (`name.roster`) is suggested when there is one, else the majority spelling. Similar names without such evidence ("Nguyễn Văn Hải" and
+    "Nguyễn Văn Hà") are left alone: they can be two people. Places of one kind ("xã Nam
+    Sơn", "thị trấn Phủ Thông") whose names differ only in diacritics are reported the
+    same way, as warnings. Old/new tone placement ("Hoà"/"Hòa") is not a variant here
+    (see `text.tone-style-mixed`).
+
+    **Why it matters**
+    A misspelt official's name is the most visible error a report can print; a variant of
+    someone holding a title is reported as an error.
+
+    **Example**
+    Đồng chí Đồng Văn Lưu – Bí thư Huyện ủy chủ trì hội nghị. Kết luận hội nghị, đồng chí Đồng Văn Lưu – Bí thư Huyện ủy yêu cầu các xã tập trung chỉ đạo. Đồng chí Đồng Văn Lựu – Bí thư Huyện ủy nhấn mạnh công tác cán bộ.
+
+    **Use instead**
+    Đồng chí Đồng Văn Lưu – Bí thư Huyện ủy chủ trì hội nghị. Kết luận hội nghị, đồng chí Đồng Văn Lưu – Bí thư Huyện ủy yêu cầu các xã tập trung chỉ đạo. Đồng chí Đồng Văn Lưu – Bí thư Huyện ủy nhấn mạnh công tác cán bộ.
+    """
+
+    code = "name.variant"
+    category = Category.NAME
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        roster = {_spelling(e["name"]): e["name"] for e in roster_entries(doc, ctx.pack("roster"))}
+        for suggested, majority, minority in name_variant_groups(doc):
+            # The roster's spelling wins over the majority's.
+            if _spelling(minority[0].name) in roster and _spelling(majority[0].name) not in roster:
+                majority, minority = minority, majority
+                suggested = roster[_spelling(majority[0].name)]
+            titled = _has_title(majority) or _has_title(minority)
+            for p in minority:
+                yield self.finding(
+                    p.start,
+                    p.end,
+                    Msg(
+                        f"Tên “{p.name}” khác cách viết “{suggested}” ở {len(majority)} chỗ khác trong văn bản (có vẻ cùng một người).",
+                        f"The name “{p.name}” differs from “{suggested}”, written {len(majority)} time(s) elsewhere in the report (apparently the same person).",
+                    ),
+                    suggestion=suggested,
+                    evidence={"variant": _mention_evidence(p), "majority": [_mention_evidence(m) for m in majority[:5]], "majority_count": len(majority)},
+                    severity=Severity.ERROR if titled else Severity.WARNING,
+                )
+        for suggested, majority_places, minority_places in place_variant_groups(doc):
+            for pl in minority_places:
+                yield self.finding(
+                    pl.start,
+                    pl.end,
+                    Msg(
+                        f"Địa danh {pl.kind} “{pl.name}” khác cách viết “{suggested}” ở {len(majority_places)} chỗ khác trong văn bản.",
+                        f"The {pl.kind} “{pl.name}” is written “{suggested}” {len(majority_places)} time(s) elsewhere in the report.",
+                    ),
+                    suggestion=suggested,
+                    evidence={"variant": {"name": pl.name, "kind": pl.kind, "start": pl.start, "end": pl.end}, "majority": [{"name": m.name, "start": m.start, "end": m.end} for m in majority_places[:5]]},
+                    severity=Severity.WARNING,
+                )
+
+
+def _places_compatible(a: Title, b: Title) -> bool:
+    return not a.place or not b.place or a.place == b.place
+
+
+def incompatible(a: Title, b: Title) -> bool:
+    """True when one person cannot hold both titles at once."""
+    lex = lexicon()
+    if not (a.current and b.current and a.role and b.role):
+        return False
+    if a.level != b.level or not _places_compatible(a, b):
+        return False
+    if a.organ == b.organ and a.organ and a.role != b.role:
+        return any({a.role, b.role} == group for group in lex.exclusive_within)
+    pair = {(a.role, a.organ), (b.role, b.organ)}
+    return any(pair == {tuple(x), tuple(y)} for x, y in lex.exclusive_across)
+
+
+def same_post(a: Title, b: Title) -> bool:
+    """Same role in the same organ at the same level; a place named on one side only does
+    not make them differ ("Chủ tịch UBND huyện Sơn Khê" is "Chủ tịch UBND huyện")."""
+    return a.role == b.role and a.organ == b.organ and a.level == b.level and _places_compatible(a, b)
+
+
+def _single_holder_key(t: Title) -> str | None:
+    lex = lexicon()
+    if t.current and t.role in lex.single_holder and t.organ and t.organ in ("party", "hđnd", "ubnd", "mttq") and t.level:
+        return t.key
+    return None
+
+
+@register
+class TitleConflict(Rule):
+    """One person given incompatible titles, or one single-holder post given to two people.
+
+    **What it does**
+    Reads the titles written beside each name and reduces them to role, organ, level and
+    place ("Bí thư | Huyện ủy | huyện"). It reports a person given two titles one person
+    cannot hold together in one report ("Bí thư Huyện ủy" and "Phó Bí thư Huyện ủy";
+    "Chủ tịch HĐND huyện" and "Chủ tịch UBND huyện"), and a post with one holder ("Bí thư
+    Huyện ủy", "Chủ tịch UBND huyện") given to two different people. Former and incoming
+    holders ("nguyên Bí thư", "tân Chủ tịch") are not compared.
+
+    **Why it matters**
+    Titles drift when a report is assembled from earlier ones; a wrong title on an
+    official is an error readers notice at once.
+
+    **Example**
+    Đồng chí Lê Minh Hải - Bí thư Huyện ủy, Chủ tịch HĐND huyện chủ trì hội nghị. Kết luận hội nghị, đồng chí Lê Minh Hải - Phó Bí thư Huyện ủy yêu cầu các cơ sở Đảng tiếp tục đẩy mạnh công tác tuyên truyền.
+
+    **Use instead**
+    Đồng chí Lê Minh Hải - Bí thư Huyện ủy, Chủ tịch HĐND huyện chủ trì hội nghị. Kết luận hội nghị, đồng chí Lê Minh Hải - Bí thư Huyện ủy yêu cầu các cơ sở Đảng tiếp tục đẩy mạnh công tác tuyên truyền.
+    """
+
+    code = "name.title-conflict"
+    category = Category.NAME
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        mentions = doc.fact(people)
+        # Spelling variants are one person here.
+        alias: dict[str, str] = {}
+        for _, majority, minority in name_variant_groups(doc):
+            for p in minority:
+                alias[p.key] = majority[0].key
+        seen: dict[str, list[tuple[PersonMention, Title]]] = defaultdict(list)
+        reported: set[tuple[str, str, str]] = set()
+        for p in mentions:
+            who = alias.get(p.key, p.key)
+            for t in p.current_titles:
+                for q, u in seen[who]:
+                    if incompatible(u, t) and (who, u.key, t.key) not in reported:
+                        reported.add((who, u.key, t.key))
+                        yield self.finding(
+                            t.start,
+                            t.end,
+                            Msg(
+                                f"“{p.name}” được ghi là “{t.text}”, nhưng trước đó là “{u.text}”: một người không giữ cả hai chức danh này.",
+                                f"“{p.name}” is called “{t.text}” here but “{u.text}” earlier: one person cannot hold both titles.",
+                            ),
+                            suggestion=Msg(f"Thống nhất chức danh của {p.name}.", f"Make {p.name}'s title consistent."),
+                            evidence={"person": p.name, "title": t.to_json(), "earlier": {**u.to_json(), "person": q.name}},
+                        )
+            for t in p.current_titles:
+                seen[who].append((p, t))
+        holders: dict[str, tuple[str, PersonMention, Title]] = {}
+        for p in mentions:
+            who = alias.get(p.key, p.key)
+            for t in p.current_titles:
+                key = _single_holder_key(t)
+                if key is None:
+                    continue
+                first = holders.setdefault(key, (who, p, t))
+                # "Đinh La" and "Đinh La Thăng": a name cut short (lower-case given name
+                # in the source) is the same person, not a second holder.
+                short, long_ = sorted((first[0], who), key=len)
+                if first[0] != who and not long_.startswith(short + " ") and (key, who, "") not in reported:
+                    reported.add((key, who, ""))
+                    _, q, u = first
+                    yield self.finding(
+                        t.start,
+                        t.end,
+                        Msg(
+                            f"Chức danh “{t.text}” được ghi cho {p.name}, nhưng trước đó đã ghi cho {q.name}.",
+                            f"The post “{t.text}” is given to {p.name} here but to {q.name} earlier.",
+                        ),
+                        suggestion=Msg("Kiểm tra lại tên người hoặc chức danh.", "Check the name or the title."),
+                        evidence={"person": p.name, "title": t.to_json(), "earlier": {**u.to_json(), "person": q.name}},
+                    )
+
+
+# -- roster ------------------------------------------------------------------------------
+
+
+def _doc_date(doc: Document) -> dt.date | None:
+    from giaoban_qa.extract.dates import event_date, published
+
+    ev = doc.fact(event_date)
+    if ev is not None and ev.date is not None:
+        return ev.date
+    pub = doc.fact(published)
+    if pub is not None and pub.date.date is not None:
+        return pub.date.date
+    return None
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def roster_entries(doc: Document, roster: Any) -> list[dict[str, Any]]:
+    """Roster people for the units this document names, valid on the document's date."""
+    if not isinstance(roster, dict):
+        return []
+    units = roster.get("units", []) or []
+    if not units:
+        return []
+    lowered = doc.text.lower()
+    out = []
+    when = None
+    for unit in units:
+        names = unit.get("mentions") or [unit.get("unit", "")]
+        if not any(n and (n.lower() in lowered or old_tone_style(n.lower()) in lowered) for n in names):
+            continue
+        when = when or _doc_date(doc)
+        for person in unit.get("people", []) or []:
+            start, end = _as_date(person.get("from")), _as_date(person.get("to"))
+            if when is not None and ((start and when < start) or (end and when > end)):
+                continue
+            titles = [t for t in (parse_title(x) for x in person.get("titles", []) or []) if t is not None]
+            out.append({"name": person["name"], "key": fold(person["name"]), "titles": titles, "unit": unit.get("unit", "")})
+    return out
+
+
+@register
+class RosterMismatch(Rule):
+    """A name or title that differs from the roster of the district and period.
+
+    **What it does**
+    When `rules/roster.yaml` (or the user's own roster) lists the officials of a district
+    for a period, every person named in a report about that district on a date inside the
+    period is checked: a name spelt differently from the roster entry it is closest to,
+    a title the roster does not give that person, and a roster post given to someone
+    else. The shipped roster only describes our fictional example districts.
+
+    **Why it matters**
+    The roster is the authority on who holds which post; reports copied from older ones
+    carry old titles and misspelt names.
+
+    **Example**
+    HUYỆN SƠN KHÊ (VÍ DỤ)
+    Ngày 10/3/2023, Ban Thường vụ Huyện ủy Sơn Khê tổ chức hội nghị giao ban. Đồng chí Trương Văn Bách - Phó Bí thư Huyện ủy, Chủ tịch HĐND huyện chủ trì hội nghị.
+
+    **Use instead**
+    HUYỆN SƠN KHÊ (VÍ DỤ)
+    Ngày 10/3/2023, Ban Thường vụ Huyện ủy Sơn Khê tổ chức hội nghị giao ban. Đồng chí Trương Văn Bách - Bí thư Huyện ủy, Chủ tịch HĐND huyện chủ trì hội nghị.
+    """
+
+    code = "name.roster"
+    category = Category.NAME
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        entries = roster_entries(doc, ctx.pack("roster"))
+        if not entries:
+            return
+        for p in doc.fact(people):
+            best, score = None, 0.0
+            for e in entries:
+                if e["key"].split()[0] != p.key.split()[0]:
+                    continue
+                s = _ratio(e["key"], p.key)
+                if s > score:
+                    best, score = e, s
+            if best is not None and score >= FOLDED_SIMILARITY:
+                if _spelling(best["name"]) != _spelling(p.name):
+                    yield self.finding(
+                        p.start,
+                        p.end,
+                        Msg(f"Tên “{p.name}” khác danh sách cán bộ ({best['unit']}): “{best['name']}”.", f"The name “{p.name}” differs from the roster ({best['unit']}): “{best['name']}”."),
+                        suggestion=best["name"],
+                        evidence={"mention": _mention_evidence(p), "roster": {"name": best["name"], "titles": [t.text for t in best["titles"]], "unit": best["unit"]}},
+                        severity=Severity.ERROR if p.current_titles else Severity.WARNING,
+                    )
+                for t in p.current_titles:
+                    if t.organ in ("party", "hđnd", "ubnd", "mttq") and not any(same_post(t, r) for r in best["titles"]):
+                        listed = ", ".join(x.text for x in best["titles"]) or "—"
+                        yield self.finding(
+                            t.start,
+                            t.end,
+                            Msg(f"Theo danh sách cán bộ, {best['name']} giữ chức: {listed}; văn bản ghi “{t.text}”.", f"The roster gives {best['name']} the title(s): {listed}; the report says “{t.text}”."),
+                            suggestion=listed,
+                            evidence={"mention": _mention_evidence(p), "title": t.to_json(), "roster": {"name": best["name"], "titles": [x.text for x in best["titles"]], "unit": best["unit"]}},
+                        )
+                continue
+            for t in p.current_titles:
+                holder = next((e for e in entries if _single_holder_key(t) and any(same_post(t, x) for x in e["titles"])), None)
+                if holder is not None:
+                    yield self.finding(
+                        p.start,
+                        p.end,
+                        Msg(f"Theo danh sách cán bộ, “{t.text}” là {holder['name']}, không phải {p.name}.", f"According to the roster, “{t.text}” is {holder['name']}, not {p.name}."),
+                        suggestion=holder["name"],
+                        evidence={"mention": _mention_evidence(p), "title": t.to_json(), "roster": {"name": holder["name"], "unit": holder["unit"]}},
+                    )

@@ -1,0 +1,829 @@
+"""Period rules: the periods a report names, reviews and plans, cumulative periods, the
+periods of cited reports, terms of office and congress ordinals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterable
+
+from giaoban_qa.document import Document
+from giaoban_qa.extract.citations import Citation, citations
+from giaoban_qa.extract.periods import PeriodFact, lowered, sentence_of, periods, report_date, report_periods, subject_period, word_start
+from giaoban_qa.findings import Category, Finding, Msg, Severity
+from giaoban_qa.rules import Rule, RuleContext, register
+
+
+def period_evidence(p: PeriodFact, role: str) -> dict:
+    return {**p.to_json(), "role": role}
+
+
+def _index(p: PeriodFact, edge: str = "first") -> int | None:
+    month = p.first_month if edge == "first" else p.last_month
+    if month is None:
+        return None
+    return (p.year or 0) * 12 + month - 1
+
+
+def _kind(p: PeriodFact) -> str:
+    # "6 tháng đầu năm" and "9 tháng" are both results from January to date.
+    if p.kind in ("half", "cumulative") and p.first_month == 1:
+        return "to_date"
+    return p.kind
+
+
+def _shift(p: PeriodFact, other: PeriodFact, step: int) -> bool:
+    """True when ``other`` is ``p`` moved by ``step`` periods of p's length."""
+    if p.months is None or other.months != p.months or (p.kind != other.kind and _kind(p) != _kind(other)):
+        return False
+    a, b = _index(p), _index(other)
+    if a is None or b is None:
+        return False
+    if p.year_source not in ("text", "sentence") or other.year_source not in ("text", "sentence"):
+        # A year guessed from the report's date may be wrong at a year's turn: months only.
+        return (a + step * p.months) % 12 == b % 12
+    return a + step * p.months == b
+
+
+def _comparable(a: PeriodFact, b: PeriodFact) -> bool:
+    """Same kind of period: months with months, half-years with half-years."""
+    if a.months is None or b.months is None:
+        return False
+    if _kind(a) == _kind(b) == "to_date":
+        return True
+    return a.kind == b.kind and a.months == b.months
+
+
+def _vi_period(p: PeriodFact) -> str:
+    return f"“{p.text.strip()}”"
+
+
+_REPORT_TITLE = re.compile(
+    r"(?:giao\s+ban|hội\s+nghị|sơ\s+kết|tổng\s+kết|kết\s+luận|báo\s+cáo|họp|đánh\s+giá|kiểm\s+điểm|thường\s+kỳ|phiên)",
+    re.IGNORECASE,
+)
+
+
+@register
+class TitlePeriodMismatch(Rule):
+    """The period in the title is not the one the body reviews or plans.
+
+    **What it does**
+    Reads the period the title names ("giao ban tháng 11 năm 2020") and the periods the
+    lead says are reviewed and planned ("đánh giá … tháng 10 và phương hướng nhiệm vụ
+    tháng 11"). Two conventions are both accepted: a meeting late in month M reviews M and
+    plans M+1; a meeting early in M+1 that is still called "tháng M+1" reviews M and plans
+    M+1. A review period other than the title's or the one before it, or a plan period other
+    than the title's or the one after it, is reported.
+
+    **Why it matters**
+    Each sentence looks right alone, so editors miss it; readers and the archive file the
+    report under the title's month while its content is about another.
+
+    **Example**
+    Hội nghị giao ban tháng 11 năm 2020
+    Ngày 23/11/2020, Thường trực Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 9 và triển khai nhiệm vụ tháng 10 năm 2020.
+
+    **Use instead**
+    Hội nghị giao ban tháng 11 năm 2020
+    Ngày 23/11/2020, Thường trực Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 11 và triển khai nhiệm vụ tháng 12 năm 2020.
+    """
+
+    code = "period.title-mismatch"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        rp = doc.fact(report_periods)
+        yield from self._title_statements_vs_lead(doc, rp)
+        title = rp.title
+        if title is None or title.kind not in ("month", "quarter", "half", "cumulative", "year"):
+            return
+        if not _REPORT_TITLE.search(doc.title_text):
+            return  # a news headline ("Đến năm 2020, TP giảm …") does not name a reporting period
+        problems = []
+        if rp.review is not None and _comparable(title, rp.review):
+            if not (_shift(title, rp.review, 0) or _shift(title, rp.review, -1)):
+                problems.append(("review", rp.review))
+        if rp.plan is not None and _comparable(title, rp.plan):
+            if not (_shift(title, rp.plan, 0) or _shift(title, rp.plan, 1)):
+                problems.append(("plan", rp.plan))
+        if not problems:
+            return
+        role, culprit = problems[0]
+        what_vi = " và ".join(("đánh giá " if r == "review" else "triển khai nhiệm vụ ") + _vi_period(p) for r, p in problems)
+        what_en = " and ".join(("reviews " if r == "review" else "plans ") + _vi_period(p) for r, p in problems)
+        evidence = {"title": period_evidence(title, "title")}
+        if rp.review is not None:
+            evidence["review"] = period_evidence(rp.review, "review")
+        if rp.plan is not None:
+            evidence["plan"] = period_evidence(rp.plan, "plan")
+        yield self.finding(
+            culprit.start,
+            culprit.end,
+            Msg(
+                f"Tiêu đề ghi kỳ {_vi_period(title)} nhưng phần mở đầu {what_vi}.",
+                f"The title names {_vi_period(title)} but the lead {what_en}.",
+            ),
+            suggestion=Msg(
+                "Kiểm tra lại kỳ báo cáo ở tiêu đề hoặc ở phần mở đầu (họp cuối tháng M: đánh giá tháng M, triển khai tháng M+1; họp đầu tháng M: đánh giá tháng M-1, triển khai tháng M).",
+                "Check the period in the title or in the lead (a meeting late in month M reviews M and plans M+1; one early in M reviews M-1 and plans M).",
+            ),
+            evidence=evidence,
+        )
+
+
+    def _title_statements_vs_lead(self, doc: Document, rp) -> Iterable[Finding]:
+        """A title that itself reviews and plans ("Đánh giá … tháng 4, triển khai … tháng 5")
+        must agree with the lead that says it again."""
+        if not _REPORT_TITLE.search(doc.title_text):
+            return
+        for role_vi, role_en, in_title, in_lead in (
+            ("đánh giá", "reviews", rp.review, rp.lead_review),
+            ("triển khai nhiệm vụ", "plans", rp.plan, rp.lead_plan),
+        ):
+            if in_title is None or in_lead is None or not _comparable(in_title, in_lead) or _shift(in_title, in_lead, 0):
+                continue
+            yield self.finding(
+                in_lead.start,
+                in_lead.end,
+                Msg(
+                    f"Tiêu đề {role_vi} {_vi_period(in_title)} nhưng phần mở đầu {role_vi} {_vi_period(in_lead)}.",
+                    f"The title {role_en} {_vi_period(in_title)} but the lead {role_en} {_vi_period(in_lead)}.",
+                ),
+                suggestion=Msg("Thống nhất kỳ báo cáo giữa tiêu đề và phần mở đầu.", "Make the title and the lead name the same period."),
+                evidence={"title": period_evidence(in_title, "title"), "lead": period_evidence(in_lead, role_en)},
+            )
+
+
+@register
+class PlanNotNext(Rule):
+    """The period planned is not the one right after the period reviewed.
+
+    **What it does**
+    Compares the period the lead reviews with the period it sets tasks for: "đánh giá kết
+    quả công tác tháng 4; triển khai nhiệm vụ tháng 5", "sơ kết 6 tháng đầu năm, triển khai
+    nhiệm vụ 6 tháng cuối năm", "tổng kết năm 2020, triển khai nhiệm vụ năm 2021". Periods of
+    the same kind must follow each other.
+
+    **Why it matters**
+    A skipped or repeated period is a typing slip in one of the two numbers, and the
+    report then plans for the wrong month.
+
+    **Example**
+    Ngày 04/5/2020, Ban Thường vụ Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 4; triển khai nhiệm vụ trọng tâm tháng 6 năm 2020.
+
+    **Use instead**
+    Ngày 04/5/2020, Ban Thường vụ Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 4; triển khai nhiệm vụ trọng tâm tháng 5 năm 2020.
+    """
+
+    code = "period.plan-not-next"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        rp = doc.fact(report_periods)
+        review, plan = rp.review, rp.plan
+        if review is None or plan is None or not _comparable(review, plan):
+            return
+        if _kind(review) == _kind(plan) == "to_date":
+            return  # "6 tháng đầu năm … 9 tháng": not a review/plan pair of one report
+        if _shift(review, plan, 1):
+            return
+        yield self.finding(
+            plan.start,
+            plan.end,
+            Msg(
+                f"Đánh giá {_vi_period(review)} nhưng triển khai nhiệm vụ {_vi_period(plan)}: kỳ kế hoạch không phải kỳ liền sau.",
+                f"Reviews {_vi_period(review)} but plans {_vi_period(plan)}: the plan period does not follow the review period.",
+            ),
+            suggestion=Msg("Kiểm tra lại kỳ đánh giá hoặc kỳ triển khai nhiệm vụ.", "Check the review period or the plan period."),
+            evidence={"review": period_evidence(review, "review"), "plan": period_evidence(plan, "plan")},
+        )
+
+
+@register
+class ReviewNotStarted(Rule):
+    """The period a meeting reviews had not begun on the meeting date.
+
+    **What it does**
+    Compares the first day of the reviewed period ("đánh giá kết quả công tác tháng 11")
+    with the date of the meeting, or for an article its publication date. A meeting late in
+    month M may review M (figures marked "ước"), but not a month that has not started.
+
+    **Why it matters**
+    The review period or the meeting date is mistyped; the figures cannot belong to the
+    month named.
+
+    **Example**
+    Hội nghị giao ban khối xã, thị trấn
+    Ngày 23/10/2020, Huyện ủy tổ chức hội nghị đánh giá tình hình trong tháng 11 và đề ra phương hướng, nhiệm vụ trong tháng 12 năm 2020.
+
+    **Use instead**
+    Hội nghị giao ban khối xã, thị trấn
+    Ngày 23/11/2020, Huyện ủy tổ chức hội nghị đánh giá tình hình trong tháng 11 và đề ra phương hướng, nhiệm vụ trong tháng 12 năm 2020.
+    """
+
+    code = "period.review-not-started"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        review = doc.fact(report_periods).review
+        when, when_inferred = doc.fact(report_date)
+        if review is None or when is None or review.year is None or review.year_source == "anchor":
+            return
+        first = review.first_day()
+        if first is None or first <= when:
+            return
+        yield self.finding(
+            review.start,
+            review.end,
+            Msg(
+                f"Kỳ được đánh giá {_vi_period(review)} bắt đầu từ {first:%d/%m/%Y}, sau ngày hội nghị {when:%d/%m/%Y}.",
+                f"The reviewed period {_vi_period(review)} begins on {first:%d/%m/%Y}, after the meeting on {when:%d/%m/%Y}.",
+            ),
+            suggestion=Msg("Kiểm tra lại kỳ đánh giá hoặc ngày hội nghị.", "Check the reviewed period or the meeting date."),
+            evidence={"review": period_evidence(review, "review"), "report_date": when.isoformat()},
+            severity=Severity.WARNING if review.year_inferred or when_inferred else None,
+        )
+
+
+@register
+class PlanPeriodOver(Rule):
+    """The period a meeting sets tasks for has already ended on the meeting date.
+
+    **What it does**
+    Compares the last day of the planned period ("triển khai nhiệm vụ tháng 4 năm 2020")
+    with the date of the meeting or, for an article, its publication date.
+
+    **Why it matters**
+    Nobody plans a month that is over: either the meeting date or the plan period is
+    mistyped.
+
+    **Example**
+    Ngày 04/5/2020, Ban Thường vụ Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 3; triển khai nhiệm vụ trọng tâm tháng 4 năm 2020.
+
+    **Use instead**
+    Ngày 04/5/2020, Ban Thường vụ Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 4; triển khai nhiệm vụ trọng tâm tháng 5 năm 2020.
+    """
+
+    code = "period.plan-over"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        plan = doc.fact(report_periods).plan
+        when, when_inferred = doc.fact(report_date)
+        if plan is None or when is None or plan.year is None:
+            return
+        last = plan.last_day()
+        if last is None or when <= last:
+            return
+        if plan.year_inferred and plan.year_source == "anchor":
+            return  # the year is only a guess from the report date itself
+        days = (when - last).days
+        yield self.finding(
+            plan.start,
+            plan.end,
+            Msg(
+                f"Kỳ triển khai nhiệm vụ {_vi_period(plan)} đã kết thúc ({last:%d/%m/%Y}) trước ngày hội nghị {when:%d/%m/%Y}.",
+                f"The plan period {_vi_period(plan)} ended on {last:%d/%m/%Y}, {days} day(s) before the meeting on {when:%d/%m/%Y}.",
+            ),
+            suggestion=Msg("Kiểm tra lại kỳ kế hoạch hoặc ngày hội nghị.", "Check the plan period or the meeting date."),
+            evidence={"plan": period_evidence(plan, "plan"), "report_date": when.isoformat(), "days_after_end": days},
+            severity=Severity.WARNING if plan.year_inferred or when_inferred else None,
+        )
+
+
+_RESULT_AFTER = re.compile(
+    r"\b(?:đạt|ước|thực hiện|tăng|giảm|thu|chi|giải ngân|hoàn thành|có|được|bằng|xảy ra|phát hiện|xử lý|cấp|trồng)\b",
+    re.IGNORECASE,
+)
+_FUTURE_WORDS = re.compile(
+    r"\b(?:phấn đấu|dự kiến|sẽ|chuẩn bị|tiến tới|hướng tới|kế hoạch|chỉ tiêu|mục tiêu|dự báo|nhiệm vụ|giải pháp|triển khai|tổ chức sơ kết|sơ kết)\b",
+    re.IGNORECASE,
+)
+
+
+@register
+class CumulativeImpossible(Rule):
+    """A cumulative period that has not elapsed yet at the report's date.
+
+    **What it does**
+    Checks every cumulative result ("lũy kế 5 tháng", "6 tháng đầu năm đạt …", "9 tháng
+    năm 2020 tăng …") against the last month the report covers: the month it reviews, or
+    else the month of the meeting or publication. Results for five months cannot be in a
+    report about April; "6 tháng đầu năm" results cannot be in a report of March.
+
+    **Why it matters**
+    The number of months is wrong, or the figures belong to another report; readers compare
+    them with the wrong period of last year.
+
+    **Example**
+    Ngày 04/5/2020, Ban Thường vụ Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 4; triển khai nhiệm vụ trọng tâm tháng 5 năm 2020. Thu ngân sách trong tháng ước đạt 1,7 tỷ đồng, lũy kế 5 tháng ước đạt trên 15 tỷ đồng.
+
+    **Use instead**
+    Ngày 04/5/2020, Ban Thường vụ Huyện ủy tổ chức hội nghị đánh giá kết quả công tác tháng 4; triển khai nhiệm vụ trọng tâm tháng 5 năm 2020. Thu ngân sách trong tháng ước đạt 1,7 tỷ đồng, lũy kế 4 tháng ước đạt trên 15 tỷ đồng.
+    """
+
+    code = "period.cumulative-impossible"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        rp = doc.fact(report_periods)
+        when, when_inferred = doc.fact(report_date)
+        review = rp.review
+        limit: int | None = None
+        limit_year: int | None = None
+        source = ""
+        if review is not None and review.kind in ("month", "quarter", "half", "cumulative") and review.last_month:
+            limit, limit_year, source = review.last_month, review.year, "review"
+        elif when is not None:
+            limit, limit_year, source = when.month, when.year, "date"
+        if limit is None:
+            return
+        text = doc.text
+        for p in doc.fact(periods):
+            if p.first_month != 1 or p.last_month is None or p.last_month >= 12 or p.last_month <= limit:
+                continue
+            if p.kind not in ("cumulative", "half") or p.role in ("plan", "subject") or p.cue in ("plan", "bound"):
+                continue  # plans, cited reports' periods, and "so với cùng kỳ 6 tháng …"
+            if p.year is not None and limit_year is not None and p.year != limit_year:
+                continue
+            if p.year_source == "text" and limit_year is None:
+                continue
+            sentence = sentence_of(doc, p.start)
+            s_start, s_end = (sentence.start, sentence.end) if sentence else (p.start, p.end)
+            after = text[p.end : min(s_end, p.end + 80)]
+            is_luy_ke = p.text.lower().startswith(("lũy", "luỹ"))
+            if not is_luy_ke and not _RESULT_AFTER.search(after):
+                continue
+            # Plans are told in their own clause: "…; phấn đấu 6 tháng đầu năm đạt …".
+            clause_start = max(s_start, text.rfind(";", s_start, p.start) + 1)
+            clause_end = text.find(";", p.end, s_end)
+            if _FUTURE_WORDS.search(text[clause_start : min(s_end if clause_end < 0 else clause_end, p.end + 80)]):
+                continue
+            # Against the reviewed month the comparison is between two statements of the
+            # report; against a date, the year of both must be written for an error.
+            certain = source == "review" or (not when_inferred and p.year_source in ("text", "sentence"))
+            limit_vi = f"tháng {limit}" + (f"/{limit_year}" if limit_year else "")
+            basis_vi = f"kỳ báo cáo là {_vi_period(review)}" if source == "review" and review else f"báo cáo ngày {when:%d/%m/%Y}"
+            basis_en = f"the report reviews {_vi_period(review)}" if source == "review" and review else f"the report is dated {when:%d/%m/%Y}"
+            yield self.finding(
+                p.start,
+                p.end,
+                Msg(
+                    f"Kỳ lũy kế {_vi_period(p)} kéo dài đến tháng {p.last_month}, nhưng {basis_vi} (chỉ đến {limit_vi}).",
+                    f"The cumulative period {_vi_period(p)} runs to month {p.last_month}, but {basis_en} (up to month {limit}).",
+                ),
+                suggestion=Msg(f"Có thể là “lũy kế {limit} tháng” / “{limit} tháng đầu năm”.", f"Perhaps {limit} months (“lũy kế {limit} tháng”)."),
+                evidence={
+                    "cumulative": period_evidence(p, "cumulative"),
+                    **({"review": period_evidence(review, "review")} if source == "review" and review else {}),
+                    "report_date": when.isoformat() if when else None,
+                    "last_month_covered": limit,
+                },
+                severity=None if certain else Severity.WARNING,
+            )
+
+
+_REPORT_TYPES = ("Báo cáo",)
+
+
+def may_cite_reports(doc: Document) -> bool:
+    """A cheap test before the citation table is built: does the text cite a report?"""
+    text = doc.text
+    return "/BC-" in text or "-BC/" in text or "áo cáo số" in text or bool(re.search(r"áo cáo \d", text))
+
+
+def _is_report(c: Citation) -> bool:
+    return (c.type_word in _REPORT_TYPES) or c.type_abbr == "BC"
+
+
+def _cited_report_period(doc: Document, c: Citation) -> tuple[PeriodFact, dt.date, bool] | None:
+    """The period a cited report is about, with its year resolved, and whether that year is a guess."""
+    if not _is_report(c) or c.date is None or c.date.date is None or not c.subject:
+        return None
+    if not re.match(r"\s*(?:tình hình|kết quả|công tác|việc|thực hiện)", c.subject, re.IGNORECASE):
+        return None  # "Báo cáo … về phương hướng …" is about the future
+    p = subject_period(doc, c.subject_span)
+    if p is None or p.first_month is None or p.last_month is None:
+        return None
+    cited = c.date.date
+    guessed = p.year_source != "text"
+    if guessed:
+        # The year nearest the report's own date ("ngày 05/01/2021 về tình hình tháng 12" is December 2020).
+        candidates = [
+            PeriodFact(p.start, p.end, p.text, p.kind, p.first_month, p.last_month, y, True, "citation", p.cue, p.role)
+            for y in (cited.year - 1, cited.year, cited.year + 1)
+        ]
+        p = min(candidates, key=lambda q: abs((q.first_day() - cited).days))  # type: ignore[operator]
+    return p, cited, guessed or c.date.year_inferred
+
+
+@register
+class CitedSubjectAfterDate(Rule):
+    """A cited report about a period that had not begun on the report's own date.
+
+    **What it does**
+    Reads the subject of every cited report ("Báo cáo số 369/BC-UBND, ngày 15/9/2020 của
+    UBND huyện về tình hình kinh tế - xã hội tháng 10 năm 2020") and compares the start of
+    the period it covers with the report's date. A report cannot describe the situation in a
+    month that had not started.
+
+    **Why it matters**
+    The report's date or its period is mistyped; the document cannot be found under either.
+
+    **Example**
+    Thống nhất thực hiện các nhiệm vụ nêu trong Báo cáo số 369/BC-UBND, ngày 15/9/2020 của UBND huyện về tình hình kinh tế - xã hội tháng 10 năm 2020.
+
+    **Use instead**
+    Thống nhất thực hiện các nhiệm vụ nêu trong Báo cáo số 369/BC-UBND, ngày 30/10/2020 của UBND huyện về tình hình kinh tế - xã hội tháng 10 năm 2020.
+    """
+
+    code = "period.cited-subject-after-date"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        if not may_cite_reports(doc):
+            return
+        for c in doc.fact(citations):
+            found = _cited_report_period(doc, c)
+            if found is None:
+                continue
+            p, cited, guessed = found
+            first = p.first_day()
+            if first is None or first <= cited:
+                continue
+            name = f"{c.type_word or 'Báo cáo'} số {c.symbol or c.number}"
+            yield self.finding(
+                p.start,
+                p.end,
+                Msg(
+                    f"{name} ghi ngày {cited:%d/%m/%Y} nhưng nói về {_vi_period(p)}, kỳ bắt đầu từ {first:%d/%m/%Y}.",
+                    f"{name} is dated {cited:%d/%m/%Y} but reports on {_vi_period(p)}, which begins on {first:%d/%m/%Y}.",
+                ),
+                suggestion=Msg("Kiểm tra lại ngày của báo cáo hoặc kỳ báo cáo.", "Check the report's date or the period it covers."),
+                evidence={"cited": {"text": c.text, "start": c.start, "end": c.end, "date": cited.isoformat()}, "period": period_evidence(p, "subject")},
+                severity=Severity.WARNING if guessed else None,
+            )
+
+
+# Days after the end of its period within which a report is usually dated: monthly
+# reports around the end of the month or in the first weeks after; annual reviews later.
+DEFAULT_LATE_DAYS = {1: 45, 3: 60, 6: 75, 9: 75, 12: 120}
+
+
+@register
+class CitedReportLate(Rule):
+    """A cited report dated long after the period it reports on.
+
+    **What it does**
+    For every cited report whose subject names its period ("… về tình hình kinh tế - xã
+    hội tháng 4 năm 2020"), measures the days between the end of that period and the
+    report's date. Beyond 45 days for a month (60 for a quarter, 75 for a half-year, 120
+    for a year; option `max_days`) it reports the gap.
+
+    **Why it matters**
+    Monthly reports are written at the end of their month. A report dated months later is
+    usually a slip in the month of its date or of its period.
+
+    **Example**
+    Thống nhất thực hiện các nhiệm vụ nêu trong Báo cáo số 118/BC-UBND, ngày 20/8/2021 của UBND huyện về tình hình kinh tế - xã hội tháng 4 năm 2021.
+
+    **Use instead**
+    Thống nhất thực hiện các nhiệm vụ nêu trong Báo cáo số 118/BC-UBND, ngày 28/4/2021 của UBND huyện về tình hình kinh tế - xã hội tháng 4 năm 2021.
+    """
+
+    code = "period.cited-report-late"
+    category = Category.PERIOD
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        override = ctx.options.get("max_days")
+        if not may_cite_reports(doc):
+            return
+        for c in doc.fact(citations):
+            found = _cited_report_period(doc, c)
+            if found is None:
+                continue
+            p, cited, guessed = found
+            last = p.last_day()
+            if last is None or guessed:
+                continue
+            months = p.months or 1
+            limit = int(override) if override else next(v for k, v in sorted(DEFAULT_LATE_DAYS.items()) if months <= k)
+            gap = (cited - last).days
+            if gap <= limit:
+                continue
+            name = f"{c.type_word or 'Báo cáo'} số {c.symbol or c.number}"
+            yield self.finding(
+                c.date.value_start if c.date else c.start,
+                c.date.end if c.date else c.end,
+                Msg(
+                    f"{name} ghi ngày {cited:%d/%m/%Y}, {gap} ngày sau khi kỳ {_vi_period(p)} kết thúc ({last:%d/%m/%Y}).",
+                    f"{name} is dated {cited:%d/%m/%Y}, {gap} days after the end of {_vi_period(p)} ({last:%d/%m/%Y}).",
+                ),
+                suggestion=Msg("Kiểm tra lại tháng của ngày báo cáo hoặc kỳ báo cáo.", "Check the month of the report's date or its period."),
+                evidence={
+                    "cited": {"text": c.text, "start": c.start, "end": c.end, "date": cited.isoformat()},
+                    "period": period_evidence(p, "subject"),
+                    "days_after_period": gap,
+                    "max_days": limit,
+                },
+            )
+
+
+_TERM = re.compile(r"nhiệm\s+kỳ\s*:?\s*(?P<a>(?:19|20)\d\d)\s*[\-–—]\s*(?P<b>(?:19|20)\d\d)(?!\d)")
+_STATE_COUNCIL = re.compile(r"(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Quốc hội|đại biểu dân cử)", re.IGNORECASE)
+_PARTY_BODY = re.compile(r"(?:Đảng|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Thị ủy|Ban Chấp hành|BCH)", re.IGNORECASE)
+_CELL = re.compile(r"chi\s+bộ", re.IGNORECASE)
+
+
+@register
+class TermLength(Rule):
+    """A term of office that does not span five years ("nhiệm kỳ 2020-2026").
+
+    **What it does**
+    Reads every "nhiệm kỳ YYYY-YYYY". Party committees, People's Councils and the National
+    Assembly are elected for five years (Party 2020-2025, HĐND 2021-2026). A People's
+    Council term of any other length, or any term shorter than two years or longer than
+    five, is reported; Party cells and newly formed committees may have shorter terms.
+
+    **Why it matters**
+    One of the two years is mistyped; the term is the first thing readers check in a
+    congress report.
+
+    **Example**
+    Chuẩn bị tốt các điều kiện cho Đại hội đại biểu Đảng bộ huyện lần thứ XXV, nhiệm kỳ 2020-2026.
+
+    **Use instead**
+    Chuẩn bị tốt các điều kiện cho Đại hội đại biểu Đảng bộ huyện lần thứ XXV, nhiệm kỳ 2020-2025.
+    """
+
+    code = "period.term-length"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        text = doc.text
+        low = doc.fact(lowered)
+        for m in _TERM.finditer(low):
+            if not word_start(low, m.start()):
+                continue
+            a, b = int(m.group("a")), int(m.group("b"))
+            length = b - a
+            before = text[max(0, m.start() - 100) : m.start()]
+            council = bool(_STATE_COUNCIL.search(before))
+            party = bool(_PARTY_BODY.search(before))
+            if council and a < 2011:
+                continue  # councils elected 2004 sat until 2011, the National Assembly of 2007 until 2011
+            if council:
+                bad, expected_vi, expected_en = length != 5, "5 năm", "5 years"
+            elif party:
+                bad, expected_vi, expected_en = not 2 <= length <= 5, "5 năm", "5 years"
+            else:
+                # Other bodies (UN Security Council 2020-2021, federations) have other terms.
+                bad, expected_vi, expected_en = False, "5 năm", "5 years"
+            if length > 5 or length < 1:
+                bad = True
+            if not bad:
+                continue
+            severity = None if (council or party) and not _CELL.search(before) else Severity.WARNING
+            yield self.finding(
+                m.start("a"),
+                m.end("b"),
+                Msg(
+                    f"Nhiệm kỳ {a}-{b} dài {length} năm; nhiệm kỳ thường là {expected_vi} (Đảng bộ 2020-2025, HĐND 2021-2026).",
+                    f"The term {a}-{b} spans {length} year(s); terms are {expected_en} (Party 2020-2025, People's Councils 2021-2026).",
+                ),
+                suggestion=f"{a}-{a + 5}",
+                evidence={"term": {"text": text[m.start() : m.end()], "start": m.start(), "end": m.end(), "from": a, "to": b, "years": length}, "body": "council" if council else "party" if party else "other"},
+                severity=severity,
+            )
+
+
+# Found from the upper-case numeral (a cheap character-class scan), the cue read backwards.
+_ROMAN = re.compile(r"[IVXLCDM]{2,9}(?!\w)")
+_ROMAN_CUE = re.compile(r"(?<!\w)(?:lần\s+thứ|khóa|khoá|đại\s+hội|kỳ\s+họp\s+thứ|hội\s+nghị\s+trung\s+ương|nhiệm\s+kỳ)\s+\Z", re.IGNORECASE)
+_VALID_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a well-formed Roman numeral, else None ("XIIII", "IIX", "VV")."""
+    if not numeral or not _VALID_ROMAN.fullmatch(numeral):
+        return None
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for i, ch in enumerate(numeral):
+        v = values[ch]
+        total += -v if i + 1 < len(numeral) and values[numeral[i + 1]] > v else v
+    return total
+
+
+def _repair_roman(numeral: str) -> str | None:
+    """The numeral the writer most likely meant, read additively ("XIIII" → 14 → "XIV")."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = sum(values[ch] for ch in numeral)
+    if not 0 < total < 4000:
+        return None
+    out = ""
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while total >= value:
+            out += sym
+            total -= value
+    return out
+
+
+@register
+class InvalidRomanNumeral(Rule):
+    """A congress, term or session ordinal written with a malformed Roman numeral.
+
+    **What it does**
+    Checks the Roman numeral after "lần thứ", "khóa", "Đại hội", "Hội nghị Trung ương":
+    "XXV", "XIII", "XIV" are well formed; "XIIII", "IIX", "VV", "XXXXV" are not.
+
+    **Why it matters**
+    Congress and term ordinals identify the body that decided; a malformed numeral cannot
+    be read as a number and is certainly a typing slip.
+
+    **Example**
+    Tiến tới Đại hội đại biểu Đảng bộ huyện lần thứ XIIII, nhiệm kỳ 2020-2025.
+
+    **Use instead**
+    Tiến tới Đại hội đại biểu Đảng bộ huyện lần thứ XIV, nhiệm kỳ 2020-2025.
+    """
+
+    code = "period.invalid-roman-numeral"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        text = doc.text
+        for m in _ROMAN.finditer(text):
+            if m.start() > 0 and text[m.start() - 1].isalnum():
+                continue
+            numeral = m.group()
+            if roman_value(numeral) is not None or not _ROMAN_CUE.search(text, max(0, m.start() - 28), m.start()):
+                continue
+            guess = _repair_roman(numeral)
+            yield self.finding(
+                m.start(),
+                m.end(),
+                Msg(f"Số La Mã “{numeral}” viết sai quy tắc.", f"Malformed Roman numeral “{numeral}”."),
+                suggestion=guess,
+                evidence={"numeral": {"text": numeral, "start": m.start(), "end": m.end(), "additive_value": sum({"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}[c] for c in numeral)}},
+            )
+
+
+# The nearest body named before "nhiệm kỳ" decides which cycle the term must follow.
+_TERM_BODY = re.compile(
+    r"(?P<council>HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Quốc hội)"
+    r"|(?P<national>Trung ương|toàn quốc|Chính phủ|Bộ Chính trị|Ban Bí thư|Liên hợp quốc|khóa XIII|khoá XIII)"
+    r"|(?P<party>Đảng bộ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|Đảng ủy|Đảng uỷ|Đại hội Đảng|Đại hội đại biểu Đảng)"
+    r"|(?P<other>Chi bộ|chi bộ|Hội |Đoàn |Mặt trận|Công đoàn|Liên minh|Liên đoàn)",
+)
+
+
+def _nearest_cycle(year: int, remainder: int) -> int:
+    """The election year nearest ``year`` among those ≡ ``remainder`` (mod 5)."""
+    below = year - (year - remainder) % 5
+    return below if year - below <= below + 5 - year else below + 5
+
+
+@register
+class TermCycle(Rule):
+    """A five-year term that does not start in its body's election year.
+
+    **What it does**
+    Local Party committees are elected for 2010-2015, 2015-2020, 2020-2025, 2025-2030;
+    People's Councils and the National Assembly for 2011-2016, 2016-2021, 2021-2026. The
+    body named just before "nhiệm kỳ" decides the cycle: "HĐND huyện … nhiệm kỳ
+    2020-2025" or "Đảng bộ huyện … nhiệm kỳ 2021-2026" is reported. Party cells, mass
+    organisations and central bodies are left alone.
+
+    **Why it matters**
+    The two cycles are one year apart and are easily swapped; the term names the council
+    or committee that decided, so a wrong one attributes the decision to another body.
+
+    **Example**
+    Kỳ họp thứ hai HĐND huyện khóa XX, nhiệm kỳ 2020-2025 đã thông qua 12 nghị quyết.
+
+    **Use instead**
+    Kỳ họp thứ hai HĐND huyện khóa XX, nhiệm kỳ 2021-2026 đã thông qua 12 nghị quyết.
+    """
+
+    code = "period.term-cycle"
+    category = Category.PERIOD
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        text = doc.text
+        low = doc.fact(lowered)
+        for m in _TERM.finditer(low):
+            if not word_start(low, m.start()):
+                continue
+            a, b = int(m.group("a")), int(m.group("b"))
+            if b - a != 5 or a < 2010:
+                continue
+            body = None
+            for bm in _TERM_BODY.finditer(text, max(0, m.start() - 100), m.start()):
+                body = bm.lastgroup
+            if body == "council" and a >= 2011 and a % 5 != 1:
+                expected, body_vi, body_en = _nearest_cycle(a, 1), "HĐND, Quốc hội", "People's Councils and the National Assembly"
+            elif body == "party" and a % 5 != 0:
+                expected, body_vi, body_en = _nearest_cycle(a, 0), "cấp ủy địa phương", "local Party committees"
+            else:
+                continue
+            yield self.finding(
+                m.start("a"),
+                m.end("b"),
+                Msg(
+                    f"Nhiệm kỳ {a}-{b} lệch chu kỳ bầu cử của {body_vi} (… {expected}-{expected + 5} …).",
+                    f"The term {a}-{b} is off the election cycle of {body_en} (… {expected}-{expected + 5} …).",
+                ),
+                suggestion=f"{expected}-{expected + 5}",
+                evidence={"term": {"text": text[m.start() : m.end()], "start": m.start(), "end": m.end(), "from": a, "to": b}, "body": body},
+            )
+
+
+_ORDINAL_TERM = re.compile(
+    r"(?P<kw>lần\s+thứ|khóa|khoá)\s+(?P<ord>[IVXLCDM]{1,9}|\d{1,3})\s*(?:,\s*|\(\s*|\s+)nhiệm\s+kỳ\s*:?\s*"
+    r"(?P<a>(?:19|20)\d\d)\s*[\-–—]\s*(?P<b>(?:19|20)\d\d)(?!\d)",
+)
+_BODY_BEFORE = re.compile(
+    r"(?P<body>(?:Đảng\s+bộ|HĐND|Hội\s+đồng\s+nhân\s+dân|UBND|Ủy\s+ban\s+nhân\s+dân|Quốc\s+hội|Ban\s+Chấp\s+hành)"
+    r"(?:\s+(?:huyện|tỉnh|xã|thị\s+trấn|thành\s+phố|quận|phường|thị\s+xã|khối)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})?)\s*\Z",
+)
+
+
+def _ordinal(value: str) -> int | None:
+    return int(value) if value.isdigit() else roman_value(value)
+
+
+@register
+class TermOrdinalMismatch(Rule):
+    """One body given two ordinals for the same term, or one ordinal for two terms.
+
+    **What it does**
+    Collects "<body> lần thứ / khóa <ordinal>, nhiệm kỳ <years>" ("Đảng bộ huyện lần thứ
+    XXV, nhiệm kỳ 2020-2025", "HĐND huyện khóa XX, nhiệm kỳ 2021-2026") and reports a body
+    whose congress ordinal and term disagree with another mention in the same report: the
+    ordinal of a congress and the khóa of the committee it elects are the same number.
+
+    **Why it matters**
+    Ordinals and terms identify the committee that decided; two of them in one report
+    make it unclear which one, and one of them is a typing slip.
+
+    **Example**
+    Chuẩn bị tốt các điều kiện cho Đại hội đại biểu Đảng bộ huyện lần thứ XXV, nhiệm kỳ 2020-2025. Hội nghị cho ý kiến vào Dự thảo Văn kiện Đại hội Đảng bộ huyện khóa XXIV, nhiệm kỳ 2020-2025.
+
+    **Use instead**
+    Chuẩn bị tốt các điều kiện cho Đại hội đại biểu Đảng bộ huyện lần thứ XXV, nhiệm kỳ 2020-2025. Hội nghị cho ý kiến vào Dự thảo Văn kiện Đại hội Đảng bộ huyện khóa XXV, nhiệm kỳ 2020-2025.
+    """
+
+    code = "period.term-ordinal-mismatch"
+    category = Category.PERIOD
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        text = doc.text
+        first_seen: dict[str, tuple[int, int, int, re.Match[str]]] = {}
+        for m in _ORDINAL_TERM.finditer(text):
+            ordinal = _ordinal(m.group("ord"))
+            body_m = _BODY_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            if ordinal is None or body_m is None:
+                continue
+            body = re.sub(r"\s+", " ", body_m.group("body")).lower()
+            a, b = int(m.group("a")), int(m.group("b"))
+            seen = first_seen.get(body)
+            if seen is None:
+                first_seen[body] = (ordinal, a, b, m)
+                continue
+            o0, a0, b0, m0 = seen
+            same_term, same_ordinal = (a, b) == (a0, b0), ordinal == o0
+            if same_term == same_ordinal:
+                continue  # both agree, or a different congress altogether
+            first_text = text[m0.start() : m0.end()]
+            this_text = text[m.start() : m.end()]
+            if same_term:
+                start, end = m.start("ord"), m.end("ord")
+            else:
+                start, end = m.start("a"), m.end("b")
+            yield self.finding(
+                start,
+                end,
+                Msg(
+                    f"“{body_m.group('body')} {this_text}” không khớp với “{first_text}” ở trên: cùng một {'nhiệm kỳ' if same_term else 'khóa'} nhưng {'khóa' if same_term else 'nhiệm kỳ'} khác.",
+                    f"“{body_m.group('body')} {this_text}” disagrees with “{first_text}” above: the same {'term' if same_term else 'ordinal'} with a different {'ordinal' if same_term else 'term'}.",
+                ),
+                suggestion=m0.group("ord") if same_term else f"{a0}-{b0}",
+                evidence={
+                    "first": {"text": first_text, "start": m0.start(), "end": m0.end(), "ordinal": o0, "term": f"{a0}-{b0}"},
+                    "this": {"text": this_text, "start": m.start(), "end": m.end(), "ordinal": ordinal, "term": f"{a}-{b}"},
+                    "body": body,
+                },
+            )

@@ -1,0 +1,674 @@
+"""Text rules: canonical terms, typing slips, repeated syllables, tone placement and
+Unicode damage. Packs: ``rules/terms.yaml``, ``rules/typos.yaml``,
+``rules/reduplications.yaml``."""
+
+from __future__ import annotations
+
+import operator
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterable
+
+from giaoban_qa.document import Document
+from giaoban_qa.extract.people import old_tone_style, tone_style
+from giaoban_qa.findings import Category, Finding, Msg, Severity
+from giaoban_qa.rules import Rule, RuleContext, register
+
+_LETTER = r"[^\W\d_]"
+
+
+def _match_case(template: str, replacement: str) -> str:
+    """The replacement with the first letter's case of the text it replaces."""
+    if template[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def lowered(doc: Document) -> str:
+    """The document's text in lower case, computed once per document."""
+    return doc.fact(_lower)
+
+
+def _lower(doc: Document) -> str:
+    return doc.text.lower()
+
+
+def _lower_tokens(doc: Document) -> list[str]:
+    return lowered(doc).split()
+
+
+def _lower_collapsed(doc: Document) -> str:
+    return " ".join(doc.fact(_lower_tokens))
+
+
+def _in_upper_heading(doc: Document, start: int, end: int) -> bool:
+    chunk = doc.text[start:end]
+    return chunk.upper() == chunk
+
+
+# -- canonical terms ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=32)
+def _compiled_terms(terms: tuple[tuple[str, str, tuple[str, ...], str, str, tuple[str, ...]], ...]):
+    # A hint with a capital is looked up in the text as written, else in the lower-cased text.
+    return [(re.compile(p), c, frozenset(a), case, note, tuple((h, h != h.lower()) for h in hints)) for p, c, a, case, note, hints in terms]
+
+
+_BY_PACK: dict[tuple[str, tuple[str, ...]], object] = {}
+
+
+def _per_pack(name: str, ctx: RuleContext, build):
+    """``build(pack)`` once per pack and rules folders: packs do not change during a run,
+    and a user's pack merged over ours is a new object at every load."""
+    key = (name, tuple(ctx.rules_dirs))
+    if key not in _BY_PACK:
+        _BY_PACK[key] = build(ctx.pack(name))
+    return _BY_PACK[key]
+
+
+def _terms(ctx: RuleContext):
+    return _per_pack("terms", ctx, _build_terms)
+
+
+def _build_terms(pack):
+    pack = pack or {}
+    raw = tuple(
+        (t["pattern"], t["canonical"], tuple(t.get("accept") or [t["canonical"]]), t.get("case", ""), t.get("note", ""), tuple(t.get("hints") or []))
+        for t in pack.get("terms", [])
+    )
+    return _compiled_terms(raw)
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """True inside a URL or path token ("…/ca-mac-covid-19-2021.htm")."""
+    left = text.rfind(" ", max(0, start - 200), start) + 1
+    right = text.find(" ", end)
+    token = text[left : right if right >= 0 else len(text)]
+    return token.count("-") >= 3 or any(mark in token for mark in ("/", "#", "=", "www.", ".htm"))
+
+
+def _case_like(canonical: str, written: str) -> str:
+    """Keep the writer's syllables and take each syllable's case from ``canonical``."""
+    canon = canonical.split()
+    words = written.split()
+    if len(canon) != len(words):
+        return canonical
+    out = []
+    for c, w in zip(canon, words):
+        out.append(w[:1].upper() + w[1:].lower() if c[:1].isupper() else w.lower())
+    return " ".join(out)
+
+
+@register
+class TermVariant(Rule):
+    """A term or abbreviation written in a non-canonical form ("Covid 19", "OCCOP").
+
+    **What it does**
+    Looks up the terms of `rules/terms.yaml` (Covid-19, OCOP, HĐND, UBND, UBMTTQVN, nông
+    thôn mới, the names of Party and State organs) in every spelling the pack's pattern
+    allows and reports the forms that are not canonical, with the canonical form as the
+    suggestion. Organ names written in Title Case in running text ("Ban Thường Vụ") are
+    corrected to the capitalisation of Nghị định 30/2020/NĐ-CP; headings in capitals are
+    left alone. Users add their own terms in their rules folder.
+
+    **Why it matters**
+    One report writing "Covid-19", "Covid 19" and "covid – 19" looks careless, and search
+    and indexing miss the variants.
+
+    **Example**
+    Chú trọng công tác tuyên truyền người dân không lơ là, chủ quan trong công tác phòng chống dịch Covid 19.
+
+    **Use instead**
+    Chú trọng công tác tuyên truyền người dân không lơ là, chủ quan trong công tác phòng chống dịch Covid-19.
+    """
+
+    code = "text.term-variant"
+    category = Category.TEXT
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        text = doc.text
+        low = lowered(doc)
+        for pattern, canonical, accept, case, note, hints in _terms(ctx):
+            # `hints`: strings one of which every match contains (case-sensitive when
+            # they hold a capital); a substring test skips the regex on most documents.
+            if hints and not any(h in (text if exact else low) for h, exact in hints):
+                continue
+            for m in pattern.finditer(text):
+                written = m.group()
+                if written in accept or _in_url(text, m.start(), m.end()):
+                    continue
+                if case == "syllables":
+                    if _in_upper_heading(doc, m.start(), m.end()):
+                        continue
+                    suggestion = _case_like(canonical, written)
+                    if suggestion == written:
+                        continue
+                else:
+                    suggestion = canonical
+                yield self.finding(
+                    m.start(),
+                    m.end(),
+                    Msg(f"“{written}” nên viết thống nhất là “{suggestion}”.", f"“{written}” should be written “{suggestion}”."),
+                    suggestion=suggestion,
+                    evidence={"term": canonical, "written": written, "note": note},
+                )
+
+
+# -- typo lexicon -------------------------------------------------------------------------
+
+
+def _typo_entries(ctx: RuleContext):
+    return _per_pack("typos", ctx, _build_typos)
+
+
+def _build_typos(pack):
+    pack = pack or {}
+    raw = tuple(
+        (e.get("pattern") or "", e.get("wrong") or "", e["right"], e.get("unless_before") or "", e.get("unless_after") or "", e.get("note", ""))
+        for e in pack.get("typos", [])
+    )
+    return _compiled_typos(raw)
+
+
+@lru_cache(maxsize=32)
+def _compiled_typos(raw: tuple[tuple[str, str, str, str, str, str], ...]):
+    out = []
+    for pattern, wrong, right, before, after, note in raw:
+        if not pattern:
+            words = [re.escape(w) for w in wrong.split()]
+            pattern = r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
+        literal = " ".join(wrong.split()) if wrong else (re.findall(r"^\\b(\w+)", pattern) or [""])[0]
+        out.append((re.compile(pattern, re.IGNORECASE), right, re.compile(before) if before else None, re.compile(after) if after else None, note, literal.lower()))
+    return out
+
+
+def typo_spans(doc: Document, ctx: RuleContext) -> list[tuple[int, int, str, str]]:
+    """(start, end, correction, note) for every lexicon slip in the document."""
+    entries = _typo_entries(ctx)
+    cache_key = ("typo_spans", id(entries))
+    cached = doc._facts.get(cache_key)
+    if cached is not None:
+        return cached
+    text = doc.text
+    collapsed = doc.fact(_lower_collapsed)
+    low = lowered(doc)
+    aligned = len(low) == len(text)  # lower() kept every offset (true for Vietnamese)
+    out = []
+    for pattern, right, before, after, note, first in entries:
+        # Most entries never occur: a substring test is far cheaper than the regex.
+        if first and first not in collapsed:
+            continue
+        if first and aligned:
+            # Try the pattern only where its first word occurs.
+            word = first.split(" ", 1)[0]
+            matches = []
+            i = low.find(word)
+            while i >= 0:
+                m = pattern.match(text, i)
+                if m:
+                    matches.append(m)
+                i = low.find(word, i + 1)
+        else:
+            matches = list(pattern.finditer(text))
+        for m in matches:
+            if before is not None and before.search(text[max(0, m.start() - 30) : m.start()]):
+                continue
+            if after is not None and after.search(text[m.end() : m.end() + 30]):
+                continue
+            out.append((m.start(), m.end(), _match_case(m.group(), right), note))
+    out.sort()
+    doc._facts[cache_key] = out
+    return out
+
+
+@register
+class Typo(Rule):
+    """A known typing slip from the typo lexicon ("đầy mạnh" for "đẩy mạnh").
+
+    **What it does**
+    Matches the entries of `rules/typos.yaml` — a wrong form, the right one and, where the
+    wrong form is valid elsewhere, the context that rules it out — on whole words,
+    case-insensitively, and suggests the correction with the original's capitalisation.
+    Seeded with slips seen in real reports ("nhân nhân", "Thông nhất", "khuyến nại", "cây
+    được liệu", "giành … thời gian") and common Vietnamese confusions (sáp/sát nhập,
+    chẩn/chuẩn đoán, xử/sử lý, …).
+
+    **Why it matters**
+    A spell checker accepts these: every syllable is a real word. Only the pair is wrong.
+
+    **Example**
+    Tăng cường công tác chỉ đạo đầy mạnh thực hiện nhiệm vụ thu ngân sách.
+
+    **Use instead**
+    Tăng cường công tác chỉ đạo đẩy mạnh thực hiện nhiệm vụ thu ngân sách.
+    """
+
+    code = "text.typo"
+    category = Category.TEXT
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        for start, end, right, note in typo_spans(doc, ctx):
+            written = doc.text[start:end]
+            yield self.finding(
+                start,
+                end,
+                Msg(f"“{written}” có vẻ là lỗi gõ của “{right}”.", f"“{written}” looks like a slip for “{right}”."),
+                suggestion=right,
+                evidence={"written": written, "right": right, "note": note},
+            )
+
+
+# -- repeated syllables -------------------------------------------------------------------
+
+@lru_cache(maxsize=8)
+def _redup_tables(allow: tuple[str, ...], always: tuple[str, ...], context: tuple[tuple[str, str, str], ...]):
+    allowed = frozenset(old_tone_style(a.lower()) for a in allow)
+    flag = frozenset(old_tone_style(a.lower()) for a in always)
+    conds = {old_tone_style(p.lower()): (re.compile(fa) if fa else None, re.compile(ua) if ua else None) for p, fa, ua in context}
+    return allowed, flag, conds
+
+
+def _reduplications(ctx: RuleContext):
+    return _per_pack("reduplications", ctx, _build_reduplications)
+
+
+def _build_reduplications(pack):
+    pack = pack or {}
+    allow = tuple(pack.get("allow", []) or [])
+    always = tuple(pack.get("flag_always", []) or [])
+    context = tuple(
+        (pair, (cond or {}).get("flag_if_after", ""), (cond or {}).get("unless_after", ""))
+        for pair, cond in (pack.get("context", {}) or {}).items()
+    )
+    return _redup_tables(allow, always, context)
+
+
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s+\Z")
+# Identical neighbours only (case-insensitive backreference): the regex engine skips
+# ordinary word pairs without any Python work.
+_REPEAT = re.compile(rf"(?<!\w)({_LETTER}+)[ \u00a0]+(?=(\1)(?!\w))", re.IGNORECASE)
+
+
+@register
+class RepeatedSyllable(Rule):
+    """The same syllable typed twice in a row ("55 hộ hộ", "đảm bảo bảo quy trình").
+
+    **What it does**
+    Finds two identical adjacent syllables (compared case-insensitively with their tones,
+    never diacritic-stripped: "đo đỏ" is not a repeat) separated only by a space. Most such pairs in real
+    prose straddle two words and are correct ("hành vi vi phạm", "trực tiếp tiếp xúc"), so
+    only pairs that cannot do that are reported (`rules/reduplications.yaml`): doubled
+    function words ("các các", "về về"), pairs whose context rules out a compound ("đảm
+    bảo bảo quy trình", "năm năm 2020"), and a counted noun doubled after a number ("55 hộ
+    hộ"). Legitimate reduplications ("nhà nhà", "người người", "luôn luôn") are never
+    reported, nor pairs starting with a capital (proper names such as "Lô Lô", "Long Thành
+    thành"), nor slips the typo lexicon already reports with a better correction ("nhân
+    nhân" → "nhân dân").
+
+    **Why it matters**
+    Doubled syllables survive spell checking and are a sign the passage was not proofread.
+
+    **Example**
+    Triển khai thực hiện mô hình trồng cây Trà hoa vàng tại thôn Sơn Hải, với 55 hộ hộ tham gia.
+
+    **Use instead**
+    Nhà nhà thi đua, người người thi đua; mô hình trồng cây Trà hoa vàng có 55 hộ tham gia.
+    """
+
+    code = "text.repeated-syllable"
+    category = Category.TEXT
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        text = doc.text
+        allowed, always, context = _reduplications(ctx)
+        typo_starts = [(s, e) for s, e, _, _ in typo_spans(doc, ctx)]
+        # Cheap test first: most documents have no two equal neighbouring tokens.
+        tokens = doc.fact(_lower_tokens)
+        if not any(map(operator.eq, tokens, tokens[1:])):
+            return
+        for m in _REPEAT.finditer(text):
+            # The second word is matched in a lookahead so "a a a" yields two pairs.
+            a, b = m.group(1), m.group(2)
+            s1, e1, s2, e2 = m.start(1), m.end(1), m.start(2), m.end(2)
+            pair = old_tone_style(f"{a} {b}".lower())
+            if pair in allowed or a[:1].isupper() or len(a) == 1:
+                continue
+            syllable = old_tone_style(b.lower())
+            cond = context.get(pair)
+            after = text[e2 : e2 + 30]
+            if cond is not None:
+                flag_after, unless_after = cond
+                if flag_after is None and unless_after is None:
+                    continue
+                if flag_after is not None and not flag_after.search(after):
+                    continue
+                if unless_after is not None and unless_after.search(after):
+                    continue
+            elif syllable not in always and not _NUMBER_BEFORE.search(text[max(0, s1 - 20) : s1]):
+                continue
+            if any(s <= s1 < e for s, e in typo_starts):
+                continue
+            pair_text = text[s1:e2]
+            yield self.finding(
+                s1,
+                e2,
+                Msg(f"Âm tiết “{b}” bị lặp: “{pair_text}”.", f"The syllable “{b}” is repeated: “{pair_text}”."),
+                suggestion=a,
+                evidence={"syllable": b, "first": {"start": s1, "end": e1}, "second": {"start": s2, "end": e2}},
+            )
+
+
+# -- tone placement -----------------------------------------------------------------------
+
+_WORD = re.compile(rf"{_LETTER}+")
+_OPEN_PAIR = re.compile(r"[oòóỏõọOÒÓỎÕỌ][aàáảãạeèéẻẽẹAÀÁẢÃẠEÈÉẺẼẸ](?!\w)|[uùúủũụUÙÚỦŨỤ][yỳýỷỹỵYỲÝỶỸỴ](?!\w)")
+# A new-style open syllable (mark on the second vowel): without one a text cannot mix.
+_NEW_STYLE = re.compile(r"[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ](?!\w)|[uU][ỳýỷỹỵỲÝỶỸỴ](?!\w)")
+
+
+@register
+class ToneStyleMixed(Rule):
+    """Old and new tone-mark placement mixed in one document ("Huyện uỷ" and "Huyện ủy").
+
+    **What it does**
+    Counts the open syllables whose tone mark can sit on either vowel (oa, oe, uy: "hòa"
+    or "hoà", "thủy" or "thuỷ", "khỏe" or "khoẻ") by placement style. When a document
+    writes the same syllable both ways ("uỷ" and "ủy"), it reports ONE finding at the first
+    word in the less used style, with the counts of both styles and examples. Both styles
+    are accepted Vietnamese; writing one word two ways in one text is the inconsistency,
+    and it also breaks searching for a name or an organ. Different syllables in different
+    styles ("ủy" next to "hoá") are left alone.
+
+    **Why it matters**
+    "Huyện uỷ" in the title and "Huyện ủy" in the body reads as two different words to
+    search engines, and as carelessness to readers.
+
+    **Example**
+    Ban Thường vụ Huyện uỷ: Đánh giá kết quả công tác tháng 4. Ngày 04/5, Ban Thường vụ Huyện ủy tổ chức hội nghị. Hội nghị do Thường trực Huyện ủy chủ trì.
+
+    **Use instead**
+    Ban Thường vụ Huyện ủy: Đánh giá kết quả công tác tháng 4. Ngày 04/5, Ban Thường vụ Huyện ủy tổ chức hội nghị. Hội nghị do Thường trực Huyện ủy chủ trì.
+    """
+
+    code = "text.tone-style-mixed"
+    category = Category.TEXT
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        text = doc.text
+        if not _NEW_STYLE.search(text):
+            return
+        found: dict[str, list[tuple[int, int, str]]] = {"old": [], "new": []}
+        for m in _OPEN_PAIR.finditer(text):
+            # Find the word the pair ends.
+            start = m.start()
+            while start > 0 and (text[start - 1].isalpha()):
+                start -= 1
+            word = text[start : m.end()]
+            style = tone_style(word)
+            if style is not None:
+                found[style[0]].append((start, m.end(), word, style[1]))
+        # Only a syllable written both ways is an inconsistency: "ủy" by habit next to
+        # "hoá" from an input method is how much official text is typed.
+        both = {k for *_, k in found["old"]} & {k for *_, k in found["new"]}
+        old = [(s, e, w) for s, e, w, k in found["old"] if k in both]
+        new = [(s, e, w) for s, e, w, k in found["new"] if k in both]
+        if not old or not new:
+            return
+        minority, majority = (new, old) if len(new) <= len(old) else (old, new)
+        minority_style = "new" if minority is new else "old"
+        first = minority[0]
+        label_vi = {"old": "kiểu cũ (hòa, thủy)", "new": "kiểu mới (hoà, thuỷ)"}
+        label_en = {"old": "old style (hòa, thủy)", "new": "new style (hoà, thuỷ)"}
+        majority_style = "old" if minority_style == "new" else "new"
+        examples_min = sorted({w for _, _, w in minority})[:5]
+        examples_maj = sorted({w for _, _, w in majority})[:5]
+        yield self.finding(
+            first[0],
+            first[1],
+            Msg(
+                f"Văn bản trộn hai cách đặt dấu thanh: {len(majority)} từ {label_vi[majority_style]} ({', '.join(examples_maj)}) và {len(minority)} từ {label_vi[minority_style]} ({', '.join(examples_min)}).",
+                f"The document mixes two tone-mark placements: {len(majority)} word(s) in the {label_en[majority_style]} ({', '.join(examples_maj)}) and {len(minority)} in the {label_en[minority_style]} ({', '.join(examples_min)}).",
+            ),
+            suggestion=Msg(f"Thống nhất theo {label_vi[majority_style]}: “{_restyle(first[2], majority_style)}”.", f"Use the {label_en[majority_style]} throughout: “{_restyle(first[2], majority_style)}”."),
+            evidence={
+                "counts": {majority_style: len(majority), minority_style: len(minority)},
+                "minority": [{"start": s, "end": e, "text": w} for s, e, w in minority[:10]],
+                "majority_examples": examples_maj,
+            },
+        )
+
+
+def _restyle(word: str, style: str) -> str:
+    if style == "old":
+        return old_tone_style(word)
+    base_first, tone = _split(word[-2])
+    base_second, _ = _split(word[-1])
+    return word[:-2] + base_first + unicodedata.normalize("NFC", base_second + tone)
+
+
+def _split(ch: str) -> tuple[str, str]:
+    parts = unicodedata.normalize("NFD", ch)
+    tone = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
+    base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tone))
+    return base, tone
+
+
+# -- Unicode -----------------------------------------------------------------------------
+
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+@register
+class UnicodeNormalisation(Rule):
+    """Decomposed (NFD) or mixed-normalisation Vietnamese letters.
+
+    **What it does**
+    The checker reads every file in NFC; this rule looks at the text as it was written and
+    reports, once per document, letters stored as a base letter plus combining marks
+    (NFD, typical of text pasted from macOS or some PDF tools), with the count, and says
+    whether precomposed letters appear too (mixed normalisation).
+
+    **Why it matters**
+    "Huyện ủy" in NFD and in NFC look the same but do not match in search, sorting,
+    deduplication or the publisher's own tools.
+
+    **Example**
+    Ban Thường vụ Huyện ủy tổ chức hội nghị giao ban.
+
+    **Use instead**
+    Ban Thường vụ Huyện ủy tổ chức hội nghị giao ban.
+    """
+
+    code = "text.unicode-normalisation"
+    category = Category.TEXT
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        if not doc.norm.changed:
+            return
+        source = doc.source
+        marks = list(_COMBINING.finditer(source))
+        if not marks:
+            return
+        decomposed = len(marks)
+        precomposed = sum(1 for c in source if "\u00c0" <= c <= "\u1ef9" and len(unicodedata.normalize("NFD", c)) > 1)
+        # Locate the first decomposed letter in the NFC text through the word around it.
+        first_orig = marks[0].start()
+        # The base letter before the first mark, in NFC offsets.
+        start = max(0, len(unicodedata.normalize("NFC", source[: max(0, first_orig - 1)])))
+        while start > 0 and doc.text[start - 1].isalpha():
+            start -= 1
+        end = start
+        while end < len(doc.text) and doc.text[end].isalpha():
+            end += 1
+        mixed = precomposed > 0
+        yield self.finding(
+            start,
+            max(end, start + 1),
+            Msg(
+                f"Văn bản có {decomposed} dấu tổ hợp rời (Unicode NFD)" + (f", lẫn với {precomposed} chữ dựng sẵn (NFC): chuẩn hóa không thống nhất." if mixed else "."),
+                f"The text has {decomposed} separate combining mark(s) (Unicode NFD)" + (f", mixed with {precomposed} precomposed letter(s) (NFC)." if mixed else "."),
+            ),
+            suggestion=Msg("Chuyển toàn bộ văn bản sang Unicode dựng sẵn (NFC).", "Convert the whole text to precomposed Unicode (NFC)."),
+            evidence={"decomposed_marks": decomposed, "precomposed_letters": precomposed, "mixed": mixed},
+        )
+
+
+# Characters that TCVN3 (ABC) or VNI text shows when read as Latin-1/Windows-1252, and
+# the tell-tale pairs of UTF-8 read as Windows-1252 (REFERENCE.md §8.3).
+_TCVN3 = "©¬®ª¸µ¶·¹¾»¼½ÆÇ"
+_VNI = "øïûäåæëñÿ"
+_SUSPECT = re.compile("[" + re.escape(_TCVN3 + _VNI) + "ÃÄÆ€Ðº?]")
+_UTF8_AS_1252 = re.compile(r"Ã[\u0080-\u00bf]|áº|á»|Æ°|Ä‘|Ä[^\W\d_]|â€")
+_VOWELS = set("aeiouyAEIOUY")
+
+
+def _in_damaged_word(c: str) -> bool:
+    return c.isalnum() or c in "?€" or ("\u00a1" <= c <= "\u00ff")
+
+
+def _word_around(text: str, pos: int) -> tuple[int, int]:
+    start, end = pos, pos + 1
+    while start > 0 and _in_damaged_word(text[start - 1]):
+        start -= 1
+    while end < len(text) and _in_damaged_word(text[end]):
+        end += 1
+    return start, end
+
+
+def _damaged(text: str, pos: int) -> bool:
+    """Is the suspicious character at ``pos`` part of a damaged word?"""
+    c = text[pos]
+    prev = text[pos - 1] if pos > 0 else ""
+    nxt = text[pos + 1] if pos + 1 < len(text) else ""
+    if c == "?":
+        if prev.isalnum() and nxt == "?":
+            return True
+        return prev.islower() and nxt.islower()
+    if c == "Ð":
+        return prev.isalpha() or nxt.isalpha()
+    if c in _VNI:
+        return prev in _VOWELS
+    if c == "µ" and not prev.isalpha() and nxt in "mgsLl":
+        return False  # the micro sign of a unit: "5 µm", "20 µg"
+    if c in _TCVN3:
+        return prev.isalpha() or nxt.isalpha()
+    return bool(_UTF8_AS_1252.match(text, max(0, pos - 1)) or _UTF8_AS_1252.match(text, pos))
+
+
+@register
+class EncodingDamage(Rule):
+    """Legacy-encoding mojibake (TCVN3, VNI, UTF-8 read as Windows-1252) and homoglyphs.
+
+    **What it does**
+    Reports words that carry the signature of a text converted with the wrong code page:
+    TCVN3 letters shown in a Unicode font ("Uû ban nh©n d©n"), VNI marks after a vowel
+    ("cha\u00f8o"), UTF-8 read as Windows-1252 ("Ä‘", "Æ°"), question marks inside a word
+    ("k??? niệm"), and the Icelandic "Ð" (U+00D0) in place of "Đ" (U+0110).
+
+    **Why it matters**
+    Damaged words are unreadable in print and invisible to search; a look-alike "Ð" makes
+    "HÐND" a different string from "HĐND".
+
+    **Example**
+    Uû ban nh©n d©n huyện tổ chức hội nghị giao ban.
+
+    **Use instead**
+    Ủy ban nhân dân huyện tổ chức hội nghị giao ban.
+    """
+
+    code = "text.encoding-damage"
+    category = Category.TEXT
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        text = doc.text
+        count = 0
+        last_end = -1
+        for sm in _SUSPECT.finditer(text):
+            if sm.start() < last_end or not _damaged(text, sm.start()):
+                continue
+            start, end = _word_around(text, sm.start())
+            last_end = end
+            written = text[start:end]
+            homoglyph = "Ð" in written and not any(c in written for c in _TCVN3 + _VNI)
+            count += 1
+            if count > 20:  # a damaged file: the first findings say it all
+                break
+            if homoglyph:
+                fixed = written.replace("Ð", "Đ")
+                yield self.finding(
+                    start,
+                    end,
+                    Msg(f"“{written}” dùng chữ “Ð” (U+00D0, eth) thay cho “Đ” (U+0110).", f"“{written}” uses “Ð” (U+00D0, eth) instead of “Đ” (U+0110)."),
+                    suggestion=fixed,
+                    evidence={"kind": "homoglyph", "written": written},
+                    severity=Severity.WARNING,
+                )
+            else:
+                yield self.finding(
+                    start,
+                    end,
+                    Msg(f"“{written}” có dấu hiệu lỗi mã hóa (văn bản TCVN3/VNI hoặc UTF-8 đọc sai bảng mã).", f"“{written}” looks like encoding damage (TCVN3/VNI text, or UTF-8 read with the wrong code page)."),
+                    suggestion=Msg("Chuyển mã văn bản gốc sang Unicode (NFC) rồi kiểm tra lại đoạn này.", "Convert the source text to Unicode (NFC) and check this passage again."),
+                    evidence={"kind": "mojibake", "written": written},
+                )
+
+
+_INVISIBLE = {"\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER", "\u2060": "WORD JOINER", "\u00ad": "SOFT HYPHEN", "\ufeff": "BYTE ORDER MARK"}
+_INVISIBLE_RE = re.compile("[" + "".join(_INVISIBLE) + "]+")
+
+
+@register
+class InvisibleCharacter(Rule):
+    """Invisible characters inside words (zero-width space, soft hyphen, BOM mid-text).
+
+    **What it does**
+    Reports zero-width spaces and joiners, word joiners, soft hyphens and byte-order
+    marks that sit between two letters or digits, or a byte-order mark anywhere but at the
+    very start of the file.
+
+    **Why it matters**
+    The word looks right but is not: "Huyện\u200bủy" does not match "Huyện ủy" or "Huyệnủy",
+    search misses it and the line may break in the middle of the word.
+
+    **Example**
+    Ban Thường vụ Huyện ủy tổ chức hội nghị giao\u200bban tháng 11.
+
+    **Use instead**
+    Ban Thường vụ Huyện ủy tổ chức hội nghị giao ban tháng 11.
+    """
+
+    code = "text.invisible-char"
+    category = Category.TEXT
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        text = doc.text
+        for m in _INVISIBLE_RE.finditer(text):
+            s, e = m.start(), m.end()
+            inside = s > 0 and e < len(text) and text[s - 1].isalnum() and text[e].isalnum()
+            bom_mid = "\ufeff" in m.group() and s > 0
+            if not (inside or bom_mid):
+                continue
+            names = sorted({_INVISIBLE[c] for c in m.group()})
+            ws, we = s, e
+            while ws > 0 and text[ws - 1].isalnum():
+                ws -= 1
+            while we < len(text) and text[we].isalnum():
+                we += 1
+            shown = text[ws:we].translate({ord(c): "·" for c in _INVISIBLE})
+            cleaned = text[ws:we].translate({ord(c): None for c in _INVISIBLE})
+            yield self.finding(
+                ws,
+                we,
+                Msg(f"Ký tự vô hình ({', '.join(names)}) trong từ “{shown}”.", f"Invisible character ({', '.join(names)}) inside “{shown}”."),
+                suggestion=cleaned if not m.group().startswith("\u200b") else Msg("Xóa ký tự vô hình (hoặc thay bằng dấu cách nếu hai từ dính nhau).", "Delete the invisible character (or replace it with a space if it separates two words)."),
+                evidence={"characters": names, "at": {"start": s, "end": e}},
+            )
