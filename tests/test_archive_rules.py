@@ -224,3 +224,19 @@ def test_archive_case_planted_errors_found_and_nothing_else(case):
     assert [(r, n) for r, n, _ in found] == sorted((p["rule"], p["file"]) for p in expected), found
     for (rule, name, excerpt), p in zip(found, sorted(expected, key=lambda p: (p["rule"], p["file"]))):
         assert p["excerpt"] in excerpt, (rule, excerpt)
+
+
+def test_offices_of_named_districts_are_different_offices():
+    docs = {"a": ("tỉnh Nghệ An", "2021-03-05", None), "b": ("tỉnh Nghệ An", "2021-03-26", None)}
+    person = lambda p, name, titles: _row(p, 20, name=name, key="", titles=titles, title=titles, org=None)  # noqa: E731
+    # Two districts' secretaries in one provincial news group: no conflict.
+    rows = [person("a", "Nguyễn Văn Hùng", "Bí thư Huyện ủy Nam Đàn"), person("b", "Lê Thị Mai", "Bí thư Huyện ủy Quỳnh Lưu")]
+    assert _run(SingleHolderConflict(), _archive(docs, people=rows)) == []
+    # Unnamed district offices cannot be compared in a provincial group...
+    rows = [person("a", "Nguyễn Văn Hùng", "Bí thư Huyện ủy"), person("b", "Lê Thị Mai", "Bí thư Huyện ủy")]
+    assert _run(SingleHolderConflict(), _archive(docs, people=rows)) == []
+    # ...but the same named district, or the province's own office, can.
+    rows = [person("a", "Nguyễn Văn Hùng", "Bí thư Huyện ủy Nam Đàn"), person("b", "Lê Thị Mai", "Bí thư Huyện ủy Nam Đàn")]
+    assert len(_run(SingleHolderConflict(), _archive(docs, people=rows))) == 1
+    rows = [person("a", "Nguyễn Văn Hùng", "Chủ tịch UBND tỉnh"), person("b", "Lê Thị Mai", "Chủ tịch UBND tỉnh")]
+    assert len(_run(SingleHolderConflict(), _archive(docs, people=rows))) == 1

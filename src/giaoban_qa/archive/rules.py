@@ -26,7 +26,7 @@ from giaoban_qa.archive.base import (
     split_variants,
     variants_evidence,
 )
-from giaoban_qa.archive.text import canonical_office, fold, norm_space, spelling_key, split_titles
+from giaoban_qa.archive.text import PLACE_MARK, base_body, canonical_office, fold, norm_space, spelling_key, split_titles
 from giaoban_qa.findings import Category, Located, Msg, Severity
 from giaoban_qa.rules import RuleContext, register
 
@@ -188,14 +188,26 @@ def _people_by_group_month(archive: ArchiveFacts) -> dict[tuple[str, tuple[int, 
     return out
 
 
-def _offices(row: Row) -> list[tuple[str, str, str]]:
-    """(rank, body, title as written) for every office named in a people row."""
+def _offices(row: Row, group: str | None = None) -> list[tuple[str, str, str]]:
+    """(rank, body, title as written) for every office named in a people row. An office of
+    a district not named in the title ("Bí thư Huyện ủy") is the group's own: in a group
+    that is a province it cannot be told apart from other districts' and is left out."""
     out = []
+    provincial = bool(group) and group.split(" ")[0] in ("tỉnh", "thành")
     for title in split_titles(row.get("titles") or row.get("title")):
         office = canonical_office(title)
-        if office:
-            out.append((office[0], office[1], title))
+        if not office:
+            continue
+        rank, body = office
+        if PLACE_MARK in body and group and fold(group).endswith(" " + body.split(PLACE_MARK)[1]):
+            body = base_body(body)  # "Huyện ủy Ba Chẽ" in the group of Ba Chẽ is its own
+        elif provincial and body in _DISTRICT_BODIES:
+            continue
+        out.append((rank, body, title))
     return out
+
+
+_DISTRICT_BODIES = {"huyện ủy", "thị ủy", "ubnd huyện", "hđnd huyện", "ubmttq huyện", "ubnd thị xã", "hđnd thị xã"}
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -252,7 +264,7 @@ class RosterTitleConflict(ArchiveRule):
         for (group, month), rows in sorted(_people_by_group_month(archive).items()):
             by_person_body: dict[tuple[str, str], list[tuple[str, Row]]] = defaultdict(list)
             for row in rows:
-                for rank, body, title in _offices(row):
+                for rank, body, title in _offices(row, group):
                     by_person_body[(fold(row["name"]), body)].append((rank, title, row))
             for (person, body), held in sorted(by_person_body.items()):
                 variants = split_variants([{**r, "_rank": rank, "_title": title} for rank, title, r in held], lambda r: r["_rank"])
@@ -336,8 +348,8 @@ class SingleHolderConflict(ArchiveRule):
             holders: dict[tuple[str, str], list[Row]] = defaultdict(list)
             written: dict[tuple[str, str], str] = {}
             for row in rows:
-                for rank, body, title in _offices(row):
-                    if (rank, body) in offices:
+                for rank, body, title in _offices(row, group):
+                    if (rank, base_body(body)) in offices:
                         holders[(rank, body)].append(row)
                         written.setdefault((rank, body), title)
             for (rank, body), held in sorted(holders.items()):

@@ -50,6 +50,13 @@ _OFFICE = re.compile(
 )
 
 
+PLACE_MARK = " @ "  # between a body and the place named with it: "huyện ủy @ nam dan"
+
+
+def base_body(body: str) -> str:
+    return body.split(PLACE_MARK, 1)[0]
+
+
 def canonical_office(title: str) -> tuple[str, str] | None:
     """('bí thư', 'huyện ủy') for 'Bí thư Huyện uỷ Ba Chẽ'; None for anything else,
     including former holders ('nguyên Bí thư …') and titles with extra qualifiers."""
@@ -66,6 +73,9 @@ def canonical_office(title: str) -> tuple[str, str] | None:
         tail = raw.split()[-len(rest.split()):]
         if not all(w[:1].isupper() for w in tail):
             return None
+        # The office of a named place is another office than that of the document's own
+        # district: "Bí thư Huyện ủy Nam Đàn" and "Bí thư Huyện ủy Quỳnh Lưu" both exist.
+        return m.group("rank"), f"{m.group('body')}{PLACE_MARK}{fold(' '.join(tail))}"
     return m.group("rank"), m.group("body")
 
 
