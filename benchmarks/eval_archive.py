@@ -26,6 +26,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--show", type=int, default=40, help="findings to print")
+    parser.add_argument("--one-group", action="store_true",
+                        help="stress test: put every document in one group (as a sidecar would), so every pair is compared")
     args = parser.parse_args()
     paths = args.paths or [SHARED / "corpus" / "real", SHARED / "seeds"]
     if not all(p.exists() for p in paths):
@@ -53,6 +55,11 @@ def main() -> int:
         captured["archive"] = self
 
     base.ArchiveFacts.__init__ = spy  # type: ignore[method-assign]
+    if args.one_group:
+        # As a sidecar at the filesystem root mapping every path to one group would.
+        from giaoban_qa.archive import grouping
+
+        grouping.find_sidecars = lambda _paths: [(Path("/"), "*", "one group")]  # type: ignore[assignment]
     result, stats = run_audit([str(p) for p in paths], config, AuditOptions(jobs=None, cache_dir=None, full_tables=("documents",)))
     archive = captured["archive"]
     docs = archive.documents
