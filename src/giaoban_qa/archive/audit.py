@@ -161,6 +161,8 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
     for rule in archive_rules:
         for table, cols in rule.columns.items():
             needed_columns[table] = tuple(dict.fromkeys([*needed_columns.get(table, LOCATION_KEYS[1:]), *cols]))
+    streaming = [r for r in archive_rules if r.streaming]
+    holding = [r for r in archive_rules if not r.streaming]
     result = RunResult()
     archive = ArchiveFacts(tables={t: [] for t in table_names})
     markers: dict[str, Any] = {}
@@ -210,8 +212,14 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
                 continue
             columns = needed_columns.get(name, ())
             for row in rows:
-                if any(r.keep(name, row) for r in archive_rules):
-                    kept.append({"path": path, **{k: row.get(k) for k in columns}})
+                projected = None
+                for rule in streaming:
+                    if name not in rule.tables:
+                        continue
+                    projected = projected or {"path": path, **{k: row.get(k) for k in columns}}
+                    rule.absorb(name, projected, doc_row.get("group") or "")
+                if any(r.keep(name, row) for r in holding):
+                    kept.append(projected or {"path": path, **{k: row.get(k) for k in columns}})
 
     from giaoban_qa.archive.cache import Cache, settings_fingerprint, tool_fingerprint
 

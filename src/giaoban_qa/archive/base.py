@@ -63,6 +63,13 @@ class ArchiveRule(Rule):
     # 10,000 documents has hundreds of thousands of fact rows.
     tables: ClassVar[tuple[str, ...]] = ()
     columns: ClassVar[dict[str, tuple[str, ...]]] = {}
+    # A streaming rule takes rows one by one through ``absorb(table, row, group)`` as the
+    # archive is read and keeps only what it needs (e.g. counts per spelling), instead of
+    # having every row it reads held for ``check_archive``.
+    streaming: ClassVar[bool] = False
+
+    def absorb(self, table: str, row: Row, group: str) -> None:
+        raise NotImplementedError
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterable[Finding]:
         return ()

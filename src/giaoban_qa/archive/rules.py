@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from giaoban_qa.archive.base import (
+    MAX_LISTED,
     ArchiveFacts,
     ArchiveRule,
     Row,
@@ -433,36 +435,61 @@ class NameVariantsAcrossArchive(ArchiveRule):
         # Organisations ("Huyện ủy Ba Chẽ") are spelt by their place; places and people are compared.
         return table in cls.tables and len(name.split()) >= 2 and row.get("kind") != "org"
 
+    streaming = True
+
+    def __init__(self) -> None:
+        # (table, group, diacritic-free key) -> spelling key -> what is known of it. Bounded
+        # by the distinct names of the archive, not by its size.
+        self._blocks: dict[tuple[str, str, str], dict[str, _Spelling]] = {}
+        self._absorbed = False
+
+    def absorb(self, table: str, row: Row, group: str) -> None:
+        """Take one row as the audit streams the archive (instead of holding every row)."""
+        if not group or not self.keep(table, row):
+            return
+        self._absorbed = True
+        name = norm_space(row["name"])
+        block = self._blocks.setdefault((table, group, fold(name)), {})
+        spelling = block.setdefault(spelling_key(name), _Spelling())
+        spelling.count += 1
+        spelling.documents.add(row["path"])
+        spelling.written[name] += 1
+        if len(spelling.rows) < MAX_LISTED:
+            spelling.rows.append(row)
+
     def check_archive(self, archive: ArchiveFacts, ctx: RuleContext) -> Iterable[Located]:
-        for table in self.tables:
-            blocks: dict[tuple[str, str], list[Row]] = defaultdict(list)
-            for row in archive.table(table):
-                if not self.keep(table, row):
-                    continue
-                group = archive.group(row["path"])
-                if group:
-                    blocks[(group, fold(row["name"]))].append(row)
-            for (group, key), rows in sorted(blocks.items()):
-                variants = split_variants(rows, lambda r: spelling_key(norm_space(r["name"])))
-                if not conflicting(variants):
-                    continue
-                for v in variants:  # show each spelling as written most often
-                    written: dict[str, int] = defaultdict(int)
-                    for r in v.rows:
-                        written[norm_space(r["name"])] += 1
-                    v.value = max(written.items(), key=lambda kv: kv[1])[0]
-                primary = primary_of(variants)
-                listing = "; ".join(f"“{v.value}” ({len(v.rows)} lần, {len(v.documents)} văn bản)" for v in variants)
-                listing_en = "; ".join(f"“{v.value}” ({len(v.rows)} times, {len(v.documents)} document(s))" for v in variants)
-                yield self.archive_finding(
-                    primary,
-                    Msg(f"Một tên được viết theo {len(variants)} cách trong kho văn bản: {listing}.",
-                        f"One name is spelt {len(variants)} ways across the archive: {listing_en}."),
-                    key=f"{table}|{group}|{key}",
-                    suggestion=Msg(f"Kiểm tra và thống nhất cách viết (phổ biến nhất: “{variants[0].value}”).",
-                                   f"Check and use one spelling (most common: “{variants[0].value}”)."),
-                    evidence={"table": table, "group": group, "key": key, "variants": variants_evidence(variants, "spelling")},
-                )
+        if not self._absorbed:  # rows given whole (tests, other callers)
+            for table in self.tables:
+                for row in archive.table(table):
+                    self.absorb(table, row, archive.group(row["path"]))
+        for (table, group, key), block in sorted(self._blocks.items()):
+            if len(block) < 2 or len(set().union(*(s.documents for s in block.values()))) < 2:
+                continue
+            spellings = sorted(block.values(), key=lambda s: (-len(s.documents), -s.count, s.rows[0]["path"]))
+            names = [s.written.most_common(1)[0][0] for s in spellings]
+            primary = min(spellings[-1].rows, key=lambda r: (r["path"], r["start"]))
+            listing = "; ".join(f"“{n}” ({s.count} lần, {len(s.documents)} văn bản)" for n, s in zip(names, spellings))
+            listing_en = "; ".join(f"“{n}” ({s.count} times, {len(s.documents)} document(s))" for n, s in zip(names, spellings))
+            yield self.archive_finding(
+                primary,
+                Msg(f"Một tên được viết theo {len(spellings)} cách trong kho văn bản: {listing}.",
+                    f"One name is spelt {len(spellings)} ways across the archive: {listing_en}."),
+                key=f"{table}|{group}|{key}",
+                suggestion=Msg(f"Kiểm tra và thống nhất cách viết (phổ biến nhất: “{names[0]}”).",
+                               f"Check and use one spelling (most common: “{names[0]}”)."),
+                evidence={"table": table, "group": group, "key": key, "variants": [
+                    {"spelling": n, "count": s.count, "documents": sorted(s.documents)[:MAX_LISTED], "document_count": len(s.documents),
+                     "occurrences": [location(r) for r in sorted(s.rows, key=lambda r: (r["path"], r["start"]))]}
+                    for n, s in zip(names, spellings)]},
+            )
+
+
+@dataclass
+class _Spelling:
+    count: int = 0
+    documents: set[str] = field(default_factory=set)
+    written: Counter[str] = field(default_factory=Counter)
+    rows: list[Row] = field(default_factory=list)  # the first MAX_LISTED, for the evidence
 
 
 # ---------------------------------------------------------------------------------------
