@@ -298,3 +298,11 @@ def test_audit_reports_the_same_per_document_findings_as_check(tmp_path, capsys)
         _, audited, _ = run(["audit", str(folder), "-f", "json", "--cache-dir", str(cache), "-j", "2"], capsys)
         per_document = [f for f in json.loads(audited)["findings"] if f["rule"] in {g["rule"] for g in json.loads(checked)["findings"]}]
         assert per_document == json.loads(checked)["findings"] and len(per_document) >= 4
+
+
+def test_unusable_cache_folder_is_a_note_not_a_failure(tmp_path):
+    folder = write_archive(tmp_path / "a", CITATION_CONFLICT)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    result, stats = audit(folder, cache_dir=blocker / "cache")
+    assert stats.extracted == 2 and any("unusable" in n for n in stats.notes) and result.findings

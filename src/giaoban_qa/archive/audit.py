@@ -225,7 +225,12 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
 
     cache = None
     if options.cache_dir:
-        cache = Cache(options.cache_dir, tool_fingerprint(config) + ":" + settings_fingerprint(config, table_names))
+        import sqlite3
+
+        try:
+            cache = Cache(options.cache_dir, tool_fingerprint(config) + ":" + settings_fingerprint(config, table_names))
+        except (OSError, sqlite3.Error) as exc:  # a read-only folder: audit without the cache
+            stats.notes.append(f"cache {options.cache_dir} unusable ({exc}); running without it")
     progress, task = _progress(options.progress, len(files) + len(stdin))
     try:
         pending: list[str] = []
