@@ -88,7 +88,7 @@ def main() -> int:
     if archive.has_table("people"):
         from giaoban_qa.archive.text import fold
 
-        print(f"  people (name blocks): {shared_keys(archive.table('people'), lambda r: (g(r['path']), fold(r['name'])) if g(r['path']) and r.get('name') else None)}")
+        print(f"  office holders (person blocks): {shared_keys(archive.table('people'), lambda r: (g(r['path']), fold(r['name'])) if g(r['path']) and r.get('name') else None)}")
     if archive.has_table("quantities"):
         print(f"  cumulative metrics: {shared_keys(archive.table('quantities'), lambda r: (g(r['path']), r.get('metric')) if g(r['path']) and r.get('metric') and r.get('cumulative_months') else None)}")
     archive_findings = [f for f in result.findings if f.rule in archive_codes]
