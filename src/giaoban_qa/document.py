@@ -9,6 +9,7 @@ through ``Document.fact``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, TypeVar
@@ -82,20 +83,31 @@ class Document:
         return None
 
     def sentence_at(self, offset: int) -> Span | None:
-        import bisect
-
         sents = self.sentences
-        i = bisect.bisect_right([s.start for s in sents], offset) - 1
+        i = bisect.bisect_right(self.fact(_sentence_starts), offset) - 1
         if 0 <= i < len(sents) and sents[i].start <= offset < max(sents[i].end, sents[i].start + 1):
             return sents[i]
         return None
 
     def line_col(self, original_offset: int) -> tuple[int, int]:
         """1-based line and column of an offset into the original text."""
-        src = self.norm.original
-        line = src.count("\n", 0, original_offset) + 1
-        last_nl = src.rfind("\n", 0, original_offset)
-        return line, original_offset - last_nl
+        starts = self.fact(_original_line_starts)
+        i = bisect.bisect_right(starts, original_offset) - 1
+        return i + 1, original_offset - starts[i] + 1
+
+
+def _sentence_starts(doc: Document) -> list[int]:
+    return [s.start for s in doc.sentences]
+
+
+def _original_line_starts(doc: Document) -> list[int]:
+    src = doc.norm.original
+    starts = [0]
+    pos = src.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = src.find("\n", pos + 1)
+    return starts
 
 
 def mask_markup(text: str) -> str:

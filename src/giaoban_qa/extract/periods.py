@@ -203,10 +203,12 @@ def find_periods(doc: Document) -> list[PeriodFact]:
     text = doc.text
     low = doc.fact(lowered)
     found: list[PeriodFact] = []
-    taken: list[tuple[int, int]] = []
+    # Characters already claimed by a period; a byte map keeps the check linear in the
+    # text size however many periods a long file has.
+    claimed = bytearray(len(text) + 1)
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return claimed.find(1, s, e) == -1
 
     def add(m: re.Match[str], kind: str, first: int | None, last: int | None, year: int | None, s: int | None = None) -> None:
         s = m.start() if s is None else s
@@ -216,7 +218,7 @@ def find_periods(doc: Document) -> list[PeriodFact]:
         if not free(s, e):
             return
         found.append(PeriodFact(s, e, text[s:e], kind, first, last, year, year_source="text" if year else ""))
-        taken.append((s, e))
+        claimed[s:e] = b"\x01" * (e - s)
 
     for m in _LUY_KE.finditer(low):
         if not word_start(low, m.start()):

@@ -232,12 +232,14 @@ class TitleConflict(Rule):
         for _, majority, minority in name_variant_groups(doc):
             for p in minority:
                 alias[p.key] = majority[0].key
-        seen: dict[str, list[tuple[PersonMention, Title]]] = defaultdict(list)
+        # Per person, the first mention of each distinct title: comparing every mention with
+        # every other made a long archive-sized text quadratic in one official's mentions.
+        seen: dict[str, dict[str, tuple[PersonMention, Title]]] = defaultdict(dict)
         reported: set[tuple[str, str, str]] = set()
         for p in mentions:
             who = alias.get(p.key, p.key)
             for t in p.current_titles:
-                for q, u in seen[who]:
+                for q, u in seen[who].values():
                     if incompatible(u, t) and (who, u.key, t.key) not in reported:
                         reported.add((who, u.key, t.key))
                         yield self.finding(
@@ -251,7 +253,7 @@ class TitleConflict(Rule):
                             evidence={"person": p.name, "title": t.to_json(), "earlier": {**u.to_json(), "person": q.name}},
                         )
             for t in p.current_titles:
-                seen[who].append((p, t))
+                seen[who].setdefault(t.key, (p, t))
         holders: dict[str, tuple[str, PersonMention, Title]] = {}
         for p in mentions:
             who = alias.get(p.key, p.key)
