@@ -127,10 +127,9 @@ def _validate_rule_patterns(config) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from giaoban_qa.engine import exit_code, run_check
-    from giaoban_qa.reporters import FORMATS, get_renderer, write_atomic
-
     from giaoban_qa.changed import resolve_check_paths
+    from giaoban_qa.engine import exit_code, run_check
+    from giaoban_qa.reporters import FORMATS
 
     paths = resolve_check_paths(args)
     config = load_run_config(args, args.paths or paths)
@@ -143,6 +142,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     options = prepare_report_options(args, config, fmt)
     needs_text = fmt in ("rich", "text", "html")
     result = run_check(paths, config, keep_documents=needs_text)
+    emit_report(result, args, config, fmt, options)
+    return exit_code(result, config.fail_on)
+
+
+def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dict) -> None:
+    """Render ``result`` in ``fmt`` to ``--output`` (atomically) or stdout; input errors go
+    to stderr for the machine formats, whose stdout must stay parseable."""
+    from giaoban_qa.reporters import get_renderer, write_atomic
+
     render = get_renderer(fmt)
     color = args.color if args.color is not None else (sys.stdout.isatty() and not args.output)
     output = render(result, lang=config.lang, color=color and fmt == "rich", config=config, **options)
@@ -155,7 +163,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     for f in result.files:
         if f.error and fmt not in ("rich", "text"):
             print(f"giaoban-qa: {f.error}", file=sys.stderr)
-    return exit_code(result, config.fail_on)
 
 
 def prepare_report_options(args: argparse.Namespace, config, fmt: str) -> dict:

@@ -59,9 +59,9 @@ class AuditOptions:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from giaoban_qa.cli import UsageError, _validate_rule_patterns, load_run_config
+    from giaoban_qa.cli import UsageError, _validate_rule_patterns, emit_report, load_run_config
     from giaoban_qa.engine import exit_code
-    from giaoban_qa.reporters import FORMATS, get_renderer, write_atomic
+    from giaoban_qa.reporters import FORMATS
 
     config = load_run_config(args, args.paths)
     _validate_rule_patterns(config)
@@ -95,18 +95,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if fmt in ("rich", "text", "html"):
         attach_documents(result, config)
-    render = get_renderer(fmt)
-    color = args.color if args.color is not None else (sys.stdout.isatty() and not args.output)
-    output = render(result, lang=config.lang, color=color and fmt == "rich", config=config, **report_options)
-    if args.output and args.output != "-":
-        write_atomic(args.output, output)
-        if fmt == "html":
-            print(f"giaoban-qa: report written to {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(output)
-    for f in result.files:
-        if f.error and fmt not in ("rich", "text"):
-            print(f"giaoban-qa: {f.error}", file=sys.stderr)
+    emit_report(result, args, config, fmt, report_options)
     for note in stats.notes:
         print(f"giaoban-qa: {note}", file=sys.stderr)
     if options.progress:
