@@ -217,8 +217,19 @@ def _same_person(a: str, b: str) -> bool:
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
+class _OfficeRule(ArchiveRule):
+    """Base of the rules that compare offices held: they read people rows with an office."""
+
+    tables = ("people",)
+    columns = {"people": ("name", "titles", "title")}
+
+    @classmethod
+    def keep(cls, table: str, row: Row) -> bool:
+        return table == "people" and bool(_offices(row))
+
+
 @register
-class RosterTitleConflict(ArchiveRule):
+class RosterTitleConflict(_OfficeRule):
     """One person given both an office and its deputy office in the same month.
 
     **What it does**
@@ -255,12 +266,6 @@ class RosterTitleConflict(ArchiveRule):
     code = "name.roster-title-conflict"
     category = Category.NAME
     severity = Severity.WARNING
-    tables = ("people",)
-    columns = {"people": ("name", "titles", "title")}
-
-    @classmethod
-    def keep(cls, table: str, row: Row) -> bool:
-        return table == "people" and bool(_offices(row))
 
     def check_archive(self, archive: ArchiveFacts, ctx: RuleContext) -> Iterable[Located]:
         for (group, month), rows in sorted(_people_by_group_month(archive).items()):
@@ -300,7 +305,7 @@ DEFAULT_SINGLE_HOLDER = (
 
 
 @register
-class SingleHolderConflict(ArchiveRule):
+class SingleHolderConflict(_OfficeRule):
     """One single-holder office (Bí thư Huyện ủy, Chủ tịch UBND huyện, …) given to two people in the same month.
 
     **What it does**
@@ -337,12 +342,6 @@ class SingleHolderConflict(ArchiveRule):
     code = "name.single-holder-conflict"
     category = Category.NAME
     severity = Severity.ERROR
-    tables = ("people",)
-    columns = {"people": ("name", "titles", "title")}
-
-    @classmethod
-    def keep(cls, table: str, row: Row) -> bool:
-        return table == "people" and bool(_offices(row))
 
     def check_archive(self, archive: ArchiveFacts, ctx: RuleContext) -> Iterable[Located]:
         offices = {tuple(o) for o in ctx.options.get("offices", DEFAULT_SINGLE_HOLDER)}
@@ -552,8 +551,19 @@ def _quantity_keep(table: str, row: Row) -> bool:
     return row.get("cumulative_months") is not None or bool(_MONTH_PERIOD.match(norm_space(row.get("period_text") or "")))
 
 
+class _SeriesRule(ArchiveRule):
+    """Base of the rules that follow one metric's figures from month to month."""
+
+    tables = ("quantities",)
+    columns = QUANTITY_COLUMNS
+
+    @classmethod
+    def keep(cls, table: str, row: Row) -> bool:
+        return _quantity_keep(table, row)
+
+
 @register
-class CumulativeDecrease(ArchiveRule):
+class CumulativeDecrease(_SeriesRule):
     """A cumulative figure ("lũy kế 5 tháng") smaller than the same figure for fewer months.
 
     **What it does**
@@ -589,12 +599,6 @@ class CumulativeDecrease(ArchiveRule):
     code = "number.cumulative-decrease"
     category = Category.NUMBER
     severity = Severity.ERROR
-    tables = ("quantities",)
-    columns = QUANTITY_COLUMNS
-
-    @classmethod
-    def keep(cls, table: str, row: Row) -> bool:
-        return _quantity_keep(table, row)
 
     def check_archive(self, archive: ArchiveFacts, ctx: RuleContext) -> Iterable[Located]:
         for (group, metric, unit, year), rows in sorted(_series(archive).items()):
@@ -625,7 +629,7 @@ class CumulativeDecrease(ArchiveRule):
 
 
 @register
-class CumulativeSumMismatch(ArchiveRule):
+class CumulativeSumMismatch(_SeriesRule):
     """A cumulative figure that is not the previous cumulative plus the month's figure.
 
     **What it does**
@@ -661,12 +665,6 @@ class CumulativeSumMismatch(ArchiveRule):
     code = "number.cumulative-sum-mismatch"
     category = Category.NUMBER
     severity = Severity.WARNING
-    tables = ("quantities",)
-    columns = QUANTITY_COLUMNS
-
-    @classmethod
-    def keep(cls, table: str, row: Row) -> bool:
-        return _quantity_keep(table, row)
 
     def check_archive(self, archive: ArchiveFacts, ctx: RuleContext) -> Iterable[Located]:
         tolerance = float(ctx.options.get("tolerance", 0.01))
@@ -739,7 +737,7 @@ def _implied_plans(rows: list[Row]) -> list[tuple[int, float, Row, Row]]:
 
 
 @register
-class ImpliedPlanJump(ArchiveRule):
+class ImpliedPlanJump(_SeriesRule):
     """The annual plan implied by "đạt X, bằng P% kế hoạch" changing from one month to the next.
 
     **What it does**
@@ -776,12 +774,6 @@ class ImpliedPlanJump(ArchiveRule):
     code = "number.implied-plan-jump"
     category = Category.NUMBER
     severity = Severity.WARNING
-    tables = ("quantities",)
-    columns = QUANTITY_COLUMNS
-
-    @classmethod
-    def keep(cls, table: str, row: Row) -> bool:
-        return _quantity_keep(table, row)
 
     def check_archive(self, archive: ArchiveFacts, ctx: RuleContext) -> Iterable[Located]:
         tolerance = float(ctx.options.get("tolerance", 0.01))
