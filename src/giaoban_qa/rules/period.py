@@ -638,6 +638,21 @@ def _repair_roman(numeral: str) -> str | None:
     return out
 
 
+def _roman_candidates(numeral: str) -> list[str]:
+    """What the writer may have meant: every well-formed numeral left by deleting one stray
+    letter, the last letter first ("XIVI" → "XIV", "XII", "XVI"), then the additive reading
+    ("XIIII" → "XIV")."""
+    out: list[str] = []
+    for i in reversed(range(len(numeral))):
+        shorter = numeral[:i] + numeral[i + 1 :]
+        if roman_value(shorter) is not None and shorter not in out:
+            out.append(shorter)
+    additive = _repair_roman(numeral)
+    if additive and additive not in out:
+        out.append(additive)
+    return out[:4]
+
+
 @register
 class InvalidRomanNumeral(Rule):
     """A congress, term or session ordinal written with a malformed Roman numeral.
@@ -669,12 +684,12 @@ class InvalidRomanNumeral(Rule):
             numeral = m.group()
             if roman_value(numeral) is not None or not _ROMAN_CUE.search(text, max(0, m.start() - 28), m.start()):
                 continue
-            guess = _repair_roman(numeral)
+            candidates = _roman_candidates(numeral)
             yield self.finding(
                 m.start(),
                 m.end(),
                 Msg(f"Số La Mã “{numeral}” viết sai quy tắc.", f"Malformed Roman numeral “{numeral}”."),
-                suggestion=guess,
+                suggestion=Msg(" hoặc ".join(candidates), " or ".join(candidates)) if candidates else None,
                 evidence={"numeral": {"text": numeral, "start": m.start(), "end": m.end(), "additive_value": sum({"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}[c] for c in numeral)}},
             )
 
