@@ -20,6 +20,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -30,20 +32,10 @@ from giaoban_qa.evaluate import evaluate  # noqa: E402
 CATEGORIES = ("name", "text")
 REVIEW = ROOT / "benchmarks" / "name_text_review.yaml"
 
-# The slips issue 5 names in the seeds (rule, excerpt).
+# The slips issue 5 names in the seeds (rule, excerpt); shared with tests/test_people.py.
 SEED_SLIPS = {
-    "000": [("text.typo", "nhân nhân"), ("text.term-variant", "Covid 19")],
-    "002": [
-        ("text.typo", "nhân nhân"),
-        ("text.term-variant", "Covid- 19"),
-        ("text.typo", "cây được liệu"),
-        ("text.repeated-syllable", "hộ hộ"),
-        ("text.repeated-syllable", "bảo bảo"),
-        ("text.typo", "giành"),
-        ("text.tone-style-mixed", "uỷ"),
-    ],
-    "003": [("text.typo", "Thông nhất"), ("text.typo", "đầy mạnh"), ("text.typo", "khuyến nại"), ("text.term-variant", "covid – 19")],
-    "004": [("text.term-variant", "OCCOP"), ("text.tone-style-mixed", "uỷ")],
+    prefix: [tuple(pair) for pair in pairs]
+    for prefix, pairs in yaml.safe_load((ROOT / "tests" / "data" / "seed_name_text_slips.yaml").read_text(encoding="utf-8")).items()
 }
 
 

@@ -126,20 +126,27 @@ def _validate_rule_patterns(config) -> None:
             raise UsageError(f"unknown rule or prefix '{pattern}' (see 'giaoban-qa rules')")
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    from giaoban_qa.changed import resolve_check_paths
-    from giaoban_qa.engine import exit_code, run_check
+def prepare_run(args: argparse.Namespace, paths: list[str]):
+    """Configuration, output format and report options shared by ``check`` and ``audit``:
+    everything that can be wrong with the command line fails here, before any file is read."""
     from giaoban_qa.reporters import FORMATS
 
-    paths = resolve_check_paths(args)
-    config = load_run_config(args, args.paths or paths)
+    config = load_run_config(args, paths)
     _validate_rule_patterns(config)
     fmt = args.format or "rich"
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(sorted(FORMATS))})")
     if args.baseline:
         config.baseline = args.baseline
-    options = prepare_report_options(args, config, fmt)
+    return config, fmt, prepare_report_options(args, config, fmt)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from giaoban_qa.changed import resolve_check_paths
+    from giaoban_qa.engine import exit_code, run_check
+
+    paths = resolve_check_paths(args)
+    config, fmt, options = prepare_run(args, args.paths or paths)
     needs_text = fmt in ("rich", "text", "html")
     result = run_check(paths, config, keep_documents=needs_text)
     emit_report(result, args, config, fmt, options)

@@ -59,20 +59,10 @@ class AuditOptions:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from giaoban_qa.cli import UsageError, _validate_rule_patterns, emit_report, load_run_config
+    from giaoban_qa.cli import UsageError, emit_report, prepare_run
     from giaoban_qa.engine import exit_code
-    from giaoban_qa.reporters import FORMATS
 
-    config = load_run_config(args, args.paths)
-    _validate_rule_patterns(config)
-    fmt = args.format or "rich"
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(sorted(FORMATS))})")
-    if args.baseline:
-        config.baseline = args.baseline
-    from giaoban_qa.cli import prepare_report_options
-
-    report_options = prepare_report_options(args, config, fmt)
+    config, fmt, report_options = prepare_run(args, args.paths)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     from giaoban_qa.archive.cache import DEFAULT_DIR
