@@ -1,0 +1,30 @@
+"""Odd but valid inputs found in black-box QA: each behaves like its ordinary twin."""
+
+from __future__ import annotations
+
+from giaoban_qa.document import build_document
+
+from conftest import findings_for
+
+REPORT = (
+    "BÁO CÁO\nKết quả giao ban tháng 11 năm 2020\n\n"
+    "Ngày 04 tháng 11 năm 2020, Huyện ủy Ba Chẽ tổ chức giao ban. "
+    "Theo Báo cáo số 118/BC-UBND ngày 29/11/2020, doanh thu đạt 120 tỷ đồng.\n"
+)
+
+
+def _rules_and_excerpts(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.excerpt) for f in findings_for(text)]
+
+
+def test_lone_cr_line_endings_read_like_lf():
+    expected = _rules_and_excerpts(REPORT)
+    assert ("citation.dated-after-meeting", "29/11/2020") in expected
+    assert _rules_and_excerpts(REPORT.replace("\n", "\r")) == expected
+
+
+def test_lone_cr_lines_and_positions():
+    doc = build_document("t.txt", REPORT.replace("\n", "\r"))
+    assert len(doc.paragraphs) == 3
+    line, column = doc.line_col(doc.source.index("Ngày"))
+    assert (line, column) == (4, 1)
