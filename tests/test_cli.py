@@ -143,3 +143,23 @@ def test_unwritable_output_is_a_clear_error(tmp_path, capsys):
     blocker.write_text("x", encoding="utf-8")
     code, _, err = run(["check", str(bad), "-f", "json", "-o", str(blocker / "sub" / "r.json")], capsys)
     assert code == 2 and err.startswith("giaoban-qa: ") and "Traceback" not in err
+
+
+def test_output_into_a_folder_names_the_output_not_a_temp_file(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    code, _, err = run(["check", str(bad), "-f", "json", "-o", str(folder)], capsys)
+    assert code == 2 and err.count("\n") == 1
+    assert str(folder) in err and ".tmp" not in err
+    assert list(folder.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "reports"]
+
+
+@pytest.mark.parametrize("size", ["0", "-3"])
+def test_max_size_must_be_positive(tmp_path, capsys, size):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", str(bad), "--max-size", size])
+    assert exit_info.value.code == 2 and "--max-size" in capsys.readouterr().err

@@ -15,7 +15,7 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="FILE", help="configuration file (default: found upward from the first path)")
     p.add_argument("--select", metavar="RULES", help="comma-separated rule ids or prefixes to run")
     p.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or prefixes to skip")
-    p.add_argument("--max-size", type=float, metavar="MIB", help="largest file to read, in MiB (default 20)")
+    p.add_argument("--max-size", type=_mebibytes, metavar="MIB", help="largest file to read, in MiB (default 20)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     text = sub.add_parser("text", help="print the text that offsets point into (extracted text for .html/.docx)")
     text.add_argument("path", metavar="PATH")
-    text.add_argument("--max-size", type=float, metavar="MIB")
+    text.add_argument("--max-size", type=_mebibytes, metavar="MIB")
     text.set_defaults(handler=cmd_text)
 
     facts = sub.add_parser("facts", help="print the facts extracted from documents")
@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--format", "-f", choices=["table", "csv", "json", "parquet"], default="table")
     facts.add_argument("--kind", "-k", action="append", help="table(s) to show (default: all)")
     facts.add_argument("--output", "-o", metavar="PATH", help="file (csv/json) or folder (parquet, several tables)")
-    facts.add_argument("--max-size", type=float, metavar="MIB")
+    facts.add_argument("--max-size", type=_mebibytes, metavar="MIB")
     facts.set_defaults(handler=cmd_facts)
     return parser
 
@@ -88,6 +88,17 @@ def main(argv: list[str] | None = None) -> int:
         where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
         print(f"giaoban-qa: {exc.strerror or exc}{where}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _mebibytes(value: str) -> float:
+    """--max-size: a positive number of MiB."""
+    try:
+        size = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not size > 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of MiB, not {value}")
+    return size
 
 
 class UsageError(Exception):
