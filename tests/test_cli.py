@@ -163,3 +163,42 @@ def test_max_size_must_be_positive(tmp_path, capsys, size):
     with pytest.raises(SystemExit) as exit_info:
         main(["check", str(bad), "--max-size", size])
     assert exit_info.value.code == 2 and "--max-size" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\xff\xfe garbage",  # not UTF-8
+        b'max-size = "abc"\n',
+        b"max-size = -1\n",
+        b'options = "x"\n',
+        b"baseline = 3\n",
+        b"rules-dir = 3\n",
+        b'[per-file-ignores]\n"x/*" = ["no.such-rule"]\n',
+    ],
+)
+def test_bad_configuration_values_are_one_line_usage_errors(tmp_path, capsys, content):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    (tmp_path / "giaoban-qa.toml").write_bytes(content)
+    code, _, err = run(["check", str(bad), "-f", "json"], capsys)
+    assert code == 2 and err.startswith("giaoban-qa: ") and err.count("\n") == 1, err
+
+
+def test_config_max_size_is_in_mebibytes_like_the_flag(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    (tmp_path / "giaoban-qa.toml").write_text("max-size = 1\n", encoding="utf-8")
+    code, out, _ = run(["check", str(bad), "-f", "json"], capsys)
+    assert code == 1 and json.loads(out)["summary"]["input_errors"] == 0
+
+
+def test_per_file_ignores_are_relative_to_the_configuration_file(tmp_path, capsys, monkeypatch):
+    sub = tmp_path / "archive" / "2015"
+    sub.mkdir(parents=True)
+    (sub / "bad.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "giaoban-qa.toml").write_text('[per-file-ignores]\n"archive/2015/*" = ["citation"]\n', encoding="utf-8")
+    for cwd, path in [(tmp_path, "archive/2015/bad.txt"), (sub, "bad.txt"), (tmp_path.parent, str(sub / "bad.txt"))]:
+        monkeypatch.chdir(cwd)
+        code, out, _ = run(["check", path, "-f", "json"], capsys)
+        assert (code, json.loads(out)["summary"]["suppressed"]) == (0, 1), path

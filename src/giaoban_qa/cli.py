@@ -130,7 +130,8 @@ def _validate_rule_patterns(config) -> None:
     from giaoban_qa.rules import all_rules, matches
 
     codes = list(all_rules())
-    for pattern in [*config.select, *config.ignore, *config.severity]:
+    per_file = [rule for rules in config.per_file_ignores.values() for rule in rules]
+    for pattern in [*config.select, *config.ignore, *config.severity, *per_file]:
         if pattern in ("ALL", "*"):
             continue
         if not any(matches(code, [pattern]) for code in codes):
