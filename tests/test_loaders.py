@@ -116,3 +116,19 @@ def test_broken_docx(tmp_path):
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(InputError, match="broken.docx"):
         load_path(str(path))
+
+
+def test_broken_docx_messages_say_what_is_wrong_in_words(tmp_path):
+    import zipfile
+
+    not_zip = tmp_path / "notzip.docx"
+    not_zip.write_bytes(b"hello, this is not a zip")
+    junk_zip = tmp_path / "junk.docx"
+    with zipfile.ZipFile(junk_zip, "w") as archive:
+        archive.writestr("foo.txt", "junk")
+    with pytest.raises(InputError) as not_zip_error:
+        load_path(str(not_zip))
+    with pytest.raises(InputError) as junk_error:
+        load_path(str(junk_zip))
+    assert "not a zip" in str(not_zip_error.value) and "Error" not in str(not_zip_error.value)
+    assert "no Word document" in str(junk_error.value) and "KeyError" not in str(junk_error.value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 from giaoban_qa.loaders.decode import InputError
 
@@ -13,12 +14,14 @@ def docx_text(data: bytes, path: str) -> str:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - dependency declared in pyproject
         raise InputError(f"{path}: reading .docx needs the python-docx package") from None
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise InputError(f"{path}: not a readable .docx file (not a zip package; an old .doc must be saved as .docx)")
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"{path}: not a readable .docx file ({type(exc).__name__})") from None
-    except Exception as exc:  # zipfile.BadZipFile, lxml errors: all mean a broken file
-        raise InputError(f"{path}: not a readable .docx file ({type(exc).__name__})") from None
+    except (PackageNotFoundError, KeyError):
+        raise InputError(f"{path}: not a readable .docx file (no Word document inside the zip package)") from None
+    except Exception as exc:  # truncated zip, bad XML (lxml), ValueError: all mean a broken file
+        raise InputError(f"{path}: not a readable .docx file (damaged: {type(exc).__name__})") from None
     lines: list[str] = []
     body = document.element.body
     # Walk the body in order so tables stay where they are in the document.
