@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("paths", nargs="+", metavar="PATH")
     facts.add_argument("--format", "-f", choices=["table", "csv", "json", "parquet"], default="table")
     facts.add_argument("--kind", "-k", action="append", help="table(s) to show (default: all)")
-    facts.add_argument("--output", "-o", metavar="PATH", help="file (csv/json) or folder (parquet, several tables)")
+    facts.add_argument("--output", "-o", metavar="PATH", help="a file (csv/json), or an existing folder: one file per table (parquet always needs a folder)")
     facts.add_argument("--max-size", type=_mebibytes, metavar="MIB")
     facts.set_defaults(handler=cmd_facts)
     return parser
