@@ -28,3 +28,28 @@ def test_lone_cr_lines_and_positions():
     assert len(doc.paragraphs) == 3
     line, column = doc.line_col(doc.source.index("Ngày"))
     assert (line, column) == (4, 1)
+
+
+def test_unreadable_subfolder_is_an_input_error_not_silently_skipped(tmp_path, monkeypatch, capsys):
+    import json
+    import os
+
+    from giaoban_qa.cli import main
+
+    (tmp_path / "ok.txt").write_text(REPORT, encoding="utf-8")
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    (closed / "x.txt").write_text(REPORT, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(closed):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code = main(["check", str(tmp_path), "-f", "json", "--fail-on", "never"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 2
+    errors = {f["path"]: f["error"] for f in data["files"] if f["error"]}
+    assert list(errors) == [str(closed)] and "permission denied" in errors[str(closed)]

@@ -40,11 +40,17 @@ def iter_input_paths(paths: list[str]) -> Iterator[str]:
             continue
         p = Path(raw)
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
+            # A folder that cannot be listed is yielded itself, so load_path reports it
+            # instead of its files being skipped without a word.
+            unreadable: list[str] = []
+            for root, dirs, files in os.walk(p, onerror=lambda exc: unreadable.append(exc.filename)):
+                yield from unreadable
+                unreadable.clear()
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith(".") and kind_of(name):
                         yield str(Path(root) / name)
+            yield from unreadable
         else:
             yield raw
 
@@ -81,6 +87,8 @@ def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         if not p.exists():
             raise InputError(f"{path}: no such file or folder")
         if p.is_dir():
+            with os.scandir(p):  # an unreadable folder raises PermissionError here
+                pass
             raise InputError(f"{path}: is a folder")
         size = p.stat().st_size
         if size > max_bytes:
