@@ -132,3 +132,14 @@ def test_broken_docx_messages_say_what_is_wrong_in_words(tmp_path):
         load_path(str(junk_zip))
     assert "not a zip" in str(not_zip_error.value) and "Error" not in str(not_zip_error.value)
     assert "no Word document" in str(junk_error.value) and "KeyError" not in str(junk_error.value)
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [("only.md", "<!-- nothing yet -->\n\n---\n"), ("tags.txt", "<b></b> <sup>1</sup>\n**  **\n"), ("page.html", "<html><body><p>***</p></body></html>")],
+)
+def test_a_file_with_only_markup_is_an_input_error(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=f"{name}: .*no (main )?text"):
+        load_path(str(path))

@@ -61,17 +61,29 @@ def load_bytes(data: bytes, path: str, kind: str) -> Source:
     if kind == "docx":
         from giaoban_qa.loaders.docx import docx_text
 
-        return Source(path, docx_text(data, path), kind)
-    text = decode_bytes(data, path)
-    if not text.strip():
-        raise InputError(f"{path}: empty file")
-    if kind == "html":
-        from giaoban_qa.loaders.html import html_text
-
-        text = html_text(text, path)
+        text = docx_text(data, path)
+    else:
+        text = decode_bytes(data, path)
         if not text.strip():
-            raise InputError(f"{path}: no main text found in the HTML page")
+            raise InputError(f"{path}: empty file")
+        if kind == "html":
+            from giaoban_qa.loaders.html import html_text
+
+            text = html_text(text, path)
+            if not _has_words(text):
+                raise InputError(f"{path}: no main text found in the HTML page")
+    if not _has_words(text):
+        raise InputError(f"{path}: no text to check" + (" (only markup or punctuation)" if text.strip() else ""))
     return Source(path, text, kind)
+
+
+def _has_words(text: str) -> bool:
+    """Whether any letter or digit is left once inline markup is blanked. The head of the
+    text decides almost always (masking a whole large file twice would cost time); a cut
+    through a markup tag there can only answer yes, which checks the file as before."""
+    from giaoban_qa.document import mask_markup
+
+    return any(c.isalnum() for c in mask_markup(text[:4096])) or any(c.isalnum() for c in mask_markup(text))
 
 
 def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
