@@ -53,3 +53,17 @@ def test_unreadable_subfolder_is_an_input_error_not_silently_skipped(tmp_path, m
     assert code == 2
     errors = {f["path"]: f["error"] for f in data["files"] if f["error"]}
     assert list(errors) == [str(closed)] and "permission denied" in errors[str(closed)]
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path, monkeypatch, capsys):
+    import json
+
+    from giaoban_qa.cli import main
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text(REPORT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["check", "docs/a.txt", "./docs/a.txt", "docs", str(tmp_path / "docs" / "a.txt"), "-f", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert [f["path"] for f in data["files"]] == ["docs/a.txt"]
+    assert data["summary"]["findings"] == len(findings_for(REPORT))

@@ -33,7 +33,17 @@ def kind_of(path: str | Path) -> str | None:
 
 
 def iter_input_paths(paths: list[str]) -> Iterator[str]:
-    """Expand folders recursively (sorted, hidden entries skipped); keep '-' for stdin."""
+    """Expand folders recursively (sorted, hidden entries skipped); keep '-' for stdin.
+    A file named twice (directly and through its folder, or spelt two ways) comes once."""
+    seen: set[str] = set()
+    for path in _expand_input_paths(paths):
+        key = path if path == "-" else os.path.normcase(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            yield path
+
+
+def _expand_input_paths(paths: list[str]) -> Iterator[str]:
     for raw in paths:
         if raw == "-":
             yield raw
