@@ -202,3 +202,8 @@ def test_per_file_ignores_are_relative_to_the_configuration_file(tmp_path, capsy
         monkeypatch.chdir(cwd)
         code, out, _ = run(["check", path, "-f", "json"], capsys)
         assert (code, json.loads(out)["summary"]["suppressed"]) == (0, 1), path
+
+
+def test_rules_takes_the_short_format_flag_like_check(capsys):
+    code, out, _ = run(["rules", "-f", "json"], capsys)
+    assert code == 0 and "date.malformed" in {r["rule"] for r in json.loads(out)}

@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=cmd_check)
 
     rules = sub.add_parser("rules", help="list every rule")
-    rules.add_argument("--format", choices=["table", "json"], default="table")
+    rules.add_argument("--format", "-f", choices=["table", "json"], default="table")
     rules.set_defaults(handler=cmd_rules)
 
     explain = sub.add_parser("explain", help="print a rule's documentation")
