@@ -207,3 +207,22 @@ def test_per_file_ignores_are_relative_to_the_configuration_file(tmp_path, capsy
 def test_rules_takes_the_short_format_flag_like_check(capsys):
     code, out, _ = run(["rules", "-f", "json"], capsys)
     assert code == 0 and "date.malformed" in {r["rule"] for r in json.loads(out)}
+
+
+def test_broken_user_rule_pack_is_a_configuration_error_not_a_silently_skipped_rule(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD + "Covid 19 vẫn diễn biến phức tạp.\n", encoding="utf-8")
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "terms.yaml").write_text(":\n - [", encoding="utf-8")
+    (tmp_path / "giaoban-qa.toml").write_text('rules-dir = "packs"\n', encoding="utf-8")
+    code, _, err = run(["check", str(bad), "-f", "json"], capsys)
+    assert code == 2 and err.count("\n") == 1 and "terms.yaml" in err and "line 1" in err, err
+
+
+def test_broken_review_file_is_a_one_line_error(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    review = tmp_path / "r.yaml"
+    review.write_text(":\n - [", encoding="utf-8")
+    code, _, err = run(["review", str(bad), "--file", str(review)], capsys)
+    assert code == 2 and err.count("\n") == 1 and "r.yaml" in err and "line 1" in err, err

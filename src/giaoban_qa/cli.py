@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from giaoban_qa.packs import PackError
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -82,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except UsageError as exc:
+        print(f"giaoban-qa: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except PackError as exc:  # a broken pack in the user's rules-dir
         print(f"giaoban-qa: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:  # e.g. --output into a folder that cannot be written

@@ -15,6 +15,7 @@ from giaoban_qa.config import Config
 from giaoban_qa.document import Document, build_document
 from giaoban_qa.findings import Finding, Located, Severity
 from giaoban_qa.loaders import InputError, Source, iter_input_paths, load_path
+from giaoban_qa.packs import PackError
 from giaoban_qa.rules import Rule, RuleContext, all_rules, matches
 
 
@@ -77,6 +78,8 @@ def check_document(doc: Document, rules: Iterable[Rule], config: Config) -> list
         ctx.options = config.options.get(rule.code, {})
         try:
             out.extend(rule.check(doc, ctx))
+        except PackError:  # a broken rule pack is the user's configuration: stop with exit 2
+            raise
         except Exception as exc:  # one broken rule must not stop the whole run
             if config.strict:
                 raise
