@@ -59,7 +59,11 @@ def _expand_input_paths(paths: list[str]) -> Iterator[str]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith(".") and kind_of(name):
-                        yield str(Path(root) / name)
+                        full = str(Path(root) / name)
+                        # A FIFO or device found in a folder would block or never end a
+                        # read; a file named on the command line is still read as given.
+                        if os.path.isfile(full) or not os.path.exists(full):
+                            yield full
             yield from unreadable
         else:
             yield raw
