@@ -143,3 +143,14 @@ def test_a_file_with_only_markup_is_an_input_error(tmp_path, name, content):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=f"{name}: .*no (main )?text"):
         load_path(str(path))
+
+
+def test_utf8_file_with_a_stray_byte_is_not_called_a_legacy_encoding(tmp_path):
+    text = ("Ngày 02 tháng 11 năm 2020, Thường trực Huyện ủy tổ chức hội nghị giao ban.\n" * 5).encode("utf-8")
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(text[:200] + b"\xff" + text[200:])
+    with pytest.raises(InputError) as info:
+        load_path(str(path))
+    message = str(info.value)
+    assert "damaged.txt" in message and "legacy" not in message
+    assert "1 invalid byte" in message and "byte 200" in message and "line 3" in message
