@@ -226,3 +226,24 @@ def test_broken_review_file_is_a_one_line_error(tmp_path, capsys):
     review.write_text(":\n - [", encoding="utf-8")
     code, _, err = run(["review", str(bad), "--file", str(review)], capsys)
     assert code == 2 and err.count("\n") == 1 and "r.yaml" in err and "line 1" in err, err
+
+
+def test_plain_terminal_view_marks_the_span_under_the_context_line(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    code, out, _ = run(["check", str(bad), "--no-color"], capsys)
+    lines = out.splitlines()
+    i = next(n for n, line in enumerate(lines) if line.startswith("    │ ") and "ngày 30 tháng 11 năm 2020" in line)
+    context, marks = lines[i], lines[i + 1]
+    start = context.index("ngày 30 tháng 11 năm 2020")
+    assert marks.startswith("    │ ") and marks[marks.index("^") :] == "^" * len("ngày 30 tháng 11 năm 2020")
+    assert marks.index("^") == start and "\x1b" not in out
+
+
+def test_context_line_stops_at_lone_carriage_returns(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(BAD.replace("\n", "\r").encode("utf-8"))
+    code, out, _ = run(["check", str(bad), "--no-color"], capsys)
+    assert code == 1 and "\r" not in out
+    context = next(line for line in out.splitlines() if line.startswith("    │ "))
+    assert context.startswith("    │ Thực hiện Báo cáo số 369/BC-UBND")
