@@ -11,9 +11,11 @@ from giaoban_qa.findings import Located
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 LABEL = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý", "suggest": "Gợi ý", "files": "tệp",
-           "findings": "phát hiện", "clean": "Không có phát hiện nào.", "suppressed": "đã bỏ qua", "baselined": "trong baseline"},
+           "findings": "phát hiện", "clean": "Không có phát hiện nào.", "suppressed": "đã bỏ qua", "baselined": "trong baseline",
+           "unreadable": "tệp không đọc được", "checked": "Không có phát hiện nào trong các tệp đã đọc."},
     "en": {"error": "error", "warning": "warning", "info": "info", "suggest": "Suggestion", "files": "file(s)",
-           "findings": "finding(s)", "clean": "No findings.", "suppressed": "suppressed", "baselined": "in baseline"},
+           "findings": "finding(s)", "clean": "No findings.", "suppressed": "suppressed", "baselined": "in baseline",
+           "unreadable": "file(s) could not be read", "checked": "No findings in the files that were read."},
 }
 
 
@@ -44,9 +46,13 @@ def render(result: RunResult, lang: str = "vi", color: bool | None = None, width
     if result.findings:
         summary = ", ".join(f"{n} {words[s]}" for s, n in counts.items() if n)
         console.print(Text(f"{len(result.files)} {words['files']}, {len(result.findings)} {words['findings']} ({summary})", style="bold"))
+    elif result.input_errors:
+        console.print(Text(f"{len(result.files)} {words['files']}. {words['checked']}", style="bold"))
     else:
         console.print(Text(f"{len(result.files)} {words['files']}. {words['clean']}", style="bold green"))
     extras = []
+    if result.input_errors:
+        extras.append(f"{result.input_errors} {words['unreadable']}")
     if result.suppressed:
         extras.append(f"{len(result.suppressed)} {words['suppressed']}")
     if result.baselined:
