@@ -306,3 +306,28 @@ def test_unusable_cache_folder_is_a_note_not_a_failure(tmp_path):
     blocker.write_text("x", encoding="utf-8")
     result, stats = audit(folder, cache_dir=blocker / "cache")
     assert stats.extracted == 2 and any("unusable" in n for n in stats.notes) and result.findings
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_facts_csv_and_json_into_a_folder_write_one_file_per_table(tmp_path, capsys, fmt):
+    import pandas as pd
+
+    folder = write_archive(tmp_path / "a", CITATION_CONFLICT)
+    out_dir = tmp_path / "tables"
+    out_dir.mkdir()
+    code, _, err = run(["facts", str(folder), "-f", fmt, "-o", str(out_dir)], capsys)
+    assert code == 0, err
+    assert {"documents." + fmt, "citations." + fmt, "dates." + fmt} <= {p.name for p in out_dir.iterdir()}
+    docs = pd.read_csv(out_dir / "documents.csv") if fmt == "csv" else pd.DataFrame(json.loads((out_dir / "documents.json").read_text("utf-8")))
+    assert sorted(docs["event_date"]) == ["2021-02-05", "2021-03-04"]
+
+
+@pytest.mark.parametrize("content", [":\n - [", "groups: [1, 2]\n", "\xff"])
+def test_bad_or_missing_groups_file_is_a_one_line_usage_error(tmp_path, capsys, content):
+    folder = write_archive(tmp_path / "a", CITATION_CONFLICT)
+    groups = tmp_path / "groups.yaml"
+    groups.write_bytes(content.encode("latin-1"))
+    for path in (groups, tmp_path / "missing.yaml"):
+        code, _, err = run(["audit", str(folder), "--no-cache", "-f", "json", "--groups", str(path)], capsys)
+        assert code == 2 and err.startswith("giaoban-qa: ") and err.count("\n") == 1 and str(path) in err, err
+        assert "Errno" not in err

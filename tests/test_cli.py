@@ -143,3 +143,115 @@ def test_unwritable_output_is_a_clear_error(tmp_path, capsys):
     blocker.write_text("x", encoding="utf-8")
     code, _, err = run(["check", str(bad), "-f", "json", "-o", str(blocker / "sub" / "r.json")], capsys)
     assert code == 2 and err.startswith("giaoban-qa: ") and "Traceback" not in err
+
+
+def test_output_into_a_folder_names_the_output_not_a_temp_file(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    code, _, err = run(["check", str(bad), "-f", "json", "-o", str(folder)], capsys)
+    assert code == 2 and err.count("\n") == 1
+    assert str(folder) in err and ".tmp" not in err
+    assert list(folder.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "reports"]
+
+
+@pytest.mark.parametrize("size", ["0", "-3"])
+def test_max_size_must_be_positive(tmp_path, capsys, size):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", str(bad), "--max-size", size])
+    assert exit_info.value.code == 2 and "--max-size" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\xff\xfe garbage",  # not UTF-8
+        b'max-size = "abc"\n',
+        b"max-size = -1\n",
+        b'options = "x"\n',
+        b"baseline = 3\n",
+        b"rules-dir = 3\n",
+        b'[per-file-ignores]\n"x/*" = ["no.such-rule"]\n',
+    ],
+)
+def test_bad_configuration_values_are_one_line_usage_errors(tmp_path, capsys, content):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    (tmp_path / "giaoban-qa.toml").write_bytes(content)
+    code, _, err = run(["check", str(bad), "-f", "json"], capsys)
+    assert code == 2 and err.startswith("giaoban-qa: ") and err.count("\n") == 1, err
+
+
+def test_config_max_size_is_in_mebibytes_like_the_flag(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    (tmp_path / "giaoban-qa.toml").write_text("max-size = 1\n", encoding="utf-8")
+    code, out, _ = run(["check", str(bad), "-f", "json"], capsys)
+    assert code == 1 and json.loads(out)["summary"]["input_errors"] == 0
+
+
+def test_per_file_ignores_are_relative_to_the_configuration_file(tmp_path, capsys, monkeypatch):
+    sub = tmp_path / "archive" / "2015"
+    sub.mkdir(parents=True)
+    (sub / "bad.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "giaoban-qa.toml").write_text('[per-file-ignores]\n"archive/2015/*" = ["citation"]\n', encoding="utf-8")
+    for cwd, path in [(tmp_path, "archive/2015/bad.txt"), (sub, "bad.txt"), (tmp_path.parent, str(sub / "bad.txt"))]:
+        monkeypatch.chdir(cwd)
+        code, out, _ = run(["check", path, "-f", "json"], capsys)
+        assert (code, json.loads(out)["summary"]["suppressed"]) == (0, 1), path
+
+
+def test_rules_takes_the_short_format_flag_like_check(capsys):
+    code, out, _ = run(["rules", "-f", "json"], capsys)
+    assert code == 0 and "date.malformed" in {r["rule"] for r in json.loads(out)}
+
+
+def test_broken_user_rule_pack_is_a_configuration_error_not_a_silently_skipped_rule(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD + "Covid 19 vẫn diễn biến phức tạp.\n", encoding="utf-8")
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "terms.yaml").write_text(":\n - [", encoding="utf-8")
+    (tmp_path / "giaoban-qa.toml").write_text('rules-dir = "packs"\n', encoding="utf-8")
+    code, _, err = run(["check", str(bad), "-f", "json"], capsys)
+    assert code == 2 and err.count("\n") == 1 and "terms.yaml" in err and "line 1" in err, err
+
+
+def test_broken_review_file_is_a_one_line_error(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    review = tmp_path / "r.yaml"
+    review.write_text(":\n - [", encoding="utf-8")
+    code, _, err = run(["review", str(bad), "--file", str(review)], capsys)
+    assert code == 2 and err.count("\n") == 1 and "r.yaml" in err and "line 1" in err, err
+
+
+def test_plain_terminal_view_marks_the_span_under_the_context_line(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    code, out, _ = run(["check", str(bad), "--no-color"], capsys)
+    lines = out.splitlines()
+    i = next(n for n, line in enumerate(lines) if line.startswith("    │ ") and "ngày 30 tháng 11 năm 2020" in line)
+    context, marks = lines[i], lines[i + 1]
+    start = context.index("ngày 30 tháng 11 năm 2020")
+    assert marks.startswith("    │ ") and marks[marks.index("^") :] == "^" * len("ngày 30 tháng 11 năm 2020")
+    assert marks.index("^") == start and "\x1b" not in out
+
+
+def test_context_line_stops_at_lone_carriage_returns(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(BAD.replace("\n", "\r").encode("utf-8"))
+    code, out, _ = run(["check", str(bad), "--no-color"], capsys)
+    assert code == 1 and "\r" not in out
+    context = next(line for line in out.splitlines() if line.startswith("    │ "))
+    assert context.startswith("    │ Thực hiện Báo cáo số 369/BC-UBND")
+
+
+def test_terminal_summary_counts_files_that_could_not_be_read(tmp_path, capsys):
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    code, out, _ = run(["check", str(tmp_path), "--lang", "en"], capsys)
+    assert code == 2 and "No findings." not in out and "1 file(s) could not be read" in out
+    code, out, _ = run(["check", str(tmp_path)], capsys)
+    assert "1 tệp không đọc được" in out

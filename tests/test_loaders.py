@@ -116,3 +116,84 @@ def test_broken_docx(tmp_path):
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(InputError, match="broken.docx"):
         load_path(str(path))
+
+
+def test_broken_docx_messages_say_what_is_wrong_in_words(tmp_path):
+    import zipfile
+
+    not_zip = tmp_path / "notzip.docx"
+    not_zip.write_bytes(b"hello, this is not a zip")
+    junk_zip = tmp_path / "junk.docx"
+    with zipfile.ZipFile(junk_zip, "w") as archive:
+        archive.writestr("foo.txt", "junk")
+    with pytest.raises(InputError) as not_zip_error:
+        load_path(str(not_zip))
+    with pytest.raises(InputError) as junk_error:
+        load_path(str(junk_zip))
+    assert "not a zip" in str(not_zip_error.value) and "Error" not in str(not_zip_error.value)
+    assert "no Word document" in str(junk_error.value) and "KeyError" not in str(junk_error.value)
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [("only.md", "<!-- nothing yet -->\n\n---\n"), ("tags.txt", "<b></b> <sup>1</sup>\n**  **\n"), ("page.html", "<html><body><p>***</p></body></html>")],
+)
+def test_a_file_with_only_markup_is_an_input_error(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=f"{name}: .*no (main )?text"):
+        load_path(str(path))
+
+
+def test_utf8_file_with_a_stray_byte_is_not_called_a_legacy_encoding(tmp_path):
+    text = ("Ngày 02 tháng 11 năm 2020, Thường trực Huyện ủy tổ chức hội nghị giao ban.\n" * 5).encode("utf-8")
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(text[:200] + b"\xff" + text[200:])
+    with pytest.raises(InputError) as info:
+        load_path(str(path))
+    message = str(info.value)
+    assert "damaged.txt" in message and "legacy" not in message
+    assert "1 invalid byte" in message and "byte 200" in message and "line 3" in message
+
+
+def test_docx_nested_tables_and_content_controls_each_appear_once(tmp_path):
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("Báo cáo tháng 11")
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "Chỉ tiêu"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "Thu ngân sách"
+    inner.cell(0, 1).text = "45,6 tỷ đồng"
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document.element.body.insert(
+        len(document.element.body) - 1,
+        parse_xml(f'<w:sdt xmlns:w="{w}"><w:sdtContent><w:p><w:r><w:t>Ngày 02/11/2020 họp giao ban.</w:t></w:r></w:p></w:sdtContent></w:sdt>'),
+    )
+    path = tmp_path / "nested.docx"
+    document.save(str(path))
+    text = load_path(str(path)).text
+    assert text.count("45,6 tỷ đồng") == 1 and text.count("Thu ngân sách") == 1
+    assert "Thu ngân sách | 45,6 tỷ đồng" in text and "Chỉ tiêu" in text
+    assert "Ngày 02/11/2020 họp giao ban." in text
+
+
+def test_docx_text_box_with_a_fallback_is_read_once(tmp_path):
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = f'<w:txbxContent xmlns:w="{w}"><w:p><w:r><w:t>Đạt 45,6 tỷ đồng</w:t></w:r></w:p></w:txbxContent>'
+    paragraph = parse_xml(
+        f'<w:p xmlns:w="{w}" xmlns:mc="{mc}"><w:r><mc:AlternateContent>'
+        f"<mc:Choice Requires='wps'>{box}</mc:Choice><mc:Fallback>{box}</mc:Fallback>"
+        "</mc:AlternateContent></w:r></w:p>"
+    )
+    document.element.body.insert(0, paragraph)
+    path = tmp_path / "box.docx"
+    document.save(str(path))
+    assert load_path(str(path)).text.count("45,6 tỷ đồng") == 1

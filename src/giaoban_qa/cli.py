@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from giaoban_qa.packs import PackError
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -15,7 +17,7 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="FILE", help="configuration file (default: found upward from the first path)")
     p.add_argument("--select", metavar="RULES", help="comma-separated rule ids or prefixes to run")
     p.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or prefixes to skip")
-    p.add_argument("--max-size", type=float, metavar="MIB", help="largest file to read, in MiB (default 20)")
+    p.add_argument("--max-size", type=_mebibytes, metavar="MIB", help="largest file to read, in MiB (default 20)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=cmd_check)
 
     rules = sub.add_parser("rules", help="list every rule")
-    rules.add_argument("--format", choices=["table", "json"], default="table")
+    rules.add_argument("--format", "-f", choices=["table", "json"], default="table")
     rules.set_defaults(handler=cmd_rules)
 
     explain = sub.add_parser("explain", help="print a rule's documentation")
@@ -51,15 +53,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     text = sub.add_parser("text", help="print the text that offsets point into (extracted text for .html/.docx)")
     text.add_argument("path", metavar="PATH")
-    text.add_argument("--max-size", type=float, metavar="MIB")
+    text.add_argument("--max-size", type=_mebibytes, metavar="MIB")
     text.set_defaults(handler=cmd_text)
 
     facts = sub.add_parser("facts", help="print the facts extracted from documents")
     facts.add_argument("paths", nargs="+", metavar="PATH")
     facts.add_argument("--format", "-f", choices=["table", "csv", "json", "parquet"], default="table")
     facts.add_argument("--kind", "-k", action="append", help="table(s) to show (default: all)")
-    facts.add_argument("--output", "-o", metavar="PATH", help="file (csv/json) or folder (parquet, several tables)")
-    facts.add_argument("--max-size", type=float, metavar="MIB")
+    facts.add_argument("--output", "-o", metavar="PATH", help="a file (csv/json), or an existing folder: one file per table (parquet always needs a folder)")
+    facts.add_argument("--max-size", type=_mebibytes, metavar="MIB")
     facts.set_defaults(handler=cmd_facts)
     return parser
 
@@ -84,10 +86,24 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"giaoban-qa: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except PackError as exc:  # a broken pack in the user's rules-dir
+        print(f"giaoban-qa: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as exc:  # e.g. --output into a folder that cannot be written
         where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
         print(f"giaoban-qa: {exc.strerror or exc}{where}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _mebibytes(value: str) -> float:
+    """--max-size: a positive number of MiB."""
+    try:
+        size = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not size > 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of MiB, not {value}")
+    return size
 
 
 class UsageError(Exception):
@@ -119,7 +135,8 @@ def _validate_rule_patterns(config) -> None:
     from giaoban_qa.rules import all_rules, matches
 
     codes = list(all_rules())
-    for pattern in [*config.select, *config.ignore, *config.severity]:
+    per_file = [rule for rules in config.per_file_ignores.values() for rule in rules]
+    for pattern in [*config.select, *config.ignore, *config.severity, *per_file]:
         if pattern in ("ALL", "*"):
             continue
         if not any(matches(code, [pattern]) for code in codes):

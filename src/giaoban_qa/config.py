@@ -61,7 +61,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: invalid configuration ({exc})") from None
 
 
@@ -107,8 +107,7 @@ def from_mapping(section: dict[str, Any], path: Path | None = None) -> Config:
     cfg.lang = lang
     base = path.parent if path else Path.cwd()
     if "rules-dir" in section:
-        dirs = section["rules-dir"]
-        dirs = [dirs] if isinstance(dirs, str) else dirs
+        dirs = _str_list(section["rules-dir"], "rules-dir", where)
         cfg.rules_dirs = tuple(str((base / d).resolve()) for d in dirs)
     pfi = section.get("per-file-ignores", {})
     if not isinstance(pfi, dict):
@@ -116,9 +115,18 @@ def from_mapping(section: dict[str, Any], path: Path | None = None) -> Config:
     cfg.per_file_ignores = {k: _str_list(v, f"per-file-ignores.{k}", where) for k, v in pfi.items()}
     cfg.exclude = _str_list(section.get("exclude", []), "exclude", where)
     if "max-size" in section:
-        cfg.max_size = int(section["max-size"])
-    cfg.options = dict(section.get("options", {}))
+        # In MiB, like --max-size.
+        size = section["max-size"]
+        if isinstance(size, bool) or not isinstance(size, (int, float)) or not size > 0:
+            raise ConfigError(f"{where}: 'max-size' must be a positive number of MiB")
+        cfg.max_size = int(size * 1024 * 1024)
+    options = section.get("options", {})
+    if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
+        raise ConfigError(f"{where}: 'options' must be a table of rule = {{option = value}}")
+    cfg.options = dict(options)
     if "baseline" in section:
+        if not isinstance(section["baseline"], str):
+            raise ConfigError(f"{where}: 'baseline' must be a file path")
         cfg.baseline = str((base / section["baseline"]).resolve())
     return cfg
 

@@ -29,6 +29,8 @@ _MARKUP = re.compile(
     r"|^[ \t]{0,3}#{1,6}(?=[ \t])",
     re.DOTALL | re.MULTILINE,
 )
+# A lone carriage return (old Mac files, some exports) ends a line like "\n" does.
+_LONE_CR = re.compile(r"\r(?!\n)")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+")
 
 
@@ -101,13 +103,7 @@ def _sentence_starts(doc: Document) -> list[int]:
 
 
 def _original_line_starts(doc: Document) -> list[int]:
-    src = doc.norm.original
-    starts = [0]
-    pos = src.find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = src.find("\n", pos + 1)
-    return starts
+    return [0] + [m.end() for m in re.finditer(r"\r\n?|\n", doc.norm.original)]
 
 
 def mask_markup(text: str) -> str:
@@ -149,7 +145,8 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 def build_document(path: str, source_text: str, kind: str = "txt") -> Document:
     norm = normalise(source_text)
-    text = mask_markup(norm.text) if kind in ("txt", "md", "html") else norm.text
+    text = _LONE_CR.sub("\n", norm.text)
+    text = mask_markup(text) if kind in ("txt", "md", "html") else text
     lines = split_lines(text)
     paragraphs = [_trim(text, s.start, s.end) for s in lines if text[s.start : s.end].strip()]
     title = paragraphs[0] if paragraphs else None

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import re
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from giaoban_qa.config import Config
 from giaoban_qa.document import Document, build_document
 from giaoban_qa.findings import Finding, Located, Severity
 from giaoban_qa.loaders import InputError, Source, iter_input_paths, load_path
+from giaoban_qa.packs import PackError
 from giaoban_qa.rules import Rule, RuleContext, all_rules, matches
 
 
@@ -75,6 +78,8 @@ def check_document(doc: Document, rules: Iterable[Rule], config: Config) -> list
         ctx.options = config.options.get(rule.code, {})
         try:
             out.extend(rule.check(doc, ctx))
+        except PackError:  # a broken rule pack is the user's configuration: stop with exit 2
+            raise
         except Exception as exc:  # one broken rule must not stop the whole run
             if config.strict:
                 raise
@@ -132,10 +137,30 @@ def fingerprint(rule: str, source: str, start: int, end: int, context: int = 24)
 
 def ignored_for_path(path: str, rule: str, config: Config) -> bool:
     for pattern, rules in config.per_file_ignores.items():
-        if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.replace("\\", "/"), pattern):
+        if any(fnmatch.fnmatch(name, pattern) for name in config_relative_names(path, config)):
             if matches(rule, rules):
                 return True
     return False
+
+
+def config_relative_names(path: str, config: Config) -> list[str]:
+    """The names a per-file pattern is matched against: the path as given and, like ruff,
+    the path relative to the configuration file's folder, so the result does not depend on
+    the folder the tool is run from."""
+    names = [path, path.replace("\\", "/")]
+    if config.source and path != "-" and not path.startswith("<"):
+        relative = _relative_to_folder_of(path, config.source)
+        if relative is not None:
+            names.append(relative)
+    return names
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_to_folder_of(path: str, config_file: str) -> str | None:
+    try:
+        return Path(path).resolve().relative_to(Path(config_file).resolve().parent).as_posix()
+    except (ValueError, OSError):
+        return None
 
 
 def check_source(source: Source, rules: list[Rule], config: Config) -> tuple[Document, list[Located]]:
@@ -147,7 +172,7 @@ def check_source(source: Source, rules: list[Rule], config: Config) -> tuple[Doc
 
 def iter_sources(paths: list[str], config: Config) -> Iterator[tuple[str, Source | None, str | None]]:
     for path in iter_input_paths(paths):
-        if any(fnmatch.fnmatch(path, pat) for pat in config.exclude):
+        if any(fnmatch.fnmatch(name, pat) for name in config_relative_names(path, config) for pat in config.exclude):
             continue
         try:
             yield path, load_path(path, config.max_size), None

@@ -6,6 +6,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from typing import Any
 
@@ -67,13 +68,22 @@ def run_facts(args: argparse.Namespace) -> int:
         from giaoban_qa.plugins import write_parquet_tables
 
         write_parquet_tables(tables, args.output)
+    elif args.format in ("json", "csv") and args.output and os.path.isdir(args.output):
+        # A folder gets one file per table, which every CSV/JSON reader can load as it is.
+        for name, rows in tables.items():
+            data = _csv({name: rows}) if args.format == "csv" else _json(rows)
+            _emit(data, os.path.join(args.output, f"{name}.{args.format}"))
     elif args.format == "json":
-        _emit(json.dumps(tables, ensure_ascii=False, indent=2, default=str) + "\n", args.output)
+        _emit(_json(tables), args.output)
     elif args.format == "csv":
         _emit(_csv(tables), args.output)
     else:
         _print_tables(tables)
     return 2 if errors else 0
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
 def _emit(data: str, output: str | None) -> None:

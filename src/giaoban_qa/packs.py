@@ -15,7 +15,16 @@ SHIPPED = Path(__file__).resolve().parent / "data"
 
 
 class PackError(Exception):
-    pass
+    """A rule pack that cannot be used: a configuration error, not a rule's bug."""
+
+
+def yaml_error_summary(exc: Exception) -> str:
+    """One line for a YAML (or decoding) error, whose own text spans several lines with
+    the offending line and a caret."""
+    mark = getattr(exc, "problem_mark", None)
+    what = getattr(exc, "problem", None) or (str(exc).strip().split("\n")[0] or type(exc).__name__)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    return f"{what}{where}"
 
 
 @lru_cache(maxsize=None)
@@ -26,8 +35,10 @@ def _read(path: str) -> Any:
     try:
         with open(path, encoding="utf-8") as fh:
             return yaml.load(fh, Loader=loader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise PackError(f"{path}: cannot read rule pack ({exc})") from None
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read rule pack ({exc.strerror or exc})") from None
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise PackError(f"{path}: cannot read rule pack ({yaml_error_summary(exc)})") from None
 
 
 def load_pack(name: str, user_dirs: tuple[str, ...] = ()) -> Any:

@@ -67,7 +67,9 @@ def load_review(path: str | Path | None) -> dict[str, dict[str, Any]]:
 
             data = yaml.safe_load(text) or {}
     except Exception as exc:  # a broken review file must say where, not crash the report
-        raise ReviewError(f"{path}: cannot read review file ({type(exc).__name__}: {exc})") from None
+        from giaoban_qa.packs import yaml_error_summary
+
+        raise ReviewError(f"{path}: cannot read review file ({yaml_error_summary(exc)})") from None
     if not isinstance(data, dict):
         raise ReviewError(f"{path}: a review file is a mapping with 'findings'")
     entries = data.get("findings") or {}

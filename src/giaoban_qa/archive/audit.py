@@ -104,7 +104,7 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
     from giaoban_qa.archive.parallel import default_jobs, process
     from giaoban_qa.archive.pipeline import Worker, file_digest, located_from_dict, markers_from_dict
     from giaoban_qa.archive.rules import ArchiveRule
-    from giaoban_qa.engine import FileResult, RunResult, selected_rules
+    from giaoban_qa.engine import FileResult, RunResult, config_relative_names, selected_rules
     from giaoban_qa.loaders import iter_input_paths
 
     options = options or AuditOptions()
@@ -129,7 +129,11 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
 
     import fnmatch
 
-    files = [p for p in iter_input_paths(paths) if not any(fnmatch.fnmatch(p, pat) for pat in config.exclude)]
+    files = [
+        p
+        for p in iter_input_paths(paths)
+        if not any(fnmatch.fnmatch(name, pat) for name in config_relative_names(p, config) for pat in config.exclude)
+    ]
     stdin = [p for p in files if p == "-"]
     files = [p for p in files if p != "-"]
     sidecar = load_sidecar(options.groups) if options.groups else find_sidecars(paths)

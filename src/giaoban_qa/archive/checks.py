@@ -62,7 +62,9 @@ def load_suites(folder: str | os.PathLike) -> list[Suite]:
         try:
             data = json.loads(text) if p.suffix == ".json" else yaml.safe_load(text)
         except (json.JSONDecodeError, yaml.YAMLError) as exc:
-            raise SuiteError(f"{p}: not a valid suite ({exc})") from None
+            from giaoban_qa.packs import yaml_error_summary
+
+            raise SuiteError(f"{p}: not a valid suite ({yaml_error_summary(exc)})") from None
         if not isinstance(data, dict) or not isinstance(data.get("expectations"), list):
             raise SuiteError(f"{p}: a suite needs a list of 'expectations'")
         meta = dict(data.get("meta") or {})

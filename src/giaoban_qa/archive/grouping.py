@@ -189,7 +189,16 @@ def load_sidecar(path: str | Path) -> list[tuple[Path, str, str]]:
     import yaml
 
     p = Path(path)
-    data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise ValueError(f"{p}: groups file not found") from None
+    except OSError as exc:
+        raise ValueError(f"{p}: cannot read groups file ({exc.strerror})") from None
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        from giaoban_qa.packs import yaml_error_summary
+
+        raise ValueError(f"{p}: invalid groups file ({yaml_error_summary(exc)})") from None
     groups = data.get("groups", {}) if isinstance(data, dict) else {}
     if not isinstance(groups, dict):
         raise ValueError(f"{p}: 'groups' must map globs to group names")

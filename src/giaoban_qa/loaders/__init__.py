@@ -33,18 +33,38 @@ def kind_of(path: str | Path) -> str | None:
 
 
 def iter_input_paths(paths: list[str]) -> Iterator[str]:
-    """Expand folders recursively (sorted, hidden entries skipped); keep '-' for stdin."""
+    """Expand folders recursively (sorted, hidden entries skipped); keep '-' for stdin.
+    A file named twice (directly and through its folder, or spelt two ways) comes once."""
+    seen: set[str] = set()
+    for path in _expand_input_paths(paths):
+        key = path if path == "-" else os.path.normcase(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            yield path
+
+
+def _expand_input_paths(paths: list[str]) -> Iterator[str]:
     for raw in paths:
         if raw == "-":
             yield raw
             continue
         p = Path(raw)
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
+            # A folder that cannot be listed is yielded itself, so load_path reports it
+            # instead of its files being skipped without a word.
+            unreadable: list[str] = []
+            for root, dirs, files in os.walk(p, onerror=lambda exc: unreadable.append(exc.filename)):
+                yield from unreadable
+                unreadable.clear()
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith(".") and kind_of(name):
-                        yield str(Path(root) / name)
+                        full = str(Path(root) / name)
+                        # A FIFO or device found in a folder would block or never end a
+                        # read; a file named on the command line is still read as given.
+                        if os.path.isfile(full) or not os.path.exists(full):
+                            yield full
+            yield from unreadable
         else:
             yield raw
 
@@ -55,17 +75,29 @@ def load_bytes(data: bytes, path: str, kind: str) -> Source:
     if kind == "docx":
         from giaoban_qa.loaders.docx import docx_text
 
-        return Source(path, docx_text(data, path), kind)
-    text = decode_bytes(data, path)
-    if not text.strip():
-        raise InputError(f"{path}: empty file")
-    if kind == "html":
-        from giaoban_qa.loaders.html import html_text
-
-        text = html_text(text, path)
+        text = docx_text(data, path)
+    else:
+        text = decode_bytes(data, path)
         if not text.strip():
-            raise InputError(f"{path}: no main text found in the HTML page")
+            raise InputError(f"{path}: empty file")
+        if kind == "html":
+            from giaoban_qa.loaders.html import html_text
+
+            text = html_text(text, path)
+            if not _has_words(text):
+                raise InputError(f"{path}: no main text found in the HTML page")
+    if not _has_words(text):
+        raise InputError(f"{path}: no text to check" + (" (only markup or punctuation)" if text.strip() else ""))
     return Source(path, text, kind)
+
+
+def _has_words(text: str) -> bool:
+    """Whether any letter or digit is left once inline markup is blanked. The head of the
+    text decides almost always (masking a whole large file twice would cost time); a cut
+    through a markup tag there can only answer yes, which checks the file as before."""
+    from giaoban_qa.document import mask_markup
+
+    return any(c.isalnum() for c in mask_markup(text[:4096])) or any(c.isalnum() for c in mask_markup(text))
 
 
 def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
@@ -81,6 +113,8 @@ def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         if not p.exists():
             raise InputError(f"{path}: no such file or folder")
         if p.is_dir():
+            with os.scandir(p):  # an unreadable folder raises PermissionError here
+                pass
             raise InputError(f"{path}: is a folder")
         size = p.stat().st_size
         if size > max_bytes:

@@ -27,6 +27,13 @@ def decode_bytes(data: bytes, path: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        damaged = _mostly_utf8(data)
+        if damaged:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise InputError(
+                f"{path}: UTF-8 text with {damaged} invalid byte(s), the first at byte {exc.start} (line {line}): "
+                "a damaged or partly re-encoded file; fix or re-save it as UTF-8"
+            ) from None
         high = len(_LEGACY_HINT.findall(data[:65536]))
         if high:
             raise InputError(
@@ -35,6 +42,16 @@ def decode_bytes(data: bytes, path: str) -> str:
             ) from None
         raise InputError(f"{path}: not valid UTF-8 at byte {exc.start}") from None
     return _checked(text, path)
+
+
+def _mostly_utf8(data: bytes) -> int:
+    """The number of invalid bytes when the file is otherwise UTF-8 with Vietnamese
+    letters (valid multi-byte sequences far outnumber the bad bytes), else 0. A legacy
+    encoding has no valid multi-byte sequences to speak of."""
+    decoded = data.decode("utf-8", errors="replace")
+    invalid = decoded.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    multibyte = sum(1 for c in decoded if "\u0080" <= c != "\ufffd")
+    return invalid if 0 < invalid and multibyte >= 10 * invalid else 0
 
 
 def _strict(data: bytes, encoding: str, path: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 from giaoban_qa.loaders.decode import InputError
 
@@ -13,35 +14,67 @@ def docx_text(data: bytes, path: str) -> str:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - dependency declared in pyproject
         raise InputError(f"{path}: reading .docx needs the python-docx package") from None
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise InputError(f"{path}: not a readable .docx file (not a zip package; an old .doc must be saved as .docx)")
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"{path}: not a readable .docx file ({type(exc).__name__})") from None
-    except Exception as exc:  # zipfile.BadZipFile, lxml errors: all mean a broken file
-        raise InputError(f"{path}: not a readable .docx file ({type(exc).__name__})") from None
+    except (PackageNotFoundError, KeyError):
+        raise InputError(f"{path}: not a readable .docx file (no Word document inside the zip package)") from None
+    except Exception as exc:  # truncated zip, bad XML (lxml), ValueError: all mean a broken file
+        raise InputError(f"{path}: not a readable .docx file (damaged: {type(exc).__name__})") from None
     lines: list[str] = []
-    body = document.element.body
     # Walk the body in order so tables stay where they are in the document.
-    for block in body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(_paragraph_text(block))
-        elif tag == "tbl":
-            for row in block.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tr"):
-                cells = [
-                    " ".join(_paragraph_text(p) for p in cell.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p")).strip()
-                    for cell in row.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tc")
-                ]
-                lines.append(" | ".join(cells))
+    _block_lines(document.element.body, lines)
     return "\n".join(lines).strip("\n") + "\n"
 
 
+def _block_lines(container, lines: list[str]) -> None:
+    """Paragraphs and tables that are direct children of ``container``, in order; content
+    controls (w:sdt) are looked into. Each piece of text is emitted once."""
+    for block in container.iterchildren():
+        if block.tag == _W + "tbl":
+            _table_lines(block, lines)
+        else:
+            _block_lines_of(block, lines)
+
+
+def _table_lines(table, lines: list[str]) -> None:
+    """One line per row, cells joined by " | "; a table nested in a cell follows its row."""
+    for row in table.iterchildren(_W + "tr"):
+        cells: list[str] = []
+        nested: list[str] = []
+        for cell in row.iterchildren(_W + "tc"):
+            cell_lines: list[str] = []
+            for block in cell.iterchildren():
+                if block.tag == _W + "tbl":
+                    _table_lines(block, nested)
+                else:
+                    _block_lines_of(block, cell_lines)
+            cells.append(" ".join(cell_lines).strip())
+        lines.append(" | ".join(cells))
+        lines.extend(nested)
+
+
+def _block_lines_of(block, lines: list[str]) -> None:
+    if block.tag == _W + "p":
+        lines.append(_paragraph_text(block))
+    elif block.tag in (_W + "sdt", _W + "customXml"):
+        inner = block.find(_W + "sdtContent") if block.tag == _W + "sdt" else block
+        if inner is not None:
+            _block_lines(inner, lines)
+
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def _paragraph_text(p) -> str:
     parts: list[str] = []
+    # A text box is stored twice (the drawing and its VML fallback): read it once.
+    fallback = {node for fb in p.iter(_MC_FALLBACK) for node in fb.iter()}
     for node in p.iter():
+        if node in fallback:
+            continue
         tag = node.tag
         if tag == _W + "t" and node.text:
             # Superscript runs (footnote marks) would glue digits onto numbers: bracket them.

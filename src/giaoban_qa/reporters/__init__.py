@@ -7,6 +7,7 @@ never pays for the HTML or SARIF machinery.
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import tempfile
@@ -36,10 +37,17 @@ def get_renderer(name: str) -> Callable[..., str]:
 
 
 def write_atomic(path: str | Path, data: str) -> None:
-    """Write a report so a reader never sees half a file: temp file, then rename."""
+    """Write a report so a reader never sees half a file: temp file, then rename.
+
+    Any failure is raised as an ``OSError`` naming ``path``, never the temp file."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent))
+    try:
+        if target.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent))
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(target)) from None
     try:
         # mkstemp makes the file private (0600); a report is an ordinary file others may read.
         umask = os.umask(0)
@@ -48,9 +56,11 @@ def write_atomic(path: str | Path, data: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(data)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise type(exc)(exc.errno, exc.strerror, str(target)) from None
         raise

@@ -11,9 +11,11 @@ from giaoban_qa.findings import Located
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 LABEL = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý", "suggest": "Gợi ý", "files": "tệp",
-           "findings": "phát hiện", "clean": "Không có phát hiện nào.", "suppressed": "đã bỏ qua", "baselined": "trong baseline"},
+           "findings": "phát hiện", "clean": "Không có phát hiện nào.", "suppressed": "đã bỏ qua", "baselined": "trong baseline",
+           "unreadable": "tệp không đọc được", "checked": "Không có phát hiện nào trong các tệp đã đọc."},
     "en": {"error": "error", "warning": "warning", "info": "info", "suggest": "Suggestion", "files": "file(s)",
-           "findings": "finding(s)", "clean": "No findings.", "suppressed": "suppressed", "baselined": "in baseline"},
+           "findings": "finding(s)", "clean": "No findings.", "suppressed": "suppressed", "baselined": "in baseline",
+           "unreadable": "file(s) could not be read", "checked": "No findings in the files that were read."},
 }
 
 
@@ -44,9 +46,13 @@ def render(result: RunResult, lang: str = "vi", color: bool | None = None, width
     if result.findings:
         summary = ", ".join(f"{n} {words[s]}" for s, n in counts.items() if n)
         console.print(Text(f"{len(result.files)} {words['files']}, {len(result.findings)} {words['findings']} ({summary})", style="bold"))
+    elif result.input_errors:
+        console.print(Text(f"{len(result.files)} {words['files']}. {words['checked']}", style="bold"))
     else:
         console.print(Text(f"{len(result.files)} {words['files']}. {words['clean']}", style="bold green"))
     extras = []
+    if result.input_errors:
+        extras.append(f"{result.input_errors} {words['unreadable']}")
     if result.suppressed:
         extras.append(f"{len(result.suppressed)} {words['suppressed']}")
     if result.baselined:
@@ -68,32 +74,40 @@ def _print_finding(console, finding: Located, doc, lang: str, words: dict[str, s
     console.print(Text("    " + finding.message(lang)))
     if doc is not None:
         # One screen line of context around the span: news bodies are often one long line.
-        console.print(_context_line(doc.source, finding, console.width - 8), no_wrap=True, overflow="ellipsis")
+        context, marks = _context_line(doc.source, finding, console.width - 8)
+        console.print(context, no_wrap=True, overflow="ellipsis")
+        if console.no_color:  # without reverse video, carets under the span show where it is
+            console.print(Text(marks), no_wrap=True, overflow="ellipsis")
     suggestion = finding.suggestion(lang)
     if suggestion:
         console.print(Text(f"    {words['suggest']}: {suggestion}", style="green"))
 
 
 def _context_line(source: str, finding: Located, width: int = 110):
+    """The span's line cut to ``width`` around it, with the span in reverse video, and a
+    line of carets under the span for output without colour."""
+    from rich.cells import cell_len
     from rich.text import Text
 
-    line_start = source.rfind("\n", 0, finding.start) + 1
-    line_end = source.find("\n", finding.end)
-    line_end = len(source) if line_end == -1 else line_end
+    # Lines end at "\n", "\r\n" or a lone "\r".
+    line_start = max(source.rfind("\n", 0, finding.start), source.rfind("\r", 0, finding.start)) + 1
+    ends = [i for i in (source.find("\n", finding.end), source.find("\r", finding.end)) if i != -1]
+    line_end = min(ends) if ends else len(source)
     end_in_line = min(finding.end, line_end)
     # Long lines (news bodies are often one line) are cut around the span.
     left = max(line_start, finding.start - (width // 2))
     right = min(line_end, max(end_in_line, finding.start) + (width // 2))
     before = source[left : finding.start].replace("\t", " ")
     span = source[finding.start : end_in_line]
-    after = source[end_in_line:right].rstrip("\r")
+    after = source[end_in_line:right]
     text = Text()
     text.append("    │ ", style="dim")
-    if left > line_start:
-        text.append("…", style="dim")
+    cut = "…" if left > line_start else ""
+    text.append(cut, style="dim")
     text.append(before)
     text.append(span, style="bold reverse")
     text.append(after)
     if right < line_end:
         text.append("…", style="dim")
-    return text
+    marks = "    │ " + " " * cell_len(cut + before) + "^" * max(1, cell_len(span))
+    return text, marks

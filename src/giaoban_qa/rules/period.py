@@ -184,6 +184,9 @@ class PlanNotNext(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         rp = doc.fact(report_periods)
         review, plan = rp.review, rp.plan
+        if review is not None and plan is not None and review.in_title and not plan.in_title and rp.lead_review is not None:
+            # The lead's plan follows the lead's own review; the title is period.title-mismatch's.
+            review = rp.lead_review
         if review is None or plan is None or not _comparable(review, plan):
             return
         if _kind(review) == _kind(plan) == "to_date":
