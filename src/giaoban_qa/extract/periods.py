@@ -123,6 +123,9 @@ _PLAN_CUE = re.compile(
     re.IGNORECASE,
 )
 _CUE_WINDOW = 90
+# A period right after these words is the name of the meeting ("giao ban tháng 11"), which
+# by convention may review the month before; cue words further left do not reach past it.
+_MEETING_NAME_BEFORE = re.compile(r"(?:giao\s+ban|họp\s+thường\s+kỳ)(?:\s+định\s+kỳ)?$", re.IGNORECASE)
 # Cues too weak to make a whole year a reviewed period ("phấn đấu tăng 9% trong năm 2017").
 _WEAK_REVIEW = re.compile(r"(?:trong|báo\s+cáo)$", re.IGNORECASE)
 # A year or month after these words is a deadline or a starting point, not a period
@@ -298,6 +301,8 @@ def _cue(text: str, start: int, floor: int) -> str | None:
     """Whether the words just before ``start`` review or plan the period (nearest cue wins)."""
     lo = max(floor, start - _CUE_WINDOW)
     window = text[lo:start].rstrip()
+    if _MEETING_NAME_BEFORE.search(window):
+        return None  # "kết quả giao ban tháng 11": the month names the meeting, not what it reviews
     best: tuple[int, int, str] | None = None
     for kind, pattern in (("review", _REVIEW_CUE), ("plan", _PLAN_CUE)):
         for m in pattern.finditer(window):
