@@ -31,3 +31,13 @@ def test_documented_example_fails_and_fix_passes(code: str) -> None:
     assert failing and passing
     assert [f for f in findings_for(failing) if f.rule == code], f"{code}: its Example is not flagged"
     assert not [f for f in findings_for(passing) if f.rule == code], f"{code}: its 'Use instead' text is flagged"
+
+
+def test_rule_page_markdown_keeps_sections_and_example_lines():
+    page = RULES["date.published-before-event"].markdown()
+    assert page.startswith("# date.published-before-event\n")
+    for heading in ("## What it does", "## Why it matters", "## Example", "## Use instead"):
+        assert f"\n{heading}\n" in page
+    # A multi-line example stays one block with its line breaks, not a reflowed paragraph.
+    example = page.split("## Example\n", 1)[1].split("## Use instead", 1)[0]
+    assert example.lstrip().startswith("```text\nHội nghị sơ kết 6 tháng đầu năm 2020\n21:27 25/06/2020\n")

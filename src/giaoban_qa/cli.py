@@ -247,8 +247,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.markdown import Markdown
 
-    text = f"# {rule.code}\n\ncategory: `{rule.category.value}` · default severity: `{rule.severity.value}`\n\n{rule.documentation()}"
-    Console().print(Markdown(text))
+    Console().print(Markdown(rule.markdown()))
     return EXIT_OK
 
 

@@ -84,6 +84,33 @@ class Rule:
         return inspect.getdoc(cls) or ""
 
     @classmethod
+    def markdown(cls) -> str:
+        """The rule's page as Markdown: sections as headings, examples as text blocks that
+        keep their line breaks (``explain`` renders it; HTML reports may too)."""
+        lines = [f"# {cls.code}", "", f"category: `{cls.category.value}` · default severity: `{cls.severity.value}`", ""]
+        heading = None
+        block: list[str] = []
+
+        def flush() -> None:
+            body = "\n".join(block).strip("\n")
+            if heading in ("Example", "Use instead") and body and not body.startswith("    "):
+                lines.extend(["```text", body, "```"])
+            elif body:
+                lines.append(body)
+            lines.append("")
+
+        for line in cls.documentation().splitlines():
+            m = re.fullmatch(r"\*\*(.+)\*\*", line.strip())
+            if m:
+                flush()
+                heading, block = m.group(1), []
+                lines.append(f"## {heading}")
+            else:
+                block.append(line)
+        flush()
+        return "\n".join(lines).rstrip() + "\n"
+
+    @classmethod
     def examples(cls) -> tuple[str | None, str | None]:
         """The failing and passing example texts of the docstring."""
         doc = cls.documentation()
