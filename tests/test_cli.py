@@ -255,3 +255,23 @@ def test_terminal_summary_counts_files_that_could_not_be_read(tmp_path, capsys):
     assert code == 2 and "No findings." not in out and "1 file(s) could not be read" in out
     code, out, _ = run(["check", str(tmp_path)], capsys)
     assert "1 tệp không đọc được" in out
+
+
+def test_stdin_filename_names_the_input_and_picks_its_format(monkeypatch, capsys):
+    import io
+
+    page = (
+        "<html><body><nav>Trang chủ | Tìm kiếm theo chuyên mục</nav><article><h1>Giao ban</h1>"
+        + "".join(f"<p>Đoạn {i}: công tác xây dựng Đảng tiếp tục được quan tâm trên địa bàn huyện.</p>" for i in range(5))
+        + "<p>Thực hiện Kế hoạch số 27-KH/HU, ngày 14/32023 của Ban Thường vụ Huyện ủy.</p></article></body></html>"
+    )
+
+    class FakeStdin:
+        buffer = io.BytesIO(page.encode("utf-8"))
+
+    monkeypatch.setattr(sys, "stdin", FakeStdin)
+    code, out, _ = run(["check", "-", "--stdin-filename", "tin/page.html", "-f", "json", "--select", "date.malformed"], capsys)
+    data = json.loads(out)
+    (finding,) = data["findings"]
+    assert finding["path"] == "tin/page.html" and finding["excerpt"] == "14/32023"
+    assert "<p>" not in finding["excerpt"] and code == 1

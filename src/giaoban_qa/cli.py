@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline ('giaoban-qa baseline create')")
     check.add_argument("--changed-only", nargs="?", const="HEAD", metavar="REF", help="check only files changed against the git REF (default HEAD) and untracked ones")
     check.add_argument("--files-from", metavar="FILE", help="read the paths to check from FILE, one a line (- for stdin)")
+    check.add_argument(
+        "--stdin-filename", metavar="NAME", help="name to report text read from - as; its suffix picks the format (page.html, report.md)"
+    )
     check.add_argument("--review", metavar="FILE", help="auditor review file shown in the html report (default: beside the report)")
     check.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="lowest severity that fails (default: error)")
     check.add_argument("--color", action=argparse.BooleanOptionalAction, default=None, help="force colour on or off")
@@ -128,6 +131,8 @@ def load_run_config(args: argparse.Namespace, paths: list[str]):
         config.fail_on = args.fail_on
     if getattr(args, "max_size", None):
         config.max_size = int(args.max_size * 1024 * 1024)
+    if getattr(args, "stdin_filename", None):
+        config.stdin_filename = args.stdin_filename
     return config
 
 

@@ -37,6 +37,7 @@ class Config:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     baseline: str | None = None
     source: str | None = None  # the file this configuration came from
+    stdin_filename: str | None = None  # the name text on stdin is reported and read as (flag only)
     strict: bool = False  # re-raise rule crashes (tests); users get a warning instead
 
 

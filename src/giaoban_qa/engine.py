@@ -175,7 +175,7 @@ def iter_sources(paths: list[str], config: Config) -> Iterator[tuple[str, Source
         if any(fnmatch.fnmatch(name, pat) for name in config_relative_names(path, config) for pat in config.exclude):
             continue
         try:
-            yield path, load_path(path, config.max_size), None
+            yield path, load_path(path, config.max_size, config.stdin_filename), None
         except InputError as exc:
             yield path, None, str(exc)
 

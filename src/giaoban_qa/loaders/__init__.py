@@ -100,13 +100,15 @@ def _has_words(text: str) -> bool:
     return any(c.isalnum() for c in mask_markup(text[:4096])) or any(c.isalnum() for c in mask_markup(text))
 
 
-def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read one file (or '-' for stdin) without ever writing to it."""
+def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | None = None) -> Source:
+    """Read one file (or '-' for stdin) without ever writing to it. Text on stdin is
+    reported, and read by format, as ``stdin_name`` when given ("page.html")."""
     if path == "-":
+        name = stdin_name or "<stdin>"
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise InputError(f"<stdin>: larger than {max_bytes // (1024 * 1024)} MiB (raise --max-size)")
-        return load_bytes(data, "<stdin>", "txt")
+            raise InputError(f"{name}: larger than {max_bytes // (1024 * 1024)} MiB (raise --max-size)")
+        return load_bytes(data, name, kind_of(name) or "txt")
     p = Path(path)
     kind = kind_of(p)
     try:
