@@ -92,17 +92,7 @@ class ArchiveRule(Rule):
     ) -> Located:
         """A finding located at ``primary`` (a row with original offsets); ``key`` names the
         conflict so its fingerprint survives edits and re-runs."""
-        sev = severity or self.severity
-        finding = Finding(
-            rule=self.code,
-            category=self.category,
-            severity=sev,
-            start=int(primary["start"]),
-            end=int(primary["end"]),
-            message=message,
-            suggestion=suggestion,
-            evidence=evidence or {},
-        )
+        finding = self.finding(int(primary["start"]), int(primary["end"]), message, suggestion, evidence, severity)
         return Located(
             finding=finding,
             path=primary["path"],
@@ -111,8 +101,8 @@ class ArchiveRule(Rule):
             line=int(primary.get("line") or 1),
             column=int(primary.get("column") or 1),
             excerpt=primary.get("excerpt") or primary.get("text") or "",
-            severity=sev,
-            evidence=evidence or {},
+            severity=finding.severity,
+            evidence=finding.evidence,
             fingerprint=hashlib.sha1(f"{self.code}\x1f{key}".encode("utf-8")).hexdigest()[:16],
         )
 
