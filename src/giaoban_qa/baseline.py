@@ -12,10 +12,8 @@ baseline still matches when the check runs from another working folder.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -86,37 +84,3 @@ def apply_baseline(result: "RunResult", baseline_path: str | Path) -> None:
         else:
             fresh.append(finding)
     result.findings = fresh
-
-
-# -- command line -----------------------------------------------------------------------
-def add_commands(sub: argparse._SubParsersAction) -> None:
-    from giaoban_qa.cli import _add_common
-
-    baseline = sub.add_parser("baseline", help="record today's findings so 'check --baseline' reports only new ones")
-    actions = baseline.add_subparsers(dest="baseline_action", metavar="ACTION")
-    create = actions.add_parser("create", help="check PATHs and write every finding to the baseline file")
-    create.add_argument("paths", nargs="+", metavar="PATH")
-    create.add_argument("--output", "-o", metavar="FILE", default=".giaoban-qa-baseline.json",
-                        help="baseline file (default: .giaoban-qa-baseline.json)")
-    _add_common(create)
-    create.set_defaults(handler=cmd_baseline_create)
-    baseline.set_defaults(handler=lambda args: (baseline.print_help(), 2)[1])
-
-
-def cmd_baseline_create(args: argparse.Namespace) -> int:
-    from giaoban_qa.cli import _validate_rule_patterns, load_run_config
-    from giaoban_qa.engine import run_check
-    from giaoban_qa.reporters import write_atomic
-
-    config = load_run_config(args, args.paths)
-    _validate_rule_patterns(config)
-    config.baseline = None  # a new baseline records everything, whatever the old one held
-    result = run_check(args.paths, config)
-    data = baseline_dict(result, args.output)
-    write_atomic(args.output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    for f in result.files:
-        if f.error:
-            print(f"giaoban-qa: {f.error}", file=sys.stderr)
-    suppressed = f", {len(result.suppressed)} suppressed not recorded" if result.suppressed else ""
-    print(f"giaoban-qa: wrote {len(data['findings'])} finding(s) from {len(result.files)} file(s) to {args.output}{suppressed}")
-    return 2 if result.input_errors else 0

@@ -9,6 +9,7 @@ import os
 import subprocess
 from pathlib import Path
 
+from giaoban_qa.errors import UsageError
 from giaoban_qa.loaders import kind_of
 
 
@@ -87,8 +88,6 @@ def read_file_list(source: str) -> list[str]:
 
 
 def resolve_check_paths(args: argparse.Namespace) -> list[str]:
-    from giaoban_qa.cli import UsageError
-
     paths = list(args.paths)
     ref = getattr(args, "changed_only", None)
     # `--changed-only docs/` reads "docs/" as the ref; a value that is no git ref but is a

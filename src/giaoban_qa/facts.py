@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from giaoban_qa.document import build_document
+from giaoban_qa.errors import UsageError
 from giaoban_qa.extract import load_fact_tables
 
 
@@ -24,8 +25,6 @@ def collect(paths: list[str], kinds: list[str] | None, config) -> tuple[dict[str
     wanted = kinds or sorted(tables)
     unknown = [k for k in wanted if k not in tables]
     if unknown:
-        from giaoban_qa.cli import UsageError
-
         raise UsageError(f"unknown fact table(s) {', '.join(unknown)}; choose from {', '.join(sorted(tables))}")
     out: dict[str, list[dict[str, Any]]] = {k: [] for k in wanted}
     errors: list[str] = []
@@ -47,10 +46,8 @@ def _map_spans(doc, row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def run_facts(args: argparse.Namespace) -> int:
-    from giaoban_qa.cli import load_run_config
-
-    config = load_run_config(args, args.paths)
+def run_facts(args: argparse.Namespace, config) -> int:
+    """The ``facts`` command's work, with its run configuration already built."""
     tables, errors = collect(args.paths, args.kind, config)
     for e in errors:
         print(f"giaoban-qa: {e}", file=sys.stderr)
@@ -65,7 +62,7 @@ def run_facts(args: argparse.Namespace) -> int:
             print(f"giaoban-qa: {exc.report()}", file=sys.stderr)
             return 2
     if args.format == "parquet":
-        from giaoban_qa.plugins import write_parquet_tables
+        from giaoban_qa.archive.tables import write_parquet_tables
 
         write_parquet_tables(tables, args.output)
     elif args.format in ("json", "csv") and args.output and os.path.isdir(args.output):

@@ -13,7 +13,7 @@ def write_parquet_tables(tables: dict[str, list[dict[str, Any]]], output: str | 
     """Validate every table and write ``DIR/<table>.parquet``; returns the files written.
     Nothing is written when one table fails its schema."""
     if not output:
-        from giaoban_qa.cli import UsageError
+        from giaoban_qa.errors import UsageError
 
         raise UsageError("--format parquet writes one file per table: give a folder with -o DIR")
     from giaoban_qa.archive.schemas import validate_tables

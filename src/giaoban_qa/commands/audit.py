@@ -1,0 +1,68 @@
+"""``giaoban-qa audit PATH…``: a whole archive — per-document and cross-document rules,
+cache, fact checks (the pipeline is :mod:`giaoban_qa.archive.audit`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from giaoban_qa.commands.common import add_common_options, emit_report, prepare_run
+from giaoban_qa.errors import UsageError
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    audit = sub.add_parser("audit", help="check a whole archive: per-document and cross-document rules, fact checks")
+    audit.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
+    audit.add_argument("--format", "-f", default=None, help="rich (default), json, and every format of 'check'")
+    audit.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
+    audit.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline ('giaoban-qa baseline create')")
+    audit.add_argument("--review", metavar="FILE", help="auditor review file shown in the html report (default: beside the report)")
+    audit.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="lowest severity that fails (default: error)")
+    audit.add_argument("--color", action=argparse.BooleanOptionalAction, default=None, help="force colour on or off")
+    audit.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: the machine's cores)")
+    audit.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    audit.add_argument("--cache-dir", metavar="DIR", default=None, help="cache folder (default: .giaoban-qa-cache)")
+    audit.add_argument("--checks", metavar="DIR", help="run the Great Expectations suites (.json/.yaml) of DIR over the fact tables")
+    audit.add_argument("--groups", metavar="FILE", help="sidecar mapping path globs to groups (default: giaoban-qa-archive.yaml found beside the paths)")
+    audit.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar on stderr (default: when stderr is a terminal)")
+    add_common_options(audit)
+    audit.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from giaoban_qa.archive.audit import AuditOptions, attach_documents, run_audit
+    from giaoban_qa.engine import exit_code
+
+    config, fmt, report_options = prepare_run(args, args.paths)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    from giaoban_qa.archive.cache import DEFAULT_DIR
+
+    options = AuditOptions(
+        jobs=args.jobs,
+        cache_dir=None if args.no_cache else (args.cache_dir or DEFAULT_DIR),
+        checks=args.checks,
+        groups=args.groups,
+        progress=args.progress if args.progress is not None else sys.stderr.isatty(),
+    )
+    from giaoban_qa.archive.schemas import SchemaFailure
+
+    try:
+        result, stats = run_audit(args.paths, config, options)
+    except SchemaFailure as exc:
+        print(f"giaoban-qa: {exc.report()}", file=sys.stderr)
+        return 2
+    except (ValueError, OSError) as exc:
+        raise UsageError(str(exc)) from None
+    if fmt in ("rich", "text", "html"):
+        attach_documents(result, config)
+    emit_report(result, args, config, fmt, report_options)
+    for note in stats.notes:
+        print(f"giaoban-qa: {note}", file=sys.stderr)
+    if options.progress:
+        print(
+            f"giaoban-qa: {stats.documents} documents ({stats.cached} from cache) in {stats.seconds:.1f} s; "
+            f"{stats.archive_findings} cross-document and {stats.check_findings} check findings",
+            file=sys.stderr,
+        )
+    return exit_code(result, config.fail_on)

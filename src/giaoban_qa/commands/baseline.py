@@ -1,0 +1,40 @@
+"""``giaoban-qa baseline create PATH…``: record today's findings so that ``check --baseline``
+reports only new ones (the format is in :mod:`giaoban_qa.baseline`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from giaoban_qa.commands.common import add_common_options, load_checked_config
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    baseline = sub.add_parser("baseline", help="record today's findings so 'check --baseline' reports only new ones")
+    actions = baseline.add_subparsers(dest="baseline_action", metavar="ACTION")
+    create = actions.add_parser("create", help="check PATHs and write every finding to the baseline file")
+    create.add_argument("paths", nargs="+", metavar="PATH")
+    create.add_argument("--output", "-o", metavar="FILE", default=".giaoban-qa-baseline.json",
+                        help="baseline file (default: .giaoban-qa-baseline.json)")
+    add_common_options(create)
+    create.set_defaults(handler=run_create)
+    baseline.set_defaults(handler=lambda args: (baseline.print_help(), 2)[1])
+
+
+def run_create(args: argparse.Namespace) -> int:
+    from giaoban_qa.baseline import baseline_dict
+    from giaoban_qa.engine import run_check
+    from giaoban_qa.reporters import write_atomic
+
+    config = load_checked_config(args, args.paths)
+    config.baseline = None  # a new baseline records everything, whatever the old one held
+    result = run_check(args.paths, config)
+    data = baseline_dict(result, args.output)
+    write_atomic(args.output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    for f in result.files:
+        if f.error:
+            print(f"giaoban-qa: {f.error}", file=sys.stderr)
+    suppressed = f", {len(result.suppressed)} suppressed not recorded" if result.suppressed else ""
+    print(f"giaoban-qa: wrote {len(data['findings'])} finding(s) from {len(result.files)} file(s) to {args.output}{suppressed}")
+    return 2 if result.input_errors else 0

@@ -1,0 +1,136 @@
+"""What several commands share: common options, the run configuration built from the
+configuration file and the flags, and writing a report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from giaoban_qa.errors import UsageError
+
+
+def add_common_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=["vi", "en"], help="language of messages (default: vi)")
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: found upward from the first path)")
+    p.add_argument("--select", metavar="RULES", help="comma-separated rule ids or prefixes to run")
+    p.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or prefixes to skip")
+    p.add_argument("--max-size", type=mebibytes, metavar="MIB", help="largest file to read, in MiB (default 20)")
+
+
+def mebibytes(value: str) -> float:
+    """--max-size: a positive number of MiB."""
+    try:
+        size = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not size > 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of MiB, not {value}")
+    return size
+
+
+def load_run_config(args: argparse.Namespace, paths: list[str]):
+    """The configuration found for ``paths`` (or ``--config``), overridden by the flags."""
+    from giaoban_qa.config import ConfigError, load_config
+
+    first = next((p for p in paths if p != "-"), None)
+    try:
+        config = load_config(Path(first) if first else None, getattr(args, "config", None))
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    if getattr(args, "select", None):
+        config.select = [s for s in args.select.split(",") if s]
+    if getattr(args, "ignore", None):
+        config.ignore = config.ignore + [s for s in args.ignore.split(",") if s]
+    if getattr(args, "lang", None):
+        config.lang = args.lang
+    if getattr(args, "fail_on", None):
+        config.fail_on = args.fail_on
+    if getattr(args, "max_size", None):
+        config.max_size = int(args.max_size * 1024 * 1024)
+    if getattr(args, "stdin_filename", None):
+        config.stdin_filename = args.stdin_filename
+    return config
+
+
+def validate_rule_patterns(config) -> None:
+    """Every rule id or prefix named in the configuration or the flags exists."""
+    from giaoban_qa.rules import all_rules, matches
+
+    codes = list(all_rules())
+    per_file = [rule for rules in config.per_file_ignores.values() for rule in rules]
+    for pattern in [*config.select, *config.ignore, *config.severity, *per_file]:
+        if pattern in ("ALL", "*"):
+            continue
+        if not any(matches(code, [pattern]) for code in codes):
+            raise UsageError(f"unknown rule or prefix '{pattern}' (see 'giaoban-qa rules')")
+
+
+def load_checked_config(args: argparse.Namespace, paths: list[str]):
+    """``load_run_config`` followed by ``validate_rule_patterns``."""
+    config = load_run_config(args, paths)
+    validate_rule_patterns(config)
+    return config
+
+
+def check_baseline(config) -> None:
+    """A named baseline file must be readable before any file is checked."""
+    if not config.baseline:
+        return
+    from giaoban_qa.baseline import BaselineError, load_baseline
+
+    try:
+        load_baseline(config.baseline)
+    except BaselineError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def prepare_run(args: argparse.Namespace, paths: list[str]):
+    """Configuration, output format and report options shared by ``check`` and ``audit``:
+    everything that can be wrong with the command line fails here, before any file is read."""
+    from giaoban_qa.reporters import FORMATS
+
+    config = load_checked_config(args, paths)
+    fmt = args.format or "rich"
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(sorted(FORMATS))})")
+    if args.baseline:
+        config.baseline = args.baseline
+    return config, fmt, prepare_report_options(args, config, fmt)
+
+
+def prepare_report_options(args: argparse.Namespace, config, fmt: str) -> dict:
+    """Checks the baseline and review files before the run and picks the html output file."""
+    from giaoban_qa.reporters import DEFAULT_OUTPUT
+
+    check_baseline(config)
+    if not args.output and fmt in DEFAULT_OUTPUT:
+        args.output = DEFAULT_OUTPUT[fmt]
+    if fmt != "html":
+        return {}
+    from giaoban_qa.review import ReviewError, load_reviews, review_paths_for
+
+    review_files = [Path(args.review)] if args.review else review_paths_for(args.output)
+    try:
+        return {"review": load_reviews(review_files), "review_file": ", ".join(map(str, review_files)) or None}
+    except ReviewError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dict) -> None:
+    """Render ``result`` in ``fmt`` to ``--output`` (atomically) or stdout; input errors go
+    to stderr for the machine formats, whose stdout must stay parseable."""
+    from giaoban_qa.reporters import get_renderer, write_atomic
+
+    render = get_renderer(fmt)
+    color = args.color if args.color is not None else (sys.stdout.isatty() and not args.output)
+    output = render(result, lang=config.lang, color=color and fmt == "rich", config=config, **options)
+    if args.output and args.output != "-":
+        write_atomic(args.output, output)
+        if fmt == "html":
+            print(f"giaoban-qa: report written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(output)
+    for f in result.files:
+        if f.error and fmt not in ("rich", "text"):
+            print(f"giaoban-qa: {f.error}", file=sys.stderr)

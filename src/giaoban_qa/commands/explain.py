@@ -1,0 +1,29 @@
+"""``giaoban-qa explain RULE``: a rule's documentation page."""
+
+from __future__ import annotations
+
+import argparse
+
+from giaoban_qa.errors import EXIT_OK, UsageError
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    explain = sub.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("rule", metavar="RULE")
+    explain.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from giaoban_qa.rules import all_rules
+
+    rules = all_rules()
+    rule = rules.get(args.rule)
+    if rule is None:
+        close = [c for c in rules if args.rule in c]
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise UsageError(f"no rule named '{args.rule}'.{hint}")
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console().print(Markdown(rule.markdown()))
+    return EXIT_OK
