@@ -154,12 +154,13 @@ def render(result: RunResult, lang: str = "vi", review: dict[str, dict[str, Any]
 
 def render_page(template_name: str, payload: dict[str, Any], *, chart: dict[str, Any] | None = None,
                 search_path: tuple[Path, ...] = (), scripts: tuple[Path, ...] = (), styles: tuple[Path, ...] = (),
-                **context: Any) -> str:
+                nonce: str | None = None, **context: Any) -> str:
     """A page built on the report: ``report.html.j2`` (or a template extending it, found in
     ``search_path`` first) with the report's CSS and script inlined, ``payload`` embedded as
     inert JSON and a fresh CSP nonce. ``scripts`` and ``styles`` are appended to the
     report's own, so a page that extends the report (the editor of ``giaoban-qa serve``)
-    renders findings with the same code, not a copy of it."""
+    renders findings with the same code, not a copy of it. A server that also sends the
+    policy as a header passes the ``nonce`` it put there."""
     import jinja2
     from markupsafe import Markup
 
@@ -188,6 +189,6 @@ def render_page(template_name: str, payload: dict[str, Any], *, chart: dict[str,
         # Our own static files, inlined so the page needs no network.
         style=inline((TEMPLATES / "report.css", *styles)),
         script=inline((TEMPLATES / "report.js", *scripts)),
-        nonce=secrets.token_urlsafe(18),
+        nonce=nonce or secrets.token_urlsafe(18),
         **context,
     )

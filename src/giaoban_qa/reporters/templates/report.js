@@ -388,7 +388,9 @@
     [['confirmed', L.confirm], ['dismissed', L.dismiss], ['open', L.reopen]].forEach(function (pair) {
       var b = el('button', 'btn', pair[1]); b.type = 'button'; b.dataset.status = pair[0];
       b.addEventListener('click', function () {
-        decide(f.i, { status: pair[0], note: note.value });
+        var entry = { status: pair[0], note: note.value };
+        if (pair[0] !== 'confirmed') { entry.fix = null; entry.suggestion = null; }  // an accepted fix ends with its confirmation
+        decide(f.i, entry);
       });
       tri.appendChild(b);
     });
