@@ -11,6 +11,7 @@
   var lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
   var current = null;       // what was checked: {file: File} or {text: string}
   var picked = null;        // a file chosen or dropped, not yet checked
+  var answers = 0;          // requests answered (tests wait on it)
   function $(id) { return document.getElementById(id); }
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -89,7 +90,7 @@
         document.documentElement.dataset.checked = String(Date.now());
       })
       .catch(function (err) { say(E.failed + ': ' + err.message, true); })
-      .then(function () { $('run').disabled = false; });
+      .then(function () { $('run').disabled = false; document.documentElement.dataset.answered = String(++answers); });
   }
 
   // ---- accepting a suggestion: a decision in the review-file format ----------------------
