@@ -114,6 +114,23 @@ def annotate_docx(
     file. ``changes`` chooses the findings made tracked changes (default: every fixable
     one, safe or not, that overlaps no other); ``comments=False`` writes only the changes
     (``check --fix`` on a .docx)."""
+    return _annotate(data, findings, lang, comments, changes)[0]
+
+
+def annotate_docx_tracked(data: bytes, findings: list[Located], lang: str = "vi") -> tuple[bytes, list[Located]]:
+    """``annotate_docx`` that also returns the findings that became tracked changes."""
+    return _annotate(data, findings, lang, True, None)
+
+
+def annotate_docx_changes(data: bytes, findings: list[Located], changes: list[Located], lang: str = "vi") -> tuple[bytes, list[Located]]:
+    """Only the tracked changes for ``changes`` (no comments): the new .docx and the
+    findings that became tracked changes (a span across paragraphs or cells cannot)."""
+    return _annotate(data, findings, lang, False, changes)
+
+
+def _annotate(
+    data: bytes, findings: list[Located], lang: str, comments: bool, changes: list[Located] | None
+) -> tuple[bytes, list[Located]]:
     from giaoban_qa import fixes
 
     document = open_docx(data, "<docx>")
@@ -153,7 +170,7 @@ def annotate_docx(
             _mark_comment(before, after, comment.comment_id)
     out = io.BytesIO()
     document.save(out)
-    return out.getvalue()
+    return out.getvalue(), [span.finding for span in spans if id(span.finding) in tracked]
 
 
 def check_and_annotate(data: bytes, name: str, config: "Config") -> tuple[bytes, "RunResult"]:

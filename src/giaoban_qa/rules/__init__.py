@@ -94,7 +94,10 @@ class Rule:
     def markdown(cls) -> str:
         """The rule's page as Markdown: sections as headings, examples as text blocks that
         keep their line breaks (``explain`` renders it; HTML reports may too)."""
-        lines = [f"# {cls.code}", "", f"category: `{cls.category.value}` · default severity: `{cls.severity.value}`", ""]
+        from giaoban_qa.fixes import describe_fix
+
+        fix = describe_fix(cls.fix, "en")
+        lines = [f"# {cls.code}", "", f"category: `{cls.category.value}` · default severity: `{cls.severity.value}` · fix: {fix}", ""]
         heading = None
         block: list[str] = []
 
