@@ -20,6 +20,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     check.add_argument("--review", metavar="FILE", help="auditor review file shown in the html report (default: beside the report)")
     check.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="lowest severity that fails (default: error)")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes: .txt/.md rewritten in place, .docx as tracked changes")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes that need an editor's judgement (implies --fix)")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change nothing")
     check.add_argument("--color", action=argparse.BooleanOptionalAction, default=None, help="force colour on or off")
     add_common_options(check)
     check.set_defaults(handler=run)
@@ -32,6 +35,12 @@ def run(args: argparse.Namespace) -> int:
     paths = resolve_check_paths(args)
     config, fmt, options = prepare_run(args, args.paths or paths)
     needs_text = fmt in ("rich", "text", "html")
+    if args.diff or args.fix or args.unsafe_fixes:
+        from giaoban_qa.commands.fix import run_fixes
+
+        done = run_fixes(args, paths, config)
+        if done is not None:
+            return done
     result = run_check(paths, config, keep_documents=needs_text)
     emit_report(result, args, config, fmt, options)
     return exit_code(result, config.fail_on)

@@ -127,6 +127,7 @@ class TermVariant(Rule):
     code = "text.term-variant"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
@@ -249,6 +250,7 @@ class Typo(Rule):
     code = "text.typo"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for start, end, right, note in typo_spans(doc, ctx):
@@ -322,6 +324,7 @@ class RepeatedSyllable(Rule):
     code = "text.repeated-syllable"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
@@ -488,6 +491,7 @@ class UnicodeNormalisation(Rule):
     code = "text.unicode-normalisation"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         if not doc.norm.changed:
@@ -586,6 +590,7 @@ class EncodingDamage(Rule):
     code = "text.encoding-damage"
     category = Category.TEXT
     severity = Severity.ERROR
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
@@ -648,6 +653,7 @@ class InvisibleCharacter(Rule):
     code = "text.invisible-char"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
