@@ -167,22 +167,10 @@ def annotated_docx(upload: Upload, result: RunResult, decisions: dict[str, dict[
     from giaoban_qa.annotate import annotate_docx
 
     kept = [f for f in result.findings if not is_dismissed(decisions, f)]
-    return annotate_docx(upload.data, _only_accepted_fixes(kept, decisions), lang=lang)
-
-
-def _only_accepted_fixes(findings: list[Located], decisions: dict[str, dict[str, Any]]) -> list[Located]:
-    """The findings to annotate, where only accepted ones may become tracked changes: the
-    others keep their comment (with the suggestion in words) but no replacement."""
-    import dataclasses
-
-    out = []
-    for f in findings:
-        if is_accepted(decisions, f):
-            out.append(f)
-        else:
-            out.append(dataclasses.replace(f, finding=dataclasses.replace(f.finding, fix=None))
-                       if hasattr(f.finding, "fix") else f)
-    return out
+    # Only accepted suggestions become tracked changes; the others keep their comment,
+    # which states the suggestion in words.
+    accepted = [f for f in kept if is_accepted(decisions, f)]
+    return annotate_docx(upload.data, kept, lang=lang, changes=accepted)
 
 
 def _source_text(result: RunResult) -> str:
