@@ -37,3 +37,27 @@ def planted_docx(extra_paragraphs: int = 0) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def start_server(app, **options):
+    """The app on waitress at 127.0.0.1 on a free port, in a daemon thread: (url, stop)."""
+    import threading
+
+    import waitress
+
+    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=2, **options)
+
+    def run() -> None:
+        try:
+            server.run()
+        except (OSError, ValueError):  # the socket closed under select() by stop()
+            pass
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+
+    def stop() -> None:
+        server.close()
+        thread.join(timeout=5)
+
+    return f"http://127.0.0.1:{server.effective_port}/", stop

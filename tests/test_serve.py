@@ -240,3 +240,40 @@ def test_check_path_imports_no_web_modules(tmp_path):
     assert "giaoban_qa.engine" in imported  # the listing is real
     web = sorted(m for m in imported if m.split(".")[0] in ("flask", "werkzeug", "waitress", "jinja2") or m.startswith("giaoban_qa.web"))
     assert web == []
+
+
+def _spooled_by_waitress(monkeypatch, options: dict) -> list[str]:
+    """POST 1.5 MB of pasted text to a real waitress server and list the temporary files
+    its buffers asked for."""
+    import urllib.request
+
+    import waitress.buffers
+
+    from serve_helpers import start_server
+
+    spooled: list[str] = []
+    real_newfile = waitress.buffers.TempfileBasedBuffer.newfile
+
+    def newfile(self):
+        spooled.append("tempfile")
+        return real_newfile(self)
+
+    monkeypatch.setattr(waitress.buffers.TempfileBasedBuffer, "newfile", newfile)
+    monkeypatch.setattr(roundtrip, "check_upload", lambda upload, config: roundtrip.RunResult())
+    url, stop = start_server(create_app(Config(), max_bytes=4 * 1024 * 1024), **options)
+    try:
+        body = "--B\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + "Ngày họp giao ban. " * 80000 + "\r\n--B--\r\n"
+        request = urllib.request.Request(url + "api/export/json", data=body.encode(),
+                                         headers={"Content-Type": "multipart/form-data; boundary=B"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.status == 200
+    finally:
+        stop()
+    return spooled
+
+
+def test_waitress_keeps_requests_in_memory(monkeypatch):
+    from giaoban_qa.web.app import server_options
+
+    assert _spooled_by_waitress(monkeypatch, server_options(4 * 1024 * 1024)) == []
+    assert _spooled_by_waitress(monkeypatch, {}) != []  # waitress's defaults would spool it: the test can fail

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import threading
 import zipfile
 from pathlib import Path
 
@@ -23,9 +22,9 @@ pytest.importorskip("waitress")
 from giaoban_qa.config import Config
 from giaoban_qa.review import load_review
 from giaoban_qa.web import roundtrip
-from giaoban_qa.web.app import create_app
+from giaoban_qa.web.app import create_app, server_options
 
-from serve_helpers import TYPO, TYPO_FIX, planted_docx
+from serve_helpers import TYPO, TYPO_FIX, planted_docx, start_server
 from test_html_browser import HOSTILE_HTML, HOSTILE_MD, LAUNCH_ARGS, _injection_state, find_browser
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -35,14 +34,10 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 @pytest.fixture(scope="module")
 def server():
-    import waitress
-
     app = create_app(Config(), allowed_hosts={"127.0.0.1", "localhost", "::1"})
-    srv = waitress.create_server(app, host="127.0.0.1", port=0, threads=2)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.effective_port}/"
-    srv.close()
+    url, stop = start_server(app, **server_options(Config().max_size))
+    yield url
+    stop()
 
 
 @pytest.fixture(scope="module")

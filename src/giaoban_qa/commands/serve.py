@@ -67,14 +67,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         import waitress
 
-        from giaoban_qa.web.app import create_app
+        from giaoban_qa.web.app import create_app, server_options
     except ImportError as exc:
         raise UsageError(f"serve needs the web extra ({exc.name} is missing): pip install 'giaoban-qa[web]'") from None
     max_bytes = int(args.max_size * 1024 * 1024) if args.max_size else config.max_size
     listen = "127.0.0.1" if args.host.lower() == "localhost" else args.host  # one socket, one port to print
     app = create_app(config, max_bytes, allowed_hosts(args.host))
     try:
-        server = waitress.create_server(app, host=listen, port=args.port, threads=args.threads, ident="giaoban-qa")
+        server = waitress.create_server(app, host=listen, port=args.port, threads=args.threads, ident="giaoban-qa",
+                                        **server_options(max_bytes))
     except OSError as exc:
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
     port = server.effective_port  # type: ignore[union-attr]

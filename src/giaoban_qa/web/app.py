@@ -56,6 +56,14 @@ PAGE_CSP = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-i
 DATA_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'"
 
 
+def server_options(max_bytes: int) -> dict[str, int]:
+    """waitress settings that keep every request and response in memory (by default it
+    spools a request body over 512 KB and a response over 1 MB to a temporary file) and
+    refuse a body larger than the upload limit before reading it."""
+    room = max_bytes + FORM_OVERHEAD
+    return {"inbuf_overflow": room + 1, "outbuf_overflow": 8 * room, "max_request_body_size": room}
+
+
 class InMemoryRequest(Request):
     """Uploads stay in memory: Werkzeug would spool a large file part to a temporary file
     on disk, and the page promises that nothing is stored."""
