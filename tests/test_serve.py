@@ -195,9 +195,10 @@ def test_serve_refuses_a_remote_address_without_the_flag(capsys):
     assert err.startswith("giaoban-qa: ") and "--allow-remote" in err and err.count("\n") == 1
 
 
-def _start_serve(*args: str) -> tuple[subprocess.Popen, str]:
+def _start_serve(*args: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen([sys.executable, "-m", "giaoban_qa", "serve", "--port", "0", *args], cwd=ROOT,
-                            stderr=subprocess.PIPE, text=True, env={**__import__("os").environ, "PYTHONPATH": str(ROOT / "src")})
+                            stderr=subprocess.PIPE, text=True,
+                            env={**__import__("os").environ, "PYTHONPATH": str(ROOT / "src"), **(env or {})})
     lines = []
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
@@ -223,6 +224,23 @@ def test_serve_binds_loopback_and_warns_for_remote():
     proc, err = _start_serve("--host", "0.0.0.0", "--allow-remote")
     try:
         assert "WARNING: listening on 0.0.0.0" in err and "the page is at http://0.0.0.0:" in err
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_open_starts_the_browser_on_the_page(tmp_path):
+    """--open hands the page's address to the user's browser ($BROWSER here: a recorder)."""
+    opened = tmp_path / "opened.txt"
+    recorder = tmp_path / "browser.py"
+    recorder.write_text(f"import sys\nopen({str(opened)!r}, 'w').write(sys.argv[1])\n", encoding="utf-8")
+    proc, err = _start_serve("--open", env={"BROWSER": f"{sys.executable} {recorder} %s"})
+    try:
+        url = re.search(r"(http://127\.0\.0\.1:\d+/)", err).group(1)
+        deadline = time.monotonic() + 20
+        while not (opened.exists() and opened.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert opened.read_text() == url
     finally:
         proc.terminate()
         proc.wait(timeout=10)
