@@ -196,3 +196,16 @@ def test_usable_at_1024_px(page):
         assert box["y"] + box["height"] <= 768, f"{selector} is below the first screen"
     page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 10000
+
+
+def test_a_dropped_file_is_checked(page):
+    before = page.evaluate("document.documentElement.dataset.answered || ''")
+    text = "Ngày 02 tháng 11 năm 2020, Thường trực Huyện ủy tổ chức hội nghị giao ban.\nCác ngành cần đầy mạnh cải cách hành chính.\n"
+    page.evaluate("""t => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([t], 'thả vào.txt', { type: 'text/plain' }));
+        document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }""", text)
+    page.wait_for_function("b => (document.documentElement.dataset.answered || '') !== b", arg=before, timeout=20000)
+    assert page.text_content("#fname") == "thả vào.txt" and "thả vào.txt" in page.text_content("#status")
+    assert page.eval_on_selector_all("#rows tr[data-i]", "rows => rows.map(r => r.querySelector('td.rule').textContent)") == ["text.typo"]
