@@ -209,3 +209,20 @@ def test_a_dropped_file_is_checked(page):
     page.wait_for_function("b => (document.documentElement.dataset.answered || '') !== b", arg=before, timeout=20000)
     assert page.text_content("#fname") == "thả vào.txt" and "thả vào.txt" in page.text_content("#status")
     assert page.eval_on_selector_all("#rows tr[data-i]", "rows => rows.map(r => r.querySelector('td.rule').textContent)") == ["text.typo"]
+
+
+def test_a_long_text_is_laid_out_in_blocks_and_findings_stay_reachable(page):
+    """Hundreds of pages: the report's renderer splits the text into blocks the browser lays
+    out only when seen; the text is unchanged and a finding at the very end is scrolled to."""
+    filler = "Các xã tiếp tục rà soát hồ sơ, cập nhật số liệu và báo cáo kết quả về huyện đúng hạn.\n"
+    text = "Ngày 02 tháng 11 năm 2020, Thường trực Huyện ủy tổ chức hội nghị giao ban.\n" + filler * 3000 + \
+        "Các ngành cần đầy mạnh cải cách hành chính.\n"
+    _upload(page, "dài.txt", text.encode("utf-8"), "text/plain")
+    assert page.evaluate("document.querySelectorAll('#doc .block').length") >= len(text) // 20000
+    assert page.evaluate("document.getElementById('doc').textContent") == text
+    _select_rule(page, "text.typo")
+    page.wait_for_timeout(200)
+    mark, pane = page.evaluate("""() => [document.querySelector('#doc mark.current').getBoundingClientRect().toJSON(),
+                                          document.getElementById('doc').getBoundingClientRect().toJSON()]""")
+    assert pane["top"] <= mark["top"] and mark["bottom"] <= pane["bottom"], (mark, pane)
+    assert page.text_content("#doc mark.current") == "đầy mạnh"

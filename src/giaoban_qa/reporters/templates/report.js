@@ -8,6 +8,7 @@
   'use strict';
   var SEV_RANK = { error: 3, warning: 2, info: 1 };
   var PAGE = 100;
+  var CHUNK = 20000;        // characters of a document laid out as one block (long texts only)
   // Set by load(): the payload, its labels, findings and files, and the review decisions
   // (fingerprint -> {status, note, ...}: the file's, then this session's edits).
   var D, L, F, FILES, review, byFile, state;
@@ -220,19 +221,32 @@
       add(f.a, f.b, { f: f });
       evidenceSpans(f.v).forEach(function (e, k) { add(e.span.start, e.span.end, { ev: f.i + ':' + k }); });
     });
+    // A long text (a Word file of hundreds of pages) is laid out in blocks that start at a
+    // line break, each with content-visibility: auto, so the browser lays out only the
+    // blocks on screen instead of the whole text at every click.
+    var blockStarts = {};
+    if (n > CHUNK) {
+      for (var k = CHUNK; k < n; k += CHUNK) {
+        var at = text.indexOf('\n', k);
+        if (at < 0 || at + 1 >= n) break;
+        blockStarts[at + 1] = true; cuts.push(at + 1); k = at + 1;
+      }
+    }
     cuts.sort(function (a, b) { return a - b; });
-    var active = [], frag = document.createDocumentFragment(), last = -1;
+    var active = [], frag = document.createDocumentFragment(), last = -1, out = frag;
+    if (n > CHUNK) { out = el('div', 'block'); frag.appendChild(out); docView.blocks = true; }
     for (var c = 0; c < cuts.length; c++) {
       var a = cuts[c];
       if (a === last) continue;
       last = a;
       if (closes[a]) active = active.filter(function (item) { return closes[a].indexOf(item) < 0; });
       if (opens[a]) active = active.concat(opens[a]);
+      if (blockStarts[a]) { out = el('div', 'block'); frag.appendChild(out); }
       var b = n;
       for (var d = c + 1; d < cuts.length; d++) { if (cuts[d] > a) { b = cuts[d]; break; } }
       if (b <= a) continue;
       var piece = text.slice(a, b);
-      if (!active.length) { frag.appendChild(document.createTextNode(piece)); continue; }
+      if (!active.length) { out.appendChild(document.createTextNode(piece)); continue; }
       var covering = [], evKeys = [];
       active.forEach(function (item) { if (item.f) covering.push(item.f); else evKeys.push(item.ev); });
       var node;
@@ -249,7 +263,7 @@
         node = el('span', null, piece);
       }
       evKeys.forEach(function (key) { (docView.byEv[key] = docView.byEv[key] || []).push(node); });
-      frag.appendChild(node);
+      out.appendChild(node);
     }
     view.appendChild(frag);
   }
@@ -297,13 +311,19 @@
     showDetail(i);
     Array.prototype.forEach.call(document.querySelectorAll('#rows tr'), function (tr) { tr.classList.toggle('selected', Number(tr.dataset.i) === i); });
     var mark = document.querySelector('#doc mark.current');
-    if (mark && fromList) mark.scrollIntoView({ block: 'center' });
+    if (mark && fromList) reveal(mark);
+  }
+  // Blocks of a long text not yet laid out have an estimated height, so the first scroll
+  // can land beside its target once the blocks it passed are laid out: scroll again then.
+  function reveal(node) {
+    node.scrollIntoView({ block: 'center' });
+    if (docView.blocks) requestAnimationFrame(function () { node.scrollIntoView({ block: 'center' }); });
   }
   function jumpTo(k) {
     var nodes = docView.byEv[state.selected + ':' + k] || [];
     var node = nodes[0];
     if (!node) return;
-    node.scrollIntoView({ block: 'center' });
+    reveal(node);
     node.classList.remove('flash'); void node.offsetWidth; node.classList.add('flash');
   }
   function evidenceTree(value, spans) {
