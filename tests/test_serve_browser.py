@@ -96,8 +96,6 @@ def test_docx_round_trip_accept_dismiss_download(page):
     assert page.eval_on_selector_all("#doc mark", "m => m.length") >= 5
     assert "Covid 19" in page.text_content("#doc")
 
-    fixes = pytest.importorskip("giaoban_qa.fixes", reason="accepting needs giaoban_qa.fixes (branch h13a)")
-    assert fixes
     _select_rule(page, "text.typo")
     assert page.text_content("#detail .sugg") == TYPO_FIX and TYPO in page.text_content("#detail .quote")
     page.click("#detail #accept")
@@ -115,7 +113,6 @@ def test_docx_round_trip_accept_dismiss_download(page):
     corrected = _download(page, "#dl-txt").read_text(encoding="utf-8")
     assert TYPO_FIX in corrected and TYPO not in corrected and "Covid 19" in corrected  # only the accepted one
 
-    pytest.importorskip("giaoban_qa.annotate", reason="the annotated .docx needs giaoban_qa.annotate (branch h13a)")
     annotated = _download(page, "#dl-docx").read_bytes()
     _check_annotated(annotated, expected, review)
 

@@ -15,6 +15,7 @@ download. Every response carries a Content-Security-Policy; the page's is the re
 from __future__ import annotations
 
 import io
+import json
 import secrets
 from pathlib import Path
 from typing import Any
@@ -126,8 +127,10 @@ def create_app(config: Config | None = None, max_bytes: int | None = None,
         everything = [*result.findings, *result.suppressed]
         for row, fixable in zip(payload["findings"], roundtrip.fixable_flags(everything)):
             row["fx"] = fixable
-        return jsonify({"name": upload.name, "kind": upload.kind, "payload": payload,
-                        "docx": upload.kind == "docx"})
+        answer = {"name": upload.name, "kind": upload.kind, "payload": payload, "docx": upload.kind == "docx"}
+        # UTF-8 as is: Flask's jsonify escapes every Vietnamese letter, which makes the answer
+        # for a long text about 1.6 times as large (12.0 MB instead of 7.7 MB for 5.8 M characters).
+        return Response(json.dumps(answer, ensure_ascii=False, separators=(",", ":")), mimetype="application/json")
 
     @app.post("/api/export/<fmt>")
     def api_export(fmt: str) -> Response:

@@ -2,9 +2,8 @@
 it, and build each download from the run and the editor's decisions.
 
 Everything here works on bytes and strings in memory; nothing is written anywhere. The
-fixes and the Word annotation come from :mod:`giaoban_qa.fixes` and
-:mod:`giaoban_qa.annotate`; the small adapter functions below are the only places that
-call them, so the page says "not available" instead of failing when a build lacks them.
+fixes and the Word annotation are :mod:`giaoban_qa.fixes` and :mod:`giaoban_qa.annotate`,
+the same code as ``check --fix`` and ``annotate``.
 """
 
 from __future__ import annotations
@@ -33,13 +32,6 @@ class UploadError(Exception):
     def __init__(self, message: str, status: int = 400) -> None:
         super().__init__(message)
         self.status = status
-
-
-class Unavailable(UploadError):
-    """A download that needs a part of giaoban-qa this build does not have."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, 501)
 
 
 @dataclass
@@ -117,44 +109,23 @@ def is_dismissed(decisions: dict[str, dict[str, Any]], finding: Located) -> bool
     return (decisions.get(finding.fingerprint) or {}).get("status") == "dismissed"
 
 
-# ---- adapters to the fixes and the Word annotation --------------------------------------
-
-def fixes_available() -> bool:
-    try:
-        import giaoban_qa.fixes  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def annotation_available() -> bool:
-    try:
-        import giaoban_qa.annotate  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
+# ---- the fixes and the Word annotation ----------------------------------------------------
 
 def fixable_flags(findings: list[Located]) -> list[bool]:
     """For each finding, whether accepting its suggestion can change the text (an exact
     replacement, safe or not: the editor decides one finding at a time)."""
-    if not fixes_available():
-        return [False] * len(findings)
     from giaoban_qa.fixes import fixable
 
-    return [bool(fixable(f)) for f in findings]
+    return [fixable(f) is not None for f in findings]
 
 
 def corrected_text(result: RunResult, decisions: dict[str, dict[str, Any]]) -> tuple[str, int]:
     """The checked text with the accepted suggestions applied, and how many were."""
-    if not fixes_available():
-        raise Unavailable("corrected text needs giaoban_qa.fixes, which this build lacks")
     from giaoban_qa.fixes import apply_fixes
 
-    text = _source_text(result)
     accepted = [f for f in result.findings if is_accepted(decisions, f)]
-    new_text, applied = apply_fixes(text, accepted, unsafe=True)
-    return new_text, _count(applied)
+    new_text, applied = apply_fixes(_source_text(result), accepted, unsafe=True)
+    return new_text, len(applied)
 
 
 def annotated_docx(upload: Upload, result: RunResult, decisions: dict[str, dict[str, Any]], lang: str) -> bytes:
@@ -162,25 +133,22 @@ def annotated_docx(upload: Upload, result: RunResult, decisions: dict[str, dict[
     change for every accepted suggestion."""
     if upload.kind != "docx":
         raise UploadError(f"{upload.name}: the annotated Word file is made from a .docx upload")
-    if not annotation_available():
-        raise Unavailable("the annotated .docx needs giaoban_qa.annotate, which this build lacks")
-    from giaoban_qa.annotate import annotate_docx
+    from giaoban_qa.annotate import AnnotateError, annotate_docx
 
     kept = [f for f in result.findings if not is_dismissed(decisions, f)]
     # Only accepted suggestions become tracked changes; the others keep their comment,
     # which states the suggestion in words.
     accepted = [f for f in kept if is_accepted(decisions, f)]
-    return annotate_docx(upload.data, kept, lang=lang, changes=accepted)
+    try:
+        return annotate_docx(upload.data, kept, lang=lang, changes=accepted)
+    except AnnotateError as exc:
+        raise UploadError(str(exc)) from None
 
 
 def _source_text(result: RunResult) -> str:
     doc = result.files[0].document
     assert doc is not None  # check_upload keeps it
     return doc.source
-
-
-def _count(applied: Any) -> int:
-    return applied if isinstance(applied, int) else len(applied)
 
 
 # ---- the other downloads ------------------------------------------------------------------
