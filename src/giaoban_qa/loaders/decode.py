@@ -10,6 +10,12 @@ class InputError(Exception):
     """A file that cannot be checked; the message is one line and names the file."""
 
 
+class NotReadable(InputError):
+    """A file of a kind the checker cannot read at all (an old .doc, a scanned PDF without
+    a text layer): named on the command line it is an input error; met while walking a
+    folder it is reported as skipped, with this message as the reason."""
+
+
 # Bytes that TCVN3 (ABC) and VNI-Windows use for Vietnamese letters: in a file that is not
 # UTF-8 they betray a legacy encoding rather than random binary data.
 _LEGACY_HINT = re.compile(rb"[\x80-\xff]")
