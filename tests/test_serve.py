@@ -294,3 +294,15 @@ def test_waitress_keeps_requests_in_memory(monkeypatch):
 
     assert _spooled_by_waitress(monkeypatch, server_options(4 * 1024 * 1024)) == []
     assert _spooled_by_waitress(monkeypatch, {}) != []  # waitress's defaults would spool it: the test can fail
+
+
+def test_pdf_upload_is_read_and_a_scanned_one_is_refused(client):
+    from pdf_helpers import reportlab_pdf, scanned_pdf
+
+    answer = _check(client, file=(io.BytesIO(reportlab_pdf(BAD)), "báo cáo.pdf", "application/pdf"))
+    expected = roundtrip.check_upload(roundtrip.Upload("pasted.txt", "txt", BAD.encode()), Config())
+    assert sorted(r["r"] for r in answer["payload"]["findings"]) == sorted(f.rule for f in expected.findings)
+    assert answer["kind"] == "pdf" and not answer["docx"]
+    response = _post(client, "/api/check", file=(io.BytesIO(scanned_pdf()), "scan.pdf", "application/pdf"))
+    error = response.get_json()["error"]
+    assert response.status_code == 400 and "scan.pdf" in error and "\n" not in error

@@ -387,7 +387,7 @@
     var st = f.sp ? 'suppressed' : statusOf(f);
     h.appendChild(el('span', 'status ' + st, f.sp ? L.suppressed : L[st]));
     box.appendChild(h);
-    box.appendChild(el('div', 'where', f.path + ':' + f.l + ':' + f.o + ' · ' + f.c));
+    box.appendChild(el('div', 'where', f.path + ':' + f.l + ':' + f.o + (f.pg ? ' · ' + L.page + ' ' + f.pg : '') + ' · ' + f.c));
     box.appendChild(el('p', 'msg', f.m));
     if (f.sp) box.appendChild(el('p', 'where', L.suppressed_by + ': ' + f.sp));
     box.appendChild(el('h3', null, L.excerpt));
