@@ -143,6 +143,13 @@ def test_host_header_guard_refuses_other_names(client):
     assert open_app.get("/", headers={"Host": "192.168.1.5:8765"}).status_code == 200
 
 
+def test_posts_from_another_site_are_refused(client):
+    other = client.post("/api/check", data={"text": BAD}, headers={"Host": "127.0.0.1:5000", "Origin": "https://attacker.example"})
+    assert other.status_code == 403 and "other sites" in other.get_json()["error"]
+    same = client.post("/api/check", data={"text": BAD}, headers={"Host": "127.0.0.1:5000", "Origin": "http://127.0.0.1:5000"})
+    assert same.status_code == 200
+
+
 def _decisions(rows, accept=(), dismiss=()):
     findings = {}
     for row in rows:

@@ -9,7 +9,9 @@ memory, checked and forgotten; downloads send the file again with the decisions.
 Routes: ``GET /`` the page; ``POST /api/check`` a file or pasted text → the report
 payload; ``POST /api/export/<txt|docx|html|json>`` the same input and the decisions → a
 download. Every response carries a Content-Security-Policy; the page's is the report's
-(no script but ours, by nonce), plus ``connect-src 'self'`` for its two API calls.
+(no script but ours, by nonce), plus ``connect-src 'self'`` for its two API calls. A
+loopback server answers only to loopback host names (DNS rebinding), and a POST whose
+``Origin`` is another site is refused.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import json
 import secrets
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask, Request, Response, jsonify, request
 
@@ -89,6 +92,11 @@ def create_app(config: Config | None = None, max_bytes: int | None = None,
     def _check_host() -> Any:
         if allowed_hosts is not None and host_name(request.host) not in allowed_hosts:
             return _error(f"unexpected Host header {request.host!r}", 400)
+        # Another site's page may post a form here (it cannot read the answer, but it would
+        # make this machine work): a browser names that page's origin, and it is refused.
+        origin = request.headers.get("Origin")
+        if request.method == "POST" and origin and origin != "null" and urlsplit(origin).netloc.lower() != request.host.lower():
+            return _error("requests from other sites are refused", 403)
         return None
 
     @app.after_request
