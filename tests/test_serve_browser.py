@@ -223,3 +223,17 @@ def test_a_long_text_is_laid_out_in_blocks_and_findings_stay_reachable(page):
                                           document.getElementById('doc').getBoundingClientRect().toJSON()]""")
     assert pane["top"] <= mark["top"] and mark["bottom"] <= pane["bottom"], (mark, pane)
     assert page.text_content("#doc mark.current") == "đầy mạnh"
+
+
+def test_accept_every_safe_suggestion_at_once(page):
+    _upload(page, "Kết luận giao ban.docx", planted_docx(), DOCX_MIME)
+    # One safe finding dismissed first: "accept every safe suggestion" leaves it alone.
+    _select_rule(page, "date.malformed")
+    page.click("#detail button[data-status=dismissed]")
+    assert page.text_content("#accept-safe").endswith("(3)")
+    page.click("#accept-safe")
+    assert page.text_content("#accepted-count").startswith("3") and page.is_disabled("#accept-safe")
+    corrected = _download(page, "#dl-txt").read_text(encoding="utf-8")
+    assert "Covid-19" in corrected and "OCOP." in corrected and TYPO_FIX in corrected
+    assert "23/112020" in corrected and "ngày 30 tháng 11 năm 2020" in corrected  # dismissed; advice only
+    assert page.text_content("#status").startswith("Đã áp dụng 3")

@@ -41,6 +41,7 @@ EDITOR_LABELS: dict[str, dict[str, str]] = {
         "dl_txt": "Văn bản đã sửa (.txt)", "dl_docx": "Word có chú thích (.docx)", "dl_html": "Báo cáo HTML", "dl_json": "JSON",
         "privacy": "Tối đa {mb} MiB. Tệp chỉ được xử lý trong bộ nhớ, không lưu lại.", "none": "Chọn một tệp hoặc dán văn bản.",
         "result": "{n} phát hiện trong {name}", "fixes": "{n} gợi ý đã nhận", "too_big": "Tệp lớn hơn {mb} MiB.",
+        "accept_safe": "Nhận mọi gợi ý sửa an toàn ({n})", "applied": "Đã áp dụng {n} gợi ý sửa.",
         "other_lang": "English", "other_lang_code": "en", "failed": "Không thực hiện được",
     },
     "en": {
@@ -50,6 +51,7 @@ EDITOR_LABELS: dict[str, dict[str, str]] = {
         "dl_txt": "Corrected text (.txt)", "dl_docx": "Annotated Word (.docx)", "dl_html": "HTML report", "dl_json": "JSON",
         "privacy": "Up to {mb} MiB. Files are processed in memory and never stored.", "none": "Choose a file or paste text.",
         "result": "{n} findings in {name}", "fixes": "{n} suggestions accepted", "too_big": "The file is larger than {mb} MiB.",
+        "accept_safe": "Accept every safe suggestion ({n})", "applied": "{n} suggestions applied.",
         "other_lang": "Tiếng Việt", "other_lang_code": "vi", "failed": "Could not do it",
     },
 }

@@ -111,12 +111,12 @@ def is_dismissed(decisions: dict[str, dict[str, Any]], finding: Located) -> bool
 
 # ---- the fixes and the Word annotation ----------------------------------------------------
 
-def fixable_flags(findings: list[Located]) -> list[bool]:
-    """For each finding, whether accepting its suggestion can change the text (an exact
-    replacement, safe or not: the editor decides one finding at a time)."""
+def fixable_flags(findings: list[Located]) -> list[str | None]:
+    """For each finding, how its suggestion may be accepted: "safe", "unsafe" (exact, but a
+    judgement: the editor decides it one finding at a time) or None (advice only)."""
     from giaoban_qa.fixes import fixable
 
-    return [fixable(f) is not None for f in findings]
+    return [fixable(f) for f in findings]
 
 
 def corrected_text(result: RunResult, decisions: dict[str, dict[str, Any]]) -> tuple[str, int]:

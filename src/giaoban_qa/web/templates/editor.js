@@ -119,7 +119,24 @@
     var entries = R.reviewFile().findings, n = 0;
     Object.keys(entries).forEach(function (fp) { if (entries[fp].status === 'confirmed' && entries[fp].fix === 'accepted') n++; });
     $('accepted-count').textContent = fill(E.fixes, { n: n });
+    var open = safeOpen();
+    $('accept-safe').textContent = fill(E.accept_safe, { n: open.length });
+    $('accept-safe').disabled = !open.length;
   }
+  // Safe suggestions nobody has decided on yet (a dismissed or confirmed finding stays so).
+  function safeOpen() {
+    var entries = R.reviewFile().findings, out = [];
+    for (var i = 0; R.finding(i); i++) {
+      var f = R.finding(i), entry = entries[f.p];
+      if (f.fx === 'safe' && f.g && !f.sp && (!entry || entry.status === 'open')) out.push(i);
+    }
+    return out;
+  }
+  $('accept-safe').addEventListener('click', function () {
+    var keep = R.selected();
+    safeOpen().forEach(function (i) { R.decide(i, { status: 'confirmed', fix: 'accepted', suggestion: R.finding(i).g }); });
+    if (keep >= 0) R.select(keep);
+  });
   R.hooks.changed = countAccepted;
 
   // ---- downloads: the input again, with the decisions --------------------------------------
@@ -132,7 +149,8 @@
       .then(function (response) {
         if (!response.ok) return errorOf(response).then(function (message) { throw new Error(message); });
         var name = decodeURIComponent(response.headers.get('X-Download-Name') || ('giaoban-qa.' + fmt));
-        return response.blob().then(function (blob) { return { blob: blob, name: name }; });
+        var applied = response.headers.get('X-Giaoban-Applied');
+        return response.blob().then(function (blob) { return { blob: blob, name: name, applied: applied }; });
       })
       .then(function (got) {
         var a = document.createElement('a');
@@ -140,7 +158,7 @@
         a.download = got.name;
         document.body.appendChild(a); a.click(); a.remove();
         setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
-        say('');
+        say(got.applied !== null ? fill(E.applied, { n: got.applied }) : '');
       })
       .catch(function (err) { say(E.failed + ': ' + err.message, true); });
   }
