@@ -146,6 +146,11 @@ def _check_annotated(annotated: bytes, expected, review: dict) -> None:
     assert ins_text.replace(" ", "") == TYPO_FIX.replace(" ", "") or TYPO_FIX in ins_text
     assert TYPO.replace(" ", "") in del_text.replace(" ", "")
     assert "Covid-19" not in ins_text and "OCOP" not in ins_text  # not accepted: comment only
+    # Accepting every tracked change in Word leaves a file where only the accepted fix is gone.
+    from giaoban_qa.annotate import accept_all_changes
+
+    after = roundtrip.check_upload(roundtrip.Upload("after.docx", "docx", accept_all_changes(annotated)), Config())
+    assert sorted(f.rule for f in after.findings) == sorted(f.rule for f in expected.findings if f.rule != "text.typo")
 
 
 def test_hostile_names_and_contents_run_nothing(page):
