@@ -162,6 +162,19 @@ def test_hostile_names_and_contents_run_nothing(page):
     assert state["handlers"] == 0 and state["jsLinks"] == 0 and state["scripts"] == 2
     _upload(page, "<svg onload=window.__pwned=2>.html", HOSTILE_HTML.encode("utf-8"), "text/html")
     assert "<script>window.__pwned=8" in page.text_content("#doc")
+    # A Word file whose text is markup, under a name that is markup.
+    import docx
+
+    word = docx.Document()
+    for line in HOSTILE_MD.splitlines():
+        word.add_paragraph(line)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    _upload(page, "<svg onload=window.__pwned=13>.docx", buffer.getvalue(), DOCX_MIME)
+    assert "<img src=x onerror=\"window.__pwned=2\">" in page.text_content("#doc")
+    assert page.text_content("#fname") == "<svg onload=window.__pwned=13>.docx"
+    state = _injection_state(page)
+    assert state["pwned"] is None and state["imgs"] == 0 and state["handlers"] == 0 and state["svgs"] == 0
     # Pasted text is data too.
     page.fill("#paste", HOSTILE_MD)
     before = page.evaluate("document.documentElement.dataset.answered")
