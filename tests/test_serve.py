@@ -146,6 +146,8 @@ def test_host_header_guard_refuses_other_names(client):
 def test_posts_from_another_site_are_refused(client):
     other = client.post("/api/check", data={"text": BAD}, headers={"Host": "127.0.0.1:5000", "Origin": "https://attacker.example"})
     assert other.status_code == 403 and "other sites" in other.get_json()["error"]
+    sandboxed = client.post("/api/check", data={"text": BAD}, headers={"Host": "127.0.0.1:5000", "Origin": "null"})
+    assert sandboxed.status_code == 403
     same = client.post("/api/check", data={"text": BAD}, headers={"Host": "127.0.0.1:5000", "Origin": "http://127.0.0.1:5000"})
     assert same.status_code == 200
 

@@ -95,9 +95,10 @@ def create_app(config: Config | None = None, max_bytes: int | None = None,
         if allowed_hosts is not None and host_name(request.host) not in allowed_hosts:
             return _error(f"unexpected Host header {request.host!r}", 400)
         # Another site's page may post a form here (it cannot read the answer, but it would
-        # make this machine work): a browser names that page's origin, and it is refused.
+        # make this machine work): a browser names that page's origin, or "null" from a
+        # sandboxed frame or a file, and it is refused. The page's own fetch names its origin.
         origin = request.headers.get("Origin")
-        if request.method == "POST" and origin and origin != "null" and urlsplit(origin).netloc.lower() != request.host.lower():
+        if request.method == "POST" and origin and urlsplit(origin).netloc.lower() != request.host.lower():
             return _error("requests from other sites are refused", 403)
         return None
 
