@@ -20,7 +20,7 @@ from giaoban_qa.engine import FileResult, RunResult, check_source, selected_rule
 from giaoban_qa.findings import Located
 from giaoban_qa.loaders import InputError, kind_of, load_bytes
 
-# What the page accepts: the loaders' formats (PDF once the loaders read it).
+# What the page accepts: the loaders' formats.
 UPLOAD_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
 PASTED_NAME = "pasted.txt"
 ACCEPTED = "accepted"
@@ -58,12 +58,8 @@ def make_upload(data: bytes | None, filename: str | None, text: str | None, max_
     """The one input of a request: a file, or pasted text when no file is given."""
     if data is not None and filename is not None:
         name = clean_name(filename)
-        kind = kind_of(name)
-        if kind is None and name.lower().endswith(".pdf"):
-            kind = "pdf"
+        kind = kind_of(name)  # an old .doc is a kind the loaders refuse with their own message
         if kind is None:
-            if name.lower().endswith(".doc"):
-                raise UploadError(f"{name}: an old Word .doc file; save it as .docx and drop that")
             raise UploadError(f"{name}: not a file this page reads (use {', '.join(UPLOAD_SUFFIXES)})")
         payload = data
     elif text is not None and text.strip():
