@@ -32,7 +32,7 @@ def collect(paths: list[str], kinds: list[str] | None, config) -> tuple[dict[str
         if source is None:
             errors.append(error or path)
             continue
-        doc = build_document(source.path, source.text, source.kind)
+        doc = build_document(source.path, source.text, source.kind, source.encoding)
         for kind in wanted:
             for row in tables[kind](doc):
                 out[kind].append({"path": doc.path, **_map_spans(doc, row)})

@@ -16,6 +16,14 @@ def add_common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", metavar="RULES", help="comma-separated rule ids or prefixes to run")
     p.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or prefixes to skip")
     p.add_argument("--max-size", type=mebibytes, metavar="MIB", help="largest file to read, in MiB (default 20)")
+    add_encoding_option(p)
+
+
+def add_encoding_option(p: argparse.ArgumentParser) -> None:
+    from giaoban_qa.loaders.decode import ENCODINGS
+
+    p.add_argument("--encoding", choices=ENCODINGS, help="how to decode text files (default: auto — UTF-8, UTF-16 with BOM, "
+                   "or the legacy Vietnamese encoding the bytes betray: Windows-1258, TCVN3, VNI)")
 
 
 def mebibytes(value: str) -> float:
@@ -48,6 +56,8 @@ def load_run_config(args: argparse.Namespace, paths: list[str]):
         config.fail_on = args.fail_on
     if getattr(args, "max_size", None):
         config.max_size = int(args.max_size * 1024 * 1024)
+    if getattr(args, "encoding", None):
+        config.encoding = args.encoding
     if getattr(args, "stdin_filename", None):
         config.stdin_filename = args.stdin_filename
     return config
