@@ -4,10 +4,28 @@ configuration file and the flags, and writing a report."""
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
 from pathlib import Path
 
 from giaoban_qa.errors import UsageError
+
+
+FORMAT_HELP = ("rich (default: colour on a terminal), text (the same without colour), concise (path:line:col: rule "
+               "message, one a line), json, html, sarif, junit")
+
+
+def add_output_options(p: argparse.ArgumentParser) -> None:
+    """Options of the commands that print a findings report (check, audit)."""
+    p.add_argument("--statistics", action="store_true", help="print how many findings each rule produced instead of the findings")
+    p.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, no notes")
+
+
+def did_you_mean(word: str, choices) -> str:
+    """' (did you mean X?)' for the closest of ``choices``, or ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def add_common_options(p: argparse.ArgumentParser) -> None:
@@ -103,10 +121,17 @@ def prepare_run(args: argparse.Namespace, paths: list[str]):
     config = load_checked_config(args, paths)
     fmt = args.format or "rich"
     if fmt not in FORMATS:
-        raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(sorted(FORMATS))})")
+        raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, FORMATS)}; choose from {', '.join(sorted(FORMATS))}")
     if args.baseline:
         config.baseline = args.baseline
     return config, fmt, prepare_report_options(args, config, fmt)
+
+
+def use_color(args: argparse.Namespace) -> bool:
+    """--color / --no-color, else colour on a terminal unless NO_COLOR is set (no-color.org)."""
+    if args.color is not None:
+        return args.color
+    return sys.stdout.isatty() and not args.output and not os.environ.get("NO_COLOR")
 
 
 def prepare_report_options(args: argparse.Namespace, config, fmt: str) -> dict:
@@ -132,12 +157,17 @@ def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dic
     to stderr for the machine formats, whose stdout must stay parseable."""
     from giaoban_qa.reporters import get_renderer, write_atomic
 
-    render = get_renderer(fmt)
-    color = args.color if args.color is not None else (sys.stdout.isatty() and not args.output)
-    output = render(result, lang=config.lang, color=color and fmt == "rich", config=config, **options)
+    quiet = getattr(args, "quiet", False)
+    if getattr(args, "statistics", False):
+        from giaoban_qa.reporters.statistics import render as render_statistics
+
+        output = render_statistics(result, lang=config.lang, as_json=fmt == "json")
+    else:
+        render = get_renderer(fmt)
+        output = render(result, lang=config.lang, color=use_color(args) and fmt == "rich", config=config, quiet=quiet, **options)
     if args.output and args.output != "-":
         write_atomic(args.output, output)
-        if fmt == "html":
+        if fmt == "html" and not quiet:
             print(f"giaoban-qa: report written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(output)

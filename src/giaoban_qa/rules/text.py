@@ -25,6 +25,11 @@ def _match_case(template: str, replacement: str) -> str:
     return replacement
 
 
+def _quoted(words) -> str:
+    """“a”, “b”: examples inside a message that already uses parentheses."""
+    return ", ".join(f"“{w}”" for w in words)
+
+
 def lowered(doc: Document) -> str:
     """The document's text in lower case, computed once per document."""
     return doc.fact(_lower)
@@ -432,8 +437,8 @@ class ToneStyleMixed(Rule):
             first[0],
             first[1],
             Msg(
-                f"Văn bản trộn hai cách đặt dấu thanh: {len(majority)} từ {label_vi[majority_style]} ({', '.join(examples_maj)}) và {len(minority)} từ {label_vi[minority_style]} ({', '.join(examples_min)}).",
-                f"The document mixes two tone-mark placements: {len(majority)} word(s) in the {label_en[majority_style]} ({', '.join(examples_maj)}) and {len(minority)} in the {label_en[minority_style]} ({', '.join(examples_min)}).",
+                f"Văn bản trộn hai cách đặt dấu thanh: {len(majority)} từ {label_vi[majority_style]}, ví dụ {_quoted(examples_maj)}, và {len(minority)} từ {label_vi[minority_style]}, ví dụ {_quoted(examples_min)}.",
+                f"The document mixes two tone-mark placements: {len(majority)} word(s) in the {label_en[majority_style]}, e.g. {_quoted(examples_maj)}, and {len(minority)} in the {label_en[minority_style]}, e.g. {_quoted(examples_min)}.",
             ),
             suggestion=Msg(f"Thống nhất theo {label_vi[majority_style]}: “{_restyle(first[2], majority_style)}”.", f"Use the {label_en[majority_style]} throughout: “{_restyle(first[2], majority_style)}”."),
             evidence={
