@@ -54,6 +54,7 @@ class Document:
     lines: list[Span]
     paragraphs: list[Span]
     title: Span | None
+    encoding: str = "utf-8"  # what the file's bytes were read as
     _facts: dict[Any, Any] = field(default_factory=dict, repr=False)
     _sentences: list[Span] | None = field(default=None, repr=False)
 
@@ -167,7 +168,7 @@ def _trim(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-def build_document(path: str, source_text: str, kind: str = "txt") -> Document:
+def build_document(path: str, source_text: str, kind: str = "txt", encoding: str = "utf-8") -> Document:
     norm = normalise(source_text)
     text = _LONE_CR.sub("\n", norm.text)
     text = mask_markup(text) if kind in ("txt", "md", "html") else text
@@ -177,7 +178,7 @@ def build_document(path: str, source_text: str, kind: str = "txt") -> Document:
     # A header block of a "Kết luận" spreads its title over several short upper-case lines.
     if title is not None and kind != "html":
         title = _extend_upper_title(text, paragraphs)
-    return Document(path=path, kind=kind, norm=norm, text=text, lines=lines, paragraphs=paragraphs, title=title)
+    return Document(path=path, kind=kind, norm=norm, text=text, lines=lines, paragraphs=paragraphs, title=title, encoding=encoding)
 
 
 def _extend_upper_title(text: str, paragraphs: list[Span]) -> Span:

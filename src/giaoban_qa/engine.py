@@ -192,7 +192,7 @@ def _relative_to_folder_of(path: str, config_file: str) -> str | None:
 
 
 def check_source(source: Source, rules: list[Rule], config: Config) -> tuple[Document, list[Located]]:
-    doc = build_document(source.path, source.text, source.kind)
+    doc = build_document(source.path, source.text, source.kind, source.encoding)
     located = [locate(doc, f, config) for f in check_document(doc, rules, config)]
     located.sort(key=lambda f: (f.start, f.end, f.rule))
     return doc, located
@@ -203,7 +203,7 @@ def iter_sources(paths: list[str], config: Config) -> Iterator[tuple[str, Source
         if any(fnmatch.fnmatch(name, pat) for name in config_relative_names(path, config) for pat in config.exclude):
             continue
         try:
-            yield path, load_path(path, config.max_size, config.stdin_filename), None
+            yield path, load_path(path, config.max_size, config.stdin_filename, config.encoding), None
         except InputError as exc:
             yield path, None, str(exc)
 

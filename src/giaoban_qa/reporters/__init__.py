@@ -17,6 +17,7 @@ from typing import Callable
 FORMATS = {
     "rich": "giaoban_qa.reporters.terminal",
     "text": "giaoban_qa.reporters.terminal",
+    "concise": "giaoban_qa.reporters.concise",
     "json": "giaoban_qa.reporters.json_report",
     "html": "giaoban_qa.reporters.html",
     "sarif": "giaoban_qa.reporters.sarif",

@@ -25,6 +25,11 @@ def _match_case(template: str, replacement: str) -> str:
     return replacement
 
 
+def _quoted(words) -> str:
+    """“a”, “b”: examples inside a message that already uses parentheses."""
+    return ", ".join(f"“{w}”" for w in words)
+
+
 def lowered(doc: Document) -> str:
     """The document's text in lower case, computed once per document."""
     return doc.fact(_lower)
@@ -432,8 +437,8 @@ class ToneStyleMixed(Rule):
             first[0],
             first[1],
             Msg(
-                f"Văn bản trộn hai cách đặt dấu thanh: {len(majority)} từ {label_vi[majority_style]} ({', '.join(examples_maj)}) và {len(minority)} từ {label_vi[minority_style]} ({', '.join(examples_min)}).",
-                f"The document mixes two tone-mark placements: {len(majority)} word(s) in the {label_en[majority_style]} ({', '.join(examples_maj)}) and {len(minority)} in the {label_en[minority_style]} ({', '.join(examples_min)}).",
+                f"Văn bản trộn hai cách đặt dấu thanh: {len(majority)} từ {label_vi[majority_style]}, ví dụ {_quoted(examples_maj)}, và {len(minority)} từ {label_vi[minority_style]}, ví dụ {_quoted(examples_min)}.",
+                f"The document mixes two tone-mark placements: {len(majority)} word(s) in the {label_en[majority_style]}, e.g. {_quoted(examples_maj)}, and {len(minority)} in the {label_en[minority_style]}, e.g. {_quoted(examples_min)}.",
             ),
             suggestion=Msg(f"Thống nhất theo {label_vi[majority_style]}: “{_restyle(first[2], majority_style)}”.", f"Use the {label_en[majority_style]} throughout: “{_restyle(first[2], majority_style)}”."),
             evidence={
@@ -619,6 +624,53 @@ class EncodingDamage(Rule):
                     suggestion=Msg("Chuyển mã văn bản gốc sang Unicode (NFC) rồi kiểm tra lại đoạn này.", "Convert the source text to Unicode (NFC) and check this passage again."),
                     evidence={"kind": "mojibake", "written": written},
                 )
+
+
+@register
+class LegacyEncoding(Rule):
+    """The file is stored in a legacy Vietnamese encoding (Windows-1258, TCVN3 or VNI).
+
+    **What it does**
+    When a text file is not UTF-8 but its bytes read as Vietnamese in Windows-1258, TCVN3
+    (ABC, the ``.VnTime`` fonts) or VNI-Windows (``VNI-Times``), the file is converted to
+    Unicode and checked like any other; this rule adds one note at the top naming the
+    encoding that was found (``--encoding`` names it explicitly instead of ``auto``).
+
+    **Why it matters**
+    Such a file shows as gibberish in today's editors, browsers and search, and cannot be
+    published or quoted as it is. TCVN3 has no capital letters with tone marks (headings were
+    typed with an all-capitals font), so those headings are read in lower case.
+
+    **Example**
+    Hội nghị giao ban tháng 11 năm 2020 của Ban Thường vụ Huyện ủy.
+
+    **Use instead**
+    The same text saved as UTF-8 (Unicode): Hội nghị giao ban tháng 11 năm 2020.
+    """
+
+    code = "text.legacy-encoding"
+    category = Category.TEXT
+    severity = Severity.INFO
+    # The documented Example is stored in this encoding when the tests run it.
+    example_encoding = "tcvn3"
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        from giaoban_qa.loaders.legacy import ENCODING_NAMES, LEGACY_ENCODINGS
+
+        if doc.encoding not in LEGACY_ENCODINGS or not doc.paragraphs:
+            return
+        name = ENCODING_NAMES[doc.encoding]
+        first = doc.paragraphs[0]
+        yield self.finding(
+            first.start,
+            first.end,
+            Msg(
+                f"Tệp được lưu bằng bảng mã cũ {name}; đã chuyển sang Unicode để kiểm tra. Nên lưu lại tệp dưới dạng UTF-8.",
+                f"The file is stored in the legacy encoding {name}; it was converted to Unicode to be checked. Save it as UTF-8.",
+            ),
+            suggestion=Msg("Lưu lại tệp dưới dạng Unicode (UTF-8).", "Save the file as Unicode (UTF-8)."),
+            evidence={"encoding": doc.encoding, "encoding_name": name},
+        )
 
 
 _INVISIBLE = {"\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER", "\u2060": "WORD JOINER", "\u00ad": "SOFT HYPHEN", "\ufeff": "BYTE ORDER MARK"}
