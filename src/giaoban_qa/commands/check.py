@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-from giaoban_qa.commands.common import FORMAT_HELP, add_common_options, add_output_options, emit_report, prepare_run
+from giaoban_qa.commands.common import add_common_options, add_output_options, emit_report, prepare_run
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     check = sub.add_parser("check", help="check files or folders and report findings")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders (recursive) or - for stdin")
-    check.add_argument("--format", "-f", default=None, metavar="FORMAT", help=FORMAT_HELP)
-    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically; html defaults to reports/, - for standard output)")
-    check.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline ('giaoban-qa baseline create')")
     check.add_argument("--changed-only", nargs="?", const="HEAD", metavar="REF", help="check only files changed against the git REF (default HEAD) and untracked ones")
     check.add_argument("--files-from", metavar="FILE", help="read the paths to check from FILE, one a line (- for stdin)")
     check.add_argument(
         "--stdin-filename", metavar="NAME", help="name to report text read from - as; its suffix picks the format (page.html, report.md)"
     )
-    check.add_argument("--review", metavar="FILE", help="auditor review file shown in the html report (default: beside the report)")
-    check.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="lowest severity that fails (default: error)")
-    check.add_argument("--color", action=argparse.BooleanOptionalAction, default=None, help="force colour on or off (default: on for a terminal unless NO_COLOR is set)")
     add_output_options(check)
     add_common_options(check)
     check.set_defaults(handler=run)
