@@ -70,14 +70,14 @@ def _expand_input_paths(paths: list[str]) -> Iterator[str]:
             yield raw
 
 
-def load_bytes(data: bytes, path: str, kind: str, encoding: str = "auto") -> Source:
+def load_bytes(data: bytes, path: str, kind: str, encoding: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     if not data.strip():
         raise InputError(f"{path}: empty file")
     used = "utf-8"
     if kind == "docx":
         from giaoban_qa.loaders.docx import docx_text
 
-        text = docx_text(data, path)
+        text = docx_text(data, path, max_bytes)
     else:
         text, used = decode_text(data, path, encoding)
         if not text.strip():
@@ -110,7 +110,7 @@ def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | N
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise InputError(f"{name}: larger than {max_bytes // (1024 * 1024)} MiB (raise --max-size)")
-        return load_bytes(data, name, kind_of(name) or "txt", encoding)
+        return load_bytes(data, name, kind_of(name) or "txt", encoding, max_bytes)
     p = Path(path)
     kind = kind_of(p)
     try:
@@ -133,4 +133,4 @@ def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | N
     if kind is None:
         # An unknown suffix named explicitly is read as plain text; binary data still fails.
         kind = "txt"
-    return load_bytes(data, path, kind, encoding)
+    return load_bytes(data, path, kind, encoding, max_bytes)
