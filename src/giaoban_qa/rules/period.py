@@ -9,7 +9,18 @@ from typing import Iterable
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract.citations import Citation, citations
-from giaoban_qa.extract.periods import PeriodFact, lowered, sentence_of, periods, report_date, report_periods, subject_period, word_start
+from giaoban_qa.extract.periods import (
+    PeriodFact,
+    lowered,
+    periods,
+    report_date,
+    report_periods,
+    review_plan_pairs,
+    sentence_of,
+    subject_period,
+    terms,
+    word_start,
+)
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.rules import Rule, RuleContext, register
 
@@ -164,7 +175,10 @@ class PlanNotNext(Rule):
     Compares the period the lead reviews with the period it sets tasks for: "đánh giá kết
     quả công tác tháng 4; triển khai nhiệm vụ tháng 5", "sơ kết 6 tháng đầu năm, triển khai
     nhiệm vụ 6 tháng cuối năm", "tổng kết năm 2020, triển khai nhiệm vụ năm 2021". Periods of
-    the same kind must follow each other.
+    the same kind must follow each other. The same is checked in every sentence of the body
+    that states a reviewed period and, joined by a plan word ("đề ra", "bàn", "phương
+    hướng", "triển khai", "nhiệm vụ", "kế hoạch", "chương trình công tác"), the period planned
+    next: "đánh giá kết quả tháng 4 và đề ra phương hướng, nhiệm vụ tháng 5".
 
     **Why it matters**
     A skipped or repeated period is a typing slip in one of the two numbers, and the
@@ -187,13 +201,24 @@ class PlanNotNext(Rule):
         if review is not None and plan is not None and review.in_title and not plan.in_title and rp.lead_review is not None:
             # The lead's plan follows the lead's own review; the title is period.title-mismatch's.
             review = rp.lead_review
-        if review is None or plan is None or not _comparable(review, plan):
-            return
-        if _kind(review) == _kind(plan) == "to_date":
-            return  # "6 tháng đầu năm … 9 tháng": not a review/plan pair of one report
-        if _shift(review, plan, 1):
-            return
-        yield self.finding(
+        reported: set[int] = set()
+        # The title's and the lead's statements are compared above (report_periods); the
+        # body's own "review … plan" sentences are compared each on its own.
+        pairs = [(review, plan)] + [
+            (pair.review, pair.plan) for pair in doc.fact(review_plan_pairs) if not pair.plan.in_title and pair.plan.role != "plan"
+        ]
+        for review, plan in pairs:
+            if review is None or plan is None or plan.start in reported or not _comparable(review, plan):
+                continue
+            if _kind(review) == _kind(plan) == "to_date":
+                continue  # "6 tháng đầu năm … 9 tháng": not a review/plan pair of one report
+            if _shift(review, plan, 1):
+                continue
+            reported.add(plan.start)
+            yield self._finding(review, plan)
+
+    def _finding(self, review: PeriodFact, plan: PeriodFact) -> Finding:
+        return self.finding(
             plan.start,
             plan.end,
             Msg(
