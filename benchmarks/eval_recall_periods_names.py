@@ -54,7 +54,7 @@ def _y(rng: random.Random) -> int:
 def _plan(template: str) -> Form:
     def make(rng: random.Random) -> tuple[str, str]:
         m, y = _m(rng, 1, 11), _y(rng)
-        wrong = m + 2 if rng.random() < 0.6 or m == 1 else m
+        wrong = (m + 1) % 12 + 1 if rng.random() < 0.6 or m == 1 else m  # skips a month, or repeats it
         ok_m = rng.choice([m, 12]) if rng.random() < 0.2 else m
         ok_p = 1 if ok_m == 12 else ok_m + 1
         return template.format(m=m, p=wrong, y=y), template.format(m=ok_m, p=ok_p, y=y)

@@ -246,7 +246,7 @@ def find_periods(doc: Document) -> list[PeriodFact]:
                 continue
             n = _number(m.group("n")) if "n" in pattern.groupindex and m.group("n") else int(m.group("m"))
             if n and 1 <= n <= 12:
-                add(m, "year" if n == 12 else "cumulative", 1, n, _year(m, "y"))
+                add(m, "cumulative", 1, n, _year(m, "y"))
     for m in _COUNTED.finditer(low):
         count = _COUNT_BEFORE.search(low, max(0, m.start() - 12), m.start())
         if count is None:
@@ -550,6 +550,7 @@ _STRICT_REVIEW_CUE = re.compile(
     re.IGNORECASE,
 )
 _PAIR_KINDS = ("month", "quarter", "half", "year")
+_REVIEWED_TASKS = re.compile(r"(?:tình\s+hình|kết\s+quả|đánh\s+giá|kiểm\s+điểm)(?:\s+thực\s+hiện)?(?:\s+các)?\s+nhiệm\s+vụ(?:\s+\w+){0,3}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -586,7 +587,9 @@ def review_plan_pairs(doc: Document) -> list[ReviewPlanPair]:
             if q.kind != p.kind or q.role == "subject":
                 break
             between = text[p.end : q.start].rstrip()
-            if _STRICT_PLAN_CUE.search(between) and q.cue not in ("bound", "review", "weak-review"):
+            # "bàn phương hướng thực hiện nhiệm vụ tháng 5" plans, although "thực hiện nhiệm
+            # vụ" is also a review cue; "kết quả thực hiện nhiệm vụ tháng 5" reviews.
+            if _STRICT_PLAN_CUE.search(between) and q.cue != "bound" and not _REVIEWED_TASKS.search(between):
                 out.append(ReviewPlanPair(p, q))
             break
     return out

@@ -205,7 +205,7 @@ class PlanNotNext(Rule):
         # The title's and the lead's statements are compared above (report_periods); the
         # body's own "review … plan" sentences are compared each on its own.
         pairs = [(review, plan)] + [
-            (pair.review, pair.plan) for pair in doc.fact(review_plan_pairs) if not pair.plan.in_title and pair.plan.role != "plan"
+            (pair.review, pair.plan) for pair in doc.fact(review_plan_pairs) if not pair.plan.in_title
         ]
         for review, plan in pairs:
             if review is None or plan is None or plan.start in reported or not _comparable(review, plan):
@@ -370,11 +370,20 @@ class CumulativeImpossible(Rule):
             limit, limit_year, source = review.last_month, review.year, "review"
         elif when is not None:
             limit, limit_year, source = when.month, when.year, "date"
-        if limit is None:
-            return
         text = doc.text
-        for p in doc.fact(periods):
-            if p.first_month != 1 or p.last_month is None or p.last_month >= 12 or p.last_month <= limit:
+        all_periods = doc.fact(periods)
+        for i, p in enumerate(all_periods):
+            if p.first_month != 1 or p.last_month is None or p.kind not in ("cumulative", "half"):
+                continue
+            local = _statement_month(doc, all_periods, i)
+            if local is not None:
+                # "Trong tháng 4 …; lũy kế 5 tháng …": the sentence says which month it
+                # reports, and the cumulative runs to that month, whatever the report's date.
+                finding = self._against_month(doc, p, local)
+                if finding is not None:
+                    yield finding
+                continue
+            if limit is None or p.last_month >= 12 or p.last_month <= limit:
                 continue
             if p.kind not in ("cumulative", "half") or p.role in ("plan", "subject") or p.cue in ("plan", "bound"):
                 continue  # plans, cited reports' periods, and "so với cùng kỳ 6 tháng …"
@@ -415,6 +424,57 @@ class CumulativeImpossible(Rule):
                 },
                 severity=None if certain else Severity.WARNING,
             )
+
+
+    def _against_month(self, doc: Document, p: PeriodFact, month: PeriodFact) -> Finding | None:
+        """A cumulative that does not run to the month its own statement reports."""
+        if p.role in ("plan", "subject") or p.cue in ("plan", "bound") or p.last_month == month.last_month:
+            return None
+        if p.year is not None and month.year is not None and p.year_source == month.year_source == "text" and p.year != month.year:
+            return None
+        explicit = bool(_EXPLICIT_CUMULATIVE.match(p.text))
+        if not explicit and (p.last_month or 0) < (month.last_month or 0):
+            return None  # "Tháng 5 …, 4 tháng đầu năm …": only "lũy kế / tính chung" must match
+        text = doc.text
+        sentence = sentence_of(doc, p.start)
+        s_start, s_end = (sentence.start, sentence.end) if sentence else (p.start, p.end)
+        clause_start = max(s_start, text.rfind(";", s_start, p.start) + 1)
+        clause_end = text.find(";", p.end, s_end)
+        if _FUTURE_WORDS.search(text[clause_start : min(s_end if clause_end < 0 else clause_end, p.end + 80)]):
+            return None
+        return self.finding(
+            p.start,
+            p.end,
+            Msg(
+                f"Kỳ lũy kế {_vi_period(p)} kéo dài đến tháng {p.last_month}, nhưng câu này báo cáo {_vi_period(month)}.",
+                f"The cumulative period {_vi_period(p)} runs to month {p.last_month}, but the statement reports {_vi_period(month)}.",
+            ),
+            suggestion=Msg(f"Có thể là “lũy kế {month.last_month} tháng”.", f"Perhaps {month.last_month} months (“lũy kế {month.last_month} tháng”)."),
+            evidence={"cumulative": period_evidence(p, "cumulative"), "month": period_evidence(month, "review"), "last_month_covered": month.last_month},
+        )
+
+
+# The cumulative words that tie a figure to the months from January to the month reported.
+_EXPLICIT_CUMULATIVE = re.compile(r"(?:l(?:ũy|uỹ)\s+kế|tính\s+chung|cộng\s+dồn|từ\s+đầu\s+năm)", re.IGNORECASE)
+_MONTH_STATEMENT_REACH = 260
+
+
+def _statement_month(doc: Document, ps: list[PeriodFact], i: int) -> PeriodFact | None:
+    """The single month a cumulative's statement reports: the period right before it in
+    its sentence, or in the sentence before it within the same paragraph ("Trong tháng 4,
+    thu … ; lũy kế 4 tháng …", "Tháng 4/2021: … Lũy kế 4 tháng …")."""
+    p = ps[i]
+    if i == 0:
+        return None
+    q = ps[i - 1]
+    if q.kind != "month" or q.first_month != q.last_month or q.cue in ("bound", "plan") or q.role == "subject":
+        return None
+    if p.start - q.end > _MONTH_STATEMENT_REACH or "\n" in doc.text[q.end : p.start]:
+        return None
+    between = doc.text[q.end : p.start]
+    if re.search(r"(?i)so\s+với|cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiêu", between[-40:]):
+        return None
+    return q
 
 
 _REPORT_TYPES = ("Báo cáo",)
