@@ -210,6 +210,8 @@ class PlanNotNext(Rule):
         for review, plan in pairs:
             if review is None or plan is None or plan.start in reported or not _comparable(review, plan):
                 continue
+            if reported and plan.role == "plan":
+                continue  # the lead's statement, already reported through the report's periods
             if _kind(review) == _kind(plan) == "to_date":
                 continue  # "6 tháng đầu năm … 9 tháng": not a review/plan pair of one report
             if _shift(review, plan, 1):
