@@ -18,6 +18,7 @@ from giaoban_qa.extract.periods import (
     review_plan_pairs,
     sentence_of,
     subject_period,
+    TERM_PATTERN,
     terms,
     word_start,
 )
@@ -627,10 +628,19 @@ class CitedReportLate(Rule):
             )
 
 
-_TERM = re.compile(r"nhiệm\s+kỳ\s*:?\s*(?P<a>(?:19|20)\d\d)\s*[\-–—]\s*(?P<b>(?:19|20)\d\d)(?!\d)")
+_TERM = TERM_PATTERN  # "nhiệm kỳ 2020-2025", with any dash or "đến" (extract.periods)
 _STATE_COUNCIL = re.compile(r"(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Quốc hội|đại biểu dân cử)", re.IGNORECASE)
 _PARTY_BODY = re.compile(r"(?:Đảng|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Thị ủy|Ban Chấp hành|BCH)", re.IGNORECASE)
 _CELL = re.compile(r"chi\s+bộ", re.IGNORECASE)
+# A Party committee above the cell: its congress and its committee sit for five years.
+_PARTY_COMMITTEE = re.compile(
+    r"(?:Đảng\s+bộ|Đảng\s+ủy|Đảng\s+uỷ|Huyện\s+[uủ]ỷ?|Tỉnh\s+[uủ]ỷ?|Thành\s+[uủ]ỷ?|Quận\s+[uủ]ỷ?|Thị\s+[uủ]ỷ?|Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ|BTV|Đại\s+hội\s+(?:đại\s+biểu\s+)?Đảng)",
+    re.IGNORECASE,
+)
+_MASS_ORGANISATION = re.compile(
+    r"(?:Mặt\s+trận|MTTQ|Hội\s+Nông\s+dân|Hội\s+Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+LHPN|Hội\s+Cựu\s+chiến\s+binh|Hội\s+CCB|Đoàn\s+Thanh\s+niên|Đoàn\s+TNCS|Liên\s+đoàn\s+Lao\s+động)",
+    re.IGNORECASE,
+)
 
 
 @register
@@ -638,10 +648,12 @@ class TermLength(Rule):
     """A term of office that does not span five years ("nhiệm kỳ 2020-2026").
 
     **What it does**
-    Reads every "nhiệm kỳ YYYY-YYYY". Party committees, People's Councils and the National
-    Assembly are elected for five years (Party 2020-2025, HĐND 2021-2026). A People's
-    Council term of any other length, or any term shorter than two years or longer than
-    five, is reported; Party cells and newly formed committees may have shorter terms.
+    Reads every "nhiệm kỳ YYYY-YYYY" (any dash: "2020 – 2025", "2020—2025", or "2020 đến
+    2025"). Party committees above the cell (Đảng bộ, Huyện ủy, Ban Chấp hành, Ban Thường
+    vụ), People's Councils, the National Assembly, the Fatherland Front and the unions are
+    elected for five years (Party 2020-2025, HĐND 2021-2026): a term of any other length is
+    reported. Party cells may have shorter terms (two to five years); for other bodies
+    (company boards, international councils) only a term longer than five years is.
 
     **Why it matters**
     One of the two years is mistyped; the term is the first thing readers check in a
@@ -660,38 +672,44 @@ class TermLength(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
-        low = doc.fact(lowered)
-        for m in _TERM.finditer(low):
-            if not word_start(low, m.start()):
-                continue
-            a, b = int(m.group("a")), int(m.group("b"))
+        for term in doc.fact(terms):
+            a, b = term.first, term.last
             length = b - a
-            before = text[max(0, m.start() - 100) : m.start()]
+            before = text[max(0, term.start - 100) : term.start]
             council = bool(_STATE_COUNCIL.search(before))
             party = bool(_PARTY_BODY.search(before))
+            cell = bool(_CELL.search(before))
+            committee = not cell and bool(_PARTY_COMMITTEE.search(before))
+            mass = not (council or party) and bool(_MASS_ORGANISATION.search(before))
             if council and a < 2011:
                 continue  # councils elected 2004 sat until 2011, the National Assembly of 2007 until 2011
-            if council:
-                bad, expected_vi, expected_en = length != 5, "5 năm", "5 years"
+            if council or committee:
+                # Councils and Party committees above the cell are elected for five years.
+                bad = length != 5
             elif party:
-                bad, expected_vi, expected_en = not 2 <= length <= 5, "5 năm", "5 years"
+                bad = not 2 <= length <= 5  # a cell, or a newly formed committee
+            elif mass:
+                bad = length != 5  # the Front and the unions: five years since 2012
             else:
-                # Other bodies (UN Security Council 2020-2021, federations) have other terms.
-                bad, expected_vi, expected_en = False, "5 năm", "5 years"
+                # Other bodies (UN Security Council 2020-2021, boards of companies) have other terms.
+                bad = False
             if length > 5 or length < 1:
                 bad = True
             if not bad:
                 continue
-            severity = None if (council or party) and not _CELL.search(before) else Severity.WARNING
+            severity = None if (council or committee or party) and not cell else Severity.WARNING
             yield self.finding(
-                m.start("a"),
-                m.end("b"),
+                term.first_span[0],
+                term.last_span[1],
                 Msg(
-                    f"Nhiệm kỳ {a}-{b} dài {length} năm; nhiệm kỳ thường là {expected_vi} (Đảng bộ 2020-2025, HĐND 2021-2026).",
-                    f"The term {a}-{b} spans {length} year(s); terms are {expected_en} (Party 2020-2025, People's Councils 2021-2026).",
+                    f"Nhiệm kỳ {a}-{b} dài {length} năm; nhiệm kỳ thường là 5 năm (Đảng bộ 2020-2025, HĐND 2021-2026).",
+                    f"The term {a}-{b} spans {length} year(s); terms are 5 years (Party 2020-2025, People's Councils 2021-2026).",
                 ),
                 suggestion=f"{a}-{a + 5}",
-                evidence={"term": {"text": text[m.start() : m.end()], "start": m.start(), "end": m.end(), "from": a, "to": b, "years": length}, "body": "council" if council else "party" if party else "other"},
+                evidence={
+                    "term": {"text": text[term.start : term.end], "start": term.start, "end": term.end, "from": a, "to": b, "years": length},
+                    "body": "council" if council else "party" if party else "mass organisation" if mass else "other",
+                },
                 severity=severity,
             )
 
