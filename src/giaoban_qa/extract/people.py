@@ -230,7 +230,9 @@ class Place:
 _WORD = re.compile(rf"{_LETTER}+")
 _HONORIFICS = {"ông", "bà", "đồng chí", "đ/c", "anh", "chị", "cô", "thầy", "bác"}
 _HONORIFIC_BEFORE = re.compile(r"(?:(?<!\w)(?:[Đđ]ồng\s+chí|[ĐđD]/[cC]|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+)\Z")
-_TITLE_SEP = re.compile(r"\s*(?:[,–—-]|\s-\s)\s*")
+# Between a name and its title: a comma, a dash, or an opening parenthesis ("Trần Văn
+# Bình (Chủ tịch UBND xã)").
+_TITLE_SEP = re.compile(r"\s*(?:[,–—(-]|\s-\s)\s*")
 # Lower-case words that may continue a title after its role ("Chủ tịch UBND huyện",
 # "Phó Bí thư Thường trực Huyện ủy"). Most common words may only follow the word that
 # makes them part of an organ name, so "Huyện ủy biểu dương" stops before "biểu".
@@ -448,6 +450,9 @@ def _sentence_floor(text: str, pos: int) -> int:
 
 
 _HONORIFIC_WORDS = frozenset(("ông", "bà", "anh", "chị"))
+_PROVINCE_LEVELS = frozenset(("tinh", "huyen", "tp", "tp.", "pho"))
+# Provinces, cities and districts whose three-syllable names open with a family name.
+_PLACES_LIKE_NAMES = frozenset(("ho chi minh", "tran van thoi", "hoang su phi", "dong van lam"))
 # The last word of a multi-word level ("thành phố", "thị trấn", "thị xã").
 _LEVEL_LAST_WORDS = frozenset(("pho", "tran", "xa"))
 
@@ -514,6 +519,15 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         if prev_word in lex.levels or prev_word in _LEVEL_LAST_WORDS or prev_word in ("uy", "thon"):
             begin = 2 if len(run) > 2 else len(run)
             if prev_word == "uy" and (_low(run[0][2]) in lex.strong_surnames or (len(run) >= 3 and fold(run[0][2]) in lex.slip_surnames)):
+                begin = 0
+            elif (
+                prev_word in _PROVINCE_LEVELS
+                and len(run) == 3
+                and _low(run[0][2]) in lex.strong_surnames
+                and fold(" ".join(w for _, _, w in run)) not in _PLACES_LIKE_NAMES
+            ):
+                # "Chủ tịch UBND tỉnh Nguyễn Văn Quang": a province or district is not named
+                # by three syllables opening with a common family name (a few are: below).
                 begin = 0
         # "Ông Trần Văn Nam" inside a run (lost punctuation before it): the honorific
         # starts the name's context.
