@@ -15,6 +15,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     check.add_argument(
         "--stdin-filename", metavar="NAME", help="name to report text read from - as; its suffix picks the format (page.html, report.md)"
     )
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes: .txt/.md rewritten in place, .docx as tracked changes")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes that need an editor's judgement (implies --fix)")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change nothing")
     add_output_options(check)
     add_common_options(check)
     check.set_defaults(handler=run)
@@ -27,6 +30,12 @@ def run(args: argparse.Namespace) -> int:
     paths = resolve_check_paths(args)
     config, fmt, options = prepare_run(args, args.paths or paths)
     needs_text = fmt in ("rich", "text", "html")
+    if args.diff or args.fix or args.unsafe_fixes:
+        from giaoban_qa.commands.fix import run_fixes
+
+        done = run_fixes(args, paths, config)
+        if done is not None:
+            return done
     result = run_check(paths, config, keep_documents=needs_text)
     emit_report(result, args, config, fmt, options)
     return exit_code(result, config.fail_on)

@@ -132,6 +132,7 @@ class TermVariant(Rule):
     code = "text.term-variant"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
@@ -254,6 +255,7 @@ class Typo(Rule):
     code = "text.typo"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for start, end, right, note in typo_spans(doc, ctx):
@@ -327,6 +329,7 @@ class RepeatedSyllable(Rule):
     code = "text.repeated-syllable"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
@@ -535,6 +538,7 @@ class UnicodeNormalisation(Rule):
     code = "text.unicode-normalisation"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         if not doc.norm.changed:
@@ -633,6 +637,7 @@ class EncodingDamage(Rule):
     code = "text.encoding-damage"
     category = Category.TEXT
     severity = Severity.ERROR
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
@@ -742,6 +747,7 @@ class InvisibleCharacter(Rule):
     code = "text.invisible-char"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
