@@ -18,6 +18,13 @@ FORMAT_HELP = ("rich (default: colour on a terminal), text (the same without col
 
 def add_output_options(p: argparse.ArgumentParser) -> None:
     """Options of the commands that print a findings report (check, audit)."""
+    p.add_argument("--format", "-f", default=None, metavar="FORMAT", help=FORMAT_HELP)
+    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically; html defaults to reports/, - for standard output)")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline ('giaoban-qa baseline create')")
+    p.add_argument("--review", metavar="FILE", help="auditor review file shown in the html report (default: beside the report)")
+    p.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="lowest severity that fails (default: error)")
+    p.add_argument("--color", action=argparse.BooleanOptionalAction, default=None,
+                   help="force colour on or off (default: on for a terminal unless NO_COLOR is set)")
     p.add_argument("--statistics", action="store_true", help="print how many findings each rule produced instead of the findings")
     p.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, no notes")
 

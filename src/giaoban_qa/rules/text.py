@@ -132,6 +132,7 @@ class TermVariant(Rule):
     code = "text.term-variant"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
@@ -254,6 +255,7 @@ class Typo(Rule):
     code = "text.typo"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for start, end, right, note in typo_spans(doc, ctx):
@@ -327,6 +329,7 @@ class RepeatedSyllable(Rule):
     code = "text.repeated-syllable"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
@@ -346,6 +349,7 @@ class RepeatedSyllable(Rule):
             syllable = old_tone_style(b.lower())
             cond = context.get(pair)
             after = text[e2 : e2 + 30]
+            counts = None
             if cond is not None:
                 flag_after, unless_after = cond
                 if flag_after is None and unless_after is None:
@@ -355,17 +359,58 @@ class RepeatedSyllable(Rule):
                 if unless_after is not None and unless_after.search(after):
                     continue
             elif syllable not in always and not _NUMBER_BEFORE.search(text[max(0, s1 - 20) : s1]):
-                continue
+                counts = _doubled_by_model(text, s1, e2, a.lower(), ctx)
+                if counts is None:
+                    continue
             if any(s <= s1 < e for s, e in typo_starts):
                 continue
             pair_text = text[s1:e2]
+            evidence = {"syllable": b, "first": {"start": s1, "end": e1}, "second": {"start": s2, "end": e2}}
+            if counts is not None:
+                evidence["counts"] = counts
             yield self.finding(
                 s1,
                 e2,
                 Msg(f"Âm tiết “{b}” bị lặp: “{pair_text}”.", f"The syllable “{b}” is repeated: “{pair_text}”."),
                 suggestion=a,
-                evidence={"syllable": b, "first": {"start": s1, "end": e1}, "second": {"start": s2, "end": e2}},
+                evidence=evidence,
             )
+
+
+# A doubled syllable the pool writes doubled fewer times than this, while it writes the
+# syllable itself this often, is a slip ("lĩnh vực vực"); "song song", "dần dần", "công
+# công" (thi công công trình) are written doubled thousands of times.
+DOUBLE_MAX_PAIR = 3
+DOUBLE_MIN_SYLLABLE = 300
+DOUBLE_MIN_CONTEXT = 20
+
+
+def _doubled_by_model(text: str, s1: int, e2: int, syllable: str, ctx: RuleContext) -> dict | None:
+    """The pool's counts when they show "x x" to be a doubled slip, else None."""
+    from giaoban_qa.rules.spelling import _model, accepted_words
+    from giaoban_qa.spelling.syllable import is_valid
+
+    if not syllable.islower() or not is_valid(syllable):
+        return None
+    singles, phrases = accepted_words(ctx)
+    if syllable in singles or f"{syllable} {syllable}" in phrases:
+        return None
+    model = _model()
+    if model is None:
+        return None
+    pair = model.bigram(syllable, syllable)
+    if pair >= int(ctx.options.get("max_pair", DOUBLE_MAX_PAIR)):
+        return None
+    single = model.unigram(syllable)
+    if single < int(ctx.options.get("min_syllable", DOUBLE_MIN_SYLLABLE)):
+        return None
+    left_word = re.search(rf"({_LETTER}+)[ \u00a0]+\Z", text[max(0, s1 - 30) : s1])
+    right_word = re.match(rf"[ \u00a0]+({_LETTER}+)", text[e2 : e2 + 30])
+    left = model.bigram(left_word.group(1).lower(), syllable) if left_word else 0
+    right = model.bigram(syllable, right_word.group(1).lower()) if right_word else 0
+    if max(left, right) < int(ctx.options.get("min_context", DOUBLE_MIN_CONTEXT)):
+        return None
+    return {"doubled": pair, "syllable": single, "left": left, "right": right}
 
 
 # -- tone placement -----------------------------------------------------------------------
@@ -493,6 +538,7 @@ class UnicodeNormalisation(Rule):
     code = "text.unicode-normalisation"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         if not doc.norm.changed:
@@ -591,6 +637,7 @@ class EncodingDamage(Rule):
     code = "text.encoding-damage"
     category = Category.TEXT
     severity = Severity.ERROR
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
@@ -700,6 +747,7 @@ class InvisibleCharacter(Rule):
     code = "text.invisible-char"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
