@@ -151,7 +151,7 @@ _WHOLE_PAREN = re.compile(
     re.IGNORECASE,
 )
 # "36,36% khách hàng (4/11 người)": the percentage stated before its own figures.
-_PERCENT_BEFORE = re.compile(r"[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,4}\([^\S\n]*\Z")
+_PERCENT_BEFORE = re.compile(r"[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,8}\([^\S\n]*\Z")
 
 
 def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole]) -> None:
@@ -202,7 +202,7 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
 # -- shares ---------------------------------------------------------------------------------
 
 # A bare percentage that continues a list of shares: ", công nghiệp 30,1%", " và dịch vụ 34,7%".
-_SHARE_LIST_GAP = re.compile(r"[^\S\n]*(?:,|và|;)?[^\S\n]*(?:[^\W\d_]++[^\S\n]*){1,6}(?:chiếm[^\S\n]*)?\Z", re.IGNORECASE)
+_SHARE_LIST_GAP = re.compile(r"[^\S\n]*(?:,|và|;)?[^\S\n]*(?:(?:[^\W\d_]++|[-–])[^\S\n]*){1,8}(?:chiếm[^\S\n]*)?\Z", re.IGNORECASE)
 _SHARE_NOUN = re.compile(r"(?<!\w)(?:tỷ|tỉ)\s+trọng(?!\w)", re.IGNORECASE)
 
 
