@@ -37,6 +37,7 @@ _KNOWN_COUNTS = frozenset(COUNT_UNITS)
 
 SAME_PERIOD_BASES = ("cùng kỳ", "năm trước", "năm ngoái")
 
+_TIME_NOUNS = frozenset("năm tháng ngày tuần giờ phút giây tuổi quý kỳ".split())
 # Words after a bare figure that are no noun of it ("412 trong tổng số 530 hộ").
 _NOT_NOUN = frozenset(
     "trong trên và với của là thì mà so đến tới từ cho được đã đang sẽ có không chưa gồm bao tăng giảm đạt bằng "
@@ -62,7 +63,6 @@ PERSON_NOUNS = frozenset(
 )
 
 
-_TIME_NOUNS = frozenset("năm tháng ngày tuần giờ phút giây tuổi quý kỳ".split())
 
 
 def _part_of(total_noun: str, part_noun: str) -> bool:
@@ -75,9 +75,11 @@ def _part_of(total_noun: str, part_noun: str) -> bool:
         return True
     if total_noun in _AMOUNT_UNITS or part_noun in _AMOUNT_UNITS:
         return False
-    if total_noun in PERSON_NOUNS and part_noun in PERSON_NOUNS:
-        return True
-    return part_noun not in _KNOWN_COUNTS
+    if total_noun in PERSON_NOUNS:
+        # People listed by what they are ("5.800 người, trong đó 3.000 thủy thủ"); a thing
+        # is split into its kinds by its own noun ("3 lô hàng gồm 29 container" is no split).
+        return part_noun in PERSON_NOUNS or part_noun not in _KNOWN_COUNTS
+    return False
 
 
 def _same_thing(text: str, a: Quantity, b: Quantity) -> bool:
@@ -361,7 +363,8 @@ _PARTS_INTRO = re.compile(
 _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,8}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
-_NESTED = re.compile(r"trong\s+đó|trong\s+số|riêng|\)|:|(?<!\w)gồm(?!\w)", re.IGNORECASE)
+_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
+_NOT_TOTALS = frozenset(["lần", "%"]) | _TIME_NOUNS
 
 
 def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts]) -> None:
@@ -372,8 +375,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         if not intro:
             continue
         unit = noun(text, total)
-        if not unit:
+        # "vượt 10 lần, gồm: COD vượt 79 lần, …" lists multiples, not parts.
+        if not unit or unit in _NOT_TOTALS:
             continue
+        opened = "(" in intro.group()
         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
         parts: list[Quantity] = []
         pos = intro.end()
@@ -385,8 +390,9 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             if q.unit == "%":
                 pos = q.end
                 continue
-            # A figure inside a part's own words ("1 iphone 6 plus, 2 …") is no new part.
-            if parts and not _PART_SEPARATOR.search(between):
+            # A figure inside a part's own words ("1 iphone 6 plus, 2 …", "598 trận thắng
+            # (1.794 điểm)") is no new part.
+            if parts and not _PART_SEPARATOR.search(between if opened else between.replace("(", " ")):
                 continue
             # A part leads its item: a few words at most after the separator, and the first
             # part comes right after "trong đó" / "gồm" ("gồm Agribank (287 hợp đồng)" lists

@@ -384,7 +384,8 @@ class ShareOver100(Rule):
             siblings = [shares[0]]
             for q in shares[1:]:
                 between = text[siblings[-1].end : q.start]
-                if re.search(r"trong\s+đó|trong\s+số|riêng|bao\s+gồm|\(", between, re.IGNORECASE):
+                # Nested shares, and a new statement after ":" or ";", are no siblings.
+                if re.search(r"trong\s+đó|trong\s+số|riêng|bao\s+gồm|[(:;]", between, re.IGNORECASE):
                     break
                 siblings.append(q)
             if len(siblings) < 2 or any(s.approx for s in siblings):
