@@ -48,14 +48,32 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--ambiguous-growth-scan", action="store_true")
+    ap.add_argument("--whole-pool", action="store_true", help="with --ambiguous-growth-scan: every article, not only the hold-out")
     args = ap.parse_args(argv)
     if pool_path() is None:
         print("the pool is not here (../shared/corpus/pool or $GIAOBAN_QA_SHARED)", file=sys.stderr)
         return 2
     if args.ambiguous_growth_scan:
-        held = list(iter_articles(held_out=True))
+        held = list(iter_articles(held_out=None if args.whole_pool else True))
         found = findings(held, ["number.ambiguous-growth"])
-        print(f"number.ambiguous-growth on the whole hold-out ({len(held)} articles): {len(found)} finding(s)")
+        where = "the whole pool" if args.whole_pool else "the whole hold-out"
+        print(f"number.ambiguous-growth on {where} ({len(held)} articles): {len(found)} finding(s)")
+        # What it read: every "tăng ≥ 100% so với cùng kỳ", by range and by metric kind.
+        from giaoban_qa.extract.statements import statements
+        from giaoban_qa.rules.number import _pack_values
+
+        aggregates = [a.lower() for a in _pack_values((), "stable_aggregates")]
+        buckets: Counter = Counter()
+        for article in held:
+            doc = build_document(f"{article['id']}.txt", article["text"])
+            for st in doc.fact(statements).changes:
+                q = st.change
+                if q.relation == "growth" and q.base in ("cùng kỳ", "năm trước", "năm ngoái") and q.value >= 100:
+                    agg = bool(q.metric and any(a in q.metric for a in aggregates))
+                    band = "100-150%" if q.value < 150 else ">=150%"
+                    buckets[(band, "stable aggregate" if agg else "other metric", "ratio stated" if st.ratio else "")] += 1
+        for key, n in sorted(buckets.items()):
+            print(f"  growth on the same period {key[0]:8} {key[1]:16} {key[2]:12} {n}")
         for aid, rule, excerpt in found:
             print(f"  {aid} {rule} {excerpt!r}")
         return 0

@@ -156,6 +156,18 @@ _WHOLE_PAREN = re.compile(
 _PERCENT_BEFORE = re.compile(r"[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,8}\([^\S\n]*\Z")
 
 
+_LINK_ONLY = frozenset("đạt chiếm bằng tỷ tỉ lệ là khoảng gần hơn trên với có và tương đương được ước xấp xỉ".split())
+
+
+def _after_aside_ok(gap: str) -> bool:
+    """"(9/10 người), công việc … (chiếm 22%)": once the parenthesis holding A/B is closed,
+    only linking words may stand before the percentage that restates it."""
+    if ")" not in gap:
+        return True
+    head, tail = gap.split(")", 1)
+    return "(" not in head and len(head.split()) <= 3 and all(w in _LINK_ONLY for w in re.sub(r"[,(]", " ", tail).lower().split())
+
+
 def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole]) -> None:
     seen: set[int] = set()
     for i, a in enumerate(qs[:-1]):
@@ -177,7 +189,8 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
         for p in qs[i + 2 : i + 4]:
             if p.unit != "%":
                 break
-            if p.start - b.end < 100 and _states_ratio(text[b.end : p.start]) and p.relation not in ("growth", "decline", "same_period"):
+            gap = text[b.end : p.start]
+            if p.start - b.end < 100 and _states_ratio(gap) and p.relation not in ("growth", "decline", "same_period") and _after_aside_ok(gap):
                 percent = p
             break
         # … or before A: "đạt 81,6% (404/495 tiêu chí)", "36,36% khách hàng (4/11 người)".
@@ -361,6 +374,7 @@ _PARTS_INTRO = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,8}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,4}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,4}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
 _NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
@@ -380,6 +394,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             continue
         opened = "(" in intro.group()
         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
+        # The last item of a list ("dài 3,7 mét, rộng 1,52 mét và cao 1,46 mét, trong đó …",
+        # "105 hành khách và 11 thành viên, trong đó …"): "trong đó" is about the whole list.
+        if i > 0 and not said_total and _LIST_ITEM.fullmatch(text, qs[i - 1].end, total.start):
+            continue
         parts: list[Quantity] = []
         pos = intro.end()
         for q in qs[i + 1 :]:
@@ -398,10 +416,11 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # part comes right after "trong đó" / "gồm" ("gồm Agribank (287 hợp đồng)" lists
             # banks, not contracts).
             lead = _PART_SEPARATOR.split(between)[-1].split()
-            if len(lead) > 7 or (not parts and (len(lead) > 6 or _PART_SEPARATOR.search(between))):
+            if len(lead) > 7 or (not parts and (len(lead) > 5 or _PART_SEPARATOR.search(between))):
                 break
             q_noun = noun(text, q)
-            if not _part_of(unit, q_noun) or q.in_range or (q_noun != unit and len(lead) > 3):
+            # "11/18 dự án" is a part of a part already listed.
+            if not _part_of(unit, q_noun) or q.in_range or q.denominator is not None or (q_noun != unit and len(lead) > 3):
                 break
             parts.append(q)
             pos = q.end
