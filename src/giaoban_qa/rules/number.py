@@ -667,6 +667,7 @@ class DecimalSeparator(Rule):
     code = "number.decimal-separator"
     category = Category.NUMBER
     severity = Severity.ERROR
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         whole_units = set(_pack_list(ctx, "whole_units"))
@@ -723,6 +724,7 @@ class MixedFormat(Rule):
     code = "number.mixed-format"
     category = Category.NUMBER
     severity = Severity.WARNING
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         qs = doc.fact(quantities)
