@@ -49,9 +49,9 @@ _TYPE_BEFORE = re.compile(rf"(?P<type>{_TYPE})\s+(?:(?:số|Số)\s*:?\s*)?\Z")
 _TYPE_WINDOW = 48
 # A type word followed only by a number: "Chỉ thị 16 của Thủ tướng", "Chỉ thị số 05".
 _NUMBER_ONLY = re.compile(rf"(?P<type>{_TYPE})\s+(?:số\s+)?(?P<number>\d{{1,4}})(?![\d/\-.,]|\s*%)")
-_AFTER_DATE = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?=(?:ngày|sáng|chiều)\b)", re.IGNORECASE)
+_AFTER_DATE = re.compile(r"\s*,?\s*(?:được\s+)?(?:(?:ban hành|ký)\s+)?(?=(?:ngày|sáng|chiều)\b)", re.IGNORECASE)
 _ISSUER_WORDS = re.compile(
-    r"\s*,?\s*(?:của|do)\s+(?P<issuer>[^,;.()“”\"\n]{2,80}?)(?=\s+(?:về|tại|ngày|quy định|hướng dẫn|triển khai|nhằm|đã|và\s+(?:Nghị|Quyết|Chỉ|Kế|Báo|Công|Thông))\b|[,;.()“”\"\n]|$)"
+    r"\s*,?\s*(?:của|do)\s+(?P<issuer>[^,;.()“”\"\n]{2,80}?)(?=\s+(?:về|tại|ngày|ban hành|ký|quy định|hướng dẫn|triển khai|nhằm|đã|và\s+(?:Nghị|Quyết|Chỉ|Kế|Báo|Công|Thông))\b|[,;.()“”\"\n]|$)"
 )
 _SUBJECT = re.compile(r"\s*,?\s*về\s+(?P<subject>[^;.\n]{3,200}?)(?=[;.\n]|$)")
 
@@ -215,10 +215,11 @@ def _build(
     if sm:
         subject = sm.group("subject").strip()
         subject_span = (sm.start("subject"), sm.start("subject") + len(subject))
-    if date is None and iw is None:
-        # "Nghị quyết số 20-NQ/TU của Tỉnh ủy ngày 02/12/2019": the date after the issuer.
+    if date is None:
+        # "Nghị quyết số 20-NQ/TU của Tỉnh ủy ngày 02/12/2019", "… do UBND tỉnh ban hành
+        # ngày 16/7/2015": the date after the issuer.
         gap = _AFTER_DATE.match(text, end)
-        if gap and gap.end() in by_start:
+        if gap and gap.end() in by_start and by_start[gap.end()].day is not None:
             date = by_start[gap.end()]
     start = type_span[0] if type_span else symbol_span[0] if symbol_span else m.start()
     cite_end = max(m.end(), date.end if date else 0)
