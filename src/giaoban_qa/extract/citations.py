@@ -48,7 +48,8 @@ _SPACING = re.compile(r"[\s–]")
 _TYPE_BEFORE = re.compile(rf"(?P<type>{_TYPE})\s+(?:(?:số|Số)\s*:?\s*)?\Z")
 _TYPE_WINDOW = 48
 # A type word followed only by a number: "Chỉ thị 16 của Thủ tướng", "Chỉ thị số 05".
-_NUMBER_ONLY = re.compile(rf"(?P<type>{_TYPE})\s+(?:số\s+)?(?P<number>\d{{1,4}})(?![\d/\-.,]|\s*%)")
+# "Nghị định 67", "Nghị định 67.", "Nghị định số 03/2017": the number, and its year when written.
+_NUMBER_ONLY = re.compile(rf"(?P<type>{_TYPE})\s+(?:số\s+)?(?P<number>\d{{1,4}}(?:/(?:19|20)\d\d)?)(?![\d/\-]|[.,]\d|\s*%)")
 _AFTER_DATE = re.compile(r"\s*,?\s*(?:được\s+)?(?:(?:ban hành|ký)\s+)?(?=(?:ngày|sáng|chiều)\b)", re.IGNORECASE)
 _ISSUER_WORDS = re.compile(
     r"\s*,?\s*(?:của|do)\s+(?P<issuer>[^,;.()“”\"\n]{2,80}?)(?=\s+(?:về|tại|ngày|ban hành|ký|quy định|hướng dẫn|triển khai|nhằm|đã|và\s+(?:Nghị|Quyết|Chỉ|Kế|Báo|Công|Thông))\b|[,;.()“”\"\n]|$)"
@@ -168,7 +169,9 @@ def citations(doc: Document) -> list[Citation]:
         i = bisect.bisect_right(starts, m.start()) - 1
         if i >= 0 and m.start() < covered_starts[i][1]:
             continue
-        out.append(_build(doc, m, (m.start("type"), m.end("type")), None, "number_only", None, None, None, None, m.group("number"), by_start))
+        number = m.group("number")
+        year = int(number.split("/")[1]) if "/" in number else None
+        out.append(_build(doc, m, (m.start("type"), m.end("type")), None, "number_only", None, None, None, year, number, by_start))
     out.sort(key=lambda c: c.start)
     return out
 
