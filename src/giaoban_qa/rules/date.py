@@ -39,6 +39,7 @@ class MalformedDate(Rule):
     code = "date.malformed"
     category = Category.DATE
     severity = Severity.ERROR
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for f in doc.fact(dates):
@@ -209,6 +210,7 @@ class WeekdayMismatch(Rule):
     code = "date.weekday-mismatch"
     category = Category.DATE
     severity = Severity.ERROR
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         strong: bool | None = None
@@ -294,6 +296,7 @@ class AnniversaryCount(Rule):
     code = "date.anniversary-count"
     category = Category.DATE
     severity = Severity.ERROR
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         from giaoban_qa.extract.periods import anniversary_mentions, report_date

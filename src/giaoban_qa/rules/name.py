@@ -151,6 +151,7 @@ class NameVariant(Rule):
     code = "name.variant"
     category = Category.NAME
     severity = Severity.WARNING
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         roster = {_spelling(e["name"]): e["name"] for e in roster_entries(doc, ctx.pack("roster"))}
@@ -376,6 +377,7 @@ class RosterMismatch(Rule):
     code = "name.roster"
     category = Category.NAME
     severity = Severity.WARNING
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         entries = roster_entries(doc, ctx.pack("roster"))

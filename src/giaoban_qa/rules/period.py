@@ -669,6 +669,7 @@ class TermLength(Rule):
     code = "period.term-length"
     category = Category.PERIOD
     severity = Severity.ERROR
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
@@ -842,6 +843,7 @@ class TermCycle(Rule):
     code = "period.term-cycle"
     category = Category.PERIOD
     severity = Severity.WARNING
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
@@ -911,6 +913,7 @@ class TermOrdinalMismatch(Rule):
     code = "period.term-ordinal-mismatch"
     category = Category.PERIOD
     severity = Severity.ERROR
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
