@@ -90,6 +90,8 @@ class ImpossibleDate(Rule):
         for f in facts:
             if f.valid or f.problem is None:
                 continue
+            if _DAY_RANGE.search(f.text) and f.year is None and f.day is not None and f.month is not None and f.day < f.month <= 31:
+                continue  # "mưa dông trong ngày 24-25": two days of the month, not day 24 of month 25
             severity = Severity.WARNING if f.year_inferred and f.month == 2 and f.day == 29 else None
             yield self.finding(
                 f.value_start,
@@ -99,6 +101,9 @@ class ImpossibleDate(Rule):
                 evidence={"date": date_evidence(f, "impossible")},
                 severity=severity,
             )
+
+
+_DAY_RANGE = re.compile(r"\d\s*[\-–]\s*\d{1,2}\s*$")
 
 
 def _vi_problem(f: DateFact) -> str:
