@@ -379,12 +379,25 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
         end = _tail_end(text, m.end(), limit, lex, following[: _MAX_TITLE_WORDS + 6])
         # The title is followed by a name: it belongs to that person, not to ours.
         nxt = _next_name_start(scan, end)
-        if nxt is not None:
+        if nxt is not None or _ends_in_foreign_name(text, m.end(), end):
             return titles, True
         titles.append(_classify_title(text, m.start(), end, role, lex, current))
         pos = end
         first = False
     return titles, False
+
+
+def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
+    """A title whose tail ends in three or more capitalised syllables that are no place we
+    know: "Chủ tịch HĐND tỉnh Chămpaxắc Mệchxavẳn Phômphithắc" ends in a person's name our
+    family-name list cannot see, so the title (and those after it) are that person's."""
+    words = text[start:end].split(" ")
+    tail: list[str] = []
+    for w in reversed(words):
+        if not (w[:1].isupper() and w[1:].islower() and w.isalpha()):
+            break
+        tail.append(w)
+    return len(tail) >= 3 and fold(" ".join(reversed(tail[:3]))) not in _PLACES_LIKE_NAMES and fold(" ".join(reversed(tail))) not in _PLACES_LIKE_NAMES
 
 
 def _next_name_start(scan: _Scan, pos: int) -> int | None:
