@@ -35,8 +35,8 @@ from giaoban_qa.engine import selected_rules  # noqa: E402
 from giaoban_qa.spelling import model as ngram_model  # noqa: E402
 
 LAX = {
-    "text.real-word-slip": {"ratio": 2, "min_support": 3, "strong_side": 1, "weak_side": 1},
-    "text.repeated-syllable": {"max_pair": 20, "min_syllable": 20, "min_context": 0},
+    "text.real-word-slip": {"ratio": 2, "min_support": 3, "strong_side": 1, "weak_side": 1, "trigram_seen": 10**9},
+    "text.repeated-syllable": {"max_pair": 20, "min_syllable": 20, "min_context": 0, "max_pair_by_triple": 10**9, "min_single_reading": 0},
 }
 
 
