@@ -148,7 +148,7 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
         import sqlite3
 
         try:
-            cache = Cache(options.cache_dir, tool_fingerprint(config) + ":" + settings_fingerprint(config, table_names))
+            cache = Cache(options.cache_dir, tool_fingerprint(config) + ":" + settings_fingerprint(config, table_names), stats.notes)
         except (OSError, sqlite3.Error) as exc:  # a read-only folder: audit without the cache
             stats.notes.append(f"cache {options.cache_dir} unusable ({exc}); running without it")
     progress, task = _progress(options.progress, len(files) + len(stdin))
@@ -234,10 +234,10 @@ def attach_documents(result, config) -> None:
     for entry in result.files:
         if entry.path in wanted and entry.document is None and entry.error is None and entry.path != "<stdin>":
             try:
-                source = load_path(entry.path, config.max_size)
+                source = load_path(entry.path, config.max_size, encoding=config.encoding)
             except InputError:
                 continue
-            entry.document = build_document(source.path, source.text, source.kind)
+            entry.document = build_document(source.path, source.text, source.kind, source.encoding)
 
 
 def _apply_severity(f, config) -> None:
