@@ -307,6 +307,8 @@ def find_periods(doc: Document) -> list[PeriodFact]:
         year = _year(m, "y")
         add(m, "month", month, month2 or month, year)
     for m in _TO_DATE.finditer(low):
+        if low.endswith("ngay ", max(0, m.start() - 5), m.start()):
+            continue  # "ngay từ đầu năm": right at the start of the year, not a period
         if word_start(low, m.start()):
             add(m, "months_to_date", 1, None, None)
     for m in _YEAR.finditer(low):
