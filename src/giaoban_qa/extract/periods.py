@@ -291,8 +291,8 @@ def find_periods(doc: Document) -> list[PeriodFact]:
         if not word_start(low, m.start()):
             continue
         before = text[max(0, m.start() - 14) : m.start()]
-        if re.search(r"\d\s*$", before):
-            continue  # "ngày 26 tháng 6": a date, not a period
+        if re.search(r"\d[ \t\u00a0]*\Z", before):
+            continue  # "ngày 26 tháng 6": a date, not a period (a number ending the line before is not)
         if re.search(r"cách\s+mạng\s*$", before, re.IGNORECASE):
             continue
         if re.match(r"\s*(?:âm\s+lịch|\(âm)", text[m.end() : m.end() + 12], re.IGNORECASE):
