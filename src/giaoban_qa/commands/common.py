@@ -163,6 +163,7 @@ def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dic
     """Render ``result`` in ``fmt`` to ``--output`` (atomically) or stdout; input errors go
     to stderr for the machine formats, whose stdout must stay parseable."""
     from giaoban_qa.reporters import get_renderer, write_atomic
+    from giaoban_qa.safe_text import printable
 
     quiet = getattr(args, "quiet", False)
     if getattr(args, "statistics", False):
@@ -175,9 +176,11 @@ def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dic
     if args.output and args.output != "-":
         write_atomic(args.output, output)
         if fmt == "html" and not quiet:
-            print(f"giaoban-qa: report written to {args.output}", file=sys.stderr)
+            print(f"giaoban-qa: report written to {printable(args.output)}", file=sys.stderr)
     else:
-        sys.stdout.write(output)
+        from giaoban_qa.safe_text import no_surrogates
+
+        sys.stdout.write(no_surrogates(output))
     for f in result.files:
         if f.error and fmt not in ("rich", "text"):
-            print(f"giaoban-qa: {f.error}", file=sys.stderr)
+            print(f"giaoban-qa: {printable(f.error)}", file=sys.stderr)

@@ -7,6 +7,7 @@ from typing import Any
 
 from giaoban_qa.engine import RunResult
 from giaoban_qa.findings import Located
+from giaoban_qa.safe_text import printable
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 LABEL = {
@@ -34,12 +35,12 @@ def render(result: RunResult, lang: str = "vi", color: bool | None = None, width
     current = None
     for f in result.files:
         if f.error:
-            console.print(Text(f"✗ {f.error}", style="bold magenta"))
+            console.print(Text(f"✗ {printable(f.error)}", style="bold magenta"))
     for finding in result.findings:
         if finding.path != current:
             current = finding.path
             console.print()
-            console.print(Text(finding.path, style="bold underline"))
+            console.print(Text(printable(finding.path), style="bold underline"))
         _print_finding(console, finding, sources.get(finding.path), lang, words)
     if quiet:
         return buf.getvalue()
@@ -74,7 +75,7 @@ def _print_finding(console, finding: Located, doc, lang: str, words: dict[str, s
     head.append(f" {finding.rule}", style="bold")
     console.print(head)
     # Wrapped lines keep the indent (a bare "    " prefix would only indent the first).
-    _print_indented(console, Text(finding.message(lang)))
+    _print_indented(console, Text(printable(finding.message(lang))))
     if doc is not None:
         # One screen line of context around the span: news bodies are often one long line.
         context, marks = _context_line(doc.source, finding, console.width - 8)
@@ -83,7 +84,7 @@ def _print_finding(console, finding: Located, doc, lang: str, words: dict[str, s
             console.print(Text(marks), no_wrap=True, overflow="ellipsis")
     suggestion = finding.suggestion(lang)
     if suggestion:
-        _print_indented(console, Text(f"{words['suggest']}: {suggestion}", style="green"))
+        _print_indented(console, Text(f"{words['suggest']}: {printable(suggestion)}", style="green"))
 
 
 def _print_indented(console, text, indent: int = 4) -> None:
@@ -110,9 +111,11 @@ def _context_line(source: str, finding: Located, width: int = 110):
     # Long lines (news bodies are often one line) are cut around the span.
     left = max(line_start, finding.start - (width // 2))
     right = min(line_end, max(end_in_line, finding.start) + (width // 2))
-    before = source[left : finding.start].replace("\t", " ")
-    span = source[finding.start : end_in_line]
-    after = source[end_in_line:right]
+    # Controls in the document are shown as escapes: an ESC sequence or a carriage return
+    # in the text could otherwise erase or hide this very finding on the reader's screen.
+    before = printable(source[left : finding.start].replace("\t", " "))
+    span = printable(source[finding.start : end_in_line])
+    after = printable(source[end_in_line:right])
     text = Text()
     text.append("    │ ", style="dim")
     cut = "…" if left > line_start else ""
