@@ -42,6 +42,7 @@ LABELS: dict[str, dict[str, str]] = {
         "export": "Tải tệp review", "also_here": "Cũng tại đây", "no_text": "(văn bản không được nhúng: tệp không có phát hiện)",
         "document": "Văn bản", "generated": "Tạo lúc", "review_file": "Tệp review", "suppressed_by": "Bỏ qua do",
         "b_error": "Lỗi", "b_warning": "Cảnh báo", "b_info": "Lưu ý", "input_error": "Lỗi đọc tệp", "go_to": "đến vị trí", "hint": "Rê chuột lên đoạn tô sáng để xem thông báo, bấm để xem chi tiết.",
+        "skipped": "Tệp bỏ qua", "skipped_list": "Tệp không được đọc và lý do",
     },
     "en": {
         "title": "giaoban-qa report", "files": "Files", "findings": "Findings", "error": "Errors",
@@ -58,6 +59,7 @@ LABELS: dict[str, dict[str, str]] = {
         "export": "Download review file", "also_here": "Also here", "no_text": "(text not embedded: the file has no findings)",
         "document": "Document", "generated": "Generated", "review_file": "Review file", "suppressed_by": "Suppressed by",
         "b_error": "error", "b_warning": "warning", "b_info": "info", "input_error": "Input error", "go_to": "go to", "hint": "Hover a highlighted span for its message, click it for details.",
+        "skipped": "Skipped files", "skipped_list": "Files not read, and why",
     },
 }
 
@@ -75,6 +77,7 @@ def _finding_row(f: Located, file_index: int, lang: str, review: dict[str, dict[
         "a": f.start, "b": f.end, "l": f.line, "o": f.column, "x": f.excerpt,
         "m": f.message(lang), "g": f.suggestion(lang), "v": f.evidence, "p": f.fingerprint,
         "st": entry.get("status", "open"), "nt": entry.get("note", ""), "sp": f.suppressed_by if f.suppressed else None,
+        "pg": f.page,
     }
 
 
@@ -120,8 +123,9 @@ def build_payload(result: RunResult, lang: str = "vi", review: dict[str, dict[st
         "summary": {
             "files": len(result.files), "findings": len(result.findings), "by_severity": result.by_severity(),
             "by_category": result.by_category(), "suppressed": len(result.suppressed), "baselined": result.baselined,
-            "input_errors": result.input_errors, "review": counts,
+            "input_errors": result.input_errors, "review": counts, "skipped": len(result.skipped),
         },
+        "skipped": [sk.to_json() for sk in result.skipped],
     }
 
 
@@ -166,6 +170,7 @@ def render(result: RunResult, lang: str = "vi", review: dict[str, dict[str, Any]
         version=__version__,
         generated=_dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         summary=payload["summary"],
+        skipped=payload["skipped"],
         review_file=review_file,
         chart=category_chart(result),
         colours=SEVERITY_COLOURS,
