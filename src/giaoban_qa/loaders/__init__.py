@@ -63,11 +63,26 @@ def _expand_input_paths(paths: list[str]) -> Iterator[str]:
                         full = str(Path(root) / name)
                         # A FIFO or device found in a folder would block or never end a
                         # read; a file named on the command line is still read as given.
-                        if os.path.isfile(full) or not os.path.exists(full):
+                        if (os.path.isfile(full) or not os.path.exists(full)) and not _is_our_report(full):
                             yield full
             yield from unreadable
         else:
             yield raw
+
+
+_OUR_REPORT = b'<meta name="generator" content="giaoban-qa '
+
+
+def _is_our_report(path: str) -> bool:
+    """An HTML report this tool wrote (``check reports/ -f html`` puts one in the folder it
+    checks): found in a folder, it is not read as a document on the next run."""
+    if kind_of(path) != "html":
+        return False
+    try:
+        with open(path, "rb") as fh:
+            return _OUR_REPORT in fh.read(2048)
+    except OSError:
+        return False
 
 
 def load_bytes(data: bytes, path: str, kind: str, encoding: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
@@ -115,6 +130,8 @@ def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | N
     kind = kind_of(p)
     try:
         if not p.exists():
+            if p.is_symlink():
+                raise InputError(f"{path}: symbolic link to nothing (or a loop of links)")
             raise InputError(f"{path}: no such file or folder")
         if p.is_dir():
             with os.scandir(p):  # an unreadable folder raises PermissionError here

@@ -123,6 +123,7 @@ class InvalidSyllable(Rule):
 
     # An invalid form written this often in the pool is an established spelling ("ôtô").
     KNOWN_COUNT = 20
+    OPTIONS = {"known_count": ("int", 1, 1e12)}
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         from giaoban_qa.spelling.syllable import is_valid, split_tone
@@ -270,6 +271,10 @@ class RealWordSlip(Rule):
     STRONG_SIDE = 50  # one written pair seen at most 1/50 as often as the candidate's (or twice),
     WEAK_SIDE = 10  # the other at most 1/10 as often
     FIT = 300  # a written pair seen this often fits: not read further
+    OPTIONS = {
+        "ratio": ("number", 1, 1e12), "min_support": ("int", 0, 1e12), "fit": ("int", 0, 1e12),
+        "strong_side": ("number", 1, 1e12), "weak_side": ("number", 1, 1e12),
+    }
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         model = _model()
