@@ -595,6 +595,7 @@ class CitedReportLate(Rule):
     code = "period.cited-report-late"
     category = Category.PERIOD
     severity = Severity.WARNING
+    OPTIONS = {"max_days": ("int", 1, 36500)}
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         override = ctx.options.get("max_days")

@@ -123,6 +123,7 @@ class InvalidSyllable(Rule):
 
     # An invalid form written this often in the pool is an established spelling ("ôtô").
     KNOWN_COUNT = 20
+    OPTIONS = {"known_count": ("int", 1, 1e12)}
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         from giaoban_qa.spelling.syllable import is_valid, split_tone
@@ -277,6 +278,10 @@ class RealWordSlip(Rule):
     TRIGRAM_SUPPORT = 100
     TRIGRAM_SEEN = 3  # the written three words seen this often: real prose, never reported
     FIT = 300  # a written pair seen this often fits: not read further
+    OPTIONS = {
+        "ratio": ("number", 1, 1e12), "min_support": ("int", 0, 1e12), "fit": ("int", 0, 1e12),
+        "strong_side": ("number", 1, 1e12), "weak_side": ("number", 1, 1e12),
+    }
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         model = _model()
