@@ -370,7 +370,7 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
 # -- total with parts -----------------------------------------------------------------------
 
 _PARTS_INTRO = re.compile(
-    r"(?:[^\S\n]+(?!trong\b|gồm\b|bao\b|và\b)[^\W\d_]++){0,12}?[^\S\n]*(?:\)[^\S\n]*)?[,:(]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*(?:có[^\S\n]+)?:?",
+    r"(?:[^\S\n]+(?!trong\b|gồm\b|bao\b|và\b|cùng\b)[^\W\d_]++){0,12}?[^\S\n]*(?:\)[^\S\n]*)?[,:(]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*(?:có[^\S\n]+)?:?",
     re.IGNORECASE,
 )
 _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,8}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)

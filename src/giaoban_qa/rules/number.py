@@ -403,7 +403,8 @@ class ShareOver100(Rule):
             if q.in_range:
                 continue
             # "chiếm khoảng 105%" is over 100% whatever the rounding; "chiếm gần 101%" may not be.
-            if q.interval()[0] > 100 + _EPS:
+            # A ratio to GDP is said with "chiếm" too ("dự trữ chiếm 250% GDP") and may pass 100%.
+            if q.interval()[0] > 100 + _EPS and not _RATIO_WHOLE.match(_whole_after(text, q)):
                 yield self.finding(
                     q.start,
                     q.end,
@@ -443,6 +444,7 @@ class ShareOver100(Rule):
             )
 
 
+_RATIO_WHOLE = re.compile(r"(?:gdp|grdp|sản\s+phẩm\s+(?:quốc\s+nội|trên\s+địa\s+bàn)|thu\s+nhập|vốn\s+(?:chủ\s+sở\s+hữu|điều\s+lệ))", re.IGNORECASE)
 _WHOLE_AFTER = re.compile(r"[^\S\n]*((?:(?!và\b|trong\b|so\b|của\b)[^\W\d_]+[^\S\n]*){1,5})")
 
 
