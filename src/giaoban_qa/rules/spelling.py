@@ -107,6 +107,11 @@ class InvalidSyllable(Rule):
     slash, hyphen or @ (codes, document symbols, URLs, e-mails), spellings the pool uses
     often enough to be established ("ôtô"), and the words of `rules/words.yaml`.
 
+    To accept words of your own (a local name in lower case, a loanword, jargon) for all
+    the spelling rules (this one, `text.real-word-slip`, `text.repeated-syllable`), put a
+    `words.yaml` in your `rules-dir` with `extend: true` and a list `words:` — single
+    words ("xêri") or phrases ("sáng tay") whose pairs are then never reported.
+
     **Why it matters**
     An impossible syllable is always a slip; readers notice, and search misses the word.
 
@@ -217,6 +222,11 @@ def _score(left: int | None, right: int | None, unigram: int) -> float:
     return math.log((right or 0) + a)
 
 
+# Slips the triple path may report: a vowel or consonant swapped for another ("cam" →
+# "cơm") or a changed initial made false alarms on calibration text.
+_TRIPLE_KINDS = frozenset({"tone", "hat", "insert", "drop"})
+
+
 def _rarer(left: int, cand_left: int, strong: float, right: int, cand_right: int, weak: float) -> bool:
     """The written pairs are rare next to the candidate's: one side by ``strong``, the other
     by ``weak`` (counts of 2 or less are noise)."""
@@ -273,8 +283,8 @@ class RealWordSlip(Rule):
     # Or by triples: the written three words never seen, the candidate's this often, with
     # a weaker pair evidence.
     TRIGRAM_MIN = 10
-    TRIGRAM_RATIO = 100.0
-    TRIGRAM_SUPPORT = 100
+    TRIGRAM_RATIO = 400.0  # log 6
+    TRIGRAM_SUPPORT = 200
     TRIGRAM_SEEN = 3  # the written three words seen this often: real prose, never reported
     FIT = 300  # a written pair seen this often fits: not read further
 
@@ -346,7 +356,7 @@ class RealWordSlip(Rule):
             # Each written pair must be rare next to the candidate's (a word that fits one
             # neighbour, "gọi vài cuộc", is not a slip), or the three words with the
             # candidate must be common when the written three are never seen.
-            by_triple = tri_cand >= tri_min and gain >= tri_ratio and support >= tri_support
+            by_triple = kind in _TRIPLE_KINDS and tri_cand >= tri_min and gain >= tri_ratio and support >= tri_support
             if not (by_pairs or by_triple):
                 continue
             written_uni = model.unigram(low)

@@ -103,6 +103,16 @@ def suggestions_for_invalid(word: str) -> tuple[tuple[str, str], ...]:
     if first:
         return first
     base, tone = split_tone(word)
+    if tone < 0:
+        # Two tone marks ("víện"): keep one of them.
+        nfd = unicodedata.normalize("NFD", word)
+        marks = [i for i, c in enumerate(nfd) if c in "\u0300\u0301\u0303\u0309\u0323"]
+        out = {}
+        for i in marks:
+            cand = unicodedata.normalize("NFC", nfd[:i] + nfd[i + 1 :])
+            if parse(cand) is not None:
+                out[cand] = "tone"
+        return tuple(out.items())
     out: dict[str, str] = {}
     for t in range(6):
         if t == tone:
