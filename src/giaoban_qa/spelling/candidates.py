@@ -32,6 +32,13 @@ _VOWEL_LETTERS = "aeiouyăâêôơư"
 @lru_cache(maxsize=8192)
 def near(word: str) -> tuple[tuple[str, str], ...]:
     """(candidate, kind) for every valid syllable one slip from ``word`` (not ``word``)."""
+    return tuple((c, k) for c, k in edits(word) if parse(c) is not None)
+
+
+@lru_cache(maxsize=8192)
+def edits(word: str) -> tuple[tuple[str, str], ...]:
+    """(string, kind) one slip from ``word``, valid syllables or not (callers filter: a
+    lookup in the counts is cheaper than the grammar for the many non-words)."""
     base, tone = split_tone(word)
     if tone < 0:
         return ()
@@ -39,7 +46,7 @@ def near(word: str) -> tuple[tuple[str, str], ...]:
 
     def add(candidate_base: str, candidate_tone: int, kind: str) -> None:
         cand = with_tone(candidate_base, candidate_tone)
-        if cand != word and cand not in out and parse(cand) is not None:
+        if cand != word and cand not in out:
             out[cand] = kind
 
     def add_any_placement(candidate_base: str, kind: str) -> None:
@@ -91,7 +98,7 @@ def near(word: str) -> tuple[tuple[str, str], ...]:
     decomposed = unicodedata.normalize("NFC", word)
     for i in range(len(decomposed)):
         cand = decomposed[:i] + decomposed[i + 1 :]
-        if cand and cand != word and cand not in out and parse(cand) is not None:
+        if cand and cand != word and cand not in out:
             out[cand] = "drop"
     return tuple(out.items())
 

@@ -82,6 +82,8 @@ class NgramModel:
         self._tri_keys, offset = self._view(offset, n_tri, "I")
         self._tri_counts, offset = self._view(offset, n_tri, "H")
         self.unigram_types, self.bigram_types, self.trigram_types = n_uni, n_bi, n_tri
+        self._uni_dict: dict[int, int] | None = None
+        self._uni_cache: dict[str, int] = {}
 
     def _view(self, offset: int, n: int, code: str) -> tuple[Sequence[int], int]:
         size = n * array(code).itemsize
@@ -99,7 +101,18 @@ class NgramModel:
         return counts[i] if i < len(keys) and keys[i] == k else 0
 
     def unigram(self, word: str) -> int:
-        return self._lookup(self._uni_keys, self._uni_counts, key(word))
+        # The unigram table is small (~28,000 entries): one dict, built on first use, is
+        # much faster than bisecting the map for the many candidates a word has.
+        cached = self._uni_cache.get(word)
+        if cached is not None:
+            return cached
+        table = self._uni_dict
+        if table is None:
+            table = self._uni_dict = dict(zip(self._uni_keys, self._uni_counts))
+        if len(self._uni_cache) > 200_000:
+            self._uni_cache.clear()
+        count = self._uni_cache[word] = table.get(key(word), 0)
+        return count
 
     def bigram(self, first: str, second: str) -> int:
         return self._lookup(self._bi_keys, self._bi_counts, key(first + " " + second))
