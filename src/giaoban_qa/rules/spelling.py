@@ -271,7 +271,7 @@ def _viable(model, word: str) -> tuple[tuple[str, str, int], ...]:
     # The most frequent ones: slips land on common words, and each candidate costs lookups.
     out.sort(key=lambda x: -x[2])
     del out[_VIABLE_TOP:]
-    if len(_VIABLE) > 50000:
+    if len(_VIABLE) > 20000:
         _VIABLE.clear()
     result = _VIABLE[word] = tuple(out)
     return result

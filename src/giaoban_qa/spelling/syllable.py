@@ -178,6 +178,7 @@ def is_valid(word: str) -> bool:
     return parse(word) is not None
 
 
+@lru_cache(maxsize=65536)
 def with_tone(base: str, tone: int) -> str:
     """``base`` (no tone mark) with ``tone``, the mark placed by the old convention
     (hòa, thủy) except where a hat/horn vowel takes it (hoặc, thuở)."""
