@@ -57,7 +57,8 @@ def _plan(template: str) -> Form:
         wrong = (m + 1) % 12 + 1 if rng.random() < 0.6 or m == 1 else m  # skips a month, or repeats it
         ok_m = rng.choice([m, 12]) if rng.random() < 0.2 else m
         ok_p = 1 if ok_m == 12 else ok_m + 1
-        return template.format(m=m, p=wrong, y=y), template.format(m=ok_m, p=ok_p, y=y)
+        # {py}: the plan's year when the review's is written too (December, then January of the next year).
+        return template.format(m=m, p=wrong, y=y, py=y), template.format(m=ok_m, p=ok_p, y=y, py=y + (ok_m == 12))
 
     return make
 
@@ -66,7 +67,7 @@ PLAN_FORMS = [
     _plan("Hội nghị đánh giá kết quả thực hiện nhiệm vụ tháng {m} và đề ra phương hướng, nhiệm vụ tháng {p}."),
     _plan("Chiều cùng ngày, Thường trực Huyện ủy họp kiểm điểm công tác tháng {m}, bàn nhiệm vụ tháng {p} năm {y}."),
     _plan("UBND xã tổ chức giao ban đánh giá tình hình tháng {m}, triển khai nhiệm vụ trọng tâm tháng {p}."),
-    _plan("Báo cáo kết quả công tác tháng {m}/{y} và phương hướng nhiệm vụ tháng {p}/{y} được hội nghị thông qua."),
+    _plan("Báo cáo kết quả công tác tháng {m}/{y} và phương hướng nhiệm vụ tháng {p}/{py} được hội nghị thông qua."),
     _plan("Ban Thường vụ Đảng ủy đánh giá kết quả lãnh đạo tháng {m}; đề ra nhiệm vụ trọng tâm tháng {p} năm {y}."),
     _plan("Sau khi nghe báo cáo tình hình kinh tế - xã hội tháng {m}, hội nghị thống nhất kế hoạch công tác tháng {p}."),
     _plan("Hội nghị sơ kết công tác tháng {m} và triển khai chương trình công tác tháng {p}."),

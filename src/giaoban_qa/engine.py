@@ -116,7 +116,13 @@ def check_document(doc: Document, rules: Iterable[Rule], config: Config) -> list
         except Exception as exc:  # one broken rule must not stop the whole run
             if config.strict:
                 raise
-            print(f"giaoban-qa: internal error in rule {rule.code} on {doc.path}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            from giaoban_qa.errors import RuleCrash
+            from giaoban_qa.safe_text import printable
+
+            message = printable(f"internal error in rule {rule.code} on {doc.path}: {type(exc).__name__}: {exc}"[:500])
+            if not config.keep_going:
+                raise RuleCrash(message + " (--keep-going skips it)") from None
+            print(f"giaoban-qa: {message}", file=sys.stderr)
         out.extend(repeated_summary(first, count) for first, count in omitted.values())
     return out
 

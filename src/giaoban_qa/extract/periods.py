@@ -291,8 +291,8 @@ def find_periods(doc: Document) -> list[PeriodFact]:
         if not word_start(low, m.start()):
             continue
         before = text[max(0, m.start() - 14) : m.start()]
-        if re.search(r"\d\s*$", before):
-            continue  # "ngày 26 tháng 6": a date, not a period
+        if re.search(r"\d[ \t\u00a0]*\Z", before):
+            continue  # "ngày 26 tháng 6": a date, not a period (a number ending the line before is not)
         if re.search(r"cách\s+mạng\s*$", before, re.IGNORECASE):
             continue
         if re.match(r"\s*(?:âm\s+lịch|\(âm)", text[m.end() : m.end() + 12], re.IGNORECASE):
@@ -307,6 +307,8 @@ def find_periods(doc: Document) -> list[PeriodFact]:
         year = _year(m, "y")
         add(m, "month", month, month2 or month, year)
     for m in _TO_DATE.finditer(low):
+        if low.endswith("ngay ", max(0, m.start() - 5), m.start()):
+            continue  # "ngay từ đầu năm": right at the start of the year, not a period
         if word_start(low, m.start()):
             add(m, "months_to_date", 1, None, None)
     for m in _YEAR.finditer(low):

@@ -111,6 +111,8 @@ def _expand_input_paths(paths: list[str]) -> Iterator[Input]:
                         yield Input(full, named=False, skipped=_DOC_MESSAGE)
                     # A FIFO or device found in a folder would block or never end a
                     # read; a file named on the command line is still read as given.
+                    elif _is_our_report(full):
+                        yield Input(full, named=False, skipped="a report written by giaoban-qa")
                     elif os.path.isfile(full) or not os.path.exists(full):
                         yield Input(full, named=False)
                     else:
@@ -121,6 +123,21 @@ def _expand_input_paths(paths: list[str]) -> Iterator[Input]:
 
 
 _DOC_MESSAGE = "an old Word .doc file: open it in Word or LibreOffice and save it as .docx to check it"
+
+
+_OUR_REPORT = b'<meta name="generator" content="giaoban-qa '
+
+
+def _is_our_report(path: str) -> bool:
+    """An HTML report this tool wrote (``check reports/ -f html`` puts one in the folder it
+    checks): found in a folder, it is not read as a document on the next run."""
+    if kind_of(path) != "html":
+        return False
+    try:
+        with open(path, "rb") as fh:
+            return _OUR_REPORT in fh.read(2048)
+    except OSError:
+        return False
 
 
 def load_bytes(data: bytes, path: str, kind: str, encoding: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
@@ -175,6 +192,8 @@ def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | N
     kind = kind_of(p)
     try:
         if not p.exists():
+            if p.is_symlink():
+                raise InputError(f"{path}: symbolic link to nothing (or a loop of links)")
             raise InputError(f"{path}: no such file or folder")
         if p.is_dir():
             with os.scandir(p):  # an unreadable folder raises PermissionError here

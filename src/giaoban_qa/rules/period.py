@@ -345,7 +345,10 @@ class CumulativeImpossible(Rule):
     Checks every cumulative result ("lũy kế 5 tháng", "6 tháng đầu năm đạt …", "9 tháng
     năm 2020 tăng …") against the last month the report covers: the month it reviews, or
     else the month of the meeting or publication. Results for five months cannot be in a
-    report about April; "6 tháng đầu năm" results cannot be in a report of March.
+    report about April; "6 tháng đầu năm" results cannot be in a report of March. A
+    cumulative written right after the month its own statement reports ("Trong tháng 4,
+    …; lũy kế 5 tháng …", "Tháng 4: …, tính chung / cộng dồn 3 tháng …", "… lũy kế đến
+    hết tháng 5") must run to that month; fewer months are reported too.
 
     **Why it matters**
     The number of months is wrong, or the figures belong to another report; readers compare
@@ -592,6 +595,7 @@ class CitedReportLate(Rule):
     code = "period.cited-report-late"
     category = Category.PERIOD
     severity = Severity.WARNING
+    OPTIONS = {"max_days": ("int", 1, 36500)}
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         override = ctx.options.get("max_days")

@@ -327,6 +327,7 @@ class RepeatedSyllable(Rule):
     """
 
     code = "text.repeated-syllable"
+    OPTIONS = {"max_pair": ("int", 0, 1e12), "min_syllable": ("int", 0, 1e12), "min_context": ("int", 0, 1e12)}
     category = Category.TEXT
     severity = Severity.WARNING
     fix = "unsafe"
