@@ -4,10 +4,36 @@ configuration file and the flags, and writing a report."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from giaoban_qa.errors import UsageError
+
+
+FORMAT_HELP = ("rich (default: colour on a terminal), text (the same without colour), concise (path:line:col: rule "
+               "message, one a line), json, html, sarif, junit")
+
+
+def add_output_options(p: argparse.ArgumentParser) -> None:
+    """Options of the commands that print a findings report (check, audit)."""
+    p.add_argument("--format", "-f", default=None, metavar="FORMAT", help=FORMAT_HELP)
+    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically; html defaults to reports/, - for standard output)")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline ('giaoban-qa baseline create')")
+    p.add_argument("--review", metavar="FILE", help="auditor review file shown in the html report (default: beside the report)")
+    p.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="lowest severity that fails (default: error)")
+    p.add_argument("--color", action=argparse.BooleanOptionalAction, default=None,
+                   help="force colour on or off (default: on for a terminal unless NO_COLOR is set)")
+    p.add_argument("--statistics", action="store_true", help="print how many findings each rule produced instead of the findings")
+    p.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, no notes")
+
+
+def did_you_mean(word: str, choices) -> str:
+    """' (did you mean X?)' for the closest of ``choices``, or ''."""
+    import difflib  # only on a typo: not on every start-up
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def add_common_options(p: argparse.ArgumentParser) -> None:
@@ -16,6 +42,15 @@ def add_common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", metavar="RULES", help="comma-separated rule ids or prefixes to run")
     p.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or prefixes to skip")
     p.add_argument("--max-size", type=mebibytes, metavar="MIB", help="largest file to read, in MiB (default 20)")
+    p.add_argument("--keep-going", action="store_true", help="a rule that crashes is reported and skipped (default: stop, exit 2)")
+    add_encoding_option(p)
+
+
+def add_encoding_option(p: argparse.ArgumentParser) -> None:
+    from giaoban_qa.loaders.decode import ENCODINGS
+
+    p.add_argument("--encoding", choices=ENCODINGS, help="how to decode text files (default: auto — UTF-8, UTF-16 with BOM, "
+                   "or the legacy Vietnamese encoding the bytes betray: Windows-1258, TCVN3, VNI)")
 
 
 def mebibytes(value: str) -> float:
@@ -24,8 +59,10 @@ def mebibytes(value: str) -> float:
         size = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not size > 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number of MiB, not {value}")
+    from giaoban_qa.config import MAX_SIZE_MIB
+
+    if not 0 < size <= MAX_SIZE_MIB:  # also refuses inf and nan
+        raise argparse.ArgumentTypeError(f"must be a positive number of MiB up to {MAX_SIZE_MIB}, not {value}")
     return size
 
 
@@ -48,6 +85,14 @@ def load_run_config(args: argparse.Namespace, paths: list[str]):
         config.fail_on = args.fail_on
     if getattr(args, "max_size", None):
         config.max_size = int(args.max_size * 1024 * 1024)
+    if getattr(args, "encoding", None):
+        config.encoding = args.encoding
+    if getattr(args, "keep_going", False):
+        config.keep_going = True
+    for folder in config.rules_dirs:  # a mistyped rules-dir once meant the shipped packs only
+        if not Path(folder).is_dir():
+            what = "is not a folder" if Path(folder).exists() else "does not exist"
+            raise UsageError(f"{config.source or 'configuration'}: rules-dir {folder} {what}")
     if getattr(args, "stdin_filename", None):
         config.stdin_filename = args.stdin_filename
     return config
@@ -64,6 +109,44 @@ def validate_rule_patterns(config) -> None:
             continue
         if not any(matches(code, [pattern]) for code in codes):
             raise UsageError(f"unknown rule or prefix '{pattern}' (see 'giaoban-qa rules')")
+    validate_rule_options(config)
+
+
+def validate_rule_options(config) -> None:
+    """Per-rule options name a rule and options it declares, with values of the declared
+    type and range: a wrong value once made the rule crash on every file, silently."""
+    from giaoban_qa.rules import all_rules
+
+    rules = all_rules()
+    for code, options in config.options.items():
+        rule = rules.get(code)
+        if rule is None:
+            raise UsageError(f"options for unknown rule '{code}' (see 'giaoban-qa rules')")
+        declared = getattr(rule, "OPTIONS", {})
+        for name, value in options.items():
+            if name not in declared:
+                known = ", ".join(sorted(declared)) or "none"
+                raise UsageError(f"rule {code} has no option '{name}' (its options: {known})")
+            kind, low, high = declared[name]
+            problem = _option_problem(value, kind, low, high)
+            if problem:
+                raise UsageError(f"option {name} of rule {code} must be {problem}, not {value!r}"[:300])
+
+
+def _option_problem(value, kind: str, low: float, high: float) -> str | None:
+    import math
+
+    if kind == "pairs":  # a list of [title, organ] pairs of words
+        ok = isinstance(value, list) and all(isinstance(v, list) and len(v) == 2 and all(isinstance(w, str) for w in v) for v in value)
+        return None if ok else "a list of [title, organ] pairs of strings"
+    wanted = f"{'an integer' if kind == 'int' else 'a number'} from {low:g} to {high:g}"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return wanted
+    if kind == "int" and not isinstance(value, int):
+        return wanted
+    if not (math.isfinite(value) and low <= value <= high):
+        return wanted
+    return None
 
 
 def load_checked_config(args: argparse.Namespace, paths: list[str]):
@@ -93,10 +176,17 @@ def prepare_run(args: argparse.Namespace, paths: list[str]):
     config = load_checked_config(args, paths)
     fmt = args.format or "rich"
     if fmt not in FORMATS:
-        raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(sorted(FORMATS))})")
+        raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, FORMATS)}; choose from {', '.join(sorted(FORMATS))}")
     if args.baseline:
         config.baseline = args.baseline
     return config, fmt, prepare_report_options(args, config, fmt)
+
+
+def use_color(args: argparse.Namespace) -> bool:
+    """--color / --no-color, else colour on a terminal unless NO_COLOR is set (no-color.org)."""
+    if args.color is not None:
+        return args.color
+    return sys.stdout.isatty() and not args.output and not os.environ.get("NO_COLOR")
 
 
 def prepare_report_options(args: argparse.Namespace, config, fmt: str) -> dict:
@@ -120,17 +210,25 @@ def prepare_report_options(args: argparse.Namespace, config, fmt: str) -> dict:
 def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dict) -> None:
     """Render ``result`` in ``fmt`` to ``--output`` (atomically) or stdout; input errors go
     to stderr for the machine formats, whose stdout must stay parseable."""
-    from giaoban_qa.reporters import get_renderer, write_atomic
+    from giaoban_qa.reporters import get_renderer, write_output
+    from giaoban_qa.safe_text import printable
 
-    render = get_renderer(fmt)
-    color = args.color if args.color is not None else (sys.stdout.isatty() and not args.output)
-    output = render(result, lang=config.lang, color=color and fmt == "rich", config=config, **options)
-    if args.output and args.output != "-":
-        write_atomic(args.output, output)
-        if fmt == "html":
-            print(f"giaoban-qa: report written to {args.output}", file=sys.stderr)
+    quiet = getattr(args, "quiet", False)
+    if getattr(args, "statistics", False):
+        from giaoban_qa.reporters.statistics import render as render_statistics
+
+        output = render_statistics(result, lang=config.lang, as_json=fmt == "json")
     else:
-        sys.stdout.write(output)
+        render = get_renderer(fmt)
+        output = render(result, lang=config.lang, color=use_color(args) and fmt == "rich", config=config, quiet=quiet, **options)
+    if args.output and args.output != "-":
+        write_output(args.output, output, [f.path for f in result.files if not f.path.startswith("<")])
+        if fmt == "html" and not quiet:
+            print(f"giaoban-qa: report written to {printable(args.output)}", file=sys.stderr)
+    else:
+        from giaoban_qa.safe_text import no_surrogates
+
+        sys.stdout.write(no_surrogates(output))
     for f in result.files:
         if f.error and fmt not in ("rich", "text"):
-            print(f"giaoban-qa: {f.error}", file=sys.stderr)
+            print(f"giaoban-qa: {printable(f.error)}", file=sys.stderr)

@@ -132,6 +132,15 @@ class TitleLexicon:
     exclusive_within: tuple[frozenset[str], ...]
     exclusive_across: tuple[tuple[tuple[str, str], tuple[str, str]], ...]
     single_holder: frozenset[str]
+    # Common family names with their diacritics folded ("nguyen", "hoang"): a name that
+    # starts with one of them written without its marks ("Nguyên Văn Thắng", "Hoang Minh
+    # Tuấn") is a slip of that family name, read as a name of three or four syllables.
+    slip_surnames: frozenset[str] = frozenset()
+
+    def is_surname(self, word: str, syllables: int) -> bool:
+        """``word`` opens a name of ``syllables`` syllables: a family name, or (three or
+        four syllables) a common family name with a slipped diacritic."""
+        return _low(word) in self.surnames or (syllables >= 3 and fold(word) in self.slip_surnames)
 
 
 # The family names that are almost never a place or a common word at the start of a run;
@@ -165,6 +174,7 @@ def lexicon() -> TitleLexicon:
         exclusive_within=tuple(frozenset(g) for g in tit.get("exclusive_within_organ", [])),
         exclusive_across=tuple((tuple(a), tuple(b)) for a, b in tit.get("exclusive_across_organs", [])),
         single_holder=frozenset(tit.get("single_holder", [])),
+        slip_surnames=frozenset(fold(s) for s in _STRONG),
     )
 
 
@@ -220,7 +230,11 @@ class Place:
 _WORD = re.compile(rf"{_LETTER}+")
 _HONORIFICS = {"ông", "bà", "đồng chí", "đ/c", "anh", "chị", "cô", "thầy", "bác"}
 _HONORIFIC_BEFORE = re.compile(r"(?:(?<!\w)(?:[Đđ]ồng\s+chí|[ĐđD]/[cC]|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+)\Z")
-_TITLE_SEP = re.compile(r"\s*(?:[,–—-]|\s-\s)\s*")
+# Between a name and its title: a comma, a dash, or an opening parenthesis ("Trần Văn
+# Bình (Chủ tịch UBND xã)").
+_TITLE_SEP = re.compile(r"\s*(?:[,–—(-]|\s-\s)\s*")
+# "bà Tạ Thị Ngọc từng là Hiệu trưởng …", "ông Trần Văn A hiện là Chủ tịch …".
+_WAS_SEP = re.compile(r"\s+(?:từng|hiện|nay)\s+là\s+", re.IGNORECASE)
 # Lower-case words that may continue a title after its role ("Chủ tịch UBND huyện",
 # "Phó Bí thư Thường trực Huyện ủy"). Most common words may only follow the word that
 # makes them part of an organ name, so "Huyện ủy biểu dương" stops before "biểu".
@@ -304,7 +318,8 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
             # A capitalised run that starts with a family name and reads as a name ends
             # the title: "Bí thư Huyện ủy Trần Văn Kỳ".
             low = _low(w)
-            if low in lex.surnames and 2 <= _run_length(text, words_from, i) <= 4:
+            run = _run_length(text, words_from, i)
+            if lex.is_surname(w, run) and 2 <= run <= 4:
                 # After an organ or level word a weak family name is a place ("Tỉnh ủy
                 # Hà Giang"); a common one is a person either way.
                 prev = words_from[i - 1][2] if i > 0 else ""
@@ -341,7 +356,7 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
     titles: list[Title] = []
     first = True
     while True:
-        sep = _TITLE_SEP.match(text, pos)
+        sep = _TITLE_SEP.match(text, pos) or (_WAS_SEP.match(text, pos) if first else None)
         if sep is None or sep.end() == pos and first:
             if not (first and text[pos : pos + 1] == " "):
                 break
@@ -351,7 +366,7 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
         if "\n" in text[pos:sep_end]:
             break
         cur_pos = sep_end
-        current = True
+        current = not (sep is not None and _WAS_SEP.match(text, pos) is not None and "từng" in sep.group().lower())
         m_not = re.match(r"(nguyên|cố|tân|quyền|cựu)\s+", text[cur_pos : cur_pos + 12], re.IGNORECASE)
         if m_not:
             current = False
@@ -364,12 +379,25 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
         end = _tail_end(text, m.end(), limit, lex, following[: _MAX_TITLE_WORDS + 6])
         # The title is followed by a name: it belongs to that person, not to ours.
         nxt = _next_name_start(scan, end)
-        if nxt is not None:
+        if nxt is not None or _ends_in_foreign_name(text, m.end(), end):
             return titles, True
         titles.append(_classify_title(text, m.start(), end, role, lex, current))
         pos = end
         first = False
     return titles, False
+
+
+def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
+    """A title whose tail ends in three or more capitalised syllables that are no place we
+    know: "Chủ tịch HĐND tỉnh Chămpaxắc Mệchxavẳn Phômphithắc" ends in a person's name our
+    family-name list cannot see, so the title (and those after it) are that person's."""
+    words = text[start:end].split(" ")
+    tail: list[str] = []
+    for w in reversed(words):
+        if not (w[:1].isupper() and w[1:].islower() and w.isalpha()):
+            break
+        tail.append(w)
+    return len(tail) >= 3 and fold(" ".join(reversed(tail[:3]))) not in _PLACES_LIKE_NAMES and fold(" ".join(reversed(tail))) not in _PLACES_LIKE_NAMES
 
 
 def _next_name_start(scan: _Scan, pos: int) -> int | None:
@@ -386,7 +414,7 @@ def _next_name_start(scan: _Scan, pos: int) -> int | None:
         else:
             break
     first = re.sub(r"[^\w].*$", "", words[0]) if words else ""
-    if _low(first) in scan.lex.surnames and 2 <= count <= 4:
+    if scan.lex.is_surname(first, count) and 2 <= count <= 4:
         return pos + 1
     return None
 
@@ -437,6 +465,9 @@ def _sentence_floor(text: str, pos: int) -> int:
 
 
 _HONORIFIC_WORDS = frozenset(("ông", "bà", "anh", "chị"))
+_PROVINCE_LEVELS = frozenset(("tinh", "huyen", "tp", "tp.", "pho"))
+# Provinces, cities and districts whose three-syllable names open with a family name.
+_PLACES_LIKE_NAMES = frozenset(("ho chi minh", "tran van thoi", "hoang su phi", "dong van lam"))
 # The last word of a multi-word level ("thành phố", "thị trấn", "thị xã").
 _LEVEL_LAST_WORDS = frozenset(("pho", "tran", "xa"))
 
@@ -450,7 +481,7 @@ def _name_in_run(run: list[tuple[int, int, str]], begin: int, lex: TitleLexicon)
         if size < 2:
             return None
         first = _low(run[i][2])
-        if first in lex.surnames:
+        if first in lex.surnames or (size >= 3 and fold(run[i][2]) in lex.slip_surnames):
             # "Hà Nội", "Thái Bình": two syllables after a weak family name read as a place.
             if size == 2 and first not in lex.strong_surnames:
                 return None
@@ -467,14 +498,14 @@ _CAP_RUN = re.compile(rf"(?<!\w){_CAP_WORD}(?:[ \u00a0]{_CAP_WORD})+(?!\w)")
 _PREV_WORD = re.compile(rf"({_LETTER}+) \Z")
 
 
-def _cap_runs(text: str, surnames: frozenset[str]) -> list[list[tuple[int, int, str]]]:
+def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = frozenset()) -> list[list[tuple[int, int, str]]]:
     """Maximal runs of two or more capitalised words ("Trần Văn Kỳ", "Bình Dương Trần
     Thanh Liêm") in which a family name could start a name that ends the run; a word in
     capitals ("UBND") or with digits breaks a run."""
     runs: list[list[tuple[int, int, str]]] = []
     for m in _CAP_RUN.finditer(text):
         words = m.group().replace("\u00a0", " ").split(" ")
-        if not any(_low(w) in surnames for w in words[-4:-1]):
+        if not any(_low(w) in surnames or fold(w) in slips for w in words[-4:-1]):
             continue
         run = []
         pos = m.start()
@@ -493,7 +524,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
     scan = _Scan(text, lex)
     para_starts = [p.start for p in doc.paragraphs]
     mentions: list[PersonMention] = []
-    for run in _cap_runs(text, lex.surnames):
+    for run in _cap_runs(text, lex.surnames, lex.slip_surnames):
         first_start = run[0][0]
         pw = _PREV_WORD.search(text, max(0, first_start - 24), first_start)
         prev_word = fold(pw.group(1)) if pw else ""
@@ -502,7 +533,16 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         # the run opens with a place name of at least two syllables.
         if prev_word in lex.levels or prev_word in _LEVEL_LAST_WORDS or prev_word in ("uy", "thon"):
             begin = 2 if len(run) > 2 else len(run)
-            if prev_word == "uy" and _low(run[0][2]) in lex.strong_surnames:
+            if prev_word == "uy" and (_low(run[0][2]) in lex.strong_surnames or (len(run) >= 3 and fold(run[0][2]) in lex.slip_surnames)):
+                begin = 0
+            elif (
+                prev_word in _PROVINCE_LEVELS
+                and len(run) == 3
+                and _low(run[0][2]) in lex.strong_surnames
+                and fold(" ".join(w for _, _, w in run)) not in _PLACES_LIKE_NAMES
+            ):
+                # "Chủ tịch UBND tỉnh Nguyễn Văn Quang": a province or district is not named
+                # by three syllables opening with a common family name (a few are: below).
                 begin = 0
         # "Ông Trần Văn Nam" inside a run (lost punctuation before it): the honorific
         # starts the name's context.
@@ -523,7 +563,12 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         pi = bisect.bisect_right(para_starts, start) - 1
         limit = doc.paragraphs[pi].end if pi >= 0 else len(text)
         after, _ = _titles_after(scan, end, limit)
-        before = [] if honorific else _title_before(scan, start, floor)
+        if honorific:
+            # "Chủ tịch HĐND TPHCM bà Nguyễn Thị Quyết Tâm": a title before the honorific.
+            hon = _HONORIFIC_BEFORE.search(text[max(0, start - 12) : start])
+            before = _title_before(scan, start - len(hon.group()), floor) if hon else []
+        else:
+            before = _title_before(scan, start, floor)
         if not (honorific or before or after):
             continue
         form = "title-name" if before else ("name-title" if after else "honorific")

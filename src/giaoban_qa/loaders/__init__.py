@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from giaoban_qa.loaders.decode import InputError, NotReadable, decode_bytes
+from giaoban_qa.loaders.decode import ENCODINGS, InputError, NotReadable, decode_text
 
 TEXT_SUFFIXES = {
     ".txt": "txt",
@@ -28,7 +28,7 @@ TEXT_SUFFIXES = {
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 READ_SUFFIXES = ".txt, .md, .html, .docx, .pdf"
 
-__all__ = ["InputError", "NotReadable", "Source", "Input", "load_path", "load_bytes", "iter_input_paths", "walk_inputs", "kind_of"]
+__all__ = ["ENCODINGS", "InputError", "NotReadable", "Source", "Input", "load_path", "load_bytes", "iter_input_paths", "walk_inputs", "kind_of"]
 
 
 @dataclass
@@ -36,6 +36,7 @@ class Source:
     path: str
     text: str
     kind: str
+    encoding: str = "utf-8"  # what the bytes were read as (a legacy one earns an info finding)
     # For a PDF: where each page starts in ``text``, as (offset, page number), in order.
     pages: list[tuple[int, int]] | None = None
 
@@ -110,6 +111,8 @@ def _expand_input_paths(paths: list[str]) -> Iterator[Input]:
                         yield Input(full, named=False, skipped=_DOC_MESSAGE)
                     # A FIFO or device found in a folder would block or never end a
                     # read; a file named on the command line is still read as given.
+                    elif _is_our_report(full):
+                        yield Input(full, named=False, skipped="a report written by giaoban-qa")
                     elif os.path.isfile(full) or not os.path.exists(full):
                         yield Input(full, named=False)
                     else:
@@ -122,22 +125,38 @@ def _expand_input_paths(paths: list[str]) -> Iterator[Input]:
 _DOC_MESSAGE = "an old Word .doc file: open it in Word or LibreOffice and save it as .docx to check it"
 
 
-def load_bytes(data: bytes, path: str, kind: str) -> Source:
+_OUR_REPORT = b'<meta name="generator" content="giaoban-qa '
+
+
+def _is_our_report(path: str) -> bool:
+    """An HTML report this tool wrote (``check reports/ -f html`` puts one in the folder it
+    checks): found in a folder, it is not read as a document on the next run."""
+    if kind_of(path) != "html":
+        return False
+    try:
+        with open(path, "rb") as fh:
+            return _OUR_REPORT in fh.read(2048)
+    except OSError:
+        return False
+
+
+def load_bytes(data: bytes, path: str, kind: str, encoding: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     if not data.strip():
         raise InputError(f"{path}: empty file")
+    used = "utf-8"
     pages = None
     if kind == "doc":
         raise NotReadable(f"{path}: {_DOC_MESSAGE}")
     if kind == "docx":
         from giaoban_qa.loaders.docx import docx_text
 
-        text = docx_text(data, path)
+        text = docx_text(data, path, max_bytes)
     elif kind == "pdf":
         from giaoban_qa.loaders.pdf import pdf_text
 
         text, pages = pdf_text(data, path)
     else:
-        text = decode_bytes(data, path)
+        text, used = decode_text(data, path, encoding)
         if not text.strip():
             raise InputError(f"{path}: empty file")
         if kind == "html":
@@ -148,7 +167,7 @@ def load_bytes(data: bytes, path: str, kind: str) -> Source:
                 raise InputError(f"{path}: no main text found in the HTML page")
     if not _has_words(text):
         raise InputError(f"{path}: no text to check" + (" (only markup or punctuation)" if text.strip() else ""))
-    return Source(path, text, kind, pages)
+    return Source(path, text, kind, used, pages)
 
 
 def _has_words(text: str) -> bool:
@@ -160,7 +179,7 @@ def _has_words(text: str) -> bool:
     return any(c.isalnum() for c in mask_markup(text[:4096])) or any(c.isalnum() for c in mask_markup(text))
 
 
-def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | None = None) -> Source:
+def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | None = None, encoding: str = "auto") -> Source:
     """Read one file (or '-' for stdin) without ever writing to it. Text on stdin is
     reported, and read by format, as ``stdin_name`` when given ("page.html")."""
     if path == "-":
@@ -168,11 +187,13 @@ def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | N
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise InputError(f"{name}: larger than {max_bytes // (1024 * 1024)} MiB (raise --max-size)")
-        return load_bytes(data, name, kind_of(name) or "txt")
+        return load_bytes(data, name, kind_of(name) or "txt", encoding, max_bytes)
     p = Path(path)
     kind = kind_of(p)
     try:
         if not p.exists():
+            if p.is_symlink():
+                raise InputError(f"{path}: symbolic link to nothing (or a loop of links)")
             raise InputError(f"{path}: no such file or folder")
         if p.is_dir():
             with os.scandir(p):  # an unreadable folder raises PermissionError here
@@ -191,4 +212,4 @@ def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | N
     if kind is None:
         # An unknown suffix named explicitly is read as plain text; binary data still fails.
         kind = "txt"
-    return load_bytes(data, path, kind)
+    return load_bytes(data, path, kind, encoding, max_bytes)

@@ -16,6 +16,30 @@ from typing import Any
 from giaoban_qa.loaders.decode import InputError
 
 
+# A .docx is a zip package whose parts python-docx reads whole into memory: a 3 MB file can
+# hold a 3 GB part. The sizes the zip's directory declares are checked before parsing
+# (zipfile never inflates a part past its declared size, so they cannot lie about it).
+MAX_PARTS = 10_000
+
+
+def check_package_size(data: bytes, path: str, max_bytes: int) -> None:
+    """Refuse a package whose parts, uncompressed, exceed ``max_bytes`` or number more
+    than ``MAX_PARTS`` (``InputError``, one line)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InputError(f"{path}: not a readable .docx file (damaged: {type(exc).__name__})") from None
+    if len(parts) > MAX_PARTS:
+        raise InputError(f"{path}: .docx package has {len(parts)} parts, more than {MAX_PARTS}")
+    total = sum(info.file_size for info in parts)
+    if total > max_bytes:
+        raise InputError(
+            f"{path}: .docx content is {total / 1048576:.1f} MiB uncompressed, over the "
+            f"{max_bytes / 1048576:g} MiB limit (raise --max-size)"
+        )
+
+
 @dataclass
 class Piece:
     """``text[start:end]`` of the extracted text and where it came from: ``node`` is a
@@ -34,7 +58,7 @@ class Piece:
 _Seg = tuple[str, Any, int, bool]
 
 
-def open_docx(data: bytes, path: str):
+def open_docx(data: bytes, path: str, max_bytes: int = 20 * 1024 * 1024):
     """The python-docx ``Document`` of ``data``, or a one-line ``InputError``."""
     try:
         import docx  # python-docx
@@ -43,6 +67,7 @@ def open_docx(data: bytes, path: str):
         raise InputError(f"{path}: reading .docx needs the python-docx package") from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(f"{path}: not a readable .docx file (not a zip package; an old .doc must be saved as .docx)")
+    check_package_size(data, path, max_bytes)
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError):
@@ -51,8 +76,8 @@ def open_docx(data: bytes, path: str):
         raise InputError(f"{path}: not a readable .docx file (damaged: {type(exc).__name__})") from None
 
 
-def docx_text(data: bytes, path: str) -> str:
-    return docx_text_map(open_docx(data, path))[0]
+def docx_text(data: bytes, path: str, max_bytes: int = 20 * 1024 * 1024) -> str:
+    return docx_text_map(open_docx(data, path, max_bytes))[0]
 
 
 def docx_text_map(document) -> tuple[str, list[Piece]]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from giaoban_qa.engine import RunResult
 from giaoban_qa.findings import Located
+from giaoban_qa.safe_text import printable
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 LABEL = {
@@ -21,7 +22,7 @@ LABEL = {
 }
 
 
-def render(result: RunResult, lang: str = "vi", color: bool | None = None, width: int | None = None, **_: Any) -> str:
+def render(result: RunResult, lang: str = "vi", color: bool | None = None, width: int | None = None, quiet: bool = False, **_: Any) -> str:
     from rich.console import Console
     from rich.text import Text
 
@@ -36,16 +37,18 @@ def render(result: RunResult, lang: str = "vi", color: bool | None = None, width
     current = None
     for f in result.files:
         if f.error:
-            console.print(Text(f"✗ {f.error}", style="bold magenta"))
+            console.print(Text(f"✗ {printable(f.error)}", style="bold magenta"))
     # Never silent about a file a folder held and that was not read.
     for skipped in result.skipped:
-        console.print(Text(f"– {skipped.path}: {skipped.reason}", style="dim"))
+        console.print(Text(f"– {printable(skipped.path)}: {printable(skipped.reason)}", style="dim"))
     for finding in result.findings:
         if finding.path != current:
             current = finding.path
             console.print()
-            console.print(Text(finding.path, style="bold underline"))
+            console.print(Text(printable(finding.path), style="bold underline"))
         _print_finding(console, finding, sources.get(finding.path), lang, words)
+    if quiet:
+        return buf.getvalue()
     counts = result.by_severity()
     console.print()
     if result.findings:
@@ -79,7 +82,8 @@ def _print_finding(console, finding: Located, doc, lang: str, words: dict[str, s
     head.append(f"{words[sev]:<8}", style=STYLE[sev])
     head.append(f" {finding.rule}", style="bold")
     console.print(head)
-    console.print(Text("    " + finding.message(lang)))
+    # Wrapped lines keep the indent (a bare "    " prefix would only indent the first).
+    _print_indented(console, Text(printable(finding.message(lang))))
     if doc is not None:
         # One screen line of context around the span: news bodies are often one long line.
         context, marks = _context_line(doc.source, finding, console.width - 8)
@@ -88,7 +92,17 @@ def _print_finding(console, finding: Located, doc, lang: str, words: dict[str, s
             console.print(Text(marks), no_wrap=True, overflow="ellipsis")
     suggestion = finding.suggestion(lang)
     if suggestion:
-        console.print(Text(f"    {words['suggest']}: {suggestion}", style="green"))
+        _print_indented(console, Text(f"{words['suggest']}: {printable(suggestion)}", style="green"))
+
+
+def _print_indented(console, text, indent: int = 4) -> None:
+    """``text`` wrapped to the console with every line indented (a bare "    " prefix
+    indents only the first line of a wrapped message)."""
+    from rich.text import Text
+
+    for line in text.wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, no_wrap=True)
 
 
 def _context_line(source: str, finding: Located, width: int = 110):
@@ -105,9 +119,11 @@ def _context_line(source: str, finding: Located, width: int = 110):
     # Long lines (news bodies are often one line) are cut around the span.
     left = max(line_start, finding.start - (width // 2))
     right = min(line_end, max(end_in_line, finding.start) + (width // 2))
-    before = source[left : finding.start].replace("\t", " ")
-    span = source[finding.start : end_in_line]
-    after = source[end_in_line:right]
+    # Controls in the document are shown as escapes: an ESC sequence or a carriage return
+    # in the text could otherwise erase or hide this very finding on the reader's screen.
+    before = printable(source[left : finding.start].replace("\t", " "))
+    span = printable(source[finding.start : end_in_line])
+    after = printable(source[end_in_line:right])
     text = Text()
     text.append("    │ ", style="dim")
     cut = "…" if left > line_start else ""

@@ -56,6 +56,10 @@ class Rule:
     # advice, never applied. Only a finding whose suggestion is a plain string (an exact
     # replacement of its excerpt) is ever fixed; a ``Msg`` suggestion is advice.
     fix: ClassVar[str | None] = None
+    # The per-rule options it reads ([tool.giaoban-qa.options."<code>"]): name -> (kind
+    # "int" or "number", lowest, highest). The configuration is checked against these
+    # before any file is read, so a wrong value is a usage error, not a crashing rule.
+    OPTIONS: ClassVar[dict[str, tuple[str, float, float]]] = {}
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         raise NotImplementedError

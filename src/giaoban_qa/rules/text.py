@@ -25,6 +25,11 @@ def _match_case(template: str, replacement: str) -> str:
     return replacement
 
 
+def _quoted(words) -> str:
+    """“a”, “b”: examples inside a message that already uses parentheses."""
+    return ", ".join(f"“{w}”" for w in words)
+
+
 def lowered(doc: Document) -> str:
     """The document's text in lower case, computed once per document."""
     return doc.fact(_lower)
@@ -322,6 +327,7 @@ class RepeatedSyllable(Rule):
     """
 
     code = "text.repeated-syllable"
+    OPTIONS = {"max_pair": ("int", 0, 1e12), "min_syllable": ("int", 0, 1e12), "min_context": ("int", 0, 1e12)}
     category = Category.TEXT
     severity = Severity.WARNING
     fix = "unsafe"
@@ -339,11 +345,12 @@ class RepeatedSyllable(Rule):
             a, b = m.group(1), m.group(2)
             s1, e1, s2, e2 = m.start(1), m.end(1), m.start(2), m.end(2)
             pair = old_tone_style(f"{a} {b}".lower())
-            if pair in allowed or a[:1].isupper() or len(a) == 1:
+            if pair in allowed or a[:1].isupper() or b[:1].isupper() or len(a) == 1:
                 continue
             syllable = old_tone_style(b.lower())
             cond = context.get(pair)
             after = text[e2 : e2 + 30]
+            counts = None
             if cond is not None:
                 flag_after, unless_after = cond
                 if flag_after is None and unless_after is None:
@@ -353,17 +360,78 @@ class RepeatedSyllable(Rule):
                 if unless_after is not None and unless_after.search(after):
                     continue
             elif syllable not in always and not _NUMBER_BEFORE.search(text[max(0, s1 - 20) : s1]):
-                continue
+                counts = _doubled_by_model(text, s1, e2, a.lower(), ctx)
+                if counts is None:
+                    continue
             if any(s <= s1 < e for s, e in typo_starts):
                 continue
             pair_text = text[s1:e2]
+            evidence = {"syllable": b, "first": {"start": s1, "end": e1}, "second": {"start": s2, "end": e2}}
+            if counts is not None:
+                evidence["counts"] = counts
             yield self.finding(
                 s1,
                 e2,
                 Msg(f"Âm tiết “{b}” bị lặp: “{pair_text}”.", f"The syllable “{b}” is repeated: “{pair_text}”."),
                 suggestion=a,
-                evidence={"syllable": b, "first": {"start": s1, "end": e1}, "second": {"start": s2, "end": e2}},
+                evidence=evidence,
             )
+
+
+# A doubled syllable the pool writes doubled fewer times than this, while it writes the
+# syllable itself this often, is a slip ("lĩnh vực vực"); "song song", "dần dần", "công
+# công" (thi công công trình) are written doubled thousands of times.
+# Calibrated on the ~1,400 calibration articles of the pool (benchmarks/calibrate_spelling.py):
+# pairs seen twice there were as often straddles ("thưởng thức thức ăn") as slips, and
+# expressive doubles ("sợ sợ", "bùng bùng") come with weak context.
+DOUBLE_MAX_PAIR = 2
+DOUBLE_MIN_SYLLABLE = 300
+DOUBLE_MIN_CONTEXT = 50
+# A pair the pool does write doubled is still a slip when the single reading of the three
+# words is common and neither doubled triple is ever seen.
+DOUBLE_MAX_PAIR_BY_TRIPLE = 50
+DOUBLE_MIN_SINGLE_READING = 10
+
+
+def _doubled_by_model(text: str, s1: int, e2: int, syllable: str, ctx: RuleContext) -> dict | None:
+    """The pool's counts when they show "x x" to be a doubled slip, else None."""
+    from giaoban_qa.rules.spelling import _model, accepted_words
+    from giaoban_qa.spelling.syllable import is_valid
+
+    if not syllable.islower() or not is_valid(syllable):
+        return None
+    singles, phrases = accepted_words(ctx)
+    if syllable in singles or f"{syllable} {syllable}" in phrases:
+        return None
+    model = _model()
+    if model is None:
+        return None
+    pair = model.bigram(syllable, syllable)
+    single = model.unigram(syllable)
+    if single < int(ctx.options.get("min_syllable", DOUBLE_MIN_SYLLABLE)):
+        return None
+    left_m = re.search(rf"({_LETTER}+)[ \u00a0]+\Z", text[max(0, s1 - 30) : s1])
+    right_m = re.match(rf"[ \u00a0]+({_LETTER}+)", text[e2 : e2 + 30])
+    left_word = left_m.group(1).lower() if left_m else None
+    right_word = right_m.group(1).lower() if right_m else None
+    left = model.bigram(left_word, syllable) if left_word else 0
+    right = model.bigram(syllable, right_word) if right_word else 0
+    if max(left, right) < int(ctx.options.get("min_context", DOUBLE_MIN_CONTEXT)):
+        return None
+    # Triples: "lĩnh vực y" common while "lĩnh vực vực" and "vực vực y" are never seen is a
+    # slip even when the pair "vực vực" occurs elsewhere; "thành thành phố" is seen.
+    single_read = model.trigram(left_word, syllable, right_word) if left_word and right_word else 0
+    doubled_left = model.trigram(left_word, syllable, syllable) if left_word else 0
+    doubled_right = model.trigram(syllable, syllable, right_word) if right_word else 0
+    counts = {"doubled": pair, "syllable": single, "left": left, "right": right,
+              "single_reading": single_read, "doubled_with_left": doubled_left, "doubled_with_right": doubled_right}
+    if doubled_left or doubled_right:
+        return None
+    if pair < int(ctx.options.get("max_pair", DOUBLE_MAX_PAIR)):
+        return counts
+    if pair < int(ctx.options.get("max_pair_by_triple", DOUBLE_MAX_PAIR_BY_TRIPLE)) and single_read >= int(ctx.options.get("min_single_reading", DOUBLE_MIN_SINGLE_READING)):
+        return counts
+    return None
 
 
 # -- tone placement -----------------------------------------------------------------------
@@ -435,8 +503,8 @@ class ToneStyleMixed(Rule):
             first[0],
             first[1],
             Msg(
-                f"Văn bản trộn hai cách đặt dấu thanh: {len(majority)} từ {label_vi[majority_style]} ({', '.join(examples_maj)}) và {len(minority)} từ {label_vi[minority_style]} ({', '.join(examples_min)}).",
-                f"The document mixes two tone-mark placements: {len(majority)} word(s) in the {label_en[majority_style]} ({', '.join(examples_maj)}) and {len(minority)} in the {label_en[minority_style]} ({', '.join(examples_min)}).",
+                f"Văn bản trộn hai cách đặt dấu thanh: {len(majority)} từ {label_vi[majority_style]}, ví dụ {_quoted(examples_maj)}, và {len(minority)} từ {label_vi[minority_style]}, ví dụ {_quoted(examples_min)}.",
+                f"The document mixes two tone-mark placements: {len(majority)} word(s) in the {label_en[majority_style]}, e.g. {_quoted(examples_maj)}, and {len(minority)} in the {label_en[minority_style]}, e.g. {_quoted(examples_min)}.",
             ),
             suggestion=Msg(f"Thống nhất theo {label_vi[majority_style]}: “{_restyle(first[2], majority_style)}”.", f"Use the {label_en[majority_style]} throughout: “{_restyle(first[2], majority_style)}”."),
             evidence={
@@ -624,6 +692,53 @@ class EncodingDamage(Rule):
                     suggestion=Msg("Chuyển mã văn bản gốc sang Unicode (NFC) rồi kiểm tra lại đoạn này.", "Convert the source text to Unicode (NFC) and check this passage again."),
                     evidence={"kind": "mojibake", "written": written},
                 )
+
+
+@register
+class LegacyEncoding(Rule):
+    """The file is stored in a legacy Vietnamese encoding (Windows-1258, TCVN3 or VNI).
+
+    **What it does**
+    When a text file is not UTF-8 but its bytes read as Vietnamese in Windows-1258, TCVN3
+    (ABC, the ``.VnTime`` fonts) or VNI-Windows (``VNI-Times``), the file is converted to
+    Unicode and checked like any other; this rule adds one note at the top naming the
+    encoding that was found (``--encoding`` names it explicitly instead of ``auto``).
+
+    **Why it matters**
+    Such a file shows as gibberish in today's editors, browsers and search, and cannot be
+    published or quoted as it is. TCVN3 has no capital letters with tone marks (headings were
+    typed with an all-capitals font), so those headings are read in lower case.
+
+    **Example**
+    Hội nghị giao ban tháng 11 năm 2020 của Ban Thường vụ Huyện ủy.
+
+    **Use instead**
+    The same text saved as UTF-8 (Unicode): Hội nghị giao ban tháng 11 năm 2020.
+    """
+
+    code = "text.legacy-encoding"
+    category = Category.TEXT
+    severity = Severity.INFO
+    # The documented Example is stored in this encoding when the tests run it.
+    example_encoding = "tcvn3"
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        from giaoban_qa.loaders.legacy import ENCODING_NAMES, LEGACY_ENCODINGS
+
+        if doc.encoding not in LEGACY_ENCODINGS or not doc.paragraphs:
+            return
+        name = ENCODING_NAMES[doc.encoding]
+        first = doc.paragraphs[0]
+        yield self.finding(
+            first.start,
+            first.end,
+            Msg(
+                f"Tệp được lưu bằng bảng mã cũ {name}; đã chuyển sang Unicode để kiểm tra. Nên lưu lại tệp dưới dạng UTF-8.",
+                f"The file is stored in the legacy encoding {name}; it was converted to Unicode to be checked. Save it as UTF-8.",
+            ),
+            suggestion=Msg("Lưu lại tệp dưới dạng Unicode (UTF-8).", "Save the file as Unicode (UTF-8)."),
+            evidence={"encoding": doc.encoding, "encoding_name": name},
+        )
 
 
 _INVISIBLE = {"\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER", "\u2060": "WORD JOINER", "\u00ad": "SOFT HYPHEN", "\ufeff": "BYTE ORDER MARK"}
