@@ -359,7 +359,7 @@ class RealWordSlip(Rule):
         lows = [w.text.lower() for w in ws]
         n = len(ws)
         bigram_cache = _PAIR_CACHE
-        if len(bigram_cache) > 100_000:  # bounded: ~12 MB at most
+        if len(bigram_cache) > 50_000:  # bounded: ~6 MB at most
             bigram_cache.clear()
 
         def bigram(a: str, b: str) -> int:

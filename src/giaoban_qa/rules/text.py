@@ -327,7 +327,8 @@ class RepeatedSyllable(Rule):
     """
 
     code = "text.repeated-syllable"
-    OPTIONS = {"max_pair": ("int", 0, 1e12), "min_syllable": ("int", 0, 1e12), "min_context": ("int", 0, 1e12)}
+    OPTIONS = {"max_pair": ("int", 0, 1e12), "min_syllable": ("int", 0, 1e12), "min_context": ("int", 0, 1e12),
+               "max_pair_by_triple": ("int", 0, 1e12), "min_single_reading": ("int", 0, 1e12)}
     category = Category.TEXT
     severity = Severity.WARNING
     fix = "unsafe"

@@ -136,7 +136,7 @@ def _initial_ok(initial: str, rime: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def parse(word: str) -> Syllable | None:
     """The syllable's parts, or None when ``word`` (lower case, NFC) is not a Vietnamese
     syllable."""
@@ -178,7 +178,7 @@ def is_valid(word: str) -> bool:
     return parse(word) is not None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def with_tone(base: str, tone: int) -> str:
     """``base`` (no tone mark) with ``tone``, the mark placed by the old convention
     (hòa, thủy) except where a hat/horn vowel takes it (hoặc, thuở)."""
