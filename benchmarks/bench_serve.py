@@ -181,6 +181,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "real")
     parser.add_argument("--report-chars", type=int, default=100_000, help="text of the report+photos document")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds to wait for one document on the page")
     args = parser.parse_args()
 
     import waitress
@@ -220,13 +221,16 @@ def main() -> None:
         folder = Path(tempfile.mkdtemp(prefix="bench-serve-"))
         for name, (data, chars) in documents.items():
             parts = breakdown(data)
+            print(f"{name}: in process: read .docx {parts['read_docx']:.2f} s, check {parts['check']:.2f} s "
+                  f"({parts['chars']:,} characters)", flush=True)
             times, answered = [], []
             for k in range(args.repeat):
                 path = folder / f"{name}-{k}.docx"  # picked from disk: no copy through the test driver
                 path.write_bytes(data)
                 before = page.evaluate("document.documentElement.dataset.answered || ''")
                 page.set_input_files("#file", str(path))
-                page.wait_for_function("b => (document.documentElement.dataset.answered || '') !== b", arg=before, timeout=120000)
+                page.wait_for_function("b => (document.documentElement.dataset.answered || '') !== b", arg=before,
+                                       timeout=args.timeout * 1000)
                 # On screen: rows listed and the first finding's document highlighted.
                 page.wait_for_function("document.querySelectorAll('#rows tr[data-i]').length > 0 && document.querySelector('#doc mark.current') !== null")
                 times.append(page.evaluate("(performance.now() - window.__t0) / 1000"))
