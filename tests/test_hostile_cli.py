@@ -55,9 +55,16 @@ def test_output_symlink_is_not_followed_nor_replaced(report, tmp_path, capsys):
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "keep me"
 
 
-def test_output_to_a_character_device_writes_through(report, capsys):
-    assert main(["check", str(report), "-f", "json", "-o", os.devnull]) == 1
-    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)  # still the device, not a file
+def test_output_to_a_character_device_writes_through(report, tmp_path, capsys):
+    # A private null device, never the system's: a regression here must not replace the
+    # machine's own /dev/null (other processes, CI itself, write to it).
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except (PermissionError, AttributeError, OSError):
+        pytest.skip("creating a device node needs root")
+    assert main(["check", str(report), "-f", "json", "-o", str(device)]) == 1
+    assert stat.S_ISCHR(os.stat(device).st_mode)  # still the device, not a file
 
 
 def test_output_to_a_fifo_writes_through(report, tmp_path, capsys):

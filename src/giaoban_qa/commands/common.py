@@ -4,7 +4,6 @@ configuration file and the flags, and writing a report."""
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from pathlib import Path
@@ -31,6 +30,8 @@ def add_output_options(p: argparse.ArgumentParser) -> None:
 
 def did_you_mean(word: str, choices) -> str:
     """' (did you mean X?)' for the closest of ``choices``, or ''."""
+    import difflib  # only on a typo: not on every start-up
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]}?)" if close else ""
 

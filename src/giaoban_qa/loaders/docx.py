@@ -178,21 +178,44 @@ def _paragraph_segments(p) -> list[_Seg]:
     parts: list[_Seg] = []
     # A text box is stored twice (the drawing and its VML fallback): read it once.
     fallback = {node for fb in p.iter(_MC_FALLBACK) for node in fb.iter()}
-    for node in p.iter():
-        if node in fallback:
+    # Superscript runs (footnote marks) would glue digits onto numbers: bracket them. One
+    # query per paragraph: walking every run's properties costs a proxy per element.
+    superscript = set(_superscript_texts()(p)) if _has_superscript(p) else set()
+    # Only the elements that make text are visited (python-docx builds a Python object for
+    # every element a walk touches).
+    for node in p.iter(_W + "t", _W + "tab", _W + "br", _W + "cr"):
+        if fallback and node in fallback:
             continue
         tag = node.tag
-        if tag == _W + "t" and node.text:
-            # Superscript runs (footnote marks) would glue digits onto numbers: bracket them.
-            run = node.getparent()
-            rpr = run.find(_W + "rPr") if run is not None else None
-            va = rpr.find(_W + "vertAlign") if rpr is not None else None
-            if va is not None and va.get(_W + "val") == "superscript":
-                parts.extend([("[", None, 0, True), (node.text, node, 0, True), ("]", None, 0, True)])
+        if tag == _W + "t":
+            text = node.text
+            if not text:
+                continue
+            if node in superscript:
+                parts.extend([("[", None, 0, True), (text, node, 0, True), ("]", None, 0, True)])
             else:
-                parts.append((node.text, node, 0, False))
+                parts.append((text, node, 0, False))
         elif tag == _W + "tab":
             parts.append(("\t", node, 0, False))
-        elif tag in (_W + "br", _W + "cr"):
+        else:
             parts.append((" ", node, 0, False))
     return parts
+
+
+_XPATH: list = []
+
+
+def _superscript_texts():
+    """The compiled query for the w:t of superscript runs (compiled once, lxml is loaded by
+    python-docx anyway)."""
+    if not _XPATH:
+        from lxml import etree
+
+        _XPATH.append(etree.XPath("./descendant::w:r[w:rPr/w:vertAlign/@w:val='superscript']/w:t", namespaces={"w": _W[1:-1]}))
+    return _XPATH[0]
+
+
+def _has_superscript(p) -> bool:
+    for _ in p.iter(_W + "vertAlign"):
+        return True
+    return False

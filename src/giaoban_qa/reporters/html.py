@@ -42,6 +42,7 @@ LABELS: dict[str, dict[str, str]] = {
         "export": "Tải tệp review", "also_here": "Cũng tại đây", "no_text": "(văn bản không được nhúng: tệp không có phát hiện)",
         "document": "Văn bản", "generated": "Tạo lúc", "review_file": "Tệp review", "suppressed_by": "Bỏ qua do",
         "b_error": "Lỗi", "b_warning": "Cảnh báo", "b_info": "Lưu ý", "input_error": "Lỗi đọc tệp", "go_to": "đến vị trí", "hint": "Rê chuột lên đoạn tô sáng để xem thông báo, bấm để xem chi tiết.",
+        "skipped": "Tệp bỏ qua", "skipped_list": "Tệp không được đọc và lý do",
     },
     "en": {
         "title": "giaoban-qa report", "files": "Files", "findings": "Findings", "error": "Errors",
@@ -58,6 +59,7 @@ LABELS: dict[str, dict[str, str]] = {
         "export": "Download review file", "also_here": "Also here", "no_text": "(text not embedded: the file has no findings)",
         "document": "Document", "generated": "Generated", "review_file": "Review file", "suppressed_by": "Suppressed by",
         "b_error": "error", "b_warning": "warning", "b_info": "info", "input_error": "Input error", "go_to": "go to", "hint": "Hover a highlighted span for its message, click it for details.",
+        "skipped": "Skipped files", "skipped_list": "Files not read, and why",
     },
 }
 
@@ -75,6 +77,7 @@ def _finding_row(f: Located, file_index: int, lang: str, review: dict[str, dict[
         "a": f.start, "b": f.end, "l": f.line, "o": f.column, "x": f.excerpt,
         "m": f.message(lang), "g": f.suggestion(lang), "v": f.evidence, "p": f.fingerprint,
         "st": entry.get("status", "open"), "nt": entry.get("note", ""), "sp": f.suppressed_by if f.suppressed else None,
+        "pg": f.page,
     }
 
 
@@ -120,8 +123,9 @@ def build_payload(result: RunResult, lang: str = "vi", review: dict[str, dict[st
         "summary": {
             "files": len(result.files), "findings": len(result.findings), "by_severity": result.by_severity(),
             "by_category": result.by_category(), "suppressed": len(result.suppressed), "baselined": result.baselined,
-            "input_errors": result.input_errors, "review": counts,
+            "input_errors": result.input_errors, "review": counts, "skipped": len(result.skipped),
         },
+        "skipped": [sk.to_json() for sk in result.skipped],
     }
 
 
@@ -148,30 +152,48 @@ def category_chart(result: RunResult, width: int = 320, bar: int = 16, gap: int 
 
 def render(result: RunResult, lang: str = "vi", review: dict[str, dict[str, Any]] | None = None,
            review_file: str | None = None, **_: Any) -> str:
+    payload = build_payload(result, lang, review, review_file)
+    return render_page("report.html.j2", payload, chart=category_chart(result))
+
+
+def render_page(template_name: str, payload: dict[str, Any], *, chart: dict[str, Any] | None = None,
+                search_path: tuple[Path, ...] = (), scripts: tuple[Path, ...] = (), styles: tuple[Path, ...] = (),
+                nonce: str | None = None, **context: Any) -> str:
+    """A page built on the report: ``report.html.j2`` (or a template extending it, found in
+    ``search_path`` first) with the report's CSS and script inlined, ``payload`` embedded as
+    inert JSON and a fresh CSP nonce. ``scripts`` and ``styles`` are appended to the
+    report's own, so a page that extends the report (the editor of ``giaoban-qa serve``)
+    renders findings with the same code, not a copy of it. A server that also sends the
+    policy as a header passes the ``nonce`` it put there."""
     import jinja2
     from markupsafe import Markup
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.FileSystemLoader([str(p) for p in (*search_path, TEMPLATES)]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    template = env.get_template("report.html.j2")
-    payload = build_payload(result, lang, review, review_file)
-    return template.render(
+    lang = payload["lang"]
+
+    def inline(paths: tuple[Path, ...]) -> Markup:
+        return Markup("\n".join(path.read_text(encoding="utf-8") for path in paths))
+
+    return env.get_template(template_name).render(
         lang=lang,
         L=LABELS[lang],
         version=__version__,
         generated=_dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         summary=payload["summary"],
-        review_file=review_file,
-        chart=category_chart(result),
+        skipped=payload.get("skipped", []),
+        review_file=payload.get("reviewFile"),
+        chart=chart if chart is not None else {"width": 0, "height": 0, "bar": 0, "bars": [], "label_width": 0},
         colours=SEVERITY_COLOURS,
         data_json=Markup(embed_json(payload)),
-        # Our own static files, inlined so the report needs no network.
-        style=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
-        script=Markup((TEMPLATES / "report.js").read_text(encoding="utf-8")),
-        nonce=secrets.token_urlsafe(18),
+        # Our own static files, inlined so the page needs no network.
+        style=inline((TEMPLATES / "report.css", *styles)),
+        script=inline((TEMPLATES / "report.js", *scripts)),
+        nonce=nonce or secrets.token_urlsafe(18),
+        **context,
     )

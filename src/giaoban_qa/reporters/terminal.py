@@ -13,10 +13,12 @@ STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 LABEL = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý", "suggest": "Gợi ý", "files": "tệp",
            "findings": "phát hiện", "clean": "Không có phát hiện nào.", "suppressed": "đã bỏ qua", "baselined": "trong baseline",
-           "unreadable": "tệp không đọc được", "checked": "Không có phát hiện nào trong các tệp đã đọc."},
+           "unreadable": "tệp không đọc được", "checked": "Không có phát hiện nào trong các tệp đã đọc.",
+           "skipped": "tệp bỏ qua", "page": "trang"},
     "en": {"error": "error", "warning": "warning", "info": "info", "suggest": "Suggestion", "files": "file(s)",
            "findings": "finding(s)", "clean": "No findings.", "suppressed": "suppressed", "baselined": "in baseline",
-           "unreadable": "file(s) could not be read", "checked": "No findings in the files that were read."},
+           "unreadable": "file(s) could not be read", "checked": "No findings in the files that were read.",
+           "skipped": "skipped", "page": "page"},
 }
 
 
@@ -36,6 +38,9 @@ def render(result: RunResult, lang: str = "vi", color: bool | None = None, width
     for f in result.files:
         if f.error:
             console.print(Text(f"✗ {printable(f.error)}", style="bold magenta"))
+    # Never silent about a file a folder held and that was not read.
+    for skipped in result.skipped:
+        console.print(Text(f"– {printable(skipped.path)}: {printable(skipped.reason)}", style="dim"))
     for finding in result.findings:
         if finding.path != current:
             current = finding.path
@@ -56,6 +61,8 @@ def render(result: RunResult, lang: str = "vi", color: bool | None = None, width
     extras = []
     if result.input_errors:
         extras.append(f"{result.input_errors} {words['unreadable']}")
+    if result.skipped:
+        extras.append(f"{len(result.skipped)} {words['skipped']}")
     if result.suppressed:
         extras.append(f"{len(result.suppressed)} {words['suppressed']}")
     if result.baselined:
@@ -70,7 +77,8 @@ def _print_finding(console, finding: Located, doc, lang: str, words: dict[str, s
 
     sev = finding.severity.value
     head = Text()
-    head.append(f"  {finding.line}:{finding.column} ", style="dim")
+    where = f"{words['page']} {finding.page}, " if finding.page is not None else ""
+    head.append(f"  {where}{finding.line}:{finding.column} ", style="dim")
     head.append(f"{words[sev]:<8}", style=STYLE[sev])
     head.append(f" {finding.rule}", style="bold")
     console.print(head)

@@ -127,8 +127,10 @@ class NameVariant(Rule):
     """One person's (or place's) name written two ways in one report.
 
     **What it does**
-    Groups the people a report names ("đồng chí Đồng Văn Lưu – Bí thư Huyện ủy") by family
-    name and given-name initial, and compares the spellings inside each group on the text
+    Groups the people a report names ("đồng chí Đồng Văn Lưu – Bí thư Huyện ủy", "Bí thư
+    Huyện ủy Đồng Văn Lưu", "ông Đồng Văn Lưu (Bí thư Huyện ủy)") by family name and
+    given-name initial (a common family name that lost its marks, "Nguyên Văn Thắng" for
+    "Nguyễn Văn Thắng", falls in its group), and compares the spellings inside each group on the text
     and on a diacritic-free key. Two spellings that differ only in diacritics, or that are
     very close and carry the same title, are one person written two ways; the roster's
     spelling (`name.roster`) is suggested when there is one, else the majority spelling. Similar names without such evidence ("Nguyễn Văn Hải" and
