@@ -74,7 +74,10 @@ def test_sarif_is_valid_against_the_official_schema(folder, capsys):
     related = first["relatedLocations"]
     assert any(loc["physicalLocation"]["region"]["startLine"] == 2 for loc in related)
     assert run["properties"]["summary"]["suppressed"] == 1
-    assert run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"].endswith("(NUL bytes; UTF-16 needs a BOM)")
+    # Input errors follow --lang: Vietnamese by default, English on request.
+    assert run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"].endswith("(có byte NUL; UTF-16 cần BOM)")
+    english = json.loads(_run(["check", str(folder), "-f", "sarif", "--lang", "en"], capsys)[1])["runs"][0]
+    assert english["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"].endswith("(NUL bytes; UTF-16 needs a BOM)")
 
 
 def test_sarif_fingerprints_survive_line_shifts(tmp_path):

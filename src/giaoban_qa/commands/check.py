@@ -21,6 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     check.add_argument("--review", metavar="FILE", help="auditor review file shown in the html report (default: beside the report)")
     check.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="lowest severity that fails (default: error)")
     check.add_argument("--color", action=argparse.BooleanOptionalAction, default=None, help="force colour on or off")
+    check.add_argument("--verbose", "-v", action="store_true", help="also print each finding's evidence in words")
     add_common_options(check)
     check.set_defaults(handler=run)
 

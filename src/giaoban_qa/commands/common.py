@@ -124,11 +124,14 @@ def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dic
 
     render = get_renderer(fmt)
     color = args.color if args.color is not None else (sys.stdout.isatty() and not args.output)
-    output = render(result, lang=config.lang, color=color and fmt == "rich", config=config, **options)
+    output = render(result, lang=config.lang, color=color and fmt == "rich", config=config,
+                    verbose=getattr(args, "verbose", False), **options)
     if args.output and args.output != "-":
         write_atomic(args.output, output)
         if fmt == "html":
-            print(f"giaoban-qa: report written to {args.output}", file=sys.stderr)
+            from giaoban_qa.i18n import t
+
+            print(f"giaoban-qa: {t('report.written', config.lang, path=args.output)}", file=sys.stderr)
     else:
         sys.stdout.write(output)
     for f in result.files:

@@ -7,7 +7,20 @@ import re
 
 
 class InputError(Exception):
-    """A file that cannot be checked; the message is one line and names the file."""
+    """A file that cannot be checked; the message is one line and names the file.
+
+    Raised without knowing the user's language: it carries a catalogue key and parameters
+    (:class:`giaoban_qa.i18n.Text`) and is put into words at the edge with ``render(lang)``;
+    ``str()`` is the English message."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        from giaoban_qa.i18n import Text
+
+        self.text = Text(key, dict(params))
+        super().__init__(self.text.render("en"))
+
+    def render(self, lang: str = "vi") -> str:
+        return self.text.render(lang)
 
 
 # Bytes that TCVN3 (ABC) and VNI-Windows use for Vietnamese letters: in a file that is not
@@ -23,24 +36,18 @@ def decode_bytes(data: bytes, path: str) -> str:
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         return _checked(_strict(data, "utf-16", path), path)
     if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: binary data, not a text document (NUL bytes; UTF-16 needs a BOM)")
+        raise InputError("input.binary-nul", path=path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         damaged = _mostly_utf8(data)
         if damaged:
             line = data.count(b"\n", 0, exc.start) + 1
-            raise InputError(
-                f"{path}: UTF-8 text with {damaged} invalid byte(s), the first at byte {exc.start} (line {line}): "
-                "a damaged or partly re-encoded file; fix or re-save it as UTF-8"
-            ) from None
+            raise InputError("input.damaged-utf8", path=path, count=damaged, byte=exc.start, line=line) from None
         high = len(_LEGACY_HINT.findall(data[:65536]))
         if high:
-            raise InputError(
-                f"{path}: not valid UTF-8 at byte {exc.start}; this looks like a legacy Vietnamese "
-                "encoding (TCVN3/ABC, VNI or Windows-1258): convert the file to UTF-8 (e.g. with UniKey's converter)"
-            ) from None
-        raise InputError(f"{path}: not valid UTF-8 at byte {exc.start}") from None
+            raise InputError("input.legacy-encoding", path=path, byte=exc.start) from None
+        raise InputError("input.not-utf8", path=path, byte=exc.start) from None
     return _checked(text, path)
 
 
@@ -58,7 +65,7 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: invalid {encoding.upper()} at byte {exc.start}") from None
+        raise InputError("input.invalid-encoding", path=path, encoding=encoding.upper(), byte=exc.start) from None
 
 
 def _checked(text: str, path: str) -> str:
@@ -66,5 +73,5 @@ def _checked(text: str, path: str) -> str:
         text = text[1:]
     sample = text[:65536]
     if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
-        raise InputError(f"{path}: binary data, not a text document (control characters)")
+        raise InputError("input.binary-control", path=path)
     return text

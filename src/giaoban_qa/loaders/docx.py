@@ -13,15 +13,15 @@ def docx_text(data: bytes, path: str) -> str:
         import docx  # python-docx
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - dependency declared in pyproject
-        raise InputError(f"{path}: reading .docx needs the python-docx package") from None
+        raise InputError("input.docx-needs-package", path=path) from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise InputError(f"{path}: not a readable .docx file (not a zip package; an old .doc must be saved as .docx)")
+        raise InputError("input.docx-not-zip", path=path)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError):
-        raise InputError(f"{path}: not a readable .docx file (no Word document inside the zip package)") from None
+        raise InputError("input.docx-no-document", path=path) from None
     except Exception as exc:  # truncated zip, bad XML (lxml), ValueError: all mean a broken file
-        raise InputError(f"{path}: not a readable .docx file (damaged: {type(exc).__name__})") from None
+        raise InputError("input.docx-damaged", path=path, error=type(exc).__name__) from None
     lines: list[str] = []
     # Walk the body in order so tables stay where they are in the document.
     _block_lines(document.element.body, lines)

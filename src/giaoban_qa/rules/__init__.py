@@ -31,12 +31,36 @@ from giaoban_qa.findings import Category, Finding, Msg, Severity
 REGISTRY: dict[str, type["Rule"]] = {}
 
 
+@dataclass(frozen=True)
+class Check:
+    """One comparison or recomputation a rule made, consistent or not: what the coverage
+    of a file counts ("12 phép tính đã kiểm tra lại, 11 khớp, 1 sai") and what the HTML
+    report marks quietly in the text. ``kind`` is one of :data:`CHECK_KINDS`; the span is
+    an NFC offset pair like a finding's; ``computation`` says what was compared."""
+
+    rule: str
+    kind: str
+    start: int
+    end: int
+    consistent: bool
+    computation: Msg | None = None
+
+
+# computation: a percentage, ratio or sum recomputed from the figures beside it;
+# citation-date: a cited document's date against the meeting or report citing it;
+# period: a period compared with another (title and body, review and plan);
+# name: a name compared with its other spellings.
+CHECK_KINDS = ("computation", "citation-date", "period", "name")
+
+
 @dataclass
 class RuleContext:
     """What a rule may read besides the document: options and reference data."""
 
     options: dict[str, Any] = field(default_factory=dict)
     rules_dirs: tuple[str, ...] = ()
+    # Where rules record what they checked (``Rule.checked``); None: nobody is counting.
+    checks: list[Check] | None = None
 
     def pack(self, name: str) -> Any:
         """A YAML rule pack from ``rules/`` (user folders override the shipped one)."""
@@ -73,6 +97,13 @@ class Rule:
             suggestion=suggestion,
             evidence=evidence or {},
         )
+
+    def checked(self, ctx: RuleContext, kind: str, start: int, end: int, consistent: bool,
+                computation: Msg | None = None) -> None:
+        """Record that this rule compared or recomputed something at ``start:end`` (a
+        finding is still yielded for an inconsistent one): coverage counts these."""
+        if ctx.checks is not None:
+            ctx.checks.append(Check(self.code, kind, start, end, consistent, computation))
 
     # -- documentation ---------------------------------------------------------------
     @classmethod

@@ -1,0 +1,276 @@
+"""The message catalogue: every user-facing string of the tool in Vietnamese (the default)
+and English, looked up by key.
+
+Messages are ``str.format`` templates with named parameters. An English template may be a
+pair ``(singular, plural)`` chosen by the parameter ``n`` ("1 file" / "5 files"); Vietnamese
+has no plural forms. Errors raised deep down (loaders, archive) carry a key and parameters
+(:class:`Text`) and are rendered in the user's language only at the edge, where ``--lang``
+is known. ``tests/test_i18n.py`` fails when a key lacks one language or when the two
+templates of a key do not take the same parameters.
+
+Numbers in messages go through :func:`num`: "1.159" and "61,5" in Vietnamese, "1,159" and
+"61.5" in English.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+LANGS = ("vi", "en")
+Template = Union[str, tuple[str, str]]
+
+# key -> (Vietnamese, English)
+CATALOGUE: dict[str, tuple[str, Template]] = {
+    # ---- input errors (loaders) -------------------------------------------------------
+    "input.no-such-file": ("{path}: không có tệp hoặc thư mục này", "{path}: no such file or folder"),
+    "input.is-folder": ("{path}: là một thư mục, không phải tệp", "{path}: is a folder"),
+    "input.too-large": ("{path}: tệp dung lượng {size} MiB, vượt giới hạn {limit} MiB (tăng --max-size)",
+                        "{path}: file is {size} MiB, over the {limit} MiB limit (raise --max-size)"),
+    "input.stdin-too-large": ("{path}: lớn hơn {limit} MiB (tăng --max-size)", "{path}: larger than {limit} MiB (raise --max-size)"),
+    "input.permission": ("{path}: không có quyền đọc", "{path}: permission denied"),
+    "input.cannot-read": ("{path}: không đọc được ({reason})", "{path}: cannot read ({reason})"),
+    "input.empty": ("{path}: tệp rỗng", "{path}: empty file"),
+    "input.no-main-text": ("{path}: không tìm thấy nội dung chính trong trang HTML", "{path}: no main text found in the HTML page"),
+    "input.no-text": ("{path}: không có văn bản để kiểm tra", "{path}: no text to check"),
+    "input.no-text-markup": ("{path}: không có văn bản để kiểm tra (chỉ có thẻ định dạng hoặc dấu câu)",
+                             "{path}: no text to check (only markup or punctuation)"),
+    "input.binary-nul": ("{path}: dữ liệu nhị phân, không phải văn bản (có byte NUL; UTF-16 cần BOM)",
+                         "{path}: binary data, not a text document (NUL bytes; UTF-16 needs a BOM)"),
+    "input.binary-control": ("{path}: dữ liệu nhị phân, không phải văn bản (ký tự điều khiển)",
+                             "{path}: binary data, not a text document (control characters)"),
+    "input.damaged-utf8": (
+        "{path}: văn bản UTF-8 có {count} byte không hợp lệ, byte đầu tiên ở vị trí {byte} (dòng {line}): "
+        "tệp bị hỏng hoặc chuyển mã một phần; hãy sửa hoặc lưu lại dưới dạng UTF-8",
+        "{path}: UTF-8 text with {count} invalid byte(s), the first at byte {byte} (line {line}): "
+        "a damaged or partly re-encoded file; fix or re-save it as UTF-8"),
+    "input.legacy-encoding": (
+        "{path}: không phải UTF-8 hợp lệ tại byte {byte}; có vẻ là bảng mã tiếng Việt cũ "
+        "(TCVN3/ABC, VNI hoặc Windows-1258): hãy chuyển tệp sang UTF-8 (ví dụ bằng công cụ chuyển mã của UniKey)",
+        "{path}: not valid UTF-8 at byte {byte}; this looks like a legacy Vietnamese "
+        "encoding (TCVN3/ABC, VNI or Windows-1258): convert the file to UTF-8 (e.g. with UniKey's converter)"),
+    "input.not-utf8": ("{path}: không phải UTF-8 hợp lệ tại byte {byte}", "{path}: not valid UTF-8 at byte {byte}"),
+    "input.invalid-encoding": ("{path}: {encoding} không hợp lệ tại byte {byte}", "{path}: invalid {encoding} at byte {byte}"),
+    "input.docx-needs-package": ("{path}: đọc tệp .docx cần gói python-docx", "{path}: reading .docx needs the python-docx package"),
+    "input.docx-not-zip": ("{path}: không đọc được tệp .docx (không phải gói zip; tệp .doc cũ cần lưu lại thành .docx)",
+                           "{path}: not a readable .docx file (not a zip package; an old .doc must be saved as .docx)"),
+    "input.docx-no-document": ("{path}: không đọc được tệp .docx (trong gói zip không có tài liệu Word)",
+                               "{path}: not a readable .docx file (no Word document inside the zip package)"),
+    "input.docx-damaged": ("{path}: không đọc được tệp .docx (bị hỏng: {error})", "{path}: not a readable .docx file (damaged: {error})"),
+    "input.html-needs-package": ("{path}: đọc HTML cần gói trafilatura", "{path}: reading HTML needs the trafilatura package"),
+    "input.html-unparsable": ("{path}: không phân tích được HTML ({error})", "{path}: cannot parse HTML ({error})"),
+    # ---- terminal summary -------------------------------------------------------------
+    "n.files": ("{n} tệp", ("{n} file", "{n} files")),
+    "n.findings": ("{n} phát hiện", ("{n} finding", "{n} findings")),
+    "n.error": ("{n} lỗi", ("{n} error", "{n} errors")),
+    "n.warning": ("{n} cảnh báo", ("{n} warning", "{n} warnings")),
+    "n.info": ("{n} lưu ý", ("{n} note", "{n} notes")),
+    "n.unreadable": ("{n} tệp không đọc được", ("{n} file could not be read", "{n} files could not be read")),
+    "n.suppressed": ("{n} đã bỏ qua", "{n} suppressed"),
+    "n.baselined": ("{n} trong baseline", "{n} in baseline"),
+    "term.summary": ("{files}, {findings} ({counts})", "{files}, {findings} ({counts})"),
+    "term.clean": ("{files}. Không có phát hiện nào.", "{files}. No findings."),
+    "term.clean-read": ("{files}. Không có phát hiện nào trong các tệp đã đọc.", "{files}. No findings in the files that were read."),
+    "term.suggest": ("Gợi ý", "Suggestion"),
+    "term.evidence": ("Căn cứ", "Evidence"),
+    "sev.error": ("lỗi", "error"),
+    "sev.warning": ("cảnh báo", "warning"),
+    "sev.info": ("lưu ý", "info"),
+    # ---- categories -------------------------------------------------------------------
+    "cat.date": ("ngày tháng", "date"),
+    "cat.period": ("kỳ báo cáo", "period"),
+    "cat.number": ("số liệu", "number"),
+    "cat.name": ("tên người, địa danh", "name"),
+    "cat.citation": ("văn bản viện dẫn", "citation"),
+    "cat.text": ("chính tả, văn bản", "text"),
+    # ---- coverage ---------------------------------------------------------------------
+    "cov.title": ("Đã kiểm tra", "Checked"),
+    "cov.dates": ("{n} ngày tháng đã đọc", ("{n} date read", "{n} dates read")),
+    "cov.citations": ("{n} văn bản viện dẫn đã đọc", ("{n} citation read", "{n} citations read")),
+    "cov.figures": ("{n} số liệu đã đọc", ("{n} figure read", "{n} figures read")),
+    "cov.people": ("{n} tên người đã đọc", ("{n} name read", "{n} names read")),
+    "cov.kind.computation": ("{n} phép tính đã kiểm tra lại", ("{n} computation rechecked", "{n} computations rechecked")),
+    "cov.kind.citation-date": ("{n} ngày văn bản đã so với ngày họp, ngày báo cáo",
+                               ("{n} citation date compared with the meeting or report date",
+                                "{n} citation dates compared with the meeting or report date")),
+    "cov.kind.period": ("{n} kỳ báo cáo đã so sánh", ("{n} period compared", "{n} periods compared")),
+    "cov.kind.name": ("{n} tên đã so sánh", ("{n} name compared", "{n} names compared")),
+    "cov.kind.date": ("{n} ngày tháng đã kiểm tra", ("{n} date checked", "{n} dates checked")),
+    "cov.consistent": ("{n} khớp", "{n} consistent"),
+    "cov.inconsistent": ("{n} sai", "{n} inconsistent"),
+    "cov.line": ("Đã kiểm tra: {items}", "Checked: {items}"),
+    "cov.nothing": ("không tìm thấy ngày tháng, văn bản viện dẫn hay số liệu nào để kiểm tra",
+                    "no dates, citations or figures found to check"),
+    # ---- audit ------------------------------------------------------------------------
+    "audit.summary": (
+        "{documents} văn bản ({cached} lấy từ bộ nhớ đệm) trong {seconds} giây; "
+        "{archive} phát hiện liên văn bản và {checks} phát hiện từ bộ kiểm tra dữ liệu",
+        ("{documents} document ({cached} from cache) in {seconds} s; {archive} cross-document and {checks} check findings",
+         "{documents} documents ({cached} from cache) in {seconds} s; {archive} cross-document and {checks} check findings")),
+    "report.written": ("đã ghi báo cáo vào {path}", "report written to {path}"),
+    # ---- rules / explain --------------------------------------------------------------
+    "rules.col.rule": ("quy tắc", "rule"),
+    "rules.col.category": ("nhóm", "category"),
+    "rules.col.severity": ("mức", "severity"),
+    "rules.col.summary": ("tóm tắt", "summary"),
+    "doc.what": ("Quy tắc làm gì", "What it does"),
+    "doc.why": ("Vì sao quan trọng", "Why it matters"),
+    "doc.example": ("Ví dụ", "Example"),
+    "doc.instead": ("Nên viết", "Use instead"),
+    "doc.meta": ("nhóm: `{category}` · mức mặc định: `{severity}`", "category: `{category}` · default severity: `{severity}`"),
+    "explain.unknown": ("không có quy tắc nào tên '{rule}'.{hint}", "no rule named '{rule}'.{hint}"),
+    "explain.did-you-mean": (" Có phải ý bạn là: {rules}?", " Did you mean: {rules}?"),
+}
+
+# ---- evidence in words (giaoban_qa.evidence) -------------------------------------------
+CATALOGUE.update({
+    "ev.line": ("dòng {line}", "line {line}"),
+    "ev.at": ("{text} ({where})", "{text} ({where})"),
+    "ev.role.event": ("Hội nghị", "Meeting"),
+    "ev.role.published": ("Ngày đăng", "Published"),
+    "ev.role.header": ("Văn bản này", "This report"),
+    "ev.role.report": ("Ngày báo cáo", "Report date"),
+    "ev.days-after": ("→ văn bản có sau {what} {n} ngày", ("→ the document is dated {n} day after {what}", "→ the document is dated {n} days after {what}")),
+    "ev.what.event": ("hội nghị", "the meeting"),
+    "ev.what.published": ("ngày đăng bài", "publication"),
+    "ev.what.header": ("văn bản viện dẫn nó", "the report citing it"),
+    "ev.published-before": ("Ngày đăng: {published} · Sự kiện: {event} → bài đăng trước sự kiện {n} ngày",
+                            ("Published: {published} · Event: {event} → published {n} day before the event",
+                             "Published: {published} · Event: {event} → published {n} days before the event")),
+    "ev.percent": ("{a} / {b} = {computed} %, văn bản ghi {stated}", "{a} / {b} = {computed} %, the text says {stated}"),
+    "ev.growth-ratio": ("bằng {ratio} so với cùng kỳ nhưng {change}: 100 % {sign} {value} % = {implied} %",
+                        "{ratio} of the same period but {change}: 100 % {sign} {value} % = {implied} %"),
+    "ev.growth": ("tăng", "up"),
+    "ev.decline": ("giảm", "down"),
+    "ev.parts": ("{parts} = {sum}, tổng số ghi {total}", "{parts} = {sum}, the total says {total}"),
+    "ev.shares": ("{shares} = {sum} %, vượt 100 %", "{shares} = {sum} %, over 100 %"),
+    "ev.share": ("Tỷ trọng {share} vượt 100 %", "A share of {share} is over 100 %"),
+    "ev.decline-over": ("Giảm {decline}{figure}: không thể giảm quá 100 %", "Down {decline}{figure}: nothing falls by more than 100 %"),
+    "ev.decline-figure": (" trong khi số liệu vẫn là {figure}", " while the figure is still {figure}"),
+    "ev.ambiguous-growth": ("Tăng {growth} so với {base}: có lẽ ý là “bằng {value}”", "Up {growth} on {base}: perhaps “bằng {value}” (equal to) was meant"),
+    "ev.cumulative-below": ("Lũy kế {cumulative} < trong tháng {month}", "Cumulative {cumulative} < the month {month}"),
+    "ev.repeat": ("Lần đầu: {first} · Lần sau: {second}", "First: {first} · Then: {second}"),
+    "ev.figure": ("Số liệu: {figure}", "Figure: {figure}"),
+    "ev.mixed-format": ("{figure} viết kiểu Mỹ, trong khi văn bản viết {vn} kiểu Việt Nam", "{figure} written US-style, while the report writes {vn} the Vietnamese way"),
+    "ev.scale-compound": ("{figure}: phần {part} {word} không nhỏ hơn một đơn vị lớn hơn", "{figure}: the part {part} {word} is not smaller than the next larger unit"),
+    "ev.citation": ("Văn bản: {citation}", "Document: {citation}"),
+    "ev.issuer-existed": ("{citation} · {issuer} bắt đầu nhiệm kỳ ngày {began}", "{citation} · {issuer} began its term on {began}"),
+    "ev.header-date": ("Dòng ngày tháng: {date}", "Date line: {date}"),
+    "ev.repeat-citation": ("Lần đầu: {first} · Lần sau: {second}", "First cited: {first} · Then: {second}"),
+    "ev.issuer": ("{citation} · ký hiệu ghi cơ quan {issuer}, lời văn ghi {words}", "{citation} · the symbol names {issuer}, the words name {words}"),
+    "ev.missing-year": ("{citation} · ký hiệu đầy đủ: {full}", "{citation} · full symbol: {full}"),
+    "ev.party-state": ("{citation} · cơ quan {issuer} thuộc hệ thống {system}, số ghi theo mẫu {shape}", "{citation} · issuer {issuer} is {system}, the number has the {shape} form"),
+    "ev.system.party": ("Đảng", "Party"),
+    "ev.system.state": ("Nhà nước", "State"),
+    "ev.type-mismatch": ("{citation} · ký hiệu {abbr} là {words}", "{citation} · the abbreviation {abbr} stands for {words}"),
+    "ev.unknown-type": ("{citation} · không có loại văn bản {abbr}{near}", "{citation} · no document type {abbr}{near}"),
+    "ev.near-miss": (" (gần với {abbr})", " (close to {abbr})"),
+    "ev.anniversary": ("Số năm ghi: {count} · mốc {base} · năm báo cáo {report} → {years} năm", "Number of years: {count} · since {base} · in {report} → {years} years"),
+    "ev.date": ("Ngày: {date}", "Date: {date}"),
+    "ev.malformed": ("Viết: {date} · có lẽ là {meant}", "Written: {date} · probably {meant}"),
+    "ev.past-event": ("{verb} {date} · văn bản ghi ngày {report} → sự việc {n} ngày sau ngày văn bản",
+                      ("{verb} {date} · report dated {report} → the event is {n} day after the report",
+                       "{verb} {date} · report dated {report} → the event is {n} days after the report")),
+    "ev.symbol-year": ("Số {symbol} (năm {year}) · {date}", "Number {symbol} (year {year}) · {date}"),
+    "ev.weekday": ("{date} là {actual}, văn bản ghi {written}", "{date} is a {actual}, the text says {written}"),
+    "ev.roster": ("{mention}: {title} · danh sách cán bộ ghi {roster}", "{mention}: {title} · the roster says {roster}"),
+    "ev.title-conflict": ("{person}: {earlier} · {title}", "{person}: {earlier} · {title}"),
+    "ev.variant": ("{variant} · {count} chỗ khác viết {majority}", ("{variant} · written {majority} {count} time elsewhere", "{variant} · written {majority} {count} times elsewhere")),
+    "ev.cited-late": ("{cited} về {period}: {days} ngày sau khi kỳ kết thúc (ngưỡng {max} ngày)",
+                      "{cited} about {period}: {days} days after the period ended (threshold {max} days)"),
+    "ev.cited-subject-after": ("{cited} về {period}: kỳ này chưa bắt đầu vào ngày của văn bản", "{cited} about {period}: that period had not begun on the document's date"),
+    "ev.cumulative-impossible": ("{cumulative} · ngày báo cáo {report}: mới hết tháng {last}", "{cumulative} · report dated {report}: only month {last} is over"),
+    "ev.roman": ("{numeral} không phải số La Mã đúng (cộng dồn được {value})", "{numeral} is not a valid Roman numeral (adds up to {value})"),
+    "ev.plan-not-next": ("Đánh giá: {review} · Triển khai: {plan}", "Reviews: {review} · Plans: {plan}"),
+    "ev.plan-over": ("Triển khai: {plan} · ngày họp {report} → kỳ đã kết thúc {n} ngày", ("Plans: {plan} · meeting on {report} → the period ended {n} day before", "Plans: {plan} · meeting on {report} → the period ended {n} days before")),
+    "ev.review-not-started": ("Đánh giá: {review} · ngày họp {report} → kỳ chưa bắt đầu", "Reviews: {review} · meeting on {report} → the period had not begun"),
+    "ev.term": ("{term}: {start}–{end}", "{term}: {start}–{end}"),
+    "ev.term-length": ("{term}: {years} năm, không phải 5 năm", "{term}: {years} years, not 5"),
+    "ev.term-ordinal": ("{first} · {this}", "{first} · {this}"),
+    "ev.title-period": ("Tiêu đề: {title}{rest}", "Title: {title}{rest}"),
+    "ev.review": (" · Đánh giá: {review}", " · Reviews: {review}"),
+    "ev.plan": (" · Triển khai: {plan}", " · Plans: {plan}"),
+    "ev.lead": (" · Phần mở đầu: {lead}", " · Lead: {lead}"),
+    "ev.mojibake": ("Viết: {written} (ký tự của bảng mã cũ hoặc đọc sai bảng mã)", "Written: {written} (legacy-encoding or misread characters)"),
+    "ev.invisible": ("Ký tự ẩn: {chars} ({where})", "Invisible characters: {chars} ({where})"),
+    "ev.repeated": ("“{syllable}” lặp lại: {first} và {second}", "“{syllable}” twice: {first} and {second}"),
+    "ev.term-variant": ("Viết: {written} · chuẩn: {term}", "Written: {written} · standard: {term}"),
+    "ev.tone": ("Kiểu bỏ dấu cũ: {old} chỗ · kiểu mới: {new} chỗ", "Old tone placement: {old} · new: {new}"),
+    "ev.typo": ("Viết: {written} · đúng: {right}", "Written: {written} · should be: {right}"),
+    "ev.nfd": ("{marks} dấu tổ hợp rời, {letters} chữ dựng sẵn", "{marks} decomposed marks, {letters} precomposed letters"),
+    "ev.archive-variants": ("{what} {key}: {variants}", "{what} {key}: {variants}"),
+    "ev.in-doc": ("{value} trong {path} ({where})", "{value} in {path} ({where})"),
+    "ev.generic-value": ("{name}: {value}", "{name}: {value}"),
+    "wd.0": ("Thứ Hai", "Monday"),
+    "wd.1": ("Thứ Ba", "Tuesday"),
+    "wd.2": ("Thứ Tư", "Wednesday"),
+    "wd.3": ("Thứ Năm", "Thursday"),
+    "wd.4": ("Thứ Sáu", "Friday"),
+    "wd.5": ("Thứ Bảy", "Saturday"),
+    "wd.6": ("Chủ nhật", "Sunday"),
+    "ev.yes": ("có", "yes"),
+    "ev.no": ("không", "no"),
+})
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def template_fields(key: str) -> dict[str, set[str]]:
+    """The parameter names each language's template of ``key`` takes (for the tests)."""
+    vi, en = CATALOGUE[key]
+    en_all = set().union(*(_fields(t) for t in en)) if isinstance(en, tuple) else _fields(en)
+    return {"vi": _fields(vi), "en": en_all}
+
+
+def t(key: str, lang: str = "vi", **params: Any) -> str:
+    """The message ``key`` in ``lang`` with ``params`` filled in."""
+    vi, en = CATALOGUE[key]
+    template: Template = en if lang == "en" else vi
+    if isinstance(template, tuple):
+        template = template[0] if params.get("n") == 1 else template[1]
+    if "n" in params and isinstance(params["n"], (int, float)):
+        params = {**params, "n": num(params["n"], lang)}
+    return template.format(**params)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message not yet put into words: a catalogue key and its parameters. Parameters
+    that are themselves ``Text`` are rendered in the same language."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str = "vi") -> str:
+        return t(self.key, lang, **{k: v.render(lang) if isinstance(v, Text) else v for k, v in self.params.items()})
+
+    def __str__(self) -> str:  # logs and library callers without a language: English
+        return self.render("en")
+
+
+def num(value: float | int, lang: str = "vi", decimals: int | None = None) -> str:
+    """A number for a reader of ``lang``: thousands grouped, decimals after a comma in
+    Vietnamese ("1.159", "61,5") and after a point in English ("1,159", "61.5").
+    ``decimals=None`` keeps an integer whole and prints up to two decimals otherwise."""
+    if isinstance(value, bool):
+        value = int(value)
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 2
+    text = f"{value:,.{decimals}f}"
+    if decimals:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "en":
+        return text
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def category_name(category: str, lang: str = "vi") -> str:
+    key = f"cat.{category}"
+    return t(key, lang) if key in CATALOGUE else category
+
+
+def join_list(items: list[str], lang: str = "vi") -> str:
+    return "; ".join(items)
