@@ -109,8 +109,10 @@ def test_rules_and_explain(capsys):
     code, out, _ = run(["rules", "--format", "json"], capsys)
     rows = json.loads(out)
     assert {"date.malformed", "citation.dated-after-meeting"} <= {r["rule"] for r in rows}
-    code, out, _ = run(["explain", "date.malformed"], capsys)
+    code, out, _ = run(["explain", "date.malformed", "--lang", "en"], capsys)
     assert code == 0 and "Why it matters" in out and "23/112020" in out
+    code, out, _ = run(["explain", "date.malformed"], capsys)  # Vietnamese by default
+    assert code == 0 and "Vì sao quan trọng" in out and "23/112020" in out
     code, _, err = run(["explain", "nope"], capsys)
     assert code == 2
 

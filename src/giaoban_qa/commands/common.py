@@ -18,6 +18,22 @@ def add_common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-size", type=mebibytes, metavar="MIB", help="largest file to read, in MiB (default 20)")
 
 
+def add_lang_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=["vi", "en"], help="language of messages (default: vi, or lang of the configuration)")
+
+
+def chosen_lang(args: argparse.Namespace) -> str:
+    """--lang, else the ``lang`` of the configuration found from the current folder, else vi."""
+    if getattr(args, "lang", None):
+        return args.lang
+    from giaoban_qa.config import ConfigError, load_config
+
+    try:
+        return load_config(None, getattr(args, "config", None)).lang
+    except (ConfigError, OSError):
+        return "vi"
+
+
 def mebibytes(value: str) -> float:
     """--max-size: a positive number of MiB."""
     try:

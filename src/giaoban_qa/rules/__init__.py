@@ -107,17 +107,40 @@ class Rule:
 
     # -- documentation ---------------------------------------------------------------
     @classmethod
-    def summary(cls) -> str:
+    def summary(cls, lang: str = "en") -> str:
+        if lang == "vi":
+            page = _vi_page(cls.code)
+            if page is not None:
+                return page[0]
         return (inspect.getdoc(cls) or "").strip().splitlines()[0]
+
+    @classmethod
+    def sections(cls, lang: str = "en") -> list[tuple[str, str, str]]:
+        """The page as (key, heading in ``lang``, body) for what / why / example / instead:
+        English from the docstring, Vietnamese from ``giaoban_qa.rule_pages_vi``; the two
+        examples are the docstring's in both (they are Vietnamese report text)."""
+        from giaoban_qa.i18n import t
+
+        doc = cls.documentation()
+        vi = _vi_page(cls.code) if lang == "vi" else None
+        bodies = {
+            "what": vi[1] if vi else _section(doc, "What it does") or "",
+            "why": vi[2] if vi else _section(doc, "Why it matters") or "",
+            "example": _section(doc, "Example") or "",
+            "instead": _section(doc, "Use instead") or "",
+        }
+        return [(key, t(f"doc.{key}", lang), body) for key, body in bodies.items()]
 
     @classmethod
     def documentation(cls) -> str:
         return inspect.getdoc(cls) or ""
 
     @classmethod
-    def markdown(cls) -> str:
+    def markdown(cls, lang: str = "en") -> str:
         """The rule's page as Markdown: sections as headings, examples as text blocks that
         keep their line breaks (``explain`` renders it; HTML reports may too)."""
+        if lang == "vi":
+            return cls._markdown_vi()
         lines = [f"# {cls.code}", "", f"category: `{cls.category.value}` · default severity: `{cls.severity.value}`", ""]
         heading = None
         block: list[str] = []
@@ -142,6 +165,21 @@ class Rule:
         return "\n".join(lines).rstrip() + "\n"
 
     @classmethod
+    def _markdown_vi(cls) -> str:
+        from giaoban_qa.i18n import category_name, t
+
+        lines = [f"# {cls.code}", "", t("doc.meta", "vi", category=category_name(cls.category.value, "vi"),
+                                         severity=t(f"sev.{cls.severity.value}", "vi")), "", cls.summary("vi"), ""]
+        for key, heading, body in cls.sections("vi"):
+            lines.append(f"## {heading}")
+            if key in ("example", "instead") and body:
+                lines.extend(["```text", body, "```"])
+            elif body:
+                lines.append(body)
+            lines.append("")
+        return "\n".join(lines).rstrip() + "\n"
+
+    @classmethod
     def examples(cls) -> tuple[str | None, str | None]:
         """The failing and passing example texts of the docstring."""
         doc = cls.documentation()
@@ -154,6 +192,12 @@ def _section(doc: str, heading: str) -> str | None:
         return None
     lines = [ln[4:] if ln.startswith("    ") else ln for ln in m.group(1).strip("\n").splitlines()]
     return "\n".join(lines).strip() or None
+
+
+def _vi_page(code: str) -> tuple[str, str, str] | None:
+    from giaoban_qa.rule_pages_vi import PAGES
+
+    return PAGES.get(code)
 
 
 def register(cls: type[Rule]) -> type[Rule]:
