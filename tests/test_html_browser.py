@@ -165,14 +165,24 @@ def test_filters_and_sorting(page):
     assert "31/4" in page.text_content("#rows")
     page.fill("#q", "")
     page.wait_for_function("n => document.querySelectorAll('#rows tr[data-i]').length === n", arg=total, timeout=5000)
-    page.click("th[data-sort='s']")  # most severe first
+    # The default order (issue 14): most severe first, then by file.
     sevs = page.eval_on_selector_all("#rows .sev", "b => b.map(x => x.className.split(' ')[1])")
     rank = {"error": 3, "warning": 2, "info": 1}
     assert [rank[s] for s in sevs] == sorted((rank[s] for s in sevs), reverse=True)
-    page.click("th[data-sort='s']")
+    assert page.is_visible("th.sorted-desc")
+    order = page.evaluate("""() => Array.from(document.querySelectorAll('#rows tr[data-i]')).map(tr => {
+        const f = JSON.parse(document.getElementById('report-data').textContent).findings[Number(tr.dataset.i)];
+        return [f.s, JSON.parse(document.getElementById('report-data').textContent).files[f.f].p];
+    })""")
+    for (s1, p1), (s2, p2) in zip(order, order[1:]):
+        assert rank[s1] > rank[s2] or (s1 == s2 and p1 <= p2)
+    page.click("th[data-sort='s']")  # least severe first
     sevs = page.eval_on_selector_all("#rows .sev", "b => b.map(x => x.className.split(' ')[1])")
     assert [rank[s] for s in sevs] == sorted(rank[s] for s in sevs)
     assert page.is_visible("th.sorted-asc")
+    page.click("th[data-sort='s']")  # and back
+    sevs = page.eval_on_selector_all("#rows .sev", "b => b.map(x => x.className.split(' ')[1])")
+    assert [rank[s] for s in sevs] == sorted((rank[s] for s in sevs), reverse=True)
 
 
 def test_clicking_shows_message_evidence_and_explanation(page):
@@ -180,7 +190,12 @@ def test_clicking_shows_message_evidence_and_explanation(page):
     page.click("#rows tr[data-i] >> nth=0")
     detail = page.text_content("#detail")
     assert "citation.dated-after-meeting" in detail and "ngày 30 tháng 11 năm 2020" in detail
-    assert "What it does" in detail  # the rule's explanation
+    assert "Quy tắc làm gì" in detail and "What it does" not in detail  # the rule's explanation, in Vietnamese
+    # The evidence in words, not raw keys (issue 14).
+    assert "Hội nghị: 02/11/2020 (dòng 2) · Báo cáo 369/BC-UBND: 30/11/2020 (dòng 3) → văn bản có sau hội nghị 28 ngày" in detail
+    assert "year_inferred" not in detail and "role:" not in detail
+    # Places are labelled "(dòng 7, cột 1)", not "(Dòng 7, 1)".
+    assert "(dòng 2, cột 1)" in page.text_content("#detail .evlink")
     current = page.text_content("#doc mark.current")
     assert current == "ngày 30 tháng 11 năm 2020"
     assert "citation.dated-after-meeting" in page.get_attribute("#doc mark.current", "title")  # hover text

@@ -14,6 +14,7 @@ Numbers in messages go through :func:`num`: "1.159" and "61,5" in Vietnamese, "1
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass, field
 from typing import Any, Union
@@ -108,6 +109,11 @@ CATALOGUE: dict[str, tuple[str, Template]] = {
         "{archive} phát hiện liên văn bản và {checks} phát hiện từ bộ kiểm tra dữ liệu",
         ("{documents} document ({cached} from cache) in {seconds} s; {archive} cross-document and {checks} check findings",
          "{documents} documents ({cached} from cache) in {seconds} s; {archive} cross-document and {checks} check findings")),
+    "supp.ignore-file": ("chú thích bỏ qua cả tệp (ignore-file)", "inline marker (ignore-file)"),
+    "supp.line": ("chú thích bỏ qua (dòng {line})", "inline marker (line {line})"),
+    "supp.per-file": ("per-file-ignores trong cấu hình", "per-file-ignores"),
+    "junit.failure": ("{findings}: {counts}", "{findings}: {counts}"),
+    "junit.suppressed": ("[đã bỏ qua: {reason}]", "[suppressed: {reason}]"),
     "report.written": ("đã ghi báo cáo vào {path}", "report written to {path}"),
     # ---- rules / explain --------------------------------------------------------------
     "rules.col.rule": ("quy tắc", "rule"),
@@ -213,6 +219,81 @@ CATALOGUE.update({
     "ev.no": ("không", "no"),
 })
 
+# ---- the HTML report (reporters/html.py, templates/report.js) ----------------------------
+CATALOGUE.update({
+    'html.line_col': ('dòng {line}, cột {column}', 'line {line}, column {column}'),
+    'html.tab_findings': ('Phát hiện', 'Findings'),
+    'html.tab_files': ('Tệp đã kiểm tra', 'Files checked'),
+    'html.col_findings': ('Phát hiện', 'Findings'),
+    'html.col_dates': ('Ngày tháng đã đọc', 'Dates read'),
+    'html.col_citations': ('Văn bản viện dẫn', 'Citations'),
+    'html.col_computation': ('Phép tính kiểm tra lại (khớp/tổng)', 'Computations rechecked (consistent/all)'),
+    'html.col_citation_date': ('Ngày văn bản so với ngày họp (khớp/tổng)', 'Citation dates compared (consistent/all)'),
+    'html.col_period': ('Kỳ báo cáo so sánh (khớp/tổng)', 'Periods compared (consistent/all)'),
+    'html.clean': ('không có phát hiện', 'no findings'),
+    'html.unreadable': ('không đọc được', 'could not be read'),
+    'html.consistent': ('Đã kiểm tra, khớp', 'Checked, consistent'),
+    'html.coverage': ('Đã kiểm tra', 'Checked'),
+    'html.card_hint': ('Bấm để lọc theo mức này', 'Click to filter by this level'),
+    'html.all_findings_hint': ('Bấm để bỏ mọi bộ lọc', 'Click to clear the filters'),
+    'html.files_hint': ('Bấm để xem danh sách tệp', 'Click to list the files'),
+    'html.places': ('Vị trí trong văn bản', 'Places in the text'),
+    'html.title': ('Báo cáo kiểm tra giaoban-qa', 'giaoban-qa report'),
+    'html.files': ('Tệp', 'Files'),
+    'html.findings': ('Phát hiện', 'Findings'),
+    'html.error': ('Lỗi', 'Errors'),
+    'html.warning': ('Cảnh báo', 'Warnings'),
+    'html.info': ('Lưu ý', 'Info'),
+    'html.suppressed': ('Đã bỏ qua', 'Suppressed'),
+    'html.baselined': ('Trong baseline', 'Baselined'),
+    'html.input_errors': ('Tệp không đọc được', 'Unreadable files'),
+    'html.by_category': ('Theo nhóm', 'By category'),
+    'html.search': ('Tìm trong thông báo, đoạn trích, tệp…', 'Search messages, excerpts, files…'),
+    'html.all_categories': ('Mọi nhóm', 'All categories'),
+    'html.all_rules': ('Mọi quy tắc', 'All rules'),
+    'html.all_files': ('Mọi tệp', 'All files'),
+    'html.all_statuses': ('Mọi trạng thái', 'All statuses'),
+    'html.show_suppressed': ('Hiện phát hiện đã bỏ qua', 'Show suppressed findings'),
+    'html.severity': ('Mức', 'Severity'),
+    'html.rule': ('Quy tắc', 'Rule'),
+    'html.category': ('Nhóm', 'Category'),
+    'html.file': ('Tệp', 'File'),
+    'html.line': ('Dòng', 'Line'),
+    'html.message': ('Thông báo', 'Message'),
+    'html.status': ('Trạng thái', 'Status'),
+    'html.open': ('chưa xét', 'open'),
+    'html.confirmed': ('xác nhận', 'confirmed'),
+    'html.dismissed': ('bác bỏ', 'dismissed'),
+    'html.prev': ('‹ Trước', '‹ Prev'),
+    'html.next': ('Sau ›', 'Next ›'),
+    'html.page': ('Trang', 'Page'),
+    'html.of': ('/', 'of'),
+    'html.shown': ('phát hiện khớp bộ lọc', 'findings match the filters'),
+    'html.no_findings': ('Không có phát hiện nào khớp bộ lọc.', 'No finding matches the filters.'),
+    'html.pick': ('Chọn một phát hiện trong danh sách hoặc một đoạn tô sáng trong văn bản.', 'Pick a finding in the list or a highlighted span in the text.'),
+    'html.excerpt': ('Đoạn trích', 'Excerpt'),
+    'html.suggestion': ('Gợi ý sửa', 'Suggestion'),
+    'html.evidence': ('Bằng chứng', 'Evidence'),
+    'html.explanation': ('Giải thích quy tắc', 'About this rule'),
+    'html.fingerprint': ('Dấu vân tay', 'Fingerprint'),
+    'html.note': ('Ghi chú', 'Note'),
+    'html.confirm': ('Xác nhận', 'Confirm'),
+    'html.dismiss': ('Bác bỏ', 'Dismiss'),
+    'html.reopen': ('Mở lại', 'Reopen'),
+    'html.export': ('Tải tệp review', 'Download review file'),
+    'html.also_here': ('Cũng tại đây', 'Also here'),
+    'html.no_text': ('(văn bản không được nhúng: tệp không có phát hiện)', '(text not embedded: the file has no findings)'),
+    'html.document': ('Văn bản', 'Document'),
+    'html.generated': ('Tạo lúc', 'Generated'),
+    'html.review_file': ('Tệp review', 'Review file'),
+    'html.suppressed_by': ('Bỏ qua do', 'Suppressed by'),
+    'html.b_error': ('Lỗi', 'error'),
+    'html.b_warning': ('Cảnh báo', 'warning'),
+    'html.b_info': ('Lưu ý', 'info'),
+    'html.input_error': ('Lỗi đọc tệp', 'Input error'),
+    'html.go_to': ('đến vị trí', 'go to'),
+    'html.hint': ('Rê chuột lên đoạn tô sáng để xem thông báo, bấm để xem chi tiết.', 'Hover a highlighted span for its message, click it for details.'),
+})
 
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
@@ -265,6 +346,21 @@ def num(value: float | int, lang: str = "vi", decimals: int | None = None) -> st
     if lang == "en":
         return text
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def suppression_reason(reason: str | None, lang: str = "vi") -> str:
+    """Why a finding was suppressed, in ``lang``: the engine records the English reason
+    (``suppress.py``), which SARIF also reads for the kind of suppression."""
+    if not reason:
+        return ""
+    if reason == "inline marker (ignore-file)":
+        return t("supp.ignore-file", lang)
+    m = re.fullmatch(r"inline marker \(line (\d+)\)", reason)
+    if m:
+        return t("supp.line", lang, line=m.group(1))
+    if reason == "per-file-ignores":
+        return t("supp.per-file", lang)
+    return reason
 
 
 def category_name(category: str, lang: str = "vi") -> str:
