@@ -120,7 +120,7 @@ def build_payload(result: RunResult, lang: str = "vi", review: dict[str, dict[st
     }
 
 
-def category_chart(result: RunResult, width: int = 380, bar: int = 16, gap: int = 6, label_width: int = 130,
+def category_chart(result: RunResult, width: int = 330, bar: int = 14, gap: int = 4, label_width: int = 120,
                    lang: str = "vi") -> dict[str, Any]:
     """Geometry of a horizontal stacked bar chart: one bar per category, split by severity."""
     from giaoban_qa.i18n import category_name
