@@ -106,11 +106,13 @@ def _result(f: Located, rule_index: dict[str, int], lang: str, uri_of: dict[str,
         "properties": {"category": f.category.value, "excerpt": f.excerpt, "suggestion": suggestion, "evidence": f.evidence},
     }
     related = []
-    for i, (name, span) in enumerate(_evidence_spans(f.evidence), start=1):
-        text = span.get("text") if isinstance(span.get("text"), str) else None
+    from giaoban_qa.evidence import quoted
+
+    for i, (_name, span) in enumerate(_evidence_spans(f.evidence), start=1):
         related.append({
             "id": i,
-            "message": {"text": f"{name}: {text}" if text else name},
+            # The place in words ("“ngày 30 tháng 11 năm 2020” (dòng 3)"), not the evidence key.
+            "message": {"text": quoted(span, lang)},
             "physicalLocation": {
                 "artifactLocation": location["physicalLocation"]["artifactLocation"],
                 "region": _region(span["line"], span["column"], span["start"], span["end"], None),

@@ -768,7 +768,7 @@ class ScaleCompound(Rule):
                 q.end,
                 Msg(
                     f"“{q.text}”: phần “{bad['text']} {bad['word']}” phải nhỏ hơn 1.000; số tiền không rõ ({read_as}?).",
-                    f"“{q.text}”: the “{bad['text']} {bad['word']}” part must be below 1,000; the amount is unclear ({read_as}?).",
+                    f"“{q.text}”: the “{bad['text']} {bad['word']}” part must be below 1,000; the amount is unclear (“{read_as}”?).",
                 ),
                 suggestion=Msg(
                     f"Nếu là tổng hai phần thì viết “{carried}”; nếu không, kiểm tra lại phần “{bad['text']} {bad['word']}”.",
