@@ -78,3 +78,17 @@ def test_seed_003_coverage_line_counted_by_hand(shared, capsys):
     code, out, _ = _run(["check", str(seed), "--no-color", "--lang", "en"], capsys)
     line = next(x for x in out.splitlines() if x.startswith("Checked:"))
     assert "6 dates read; 5 citations read" in line and "1 computation rechecked, 1 consistent, 0 inconsistent" in line
+
+
+def test_names_compared_come_from_the_name_rule_groups(tmp_path, capsys):
+    text = ("Đồng chí Đồng Văn Lưu – Bí thư Huyện ủy chủ trì hội nghị. Kết luận hội nghị, đồng chí Đồng Văn Lưu – Bí thư "
+            "Huyện ủy yêu cầu các xã tập trung chỉ đạo. Đồng chí Đồng Văn Lựu – Bí thư Huyện ủy nhấn mạnh công tác cán bộ.\n")
+    report = tmp_path / "names.txt"
+    report.write_text(text, encoding="utf-8")
+    _, out, _ = _run(["check", str(report), "-f", "json"], capsys)
+    data = json.loads(out)
+    # Two distinct names, "Đồng Văn Lưu" (twice) and "Đồng Văn Lựu": the second is the variant.
+    assert data["files"][0]["coverage"]["checks"]["name"] == {"checked": 2, "consistent": 1, "inconsistent": 1}
+    assert [f["rule"] for f in data["findings"] if f["rule"].startswith("name.")] == ["name.variant"]
+    _, out, _ = _run(["check", str(report), "--no-color"], capsys)
+    assert "2 tên đã so sánh, 1 khớp, 1 sai" in out

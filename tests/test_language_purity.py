@@ -205,6 +205,9 @@ def test_other_commands_speak_one_language(corpus, lang, capsys, tmp_path, monke
         "audit": _run(["audit", str(folder), "--lang", lang, "--no-cache", "--progress", "--no-color", "-v"], capsys),
         "text-error": _run(["text", str(folder / "broken.txt"), "--lang", lang], capsys),
         "missing": _run(["check", str(folder / "nope.txt"), "--lang", lang], capsys),
+        "baseline": _run(["baseline", "create", str(folder), "-o", str(tmp_path / "b.json"), "--lang", lang], capsys),
+        "review": _run(["review", str(folder), "--file", str(tmp_path / "r.yaml"), "--lang", lang], capsys),
+        "review-decide": _run(["review", "--file", str(tmp_path / "r.yaml"), "--dismiss", "0123456789abcdef", "--note", "đã đối chiếu", "--lang", lang], capsys),
     }
     for code, rule in all_rules().items():
         _run(["explain", code, "--lang", lang], capsys)  # runs; its text is the page below

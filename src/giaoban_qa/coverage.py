@@ -51,7 +51,29 @@ def file_coverage(doc: Document, checks: Iterable[Check]) -> dict[str, Any]:
         entry = cov["checks"].setdefault(check.kind, {"checked": 0, "consistent": 0, "inconsistent": 0})
         entry["checked"] += 1
         entry["consistent" if check.consistent else "inconsistent"] += 1
+    _name_coverage(doc, cov)
     return cov
+
+
+def _name_coverage(doc: Document, cov: dict[str, Any]) -> None:
+    """Names compared, from what ``name.variant`` already grouped (no rule change): every
+    distinct person name of the document was compared with the others of its block; the
+    spellings it reports as another way of writing a name are the inconsistent ones."""
+    try:
+        from giaoban_qa.extract.people import people
+        from giaoban_qa.rules.name import _name_variant_groups
+    except ImportError:
+        return
+    groups = doc.cached_fact(_name_variant_groups)
+    mentions = doc.cached_fact(people)
+    if groups is None or not mentions:
+        return
+    names = {m.name for m in mentions}
+    variants = {m.name for _, _, minority in groups for m in minority} & names
+    entry = cov["checks"]["name"]
+    entry["checked"] += len(names)
+    entry["inconsistent"] += len(variants)
+    entry["consistent"] += len(names) - len(variants)
 
 
 def _count(facts: Any) -> int:
