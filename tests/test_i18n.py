@@ -34,3 +34,23 @@ def test_errors_are_rendered_at_the_edge_in_the_chosen_language(tmp_path):
     assert exc.value.render("en").endswith("nope.txt: no such file or folder")
     assert str(exc.value) == exc.value.render("en")  # a library caller without a language
     assert Text("n.files", {"n": 2}).render("en") == "2 files"
+
+
+def test_every_input_error_raised_is_a_catalogue_key():
+    """Loaders raise InputError("input.…", …): a message written in place would reach the
+    user in one language only."""
+    import ast
+    from pathlib import Path
+
+    import giaoban_qa
+
+    root = Path(giaoban_qa.__file__).parent
+    bad = []
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "InputError":
+                first = node.args[0] if node.args else None
+                keys = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+                if not all(isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value in CATALOGUE for k in keys):
+                    bad.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert bad == []

@@ -422,6 +422,33 @@ def _nfd(ev: dict[str, Any], lang: str) -> str:
     return t("ev.nfd", lang, marks=num(ev.get("decomposed_marks", 0), lang), letters=num(ev.get("precomposed_letters", 0), lang))
 
 
+@renders("text.invalid-syllable")
+def _invalid_syllable(ev: dict[str, Any], lang: str) -> str:
+    candidates = ev.get("candidates") or []
+    near = t("ev.nearest", lang, candidates=", ".join(f"“{c}”" for c in candidates[:3])) if candidates else ""
+    return t("ev.invalid-syllable", lang, written=f"“{ev.get('written', '')}”", near=near)
+
+
+@renders("text.legacy-encoding")
+def _legacy(ev: dict[str, Any], lang: str) -> str:
+    return t("ev.legacy", lang, name=ev.get("encoding_name") or ev.get("encoding", ""))
+
+
+@renders("text.real-word-slip")
+def _real_word(ev: dict[str, Any], lang: str) -> str:
+    context = ev.get("context") or {}
+    left, right = context.get("left"), context.get("right")
+    side = "left" if left else "right"
+
+    def pair(word: str) -> str:
+        return f"“{left} {word}”" if side == "left" else f"“{word} {right}”" if right else f"“{word}”"
+
+    written, candidate = ev.get("written", ""), ev.get("candidate", "")
+    return t("ev.real-word", lang, written=pair(written), candidate=pair(candidate),
+             written_count=num((ev.get("counts_written") or {}).get(side, 0), lang),
+             candidate_count=num((ev.get("counts_candidate") or {}).get(side, 0), lang))
+
+
 # ---- cross-document and anything else -----------------------------------------------------
 def _spans(value: Any, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if isinstance(value, dict):

@@ -51,6 +51,19 @@ CATALOGUE: dict[str, tuple[str, Template]] = {
         "(TCVN3/ABC, VNI hoặc Windows-1258): hãy chuyển tệp sang UTF-8 (ví dụ bằng công cụ chuyển mã của UniKey)",
         "{path}: not valid UTF-8 at byte {byte}; this looks like a legacy Vietnamese "
         "encoding (TCVN3/ABC, VNI or Windows-1258): convert the file to UTF-8 (e.g. with UniKey's converter)"),
+    "input.reads-as-legacy": ("{path}: không phải UTF-8 hợp lệ tại byte {byte}; tệp đọc được theo bảng mã {name}: "
+                              "dùng --encoding {encoding} (hoặc auto), hoặc chuyển tệp sang UTF-8",
+                              "{path}: not valid UTF-8 at byte {byte}; it reads as {name}: "
+                              "use --encoding {encoding} (or auto), or convert the file to UTF-8"),
+    "input.reads-as-cp1252": ("{path}: không phải UTF-8 hợp lệ tại byte {byte}; tệp đọc được như văn bản Windows-1252 (Tây Âu), "
+                              "không phải tiếng Việt theo một bảng mã đã biết: hãy chuyển sang UTF-8 nếu đó là báo cáo cần kiểm tra",
+                              "{path}: not valid UTF-8 at byte {byte}; it reads as Windows-1252 (Western European) text, "
+                              "not as Vietnamese in a known encoding: convert it to UTF-8 if it is a report to check"),
+    "input.not-vietnamese": ("{path}: không phải UTF-8 hợp lệ tại byte {byte}, và không phải tiếng Việt theo Windows-1258, TCVN3 hay VNI",
+                             "{path}: not valid UTF-8 at byte {byte}, and not Vietnamese in Windows-1258, TCVN3 or VNI"),
+    "input.docx-too-many-parts": ("{path}: gói .docx có {parts} phần, nhiều hơn {limit}", "{path}: .docx package has {parts} parts, more than {limit}"),
+    "input.docx-too-large": ("{path}: nội dung .docx là {size} MiB khi giải nén, vượt giới hạn {limit} MiB (tăng --max-size)",
+                             "{path}: .docx content is {size} MiB uncompressed, over the {limit} MiB limit (raise --max-size)"),
     "input.not-utf8": ("{path}: không phải UTF-8 hợp lệ tại byte {byte}", "{path}: not valid UTF-8 at byte {byte}"),
     "input.invalid-encoding": ("{path}: {encoding} không hợp lệ tại byte {byte}", "{path}: invalid {encoding} at byte {byte}"),
     "input.docx-needs-package": ("{path}: đọc tệp .docx cần gói python-docx", "{path}: reading .docx needs the python-docx package"),
@@ -135,7 +148,8 @@ CATALOGUE: dict[str, tuple[str, Template]] = {
     "doc.why": ("Vì sao quan trọng", "Why it matters"),
     "doc.example": ("Ví dụ", "Example"),
     "doc.instead": ("Nên viết", "Use instead"),
-    "doc.meta": ("nhóm: `{category}` · mức mặc định: `{severity}`", "category: `{category}` · default severity: `{severity}`"),
+    "doc.meta": ("nhóm: `{category}` · mức mặc định: `{severity}` · sửa: {fix}", "category: `{category}` · default severity: `{severity}` · fix: {fix}"),
+    "rules.col.fix": ("sửa", "fix"),
     "explain.unknown": ("không có quy tắc nào tên '{rule}'.{hint}", "no rule named '{rule}'.{hint}"),
     "explain.did-you-mean": (" Có phải ý bạn là: {rules}?", " Did you mean: {rules}?"),
 }
@@ -219,6 +233,11 @@ CATALOGUE.update({
     "ev.archive-variants": ("{what} {key}: {variants}", "{what} {key}: {variants}"),
     "ev.in-doc": ("{value} trong {path} ({where})", "{value} in {path} ({where})"),
     "ev.generic-value": ("{name}: {value}", "{name}: {value}"),
+    "ev.invalid-syllable": ("Viết: {written} · không phải âm tiết tiếng Việt{near}", "Written: {written} · not a Vietnamese syllable{near}"),
+    "ev.nearest": (" · gần nhất: {candidates}", " · nearest: {candidates}"),
+    "ev.legacy": ("Bảng mã của tệp: {name}", "Encoding of the file: {name}"),
+    "ev.real-word": ("{written}: {written_count} lần trong kho tin tức · {candidate}: {candidate_count} lần",
+                     "{written}: {written_count} times in the news corpus · {candidate}: {candidate_count} times"),
     "wd.0": ("Thứ Hai", "Monday"),
     "wd.1": ("Thứ Ba", "Tuesday"),
     "wd.2": ("Thứ Tư", "Wednesday"),

@@ -363,6 +363,34 @@ PAGES: dict[str, tuple[str, str, str]] = {
         "cặp bắt đầu bằng chữ hoa (tên riêng như \"Lô Lô\", \"Long Thành thành\"), và lỗi gõ mà từ điển lỗi đã báo với cách sửa tốt hơn (\"nhân nhân\" → \"nhân dân\").",
         "Âm tiết lặp lọt qua trình kiểm tra chính tả và là dấu hiệu đoạn văn chưa được soát lại.",
     ),
+    "text.invalid-syllable": (
+        "Từ không thể là âm tiết tiếng Việt (\"nghành\", \"thànnh\", \"mtà\").",
+        "Tách mỗi từ viết thường trong câu văn thành phụ âm đầu, vần và thanh rồi kiểm tra quy tắc chính tả tiếng Việt: c/k/q, g/gh và ng/ngh "
+        "trước e, ê, i; các vần có thật (không có \"ươ\" mà thiếu âm cuối, không có \"ach\" sau \"ơ\"); âm cuối tắc (p, t, c, ch) chỉ đi với "
+        "thanh sắc hoặc nặng. Từ sai được báo kèm các âm tiết hợp lệ gần nhất, thường gặp nhất trước, làm gợi ý; hai âm tiết gõ dính nhau "
+        "(\"ngànhvà\") được gợi ý tách ra. Cả hai kiểu đặt dấu (hòa, hoà) đều được chấp nhận. Bỏ qua: từ viết hoa giữa câu (tên riêng), từ viết hoa "
+        "toàn bộ (chữ viết tắt), từ nước ngoài (f, j, w, z, cụm như \"cr\" hay âm cuối như \"-r\" không có chữ cái chỉ tiếng Việt mới viết), mọi thứ "
+        "dính với chữ số, gạch chéo, gạch nối hoặc @ (mã, ký hiệu văn bản, địa chỉ web, thư điện tử), cách viết mà kho văn bản dùng đủ nhiều để thành "
+        "quen (\"ôtô\"), và các từ trong `rules/words.yaml`.",
+        "Âm tiết không thể có luôn là lỗi gõ; người đọc nhận ra ngay, và tìm kiếm bỏ sót từ đó.",
+    ),
+    "text.legacy-encoding": (
+        "Tệp được lưu bằng bảng mã tiếng Việt cũ (Windows-1258, TCVN3 hoặc VNI).",
+        "Khi một tệp văn bản không phải UTF-8 nhưng các byte của nó đọc được thành tiếng Việt theo Windows-1258, TCVN3 (ABC, các phông ``.VnTime``) "
+        "hoặc VNI-Windows (``VNI-Times``), tệp được chuyển sang Unicode và kiểm tra như mọi tệp khác; quy tắc này thêm một lưu ý ở đầu tệp nêu bảng mã "
+        "đã nhận ra (``--encoding`` chỉ định rõ bảng mã thay cho ``auto``).",
+        "Tệp như vậy hiện thành chữ lỗi trong trình soạn thảo, trình duyệt và công cụ tìm kiếm ngày nay, không thể công bố hay trích dẫn nguyên trạng. "
+        "TCVN3 không có chữ hoa mang dấu thanh (tiêu đề được gõ bằng phông chữ hoa), nên các tiêu đề đó được đọc thành chữ thường.",
+    ),
+    "text.real-word-slip": (
+        "Âm tiết là từ có thật nhưng sai ở vị trí của nó (\"dân tốc\" thay cho \"dân tộc\").",
+        "Đọc các cặp âm tiết liền nhau đối chiếu với số lần xuất hiện của cặp âm tiết trong một kho lớn tin tức tiếng Việt thật "
+        "(`giaoban_qa/data/ngrams.bin`, chỉ có số đếm). Khi một từ cùng các từ bên cạnh hiếm gặp nhưng một cách viết lệch một lỗi — thanh khác, mất "
+        "hoặc thừa dấu mũ, dấu móc, nhầm phụ âm (tr/ch, s/x, d/gi/r, l/n, n/ng, c/t), thừa hoặc thiếu một chữ cái — lại thường gặp ở đúng vị trí đó, "
+        "từ được báo với cách viết ấy làm gợi ý và cả hai số đếm làm căn cứ. Chỉ đọc các từ viết thường trong câu văn; tên riêng, mã và các từ, cụm từ "
+        "của `rules/words.yaml` được bỏ qua. Các ngưỡng (tùy chọn `ratio`, `min_support`, `strong_side`, `weak_side`, `fit`) được hiệu chỉnh để báo nhầm hiếm khi xảy ra.",
+        "Mọi âm tiết của \"dân tốc\" hay \"dựa án\" đều là từ có thật, nên trình kiểm tra chính tả xét từng từ một chấp nhận chúng; chỉ cặp từ mới cho thấy lỗi.",
+    ),
     "text.term-variant": (
         "Thuật ngữ hoặc chữ viết tắt viết không theo dạng chuẩn (\"Covid 19\", \"OCCOP\").",
         "Tra các thuật ngữ của `rules/terms.yaml` (Covid-19, OCOP, HĐND, UBND, UBMTTQVN, nông thôn mới, tên các cơ quan Đảng và Nhà nước) theo mọi cách viết mà "

@@ -26,6 +26,13 @@ def run(args: argparse.Namespace) -> int:
         close = [c for c in rules if args.rule in c]
         hint = t("explain.did-you-mean", lang, rules=", ".join(close)) if close else ""
         raise UsageError(t("explain.unknown", lang, rule=args.rule, hint=hint))
+    import sys
+
+    if not sys.stdout.isatty():
+        # Piped or redirected: the Markdown page itself, without the terminal rendering's
+        # padding of every line to the console width.
+        sys.stdout.write(rule.markdown(lang))
+        return EXIT_OK
     from rich.console import Console
     from rich.markdown import Markdown
 

@@ -13,7 +13,7 @@ STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def render(result: RunResult, lang: str = "vi", color: bool | None = None, width: int | None = None,
-           verbose: bool = False, **_: Any) -> str:
+           verbose: bool = False, quiet: bool = False, **_: Any) -> str:
     from rich.console import Console
     from rich.text import Text
 
@@ -36,12 +36,14 @@ def render(result: RunResult, lang: str = "vi", color: bool | None = None, width
             console.print()
             console.print(Text(finding.path, style="bold underline"))
         _print_finding(console, finding, sources.get(finding.path), lang, verbose)
+    if quiet:
+        return buf.getvalue()
     console.print()
+    if any(f.coverage for f in result.files):
+        # One line, however long, a script can grep for; the counts stay the last lines.
+        console.print(Text(coverage_line(result.coverage(), lang), style="dim"), soft_wrap=True)
     for line, style in summary_lines(result, lang):
         console.print(Text(line, style=style))
-    if any(f.coverage for f in result.files):
-        # One line, however long: a summary a script can grep for.
-        console.print(Text(coverage_line(result.coverage(), lang), style="dim"), soft_wrap=True)
     return buf.getvalue()
 
 
@@ -79,7 +81,8 @@ def _print_finding(console, finding: Located, doc, lang: str, verbose: bool = Fa
     head.append(f"{t('sev.' + sev, lang):<8}", style=STYLE[sev])
     head.append(f" {finding.rule}", style="bold")
     console.print(head)
-    console.print(Text("    " + finding.message(lang)))
+    # Wrapped lines keep the indent (a bare "    " prefix would only indent the first).
+    _print_indented(console, Text(finding.message(lang)))
     if doc is not None:
         # One screen line of context around the span: news bodies are often one long line.
         context, marks = _context_line(doc.source, finding, console.width - 8)
@@ -88,13 +91,23 @@ def _print_finding(console, finding: Located, doc, lang: str, verbose: bool = Fa
             console.print(Text(marks), no_wrap=True, overflow="ellipsis")
     suggestion = finding.suggestion(lang)
     if suggestion:
-        console.print(Text(f"    {t('term.suggest', lang)}: {suggestion}", style="green"))
+        _print_indented(console, Text(f"{t('term.suggest', lang)}: {suggestion}", style="green"))
     if verbose:
         from giaoban_qa.evidence import describe_evidence
 
         words = describe_evidence(finding, lang)
         if words:
-            console.print(Text(f"    {t('term.evidence', lang)}: {words}", style="dim"))
+            _print_indented(console, Text(f"{t('term.evidence', lang)}: {words}", style="dim"))
+
+
+def _print_indented(console, text, indent: int = 4) -> None:
+    """``text`` wrapped to the console with every line indented (a bare "    " prefix
+    indents only the first line of a wrapped message)."""
+    from rich.text import Text
+
+    for line in text.wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, no_wrap=True)
 
 
 def _context_line(source: str, finding: Located, width: int = 110):

@@ -73,6 +73,13 @@ class Rule:
     code: ClassVar[str]
     category: ClassVar[Category]
     severity: ClassVar[Severity]
+    # How its exact suggestions may be applied by ``check --fix`` (see ``giaoban_qa.fixes``):
+    # "safe" - the replacement is certain (a known typo, a canonical term, a garbled date
+    # whose digits are kept, NFC); "unsafe" - exact but a judgement (which of two dates or
+    # spellings is right), applied only with ``--unsafe-fixes``; None - suggestions are
+    # advice, never applied. Only a finding whose suggestion is a plain string (an exact
+    # replacement of its excerpt) is ever fixed; a ``Msg`` suggestion is advice.
+    fix: ClassVar[str | None] = None
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         raise NotImplementedError
@@ -141,7 +148,10 @@ class Rule:
         keep their line breaks (``explain`` renders it; HTML reports may too)."""
         if lang == "vi":
             return cls._markdown_vi()
-        lines = [f"# {cls.code}", "", f"category: `{cls.category.value}` · default severity: `{cls.severity.value}`", ""]
+        from giaoban_qa.fixes import describe_fix
+
+        fix = describe_fix(cls.fix, "en")
+        lines = [f"# {cls.code}", "", f"category: `{cls.category.value}` · default severity: `{cls.severity.value}` · fix: {fix}", ""]
         heading = None
         block: list[str] = []
 
@@ -168,8 +178,11 @@ class Rule:
     def _markdown_vi(cls) -> str:
         from giaoban_qa.i18n import category_name, t
 
+        from giaoban_qa.fixes import describe_fix
+
         lines = [f"# {cls.code}", "", t("doc.meta", "vi", category=category_name(cls.category.value, "vi"),
-                                         severity=t(f"sev.{cls.severity.value}", "vi")), "", cls.summary("vi"), ""]
+                                         severity=t(f"sev.{cls.severity.value}", "vi"), fix=describe_fix(cls.fix, "vi")),
+                 "", cls.summary("vi"), ""]
         for key, heading, body in cls.sections("vi"):
             lines.append(f"## {heading}")
             if key in ("example", "instead") and body:
