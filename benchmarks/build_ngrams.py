@@ -1,6 +1,10 @@
 """Build ``src/giaoban_qa/data/ngrams.bin``: syllable unigram and bigram counts of the pool.
 
     python benchmarks/build_ngrams.py [--min-bigram 2] [--min-unigram 2] [--out PATH]
+    python benchmarks/build_ngrams.py --calibration --out /tmp/ngrams-cal.bin   # for tuning
+
+Trigrams (``--min-trigram``) are kept too: they tell "thành thành phố" (a straddle)
+from "lĩnh vực vực y tế" (a slip), which pairs cannot.
 
 Reads every article of ``../shared/corpus/pool`` outside the 10 % hold-out
 (``pool.iter_articles(held_out=False)``), lower-cases it (NFC), splits it into words the
@@ -23,52 +27,76 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from pool import iter_articles  # noqa: E402
+from pool import _bucket, iter_articles  # noqa: E402
 
 from giaoban_qa.spelling import model  # noqa: E402
 from giaoban_qa.spelling.tokens import words  # noqa: E402
 
 
-def count(limit: int | None = None) -> tuple[Counter, Counter, int]:
+CALIBRATION_PERCENT = 5
+
+
+def is_calibration(article_id: str) -> bool:
+    """About 5 % of the articles outside the hold-out, left out of the calibration build
+    (``--calibration``) so that thresholds are tuned on text the counts have not seen."""
+    return _bucket(article_id, b"spelling calibration") < CALIBRATION_PERCENT
+
+
+def count(limit: int | None = None, calibration: bool = False) -> tuple[Counter, Counter, Counter, int]:
     unigrams: Counter = Counter()
     bigrams: Counter = Counter()
+    trigrams: Counter = Counter()
     articles = 0
     for article in iter_articles(held_out=False):
+        if calibration and is_calibration(article["id"]):
+            continue
         text = unicodedata.normalize("NFC", article["text"]).lower()
-        prev = None
+        prev = prev2 = None
         uni_update = []
         bi_update = []
+        tri_update = []
         for w in words(text):
             if not w.plain:
-                prev = None
+                prev = prev2 = None
                 continue
             uni_update.append(w.text)
             if prev is not None and w.joined:
                 bi_update.append(prev + " " + w.text)
+                if prev2 is not None:
+                    tri_update.append(prev2 + " " + prev + " " + w.text)
+                prev2 = prev
+            else:
+                prev2 = None
             prev = w.text
         unigrams.update(uni_update)
         bigrams.update(bi_update)
+        trigrams.update(tri_update)
         articles += 1
         if limit and articles >= limit:
             break
-    return unigrams, bigrams, articles
+    return unigrams, bigrams, trigrams, articles
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-unigram", type=int, default=2)
     parser.add_argument("--min-bigram", type=int, default=2)
+    parser.add_argument("--min-trigram", type=int, default=3)
     parser.add_argument("--limit", type=int, default=None, help="articles (for a quick try)")
     parser.add_argument("--out", type=Path, default=model.DATA_FILE)
+    parser.add_argument("--calibration", action="store_true", help="leave the calibration slice out (write to --out elsewhere)")
     args = parser.parse_args()
     t0 = time.perf_counter()
-    unigrams, bigrams, articles = count(args.limit)
+    unigrams, bigrams, trigrams, articles = count(args.limit, args.calibration)
     total_uni, total_bi = sum(unigrams.values()), sum(bigrams.values())
     kept_uni = {w: c for w, c in unigrams.items() if c >= args.min_unigram}
     kept_bi = {w: c for w, c in bigrams.items() if c >= args.min_bigram}
-    model.write(args.out, kept_uni, kept_bi, total_uni, total_bi, args.min_bigram)
+    kept_tri = {w: c for w, c in trigrams.items() if c >= args.min_trigram}
+    n_tri = len(trigrams)
+    del unigrams, trigrams
+    model.write(args.out, kept_uni, kept_bi, total_uni, total_bi, args.min_bigram, kept_tri)
     print(f"{articles} articles, {total_uni} syllables, {total_bi} pairs; "
-          f"kept {len(kept_uni)}/{len(unigrams)} unigram and {len(kept_bi)}/{len(bigrams)} bigram types; "
+          f"kept {len(kept_uni)} unigram, {len(kept_bi)}/{len(bigrams)} bigram and {len(kept_tri)}/{n_tri} trigram types; "
           f"{args.out.stat().st_size / 1e6:.1f} MB in {time.perf_counter() - t0:.0f} s")
     return 0
 

@@ -84,18 +84,20 @@ def read(kind: str, sentence: str) -> list[str]:
         from giaoban_qa.extract.periods import periods, review_plan_pairs
 
         if kind == "review_plan":
-            return [f"{r.first_month}>{p.first_month}" for r, p in review_plan_pairs(doc)]
+            return [f"{pair.review.first_month}>{pair.plan.first_month}" for pair in review_plan_pairs(doc)]
         out = []
         for p in doc.fact(periods):
             if p.kind == "months_to_date":
                 out.append("to_date")
             elif p.kind in ("cumulative", "half") and p.first_month == 1 and p.last_month:
                 out.append(str(p.last_month))
+            elif p.kind == "year" and re.match(r"(?i)(?:l[uũ][yỹ]\s+kế|tính\s+chung|cộng\s+dồn)", p.text):
+                out.append("12")
         return out
     if kind == "anniversary":
         from giaoban_qa.extract.periods import anniversary_mentions
 
-        return [f"{a.count}>{a.base_year or '?'}" for a in anniversary_mentions(doc)]
+        return [f"{a.count}>{a.base_year or '?'}" for a in anniversary_mentions(doc, unknown=True)]
     if kind == "term":
         from giaoban_qa.extract.periods import terms
 

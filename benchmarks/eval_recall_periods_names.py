@@ -225,11 +225,64 @@ TERM_FORMS = [
 ]
 
 
+# -- publication line before the event (planted right after the title) --------------------
+
+
+def _published(pub: str, lead: str) -> Form:
+    def make(rng: random.Random) -> tuple[str, str]:
+        event = dt.date(_y(rng), _m(rng, 1, 12), rng.randint(5, 25))
+        early = event - dt.timedelta(days=rng.randint(1, 6))
+        late = event + dt.timedelta(days=rng.randint(0, 3))
+
+        def fill(when: dt.date) -> str:
+            return pub.format(d=when.day, m=when.month, y=when.year) + "\n" + lead.format(d=event.day, m=event.month, y=event.year)
+
+        return fill(early), fill(late)
+
+    return make
+
+
+PUBLISHED_FORMS = [
+    _published("{d:02d}/{m:02d}/{y} 09:00", "Ngày {d}/{m}/{y}, Ban Thường vụ Huyện ủy tổ chức hội nghị sơ kết công tác tháng."),
+    _published("09:15 {d:02d}/{m:02d}/{y}", "Sáng ngày {d} tháng {m} năm {y}, Thường trực Huyện ủy tổ chức hội nghị giao ban."),
+    _published("Thứ Hai, {d:02d}/{m:02d}/{y} 14:30", "Chiều ngày {d}/{m}/{y}, UBND huyện tổ chức họp đánh giá tình hình kinh tế - xã hội."),
+    _published("Cập nhật: {d:02d}/{m:02d}/{y} 10:20", "Ngày {d}/{m}/{y}, Đảng ủy xã tổ chức hội nghị quán triệt nghị quyết."),
+    _published("{d:02d}-{m:02d}-{y} 08:00", "Sáng {d}/{m}/{y}, Huyện đoàn tổ chức lễ ra quân chiến dịch thanh niên tình nguyện."),
+    _published("Ngày đăng: {d:02d}/{m:02d}/{y}", "Ngày {d}/{m}/{y}, Ủy ban MTTQ huyện tổ chức hội nghị hiệp thương."),
+    _published("{d:02d}/{m:02d}/{y} | 16:45", "Sáng ngày {d}/{m}/{y}, HĐND huyện khai mạc kỳ họp thường lệ."),
+    _published("Đăng lúc: 07:30 ngày {d:02d}/{m:02d}/{y}", "Ngày {d} tháng {m} năm {y}, Thường trực HĐND huyện tổ chức phiên họp định kỳ."),
+]
+
+
+# -- malformed dates -----------------------------------------------------------------------
+
+
+def _malformed(template: str, garble: Callable[[int, int, int], str]) -> Form:
+    def make(rng: random.Random) -> tuple[str, str]:
+        d, m, y = rng.randint(10, 28), _m(rng, 10, 12), _y(rng)
+        return template.format(date=garble(d, m, y)), template.format(date=f"{d}/{m}/{y}")
+
+    return make
+
+
+MALFORMED_FORMS = [
+    _malformed("Ngày {date}, Huyện ủy tổ chức hội nghị trực tuyến giao ban khối xã, thị trấn.", lambda d, m, y: f"{d}/{m}{y}"),
+    _malformed("Thực hiện Kế hoạch số 15-KH/HU ngày {date} của Ban Thường vụ Huyện ủy.", lambda d, m, y: f"{d}//{m}/{y}"),
+    _malformed("Sáng {date}, đoàn công tác làm việc tại xã.", lambda d, m, y: f"{d}/{m}//{y}"),
+    _malformed("Hạn chót nộp hồ sơ là ngày {date}.", lambda d, m, y: f"{d}{m}/{y}"),
+    _malformed("Kỳ họp diễn ra ngày {date} tại hội trường UBND huyện.", lambda d, m, y: f"{d}/{m}-{y}"),
+    _malformed("Ngày {date}, UBND xã tổ chức lễ ra quân.", lambda d, m, y: f"{d}/ {m}/{y}"),
+    _malformed("Theo Báo cáo số 45/BC-UBND ngày {date}, toàn huyện có 120 hộ nghèo.", lambda d, m, y: f"{d}.{m}/{y}"),
+    _malformed("Chiều {date}, Thường trực HĐND huyện họp phiên thường kỳ.", lambda d, m, y: f"{d}/{m}/{y}0"),
+]
+
+
 @dataclass
 class Kind:
     name: str
     rule: str
     forms: list[Form]
+    after_title: bool = False  # planted right after the title line (a publication line)
 
 
 KINDS = [
@@ -240,6 +293,8 @@ KINDS = [
     Kind("name written two ways", "name.variant", VARIANT_FORMS),
     Kind("cited after meeting", "citation.dated-after-meeting", CITED_FORMS),
     Kind("term length", "period.term-length", TERM_FORMS),
+    Kind("published before event", "date.published-before-event", PUBLISHED_FORMS, after_title=True),
+    Kind("malformed date", "date.malformed", MALFORMED_FORMS),
 ]
 
 
@@ -251,9 +306,12 @@ def articles(shared: Path) -> list[Path]:
     return sorted((shared / "corpus" / "real").glob("*.txt")) + sorted((shared / "seeds").glob("*.txt"))
 
 
-def plant(text: str, paragraph: str, rng: random.Random) -> tuple[str, int, int]:
-    """``text`` with ``paragraph`` inserted after a seeded paragraph (never before the title)."""
+def plant(text: str, paragraph: str, rng: random.Random, after_title: bool = False) -> tuple[str, int, int]:
+    """``text`` with ``paragraph`` inserted after a seeded paragraph (never before the title),
+    or right after the title line."""
     breaks = [i for i, c in enumerate(text) if c == "\n" and i > 0 and text[i - 1] != "\n"]
+    if after_title and breaks:
+        breaks = breaks[:1]
     at = rng.choice(breaks) + 1 if breaks else len(text)
     if not breaks:
         text, at = text + "\n", len(text) + 1
@@ -279,7 +337,7 @@ def run(shared: Path, per_form: int, show: bool) -> None:
                 wrong, ok = form(rng)
                 pos_rng = random.Random(rng.random())
                 for polarity, paragraph in (("error", wrong), ("ok", ok)):
-                    mutated, s, e = plant(texts[path], paragraph, random.Random(pos_rng.random()))
+                    mutated, s, e = plant(texts[path], paragraph, random.Random(pos_rng.random()), kind.after_title)
                     doc = build_document(str(path), mutated)
                     hits = [f for f in check_document(doc, rules, config) if f.rule == kind.rule and s <= f.start < e]
                     r = rows[half]

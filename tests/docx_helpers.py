@@ -9,14 +9,17 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DATE_OR_WORD = re.compile(r"(\d[\d/]*\d|\S+)")
 
 
-def styled_docx(text: str) -> bytes:
+def styled_docx(text: str, running_header: str | None = None) -> bytes:
     """A .docx of ``text`` as an editor would style it: the first line a heading, lines
     that look like a heading (short, upper case) as headings, every third word of a body
     paragraph bold and every fifth italic (so words and findings cross run boundaries),
-    and lines with " | " as rows of a table."""
+    and lines with " | " as rows of a table. ``running_header`` puts that text at the top
+    of every page and "Trang N" (a PAGE field) at the bottom."""
     import docx
 
     document = docx.Document()
+    if running_header:
+        _header_and_page_numbers(document, running_header)
     lines = [ln.strip() for ln in text.splitlines()]
     table_rows: list[list[str]] = []
 
@@ -54,6 +57,17 @@ def styled_docx(text: str) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _header_and_page_numbers(document, header: str) -> None:
+    from docx.oxml import parse_xml
+
+    section = document.sections[0]
+    section.header.paragraphs[0].text = header
+    footer = section.footer.paragraphs[0]
+    footer.add_run("Trang ")
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    footer._p.append(parse_xml(f'<w:fldSimple {ns} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
 
 
 def comment_anchors(data: bytes) -> dict[int, str]:

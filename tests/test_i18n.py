@@ -48,7 +48,7 @@ def test_every_input_error_raised_is_a_catalogue_key():
     bad = []
     for path in root.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "InputError":
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("InputError", "NotReadable"):
                 first = node.args[0] if node.args else None
                 keys = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
                 if not all(isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value in CATALOGUE for k in keys):

@@ -57,7 +57,7 @@ def restrict_to_changed(paths: list[str], ref: str, cwd: Path | None = None) -> 
     selected = []
     for path in changed_files(ref, cwd):
         resolved = path.resolve()
-        if kind_of(resolved) is None:
+        if kind_of(resolved) in (None, "doc"):
             continue
         if any(resolved == root or root in resolved.parents for root in roots):
             selected.append(_display(resolved, cwd))

@@ -14,6 +14,7 @@ from typing import Callable
 from giaoban_qa.commands import COMMAND_MODULES
 from giaoban_qa.errors import EXIT_OK, EXIT_USAGE, UsageError
 from giaoban_qa.packs import PackError
+from giaoban_qa.safe_text import printable
 
 
 class SuggestingParser(argparse.ArgumentParser):
@@ -80,12 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except UsageError as exc:
-        print(f"giaoban-qa: {exc}", file=sys.stderr)
+        print(f"giaoban-qa: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except PackError as exc:  # a broken pack in the user's rules-dir
-        print(f"giaoban-qa: {exc}", file=sys.stderr)
+        print(f"giaoban-qa: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:  # e.g. --output into a folder that cannot be written
         where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-        print(f"giaoban-qa: {exc.strerror or exc}{where}", file=sys.stderr)
+        print(f"giaoban-qa: {printable(f'{exc.strerror or exc}{where}')}", file=sys.stderr)
         return EXIT_USAGE

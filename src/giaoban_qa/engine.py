@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator
 from giaoban_qa.config import Config
 from giaoban_qa.document import Document, build_document
 from giaoban_qa.findings import Finding, Located, Msg, Severity
-from giaoban_qa.loaders import InputError, Source, iter_input_paths, load_path
+from giaoban_qa.loaders import InputError, NotReadable, Source, load_path, walk_inputs
 from giaoban_qa.packs import PackError
 from giaoban_qa.rules import Check, Rule, RuleContext, all_rules, matches
 
@@ -31,11 +31,27 @@ class FileResult:
 
 
 @dataclass
+class SkippedFile:
+    """A file found in a folder and not read, and why (never skipped without a word)."""
+
+    path: str
+    reason: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"path": self.path, "reason": self.reason}
+
+
+@dataclass
 class RunResult:
     files: list[FileResult] = field(default_factory=list)
     findings: list[Located] = field(default_factory=list)
     suppressed: list[Located] = field(default_factory=list)
     baselined: int = 0
+    skipped: list[SkippedFile] = field(default_factory=list)
+
+    @property
+    def files_read(self) -> int:
+        return sum(1 for f in self.files if not f.error)
 
     @property
     def input_errors(self) -> int:
@@ -57,6 +73,7 @@ class RunResult:
             "suppressed": len(self.suppressed),
             "baselined": self.baselined,
             "input_errors": self.input_errors,
+            "skipped": len(self.skipped),
             "coverage": self.coverage(),
         }
 
@@ -209,18 +226,45 @@ def _relative_to_folder_of(path: str, config_file: str) -> str | None:
 def check_source(source: Source, rules: list[Rule], config: Config, checks: list[Check] | None = None) -> tuple[Document, list[Located]]:
     doc = build_document(source.path, source.text, source.kind, source.encoding)
     located = [locate(doc, f, config) for f in check_document(doc, rules, config, checks)]
+    if source.pages:
+        for f in located:
+            f.page = source.page_at(f.start)
     located.sort(key=lambda f: (f.start, f.end, f.rule))
     return doc, located
 
 
-def iter_sources(paths: list[str], config: Config) -> Iterator[tuple[str, Source | None, str | None]]:
-    for path in iter_input_paths(paths):
+def iter_sources(
+    paths: list[str], config: Config, skipped: list[SkippedFile] | None = None
+) -> Iterator[tuple[str, Source | None, str | None]]:
+    """Each path to check with its source, or the one-line error that says why it could not
+    be read. With a ``skipped`` list, what a folder holds and is not read (hidden entries,
+    other formats, an old .doc, a scanned PDF) and what the configuration excludes goes
+    there instead; without one, excluded and skipped entries are left out as before and a
+    scanned PDF in a folder is an error."""
+    for item in walk_inputs(paths):
+        path = item.path
         if any(fnmatch.fnmatch(name, pat) for name in config_relative_names(path, config) for pat in config.exclude):
+            if skipped is not None:
+                skipped.append(SkippedFile(path, "excluded by the configuration (exclude)"))
+            continue
+        if item.skipped is not None:
+            if skipped is not None:
+                skipped.append(SkippedFile(path, item.skipped))
             continue
         try:
             yield path, load_path(path, config.max_size, config.stdin_filename, config.encoding), None
-        except InputError as exc:  # put into words here, where the user's language is known
+        except NotReadable as exc:  # put into words here, where the user's language is known
+            if skipped is not None and not item.named:
+                skipped.append(SkippedFile(path, _reason(exc.render(config.lang), path)))
+            else:
+                yield path, None, exc.render(config.lang)
+        except InputError as exc:
             yield path, None, exc.render(config.lang)
+
+
+def _reason(message: str, path: str) -> str:
+    """An error message without the path it starts with (the skipped list names it)."""
+    return message[len(path) + 2 :] if message.startswith(path + ": ") else message
 
 
 def run_check(paths: list[str], config: Config, keep_documents: bool = False) -> RunResult:
@@ -229,7 +273,7 @@ def run_check(paths: list[str], config: Config, keep_documents: bool = False) ->
 
     rules = selected_rules(config)
     result = RunResult()
-    for path, source, error in iter_sources(paths, config):
+    for path, source, error in iter_sources(paths, config, result.skipped):
         if source is None:
             result.files.append(FileResult(path, error=error))
             continue

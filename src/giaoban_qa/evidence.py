@@ -449,6 +449,23 @@ def _real_word(ev: dict[str, Any], lang: str) -> str:
              candidate_count=num((ev.get("counts_candidate") or {}).get(side, 0), lang))
 
 
+@renders("text.brand-variant")
+def _brand(ev: dict[str, Any], lang: str) -> str:
+    forms = ev.get("forms") or {}
+    listing = ", ".join(t("ev.times", lang, form=f"“{form}”", n=n) for form, n in forms.items())
+    return t("ev.brand", lang, forms=listing, majority=f"“{ev.get('majority', '')}”")
+
+
+@renders("text.glued-figure")
+def _glued(ev: dict[str, Any], lang: str) -> str:
+    return t("ev.glued", lang, figure=f"“{ev.get('figure', '')}”", word=f"“{ev.get('word', '')}”")
+
+
+@renders("text.symbol-spacing")
+def _symbol_spacing(ev: dict[str, Any], lang: str) -> str:
+    return t("ev.symbol-spacing", lang, written=f"“{ev.get('written', '')}”", symbol=f"“{ev.get('symbol', '')}”")
+
+
 # ---- cross-document and anything else -----------------------------------------------------
 def _spans(value: Any, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if isinstance(value, dict):

@@ -95,7 +95,9 @@ def _emit(data: str, output: str | None) -> None:
 
         write_atomic(output, data)
     else:
-        sys.stdout.write(data)
+        from giaoban_qa.safe_text import no_surrogates
+
+        sys.stdout.write(no_surrogates(data))
 
 
 def _csv(tables: dict[str, list[dict[str, Any]]]) -> str:
@@ -133,9 +135,11 @@ def _print_tables(tables: dict[str, list[dict[str, Any]]]) -> None:
     console = Console()
     for kind, rows in tables.items():
         columns = [c for c in _columns(rows) if c not in ("end",)]
+        from giaoban_qa.safe_text import printable
+
         table = Table(title=f"{kind} ({len(rows)})", header_style="bold", show_lines=False)
         for c in columns:
             table.add_column(c, overflow="fold")
         for row in rows:
-            table.add_row(*(str(_cell(row.get(c))) for c in columns))
+            table.add_row(*(printable(str(_cell(row.get(c)))) for c in columns))
         console.print(table)

@@ -73,6 +73,7 @@ class Located:
     fingerprint: str = ""
     suppressed: bool = False
     suppressed_by: str | None = None  # why, when suppressed (inline marker, per-file-ignores)
+    page: int | None = None  # the page the finding starts on, when the source is a PDF
 
     @property
     def rule(self) -> str:
@@ -106,4 +107,6 @@ class Located:
             "suggestion": self.suggestion(lang),
             "evidence": self.evidence,
             "fingerprint": self.fingerprint,
+            # Only for PDFs, so every other file's JSON stays as it was.
+            **({"page": self.page} if self.page is not None else {}),
         }

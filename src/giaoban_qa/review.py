@@ -12,6 +12,10 @@ The file is YAML (``.yaml``/``.yml``) or JSON (``.json``)::
         path: reports/2021-05.txt
         excerpt: ngày 29 tháng 5 năm 2021
 
+The editor page of ``giaoban-qa serve`` writes the same format; a finding whose
+suggestion the editor accepted there is ``confirmed`` with ``fix: accepted`` (and the
+``suggestion`` accepted), which its downloads turn into the corrected text and tracked changes.
+
 Fingerprints ignore offsets, so a re-run keeps every decision. The HTML report shows each
 finding's status (and can export an updated file); ``giaoban-qa review PATH…`` prints the
 findings nobody has decided on yet, and ``--confirm/--dismiss/--reopen FP --note …``
@@ -68,6 +72,13 @@ def load_review(path: str | Path | None) -> dict[str, dict[str, Any]]:
         from giaoban_qa.packs import yaml_error_summary
 
         raise ReviewError(f"{path}: cannot read review file ({yaml_error_summary(exc)})") from None
+    return review_entries(data, str(path))
+
+
+def review_entries(data: Any, where: str) -> dict[str, dict[str, Any]]:
+    """Decisions by fingerprint from a parsed review file (the mapping with ``findings``);
+    ``where`` names it in errors. The editor page posts its decisions in this format."""
+    path = where
     if not isinstance(data, dict):
         raise ReviewError(f"{path}: a review file is a mapping with 'findings'")
     entries = data.get("findings") or {}

@@ -391,6 +391,24 @@ PAGES: dict[str, tuple[str, str, str]] = {
         "của `rules/words.yaml` được bỏ qua. Các ngưỡng (tùy chọn `ratio`, `min_support`, `strong_side`, `weak_side`, `fit`) được hiệu chỉnh để báo nhầm hiếm khi xảy ra.",
         "Mọi âm tiết của \"dân tốc\" hay \"dựa án\" đều là từ có thật, nên trình kiểm tra chính tả xét từng từ một chấp nhận chúng; chỉ cặp từ mới cho thấy lỗi.",
     ),
+    "text.brand-variant": (
+        "Một thương hiệu hoặc tên riêng viết hoa theo hai cách trong một văn bản (MobiFone / Mobifone).",
+        "Thu thập các từ có chữ hoa ở giữa (\"MobiFone\", \"VinaPhone\", \"PetroVietnam\") và báo, một lần cho mỗi từ, các cách viết hoa khác của "
+        "cùng các chữ cái đó trong cùng văn bản (\"Mobifone\", \"Vinaphone\"), kèm số lần của từng cách và gợi ý cách viết chiếm đa số. Từ viết hoa toàn bộ (tiêu đề) được bỏ qua.",
+        "Thương hiệu là tên riêng: viết hai cách trong một văn bản trông như hai công ty, và tìm kiếm chỉ thấy một trong hai.",
+    ),
+    "text.glued-figure": (
+        "Con số viết dính với từ đứng sau (\"97.221tỷ đồng\", \"15người\").",
+        "Tìm con số viết liền, không có khoảng trắng, trước một từ chỉ đơn vị hoặc quy mô tiếng Việt (tỷ, triệu, nghìn, đồng, người, hộ, tấn, lượt, năm, "
+        "tháng, ngày, …) và gợi ý tách con số khỏi từ đó. Ký hiệu đơn vị như \"30m2\" hay \"5km\", mã và số văn bản được bỏ qua.",
+        "\"97.221tỷ\" khó đọc, làm hỏng việc tìm con số, và người đọc cũng như công cụ có thể không nhận ra đó là một số lượng.",
+    ),
+    "text.symbol-spacing": (
+        "Khoảng trắng thừa trong ký hiệu văn bản (\"17/2012/QĐ - UBND\", \"11/2013/TT- BCT\").",
+        "Tìm ký hiệu của văn bản được viện dẫn — số, năm (nếu có), chữ viết tắt tên loại, gạch nối, chữ viết tắt cơ quan ban hành — có khoảng trắng "
+        "trước hoặc sau gạch nối, và gợi ý ký hiệu không có khoảng trắng.",
+        "Ký hiệu bị tách không tìm thấy được khi tra cứu văn bản, và dòng có thể bị ngắt giữa ký hiệu; thể thức chính thức (Nghị định 30/2020/NĐ-CP) không có khoảng trắng.",
+    ),
     "text.term-variant": (
         "Thuật ngữ hoặc chữ viết tắt viết không theo dạng chuẩn (\"Covid 19\", \"OCCOP\").",
         "Tra các thuật ngữ của `rules/terms.yaml` (Covid-19, OCOP, HĐND, UBND, UBMTTQVN, nông thôn mới, tên các cơ quan Đảng và Nhà nước) theo mọi cách viết mà "

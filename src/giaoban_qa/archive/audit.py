@@ -148,7 +148,7 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
         import sqlite3
 
         try:
-            cache = Cache(options.cache_dir, tool_fingerprint(config) + ":" + settings_fingerprint(config, table_names))
+            cache = Cache(options.cache_dir, tool_fingerprint(config) + ":" + settings_fingerprint(config, table_names), stats.notes)
         except (OSError, sqlite3.Error) as exc:  # a read-only folder: audit without the cache
             stats.notes.append(f"cache {options.cache_dir} unusable ({exc}); running without it")
     progress, task = _progress(options.progress, len(files) + len(stdin))

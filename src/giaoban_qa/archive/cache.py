@@ -54,9 +54,21 @@ def settings_fingerprint(config: Config, tables: list[str]) -> str:
 
 
 class Cache:
-    """Records by key. Writes are batched; call ``close`` to commit the last batch."""
+    """Records by key. Writes are batched; call ``close`` to commit the last batch.
 
-    def __init__(self, folder: str | Path, namespace: str) -> None:
+    Several runs may share one cache folder: the database is in WAL mode with a busy
+    timeout, and its setup is retried while another run holds the lock. Damage is never
+    fatal: a file that is not a database, a table of another shape or a page SQLite
+    cannot read makes the cache start again empty (or be bypassed when it cannot be
+    recreated); a record that does not decode to the shape the audit reads is re-extracted.
+    Each is said once, in ``notes``.
+    """
+
+    FILE = "records.sqlite3"
+    BUSY_SECONDS = 60.0
+    BATCH = 200
+
+    def __init__(self, folder: str | Path, namespace: str, notes: list[str] | None = None) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         tag = self.folder / "CACHEDIR.TAG"
@@ -64,34 +76,170 @@ class Cache:
             tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# giaoban-qa cache; safe to delete\n")
             (self.folder / ".gitignore").write_text("*\n")
         self.namespace = namespace
-        self.db = sqlite3.connect(str(self.folder / "records.sqlite3"))
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
-        self.pending = 0
+        self.notes = notes if notes is not None else []
+        self.batch: list[tuple[str, bytes]] = []
         self.hits = 0
         self.misses = 0
+        self.bad_records = 0
+        self.db: sqlite3.Connection | None = None
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError as exc:
+            if _busy(exc):
+                raise  # still locked after BUSY_SECONDS: the caller runs without the cache
+            self._rebuild(exc)
+
+    # -- opening, damage -------------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(str(self.folder / self.FILE), timeout=self.BUSY_SECONDS)
+        try:
+            _retry_busy(lambda: db.execute("PRAGMA journal_mode=WAL").fetchone())
+            db.execute("PRAGMA synchronous=NORMAL")
+            columns = _retry_busy(lambda: db.execute("PRAGMA table_info(records)").fetchall())
+            if not columns:
+                _retry_busy(lambda: db.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, data BLOB NOT NULL)"))
+                db.commit()
+            elif [(c[1], c[2].upper()) for c in columns] != [("key", "TEXT"), ("data", "BLOB")]:
+                raise sqlite3.DatabaseError("table 'records' has another schema")
+            return db
+        except BaseException:
+            db.close()
+            raise
+
+    def _rebuild(self, exc: BaseException) -> None:
+        """Start again with an empty database; without one when that fails too."""
+        if self.db is not None:
+            try:
+                self.db.close()
+            except sqlite3.Error:
+                pass
+            self.db = None
+        try:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                (self.folder / (self.FILE + suffix)).unlink(missing_ok=True)
+            self.db = self._open()
+            self.notes.append(f"cache {self.folder} was damaged ({exc}); rebuilt")
+        except (OSError, sqlite3.Error) as again:
+            self.notes.append(f"cache {self.folder} is damaged ({exc}) and cannot be rebuilt ({again}); running without it")
 
     def _key(self, digest: str) -> str:
         return f"{digest}:{self.namespace}"
 
+    # -- records ---------------------------------------------------------------------------
     def get(self, digest: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT data FROM records WHERE key = ?", (self._key(digest),)).fetchone()
+        if self.db is None:
+            self.misses += 1
+            return None
+        try:
+            row = self.db.execute("SELECT data FROM records WHERE key = ?", (self._key(digest),)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            if not _busy(exc):
+                self._rebuild(exc)
+            row = None
         if row is None:
             self.misses += 1
             return None
+        try:
+            record = json.loads(zlib.decompress(row[0]))
+            check_record(record)
+        except (zlib.error, TypeError, ValueError, KeyError, AttributeError, RecursionError):
+            # Not what we wrote: re-extracted, and the record is replaced by the new one.
+            self.bad_records += 1
+            self.misses += 1
+            return None
         self.hits += 1
-        return json.loads(zlib.decompress(row[0]))
+        return record
 
     def put(self, digest: str, record: dict[str, Any]) -> None:
+        if self.db is None:
+            return
         stored = {k: v for k, v in record.items() if k != "path"}
         blob = zlib.compress(json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 3)
-        self.db.execute("INSERT OR REPLACE INTO records (key, data) VALUES (?, ?)", (self._key(digest), blob))
-        self.pending += 1
-        if self.pending >= 500:
+        self.batch.append((self._key(digest), blob))
+        if len(self.batch) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Write the batch in one short transaction: a run that held the write lock from
+        its first record to its last made a second run on the same cache wait for it."""
+        batch, self.batch = self.batch, []
+        if self.db is None or not batch:
+            return
+        try:
+            self.db.executemany("INSERT OR REPLACE INTO records (key, data) VALUES (?, ?)", batch)
             self.db.commit()
-            self.pending = 0
+        except sqlite3.DatabaseError as exc:
+            try:
+                self.db.rollback()
+            except sqlite3.Error:
+                pass
+            if _busy(exc):
+                self.notes.append(f"cache {self.folder}: busy for {self.BUSY_SECONDS:g} s, {len(batch)} record(s) not saved")
+                return
+            self._rebuild(exc)
 
     def close(self) -> None:
-        self.db.commit()
-        self.db.close()
+        if self.bad_records:
+            self.notes.append(f"cache {self.folder}: {self.bad_records} damaged record(s) ignored and re-extracted")
+        self._flush()
+        if self.db is not None:
+            try:
+                self.db.close()
+            except sqlite3.Error:
+                pass
+            self.db = None
+
+
+def _busy(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+def _retry_busy(step, seconds: float = Cache.BUSY_SECONDS):
+    """Run ``step`` again while another process holds the database lock: switching to WAL
+    and creating the table are not covered by SQLite's own busy timeout in every case."""
+    import random
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if not _busy(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02 + random.random() * 0.05)
+
+
+def check_record(record: Any) -> None:
+    """Raise ``ValueError`` unless ``record`` has the shape ``Worker.process_text`` gives
+    and the audit reads (a cached record is data from disk, not trusted)."""
+    from giaoban_qa.archive.pipeline import located_from_dict, markers_from_dict
+
+    if not isinstance(record, dict):
+        raise ValueError("not a mapping")
+    if record.get("error"):
+        if not isinstance(record["error"], str):
+            raise ValueError("error is not text")
+        return
+    findings, tables = record["findings"], record["tables"]
+    if not isinstance(findings, list) or not isinstance(tables, dict):
+        raise ValueError("findings or tables of the wrong type")
+    for d in findings:
+        if not isinstance(d, dict):
+            raise ValueError("a finding is not a mapping")
+        located = located_from_dict(d, "")
+        ints = (located.start, located.end, located.line, located.column)
+        if not all(type(v) is int for v in ints) or not all(isinstance(v, str) for v in (located.rule, located.excerpt, located.fingerprint)):
+            raise ValueError("a finding's fields have the wrong types")
+        if not isinstance(located.evidence, dict):
+            raise ValueError("evidence is not a mapping")
+        message = located.finding.message
+        if not (isinstance(getattr(message, "vi", None), str) and isinstance(getattr(message, "en", None), str)):
+            raise ValueError("a message is not Vietnamese and English text")
+    for name, rows in tables.items():
+        if not isinstance(name, str) or not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise ValueError("a table is not a list of rows")
+    markers_from_dict(record.get("markers"))
+    if record.get("kind") is not None and not isinstance(record["kind"], str):
+        raise ValueError("kind is not text")

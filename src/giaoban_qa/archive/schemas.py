@@ -165,6 +165,10 @@ def to_frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     if missing:
         raise SchemaFailure(table, missing)
     columns = list(dict.fromkeys([*declared, *(k for row in rows for k in row)]))
+    # A file name that is not UTF-8 (surrogate escapes) cannot go into an Arrow string.
+    from giaoban_qa.safe_text import no_surrogates
+
+    rows = [{**row, "path": no_surrogates(row["path"])} if isinstance(row.get("path"), str) else row for row in rows]
     frame = pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     if schema is None:
         return frame

@@ -22,4 +22,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "baseline",
     "review",
     "audit",
+    "serve",
 )

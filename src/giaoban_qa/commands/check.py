@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from giaoban_qa.commands.common import add_common_options, add_output_options, emit_report, prepare_run
+from giaoban_qa.errors import EXIT_USAGE
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -39,4 +41,21 @@ def run(args: argparse.Namespace) -> int:
             return done
     result = run_check(paths, config, keep_documents=needs_text)
     emit_report(result, args, config, fmt, options)
+    if paths and nothing_read(result):
+        # Each unreadable file has said why in its own line; the note is for a run that
+        # would otherwise end without a word (an empty folder, only skipped files).
+        if not result.input_errors:
+            skipped = f" ({len(result.skipped)} skipped: {result.skipped[0].reason}{', …' if len(result.skipped) > 1 else ''})" if result.skipped else ""
+            print(f"giaoban-qa: no file was read, nothing was checked{skipped}", file=sys.stderr)
+        return EXIT_USAGE
     return exit_code(result, config.fail_on)
+
+
+def nothing_read(result) -> bool:
+    """No file was read: an empty folder, or one holding only files that are not read. Files
+    the configuration excludes on purpose (a pre-commit hook passing an excluded file) do
+    not make a run an error."""
+    if result.files_read:
+        return False
+    deliberate = [s for s in result.skipped if s.reason.startswith("excluded by the configuration")]
+    return not (deliberate and len(deliberate) == len(result.skipped) and not result.files)

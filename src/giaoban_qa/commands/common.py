@@ -4,7 +4,6 @@ configuration file and the flags, and writing a report."""
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from pathlib import Path
@@ -31,6 +30,8 @@ def add_output_options(p: argparse.ArgumentParser) -> None:
 
 def did_you_mean(word: str, choices) -> str:
     """' (did you mean X?)' for the closest of ``choices``, or ''."""
+    import difflib  # only on a typo: not on every start-up
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]}?)" if close else ""
 
@@ -179,6 +180,7 @@ def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dic
     """Render ``result`` in ``fmt`` to ``--output`` (atomically) or stdout; input errors go
     to stderr for the machine formats, whose stdout must stay parseable."""
     from giaoban_qa.reporters import get_renderer, write_atomic
+    from giaoban_qa.safe_text import printable
 
     quiet = getattr(args, "quiet", False)
     if getattr(args, "statistics", False):
@@ -194,9 +196,11 @@ def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dic
         if fmt == "html" and not quiet:
             from giaoban_qa.i18n import t
 
-            print(f"giaoban-qa: {t('report.written', config.lang, path=args.output)}", file=sys.stderr)
+            print(f"giaoban-qa: {t('report.written', config.lang, path=printable(args.output))}", file=sys.stderr)
     else:
-        sys.stdout.write(output)
+        from giaoban_qa.safe_text import no_surrogates
+
+        sys.stdout.write(no_surrogates(output))
     for f in result.files:
         if f.error and fmt not in ("rich", "text"):
-            print(f"giaoban-qa: {f.error}", file=sys.stderr)
+            print(f"giaoban-qa: {printable(f.error)}", file=sys.stderr)

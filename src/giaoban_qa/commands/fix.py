@@ -28,7 +28,9 @@ def run_fixes(args: argparse.Namespace, paths: list[str], config) -> int | None:
             if plan.note:
                 print(f"giaoban-qa: {plan.path}: {plan.note}", file=sys.stderr)
             if plan.changed:
-                sys.stdout.write(unified_diff(plan))
+                from giaoban_qa.safe_text import no_surrogates
+
+                sys.stdout.write(no_surrogates(unified_diff(plan)))
                 changed = True
         return EXIT_FINDINGS if changed else EXIT_OK
     fixed = 0

@@ -48,10 +48,11 @@ _SPACING = re.compile(r"[\s–]")
 _TYPE_BEFORE = re.compile(rf"(?P<type>{_TYPE})\s+(?:(?:số|Số)\s*:?\s*)?\Z")
 _TYPE_WINDOW = 48
 # A type word followed only by a number: "Chỉ thị 16 của Thủ tướng", "Chỉ thị số 05".
-_NUMBER_ONLY = re.compile(rf"(?P<type>{_TYPE})\s+(?:số\s+)?(?P<number>\d{{1,4}})(?![\d/\-.,]|\s*%)")
-_AFTER_DATE = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?=(?:ngày|sáng|chiều)\b)", re.IGNORECASE)
+# "Nghị định 67", "Nghị định 67.", "Nghị định số 03/2017": the number, and its year when written.
+_NUMBER_ONLY = re.compile(rf"(?P<type>{_TYPE})\s+(?:số\s+)?(?P<number>\d{{1,4}}(?:/(?:19|20)\d\d)?)(?![\d/\-]|[.,]\d|\s*%)")
+_AFTER_DATE = re.compile(r"\s*,?\s*(?:được\s+)?(?:(?:ban hành|ký)\s+)?(?=(?:ngày|sáng|chiều)\b)", re.IGNORECASE)
 _ISSUER_WORDS = re.compile(
-    r"\s*,?\s*(?:của|do)\s+(?P<issuer>[^,;.()“”\"\n]{2,80}?)(?=\s+(?:về|tại|ngày|quy định|hướng dẫn|triển khai|nhằm|đã|và\s+(?:Nghị|Quyết|Chỉ|Kế|Báo|Công|Thông))\b|[,;.()“”\"\n]|$)"
+    r"\s*,?\s*(?:của|do)\s+(?P<issuer>[^,;.()“”\"\n]{2,80}?)(?=\s+(?:về|tại|ngày|ban hành|ký|quy định|hướng dẫn|triển khai|nhằm|đã|và\s+(?:Nghị|Quyết|Chỉ|Kế|Báo|Công|Thông))\b|[,;.()“”\"\n]|$)"
 )
 _SUBJECT = re.compile(r"\s*,?\s*về\s+(?P<subject>[^;.\n]{3,200}?)(?=[;.\n]|$)")
 
@@ -168,7 +169,9 @@ def citations(doc: Document) -> list[Citation]:
         i = bisect.bisect_right(starts, m.start()) - 1
         if i >= 0 and m.start() < covered_starts[i][1]:
             continue
-        out.append(_build(doc, m, (m.start("type"), m.end("type")), None, "number_only", None, None, None, None, m.group("number"), by_start))
+        number = m.group("number")
+        year = int(number.split("/")[1]) if "/" in number else None
+        out.append(_build(doc, m, (m.start("type"), m.end("type")), None, "number_only", None, None, None, year, number, by_start))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -215,10 +218,11 @@ def _build(
     if sm:
         subject = sm.group("subject").strip()
         subject_span = (sm.start("subject"), sm.start("subject") + len(subject))
-    if date is None and iw is None:
-        # "Nghị quyết số 20-NQ/TU của Tỉnh ủy ngày 02/12/2019": the date after the issuer.
+    if date is None:
+        # "Nghị quyết số 20-NQ/TU của Tỉnh ủy ngày 02/12/2019", "… do UBND tỉnh ban hành
+        # ngày 16/7/2015": the date after the issuer.
         gap = _AFTER_DATE.match(text, end)
-        if gap and gap.end() in by_start:
+        if gap and gap.end() in by_start and by_start[gap.end()].day is not None:
             date = by_start[gap.end()]
     start = type_span[0] if type_span else symbol_span[0] if symbol_span else m.start()
     cite_end = max(m.end(), date.end if date else 0)

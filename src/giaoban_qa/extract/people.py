@@ -233,6 +233,8 @@ _HONORIFIC_BEFORE = re.compile(r"(?:(?<!\w)(?:[Đđ]ồng\s+chí|[ĐđD]/[cC]|[�
 # Between a name and its title: a comma, a dash, or an opening parenthesis ("Trần Văn
 # Bình (Chủ tịch UBND xã)").
 _TITLE_SEP = re.compile(r"\s*(?:[,–—(-]|\s-\s)\s*")
+# "bà Tạ Thị Ngọc từng là Hiệu trưởng …", "ông Trần Văn A hiện là Chủ tịch …".
+_WAS_SEP = re.compile(r"\s+(?:từng|hiện|nay)\s+là\s+", re.IGNORECASE)
 # Lower-case words that may continue a title after its role ("Chủ tịch UBND huyện",
 # "Phó Bí thư Thường trực Huyện ủy"). Most common words may only follow the word that
 # makes them part of an organ name, so "Huyện ủy biểu dương" stops before "biểu".
@@ -354,7 +356,7 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
     titles: list[Title] = []
     first = True
     while True:
-        sep = _TITLE_SEP.match(text, pos)
+        sep = _TITLE_SEP.match(text, pos) or (_WAS_SEP.match(text, pos) if first else None)
         if sep is None or sep.end() == pos and first:
             if not (first and text[pos : pos + 1] == " "):
                 break
@@ -364,7 +366,7 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
         if "\n" in text[pos:sep_end]:
             break
         cur_pos = sep_end
-        current = True
+        current = not (sep is not None and _WAS_SEP.match(text, pos) is not None and "từng" in sep.group().lower())
         m_not = re.match(r"(nguyên|cố|tân|quyền|cựu)\s+", text[cur_pos : cur_pos + 12], re.IGNORECASE)
         if m_not:
             current = False
@@ -377,12 +379,25 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
         end = _tail_end(text, m.end(), limit, lex, following[: _MAX_TITLE_WORDS + 6])
         # The title is followed by a name: it belongs to that person, not to ours.
         nxt = _next_name_start(scan, end)
-        if nxt is not None:
+        if nxt is not None or _ends_in_foreign_name(text, m.end(), end):
             return titles, True
         titles.append(_classify_title(text, m.start(), end, role, lex, current))
         pos = end
         first = False
     return titles, False
+
+
+def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
+    """A title whose tail ends in three or more capitalised syllables that are no place we
+    know: "Chủ tịch HĐND tỉnh Chămpaxắc Mệchxavẳn Phômphithắc" ends in a person's name our
+    family-name list cannot see, so the title (and those after it) are that person's."""
+    words = text[start:end].split(" ")
+    tail: list[str] = []
+    for w in reversed(words):
+        if not (w[:1].isupper() and w[1:].islower() and w.isalpha()):
+            break
+        tail.append(w)
+    return len(tail) >= 3 and fold(" ".join(reversed(tail[:3]))) not in _PLACES_LIKE_NAMES and fold(" ".join(reversed(tail))) not in _PLACES_LIKE_NAMES
 
 
 def _next_name_start(scan: _Scan, pos: int) -> int | None:
@@ -548,7 +563,12 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         pi = bisect.bisect_right(para_starts, start) - 1
         limit = doc.paragraphs[pi].end if pi >= 0 else len(text)
         after, _ = _titles_after(scan, end, limit)
-        before = [] if honorific else _title_before(scan, start, floor)
+        if honorific:
+            # "Chủ tịch HĐND TPHCM bà Nguyễn Thị Quyết Tâm": a title before the honorific.
+            hon = _HONORIFIC_BEFORE.search(text[max(0, start - 12) : start])
+            before = _title_before(scan, start - len(hon.group()), floor) if hon else []
+        else:
+            before = _title_before(scan, start, floor)
         if not (honorific or before or after):
             continue
         form = "title-name" if before else ("name-title" if after else "honorific")

@@ -67,6 +67,8 @@ _CUM_WORDS = re.compile(
     rf"(?:\s+(?:đến|tới)(?:\s+(?:hết|cuối))?)?\s+(?:(?P<n>{_NUM})\s+tháng(?!\w)|tháng\s+(?P<m>\d{{1,2}})(?![\d/]\d))"
     rf"(?:\s*(?:đầu\s+năm)?(?:{_YEAR_TAIL})?)?"
 )
+# "lũy kế năm 2016", "lũy kế cả năm 2016": the whole year.
+_CUM_YEAR = re.compile(r"(?:tính\s+chung|cộng\s+dồn|l(?:ũy|uỹ)\s+kế)(?:\s+cả)?\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 # "(tính) từ đầu năm đến hết tháng 5": January to May.
 _TO_MONTH = re.compile(
     rf"từ\s+đầu\s+năm(?:\s+nay)?\s+(?:đến|tới)(?:\s+(?:hết|cuối))?\s+tháng\s+(?P<m>\d{{1,2}})(?!\d)(?:{_YEAR_TAIL})?"
@@ -240,6 +242,9 @@ def find_periods(doc: Document) -> list[PeriodFact]:
         n = _number(m.group("n"))
         if n and 1 <= n <= 12:
             add(m, "cumulative", 1, n, _year(m, "y"))
+    for m in _CUM_YEAR.finditer(low):
+        if word_start(low, m.start()):
+            add(m, "year", 1, 12, _year(m, "y"))
     for pattern in (_CUM_WORDS, _TO_MONTH):
         for m in pattern.finditer(low):
             if not word_start(low, m.start()):
@@ -658,9 +663,9 @@ class AnniversaryMention:
 
     count: int
     count_span: tuple[int, int]
-    event: str  # the pack's id
+    event: str  # the pack's id; "" for an event the pack does not know
     name: str
-    base: dt.date
+    base: dt.date | None  # None for an event the pack does not know
     phrase_span: tuple[int, int]
     range_base: int | None = None  # "(7/5/1954 - 7/5/2024)" or "(1954 – 2024)"
     range_year: int | None = None
@@ -668,8 +673,9 @@ class AnniversaryMention:
     sentence_years: tuple[int, ...] = ()  # other years written in the same sentence
 
     @property
-    def base_year(self) -> int:
-        return self.base.year
+    def base_year(self) -> int | None:
+        """The event's base year: the pack's, else the one printed in the range."""
+        return self.base.year if self.base else self.range_base
 
 
 def anniversary_table(pack: dict) -> list[tuple]:
@@ -720,8 +726,16 @@ def _phrase_at(low: str, at: int, table: list[tuple]) -> tuple[tuple, int] | Non
     return None
 
 
-def anniversary_mentions(doc: Document, table: list[tuple] | None = None) -> list[AnniversaryMention]:
-    """Every "N năm <event>" of a known event, with its printed range and sentence years.
+# "kỷ niệm 25 năm …", "nhân dịp kỷ niệm …", "chào mừng 49 năm …", "… và 40 năm …" (after an
+# anniversary): a count of years that is an anniversary whatever the event.
+_ANNIV_CUE_BEFORE = re.compile(r"(?:(?:kỷ|kỉ)\s+niệm(?:\s+lần\s+thứ)?|chào\s+mừng|(?<!\w)nhân(?:\s+dịp)?)\s+\Z", re.IGNORECASE)
+_ANNIV_AND_BEFORE = re.compile(r"(?:(?<!\w)và|,)\s+(?:cũng\s+là\s+)?\Z", re.IGNORECASE)
+
+
+def anniversary_mentions(doc: Document, table: list[tuple] | None = None, unknown: bool = False) -> list[AnniversaryMention]:
+    """Every "N năm <event>" of a known event, with its printed range and sentence years;
+    with ``unknown``, also every count an anniversary cue introduces ("kỷ niệm 25 năm thành
+    lập thành phố (1992 – 2017)") for events the pack does not know (``event`` "").
 
     ``table`` is ``anniversary_table(pack)``; by default the shipped pack."""
     if table is None:
@@ -743,6 +757,10 @@ def anniversary_mentions(doc: Document, table: list[tuple] | None = None) -> lis
         if hit is None:
             hit = _phrase_at(low, m.end(), table)  # "66 năm Ngày chiến thắng …"
         if hit is None:
+            if unknown:
+                mention = _unknown_anniversary(text, low, m, out)
+                if mention is not None:
+                    out.append(mention)
             continue
         row, phrase_end = hit
         phrase, ident, base, name, followed_by = row
@@ -776,3 +794,31 @@ def anniversary_mentions(doc: Document, table: list[tuple] | None = None) -> lis
             )
         )
     return out
+
+
+def _unknown_anniversary(text: str, low: str, m: re.Match[str], earlier: list[AnniversaryMention]) -> AnniversaryMention | None:
+    """ "kỷ niệm N năm <an event the pack does not know>", with the range printed after it."""
+    before = low[max(0, m.start() - 30) : m.start()]
+    cued = bool(_ANNIV_CUE_BEFORE.search(before))
+    if not cued and earlier and m.start() - earlier[-1].count_span[1] < 150 and _ANNIV_AND_BEFORE.search(before):
+        cued = True  # "… 55 năm Ngày thiết lập quan hệ ngoại giao và 40 năm Ngày ký kết …"
+    if not cued:
+        return None
+    sentence = local_sentence(text, m.start())
+    nxt = _ANNIVERSARY.search(low, m.end(), sentence.end)
+    reach = min(sentence.end, m.end() + 100, nxt.start() if nxt else len(text))
+    found = _ANNIV_RANGE.search(text, m.end(), reach) or _ANNIV_YEAR_RANGE.search(text, m.end(), reach)
+    n = int(m.group("n"))
+    if found is not None and abs(int(found.group("year")) - int(found.group("base")) - n) > 3:
+        found = None  # a range of something else
+    return AnniversaryMention(
+        count=n,
+        count_span=m.span("n"),
+        event="",
+        name="",
+        base=None,
+        phrase_span=(m.end(), m.end()),
+        range_base=int(found.group("base")) if found else None,
+        range_year=int(found.group("year")) if found else None,
+        range_span=(found.start() + len(found.group()) - len(found.group().lstrip()), found.end()) if found else None,
+    )

@@ -153,7 +153,7 @@ _LINK_WORD = re.compile(r"(?<!\w)(?:với|cho|để|nhằm|gồm|bao gồm)(?!\w
 _METRIC_LEAD = re.compile(
     r"^(?:trong\s+đó|riêng|còn|đã|tổng\s+số|tổng|cùng|đồng\s+thời|bên\s+cạnh\s+đó|cụ\s+thể|trong|nhìn\s+chung|"
     r"như\s+vậy|theo\s+đó|theo\s+thống\s+kê|theo\s+báo\s+cáo|ngoài\s+ra|tính\s+chung|kết\s+quả|qua\s+đó|"
-    r"nhờ\s+đó|do\s+đó|vì\s+vậy|tuy\s+nhiên|mặt\s+khác|đặc\s+biệt|nổi\s+bật|về)\s+",
+    r"nhờ\s+đó|do\s+đó|vì\s+vậy|tuy\s+nhiên|mặt\s+khác|đặc\s+biệt|nổi\s+bật|về|đáng\s+chú\s+ý(?:\s+là)?|tóm\s+lại|trong\s+khi\s+đó)\s+",
     re.IGNORECASE,
 )
 
@@ -624,6 +624,10 @@ def _link(doc: Document, qs: list[Quantity]) -> None:
         q.period_text, q.cumulative_months = _period(text[clause : q.start])
         if q.period_text is None and prev is not None and prev.period_text and prev.end >= clause - 2:
             q.period_text, q.cumulative_months = prev.period_text, prev.cumulative_months
+        elif q.period_text is None and prev is None and clause > sent_start:
+            # "Lũy kế 9 tháng, thu ngân sách đạt …": the period leads the sentence, before
+            # the comma that opens the figure's clause.
+            q.period_text, q.cumulative_months = _period(text[max(sent_start, clause - 80) : clause])
         # Bare numbers ("3 trước, 4 tại chỗ") are named only if they turn out to be the
         # numerator of "A/B"; naming every one of them was a third of the parser's time.
         metric = None

@@ -37,6 +37,7 @@ _KNOWN_COUNTS = frozenset(COUNT_UNITS)
 
 SAME_PERIOD_BASES = ("cùng kỳ", "năm trước", "năm ngoái")
 
+_TIME_NOUNS = frozenset("năm tháng ngày tuần giờ phút giây tuổi quý kỳ".split())
 # Words after a bare figure that are no noun of it ("412 trong tổng số 530 hộ").
 _NOT_NOUN = frozenset(
     "trong trên và với của là thì mà so đến tới từ cho được đã đang sẽ có không chưa gồm bao tăng giảm đạt bằng "
@@ -62,7 +63,6 @@ PERSON_NOUNS = frozenset(
 )
 
 
-_TIME_NOUNS = frozenset("năm tháng ngày tuần giờ phút giây tuổi quý kỳ".split())
 
 
 def _part_of(total_noun: str, part_noun: str) -> bool:
@@ -75,9 +75,11 @@ def _part_of(total_noun: str, part_noun: str) -> bool:
         return True
     if total_noun in _AMOUNT_UNITS or part_noun in _AMOUNT_UNITS:
         return False
-    if total_noun in PERSON_NOUNS and part_noun in PERSON_NOUNS:
-        return True
-    return part_noun not in _KNOWN_COUNTS
+    if total_noun in PERSON_NOUNS:
+        # People listed by what they are ("5.800 người, trong đó 3.000 thủy thủ"); a thing
+        # is split into its kinds by its own noun ("3 lô hàng gồm 29 container" is no split).
+        return part_noun in PERSON_NOUNS or part_noun not in _KNOWN_COUNTS
+    return False
 
 
 def _same_thing(text: str, a: Quantity, b: Quantity) -> bool:
@@ -151,7 +153,19 @@ _WHOLE_PAREN = re.compile(
     re.IGNORECASE,
 )
 # "36,36% khách hàng (4/11 người)": the percentage stated before its own figures.
-_PERCENT_BEFORE = re.compile(r"[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,4}\([^\S\n]*\Z")
+_PERCENT_BEFORE = re.compile(r"[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,8}\([^\S\n]*\Z")
+
+
+_LINK_ONLY = frozenset("đạt chiếm bằng tỷ tỉ lệ là khoảng gần hơn trên với có và tương đương được ước xấp xỉ".split())
+
+
+def _after_aside_ok(gap: str) -> bool:
+    """"(9/10 người), công việc … (chiếm 22%)": once the parenthesis holding A/B is closed,
+    only linking words may stand before the percentage that restates it."""
+    if ")" not in gap:
+        return True
+    head, tail = gap.split(")", 1)
+    return "(" not in head and len(head.split()) <= 3 and all(w in _LINK_ONLY for w in re.sub(r"[,(]", " ", tail).lower().split())
 
 
 def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole]) -> None:
@@ -175,7 +189,8 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
         for p in qs[i + 2 : i + 4]:
             if p.unit != "%":
                 break
-            if p.start - b.end < 100 and _states_ratio(text[b.end : p.start]) and p.relation not in ("growth", "decline", "same_period"):
+            gap = text[b.end : p.start]
+            if p.start - b.end < 100 and _states_ratio(gap) and p.relation not in ("growth", "decline", "same_period") and _after_aside_ok(gap):
                 percent = p
             break
         # … or before A: "đạt 81,6% (404/495 tiêu chí)", "36,36% khách hàng (4/11 người)".
@@ -202,7 +217,7 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
 # -- shares ---------------------------------------------------------------------------------
 
 # A bare percentage that continues a list of shares: ", công nghiệp 30,1%", " và dịch vụ 34,7%".
-_SHARE_LIST_GAP = re.compile(r"[^\S\n]*(?:,|và|;)?[^\S\n]*(?:[^\W\d_]++[^\S\n]*){1,6}(?:chiếm[^\S\n]*)?\Z", re.IGNORECASE)
+_SHARE_LIST_GAP = re.compile(r"[^\S\n]*(?:,|và|;)?[^\S\n]*(?:(?:[^\W\d_]++|[-–])[^\S\n]*){1,8}(?:chiếm[^\S\n]*)?\Z", re.IGNORECASE)
 _SHARE_NOUN = re.compile(r"(?<!\w)(?:tỷ|tỉ)\s+trọng(?!\w)", re.IGNORECASE)
 
 
@@ -359,9 +374,11 @@ _PARTS_INTRO = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,8}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,4}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,4}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
-_NESTED = re.compile(r"trong\s+đó|trong\s+số|riêng|\)|:|(?<!\w)gồm(?!\w)", re.IGNORECASE)
+_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
+_NOT_TOTALS = frozenset(["lần", "%"]) | _TIME_NOUNS
 
 
 def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts]) -> None:
@@ -372,9 +389,15 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         if not intro:
             continue
         unit = noun(text, total)
-        if not unit:
+        # "vượt 10 lần, gồm: COD vượt 79 lần, …" lists multiples, not parts.
+        if not unit or unit in _NOT_TOTALS:
             continue
+        opened = "(" in intro.group()
         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
+        # The last item of a list ("dài 3,7 mét, rộng 1,52 mét và cao 1,46 mét, trong đó …",
+        # "105 hành khách và 11 thành viên, trong đó …"): "trong đó" is about the whole list.
+        if i > 0 and not said_total and _LIST_ITEM.fullmatch(text, qs[i - 1].end, total.start):
+            continue
         parts: list[Quantity] = []
         pos = intro.end()
         for q in qs[i + 1 :]:
@@ -385,17 +408,19 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             if q.unit == "%":
                 pos = q.end
                 continue
-            # A figure inside a part's own words ("1 iphone 6 plus, 2 …") is no new part.
-            if parts and not _PART_SEPARATOR.search(between):
+            # A figure inside a part's own words ("1 iphone 6 plus, 2 …", "598 trận thắng
+            # (1.794 điểm)") is no new part.
+            if parts and not _PART_SEPARATOR.search(between if opened else between.replace("(", " ")):
                 continue
             # A part leads its item: a few words at most after the separator, and the first
             # part comes right after "trong đó" / "gồm" ("gồm Agribank (287 hợp đồng)" lists
             # banks, not contracts).
             lead = _PART_SEPARATOR.split(between)[-1].split()
-            if len(lead) > 7 or (not parts and (len(lead) > 6 or _PART_SEPARATOR.search(between))):
+            if len(lead) > 7 or (not parts and (len(lead) > 5 or _PART_SEPARATOR.search(between))):
                 break
             q_noun = noun(text, q)
-            if not _part_of(unit, q_noun) or q.in_range or (q_noun != unit and len(lead) > 3):
+            # "11/18 dự án" is a part of a part already listed.
+            if not _part_of(unit, q_noun) or q.in_range or q.denominator is not None or (q_noun != unit and len(lead) > 3):
                 break
             parts.append(q)
             pos = q.end

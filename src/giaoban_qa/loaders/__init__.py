@@ -1,4 +1,4 @@
-"""Reading user files into text: decoding, HTML main-text and .docx extraction.
+"""Reading user files into text: decoding, HTML main-text, .docx and .pdf extraction.
 
 Every loader returns a ``Source`` whose ``text`` is what offsets in findings point into:
 for .txt/.md the file's decoded characters, for .html/.docx the extracted text that
@@ -13,12 +13,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from giaoban_qa.loaders.decode import ENCODINGS, InputError, decode_text
+from giaoban_qa.loaders.decode import ENCODINGS, InputError, NotReadable, decode_text
 
-TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+TEXT_SUFFIXES = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".doc": "doc",  # recognised to say "save as .docx", never read
+}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+READ_SUFFIXES = ".txt, .md, .html, .docx, .pdf"
 
-__all__ = ["ENCODINGS", "InputError", "Source", "load_path", "load_bytes", "iter_input_paths", "kind_of"]
+__all__ = ["ENCODINGS", "InputError", "NotReadable", "Source", "Input", "load_path", "load_bytes", "iter_input_paths", "walk_inputs", "kind_of"]
 
 
 @dataclass
@@ -27,6 +37,26 @@ class Source:
     text: str
     kind: str
     encoding: str = "utf-8"  # what the bytes were read as (a legacy one earns an info finding)
+    # For a PDF: where each page starts in ``text``, as (offset, page number), in order.
+    pages: list[tuple[int, int]] | None = None
+
+    def page_at(self, offset: int) -> int | None:
+        if not self.pages:
+            return None
+        import bisect
+
+        i = bisect.bisect_right([start for start, _ in self.pages], offset) - 1
+        return self.pages[max(i, 0)][1]
+
+
+@dataclass
+class Input:
+    """One path to check, as the walk found it: ``named`` when the user gave it (not found
+    inside a folder); ``skipped`` says why a file found in a folder is not read."""
+
+    path: str
+    named: bool = True
+    skipped: str | None = None
 
 
 def kind_of(path: str | Path) -> str | None:
@@ -35,19 +65,28 @@ def kind_of(path: str | Path) -> str | None:
 
 def iter_input_paths(paths: list[str]) -> Iterator[str]:
     """Expand folders recursively (sorted, hidden entries skipped); keep '-' for stdin.
-    A file named twice (directly and through its folder, or spelt two ways) comes once."""
+    A file named twice (directly and through its folder, or spelt two ways) comes once.
+    Files a folder holds that are not read are left out here (``walk_inputs`` reports them)."""
+    for item in walk_inputs(paths):
+        if item.skipped is None:
+            yield item.path
+
+
+def walk_inputs(paths: list[str]) -> Iterator[Input]:
+    """``iter_input_paths`` that also yields every entry of a folder that is not read, with
+    the reason (hidden, a format that is not read, an old .doc, not a regular file)."""
     seen: set[str] = set()
-    for path in _expand_input_paths(paths):
-        key = path if path == "-" else os.path.normcase(os.path.abspath(path))
+    for item in _expand_input_paths(paths):
+        key = item.path if item.path == "-" else os.path.normcase(os.path.abspath(item.path))
         if key not in seen:
             seen.add(key)
-            yield path
+            yield item
 
 
-def _expand_input_paths(paths: list[str]) -> Iterator[str]:
+def _expand_input_paths(paths: list[str]) -> Iterator[Input]:
     for raw in paths:
         if raw == "-":
-            yield raw
+            yield Input(raw)
             continue
         p = Path(raw)
         if p.is_dir():
@@ -55,29 +94,50 @@ def _expand_input_paths(paths: list[str]) -> Iterator[str]:
             # instead of its files being skipped without a word.
             unreadable: list[str] = []
             for root, dirs, files in os.walk(p, onerror=lambda exc: unreadable.append(exc.filename)):
-                yield from unreadable
+                yield from (Input(u) for u in unreadable)
                 unreadable.clear()
+                for d in sorted(d for d in dirs if d.startswith(".")):
+                    yield Input(str(Path(root) / d), named=False, skipped="hidden folder, not walked")
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith(".") and kind_of(name):
-                        full = str(Path(root) / name)
-                        # A FIFO or device found in a folder would block or never end a
-                        # read; a file named on the command line is still read as given.
-                        if os.path.isfile(full) or not os.path.exists(full):
-                            yield full
-            yield from unreadable
+                    full = str(Path(root) / name)
+                    if name.startswith("."):
+                        yield Input(full, named=False, skipped="hidden file")
+                        continue
+                    kind = kind_of(name)
+                    if kind is None:
+                        yield Input(full, named=False, skipped=f"not a format giaoban-qa reads ({READ_SUFFIXES})")
+                    elif kind == "doc":
+                        yield Input(full, named=False, skipped=_DOC_MESSAGE)
+                    # A FIFO or device found in a folder would block or never end a
+                    # read; a file named on the command line is still read as given.
+                    elif os.path.isfile(full) or not os.path.exists(full):
+                        yield Input(full, named=False)
+                    else:
+                        yield Input(full, named=False, skipped="not a regular file (a pipe or device)")
+            yield from (Input(u) for u in unreadable)
         else:
-            yield raw
+            yield Input(raw)
+
+
+_DOC_MESSAGE = "an old Word .doc file: open it in Word or LibreOffice and save it as .docx to check it"
 
 
 def load_bytes(data: bytes, path: str, kind: str, encoding: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     if not data.strip():
         raise InputError("input.empty", path=path)
     used = "utf-8"
+    pages = None
+    if kind == "doc":
+        raise NotReadable("input.old-doc", path=path)
     if kind == "docx":
         from giaoban_qa.loaders.docx import docx_text
 
         text = docx_text(data, path, max_bytes)
+    elif kind == "pdf":
+        from giaoban_qa.loaders.pdf import pdf_text
+
+        text, pages = pdf_text(data, path)
     else:
         text, used = decode_text(data, path, encoding)
         if not text.strip():
@@ -90,7 +150,7 @@ def load_bytes(data: bytes, path: str, kind: str, encoding: str = "auto", max_by
                 raise InputError("input.no-main-text", path=path)
     if not _has_words(text):
         raise InputError("input.no-text-markup" if text.strip() else "input.no-text", path=path)
-    return Source(path, text, kind, used)
+    return Source(path, text, kind, used, pages)
 
 
 def _has_words(text: str) -> bool:

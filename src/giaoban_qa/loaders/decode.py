@@ -29,6 +29,12 @@ class InputError(Exception):
         return self.text.render(lang) if self.text else self.literal
 
 
+class NotReadable(InputError):
+    """A file of a kind the checker cannot read at all (an old .doc, a scanned PDF without
+    a text layer): named on the command line it is an input error; met while walking a
+    folder it is reported as skipped, with this message as the reason."""
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 

@@ -62,8 +62,10 @@ def write_atomic(path: str | Path, data: str | bytes, mode: int | None = None) -
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
         else:
+            from giaoban_qa.safe_text import no_surrogates
+
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.write(data)
+                fh.write(no_surrogates(data))  # a non-UTF-8 file name in a report
         os.replace(tmp, target)
     except BaseException as exc:
         try:

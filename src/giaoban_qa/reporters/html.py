@@ -62,6 +62,7 @@ def _finding_row(f: Located, file_index: int, lang: str, review: dict[str, dict[
         "w": describe_evidence(f, lang),
         "st": entry.get("status", "open"), "nt": entry.get("note", ""),
         "sp": suppression_reason(f.suppressed_by, lang) if f.suppressed else None,
+        "pg": f.page,
     }
 
 
@@ -115,8 +116,10 @@ def build_payload(result: RunResult, lang: str = "vi", review: dict[str, dict[st
         "summary": {
             "files": len(result.files), "findings": len(result.findings), "by_severity": result.by_severity(),
             "by_category": result.by_category(), "suppressed": len(result.suppressed), "baselined": result.baselined,
-            "input_errors": result.input_errors, "review": counts, "coverage": result.coverage(),
+            "input_errors": result.input_errors, "review": counts, "skipped": len(result.skipped),
+            "coverage": result.coverage(),
         },
+        "skipped": [sk.to_json() for sk in result.skipped],
     }
 
 
@@ -146,33 +149,56 @@ def category_chart(result: RunResult, width: int = 330, bar: int = 14, gap: int 
 
 def render(result: RunResult, lang: str = "vi", review: dict[str, dict[str, Any]] | None = None,
            review_file: str | None = None, **_: Any) -> str:
+    payload = build_payload(result, lang, review, review_file)
+    return render_page("report.html.j2", payload, chart=category_chart(result, lang=lang))
+
+
+def render_page(template_name: str, payload: dict[str, Any], *, chart: dict[str, Any] | None = None,
+                search_path: tuple[Path, ...] = (), scripts: tuple[Path, ...] = (), styles: tuple[Path, ...] = (),
+                nonce: str | None = None, **context: Any) -> str:
+    """A page built on the report: ``report.html.j2`` (or a template extending it, found in
+    ``search_path`` first) with the report's CSS and script inlined, ``payload`` embedded as
+    inert JSON and a fresh CSP nonce. ``scripts`` and ``styles`` are appended to the
+    report's own, so a page that extends the report (the editor of ``giaoban-qa serve``)
+    renders findings with the same code, not a copy of it. A server that also sends the
+    policy as a header passes the ``nonce`` it put there."""
     import jinja2
     from markupsafe import Markup
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.FileSystemLoader([str(p) for p in (*search_path, TEMPLATES)]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    from giaoban_qa.coverage import coverage_line
+    lang = payload["lang"]
 
-    template = env.get_template("report.html.j2")
-    payload = build_payload(result, lang, review, review_file)
-    return template.render(
+    def inline(paths: tuple[Path, ...]) -> Markup:
+        return Markup("\n".join(path.read_text(encoding="utf-8") for path in paths))
+
+    return env.get_template(template_name).render(
         lang=lang,
         L=LABELS[lang],
         version=__version__,
         generated=_dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         summary=payload["summary"],
-        review_file=review_file,
-        chart=category_chart(result, lang=lang),
-        coverage_text=coverage_line(result.coverage(), lang),
+        skipped=payload.get("skipped", []),
+        review_file=payload.get("reviewFile"),
+        chart=chart if chart is not None else {"width": 0, "height": 0, "bar": 0, "bars": [], "label_width": 0},
         colours=SEVERITY_COLOURS,
         data_json=Markup(embed_json(payload)),
-        # Our own static files, inlined so the report needs no network.
-        style=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
-        script=Markup((TEMPLATES / "report.js").read_text(encoding="utf-8")),
-        nonce=secrets.token_urlsafe(18),
+        # Our own static files, inlined so the page needs no network.
+        style=inline((TEMPLATES / "report.css", *styles)),
+        script=inline((TEMPLATES / "report.js", *scripts)),
+        nonce=nonce or secrets.token_urlsafe(18),
+        **{"coverage_text": _coverage_text(payload), **context},
     )
+
+
+def _coverage_text(payload: dict[str, Any]) -> str:
+    """The run's coverage line for the header (empty when the payload has none)."""
+    from giaoban_qa.coverage import coverage_line
+
+    coverage = payload.get("summary", {}).get("coverage")
+    return coverage_line(coverage, payload["lang"]) if coverage else ""

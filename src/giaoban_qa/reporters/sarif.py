@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -36,7 +37,8 @@ def _uri(path: str) -> str:
     # Relative references are resolved against the folder the check ran in (%SRCROOT%).
     from urllib.parse import quote
 
-    return quote(p.as_posix())
+    # The name's own bytes, percent-encoded: a non-UTF-8 name (surrogate escapes) too.
+    return quote(os.fsencode(p.as_posix()))
 
 
 def _end_of(line: int, column: int, excerpt: str) -> tuple[int, int]:

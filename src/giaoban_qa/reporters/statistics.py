@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from typing import Any
 
@@ -12,13 +11,7 @@ from giaoban_qa.engine import RunResult
 
 SEVERITY_WORDS = {"vi": {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý"}, "en": {}}
 HEADINGS = {"vi": ("số lượng", "quy tắc", "mức độ", "tóm tắt"), "en": ("count", "rule", "severity", "summary")}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters (ESC and the like) shown as escapes, so that a
-    document or a file name cannot move the cursor or retitle the terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+from giaoban_qa.safe_text import printable  # noqa: E402,F401 - re-exported for reporters
 
 
 def rows(result: RunResult) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from typing import Any
 from giaoban_qa.engine import RunResult
 from giaoban_qa.findings import Located
 from giaoban_qa.i18n import t
+from giaoban_qa.safe_text import printable
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -29,12 +30,15 @@ def render(result: RunResult, lang: str = "vi", color: bool | None = None, width
     current = None
     for f in result.files:
         if f.error:
-            console.print(Text(f"✗ {f.error}", style="bold magenta"))
+            console.print(Text(f"✗ {printable(f.error)}", style="bold magenta"), soft_wrap=True)  # one line per error
+    # Never silent about a file a folder held and that was not read.
+    for skipped in result.skipped:
+        console.print(Text(f"– {printable(skipped.path)}: {printable(skipped.reason)}", style="dim"))
     for finding in result.findings:
         if finding.path != current:
             current = finding.path
             console.print()
-            console.print(Text(finding.path, style="bold underline"))
+            console.print(Text(printable(finding.path), style="bold underline"))
         _print_finding(console, finding, sources.get(finding.path), lang, verbose)
     if quiet:
         return buf.getvalue()
@@ -63,6 +67,8 @@ def summary_lines(result: RunResult, lang: str) -> list[tuple[str, str]]:
     extras = []
     if result.input_errors:
         extras.append(t("n.unreadable", lang, n=result.input_errors))
+    if result.skipped:
+        extras.append(t("n.skipped", lang, n=len(result.skipped)))
     if result.suppressed:
         extras.append(t("n.suppressed", lang, n=len(result.suppressed)))
     if result.baselined:
@@ -77,12 +83,13 @@ def _print_finding(console, finding: Located, doc, lang: str, verbose: bool = Fa
 
     sev = finding.severity.value
     head = Text()
-    head.append(f"  {finding.line}:{finding.column} ", style="dim")
+    where = f"{t('term.page', lang)} {finding.page}, " if finding.page is not None else ""
+    head.append(f"  {where}{finding.line}:{finding.column} ", style="dim")
     head.append(f"{t('sev.' + sev, lang):<8}", style=STYLE[sev])
     head.append(f" {finding.rule}", style="bold")
     console.print(head)
     # Wrapped lines keep the indent (a bare "    " prefix would only indent the first).
-    _print_indented(console, Text(finding.message(lang)))
+    _print_indented(console, Text(printable(finding.message(lang))))
     if doc is not None:
         # One screen line of context around the span: news bodies are often one long line.
         context, marks = _context_line(doc.source, finding, console.width - 8)
@@ -91,13 +98,13 @@ def _print_finding(console, finding: Located, doc, lang: str, verbose: bool = Fa
             console.print(Text(marks), no_wrap=True, overflow="ellipsis")
     suggestion = finding.suggestion(lang)
     if suggestion:
-        _print_indented(console, Text(f"{t('term.suggest', lang)}: {suggestion}", style="green"))
+        _print_indented(console, Text(f"{t('term.suggest', lang)}: {printable(suggestion)}", style="green"))
     if verbose:
         from giaoban_qa.evidence import describe_evidence
 
         words = describe_evidence(finding, lang)
         if words:
-            _print_indented(console, Text(f"{t('term.evidence', lang)}: {words}", style="dim"))
+            _print_indented(console, Text(f"{t('term.evidence', lang)}: {printable(words)}", style="dim"))
 
 
 def _print_indented(console, text, indent: int = 4) -> None:
@@ -124,9 +131,11 @@ def _context_line(source: str, finding: Located, width: int = 110):
     # Long lines (news bodies are often one line) are cut around the span.
     left = max(line_start, finding.start - (width // 2))
     right = min(line_end, max(end_in_line, finding.start) + (width // 2))
-    before = source[left : finding.start].replace("\t", " ")
-    span = source[finding.start : end_in_line]
-    after = source[end_in_line:right]
+    # Controls in the document are shown as escapes: an ESC sequence or a carriage return
+    # in the text could otherwise erase or hide this very finding on the reader's screen.
+    before = printable(source[left : finding.start].replace("\t", " "))
+    span = printable(source[finding.start : end_in_line])
+    after = printable(source[end_in_line:right])
     text = Text()
     text.append("    │ ", style="dim")
     cut = "…" if left > line_start else ""

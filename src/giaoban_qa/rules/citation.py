@@ -70,15 +70,66 @@ def cited_after_finding(
     )
 
 
+# A meeting named in a sentence of the body, with its date: "Ngày 04/5/2021, Ban Thường vụ
+# Huyện ủy tổ chức hội nghị …", "Tại buổi làm việc ngày 18/10/2022, …", "Hội nghị giao ban
+# ngày 02/11 đã nghe …".
+_MEETING_WORDS = re.compile(
+    r"(?:hội\s+nghị|họp|giao\s+ban|làm\s+việc|kỳ\s+họp|phiên|thảo\s+luận|quán\s+triệt|triển\s+khai|thông\s+qua|cho\s+ý\s+kiến|đại\s+hội)",
+    re.IGNORECASE,
+)
+_MEETING_BEFORE_DATE = re.compile(
+    r"(?:hội\s+nghị|họp|giao\s+ban|buổi\s+làm\s+việc|kỳ\s+họp|phiên\s+họp|phiên)(?:\s+[^\W\d]+){0,3}\s+(?:sáng\s+|chiều\s+|tối\s+)?(?:ngày\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def local_meeting_date(doc: Document, c: Citation) -> DateFact | None:
+    """The date of a meeting stated in the citation's own sentence, or in the sentence
+    before it in the same paragraph, before the citation: the meeting that acts on it."""
+    from giaoban_qa.extract.periods import local_sentence
+
+    text = doc.text
+    sentence = local_sentence(text, c.start)
+    floor = sentence.start
+    if floor > 0:
+        prev = local_sentence(text, max(0, floor - 2))
+        if "\n" not in text[prev.start : floor]:
+            floor = prev.start
+    import bisect
+
+    cited_dates = doc.fact(_citation_date_starts)
+    all_dates = doc.fact(dates)
+    starts = doc.fact(_date_starts)
+    best = None
+    for f in all_dates[bisect.bisect_left(starts, floor) : bisect.bisect_left(starts, c.start)]:
+        if f.day is None or f.date is None or f.start in cited_dates:
+            continue
+        own = local_sentence(text, f.start)
+        opening = f.start - own.start <= 40 and bool(_MEETING_WORDS.search(text, f.end, min(own.end, f.end + 160)))
+        named = bool(_MEETING_BEFORE_DATE.search(text[max(own.start, f.start - 60) : f.start]))
+        if opening or named:
+            best = f
+    return best
+
+
+def _date_starts(doc: Document) -> list[int]:
+    return [f.start for f in doc.fact(dates)]
+
+
+def _citation_date_starts(doc: Document) -> frozenset[int]:
+    return frozenset(c.date.start for c in doc.fact(citations) if c.date is not None)
+
+
 @register
 class CitedDocumentAfterMeeting(Rule):
     """A cited document dated after the meeting or report that cites it.
 
     **What it does**
     Compares the date of every cited document ("Báo cáo số 369/BC-UBND, ngày 30 tháng 11
-    năm 2020") with the date of the meeting in the lead sentence, or with the publication
-    date when there is no meeting date. A meeting cannot act on a document that did not
-    exist yet.
+    năm 2020") with the date of the meeting that acts on it: a meeting dated in the same
+    sentence or the sentence before ("Ngày 04/5/2021, Ban Thường vụ Huyện ủy họp cho ý kiến
+    vào Báo cáo số …", "Tại buổi làm việc ngày …"), else the meeting of the lead sentence,
+    else the publication date. A meeting cannot act on a document that did not exist yet.
 
     **Why it matters**
     One of the two dates is wrong: usually the cited document's month was typed as the
@@ -98,14 +149,17 @@ class CitedDocumentAfterMeeting(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        reference, role = report_reference_date(doc)
-        if reference is None:
-            return
-        ref_date = reference.date
-        assert ref_date is not None
+        report_reference, report_role = report_reference_date(doc)
         for c in doc.fact(citations):
             if c.date is None or c.date.date is None or c.date.year_inferred:
                 continue
+            # A meeting dated in the citation's own sentence (or the one before) is the one
+            # that acts on it; else the report's meeting, else its publication.
+            local = local_meeting_date(doc, c)
+            reference, role = (local, "event") if local is not None else (report_reference, report_role)
+            if reference is None or reference.date is None:
+                continue
+            ref_date = reference.date
             cited = c.date.date
             self.checked(ctx, "citation-date", c.start, c.end, cited <= ref_date, _date_note(c, cited, ref_date, role))
             if cited <= ref_date:

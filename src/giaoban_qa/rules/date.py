@@ -90,6 +90,8 @@ class ImpossibleDate(Rule):
         for f in facts:
             if f.valid or f.problem is None:
                 continue
+            if _DAY_RANGE.search(f.text) and f.year is None and f.day is not None and f.month is not None and f.day < f.month <= 31:
+                continue  # "mưa dông trong ngày 24-25": two days of the month, not day 24 of month 25
             severity = Severity.WARNING if f.year_inferred and f.month == 2 and f.day == 29 else None
             yield self.finding(
                 f.value_start,
@@ -99,6 +101,9 @@ class ImpossibleDate(Rule):
                 evidence={"date": date_evidence(f, "impossible")},
                 severity=severity,
             )
+
+
+_DAY_RANGE = re.compile(r"\d\s*[\-–]\s*\d{1,2}\s*$")
 
 
 def _vi_problem(f: DateFact) -> str:
@@ -304,7 +309,12 @@ class AnniversaryCount(Rule):
         text = doc.text
         if "năm" not in text:
             return
-        for a in anniversary_mentions(doc, _anniversary_table(ctx)):
+        for a in anniversary_mentions(doc, _anniversary_table(ctx), unknown=True):
+            if a.base is None:
+                finding = self._against_own_range(doc, a)
+                if finding is not None:
+                    yield finding
+                continue
             n, base, name = a.count, a.base, a.name
             evidence = {"count": {"text": str(n), "start": a.count_span[0], "end": a.count_span[1], "value": n}, "event": a.event, "base_date": base.isoformat()}
             if a.range_year is not None and a.range_span is not None:
@@ -380,6 +390,30 @@ class AnniversaryCount(Rule):
                 evidence=evidence,
                 severity=Severity.WARNING if inferred else None,
             )
+
+
+    def _against_own_range(self, doc: Document, a) -> Finding | None:
+        """An event the pack does not know, counted against the years printed after it:
+        "kỷ niệm 26 năm thành lập thành phố (1992 – 2017)"."""
+        if a.range_year is None or a.range_base is None or a.range_span is None:
+            return None
+        expected = a.range_year - a.range_base
+        if expected == a.count:
+            return None
+        text = doc.text
+        return self.finding(
+            a.count_span[0],
+            a.count_span[1],
+            Msg(
+                f"“kỷ niệm {a.count} năm” không khớp khoảng năm ghi kèm ({a.range_base} – {a.range_year} là {expected} năm).",
+                f"“{a.count} years” does not match the years printed with it ({a.range_base}–{a.range_year} is {expected} years).",
+            ),
+            suggestion=str(expected),
+            evidence={
+                "count": {"text": str(a.count), "start": a.count_span[0], "end": a.count_span[1], "value": a.count},
+                "range": {"text": text[a.range_span[0] : a.range_span[1]], "start": a.range_span[0], "end": a.range_span[1], "base": a.range_base, "year": a.range_year},
+            },
+        )
 
 
 _NUMBER_WITH_YEAR = re.compile(r"/(?:19|20)\d\d/")

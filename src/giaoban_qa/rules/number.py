@@ -104,10 +104,13 @@ class PercentMismatch(Rule):
     """A percentage that disagrees with the numerator and denominator stated beside it.
 
     **What it does**
-    Recomputes a percentage stated right after its own figures — "A/B đạt X%",
-    "A trên tổng số B, chiếm X%", "3/5 xã (60%)" — and compares it with the stated X at the
-    precision X is printed with ("83%" allows 82,5–83,5%; "100,2%" allows 100,15–100,25%).
-    Approximate figures ("gần", "hơn", "khoảng") widen the tolerance.
+    Recomputes a percentage stated with its own part and whole — "A/B đạt X%", "A trên
+    tổng số B, chiếm X%", "A trong tổng số B …, chiếm tỷ lệ X%", "A trong số B", "A hộ
+    (trên tổng số B hộ), chiếm X%", "3/5 xã (60%)", or the percentage first: "X% học sinh
+    (A/B em)" — and compares it with the stated X at the precision X is printed with ("83%"
+    allows 82,5–83,5%; "100,2%" allows 100,15–100,25%). Approximate figures ("gần", "hơn",
+    "khoảng") widen the tolerance. When several parts stand before one whole ("A … và C …,
+    trong tổng số B"), the percentage may state any one of them or their sum.
 
     **Why it matters**
     A percentage that contradicts its own figures means one of the three numbers is wrong,
@@ -200,8 +203,11 @@ class GrowthRatioMismatch(Rule):
 
     **What it does**
     When one figure is given both as a ratio to the same period last year ("bằng X% so với
-    cùng kỳ") and as growth or decline ("tăng Y%", "giảm Y%"), checks that X = 100 + Y
-    (or 100 − Y), at the precision both are printed with.
+    cùng kỳ") and as growth or decline ("tăng Y%", "giảm Y%"), in either order and with one
+    of them perhaps in parentheses ("tăng 21,3% so với cùng kỳ (bằng 121,3%)", "bằng 108,5%
+    so với cùng kỳ (tăng 8,5%)"), checks that X = 100 + Y (or 100 − Y), at the precision
+    both are printed with. A level stated beside a growth ("cao hơn mức 5,5% cùng kỳ") is no
+    ratio, and two percentages across a new clause ("…, nhưng …") are not paired.
 
     **Why it matters**
     The two readings are easy to confuse when drafting; a report that states both and
@@ -358,9 +364,11 @@ class ShareOver100(Rule):
     """A share ("chiếm X%") above 100%, or shares of one whole that add up to more than 100%.
 
     **What it does**
-    Flags "chiếm X%" with X above 100, and a sentence listing several shares side by side
-    ("A chiếm X%, B chiếm Y%, C chiếm Z%") whose sum exceeds 100% beyond rounding. Shares
-    nested with "trong đó" or "riêng" are not added up.
+    Flags a share ("chiếm X%", "chiếm tỷ lệ / tỷ trọng X%", "chiếm khoảng X%") that is above
+    100% whatever its rounding or qualifier allows, and a sentence listing several shares
+    side by side ("A chiếm X%, B chiếm Y%, C Z%", "tỷ trọng …") whose sum exceeds 100%
+    beyond rounding. Shares nested with "trong đó" or "riêng", or after ":" or ";", are not
+    added up.
 
     **Why it matters**
     Parts cannot be more than their whole; the reader knows at once that a figure is
@@ -398,7 +406,8 @@ class ShareOver100(Rule):
             siblings = [shares[0]]
             for q in shares[1:]:
                 between = text[siblings[-1].end : q.start]
-                if re.search(r"trong\s+đó|trong\s+số|riêng|bao\s+gồm|\(", between, re.IGNORECASE):
+                # Nested shares, and a new statement after ":" or ";", are no siblings.
+                if re.search(r"trong\s+đó|trong\s+số|riêng|bao\s+gồm|[(:;]", between, re.IGNORECASE):
                     break
                 siblings.append(q)
             if len(siblings) < 2 or any(s.approx for s in siblings):
@@ -433,9 +442,13 @@ class PartsExceedTotal(Rule):
     """Parts listed after a total ("tổng số N, trong đó a, b") that add up to more than it.
 
     **What it does**
-    Finds a total ("tổng số 120 hộ", "tổng cộng 35 dự án") followed by its parts ("trong
-    đó", "gồm") in the same unit, and checks that the parts do not add up to more than the
-    total. After "gồm" (a complete list) parts adding up to less are reported too, as a
+    Finds a figure followed by its parts after "trong đó", "gồm" or "bao gồm" ("tổng số 120
+    hộ, trong đó …", "76 hộ được hỗ trợ, trong đó 51 hộ nghèo, 32 hộ cận nghèo", "4 người,
+    trong đó 2 cháu") and checks that the parts do not add up to more than the total. Parts
+    are the figures that lead the items of the list, in the total's own unit (people may be
+    listed by what they are: "12 người, trong đó 7 đảng viên"); a figure inside an item
+    ("598 trận thắng (1.794 điểm)") or after a new clause ("trong khi …") is none. After
+    "tổng số … gồm" (a complete list) parts adding up to less are reported too, as a
     warning.
 
     **Why it matters**
@@ -469,8 +482,8 @@ class PartsExceedTotal(Rule):
                 and hi < t_lo - _EPS and not re.search(r"\.\.\.|…|v\.v", text[st.intro_end : parts[-1].end + 5])
             )
             self.checked(ctx, "computation", total.start, parts[-1].end, not over and not short,
-                         Msg(f"{listing} = {fmt_like(parts_sum, total)}, tổng số ghi {total.text}",
-                             f"{listing} = {fmt_like(parts_sum, total)}, the total says {total.text}"))
+                         Msg(f"{listing} = {fmt_like(parts_sum, total)} {'≤' if not over and not short else 'so với'} tổng số {total.text}",
+                             f"{listing} = {fmt_like(parts_sum, total)} {'≤' if not over and not short else 'against'} the total {total.text}"))
             if over:
                 yield self.finding(
                     total.start,
@@ -504,10 +517,12 @@ class CumulativeBelowMonth(Rule):
     """A cumulative figure ("lũy kế N tháng") smaller than the one-month figure inside it.
 
     **What it does**
-    In a sentence giving a figure for the month ("trong tháng") and the cumulative figure
-    since January ("lũy kế 4 tháng", "4 tháng đầu năm", "từ đầu năm") of the same measure
-    and unit, checks that the cumulative figure is not smaller, allowing for "hơn", "gần"
-    and rounding.
+    In a sentence giving a figure for the month ("trong tháng", "tháng 5", "riêng tháng 5")
+    or a new figure ("cấp mới", "thêm") and a cumulative figure of the same measure and
+    unit ("lũy kế 4 tháng", "lũy kế đến hết tháng 4", "4 tháng đầu năm", "từ đầu năm",
+    "nâng tổng số … lên", "tính chung 4 tháng", "cộng dồn"), checks that the cumulative
+    figure is not smaller, allowing for "hơn", "gần" and rounding. The marker may follow
+    the figure ("9 vụ từ đầu năm đến nay").
 
     **Why it matters**
     A sum of months cannot be smaller than one of its months. One of the two figures is
@@ -583,12 +598,15 @@ class InconsistentRepeat(Rule):
     """The same metric stated twice in one report with different values.
 
     **What it does**
-    Groups the figures of a report by what they measure (the normalised phrase before the
-    figure, e.g. "thu ngân sách nhà nước"), their unit, relation (plan, same period, growth,
-    share) and period, and reports a figure that disagrees with an earlier statement of the
-    same metric beyond the rounding both allow (57,34% and 57,3% agree; 57,34% and 57,4%
-    do not). "gần X" must stay below X and "hơn X" above it; estimates ("ước đạt") are not
-    compared, as a later figure may legitimately replace them.
+    Groups the figures of a report by indicator: what they measure (the noun phrase before
+    the figure, e.g. "thu ngân sách nhà nước" — never a comparison phrase such as "so với
+    cùng kỳ" or "so tháng trước", which only says what the figure is compared with), their
+    unit, relation (plan, same period, growth, share), base and period ("6 tháng" and "6
+    tháng đầu năm" are one period), and reports a figure that disagrees with an earlier
+    statement of the same indicator beyond the rounding both allow (57,34% and 57,3% agree;
+    57,34% and 57,4% do not). "gần X" only says the figure is a little below X and "hơn X"
+    that it is above X; estimates ("ước đạt") are not compared, as a later figure may
+    legitimately replace them.
 
     **Why it matters**
     Summaries and body text are drafted separately; when they drift apart, readers quote

@@ -638,6 +638,20 @@ _TERM = TERM_PATTERN  # "nhiệm kỳ 2020-2025", with any dash or "đến" (ext
 _STATE_COUNCIL = re.compile(r"(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Quốc hội|đại biểu dân cử)", re.IGNORECASE)
 _PARTY_BODY = re.compile(r"(?:Đảng|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Thị ủy|Ban Chấp hành|BCH)", re.IGNORECASE)
 _CELL = re.compile(r"chi\s+bộ", re.IGNORECASE)
+# Bodies whose terms follow their own rules: boards, councils other than the People's
+# Councils, associations, international bodies.
+_OTHER_BODY = re.compile(
+    r"(?:Hội\s+đồng(?!\s+nhân\s+dân)(?:\s+quản\s+trị)?|HĐQT|Ban\s+kiểm\s+soát|Hiệp\s+hội|Liên\s+hợp\s+quốc|Hiệu\s+trưởng|Giám\s+đốc)",
+    re.IGNORECASE,
+)
+
+
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    """Where the last match of ``pattern`` in ``text`` ends (-1 when none)."""
+    end = -1
+    for m in pattern.finditer(text):
+        end = m.end()
+    return end
 # A Party committee above the cell: its congress and its committee sit for five years.
 _PARTY_COMMITTEE = re.compile(
     r"(?:Đảng\s+bộ|Đảng\s+ủy|Đảng\s+uỷ|Huyện\s+[uủ]ỷ?|Tỉnh\s+[uủ]ỷ?|Thành\s+[uủ]ỷ?|Quận\s+[uủ]ỷ?|Thị\s+[uủ]ỷ?|Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ|BTV|Đại\s+hội\s+(?:đại\s+biểu\s+)?Đảng)",
@@ -683,6 +697,11 @@ class TermLength(Rule):
             a, b = term.first, term.last
             length = b - a
             before = text[max(0, term.start - 100) : term.start]
+            # The term is the body's named nearest before it: "Chủ tịch UBND TP vừa thành
+            # lập Hội đồng Kiến trúc-Quy hoạch TP nhiệm kỳ 2017-2021" is the council's term.
+            other = _last_end(_OTHER_BODY, before)
+            if other > max(_last_end(_STATE_COUNCIL, before), _last_end(_PARTY_BODY, before), _last_end(_MASS_ORGANISATION, before), _last_end(_PARTY_COMMITTEE, before)):
+                before = before[other:]
             council = bool(_STATE_COUNCIL.search(before))
             party = bool(_PARTY_BODY.search(before))
             cell = bool(_CELL.search(before))

@@ -6,9 +6,14 @@ searched with ``bisect`` over a memory map, so opening it costs nothing and only
 looked at are read. It is built by ``benchmarks/build_ngrams.py`` from the pool (never its
 hold-out).
 
-Layout (little-endian): a 48-byte header ``b"GQNGRAM1"``, then five uint64 (unigram count,
-bigram count, total syllables, total bigrams, pruning threshold); then the unigram hashes
-(uint64), the bigram hashes (uint64), the unigram counts (uint32), the bigram counts (uint32).
+Trigrams ("giai đoạn hiện") are kept more compactly: the low 32 bits of the hash and a
+16-bit count (a false match on a 32-bit key is about one lookup in 3,000 for a million
+trigrams, and only ever adds a little evidence).
+
+Layout (little-endian): a 56-byte header ``b"GQNGRAM2"``, then six uint64 (unigram count,
+bigram count, trigram count, total syllables, total bigrams, pruning threshold); then the
+unigram hashes (uint64), the bigram hashes (uint64), the unigram counts (uint32), the bigram
+counts (uint32), the trigram keys (uint32), the trigram counts (uint16).
 """
 
 from __future__ import annotations
@@ -23,8 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-MAGIC = b"GQNGRAM1"
-_HEADER = struct.Struct("<8s5Q")
+MAGIC = b"GQNGRAM2"
+_HEADER = struct.Struct("<8s6Q")
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "ngrams.bin"
 
 
@@ -33,26 +38,29 @@ def key(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def write(path: Path, unigrams: dict[str, int], bigrams: dict[str, int], total_unigrams: int, total_bigrams: int, min_count: int) -> None:
+def write(path: Path, unigrams: dict[str, int], bigrams: dict[str, int], total_unigrams: int, total_bigrams: int, min_count: int,
+          trigrams: dict[str, int] | None = None) -> None:
     """Write the tables (already pruned by the caller) atomically."""
-    def table(counts: dict[str, int]) -> tuple[array, array]:
+    def table(counts: dict[str, int], key_code: str, count_code: str, shift: int) -> tuple[array, array]:
         merged: dict[int, int] = {}
         for text, count in counts.items():
-            k = key(text)
+            k = key(text) & ((1 << shift) - 1)
             merged[k] = merged.get(k, 0) + count  # a collision only adds counts
-        keys = array("Q", sorted(merged))
-        values = array("I", (min(merged[k], 0xFFFFFFFF) for k in keys))
+        keys = array(key_code, sorted(merged))
+        limit = (1 << (8 * array(count_code).itemsize)) - 1
+        values = array(count_code, (min(merged[k], limit) for k in keys))
         return keys, values
 
-    uk, uc = table(unigrams)
-    bk, bc = table(bigrams)
+    uk, uc = table(unigrams, "Q", "I", 64)
+    bk, bc = table(bigrams, "Q", "I", 64)
+    tk, tc = table(trigrams or {}, "I", "H", 32)
     if sys.byteorder != "little":
-        for a in (uk, uc, bk, bc):
+        for a in (uk, uc, bk, bc, tk, tc):
             a.byteswap()
     tmp = path.with_suffix(".tmp")
     with open(tmp, "wb") as fh:
-        fh.write(_HEADER.pack(MAGIC, len(uk), len(bk), total_unigrams, total_bigrams, min_count))
-        for a in (uk, bk, uc, bc):
+        fh.write(_HEADER.pack(MAGIC, len(uk), len(bk), len(tk), total_unigrams, total_bigrams, min_count))
+        for a in (uk, bk, uc, bc, tk, tc):
             fh.write(a.tobytes())
     tmp.replace(path)
 
@@ -63,7 +71,7 @@ class NgramModel:
     def __init__(self, path: Path = DATA_FILE) -> None:
         with open(path, "rb") as fh:
             self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        magic, n_uni, n_bi, self.total_unigrams, self.total_bigrams, self.min_count = _HEADER.unpack_from(self._map, 0)
+        magic, n_uni, n_bi, n_tri, self.total_unigrams, self.total_bigrams, self.min_count = _HEADER.unpack_from(self._map, 0)
         if magic != MAGIC:
             raise ValueError(f"{path}: not an n-gram file")
         offset = _HEADER.size
@@ -71,10 +79,12 @@ class NgramModel:
         self._bi_keys, offset = self._view(offset, n_bi, "Q")
         self._uni_counts, offset = self._view(offset, n_uni, "I")
         self._bi_counts, offset = self._view(offset, n_bi, "I")
-        self.unigram_types, self.bigram_types = n_uni, n_bi
+        self._tri_keys, offset = self._view(offset, n_tri, "I")
+        self._tri_counts, offset = self._view(offset, n_tri, "H")
+        self.unigram_types, self.bigram_types, self.trigram_types = n_uni, n_bi, n_tri
 
     def _view(self, offset: int, n: int, code: str) -> tuple[Sequence[int], int]:
-        size = n * (8 if code == "Q" else 4)
+        size = n * array(code).itemsize
         chunk = memoryview(self._map)[offset : offset + size]
         if sys.byteorder == "little":
             view: Sequence[int] = chunk.cast(code)
@@ -93,6 +103,9 @@ class NgramModel:
 
     def bigram(self, first: str, second: str) -> int:
         return self._lookup(self._bi_keys, self._bi_counts, key(first + " " + second))
+
+    def trigram(self, first: str, second: str, third: str) -> int:
+        return self._lookup(self._tri_keys, self._tri_counts, key(f"{first} {second} {third}") & 0xFFFFFFFF)
 
     def unigrams(self, ws: Iterable[str]) -> list[int]:
         return [self.unigram(w) for w in ws]

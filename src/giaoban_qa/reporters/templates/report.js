@@ -1,20 +1,20 @@
 /* giaoban-qa report. Every piece of data reaches the page through textContent, element
-   properties or dataset: never HTML parsing of strings, never an href built from data. */
+   properties or dataset: never HTML parsing of strings, never an href built from data.
+
+   The same script renders the static report (its data embedded in #report-data) and the
+   editor page of `giaoban-qa serve`, which loads each checked upload with
+   GiaobanReport.load(data) and adds its own buttons through GiaobanReport.hooks. */
 (function () {
   'use strict';
-  var D = JSON.parse(document.getElementById('report-data').textContent);
-  var L = D.L;
-  var F = D.findings;
-  var FILES = D.files;
   var SEV_RANK = { error: 3, warning: 2, info: 1 };
   var PAGE = 100;
-  var review = {};          // fingerprint -> {status, note, ...}: the file's, then this session's edits
-  Object.keys(D.review || {}).forEach(function (fp) { review[fp] = Object.assign({}, D.review[fp]); });
-
-  var state = {
-    sev: { error: true, warning: true, info: true }, cat: '', rule: '', file: '', status: '', q: '',
-    suppressed: false, sort: 's', dir: -1, page: 0, selected: -1, docFile: -1, matches: [], tab: 'findings'
-  };
+  var CHUNK = 20000;        // characters of a document laid out as one block (long texts only)
+  // Set by load(): the payload, its labels, findings and files, and the review decisions
+  // (fingerprint -> {status, note, ...}: the file's, then this session's edits).
+  var D, L, F, FILES, review, byFile, state;
+  // An embedding page's extensions: detail(f, box) adds to a finding's panel, changed()
+  // hears of every decision.
+  var hooks = {};
 
   // ---- tiny DOM helpers -------------------------------------------------------------
   function el(tag, cls, text) {
@@ -30,25 +30,50 @@
   function lineCol(v) { return fill(L.line_col, { line: v.line, column: v.column }); }
   function catName(c) { return L['cat_' + c] || c; }
 
-  // ---- per-finding derived values ---------------------------------------------------
-  // Paths are shown without the folder every file shares.
-  var prefix = (function () {
-    var dirs = FILES.map(function (file) { return file.p.slice(0, file.p.lastIndexOf('/') + 1); });
-    if (!dirs.length) return '';
-    var p = dirs.reduce(function (acc, d) { var k = 0; while (k < acc.length && k < d.length && acc[k] === d[k]) k++; return acc.slice(0, k); });
-    return p.slice(0, p.lastIndexOf('/') + 1);
-  })();
-  FILES.forEach(function (file) { file.short = file.p.slice(prefix.length) || file.p; });
-  F.forEach(function (f, i) {
-    f.i = i;
-    f.short = FILES[f.f].short;
-    f.path = FILES[f.f].p;
-    f.hay = (f.m + '\n' + f.x + '\n' + f.path + '\n' + f.r + '\n' + (f.g || '')).toLowerCase();
-  });
+  // ---- loading a payload: per-finding derived values -----------------------------------
+  function load(data) {
+    D = data; L = D.L; F = D.findings; FILES = D.files;
+    review = {};
+    Object.keys(D.review || {}).forEach(function (fp) { review[fp] = Object.assign({}, D.review[fp]); });
+    state = {
+      sev: { error: true, warning: true, info: true }, cat: '', rule: '', file: '', status: '', q: '',
+      // Most severe first, then by file (issue 14).
+      suppressed: false, sort: 's', dir: -1, page: 0, selected: -1, docFile: -1, matches: [], tab: 'findings'
+    };
+    docView = { file: -1, supp: null, byFinding: {}, byEv: {}, marked: [] };
+    // Paths are shown without the folder every file shares.
+    var prefix = (function () {
+      var dirs = FILES.map(function (file) { return file.p.slice(0, file.p.lastIndexOf('/') + 1); });
+      if (!dirs.length) return '';
+      var p = dirs.reduce(function (acc, d) { var k = 0; while (k < acc.length && k < d.length && acc[k] === d[k]) k++; return acc.slice(0, k); });
+      return p.slice(0, p.lastIndexOf('/') + 1);
+    })();
+    FILES.forEach(function (file) { file.short = file.p.slice(prefix.length) || file.p; });
+    F.forEach(function (f, i) {
+      f.i = i;
+      f.short = FILES[f.f].short;
+      f.path = FILES[f.f].p;
+      f.hay = (f.m + '\n' + f.x + '\n' + f.path + '\n' + f.r + '\n' + (f.g || '')).toLowerCase();
+    });
+    byFile = {};
+    F.forEach(function (f) { (byFile[f.f] = byFile[f.f] || []).push(f); });
+    fillFilters();
+    renderFiles();
+    showSummary();
+    clear($('doc')); $('doc').appendChild(el('p', 'hint', L.hint));
+    $('doc-head').textContent = L.document;
+    showDetail(-1);
+    refresh();
+  }
   function statusOf(f) { var r = review[f.p]; return r && r.status ? r.status : 'open'; }
   function noteOf(f) { var r = review[f.p]; return r && r.note ? r.note : ''; }
-  var byFile = {};
-  F.forEach(function (f) { (byFile[f.f] = byFile[f.f] || []).push(f); });
+  function showSummary() {
+    var s = D.summary;
+    [['sum-files', s.files], ['sum-findings', s.findings], ['sum-error', s.by_severity.error], ['sum-warning', s.by_severity.warning],
+     ['sum-info', s.by_severity.info], ['sum-suppressed', s.suppressed], ['sum-baselined', s.baselined], ['sum-input-errors', s.input_errors]]
+      .forEach(function (pair) { if ($(pair[0])) $(pair[0]).textContent = pair[1]; });
+    updateReviewCounts();
+  }
 
   // ---- filters ----------------------------------------------------------------------
   function countBy(key) {
@@ -57,10 +82,11 @@
     return c;
   }
   function fillSelect(sel, allLabel, entries) {
+    clear(sel);
     sel.appendChild(option('', allLabel));
     entries.forEach(function (e) { sel.appendChild(option(e[0], e[1])); });
   }
-  function initFilters() {
+  function fillFilters() {
     var cats = countBy('c'), rules = countBy('r'), files = {};
     F.forEach(function (f) { files[f.f] = (files[f.f] || 0) + (f.sp ? 0 : 1); });
     fillSelect($('f-category'), L.all_categories, Object.keys(cats).sort().map(function (k) { return [k, catName(k) + ' (' + cats[k] + ')']; }));
@@ -72,6 +98,11 @@
     FILES.forEach(function (file, k) { if (file.e) fileEntries.push([String(k), '✗ ' + file.short]); });
     fillSelect($('f-file'), L.all_files, fileEntries);
     fillSelect($('f-status'), L.all_statuses, [['open', L.open], ['confirmed', L.confirmed], ['dismissed', L.dismissed]]);
+    ['error', 'warning', 'info'].forEach(function (s) { $('sev-' + s).checked = true; });
+    $('q').value = ''; $('f-suppressed').checked = false;
+  }
+  // Listeners are bound once; they read the state of whatever payload is loaded.
+  function bindFilters() {
     ['error', 'warning', 'info'].forEach(function (s) {
       $('sev-' + s).addEventListener('change', function (e) { state.sev[s] = e.target.checked; refresh(); });
     });
@@ -101,8 +132,10 @@
       card.addEventListener('click', activate);
       card.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); activate(); } });
     });
-    $('tab-findings').addEventListener('click', function () { showTab('findings'); });
-    $('tab-files').addEventListener('click', function () { showTab('files'); });
+    if ($('tab-findings')) {  // a page built on the report may leave the files tab out
+      $('tab-findings').addEventListener('click', function () { showTab('findings'); });
+      $('tab-files').addEventListener('click', function () { showTab('files'); });
+    }
   }
   function setSeverities(only) {
     ['error', 'warning', 'info'].forEach(function (s) { state.sev[s] = !only || s === only; $('sev-' + s).checked = state.sev[s]; });
@@ -124,6 +157,7 @@
   }
   function showTab(tab) {
     state.tab = tab;
+    if (!$('tab-findings')) return;
     $('tab-findings').classList.toggle('active', tab === 'findings');
     $('tab-files').classList.toggle('active', tab === 'files');
     $('findings-view').hidden = tab !== 'findings';
@@ -144,6 +178,8 @@
   }
   function renderFiles() {
     var body = $('file-rows'), frag = document.createDocumentFragment();
+    if (!body) return;  // a page built on the report without the files tab
+    clear(body);
     var counts = FILES.map(function () { return { error: 0, warning: 0, info: 0 }; });
     F.forEach(function (f) { if (!f.sp) counts[f.f][f.s]++; });
     var order = FILES.map(function (file, k) { return k; });
@@ -244,7 +280,7 @@
   // gives runs of plain text and <mark> runs. Selecting a finding then only toggles
   // classes on the runs it already knows, so a document with thousands of findings stays
   // quick to click through.
-  var docView = { file: -1, supp: null, byFinding: {}, byEv: {}, marked: [] };
+  var docView;
   function showDoc(fileIndex) {
     if (docView.file !== fileIndex || docView.supp !== state.suppressed) buildDoc(fileIndex);
     state.docFile = fileIndex;
@@ -271,20 +307,33 @@
       add(f.a, f.b, { f: f });
       evidenceSpans(f.v).forEach(function (e, k) { add(e.span.start, e.span.end, { ev: f.i + ':' + k }); });
     });
+    // A long text (a Word file of hundreds of pages) is laid out in blocks that start at a
+    // line break, each with content-visibility: auto, so the browser lays out only the
+    // blocks on screen instead of the whole text at every click.
+    var blockStarts = {};
+    if (n > CHUNK) {
+      for (var k = CHUNK; k < n; k += CHUNK) {
+        var at = text.indexOf('\n', k);
+        if (at < 0 || at + 1 >= n) break;
+        blockStarts[at + 1] = true; cuts.push(at + 1); k = at + 1;
+      }
+    }
     (file.ck || []).forEach(function (c) { add(c.a, c.b, { ok: c }); });
     cuts.sort(function (a, b) { return a - b; });
-    var active = [], frag = document.createDocumentFragment(), last = -1;
+    var active = [], frag = document.createDocumentFragment(), last = -1, out = frag;
+    if (n > CHUNK) { out = el('div', 'block'); frag.appendChild(out); docView.blocks = true; }
     for (var c = 0; c < cuts.length; c++) {
       var a = cuts[c];
       if (a === last) continue;
       last = a;
       if (closes[a]) active = active.filter(function (item) { return closes[a].indexOf(item) < 0; });
       if (opens[a]) active = active.concat(opens[a]);
+      if (blockStarts[a]) { out = el('div', 'block'); frag.appendChild(out); }
       var b = n;
       for (var d = c + 1; d < cuts.length; d++) { if (cuts[d] > a) { b = cuts[d]; break; } }
       if (b <= a) continue;
       var piece = text.slice(a, b);
-      if (!active.length) { frag.appendChild(document.createTextNode(piece)); continue; }
+      if (!active.length) { out.appendChild(document.createTextNode(piece)); continue; }
       var covering = [], evKeys = [], oks = [];
       active.forEach(function (item) { if (item.f) covering.push(item.f); else if (item.ok) oks.push(item.ok); else evKeys.push(item.ev); });
       var node;
@@ -306,7 +355,7 @@
         node = el('span', null, piece);
       }
       evKeys.forEach(function (key) { (docView.byEv[key] = docView.byEv[key] || []).push(node); });
-      frag.appendChild(node);
+      out.appendChild(node);
     }
     view.appendChild(frag);
   }
@@ -354,17 +403,23 @@
     showDetail(i);
     Array.prototype.forEach.call(document.querySelectorAll('#rows tr'), function (tr) { tr.classList.toggle('selected', Number(tr.dataset.i) === i); });
     var mark = document.querySelector('#doc mark.current');
-    if (mark && fromList) mark.scrollIntoView({ block: 'center' });
+    if (mark && fromList) reveal(mark);
+  }
+  // Blocks of a long text not yet laid out have an estimated height, so the first scroll
+  // can land beside its target once the blocks it passed are laid out: scroll again then.
+  function reveal(node) {
+    node.scrollIntoView({ block: 'center' });
+    if (docView.blocks) requestAnimationFrame(function () { node.scrollIntoView({ block: 'center' }); });
   }
   function jumpTo(k) {
     var nodes = docView.byEv[state.selected + ':' + k] || [];
     var node = nodes[0];
     if (!node) return;
-    node.scrollIntoView({ block: 'center' });
+    reveal(node);
     node.classList.remove('flash'); void node.offsetWidth; node.classList.add('flash');
   }
   function evidenceLinks(spans) {
-    var list = el('ul', 'ev');
+    var list = el('ul', 'evlinks');
     spans.forEach(function (e, k) {
       var v = e.span, text = typeof v.excerpt === 'string' ? v.excerpt : typeof v.text === 'string' ? v.text : typeof v.name === 'string' ? v.name : null;
       var li = el('li');
@@ -400,7 +455,7 @@
     var st = f.sp ? 'suppressed' : statusOf(f);
     h.appendChild(el('span', 'status ' + st, f.sp ? L.suppressed : L[st]));
     box.appendChild(h);
-    box.appendChild(el('div', 'where', f.path + ' · ' + lineCol({ line: f.l, column: f.o }) + ' · ' + catName(f.c)));
+    box.appendChild(el('div', 'where', f.path + ' · ' + (f.pg ? L.page + ' ' + f.pg + ', ' : '') + lineCol({ line: f.l, column: f.o }) + ' · ' + catName(f.c)));
     box.appendChild(el('p', 'msg', f.m));
     if (f.sp) box.appendChild(el('p', 'where', L.suppressed_by + ': ' + f.sp));
     box.appendChild(el('h3', null, L.excerpt));
@@ -409,8 +464,10 @@
     var spans = evidenceSpans(f.v);
     if (f.w || spans.length) {
       box.appendChild(el('h3', null, L.evidence));
-      if (f.w) box.appendChild(el('p', 'evwords', f.w));
-      if (spans.length) box.appendChild(evidenceLinks(spans));
+      var ev = el('div', 'ev');
+      if (f.w) ev.appendChild(el('p', 'evwords', f.w));
+      if (spans.length) ev.appendChild(evidenceLinks(spans));
+      box.appendChild(ev);
     }
     var others = (byFile[f.f] || []).filter(function (o) { return o.i !== f.i && o.a < Math.max(f.b, f.a + 1) && Math.max(o.b, o.a + 1) > f.a && (!o.sp || state.suppressed); });
     if (others.length) {
@@ -425,17 +482,34 @@
     [['confirmed', L.confirm], ['dismissed', L.dismiss], ['open', L.reopen]].forEach(function (pair) {
       var b = el('button', 'btn', pair[1]); b.type = 'button'; b.dataset.status = pair[0];
       b.addEventListener('click', function () {
-        review[f.p] = Object.assign({}, review[f.p] || {}, { status: pair[0], note: note.value, rule: f.r, path: f.path, excerpt: f.x });
-        updateReviewCounts(); renderListKeepPage(); showDetail(f.i);
+        var entry = { status: pair[0], note: note.value };
+        if (pair[0] !== 'confirmed') { entry.fix = null; entry.suggestion = null; }  // an accepted fix ends with its confirmation
+        decide(f.i, entry);
       });
       tri.appendChild(b);
     });
     tri.appendChild(note);
     box.appendChild(tri);
+    if (hooks.detail) hooks.detail(f, box);
     box.appendChild(el('h3', null, L.explanation));
     box.appendChild(ruleDoc(f.r));
     box.appendChild(el('h3', null, L.fingerprint));
     box.appendChild(el('div', 'fp', f.p));
+  }
+  // Records a decision on finding i in the review-file format (extra keys, such as the
+  // editor's accepted fix, are kept; null removes one), then redraws what shows it.
+  function decide(i, entry) {
+    var f = F[i];
+    var next = Object.assign({}, review[f.p] || {}, entry, { rule: f.r, path: f.path, excerpt: f.x });
+    Object.keys(next).forEach(function (k) { if (next[k] === null) delete next[k]; });
+    review[f.p] = next;
+    updateReviewCounts(); renderListKeepPage(); showDetail(f.i);
+    if (hooks.changed) hooks.changed(f);
+  }
+  function reviewFile() {
+    var out = { version: 1, findings: {} };
+    Object.keys(review).sort().forEach(function (fp) { out.findings[fp] = review[fp]; });
+    return out;
   }
   function renderListKeepPage() { var p = state.page; state.matches = F.filter(passes).sort(compare); state.page = p; renderList(); }
   function updateReviewCounts() {
@@ -444,9 +518,7 @@
     $('rev-open').textContent = c.open; $('rev-confirmed').textContent = c.confirmed; $('rev-dismissed').textContent = c.dismissed;
   }
   function exportReview() {
-    var out = { version: 1, findings: {} };
-    Object.keys(review).sort().forEach(function (fp) { out.findings[fp] = review[fp]; });
-    var blob = new Blob([JSON.stringify(out, null, 2) + '\n'], { type: 'application/json' });
+    var blob = new Blob([JSON.stringify(reviewFile(), null, 2) + '\n'], { type: 'application/json' });
     var a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = 'giaoban-qa-report.review.json';
@@ -470,9 +542,13 @@
     if (row) row.scrollIntoView({ block: 'nearest' });
   });
 
-  initFilters();
-  renderFiles();
-  refresh();
+  bindFilters();
+  load(JSON.parse(document.getElementById('report-data').textContent));
+  window.GiaobanReport = {
+    load: load, hooks: hooks, decide: decide, reviewFile: reviewFile,
+    finding: function (i) { return F[i]; }, selected: function () { return state.selected; },
+    select: function (i) { select(i, true); }
+  };
   // A link to the report ending in #<fingerprint> opens that finding.
   var wanted = decodeURIComponent((location.hash || '').slice(1));
   var linked = wanted ? F.find(function (f) { return f.p === wanted && (!f.sp || state.suppressed); }) : null;

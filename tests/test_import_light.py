@@ -1,0 +1,49 @@
+"""No new import on the plain check path: a .txt is checked without python-docx, lxml,
+pdfminer, the annotator or the fixer being imported (measured with -X importtime and
+sys.modules); the same probe sees them when a .docx or a PDF is checked, so it can fail."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+EDITOR_MODULES = ("docx", "lxml", "pdfminer", "reportlab", "cryptography", "giaoban_qa.annotate", "giaoban_qa.fixes", "giaoban_qa.fixfiles", "giaoban_qa.loaders.pdf", "giaoban_qa.loaders.docx", "difflib")
+
+
+def imported(args: list[str]) -> tuple[set[str], set[str]]:
+    """Modules -X importtime reports, and those in sys.modules at the end, for a check run."""
+    code = (
+        "import sys; from giaoban_qa.cli import main; main(%r); "
+        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)"
+    ) % (args,)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    timed = {m.group(1) for m in re.finditer(r"^import time:\s+\d+\s+\|\s+\d+\s+\|\s+(\S+)", proc.stderr, re.M)}
+    loaded = {line for line in proc.stderr.splitlines() if line and not line.startswith("import time:")}
+    return timed, loaded
+
+
+def heavy(modules: set[str]) -> set[str]:
+    return {m for m in modules if any(m == h or m.startswith(h + ".") for h in EDITOR_MODULES)}
+
+
+def test_checking_a_txt_imports_none_of_the_editor_modules() -> None:
+    timed, loaded = imported(["check", "examples/tin-tong-ket-nam-2020.txt", "-f", "json"])
+    assert "giaoban_qa.engine" in loaded and timed
+    assert heavy(timed) == set() and heavy(loaded) == set()
+
+
+def test_the_probe_sees_them_when_they_are_used(tmp_path) -> None:
+    pytest.importorskip("docx")
+    from docx_helpers import styled_docx
+
+    path = tmp_path / "r.docx"
+    path.write_bytes(styled_docx("Báo cáo\nNgày 23/112020 Huyện ủy họp.\n"))
+    _, loaded = imported(["check", str(path), "-f", "json"])
+    assert {"docx", "giaoban_qa.loaders.docx"} <= heavy(loaded)
