@@ -107,7 +107,7 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
         if record.get("error"):
             result.files.append(FileResult(path, error=record["error"]))
             return
-        result.files.append(FileResult(path, kind=record.get("kind")))
+        result.files.append(FileResult(path, kind=record.get("kind"), coverage=record.get("coverage"), checks=record.get("checks") or []))
         if record.get("markers"):
             markers[path] = markers_from_dict(record["markers"])
         for d in record["findings"]:
