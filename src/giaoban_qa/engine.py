@@ -180,9 +180,73 @@ def iter_sources(paths: list[str], config: Config) -> Iterator[tuple[str, Source
             yield path, None, str(exc)
 
 
-def run_check(paths: list[str], config: Config, keep_documents: bool = False) -> RunResult:
+class _CheckWorker:
+    """What a ``check --jobs`` worker process holds: the configuration and its rules."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.rules = selected_rules(config)
+
+
+def _check_path(worker: _CheckWorker, path: str) -> dict:
+    """One file checked in a worker: located findings as plain data, never the text."""
+    from giaoban_qa.archive.pipeline import located_to_dict
     from giaoban_qa.suppress import apply_suppressions
 
+    try:
+        source = load_path(path, worker.config.max_size, worker.config.stdin_filename)
+    except InputError as exc:
+        return {"path": path, "error": str(exc)}
+    doc, located = check_source(source, worker.rules, worker.config)
+    kept, suppressed = apply_suppressions(doc, located, worker.config)
+    return {
+        "path": source.path,
+        "error": None,
+        "kind": source.kind,
+        "kept": [located_to_dict(f) for f in kept],
+        "suppressed": [(located_to_dict(f), f.suppressed_by) for f in suppressed],
+    }
+
+
+def _run_check_parallel(files: list[str], config: Config, keep_documents: bool, jobs: int) -> RunResult:
+    """``run_check`` on a pool of processes: workers get paths and return located findings;
+    the result is the one ``--jobs 1`` gives (same order, same content)."""
+    from giaoban_qa.archive.pipeline import located_from_dict
+    from giaoban_qa.pool import map_paths
+
+    result = RunResult()
+    for record in map_paths(_CheckWorker, (config,), _check_path, files, jobs):
+        path = record["path"]
+        if record["error"]:
+            result.files.append(FileResult(path, error=record["error"]))
+            continue
+        result.files.append(FileResult(path, kind=record["kind"]))
+        result.findings.extend(located_from_dict(d, path) for d in record["kept"])
+        for d, reason in record["suppressed"]:
+            f = located_from_dict(d, path)
+            f.suppressed, f.suppressed_by = True, reason
+            result.suppressed.append(f)
+    if keep_documents:
+        # Reporters that show text need the documents of the files with findings only.
+        wanted = {f.path for f in [*result.findings, *result.suppressed]}
+        for entry in result.files:
+            if entry.path in wanted and entry.error is None:
+                source = load_path(entry.path, config.max_size, config.stdin_filename)
+                entry.document = build_document(source.path, source.text, source.kind)
+    return result
+
+
+def run_check(paths: list[str], config: Config, keep_documents: bool = False, jobs: int = 1) -> RunResult:
+    from giaoban_qa.suppress import apply_suppressions
+
+    if jobs > 1:
+        files = [
+            p for p in iter_input_paths(paths)
+            if not any(fnmatch.fnmatch(name, pat) for name in config_relative_names(p, config) for pat in config.exclude)
+        ]
+        if len(files) > 1 and "-" not in files:  # standard input is read by this process
+            result = _run_check_parallel(files, config, keep_documents, jobs)
+            return _finish_check(result, config)
     rules = selected_rules(config)
     result = RunResult()
     for path, source, error in iter_sources(paths, config):
@@ -194,6 +258,10 @@ def run_check(paths: list[str], config: Config, keep_documents: bool = False) ->
         result.files.append(FileResult(source.path, kind=source.kind, document=doc if keep_documents else None))
         result.findings.extend(kept)
         result.suppressed.extend(suppressed)
+    return _finish_check(result, config)
+
+
+def _finish_check(result: RunResult, config: Config) -> RunResult:
     result.findings.sort(key=lambda f: (f.path, f.start, f.end, f.rule))
     if config.baseline:
         from giaoban_qa.baseline import apply_baseline

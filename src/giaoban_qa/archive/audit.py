@@ -22,6 +22,7 @@ class AuditStats:
     archive_findings: int = 0
     check_findings: int = 0
     notes: list[str] = field(default_factory=list)
+    worker_peaks_kib: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -127,7 +128,9 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
         table_names=table_names,
         shard=shard_plan,
         cache_dir=options.cache_dir,
-        namespace=tool_fingerprint(config) + ":" + settings_fingerprint(config, table_names),
+        # Records are cached compact (``shards.compact``); with whole tables when they are asked for.
+        namespace=tool_fingerprint(config) + ":" + settings_fingerprint(config, table_names)
+        + (":compact-tables" if options.tables_dir or full_tables else ":compact"),
         tables_dir=options.tables_dir,
         keep_tables=tuple(sorted(t for t in full_tables if t in registered)),
         partition_size=options.partition_size,
@@ -138,6 +141,7 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
         outcome = engine.run(plan, consume)
         stats.cached, stats.extracted = outcome.cached, outcome.extracted
         stats.notes.extend(outcome.notes)
+        stats.worker_peaks_kib = outcome.worker_peaks_kib
         archive_findings = outcome.archive_findings
         full_rows = outcome.tables
     finally:

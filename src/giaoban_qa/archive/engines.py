@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from giaoban_qa.archive.shards import ShardPlan, finding_order, reduce_shard, shard_id, summarise, table_rows
+from giaoban_qa.archive.shards import ShardPlan, compact, finding_order, reduce_shard, shard_id, summarise, table_rows
 from giaoban_qa.config import Config
 
 DEFAULT_PARTITION = 200  # documents per Dask task / per Parquet part: ~0.5 MB of news text
@@ -49,6 +49,11 @@ class AuditPlan:
     partition_size: int = DEFAULT_PARTITION
     stdin: bool = False  # also audit standard input, after the files (local engine only)
 
+    @property
+    def needs_tables(self) -> bool:
+        """Whole fact tables are kept (in the cache too) only when written or checked."""
+        return bool(self.tables_dir or self.keep_tables)
+
     def partitions(self) -> list[list[tuple[int, str]]]:
         n = max(1, self.partition_size)
         numbered = list(enumerate(self.files))
@@ -63,6 +68,7 @@ class EngineResult:
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    worker_peaks_kib: dict[str, int] = field(default_factory=dict)  # Dask: peak RSS of each worker
 
 
 OnDocument = Callable[[dict[str, Any]], None]
@@ -187,6 +193,7 @@ class LocalEngine:
             paths = [p for _o, p in pending]
             for (ordinal, path), record in zip(pending, process(paths, plan.config, plan.table_names, self.jobs)):
                 out.extracted += 1
+                record = compact(record, plan.shard, rule_classes, plan.needs_tables)
                 if cache and not record.get("error") and path in digests:
                     cache.put(digests[path], record)
                 handle(ordinal, path, record)
@@ -359,7 +366,7 @@ def run_partition(part: list[tuple[int, str]], plan: AuditPlan) -> dict[str, Any
                 except sqlite3.Error:
                     record = None
             if record is None:
-                record = worker.process_path(path)
+                record = compact(worker.process_path(path), plan.shard, rule_classes, plan.needs_tables)
                 extracted += 1
                 if digest and not record.get("error"):
                     to_store.append((digest, record))
@@ -428,6 +435,12 @@ def package_identity() -> str:
     return h.hexdigest()[:16]
 
 
+def _peak_rss_kib() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def _worker_identity() -> str:
     try:
         return package_identity()
@@ -455,7 +468,7 @@ class DaskEngine:
         dask.config.set({"dataframe.convert-string": False, "distributed.admin.tick.limit": "1h"})
         if self.scheduler:
             try:
-                client = Client(self.scheduler, timeout="15s")
+                client = Client(self.scheduler, timeout="10s")
             except (OSError, TimeoutError) as exc:
                 raise EngineError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
             return client, None
@@ -532,56 +545,60 @@ class DaskEngine:
             out.tables[table] = [r for rows in client.gather(client.map(_rows, results, table=table, pure=False)) for r in rows]
         if plan.tables_dir:
             out.written = self._write_tables(client, plan, results, counts)
+        try:
+            out.worker_peaks_kib = dict(sorted(client.run(_peak_rss_kib).items()))
+        except Exception:  # only for the statistics line
+            pass
         return out
 
     def _write_tables(self, client, plan: AuditPlan, results, counts) -> list[Path]:
+        """Every table as a Dask frame validated by its pandera model, written part by part
+        by the workers. All tables go in three passes (validate and keep on the workers;
+        unify each table's Arrow schema from the parts' schemas, which are small; write), so
+        every part file of a table has one schema, as in the local engine."""
+        import shutil
+        import tempfile
+
+        import dask
         import dask.dataframe as dd
         import pandera.pandas as pa
 
-        from giaoban_qa.archive.schemas import SCHEMAS
+        from giaoban_qa.archive.schemas import SCHEMAS, SchemaFailure
 
         root = Path(plan.tables_dir)
         root.mkdir(parents=True, exist_ok=True)
-        written = []
+        frames = {}
+        self._held = []
         for table in plan.table_names:
             seen: list[str] = []
             for _c, _e, columns in counts:
                 seen.extend(c for c in columns.get(table, ()) if c not in seen)
             columns = table_columns(table, seen)
             parts = client.map(_part_frame, results, table=table, columns=columns, pure=False)
-            self._held = parts
+            self._held.append(parts)  # a released future loses its data
             frame = dd.from_delayed(parts, meta=raw_part(table, [], columns), verify_meta=False)
             schema = SCHEMAS.get(table)
             if schema is not None:
                 # The same pandera model, on the Dask frame (checked partition by partition).
                 frame = schema.validate(frame, lazy=True)
-            frame = frame.map_partitions(encode_nested, meta=validated_part(table, [], columns))
-            import shutil
-            import tempfile
-
-            import dask
-
-            tmp = Path(tempfile.mkdtemp(prefix=f".{table}.", dir=str(root)))
-            try:
-                # Validated parts stay on the workers; their Arrow schemas (small) are unified
-                # so that every part file has one schema, then each worker writes its parts.
-                frame = client.persist(frame)
-                pieces = frame.to_delayed()
-                schema = unify(client.compute([dask.delayed(arrow_schema)(p) for p in pieces], sync=True))
-                writes = [dask.delayed(write_part)(p, tmp / part_name(i), schema) for i, p in enumerate(pieces)]
-                client.compute(writes, sync=True, retries=self.retries)
-                del frame, pieces
-                _replace_folder(tmp, root / table)
-            except pa.errors.SchemaErrors as exc:
+            frames[table] = frame.map_partitions(encode_nested, meta=validated_part(table, [], columns))
+        tmps = {t: Path(tempfile.mkdtemp(prefix=f".{t}.", dir=str(root))) for t in frames}
+        try:
+            persisted = dict(zip(frames, client.persist(list(frames.values()))))
+            pieces = {t: f.to_delayed() for t, f in persisted.items()}
+            schemas = client.compute({t: [dask.delayed(arrow_schema)(p) for p in ps] for t, ps in pieces.items()}, sync=True)
+            writes = [dask.delayed(write_part)(p, tmps[t] / part_name(i), unify(schemas[t])) for t, ps in pieces.items() for i, p in enumerate(ps)]
+            client.compute(writes, sync=True, retries=self.retries)
+            del persisted, pieces
+            for t in frames:
+                _replace_folder(tmps[t], root / t)
+        except pa.errors.SchemaErrors as exc:
+            raise SchemaFailure(next(iter(frames)), [{"column_name": None, "check": str(exc)[:500], "value": None}]) from None
+        finally:
+            for tmp in tmps.values():
                 shutil.rmtree(tmp, ignore_errors=True)
-                from giaoban_qa.archive.schemas import SchemaFailure
-
-                raise SchemaFailure(table, [{"column_name": None, "check": str(exc)[:500], "value": None}]) from None
-            except BaseException:
-                shutil.rmtree(tmp, ignore_errors=True)
-                raise
-            written.append(root / table)
-        return written
+            self._held = []
+        return [root / t for t in frames]
 
 
 def make_engine(name: str, jobs: int | None = None, scheduler: str | None = None):

@@ -56,12 +56,44 @@ def document_row(record: dict[str, Any], path: str, sidecar: list) -> Row:
     """The documents row with the user's sidecar group applied (as the audit always did)."""
     from giaoban_qa.archive.grouping import sidecar_group
 
-    row = dict((record.get("tables", {}).get("documents") or [{}])[0])
+    if "document" in record:
+        row = dict(record["document"] or {})
+    else:
+        row = dict(((record.get("tables") or {}).get("documents") or [{}])[0])
     override = sidecar_group(path, sidecar)
     if override is not None:
         row["group"], row["group_source"] = override, "sidecar"
     row["path"] = path
     return row
+
+
+def compact(record: dict[str, Any], plan: ShardPlan, rule_classes: list[Any], keep_tables: bool) -> dict[str, Any]:
+    """The share of a document's record an audit needs, as the cache stores it: findings,
+    markers, the documents row and, per cross-document rule, only the rows it keeps,
+    projected to the columns it reads — so that a cached re-run does no per-row filtering.
+    Whole tables stay only when tables are written or checked (``keep_tables``). Nothing
+    here depends on the path or the group (the cache is keyed by content)."""
+    if record.get("error") or "kept" in record:
+        return record
+    tables = record.get("tables") or {}
+    kept = []
+    for cls in rule_classes:
+        for table in cls.tables:
+            columns = plan.columns.get(table, ())
+            for i, row in enumerate(tables.get(table) or ()):
+                if cls.keep(table, row):
+                    kept.append([cls.code, table, i, {k: row.get(k) for k in columns}])
+    out = {
+        "error": None,
+        "kind": record.get("kind"),
+        "findings": record.get("findings") or [],
+        "markers": record.get("markers"),
+        "document": (tables.get("documents") or [{}])[0],
+        "kept": kept,
+    }
+    if keep_tables:
+        out["tables"] = tables
+    return out
 
 
 def summarise(record: dict[str, Any], path: str, ordinal: int, plan: ShardPlan, rule_classes: list[Any]) -> tuple[dict[str, Any], list[tuple]]:
@@ -78,20 +110,16 @@ def summarise(record: dict[str, Any], path: str, ordinal: int, plan: ShardPlan, 
     }
     if record.get("error"):
         return doc_out, []
+    record = compact(record, plan, rule_classes, keep_tables=False)
     full_doc = document_row(record, path, plan.sidecar)
     doc = {k: full_doc.get(k) for k in DOC_FIELDS}
+    by_code = {cls.code: cls for cls in rule_classes}
     items: list[tuple] = []
-    tables = record.get("tables") or {}
-    for cls in rule_classes:
-        for table in cls.tables:
-            columns = plan.columns.get(table, ())
-            for i, row in enumerate(tables.get(table) or ()):
-                if not cls.keep(table, row):
-                    continue
-                projected = {"path": path, **{k: row.get(k) for k in columns}}
-                key = cls.shard_key(table, projected, doc)
-                if key is not None:
-                    items.append((cls.code, key, ordinal, i, table, projected, doc))
+    for code, table, i, row in record["kept"]:
+        projected = {"path": path, **row}
+        key = by_code[code].shard_key(table, projected, doc)
+        if key is not None:
+            items.append((code, key, ordinal, i, table, projected, doc))
     return doc_out, items
 
 

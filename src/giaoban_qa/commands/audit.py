@@ -80,4 +80,7 @@ def run(args: argparse.Namespace) -> int:
             f"{stats.archive_findings} cross-document and {stats.check_findings} check findings",
             file=sys.stderr,
         )
+        if stats.worker_peaks_kib:
+            peaks = ", ".join(f"{kib / 1024:.0f}" for kib in stats.worker_peaks_kib.values())
+            print(f"giaoban-qa: peak memory of the Dask workers: {peaks} MiB", file=sys.stderr)
     return exit_code(result, config.fail_on)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from giaoban_qa.commands.common import add_common_options, emit_report, prepare_run
+from giaoban_qa.errors import UsageError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +21,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     check.add_argument("--review", metavar="FILE", help="auditor review file shown in the html report (default: beside the report)")
     check.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="lowest severity that fails (default: error)")
+    check.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                       help="worker processes (default: the machine's cores when there is more than one file)")
     check.add_argument("--color", action=argparse.BooleanOptionalAction, default=None, help="force colour on or off")
     add_common_options(check)
     check.set_defaults(handler=run)
@@ -30,8 +33,12 @@ def run(args: argparse.Namespace) -> int:
     from giaoban_qa.engine import exit_code, run_check
 
     paths = resolve_check_paths(args)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
     config, fmt, options = prepare_run(args, args.paths or paths)
     needs_text = fmt in ("rich", "text", "html")
-    result = run_check(paths, config, keep_documents=needs_text)
+    from giaoban_qa.pool import default_jobs
+
+    result = run_check(paths, config, keep_documents=needs_text, jobs=args.jobs or default_jobs())
     emit_report(result, args, config, fmt, options)
     return exit_code(result, config.fail_on)
