@@ -46,3 +46,25 @@ def test_jobs_2_report_is_the_jobs_1_report(folder, tmp_path, capsys, fmt):
 def test_jobs_must_be_positive(folder, capsys):
     assert main(["check", str(folder), "-j", "0"]) == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+HEAVY = ("pandas", "pyarrow", "pandera", "great_expectations", "dask", "distributed", "jinja2", "dateparser", "trafilatura", "docx")
+
+
+@pytest.mark.parametrize("command", [["check", "-j", "2"], ["check", "-j", "1"], ["audit", "--no-cache", "-j", "2"]])
+def test_check_and_a_plain_audit_import_nothing_heavy(tmp_path, command):
+    """``check`` (serial or on the pool) and an audit that writes no tables and runs no
+    suites never import the data-frame stack or Dask (issue 15: audit imported pandas,
+    pandera and pyarrow for an exception class)."""
+    import subprocess
+    import sys
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Ngày 05/01/2021, Huyện ủy Ba Chẽ tổ chức hội nghị giao ban tháng 12 năm 2020.\n", encoding="utf-8")
+    code = (
+        "import sys; from giaoban_qa.cli import main; "
+        f"main({[command[0], str(tmp_path), '-f', 'json', '-o', str(tmp_path / 'out.json'), *command[1:]]!r}); "
+        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**__import__("os").environ, "PYTHONPATH": str(ROOT / "src")})
+    assert proc.stderr.strip().splitlines()[-1:] in ([], [""]), proc.stderr
