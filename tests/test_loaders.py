@@ -29,14 +29,17 @@ def test_utf16_with_bom(tmp_path, encoding):
     assert load_path(str(path)).text == TEXT
 
 
-def test_legacy_encoding_gets_one_line_error(tmp_path):
-    # "Hội nghị" as TCVN3 (ABC) bytes: not UTF-8.
+def test_legacy_encoding_refused_when_utf8_is_demanded(tmp_path):
+    # "Hội nghị giao ban tháng 11 của các xã" in TCVN3 (ABC) bytes: not UTF-8.
+    from giaoban_qa.loaders.legacy import encode
+
     path = tmp_path / "tcvn3.txt"
-    path.write_bytes(b"H\xe9i ngh\xdb giao ban th\xb8ng 11")
+    path.write_bytes(encode("Hội nghị giao ban tháng 11 của các xã và thị trấn trong huyện.", "tcvn3"))
     with pytest.raises(InputError) as exc:
-        load_path(str(path))
+        load_path(str(path), encoding="utf-8")
     message = str(exc.value)
-    assert "tcvn3.txt" in message and "legacy Vietnamese encoding" in message and "\n" not in message
+    assert "tcvn3.txt" in message and "TCVN3" in message and "--encoding tcvn3" in message and "\n" not in message
+    assert load_path(str(path)).encoding == "tcvn3"
 
 
 def test_binary_data_is_refused(tmp_path):

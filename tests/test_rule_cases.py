@@ -28,7 +28,7 @@ def _cases():
 @pytest.mark.parametrize("rule, case", list(_cases()))
 def test_rule_case(rule: str, case: dict) -> None:
     assert rule in all_rules(), f"unknown rule {rule}"
-    found = [f for f in findings_for(case["text"], select=case.get("select", rule), kind=case.get("kind", "txt")) if f.rule == rule]
+    found = [f for f in findings_for(case["text"], select=case.get("select", rule), kind=case.get("kind", "txt"), encoding=case.get("encoding", "utf-8")) if f.rule == rule]
     expected = case["expect"]
     assert [f.excerpt for f in found] == [e["excerpt"] for e in expected], [f.message("en") for f in found]
     for f, e in zip(found, expected):

@@ -16,15 +16,47 @@ from giaoban_qa.errors import EXIT_OK, EXIT_USAGE, UsageError
 from giaoban_qa.packs import PackError
 
 
+class SuggestingParser(argparse.ArgumentParser):
+    """An argument parser whose errors name the nearest valid command or option."""
+
+    def error(self, message: str):  # type: ignore[override]
+        import re
+
+        from giaoban_qa.commands.common import did_you_mean
+
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if choice:
+            options = re.findall(r"'([^']*)'", choice.group(2)) or [c.strip() for c in choice.group(2).split(",")]
+            message += did_you_mean(choice.group(1), options)
+        super().error(message)
+
+
+def _unknown_options(parser: argparse.ArgumentParser, args: argparse.Namespace, extras: list[str]) -> tuple[argparse.ArgumentParser, str]:
+    """'unrecognized arguments: --formt (did you mean --format?)' against the options of
+    the sub-command that was given."""
+    from giaoban_qa.commands.common import did_you_mean
+
+    target = parser
+    sub = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    if sub is not None and getattr(args, "command", None) in sub.choices:
+        target = sub.choices[args.command]
+    options = [s for action in target._actions for s in action.option_strings]
+    words = []
+    for extra in extras:
+        hint = did_you_mean(extra.split("=", 1)[0], options) if extra.startswith("-") else ""
+        words.append(extra + hint)
+    return target, "unrecognized arguments: " + " ".join(words)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from giaoban_qa import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = SuggestingParser(
         prog="giaoban-qa",
         description="Consistency checker for Vietnamese government and Party-committee reports.",
     )
     parser.add_argument("--version", action="version", version=f"giaoban-qa {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=SuggestingParser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"giaoban_qa.commands.{name}").add_parser(sub)
     return parser
@@ -32,7 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        target, message = _unknown_options(parser, args, extras)
+        target.error(message)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

@@ -15,7 +15,7 @@ SEVERITIES = ("error", "warning", "info")
 FAIL_ON = ("error", "warning", "info", "never")
 KNOWN_KEYS = {
     "select", "ignore", "extend-select", "severity", "fail-on", "lang", "rules-dir",
-    "per-file-ignores", "max-size", "options", "baseline", "exclude",
+    "per-file-ignores", "max-size", "options", "baseline", "exclude", "encoding",
 }
 
 
@@ -34,6 +34,7 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
     max_size: int = 20 * 1024 * 1024
+    encoding: str = "auto"  # how files are decoded (see loaders.decode.ENCODINGS)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     baseline: str | None = None
     source: str | None = None  # the file this configuration came from
@@ -121,6 +122,12 @@ def from_mapping(section: dict[str, Any], path: Path | None = None) -> Config:
         if isinstance(size, bool) or not isinstance(size, (int, float)) or not size > 0:
             raise ConfigError(f"{where}: 'max-size' must be a positive number of MiB")
         cfg.max_size = int(size * 1024 * 1024)
+    if "encoding" in section:
+        from giaoban_qa.loaders.decode import ENCODINGS
+
+        if section["encoding"] not in ENCODINGS:
+            raise ConfigError(f"{where}: 'encoding' must be one of {', '.join(ENCODINGS)}")
+        cfg.encoding = section["encoding"]
     options = section.get("options", {})
     if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
         raise ConfigError(f"{where}: 'options' must be a table of rule = {{option = value}}")

@@ -20,10 +20,12 @@ T = TypeVar("T")
 
 # Inline markup that must not be read as report text. Footnote marks are blanked whole:
 # their digits would otherwise stick to the number or word before them.
+# Comments are blanked by a linear scan first (``_mask_comments``): as a regex, every
+# "<!--" without a "-->" after it scanned to the end of the text, quadratic in the count.
+# Tags stop at the next "<" for the same reason: "<b" repeated without ">" was quadratic.
 _MARKUP = re.compile(
-    r"<!--.*?-->"
-    r"|<sup\b[^>]*>[^<]{0,8}</sup>"
-    r"|</?(?:b|i|u|em|strong|span|sup|sub|br|p|div)\b[^>]*>"
+    r"<sup\b[^<>]*+>[^<]{0,8}</sup>"
+    r"|</?(?:b|i|u|em|strong|span|sup|sub|br|p|div)\b[^<>]*+>"
     r"|\*\*|__"
     r"|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])"
     r"|^[ \t]{0,3}#{1,6}(?=[ \t])",
@@ -52,6 +54,7 @@ class Document:
     lines: list[Span]
     paragraphs: list[Span]
     title: Span | None
+    encoding: str = "utf-8"  # what the file's bytes were read as
     _facts: dict[Any, Any] = field(default_factory=dict, repr=False)
     _sentences: list[Span] | None = field(default=None, repr=False)
 
@@ -108,7 +111,29 @@ def _original_line_starts(doc: Document) -> list[int]:
 
 def mask_markup(text: str) -> str:
     """Blank inline markup with spaces, keeping every other character at its offset."""
-    return _MARKUP.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    return _MARKUP.sub(lambda m: _blank(m.group()), _mask_comments(text))
+
+
+def _blank(chunk: str) -> str:
+    return re.sub(r"[^\n]", " ", chunk)
+
+
+def _mask_comments(text: str) -> str:
+    """``<!-- … -->`` blanked, in one pass: an unterminated comment is left as text."""
+    start = text.find("<!--")
+    if start == -1:
+        return text
+    parts: list[str] = []
+    done = 0
+    while start != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break  # no comment can close after here
+        parts += [text[done:start], _blank(text[start : end + 3])]
+        done = end + 3
+        start = text.find("<!--", done)
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def split_lines(text: str) -> list[Span]:
@@ -143,7 +168,7 @@ def _trim(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-def build_document(path: str, source_text: str, kind: str = "txt") -> Document:
+def build_document(path: str, source_text: str, kind: str = "txt", encoding: str = "utf-8") -> Document:
     norm = normalise(source_text)
     text = _LONE_CR.sub("\n", norm.text)
     text = mask_markup(text) if kind in ("txt", "md", "html") else text
@@ -153,7 +178,7 @@ def build_document(path: str, source_text: str, kind: str = "txt") -> Document:
     # A header block of a "Kết luận" spreads its title over several short upper-case lines.
     if title is not None and kind != "html":
         title = _extend_upper_title(text, paragraphs)
-    return Document(path=path, kind=kind, norm=norm, text=text, lines=lines, paragraphs=paragraphs, title=title)
+    return Document(path=path, kind=kind, norm=norm, text=text, lines=lines, paragraphs=paragraphs, title=title, encoding=encoding)
 
 
 def _extend_upper_title(text: str, paragraphs: list[Span]) -> Span:

@@ -7,13 +7,13 @@ import functools
 import hashlib
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from giaoban_qa.config import Config
 from giaoban_qa.document import Document, build_document
-from giaoban_qa.findings import Finding, Located, Severity
+from giaoban_qa.findings import Finding, Located, Msg, Severity
 from giaoban_qa.loaders import InputError, Source, iter_input_paths, load_path
 from giaoban_qa.packs import PackError
 from giaoban_qa.rules import Rule, RuleContext, all_rules, matches
@@ -71,20 +71,48 @@ def selected_rules(config: Config) -> list[Rule]:
     return rules
 
 
+# Identical findings (same rule, same message) kept per document; the rest become one
+# summary finding with their count. Dense hostile text ("số " x 100,000) otherwise made
+# 80,000 findings and 700 MB, and no reader goes through 80,000 copies of one message.
+REPEAT_LIMIT = 20
+
+
 def check_document(doc: Document, rules: Iterable[Rule], config: Config) -> list[Finding]:
     ctx = RuleContext(options={}, rules_dirs=config.rules_dirs)
     out: list[Finding] = []
     for rule in rules:
         ctx.options = config.options.get(rule.code, {})
+        counts: dict[tuple[str, str], int] = {}
+        omitted: dict[tuple[str, str], list[Any]] = {}
         try:
-            out.extend(rule.check(doc, ctx))
+            for finding in rule.check(doc, ctx):
+                key = (finding.rule, finding.message.vi)
+                seen = counts[key] = counts.get(key, 0) + 1
+                if seen <= REPEAT_LIMIT:
+                    out.append(finding)
+                elif seen == REPEAT_LIMIT + 1:
+                    omitted[key] = [finding, 1]
+                else:
+                    omitted[key][1] += 1
         except PackError:  # a broken rule pack is the user's configuration: stop with exit 2
             raise
         except Exception as exc:  # one broken rule must not stop the whole run
             if config.strict:
                 raise
             print(f"giaoban-qa: internal error in rule {rule.code} on {doc.path}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        out.extend(repeated_summary(first, count) for first, count in omitted.values())
     return out
+
+
+def repeated_summary(first: Finding, count: int) -> Finding:
+    """One finding standing for ``count`` more copies of an already reported one, placed
+    at the first copy left out."""
+    message = Msg(
+        f"{first.message.vi} (Còn {count} chỗ khác giống hệt trong tài liệu, không liệt kê từng chỗ; đây là chỗ đầu tiên.)",
+        f"{first.message.en} ({count} more identical occurrences in this document are not listed one by one; this is the first.)",
+    )
+    evidence = {**first.evidence, "repeated": {"omitted": count, "listed": REPEAT_LIMIT}}
+    return replace(first, message=message, evidence=evidence)
 
 
 def locate(doc: Document, finding: Finding, config: Config) -> Located:
@@ -164,7 +192,7 @@ def _relative_to_folder_of(path: str, config_file: str) -> str | None:
 
 
 def check_source(source: Source, rules: list[Rule], config: Config) -> tuple[Document, list[Located]]:
-    doc = build_document(source.path, source.text, source.kind)
+    doc = build_document(source.path, source.text, source.kind, source.encoding)
     located = [locate(doc, f, config) for f in check_document(doc, rules, config)]
     located.sort(key=lambda f: (f.start, f.end, f.rule))
     return doc, located
@@ -175,7 +203,7 @@ def iter_sources(paths: list[str], config: Config) -> Iterator[tuple[str, Source
         if any(fnmatch.fnmatch(name, pat) for name in config_relative_names(path, config) for pat in config.exclude):
             continue
         try:
-            yield path, load_path(path, config.max_size, config.stdin_filename), None
+            yield path, load_path(path, config.max_size, config.stdin_filename, config.encoding), None
         except InputError as exc:
             yield path, None, str(exc)
 

@@ -59,11 +59,11 @@ class Evaluation:
 
 
 def load_manifests(folder: Path) -> list[tuple[Path, list[Planted]]]:
-    import yaml
+    from giaoban_qa.packs import load_user_yaml
 
     out = []
     for manifest in sorted(folder.rglob("*.expect.yaml")):
-        data = yaml.safe_load(manifest.read_text(encoding="utf-8")) or {}
+        data = load_user_yaml(manifest.read_text(encoding="utf-8")) or {}
         target = manifest.parent / data["file"]
         from giaoban_qa.loaders import load_path
 

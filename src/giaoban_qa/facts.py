@@ -32,7 +32,7 @@ def collect(paths: list[str], kinds: list[str] | None, config) -> tuple[dict[str
         if source is None:
             errors.append(error or path)
             continue
-        doc = build_document(source.path, source.text, source.kind)
+        doc = build_document(source.path, source.text, source.kind, source.encoding)
         for kind in wanted:
             for row in tables[kind](doc):
                 out[kind].append({"path": doc.path, **_map_spans(doc, row)})
@@ -65,8 +65,9 @@ def run_facts(args: argparse.Namespace, config) -> int:
         from giaoban_qa.archive.tables import write_parquet_tables
 
         write_parquet_tables(tables, args.output)
-    elif args.format in ("json", "csv") and args.output and os.path.isdir(args.output):
+    elif args.format in ("json", "csv") and args.output and _names_a_folder(args.output):
         # A folder gets one file per table, which every CSV/JSON reader can load as it is.
+        os.makedirs(args.output, exist_ok=True)
         for name, rows in tables.items():
             data = _csv({name: rows}) if args.format == "csv" else _json(rows)
             _emit(data, os.path.join(args.output, f"{name}.{args.format}"))
@@ -77,6 +78,11 @@ def run_facts(args: argparse.Namespace, config) -> int:
     else:
         _print_tables(tables)
     return 2 if errors else 0
+
+
+def _names_a_folder(output: str) -> bool:
+    """An existing folder, or a path written as one ("out/"), which is then created."""
+    return os.path.isdir(output) or output.endswith(("/", os.sep))
 
 
 def _json(value: Any) -> str:

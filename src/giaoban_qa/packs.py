@@ -27,12 +27,58 @@ def yaml_error_summary(exc: Exception) -> str:
     return f"{what}{where}"
 
 
+# Files a user or an archive supplies (review files, sidecars, groups files, rule packs of a
+# rules-dir, check suites) are read by ``load_user_yaml``: none of these formats needs an
+# alias, and a 555-byte "billion laughs" of aliases exhausted memory in a minute. Nesting
+# is bounded too (a deep document hit the recursion limit with a traceback).
+MAX_YAML_DEPTH = 100
+
+
+def load_user_yaml(text: str) -> Any:
+    """``yaml.safe_load`` that refuses aliases and nesting deeper than ``MAX_YAML_DEPTH``;
+    the refusal is a ``yaml.YAMLError``, so callers report it like any syntax error."""
+    import yaml
+
+    loader = _user_loader()(text)
+    try:
+        return loader.get_single_data()
+    except RecursionError:
+        raise yaml.YAMLError(f"nested too deeply (more than {MAX_YAML_DEPTH} levels)") from None
+    finally:
+        loader.dispose()
+
+
+@lru_cache(maxsize=1)
+def _user_loader() -> type:
+    import yaml
+    from yaml.composer import ComposerError
+
+    class UserLoader(yaml.SafeLoader):
+        depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            event = self.peek_event()
+            if isinstance(event, yaml.AliasEvent):
+                raise ComposerError(None, None, f"aliases (*{event.anchor}) are not accepted in this file", event.start_mark)
+            self.depth += 1
+            try:
+                if self.depth > MAX_YAML_DEPTH:
+                    raise ComposerError(None, None, f"nested more than {MAX_YAML_DEPTH} levels deep", event.start_mark)
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+    return UserLoader
+
+
 @lru_cache(maxsize=None)
 def _read(path: str) -> Any:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        if Path(path).resolve().parent != SHIPPED:  # a user's pack
+            return load_user_yaml(Path(path).read_text(encoding="utf-8"))
         with open(path, encoding="utf-8") as fh:
             return yaml.load(fh, Loader=loader)
     except OSError as exc:

@@ -61,9 +61,9 @@ def load_review(path: str | Path | None) -> dict[str, dict[str, Any]]:
         if p.suffix.lower() == ".json":
             data = json.loads(text) if text.strip() else {}
         else:
-            import yaml
+            from giaoban_qa.packs import load_user_yaml
 
-            data = yaml.safe_load(text) or {}
+            data = load_user_yaml(text) or {}
     except Exception as exc:  # a broken review file must say where, not crash the report
         from giaoban_qa.packs import yaml_error_summary
 

@@ -184,10 +184,10 @@ def attach_documents(result, config) -> None:
     for entry in result.files:
         if entry.path in wanted and entry.document is None and entry.error is None and entry.path != "<stdin>":
             try:
-                source = load_path(entry.path, config.max_size)
+                source = load_path(entry.path, config.max_size, encoding=config.encoding)
             except InputError:
                 continue
-            entry.document = build_document(source.path, source.text, source.kind)
+            entry.document = build_document(source.path, source.text, source.kind, source.encoding)
 
 
 def _apply_severity(f, config) -> None:

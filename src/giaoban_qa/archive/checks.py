@@ -49,6 +49,8 @@ def load_suites(folder: str | os.PathLike) -> list[Suite]:
     """Every ``*.json``/``*.yaml``/``*.yml`` suite of a folder (or one suite file)."""
     import yaml
 
+    from giaoban_qa.packs import load_user_yaml
+
     root = Path(folder)
     if root.is_file():
         files = [root]
@@ -60,8 +62,8 @@ def load_suites(folder: str | os.PathLike) -> list[Suite]:
     for p in files:
         text = p.read_text(encoding="utf-8")
         try:
-            data = json.loads(text) if p.suffix == ".json" else yaml.safe_load(text)
-        except (json.JSONDecodeError, yaml.YAMLError) as exc:
+            data = json.loads(text) if p.suffix == ".json" else load_user_yaml(text)
+        except (json.JSONDecodeError, yaml.YAMLError, RecursionError) as exc:
             from giaoban_qa.packs import yaml_error_summary
 
             raise SuiteError(f"{p}: not a valid suite ({yaml_error_summary(exc)})") from None

@@ -188,9 +188,11 @@ def load_sidecar(path: str | Path) -> list[tuple[Path, str, str]]:
     """(folder, glob, group) entries of a sidecar file."""
     import yaml
 
+    from giaoban_qa.packs import load_user_yaml
+
     p = Path(path)
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        data = load_user_yaml(p.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
         raise ValueError(f"{p}: groups file not found") from None
     except OSError as exc:

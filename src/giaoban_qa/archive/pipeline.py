@@ -41,13 +41,13 @@ class Worker:
         for _path, source, error in iter_sources([path], self.config):
             if source is None:
                 return {"path": path, "error": error}
-            return self.process_text(source.path, source.text, source.kind)
+            return self.process_text(source.path, source.text, source.kind, source.encoding)
         return {"path": path, "error": f"{path}: excluded"}
 
-    def process_text(self, path: str, text: str, kind: str) -> Record:
+    def process_text(self, path: str, text: str, kind: str, encoding: str = "utf-8") -> Record:
         from giaoban_qa.engine import check_document, locate
 
-        doc = build_document(path, text, kind)
+        doc = build_document(path, text, kind, encoding)
         located = [locate(doc, f, self.config) for f in check_document(doc, self.rules, self.config)]
         located.sort(key=lambda f: (f.start, f.end, f.rule))
         lines = _LineIndex(doc.source)

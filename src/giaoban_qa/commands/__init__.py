@@ -14,6 +14,7 @@ from __future__ import annotations
 
 COMMAND_MODULES: tuple[str, ...] = (
     "check",
+    "annotate",
     "rules",
     "explain",
     "text",

@@ -6,19 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from giaoban_qa.commands.common import add_common_options, emit_report, prepare_run
+from giaoban_qa.commands.common import add_common_options, add_output_options, emit_report, prepare_run
 from giaoban_qa.errors import UsageError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     audit = sub.add_parser("audit", help="check a whole archive: per-document and cross-document rules, fact checks")
     audit.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
-    audit.add_argument("--format", "-f", default=None, help="rich (default), json, and every format of 'check'")
-    audit.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
-    audit.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline ('giaoban-qa baseline create')")
-    audit.add_argument("--review", metavar="FILE", help="auditor review file shown in the html report (default: beside the report)")
-    audit.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="lowest severity that fails (default: error)")
-    audit.add_argument("--color", action=argparse.BooleanOptionalAction, default=None, help="force colour on or off")
+    add_output_options(audit)
     audit.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: the machine's cores)")
     audit.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     audit.add_argument("--cache-dir", metavar="DIR", default=None, help="cache folder (default: .giaoban-qa-cache)")

@@ -4,10 +4,35 @@ configuration file and the flags, and writing a report."""
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
 from pathlib import Path
 
 from giaoban_qa.errors import UsageError
+
+
+FORMAT_HELP = ("rich (default: colour on a terminal), text (the same without colour), concise (path:line:col: rule "
+               "message, one a line), json, html, sarif, junit")
+
+
+def add_output_options(p: argparse.ArgumentParser) -> None:
+    """Options of the commands that print a findings report (check, audit)."""
+    p.add_argument("--format", "-f", default=None, metavar="FORMAT", help=FORMAT_HELP)
+    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically; html defaults to reports/, - for standard output)")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline ('giaoban-qa baseline create')")
+    p.add_argument("--review", metavar="FILE", help="auditor review file shown in the html report (default: beside the report)")
+    p.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="lowest severity that fails (default: error)")
+    p.add_argument("--color", action=argparse.BooleanOptionalAction, default=None,
+                   help="force colour on or off (default: on for a terminal unless NO_COLOR is set)")
+    p.add_argument("--statistics", action="store_true", help="print how many findings each rule produced instead of the findings")
+    p.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, no notes")
+
+
+def did_you_mean(word: str, choices) -> str:
+    """' (did you mean X?)' for the closest of ``choices``, or ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def add_common_options(p: argparse.ArgumentParser) -> None:
@@ -16,6 +41,14 @@ def add_common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", metavar="RULES", help="comma-separated rule ids or prefixes to run")
     p.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or prefixes to skip")
     p.add_argument("--max-size", type=mebibytes, metavar="MIB", help="largest file to read, in MiB (default 20)")
+    add_encoding_option(p)
+
+
+def add_encoding_option(p: argparse.ArgumentParser) -> None:
+    from giaoban_qa.loaders.decode import ENCODINGS
+
+    p.add_argument("--encoding", choices=ENCODINGS, help="how to decode text files (default: auto — UTF-8, UTF-16 with BOM, "
+                   "or the legacy Vietnamese encoding the bytes betray: Windows-1258, TCVN3, VNI)")
 
 
 def mebibytes(value: str) -> float:
@@ -48,6 +81,8 @@ def load_run_config(args: argparse.Namespace, paths: list[str]):
         config.fail_on = args.fail_on
     if getattr(args, "max_size", None):
         config.max_size = int(args.max_size * 1024 * 1024)
+    if getattr(args, "encoding", None):
+        config.encoding = args.encoding
     if getattr(args, "stdin_filename", None):
         config.stdin_filename = args.stdin_filename
     return config
@@ -93,10 +128,17 @@ def prepare_run(args: argparse.Namespace, paths: list[str]):
     config = load_checked_config(args, paths)
     fmt = args.format or "rich"
     if fmt not in FORMATS:
-        raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(sorted(FORMATS))})")
+        raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, FORMATS)}; choose from {', '.join(sorted(FORMATS))}")
     if args.baseline:
         config.baseline = args.baseline
     return config, fmt, prepare_report_options(args, config, fmt)
+
+
+def use_color(args: argparse.Namespace) -> bool:
+    """--color / --no-color, else colour on a terminal unless NO_COLOR is set (no-color.org)."""
+    if args.color is not None:
+        return args.color
+    return sys.stdout.isatty() and not args.output and not os.environ.get("NO_COLOR")
 
 
 def prepare_report_options(args: argparse.Namespace, config, fmt: str) -> dict:
@@ -122,12 +164,17 @@ def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dic
     to stderr for the machine formats, whose stdout must stay parseable."""
     from giaoban_qa.reporters import get_renderer, write_atomic
 
-    render = get_renderer(fmt)
-    color = args.color if args.color is not None else (sys.stdout.isatty() and not args.output)
-    output = render(result, lang=config.lang, color=color and fmt == "rich", config=config, **options)
+    quiet = getattr(args, "quiet", False)
+    if getattr(args, "statistics", False):
+        from giaoban_qa.reporters.statistics import render as render_statistics
+
+        output = render_statistics(result, lang=config.lang, as_json=fmt == "json")
+    else:
+        render = get_renderer(fmt)
+        output = render(result, lang=config.lang, color=use_color(args) and fmt == "rich", config=config, quiet=quiet, **options)
     if args.output and args.output != "-":
         write_atomic(args.output, output)
-        if fmt == "html":
+        if fmt == "html" and not quiet:
             print(f"giaoban-qa: report written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(output)

@@ -22,6 +22,13 @@ def run(args: argparse.Namespace) -> int:
         close = [c for c in rules if args.rule in c]
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
         raise UsageError(f"no rule named '{args.rule}'.{hint}")
+    import sys
+
+    if not sys.stdout.isatty():
+        # Piped or redirected: the Markdown page itself, without the terminal rendering's
+        # padding of every line to the console width.
+        sys.stdout.write(rule.markdown())
+        return EXIT_OK
     from rich.console import Console
     from rich.markdown import Markdown
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from giaoban_qa.commands.common import mebibytes
+from giaoban_qa.commands.common import add_encoding_option, mebibytes
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -14,6 +14,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     facts.add_argument("--kind", "-k", action="append", help="table(s) to show (default: all)")
     facts.add_argument("--output", "-o", metavar="PATH", help="a file (csv/json), or an existing folder: one file per table (parquet always needs a folder)")
     facts.add_argument("--max-size", type=mebibytes, metavar="MIB")
+    add_encoding_option(facts)
     facts.set_defaults(handler=run)
 
 

@@ -20,16 +20,17 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        rows = [{"rule": c, "category": r.category.value, "severity": r.severity.value, "summary": r.summary()} for c, r in rules.items()]
+        rows = [{"rule": c, "category": r.category.value, "severity": r.severity.value, "fix": r.fix, "summary": r.summary()} for c, r in rules.items()]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     from rich.console import Console
     from rich.table import Table
 
     table = Table(show_lines=False, header_style="bold")
-    for col in ("rule", "category", "severity", "summary"):
+    for col in ("rule", "category", "severity", "fix", "summary"):
         table.add_column(col)
     for code, rule in rules.items():
-        table.add_row(code, rule.category.value, rule.severity.value, rule.summary())
+        # "safe": applied by check --fix; "unsafe": only with --unsafe-fixes; "-": advice only.
+        table.add_row(code, rule.category.value, rule.severity.value, rule.fix or "-", rule.summary())
     Console(width=max(120, Console().width)).print(table)
     return EXIT_OK

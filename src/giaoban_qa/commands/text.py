@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from giaoban_qa.commands.common import mebibytes
+from giaoban_qa.commands.common import add_encoding_option, mebibytes
 from giaoban_qa.errors import EXIT_OK, EXIT_USAGE
 
 
@@ -13,6 +13,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     text = sub.add_parser("text", help="print the text that offsets point into (extracted text for .html/.docx)")
     text.add_argument("path", metavar="PATH")
     text.add_argument("--max-size", type=mebibytes, metavar="MIB")
+    add_encoding_option(text)
     text.set_defaults(handler=run)
 
 
@@ -20,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from giaoban_qa.loaders import InputError, load_path
 
     try:
-        source = load_path(args.path, int((args.max_size or 20) * 1024 * 1024))
+        source = load_path(args.path, int((args.max_size or 20) * 1024 * 1024), encoding=args.encoding or "auto")
     except InputError as exc:
         print(f"giaoban-qa: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -38,7 +38,7 @@ _FULL_NUMERIC = re.compile(
     r"(?<![\d.,/\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d]|[.,/]\d)"
 )
 _WORDS = re.compile(
-    r"(?P<ngay>ngày)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*,?\s+năm\s+(?P<y>\d{4})|,\s*(?P<y2>(?:19|20)\d\d)(?!\s*(?:người|hộ|ha|tấn|con|đồng|lượt)))?(?!\d)",
+    r"(?P<ngay>ngày)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:(?:\s*+,\s++|\s++)năm\s++(?P<y>\d{4})|,\s*+(?P<y2>(?:19|20)\d\d)(?!\s*(?:người|hộ|ha|tấn|con|đồng|lượt)))?(?!\d)",
     re.IGNORECASE,
 )
 _RANGE = re.compile(
@@ -52,7 +52,7 @@ _PARTIAL = re.compile(
 # most documents have none, and the plain check path must stay fast.
 _MONTH_WORD = r"(?:\d{1,2}|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười một|mười hai|mười)"
 _ODD = re.compile(
-    rf"(?<![\w/.\-])(?P<d>\d{{1,2}})\s+tháng\s+(?P<mw>{_MONTH_WORD})\s*,?\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
+    rf"(?<![\w/.\-])(?P<d>\d{{1,2}})\s+tháng\s+(?P<mw>{_MONTH_WORD})\s*+,?\s*+(?:năm\s++)?(?P<y>(?:19|20)\d\d)(?!\d)"
     r"|(?<![\w/.\-])(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\w\-])",
     re.IGNORECASE,
 )
@@ -69,15 +69,15 @@ _PARTIAL_CUE = re.compile(
     re.IGNORECASE,
 )
 _HEADER_LINE = re.compile(
-    r"^\s*(?P<place>[A-ZĐÀ-Ỹ][^\n,;:]{1,40}?),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$",
+    r"^[^\S\n]*+(?P<place>[A-ZĐÀ-Ỹ][^\n,;:]{1,40}?),\s*+ngày\s++\d{1,2}\s++tháng\s++\d{1,2}\s++năm\s++\d{4}[^\S\n]*+$",
     re.MULTILINE,
 )
 _PUBLISHED = re.compile(
-    r"^[^\S\n]*(?:(?:cập nhật|đăng ngày|ngày đăng|ngày|thời gian|posted|published)\s*:?\s*)?"
-    r"(?:(?P<t1>\d{1,2}:\d{2})(?::\d{2})?\s*(?:[-,|]\s*)?)?"
-    r"(?:(?:thứ\s+\S+|chủ\s+nhật)\s*,?\s*)?"
+    r"^[^\S\n]*+(?:(?:cập nhật|đăng ngày|ngày đăng|ngày|thời gian|posted|published)\s*+:?\s*+)?"
+    r"(?:(?P<t1>\d{1,2}:\d{2})(?::\d{2})?\s*+(?:[-,|]\s*+)?)?"
+    r"(?:(?:thứ\s++\S+|chủ\s++nhật)\s*+,?\s*+)?"
     r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>\d{4})"
-    r"(?:\s*[-,|]?\s*(?P<t2>\d{1,2}[:h]\d{2})(?::\d{2})?\s*(?:\(?GMT[+\d:]*\)?)?)?[^\S\n]*$",
+    r"(?:\s*+[-,|]?\s*+(?P<t2>\d{1,2}[:h]\d{2})(?::\d{2})?\s*+(?:\(?GMT[+\d:]*+\)?)?)?[^\S\n]*+$",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -132,6 +132,15 @@ class TitleLexicon:
     exclusive_within: tuple[frozenset[str], ...]
     exclusive_across: tuple[tuple[tuple[str, str], tuple[str, str]], ...]
     single_holder: frozenset[str]
+    # Common family names with their diacritics folded ("nguyen", "hoang"): a name that
+    # starts with one of them written without its marks ("Nguyên Văn Thắng", "Hoang Minh
+    # Tuấn") is a slip of that family name, read as a name of three or four syllables.
+    slip_surnames: frozenset[str] = frozenset()
+
+    def is_surname(self, word: str, syllables: int) -> bool:
+        """``word`` opens a name of ``syllables`` syllables: a family name, or (three or
+        four syllables) a common family name with a slipped diacritic."""
+        return _low(word) in self.surnames or (syllables >= 3 and fold(word) in self.slip_surnames)
 
 
 # The family names that are almost never a place or a common word at the start of a run;
@@ -165,6 +174,7 @@ def lexicon() -> TitleLexicon:
         exclusive_within=tuple(frozenset(g) for g in tit.get("exclusive_within_organ", [])),
         exclusive_across=tuple((tuple(a), tuple(b)) for a, b in tit.get("exclusive_across_organs", [])),
         single_holder=frozenset(tit.get("single_holder", [])),
+        slip_surnames=frozenset(fold(s) for s in _STRONG),
     )
 
 
@@ -220,7 +230,9 @@ class Place:
 _WORD = re.compile(rf"{_LETTER}+")
 _HONORIFICS = {"ông", "bà", "đồng chí", "đ/c", "anh", "chị", "cô", "thầy", "bác"}
 _HONORIFIC_BEFORE = re.compile(r"(?:(?<!\w)(?:[Đđ]ồng\s+chí|[ĐđD]/[cC]|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+)\Z")
-_TITLE_SEP = re.compile(r"\s*(?:[,–—-]|\s-\s)\s*")
+# Between a name and its title: a comma, a dash, or an opening parenthesis ("Trần Văn
+# Bình (Chủ tịch UBND xã)").
+_TITLE_SEP = re.compile(r"\s*(?:[,–—(-]|\s-\s)\s*")
 # Lower-case words that may continue a title after its role ("Chủ tịch UBND huyện",
 # "Phó Bí thư Thường trực Huyện ủy"). Most common words may only follow the word that
 # makes them part of an organ name, so "Huyện ủy biểu dương" stops before "biểu".
@@ -304,7 +316,8 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
             # A capitalised run that starts with a family name and reads as a name ends
             # the title: "Bí thư Huyện ủy Trần Văn Kỳ".
             low = _low(w)
-            if low in lex.surnames and 2 <= _run_length(text, words_from, i) <= 4:
+            run = _run_length(text, words_from, i)
+            if lex.is_surname(w, run) and 2 <= run <= 4:
                 # After an organ or level word a weak family name is a place ("Tỉnh ủy
                 # Hà Giang"); a common one is a person either way.
                 prev = words_from[i - 1][2] if i > 0 else ""
@@ -386,7 +399,7 @@ def _next_name_start(scan: _Scan, pos: int) -> int | None:
         else:
             break
     first = re.sub(r"[^\w].*$", "", words[0]) if words else ""
-    if _low(first) in scan.lex.surnames and 2 <= count <= 4:
+    if scan.lex.is_surname(first, count) and 2 <= count <= 4:
         return pos + 1
     return None
 
@@ -437,6 +450,9 @@ def _sentence_floor(text: str, pos: int) -> int:
 
 
 _HONORIFIC_WORDS = frozenset(("ông", "bà", "anh", "chị"))
+_PROVINCE_LEVELS = frozenset(("tinh", "huyen", "tp", "tp.", "pho"))
+# Provinces, cities and districts whose three-syllable names open with a family name.
+_PLACES_LIKE_NAMES = frozenset(("ho chi minh", "tran van thoi", "hoang su phi", "dong van lam"))
 # The last word of a multi-word level ("thành phố", "thị trấn", "thị xã").
 _LEVEL_LAST_WORDS = frozenset(("pho", "tran", "xa"))
 
@@ -450,7 +466,7 @@ def _name_in_run(run: list[tuple[int, int, str]], begin: int, lex: TitleLexicon)
         if size < 2:
             return None
         first = _low(run[i][2])
-        if first in lex.surnames:
+        if first in lex.surnames or (size >= 3 and fold(run[i][2]) in lex.slip_surnames):
             # "Hà Nội", "Thái Bình": two syllables after a weak family name read as a place.
             if size == 2 and first not in lex.strong_surnames:
                 return None
@@ -467,14 +483,14 @@ _CAP_RUN = re.compile(rf"(?<!\w){_CAP_WORD}(?:[ \u00a0]{_CAP_WORD})+(?!\w)")
 _PREV_WORD = re.compile(rf"({_LETTER}+) \Z")
 
 
-def _cap_runs(text: str, surnames: frozenset[str]) -> list[list[tuple[int, int, str]]]:
+def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = frozenset()) -> list[list[tuple[int, int, str]]]:
     """Maximal runs of two or more capitalised words ("Trần Văn Kỳ", "Bình Dương Trần
     Thanh Liêm") in which a family name could start a name that ends the run; a word in
     capitals ("UBND") or with digits breaks a run."""
     runs: list[list[tuple[int, int, str]]] = []
     for m in _CAP_RUN.finditer(text):
         words = m.group().replace("\u00a0", " ").split(" ")
-        if not any(_low(w) in surnames for w in words[-4:-1]):
+        if not any(_low(w) in surnames or fold(w) in slips for w in words[-4:-1]):
             continue
         run = []
         pos = m.start()
@@ -493,7 +509,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
     scan = _Scan(text, lex)
     para_starts = [p.start for p in doc.paragraphs]
     mentions: list[PersonMention] = []
-    for run in _cap_runs(text, lex.surnames):
+    for run in _cap_runs(text, lex.surnames, lex.slip_surnames):
         first_start = run[0][0]
         pw = _PREV_WORD.search(text, max(0, first_start - 24), first_start)
         prev_word = fold(pw.group(1)) if pw else ""
@@ -502,7 +518,16 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         # the run opens with a place name of at least two syllables.
         if prev_word in lex.levels or prev_word in _LEVEL_LAST_WORDS or prev_word in ("uy", "thon"):
             begin = 2 if len(run) > 2 else len(run)
-            if prev_word == "uy" and _low(run[0][2]) in lex.strong_surnames:
+            if prev_word == "uy" and (_low(run[0][2]) in lex.strong_surnames or (len(run) >= 3 and fold(run[0][2]) in lex.slip_surnames)):
+                begin = 0
+            elif (
+                prev_word in _PROVINCE_LEVELS
+                and len(run) == 3
+                and _low(run[0][2]) in lex.strong_surnames
+                and fold(" ".join(w for _, _, w in run)) not in _PLACES_LIKE_NAMES
+            ):
+                # "Chủ tịch UBND tỉnh Nguyễn Văn Quang": a province or district is not named
+                # by three syllables opening with a common family name (a few are: below).
                 begin = 0
         # "Ông Trần Văn Nam" inside a run (lost punctuation before it): the honorific
         # starts the name's context.

@@ -60,6 +60,17 @@ _LUY_KE = re.compile(
     rf"l(?:ũy|uỹ)\s+kế\s+(?:(?:đến\s+(?:hết\s+)?|từ\s+đầu\s+năm\s+(?:đến\s+nay\s+)?)?)(?P<n>{_NUM})\s+tháng(?!\w)"
     rf"(?:\s*(?:đầu\s+năm)?(?:{_YEAR_TAIL})?)?"
 )
+# "tính chung 5 tháng", "cộng dồn 5 tháng", "lũy kế đến hết tháng 5", "lũy kế từ đầu năm
+# đến cuối tháng 5": the cumulative words with a count of months or the month they run to.
+_CUM_WORDS = re.compile(
+    rf"(?:tính\s+chung|cộng\s+dồn|l(?:ũy|uỹ)\s+kế)(?:\s+(?:cả|trong))?(?:\s+từ\s+đầu\s+năm)?"
+    rf"(?:\s+(?:đến|tới)(?:\s+(?:hết|cuối))?)?\s+(?:(?P<n>{_NUM})\s+tháng(?!\w)|tháng\s+(?P<m>\d{{1,2}})(?![\d/]\d))"
+    rf"(?:\s*(?:đầu\s+năm)?(?:{_YEAR_TAIL})?)?"
+)
+# "(tính) từ đầu năm đến hết tháng 5": January to May.
+_TO_MONTH = re.compile(
+    rf"từ\s+đầu\s+năm(?:\s+nay)?\s+(?:đến|tới)(?:\s+(?:hết|cuối))?\s+tháng\s+(?P<m>\d{{1,2}})(?!\d)(?:{_YEAR_TAIL})?"
+)
 _HALF_WORDS = re.compile(r"nửa\s+(?P<edge>đầu|cuối)\s+năm(?:\s+(?P<y>(?:19|20)\d\d)(?!\d))?")
 _TO_DATE = re.compile(r"từ\s+đầu\s+năm(?:\s+(?:đến\s+nay|tới\s+nay))?(?!\w)")
 _YEAR = re.compile(r"năm\s+(?P<y>(?:19|20)\d\d)(?![\d/\-–])")
@@ -229,6 +240,13 @@ def find_periods(doc: Document) -> list[PeriodFact]:
         n = _number(m.group("n"))
         if n and 1 <= n <= 12:
             add(m, "cumulative", 1, n, _year(m, "y"))
+    for pattern in (_CUM_WORDS, _TO_MONTH):
+        for m in pattern.finditer(low):
+            if not word_start(low, m.start()):
+                continue
+            n = _number(m.group("n")) if "n" in pattern.groupindex and m.group("n") else int(m.group("m"))
+            if n and 1 <= n <= 12:
+                add(m, "cumulative", 1, n, _year(m, "y"))
     for m in _COUNTED.finditer(low):
         count = _COUNT_BEFORE.search(low, max(0, m.start() - 12), m.start())
         if count is None:
@@ -510,3 +528,251 @@ def subject_period(doc: Document, subject_span: tuple[int, int] | None) -> Perio
 @fact_table("periods")
 def period_rows(doc: Document) -> list[dict[str, Any]]:
     return [p.to_json() for p in doc.fact(periods)]
+
+
+# -- review/plan pairs within one sentence ------------------------------------------------
+
+# Words that make a period the one a sentence plans, strict enough to be read anywhere in
+# a report (not only in its lead): "… tháng 4, đề ra phương hướng nhiệm vụ tháng 5",
+# "bàn nhiệm vụ tháng 5", "triển khai nhiệm vụ tháng 5". A deadline ("dự kiến tháng 6
+# hoàn thành", "phấn đấu trong tháng 6") is not a plan period.
+_STRICT_PLAN_CUE = re.compile(
+    r"(?:phương\s+hướng(?:[\s,]+nhiệm\s+vụ)?(?:\s+trọng\s+tâm)?(?:\s+công\s+tác)?(?:\s+trong)?|"
+    r"nhiệm\s+vụ(?:\s+trọng\s+tâm)?(?:\s+công\s+tác)?(?:\s+trọng\s+tâm)?(?:\s+trong)?|"
+    r"kế\s+hoạch(?:\s+công\s+tác)?(?:\s+trong)?|chương\s+trình\s+công\s+tác(?:\s+trong)?|"
+    r"(?<!\w)đề\s+ra(?:\s+trong)?|(?<!địa\s)(?<!\w)bàn(?:\s+(?:giải\s+pháp|biện\s+pháp))?(?:\s+trong)?|"
+    r"triển\s+khai(?:\s+thực\s+hiện)?(?:\s+trong)?)$",
+    re.IGNORECASE,
+)
+_STRICT_REVIEW_CUE = re.compile(
+    r"(?:tình\s+hình|kết\s+quả|đánh\s+giá|kiểm\s+điểm|sơ\s+kết|tổng\s+kết|thực\s+hiện\s+nhiệm\s+vụ|công\s+tác|"
+    r"đạt\s+được|diễn\s+biến|hoạt\s+động)",
+    re.IGNORECASE,
+)
+_PAIR_KINDS = ("month", "quarter", "half", "year")
+_REVIEWED_TASKS = re.compile(r"(?:tình\s+hình|kết\s+quả|đánh\s+giá|kiểm\s+điểm)(?:\s+thực\s+hiện)?(?:\s+các)?\s+nhiệm\s+vụ(?:\s+\w+){0,3}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ReviewPlanPair:
+    """A period reviewed and the period planned next, stated in one sentence."""
+
+    review: PeriodFact
+    plan: PeriodFact
+
+
+def review_plan_pairs(doc: Document) -> list[ReviewPlanPair]:
+    """Every "review period … plan period" pair of one sentence, anywhere in the report.
+
+    The review period is one whose words before it review ("kết quả công tác tháng 4",
+    "tình hình … tháng 4"); the plan period is the next period of the same kind in the same
+    sentence with a plan word right before it ("đề ra phương hướng, nhiệm vụ tháng 5",
+    "bàn nhiệm vụ tháng 5", "triển khai nhiệm vụ trọng tâm tháng 5"). Nothing but the
+    plan words may separate the two beyond 200 characters."""
+    ps = doc.fact(periods)
+    text = doc.text
+    out: list[ReviewPlanPair] = []
+    for i, p in enumerate(ps):
+        if p.kind not in _PAIR_KINDS or p.role == "subject" or p.cue in ("bound", "plan"):
+            continue
+        sentence = local_sentence(text, p.start)
+        lo = max(sentence.start, ps[i - 1].end if i > 0 else 0, p.start - _CUE_WINDOW)
+        if not _STRICT_REVIEW_CUE.search(text, lo, p.start) and p.cue != "review":
+            continue
+        for q in ps[i + 1 : i + 4]:
+            if q.start >= sentence.end or q.start - p.end > 200:
+                break
+            if q.kind == "year" and p.kind != "year":
+                continue  # "tháng 4 năm 2020": the year of the month, not a period
+            if q.kind != p.kind or q.role == "subject":
+                break
+            between = text[p.end : q.start].rstrip()
+            # "bàn phương hướng thực hiện nhiệm vụ tháng 5" plans, although "thực hiện nhiệm
+            # vụ" is also a review cue; "kết quả thực hiện nhiệm vụ tháng 5" reviews.
+            if _STRICT_PLAN_CUE.search(between) and q.cue != "bound" and not _REVIEWED_TASKS.search(between):
+                out.append(ReviewPlanPair(p, q))
+            break
+    return out
+
+
+# -- terms of office ----------------------------------------------------------------------
+
+# "nhiệm kỳ 2020-2025", "nhiệm kỳ 2020 – 2025", "nhiệm kỳ: 2020 — 2025", "nhiệm kỳ 2020 đến 2025".
+TERM_PATTERN = re.compile(
+    r"nhiệm\s+kỳ\s*:?\s*\(?\s*(?P<a>(?:19|20)\d\d)\s*(?:[\-–—‒]|đến|tới)\s*(?P<b>(?:19|20)\d\d)(?!\d)"
+)
+
+
+@dataclass(frozen=True)
+class TermFact:
+    """A term of office written as two years."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    first_span: tuple[int, int]
+    last_span: tuple[int, int]
+
+
+def terms(doc: Document) -> list[TermFact]:
+    """Every "nhiệm kỳ YYYY – YYYY" of the text, in text order."""
+    low = doc.fact(lowered)
+    out = []
+    for m in TERM_PATTERN.finditer(low):
+        if word_start(low, m.start()):
+            out.append(TermFact(m.start(), m.end(), int(m.group("a")), int(m.group("b")), m.span("a"), m.span("b")))
+    return out
+
+
+# -- anniversaries ------------------------------------------------------------------------
+
+# Found from the literal " năm" (fast) with the count read backwards; see _anniversary_counts.
+_ANNIVERSARY = re.compile(r"(?<![\d.,/])(?P<n>\d{1,3})\s+năm\s+")
+_YEARS_WORD = re.compile(r" năm\s+")
+_APPROX_BEFORE = re.compile(r"(?:hơn|gần|trên|khoảng|hàng|mấy|những|các|suốt|sau\s+hơn|ngót)\s*$", re.IGNORECASE)
+# Words between "N năm" and the event's name: "70 năm Ngày Chiến thắng …", "… năm ngày hội …".
+_ANNIV_GAP = re.compile(r"(?:\s*(?:ngày\s+hội|ngày|kể\s+từ|thành\s+lập|truyền\s+thống|kỷ\s+niệm|của|lễ)\s*)*", re.IGNORECASE)
+# Epithets inside an event's name: "Chiến thắng lịch sử Điện Biên Phủ", "Cách mạng Tháng
+# Tám thành công". The phrase is matched with the epithet left out.
+_EPITHETS = ("lịch sử ", "vĩ đại ", "vẻ vang ", "oanh liệt ")
+# A word right after the event's name that makes it a local body or another country's day.
+_LOCAL_UNIT_AFTER = re.compile(
+    r"\s+(?:bộ|ủy|uỷ|xã|huyện|tỉnh|phường|quận|thị|thành\s+phố|trường|khối|cơ\s+sở|chi|ngành|viên|cấp|khu|lào|campuchia|trung\s+quốc|cu\s*ba)(?!\w)"
+)
+_ANNIV_RANGE = re.compile(
+    r"\s*\(\s*(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})\s*[/.\-]\s*(?P<base>\d{4})\s*(?:[\-–—]|đến)\s*"
+    r"(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<year>\d{4})\s*\)"
+)
+# "(1954 – 2024)", "(1954-2024)": the base and the celebration year only.
+_ANNIV_YEAR_RANGE = re.compile(r"\s*\(\s*(?P<base>(?:18|19|20)\d\d)\s*(?:[\-–—]|đến)\s*(?P<year>(?:19|20)\d\d)\s*\)")
+# A year of the sentence: "năm 2024", "2024", or the year of a date "19/5/2024"; not the
+# year inside a document number ("245/2020/NQ-HĐND").
+_SENTENCE_YEAR = re.compile(r"(?:(?<![\d/])\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*|(?<![\d/.\-]))(?P<y>(?:19|20)\d\d)(?![\d/])")
+
+
+@dataclass(frozen=True)
+class AnniversaryMention:
+    """ "N năm <event>" for an event of the anniversaries pack, with what the text says of
+    the year it is celebrated in."""
+
+    count: int
+    count_span: tuple[int, int]
+    event: str  # the pack's id
+    name: str
+    base: dt.date
+    phrase_span: tuple[int, int]
+    range_base: int | None = None  # "(7/5/1954 - 7/5/2024)" or "(1954 – 2024)"
+    range_year: int | None = None
+    range_span: tuple[int, int] | None = None
+    sentence_years: tuple[int, ...] = ()  # other years written in the same sentence
+
+    @property
+    def base_year(self) -> int:
+        return self.base.year
+
+
+def anniversary_table(pack: dict) -> list[tuple]:
+    """(phrase, id, base date, name, followed_by) of the pack, longest phrase first."""
+    rows = []
+    for item in (pack or {}).get("anniversaries", []):
+        base = item.get("base_date")
+        if not base:
+            continue
+        base = base if isinstance(base, dt.date) else dt.date.fromisoformat(str(base))
+        followed_by = re.compile(item["followed_by"]) if item.get("followed_by") else None
+        for phrase in item.get("match", []):
+            rows.append((phrase.lower(), item.get("id", ""), base, item.get("name", ""), followed_by))
+    rows.sort(key=lambda r: len(r[0]), reverse=True)
+    return rows
+
+
+def _anniversary_counts(low: str):
+    """"N năm " matches in the lower-cased text, found from the word instead of the digits."""
+    for w in _YEARS_WORD.finditer(low):
+        i = w.start()
+        if i == 0 or not low[i - 1].isdigit():
+            continue
+        begin = i - 1
+        while begin > 0 and i - begin < 3 and low[begin - 1].isdigit():
+            begin -= 1
+        m = _ANNIVERSARY.match(low, begin)
+        if m is not None and m.end() == w.end():
+            yield m
+
+
+def _phrase_at(low: str, at: int, table: list[tuple]) -> tuple[tuple, int] | None:
+    """The pack row whose phrase starts at ``at`` (epithets skipped) and where it ends."""
+    for row in table:
+        phrase = row[0]
+        if low.startswith(phrase, at):
+            return row, at + len(phrase)
+    # "chiến thắng lịch sử điện biên phủ": try the phrase with one epithet inside it.
+    window = low[at : at + 80]
+    for epithet in _EPITHETS:
+        k = window.find(epithet)
+        if k <= 0:
+            continue
+        folded = window[:k] + window[k + len(epithet) :]
+        for row in table:
+            if folded.startswith(row[0]) and len(row[0]) > k:
+                return row, at + len(row[0]) + len(epithet)
+    return None
+
+
+def anniversary_mentions(doc: Document, table: list[tuple] | None = None) -> list[AnniversaryMention]:
+    """Every "N năm <event>" of a known event, with its printed range and sentence years.
+
+    ``table`` is ``anniversary_table(pack)``; by default the shipped pack."""
+    if table is None:
+        from giaoban_qa.packs import load_pack
+
+        table = anniversary_table(load_pack("anniversaries") or {})
+    text = doc.text
+    low = doc.fact(lowered)
+    if "–" in low or "—" in low:
+        # Dashes folded so "Thương binh – Liệt sĩ" matches "thương binh - liệt sĩ" (same length).
+        low = low.replace("–", "-").replace("—", "-")
+    out: list[AnniversaryMention] = []
+    for m in _anniversary_counts(low):
+        n = int(m.group("n"))
+        if n < 1 or _APPROX_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            continue
+        gap = _ANNIV_GAP.match(low, m.end())
+        hit = _phrase_at(low, gap.end(), table) if gap else None
+        if hit is None:
+            hit = _phrase_at(low, m.end(), table)  # "66 năm Ngày chiến thắng …"
+        if hit is None:
+            continue
+        row, phrase_end = hit
+        phrase, ident, base, name, followed_by = row
+        if _LOCAL_UNIT_AFTER.match(low, phrase_end):
+            continue  # "15 năm ngày thành lập Đảng bộ xã": a local body's own founding
+        if followed_by is not None and not followed_by.match(low, phrase_end):
+            continue
+        reach = min(len(text), phrase_end + 60)
+        rng = _ANNIV_RANGE.match(text, phrase_end) or _ANNIV_RANGE.search(text, phrase_end, reach)
+        yrng = None if rng else (_ANNIV_YEAR_RANGE.match(text, phrase_end) or _ANNIV_YEAR_RANGE.search(text, phrase_end, reach))
+        found = rng or yrng
+        sentence = local_sentence(text, m.start())
+        skip = found.span() if found else (0, 0)
+        years = tuple(
+            int(y.group("y"))
+            for y in _SENTENCE_YEAR.finditer(text, sentence.start, sentence.end)
+            if not skip[0] <= y.start("y") < skip[1] and int(y.group("y")) != base.year
+        )
+        out.append(
+            AnniversaryMention(
+                count=n,
+                count_span=m.span("n"),
+                event=ident,
+                name=name,
+                base=base,
+                phrase_span=(m.end(), phrase_end),
+                range_base=int(found.group("base")) if found else None,
+                range_year=int(found.group("year")) if found else None,
+                range_span=(found.start() + len(found.group()) - len(found.group().lstrip()), found.end()) if found else None,
+                sentence_years=years,
+            )
+        )
+    return out

@@ -63,7 +63,20 @@ QUALIFIERS: dict[str, str] = {
     "chưa tới": "below", "dưới": "below", "không quá": "below", "không tới": "below",
     "ít nhất": "above", "tối thiểu": "above",
 }
-VERBS: tuple[str, ...] = ("chiếm tỷ lệ", "chiếm tỉ lệ", "chiếm", "đạt", "bằng", "tăng", "giảm", "vượt", "là", "còn")
+# Verbs of a change, in the ways reports write them ("tăng trưởng 12%", "giảm mạnh 35%",
+# "cắt giảm 10%"): each reads as plain "tăng" or "giảm".
+GROWTH_VERBS: frozenset[str] = frozenset(
+    "tăng;tăng trưởng;tăng thêm;tăng mạnh;tăng nhẹ;tăng giá;tăng tổng cộng;tăng khoảng;mức tăng;mức tăng trưởng".split(";")
+)
+DECLINE_VERBS: frozenset[str] = frozenset(
+    "giảm;giảm thêm;giảm mạnh;giảm nhẹ;giảm giá;cắt giảm;sụt giảm;mức giảm;hạ".split(";")
+)
+SHARE_VERBS: frozenset[str] = frozenset(
+    "chiếm;chiếm tỷ lệ;chiếm tỉ lệ;chiếm tỷ trọng;chiếm tỉ trọng;chiếm lĩnh".split(";")
+)
+VERBS: tuple[str, ...] = tuple(sorted(SHARE_VERBS | GROWTH_VERBS | DECLINE_VERBS, key=len, reverse=True)) + (
+    "đạt", "bằng", "vượt", "là", "còn",
+)
 PLAN_BASES: tuple[str, ...] = ("kế hoạch", "kh", "dự toán", "chỉ tiêu", "mục tiêu", "nghị quyết", "nq")
 
 # Spellings and short names that vary between reports for one metric, so that archive
@@ -111,7 +124,7 @@ _NOT_QUANTITY_PAIRS = frozenset(
 _BASE_AFTER = re.compile(
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:so[^\S\n]+)?(?:với[^\S\n]+)?(?:của[^\S\n]+)?"
     r"(kế\s+hoạch|KH|NQ|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|cùng\s+kỳ|năm\s+trước|năm\s+ngoái|tháng\s+trước|"
-    r"quý\s+trước|năm\s+(?:19|20)\d\d|số\s+ước)"
+    r"quý\s+trước|năm\s+(?:19|20)\d\d|số\s+ước)(?!\w)"
     # Who set the plan, when a report names several ("dự toán HĐND tỉnh giao").
     r"(?P<issuer>(?:[^\S\n]+(?!giao\b)[\wĐđ]+){1,4}?[^\S\n]+giao\b)?",
     re.IGNORECASE,
@@ -121,7 +134,7 @@ _BASE_BEFORE = re.compile(r"(?:so\s+)?(?:với\s+)?(cùng\s+kỳ|năm\s+trước
 _CLAUSE_BREAK = re.compile(r"[;:\n(\[]|,\s|\.\s")
 _PERIOD_PHRASE = re.compile(
     r"(?:lũy|luỹ)\s+kế\s+(?:đến\s+(?:hết\s+)?tháng\s+(?P<to>\d{1,2})|(?P<n>\d{1,2})\s+tháng(?:\s+đầu\s+năm)?|từ\s+đầu\s+năm)?"
-    r"|(?P<n2>\d{1,2})\s+tháng\s+(?:đầu\s+năm|năm)"
+    r"|(?P<n2>\d{1,2})\s+tháng(?:\s+(?:đầu\s+năm|năm))?(?!\s*(?:\d|qua|tới|sau|trước|gần|liên))"
     r"|từ\s+đầu\s+năm(?:\s+đến\s+nay)?"
     r"|trong\s+tháng(?:\s+\d{1,2})?"
     r"|(?<!\d\s)tháng\s+\d{1,2}(?!\s*[/\-.]\s*\d)"
@@ -131,7 +144,7 @@ _PERIOD_PHRASE = re.compile(
 )
 # Words stripped from the clause before a figure to leave the name of what it measures.
 _METRIC_NOISE = re.compile(
-    r"\b(?:so\s+(?:với\s+)?cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|\d{4}))?|ước\s+(?:đạt|thực\s+hiện|tính)|thực\s+hiện|đạt\s+được|đạt|ước|là|được|có|gần|hơn|khoảng|xấp\s+xỉ|"
+    r"\b(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|(?:tháng|quý|năm|kỳ|tuần|phiên)\s+(?:trước|liền\s+kề|ngoái)|cuối\s+năm|đầu\s+năm)(?:\s+năm\s+(?:trước|ngoái|\d{4}))?|ước\s+(?:đạt|thực\s+hiện|tính)|(?:lũy|luỹ)\s+kế|cộng\s+dồn|tính\s+chung|nâng\s+tổng(?:\s+số)?|thực\s+hiện|đạt\s+được|đạt|ước|là|được|có|gần|hơn|khoảng|xấp\s+xỉ|"
     r"trên\s+địa\s+bàn(?:\s+(?:huyện|tỉnh|thành\s+phố|thị\s+xã|xã|toàn\s+tỉnh))?|theo\s+giá\s+hiện\s+hành|"
     r"theo\s+giá\s+so\s+sánh|với|khi|tới|lên|đến|và|của|toàn\s+(?:huyện|tỉnh)|ước\s+đạt)\b",
     re.IGNORECASE,
@@ -259,6 +272,7 @@ def quantities(doc: Document) -> list[Quantity]:
     out: list[Quantity] = []
     ex_i = 0
     pos = 0
+    fraction_until = -1
     for m in _NUMBER.finditer(text):
         s, e = m.start(), m.end()
         if s < pos:
@@ -266,7 +280,14 @@ def quantities(doc: Document) -> list[Quantity]:
         while ex_i < len(excluded) and excluded[ex_i][1] <= s:
             ex_i += 1
         if ex_i < len(excluded) and excluded[ex_i][0] <= s < excluded[ex_i][1]:
-            continue
+            # "4/11 người", "3/5 xã": a count out of a total that the date reader took for a
+            # day and month; the unit after it says it is a fraction.
+            if s < fraction_until:
+                pass
+            elif s == excluded[ex_i][0] and text[e : e + 1] == "/" and _fraction_like(text, e) and _fraction_end(text, e) >= excluded[ex_i][1]:
+                fraction_until = _fraction_end(text, e)
+            else:
+                continue
         q = _read_at(text, m)
         if q is None:
             continue
@@ -405,7 +426,7 @@ def _label_before(text: str, s: int) -> bool:
     if not words:
         return False
     last = words[-1]
-    if last == "số" and len(words) > 1 and words[-2] in ("tổng", "có", "với"):
+    if last == "số" and len(words) > 1 and words[-2] in ("tổng", "có", "với", "trong", "trên"):
         return False
     return last in _NOT_QUANTITY_WORDS or " ".join(words[-2:]) in _NOT_QUANTITY_PAIRS
 
@@ -420,8 +441,14 @@ def _period_before(text: str, s: int) -> bool:
 
 def _unit_before_slash(text: str, s: int) -> bool:
     """"22.460 ha/27.060 ha": the slash follows a figure's unit, so B is a denominator."""
-    m = re.search(r"\d[^\S\n]*(?:[^\W\d]+|%)[^\S\n]*/[^\S\n]*\Z", text[max(0, s - 16) : s])
+    m = re.search(r"\d[^\S\n]*(?:[^\W\d]+(?:[^\S\n][^\W\d]+)?|%)[^\S\n]*/[^\S\n]*\Z", text[max(0, s - 22) : s])
     return m is not None
+
+
+def _fraction_end(text: str, e: int) -> int:
+    """Where the denominator of "A/B" that starts at ``e`` (the slash) ends."""
+    m = re.match(r"/(\d+(?:\.\d{3})*)", text[e : e + 16])
+    return e + m.end() if m else e
 
 
 def _fraction_like(text: str, e: int) -> bool:
@@ -491,11 +518,11 @@ def _read_after(text: str, q: Quantity) -> None:
             q.base_issuer = re.sub(r"\s+", " ", m.group("issuer").strip().lower())
     base = q.base or ""
     verb = q.verb or ""
-    if verb.startswith("chiếm"):
+    if verb in SHARE_VERBS:
         q.relation = "share"
-    elif verb == "tăng":
+    elif verb in GROWTH_VERBS:
         q.relation = "growth"
-    elif verb == "giảm":
+    elif verb in DECLINE_VERBS:
         q.relation = "decline"
     elif verb == "vượt":
         q.relation = None

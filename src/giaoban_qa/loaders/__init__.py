@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from giaoban_qa.loaders.decode import InputError, decode_bytes
+from giaoban_qa.loaders.decode import ENCODINGS, InputError, decode_text
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
-__all__ = ["InputError", "Source", "load_path", "load_bytes", "iter_input_paths", "kind_of"]
+__all__ = ["ENCODINGS", "InputError", "Source", "load_path", "load_bytes", "iter_input_paths", "kind_of"]
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Source:
     path: str
     text: str
     kind: str
+    encoding: str = "utf-8"  # what the bytes were read as (a legacy one earns an info finding)
 
 
 def kind_of(path: str | Path) -> str | None:
@@ -69,15 +70,16 @@ def _expand_input_paths(paths: list[str]) -> Iterator[str]:
             yield raw
 
 
-def load_bytes(data: bytes, path: str, kind: str) -> Source:
+def load_bytes(data: bytes, path: str, kind: str, encoding: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     if not data.strip():
         raise InputError(f"{path}: empty file")
+    used = "utf-8"
     if kind == "docx":
         from giaoban_qa.loaders.docx import docx_text
 
-        text = docx_text(data, path)
+        text = docx_text(data, path, max_bytes)
     else:
-        text = decode_bytes(data, path)
+        text, used = decode_text(data, path, encoding)
         if not text.strip():
             raise InputError(f"{path}: empty file")
         if kind == "html":
@@ -88,7 +90,7 @@ def load_bytes(data: bytes, path: str, kind: str) -> Source:
                 raise InputError(f"{path}: no main text found in the HTML page")
     if not _has_words(text):
         raise InputError(f"{path}: no text to check" + (" (only markup or punctuation)" if text.strip() else ""))
-    return Source(path, text, kind)
+    return Source(path, text, kind, used)
 
 
 def _has_words(text: str) -> bool:
@@ -100,7 +102,7 @@ def _has_words(text: str) -> bool:
     return any(c.isalnum() for c in mask_markup(text[:4096])) or any(c.isalnum() for c in mask_markup(text))
 
 
-def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | None = None) -> Source:
+def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | None = None, encoding: str = "auto") -> Source:
     """Read one file (or '-' for stdin) without ever writing to it. Text on stdin is
     reported, and read by format, as ``stdin_name`` when given ("page.html")."""
     if path == "-":
@@ -108,7 +110,7 @@ def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | N
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise InputError(f"{name}: larger than {max_bytes // (1024 * 1024)} MiB (raise --max-size)")
-        return load_bytes(data, name, kind_of(name) or "txt")
+        return load_bytes(data, name, kind_of(name) or "txt", encoding, max_bytes)
     p = Path(path)
     kind = kind_of(p)
     try:
@@ -131,4 +133,4 @@ def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | N
     if kind is None:
         # An unknown suffix named explicitly is read as plain text; binary data still fails.
         kind = "txt"
-    return load_bytes(data, path, kind)
+    return load_bytes(data, path, kind, encoding, max_bytes)

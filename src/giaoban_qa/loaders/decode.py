@@ -1,27 +1,43 @@
-"""Byte decoding with clear errors for legacy Vietnamese encodings and binary data."""
+"""Byte decoding: UTF-8 and UTF-16, the legacy Vietnamese encodings (``legacy.py``), and
+one-line errors for everything else."""
 
 from __future__ import annotations
 
 import codecs
 import re
 
+from giaoban_qa.loaders.legacy import LEGACY_ENCODINGS
+
 
 class InputError(Exception):
     """A file that cannot be checked; the message is one line and names the file."""
 
 
-# Bytes that TCVN3 (ABC) and VNI-Windows use for Vietnamese letters: in a file that is not
-# UTF-8 they betray a legacy encoding rather than random binary data.
-_LEGACY_HINT = re.compile(rb"[\x80-\xff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
-def decode_bytes(data: bytes, path: str) -> str:
-    """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; refuse everything else."""
+ENCODINGS = ("auto", "utf-8", "utf-16", "cp1258", "tcvn3", "vni")
+
+
+def decode_bytes(data: bytes, path: str, encoding: str = "auto") -> str:
+    """The text of ``data`` (see ``decode_text``)."""
+    return decode_text(data, path, encoding)[0]
+
+
+def decode_text(data: bytes, path: str, encoding: str = "auto") -> tuple[str, str]:
+    """Decode ``data`` and say how: ``(text, encoding)``.
+
+    ``auto`` reads UTF-8 (with or without BOM) and UTF-16 with BOM, and a file that is not
+    UTF-8 in the legacy Vietnamese encoding its bytes betray (Windows-1258, TCVN3, VNI); a
+    named encoding is used as it is. Anything else is refused with a one-line error."""
+    if encoding in LEGACY_ENCODINGS:
+        from giaoban_qa.loaders.legacy import decode
+
+        return _checked(decode(data, encoding), path), encoding
+    if encoding == "utf-16" or data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return _checked(_strict(data, "utf-16", path), path), "utf-16"
     if data.startswith(codecs.BOM_UTF8):
-        return _checked(_strict(data[3:], "utf-8", path), path)
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return _checked(_strict(data, "utf-16", path), path)
+        return _checked(_strict(data[3:], "utf-8", path), path), "utf-8"
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary data, not a text document (NUL bytes; UTF-16 needs a BOM)")
     try:
@@ -34,14 +50,30 @@ def decode_bytes(data: bytes, path: str) -> str:
                 f"{path}: UTF-8 text with {damaged} invalid byte(s), the first at byte {exc.start} (line {line}): "
                 "a damaged or partly re-encoded file; fix or re-save it as UTF-8"
             ) from None
-        high = len(_LEGACY_HINT.findall(data[:65536]))
-        if high:
-            raise InputError(
-                f"{path}: not valid UTF-8 at byte {exc.start}; this looks like a legacy Vietnamese "
-                "encoding (TCVN3/ABC, VNI or Windows-1258): convert the file to UTF-8 (e.g. with UniKey's converter)"
-            ) from None
-        raise InputError(f"{path}: not valid UTF-8 at byte {exc.start}") from None
-    return _checked(text, path)
+        return _legacy(data, path, exc.start, encoding)
+    return _checked(text, path), "utf-8"
+
+
+def _legacy(data: bytes, path: str, bad_byte: int, encoding: str) -> tuple[str, str]:
+    """A file that is not UTF-8: read it in the legacy Vietnamese encoding its bytes betray
+    (``auto``), or say what it looks like."""
+    from giaoban_qa.loaders.legacy import ENCODING_NAMES, decode, detect
+
+    found, guesses = detect(data)
+    if found and encoding == "auto":
+        return _checked(decode(data, found), path), found
+    if found:
+        raise InputError(
+            f"{path}: not valid UTF-8 at byte {bad_byte}; it reads as {ENCODING_NAMES[found]}: "
+            f"use --encoding {found} (or auto), or convert the file to UTF-8"
+        )
+    western = next(g for g in guesses if g.encoding == "cp1252")
+    if western.words and not _CONTROL.search(decode(data[:65536], "cp1252")):
+        raise InputError(
+            f"{path}: not valid UTF-8 at byte {bad_byte}; it reads as Windows-1252 (Western European) text, "
+            "not as Vietnamese in a known encoding: convert it to UTF-8 if it is a report to check"
+        )
+    raise InputError(f"{path}: not valid UTF-8 at byte {bad_byte}, and not Vietnamese in Windows-1258, TCVN3 or VNI")
 
 
 def _mostly_utf8(data: bytes) -> int:

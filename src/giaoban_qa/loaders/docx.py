@@ -1,14 +1,65 @@
-"""Text of a .docx file: body paragraphs and table cells, one paragraph per line."""
+"""Text of a .docx file: body paragraphs and table cells, one paragraph per line.
+
+The walk that builds the text also records where every character came from (a ``w:t``
+element and an offset in it, a ``w:tab``/``w:br`` element, or a separator the walk itself
+added), so ``giaoban_qa.annotate`` maps a finding's offsets back to the runs it covers
+from the very walk that produced the offsets: the two cannot drift apart.
+"""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
+from typing import Any
 
 from giaoban_qa.loaders.decode import InputError
 
 
-def docx_text(data: bytes, path: str) -> str:
+# A .docx is a zip package whose parts python-docx reads whole into memory: a 3 MB file can
+# hold a 3 GB part. The sizes the zip's directory declares are checked before parsing
+# (zipfile never inflates a part past its declared size, so they cannot lie about it).
+MAX_PARTS = 10_000
+
+
+def check_package_size(data: bytes, path: str, max_bytes: int) -> None:
+    """Refuse a package whose parts, uncompressed, exceed ``max_bytes`` or number more
+    than ``MAX_PARTS`` (``InputError``, one line)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InputError(f"{path}: not a readable .docx file (damaged: {type(exc).__name__})") from None
+    if len(parts) > MAX_PARTS:
+        raise InputError(f"{path}: .docx package has {len(parts)} parts, more than {MAX_PARTS}")
+    total = sum(info.file_size for info in parts)
+    if total > max_bytes:
+        raise InputError(
+            f"{path}: .docx content is {total / 1048576:.1f} MiB uncompressed, over the "
+            f"{max_bytes / 1048576:g} MiB limit (raise --max-size)"
+        )
+
+
+@dataclass
+class Piece:
+    """``text[start:end]`` of the extracted text and where it came from: ``node`` is a
+    ``w:t`` element (``node.text[offset:offset + end - start]`` is that text), a ``w:tab``/
+    ``w:br``/``w:cr`` element (one character), or None for a separator added by the walk
+    (line breaks between paragraphs, `` | `` between cells, brackets round superscripts)."""
+
+    start: int
+    end: int
+    node: Any
+    offset: int = 0
+    superscript: bool = False
+
+
+# A segment while a line is being built: (text, node, offset into node.text, superscript).
+_Seg = tuple[str, Any, int, bool]
+
+
+def open_docx(data: bytes, path: str, max_bytes: int = 20 * 1024 * 1024):
+    """The python-docx ``Document`` of ``data``, or a one-line ``InputError``."""
     try:
         import docx  # python-docx
         from docx.opc.exceptions import PackageNotFoundError
@@ -16,19 +67,74 @@ def docx_text(data: bytes, path: str) -> str:
         raise InputError(f"{path}: reading .docx needs the python-docx package") from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(f"{path}: not a readable .docx file (not a zip package; an old .doc must be saved as .docx)")
+    check_package_size(data, path, max_bytes)
     try:
-        document = docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError):
         raise InputError(f"{path}: not a readable .docx file (no Word document inside the zip package)") from None
     except Exception as exc:  # truncated zip, bad XML (lxml), ValueError: all mean a broken file
         raise InputError(f"{path}: not a readable .docx file (damaged: {type(exc).__name__})") from None
-    lines: list[str] = []
+
+
+def docx_text(data: bytes, path: str, max_bytes: int = 20 * 1024 * 1024) -> str:
+    return docx_text_map(open_docx(data, path, max_bytes))[0]
+
+
+def docx_text_map(document) -> tuple[str, list[Piece]]:
+    """The extracted text of a python-docx ``Document`` and the pieces it is made of, in
+    order and covering every character."""
+    lines: list[list[_Seg]] = []
     # Walk the body in order so tables stay where they are in the document.
     _block_lines(document.element.body, lines)
-    return "\n".join(lines).strip("\n") + "\n"
+    segs: list[_Seg] = []
+    for i, line in enumerate(lines):
+        if i:
+            segs.append(("\n", None, 0, False))
+        segs.extend(line)
+    segs = _strip(segs, "\n")
+    segs.append(("\n", None, 0, False))
+    pieces: list[Piece] = []
+    parts: list[str] = []
+    pos = 0
+    for text, node, offset, sup in segs:
+        if not text:
+            continue
+        parts.append(text)
+        pieces.append(Piece(pos, pos + len(text), node, offset, sup))
+        pos += len(text)
+    return "".join(parts), pieces
 
 
-def _block_lines(container, lines: list[str]) -> None:
+def _strip(segs: list[_Seg], chars: str | None = None) -> list[_Seg]:
+    """``str.strip`` over a list of segments, keeping each remaining character's origin."""
+    segs = [s for s in segs if s[0]]
+    while segs:
+        text, node, offset, sup = segs[0]
+        kept = text.lstrip(chars)
+        if kept:
+            segs[0] = (kept, node, offset + len(text) - len(kept), sup)
+            break
+        segs.pop(0)
+    while segs:
+        text, node, offset, sup = segs[-1]
+        kept = text.rstrip(chars)
+        if kept:
+            segs[-1] = (kept, node, offset, sup)
+            break
+        segs.pop()
+    return segs
+
+
+def _join(lines: list[list[_Seg]], sep: str) -> list[_Seg]:
+    out: list[_Seg] = []
+    for i, line in enumerate(lines):
+        if i:
+            out.append((sep, None, 0, False))
+        out.extend(line)
+    return out
+
+
+def _block_lines(container, lines: list[list[_Seg]]) -> None:
     """Paragraphs and tables that are direct children of ``container``, in order; content
     controls (w:sdt) are looked into. Each piece of text is emitted once."""
     for block in container.iterchildren():
@@ -38,26 +144,26 @@ def _block_lines(container, lines: list[str]) -> None:
             _block_lines_of(block, lines)
 
 
-def _table_lines(table, lines: list[str]) -> None:
+def _table_lines(table, lines: list[list[_Seg]]) -> None:
     """One line per row, cells joined by " | "; a table nested in a cell follows its row."""
     for row in table.iterchildren(_W + "tr"):
-        cells: list[str] = []
-        nested: list[str] = []
+        cells: list[list[_Seg]] = []
+        nested: list[list[_Seg]] = []
         for cell in row.iterchildren(_W + "tc"):
-            cell_lines: list[str] = []
+            cell_lines: list[list[_Seg]] = []
             for block in cell.iterchildren():
                 if block.tag == _W + "tbl":
                     _table_lines(block, nested)
                 else:
                     _block_lines_of(block, cell_lines)
-            cells.append(" ".join(cell_lines).strip())
-        lines.append(" | ".join(cells))
+            cells.append(_strip(_join(cell_lines, " ")))
+        lines.append(_join(cells, " | "))
         lines.extend(nested)
 
 
-def _block_lines_of(block, lines: list[str]) -> None:
+def _block_lines_of(block, lines: list[list[_Seg]]) -> None:
     if block.tag == _W + "p":
-        lines.append(_paragraph_text(block))
+        lines.append(_paragraph_segments(block))
     elif block.tag in (_W + "sdt", _W + "customXml"):
         inner = block.find(_W + "sdtContent") if block.tag == _W + "sdt" else block
         if inner is not None:
@@ -68,8 +174,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-def _paragraph_text(p) -> str:
-    parts: list[str] = []
+def _paragraph_segments(p) -> list[_Seg]:
+    parts: list[_Seg] = []
     # A text box is stored twice (the drawing and its VML fallback): read it once.
     fallback = {node for fb in p.iter(_MC_FALLBACK) for node in fb.iter()}
     for node in p.iter():
@@ -82,11 +188,11 @@ def _paragraph_text(p) -> str:
             rpr = run.find(_W + "rPr") if run is not None else None
             va = rpr.find(_W + "vertAlign") if rpr is not None else None
             if va is not None and va.get(_W + "val") == "superscript":
-                parts.append(f"[{node.text}]")
+                parts.extend([("[", None, 0, True), (node.text, node, 0, True), ("]", None, 0, True)])
             else:
-                parts.append(node.text)
+                parts.append((node.text, node, 0, False))
         elif tag == _W + "tab":
-            parts.append("\t")
+            parts.append(("\t", node, 0, False))
         elif tag in (_W + "br", _W + "cr"):
-            parts.append(" ")
-    return "".join(parts)
+            parts.append((" ", node, 0, False))
+    return parts

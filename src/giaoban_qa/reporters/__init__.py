@@ -17,6 +17,7 @@ from typing import Callable
 FORMATS = {
     "rich": "giaoban_qa.reporters.terminal",
     "text": "giaoban_qa.reporters.terminal",
+    "concise": "giaoban_qa.reporters.concise",
     "json": "giaoban_qa.reporters.json_report",
     "html": "giaoban_qa.reporters.html",
     "sarif": "giaoban_qa.reporters.sarif",
@@ -36,10 +37,12 @@ def get_renderer(name: str) -> Callable[..., str]:
     return module.render
 
 
-def write_atomic(path: str | Path, data: str) -> None:
+def write_atomic(path: str | Path, data: str | bytes, mode: int | None = None) -> None:
     """Write a report so a reader never sees half a file: temp file, then rename.
 
-    Any failure is raised as an ``OSError`` naming ``path``, never the temp file."""
+    ``data`` is text (written as UTF-8) or bytes (written as they are); ``mode`` keeps the
+    permissions of a file being rewritten (``check --fix``). Any failure is raised as an
+    ``OSError`` naming ``path``, never the temp file."""
     target = Path(path)
     try:
         if target.is_dir():
@@ -50,11 +53,17 @@ def write_atomic(path: str | Path, data: str) -> None:
         raise type(exc)(exc.errno, exc.strerror, str(target)) from None
     try:
         # mkstemp makes the file private (0600); a report is an ordinary file others may read.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(data)
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        if isinstance(data, bytes):
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                fh.write(data)
         os.replace(tmp, target)
     except BaseException as exc:
         try:

@@ -19,7 +19,7 @@ LABEL = {
 }
 
 
-def render(result: RunResult, lang: str = "vi", color: bool | None = None, width: int | None = None, **_: Any) -> str:
+def render(result: RunResult, lang: str = "vi", color: bool | None = None, width: int | None = None, quiet: bool = False, **_: Any) -> str:
     from rich.console import Console
     from rich.text import Text
 
@@ -41,6 +41,8 @@ def render(result: RunResult, lang: str = "vi", color: bool | None = None, width
             console.print()
             console.print(Text(finding.path, style="bold underline"))
         _print_finding(console, finding, sources.get(finding.path), lang, words)
+    if quiet:
+        return buf.getvalue()
     counts = result.by_severity()
     console.print()
     if result.findings:
@@ -71,7 +73,8 @@ def _print_finding(console, finding: Located, doc, lang: str, words: dict[str, s
     head.append(f"{words[sev]:<8}", style=STYLE[sev])
     head.append(f" {finding.rule}", style="bold")
     console.print(head)
-    console.print(Text("    " + finding.message(lang)))
+    # Wrapped lines keep the indent (a bare "    " prefix would only indent the first).
+    _print_indented(console, Text(finding.message(lang)))
     if doc is not None:
         # One screen line of context around the span: news bodies are often one long line.
         context, marks = _context_line(doc.source, finding, console.width - 8)
@@ -80,7 +83,17 @@ def _print_finding(console, finding: Located, doc, lang: str, words: dict[str, s
             console.print(Text(marks), no_wrap=True, overflow="ellipsis")
     suggestion = finding.suggestion(lang)
     if suggestion:
-        console.print(Text(f"    {words['suggest']}: {suggestion}", style="green"))
+        _print_indented(console, Text(f"{words['suggest']}: {suggestion}", style="green"))
+
+
+def _print_indented(console, text, indent: int = 4) -> None:
+    """``text`` wrapped to the console with every line indented (a bare "    " prefix
+    indents only the first line of a wrapped message)."""
+    from rich.text import Text
+
+    for line in text.wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, no_wrap=True)
 
 
 def _context_line(source: str, finding: Located, width: int = 110):

@@ -49,6 +49,13 @@ class Rule:
     code: ClassVar[str]
     category: ClassVar[Category]
     severity: ClassVar[Severity]
+    # How its exact suggestions may be applied by ``check --fix`` (see ``giaoban_qa.fixes``):
+    # "safe" - the replacement is certain (a known typo, a canonical term, a garbled date
+    # whose digits are kept, NFC); "unsafe" - exact but a judgement (which of two dates or
+    # spellings is right), applied only with ``--unsafe-fixes``; None - suggestions are
+    # advice, never applied. Only a finding whose suggestion is a plain string (an exact
+    # replacement of its excerpt) is ever fixed; a ``Msg`` suggestion is advice.
+    fix: ClassVar[str | None] = None
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         raise NotImplementedError
@@ -87,7 +94,10 @@ class Rule:
     def markdown(cls) -> str:
         """The rule's page as Markdown: sections as headings, examples as text blocks that
         keep their line breaks (``explain`` renders it; HTML reports may too)."""
-        lines = [f"# {cls.code}", "", f"category: `{cls.category.value}` · default severity: `{cls.severity.value}`", ""]
+        from giaoban_qa.fixes import describe_fix
+
+        fix = describe_fix(cls.fix, "en")
+        lines = [f"# {cls.code}", "", f"category: `{cls.category.value}` · default severity: `{cls.severity.value}` · fix: {fix}", ""]
         heading = None
         block: list[str] = []
 

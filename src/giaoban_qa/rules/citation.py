@@ -474,6 +474,7 @@ class PartyStateForm(Rule):
     code = "citation.party-state-form"
     category = Category.CITATION
     severity = Severity.WARNING
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         types = doc_types(ctx)
@@ -549,6 +550,7 @@ class NormativeWithoutYear(Rule):
     code = "citation.missing-year"
     category = Category.CITATION
     severity = Severity.WARNING
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         types = doc_types(ctx)
@@ -674,6 +676,7 @@ class InconsistentRepeatedCitation(Rule):
     code = "citation.inconsistent-repeat"
     category = Category.CITATION
     severity = Severity.ERROR
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         types = doc_types(ctx)
@@ -984,6 +987,7 @@ class HeaderDateFormat(Rule):
     code = "citation.header-date-format"
     category = Category.CITATION
     severity = Severity.INFO
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for f in official_header_dates(doc):

@@ -39,6 +39,7 @@ class MalformedDate(Rule):
     code = "date.malformed"
     category = Category.DATE
     severity = Severity.ERROR
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for f in doc.fact(dates):
@@ -209,6 +210,7 @@ class WeekdayMismatch(Rule):
     code = "date.weekday-mismatch"
     category = Category.DATE
     severity = Severity.ERROR
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         strong: bool | None = None
@@ -246,65 +248,23 @@ class WeekdayMismatch(Rule):
             )
 
 
-# Found from the literal " năm" (fast) with the count read backwards; see _anniversary_counts.
-_ANNIVERSARY = re.compile(r"(?<![\d.,/])(?P<n>\d{1,3})\s+năm\s+")
-_YEARS_WORD = re.compile(r" năm\s+")
+from giaoban_qa.extract.periods import _ANNIVERSARY  # noqa: E402,F401  (the count pattern, read by tests)
 
-
-def _anniversary_counts(low: str) -> Iterable[re.Match[str]]:
-    """"N năm " matches in the lower-cased text, found from the word instead of the digits."""
-    for w in _YEARS_WORD.finditer(low):
-        i = w.start()
-        if i == 0 or not low[i - 1].isdigit():
-            continue
-        begin = i - 1
-        while begin > 0 and i - begin < 3 and low[begin - 1].isdigit():
-            begin -= 1
-        m = _ANNIVERSARY.match(low, begin)
-        if m is not None and m.end() == w.end():
-            yield m
-
-
-# A word right after the event's name that makes it a local body or another country's day.
-_LOCAL_UNIT_AFTER = re.compile(
-    r"\s+(?:bộ|ủy|uỷ|xã|huyện|tỉnh|phường|quận|thị|thành\s+phố|trường|khối|cơ\s+sở|chi|ngành|viên|cấp|khu|lào|campuchia|trung\s+quốc|cu\s*ba)(?!\w)"
-)
-_GOAL_WORDS = re.compile(r"tầm nhìn|đến năm|hướng tới|tiến tới|mục tiêu|phấn đấu", re.IGNORECASE)
-_APPROX_BEFORE = re.compile(r"(?:hơn|gần|trên|khoảng|hàng|mấy|những|các|suốt|sau\s+hơn|ngót)\s*$", re.IGNORECASE)
-_ANNIV_GAP = re.compile(r"(?:\s*(?:ngày\s+hội|ngày|kể\s+từ|thành\s+lập|truyền\s+thống|kỷ\s+niệm|của|lễ)\s*)*", re.IGNORECASE)
-_ANNIV_RANGE = re.compile(
-    r"\s*\(\s*(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})\s*[/.\-]\s*(?P<base>\d{4})\s*[\-–—]\s*"
-    r"(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<year>\d{4})\s*\)"
-)
-
+_GOAL_WORDS = re.compile(r"tầm nhìn|đến năm|hướng tới|tiến tới|mục tiêu|phấn đấu|chuẩn bị|chào mừng", re.IGNORECASE)
 
 _TABLES: dict[int, tuple[object, list]] = {}
 
 
 def _anniversary_table(ctx: RuleContext) -> list[tuple]:
     """Match phrases longest first, built once per loaded pack."""
+    from giaoban_qa.extract.periods import anniversary_table
+
     pack = ctx.pack("anniversaries") or {}
     cached = _TABLES.get(id(pack))
     if cached is not None and cached[0] is pack:
         return cached[1]
-    rows = _build_anniversary_table(pack)
+    rows = anniversary_table(pack)
     _TABLES[id(pack)] = (pack, rows)
-    return rows
-
-
-def _build_anniversary_table(pack: dict) -> list[tuple]:
-    import datetime as dt
-
-    rows = []
-    for item in pack.get("anniversaries", []):
-        base = item.get("base_date")
-        if not base:
-            continue
-        base = base if isinstance(base, dt.date) else dt.date.fromisoformat(str(base))
-        followed_by = re.compile(item["followed_by"]) if item.get("followed_by") else None
-        for phrase in item.get("match", []):
-            rows.append((phrase.lower(), item.get("id", ""), base, item.get("name", ""), followed_by))
-    rows.sort(key=lambda r: len(r[0]), reverse=True)
     return rows
 
 
@@ -315,9 +275,12 @@ class AnniversaryCount(Rule):
     **What it does**
     Finds "N năm <event>" for the events in the `anniversaries` pack ("66 năm Ngày chiến
     thắng Điện Biên Phủ", "130 năm ngày sinh Chủ tịch Hồ Chí Minh") and checks N against
-    the base year: with the years in parentheses ("(7/5/1954 - 7/5/2020)") when given, else
+    the base year: with the years in parentheses ("(7/5/1954 - 7/5/2020)", "(1954 – 2020)")
+    when given; else with a year written in the same sentence ("Năm 2020, … kỷ niệm 66 năm
+    …", "Sáng 7/5/2020, …") when one is the count's year or one or two years off it; else
     against the report's date (an anniversary a few months ahead or just past is accepted).
-    The base year printed in the parentheses is checked too.
+    The base year printed in the parentheses is checked too. Epithets inside the event's
+    name ("Chiến thắng lịch sử Điện Biên Phủ") are read through.
 
     **Why it matters**
     Anniversary counts are quoted in every propaganda plan; a wrong count is copied from
@@ -333,47 +296,21 @@ class AnniversaryCount(Rule):
     code = "date.anniversary-count"
     category = Category.DATE
     severity = Severity.ERROR
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        import datetime as dt
-
-        from giaoban_qa.extract.periods import report_date
-
-        from giaoban_qa.extract.periods import lowered as lower_text
+        from giaoban_qa.extract.periods import anniversary_mentions, report_date
 
         text = doc.text
-        table: list | None = None
-        # Dashes folded so "Thương binh – Liệt sĩ" matches "thương binh - liệt sĩ" (same length).
-        lowered = doc.fact(lower_text)
-        if "–" in lowered or "—" in lowered:
-            lowered = lowered.replace("–", "-").replace("—", "-")
-        for m in _anniversary_counts(lowered):
-            n = int(m.group("n"))
-            if n < 1 or _APPROX_BEFORE.search(text, max(0, m.start() - 10), m.start()):
-                continue
-            if table is None:
-                table = _anniversary_table(ctx)
-            gap = _ANNIV_GAP.match(lowered, m.end())
-            at = gap.end() if gap else m.end()
-            hit = next((row for row in table if lowered.startswith(row[0], at)), None)
-            if hit is None:
-                # "66 năm Ngày chiến thắng …": the phrase may start after the gap words.
-                hit = next((row for row in table if lowered.startswith(row[0], m.end())), None)
-                at = m.end()
-            if hit is None:
-                continue
-            phrase, ident, base, name, followed_by = hit
-            phrase_end = at + len(phrase)
-            if _LOCAL_UNIT_AFTER.match(lowered, phrase_end):
-                continue  # "15 năm ngày thành lập Đảng bộ xã": a local body's own founding
-            if followed_by is not None and not followed_by.match(lowered, phrase_end):
-                continue
-            rng = _ANNIV_RANGE.match(text, phrase_end) or _ANNIV_RANGE.search(text, phrase_end, min(len(text), phrase_end + 40))
-            evidence = {"count": {"text": m.group("n"), "start": m.start("n"), "end": m.end("n"), "value": n}, "event": ident, "base_date": base.isoformat()}
-            if rng:
-                year, printed_base = int(rng.group("year")), int(rng.group("base"))
+        if "năm" not in text:
+            return
+        for a in anniversary_mentions(doc, _anniversary_table(ctx)):
+            n, base, name = a.count, a.base, a.name
+            evidence = {"count": {"text": str(n), "start": a.count_span[0], "end": a.count_span[1], "value": n}, "event": a.event, "base_date": base.isoformat()}
+            if a.range_year is not None and a.range_span is not None:
+                year, printed_base = a.range_year, a.range_base
                 expected = year - base.year
-                evidence["range"] = {"text": rng.group().strip(), "start": rng.start(), "end": rng.end(), "base": printed_base, "year": year}
+                evidence["range"] = {"text": text[a.range_span[0] : a.range_span[1]], "start": a.range_span[0], "end": a.range_span[1], "base": printed_base, "year": year}
                 if n == expected and printed_base == base.year:
                     continue
                 if n != expected:
@@ -381,37 +318,60 @@ class AnniversaryCount(Rule):
                         f"“{n} năm {name}” không khớp: {base.year} + {n} = {base.year + n}, nhưng năm kỷ niệm là {year} ({expected} năm).",
                         f"“{n} years” of {name} does not add up: {base.year} + {n} = {base.year + n}, but the anniversary year is {year} ({expected} years).",
                     )
-                    start, end, suggestion = m.start("n"), m.end("n"), str(expected)
+                    start, end, suggestion = a.count_span[0], a.count_span[1], str(expected)
                 else:
                     message = Msg(
                         f"Năm gốc {printed_base} trong ngoặc sai: {name} là ngày {base:%d/%m/%Y}.",
                         f"The base year {printed_base} in parentheses is wrong: {name} dates from {base:%d/%m/%Y}.",
                     )
-                    start, end, suggestion = rng.start("base"), rng.end("base"), str(base.year)
+                    at = text.find(str(printed_base), a.range_span[0], a.range_span[1])
+                    start, end, suggestion = at, at + 4, str(base.year)
                 yield self.finding(start, end, message, suggestion=suggestion, evidence=evidence)
+                continue
+            occurrence_year = base.year + n
+            clause_start = max(text.rfind(";", 0, a.count_span[0]), text.rfind(".", 0, a.count_span[0]), a.count_span[0] - 120) + 1
+            before = text[clause_start : a.count_span[0]]
+            if occurrence_year in a.sentence_years:
+                continue  # the sentence names the year the count gives
+            # A year of the sentence one or two years off the count is the year it is
+            # celebrated in ("Năm 2024, … kỷ niệm 72 năm Chiến thắng Điện Biên Phủ");
+            # a year before it may be the year of preparation ("chuẩn bị kỷ niệm …").
+            near = [y for y in a.sentence_years if 1 <= abs(y - occurrence_year) <= 2 and not (y < occurrence_year and _GOAL_WORDS.search(before))]
+            if near:
+                year = min(near, key=lambda y: abs(y - occurrence_year))
+                expected = year - base.year
+                evidence["sentence_year"] = year
+                yield self.finding(
+                    a.count_span[0],
+                    a.count_span[1],
+                    Msg(
+                        f"“{n} năm {name}” không khớp năm {year} của câu: {base.year} + {n} = {base.year + n}; năm {year} là {expected} năm.",
+                        f"“{n} years” of {name} does not match the sentence's year {year}: {base.year} + {n} = {base.year + n}; in {year} it is {expected} years.",
+                    ),
+                    suggestion=str(expected),
+                    evidence=evidence,
+                )
+                continue
+            if any(abs(y - occurrence_year) <= 2 for y in a.sentence_years):
                 continue
             when, inferred = doc.fact(report_date)
             if when is None:
                 continue
             try:
-                occurrence = base.replace(year=base.year + n)
+                occurrence = base.replace(year=occurrence_year)
             except ValueError:
                 continue
             ahead, behind = (occurrence - when).days, (when - occurrence).days
             if occurrence.year == when.year or 0 <= ahead <= 240 or 0 <= behind <= 100:
                 continue
-            # The clause around the count: "…; đến năm 2030, kỷ niệm 100 năm thành lập Đảng, …"
-            # is a goal counted right, and a clause that names the year settles it.
-            clause_start = max(text.rfind(";", 0, m.start()), text.rfind(".", 0, m.start()), m.start() - 120) + 1
-            clause_end = min(x for x in (text.find(";", m.end()), text.find(".", m.end()), m.end() + 120) if x >= 0)
-            before = text[clause_start : m.start()]
-            if str(occurrence.year) in text[clause_start:clause_end] or (ahead > 0 and _GOAL_WORDS.search(before)):
+            # "…; đến năm 2030, kỷ niệm 100 năm thành lập Đảng, …" is a goal counted right.
+            if ahead > 0 and _GOAL_WORDS.search(before):
                 continue
             expected = when.year - base.year
             evidence["report_date"] = when.isoformat()
             yield self.finding(
-                m.start("n"),
-                m.end("n"),
+                a.count_span[0],
+                a.count_span[1],
                 Msg(
                     f"“{n} năm {name}” không khớp năm {when.year}: {base.year} + {n} = {base.year + n}; năm {when.year} là {expected} năm.",
                     f"“{n} years” of {name} does not match {when.year}: {base.year} + {n} = {base.year + n}; in {when.year} it is {expected} years.",

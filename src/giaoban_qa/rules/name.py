@@ -49,6 +49,18 @@ def _shares_title(a: list[PersonMention], b: list[PersonMention]) -> bool:
     return bool(ka & kb)
 
 
+def _compatible_titles(a: list[PersonMention], b: list[PersonMention]) -> bool:
+    """Some title of one side names the same post as one of the other, one of them written
+    shorter ("Giám đốc Sở Tài chính" and "Giám đốc Sở")."""
+    ta = [t for p in a for t in p.current_titles if t.role]
+    tb = [t for p in b for t in p.current_titles if t.role]
+    for x in ta:
+        for y in tb:
+            if x.role == y.role and (x.organ.startswith(y.organ) or y.organ.startswith(x.organ)) and (not x.level or not y.level or x.level == y.level):
+                return True
+    return False
+
+
 def _has_title(ms: list[PersonMention]) -> bool:
     return any(p.current_titles for p in ms)
 
@@ -67,20 +79,27 @@ def _name_variant_groups(doc: Document) -> list[tuple[str, list[PersonMention], 
         if len(spellings) < 2:
             continue
         forms = sorted(spellings, key=lambda s: (-len(spellings[s]), spellings[s][0].start))
-        majority = forms[0]
-        for other in forms[1:]:
-            a, b = spellings[majority], spellings[other]
-            folded_equal = fold(majority) == fold(other)
-            shared = _shares_title(a, b)
-            if folded_equal:
-                # Only the diacritics differ: one person unless the text gives them
-                # different posts; a title on one side only is no counter-evidence.
-                if not (shared or not _has_title(a) or not _has_title(b)):
+        # Each spelling is compared with the most frequent spelling it may be a variant of,
+        # so "Nguyễn Văn Tuyết" written three times does not hide "Nguyễn Văn Thắng" /
+        # "Nguyên Văn Thắng" of the same block.
+        heads: list[str] = []
+        for other in forms:
+            for majority in heads:
+                a, b = spellings[majority], spellings[other]
+                folded_equal = fold(majority) == fold(other)
+                shared = _shares_title(a, b)
+                if folded_equal:
+                    # Only the diacritics differ: one person unless the text gives them
+                    # different posts; a title on one side only is no counter-evidence.
+                    if not (shared or _compatible_titles(a, b) or not _has_title(a) or not _has_title(b)):
+                        continue
+                elif not (shared and _ratio(fold(majority), fold(other)) >= FOLDED_SIMILARITY):
+                    # "Nguyễn Văn Hải" and "Nguyễn Văn Hà" can be two people.
                     continue
-            elif not (shared and _ratio(fold(majority), fold(other)) >= FOLDED_SIMILARITY):
-                # "Nguyễn Văn Hải" and "Nguyễn Văn Hà" can be two people.
-                continue
-            out.append((a[0].name, a, b))
+                out.append((a[0].name, a, b))
+                break
+            else:
+                heads.append(other)
     return out
 
 
@@ -132,6 +151,7 @@ class NameVariant(Rule):
     code = "name.variant"
     category = Category.NAME
     severity = Severity.WARNING
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         roster = {_spelling(e["name"]): e["name"] for e in roster_entries(doc, ctx.pack("roster"))}
@@ -357,6 +377,7 @@ class RosterMismatch(Rule):
     code = "name.roster"
     category = Category.NAME
     severity = Severity.WARNING
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         entries = roster_entries(doc, ctx.pack("roster"))

@@ -15,6 +15,7 @@ from typing import Iterable
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract.quantities import SCALES, Quantity, quantities
+from giaoban_qa.extract.statements import noun, statements
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.rules import Rule, RuleContext, register
 
@@ -125,24 +126,25 @@ class PercentMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        qs = doc.fact(quantities)
-        for p in qs:
-            # Growth and same-period ratios compare with last year, not with B.
-            if p.unit != "%" or p.anchor is None or p.in_range or p.relation in ("growth", "decline", "same_period"):
+        text = doc.text
+        for st in doc.fact(statements).part_whole:
+            p, a, b = st.percent, st.part, st.whole
+            # Growth and same-period ratios compare with last year, not with B (the reader
+            # leaves them out of a part/whole statement).
+            if p is None or p.in_range:
                 continue
-            a = qs[p.anchor]
-            if a.denominator is None:
+            if (a.unit and a.unit != b.unit) or (not a.unit and noun(text, a)) or b.value <= 0:
                 continue
-            b = qs[a.denominator]
-            if not a.unit or a.unit != b.unit or b.value <= 0:
-                continue
-            a_lo, a_hi = a.interval()
             b_lo, b_hi = b.interval()
             if b_lo <= 0:
                 continue
-            computed = (a_lo / b_hi * 100, a_hi / b_lo * 100)
             stated = p.interval()
-            if _overlap(computed, stated):
+            # "147 … và 4 …, trong tổng số 182, đạt 80,7%": any one of the parts, or their sum.
+            candidates = [a, *st.alternatives]
+            readings = [c.interval() for c in candidates]
+            if len(candidates) > 1:
+                readings.append((sum(r[0] for r in readings), sum(r[1] for r in readings)))
+            if any(_overlap((lo / b_hi * 100, hi / b_lo * 100), stated) for lo, hi in readings):
                 continue
             exact = a.value / b.value * 100
             digits = _pct_step(p) + 1
@@ -163,7 +165,7 @@ class PercentMismatch(Rule):
                     f"Kiểm tra lại: theo các số đã nêu, tỷ lệ là {fmt(exact, digits)}%.",
                     f"Check the figures: they give {fmt(exact, digits)}%.",
                 ),
-                evidence={"percentage": qev(p), "numerator": qev(a), "denominator": qev(b), "computed": round(exact, 4), "truncated": truncated},
+                evidence={"percentage": qev(p), "numerator": qev(a), "denominator": qev(b), "computed": round(exact, 4), "truncated": truncated, "link": st.link},
                 severity=Severity.WARNING if truncated else None,
             )
 
@@ -207,15 +209,11 @@ class GrowthRatioMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        qs = doc.fact(quantities)
-        for first, second in _pairs_about_one_figure(doc, qs):
-            pair = {first.relation: first, second.relation: second}
-            ratio = pair.get("same_period")
-            change = pair.get("growth") or pair.get("decline")
-            if ratio is None or change is None or ratio.base not in _SAME_PERIOD_BASES:
+        for st in doc.fact(statements).changes:
+            if st.ratio is None:
                 continue
-            if change.base not in (None, *_SAME_PERIOD_BASES):
-                continue
+            ratio, change = st.ratio, st.change
+            second = ratio if ratio.start > change.start else change
             sign = 1 if change.relation == "growth" else -1
             c_lo, c_hi = change.interval()
             implied = sorted((100 + sign * c_lo, 100 + sign * c_hi))
@@ -282,16 +280,26 @@ class DeclineOver100(Rule):
 
 @register
 class AmbiguousGrowth(Rule):
-    """"tăng X% so với cùng kỳ" with X of 100 or more on a budget-like total: "bằng" meant?
+    """"tăng X% so với cùng kỳ" with X from 100 to 150 on a budget-like total: "bằng" meant?
 
     **What it does**
-    Flags a growth of 100% or more over the same period for a stable aggregate (budget
-    revenue, production value, retail sales, GRDP). Such totals rarely double in a year;
-    "tăng 110,44%" is most often a misuse of "bằng 110,44%" (a 10,44% growth).
+    Flags a growth of 100% up to (not including) 150% over the same period for a stable
+    aggregate (budget revenue, production value, retail sales, GRDP). Such totals rarely
+    double in a year; "tăng 110,44%" is most often a misuse of "bằng 110,44%" (a 10,44%
+    growth). It stays quiet on larger growth ("tăng 190,6% so với cùng kỳ"): read as
+    "bằng", that would still be a 90,6% growth, as unusual as the text's own reading, so
+    the wording is no sign of a slip and such figures are real (a low base, a new
+    project). It is quiet too when the report states the ratio beside it ("bằng X%",
+    checked by number.growth-ratio-mismatch) or the factor ("gấp N lần").
 
     **Why it matters**
     The two readings differ tenfold in the growth they claim. A reader quoting the report
     will repeat whichever one the wording says.
+
+    **Precision**
+    On the pool's hold-out (3,127 real news articles, benchmarks/review_pool100_numbers.yaml
+    gives the count and every finding's verdict) it fires rarely; it is a warning, to be
+    confirmed by the writer.
 
     **Example**
     Tổng thu ngân sách nhà nước đạt 566 tỷ đồng, tăng 110,44% so với cùng kỳ năm trước.
@@ -306,10 +314,15 @@ class AmbiguousGrowth(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         aggregates = [a.lower() for a in _pack_list(ctx, "stable_aggregates")]
-        for q in doc.fact(quantities):
-            if q.unit != "%" or q.relation != "growth" or q.base not in _SAME_PERIOD_BASES or q.value < 100:
+        text = doc.text
+        for st in doc.fact(statements).changes:
+            q = st.change
+            if q.relation != "growth" or q.base not in _SAME_PERIOD_BASES or not 100 <= q.value < 150 or st.ratio is not None:
                 continue
             if not q.metric or not any(a in q.metric for a in aggregates):
+                continue
+            sentence = doc.sentence_at(q.start)
+            if sentence is not None and _FACTOR.search(text, sentence.start, sentence.end):
                 continue
             yield self.finding(
                 q.start,
@@ -321,6 +334,9 @@ class AmbiguousGrowth(Rule):
                 suggestion=Msg(f"Nếu là tỷ lệ so với cùng kỳ, viết “bằng {q.text} so với cùng kỳ” (tăng {fmt(q.value - 100)}%).", f"If it is the ratio, write “bằng {q.text} so với cùng kỳ” (a {fmt(q.value - 100)}% growth)."),
                 evidence={"growth": qev(q)},
             )
+
+
+_FACTOR = re.compile(r"(?<!\w)gấp(?:\s+(?:hơn|gần|khoảng|trên))?\s+(?:\d|hai|ba|đôi)", re.IGNORECASE)
 
 
 @register
@@ -348,13 +364,13 @@ class ShareOver100(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        qs = doc.fact(quantities)
         text = doc.text
         groups: dict[int, list[Quantity]] = {}
-        for q in qs:
-            if q.unit != "%" or q.relation != "share" or q.in_range:
+        for q in doc.fact(statements).shares:
+            if q.in_range:
                 continue
-            if q.value > 100 + _EPS and not q.approx:
+            # "chiếm khoảng 105%" is over 100% whatever the rounding; "chiếm gần 101%" may not be.
+            if q.interval()[0] > 100 + _EPS:
                 yield self.finding(
                     q.start,
                     q.end,
@@ -421,37 +437,9 @@ class PartsExceedTotal(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        qs = doc.fact(quantities)
         text = doc.text
-        for i, total in enumerate(qs):
-            if not total.unit or total.unit == "%" or total.approx or total.in_range:
-                continue
-            window = text[max(0, total.start - 60) : total.start]
-            if "tổng" not in window.lower() or not _TOTAL_BEFORE.search(window):
-                continue
-            intro = _PARTS_INTRO.match(text, total.end)
-            if not intro:
-                continue
-            complete = "gồm" in intro.group().lower() and "trong" not in intro.group().lower()
-            sentence = doc.sentence_at(total.start)
-            stop = sentence.end if sentence else len(text)
-            parts: list[Quantity] = []
-            pos = intro.end()
-            for q in qs[i + 1 :]:
-                if q.start >= stop:
-                    break
-                between = text[pos : q.start]
-                if re.search(r"trong\s+đó|trong\s+số|riêng|\)|:", between, re.IGNORECASE) and parts:
-                    break
-                if q.unit == "%":
-                    pos = q.end
-                    continue
-                if q.unit != total.unit:
-                    break
-                parts.append(q)
-                pos = q.end
-            if len(parts) < 2 or any(p.approx for p in parts):
-                continue
+        for st in doc.fact(statements).totals:
+            total, parts = st.total, st.parts
             parts_sum = sum(p.value for p in parts)
             lo = sum(p.interval()[0] for p in parts)
             hi = sum(p.interval()[1] for p in parts)
@@ -466,7 +454,10 @@ class PartsExceedTotal(Rule):
                     suggestion=Msg("Kiểm tra lại tổng số hoặc các số thành phần.", "Check the total or its parts."),
                     evidence=evidence,
                 )
-            elif complete and hi < t_lo - _EPS and not re.search(r"\.\.\.|…|v\.v", text[intro.end() : parts[-1].end + 5]):
+            elif (
+                st.complete and st.said_total and len(parts) >= 2 and not total.approx and not any(p.approx for p in parts)
+                and hi < t_lo - _EPS and not re.search(r"\.\.\.|…|v\.v", text[st.intro_end : parts[-1].end + 5])
+            ):
                 yield self.finding(
                     total.start,
                     parts[-1].end,
@@ -512,30 +503,57 @@ class CumulativeBelowMonth(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        qs = doc.fact(quantities)
-        for i, month in enumerate(qs):
-            if not month.unit or month.unit == "%" or not _is_month(month):
+        for st in doc.fact(statements).cumulative:
+            cum, month = st.cumulative, st.partner
+            if month is None:
                 continue
-            key = _sentence_key(doc, month)
-            for cum in qs[i + 1 : i + 6]:
-                if _sentence_key(doc, cum) != key:
-                    break
-                if cum.unit != month.unit or not _is_cumulative(cum):
-                    continue
-                if cum.metric and month.metric and cum.metric != month.metric and not cum.metric_inherited:
-                    break
-                if cum.interval()[1] < month.interval()[0] - _EPS:
-                    yield self.finding(
-                        cum.start,
-                        cum.end,
-                        Msg(
-                            f"Số lũy kế {cum.text} ({cum.period_text}) nhỏ hơn số của riêng một tháng {month.text}.",
-                            f"The cumulative figure {cum.text} ({cum.period_text}) is smaller than the single-month figure {month.text}.",
-                        ),
-                        suggestion=Msg("Kiểm tra lại đơn vị (triệu/tỷ) và dấu thập phân của hai số.", "Check the scale words (triệu/tỷ) and decimal commas of both figures."),
-                        evidence={"month": qev(month), "cumulative": qev(cum)},
-                    )
-                break
+            # A cumulative figure of another measure ("thu … trong tháng 17 tỷ, chi lũy kế 15 tỷ").
+            if cum.metric and month.metric and cum.metric != month.metric and not cum.metric_inherited and not month.metric_inherited:
+                continue
+            if cum.interval()[1] < month.interval()[0] - _EPS:
+                what_vi = "số mới trong kỳ" if st.partner_kind == "increment" else "số của riêng một tháng"
+                what_en = "the new figure it includes" if st.partner_kind == "increment" else "the single-month figure"
+                yield self.finding(
+                    cum.start,
+                    cum.end,
+                    Msg(
+                        f"Số lũy kế {cum.text} ({st.marker}) nhỏ hơn {what_vi} {month.text}.",
+                        f"The cumulative figure {cum.text} ({st.marker}) is smaller than {what_en} {month.text}.",
+                    ),
+                    suggestion=Msg("Kiểm tra lại đơn vị (triệu/tỷ) và dấu thập phân của hai số.", "Check the scale words (triệu/tỷ) and decimal commas of both figures."),
+                    evidence={"month": qev(month), "cumulative": qev(cum), "marker": st.marker, "partner": st.partner_kind},
+                )
+
+
+_COMPARISON_METRIC = re.compile(r"(?:so|với|cùng kỳ|tháng trước|năm trước)(?:\s|$)")
+
+
+def _agree(a: Quantity, b: Quantity) -> bool:
+    """Two statements of one figure agree: "hơn X" only says the figure is above X and
+    "gần X" that it is a little below it; plain figures agree within their rounding."""
+    def bounds(q: Quantity) -> tuple[float, float]:
+        lo, hi = q.interval()
+        if q.direction == "above":
+            return lo, float("inf")
+        if q.direction == "below":
+            return float("-inf"), hi
+        return lo, hi
+
+    return _overlap(bounds(a), bounds(b))
+
+
+def _period_key(q: Quantity) -> tuple:
+    """One key for the ways a period is written: "6 tháng", "6 tháng đầu năm" and "lũy kế 6
+    tháng" are the same months; "trong tháng" and "tháng 6" the month of the report."""
+    text = q.period_text or ""
+    if q.cumulative_months:
+        return ("months", q.cumulative_months)
+    m = re.search(r"(?:19|20)\d\d", text)
+    if m:
+        return ("year", m.group())
+    if text.startswith(("trong tháng", "tháng ")):
+        return ("month", re.sub(r"\D", "", text) or None)
+    return ("text", text)
 
 
 @register
@@ -573,7 +591,7 @@ class InconsistentRepeat(Rule):
         for q in doc.fact(quantities):
             # Bounded figures ("gần 69 tỷ", "hơn 1,7 tỷ") are compared by the interval their
             # word allows; estimates ("ước đạt") may legitimately differ from later figures.
-            if not q.unit or not q.metric or q.in_range or q.direction == "estimate" or len(q.metric.split()) < 3:
+            if not q.unit or not q.metric or q.in_range or q.direction == "estimate" or "ước" in (q.qualifier or "") or len(q.metric.split()) < 3:
                 continue
             # News text names many similar things ("diện tích", "xảy ra … vụ") for different
             # places; only report-level statistics are compared: a percentage of plan or of
@@ -582,12 +600,17 @@ class InconsistentRepeat(Rule):
                 continue
             if q.unit != "%" and (not q.period_text or q.unit not in amount_units or q.verb in ("tăng", "giảm", "vượt")):
                 continue
-            key = (q.metric, q.unit, q.relation, q.base, q.base_issuer, q.period_text, q.cumulative_months)
+            # The same indicator: what is measured (never a comparison phrase: the parser
+            # strips "so với cùng kỳ", "so tháng trước" from metrics), its period, its base
+            # and its unit.
+            if _COMPARISON_METRIC.match(q.metric):
+                continue
+            key = (q.metric, q.unit, q.relation, q.base, q.base_issuer, _period_key(q))
             first = seen.get(key)
             if first is None:
                 seen[key] = q
                 continue
-            if _sentence_key(doc, first) == _sentence_key(doc, q) or _overlap(first.interval(), q.interval()):
+            if _sentence_key(doc, first) == _sentence_key(doc, q) or _agree(first, q):
                 continue
             yield self.finding(
                 q.start,
@@ -626,6 +649,7 @@ class DecimalSeparator(Rule):
     code = "number.decimal-separator"
     category = Category.NUMBER
     severity = Severity.ERROR
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         whole_units = set(_pack_list(ctx, "whole_units"))
@@ -682,6 +706,7 @@ class MixedFormat(Rule):
     code = "number.mixed-format"
     category = Category.NUMBER
     severity = Severity.WARNING
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         qs = doc.fact(quantities)

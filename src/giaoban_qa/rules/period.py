@@ -9,7 +9,19 @@ from typing import Iterable
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract.citations import Citation, citations
-from giaoban_qa.extract.periods import PeriodFact, lowered, sentence_of, periods, report_date, report_periods, subject_period, word_start
+from giaoban_qa.extract.periods import (
+    PeriodFact,
+    lowered,
+    periods,
+    report_date,
+    report_periods,
+    review_plan_pairs,
+    sentence_of,
+    subject_period,
+    TERM_PATTERN,
+    terms,
+    word_start,
+)
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.rules import Rule, RuleContext, register
 
@@ -164,7 +176,10 @@ class PlanNotNext(Rule):
     Compares the period the lead reviews with the period it sets tasks for: "đánh giá kết
     quả công tác tháng 4; triển khai nhiệm vụ tháng 5", "sơ kết 6 tháng đầu năm, triển khai
     nhiệm vụ 6 tháng cuối năm", "tổng kết năm 2020, triển khai nhiệm vụ năm 2021". Periods of
-    the same kind must follow each other.
+    the same kind must follow each other. The same is checked in every sentence of the body
+    that states a reviewed period and, joined by a plan word ("đề ra", "bàn", "phương
+    hướng", "triển khai", "nhiệm vụ", "kế hoạch", "chương trình công tác"), the period planned
+    next: "đánh giá kết quả tháng 4 và đề ra phương hướng, nhiệm vụ tháng 5".
 
     **Why it matters**
     A skipped or repeated period is a typing slip in one of the two numbers, and the
@@ -187,13 +202,26 @@ class PlanNotNext(Rule):
         if review is not None and plan is not None and review.in_title and not plan.in_title and rp.lead_review is not None:
             # The lead's plan follows the lead's own review; the title is period.title-mismatch's.
             review = rp.lead_review
-        if review is None or plan is None or not _comparable(review, plan):
-            return
-        if _kind(review) == _kind(plan) == "to_date":
-            return  # "6 tháng đầu năm … 9 tháng": not a review/plan pair of one report
-        if _shift(review, plan, 1):
-            return
-        yield self.finding(
+        reported: set[int] = set()
+        # The title's and the lead's statements are compared above (report_periods); the
+        # body's own "review … plan" sentences are compared each on its own.
+        pairs = [(review, plan)] + [
+            (pair.review, pair.plan) for pair in doc.fact(review_plan_pairs) if not pair.plan.in_title
+        ]
+        for review, plan in pairs:
+            if review is None or plan is None or plan.start in reported or not _comparable(review, plan):
+                continue
+            if reported and plan.role == "plan":
+                continue  # the lead's statement, already reported through the report's periods
+            if _kind(review) == _kind(plan) == "to_date":
+                continue  # "6 tháng đầu năm … 9 tháng": not a review/plan pair of one report
+            if _shift(review, plan, 1):
+                continue
+            reported.add(plan.start)
+            yield self._finding(review, plan)
+
+    def _finding(self, review: PeriodFact, plan: PeriodFact) -> Finding:
+        return self.finding(
             plan.start,
             plan.end,
             Msg(
@@ -345,11 +373,20 @@ class CumulativeImpossible(Rule):
             limit, limit_year, source = review.last_month, review.year, "review"
         elif when is not None:
             limit, limit_year, source = when.month, when.year, "date"
-        if limit is None:
-            return
         text = doc.text
-        for p in doc.fact(periods):
-            if p.first_month != 1 or p.last_month is None or p.last_month >= 12 or p.last_month <= limit:
+        all_periods = doc.fact(periods)
+        for i, p in enumerate(all_periods):
+            if p.first_month != 1 or p.last_month is None or p.kind not in ("cumulative", "half"):
+                continue
+            local = _statement_month(doc, all_periods, i)
+            if local is not None:
+                # "Trong tháng 4 …; lũy kế 5 tháng …": the sentence says which month it
+                # reports, and the cumulative runs to that month, whatever the report's date.
+                finding = self._against_month(doc, p, local)
+                if finding is not None:
+                    yield finding
+                continue
+            if limit is None or p.last_month >= 12 or p.last_month <= limit:
                 continue
             if p.kind not in ("cumulative", "half") or p.role in ("plan", "subject") or p.cue in ("plan", "bound"):
                 continue  # plans, cited reports' periods, and "so với cùng kỳ 6 tháng …"
@@ -390,6 +427,57 @@ class CumulativeImpossible(Rule):
                 },
                 severity=None if certain else Severity.WARNING,
             )
+
+
+    def _against_month(self, doc: Document, p: PeriodFact, month: PeriodFact) -> Finding | None:
+        """A cumulative that does not run to the month its own statement reports."""
+        if p.role in ("plan", "subject") or p.cue in ("plan", "bound") or p.last_month == month.last_month:
+            return None
+        if p.year is not None and month.year is not None and p.year_source == month.year_source == "text" and p.year != month.year:
+            return None
+        explicit = bool(_EXPLICIT_CUMULATIVE.match(p.text))
+        if not explicit and (p.last_month or 0) < (month.last_month or 0):
+            return None  # "Tháng 5 …, 4 tháng đầu năm …": only "lũy kế / tính chung" must match
+        text = doc.text
+        sentence = sentence_of(doc, p.start)
+        s_start, s_end = (sentence.start, sentence.end) if sentence else (p.start, p.end)
+        clause_start = max(s_start, text.rfind(";", s_start, p.start) + 1)
+        clause_end = text.find(";", p.end, s_end)
+        if _FUTURE_WORDS.search(text[clause_start : min(s_end if clause_end < 0 else clause_end, p.end + 80)]):
+            return None
+        return self.finding(
+            p.start,
+            p.end,
+            Msg(
+                f"Kỳ lũy kế {_vi_period(p)} kéo dài đến tháng {p.last_month}, nhưng câu này báo cáo {_vi_period(month)}.",
+                f"The cumulative period {_vi_period(p)} runs to month {p.last_month}, but the statement reports {_vi_period(month)}.",
+            ),
+            suggestion=Msg(f"Có thể là “lũy kế {month.last_month} tháng”.", f"Perhaps {month.last_month} months (“lũy kế {month.last_month} tháng”)."),
+            evidence={"cumulative": period_evidence(p, "cumulative"), "month": period_evidence(month, "review"), "last_month_covered": month.last_month},
+        )
+
+
+# The cumulative words that tie a figure to the months from January to the month reported.
+_EXPLICIT_CUMULATIVE = re.compile(r"(?:l(?:ũy|uỹ)\s+kế|tính\s+chung|cộng\s+dồn|từ\s+đầu\s+năm)", re.IGNORECASE)
+_MONTH_STATEMENT_REACH = 260
+
+
+def _statement_month(doc: Document, ps: list[PeriodFact], i: int) -> PeriodFact | None:
+    """The single month a cumulative's statement reports: the period right before it in
+    its sentence, or in the sentence before it within the same paragraph ("Trong tháng 4,
+    thu … ; lũy kế 4 tháng …", "Tháng 4/2021: … Lũy kế 4 tháng …")."""
+    p = ps[i]
+    if i == 0:
+        return None
+    q = ps[i - 1]
+    if q.kind != "month" or q.first_month != q.last_month or q.cue in ("bound", "plan") or q.role == "subject":
+        return None
+    if p.start - q.end > _MONTH_STATEMENT_REACH or "\n" in doc.text[q.end : p.start]:
+        return None
+    between = doc.text[q.end : p.start]
+    if re.search(r"(?i)so\s+với|cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiêu", between[-40:]):
+        return None
+    return q
 
 
 _REPORT_TYPES = ("Báo cáo",)
@@ -540,10 +628,19 @@ class CitedReportLate(Rule):
             )
 
 
-_TERM = re.compile(r"nhiệm\s+kỳ\s*:?\s*(?P<a>(?:19|20)\d\d)\s*[\-–—]\s*(?P<b>(?:19|20)\d\d)(?!\d)")
+_TERM = TERM_PATTERN  # "nhiệm kỳ 2020-2025", with any dash or "đến" (extract.periods)
 _STATE_COUNCIL = re.compile(r"(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Quốc hội|đại biểu dân cử)", re.IGNORECASE)
 _PARTY_BODY = re.compile(r"(?:Đảng|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Thị ủy|Ban Chấp hành|BCH)", re.IGNORECASE)
 _CELL = re.compile(r"chi\s+bộ", re.IGNORECASE)
+# A Party committee above the cell: its congress and its committee sit for five years.
+_PARTY_COMMITTEE = re.compile(
+    r"(?:Đảng\s+bộ|Đảng\s+ủy|Đảng\s+uỷ|Huyện\s+[uủ]ỷ?|Tỉnh\s+[uủ]ỷ?|Thành\s+[uủ]ỷ?|Quận\s+[uủ]ỷ?|Thị\s+[uủ]ỷ?|Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ|BTV|Đại\s+hội\s+(?:đại\s+biểu\s+)?Đảng)",
+    re.IGNORECASE,
+)
+_MASS_ORGANISATION = re.compile(
+    r"(?:Mặt\s+trận|MTTQ|Hội\s+Nông\s+dân|Hội\s+Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+LHPN|Hội\s+Cựu\s+chiến\s+binh|Hội\s+CCB|Đoàn\s+Thanh\s+niên|Đoàn\s+TNCS|Liên\s+đoàn\s+Lao\s+động)",
+    re.IGNORECASE,
+)
 
 
 @register
@@ -551,10 +648,12 @@ class TermLength(Rule):
     """A term of office that does not span five years ("nhiệm kỳ 2020-2026").
 
     **What it does**
-    Reads every "nhiệm kỳ YYYY-YYYY". Party committees, People's Councils and the National
-    Assembly are elected for five years (Party 2020-2025, HĐND 2021-2026). A People's
-    Council term of any other length, or any term shorter than two years or longer than
-    five, is reported; Party cells and newly formed committees may have shorter terms.
+    Reads every "nhiệm kỳ YYYY-YYYY" (any dash: "2020 – 2025", "2020—2025", or "2020 đến
+    2025"). Party committees above the cell (Đảng bộ, Huyện ủy, Ban Chấp hành, Ban Thường
+    vụ), People's Councils, the National Assembly, the Fatherland Front and the unions are
+    elected for five years (Party 2020-2025, HĐND 2021-2026): a term of any other length is
+    reported. Party cells may have shorter terms (two to five years); for other bodies
+    (company boards, international councils) only a term longer than five years is.
 
     **Why it matters**
     One of the two years is mistyped; the term is the first thing readers check in a
@@ -570,41 +669,48 @@ class TermLength(Rule):
     code = "period.term-length"
     category = Category.PERIOD
     severity = Severity.ERROR
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
-        low = doc.fact(lowered)
-        for m in _TERM.finditer(low):
-            if not word_start(low, m.start()):
-                continue
-            a, b = int(m.group("a")), int(m.group("b"))
+        for term in doc.fact(terms):
+            a, b = term.first, term.last
             length = b - a
-            before = text[max(0, m.start() - 100) : m.start()]
+            before = text[max(0, term.start - 100) : term.start]
             council = bool(_STATE_COUNCIL.search(before))
             party = bool(_PARTY_BODY.search(before))
+            cell = bool(_CELL.search(before))
+            committee = not cell and bool(_PARTY_COMMITTEE.search(before))
+            mass = not (council or party) and bool(_MASS_ORGANISATION.search(before))
             if council and a < 2011:
                 continue  # councils elected 2004 sat until 2011, the National Assembly of 2007 until 2011
-            if council:
-                bad, expected_vi, expected_en = length != 5, "5 năm", "5 years"
+            if council or committee:
+                # Councils and Party committees above the cell are elected for five years.
+                bad = length != 5
             elif party:
-                bad, expected_vi, expected_en = not 2 <= length <= 5, "5 năm", "5 years"
+                bad = not 2 <= length <= 5  # a cell, or a newly formed committee
+            elif mass:
+                bad = length != 5  # the Front and the unions: five years since 2012
             else:
-                # Other bodies (UN Security Council 2020-2021, federations) have other terms.
-                bad, expected_vi, expected_en = False, "5 năm", "5 years"
+                # Other bodies (UN Security Council 2020-2021, boards of companies) have other terms.
+                bad = False
             if length > 5 or length < 1:
                 bad = True
             if not bad:
                 continue
-            severity = None if (council or party) and not _CELL.search(before) else Severity.WARNING
+            severity = None if (council or committee or party) and not cell else Severity.WARNING
             yield self.finding(
-                m.start("a"),
-                m.end("b"),
+                term.first_span[0],
+                term.last_span[1],
                 Msg(
-                    f"Nhiệm kỳ {a}-{b} dài {length} năm; nhiệm kỳ thường là {expected_vi} (Đảng bộ 2020-2025, HĐND 2021-2026).",
-                    f"The term {a}-{b} spans {length} year(s); terms are {expected_en} (Party 2020-2025, People's Councils 2021-2026).",
+                    f"Nhiệm kỳ {a}-{b} dài {length} năm; nhiệm kỳ thường là 5 năm (Đảng bộ 2020-2025, HĐND 2021-2026).",
+                    f"The term {a}-{b} spans {length} year(s); terms are 5 years (Party 2020-2025, People's Councils 2021-2026).",
                 ),
                 suggestion=f"{a}-{a + 5}",
-                evidence={"term": {"text": text[m.start() : m.end()], "start": m.start(), "end": m.end(), "from": a, "to": b, "years": length}, "body": "council" if council else "party" if party else "other"},
+                evidence={
+                    "term": {"text": text[term.start : term.end], "start": term.start, "end": term.end, "from": a, "to": b, "years": length},
+                    "body": "council" if council else "party" if party else "mass organisation" if mass else "other",
+                },
                 severity=severity,
             )
 
@@ -737,6 +843,7 @@ class TermCycle(Rule):
     code = "period.term-cycle"
     category = Category.PERIOD
     severity = Severity.WARNING
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
@@ -806,6 +913,7 @@ class TermOrdinalMismatch(Rule):
     code = "period.term-ordinal-mismatch"
     category = Category.PERIOD
     severity = Severity.ERROR
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text

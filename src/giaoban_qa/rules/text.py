@@ -25,6 +25,11 @@ def _match_case(template: str, replacement: str) -> str:
     return replacement
 
 
+def _quoted(words) -> str:
+    """“a”, “b”: examples inside a message that already uses parentheses."""
+    return ", ".join(f"“{w}”" for w in words)
+
+
 def lowered(doc: Document) -> str:
     """The document's text in lower case, computed once per document."""
     return doc.fact(_lower)
@@ -127,6 +132,7 @@ class TermVariant(Rule):
     code = "text.term-variant"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
@@ -249,6 +255,7 @@ class Typo(Rule):
     code = "text.typo"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for start, end, right, note in typo_spans(doc, ctx):
@@ -322,6 +329,7 @@ class RepeatedSyllable(Rule):
     code = "text.repeated-syllable"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "unsafe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
@@ -341,6 +349,7 @@ class RepeatedSyllable(Rule):
             syllable = old_tone_style(b.lower())
             cond = context.get(pair)
             after = text[e2 : e2 + 30]
+            counts = None
             if cond is not None:
                 flag_after, unless_after = cond
                 if flag_after is None and unless_after is None:
@@ -350,17 +359,58 @@ class RepeatedSyllable(Rule):
                 if unless_after is not None and unless_after.search(after):
                     continue
             elif syllable not in always and not _NUMBER_BEFORE.search(text[max(0, s1 - 20) : s1]):
-                continue
+                counts = _doubled_by_model(text, s1, e2, a.lower(), ctx)
+                if counts is None:
+                    continue
             if any(s <= s1 < e for s, e in typo_starts):
                 continue
             pair_text = text[s1:e2]
+            evidence = {"syllable": b, "first": {"start": s1, "end": e1}, "second": {"start": s2, "end": e2}}
+            if counts is not None:
+                evidence["counts"] = counts
             yield self.finding(
                 s1,
                 e2,
                 Msg(f"Âm tiết “{b}” bị lặp: “{pair_text}”.", f"The syllable “{b}” is repeated: “{pair_text}”."),
                 suggestion=a,
-                evidence={"syllable": b, "first": {"start": s1, "end": e1}, "second": {"start": s2, "end": e2}},
+                evidence=evidence,
             )
+
+
+# A doubled syllable the pool writes doubled fewer times than this, while it writes the
+# syllable itself this often, is a slip ("lĩnh vực vực"); "song song", "dần dần", "công
+# công" (thi công công trình) are written doubled thousands of times.
+DOUBLE_MAX_PAIR = 3
+DOUBLE_MIN_SYLLABLE = 300
+DOUBLE_MIN_CONTEXT = 20
+
+
+def _doubled_by_model(text: str, s1: int, e2: int, syllable: str, ctx: RuleContext) -> dict | None:
+    """The pool's counts when they show "x x" to be a doubled slip, else None."""
+    from giaoban_qa.rules.spelling import _model, accepted_words
+    from giaoban_qa.spelling.syllable import is_valid
+
+    if not syllable.islower() or not is_valid(syllable):
+        return None
+    singles, phrases = accepted_words(ctx)
+    if syllable in singles or f"{syllable} {syllable}" in phrases:
+        return None
+    model = _model()
+    if model is None:
+        return None
+    pair = model.bigram(syllable, syllable)
+    if pair >= int(ctx.options.get("max_pair", DOUBLE_MAX_PAIR)):
+        return None
+    single = model.unigram(syllable)
+    if single < int(ctx.options.get("min_syllable", DOUBLE_MIN_SYLLABLE)):
+        return None
+    left_word = re.search(rf"({_LETTER}+)[ \u00a0]+\Z", text[max(0, s1 - 30) : s1])
+    right_word = re.match(rf"[ \u00a0]+({_LETTER}+)", text[e2 : e2 + 30])
+    left = model.bigram(left_word.group(1).lower(), syllable) if left_word else 0
+    right = model.bigram(syllable, right_word.group(1).lower()) if right_word else 0
+    if max(left, right) < int(ctx.options.get("min_context", DOUBLE_MIN_CONTEXT)):
+        return None
+    return {"doubled": pair, "syllable": single, "left": left, "right": right}
 
 
 # -- tone placement -----------------------------------------------------------------------
@@ -432,8 +482,8 @@ class ToneStyleMixed(Rule):
             first[0],
             first[1],
             Msg(
-                f"Văn bản trộn hai cách đặt dấu thanh: {len(majority)} từ {label_vi[majority_style]} ({', '.join(examples_maj)}) và {len(minority)} từ {label_vi[minority_style]} ({', '.join(examples_min)}).",
-                f"The document mixes two tone-mark placements: {len(majority)} word(s) in the {label_en[majority_style]} ({', '.join(examples_maj)}) and {len(minority)} in the {label_en[minority_style]} ({', '.join(examples_min)}).",
+                f"Văn bản trộn hai cách đặt dấu thanh: {len(majority)} từ {label_vi[majority_style]}, ví dụ {_quoted(examples_maj)}, và {len(minority)} từ {label_vi[minority_style]}, ví dụ {_quoted(examples_min)}.",
+                f"The document mixes two tone-mark placements: {len(majority)} word(s) in the {label_en[majority_style]}, e.g. {_quoted(examples_maj)}, and {len(minority)} in the {label_en[minority_style]}, e.g. {_quoted(examples_min)}.",
             ),
             suggestion=Msg(f"Thống nhất theo {label_vi[majority_style]}: “{_restyle(first[2], majority_style)}”.", f"Use the {label_en[majority_style]} throughout: “{_restyle(first[2], majority_style)}”."),
             evidence={
@@ -488,6 +538,7 @@ class UnicodeNormalisation(Rule):
     code = "text.unicode-normalisation"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         if not doc.norm.changed:
@@ -586,6 +637,7 @@ class EncodingDamage(Rule):
     code = "text.encoding-damage"
     category = Category.TEXT
     severity = Severity.ERROR
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
@@ -621,6 +673,53 @@ class EncodingDamage(Rule):
                 )
 
 
+@register
+class LegacyEncoding(Rule):
+    """The file is stored in a legacy Vietnamese encoding (Windows-1258, TCVN3 or VNI).
+
+    **What it does**
+    When a text file is not UTF-8 but its bytes read as Vietnamese in Windows-1258, TCVN3
+    (ABC, the ``.VnTime`` fonts) or VNI-Windows (``VNI-Times``), the file is converted to
+    Unicode and checked like any other; this rule adds one note at the top naming the
+    encoding that was found (``--encoding`` names it explicitly instead of ``auto``).
+
+    **Why it matters**
+    Such a file shows as gibberish in today's editors, browsers and search, and cannot be
+    published or quoted as it is. TCVN3 has no capital letters with tone marks (headings were
+    typed with an all-capitals font), so those headings are read in lower case.
+
+    **Example**
+    Hội nghị giao ban tháng 11 năm 2020 của Ban Thường vụ Huyện ủy.
+
+    **Use instead**
+    The same text saved as UTF-8 (Unicode): Hội nghị giao ban tháng 11 năm 2020.
+    """
+
+    code = "text.legacy-encoding"
+    category = Category.TEXT
+    severity = Severity.INFO
+    # The documented Example is stored in this encoding when the tests run it.
+    example_encoding = "tcvn3"
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        from giaoban_qa.loaders.legacy import ENCODING_NAMES, LEGACY_ENCODINGS
+
+        if doc.encoding not in LEGACY_ENCODINGS or not doc.paragraphs:
+            return
+        name = ENCODING_NAMES[doc.encoding]
+        first = doc.paragraphs[0]
+        yield self.finding(
+            first.start,
+            first.end,
+            Msg(
+                f"Tệp được lưu bằng bảng mã cũ {name}; đã chuyển sang Unicode để kiểm tra. Nên lưu lại tệp dưới dạng UTF-8.",
+                f"The file is stored in the legacy encoding {name}; it was converted to Unicode to be checked. Save it as UTF-8.",
+            ),
+            suggestion=Msg("Lưu lại tệp dưới dạng Unicode (UTF-8).", "Save the file as Unicode (UTF-8)."),
+            evidence={"encoding": doc.encoding, "encoding_name": name},
+        )
+
+
 _INVISIBLE = {"\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER", "\u2060": "WORD JOINER", "\u00ad": "SOFT HYPHEN", "\ufeff": "BYTE ORDER MARK"}
 _INVISIBLE_RE = re.compile("[" + "".join(_INVISIBLE) + "]+")
 
@@ -648,6 +747,7 @@ class InvisibleCharacter(Rule):
     code = "text.invisible-char"
     category = Category.TEXT
     severity = Severity.WARNING
+    fix = "safe"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text

@@ -1,0 +1,224 @@
+"""Is checking linear on hostile text? Each family of adversarial input (whitespace runs
+around dates, blank lines, CRLF, digit and separator runs, repeated trigger words of every
+extractor, long lines, capitals, brackets, ...) is doubled from 50 KB to 400 KB and run
+through the real check pipeline (every rule on) in a forked child of this process, so
+that each measurement has its own peak memory and a hang can be stopped.
+
+    python benchmarks/bench_adversarial.py [--sizes 50,100,200,400] [--only WORD] [--timeout 60]
+
+Prints one row per family: CPU seconds of the check at each size (the fastest of
+``--repeat`` runs; CPU time, as the machine may be shared), the time ratio per doubling, the peak
+memory growth (MB) at the largest size and the number of findings there. Issue 17 is done
+when every ratio at 200 -> 400 KB is <= 2.3 and every family takes < 5 s at 400 KB; the
+last line says whether that holds (exit 1 when it does not).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+# A short report that opens every document, so that the header, title and publication-line
+# logic (which look at the first paragraphs) sees the hostile text right after it.
+HEAD = "BÁO CÁO\nKết quả giao ban tháng 11 năm 2020\n"
+
+
+def fill(unit: str, size: int, prefix: str = "", suffix: str = "") -> str:
+    """``prefix`` + ``unit`` repeated to ``size`` UTF-8 bytes + ``suffix``."""
+    n = max(1, (size - len((prefix + suffix).encode())) // max(1, len(unit.encode())))
+    return prefix + unit * n + suffix
+
+
+def ws_run(ws: str, before: str, after: str) -> Callable[[int], str]:
+    def make(size: int) -> str:
+        n = size // len(ws.encode())
+        return before + ws * n + after
+
+    return make
+
+
+def repeated(unit: str, prefix: str = "") -> Callable[[int], str]:
+    return lambda size: fill(unit, size, prefix=prefix)
+
+
+# Trigger words of every extractor and rule family, each repeated alone ("số " x N, the
+# issue's example) and glued to digits.
+TRIGGERS = [
+    "số", "ngày", "tháng", "năm", "quý", "Ngày", "sáng", "chiều", "thứ hai", "chủ nhật", "lúc",
+    "lũy kế", "6 tháng đầu năm", "nửa đầu năm", "từ đầu năm", "kỳ họp thứ", "khóa", "nhiệm kỳ", "lần thứ",
+    "Nghị quyết", "Chỉ thị", "Quyết định", "Báo cáo số", "Kế hoạch số", "của", "về",
+    "đồng chí", "ông", "bà", "Bí thư", "Chủ tịch UBND huyện", "Phó Chủ tịch", "xã", "huyện", "Huyện ủy",
+    "tỷ đồng", "triệu", "nghìn", "%", "tăng", "giảm", "bằng", "đạt", "so với cùng kỳ", "trên tổng số",
+    "kỷ niệm", "Covid 19", "đầy mạnh", "đã tổ chức",
+]
+
+FAMILIES: dict[str, Callable[[int], str]] = {
+    # Issue 17.1: a date in the first paragraph followed (or preceded) by a whitespace run.
+    "date + spaces + word": ws_run(" ", HEAD + "Ngày 1/1/2020", "x\n"),
+    "date + tabs + word": ws_run("\t", HEAD + "Ngày 1/1/2020", "x\n"),
+    "date + NBSP + word": ws_run("\u00a0", HEAD + "Ngày 1/1/2020", "x\n"),
+    "date + U+2028 + word": ws_run("\u2028", HEAD + "Ngày 1/1/2020", "x\n"),
+    "date + form feeds": ws_run("\f", HEAD + "Ngày 1/1/2020", "x\n"),
+    "spaces + date": ws_run(" ", HEAD, "1/1/2020 09:00\n"),
+    "spaces + published line": ws_run(" ", "", "Cập nhật: 05/05/2020 09:00\n"),
+    "spaces + header line": ws_run(" ", "ỦY BAN NHÂN DÂN\n", "Đơn Dương, ngày 05 tháng 01 năm 2020\n"),
+    "time + spaces + date": ws_run(" ", "09:00", "05/05/2020\n"),
+    "blank lines": ws_run("\n", HEAD, "Ngày 1/1/2020\n"),
+    "CRLF": ws_run("\r\n", HEAD, "Ngày 1/1/2020\r\n"),
+    "lone CR": ws_run("\r", HEAD, "Ngày 1/1/2020\r"),
+    "form feeds": ws_run("\f", HEAD, "x\n"),
+    "mixed whitespace": repeated(" \t\n\r\f\v\u00a0\u2028\u3000", HEAD),
+    "space-newline": repeated(" \n", HEAD),
+    "digits": repeated("1", HEAD),
+    "digits + spaces": repeated("1 ", HEAD),
+    "1-1-": repeated("1-1-", HEAD),
+    "1/1/": repeated("1/", HEAD),
+    "1.1.": repeated("1.", HEAD),
+    "1,1,": repeated("1,", HEAD),
+    "12/12/2020 ": repeated("12/12/2020 ", HEAD),
+    "1/1 ": repeated("ngày 1/1 ", HEAD),
+    "1 - 1 / ": repeated("1 - 1 / ", HEAD),
+    "dd//mm": repeated("1//1", HEAD),
+    "1:00 ": repeated("1:00 ", HEAD),
+    "digits and scales": repeated("1 tỷ 2 triệu 3 nghìn ", HEAD),
+    "percent soup": repeated("1% ", HEAD),
+    "long line": repeated("Huyện ủy đã tổ chức giao ban, đánh giá kết quả thực hiện nhiệm vụ ", HEAD),
+    "capitals": repeated("Nguyễn Văn ", HEAD),
+    "UPPER WORDS": repeated("HUYỆN ỦY ", HEAD),
+    "capital letters": repeated("A", HEAD),
+    "brackets (": repeated("(", HEAD),
+    "brackets ([": repeated("([", HEAD),
+    "quotes": repeated("“\"", HEAD),
+    "symbols 1-NQ/": repeated("1-NQ/", HEAD),
+    "symbols 1/BC-": repeated("1/BC-", HEAD),
+    "roman numerals": repeated("khóa XIV ", HEAD),
+    "sentence ends": repeated(". ", HEAD),
+    "asterisks": repeated("*", HEAD),
+    "markup <b>": repeated("<b>", HEAD),
+    "markup <!--": repeated("<!--", HEAD),
+    "markup <b unclosed": repeated("<b ", HEAD),
+    "markup <sup unclosed": repeated("<sup>1", HEAD),
+    "real sentences": repeated(
+        "Ngày 04 tháng 11 năm 2020, Huyện ủy tổ chức giao ban. Theo Báo cáo số 118/BC-UBND ngày 29/11/2020, "
+        "doanh thu đạt 120 tỷ đồng, tăng 5% so với cùng kỳ. Đồng chí Nguyễn Văn An, Bí thư Huyện ủy chủ trì.\n",
+        HEAD,
+    ),
+}
+for word in TRIGGERS:
+    FAMILIES[f"'{word} ' x N"] = repeated(word + " ", HEAD)
+    FAMILIES[f"'{word} 1' x N"] = repeated(word + " 1 ", HEAD)
+
+
+def measure(make: Callable[[int], str], size: int, timeout: float) -> tuple[float | None, float, int]:
+    """Seconds, peak memory growth (MB) and findings of one check, in a forked child."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child
+        os.close(read)
+        try:
+            from giaoban_qa.engine import check_source
+            from giaoban_qa.loaders import Source
+
+            text = make(size)
+            before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            # CPU seconds of this child: the machine may be shared, wall time is noisy.
+            t0 = time.process_time()
+            _, found = check_source(Source("adversarial.txt", text, "txt"), RULES, CONFIG)
+            elapsed = time.process_time() - t0
+            grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+            os.write(write, f"{elapsed} {grown} {len(found)}".encode())
+        except BaseException as exc:  # noqa: BLE001 - reported, not hidden
+            os.write(write, f"error {type(exc).__name__}: {exc}"[:300].encode())
+        os._exit(0)
+    os.close(write)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.01)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(read)
+        return None, 0.0, 0
+    out = os.read(read, 1000).decode()
+    os.close(read)
+    if out.startswith("error"):
+        raise RuntimeError(out)
+    elapsed, grown, count = out.split()
+    return float(elapsed), float(grown), int(count)
+
+
+def main() -> int:
+    global RULES, CONFIG
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="50,100,200,400", help="sizes in KB, each double the one before")
+    parser.add_argument("--only", help="run only families whose name contains this")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds before one measurement is stopped")
+    parser.add_argument("--repeat", type=int, default=2, help="runs per size, the fastest is kept")
+    args = parser.parse_args()
+    sizes = [int(s) * 1000 for s in args.sizes.split(",")]
+
+    from giaoban_qa.config import Config
+    from giaoban_qa.engine import check_source, selected_rules
+    from giaoban_qa.loaders import Source
+
+    CONFIG = Config()
+    RULES = selected_rules(CONFIG)
+    # Warm every lazy lexicon and compiled pattern once, before the children are forked.
+    check_source(Source("warm.txt", FAMILIES["real sentences"](20000), "txt"), RULES, CONFIG)
+
+    head = f"{'family':<28}" + "".join(f"{s // 1000:>7}KB" for s in sizes) + "".join(
+        f"{f'{a // 1000}>{b // 1000}':>9}" for a, b in zip(sizes, sizes[1:])
+    ) + f"{'MB':>7}{'findings':>9}"
+    print(head)
+    failures = []
+    for name, make in FAMILIES.items():
+        if args.only and args.only not in name:
+            continue
+        times: list[float | None] = []
+        grown, count = 0.0, 0
+        for size in sizes:
+            # The fastest of --repeat runs (memory and findings of the first).
+            elapsed, grown, count = measure(make, size, args.timeout)
+            for _ in range(args.repeat - 1):
+                if elapsed is None:
+                    break
+                again = measure(make, size, args.timeout)[0]
+                elapsed = None if again is None else min(elapsed, again)
+            times.append(elapsed)
+            if elapsed is None:
+                break
+        times += [None] * (len(sizes) - len(times))
+        ratios = [b / a if a and b else None for a, b in zip(times, times[1:])]
+        stopped = next((i for i, t in enumerate(times) if t is None), len(times))
+        cells = "".join(
+            f"{t:9.2f}" if t is not None else (f"{'>' + str(int(args.timeout)):>9}" if i == stopped else f"{'-':>9}")
+            for i, t in enumerate(times)
+        )
+        cells += "".join(f"{r:9.2f}" if r is not None else f"{'-':>9}" for r in ratios)
+        print(f"{name[:28]:<28}{cells}{grown:7.0f}{count:9d}", flush=True)
+        last, last_ratio = times[-1], ratios[-1] if ratios else None
+        # A ratio of tiny times is noise: judged only when the largest run takes 0.2 s.
+        if last is None or last >= 5 or (last_ratio is not None and last_ratio > 2.3 and last >= 0.2):
+            failures.append(name)
+    print(f"\n{len(failures)} famil{'y' if len(failures) == 1 else 'ies'} over the limits (ratio 200>400 KB <= 2.3, < 5 s at 400 KB)"
+          + (": " + ", ".join(failures) if failures else ""))
+    return 1 if failures else 0
+
+
+RULES: list = []
+CONFIG = None
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,187 @@
+"""Coverage of the period, date, name and citation extractors on labelled pool sentences
+(issue 11, step 2).
+
+    python benchmarks/eval_coverage_periods_names.py            # the table (both halves)
+    python benchmarks/eval_coverage_periods_names.py --sample TYPE [--n 40]   # print a sample to label
+    python benchmarks/eval_coverage_periods_names.py --wrong tune             # list wrong reads of a half
+
+The sample of each type is seeded and random: every sentence of the pool hold-out
+(``pool.iter_articles(held_out=True)``) that holds the type's trigger (the same triggers as
+``mine_periods_names.py``), shuffled with ``random.Random(SEED)``, the first N taken. Labels
+are committed in ``benchmarks/labels/<type>.tsv`` as (article id, sentence start, sentence
+length, label) — never the sentence text — and were written by reading each sentence, before
+any tuning. ``held_out_half(f"{id}:{start}")`` splits them: 'tune' may be looked at while
+improving the extractors, 'measure' only to measure.
+
+Labels (what a careful reader takes the sentence to say; ``-`` = no such statement):
+  review_plan   REVIEW_MONTH>PLAN_MONTH           e.g. 10>11
+  cumulative    K (months from January), or ``to_date`` for "từ đầu năm (đến nay)"
+  anniversary   N>YEAR_OF_BASE (``?`` when the event's base year is not stated or known)
+  term          FROM-TO                            e.g. 2015-2020
+  person_title  NAME>ROLE (the first title written next to the name, its role word, lower case)
+  citation      SYMBOL>YYYY-MM-DD (``?`` when no date is written)
+A sentence may hold several statements: fields separated by ``;``, in text order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from mine_periods_names import TRIGGERS  # noqa: E402
+from pool import held_out_half, iter_articles  # noqa: E402
+
+SEED = 11
+LABELS = HERE / "labels"
+TYPES = ("review_plan", "cumulative", "anniversary", "term", "person_title", "citation")
+_SENT_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+")
+_PREFIX = "Tin tức\n"  # the sentence is read as the body of a one-line-titled article
+
+
+def sentences(text: str):
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if m.start() > start:
+            yield start, text[start : m.start()]
+        start = m.end()
+    if start < len(text):
+        yield start, text[start:]
+
+
+def candidates(kind: str) -> list[tuple[str, int, str]]:
+    trig = TRIGGERS[kind]
+    out = []
+    for art in iter_articles(held_out=True):
+        for start, sent in sentences(art["text"]):
+            if len(sent) < 2000 and trig.search(sent):
+                out.append((art["id"], start, sent))
+    return out
+
+
+def sample(kind: str, n: int) -> list[tuple[str, int, str]]:
+    items = candidates(kind)
+    random.Random(SEED).shuffle(items)
+    return items[:n]
+
+
+# -- what the extractors read -------------------------------------------------------------
+
+
+def read(kind: str, sentence: str) -> list[str]:
+    """The statements of ``kind`` the extractors read in a sentence, as label fields."""
+    from giaoban_qa.document import build_document
+
+    doc = build_document("sample.txt", _PREFIX + sentence)
+    if kind in ("review_plan", "cumulative"):
+        from giaoban_qa.extract.periods import periods, review_plan_pairs
+
+        if kind == "review_plan":
+            return [f"{r.first_month}>{p.first_month}" for r, p in review_plan_pairs(doc)]
+        out = []
+        for p in doc.fact(periods):
+            if p.kind == "months_to_date":
+                out.append("to_date")
+            elif p.kind in ("cumulative", "half") and p.first_month == 1 and p.last_month:
+                out.append(str(p.last_month))
+        return out
+    if kind == "anniversary":
+        from giaoban_qa.extract.periods import anniversary_mentions
+
+        return [f"{a.count}>{a.base_year or '?'}" for a in anniversary_mentions(doc)]
+    if kind == "term":
+        from giaoban_qa.extract.periods import terms
+
+        return [f"{t.first}-{t.last}" for t in terms(doc)]
+    if kind == "person_title":
+        from giaoban_qa.extract.people import people
+
+        return [f"{p.name}>{p.titles[0].role}" for p in people(doc) if p.titles]
+    if kind == "citation":
+        from giaoban_qa.extract.citations import citations
+
+        return [f"{c.symbol or f'{c.type_word} {c.number}'}>{c.date.iso() if c.date and c.date.date else '?'}" for c in citations(doc)]
+    raise ValueError(kind)
+
+
+def load_labels(kind: str) -> list[tuple[str, int, int, list[str]]]:
+    path = LABELS / f"{kind}.tsv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        art, start, length, label = line.split("\t")[:4]
+        fields = [] if label.strip() == "-" else [f.strip() for f in label.split(";")]
+        rows.append((art, int(start), int(length), fields))
+    return rows
+
+
+def texts_for(keys: set[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
+    wanted = {k[0] for k in keys}
+    out = {}
+    for art in iter_articles(held_out=True):
+        if art["id"] in wanted:
+            for k in keys:
+                if k[0] == art["id"]:
+                    out[k] = art["text"][k[1] : k[1] + k[2]]
+    return out
+
+
+def score(show_wrong: str | None) -> None:
+    all_rows = {kind: load_labels(kind) for kind in TYPES if (LABELS / f"{kind}.tsv").is_file()}
+    keys = {(a, s, n) for rows in all_rows.values() for a, s, n, _ in rows}
+    texts = texts_for(keys)
+    print(f"{'type':<13} {'half':<8} {'sentences':>9} {'statements':>10} {'read':>6} {'read right':>10} {'wrong reads':>11}  right %")
+    for kind, rows in all_rows.items():
+        table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+        for art, start, length, gold in rows:
+            half = held_out_half(f"{art}:{start}")
+            got = read(kind, texts[(art, start, length)])
+            t = table[half]
+            t[0] += 1
+            t[1] += len(gold)
+            remaining = list(got)
+            right = 0
+            for g in gold:
+                # "N>?" (anniversary: base year not stated) accepts any base read with count N.
+                hit = next((r for r in remaining if r == g or (g.endswith(">?") and kind == "anniversary" and r.split(">")[0] == g[:-2])), None)
+                if hit is not None:
+                    remaining.remove(hit)
+                    right += 1
+            # A statement is "read" when the extractor produced something for it.
+            t[2] += min(len(gold), len(got))
+            t[3] += right
+            t[4] += len(remaining)
+            if show_wrong == half and (right < len(gold) or remaining):
+                print(f"    WRONG {kind} {art}:{start}+{length} gold={gold} got={got}")
+        for half in ("tune", "measure"):
+            s, st, rd, rr, wr = table[half]
+            pct = 100 * rr / st if st else 100.0
+            print(f"{kind:<13} {half:<8} {s:>9} {st:>10} {rd:>6} {rr:>10} {wr:>11}  {pct:6.1f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sample", choices=TYPES)
+    ap.add_argument("--n", type=int, default=40)
+    ap.add_argument("--wrong", choices=("tune", "measure"), help="list the wrong reads of a half")
+    args = ap.parse_args(argv)
+    if args.sample:
+        for art, start, sent in sample(args.sample, args.n):
+            trig = TRIGGERS[args.sample].search(sent)
+            lo = max(0, trig.start() - 140)
+            print(f"{art}\t{start}\t{len(sent)}\t{held_out_half(f'{art}:{start}')}\t…{sent[lo : trig.end() + 160]}…")
+        return 0
+    score(args.wrong)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

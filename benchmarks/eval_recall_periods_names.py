@@ -1,0 +1,315 @@
+"""Recall and false alarms of the period, date, name and citation rules on errors planted
+into real articles in surface forms mined from the pool (issue 11, step 4).
+
+    python benchmarks/eval_recall_periods_names.py [--per-form 4] [--show]
+
+Each error kind has eight surface forms (templates in our own words, shaped after the
+constructions ``mine_periods_names.py`` finds in real text: review and plan months joined by
+"đề ra", "bàn", "phương hướng", "triển khai", "nhiệm vụ tháng …"; "lũy kế / tính chung /
+cộng dồn K tháng"; an anniversary whose year is only in the sentence or in "(1954 – 2024)";
+titles before or after a name, with a dash, a comma, parentheses or "đồng chí"; a surname
+slip; a citation dated after the meeting; a term written with a dash of any kind). Each form
+yields an erroneous statement and a correct look-alike. A form is planted as a new
+paragraph after a seeded paragraph of a seeded article of ``../shared/corpus/real`` or of
+the seeds, one article at a time. A planted error is found when the kind's rule reports a
+finding inside the planted paragraph; a correct look-alike is a false alarm when it does.
+
+Forms with an odd index are held out: they were written before tuning and not looked at
+while the extractors were changed; the table reports both halves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, os.environ.get("EVAL_SRC", str(ROOT / "src")))
+
+from giaoban_qa.config import Config  # noqa: E402
+from giaoban_qa.document import build_document  # noqa: E402
+from giaoban_qa.engine import check_document, selected_rules  # noqa: E402
+
+SEED = 11
+Form = Callable[[random.Random], tuple[str, str]]  # rng -> (erroneous paragraph, correct look-alike)
+
+
+def _m(rng: random.Random, lo: int = 2, hi: int = 10) -> int:
+    return rng.randint(lo, hi)
+
+
+def _y(rng: random.Random) -> int:
+    return rng.randint(2018, 2024)
+
+
+# -- plan month not the month after the review month -------------------------------------
+
+
+def _plan(template: str) -> Form:
+    def make(rng: random.Random) -> tuple[str, str]:
+        m, y = _m(rng, 1, 11), _y(rng)
+        wrong = (m + 1) % 12 + 1 if rng.random() < 0.6 or m == 1 else m  # skips a month, or repeats it
+        ok_m = rng.choice([m, 12]) if rng.random() < 0.2 else m
+        ok_p = 1 if ok_m == 12 else ok_m + 1
+        return template.format(m=m, p=wrong, y=y), template.format(m=ok_m, p=ok_p, y=y)
+
+    return make
+
+
+PLAN_FORMS = [
+    _plan("Hội nghị đánh giá kết quả thực hiện nhiệm vụ tháng {m} và đề ra phương hướng, nhiệm vụ tháng {p}."),
+    _plan("Chiều cùng ngày, Thường trực Huyện ủy họp kiểm điểm công tác tháng {m}, bàn nhiệm vụ tháng {p} năm {y}."),
+    _plan("UBND xã tổ chức giao ban đánh giá tình hình tháng {m}, triển khai nhiệm vụ trọng tâm tháng {p}."),
+    _plan("Báo cáo kết quả công tác tháng {m}/{y} và phương hướng nhiệm vụ tháng {p}/{y} được hội nghị thông qua."),
+    _plan("Ban Thường vụ Đảng ủy đánh giá kết quả lãnh đạo tháng {m}; đề ra nhiệm vụ trọng tâm tháng {p} năm {y}."),
+    _plan("Sau khi nghe báo cáo tình hình kinh tế - xã hội tháng {m}, hội nghị thống nhất kế hoạch công tác tháng {p}."),
+    _plan("Hội nghị sơ kết công tác tháng {m} và triển khai chương trình công tác tháng {p}."),
+    _plan("Các đại biểu tập trung thảo luận, đánh giá những kết quả đạt được trong tháng {m}, đồng thời bàn phương hướng thực hiện nhiệm vụ tháng {p}."),
+]
+
+
+# -- cumulative K months in a month-N statement ------------------------------------------
+
+
+def _cum(template: str, over_only: bool = False) -> Form:
+    def make(rng: random.Random) -> tuple[str, str]:
+        m, y = _m(rng, 3, 10), _y(rng)
+        k = m + rng.choice([1, 2]) if over_only or rng.random() < 0.6 else m - 1
+        return template.format(m=m, k=k, y=y), template.format(m=m, k=m, y=y)
+
+    return make
+
+
+CUMULATIVE_FORMS = [
+    _cum("Thu ngân sách trong tháng {m} đạt 12,5 tỷ đồng; lũy kế {k} tháng đạt 48,2 tỷ đồng."),
+    _cum("Tháng {m}/{y}, toàn huyện cấp mới 35 giấy chứng nhận quyền sử dụng đất, tính chung {k} tháng đầu năm cấp 150 giấy."),
+    _cum("Trong tháng {m}, giải ngân vốn đầu tư công 8 tỷ đồng, cộng dồn {k} tháng giải ngân 30 tỷ đồng."),
+    _cum("Riêng tháng {m} thu 4,1 tỷ đồng, luỹ kế đến hết tháng {k} thu được 20 tỷ đồng."),
+    _cum("Trong tháng {m} năm {y} trên địa bàn xảy ra 3 vụ cháy; tính chung {k} tháng xảy ra 11 vụ, không có thiệt hại về người."),
+    _cum("Ước thực hiện tháng {m}: kim ngạch xuất khẩu đạt 20 triệu USD; cộng dồn {k} tháng đạt 85 triệu USD."),
+    _cum("Tháng {m}, toàn xã giải quyết việc làm cho 42 lao động, lũy kế từ đầu năm đến hết tháng {k} là 210 lao động."),
+    _cum("Kết quả tháng {m}/{y}: tiếp nhận 120 hồ sơ hành chính; lũy kế {k} tháng tiếp nhận 610 hồ sơ, đúng hạn 100%."),
+]
+
+
+# -- anniversary count off by one or two years --------------------------------------------
+
+
+def _anniv(template: str, base: int) -> Form:
+    def make(rng: random.Random) -> tuple[str, str]:
+        c = rng.randint(2019, 2025)
+        n = c - base
+        return template.format(n=n + rng.choice([-2, -1, 1, 2]), c=c), template.format(n=n, c=c)
+
+    return make
+
+
+ANNIVERSARY_FORMS = [
+    _anniv("Năm {c}, huyện tổ chức nhiều hoạt động kỷ niệm {n} năm Ngày thành lập Đảng Cộng sản Việt Nam.", 1930),
+    _anniv("Tổ chức trọng thể Lễ kỷ niệm {n} năm Chiến thắng Điện Biên Phủ (1954 – {c}) tại trung tâm huyện.", 1954),
+    _anniv("Sáng 19/5/{c}, các đồng chí lãnh đạo huyện dâng hương nhân kỷ niệm {n} năm Ngày sinh Chủ tịch Hồ Chí Minh.", 1890),
+    _anniv("Chuỗi hoạt động chào mừng {n} năm Ngày Thương binh - Liệt sĩ (27/7/1947 - 27/7/{c}) diễn ra tại nghĩa trang liệt sĩ huyện.", 1947),
+    _anniv("Trong năm {c}, ngành giáo dục tổ chức kỷ niệm {n} năm Ngày Nhà giáo Việt Nam với nhiều hoạt động thiết thực.", 1982),
+    _anniv("Hội nghị biểu dương điển hình tiên tiến nhân dịp kỷ niệm {n} năm Cách mạng Tháng Tám và Quốc khánh 2/9 (1945-{c}).", 1945),
+    _anniv("Ngày 22/12/{c}, Ban Chỉ huy Quân sự huyện tổ chức kỷ niệm {n} năm Ngày thành lập Quân đội nhân dân Việt Nam.", 1944),
+    _anniv("Năm {c} là năm kỷ niệm {n} năm Chiến thắng lịch sử Điện Biên Phủ, toàn tỉnh đẩy mạnh tuyên truyền.", 1954),
+]
+
+
+# -- one person, incompatible titles ------------------------------------------------------
+
+NAMES = ["Lê Minh Hải", "Trần Quốc Hùng", "Nguyễn Thị Lan", "Phạm Văn Tùng", "Hoàng Đức Thịnh", "Võ Thành Nhân", "Đặng Quang Vinh", "Bùi Thị Hạnh"]
+
+
+def _titles(template: str, wrong: tuple[str, str], ok: tuple[str, str]) -> Form:
+    def make(rng: random.Random) -> tuple[str, str]:
+        name = rng.choice(NAMES)
+        return template.format(n=name, t1=wrong[0], t2=wrong[1]), template.format(n=name, t1=ok[0], t2=ok[1])
+
+    return make
+
+
+TITLE_FORMS = [
+    _titles("Đồng chí {n} - {t1} chủ trì hội nghị. Phát biểu kết luận, đồng chí {n} - {t2} đề nghị các chi bộ tiếp tục đổi mới nội dung sinh hoạt.", ("Bí thư Huyện ủy", "Phó Bí thư Huyện ủy"), ("Bí thư Huyện ủy", "Bí thư Huyện ủy")),
+    _titles("{t1} {n} dự và chỉ đạo hội nghị. Tại hội nghị, {t2} {n} nhấn mạnh yêu cầu giải ngân vốn đầu tư công.", ("Chủ tịch UBND huyện", "Phó Chủ tịch UBND huyện"), ("Chủ tịch UBND huyện", "Chủ tịch UBND huyện")),
+    _titles("Ông {n}, {t1}, cho biết xã đã hoàn thành kế hoạch. Cũng theo ông {n}, {t2}, thời gian tới xã tập trung làm đường giao thông nông thôn.", ("Chủ tịch UBND xã", "Phó Chủ tịch UBND xã"), ("Chủ tịch UBND xã", "Chủ tịch UBND xã")),
+    _titles("Tham dự có đồng chí {n}, {t1}. Kết luận buổi làm việc, đồng chí {n}, {t2} yêu cầu rà soát lại danh sách hộ nghèo.", ("Bí thư Đảng ủy xã", "Phó Bí thư Đảng ủy xã"), ("Bí thư Đảng ủy xã", "Bí thư Đảng ủy xã, Chủ tịch HĐND xã")),
+    _titles("Bà {n} – {t1} chủ trì kỳ họp. Bế mạc kỳ họp, bà {n} – {t2} đề nghị các đại biểu tuyên truyền nghị quyết đến cử tri.", ("Chủ tịch HĐND huyện", "Chủ tịch UBND huyện"), ("Chủ tịch HĐND huyện", "Chủ tịch HĐND huyện")),
+    _titles("Đồng chí {n}, {t1} chủ trì buổi tiếp công dân. Sau khi nghe ý kiến, đồng chí {n}, {t2} giao các phòng chuyên môn giải quyết dứt điểm.", ("Phó Chủ tịch Thường trực UBND tỉnh", "Chủ tịch UBND tỉnh"), ("Phó Chủ tịch Thường trực UBND tỉnh", "Phó Chủ tịch UBND tỉnh")),
+    _titles("{t1} {n} đến thăm và tặng quà các gia đình chính sách. Dịp này, {t2} {n} biểu dương tinh thần vượt khó của nhân dân.", ("Bí thư Tỉnh ủy", "Phó Bí thư Tỉnh ủy"), ("Bí thư Tỉnh ủy", "Bí thư Tỉnh ủy")),
+    _titles("Đồng chí {n} ({t1}) phát biểu khai mạc. Trong phần thảo luận, đồng chí {n} ({t2}) đề nghị tăng cường kiểm tra, giám sát.", ("Chủ tịch UBND thị trấn", "Phó Chủ tịch UBND thị trấn"), ("Chủ tịch UBND thị trấn", "Chủ tịch UBND thị trấn")),
+]
+
+
+# -- one person, name written two ways ----------------------------------------------------
+
+
+def _variant(template: str, right: str, slip: str, other: str) -> Form:
+    """``template`` names one person twice: the look-alike writes the second mention right
+    (or names a second, different person ``other`` with another post)."""
+
+    def make(rng: random.Random) -> tuple[str, str]:
+        ok_second = other if rng.random() < 0.3 else right
+        return template.format(a=right, b=slip), template.format(a=right, b=ok_second)
+
+    return make
+
+
+VARIANT_FORMS = [
+    _variant("Đồng chí {a} - Chủ tịch UBND huyện chủ trì hội nghị. Kết luận hội nghị, đồng chí {b} - Chủ tịch UBND huyện yêu cầu các xã đẩy nhanh tiến độ.", "Nguyễn Văn Thắng", "Nguyên Văn Thắng", "Nguyễn Văn Thắng"),
+    _variant("Ông {a}, Giám đốc Sở Nông nghiệp và Phát triển nông thôn, cho biết toàn tỉnh đã tiêm phòng 95% đàn gia súc. Theo ông {b}, Giám đốc Sở, dịch bệnh cơ bản được khống chế.", "Trần Quốc Hùng", "Trân Quốc Hùng", "Trần Quốc Hùng"),
+    _variant("Bí thư Huyện ủy {a} dự lễ khởi công. Phát biểu tại buổi lễ, Bí thư Huyện ủy {b} đề nghị nhà thầu bảo đảm chất lượng công trình.", "Hoàng Minh Tuấn", "Hoang Minh Tuấn", "Hoàng Minh Tuấn"),
+    _variant("Tham dự có đồng chí {a}, Phó Chủ tịch UBND tỉnh. Đồng chí {b}, Phó Chủ tịch UBND tỉnh đánh giá cao kết quả xây dựng nông thôn mới của huyện.", "Lê Đình Sơn", "Lê Đinh Sơn", "Lê Đình Sơn"),
+    _variant("Bà {a} - Chủ tịch Hội Liên hiệp Phụ nữ huyện báo cáo kết quả hoạt động. Bà {b} - Chủ tịch Hội Liên hiệp Phụ nữ huyện cho biết năm nay hội phát triển thêm 300 hội viên.", "Phạm Thị Hương", "Pham Thị Hương", "Phạm Thị Hương"),
+    _variant("Đồng chí {a}, Bí thư Đảng ủy xã chủ trì buổi làm việc. Cuối buổi, đồng chí {b}, Bí thư Đảng ủy xã giao nhiệm vụ cho các chi bộ.", "Đặng Quang Vinh", "Đăng Quang Vinh", "Đặng Quang Vinh"),
+    _variant("Chủ tịch UBND thị xã {a} kiểm tra tiến độ dự án. Chủ tịch UBND thị xã {b} yêu cầu chủ đầu tư hoàn thành trước ngày 30/6.", "Võ Thành Nhân", "Vỏ Thành Nhân", "Võ Thành Nhân"),
+    _variant("Ông {a} – Trưởng phòng Tài nguyên và Môi trường huyện trình bày báo cáo. Theo ông {b} – Trưởng phòng Tài nguyên và Môi trường huyện, còn 12 hồ sơ chưa giải quyết.", "Bùi Văn Nghĩa", "Bùi Vân Nghĩa", "Bùi Văn Nghĩa"),
+]
+
+
+# -- cited document dated after the meeting that acts on it --------------------------------
+
+
+def _cited(template: str) -> Form:
+    def make(rng: random.Random) -> tuple[str, str]:
+        meeting = dt.date(_y(rng), _m(rng, 2, 11), rng.randint(3, 25))
+        after = meeting + dt.timedelta(days=rng.randint(3, 25))
+        before = meeting - dt.timedelta(days=rng.randint(3, 25))
+
+        def fill(cited: dt.date) -> str:
+            return template.format(d=meeting.day, m=meeting.month, y=meeting.year, cd=cited.day, cm=cited.month, cy=cited.year)
+
+        return fill(after), fill(before)
+
+    return make
+
+
+CITED_FORMS = [
+    _cited("Ngày {d}/{m}/{y}, Ban Thường vụ Huyện ủy tổ chức hội nghị cho ý kiến vào Báo cáo số 118/BC-UBND ngày {cd}/{cm}/{cy} của UBND huyện."),
+    _cited("Sáng ngày {d}/{m}/{y}, Thường trực HĐND huyện họp phiên thường kỳ. Hội nghị đã thông qua Tờ trình số 45/TTr-UBND, ngày {cd}/{cm}/{cy} của UBND huyện."),
+    _cited("Chiều ngày {d} tháng {m} năm {y}, UBND xã tổ chức hội nghị triển khai Kế hoạch số 12/KH-UBND ngày {cd} tháng {cm} năm {cy} của UBND huyện."),
+    _cited("Ngày {d}/{m}/{y}, Đảng ủy xã họp quán triệt Nghị quyết số 20-NQ/HU ngày {cd}/{cm}/{cy} của Ban Chấp hành Đảng bộ huyện."),
+    _cited("Tại buổi làm việc ngày {d}/{m}/{y}, đoàn kiểm tra thông báo Kết luận số 15-KL/TU ngày {cd}/{cm}/{cy} của Ban Thường vụ Tỉnh ủy."),
+    _cited("Ngày {d}/{m}/{y}, hội nghị thảo luận và thống nhất thực hiện Công văn số 1234/UBND-VP do UBND tỉnh ban hành ngày {cd}/{cm}/{cy}."),
+    _cited("Ngày {d}/{m}/{y}, Huyện ủy tổ chức hội nghị học tập, quán triệt Chỉ thị số 05-CT/TW, ngày {cd}/{cm}/{cy} của Bộ Chính trị."),
+    _cited("Hội nghị giao ban ngày {d}/{m}/{y} đã nghe và cho ý kiến đối với Báo cáo số 369/BC-UBND ngày {cd}/{cm}/{cy} về tình hình kinh tế - xã hội."),
+]
+
+
+# -- term of office not five years ---------------------------------------------------------
+
+
+def _term(template: str, starts: tuple[int, ...]) -> Form:
+    def make(rng: random.Random) -> tuple[str, str]:
+        a = rng.choice(starts)
+        return template.format(a=a, b=a + rng.choice([4, 6])), template.format(a=a, b=a + 5)
+
+    return make
+
+
+TERM_FORMS = [
+    _term("Đại hội đại biểu Đảng bộ huyện lần thứ XXV, nhiệm kỳ {a} – {b} thành công tốt đẹp.", (2015, 2020, 2025)),
+    _term("Đại hội Đảng bộ xã nhiệm kỳ {a}–{b} đã bầu Ban Chấp hành gồm 15 đồng chí.", (2015, 2020)),
+    _term("Huyện hoàn thành công tác bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ {a} - {b} đúng luật.", (2016, 2021)),
+    _term("Ban Chấp hành Đảng bộ tỉnh khóa XVII (nhiệm kỳ {a} – {b}) tổ chức hội nghị lần thứ ba.", (2015, 2020)),
+    _term("Kỳ họp thứ nhất HĐND huyện khóa XX, nhiệm kỳ {a} — {b} đã bầu các chức danh chủ chốt.", (2016, 2021)),
+    _term("Các chi bộ triển khai thực hiện Nghị quyết Đại hội Đảng bộ thị trấn lần thứ XII, nhiệm kỳ {a}-{b}.", (2015, 2020)),
+    _term("Ban Thường vụ Huyện ủy nhiệm kỳ {a} – {b} đã lãnh đạo hoàn thành 18/20 chỉ tiêu.", (2015, 2020)),
+    _term("Đại biểu Quốc hội khóa XV, nhiệm kỳ {a} ‒ {b} tiếp xúc cử tri tại xã.", (2021,)),
+]
+
+
+@dataclass
+class Kind:
+    name: str
+    rule: str
+    forms: list[Form]
+
+
+KINDS = [
+    Kind("plan month not next", "period.plan-not-next", PLAN_FORMS),
+    Kind("cumulative K months in month N", "period.cumulative-impossible", CUMULATIVE_FORMS),
+    Kind("anniversary count off", "date.anniversary-count", ANNIVERSARY_FORMS),
+    Kind("incompatible titles", "name.title-conflict", TITLE_FORMS),
+    Kind("name written two ways", "name.variant", VARIANT_FORMS),
+    Kind("cited after meeting", "citation.dated-after-meeting", CITED_FORMS),
+    Kind("term length", "period.term-length", TERM_FORMS),
+]
+
+
+def _shared(arg: str | None) -> Path:
+    return Path(arg or os.environ.get("GIAOBAN_QA_SHARED") or ROOT.parent / "shared")
+
+
+def articles(shared: Path) -> list[Path]:
+    return sorted((shared / "corpus" / "real").glob("*.txt")) + sorted((shared / "seeds").glob("*.txt"))
+
+
+def plant(text: str, paragraph: str, rng: random.Random) -> tuple[str, int, int]:
+    """``text`` with ``paragraph`` inserted after a seeded paragraph (never before the title)."""
+    breaks = [i for i, c in enumerate(text) if c == "\n" and i > 0 and text[i - 1] != "\n"]
+    at = rng.choice(breaks) + 1 if breaks else len(text)
+    if not breaks:
+        text, at = text + "\n", len(text) + 1
+    new = text[:at] + paragraph + "\n" + text[at:]
+    return new, at, at + len(paragraph)
+
+
+def run(shared: Path, per_form: int, show: bool) -> None:
+    from giaoban_qa.loaders import load_path
+
+    paths = articles(shared)
+    texts = {p: load_path(str(p)).text for p in paths}
+    print(f"{'kind':<32} {'half':<9} {'planted':>7} {'found':>6} {'recall':>7} {'look-alikes':>11} {'false alarms':>12} {'rate':>6}")
+    for kind in KINDS:
+        config = Config(select=[kind.rule], strict=True)
+        rules = selected_rules(config)
+        rows = {"tuned": [0, 0, 0, 0], "held-out": [0, 0, 0, 0]}
+        for fi, form in enumerate(kind.forms):
+            half = "held-out" if fi % 2 else "tuned"
+            rng = random.Random(f"{SEED}:{kind.rule}:{fi}")
+            for _ in range(per_form):
+                path = rng.choice(paths)
+                wrong, ok = form(rng)
+                pos_rng = random.Random(rng.random())
+                for polarity, paragraph in (("error", wrong), ("ok", ok)):
+                    mutated, s, e = plant(texts[path], paragraph, random.Random(pos_rng.random()))
+                    doc = build_document(str(path), mutated)
+                    hits = [f for f in check_document(doc, rules, config) if f.rule == kind.rule and s <= f.start < e]
+                    r = rows[half]
+                    if polarity == "error":
+                        r[0] += 1
+                        r[1] += bool(hits)
+                        if show and not hits and half == "tuned":
+                            print(f"    MISS [{half}] form {fi} {path.name}: {paragraph}")
+                    else:
+                        r[2] += 1
+                        r[3] += bool(hits)
+                        if show and hits and half == "tuned":
+                            print(f"    FALSE ALARM [{half}] form {fi} {path.name}: {paragraph} -> {hits[0].message.en}")
+        for half, (n, found, m, fa) in rows.items():
+            print(f"{kind.name:<32} {half:<9} {n:>7} {found:>6} {100 * found / max(1, n):6.1f}% {m:>11} {fa:>12} {100 * fa / max(1, m):5.1f}%")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=None)
+    ap.add_argument("--per-form", type=int, default=4, help="articles each form is planted into")
+    ap.add_argument("--show", action="store_true", help="print the misses and false alarms of the tuned half (never the held-out one)")
+    args = ap.parse_args(argv)
+    shared = _shared(args.shared)
+    if not (shared / "corpus" / "real").is_dir():
+        print(f"{shared}/corpus/real not found")
+        return 1
+    run(shared, args.per_form, args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,428 @@
+"""Statements about figures: the relations the number rules check, read sentence by sentence.
+
+The quantity parser (``quantities.py``) reads each figure with its unit, qualifier, verb,
+base and period. This module reads what a sentence *says* with those figures, in the
+constructions mined from real reports and news (``benchmarks/mine_numbers.py``):
+
+- **part/whole with its percentage** — "A/B", "A trên tổng số B", "A trong tổng số B",
+  "A trong số B", a whole in parentheses ("A hộ (trên tổng số B hộ)"), the percentage
+  after them (", chiếm tỷ lệ X%", "đạt X%", "(X%)") or before them ("X% … (A/B)");
+- **share** — "chiếm (tỷ lệ / tỷ trọng) X%", and the bare percentages listed after one
+  ("nông nghiệp chiếm 35%, công nghiệp 30%");
+- **change and ratio** — "tăng/giảm Y%" and "bằng X%" about the same figure and base, in
+  either order, one of them perhaps in parentheses ("tăng 21,3% so với cùng kỳ (bằng
+  121,3%)");
+- **cumulative** — a figure after "lũy kế", "từ đầu năm", "nâng tổng số … lên", "tính chung
+  K tháng", "cộng dồn", "K tháng đầu năm", with the month's (or the new) figure inside it;
+- **total with parts** — a figure followed by "trong đó", "gồm", "bao gồm" and its parts in
+  the same unit ("76 hộ được hỗ trợ, trong đó 51 hộ nghèo, 32 hộ cận nghèo").
+
+A figure with no known unit is given the head noun after it as its unit ("215 giấy chứng
+nhận" counts "giấy"), so two figures of one thing compare whatever their noun. Spans are the
+quantities' own; each sentence is read once, with windows bounded in characters, so the
+reading is linear in the size of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from giaoban_qa.document import Document
+from giaoban_qa.extract.quantities import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, Quantity, _states_ratio, quantities
+
+_AMOUNT_UNITS = frozenset(MONEY_UNITS.values()) | frozenset(MEASURE_UNITS.values())
+_KNOWN_COUNTS = frozenset(COUNT_UNITS)
+
+SAME_PERIOD_BASES = ("cùng kỳ", "năm trước", "năm ngoái")
+
+# Words after a bare figure that are no noun of it ("412 trong tổng số 530 hộ").
+_NOT_NOUN = frozenset(
+    "trong trên và với của là thì mà so đến tới từ cho được đã đang sẽ có không chưa gồm bao tăng giảm đạt bằng "
+    "chiếm theo tại ở về nay hơn gần khoảng lên xuống còn người".split()
+)
+_WORD_AFTER = re.compile(r"[^\S\n]*([^\W\d_]+)")
+
+
+def noun(text: str, q: Quantity) -> str:
+    """What a figure counts: its unit, else the word right after it ("giấy" in "215 giấy")."""
+    if q.unit:
+        return q.unit
+    m = _WORD_AFTER.match(text, q.end, q.end + 24)
+    if m and m.group(1).lower() not in _NOT_NOUN:
+        return m.group(1).lower()
+    return ""
+
+
+# Count nouns of people: "4 người, trong đó có 2 cháu nhỏ" lists people of the total.
+PERSON_NOUNS = frozenset(
+    "người;cháu;em;học sinh;sinh viên;đảng viên;cán bộ;công chức;viên chức;lao động;bệnh nhân;đối tượng;"
+    "bị can;đại biểu;thành viên;hội viên;đoàn viên;giáo viên;bác sĩ;chiến sĩ;thí sinh;đồng chí;cá nhân;trẻ".split(";")
+)
+
+
+_TIME_NOUNS = frozenset("năm tháng ngày tuần giờ phút giây tuổi quý kỳ".split())
+
+
+def _part_of(total_noun: str, part_noun: str) -> bool:
+    """Whether a figure of ``part_noun`` can be a part of a total of ``total_noun``: the same
+    unit; or, for counts, people of people ("4 người, trong đó 2 cháu") and a kind of the
+    thing the report names by its own noun ("5.800 người, trong đó 3.000 thủy thủ")."""
+    if not part_noun or part_noun in _TIME_NOUNS:
+        return False
+    if part_noun == total_noun:
+        return True
+    if total_noun in _AMOUNT_UNITS or part_noun in _AMOUNT_UNITS:
+        return False
+    if total_noun in PERSON_NOUNS and part_noun in PERSON_NOUNS:
+        return True
+    return part_noun not in _KNOWN_COUNTS
+
+
+def _same_thing(text: str, a: Quantity, b: Quantity) -> bool:
+    na, nb = noun(text, a), noun(text, b)
+    return bool(na and na == nb)
+
+
+@dataclass
+class PartWhole:
+    """"A/B (X%)": a part, its whole and the percentage that states part/whole, if any."""
+
+    part: Quantity
+    whole: Quantity
+    percent: Quantity | None
+    link: str
+    # Other figures the percentage may be about ("147 … và 4 …, trong tổng số 182, đạt 80,7%").
+    alternatives: list[Quantity] = field(default_factory=list)
+
+
+@dataclass
+class Change:
+    """"tăng/giảm Y%", with the ratio "bằng X%" of the same figure and base beside it."""
+
+    change: Quantity
+    sign: int
+    ratio: Quantity | None = None
+
+
+@dataclass
+class Cumulative:
+    """A figure summed since the start of the period, and the figure of one month (or the
+    new figure) inside it."""
+
+    cumulative: Quantity
+    marker: str
+    partner: Quantity | None = None
+    partner_kind: str | None = None  # month | increment
+
+
+@dataclass
+class TotalParts:
+    """A total and the parts listed after "trong đó" / "gồm"."""
+
+    total: Quantity
+    parts: list[Quantity]
+    complete: bool  # "gồm": the parts are the whole list
+    said_total: bool  # "tổng số" / "tổng cộng" before the total
+    intro_end: int
+
+
+@dataclass
+class Statements:
+    part_whole: list[PartWhole] = field(default_factory=list)
+    shares: list[Quantity] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    cumulative: list[Cumulative] = field(default_factory=list)
+    totals: list[TotalParts] = field(default_factory=list)
+
+
+# -- part / whole ---------------------------------------------------------------------------
+
+# Between A (and its own words) and B: "trong tổng số", "trên tổng số", "trong số".
+_WHOLE_LINK = re.compile(
+    r"[^\d%;:()\n]{0,80}?(?<!\w)(trong\s+tổng\s+số|trên\s+tổng\s+số|trong\s+tổng|trên\s+tổng|trong\s+số)"
+    r"(?:[^\S\n]+(?!\d)[^\W\d_]+){0,3}?[^\S\n]*\Z",
+    re.IGNORECASE,
+)
+# "A hộ … (trên tổng số B hộ": the whole in parentheses after the part.
+_WHOLE_PAREN = re.compile(
+    r"[^\d%;:()\n]{0,60}?\([^\S\n]*(?:trên|trong)?[^\S\n]*(?:tổng\s+số|tổng)(?:[^\S\n]+(?!\d)[^\W\d_]+){0,3}?[^\S\n]*\Z",
+    re.IGNORECASE,
+)
+# "36,36% khách hàng (4/11 người)": the percentage stated before its own figures.
+_PERCENT_BEFORE = re.compile(r"[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,4}\([^\S\n]*\Z")
+
+
+def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole]) -> None:
+    seen: set[int] = set()
+    for i, a in enumerate(qs[:-1]):
+        b = qs[i + 1]
+        if a.unit == "%" or b.unit == "%" or a.in_range or b.in_range:
+            continue
+        link = None
+        if a.denominator == b.index:
+            link = "/"
+        else:
+            gap = text[a.end : b.start]
+            m = _WHOLE_LINK.match(gap) or _WHOLE_PAREN.match(gap)
+            if m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit)):
+                link = re.sub(r"\s+", " ", (m.group(1) if m.re is _WHOLE_LINK else "(tổng số").lower())
+        if link is None:
+            continue
+        percent = None
+        # The percentage after B: ", chiếm tỷ lệ X%", "đạt X%", "(X%)".
+        for p in qs[i + 2 : i + 4]:
+            if p.unit != "%":
+                break
+            if p.start - b.end < 100 and _states_ratio(text[b.end : p.start]) and p.relation not in ("growth", "decline", "same_period"):
+                percent = p
+            break
+        # … or before A: "đạt 81,6% (404/495 tiêu chí)", "36,36% khách hàng (4/11 người)".
+        if percent is None and i > 0:
+            p = qs[i - 1]
+            if p.unit == "%" and p.relation not in ("growth", "decline", "same_period") and not p.in_range and _PERCENT_BEFORE.fullmatch(text, p.end, a.start):
+                percent = p
+        alternatives: list[Quantity] = []
+        if link.startswith("trong tổng") or link.startswith("trên tổng"):
+            # "147 … và 4 …, trong tổng số 182": every figure of the thing since the last break.
+            for c in reversed(qs[:i]):
+                if c.unit == "%" or re.search(r"[;:]", text[c.end : a.start]) or not (_same_thing(text, c, a) or not noun(text, c)):
+                    break
+                alternatives.insert(0, c)
+        key = a.index
+        if key in seen:
+            continue
+        seen.add(key)
+        part = alternatives[0] if alternatives else a
+        alts = (alternatives[1:] + [a]) if alternatives else []
+        out.append(PartWhole(part=part, whole=b, percent=percent, link=link, alternatives=alts))
+
+
+# -- shares ---------------------------------------------------------------------------------
+
+# A bare percentage that continues a list of shares: ", công nghiệp 30,1%", " và dịch vụ 34,7%".
+_SHARE_LIST_GAP = re.compile(r"[^\S\n]*(?:,|và|;)?[^\S\n]*(?:[^\W\d_]++[^\S\n]*){1,6}(?:chiếm[^\S\n]*)?\Z", re.IGNORECASE)
+_SHARE_NOUN = re.compile(r"(?<!\w)(?:tỷ|tỉ)\s+trọng(?!\w)", re.IGNORECASE)
+
+
+def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quantity]) -> None:
+    prev: Quantity | None = None
+    for q in qs:
+        if q.unit != "%":
+            prev = None if q.unit else prev
+            continue
+        is_share = q.relation == "share"
+        if not is_share and q.relation is None and q.verb in (None, "là") and not q.in_range:
+            if prev is not None and q.start - prev.end < 80 and _SHARE_LIST_GAP.fullmatch(text, prev.end, q.start) and not re.search(r"trong\s+đó|riêng|tăng|giảm|bằng|đạt", text[prev.end : q.start], re.IGNORECASE):
+                is_share = True
+            elif _SHARE_NOUN.search(text, max(sentence_start, q.start - 60), q.start):
+                is_share = True
+        if is_share:
+            out.append(q)
+            prev = q
+        else:
+            prev = None
+
+
+# -- change and ratio -----------------------------------------------------------------------
+
+_PAREN_JOIN = re.compile(
+    r"[^\S\n]*(?:so[^\S\n]+(?:với[^\S\n]+)?(?:cùng[^\S\n]+kỳ|năm[^\S\n]+trước)(?:[^\S\n]+năm[^\S\n]+(?:trước|ngoái|\d{4}))?[^\S\n]*)?"
+    r"(?P<sep>[(,])[^\S\n]*(?:tức[^\S\n]+là|tức|tương[^\S\n]+đương|hay)?[^\S\n]*(?P<verb>bằng|đạt|tăng|giảm)?[^\S\n]*",
+    re.IGNORECASE,
+)
+
+
+_NEW_CLAUSE = re.compile(r"(?<!\w)(?:nhưng|thì|tuy|trong\s+khi|còn|riêng|trong\s+đó)(?!\w)", re.IGNORECASE)
+
+
+def _is_ratio(q: Quantity) -> bool:
+    """"bằng X% (so với cùng kỳ)": a ratio is said with "bằng" or "đạt", not "mức X% cùng kỳ"."""
+    return q.unit == "%" and q.verb in ("bằng", "đạt") and q.relation in ("same_period", None)
+
+
+def _changes(text: str, qs: list[Quantity], out: list[Change]) -> None:
+    pcts = [q for q in qs if q.unit == "%" and not q.in_range]
+    for j, q in enumerate(pcts):
+        if q.relation not in ("growth", "decline"):
+            continue
+        change = Change(change=q, sign=1 if q.relation == "growth" else -1)
+        if q.base in (None, *SAME_PERIOD_BASES):
+            for r in (pcts[j - 1] if j else None, pcts[j + 1] if j + 1 < len(pcts) else None):
+                if r is None or not _is_ratio(r):
+                    continue
+                first, second = (r, q) if r.start < q.start else (q, r)
+                gap = text[first.end : second.start]
+                # One figure's change and ratio stand side by side, not across a new clause.
+                if second.start - first.end > 80 or re.search(r"[;\n]", gap) or gap.count(",") > 1 or _NEW_CLAUSE.search(gap):
+                    continue
+                # No other figure between them: they are about one figure.
+                if any(first.end <= o.start < second.start and o.unit != "%" and o.unit for o in qs):
+                    continue
+                if r.base in SAME_PERIOD_BASES:
+                    if q.anchor is not None and r.anchor is not None and q.anchor != r.anchor:
+                        continue
+                elif r.base is None:
+                    # "tăng 21,3% so với cùng kỳ (bằng 121,3%)", "bằng 121,3% (tăng 21,3% so với
+                    # cùng kỳ)": the ratio borrows the change's base; after a comma only "bằng".
+                    join = _PAREN_JOIN.fullmatch(gap)
+                    if q.base not in SAME_PERIOD_BASES or join is None:
+                        continue
+                    if join.group("sep") == "," and (r.verb != "bằng" or r is first):
+                        continue
+                else:
+                    continue
+                change.ratio = r
+                break
+        out.append(change)
+
+
+# -- cumulative -----------------------------------------------------------------------------
+
+_CUM_MARKER = re.compile(
+    r"(?<!\w)(?:(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|nâng\s+tổng(?:\s+số)?|cộng\s+dồn|"
+    r"tính\s+chung(?=\s+(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại))|\d{1,2}\s+tháng\s+đầu\s+năm|"
+    r"(?:tổng\s+cộng|tổng\s+số)\s+(?:từ\s+đầu\s+năm|(?:trong\s+)?\d{1,2}\s+tháng))",
+    re.IGNORECASE,
+)
+_MONTH_MARKER = re.compile(r"(?<!\w)(?:trong\s+tháng|riêng\s+tháng|tháng\s+\d{1,2}|trong\s+kỳ|trong\s+quý|quý\s+(?:I{1,3}|IV|[1-4]))(?!\w)", re.IGNORECASE)
+_INCREMENT = re.compile(r"(?<!\w)(?:mới|thêm|tăng\s+thêm|bổ\s+sung|cấp\s+mới|phát\s+triển\s+mới|kết\s+nạp)(?!\w)", re.IGNORECASE)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")
+_LIST_GAP = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,3}\Z")
+
+
+def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end: int, out: list[Cumulative]) -> None:
+    if not qs:
+        return
+    # Each marker belongs to one figure: the one before it in the same clause ("14 tỷ phú
+    # từ đầu năm"), else the first figure after it ("từ đầu năm đến nay, … 40 trường hợp",
+    # "nâng tổng số … lên 190 giấy").
+    assigned: dict[int, str] = {}
+    for m in _CUM_MARKER.finditer(text, sentence_start, min(sentence_end, qs[-1].end + 60)):
+        marker = re.sub(r"\s+", " ", m.group().lower())
+        before = [q for q in qs if q.end <= m.start()]
+        after = [q for q in qs if q.start >= m.end()]
+        p = before[-1] if before else None
+        nxt = after[0] if after else None
+        clause_ends = nxt is None or _CLAUSE_BREAK.search(text, m.end(), nxt.start) is not None
+        if p is not None and m.start() - p.end < 40 and not _CLAUSE_BREAK.search(text, p.end, m.start()) and clause_ends:
+            target = p
+        elif after and ";" not in text[m.end() : after[0].start] and after[0].start - m.end() < 160:
+            target = after[0]
+        else:
+            continue
+        assigned.setdefault(target.index, marker)
+    if not assigned:
+        return
+    # Figures listed right after a cumulative one share its period ("364 vụ, 228 đối tượng").
+    index_of = {q.index: i for i, q in enumerate(qs)}
+    for idx in sorted(assigned):
+        i = index_of[idx]
+        for nxt in qs[i + 1 :]:
+            prev = qs[index_of[nxt.index] - 1]
+            if nxt.index in assigned or nxt.unit == "%" or not _LIST_GAP.fullmatch(text, prev.end, nxt.start):
+                break
+            if _MONTH_MARKER.search(text, prev.end, nxt.start):
+                break
+            assigned[nxt.index] = assigned[idx] + " (list)"
+    for i, q in enumerate(qs):
+        marker = assigned.get(q.index)
+        if marker is None or q.unit == "%" or q.in_range or q.verb in ("tăng", "giảm"):
+            continue
+        marker = marker.replace(" (list)", "")
+        stmt = Cumulative(cumulative=q, marker=marker)
+        loose = marker.startswith("nâng tổng")
+        # The figure inside it: the month's figure, or the new figure "nâng tổng số … lên".
+        for m in reversed(qs[:i]):
+            if m.unit == "%" or m.in_range or m.index in assigned:
+                continue
+            if not (_same_thing(text, m, q) or (loose and (not noun(text, q) or not noun(text, m)))):
+                continue
+            seg_start = max(sentence_start, m.start - 60)
+            if loose:
+                stmt.partner, stmt.partner_kind = m, "increment"
+            elif _MONTH_MARKER.search(text, seg_start, m.start) or (m.period_text or "").startswith(("trong tháng", "tháng ")):
+                stmt.partner, stmt.partner_kind = m, "month"
+            elif _INCREMENT.search(text, seg_start, m.start):
+                stmt.partner, stmt.partner_kind = m, "increment"
+            break
+        out.append(stmt)
+
+
+# -- total with parts -----------------------------------------------------------------------
+
+_PARTS_INTRO = re.compile(
+    r"(?:[^\S\n]+(?!trong\b|gồm\b|bao\b)[^\W\d_]++){0,12}?[^\S\n]*(?:\)[^\S\n]*)?[,:(]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*(?:có[^\S\n]+)?:?",
+    re.IGNORECASE,
+)
+_TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,8}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)
+_PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
+_PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
+_NESTED = re.compile(r"trong\s+đó|trong\s+số|riêng|\)|:|(?<!\w)gồm(?!\w)", re.IGNORECASE)
+
+
+def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts]) -> None:
+    for i, total in enumerate(qs):
+        if total.unit == "%" or total.in_range:
+            continue
+        intro = _PARTS_INTRO.match(text, total.end, min(sentence_end, total.end + 110))
+        if not intro:
+            continue
+        unit = noun(text, total)
+        if not unit:
+            continue
+        said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
+        parts: list[Quantity] = []
+        pos = intro.end()
+        for q in qs[i + 1 :]:
+            # A parenthesis inside a part ("(nếu có)") is no end of the list.
+            between = _PAREN_ASIDE.sub(" ", text[pos : q.start])
+            if parts and _NESTED.search(between):
+                break
+            if q.unit == "%":
+                pos = q.end
+                continue
+            # A figure inside a part's own words ("1 iphone 6 plus, 2 …") is no new part.
+            if parts and not _PART_SEPARATOR.search(between):
+                continue
+            # A part leads its item: a few words at most after the separator, and the first
+            # part comes right after "trong đó" / "gồm" ("gồm Agribank (287 hợp đồng)" lists
+            # banks, not contracts).
+            lead = _PART_SEPARATOR.split(between)[-1].split()
+            if len(lead) > 7 or (not parts and (len(lead) > 6 or _PART_SEPARATOR.search(between))):
+                break
+            q_noun = noun(text, q)
+            if not _part_of(unit, q_noun) or q.in_range or (q_noun != unit and len(lead) > 3):
+                break
+            parts.append(q)
+            pos = q.end
+        if parts:
+            word = intro.group("word").lower()
+            out.append(TotalParts(total=total, parts=parts, complete="gồm" in word and "trong" not in word, said_total=said_total, intro_end=intro.end()))
+
+
+# -- all ------------------------------------------------------------------------------------
+
+
+def statements(doc: Document) -> Statements:
+    """Every statement of the document, sentence by sentence, in text order."""
+    text = doc.text
+    qs = doc.fact(quantities)
+    out = Statements()
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    groups: dict[int, list[Quantity]] = {}
+    for q in qs:
+        groups.setdefault(bisect.bisect_right(starts, q.start) - 1, []).append(q)
+    for si, group in groups.items():
+        s_start = sentences[si].start if si >= 0 else 0
+        s_end = sentences[si].end if si >= 0 else len(text)
+        _part_whole(text, group, qs, out.part_whole)
+        _shares(text, group, s_start, out.shares)
+        _changes(text, group, out.changes)
+        _cumulative(text, group, s_start, s_end, out.cumulative)
+        _totals(text, group, s_end, out.totals)
+    return out

@@ -1,0 +1,113 @@
+"""Near spellings of a syllable: the slips Vietnamese typists make.
+
+``near(word)`` proposes, for a lower-case syllable, the valid syllables one slip away:
+another tone; a hat or horn added, lost or swapped (a/ă/â, e/ê, o/ô/ơ, u/ư, d/đ); a
+confusable initial (tr/ch, s/x, d/gi/r, l/n, v/d, c/k/q, g/gh, ng/ngh) or final (n/ng, c/t,
+nh/n, ch/t, i/y) consonant; one letter dropped or inserted; two neighbouring letters
+swapped. Each candidate carries the kind of slip, which the decision rule weighs.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from giaoban_qa.spelling.syllable import parse, split_tone, with_tone
+
+_HAT = {
+    "a": "ăâ", "ă": "aâ", "â": "aă", "e": "ê", "ê": "e", "o": "ôơ", "ô": "oơ", "ơ": "oô",
+    "u": "ư", "ư": "u", "d": "đ", "đ": "d",
+}
+_INITIAL_PAIRS = {
+    "tr": ("ch",), "ch": ("tr",), "s": ("x",), "x": ("s",), "d": ("gi", "r", "v", "đ"), "gi": ("d", "r"),
+    "r": ("d", "gi"), "l": ("n",), "n": ("l",), "v": ("d",), "c": ("k", "q"), "k": ("c", "kh"), "g": ("gh",), "gh": ("g",),
+    "ng": ("ngh", "nh"), "ngh": ("ng",), "nh": ("ng",), "kh": ("k",), "th": ("t",), "t": ("th",), "ph": ("p",),
+}
+_FINAL_PAIRS = {"n": ("ng",), "ng": ("n",), "c": ("t",), "t": ("c",), "nh": ("n",), "ch": ("t",), "i": ("y",), "y": ("i",), "m": ("n",)}
+_LETTERS = "abcdeghiklmnopqrstuvxyăâđêôơư"
+_VOWEL_LETTERS = "aeiouyăâêôơư"
+# Insertions of toned vowels are covered by inserting a plain vowel then trying the tones.
+
+
+@lru_cache(maxsize=8192)
+def near(word: str) -> tuple[tuple[str, str], ...]:
+    """(candidate, kind) for every valid syllable one slip from ``word`` (not ``word``)."""
+    base, tone = split_tone(word)
+    if tone < 0:
+        return ()
+    out: dict[str, str] = {}
+
+    def add(candidate_base: str, candidate_tone: int, kind: str) -> None:
+        cand = with_tone(candidate_base, candidate_tone)
+        if cand != word and cand not in out and parse(cand) is not None:
+            out[cand] = kind
+
+    def add_any_placement(candidate_base: str, kind: str) -> None:
+        add(candidate_base, tone, kind)
+
+    for t in range(6):
+        if t != tone:
+            add(base, t, "tone")
+    for i, ch in enumerate(base):
+        for other in _HAT.get(ch, ""):
+            add_any_placement(base[:i] + other + base[i + 1 :], "hat")
+    syl = parse(word)
+    if syl is not None:
+        initial, rime = syl.initial, syl.rime
+        for other in _INITIAL_PAIRS.get(initial, ()):
+            add_any_placement(other + rime, "initial")
+        for fin, others in _FINAL_PAIRS.items():
+            if rime.endswith(fin) and len(rime) > len(fin):
+                for other in others:
+                    cand_rime = rime[: -len(fin)] + other
+                    add_any_placement(initial + cand_rime, "final")
+                    # n→ng changes which tones are possible only for stops; try them too.
+                    if fin in "ct" or other in ("c", "t", "ch"):
+                        for t in (2, 5):
+                            add(initial + cand_rime, t, "final")
+    # One letter dropped or inserted, two letters swapped (on the toneless spelling, the
+    # tone then kept, or moved to a vowel that can carry it).
+    for i in range(len(base)):
+        dropped = base[:i] + base[i + 1 :]
+        if dropped:
+            add_any_placement(dropped, "drop")
+            if tone and base[i] in "aăâeêioôơuưy":
+                add(dropped, tone, "drop")
+    for i in range(len(base) + 1):
+        for ch in _LETTERS:
+            add_any_placement(base[:i] + ch + base[i:], "insert")
+    # A vowel typed for another ("giao đoạn" for giai đoạn); consonant swaps beyond the
+    # pairs above make too many real words to be worth proposing.
+    for i in range(len(base)):
+        if base[i] not in _VOWEL_LETTERS:
+            continue
+        for ch in _VOWEL_LETTERS:
+            if ch != base[i]:
+                add_any_placement(base[:i] + ch + base[i + 1 :], "substitute")
+    for i in range(len(base) - 1):
+        if base[i] != base[i + 1]:
+            add_any_placement(base[:i] + base[i + 1] + base[i] + base[i + 2 :], "swap")
+    # A toned vowel itself dropped ("dựa" → "dự" keeps the mark on the remaining vowel).
+    decomposed = unicodedata.normalize("NFC", word)
+    for i in range(len(decomposed)):
+        cand = decomposed[:i] + decomposed[i + 1 :]
+        if cand and cand != word and cand not in out and parse(cand) is not None:
+            out[cand] = "drop"
+    return tuple(out.items())
+
+
+def suggestions_for_invalid(word: str) -> tuple[tuple[str, str], ...]:
+    """Valid syllables near an impossible one ("nghành" → "ngành"): one slip, and where
+    none, a slip plus a tone change."""
+    first = near(word)
+    if first:
+        return first
+    base, tone = split_tone(word)
+    out: dict[str, str] = {}
+    for t in range(6):
+        if t == tone:
+            continue
+        for cand, kind in near(with_tone(base, t)):
+            if cand != word:
+                out.setdefault(cand, "two")
+    return tuple(out.items())
