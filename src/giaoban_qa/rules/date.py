@@ -256,6 +256,7 @@ class WeekdayMismatch(Rule):
 from giaoban_qa.extract.periods import _ANNIVERSARY  # noqa: E402,F401  (the count pattern, read by tests)
 
 _GOAL_WORDS = re.compile(r"tầm nhìn|đến năm|hướng tới|tiến tới|mục tiêu|phấn đấu|chuẩn bị|chào mừng", re.IGNORECASE)
+_PREPARE_WORDS = re.compile(r"tầm nhìn|đến năm|hướng tới|tiến tới|mục tiêu|phấn đấu|chuẩn bị", re.IGNORECASE)
 
 _TABLES: dict[int, tuple[object, list]] = {}
 
@@ -346,7 +347,9 @@ class AnniversaryCount(Rule):
             # A year of the sentence one or two years off the count is the year it is
             # celebrated in ("Năm 2024, … kỷ niệm 72 năm Chiến thắng Điện Biên Phủ");
             # a year before it may be the year of preparation ("chuẩn bị kỷ niệm …").
-            near = [y for y in a.sentence_years if 1 <= abs(y - occurrence_year) <= 2 and not (y < occurrence_year and _GOAL_WORDS.search(before))]
+            # Only the year right before is a preparation year, and "chào mừng" celebrates
+            # in the year it is written ("Năm 2023, … chào mừng kỷ niệm 94 năm …" is wrong).
+            near = [y for y in a.sentence_years if 1 <= abs(y - occurrence_year) <= 2 and not (y == occurrence_year - 1 and _PREPARE_WORDS.search(before))]
             if near:
                 year = min(near, key=lambda y: abs(y - occurrence_year))
                 expected = year - base.year
