@@ -22,7 +22,9 @@ class MalformedDate(Rule):
     **What it does**
     Finds date-shaped text that no reader can take at face value: day, month and year
     run together ("23/112020"), doubled or mixed separators ("23//11/2020", "23/11-2020"),
-    or stray spaces inside the date ("23/ 11/2020").
+    or stray spaces inside the date ("23/ 11/2020"), day and month run together after a
+    date word ("ngày 126/2021"; "số 126/2021" is a number), a digit too many in the year
+    ("12/6/20211").
 
     **Why it matters**
     The date of a meeting or a cited document is what readers and auditors look up. A
@@ -283,7 +285,9 @@ class AnniversaryCount(Rule):
     thắng Điện Biên Phủ", "130 năm ngày sinh Chủ tịch Hồ Chí Minh") and checks N against
     the base year: with the years in parentheses ("(7/5/1954 - 7/5/2020)", "(1954 – 2020)")
     when given; else with a year written in the same sentence ("Năm 2020, … kỷ niệm 66 năm
-    …", "Sáng 7/5/2020, …") when one is the count's year or one or two years off it; else
+    …", "Sáng 7/5/2020, …") when one is the count's year or one or two years off it (a year
+    right before the count's is a preparation year after "hướng tới", "chuẩn bị", not after
+    "chào mừng"); else
     against the report's date (an anniversary a few months ahead or just past is accepted).
     The base year printed in the parentheses is checked too. Epithets inside the event's
     name ("Chiến thắng lịch sử Điện Biên Phủ") are read through.

@@ -3,6 +3,7 @@ and titles checked against the roster a user keeps in ``rules/roster.yaml``."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -165,9 +166,11 @@ def letter_slip_pairs(doc: Document) -> list[tuple[PersonMention, _Slip]]:
         return []
     candidates: dict[tuple[int, int], _Slip] = {(p.start, p.end): _Slip(p.name, p.start, p.end) for p in ms}
     taken = sorted((p.start, p.end) for p in ms)
+    taken_starts = [a for a, _ in taken]
     for m in _HONORIFIC_RUN.finditer(text):
         s, e = m.span(1)
-        if not any(a <= s < b for a, b in taken):
+        k = bisect.bisect_right(taken_starts, s) - 1  # the mention starting last at or before s
+        if not (k >= 0 and taken[k][0] <= s < taken[k][1]):
             candidates.setdefault((s, e), _Slip(" ".join(m.group(1).split()), s, e))
     # Keys of a known person with one letter removed -> that person.
     shorter: dict[str, PersonMention] = {}
@@ -237,7 +240,10 @@ class NameVariant(Rule):
     spelling (`name.roster`) is suggested when there is one, else the majority spelling. Similar names without such evidence ("Nguyễn Văn Hải" and
     "Nguyễn Văn Hà") are left alone: they can be two people. Places of one kind ("xã Nam
     Sơn", "thị trấn Phủ Thông") whose names differ only in diacritics are reported the
-    same way, as warnings. Old/new tone placement ("Hoà"/"Hòa") is not a variant here
+    same way, as warnings. A name written once more with one letter dropped or added — the
+    given name's last letter ("Tuấn"/"Tuấ", "Hoa"/"Hoah", one of the two not a Vietnamese
+    syllable) or a letter of a common family name ("Hoàng"/"Hoàn", the slip not a family
+    name), read after "đồng chí", "ông", "bà" too — is reported as well. Old/new tone placement ("Hoà"/"Hòa") is not a variant here
     (see `text.tone-style-mixed`).
 
     **Why it matters**

@@ -118,7 +118,11 @@ class TitlePeriodMismatch(Rule):
     tháng 11"). Two conventions are both accepted: a meeting late in month M reviews M and
     plans M+1; a meeting early in M+1 that is still called "tháng M+1" reviews M and plans
     M+1. A review period other than the title's or the one before it, or a plan period other
-    than the title's or the one after it, is reported.
+    than the title's or the one after it, is reported. A title that names the report's
+    month ("Kết quả thực hiện nhiệm vụ tháng 8/2021", "Báo cáo tình hình kinh tế - xã hội
+    tháng 9 năm 2022") is also compared with the first body statement that opens with a
+    month ("Kết quả thực hiện nhiệm vụ tháng 5: …", "Tháng 6 năm 2022, …", "Trong tháng
+    6, …"): a month two or more away from the title's is reported.
 
     **Why it matters**
     Each sentence looks right alone, so editors miss it; readers and the archive file the
@@ -425,7 +429,10 @@ class CumulativeImpossible(Rule):
     report about April; "6 tháng đầu năm" results cannot be in a report of March. A
     cumulative written right after the month its own statement reports ("Trong tháng 4,
     …; lũy kế 5 tháng …", "Tháng 4: …, tính chung / cộng dồn 3 tháng …", "… lũy kế đến
-    hết tháng 5") must run to that month; fewer months are reported too.
+    hết tháng 5") must run to that month; fewer months are reported too. In a report whose
+    title names month N and whose body states no review period of its own, "lũy kế / tính
+    chung / cộng dồn K tháng", "lũy kế đến hết tháng K" must have K = N or N-1 (a meeting
+    early in N reviews N-1).
 
     **Why it matters**
     The number of months is wrong, or the figures belong to another report; readers compare
