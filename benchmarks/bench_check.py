@@ -1,6 +1,11 @@
 """Speed of `giaoban-qa check`: start-up on one file and throughput over a folder.
 
-    python benchmarks/bench_check.py [--file FILE] [--corpus DIR] [--repeat N]
+    python benchmarks/bench_check.py [--file FILE] [--corpus DIR] [--repeat N] [--ignore RULES]
+    python benchmarks/bench_check.py --compare-ignore text.invalid-syllable,text.real-word-slip
+
+``--ignore`` drops rules (comma-separated ids or prefixes) from both measurements;
+``--compare-ignore`` measures both configurations in one run (all rules, then without
+those) and prints the slowdown and the peak memory of each, in fresh processes.
 
 Defaults use ../shared (a seed and the real corpus). Start-up is measured as a fresh
 process, as a user runs it; throughput in-process, extraction and all rules included.
@@ -19,27 +24,42 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
-def time_cli(file: Path, repeat: int) -> list[float]:
+def time_cli(file: Path, repeat: int, ignore: list[str] | None = None) -> list[float]:
     times = []
+    extra = ["--ignore", ",".join(ignore)] if ignore else []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "giaoban_qa", "check", str(file), "-f", "json"], capture_output=True, check=False)
+        subprocess.run([sys.executable, "-m", "giaoban_qa", "check", str(file), "-f", "json", *extra], capture_output=True, check=False)
         times.append(time.perf_counter() - t0)
     return times
 
 
-def throughput(folder: Path, repeat: int) -> tuple[int, int, list[float], int]:
+def _clear_run_caches() -> None:
+    """Forget what a previous repeat looked up, so each repeat costs what one run costs
+    (the spelling rules share pair counts across the documents of a run)."""
+    spelling = sys.modules.get("giaoban_qa.rules.spelling")
+    if spelling is not None:
+        spelling._PAIR_CACHE.clear()
+        spelling._VIABLE.clear()
+    model = sys.modules.get("giaoban_qa.spelling.model")
+    if model is not None and model.load.cache_info().currsize:
+        model.load()._uni_cache.clear()
+
+
+def throughput(folder: Path, repeat: int, ignore: list[str] | None = None) -> tuple[int, int, list[float], int]:
     from giaoban_qa.config import Config
     from giaoban_qa.engine import run_check
 
     files = sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md", ".html", ".htm", ".docx"))
     size = sum(p.stat().st_size for p in files)
-    run_check([str(files[0])], Config())  # import rules and packs once, as a long run would
+    config = Config(ignore=list(ignore or []))
+    run_check([str(files[0])], config)  # import rules and packs once, as a long run would
     times = []
     findings = 0
     for _ in range(repeat):
+        _clear_run_caches()
         t0 = time.perf_counter()
-        result = run_check([str(folder)], Config())
+        result = run_check([str(folder)], config)
         times.append(time.perf_counter() - t0)
         findings = len(result.findings)
     return len(files), size, times, findings
@@ -50,17 +70,60 @@ def main() -> int:
     parser.add_argument("--file", type=Path, default=next(iter(sorted((SHARED / "seeds").glob("003_*.txt"))), None))
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "real")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--ignore", default="", help="rules left out of both measurements")
+    parser.add_argument("--compare-ignore", default="", help="measure all rules, then without these, in one run")
+    parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child is not None:
+        return _child(args)
+    if args.compare_ignore:
+        return _compare(args)
     if args.file is None or not args.file.exists() or not args.corpus.is_dir():
         print("needs ../shared (or --file and --corpus)", file=sys.stderr)
         return 2
-    cli = time_cli(args.file, args.repeat)
+    ignore = [x for x in args.ignore.split(",") if x]
+    cli = time_cli(args.file, args.repeat, ignore)
     print(f"one file, fresh process ({args.file.name}, {args.file.stat().st_size} bytes): "
           f"median {statistics.median(cli) * 1000:.0f} ms, min {min(cli) * 1000:.0f} ms over {args.repeat} runs")
-    n, size, times, findings = throughput(args.corpus, args.repeat)
+    n, size, times, findings = throughput(args.corpus, args.repeat, ignore)
     best = min(times)
     print(f"corpus {args.corpus}: {n} files, {size / 1e6:.2f} MB, {findings} findings")
     print(f"  in-process: median {statistics.median(times):.2f} s, best {best:.2f} s -> {n / best:.0f} files/s, {size / 1e6 / best:.2f} MB/s")
+    return 0
+
+
+def _child(args) -> int:
+    """One throughput measurement in this process; prints a JSON line with peak memory."""
+    import json
+    import resource
+
+    ignore = [x for x in args.child.split(",") if x]
+    n, size, times, findings = throughput(args.corpus, args.repeat, ignore)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"files": n, "bytes": size, "best": min(times), "median": statistics.median(times), "findings": findings, "peak_mb": peak}))
+    return 0
+
+
+def _compare(args) -> int:
+    import json
+
+    ignore = [x for x in args.compare_ignore.split(",") if x]
+    results = {}
+    for label, child in (("with", ""), ("without", ",".join(ignore))):
+        out = subprocess.run([sys.executable, __file__, "--corpus", str(args.corpus), "--repeat", str(args.repeat), "--child", child],
+                             capture_output=True, text=True, check=True)
+        results[label] = json.loads(out.stdout.strip().splitlines()[-1])
+        cli = time_cli(args.file, args.repeat, ignore if label == "without" else None)
+        results[label]["cli_median"] = statistics.median(cli)
+        results[label]["cli_min"] = min(cli)
+    w, wo = results["with"], results["without"]
+    print(f"corpus {args.corpus}: {w['files']} files, {w['bytes'] / 1e6:.2f} MB; best of {args.repeat} in-process runs")
+    for label in ("with", "without"):
+        r = results[label]
+        print(f"  {label:8} {','.join(ignore) if label == 'without' else 'all rules'}: best {r['best']:.2f} s, median {r['median']:.2f} s, "
+              f"{r['findings']} findings, peak RSS {r['peak_mb']:.0f} MB; one file fresh process median {r['cli_median'] * 1000:.0f} ms")
+    print(f"  slowdown with the rules: {100 * (w['best'] / wo['best'] - 1):+.1f} % (best), {100 * (w['median'] / wo['median'] - 1):+.1f} % (median); "
+          f"peak memory {w['peak_mb'] - wo['peak_mb']:+.0f} MB; cold single file {1000 * (w['cli_median'] - wo['cli_median']):+.0f} ms")
     return 0
 
 

@@ -32,7 +32,7 @@ from giaoban_qa.config import Config  # noqa: E402
 from giaoban_qa.document import build_document  # noqa: E402
 from giaoban_qa.engine import check_document, selected_rules  # noqa: E402
 
-RULES = ["text.invalid-syllable", "text.real-word-slip", "text.repeated-syllable"]
+RULES = ["text.invalid-syllable", "text.real-word-slip", "text.repeated-syllable", "text.glued-figure", "text.symbol-spacing", "text.brand-variant"]
 REVIEW = HERE / "review_pool100_spelling.yaml"
 
 

@@ -36,9 +36,26 @@ def candidates() -> dict[str, list[tuple[str, int, int, str]]]:
     return out
 
 
-def draw(n: int, seed: int) -> dict[str, list[tuple[str, int, int, str]]]:
+def draw(n: int, seed: int, exclude: set[tuple[str, int]] | None = None) -> dict[str, list[tuple[str, int, int, str]]]:
+    """``n`` sentences per type; ``exclude`` holds (article id, start) already labelled."""
     pools = candidates()
-    return {kind: random.Random(f"{seed}:{kind}").sample(items, min(n, len(items))) for kind, items in pools.items()}
+    exclude = exclude or set()
+    return {
+        kind: random.Random(f"{seed}:{kind}").sample(kept, min(n, len(kept)))
+        for kind, items in pools.items()
+        for kept in [[it for it in items if (it[0], it[1]) not in exclude]]
+    }
+
+
+def labelled() -> set[tuple[str, int]]:
+    """(article id, start) of every sentence already in benchmarks/labels/numbers_*.tsv."""
+    out: set[tuple[str, int]] = set()
+    for path in (Path(__file__).resolve().parent / "labels").glob("numbers_*.tsv"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cells = line.split("\t")
+            if len(cells) >= 2 and cells[1].isdigit():
+                out.add((cells[0], int(cells[1])))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--type", choices=TYPES)
     ap.add_argument("--show", action="store_true")
     args = ap.parse_args(argv)
-    for kind, items in draw(args.n, args.seed).items():
+    # A second batch (--seed 12) leaves out what the first (--seed 11) drew.
+    for kind, items in draw(args.n, args.seed, labelled() if args.seed != 11 else None).items():
         if args.type and kind != args.type:
             continue
         for aid, start, length, sentence in items:

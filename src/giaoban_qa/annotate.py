@@ -158,6 +158,12 @@ def _annotate(
         if id(span.finding) in change_ids and span.clean and span.runs:
             tracked[id(span.finding)] = _track_change(span.runs, fixes.replacement(span.finding) or "", new_id, when)
     if comments:
+        # python-docx makes the comments part (and reads it back); the comments themselves
+        # are written here: its add_comment scans every comment for a free id, which is
+        # quadratic in the number of findings.
+        comments_element = document.comments._comments_elm
+        comment_id = 1 + max((int(c.get(_W + "id")) for c in comments_element.iterchildren(_W + "comment") if (c.get(_W + "id") or "").isdigit()), default=-1)
+        written: list[str] = []
         for span in spans:
             if not span.runs:
                 continue
@@ -166,8 +172,16 @@ def _annotate(
             before = pair[0] if pair else _outer(first)
             after = pair[1] if pair else _outer(last)
             lines = [line.replace("\n", " ") for line in comment_paragraphs(span.finding, lang)]
-            comment = document.comments.add_comment(text="\n".join(lines), author=AUTHOR, initials=INITIALS)
-            _mark_comment(before, after, comment.comment_id)
+            written.append(_comment_xml(comment_id, lines, when))
+            _mark_comment(before, after, comment_id)
+            comment_id += 1
+        if written:
+            from docx.oxml import parse_xml
+
+            # One parse for all comments: building them element by element costs more than
+            # the rest of the annotation.
+            for comment in list(parse_xml(f'<w:comments xmlns:w="{_W[1:-1]}">{"".join(written)}</w:comments>')):
+                comments_element.append(comment)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue(), [span.finding for span in spans if id(span.finding) in tracked]
@@ -395,6 +409,23 @@ def _track_change(runs: list[Any], replacement: str, new_id, when: str) -> tuple
         insertion.append(run)
     last_del.addnext(insertion)
     return first_element, insertion
+
+
+def _comment_xml(comment_id: int, lines: list[str], when: str) -> str:
+    """A ``w:comment`` by giaoban-qa, one paragraph per line, as Word writes them (the first
+    paragraph carries the annotation mark)."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    paragraphs = []
+    for i, line in enumerate(lines):
+        mark = '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>' if i == 0 else ""
+        paragraphs.append(f'<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>{mark}<w:r><w:t xml:space="preserve">{escape(_xml_safe(line))}</w:t></w:r></w:p>')
+    return f'<w:comment w:id="{comment_id}" w:author={quoteattr(AUTHOR)} w:initials={quoteattr(INITIALS)} w:date="{when}">{"".join(paragraphs)}</w:comment>'
+
+
+def _xml_safe(text: str) -> str:
+    """Characters XML 1.0 cannot carry (controls a damaged text may hold) become U+FFFD."""
+    return "".join(c if c in "\t\n\r" or (" " <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c >= "\U00010000" else "\ufffd" for c in text)
 
 
 def _mark_comment(before, after, comment_id: int) -> None:

@@ -62,6 +62,8 @@ def load_baseline(path: str | Path) -> Counter[tuple[str, str]]:
         raise BaselineError(f"{path}: baseline file not found (create it with 'giaoban-qa baseline create')") from None
     except (OSError, ValueError) as exc:
         raise BaselineError(f"{path}: cannot read baseline ({exc})") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: cannot read baseline (nested too deeply)") from None
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path}: not a giaoban-qa baseline (version {FORMAT_VERSION})")
     keys: Counter[tuple[str, str]] = Counter()

@@ -12,7 +12,7 @@ import sys
 from typing import Callable
 
 from giaoban_qa.commands import COMMAND_MODULES
-from giaoban_qa.errors import EXIT_OK, EXIT_USAGE, UsageError
+from giaoban_qa.errors import EXIT_OK, EXIT_USAGE, RuleCrash, UsageError
 from giaoban_qa.packs import PackError
 from giaoban_qa.safe_text import printable
 
@@ -81,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except UsageError as exc:
+        print(f"giaoban-qa: {printable(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE
+    except RuleCrash as exc:
         print(f"giaoban-qa: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except PackError as exc:  # a broken pack in the user's rules-dir

@@ -19,8 +19,24 @@ KNOWN_KEYS = {
 }
 
 
+# Largest --max-size / max-size (MiB): a bound keeps "inf" or 1e308 from overflowing.
+MAX_SIZE_MIB = 1024 * 1024
+
+
 class ConfigError(Exception):
     pass
+
+
+def _section_of(data: dict[str, Any], path: Path, own_file: bool) -> dict[str, Any] | None:
+    """The ``[tool.giaoban-qa]`` table (for giaoban-qa.toml the file's top level when it
+    has none); a value of another shape is a configuration error, not a crash."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table")
+    section = tool.get("giaoban-qa", data if own_file else None)
+    if section is not None and not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.giaoban-qa] must be a table of settings, not {type(section).__name__}")
+    return section
 
 
 @dataclass
@@ -39,21 +55,25 @@ class Config:
     baseline: str | None = None
     source: str | None = None  # the file this configuration came from
     stdin_filename: str | None = None  # the name text on stdin is reported and read as (flag only)
-    strict: bool = False  # re-raise rule crashes (tests); users get a warning instead
+    strict: bool = False  # re-raise rule crashes as they are (tests)
+    keep_going: bool = False  # --keep-going: a crashing rule is reported and skipped, not exit 2
 
 
 def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
-    start = start.resolve()
+    try:
+        start = start.resolve()
+    except (RuntimeError, OSError):  # a symbolic link loop named on the command line
+        import os
+
+        start = Path(os.path.abspath(start))
     folder = start if start.is_dir() else start.parent
     for candidate_dir in (folder, *folder.parents):
         own = candidate_dir / "giaoban-qa.toml"
         if own.is_file():
-            data = _read_toml(own)
-            return own, data.get("tool", {}).get("giaoban-qa", data)
+            return own, _section_of(_read_toml(own), own, True)
         py = candidate_dir / "pyproject.toml"
         if py.is_file():
-            data = _read_toml(py)
-            section = data.get("tool", {}).get("giaoban-qa")
+            section = _section_of(_read_toml(py), py, False)
             if section is not None:
                 return py, section
     return None
@@ -65,6 +85,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(fh)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: invalid configuration ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid configuration (nested too deeply)") from None
 
 
 def load_config(start: Path | None = None, explicit: str | None = None) -> Config:
@@ -72,9 +94,8 @@ def load_config(start: Path | None = None, explicit: str | None = None) -> Confi
         path = Path(explicit)
         if not path.is_file():
             raise ConfigError(f"{explicit}: configuration file not found")
-        data = _read_toml(path)
-        section = data.get("tool", {}).get("giaoban-qa", data)
-        return from_mapping(section, path)
+        section = _section_of(_read_toml(path), path, True)
+        return from_mapping(section or {}, path)
     found = find_config_file(start or Path.cwd())
     if not found:
         return Config()
@@ -96,15 +117,15 @@ def from_mapping(section: dict[str, Any], path: Path | None = None) -> Config:
     if not isinstance(sev, dict):
         raise ConfigError(f"{where}: 'severity' must be a table of rule = level")
     for rule, level in sev.items():
-        if level not in SEVERITIES:
+        if not isinstance(level, str) or level not in SEVERITIES:
             raise ConfigError(f"{where}: severity of {rule} must be one of {', '.join(SEVERITIES)}")
     cfg.severity = dict(sev)
     fail_on = section.get("fail-on", "error")
-    if fail_on not in FAIL_ON:
+    if not isinstance(fail_on, str) or fail_on not in FAIL_ON:
         raise ConfigError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}")
     cfg.fail_on = fail_on
     lang = section.get("lang", "vi")
-    if lang not in ("vi", "en"):
+    if not isinstance(lang, str) or lang not in ("vi", "en"):
         raise ConfigError(f"{where}: lang must be vi or en")
     cfg.lang = lang
     base = path.parent if path else Path.cwd()
@@ -119,13 +140,13 @@ def from_mapping(section: dict[str, Any], path: Path | None = None) -> Config:
     if "max-size" in section:
         # In MiB, like --max-size.
         size = section["max-size"]
-        if isinstance(size, bool) or not isinstance(size, (int, float)) or not size > 0:
-            raise ConfigError(f"{where}: 'max-size' must be a positive number of MiB")
+        if isinstance(size, bool) or not isinstance(size, (int, float)) or not 0 < size <= MAX_SIZE_MIB:
+            raise ConfigError(f"{where}: 'max-size' must be a positive number of MiB up to {MAX_SIZE_MIB}")
         cfg.max_size = int(size * 1024 * 1024)
     if "encoding" in section:
         from giaoban_qa.loaders.decode import ENCODINGS
 
-        if section["encoding"] not in ENCODINGS:
+        if not isinstance(section["encoding"], str) or section["encoding"] not in ENCODINGS:
             raise ConfigError(f"{where}: 'encoding' must be one of {', '.join(ENCODINGS)}")
         cfg.encoding = section["encoding"]
     options = section.get("options", {})

@@ -16,7 +16,7 @@ from giaoban_qa.document import Document, build_document
 from giaoban_qa.findings import Finding, Located, Msg, Severity
 from giaoban_qa.loaders import InputError, NotReadable, Source, load_path, walk_inputs
 from giaoban_qa.packs import PackError
-from giaoban_qa.rules import Rule, RuleContext, all_rules, matches
+from giaoban_qa.rules import Check, Rule, RuleContext, all_rules, matches
 
 
 @dataclass
@@ -25,6 +25,9 @@ class FileResult:
     error: str | None = None
     kind: str | None = None
     document: Document | None = None  # kept only when a reporter needs the text
+    # What was checked (coverage.file_coverage) and the checks placed in the original text.
+    coverage: dict[str, Any] | None = None
+    checks: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -71,7 +74,17 @@ class RunResult:
             "baselined": self.baselined,
             "input_errors": self.input_errors,
             "skipped": len(self.skipped),
+            "coverage": self.coverage(),
         }
+
+    def coverage(self) -> dict[str, Any]:
+        """Every file's coverage added up (the JSON contract's ``summary.coverage``)."""
+        from giaoban_qa.coverage import add_coverage, empty_coverage
+
+        total = empty_coverage()
+        for f in self.files:
+            add_coverage(total, f.coverage)
+        return total
 
     def by_category(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -94,8 +107,10 @@ def selected_rules(config: Config) -> list[Rule]:
 REPEAT_LIMIT = 20
 
 
-def check_document(doc: Document, rules: Iterable[Rule], config: Config) -> list[Finding]:
-    ctx = RuleContext(options={}, rules_dirs=config.rules_dirs)
+def check_document(doc: Document, rules: Iterable[Rule], config: Config, checks: list[Check] | None = None) -> list[Finding]:
+    """The findings of ``rules`` on ``doc``; what the rules checked is appended to
+    ``checks`` when a list is given."""
+    ctx = RuleContext(options={}, rules_dirs=config.rules_dirs, checks=checks)
     out: list[Finding] = []
     for rule in rules:
         ctx.options = config.options.get(rule.code, {})
@@ -116,7 +131,13 @@ def check_document(doc: Document, rules: Iterable[Rule], config: Config) -> list
         except Exception as exc:  # one broken rule must not stop the whole run
             if config.strict:
                 raise
-            print(f"giaoban-qa: internal error in rule {rule.code} on {doc.path}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            from giaoban_qa.errors import RuleCrash
+            from giaoban_qa.safe_text import printable
+
+            message = printable(f"internal error in rule {rule.code} on {doc.path}: {type(exc).__name__}: {exc}"[:500])
+            if not config.keep_going:
+                raise RuleCrash(message + " (--keep-going skips it)") from None
+            print(f"giaoban-qa: {message}", file=sys.stderr)
         out.extend(repeated_summary(first, count) for first, count in omitted.values())
     return out
 
@@ -208,9 +229,9 @@ def _relative_to_folder_of(path: str, config_file: str) -> str | None:
         return None
 
 
-def check_source(source: Source, rules: list[Rule], config: Config) -> tuple[Document, list[Located]]:
+def check_source(source: Source, rules: list[Rule], config: Config, checks: list[Check] | None = None) -> tuple[Document, list[Located]]:
     doc = build_document(source.path, source.text, source.kind, source.encoding)
-    located = [locate(doc, f, config) for f in check_document(doc, rules, config)]
+    located = [locate(doc, f, config) for f in check_document(doc, rules, config, checks)]
     if source.pages:
         for f in located:
             f.page = source.page_at(f.start)
@@ -238,13 +259,13 @@ def iter_sources(
             continue
         try:
             yield path, load_path(path, config.max_size, config.stdin_filename, config.encoding), None
-        except NotReadable as exc:
+        except NotReadable as exc:  # put into words here, where the user's language is known
             if skipped is not None and not item.named:
-                skipped.append(SkippedFile(path, _reason(str(exc), path)))
+                skipped.append(SkippedFile(path, _reason(exc.render(config.lang), path)))
             else:
-                yield path, None, str(exc)
+                yield path, None, exc.render(config.lang)
         except InputError as exc:
-            yield path, None, str(exc)
+            yield path, None, exc.render(config.lang)
 
 
 def _reason(message: str, path: str) -> str:
@@ -253,6 +274,7 @@ def _reason(message: str, path: str) -> str:
 
 
 def run_check(paths: list[str], config: Config, keep_documents: bool = False) -> RunResult:
+    from giaoban_qa.coverage import file_coverage, located_check
     from giaoban_qa.suppress import apply_suppressions
 
     rules = selected_rules(config)
@@ -261,9 +283,13 @@ def run_check(paths: list[str], config: Config, keep_documents: bool = False) ->
         if source is None:
             result.files.append(FileResult(path, error=error))
             continue
-        doc, located = check_source(source, rules, config)
+        checks: list[Check] = []
+        doc, located = check_source(source, rules, config, checks)
         kept, suppressed = apply_suppressions(doc, located, config)
-        result.files.append(FileResult(source.path, kind=source.kind, document=doc if keep_documents else None))
+        result.files.append(FileResult(
+            source.path, kind=source.kind, document=doc if keep_documents else None,
+            coverage=file_coverage(doc, checks), checks=[located_check(doc, c) for c in checks],
+        ))
         result.findings.extend(kept)
         result.suppressed.extend(suppressed)
     result.findings.sort(key=lambda f: (f.path, f.start, f.end, f.rule))

@@ -91,9 +91,9 @@ def _json(value: Any) -> str:
 
 def _emit(data: str, output: str | None) -> None:
     if output:
-        from giaoban_qa.reporters import write_atomic
+        from giaoban_qa.reporters import write_output
 
-        write_atomic(output, data)
+        write_output(output, data)
     else:
         from giaoban_qa.safe_text import no_surrogates
 

@@ -11,6 +11,7 @@ Pure functions: reading and writing files is ``giaoban_qa.fixwrite``'s job.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
@@ -32,7 +33,9 @@ class Edit:
     finding: Located
 
 
+@functools.lru_cache(maxsize=None)
 def _rule_fix(code: str) -> str | None:
+    # Cached: all_rules() walks the rule package each call, and this runs per finding.
     from giaoban_qa.rules import all_rules
 
     rule = all_rules().get(code)

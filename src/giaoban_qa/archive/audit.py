@@ -107,7 +107,7 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
         if record.get("error"):
             result.files.append(FileResult(path, error=record["error"]))
             return
-        result.files.append(FileResult(path, kind=record.get("kind")))
+        result.files.append(FileResult(path, kind=record.get("kind"), coverage=record.get("coverage"), checks=record.get("checks") or []))
         if record.get("markers"):
             markers[path] = markers_from_dict(record["markers"])
         for d in record["findings"]:
@@ -167,6 +167,12 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
                     digests[path] = digest
                 pending.append(path)
         jobs = options.jobs or default_jobs()
+        # More workers than files or cores only cost memory (300 asked: 9.5 GB, 12x slower).
+        limit = max(1, min(len(pending), default_jobs()))
+        if jobs > limit:
+            if options.jobs:
+                stats.notes.append(f"--jobs {options.jobs} lowered to {limit} ({len(pending)} file(s) to extract, {default_jobs()} core(s))")
+            jobs = limit
         for path, record in zip(pending, process(pending, config, table_names, jobs)):
             stats.extracted += 1
             if cache and not record.get("error") and path in digests:
@@ -197,7 +203,12 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
         except Exception as exc:
             if config.strict:
                 raise
-            print(f"giaoban-qa: internal error in rule {rule.code}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            from giaoban_qa.errors import RuleCrash
+
+            message = f"internal error in rule {rule.code}: {type(exc).__name__}: {exc}"[:500]
+            if not config.keep_going:
+                raise RuleCrash(message + " (--keep-going skips it)") from None
+            print(f"giaoban-qa: {message}", file=sys.stderr)
             continue
         for f in found:
             _apply_severity(f, config)

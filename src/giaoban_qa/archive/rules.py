@@ -340,6 +340,7 @@ class SingleHolderConflict(_OfficeRule):
     """
 
     code = "name.single-holder-conflict"
+    OPTIONS = {"offices": ("pairs", 0, 0)}
     category = Category.NAME
     severity = Severity.ERROR
 
@@ -663,6 +664,7 @@ class CumulativeSumMismatch(_SeriesRule):
     """
 
     code = "number.cumulative-sum-mismatch"
+    OPTIONS = {"tolerance": ("number", 0, 1)}
     category = Category.NUMBER
     severity = Severity.WARNING
 
@@ -772,6 +774,7 @@ class ImpliedPlanJump(_SeriesRule):
     """
 
     code = "number.implied-plan-jump"
+    OPTIONS = {"tolerance": ("number", 0, 1)}
     category = Category.NUMBER
     severity = Severity.WARNING
 

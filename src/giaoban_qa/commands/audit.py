@@ -20,6 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     audit.add_argument("--checks", metavar="DIR", help="run the Great Expectations suites (.json/.yaml) of DIR over the fact tables")
     audit.add_argument("--groups", metavar="FILE", help="sidecar mapping path globs to groups (default: giaoban-qa-archive.yaml found beside the paths)")
     audit.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar on stderr (default: when stderr is a terminal)")
+    audit.add_argument("--verbose", "-v", action="store_true", help="also print each finding's evidence in words")
     add_common_options(audit)
     audit.set_defaults(handler=run)
 
@@ -55,9 +56,10 @@ def run(args: argparse.Namespace) -> int:
     for note in stats.notes:
         print(f"giaoban-qa: {note}", file=sys.stderr)
     if options.progress:
-        print(
-            f"giaoban-qa: {stats.documents} documents ({stats.cached} from cache) in {stats.seconds:.1f} s; "
-            f"{stats.archive_findings} cross-document and {stats.check_findings} check findings",
-            file=sys.stderr,
-        )
+        from giaoban_qa.i18n import num, t
+
+        print("giaoban-qa: " + t("audit.summary", config.lang, n=stats.documents, documents=num(stats.documents, config.lang),
+                                  cached=num(stats.cached, config.lang), seconds=num(stats.seconds, config.lang, 1),
+                                  archive=num(stats.archive_findings, config.lang), checks=num(stats.check_findings, config.lang)),
+              file=sys.stderr)
     return exit_code(result, config.fail_on)

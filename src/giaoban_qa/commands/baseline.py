@@ -25,16 +25,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run_create(args: argparse.Namespace) -> int:
     from giaoban_qa.baseline import baseline_dict
     from giaoban_qa.engine import run_check
-    from giaoban_qa.reporters import write_atomic
+    from giaoban_qa.reporters import write_output
 
     config = load_checked_config(args, args.paths)
     config.baseline = None  # a new baseline records everything, whatever the old one held
     result = run_check(args.paths, config)
     data = baseline_dict(result, args.output)
-    write_atomic(args.output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    write_output(args.output, json.dumps(data, ensure_ascii=False, indent=1) + "\n", [f.path for f in result.files])
     for f in result.files:
         if f.error:
             print(f"giaoban-qa: {f.error}", file=sys.stderr)
-    suppressed = f", {len(result.suppressed)} suppressed not recorded" if result.suppressed else ""
-    print(f"giaoban-qa: wrote {len(data['findings'])} finding(s) from {len(result.files)} file(s) to {args.output}{suppressed}")
+    from giaoban_qa.i18n import t
+
+    lang = config.lang
+    suppressed = t("baseline.suppressed", lang, n=len(result.suppressed)) if result.suppressed else ""
+    print("giaoban-qa: " + t("baseline.wrote", lang, findings=t("n.findings", lang, n=len(data["findings"])),
+                              files=t("n.files", lang, n=len(result.files)), path=args.output, suppressed=suppressed))
     return 2 if result.input_errors else 0

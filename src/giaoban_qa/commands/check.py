@@ -21,6 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes that need an editor's judgement (implies --fix)")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change nothing")
     add_output_options(check)
+    check.add_argument("--verbose", "-v", action="store_true", help="also print each finding's evidence in words")
     add_common_options(check)
     check.set_defaults(handler=run)
 

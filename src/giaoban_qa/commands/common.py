@@ -42,6 +42,7 @@ def add_common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", metavar="RULES", help="comma-separated rule ids or prefixes to run")
     p.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or prefixes to skip")
     p.add_argument("--max-size", type=mebibytes, metavar="MIB", help="largest file to read, in MiB (default 20)")
+    p.add_argument("--keep-going", action="store_true", help="a rule that crashes is reported and skipped (default: stop, exit 2)")
     add_encoding_option(p)
 
 
@@ -52,14 +53,32 @@ def add_encoding_option(p: argparse.ArgumentParser) -> None:
                    "or the legacy Vietnamese encoding the bytes betray: Windows-1258, TCVN3, VNI)")
 
 
+def add_lang_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=["vi", "en"], help="language of messages (default: vi, or lang of the configuration)")
+
+
+def chosen_lang(args: argparse.Namespace) -> str:
+    """--lang, else the ``lang`` of the configuration found from the current folder, else vi."""
+    if getattr(args, "lang", None):
+        return args.lang
+    from giaoban_qa.config import ConfigError, load_config
+
+    try:
+        return load_config(None, getattr(args, "config", None)).lang
+    except (ConfigError, OSError):
+        return "vi"
+
+
 def mebibytes(value: str) -> float:
     """--max-size: a positive number of MiB."""
     try:
         size = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not size > 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number of MiB, not {value}")
+    from giaoban_qa.config import MAX_SIZE_MIB
+
+    if not 0 < size <= MAX_SIZE_MIB:  # also refuses inf and nan
+        raise argparse.ArgumentTypeError(f"must be a positive number of MiB up to {MAX_SIZE_MIB}, not {value}")
     return size
 
 
@@ -84,6 +103,12 @@ def load_run_config(args: argparse.Namespace, paths: list[str]):
         config.max_size = int(args.max_size * 1024 * 1024)
     if getattr(args, "encoding", None):
         config.encoding = args.encoding
+    if getattr(args, "keep_going", False):
+        config.keep_going = True
+    for folder in config.rules_dirs:  # a mistyped rules-dir once meant the shipped packs only
+        if not Path(folder).is_dir():
+            what = "is not a folder" if Path(folder).exists() else "does not exist"
+            raise UsageError(f"{config.source or 'configuration'}: rules-dir {folder} {what}")
     if getattr(args, "stdin_filename", None):
         config.stdin_filename = args.stdin_filename
     return config
@@ -100,6 +125,44 @@ def validate_rule_patterns(config) -> None:
             continue
         if not any(matches(code, [pattern]) for code in codes):
             raise UsageError(f"unknown rule or prefix '{pattern}' (see 'giaoban-qa rules')")
+    validate_rule_options(config)
+
+
+def validate_rule_options(config) -> None:
+    """Per-rule options name a rule and options it declares, with values of the declared
+    type and range: a wrong value once made the rule crash on every file, silently."""
+    from giaoban_qa.rules import all_rules
+
+    rules = all_rules()
+    for code, options in config.options.items():
+        rule = rules.get(code)
+        if rule is None:
+            raise UsageError(f"options for unknown rule '{code}' (see 'giaoban-qa rules')")
+        declared = getattr(rule, "OPTIONS", {})
+        for name, value in options.items():
+            if name not in declared:
+                known = ", ".join(sorted(declared)) or "none"
+                raise UsageError(f"rule {code} has no option '{name}' (its options: {known})")
+            kind, low, high = declared[name]
+            problem = _option_problem(value, kind, low, high)
+            if problem:
+                raise UsageError(f"option {name} of rule {code} must be {problem}, not {value!r}"[:300])
+
+
+def _option_problem(value, kind: str, low: float, high: float) -> str | None:
+    import math
+
+    if kind == "pairs":  # a list of [title, organ] pairs of words
+        ok = isinstance(value, list) and all(isinstance(v, list) and len(v) == 2 and all(isinstance(w, str) for w in v) for v in value)
+        return None if ok else "a list of [title, organ] pairs of strings"
+    wanted = f"{'an integer' if kind == 'int' else 'a number'} from {low:g} to {high:g}"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return wanted
+    if kind == "int" and not isinstance(value, int):
+        return wanted
+    if not (math.isfinite(value) and low <= value <= high):
+        return wanted
+    return None
 
 
 def load_checked_config(args: argparse.Namespace, paths: list[str]):
@@ -163,7 +226,7 @@ def prepare_report_options(args: argparse.Namespace, config, fmt: str) -> dict:
 def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dict) -> None:
     """Render ``result`` in ``fmt`` to ``--output`` (atomically) or stdout; input errors go
     to stderr for the machine formats, whose stdout must stay parseable."""
-    from giaoban_qa.reporters import get_renderer, write_atomic
+    from giaoban_qa.reporters import get_renderer, write_output
     from giaoban_qa.safe_text import printable
 
     quiet = getattr(args, "quiet", False)
@@ -173,11 +236,14 @@ def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dic
         output = render_statistics(result, lang=config.lang, as_json=fmt == "json")
     else:
         render = get_renderer(fmt)
-        output = render(result, lang=config.lang, color=use_color(args) and fmt == "rich", config=config, quiet=quiet, **options)
+        output = render(result, lang=config.lang, color=use_color(args) and fmt == "rich", config=config, quiet=quiet,
+                        verbose=getattr(args, "verbose", False), **options)
     if args.output and args.output != "-":
-        write_atomic(args.output, output)
+        write_output(args.output, output, [f.path for f in result.files if not f.path.startswith("<")])
         if fmt == "html" and not quiet:
-            print(f"giaoban-qa: report written to {printable(args.output)}", file=sys.stderr)
+            from giaoban_qa.i18n import t
+
+            print(f"giaoban-qa: {t('report.written', config.lang, path=printable(args.output))}", file=sys.stderr)
     else:
         from giaoban_qa.safe_text import no_surrogates
 

@@ -66,10 +66,11 @@ QUALIFIERS: dict[str, str] = {
 # Verbs of a change, in the ways reports write them ("tăng trưởng 12%", "giảm mạnh 35%",
 # "cắt giảm 10%"): each reads as plain "tăng" or "giảm".
 GROWTH_VERBS: frozenset[str] = frozenset(
-    "tăng;tăng trưởng;tăng thêm;tăng mạnh;tăng nhẹ;tăng giá;tăng tổng cộng;tăng khoảng;mức tăng;mức tăng trưởng".split(";")
+    "tăng;tăng trưởng;tăng thêm;tăng mạnh;tăng nhẹ;tăng giá;tăng tổng cộng;tăng khoảng;mức tăng;mức tăng trưởng;"
+    "tăng bình quân;mức tăng bình quân;tăng trưởng bình quân".split(";")
 )
 DECLINE_VERBS: frozenset[str] = frozenset(
-    "giảm;giảm thêm;giảm mạnh;giảm nhẹ;giảm giá;cắt giảm;sụt giảm;mức giảm;hạ".split(";")
+    "giảm;giảm thêm;giảm mạnh;giảm nhẹ;giảm giá;cắt giảm;sụt giảm;mức giảm;hạ;sụt;mất giá;mất;giảm bình quân".split(";")
 )
 SHARE_VERBS: frozenset[str] = frozenset(
     "chiếm;chiếm tỷ lệ;chiếm tỉ lệ;chiếm tỷ trọng;chiếm tỉ trọng;chiếm lĩnh".split(";")

@@ -37,6 +37,7 @@ _KNOWN_COUNTS = frozenset(COUNT_UNITS)
 
 SAME_PERIOD_BASES = ("cùng kỳ", "năm trước", "năm ngoái")
 
+_GENERIC_TOTALS = frozenset(["đơn", "địa"])  # "đơn vị", "địa phương" (the noun is read by its first syllable)
 _TIME_NOUNS = frozenset("năm tháng ngày tuần giờ phút giây tuổi quý kỳ".split())
 # Words after a bare figure that are no noun of it ("412 trong tổng số 530 hộ").
 _NOT_NOUN = frozenset(
@@ -73,6 +74,9 @@ def _part_of(total_noun: str, part_noun: str) -> bool:
         return False
     if part_noun == total_noun:
         return True
+    # "584 đơn vị hành chính (gồm 386 xã, 177 phường, 21 thị trấn)": a generic noun.
+    if total_noun in _GENERIC_TOTALS:
+        return part_noun in _KNOWN_COUNTS and part_noun not in _AMOUNT_UNITS
     if total_noun in _AMOUNT_UNITS or part_noun in _AMOUNT_UNITS:
         return False
     if total_noun in PERSON_NOUNS:
@@ -370,11 +374,11 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
 # -- total with parts -----------------------------------------------------------------------
 
 _PARTS_INTRO = re.compile(
-    r"(?:[^\S\n]+(?!trong\b|gồm\b|bao\b)[^\W\d_]++){0,12}?[^\S\n]*(?:\)[^\S\n]*)?[,:(]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*(?:có[^\S\n]+)?:?",
+    r"(?:[^\S\n]+(?!trong\b|gồm\b|bao\b|và\b|cùng\b)[^\W\d_]++){0,12}?[^\S\n]*(?:\)[^\S\n]*)?[,:(]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*(?:có[^\S\n]+)?:?",
     re.IGNORECASE,
 )
 _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,8}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,4}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,4}[^\S\n]*")
+_LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
 _NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
@@ -415,6 +419,9 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # A part leads its item: a few words at most after the separator, and the first
             # part comes right after "trong đó" / "gồm" ("gồm Agribank (287 hợp đồng)" lists
             # banks, not contracts).
+            if not parts:
+                # "(trong đó, riêng năm 2014 là …": a separator right after the intro leads the list.
+                between = between.lstrip(" ,:;(")
             lead = _PART_SEPARATOR.split(between)[-1].split()
             if len(lead) > 7 or (not parts and (len(lead) > 5 or _PART_SEPARATOR.search(between))):
                 break

@@ -28,16 +28,13 @@ def check_package_size(data: bytes, path: str, max_bytes: int) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             parts = package.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(f"{path}: not a readable .docx file (damaged: {type(exc).__name__})") from None
+    except Exception as exc:  # BadZipFile, NotImplementedError ("zip file version 6.7"), EOFError: damaged
+        raise InputError("input.docx-damaged", path=path, error=type(exc).__name__) from None
     if len(parts) > MAX_PARTS:
-        raise InputError(f"{path}: .docx package has {len(parts)} parts, more than {MAX_PARTS}")
+        raise InputError("input.docx-too-many-parts", path=path, parts=len(parts), limit=MAX_PARTS)
     total = sum(info.file_size for info in parts)
     if total > max_bytes:
-        raise InputError(
-            f"{path}: .docx content is {total / 1048576:.1f} MiB uncompressed, over the "
-            f"{max_bytes / 1048576:g} MiB limit (raise --max-size)"
-        )
+        raise InputError("input.docx-too-large", path=path, size=f"{total / 1048576:.1f}", limit=f"{max_bytes / 1048576:g}")
 
 
 @dataclass
@@ -64,16 +61,16 @@ def open_docx(data: bytes, path: str, max_bytes: int = 20 * 1024 * 1024):
         import docx  # python-docx
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - dependency declared in pyproject
-        raise InputError(f"{path}: reading .docx needs the python-docx package") from None
+        raise InputError("input.docx-needs-package", path=path) from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise InputError(f"{path}: not a readable .docx file (not a zip package; an old .doc must be saved as .docx)")
+        raise InputError("input.docx-not-zip", path=path)
     check_package_size(data, path, max_bytes)
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError):
-        raise InputError(f"{path}: not a readable .docx file (no Word document inside the zip package)") from None
+        raise InputError("input.docx-no-document", path=path) from None
     except Exception as exc:  # truncated zip, bad XML (lxml), ValueError: all mean a broken file
-        raise InputError(f"{path}: not a readable .docx file (damaged: {type(exc).__name__})") from None
+        raise InputError("input.docx-damaged", path=path, error=type(exc).__name__) from None
 
 
 def docx_text(data: bytes, path: str, max_bytes: int = 20 * 1024 * 1024) -> str:
@@ -178,21 +175,44 @@ def _paragraph_segments(p) -> list[_Seg]:
     parts: list[_Seg] = []
     # A text box is stored twice (the drawing and its VML fallback): read it once.
     fallback = {node for fb in p.iter(_MC_FALLBACK) for node in fb.iter()}
-    for node in p.iter():
-        if node in fallback:
+    # Superscript runs (footnote marks) would glue digits onto numbers: bracket them. One
+    # query per paragraph: walking every run's properties costs a proxy per element.
+    superscript = set(_superscript_texts()(p)) if _has_superscript(p) else set()
+    # Only the elements that make text are visited (python-docx builds a Python object for
+    # every element a walk touches).
+    for node in p.iter(_W + "t", _W + "tab", _W + "br", _W + "cr"):
+        if fallback and node in fallback:
             continue
         tag = node.tag
-        if tag == _W + "t" and node.text:
-            # Superscript runs (footnote marks) would glue digits onto numbers: bracket them.
-            run = node.getparent()
-            rpr = run.find(_W + "rPr") if run is not None else None
-            va = rpr.find(_W + "vertAlign") if rpr is not None else None
-            if va is not None and va.get(_W + "val") == "superscript":
-                parts.extend([("[", None, 0, True), (node.text, node, 0, True), ("]", None, 0, True)])
+        if tag == _W + "t":
+            text = node.text
+            if not text:
+                continue
+            if node in superscript:
+                parts.extend([("[", None, 0, True), (text, node, 0, True), ("]", None, 0, True)])
             else:
-                parts.append((node.text, node, 0, False))
+                parts.append((text, node, 0, False))
         elif tag == _W + "tab":
             parts.append(("\t", node, 0, False))
-        elif tag in (_W + "br", _W + "cr"):
+        else:
             parts.append((" ", node, 0, False))
     return parts
+
+
+_XPATH: list = []
+
+
+def _superscript_texts():
+    """The compiled query for the w:t of superscript runs (compiled once, lxml is loaded by
+    python-docx anyway)."""
+    if not _XPATH:
+        from lxml import etree
+
+        _XPATH.append(etree.XPath("./descendant::w:r[w:rPr/w:vertAlign/@w:val='superscript']/w:t", namespaces={"w": _W[1:-1]}))
+    return _XPATH[0]
+
+
+def _has_superscript(p) -> bool:
+    for _ in p.iter(_W + "vertAlign"):
+        return True
+    return False

@@ -75,3 +75,62 @@ def write_atomic(path: str | Path, data: str | bytes, mode: int | None = None) -
         if isinstance(exc, OSError):
             raise type(exc)(exc.errno, exc.strerror, str(target)) from None
         raise
+
+
+_STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+
+
+def write_output(path: str | Path, data: str | bytes, inputs: list[str] | tuple[str, ...] = ()) -> None:
+    """Write a report to the ``-o`` the user gave, destroying nothing by mistake.
+
+    A regular file or a new path is written atomically (``write_atomic``). Standard
+    output (``-``, ``/dev/stdout``), a character device or a FIFO named explicitly — or a
+    symbolic link to one — is written through, never replaced by a file. Any other symbolic
+    link is refused (replacing it would lose the link, following it would replace what it
+    points to), as is a path that is one of ``inputs`` (the files just checked) and a path
+    whose parent is a file. Refusals are ``OSError`` naming the path."""
+    import stat
+    import sys
+
+    from giaoban_qa.safe_text import no_surrogates
+
+    name = str(path)
+    if name in _STDOUT_NAMES:
+        sys.stdout.flush()
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(no_surrogates(data))
+        sys.stdout.flush()
+        return
+    try:
+        st: os.stat_result | None = os.stat(name)
+    except FileNotFoundError:
+        st = None
+    except NotADirectoryError:
+        raise NotADirectoryError(errno.ENOTDIR, "a folder on the path is a file", name) from None
+    except OSError as exc:  # a loop of links, a name too long
+        raise type(exc)(exc.errno, exc.strerror, name) from None
+    if st is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+        with open(name, "wb" if isinstance(data, bytes) else "w", **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as fh:
+            fh.write(data if isinstance(data, bytes) else no_surrogates(data))
+        return
+    if os.path.islink(name):
+        raise OSError(errno.EEXIST, "is a symbolic link, not replaced (name the file it points to, or remove the link)", name)
+    if st is not None and not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode)):
+        raise OSError(errno.EEXIST, "exists and is not a regular file, not replaced", name)
+    if st is not None and stat.S_ISREG(st.st_mode):
+        for given in inputs:
+            try:
+                other = os.stat(given)
+            except OSError:
+                continue
+            if (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino):
+                raise OSError(errno.EEXIST, "is one of the files being checked, not overwritten with the report", name)
+    parent = Path(name).parent
+    for folder in (parent, *parent.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, f"cannot create the report: {folder} is a file, not a folder", name)
+            break
+    write_atomic(name, data)

@@ -107,6 +107,11 @@ class InvalidSyllable(Rule):
     slash, hyphen or @ (codes, document symbols, URLs, e-mails), spellings the pool uses
     often enough to be established ("ôtô"), and the words of `rules/words.yaml`.
 
+    To accept words of your own (a local name in lower case, a loanword, jargon) for all
+    the spelling rules (this one, `text.real-word-slip`, `text.repeated-syllable`), put a
+    `words.yaml` in your `rules-dir` with `extend: true` and a list `words:` — single
+    words ("xêri") or phrases ("sáng tay") whose pairs are then never reported.
+
     **Why it matters**
     An impossible syllable is always a slip; readers notice, and search misses the word.
 
@@ -123,6 +128,7 @@ class InvalidSyllable(Rule):
 
     # An invalid form written this often in the pool is an established spelling ("ôtô").
     KNOWN_COUNT = 20
+    OPTIONS = {"known_count": ("int", 1, 1e12)}
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         from giaoban_qa.spelling.syllable import is_valid, split_tone
@@ -131,8 +137,13 @@ class InvalidSyllable(Rule):
         singles, _ = accepted_words(ctx)
         typo_starts = {s for s, _, _, _ in typo_spans(doc, ctx)}
         model = None
-        for w in doc_words(doc):
-            if not w.plain or len(w.text) < 2:
+        ws = doc_words(doc)
+        # Most words are valid syllables: judge each distinct word once.
+        suspects = {t for t in {w.text for w in ws} if not is_valid(t.lower())}
+        if not suspects:
+            return
+        for w in ws:
+            if w.text not in suspects or len(w.text) < 2:
                 continue
             word = w.text
             low = word.lower()
@@ -217,6 +228,11 @@ def _score(left: int | None, right: int | None, unigram: int) -> float:
     return math.log((right or 0) + a)
 
 
+# Slips the triple path may report: a vowel or consonant swapped for another ("cam" →
+# "cơm") or a changed initial made false alarms on calibration text.
+_TRIPLE_KINDS = frozenset({"tone", "hat", "insert", "drop"})
+
+
 def _rarer(left: int, cand_left: int, strong: float, right: int, cand_right: int, weak: float) -> bool:
     """The written pairs are rare next to the candidate's: one side by ``strong``, the other
     by ``weak`` (counts of 2 or less are noise)."""
@@ -224,6 +240,42 @@ def _rarer(left: int, cand_left: int, strong: float, right: int, cand_right: int
         return w <= max(2.0, c / k)
 
     return (ok(left, cand_left, strong) and ok(right, cand_right, weak)) or (ok(right, cand_right, strong) and ok(left, cand_left, weak))
+
+
+# Pair counts looked up, shared by the documents of a run (pairs repeat across documents).
+_PAIR_CACHE: dict[str, int] = {}
+
+# A candidate seen fewer times than this cannot reach the support the rule asks for.
+_VIABLE_MIN = 200
+_VIABLE_TOP = 12
+_VIABLE: dict[str, tuple[tuple[str, str, int], ...]] = {}
+
+
+def _viable(model, word: str) -> tuple[tuple[str, str, int], ...]:
+    """(candidate, kind, unigram count) of the near spellings worth reading, per word once."""
+    cached = _VIABLE.get(word)
+    if cached is not None:
+        return cached
+    from giaoban_qa.spelling.candidates import edits
+    from giaoban_qa.spelling.syllable import parse
+
+    out = []
+    for cand, kind in edits(word):
+        uni = model.unigram(cand)
+        if uni < _VIABLE_MIN or parse(cand) is None:
+            continue
+        if kind == "drop" and cand == word[1:]:
+            continue  # "lô" → "ô", "mai" → "ai": a lost initial made more false alarms than finds
+        if _same_but_i_y(cand, word):
+            continue  # "lí"/"lý", "kĩ"/"kỹ": both spellings are accepted
+        out.append((cand, kind, uni))
+    # The most frequent ones: slips land on common words, and each candidate costs lookups.
+    out.sort(key=lambda x: -x[2])
+    del out[_VIABLE_TOP:]
+    if len(_VIABLE) > 20000:
+        _VIABLE.clear()
+    result = _VIABLE[word] = tuple(out)
+    return result
 
 
 def _same_but_i_y(a: str, b: str) -> bool:
@@ -245,7 +297,7 @@ class RealWordSlip(Rule):
     letter more or less — is common in the very same place, the word is reported with
     that spelling as suggestion and both counts as evidence. Only lower-case words inside
     running text are read; names, codes and the words and phrases of `rules/words.yaml`
-    are left alone. Thresholds (options `ratio`, `min_support`, `strong_side`, `weak_side`, `trigram_min`, `trigram_ratio`, `trigram_support`, `trigram_seen`, `fit`) are
+    are left alone. Thresholds (options `ratio`, `min_support`, `strong_side`, `weak_side`, `trigram_min`, `trigram_ratio`, `trigram_support`, `trigram_seen`, `fit`, `fit_both`) are
     calibrated to keep false alarms rare.
 
     **Why it matters**
@@ -273,10 +325,19 @@ class RealWordSlip(Rule):
     # Or by triples: the written three words never seen, the candidate's this often, with
     # a weaker pair evidence.
     TRIGRAM_MIN = 10
-    TRIGRAM_RATIO = 100.0
-    TRIGRAM_SUPPORT = 100
+    TRIGRAM_RATIO = 400.0  # log 6
+    TRIGRAM_SUPPORT = 200
     TRIGRAM_SEEN = 3  # the written three words seen this often: real prose, never reported
-    FIT = 300  # a written pair seen this often fits: not read further
+    # A written pair seen this often fits, or both pairs this often: not read further (on
+    # calibration text this skipped 2 of 507 finds and most of the work).
+    FIT = 200
+    FIT_BOTH = 30
+    OPTIONS = {
+        "ratio": ("number", 1, 1e12), "min_support": ("int", 0, 1e12), "fit": ("int", 0, 1e12),
+        "strong_side": ("number", 1, 1e12), "weak_side": ("number", 1, 1e12), "fit_both": ("int", 0, 1e12),
+        "trigram_seen": ("int", 0, 1e12), "trigram_min": ("int", 0, 1e12), "trigram_ratio": ("number", 1, 1e12),
+        "trigram_support": ("int", 0, 1e12),
+    }
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         model = _model()
@@ -285,6 +346,7 @@ class RealWordSlip(Rule):
         ratio = math.log(float(ctx.options.get("ratio", self.RATIO)))
         min_support = int(ctx.options.get("min_support", self.MIN_SUPPORT))
         fit = int(ctx.options.get("fit", self.FIT))
+        fit_both = int(ctx.options.get("fit_both", self.FIT_BOTH))
         strong = float(ctx.options.get("strong_side", self.STRONG_SIDE))
         weak = float(ctx.options.get("weak_side", self.WEAK_SIDE))
         tri_seen = int(ctx.options.get("trigram_seen", self.TRIGRAM_SEEN))
@@ -296,10 +358,12 @@ class RealWordSlip(Rule):
         ws = doc_words(doc)
         lows = [w.text.lower() for w in ws]
         n = len(ws)
-        bigram_cache: dict[tuple[str, str], int] = {}
+        bigram_cache = _PAIR_CACHE
+        if len(bigram_cache) > 50_000:  # bounded: ~6 MB at most
+            bigram_cache.clear()
 
         def bigram(a: str, b: str) -> int:
-            k = (a, b)
+            k = a + " " + b
             c = bigram_cache.get(k)
             if c is None:
                 c = bigram_cache[k] = model.bigram(a, b)
@@ -317,10 +381,13 @@ class RealWordSlip(Rule):
                 continue
             left_word = lows[i - 1] if has_left else None
             right_word = lows[i + 1] if has_right else None
-            left = bigram(left_word, low) if has_left else None
-            right = bigram(low, right_word) if has_right else None
-            # Fits one side well: not a slip (cheap test that skips most words).
-            if (left or 0) >= fit or (right or 0) >= fit:
+            # Fits one side well: not a slip (cheap test that skips most words; the left
+            # pair is the right pair of the word before, so mostly cached).
+            left = bigram(left_word, low)
+            if left >= fit:
+                continue
+            right = bigram(low, right_word)
+            if right >= fit or min(left, right) > fit_both:
                 continue
             if low in singles or len(low) < 2:
                 continue
@@ -330,6 +397,9 @@ class RealWordSlip(Rule):
 
             if not is_valid(low) or w.start in typo_starts or (has_left and ws[i - 1].start in typo_starts):
                 continue
+            tri_written = model.trigram(left_word, low, right_word)
+            if tri_written >= tri_seen:
+                continue  # the three words as written are real prose
             found = self._best(model, low, left_word, right_word, left, right, bigram)
             if found is None:
                 continue
@@ -338,15 +408,12 @@ class RealWordSlip(Rule):
             # The candidate must be seen with both neighbours.
             if not (cand_left and cand_right):
                 continue
-            tri_written = model.trigram(left_word, low, right_word)
             tri_cand = model.trigram(left_word, cand, right_word)
-            if tri_written >= tri_seen:
-                continue  # the three words as written are real prose
             by_pairs = gain >= ratio and support >= min_support and _rarer(left, cand_left or 0, strong, right, cand_right or 0, weak)
             # Each written pair must be rare next to the candidate's (a word that fits one
             # neighbour, "gọi vài cuộc", is not a slip), or the three words with the
             # candidate must be common when the written three are never seen.
-            by_triple = tri_cand >= tri_min and gain >= tri_ratio and support >= tri_support
+            by_triple = kind in _TRIPLE_KINDS and tri_cand >= tri_min and gain >= tri_ratio and support >= tri_support
             if not (by_pairs or by_triple):
                 continue
             written_uni = model.unigram(low)
@@ -374,20 +441,13 @@ class RealWordSlip(Rule):
 
     @staticmethod
     def _best(model, low, left_word, right_word, left, right, bigram):
-        from giaoban_qa.spelling.candidates import near
-
         written = _score(left, right, model.unigram(low))
         best = None
-        for cand, kind in near(low):
-            if _same_but_i_y(cand, low):
-                continue  # "lí"/"lý", "kĩ"/"kỹ": both spellings are accepted
-            if kind == "drop" and cand == low[1:]:
-                continue  # "lô" → "ô", "mai" → "ai": a lost initial made more false alarms than finds
+        for cand, kind, uni in _viable(model, low):
             cl = bigram(left_word, cand) if left_word is not None else None
             cr = bigram(cand, right_word) if right_word is not None else None
             if not (cl or cr):
                 continue
-            uni = model.unigram(cand)
             s = _score(cl, cr, uni) + math.log(_KIND_WEIGHT.get(kind, 0.2))
             if best is None or s > best[0]:
                 best = (s, cand, kind, cl, cr, uni)

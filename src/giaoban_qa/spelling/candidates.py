@@ -29,9 +29,15 @@ _VOWEL_LETTERS = "aeiouyăâêôơư"
 # Insertions of toned vowels are covered by inserting a plain vowel then trying the tones.
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def near(word: str) -> tuple[tuple[str, str], ...]:
     """(candidate, kind) for every valid syllable one slip from ``word`` (not ``word``)."""
+    return tuple((c, k) for c, k in edits(word) if parse(c) is not None)
+
+
+def edits(word: str) -> tuple[tuple[str, str], ...]:
+    """(string, kind) one slip from ``word``, valid syllables or not (callers filter: a
+    lookup in the counts is cheaper than the grammar for the many non-words)."""
     base, tone = split_tone(word)
     if tone < 0:
         return ()
@@ -39,7 +45,7 @@ def near(word: str) -> tuple[tuple[str, str], ...]:
 
     def add(candidate_base: str, candidate_tone: int, kind: str) -> None:
         cand = with_tone(candidate_base, candidate_tone)
-        if cand != word and cand not in out and parse(cand) is not None:
+        if cand != word and cand not in out:
             out[cand] = kind
 
     def add_any_placement(candidate_base: str, kind: str) -> None:
@@ -73,7 +79,9 @@ def near(word: str) -> tuple[tuple[str, str], ...]:
             add_any_placement(dropped, "drop")
             if tone and base[i] in "aăâeêioôơuưy":
                 add(dropped, tone, "drop")
-    for i in range(len(base) + 1):
+    # Letters are dropped at the edges of a syllable or after its first letters ("độ" for
+    # đội, "tành" for thành, "lận" for luận), rarely elsewhere: fewer strings to look up.
+    for i in sorted({0, 1, 2, len(base) - 1, len(base)} & set(range(len(base) + 1))):
         for ch in _LETTERS:
             add_any_placement(base[:i] + ch + base[i:], "insert")
     # A vowel typed for another ("giao đoạn" for giai đoạn); consonant swaps beyond the
@@ -91,7 +99,7 @@ def near(word: str) -> tuple[tuple[str, str], ...]:
     decomposed = unicodedata.normalize("NFC", word)
     for i in range(len(decomposed)):
         cand = decomposed[:i] + decomposed[i + 1 :]
-        if cand and cand != word and cand not in out and parse(cand) is not None:
+        if cand and cand != word and cand not in out:
             out[cand] = "drop"
     return tuple(out.items())
 
@@ -103,6 +111,16 @@ def suggestions_for_invalid(word: str) -> tuple[tuple[str, str], ...]:
     if first:
         return first
     base, tone = split_tone(word)
+    if tone < 0:
+        # Two tone marks ("víện"): keep one of them.
+        nfd = unicodedata.normalize("NFD", word)
+        marks = [i for i, c in enumerate(nfd) if c in "\u0300\u0301\u0303\u0309\u0323"]
+        out = {}
+        for i in marks:
+            cand = unicodedata.normalize("NFC", nfd[:i] + nfd[i + 1 :])
+            if parse(cand) is not None:
+                out[cand] = "tone"
+        return tuple(out.items())
     out: dict[str, str] = {}
     for t in range(6):
         if t == tone:

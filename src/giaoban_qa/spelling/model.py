@@ -10,10 +10,12 @@ Trigrams ("giai đoạn hiện") are kept more compactly: the low 32 bits of the
 16-bit count (a false match on a 32-bit key is about one lookup in 3,000 for a million
 trigrams, and only ever adds a little evidence).
 
-Layout (little-endian): a 56-byte header ``b"GQNGRAM2"``, then six uint64 (unigram count,
+Layout (little-endian): a 56-byte header ``b"GQNGRAM3"``, then six uint64 (unigram count,
 bigram count, trigram count, total syllables, total bigrams, pruning threshold); then the
 unigram hashes (uint64), the bigram hashes (uint64), the unigram counts (uint32), the bigram
-counts (uint32), the trigram keys (uint32), the trigram counts (uint16).
+counts (uint32), the trigram keys (uint32), the trigram counts (uint16), padding to 4
+bytes, then for the bigram and the trigram keys the index of the first key of each of the
+65,536 buckets of their top 16 bits (65,537 uint32 each).
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-MAGIC = b"GQNGRAM2"
+MAGIC = b"GQNGRAM3"
+_BUCKET_BITS = 16  # keys are bucketed by their top bits: a lookup bisects ~10 entries, not 500,000
 _HEADER = struct.Struct("<8s6Q")
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "ngrams.bin"
 
@@ -54,15 +57,31 @@ def write(path: Path, unigrams: dict[str, int], bigrams: dict[str, int], total_u
     uk, uc = table(unigrams, "Q", "I", 64)
     bk, bc = table(bigrams, "Q", "I", 64)
     tk, tc = table(trigrams or {}, "I", "H", 32)
+    bo = _bucket_offsets(bk, 64)
+    to = _bucket_offsets(tk, 32)
     if sys.byteorder != "little":
-        for a in (uk, uc, bk, bc, tk, tc):
+        for a in (uk, uc, bk, bc, tk, tc, bo, to):
             a.byteswap()
     tmp = path.with_suffix(".tmp")
     with open(tmp, "wb") as fh:
         fh.write(_HEADER.pack(MAGIC, len(uk), len(bk), len(tk), total_unigrams, total_bigrams, min_count))
         for a in (uk, bk, uc, bc, tk, tc):
             fh.write(a.tobytes())
+        fh.write(b"\0" * (-fh.tell() % 4))
+        fh.write(bo.tobytes())
+        fh.write(to.tobytes())
     tmp.replace(path)
+
+
+def _bucket_offsets(keys: array, bits: int) -> array:
+    shift = bits - _BUCKET_BITS
+    offsets = array("I", [0] * ((1 << _BUCKET_BITS) + 1))
+    for k in keys:
+        offsets[(k >> shift) + 1] += 1
+    for i in range(1, len(offsets)):
+        offsets[i] += offsets[i - 1]
+    return offsets
+
 
 
 class NgramModel:
@@ -81,7 +100,12 @@ class NgramModel:
         self._bi_counts, offset = self._view(offset, n_bi, "I")
         self._tri_keys, offset = self._view(offset, n_tri, "I")
         self._tri_counts, offset = self._view(offset, n_tri, "H")
+        offset += -offset % 4
+        self._bi_offsets, offset = self._view(offset, (1 << _BUCKET_BITS) + 1, "I")
+        self._tri_offsets, offset = self._view(offset, (1 << _BUCKET_BITS) + 1, "I")
         self.unigram_types, self.bigram_types, self.trigram_types = n_uni, n_bi, n_tri
+        self._uni_dict: dict[int, int] | None = None
+        self._uni_cache: dict[str, int] = {}
 
     def _view(self, offset: int, n: int, code: str) -> tuple[Sequence[int], int]:
         size = n * array(code).itemsize
@@ -99,13 +123,32 @@ class NgramModel:
         return counts[i] if i < len(keys) and keys[i] == k else 0
 
     def unigram(self, word: str) -> int:
-        return self._lookup(self._uni_keys, self._uni_counts, key(word))
+        # The unigram table is small (~28,000 entries): one dict, built on first use, is
+        # much faster than bisecting the map for the many candidates a word has.
+        cached = self._uni_cache.get(word)
+        if cached is not None:
+            return cached
+        table = self._uni_dict
+        if table is None:
+            table = self._uni_dict = dict(zip(self._uni_keys, self._uni_counts))
+        if len(self._uni_cache) > 200_000:
+            self._uni_cache.clear()
+        count = self._uni_cache[word] = table.get(key(word), 0)
+        return count
 
     def bigram(self, first: str, second: str) -> int:
-        return self._lookup(self._bi_keys, self._bi_counts, key(first + " " + second))
+        k = key(first + " " + second)
+        b = k >> (64 - _BUCKET_BITS)
+        lo, hi = self._bi_offsets[b], self._bi_offsets[b + 1]
+        i = bisect_left(self._bi_keys, k, lo, hi)
+        return self._bi_counts[i] if i < hi and self._bi_keys[i] == k else 0
 
     def trigram(self, first: str, second: str, third: str) -> int:
-        return self._lookup(self._tri_keys, self._tri_counts, key(f"{first} {second} {third}") & 0xFFFFFFFF)
+        k = key(f"{first} {second} {third}") & 0xFFFFFFFF
+        b = k >> (32 - _BUCKET_BITS)
+        lo, hi = self._tri_offsets[b], self._tri_offsets[b + 1]
+        i = bisect_left(self._tri_keys, k, lo, hi)
+        return self._tri_counts[i] if i < hi and self._tri_keys[i] == k else 0
 
     def unigrams(self, ws: Iterable[str]) -> list[int]:
         return [self.unigram(w) for w in ws]

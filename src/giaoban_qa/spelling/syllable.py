@@ -31,6 +31,8 @@ INITIALS = (
     "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
 )
 
+_INITIAL_SET = frozenset(INITIALS)
+
 _OPEN = (
     "a e ê i y o ô ơ u ư "
     "ai ao au âu ay ây eo êu ia iu oi ôi ơi ui ưi ưu ua ưa uơ "
@@ -69,9 +71,35 @@ class Syllable(NamedTuple):
     tone: int  # 0..5
 
 
+def _tone_table() -> dict[str, tuple[str, int]]:
+    table = {}
+    for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY":
+        for mark, tone in TONE_MARKS.items():
+            table[unicodedata.normalize("NFC", base + mark)] = (base, tone)
+    return table
+
+
+_TONED = _tone_table()
+
+
 def split_tone(word: str) -> tuple[str, int]:
     """(the word without its tone mark, tone number). Hat, breve and horn are kept.
     More than one tone mark gives tone -1."""
+    tone = 0
+    out = []
+    for ch in word:
+        hit = _TONED.get(ch)
+        if hit is None:
+            if "\u0300" <= ch <= "\u0323":  # a loose combining mark: decompose the slow way
+                return _split_tone_nfd(word)
+            out.append(ch)
+        else:
+            out.append(hit[0])
+            tone = -1 if tone else hit[1]
+    return "".join(out), tone
+
+
+def _split_tone_nfd(word: str) -> tuple[str, int]:
     decomposed = unicodedata.normalize("NFD", word)
     tone = 0
     kept = []
@@ -108,15 +136,15 @@ def _initial_ok(initial: str, rime: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def parse(word: str) -> Syllable | None:
     """The syllable's parts, or None when ``word`` (lower case, NFC) is not a Vietnamese
     syllable."""
     base, tone = split_tone(word)
     if tone < 0 or not base or any(c not in VIET_LETTERS for c in base):
         return None
-    for initial in INITIALS:
-        if not base.startswith(initial):
+    for initial in (base[:3], base[:2], base[:1], ""):
+        if initial not in _INITIAL_SET:
             continue
         rime = base[len(initial) :]
         if not rime:
@@ -150,6 +178,7 @@ def is_valid(word: str) -> bool:
     return parse(word) is not None
 
 
+@lru_cache(maxsize=16384)
 def with_tone(base: str, tone: int) -> str:
     """``base`` (no tone mark) with ``tone``, the mark placed by the old convention
     (hòa, thủy) except where a hat/horn vowel takes it (hoặc, thuở)."""

@@ -76,7 +76,8 @@ def check_upload(upload: Upload, config: Config) -> RunResult:
     from giaoban_qa.suppress import apply_suppressions
 
     try:
-        source = load_bytes(upload.data, upload.name, upload.kind)
+        # The upload limit also bounds a Word file's unpacked parts, as --max-size does for check.
+        source = load_bytes(upload.data, upload.name, upload.kind, config.encoding, config.max_size)
     except InputError as exc:
         raise UploadError(str(exc)) from None
     doc, located = check_source(source, selected_rules(config), config)
