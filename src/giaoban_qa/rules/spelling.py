@@ -256,13 +256,14 @@ def _viable(model, word: str) -> tuple[tuple[str, str, int], ...]:
     cached = _VIABLE.get(word)
     if cached is not None:
         return cached
-    from giaoban_qa.spelling.candidates import edits
-    from giaoban_qa.spelling.syllable import parse
+    from giaoban_qa.spelling.candidates import valid_edits
 
     out = []
-    for cand, kind in edits(word):
+    # Only valid syllables are looked up: most strings one slip away are not syllables, and
+    # the grammar rejects them per toneless spelling, before they are built and hashed.
+    for cand, kind in valid_edits(word):
         uni = model.unigram(cand)
-        if uni < _VIABLE_MIN or parse(cand) is None:
+        if uni < _VIABLE_MIN:
             continue
         if kind == "drop" and cand == word[1:]:
             continue  # "lô" → "ô", "mai" → "ai": a lost initial made more false alarms than finds

@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from giaoban_qa.spelling.syllable import parse, split_tone, with_tone
+from giaoban_qa.spelling.syllable import INITIALS, RIMES, STOP_FINALS, parse, split_tone, with_tone
 
 _HAT = {
     "a": "ăâ", "ă": "aâ", "â": "aă", "e": "ê", "ê": "e", "o": "ôơ", "ô": "oơ", "ơ": "oô",
@@ -35,15 +35,45 @@ def near(word: str) -> tuple[tuple[str, str], ...]:
     return tuple((c, k) for c, k in edits(word) if parse(c) is not None)
 
 
-def edits(word: str) -> tuple[tuple[str, str], ...]:
+def _structure_ok(base: str) -> bool:
+    """Whether the toneless ``base`` splits into an initial and a rime, whatever its tone
+    (a stop final is tried with nặng, the tone it always allows)."""
+    return parse(base) is not None or (base.endswith(STOP_FINALS) and parse(with_tone(base, 5)) is not None)
+
+
+@lru_cache(maxsize=1)
+def valid_bases() -> frozenset[str]:
+    """Every toneless spelling ``_structure_ok`` accepts (a few thousand), built once from
+    the grammar's tables: ``parse`` splits a word into an initial of ``INITIALS`` and a rime
+    that is a rime of ``RIMES``, or one without its first letter (the u of qu, the i of
+    gi), or "i" + the rest of a "uy…" rime after qu, or "au" after qu."""
+    rimes = set(RIMES) | {r[1:] for r in RIMES if len(r) > 1} | {"i" + r[2:] for r in RIMES if r.startswith("uy")} | {"au"}
+    return frozenset(b for b in (i + r for i in INITIALS for r in rimes) if _structure_ok(b))
+
+
+def valid_edits(word: str) -> tuple[tuple[str, str], ...]:
+    """``edits(word)`` restricted to valid syllables (same order, same kinds), without
+    building the many non-words: the grammar is asked once per toneless spelling."""
+    return edits(word, valid_only=True)
+
+
+def edits(word: str, valid_only: bool = False) -> tuple[tuple[str, str], ...]:
     """(string, kind) one slip from ``word``, valid syllables or not (callers filter: a
     lookup in the counts is cheaper than the grammar for the many non-words)."""
     base, tone = split_tone(word)
     if tone < 0:
         return ()
     out: dict[str, str] = {}
+    bases = valid_bases() if valid_only else frozenset()
 
     def add(candidate_base: str, candidate_tone: int, kind: str) -> None:
+        if valid_only:
+            # parse(with_tone(b, t)) depends on the spelling b (its structure) and on t only
+            # through the rule that a stop final takes sắc or nặng.
+            if candidate_base not in bases or (
+                candidate_tone not in (2, 5) and candidate_base.endswith(STOP_FINALS)
+            ):
+                return
         cand = with_tone(candidate_base, candidate_tone)
         if cand != word and cand not in out:
             out[cand] = kind
@@ -99,7 +129,7 @@ def edits(word: str) -> tuple[tuple[str, str], ...]:
     decomposed = unicodedata.normalize("NFC", word)
     for i in range(len(decomposed)):
         cand = decomposed[:i] + decomposed[i + 1 :]
-        if cand and cand != word and cand not in out:
+        if cand and cand != word and cand not in out and (not valid_only or parse(cand) is not None):
             out[cand] = "drop"
     return tuple(out.items())
 
