@@ -443,6 +443,38 @@ class RealWordSlip(Rule):
     @staticmethod
     def _best(model, low, left_word, right_word, left, right, bigram):
         written = _score(left, right, model.unigram(low))
+        if left_word is None or right_word is None:  # pragma: no cover - check() asks for both
+            return RealWordSlip._best_one_sided(model, low, left_word, right_word, written, bigram)
+        # The hot loop of the rule: the pair cache read inline, and each candidate's
+        # log(unigram + 1) and log(kind weight) taken once per word (``_viable_logs``); the
+        # sum is computed in the order ``_score`` uses, so the floats are the same.
+        cache = _PAIR_CACHE
+        get = cache.get
+        log = math.log
+        best = None
+        best_s = 0.0
+        for cand, kind, uni, log_uni, log_weight in _viable_logs(model, low):
+            k = left_word + " " + cand
+            cl = get(k)
+            if cl is None:
+                cl = cache[k] = model.bigram(left_word, cand)
+            k = cand + " " + right_word
+            cr = get(k)
+            if cr is None:
+                cr = cache[k] = model.bigram(cand, right_word)
+            if not (cl or cr):
+                continue
+            s = (log(cl + 0.1) + log(cr + 0.1) - log_uni) + log_weight
+            if best is None or s > best_s:
+                best_s = s
+                best = (cand, kind, cl, cr, uni)
+        if best is None:
+            return None
+        cand, kind, cl, cr, uni = best
+        return cand, kind, cl, cr, uni, best_s - written
+
+    @staticmethod
+    def _best_one_sided(model, low, left_word, right_word, written, bigram):  # pragma: no cover
         best = None
         for cand, kind, uni in _viable(model, low):
             cl = bigram(left_word, cand) if left_word is not None else None
@@ -456,6 +488,22 @@ class RealWordSlip(Rule):
             return None
         s, cand, kind, cl, cr, uni = best
         return cand, kind, cl, cr, uni, s - written
+
+
+_VIABLE_LOGS: dict[str, tuple[tuple[str, str, int, float, float], ...]] = {}
+
+
+def _viable_logs(model, word: str) -> tuple[tuple[str, str, int, float, float], ...]:
+    """``_viable`` with log(unigram + 1) and log(kind weight) of each candidate."""
+    cached = _VIABLE_LOGS.get(word)
+    if cached is not None:
+        return cached
+    if len(_VIABLE_LOGS) > 20000:
+        _VIABLE_LOGS.clear()
+    result = _VIABLE_LOGS[word] = tuple(
+        (cand, kind, uni, math.log(uni + 1), math.log(_KIND_WEIGHT.get(kind, 0.2))) for cand, kind, uni in _viable(model, word)
+    )
+    return result
 
 
 # -- glued figures, broken symbols, brands written two ways -------------------------------

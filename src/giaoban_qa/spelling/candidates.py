@@ -32,7 +32,7 @@ _VOWEL_LETTERS = "aeiouyăâêôơư"
 @lru_cache(maxsize=1024)
 def near(word: str) -> tuple[tuple[str, str], ...]:
     """(candidate, kind) for every valid syllable one slip from ``word`` (not ``word``)."""
-    return tuple((c, k) for c, k in edits(word) if parse(c) is not None)
+    return valid_edits(word)  # = the edits that parse, without parsing each
 
 
 def _structure_ok(base: str) -> bool:
