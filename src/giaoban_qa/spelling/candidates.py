@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from giaoban_qa.spelling.syllable import INITIALS, RIMES, STOP_FINALS, parse, split_tone, with_tone
+from giaoban_qa.spelling.syllable import INITIALS, RIMES, STOP_FINALS, parse, rime_ok, split_tone, with_tone
 
 _HAT = {
     "a": "ăâ", "ă": "aâ", "â": "aă", "e": "ê", "ê": "e", "o": "ôơ", "ô": "oơ", "ơ": "oô",
@@ -35,20 +35,15 @@ def near(word: str) -> tuple[tuple[str, str], ...]:
     return valid_edits(word)  # = the edits that parse, without parsing each
 
 
-def _structure_ok(base: str) -> bool:
-    """Whether the toneless ``base`` splits into an initial and a rime, whatever its tone
-    (a stop final is tried with nặng, the tone it always allows)."""
-    return parse(base) is not None or (base.endswith(STOP_FINALS) and parse(with_tone(base, 5)) is not None)
-
-
 @lru_cache(maxsize=1)
 def valid_bases() -> frozenset[str]:
-    """Every toneless spelling ``_structure_ok`` accepts (a few thousand), built once from
-    the grammar's tables: ``parse`` splits a word into an initial of ``INITIALS`` and a rime
-    that is a rime of ``RIMES``, or one without its first letter (the u of qu, the i of
-    gi), or "i" + the rest of a "uy…" rime after qu, or "au" after qu."""
+    """Every toneless spelling that is a syllable with some tone (a few thousand), built once from
+    the grammar's tables: ``parse`` accepts a word when some split of it into an initial of
+    ``INITIALS`` and the rest passes ``rime_ok``; that rest is a rime of ``RIMES``, or one
+    without its first letter (the u of qu, the i of gi), or "i" + the end of a "uy…" rime
+    after qu, or "au" after qu."""
     rimes = set(RIMES) | {r[1:] for r in RIMES if len(r) > 1} | {"i" + r[2:] for r in RIMES if r.startswith("uy")} | {"au"}
-    return frozenset(b for b in (i + r for i in INITIALS for r in rimes) if _structure_ok(b))
+    return frozenset(i + r for i in INITIALS for r in rimes if rime_ok(i, r))
 
 
 def valid_edits(word: str) -> tuple[tuple[str, str], ...]:
