@@ -107,16 +107,22 @@ def edits(word: str, valid_only: bool = False) -> tuple[tuple[str, str], ...]:
     # Letters are dropped at the edges of a syllable or after its first letters ("độ" for
     # đội, "tành" for thành, "lận" for luận), rarely elsewhere: fewer strings to look up.
     for i in sorted({0, 1, 2, len(base) - 1, len(base)} & set(range(len(base) + 1))):
+        head, tail = base[:i], base[i:]
         for ch in _LETTERS:
-            add_any_placement(base[:i] + ch + base[i:], "insert")
+            cb = head + ch + tail
+            if not valid_only or cb in bases:  # most insertions are no syllable: skip the call
+                add_any_placement(cb, "insert")
     # A vowel typed for another ("giao đoạn" for giai đoạn); consonant swaps beyond the
     # pairs above make too many real words to be worth proposing.
     for i in range(len(base)):
         if base[i] not in _VOWEL_LETTERS:
             continue
+        head, tail = base[:i], base[i + 1 :]
         for ch in _VOWEL_LETTERS:
             if ch != base[i]:
-                add_any_placement(base[:i] + ch + base[i + 1 :], "substitute")
+                cb = head + ch + tail
+                if not valid_only or cb in bases:
+                    add_any_placement(cb, "substitute")
     for i in range(len(base) - 1):
         if base[i] != base[i + 1]:
             add_any_placement(base[:i] + base[i + 1] + base[i] + base[i + 2 :], "swap")
