@@ -363,6 +363,8 @@ class RealWordSlip(Rule):
         if len(bigram_cache) > 50_000:  # bounded: ~6 MB at most
             bigram_cache.clear()
 
+        cache_get = bigram_cache.get  # read inline in the loop below: it runs for every word
+
         def bigram(a: str, b: str) -> int:
             k = a + " " + b
             c = bigram_cache.get(k)
@@ -384,10 +386,16 @@ class RealWordSlip(Rule):
             right_word = lows[i + 1] if has_right else None
             # Fits one side well: not a slip (cheap test that skips most words; the left
             # pair is the right pair of the word before, so mostly cached).
-            left = bigram(left_word, low)
+            k = left_word + " " + low
+            left = cache_get(k)
+            if left is None:
+                left = bigram_cache[k] = model.bigram(left_word, low)
             if left >= fit:
                 continue
-            right = bigram(low, right_word)
+            k = low + " " + right_word
+            right = cache_get(k)
+            if right is None:
+                right = bigram_cache[k] = model.bigram(low, right_word)
             if right >= fit or min(left, right) > fit_both:
                 continue
             if low in singles or len(low) < 2:
