@@ -170,8 +170,11 @@ def test_html_report_of_an_audit(tmp_path, capsys):
 
 def test_progress_and_summary_on_stderr(tmp_path, capsys):
     folder = write_archive(tmp_path / "a", CITATION_CONFLICT)
-    code, out, err = run(["audit", str(folder), "-f", "json", "--no-cache", "--progress"], capsys)
+    code, out, err = run(["audit", str(folder), "-f", "json", "--no-cache", "--progress", "--lang", "en"], capsys)
     assert code == 1 and "2 documents (0 from cache)" in err and json.loads(out)["summary"]["findings"] >= 1
+    # Vietnamese by default, numbers written the Vietnamese way.
+    code, out, err = run(["audit", str(folder), "-f", "json", "--no-cache", "--progress"], capsys)
+    assert code == 1 and "2 văn bản (0 lấy từ bộ nhớ đệm) trong " in err and " giây; 1 phát hiện liên văn bản" in err
 
 
 def test_facts_tables_to_parquet_csv_json(tmp_path, capsys):

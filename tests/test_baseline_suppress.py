@@ -114,8 +114,10 @@ def test_baseline_create_then_check_reports_only_new_findings(tmp_path, capsys, 
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a.txt").write_text(BAD, encoding="utf-8")
+    code, out, _ = _run(["baseline", "create", "docs", "-o", ".giaoban-qa-baseline.json", "--lang", "en"], capsys)
+    assert code == 0 and "wrote 1 finding from 1 file to .giaoban-qa-baseline.json" in out
     code, out, _ = _run(["baseline", "create", "docs", "-o", ".giaoban-qa-baseline.json"], capsys)
-    assert code == 0 and "wrote 1 finding" in out
+    assert code == 0 and "đã ghi 1 phát hiện từ 1 tệp vào .giaoban-qa-baseline.json" in out
     stored = json.loads((tmp_path / ".giaoban-qa-baseline.json").read_text(encoding="utf-8"))
     assert [(e["path"], e["rule"]) for e in stored["findings"]] == [("docs/a.txt", RULE)]
 
@@ -162,21 +164,23 @@ def test_review_prints_open_findings_and_records_decisions(tmp_path, capsys, mon
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text(BAD + CITE2, encoding="utf-8")
     code, out, _ = _run(["review", "a.txt", "--file", "rev.yaml"], capsys)
+    assert code == 1 and "2 chưa xét, 0 xác nhận, 0 bác bỏ" in out and "[chưa xét]" in out
+    code, out, _ = _run(["review", "a.txt", "--file", "rev.yaml", "--lang", "en"], capsys)
     assert code == 1 and "2 open, 0 confirmed, 0 dismissed" in out
     fps = [line.split("fp=")[1] for line in out.splitlines() if "fp=" in line]
     assert len(fps) == 2
-    code, out, _ = _run(["review", "a.txt", "--file", "rev.yaml", "--dismiss", fps[0], "--note", "Ngày ghi đúng theo biên bản"], capsys)
+    code, out, _ = _run(["review", "a.txt", "--file", "rev.yaml", "--dismiss", fps[0], "--note", "Ngày ghi đúng theo biên bản", "--lang", "en"], capsys)
     assert "1 open, 0 confirmed, 1 dismissed" in out and fps[0] not in out.split("recorded", 1)[1].split("open,")[0]
     entries = load_review("rev.yaml")
     assert entries[fps[0]]["status"] == "dismissed" and entries[fps[0]]["note"] == "Ngày ghi đúng theo biên bản"
     assert entries[fps[0]]["rule"] == RULE
     _run(["review", "--file", "rev.yaml", "--confirm", fps[1]], capsys)
-    code, out, _ = _run(["review", "a.txt", "--file", "rev.yaml"], capsys)
+    code, out, _ = _run(["review", "a.txt", "--file", "rev.yaml", "--lang", "en"], capsys)
     assert code == 0 and "0 open, 1 confirmed, 1 dismissed" in out
 
     # A re-run after an edit elsewhere keeps the decisions (same fingerprints).
     (tmp_path / "a.txt").write_text("Bổ sung một dòng.\n" + BAD + CITE2, encoding="utf-8")
-    code, out, _ = _run(["review", "a.txt", "--file", "rev.yaml"], capsys)
+    code, out, _ = _run(["review", "a.txt", "--file", "rev.yaml", "--lang", "en"], capsys)
     assert "0 open, 1 confirmed, 1 dismissed" in out
 
 

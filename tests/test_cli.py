@@ -109,8 +109,10 @@ def test_rules_and_explain(capsys):
     code, out, _ = run(["rules", "--format", "json"], capsys)
     rows = json.loads(out)
     assert {"date.malformed", "citation.dated-after-meeting"} <= {r["rule"] for r in rows}
-    code, out, _ = run(["explain", "date.malformed"], capsys)
+    code, out, _ = run(["explain", "date.malformed", "--lang", "en"], capsys)
     assert code == 0 and "Why it matters" in out and "23/112020" in out
+    code, out, _ = run(["explain", "date.malformed"], capsys)  # Vietnamese by default
+    assert code == 0 and "Vì sao quan trọng" in out and "23/112020" in out
     code, _, err = run(["explain", "nope"], capsys)
     assert code == 2
 
@@ -252,7 +254,8 @@ def test_context_line_stops_at_lone_carriage_returns(tmp_path, capsys):
 def test_terminal_summary_counts_files_that_could_not_be_read(tmp_path, capsys):
     (tmp_path / "broken.txt").write_bytes(b"\x00\x01\x02binary")
     code, out, _ = run(["check", str(tmp_path), "--lang", "en"], capsys)
-    assert code == 2 and "No findings." not in out and "1 file(s) could not be read" in out
+    # Proper plural forms, not "file(s)" (issue 14).
+    assert code == 2 and "No findings." not in out and "(1 file could not be read)" in out and "(s)" not in out
     code, out, _ = run(["check", str(tmp_path)], capsys)
     assert "1 tệp không đọc được" in out
 

@@ -73,7 +73,7 @@ def test_output_to_a_fifo_writes_through(report, tmp_path, capsys):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     got: list[bytes] = []
-    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()), daemon=True)
     reader.start()
     assert main(["check", str(report), "-f", "json", "-o", str(fifo)]) == 1
     reader.join(10)
@@ -215,3 +215,42 @@ def test_html_report_in_a_checked_folder_is_not_read_back(tmp_path, capsys, monk
     capsys.readouterr()
     code, stdout, _ = run(["check", "reports", "-f", "json"], capsys)
     assert [f["path"] for f in json.loads(stdout)["files"]] == [os.path.join("reports", "r.txt")]
+
+
+# -- 17.9: patterns in a user's rule packs ------------------------------------------------
+
+
+def _user_terms(tmp_path, pattern: str) -> None:
+    folder = tmp_path / "my-rules"
+    folder.mkdir()
+    (folder / "terms.yaml").write_text(
+        "extend: true\nterms:\n  - canonical: \"Ba Chẽ\"\n    pattern: '" + pattern + "'\n", encoding="utf-8"
+    )
+    (tmp_path / "pyproject.toml").write_text('[tool.giaoban-qa]\nrules-dir = "my-rules"\n', encoding="utf-8")
+
+
+def test_broken_pattern_in_a_user_pack_is_a_configuration_error(report, tmp_path, capsys):
+    _user_terms(tmp_path, "Ba (Chẽ")
+    code, _, err = run(["check", str(report), "-f", "json"], capsys)
+    _one_line_usage_error(code, err)
+    assert "terms" in err and "not a valid regular expression" in err
+
+
+def test_user_pack_entry_of_the_wrong_shape_is_a_configuration_error(report, tmp_path, capsys):
+    folder = tmp_path / "my-rules"
+    folder.mkdir()
+    (folder / "terms.yaml").write_text("extend: true\nterms:\n  - just a string\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.giaoban-qa]\nrules-dir = "my-rules"\n', encoding="utf-8")
+    code, _, err = run(["check", str(report), "-f", "json"], capsys)
+    _one_line_usage_error(code, err)
+    assert "terms" in err
+
+
+def test_catastrophic_pattern_in_a_user_pack_is_stopped(tmp_path, capsys):
+    """(a|aa)+$ backtracks exponentially on a run of a's; with re it never ended."""
+    path = tmp_path / "r.txt"
+    path.write_text("Ngày 1/1/2020 " + "a" * 60 + "!\n", encoding="utf-8")
+    _user_terms(tmp_path, "(a|aa)+$")
+    code, _, err = run(["check", str(path), "-f", "json"], capsys)
+    _one_line_usage_error(code, err)
+    assert "takes too long" in err

@@ -122,3 +122,19 @@ def test_yaml_without_aliases_still_loads(tmp_path):
     from giaoban_qa.packs import load_user_yaml
 
     assert load_user_yaml("a: &anchor-only 1\nb: [1, {c: 2}]\n") == {"a": 1, "b": [1, {"c": 2}]}
+
+
+def test_docx_with_an_unsupported_zip_version_is_an_input_error(tmp_path):
+    """Found by benchmarks/fuzz.py: a flipped byte in the central directory made zipfile
+    raise NotImplementedError before the size check could say the file is damaged."""
+    docx = pytest.importorskip("docx")
+    path = tmp_path / "v.docx"
+    document = docx.Document()
+    document.add_paragraph(REPORT.strip())
+    document.save(str(path))
+    data = bytearray(path.read_bytes())
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 6] = 67  # "version needed to extract": 6.7
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match="not a readable .docx"):
+        load_path(str(path))

@@ -126,3 +126,12 @@ def test_printable_and_no_surrogates():
     assert printable("a\x1b[2Kb\rc\u202ed\udce1") == "a\\x1b[2Kb\\x0dc\\u202ed\\xe1"
     assert printable("tab\tand\nnewline kept, Tiếng Việt") == "tab\tand\nnewline kept, Tiếng Việt"
     assert no_surrogates("b\udce1o") == "b\\udce1o" and json.loads('"' + no_surrogates("b\udce1o") + '"') == "b\udce1o"
+
+
+def test_concise_keeps_one_finding_per_line(tmp_path, capsys):
+    """Found by benchmarks/fuzz.py: a date whose "Ngày" ends a line is quoted across it."""
+    path = tmp_path / "r.txt"
+    path.write_text("BÁO CÁO\nHuyện ủy họp ngày\n31/4/2020 về Covid 19.\n", encoding="utf-8")
+    assert main(["check", str(path), "-f", "concise"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(line.startswith(str(path) + ":") for line in lines), lines

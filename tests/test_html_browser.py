@@ -71,6 +71,10 @@ def report(tmp_path_factory) -> Path:
     (folder / "hostile.html").write_text(HOSTILE_HTML, encoding="utf-8")
     (folder / "<img src=x onerror=window.__pwned=12>.txt").write_text(BAD, encoding="utf-8")
     (folder / "clean.txt").write_text("Ngày 02 tháng 11 năm 2020, Thường trực Huyện ủy họp.\n", encoding="utf-8")
+    # A long report: a consistent percentage at the top, its only finding far down.
+    filler = "".join(f"Đoạn {i}: các xã tiếp tục triển khai thực hiện nhiệm vụ theo kế hoạch đề ra.\n" for i in range(120))
+    (folder / "long.txt").write_text("Diện tích gieo trồng 450 ha/500 ha, đạt 90% kế hoạch.\n" + filler
+                                     + "Tăng cường công tác chỉ đạo đầy mạnh thực hiện nhiệm vụ thu ngân sách.\n", encoding="utf-8")
     for i, (code, rule) in enumerate(all_rules().items()):
         example = rule.examples()[0]
         if example:
@@ -165,14 +169,24 @@ def test_filters_and_sorting(page):
     assert "31/4" in page.text_content("#rows")
     page.fill("#q", "")
     page.wait_for_function("n => document.querySelectorAll('#rows tr[data-i]').length === n", arg=total, timeout=5000)
-    page.click("th[data-sort='s']")  # most severe first
+    # The default order (issue 14): most severe first, then by file.
     sevs = page.eval_on_selector_all("#rows .sev", "b => b.map(x => x.className.split(' ')[1])")
     rank = {"error": 3, "warning": 2, "info": 1}
     assert [rank[s] for s in sevs] == sorted((rank[s] for s in sevs), reverse=True)
-    page.click("th[data-sort='s']")
+    assert page.is_visible("th.sorted-desc")
+    order = page.evaluate("""() => Array.from(document.querySelectorAll('#rows tr[data-i]')).map(tr => {
+        const f = JSON.parse(document.getElementById('report-data').textContent).findings[Number(tr.dataset.i)];
+        return [f.s, JSON.parse(document.getElementById('report-data').textContent).files[f.f].p];
+    })""")
+    for (s1, p1), (s2, p2) in zip(order, order[1:]):
+        assert rank[s1] > rank[s2] or (s1 == s2 and p1 <= p2)
+    page.click("th[data-sort='s']")  # least severe first
     sevs = page.eval_on_selector_all("#rows .sev", "b => b.map(x => x.className.split(' ')[1])")
     assert [rank[s] for s in sevs] == sorted(rank[s] for s in sevs)
     assert page.is_visible("th.sorted-asc")
+    page.click("th[data-sort='s']")  # and back
+    sevs = page.eval_on_selector_all("#rows .sev", "b => b.map(x => x.className.split(' ')[1])")
+    assert [rank[s] for s in sevs] == sorted((rank[s] for s in sevs), reverse=True)
 
 
 def test_clicking_shows_message_evidence_and_explanation(page):
@@ -180,7 +194,12 @@ def test_clicking_shows_message_evidence_and_explanation(page):
     page.click("#rows tr[data-i] >> nth=0")
     detail = page.text_content("#detail")
     assert "citation.dated-after-meeting" in detail and "ngày 30 tháng 11 năm 2020" in detail
-    assert "What it does" in detail  # the rule's explanation
+    assert "Quy tắc làm gì" in detail and "What it does" not in detail  # the rule's explanation, in Vietnamese
+    # The evidence in words, not raw keys (issue 14).
+    assert "Hội nghị: 02/11/2020 (dòng 2) · Báo cáo 369/BC-UBND: 30/11/2020 (dòng 3) → văn bản có sau hội nghị 28 ngày" in detail
+    assert "year_inferred" not in detail and "role:" not in detail
+    # Places are labelled "(dòng 7, cột 1)", not "(Dòng 7, 1)".
+    assert "(dòng 2, cột 1)" in page.text_content("#detail .evlink")
     current = page.text_content("#doc mark.current")
     assert current == "ngày 30 tháng 11 năm 2020"
     assert "citation.dated-after-meeting" in page.get_attribute("#doc mark.current", "title")  # hover text
@@ -237,3 +256,105 @@ def test_keyboard_and_links_to_a_finding(browser, report, page):
     other.wait_for_function("window.__giaobanReportReady !== undefined", timeout=15000)
     assert other.text_content("#detail .fp") == fp
     other.close()
+
+
+# -- issue 14: one test per report fix ------------------------------------------------------
+def test_rule_and_file_columns_show_whole_names_at_1400px(page):
+    cells = page.evaluate("""() => Array.from(document.querySelectorAll('#rows td.rule, #rows td.file')).map(td =>
+        ({text: td.textContent, title: td.title, over: td.scrollWidth > td.clientWidth + 1}))""")
+    assert cells and not [c for c in cells if c["over"]]
+    rules = [c for c in cells if c["text"] == c["title"]]  # rule cells: the full id
+    assert any(c["text"] == "citation.dated-after-meeting" for c in rules)
+    files = page.eval_on_selector_all("#rows td.file", "c => c.map(x => [x.textContent, x.title])")
+    assert all(title.endswith(text) for text, title in files)  # the path without the shared folder, never cut
+
+
+def test_summary_cards_filter_the_list(page):
+    total = _rows(page)
+    page.click(".card[data-filter='warning']")
+    shown = set(page.eval_on_selector_all("#rows .sev", "b => b.map(x => x.className)"))
+    assert shown == {"sev warning"} and _rows(page) == int(page.text_content("#sum-warning"))
+    assert page.is_checked("#sev-warning") and not page.is_checked("#sev-error")
+    page.click(".card[data-filter='error']")
+    assert set(page.eval_on_selector_all("#rows .sev", "b => b.map(x => x.className)")) == {"sev error"}
+    page.click(".card[data-filter='all']")
+    assert _rows(page) == total
+    page.click(".card[data-filter='suppressed']")
+    assert page.is_checked("#f-suppressed")
+    page.click(".card[data-filter='files']")
+    assert page.is_visible("#files-view") and not page.is_visible("#findings-view")
+
+
+def test_files_tab_lists_every_file_with_its_coverage(page, report):
+    data = page.evaluate("JSON.parse(document.getElementById('report-data').textContent)")
+    page.click("#tab-files")
+    rows = page.eval_on_selector_all("#file-rows tr", "rs => rs.map(r => Array.from(r.cells).map(c => c.textContent))")
+    assert len(rows) == data["summary"]["files"] == len(data["files"])
+    clean = next(r for r in rows if r[0].endswith("clean.txt"))
+    assert clean[1] == "không có phát hiện" and clean[2] == "1"  # one date read
+    bad = next(r for r in rows if r[0] == "bad.txt")
+    assert bad[3] == "1" and bad[5] == "0/1"  # one citation, its date compared and found after the meeting
+    # Clicking a file opens it with its findings.
+    page.click("#file-rows tr >> text=bad.txt")
+    assert page.is_visible("#findings-view") and page.text_content("#doc-head").endswith("bad.txt")
+
+
+def test_opening_a_file_scrolls_to_its_first_finding(page, report):
+    # A long document whose only finding is far down: the text must open scrolled to it.
+    value = page.evaluate("Array.from(document.querySelectorAll('#f-file option')).find(o => o.textContent.startsWith('long.txt')).value")
+    page.select_option("#f-file", value)
+    page.wait_for_timeout(100)
+    visible = page.evaluate("""() => { const d = document.getElementById('doc').getBoundingClientRect();
+        const m = document.querySelector('#doc mark').getBoundingClientRect();
+        return document.getElementById('doc').scrollTop > 0 && m.top >= d.top && m.bottom <= d.bottom; }""")
+    assert visible
+
+
+def test_rule_explanation_examples_keep_their_line_breaks(page):
+    page.select_option("#f-rule", "date.published-before-event")
+    page.click("#rows tr[data-i] >> nth=0")
+    blocks = page.eval_on_selector_all("#detail .ruledoc pre", "p => p.map(x => x.textContent)")
+    assert blocks and blocks[0].startswith("Hội nghị sơ kết 6 tháng đầu năm 2020\n21:27 25/06/2020\n")
+    headings = page.eval_on_selector_all("#detail .ruledoc h4", "h => h.map(x => x.textContent)")
+    assert headings == ["Quy tắc làm gì", "Vì sao quan trọng", "Ví dụ", "Nên viết"]
+
+
+def test_consistent_statements_are_marked_with_their_computation(page):
+    value = page.evaluate("Array.from(document.querySelectorAll('#f-file option')).find(o => o.textContent.startsWith('long.txt')).value")
+    page.select_option("#f-file", value)
+    title = page.get_attribute("#doc span.ok", "title")
+    assert title.startswith("Đã kiểm tra, khớp:") and "“450 ha” / “500 ha”".replace("“", "").replace("”", "") in title.replace("“", "").replace("”", "")
+    assert "= 90 %" in title
+
+
+@pytest.mark.parametrize("width", [1400, 1024])
+def test_report_on_seeds_and_corpus_lists_every_file(browser, shared, tmp_path, width):
+    """The report an auditor gets for the seeds and the real corpus: every file listed with
+    its coverage (clean ones too), whole rule and file names, no script error. Screenshots
+    of the findings and the files views are written beside GIAOBAN_QA_SCREENSHOT."""
+    inputs = [str(shared / "seeds"), str(shared / "corpus" / "real")]
+    out = tmp_path / "full.html"
+    assert main(["check", *inputs, "-f", "html", "-o", str(out), "--fail-on", "never"]) == 0
+    expected = main(["check", *inputs, "-f", "json", "-o", str(tmp_path / "full.json"), "--fail-on", "never"]) or 0
+    import json
+
+    summary = json.loads((tmp_path / "full.json").read_text(encoding="utf-8"))["summary"]
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(out.as_uri())
+    pg.wait_for_function("window.__giaobanReportReady !== undefined", timeout=30000)
+    over = pg.evaluate("() => Array.from(document.querySelectorAll('#rows td.rule, #rows td.file')).filter(td => td.scrollWidth > td.clientWidth + 1).length")
+    assert over == 0
+    base = SCREENSHOT.with_name(f"{SCREENSHOT.stem}-corpus-{width}")
+    pg.screenshot(path=str(base) + "-findings.png")
+    pg.click("#tab-files")
+    rows = pg.eval_on_selector_all("#file-rows tr", "rs => rs.length")
+    assert rows == summary["files"] and expected == 0
+    clean = pg.eval_on_selector_all("#file-rows td.found .status.clean", "c => c.length")
+    with_findings = len({f for f in pg.evaluate("JSON.parse(document.getElementById('report-data').textContent).findings.filter(f => !f.sp).map(f => f.f)")})
+    assert clean == summary["files"] - with_findings - summary["input_errors"] > 0
+    pg.screenshot(path=str(base) + "-files.png")
+    assert errors == []
+    context.close()

@@ -136,7 +136,7 @@ def test_scanned_pdf_and_old_doc_get_one_line_errors(tmp_path, capsys) -> None:
     old = tmp_path / "cu.doc"
     old.write_bytes(OLE_DOC)
     for path, words in ((scanned, "no text layer"), (old, "save it as .docx")):
-        code = main(["check", str(path)])
+        code = main(["check", str(path), "--lang", "en"])
         err = capsys.readouterr()
         message = (err.out + err.err).strip()
         assert code == 2 and words in message and "Traceback" not in message, message
@@ -157,7 +157,7 @@ def test_a_folder_lists_every_file_it_does_not_read(tmp_path, capsys) -> None:
     (folder / "cu.doc").write_bytes(OLE_DOC)
     (folder / "bang.xlsx").write_bytes(b"PK\x03\x04")
     (folder / ".nhap.txt").write_text("nháp", encoding="utf-8")
-    code = main(["check", str(folder), "-f", "json"])
+    code = main(["check", str(folder), "-f", "json", "--lang", "en"])
     data = json.loads(capsys.readouterr().out)
     skipped = {Path(s["path"]).name: s["reason"] for s in data["skipped"]}
     assert set(skipped) == {"scan.pdf", "cu.doc", "bang.xlsx", ".nhap.txt"}

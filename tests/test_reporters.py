@@ -60,7 +60,7 @@ def test_sarif_is_valid_against_the_official_schema(folder, capsys):
     codes = [r["id"] for r in rules]
     assert "citation.dated-after-meeting" in codes
     rule = rules[codes.index("citation.dated-after-meeting")]
-    assert rule["shortDescription"]["text"] and "**What it does**" in rule["fullDescription"]["text"]
+    assert rule["shortDescription"]["text"] and "## Quy tắc làm gì" in rule["fullDescription"]["text"]
     assert rule["defaultConfiguration"]["level"] == "error"
     active = [r for r in run["results"] if "suppressions" not in r]
     suppressed = [r for r in run["results"] if "suppressions" in r]
@@ -74,7 +74,14 @@ def test_sarif_is_valid_against_the_official_schema(folder, capsys):
     related = first["relatedLocations"]
     assert any(loc["physicalLocation"]["region"]["startLine"] == 2 for loc in related)
     assert run["properties"]["summary"]["suppressed"] == 1
-    assert run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"].endswith("(NUL bytes; UTF-16 needs a BOM)")
+    # Input errors follow --lang: Vietnamese by default, English on request.
+    assert run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"].endswith("(có byte NUL; UTF-16 cần BOM)")
+    english = json.loads(_run(["check", str(folder), "-f", "sarif", "--lang", "en"], capsys)[1])["runs"][0]
+    rules_en = english["tool"]["driver"]["rules"]
+    assert "**What it does**" in rules_en[[r["id"] for r in rules_en].index("citation.dated-after-meeting")]["fullDescription"]["text"]
+    # The evidence in words is part of the message.
+    assert "Căn cứ: Hội nghị: 02/11/2020 (dòng 2) · Báo cáo 369/BC-UBND: 30/11/2020 (dòng 3)" in first["message"]["text"]
+    assert english["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"].endswith("(NUL bytes; UTF-16 needs a BOM)")
 
 
 def test_sarif_fingerprints_survive_line_shifts(tmp_path):
@@ -101,7 +108,12 @@ def test_junit_has_one_testcase_per_file(folder, capsys):
     assert cases["broken.txt"].find("error") is not None
     assert cases["clean.txt"].find("failure") is None and cases["clean.txt"].find("error") is None
     assert cases["suppressed.txt"].find("failure") is None
-    assert "[suppressed: inline marker" in cases["suppressed.txt"].find("system-out").text
+    assert "[đã bỏ qua: chú thích bỏ qua (dòng " in cases["suppressed.txt"].find("system-out").text
+    assert "1 phát hiện: 1 lỗi" == cases["bad.txt"].find("failure").get("message")
+    english = ET.fromstring(_run(["check", str(folder), "-f", "junit", "--lang", "en"], capsys)[1].encode("utf-8"))
+    cases_en = {Path(c.get("name")).name: c for c in english.find("testsuite").findall("testcase")}
+    assert "[suppressed: inline marker" in cases_en["suppressed.txt"].find("system-out").text
+    assert cases_en["bad.txt"].find("failure").get("message") == "1 finding: 1 error"
     props = {p.get("name"): p.get("value") for p in suite.find("properties")}
     assert props["suppressed"] == "1" and props["baselined"] == "0"
 
@@ -154,10 +166,17 @@ def test_html_payload_carries_findings_evidence_docs_and_counts(folder):
     assert text[row["a"] : row["b"]] == row["x"] == "ngày 30 tháng 11 năm 2020"
     ref = row["v"]["reference"]
     assert text[ref["start"] : ref["end"]] == "Ngày 02 tháng 11 năm 2020"
-    assert "**What it does**" in data["rules"]["citation.dated-after-meeting"]["d"]
+    sections = data["rules"]["citation.dated-after-meeting"]["sec"]
+    assert [heading for heading, _, _ in sections] == ["What it does", "Why it matters", "Example", "Use instead"]
+    assert [example for _, _, example in sections] == [False, False, True, True]
+    assert row["w"] == "Meeting: 02/11/2020 (line 2) · Báo cáo 369/BC-UBND: 30/11/2020 (line 3) → the document is dated 28 days after the meeting"
+    vi = html_report.build_payload(result, "vi")
+    assert [heading for heading, _, _ in vi["rules"]["citation.dated-after-meeting"]["sec"]][0] == "Quy tắc làm gì"
     assert row["m"].startswith("Report") or "after" in row["m"]
     clean = next(f for f in data["files"] if f["p"].endswith("clean.txt"))
-    assert clean["t"] is None  # clean files are listed but their text is not embedded
+    # Clean files are listed with their coverage; their text is embedded only when a
+    # statement in it was checked and found consistent (to mark it).
+    assert clean["cv"] is not None and (clean["t"] is None) == (not clean["ck"])
 
 
 def test_html_default_output_goes_under_reports(tmp_path, capsys, monkeypatch):

@@ -48,7 +48,7 @@ def test_unreadable_subfolder_is_an_input_error_not_silently_skipped(tmp_path, m
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
-    code = main(["check", str(tmp_path), "-f", "json", "--fail-on", "never"])
+    code = main(["check", str(tmp_path), "-f", "json", "--fail-on", "never", "--lang", "en"])
     data = json.loads(capsys.readouterr().out)
     assert code == 2
     errors = {f["path"]: f["error"] for f in data["files"] if f["error"]}

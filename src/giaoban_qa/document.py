@@ -81,6 +81,11 @@ class Document:
             value = self._facts[extractor] = extractor(self)
             return value
 
+    def cached_fact(self, extractor: Callable[["Document"], T]) -> T | None:
+        """The facts of ``extractor`` if some rule has already asked for them, else None
+        (coverage counts what the rules read without extracting more)."""
+        return self._facts.get(extractor)
+
     def paragraph_at(self, offset: int) -> Span | None:
         for p in self.paragraphs:
             if p.start <= offset < p.end:

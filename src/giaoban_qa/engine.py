@@ -14,9 +14,9 @@ from typing import Any, Iterable, Iterator
 from giaoban_qa.config import Config
 from giaoban_qa.document import Document, build_document
 from giaoban_qa.findings import Finding, Located, Msg, Severity
-from giaoban_qa.loaders import InputError, NotReadable, Source, load_path, walk_inputs
+from giaoban_qa.loaders import Input, InputError, NotReadable, Source, load_path, walk_inputs
 from giaoban_qa.packs import PackError
-from giaoban_qa.rules import Rule, RuleContext, all_rules, matches
+from giaoban_qa.rules import Check, Rule, RuleContext, all_rules, matches
 
 
 @dataclass
@@ -25,6 +25,9 @@ class FileResult:
     error: str | None = None
     kind: str | None = None
     document: Document | None = None  # kept only when a reporter needs the text
+    # What was checked (coverage.file_coverage) and the checks placed in the original text.
+    coverage: dict[str, Any] | None = None
+    checks: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -71,7 +74,17 @@ class RunResult:
             "baselined": self.baselined,
             "input_errors": self.input_errors,
             "skipped": len(self.skipped),
+            "coverage": self.coverage(),
         }
+
+    def coverage(self) -> dict[str, Any]:
+        """Every file's coverage added up (the JSON contract's ``summary.coverage``)."""
+        from giaoban_qa.coverage import add_coverage, empty_coverage
+
+        total = empty_coverage()
+        for f in self.files:
+            add_coverage(total, f.coverage)
+        return total
 
     def by_category(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -94,8 +107,10 @@ def selected_rules(config: Config) -> list[Rule]:
 REPEAT_LIMIT = 20
 
 
-def check_document(doc: Document, rules: Iterable[Rule], config: Config) -> list[Finding]:
-    ctx = RuleContext(options={}, rules_dirs=config.rules_dirs)
+def check_document(doc: Document, rules: Iterable[Rule], config: Config, checks: list[Check] | None = None) -> list[Finding]:
+    """The findings of ``rules`` on ``doc``; what the rules checked is appended to
+    ``checks`` when a list is given."""
+    ctx = RuleContext(options={}, rules_dirs=config.rules_dirs, checks=checks)
     out: list[Finding] = []
     for rule in rules:
         ctx.options = config.options.get(rule.code, {})
@@ -214,9 +229,9 @@ def _relative_to_folder_of(path: str, config_file: str) -> str | None:
         return None
 
 
-def check_source(source: Source, rules: list[Rule], config: Config) -> tuple[Document, list[Located]]:
+def check_source(source: Source, rules: list[Rule], config: Config, checks: list[Check] | None = None) -> tuple[Document, list[Located]]:
     doc = build_document(source.path, source.text, source.kind, source.encoding)
-    located = [locate(doc, f, config) for f in check_document(doc, rules, config)]
+    located = [locate(doc, f, config) for f in check_document(doc, rules, config, checks)]
     if source.pages:
         for f in located:
             f.page = source.page_at(f.start)
@@ -224,14 +239,10 @@ def check_source(source: Source, rules: list[Rule], config: Config) -> tuple[Doc
     return doc, located
 
 
-def iter_sources(
-    paths: list[str], config: Config, skipped: list[SkippedFile] | None = None
-) -> Iterator[tuple[str, Source | None, str | None]]:
-    """Each path to check with its source, or the one-line error that says why it could not
-    be read. With a ``skipped`` list, what a folder holds and is not read (hidden entries,
-    other formats, an old .doc, a scanned PDF) and what the configuration excludes goes
-    there instead; without one, excluded and skipped entries are left out as before and a
-    scanned PDF in a folder is an error."""
+def plan_inputs(paths: list[str], config: Config, skipped: list[SkippedFile] | None = None) -> Iterator[Input]:
+    """The paths to read, in walk order. With a ``skipped`` list, what a folder holds and is
+    not read (hidden entries, other formats, an old .doc) and what the configuration excludes
+    goes there; without one, those are left out."""
     for item in walk_inputs(paths):
         path = item.path
         if any(fnmatch.fnmatch(name, pat) for name in config_relative_names(path, config) for pat in config.exclude):
@@ -242,15 +253,33 @@ def iter_sources(
             if skipped is not None:
                 skipped.append(SkippedFile(path, item.skipped))
             continue
-        try:
-            yield path, load_path(path, config.max_size, config.stdin_filename, config.encoding), None
-        except NotReadable as exc:
-            if skipped is not None and not item.named:
-                skipped.append(SkippedFile(path, _reason(str(exc), path)))
-            else:
-                yield path, None, str(exc)
-        except InputError as exc:
-            yield path, None, str(exc)
+        yield item
+
+
+def load_input(item: Input, config: Config, skipped: list[SkippedFile] | None = None) -> tuple[Source | None, str | None] | None:
+    """``(source, None)``, or ``(None, error)`` with the one-line error that says why the file
+    could not be read, or None when a file found in a folder turns out not to be readable at
+    all (a scanned PDF) and goes to ``skipped``."""
+    try:
+        return load_path(item.path, config.max_size, config.stdin_filename, config.encoding), None
+    except NotReadable as exc:  # put into words here, where the user's language is known
+        if skipped is not None and not item.named:
+            skipped.append(SkippedFile(item.path, _reason(exc.render(config.lang), item.path)))
+            return None
+        return None, exc.render(config.lang)
+    except InputError as exc:
+        return None, exc.render(config.lang)
+
+
+def iter_sources(
+    paths: list[str], config: Config, skipped: list[SkippedFile] | None = None
+) -> Iterator[tuple[str, Source | None, str | None]]:
+    """Each path to check with its source, or the one-line error that says why it could not
+    be read (``plan_inputs`` then ``load_input``)."""
+    for item in plan_inputs(paths, config, skipped):
+        loaded = load_input(item, config, skipped)
+        if loaded is not None:
+            yield (item.path, *loaded)
 
 
 def _reason(message: str, path: str) -> str:
@@ -258,21 +287,89 @@ def _reason(message: str, path: str) -> str:
     return message[len(path) + 2 :] if message.startswith(path + ": ") else message
 
 
-def run_check(paths: list[str], config: Config, keep_documents: bool = False) -> RunResult:
+def check_one(source: Source, rules: list[Rule], config: Config, keep_document: bool) -> tuple[FileResult, list[Located], list[Located]]:
+    """One readable file checked: its entry in the run (with coverage), the findings kept and
+    the findings its suppression markers silence. The same in a worker and in-process."""
+    from giaoban_qa.coverage import file_coverage, located_check
     from giaoban_qa.suppress import apply_suppressions
 
-    rules = selected_rules(config)
+    checks: list[Check] = []
+    doc, located = check_source(source, rules, config, checks)
+    kept, suppressed = apply_suppressions(doc, located, config)
+    entry = FileResult(
+        source.path, kind=source.kind, document=doc if keep_document else None,
+        coverage=file_coverage(doc, checks), checks=[located_check(doc, c) for c in checks],
+    )
+    return entry, kept, suppressed
+
+
+class _CheckWorker:
+    """What a ``check --jobs`` worker process holds: the configuration and its rules."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.rules = selected_rules(config)
+
+
+def _check_item(worker: _CheckWorker, item: Input) -> tuple[FileResult | None, list[Located], list[Located], list[SkippedFile]]:
+    """One path checked in a worker: its entry and located findings, never the text."""
+    skipped: list[SkippedFile] = []
+    loaded = load_input(item, worker.config, skipped)
+    if loaded is None:
+        return None, [], [], skipped
+    source, error = loaded
+    if source is None:
+        return FileResult(item.path, error=error), [], [], skipped
+    entry, kept, suppressed = check_one(source, worker.rules, worker.config, keep_document=False)
+    return entry, kept, suppressed, skipped
+
+
+def run_check(paths: list[str], config: Config, keep_documents: bool = False, jobs: int = 1) -> RunResult:
+    """Check every file under ``paths``. With ``jobs`` > 1 and several files, workers check
+    them (paths in, located findings out); the result is the one ``jobs=1`` gives."""
     result = RunResult()
-    for path, source, error in iter_sources(paths, config, result.skipped):
-        if source is None:
-            result.files.append(FileResult(path, error=error))
+    items = list(plan_inputs(paths, config, result.skipped))
+    if jobs > 1 and len(items) > 1 and not any(i.path == "-" for i in items):  # stdin is read here
+        from giaoban_qa.pool import map_paths
+
+        for entry, kept, suppressed, skipped in map_paths(_CheckWorker, (config,), _check_item, items, jobs):
+            result.skipped.extend(skipped)
+            if entry is not None:
+                result.files.append(entry)
+            result.findings.extend(kept)
+            result.suppressed.extend(suppressed)
+        if keep_documents:
+            _attach_documents(result, config)
+        return _finish_check(result, config)
+    rules = selected_rules(config)
+    for item in items:
+        loaded = load_input(item, config, result.skipped)
+        if loaded is None:
             continue
-        doc, located = check_source(source, rules, config)
-        kept, suppressed = apply_suppressions(doc, located, config)
-        result.files.append(FileResult(source.path, kind=source.kind, document=doc if keep_documents else None))
+        source, error = loaded
+        if source is None:
+            result.files.append(FileResult(item.path, error=error))
+            continue
+        entry, kept, suppressed = check_one(source, rules, config, keep_documents)
+        result.files.append(entry)
         result.findings.extend(kept)
         result.suppressed.extend(suppressed)
+    return _finish_check(result, config)
+
+
+def _attach_documents(result: RunResult, config: Config) -> None:
+    """The texts that reporters show, re-read for the files with findings or checks (the
+    workers never send texts back)."""
+    wanted = {f.path for f in [*result.findings, *result.suppressed]}
+    for entry in result.files:
+        if entry.error is None and (entry.path in wanted or entry.checks):
+            source = load_path(entry.path, config.max_size, config.stdin_filename, config.encoding)
+            entry.document = build_document(source.path, source.text, source.kind, source.encoding)
+
+
+def _finish_check(result: RunResult, config: Config) -> RunResult:
     result.findings.sort(key=lambda f: (f.path, f.start, f.end, f.rule))
+    result.skipped.sort(key=lambda s: s.path)
     if config.baseline:
         from giaoban_qa.baseline import apply_baseline
 

@@ -53,7 +53,7 @@ def run_facts(args: argparse.Namespace, config) -> int:
         print(f"giaoban-qa: {e}", file=sys.stderr)
     if args.format in ("parquet", "json", "csv"):
         # Written tables are validated against their schemas; a failure is an extractor bug.
-        from giaoban_qa.archive.schemas import SchemaFailure
+        from giaoban_qa.errors import SchemaFailure
         from giaoban_qa.archive.tables import prepare_for_output
 
         try:

@@ -22,6 +22,7 @@ class AuditStats:
     archive_findings: int = 0
     check_findings: int = 0
     notes: list[str] = field(default_factory=list)
+    worker_peaks_kib: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -32,15 +33,19 @@ class AuditOptions:
     groups: str | None = None
     progress: bool = False
     full_tables: tuple[str, ...] = ()  # tables to keep whole in memory (for reports over them)
+    engine: str = "local"  # "local" (process pool) or "dask"
+    scheduler: str | None = None  # a running Dask scheduler (tcp://host:8786); None: a LocalCluster
+    tables_dir: str | None = None  # write every fact table as partitioned Parquet under it
+    partition_size: int = 200  # documents per Dask task and per Parquet part
 
 
 def run_audit(paths: list[str], config, options: AuditOptions | None = None):
     """Audit ``paths``; returns the ``RunResult`` every reporter renders and the stats."""
-    from giaoban_qa.archive.base import ArchiveFacts
-    from giaoban_qa.archive.grouping import find_sidecars, load_sidecar, sidecar_group
-    from giaoban_qa.archive.parallel import default_jobs, process
-    from giaoban_qa.archive.pipeline import Worker, file_digest, located_from_dict, markers_from_dict
+    from giaoban_qa.archive.engines import AuditPlan, make_engine
+    from giaoban_qa.archive.grouping import find_sidecars, load_sidecar
+    from giaoban_qa.archive.pipeline import located_from_dict, markers_from_dict
     from giaoban_qa.archive.rules import ArchiveRule
+    from giaoban_qa.archive.shards import ShardPlan
     from giaoban_qa.engine import FileResult, RunResult, config_relative_names, selected_rules
     from giaoban_qa.loaders import iter_input_paths
 
@@ -61,7 +66,10 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
     import giaoban_qa.archive.documents  # noqa: F401  registers the documents table
 
     registered = load_fact_tables()
-    wanted = {"documents", "dates", *full_tables, *(t for r in archive_rules for t in r.tables)}
+    if options.tables_dir:
+        wanted = set(registered)
+    else:
+        wanted = {"documents", "dates", *full_tables, *(t for r in archive_rules for t in r.tables)}
     table_names = sorted(t for t in wanted if t in registered)
 
     import fnmatch
@@ -73,18 +81,12 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
     ]
     stdin = [p for p in files if p == "-"]
     files = [p for p in files if p != "-"]
+    if stdin and options.engine != "local":
+        raise ValueError("text on standard input (-) is audited by --engine local only")
     sidecar = load_sidecar(options.groups) if options.groups else find_sidecars(paths)
+    shard_plan = ShardPlan.for_rules(archive_rules, sidecar)
 
-    from giaoban_qa.archive.base import LOCATION_KEYS
-
-    needed_columns: dict[str, tuple[str, ...]] = {}
-    for rule in archive_rules:
-        for table, cols in rule.columns.items():
-            needed_columns[table] = tuple(dict.fromkeys([*needed_columns.get(table, LOCATION_KEYS[1:]), *cols]))
-    streaming = [r for r in archive_rules if r.streaming]
-    holding = [r for r in archive_rules if not r.streaming]
     result = RunResult()
-    archive = ArchiveFacts(tables={t: [] for t in table_names})
     markers: dict[str, Any] = {}
 
     def keep_or_suppress(finding) -> bool:
@@ -102,124 +104,61 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
         result.suppressed.append(finding)
         return False
 
-    def consume(path: str, record: dict[str, Any]) -> None:
-        stats.documents += 1
-        if record.get("error"):
-            result.files.append(FileResult(path, error=record["error"]))
-            return
-        result.files.append(FileResult(path, kind=record.get("kind")))
-        if record.get("markers"):
-            markers[path] = markers_from_dict(record["markers"])
-        for d in record["findings"]:
-            keep_or_suppress(located_from_dict(d, path))
-        tables = record["tables"]
-        doc_row = dict((tables.get("documents") or [{}])[0])
-        override = sidecar_group(path, sidecar)
-        if override is not None:
-            doc_row["group"], doc_row["group_source"] = override, "sidecar"
-        doc_row["path"] = path
-        if "documents" in full_tables:
-            archive.tables["documents"].append(doc_row)
-        else:  # what the rules read of a document; the rest is not held for 10,000 files
-            doc_row = {k: doc_row.get(k) for k in ("path", "group", "event_date", "published", "meeting", "meeting_label")}
-        archive.documents[path] = doc_row
-        for name, rows in tables.items():
-            if name == "documents":
-                continue
-            kept = archive.tables.setdefault(name, [])
-            if name in full_tables:
-                kept.extend({**row, "path": path} for row in rows)
-                continue
-            columns = needed_columns.get(name, ())
-            for row in rows:
-                projected = None
-                for rule in streaming:
-                    if name not in rule.tables:
-                        continue
-                    projected = projected or {"path": path, **{k: row.get(k) for k in columns}}
-                    rule.absorb(name, projected, doc_row.get("group") or "")
-                if any(r.keep(name, row) for r in holding):
-                    kept.append(projected or {"path": path, **{k: row.get(k) for k in columns}})
-
-    from giaoban_qa.archive.cache import Cache, settings_fingerprint, tool_fingerprint
-
-    cache = None
-    if options.cache_dir:
-        import sqlite3
-
-        try:
-            cache = Cache(options.cache_dir, tool_fingerprint(config) + ":" + settings_fingerprint(config, table_names), stats.notes)
-        except (OSError, sqlite3.Error) as exc:  # a read-only folder: audit without the cache
-            stats.notes.append(f"cache {options.cache_dir} unusable ({exc}); running without it")
     progress, task = _progress(options.progress, len(files) + len(stdin))
-    try:
-        pending: list[str] = []
-        digests: dict[str, str] = {}
-        for path in files:
-            digest = file_digest(path) if cache else None
-            record = cache.get(digest) if cache and digest else None
-            if record is not None:
-                stats.cached += 1
-                consume(path, record)
-                _advance(progress, task)
-            else:
-                if digest:
-                    digests[path] = digest
-                pending.append(path)
-        jobs = options.jobs or default_jobs()
-        # More workers than files or cores only cost memory (300 asked: 9.5 GB, 12x slower).
-        limit = max(1, min(len(pending), default_jobs()))
-        if jobs > limit:
-            if options.jobs:
-                stats.notes.append(f"--jobs {options.jobs} lowered to {limit} ({len(pending)} file(s) to extract, {default_jobs()} core(s))")
-            jobs = limit
-        for path, record in zip(pending, process(pending, config, table_names, jobs)):
-            stats.extracted += 1
-            if cache and not record.get("error") and path in digests:
-                cache.put(digests[path], record)
-            consume(path, record)
-            _advance(progress, task)
-        if stdin:
-            from giaoban_qa.engine import iter_sources
 
-            worker = Worker(config, table_names)
-            for _p, source, error in iter_sources(["-"], config):
-                record = {"path": "<stdin>", "error": error} if source is None else worker.process_text(source.path, source.text, source.kind)
-                consume("<stdin>", record)
-                _advance(progress, task)
+    def consume(doc: dict[str, Any]) -> None:
+        """One document's share of the report: its file entry, findings and markers."""
+        path = doc["path"]
+        stats.documents += 1
+        _advance(progress, task)
+        if doc.get("error"):
+            result.files.append(FileResult(path, error=doc["error"]))
+            return
+        result.files.append(FileResult(path, kind=doc.get("kind"), coverage=doc.get("coverage"), checks=doc.get("checks") or []))
+        if doc.get("markers"):
+            markers[path] = markers_from_dict(doc["markers"])
+        for d in doc["findings"]:
+            keep_or_suppress(located_from_dict(d, path))
+
+    from giaoban_qa.archive.cache import settings_fingerprint, tool_fingerprint
+
+    plan = AuditPlan(
+        files=files,
+        config=config,
+        table_names=table_names,
+        shard=shard_plan,
+        cache_dir=options.cache_dir,
+        # Records are cached compact (``shards.compact``); with whole tables when they are asked for.
+        namespace=tool_fingerprint(config) + ":" + settings_fingerprint(config, table_names)
+        + (":compact-tables" if options.tables_dir or full_tables else ":compact"),
+        tables_dir=options.tables_dir,
+        keep_tables=tuple(sorted(t for t in full_tables if t in registered)),
+        partition_size=options.partition_size,
+        stdin=bool(stdin),
+    )
+    engine = make_engine(options.engine, options.jobs, options.scheduler)
+    try:
+        outcome = engine.run(plan, consume)
+        stats.cached, stats.extracted = outcome.cached, outcome.extracted
+        stats.notes.extend(outcome.notes)
+        stats.worker_peaks_kib = outcome.worker_peaks_kib
+        archive_findings = outcome.archive_findings
+        full_rows = outcome.tables
     finally:
-        if cache:
-            cache.close()
         if progress:
             progress.stop()
 
-    from giaoban_qa.rules import RuleContext
-
-    ctx = RuleContext(rules_dirs=config.rules_dirs)
-    for rule in archive_rules:
-        ctx.options = config.options.get(rule.code, {})
-        try:
-            found = list(rule.check_archive(archive, ctx))
-        except Exception as exc:
-            if config.strict:
-                raise
-            from giaoban_qa.errors import RuleCrash
-
-            message = f"internal error in rule {rule.code}: {type(exc).__name__}: {exc}"[:500]
-            if not config.keep_going:
-                raise RuleCrash(message + " (--keep-going skips it)") from None
-            print(f"giaoban-qa: {message}", file=sys.stderr)
-            continue
-        for f in found:
-            _apply_severity(f, config)
-            if keep_or_suppress(f):
-                stats.archive_findings += 1
+    for d in archive_findings:
+        f = located_from_dict(d, d["path"])
+        _apply_severity(f, config)
+        if keep_or_suppress(f):
+            stats.archive_findings += 1
 
     if suites:
         from giaoban_qa.archive.checks import run_suites
         from giaoban_qa.archive.schemas import validate_tables
 
-        frames = validate_tables({t: archive.table(t) for t in sorted(full_tables) if archive.has_table(t)})
+        frames = validate_tables({t: full_rows.get(t, []) for t in sorted(full_tables) if t in full_rows})
         for f in run_suites(suites, frames, notes=stats.notes):
             if keep_or_suppress(f):
                 stats.check_findings += 1

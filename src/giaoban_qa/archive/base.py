@@ -71,6 +71,15 @@ class ArchiveRule(Rule):
     def absorb(self, table: str, row: Row, group: str) -> None:
         raise NotImplementedError
 
+    @classmethod
+    def shard_key(cls, table: str, row: Row, doc: Row) -> Any:
+        """The key that bounds what this rule compares a row with (``doc`` is the row's
+        documents row: path, group, dates, meeting). Rows of different keys are never
+        compared, so engines may run the rule on each key's rows separately, on different
+        machines (see ``archive.shards``). None: the row can never take part in a finding.
+        The default, one key for everything, is always correct and never parallel."""
+        return ""
+
     def check(self, doc: Any, ctx: RuleContext) -> Iterable[Finding]:
         return ()
 

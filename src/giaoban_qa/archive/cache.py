@@ -222,9 +222,21 @@ def check_record(record: Any) -> None:
         if not isinstance(record["error"], str):
             raise ValueError("error is not text")
         return
-    findings, tables = record["findings"], record["tables"]
+    # The audit caches compact records (archive/shards.compact): the rows each
+    # cross-document rule keeps and the documents row; whole tables only when asked for.
+    findings, tables = record["findings"], record.get("tables", {})
+    if "tables" not in record and "kept" not in record:
+        raise ValueError("neither tables nor kept rows")
     if not isinstance(findings, list) or not isinstance(tables, dict):
         raise ValueError("findings or tables of the wrong type")
+    kept = record.get("kept", [])
+    if not isinstance(kept, list) or not all(
+        isinstance(k, list) and len(k) == 4 and isinstance(k[0], str) and isinstance(k[1], str) and type(k[2]) is int and isinstance(k[3], dict)
+        for k in kept
+    ):
+        raise ValueError("kept rows of the wrong shape")
+    if not isinstance(record.get("document", {}), dict):
+        raise ValueError("the documents row is not a mapping")
     for d in findings:
         if not isinstance(d, dict):
             raise ValueError("a finding is not a mapping")

@@ -47,9 +47,14 @@ class Worker:
     def process_text(self, path: str, text: str, kind: str, encoding: str = "utf-8") -> Record:
         from giaoban_qa.engine import check_document, locate
 
+        from giaoban_qa.coverage import file_coverage, located_check
+        from giaoban_qa.rules import Check
+
         doc = build_document(path, text, kind, encoding)
-        located = [locate(doc, f, self.config) for f in check_document(doc, self.rules, self.config)]
+        checks: list[Check] = []
+        located = [locate(doc, f, self.config) for f in check_document(doc, self.rules, self.config, checks)]
         located.sort(key=lambda f: (f.start, f.end, f.rule))
+        coverage = file_coverage(doc, checks)
         lines = _LineIndex(doc.source)
         tables: dict[str, list[dict[str, Any]]] = {}
         for name, extractor in self.tables.items():
@@ -68,6 +73,9 @@ class Worker:
             "error": None,
             "kind": kind,
             "findings": [located_to_dict(f) for f in located],
+            # Before the fact tables are extracted: coverage counts what the rules read.
+            "coverage": coverage,
+            "checks": [located_check(doc, c) for c in checks],
             "tables": tables,
             # Inline suppression markers apply to cross-document findings placed here too.
             "markers": {"whole_file": markers.whole_file, "by_line": {str(k): v for k, v in markers.by_line.items()}} if markers else None,

@@ -43,6 +43,17 @@ def _month(archive: ArchiveFacts, path: str) -> tuple[int, int] | None:
     return (d.year, d.month) if d else None
 
 
+def _doc_date_key(doc: Row) -> str | None:
+    """``ArchiveFacts.doc_date`` of one documents row, as ISO text (for shard keys)."""
+    for key in ("event_date", "published"):
+        if doc.get(key):
+            try:
+                return dt.date.fromisoformat(doc[key]).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
 def _fmt_date(iso: str) -> str:
     d = dt.date.fromisoformat(iso)
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
@@ -106,6 +117,12 @@ class CitedDocumentConflict(ArchiveRule):
     @classmethod
     def keep(cls, table: str, row: Row) -> bool:
         return table == "citations" and bool(row.get("symbol")) and bool(row.get("date") or row.get("type_word"))
+
+    @classmethod
+    def shard_key(cls, table: str, row: Row, doc: Row) -> Any:
+        issuer = (row.get("issuer") or "").split("-")[0]
+        scope = "national" if issuer in NATIONAL_ISSUERS or row.get("system") == "law" else doc.get("group")
+        return (scope, row["symbol"]) if scope else None
 
     def check_archive(self, archive: ArchiveFacts, ctx: RuleContext) -> Iterable[Located]:
         by_symbol: dict[tuple[str, str], list[Row]] = defaultdict(list)
@@ -226,6 +243,11 @@ class _OfficeRule(ArchiveRule):
     @classmethod
     def keep(cls, table: str, row: Row) -> bool:
         return table == "people" and bool(_offices(row))
+
+    @classmethod
+    def shard_key(cls, table: str, row: Row, doc: Row) -> Any:
+        day = _doc_date_key(doc)
+        return (doc["group"], day[:7]) if doc.get("group") and day and row.get("name") else None
 
 
 @register
@@ -435,6 +457,10 @@ class NameVariantsAcrossArchive(ArchiveRule):
         # Organisations ("Huyện ủy Ba Chẽ") are spelt by their place; places and people are compared.
         return table in cls.tables and len(name.split()) >= 2 and row.get("kind") != "org"
 
+    @classmethod
+    def shard_key(cls, table: str, row: Row, doc: Row) -> Any:
+        return (table, doc["group"], fold(norm_space(row["name"]))) if doc.get("group") else None
+
     streaming = True
 
     def __init__(self) -> None:
@@ -557,6 +583,13 @@ class _SeriesRule(ArchiveRule):
 
     tables = ("quantities",)
     columns = QUANTITY_COLUMNS
+
+    @classmethod
+    def shard_key(cls, table: str, row: Row, doc: Row) -> Any:
+        # A series is one group's metric within one year; a percentage row pairs with an
+        # amount of its own document, which has the same group and year.
+        day = _doc_date_key(doc)
+        return (doc["group"], day[:4]) if doc.get("group") and day else None
 
     @classmethod
     def keep(cls, table: str, row: Row) -> bool:
@@ -870,6 +903,10 @@ class MeetingDateConflict(ArchiveRule):
     @classmethod
     def keep(cls, table: str, row: Row) -> bool:
         return table == "dates" and row.get("role") == "event"
+
+    @classmethod
+    def shard_key(cls, table: str, row: Row, doc: Row) -> Any:
+        return (doc["group"], doc["meeting"]) if doc.get("group") and doc.get("meeting") and row.get("date") else None
 
     def check_archive(self, archive: ArchiveFacts, ctx: RuleContext) -> Iterable[Located]:
         event_rows = {r["path"]: r for r in archive.table("dates") if r.get("role") == "event" and r.get("date")}

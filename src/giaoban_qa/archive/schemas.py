@@ -131,22 +131,8 @@ SCHEMAS: dict[str, type[FactRow]] = {
 }
 
 
-class SchemaFailure(Exception):
-    """Rows an extractor produced that break its table's declared schema."""
-
-    def __init__(self, table: str, failures: list[dict[str, Any]]) -> None:
-        super().__init__(f"fact table '{table}' breaks its schema in {len(failures)} place(s) (an extractor bug)")
-        self.table = table
-        self.failures = failures
-
-    def report(self, limit: int = 20) -> str:
-        lines = [str(self)]
-        for f in self.failures[:limit]:
-            where = f"{f.get('path')}:{f['line']}:{f['column']}" if f.get("line") else f"{f.get('path')} at offset {f.get('start')}"
-            lines.append(f"  {where} column {f['column_name']!s}: {f['check']} (value {f['value']!r}) «{f.get('excerpt') or f.get('text') or ''}»")
-        if len(self.failures) > limit:
-            lines.append(f"  … and {len(self.failures) - limit} more")
-        return "\n".join(lines)
+# Defined without pandas so that the commands can catch it without importing the stack.
+from giaoban_qa.errors import SchemaFailure  # noqa: E402
 
 
 def _columns_of(schema: type[FactRow]) -> list[str]:

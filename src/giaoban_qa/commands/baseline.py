@@ -35,6 +35,10 @@ def run_create(args: argparse.Namespace) -> int:
     for f in result.files:
         if f.error:
             print(f"giaoban-qa: {f.error}", file=sys.stderr)
-    suppressed = f", {len(result.suppressed)} suppressed not recorded" if result.suppressed else ""
-    print(f"giaoban-qa: wrote {len(data['findings'])} finding(s) from {len(result.files)} file(s) to {args.output}{suppressed}")
+    from giaoban_qa.i18n import t
+
+    lang = config.lang
+    suppressed = t("baseline.suppressed", lang, n=len(result.suppressed)) if result.suppressed else ""
+    print("giaoban-qa: " + t("baseline.wrote", lang, findings=t("n.findings", lang, n=len(data["findings"])),
+                              files=t("n.files", lang, n=len(result.files)), path=args.output, suppressed=suppressed))
     return 2 if result.input_errors else 0

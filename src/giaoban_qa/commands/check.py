@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from giaoban_qa.commands.common import add_common_options, add_output_options, emit_report, prepare_run
-from giaoban_qa.errors import EXIT_USAGE
+from giaoban_qa.errors import EXIT_USAGE, UsageError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -17,10 +17,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     check.add_argument(
         "--stdin-filename", metavar="NAME", help="name to report text read from - as; its suffix picks the format (page.html, report.md)"
     )
+    check.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                       help="worker processes (default: the machine's cores when there is more than one file)")
     check.add_argument("--fix", action="store_true", help="apply the safe fixes: .txt/.md rewritten in place, .docx as tracked changes")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes that need an editor's judgement (implies --fix)")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change nothing")
     add_output_options(check)
+    check.add_argument("--verbose", "-v", action="store_true", help="also print each finding's evidence in words")
     add_common_options(check)
     check.set_defaults(handler=run)
 
@@ -30,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     from giaoban_qa.engine import exit_code, run_check
 
     paths = resolve_check_paths(args)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
     config, fmt, options = prepare_run(args, args.paths or paths)
     needs_text = fmt in ("rich", "text", "html")
     if args.diff or args.fix or args.unsafe_fixes:
@@ -38,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
         done = run_fixes(args, paths, config)
         if done is not None:
             return done
-    result = run_check(paths, config, keep_documents=needs_text)
+    from giaoban_qa.pool import default_jobs
+
+    result = run_check(paths, config, keep_documents=needs_text, jobs=args.jobs or default_jobs())
     emit_report(result, args, config, fmt, options)
     if paths and nothing_read(result):
         # Each unreadable file has said why in its own line; the note is for a run that

@@ -53,6 +53,22 @@ def add_encoding_option(p: argparse.ArgumentParser) -> None:
                    "or the legacy Vietnamese encoding the bytes betray: Windows-1258, TCVN3, VNI)")
 
 
+def add_lang_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=["vi", "en"], help="language of messages (default: vi, or lang of the configuration)")
+
+
+def chosen_lang(args: argparse.Namespace) -> str:
+    """--lang, else the ``lang`` of the configuration found from the current folder, else vi."""
+    if getattr(args, "lang", None):
+        return args.lang
+    from giaoban_qa.config import ConfigError, load_config
+
+    try:
+        return load_config(None, getattr(args, "config", None)).lang
+    except (ConfigError, OSError):
+        return "vi"
+
+
 def mebibytes(value: str) -> float:
     """--max-size: a positive number of MiB."""
     try:
@@ -220,11 +236,14 @@ def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dic
         output = render_statistics(result, lang=config.lang, as_json=fmt == "json")
     else:
         render = get_renderer(fmt)
-        output = render(result, lang=config.lang, color=use_color(args) and fmt == "rich", config=config, quiet=quiet, **options)
+        output = render(result, lang=config.lang, color=use_color(args) and fmt == "rich", config=config, quiet=quiet,
+                        verbose=getattr(args, "verbose", False), **options)
     if args.output and args.output != "-":
         write_output(args.output, output, [f.path for f in result.files if not f.path.startswith("<")])
         if fmt == "html" and not quiet:
-            print(f"giaoban-qa: report written to {printable(args.output)}", file=sys.stderr)
+            from giaoban_qa.i18n import t
+
+            print(f"giaoban-qa: {t('report.written', config.lang, path=printable(args.output))}", file=sys.stderr)
     else:
         from giaoban_qa.safe_text import no_surrogates
 

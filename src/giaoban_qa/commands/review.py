@@ -34,9 +34,12 @@ def run(args: argparse.Namespace) -> int:
         entries = load_review(args.file)
     except ReviewError as exc:
         raise UsageError(str(exc)) from None
+    from giaoban_qa.commands.common import chosen_lang
+    from giaoban_qa.i18n import t
+
     findings = []
     result = None
-    lang = "vi"
+    lang = chosen_lang(args)
     if args.paths:
         from giaoban_qa.engine import run_check
 
@@ -51,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     if decisions:
         for fp, status in decisions:
             if args.paths and fp not in by_fp:
-                print(f"giaoban-qa: warning: fingerprint {fp} is not among the current findings", file=sys.stderr)
+                print(f"giaoban-qa: {t('review.not-current', lang, fp=fp)}", file=sys.stderr)
             entry = dict(entries.get(fp, {}))
             entry["status"] = status
             if args.note is not None:
@@ -64,13 +67,15 @@ def run(args: argparse.Namespace) -> int:
         from giaoban_qa.reporters import write_atomic
 
         write_atomic(args.file, dump_review(entries, args.file))
-        print(f"giaoban-qa: recorded {len(decisions)} decision(s) in {args.file}")
+        print(f"giaoban-qa: {t('review.recorded', lang, n=len(decisions), path=args.file)}")
         if not args.paths:
             return 0
     return _print_open(findings, entries, lang, args.all, result)
 
 
 def _print_open(findings, entries, lang: str, show_all: bool, result) -> int:
+    from giaoban_qa.i18n import t
+
     counts = {s: 0 for s in STATUSES}
     out = sys.stdout
     for f in findings:
@@ -78,14 +83,14 @@ def _print_open(findings, entries, lang: str, show_all: bool, result) -> int:
         counts[status] += 1
         if status != "open" and not show_all:
             continue
-        out.write(f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule} [{status}] fp={f.fingerprint}\n")
+        out.write(f"{f.path}:{f.line}:{f.column}: {t('sev.' + f.severity.value, lang)} {f.rule} [{t('status.' + status, lang)}] fp={f.fingerprint}\n")
         out.write(f"    {f.message(lang)}\n    « {f.excerpt} »\n")
         if note:
-            out.write(f"    note: {note}\n")
+            out.write(f"    {t('review.note', lang)}: {note}\n")
     current = {f.fingerprint for f in findings}
     stale = sum(1 for fp in entries if fp not in current)
-    out.write(f"{counts['open']} open, {counts['confirmed']} confirmed, {counts['dismissed']} dismissed"
-              + (f"; {stale} decision(s) in the review file match no current finding" if stale else "") + "\n")
+    out.write(t("review.counts", lang, open=counts["open"], confirmed=counts["confirmed"], dismissed=counts["dismissed"])
+              + (t("review.stale", lang, n=stale) if stale else "") + "\n")
     if result is not None and result.input_errors:
         for f in result.files:
             if f.error:

@@ -14,6 +14,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     text.add_argument("path", metavar="PATH")
     text.add_argument("--max-size", type=mebibytes, metavar="MIB")
     add_encoding_option(text)
+    text.add_argument("--lang", choices=["vi", "en"], help="language of messages (default: vi)")
     text.set_defaults(handler=run)
 
 
@@ -23,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         source = load_path(args.path, int((args.max_size or 20) * 1024 * 1024), encoding=args.encoding or "auto")
     except InputError as exc:
-        print(f"giaoban-qa: {exc}", file=sys.stderr)
+        print(f"giaoban-qa: {exc.render(args.lang or 'vi')}", file=sys.stderr)
         return EXIT_USAGE
     sys.stdout.write(source.text)
     return EXIT_OK

@@ -142,11 +142,11 @@ def _is_our_report(path: str) -> bool:
 
 def load_bytes(data: bytes, path: str, kind: str, encoding: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     if not data.strip():
-        raise InputError(f"{path}: empty file")
+        raise InputError("input.empty", path=path)
     used = "utf-8"
     pages = None
     if kind == "doc":
-        raise NotReadable(f"{path}: {_DOC_MESSAGE}")
+        raise NotReadable("input.old-doc", path=path)
     if kind == "docx":
         from giaoban_qa.loaders.docx import docx_text
 
@@ -158,15 +158,15 @@ def load_bytes(data: bytes, path: str, kind: str, encoding: str = "auto", max_by
     else:
         text, used = decode_text(data, path, encoding)
         if not text.strip():
-            raise InputError(f"{path}: empty file")
+            raise InputError("input.empty", path=path)
         if kind == "html":
             from giaoban_qa.loaders.html import html_text
 
             text = html_text(text, path)
             if not _has_words(text):
-                raise InputError(f"{path}: no main text found in the HTML page")
+                raise InputError("input.no-main-text", path=path)
     if not _has_words(text):
-        raise InputError(f"{path}: no text to check" + (" (only markup or punctuation)" if text.strip() else ""))
+        raise InputError("input.no-text-markup" if text.strip() else "input.no-text", path=path)
     return Source(path, text, kind, used, pages)
 
 
@@ -186,29 +186,27 @@ def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | N
         name = stdin_name or "<stdin>"
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise InputError(f"{name}: larger than {max_bytes // (1024 * 1024)} MiB (raise --max-size)")
+            raise InputError("input.stdin-too-large", path=name, limit=max_bytes // (1024 * 1024))
         return load_bytes(data, name, kind_of(name) or "txt", encoding, max_bytes)
     p = Path(path)
     kind = kind_of(p)
     try:
         if not p.exists():
             if p.is_symlink():
-                raise InputError(f"{path}: symbolic link to nothing (or a loop of links)")
-            raise InputError(f"{path}: no such file or folder")
+                raise InputError("input.broken-link", path=path)
+            raise InputError("input.no-such-file", path=path)
         if p.is_dir():
             with os.scandir(p):  # an unreadable folder raises PermissionError here
                 pass
-            raise InputError(f"{path}: is a folder")
+            raise InputError("input.is-folder", path=path)
         size = p.stat().st_size
         if size > max_bytes:
-            raise InputError(
-                f"{path}: file is {size / 1048576:.1f} MiB, over the {max_bytes // 1048576} MiB limit (raise --max-size)"
-            )
+            raise InputError("input.too-large", path=path, size=f"{size / 1048576:.1f}", limit=max_bytes // 1048576)
         data = p.read_bytes()
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError("input.permission", path=path) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise InputError("input.cannot-read", path=path, reason=exc.strerror or str(exc)) from None
     if kind is None:
         # An unknown suffix named explicitly is read as plain text; binary data still fails.
         kind = "txt"

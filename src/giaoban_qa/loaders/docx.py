@@ -28,16 +28,13 @@ def check_package_size(data: bytes, path: str, max_bytes: int) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             parts = package.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(f"{path}: not a readable .docx file (damaged: {type(exc).__name__})") from None
+    except Exception as exc:  # BadZipFile, NotImplementedError ("zip file version 6.7"), EOFError: damaged
+        raise InputError("input.docx-damaged", path=path, error=type(exc).__name__) from None
     if len(parts) > MAX_PARTS:
-        raise InputError(f"{path}: .docx package has {len(parts)} parts, more than {MAX_PARTS}")
+        raise InputError("input.docx-too-many-parts", path=path, parts=len(parts), limit=MAX_PARTS)
     total = sum(info.file_size for info in parts)
     if total > max_bytes:
-        raise InputError(
-            f"{path}: .docx content is {total / 1048576:.1f} MiB uncompressed, over the "
-            f"{max_bytes / 1048576:g} MiB limit (raise --max-size)"
-        )
+        raise InputError("input.docx-too-large", path=path, size=f"{total / 1048576:.1f}", limit=f"{max_bytes / 1048576:g}")
 
 
 @dataclass
@@ -64,16 +61,16 @@ def open_docx(data: bytes, path: str, max_bytes: int = 20 * 1024 * 1024):
         import docx  # python-docx
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - dependency declared in pyproject
-        raise InputError(f"{path}: reading .docx needs the python-docx package") from None
+        raise InputError("input.docx-needs-package", path=path) from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise InputError(f"{path}: not a readable .docx file (not a zip package; an old .doc must be saved as .docx)")
+        raise InputError("input.docx-not-zip", path=path)
     check_package_size(data, path, max_bytes)
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError):
-        raise InputError(f"{path}: not a readable .docx file (no Word document inside the zip package)") from None
+        raise InputError("input.docx-no-document", path=path) from None
     except Exception as exc:  # truncated zip, bad XML (lxml), ValueError: all mean a broken file
-        raise InputError(f"{path}: not a readable .docx file (damaged: {type(exc).__name__})") from None
+        raise InputError("input.docx-damaged", path=path, error=type(exc).__name__) from None
 
 
 def docx_text(data: bytes, path: str, max_bytes: int = 20 * 1024 * 1024) -> str:

@@ -26,7 +26,7 @@ def html_text(markup: str, path: str) -> str:
     try:
         import trafilatura
     except ImportError:  # pragma: no cover - dependency declared in pyproject
-        raise InputError(f"{path}: reading HTML needs the trafilatura package") from None
+        raise InputError("input.html-needs-package", path=path) from None
     try:
         text = trafilatura.extract(
             markup,
@@ -39,7 +39,7 @@ def html_text(markup: str, path: str) -> str:
             deduplicate=False,
         )
     except Exception as exc:  # a broken page must give a clear error, not a traceback
-        raise InputError(f"{path}: cannot parse HTML ({type(exc).__name__})") from None
+        raise InputError("input.html-unparsable", path=path, error=type(exc).__name__) from None
     if not text:
         text = _fallback_text(markup)
     title = _title(markup)

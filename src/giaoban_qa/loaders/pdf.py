@@ -53,11 +53,11 @@ class _Box:
 def pdf_text(data: bytes, path: str) -> tuple[str, list[tuple[int, int]]]:
     """The text of a PDF and where each page starts: [(offset, page number)]."""
     if b"%PDF-" not in data[:1024]:
-        raise InputError(f"{path}: not a PDF file (no %PDF header)")
+        raise InputError("input.pdf-not-pdf", path=path)
     try:
         import pdfminer  # noqa: F401
     except ImportError:  # pragma: no cover - dependency declared in pyproject
-        raise InputError(f"{path}: reading .pdf needs the pdfminer.six package") from None
+        raise InputError("input.pdf-needs-package", path=path) from None
     pages: list[list[_Box]] = []
     heights: list[float] = []
     images = 0
@@ -72,18 +72,18 @@ def pdf_text(data: bytes, path: str) -> tuple[str, list[tuple[int, int]]]:
     except Exception as exc:  # pdfminer raises its own syntax, encryption and EOF errors
         name = type(exc).__name__
         if "Encrypt" in name or "Password" in name:
-            raise InputError(f"{path}: the PDF is encrypted; save an unprotected copy to check it") from None
-        raise InputError(f"{path}: not a readable PDF file (damaged: {name})") from None
+            raise InputError("input.pdf-encrypted", path=path) from None
+        raise InputError("input.pdf-damaged", path=path, error=name) from None
     if not pages:
-        raise InputError(f"{path}: the PDF has no pages")
+        raise InputError("input.pdf-no-pages", path=path)
     if chars == 0:
         if images:
-            raise NotReadable(f"{path}: a scanned PDF with no text layer (only images); run OCR on it (e.g. ocrmypdf) or check the original .docx")
-        raise NotReadable(f"{path}: the PDF has no text layer")
+            raise NotReadable("input.pdf-scanned", path=path)
+        raise NotReadable("input.pdf-no-text", path=path)
     _drop_headers_and_footers(pages, heights)
     text, starts = _assemble(pages)
     if text.count("(cid:") > max(3, len(text) // 200):
-        raise InputError(f"{path}: the PDF's fonts have no Unicode map (text reads as '(cid:…)'); export it again or check the original .docx")
+        raise InputError("input.pdf-no-unicode", path=path)
     return text, starts
 
 

@@ -20,48 +20,30 @@ from typing import Any
 
 from giaoban_qa import __version__
 from giaoban_qa.engine import RunResult
+from giaoban_qa.evidence import describe_evidence
 from giaoban_qa.findings import Located
+from giaoban_qa.i18n import suppression_reason
 
 TEMPLATES = Path(__file__).parent / "templates"
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#ef8f00", "info": "#1e7bb8"}
 
-LABELS: dict[str, dict[str, str]] = {
-    "vi": {
-        "title": "Báo cáo kiểm tra giaoban-qa", "files": "Tệp", "findings": "Phát hiện", "error": "Lỗi",
-        "warning": "Cảnh báo", "info": "Lưu ý", "suppressed": "Đã bỏ qua", "baselined": "Trong baseline",
-        "input_errors": "Tệp không đọc được", "by_category": "Theo nhóm", "search": "Tìm trong thông báo, đoạn trích, tệp…",
-        "all_categories": "Mọi nhóm", "all_rules": "Mọi quy tắc", "all_files": "Mọi tệp", "all_statuses": "Mọi trạng thái",
-        "show_suppressed": "Hiện phát hiện đã bỏ qua", "severity": "Mức", "rule": "Quy tắc", "category": "Nhóm",
-        "file": "Tệp", "line": "Dòng", "message": "Thông báo", "status": "Trạng thái", "open": "chưa xét",
-        "confirmed": "xác nhận", "dismissed": "bác bỏ", "prev": "‹ Trước", "next": "Sau ›", "page": "Trang",
-        "of": "/", "shown": "phát hiện khớp bộ lọc", "no_findings": "Không có phát hiện nào khớp bộ lọc.",
-        "pick": "Chọn một phát hiện trong danh sách hoặc một đoạn tô sáng trong văn bản.", "excerpt": "Đoạn trích",
-        "suggestion": "Gợi ý sửa", "evidence": "Bằng chứng", "explanation": "Giải thích quy tắc", "fingerprint": "Dấu vân tay",
-        "note": "Ghi chú", "confirm": "Xác nhận", "dismiss": "Bác bỏ", "reopen": "Mở lại",
-        "export": "Tải tệp review", "also_here": "Cũng tại đây", "no_text": "(văn bản không được nhúng: tệp không có phát hiện)",
-        "document": "Văn bản", "generated": "Tạo lúc", "review_file": "Tệp review", "suppressed_by": "Bỏ qua do",
-        "b_error": "Lỗi", "b_warning": "Cảnh báo", "b_info": "Lưu ý", "input_error": "Lỗi đọc tệp", "go_to": "đến vị trí", "hint": "Rê chuột lên đoạn tô sáng để xem thông báo, bấm để xem chi tiết.",
-        "skipped": "Tệp bỏ qua", "skipped_list": "Tệp không được đọc và lý do",
-    },
-    "en": {
-        "title": "giaoban-qa report", "files": "Files", "findings": "Findings", "error": "Errors",
-        "warning": "Warnings", "info": "Info", "suppressed": "Suppressed", "baselined": "Baselined",
-        "input_errors": "Unreadable files", "by_category": "By category", "search": "Search messages, excerpts, files…",
-        "all_categories": "All categories", "all_rules": "All rules", "all_files": "All files", "all_statuses": "All statuses",
-        "show_suppressed": "Show suppressed findings", "severity": "Severity", "rule": "Rule", "category": "Category",
-        "file": "File", "line": "Line", "message": "Message", "status": "Status", "open": "open",
-        "confirmed": "confirmed", "dismissed": "dismissed", "prev": "‹ Prev", "next": "Next ›", "page": "Page",
-        "of": "of", "shown": "findings match the filters", "no_findings": "No finding matches the filters.",
-        "pick": "Pick a finding in the list or a highlighted span in the text.", "excerpt": "Excerpt",
-        "suggestion": "Suggestion", "evidence": "Evidence", "explanation": "About this rule", "fingerprint": "Fingerprint",
-        "note": "Note", "confirm": "Confirm", "dismiss": "Dismiss", "reopen": "Reopen",
-        "export": "Download review file", "also_here": "Also here", "no_text": "(text not embedded: the file has no findings)",
-        "document": "Document", "generated": "Generated", "review_file": "Review file", "suppressed_by": "Suppressed by",
-        "b_error": "error", "b_warning": "warning", "b_info": "info", "input_error": "Input error", "go_to": "go to", "hint": "Hover a highlighted span for its message, click it for details.",
-        "skipped": "Skipped files", "skipped_list": "Files not read, and why",
-    },
-}
+def labels(lang: str) -> dict[str, str]:
+    """The page's words from the message catalogue (``html.*`` keys, templates such as
+    "dòng {line}, cột {column}" left for the script to fill), plus category names."""
+    from giaoban_qa.findings import Category
+    from giaoban_qa.i18n import CATALOGUE, category_name
+
+    out = {}
+    for key, (vi, en) in CATALOGUE.items():
+        if key.startswith("html."):
+            out[key[5:]] = en if lang == "en" else vi
+    for category in Category:
+        out["cat_" + category.value] = category_name(category.value, lang)
+    return out
+
+
+LABELS: dict[str, dict[str, str]] = {lang: labels(lang) for lang in ("vi", "en")}
 
 
 def embed_json(value: Any) -> str:
@@ -76,7 +58,10 @@ def _finding_row(f: Located, file_index: int, lang: str, review: dict[str, dict[
         "f": file_index, "r": f.rule, "c": f.category.value, "s": f.severity.value,
         "a": f.start, "b": f.end, "l": f.line, "o": f.column, "x": f.excerpt,
         "m": f.message(lang), "g": f.suggestion(lang), "v": f.evidence, "p": f.fingerprint,
-        "st": entry.get("status", "open"), "nt": entry.get("note", ""), "sp": f.suppressed_by if f.suppressed else None,
+        # The evidence in words (the structured "v" still gives the spans to link to).
+        "w": describe_evidence(f, lang),
+        "st": entry.get("status", "open"), "nt": entry.get("note", ""),
+        "sp": suppression_reason(f.suppressed_by, lang) if f.suppressed else None,
         "pg": f.page,
     }
 
@@ -92,22 +77,30 @@ def build_payload(result: RunResult, lang: str = "vi", review: dict[str, dict[st
     with_findings = {f.path for f in everything}
     for f in result.files:
         doc = f.document
+        consistent = [c for c in f.checks if c.get("consistent")]
         files.append({
             "p": f.path, "k": f.kind, "e": f.error,
-            # Text only where something is highlighted: the report is about findings, and
-            # hundreds of clean articles would only make it heavier.
-            "t": doc.source if doc is not None and f.path in with_findings else None,
+            # Text only where something is marked (findings, or statements checked and found
+            # consistent): hundreds of articles with nothing to show would only make it heavier.
+            "t": doc.source if doc is not None and (f.path in with_findings or consistent) else None,
+            "cv": f.coverage,
+            # Consistent checks, marked quietly in the text with their computation on hover.
+            "ck": [{"a": c["start"], "b": c["end"], "k": c["kind"], "r": c["rule"],
+                    "c": (c.get("computation") or {}).get(lang, "")} for c in consistent],
         })
     for f in everything:  # a finding whose file is not listed (should not happen) still shows
         if f.path not in index:
             index[f.path] = len(files)
-            files.append({"p": f.path, "k": None, "e": None, "t": None})
+            files.append({"p": f.path, "k": None, "e": None, "t": None, "cv": None, "ck": []})
     rows = [_finding_row(f, index[f.path], lang, review) for f in everything]
     registry = all_rules()
     rules = {}
     for code in sorted({f.rule for f in everything}):
         cls = registry.get(code)
-        rules[code] = {"sm": cls.summary() if cls else code, "d": cls.documentation() if cls else ""}
+        # The page as sections (heading, body, example or not): the script shows examples as
+        # blocks that keep their line breaks.
+        rules[code] = {"sm": cls.summary(lang) if cls else code,
+                       "sec": [[heading, body, key in ("example", "instead")] for key, heading, body in cls.sections(lang)] if cls else []}
     counts = {s: 0 for s in ("open", "confirmed", "dismissed")}
     for row in rows:
         if row["sp"] is None:
@@ -124,13 +117,17 @@ def build_payload(result: RunResult, lang: str = "vi", review: dict[str, dict[st
             "files": len(result.files), "findings": len(result.findings), "by_severity": result.by_severity(),
             "by_category": result.by_category(), "suppressed": len(result.suppressed), "baselined": result.baselined,
             "input_errors": result.input_errors, "review": counts, "skipped": len(result.skipped),
+            "coverage": result.coverage(),
         },
         "skipped": [sk.to_json() for sk in result.skipped],
     }
 
 
-def category_chart(result: RunResult, width: int = 320, bar: int = 16, gap: int = 6, label_width: int = 70) -> dict[str, Any]:
+def category_chart(result: RunResult, width: int = 330, bar: int = 14, gap: int = 4, label_width: int = 120,
+                   lang: str = "vi") -> dict[str, Any]:
     """Geometry of a horizontal stacked bar chart: one bar per category, split by severity."""
+    from giaoban_qa.i18n import category_name
+
     per: dict[str, dict[str, int]] = {}
     for f in result.findings:
         per.setdefault(f.category.value, {s: 0 for s in SEVERITIES})[f.severity.value] += 1
@@ -146,14 +143,14 @@ def category_chart(result: RunResult, width: int = 320, bar: int = 16, gap: int 
             if counts[sev]:
                 parts.append({"x": round(x, 1), "w": round(max(w, 1.5), 1), "colour": SEVERITY_COLOURS[sev], "sev": sev, "n": counts[sev]})
             x += w
-        bars.append({"y": y, "label": category, "parts": parts, "total": sum(counts.values()), "end": round(x + 4, 1)})
+        bars.append({"y": y, "label": category_name(category, lang), "parts": parts, "total": sum(counts.values()), "end": round(x + 4, 1)})
     return {"width": width, "height": max(bar, len(bars) * (bar + gap)), "bar": bar, "bars": bars, "label_width": label_width}
 
 
 def render(result: RunResult, lang: str = "vi", review: dict[str, dict[str, Any]] | None = None,
            review_file: str | None = None, **_: Any) -> str:
     payload = build_payload(result, lang, review, review_file)
-    return render_page("report.html.j2", payload, chart=category_chart(result))
+    return render_page("report.html.j2", payload, chart=category_chart(result, lang=lang))
 
 
 def render_page(template_name: str, payload: dict[str, Any], *, chart: dict[str, Any] | None = None,
@@ -195,5 +192,13 @@ def render_page(template_name: str, payload: dict[str, Any], *, chart: dict[str,
         style=inline((TEMPLATES / "report.css", *styles)),
         script=inline((TEMPLATES / "report.js", *scripts)),
         nonce=nonce or secrets.token_urlsafe(18),
-        **context,
+        **{"coverage_text": _coverage_text(payload), **context},
     )
+
+
+def _coverage_text(payload: dict[str, Any]) -> str:
+    """The run's coverage line for the header (empty when the payload has none)."""
+    from giaoban_qa.coverage import coverage_line
+
+    coverage = payload.get("summary", {}).get("coverage")
+    return coverage_line(coverage, payload["lang"]) if coverage else ""

@@ -12,7 +12,7 @@ from giaoban_qa.engine import RunResult
 def as_dict(result: RunResult, lang: str = "vi") -> dict[str, Any]:
     out: dict[str, Any] = {
         "tool": {"name": "giaoban-qa", "version": __version__},
-        "files": [{"path": f.path, "error": f.error} for f in result.files],
+        "files": [{"path": f.path, "error": f.error, "coverage": f.coverage} for f in result.files],
         "findings": [f.to_json(lang) for f in result.findings],
     }
     # Files a folder held that were not read, with the reason; the key is there only when

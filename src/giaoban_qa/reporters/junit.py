@@ -14,6 +14,7 @@ from typing import Any
 
 from giaoban_qa.engine import RunResult
 from giaoban_qa.findings import Located, Severity
+from giaoban_qa.i18n import suppression_reason, t
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -24,7 +25,7 @@ def _clean(text: str) -> str:
 
 
 def _line(f: Located, lang: str) -> str:
-    text = f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule}: {f.message(lang)} «{f.excerpt}»"
+    text = f"{f.path}:{f.line}:{f.column}: {t('sev.' + f.severity.value, lang)} {f.rule}: {f.message(lang)} «{f.excerpt}»"
     suggestion = f.suggestion(lang)
     if suggestion:
         text += f"\n    → {suggestion}"
@@ -57,12 +58,14 @@ def render(result: RunResult, lang: str = "vi", config: Any = None, **_: Any) ->
         failing = [f for f in findings if f.severity.rank >= threshold]
         if failing:
             failures += 1
-            counts = ", ".join(f"{sum(1 for f in failing if f.severity.value == s)} {s}" for s in ("error", "warning", "info")
+            counts = ", ".join(t(f"n.{s}", lang, n=sum(1 for f in failing if f.severity.value == s)) for s in ("error", "warning", "info")
                                if any(f.severity.value == s for f in failing))
-            node = ET.SubElement(case, "failure", message=f"{len(failing)} finding(s): {counts}", type=max(failing, key=lambda f: f.severity.rank).severity.value)
+            message = t("junit.failure", lang, findings=t("n.findings", lang, n=len(failing)), counts=counts)
+            node = ET.SubElement(case, "failure", message=message, type=max(failing, key=lambda f: f.severity.rank).severity.value)
             node.text = _clean("\n".join(_line(f, lang) for f in failing))
         out_lines = [_line(f, lang) for f in findings if f.severity.rank < threshold]
-        out_lines += [f"[suppressed: {f.suppressed_by}] " + _line(f, lang) for f in suppressed_by_path.get(file.path, [])]
+        out_lines += [t("junit.suppressed", lang, reason=suppression_reason(f.suppressed_by, lang)) + " " + _line(f, lang)
+                      for f in suppressed_by_path.get(file.path, [])]
         if out_lines:
             ET.SubElement(case, "system-out").text = _clean("\n".join(out_lines))
     suite.set("tests", str(len(result.files)))

@@ -67,16 +67,17 @@ def _evidence_spans(value: Any, trail: str = "") -> Iterator[tuple[str, dict[str
             yield from _evidence_spans(inner, f"{trail}[{i}]")
 
 
-def _rule_descriptor(code: str, rule_cls: Any) -> dict[str, Any]:
+def _rule_descriptor(code: str, rule_cls: Any, lang: str = "vi") -> dict[str, Any]:
     if rule_cls is None:
         return {"id": code, "shortDescription": {"text": code}}
-    doc = rule_cls.documentation()
+    # The page in the run's language: the docstring in English, the Vietnamese page in vi.
+    doc = rule_cls.documentation() if lang == "en" else rule_cls.markdown(lang)
     return {
         "id": code,
         "name": code,
-        "shortDescription": {"text": rule_cls.summary() or code},
+        "shortDescription": {"text": rule_cls.summary(lang) or code},
         "fullDescription": {"text": doc or code},
-        "help": {"text": doc or code, "markdown": doc or code},
+        "help": {"text": doc or code, "markdown": rule_cls.markdown(lang)},
         "defaultConfiguration": {"level": LEVEL[rule_cls.severity.value]},
         "properties": {"category": rule_cls.category.value, "tags": ["giaoban-qa", rule_cls.category.value]},
     }
@@ -89,24 +90,31 @@ def _result(f: Located, rule_index: dict[str, int], lang: str, uri_of: dict[str,
             "region": _region(f.line, f.column, f.start, f.end, f.excerpt),
         }
     }
+    from giaoban_qa.evidence import describe_evidence
+    from giaoban_qa.i18n import suppression_reason, t
+
     message = f.message(lang)
     suggestion = f.suggestion(lang)
+    evidence_words = describe_evidence(f, lang)
     result: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": rule_index[f.rule],
         "level": LEVEL[f.severity.value],
         "kind": "fail",
-        "message": {"text": message + (f"\n{suggestion}" if suggestion else "")},
+        "message": {"text": message + (f"\n{suggestion}" if suggestion else "")
+                    + (f"\n{t('term.evidence', lang)}: {evidence_words}" if evidence_words else "")},
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
         "properties": {"category": f.category.value, "excerpt": f.excerpt, "suggestion": suggestion, "evidence": f.evidence},
     }
     related = []
-    for i, (name, span) in enumerate(_evidence_spans(f.evidence), start=1):
-        text = span.get("text") if isinstance(span.get("text"), str) else None
+    from giaoban_qa.evidence import quoted
+
+    for i, (_name, span) in enumerate(_evidence_spans(f.evidence), start=1):
         related.append({
             "id": i,
-            "message": {"text": f"{name}: {text}" if text else name},
+            # The place in words ("“ngày 30 tháng 11 năm 2020” (dòng 3)"), not the evidence key.
+            "message": {"text": quoted(span, lang)},
             "physicalLocation": {
                 "artifactLocation": location["physicalLocation"]["artifactLocation"],
                 "region": _region(span["line"], span["column"], span["start"], span["end"], None),
@@ -116,7 +124,7 @@ def _result(f: Located, rule_index: dict[str, int], lang: str, uri_of: dict[str,
         result["relatedLocations"] = related
     if f.suppressed:
         kind = "inSource" if (f.suppressed_by or "").startswith("inline") else "external"
-        result["suppressions"] = [{"kind": kind, "status": "accepted", "justification": f.suppressed_by or "suppressed"}]
+        result["suppressions"] = [{"kind": kind, "status": "accepted", "justification": suppression_reason(f.suppressed_by, lang) or t("n.suppressed", lang, n=1)}]
     return result
 
 
@@ -141,7 +149,7 @@ def as_dict(result: RunResult, lang: str = "vi") -> dict[str, Any]:
                 "version": __version__,
                 "semanticVersion": __version__,
                 "informationUri": "https://pypi.org/project/giaoban-qa/",
-                "rules": [_rule_descriptor(code, registry.get(code)) for code in codes],
+                "rules": [_rule_descriptor(code, registry.get(code), lang) for code in codes],
             }
         },
         "invocations": [{"executionSuccessful": not result.input_errors, "toolExecutionNotifications": notifications}],

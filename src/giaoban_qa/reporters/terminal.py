@@ -7,24 +7,18 @@ from typing import Any
 
 from giaoban_qa.engine import RunResult
 from giaoban_qa.findings import Located
+from giaoban_qa.i18n import t
 from giaoban_qa.safe_text import printable
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-LABEL = {
-    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý", "suggest": "Gợi ý", "files": "tệp",
-           "findings": "phát hiện", "clean": "Không có phát hiện nào.", "suppressed": "đã bỏ qua", "baselined": "trong baseline",
-           "unreadable": "tệp không đọc được", "checked": "Không có phát hiện nào trong các tệp đã đọc.",
-           "skipped": "tệp bỏ qua", "page": "trang"},
-    "en": {"error": "error", "warning": "warning", "info": "info", "suggest": "Suggestion", "files": "file(s)",
-           "findings": "finding(s)", "clean": "No findings.", "suppressed": "suppressed", "baselined": "in baseline",
-           "unreadable": "file(s) could not be read", "checked": "No findings in the files that were read.",
-           "skipped": "skipped", "page": "page"},
-}
 
 
-def render(result: RunResult, lang: str = "vi", color: bool | None = None, width: int | None = None, quiet: bool = False, **_: Any) -> str:
+def render(result: RunResult, lang: str = "vi", color: bool | None = None, width: int | None = None,
+           verbose: bool = False, quiet: bool = False, **_: Any) -> str:
     from rich.console import Console
     from rich.text import Text
+
+    from giaoban_qa.coverage import coverage_line
 
     buf = io.StringIO()
     if width is None:
@@ -32,12 +26,11 @@ def render(result: RunResult, lang: str = "vi", color: bool | None = None, width
 
         width = max(80, shutil.get_terminal_size((120, 24)).columns) if color else 120
     console = Console(file=buf, force_terminal=bool(color), no_color=not color, width=width, highlight=False, soft_wrap=False)
-    words = LABEL[lang]
     sources = {f.path: f.document for f in result.files}
     current = None
     for f in result.files:
         if f.error:
-            console.print(Text(f"✗ {printable(f.error)}", style="bold magenta"))
+            console.print(Text(f"✗ {printable(f.error)}", style="bold magenta"), soft_wrap=True)  # one line per error
     # Never silent about a file a folder held and that was not read.
     for skipped in result.skipped:
         console.print(Text(f"– {printable(skipped.path)}: {printable(skipped.reason)}", style="dim"))
@@ -46,40 +39,53 @@ def render(result: RunResult, lang: str = "vi", color: bool | None = None, width
             current = finding.path
             console.print()
             console.print(Text(printable(finding.path), style="bold underline"))
-        _print_finding(console, finding, sources.get(finding.path), lang, words)
+        _print_finding(console, finding, sources.get(finding.path), lang, verbose)
     if quiet:
         return buf.getvalue()
-    counts = result.by_severity()
     console.print()
-    if result.findings:
-        summary = ", ".join(f"{n} {words[s]}" for s, n in counts.items() if n)
-        console.print(Text(f"{len(result.files)} {words['files']}, {len(result.findings)} {words['findings']} ({summary})", style="bold"))
-    elif result.input_errors:
-        console.print(Text(f"{len(result.files)} {words['files']}. {words['checked']}", style="bold"))
-    else:
-        console.print(Text(f"{len(result.files)} {words['files']}. {words['clean']}", style="bold green"))
-    extras = []
-    if result.input_errors:
-        extras.append(f"{result.input_errors} {words['unreadable']}")
-    if result.skipped:
-        extras.append(f"{len(result.skipped)} {words['skipped']}")
-    if result.suppressed:
-        extras.append(f"{len(result.suppressed)} {words['suppressed']}")
-    if result.baselined:
-        extras.append(f"{result.baselined} {words['baselined']}")
-    if extras:
-        console.print(Text("(" + ", ".join(extras) + ")", style="dim"))
+    if any(f.coverage for f in result.files):
+        # One line, however long, a script can grep for; the counts stay the last lines.
+        console.print(Text(coverage_line(result.coverage(), lang), style="dim"), soft_wrap=True)
+    for line, style in summary_lines(result, lang):
+        console.print(Text(line, style=style))
     return buf.getvalue()
 
 
-def _print_finding(console, finding: Located, doc, lang: str, words: dict[str, str]) -> None:
+def summary_lines(result: RunResult, lang: str) -> list[tuple[str, str]]:
+    """The run's summary in words: "5 tệp, 17 phát hiện (2 lỗi, 15 cảnh báo)" /
+    "5 files, 17 findings (2 errors, 15 warnings)", then what was unreadable or set aside."""
+    counts = result.by_severity()
+    files = t("n.files", lang, n=len(result.files))
+    lines = []
+    if result.findings:
+        by_sev = ", ".join(t(f"n.{s}", lang, n=n) for s, n in counts.items() if n)
+        lines.append((t("term.summary", lang, files=files, findings=t("n.findings", lang, n=len(result.findings)), counts=by_sev), "bold"))
+    elif result.input_errors:
+        lines.append((t("term.clean-read", lang, files=files), "bold"))
+    else:
+        lines.append((t("term.clean", lang, files=files), "bold green"))
+    extras = []
+    if result.input_errors:
+        extras.append(t("n.unreadable", lang, n=result.input_errors))
+    if result.skipped:
+        extras.append(t("n.skipped", lang, n=len(result.skipped)))
+    if result.suppressed:
+        extras.append(t("n.suppressed", lang, n=len(result.suppressed)))
+    if result.baselined:
+        extras.append(t("n.baselined", lang, n=result.baselined))
+    if extras:
+        lines.append(("(" + ", ".join(extras) + ")", "dim"))
+    return lines
+
+
+def _print_finding(console, finding: Located, doc, lang: str, verbose: bool = False) -> None:
     from rich.text import Text
 
     sev = finding.severity.value
     head = Text()
-    where = f"{words['page']} {finding.page}, " if finding.page is not None else ""
+    where = f"{t('term.page', lang)} {finding.page}, " if finding.page is not None else ""
     head.append(f"  {where}{finding.line}:{finding.column} ", style="dim")
-    head.append(f"{words[sev]:<8}", style=STYLE[sev])
+    head.append(f"{t('sev.' + sev, lang):<8}", style=STYLE[sev])
     head.append(f" {finding.rule}", style="bold")
     console.print(head)
     # Wrapped lines keep the indent (a bare "    " prefix would only indent the first).
@@ -92,7 +98,13 @@ def _print_finding(console, finding: Located, doc, lang: str, words: dict[str, s
             console.print(Text(marks), no_wrap=True, overflow="ellipsis")
     suggestion = finding.suggestion(lang)
     if suggestion:
-        _print_indented(console, Text(f"{words['suggest']}: {printable(suggestion)}", style="green"))
+        _print_indented(console, Text(f"{t('term.suggest', lang)}: {printable(suggestion)}", style="green"))
+    if verbose:
+        from giaoban_qa.evidence import describe_evidence
+
+        words = describe_evidence(finding, lang)
+        if words:
+            _print_indented(console, Text(f"{t('term.evidence', lang)}: {printable(words)}", style="dim"))
 
 
 def _print_indented(console, text, indent: int = 4) -> None:

@@ -31,12 +31,36 @@ from giaoban_qa.findings import Category, Finding, Msg, Severity
 REGISTRY: dict[str, type["Rule"]] = {}
 
 
+@dataclass(frozen=True)
+class Check:
+    """One comparison or recomputation a rule made, consistent or not: what the coverage
+    of a file counts ("12 phép tính đã kiểm tra lại, 11 khớp, 1 sai") and what the HTML
+    report marks quietly in the text. ``kind`` is one of :data:`CHECK_KINDS`; the span is
+    an NFC offset pair like a finding's; ``computation`` says what was compared."""
+
+    rule: str
+    kind: str
+    start: int
+    end: int
+    consistent: bool
+    computation: Msg | None = None
+
+
+# computation: a percentage, ratio or sum recomputed from the figures beside it;
+# citation-date: a cited document's date against the meeting or report citing it;
+# period: a period compared with another (title and body, review and plan);
+# name: a name compared with its other spellings.
+CHECK_KINDS = ("computation", "citation-date", "period", "name")
+
+
 @dataclass
 class RuleContext:
     """What a rule may read besides the document: options and reference data."""
 
     options: dict[str, Any] = field(default_factory=dict)
     rules_dirs: tuple[str, ...] = ()
+    # Where rules record what they checked (``Rule.checked``); None: nobody is counting.
+    checks: list[Check] | None = None
 
     def pack(self, name: str) -> Any:
         """A YAML rule pack from ``rules/`` (user folders override the shipped one)."""
@@ -85,19 +109,49 @@ class Rule:
             evidence=evidence or {},
         )
 
+    def checked(self, ctx: RuleContext, kind: str, start: int, end: int, consistent: bool,
+                computation: Msg | None = None) -> None:
+        """Record that this rule compared or recomputed something at ``start:end`` (a
+        finding is still yielded for an inconsistent one): coverage counts these."""
+        if ctx.checks is not None:
+            ctx.checks.append(Check(self.code, kind, start, end, consistent, computation))
+
     # -- documentation ---------------------------------------------------------------
     @classmethod
-    def summary(cls) -> str:
+    def summary(cls, lang: str = "en") -> str:
+        if lang == "vi":
+            page = _vi_page(cls.code)
+            if page is not None:
+                return page[0]
         return (inspect.getdoc(cls) or "").strip().splitlines()[0]
+
+    @classmethod
+    def sections(cls, lang: str = "en") -> list[tuple[str, str, str]]:
+        """The page as (key, heading in ``lang``, body) for what / why / example / instead:
+        English from the docstring, Vietnamese from ``giaoban_qa.rule_pages_vi``; the two
+        examples are the docstring's in both (they are Vietnamese report text)."""
+        from giaoban_qa.i18n import t
+
+        doc = cls.documentation()
+        vi = _vi_page(cls.code) if lang == "vi" else None
+        bodies = {
+            "what": vi[1] if vi else _section(doc, "What it does") or "",
+            "why": vi[2] if vi else _section(doc, "Why it matters") or "",
+            "example": _section(doc, "Example") or "",
+            "instead": _section(doc, "Use instead") or "",
+        }
+        return [(key, t(f"doc.{key}", lang), body) for key, body in bodies.items()]
 
     @classmethod
     def documentation(cls) -> str:
         return inspect.getdoc(cls) or ""
 
     @classmethod
-    def markdown(cls) -> str:
+    def markdown(cls, lang: str = "en") -> str:
         """The rule's page as Markdown: sections as headings, examples as text blocks that
         keep their line breaks (``explain`` renders it; HTML reports may too)."""
+        if lang == "vi":
+            return cls._markdown_vi()
         from giaoban_qa.fixes import describe_fix
 
         fix = describe_fix(cls.fix, "en")
@@ -125,6 +179,24 @@ class Rule:
         return "\n".join(lines).rstrip() + "\n"
 
     @classmethod
+    def _markdown_vi(cls) -> str:
+        from giaoban_qa.i18n import category_name, t
+
+        from giaoban_qa.fixes import describe_fix
+
+        lines = [f"# {cls.code}", "", t("doc.meta", "vi", category=category_name(cls.category.value, "vi"),
+                                         severity=t(f"sev.{cls.severity.value}", "vi"), fix=describe_fix(cls.fix, "vi")),
+                 "", cls.summary("vi"), ""]
+        for key, heading, body in cls.sections("vi"):
+            lines.append(f"## {heading}")
+            if key in ("example", "instead") and body:
+                lines.extend(["```text", body, "```"])
+            elif body:
+                lines.append(body)
+            lines.append("")
+        return "\n".join(lines).rstrip() + "\n"
+
+    @classmethod
     def examples(cls) -> tuple[str | None, str | None]:
         """The failing and passing example texts of the docstring."""
         doc = cls.documentation()
@@ -137,6 +209,12 @@ def _section(doc: str, heading: str) -> str | None:
         return None
     lines = [ln[4:] if ln.startswith("    ") else ln for ln in m.group(1).strip("\n").splitlines()]
     return "\n".join(lines).strip() or None
+
+
+def _vi_page(code: str) -> tuple[str, str, str] | None:
+    from giaoban_qa.rule_pages_vi import PAGES
+
+    return PAGES.get(code)
 
 
 def register(cls: type[Rule]) -> type[Rule]:

@@ -161,6 +161,7 @@ class CitedDocumentAfterMeeting(Rule):
                 continue
             ref_date = reference.date
             cited = c.date.date
+            self.checked(ctx, "citation-date", c.start, c.end, cited <= ref_date, _date_note(c, cited, ref_date, role))
             if cited <= ref_date:
                 continue
             label = c.type_word or "Văn bản"
@@ -179,6 +180,14 @@ class CitedDocumentAfterMeeting(Rule):
                 ),
                 severity=severity,
             )
+
+
+def _date_note(c: Citation, cited: dt.date, reference: dt.date, role: str) -> Msg:
+    """What ``citation.dated-after-meeting`` compared, for coverage marks."""
+    what_vi, what_en = ("hội nghị", "the meeting") if role == "event" else ("ngày đăng bài", "publication")
+    name = c.symbol or c.number
+    return Msg(f"{name}: {cited:%d/%m/%Y} ≤ {what_vi}: {reference:%d/%m/%Y}" if cited <= reference else f"{name}: {cited:%d/%m/%Y} > {what_vi}: {reference:%d/%m/%Y}",
+               f"{name}: {cited:%d/%m/%Y} ≤ {what_en}: {reference:%d/%m/%Y}" if cited <= reference else f"{name}: {cited:%d/%m/%Y} > {what_en}: {reference:%d/%m/%Y}")
 
 
 # --------------------------------------------------------------------------------------

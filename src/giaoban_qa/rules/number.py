@@ -147,10 +147,12 @@ class PercentMismatch(Rule):
             readings = [c.interval() for c in candidates]
             if len(candidates) > 1:
                 readings.append((sum(r[0] for r in readings), sum(r[1] for r in readings)))
-            if any(_overlap((lo / b_hi * 100, hi / b_lo * 100), stated) for lo, hi in readings):
-                continue
+            consistent = any(_overlap((lo / b_hi * 100, hi / b_lo * 100), stated) for lo, hi in readings)
             exact = a.value / b.value * 100
             digits = _pct_step(p) + 1
+            self.checked(ctx, "computation", p.start, p.end, consistent, _ratio_note(a.text, b.text, exact, digits, p.text))
+            if consistent:
+                continue
             # Rounded down instead of to the nearest ("50/54 = 92,59%" printed as 92,5%):
             # the percentage is only off in its last digit.
             step = 10.0 ** (-p.decimals)
@@ -171,6 +173,14 @@ class PercentMismatch(Rule):
                 evidence={"percentage": qev(p), "numerator": qev(a), "denominator": qev(b), "computed": round(exact, 4), "truncated": truncated, "link": st.link},
                 severity=Severity.WARNING if truncated else None,
             )
+
+
+def _ratio_note(a: str, b: str, exact: float, digits: int, stated: str) -> Msg:
+    """The recomputation of a percentage, for coverage marks ("713 / 1.159 = 61,5 %")."""
+    from giaoban_qa.i18n import num
+
+    return Msg(f"{a} / {b} = {num(exact, 'vi', digits)} %, văn bản ghi {stated}",
+               f"{a} / {b} = {num(exact, 'en', digits)} %, the text says {stated}")
 
 
 def _pairs_about_one_figure(doc: Document, qs: list[Quantity]) -> Iterable[tuple[Quantity, Quantity]]:
@@ -223,9 +233,13 @@ class GrowthRatioMismatch(Rule):
             sign = 1 if change.relation == "growth" else -1
             c_lo, c_hi = change.interval()
             implied = sorted((100 + sign * c_lo, 100 + sign * c_hi))
-            if _overlap(ratio.interval(), (implied[0], implied[1])):
-                continue
             expected = 100 + sign * change.value
+            consistent = _overlap(ratio.interval(), (implied[0], implied[1]))
+            self.checked(ctx, "computation", second.start, second.end, consistent,
+                         Msg(f"100 % {'+' if sign > 0 else '−'} {change.text} = {fmt(expected)} %, văn bản ghi bằng {ratio.text}",
+                             f"100 % {'+' if sign > 0 else '−'} {change.text} = {expected:g} %, the text says {ratio.text}"))
+            if consistent:
+                continue
             word_vi = "tăng" if sign > 0 else "giảm"
             yield self.finding(
                 second.start,
@@ -437,9 +451,12 @@ class ShareOver100(Rule):
             if len(siblings) < 2 or any(s.approx for s in siblings):
                 continue
             lo = sum(s.interval()[0] for s in siblings)
+            total = sum(s.value for s in siblings)
+            listing = " + ".join(s.text for s in siblings)
+            self.checked(ctx, "computation", siblings[0].start, siblings[-1].end, lo <= 100 + _EPS,
+                         Msg(f"{listing} = {fmt(total)} % (không quá 100 %)", f"{listing} = {total:g} % (at most 100 %)"))
             if lo <= 100 + _EPS:
                 continue
-            total = sum(s.value for s in siblings)
             yield self.finding(
                 siblings[0].start,
                 siblings[-1].end,
@@ -507,7 +524,15 @@ class PartsExceedTotal(Rule):
             t_lo, t_hi = total.interval()
             evidence = {"total": qev(total), "parts": [qev(p) for p in parts], "sum": parts_sum}
             listing = " + ".join(p.text for p in parts)
-            if lo > t_hi + _EPS:
+            over = lo > t_hi + _EPS
+            short = (
+                st.complete and st.said_total and len(parts) >= 2 and not total.approx and not any(p.approx for p in parts)
+                and hi < t_lo - _EPS and not re.search(r"\.\.\.|…|v\.v", text[st.intro_end : parts[-1].end + 5])
+            )
+            self.checked(ctx, "computation", total.start, parts[-1].end, not over and not short,
+                         Msg(f"{listing} = {fmt_like(parts_sum, total)} {'≤' if not over and not short else 'so với'} tổng số {total.text}",
+                             f"{listing} = {fmt_like(parts_sum, total)} {'≤' if not over and not short else 'against'} the total {total.text}"))
+            if over:
                 yield self.finding(
                     total.start,
                     parts[-1].end,
@@ -515,10 +540,7 @@ class PartsExceedTotal(Rule):
                     suggestion=Msg("Kiểm tra lại tổng số hoặc các số thành phần.", "Check the total or its parts."),
                     evidence=evidence,
                 )
-            elif (
-                st.complete and st.said_total and len(parts) >= 2 and not total.approx and not any(p.approx for p in parts)
-                and hi < t_lo - _EPS and not re.search(r"\.\.\.|…|v\.v", text[st.intro_end : parts[-1].end + 5])
-            ):
+            elif short:
                 yield self.finding(
                     total.start,
                     parts[-1].end,
@@ -843,7 +865,7 @@ class ScaleCompound(Rule):
                 q.end,
                 Msg(
                     f"“{q.text}”: phần “{bad['text']} {bad['word']}” phải nhỏ hơn 1.000; số tiền không rõ ({read_as}?).",
-                    f"“{q.text}”: the “{bad['text']} {bad['word']}” part must be below 1,000; the amount is unclear ({read_as}?).",
+                    f"“{q.text}”: the “{bad['text']} {bad['word']}” part must be below 1,000; the amount is unclear (“{read_as}”?).",
                 ),
                 suggestion=Msg(
                     f"Nếu là tổng hai phần thì viết “{carried}”; nếu không, kiểm tra lại phần “{bad['text']} {bad['word']}”.",

@@ -115,10 +115,16 @@ class TitlePeriodMismatch(Rule):
             return  # a news headline ("Đến năm 2020, TP giảm …") does not name a reporting period
         problems = []
         if rp.review is not None and _comparable(title, rp.review):
-            if not (_shift(title, rp.review, 0) or _shift(title, rp.review, -1)):
+            ok = bool(_shift(title, rp.review, 0) or _shift(title, rp.review, -1))
+            self.checked(ctx, "period", rp.review.start, rp.review.end, ok,
+                         Msg(f"tiêu đề: {_vi_period(title)} · đánh giá: {_vi_period(rp.review)}", f"title: {_vi_period(title)} · reviews: {_vi_period(rp.review)}"))
+            if not ok:
                 problems.append(("review", rp.review))
         if rp.plan is not None and _comparable(title, rp.plan):
-            if not (_shift(title, rp.plan, 0) or _shift(title, rp.plan, 1)):
+            ok = bool(_shift(title, rp.plan, 0) or _shift(title, rp.plan, 1))
+            self.checked(ctx, "period", rp.plan.start, rp.plan.end, ok,
+                         Msg(f"tiêu đề: {_vi_period(title)} · triển khai: {_vi_period(rp.plan)}", f"title: {_vi_period(title)} · plans: {_vi_period(rp.plan)}"))
+            if not ok:
                 problems.append(("plan", rp.plan))
         if not problems:
             return

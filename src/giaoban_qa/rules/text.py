@@ -13,6 +13,7 @@ from typing import Iterable
 from giaoban_qa.document import Document
 from giaoban_qa.extract.people import old_tone_style, tone_style
 from giaoban_qa.findings import Category, Finding, Msg, Severity
+from giaoban_qa.packpatterns import PackPattern
 from giaoban_qa.rules import Rule, RuleContext, register
 
 _LETTER = r"[^\W\d_]"
@@ -58,7 +59,7 @@ def _in_upper_heading(doc: Document, start: int, end: int) -> bool:
 @lru_cache(maxsize=32)
 def _compiled_terms(terms: tuple[tuple[str, str, tuple[str, ...], str, str, tuple[str, ...]], ...]):
     # A hint with a capital is looked up in the text as written, else in the lower-cased text.
-    return [(re.compile(p), c, frozenset(a), case, note, tuple((h, h != h.lower()) for h in hints)) for p, c, a, case, note, hints in terms]
+    return [(PackPattern(p, 0, "terms"), c, frozenset(a), case, note, tuple((h, h != h.lower()) for h in hints)) for p, c, a, case, note, hints in terms]
 
 
 _BY_PACK: dict[tuple[str, tuple[str, ...]], object] = {}
@@ -69,7 +70,12 @@ def _per_pack(name: str, ctx: RuleContext, build):
     and a user's pack merged over ours is a new object at every load."""
     key = (name, tuple(ctx.rules_dirs))
     if key not in _BY_PACK:
-        _BY_PACK[key] = build(ctx.pack(name))
+        try:
+            _BY_PACK[key] = build(ctx.pack(name))
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:  # a user's pack of another shape
+            from giaoban_qa.packs import PackError
+
+            raise PackError(f"rule pack '{name}': entries of an unexpected shape ({type(exc).__name__}: {exc})"[:300]) from None
     return _BY_PACK[key]
 
 
@@ -187,7 +193,10 @@ def _compiled_typos(raw: tuple[tuple[str, str, str, str, str, str], ...]):
             words = [re.escape(w) for w in wrong.split()]
             pattern = r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
         literal = " ".join(wrong.split()) if wrong else (re.findall(r"^\\b(\w+)", pattern) or [""])[0]
-        out.append((re.compile(pattern, re.IGNORECASE), right, re.compile(before) if before else None, re.compile(after) if after else None, note, literal.lower()))
+        out.append((
+            PackPattern(pattern, re.IGNORECASE, "typos"), right, PackPattern(before, 0, "typos") if before else None,
+            PackPattern(after, 0, "typos") if after else None, note, literal.lower(),
+        ))
     return out
 
 
@@ -275,7 +284,10 @@ class Typo(Rule):
 def _redup_tables(allow: tuple[str, ...], always: tuple[str, ...], context: tuple[tuple[str, str, str], ...]):
     allowed = frozenset(old_tone_style(a.lower()) for a in allow)
     flag = frozenset(old_tone_style(a.lower()) for a in always)
-    conds = {old_tone_style(p.lower()): (re.compile(fa) if fa else None, re.compile(ua) if ua else None) for p, fa, ua in context}
+    conds = {
+        old_tone_style(p.lower()): (PackPattern(fa, 0, "reduplications") if fa else None, PackPattern(ua, 0, "reduplications") if ua else None)
+        for p, fa, ua in context
+    }
     return allowed, flag, conds
 
 

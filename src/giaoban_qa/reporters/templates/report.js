@@ -26,6 +26,9 @@
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
   function $(id) { return document.getElementById(id); }
   function option(value, label) { var o = document.createElement('option'); o.value = value; o.textContent = label; return o; }
+  function fill(template, values) { return template.replace(/\{(\w+)\}/g, function (m, k) { return values[k] === undefined ? m : String(values[k]); }); }
+  function lineCol(v) { return fill(L.line_col, { line: v.line, column: v.column }); }
+  function catName(c) { return L['cat_' + c] || c; }
 
   // ---- loading a payload: per-finding derived values -----------------------------------
   function load(data) {
@@ -34,7 +37,8 @@
     Object.keys(D.review || {}).forEach(function (fp) { review[fp] = Object.assign({}, D.review[fp]); });
     state = {
       sev: { error: true, warning: true, info: true }, cat: '', rule: '', file: '', status: '', q: '',
-      suppressed: false, sort: 'file', dir: 1, page: 0, selected: -1, docFile: -1, matches: []
+      // Most severe first, then by file (issue 14).
+      suppressed: false, sort: 's', dir: -1, page: 0, selected: -1, docFile: -1, matches: [], tab: 'findings'
     };
     docView = { file: -1, supp: null, byFinding: {}, byEv: {}, marked: [] };
     // Paths are shown without the folder every file shares.
@@ -54,6 +58,7 @@
     byFile = {};
     F.forEach(function (f) { (byFile[f.f] = byFile[f.f] || []).push(f); });
     fillFilters();
+    renderFiles();
     showSummary();
     clear($('doc')); $('doc').appendChild(el('p', 'hint', L.hint));
     $('doc-head').textContent = L.document;
@@ -84,10 +89,12 @@
   function fillFilters() {
     var cats = countBy('c'), rules = countBy('r'), files = {};
     F.forEach(function (f) { files[f.f] = (files[f.f] || 0) + (f.sp ? 0 : 1); });
-    fillSelect($('f-category'), L.all_categories, Object.keys(cats).sort().map(function (k) { return [k, k + ' (' + cats[k] + ')']; }));
+    fillSelect($('f-category'), L.all_categories, Object.keys(cats).sort().map(function (k) { return [k, catName(k) + ' (' + cats[k] + ')']; }));
     fillSelect($('f-rule'), L.all_rules, Object.keys(rules).sort().map(function (k) { return [k, k + ' (' + rules[k] + ')']; }));
-    var fileEntries = Object.keys(files).map(Number).sort(function (a, b) { return FILES[a].p < FILES[b].p ? -1 : 1; })
-      .map(function (k) { return [String(k), FILES[k].short + ' (' + files[k] + ')']; });
+    // Every file, clean ones included (their checked statements can be opened too).
+    var fileEntries = FILES.map(function (file, k) { return k; }).filter(function (k) { return !FILES[k].e; })
+      .sort(function (a, b) { return FILES[a].p < FILES[b].p ? -1 : 1; })
+      .map(function (k) { return [String(k), FILES[k].short + ' (' + (files[k] || 0) + ')']; });
     FILES.forEach(function (file, k) { if (file.e) fileEntries.push([String(k), '✗ ' + file.short]); });
     fillSelect($('f-file'), L.all_files, fileEntries);
     fillSelect($('f-status'), L.all_statuses, [['open', L.open], ['confirmed', L.confirmed], ['dismissed', L.dismissed]]);
@@ -103,10 +110,7 @@
     $('f-rule').addEventListener('change', function (e) { state.rule = e.target.value; refresh(); });
     $('f-status').addEventListener('change', function (e) { state.status = e.target.value; refresh(); });
     $('f-suppressed').addEventListener('change', function (e) { state.suppressed = e.target.checked; refresh(); if (state.docFile >= 0) showDoc(state.docFile); });
-    $('f-file').addEventListener('change', function (e) {
-      state.file = e.target.value; refresh();
-      if (state.file !== '') { state.selected = -1; showDoc(Number(state.file)); showDetail(-1); }
-    });
+    $('f-file').addEventListener('change', function (e) { openFile(e.target.value); });
     var timer = null;
     $('q').addEventListener('input', function (e) {
       clearTimeout(timer);
@@ -120,6 +124,88 @@
       });
     });
     $('export').addEventListener('click', exportReview);
+    // The summary cards are filters: a severity card shows only that severity, the findings
+    // card clears every filter, the suppressed card shows suppressed findings, the files
+    // card lists the files.
+    Array.prototype.forEach.call(document.querySelectorAll('.card[data-filter]'), function (card) {
+      function activate() { cardFilter(card.dataset.filter); }
+      card.addEventListener('click', activate);
+      card.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); activate(); } });
+    });
+    if ($('tab-findings')) {  // a page built on the report may leave the files tab out
+      $('tab-findings').addEventListener('click', function () { showTab('findings'); });
+      $('tab-files').addEventListener('click', function () { showTab('files'); });
+    }
+  }
+  function setSeverities(only) {
+    ['error', 'warning', 'info'].forEach(function (s) { state.sev[s] = !only || s === only; $('sev-' + s).checked = state.sev[s]; });
+  }
+  function cardFilter(what) {
+    if (what === 'files') { showTab('files'); return; }
+    showTab('findings');
+    if (what === 'suppressed') { state.suppressed = true; $('f-suppressed').checked = true; setSeverities(null); }
+    else if (what === 'all') {
+      setSeverities(null);
+      state.cat = state.rule = state.file = state.status = state.q = '';
+      ['f-category', 'f-rule', 'f-file', 'f-status'].forEach(function (id) { $(id).value = ''; });
+      $('q').value = '';
+    } else setSeverities(what);
+    Array.prototype.forEach.call(document.querySelectorAll('.card[data-filter]'), function (card) {
+      card.classList.toggle('active', card.dataset.filter === what && what !== 'all');
+    });
+    refresh();
+  }
+  function showTab(tab) {
+    state.tab = tab;
+    if (!$('tab-findings')) return;
+    $('tab-findings').classList.toggle('active', tab === 'findings');
+    $('tab-files').classList.toggle('active', tab === 'files');
+    $('findings-view').hidden = tab !== 'findings';
+    $('files-view').hidden = tab !== 'files';
+  }
+  // Opening a file shows its findings in the list and scrolls the text to its first one.
+  function openFile(value) {
+    state.file = String(value); $('f-file').value = state.file; refresh();
+    if (state.file === '') return;
+    state.selected = -1; showDoc(Number(state.file)); showDetail(-1);
+    var first = $('doc').querySelector('mark');
+    if (first) first.scrollIntoView({ block: 'center' }); else $('doc').scrollTop = 0;
+  }
+  // ---- every file with what was checked in it ---------------------------------------
+  function ratio(cov, kind) {
+    var e = cov && cov.checks && cov.checks[kind];
+    return e && e.checked ? e.consistent + '/' + e.checked : '—';
+  }
+  function renderFiles() {
+    var body = $('file-rows'), frag = document.createDocumentFragment();
+    if (!body) return;  // a page built on the report without the files tab
+    clear(body);
+    var counts = FILES.map(function () { return { error: 0, warning: 0, info: 0 }; });
+    F.forEach(function (f) { if (!f.sp) counts[f.f][f.s]++; });
+    var order = FILES.map(function (file, k) { return k; });
+    order.sort(function (a, b) {
+      var ra = counts[a].error * 1e6 + counts[a].warning * 1e3 + counts[a].info, rb = counts[b].error * 1e6 + counts[b].warning * 1e3 + counts[b].info;
+      if (!!FILES[a].e !== !!FILES[b].e) return FILES[a].e ? -1 : 1;
+      return rb - ra || (FILES[a].p < FILES[b].p ? -1 : 1);
+    });
+    order.forEach(function (k) {
+      var file = FILES[k], cov = file.cv, c = counts[k], tr = el('tr');
+      tr.dataset.file = k;
+      var name = el('td', 'file', file.short); name.title = file.p; tr.appendChild(name);
+      var found = el('td', 'found');
+      if (file.e) found.appendChild(el('span', 'status bad', L.unreadable));
+      else if (!c.error && !c.warning && !c.info) found.appendChild(el('span', 'status clean', L.clean));
+      else ['error', 'warning', 'info'].forEach(function (s) { if (c[s]) { var b = sevBadge(s); b.textContent = c[s] + ' ' + L['b_' + s]; found.appendChild(b); found.appendChild(document.createTextNode(' ')); } });
+      tr.appendChild(found);
+      tr.appendChild(el('td', 'num', cov ? cov.read.dates : '—'));
+      tr.appendChild(el('td', 'num', cov ? cov.read.citations : '—'));
+      tr.appendChild(el('td', 'num', ratio(cov, 'computation')));
+      tr.appendChild(el('td', 'num', ratio(cov, 'citation-date')));
+      tr.appendChild(el('td', 'num', ratio(cov, 'period')));
+      tr.addEventListener('click', function () { showTab('findings'); openFile(k); });
+      frag.appendChild(tr);
+    });
+    body.appendChild(frag);
   }
   function passes(f) {
     if (f.sp && !state.suppressed) return false;
@@ -164,7 +250,7 @@
       if (f.sp) tr.classList.add('is-suppressed');
       var td = el('td'); td.appendChild(sevBadge(f.s)); tr.appendChild(td);
       var rule = el('td', 'rule', f.r); rule.title = f.r; tr.appendChild(rule);
-      var file = el('td', 'file', f.path.slice(f.path.lastIndexOf('/') + 1) || f.path); file.title = f.path; tr.appendChild(file);
+      var file = el('td', 'file', f.short); file.title = f.path; tr.appendChild(file);
       tr.appendChild(el('td', 'line', f.l));
       var msg = el('td'); msg.appendChild(el('div', 'msg', f.m)); msg.title = f.m; tr.appendChild(msg);
       var st = el('td'); st.appendChild(el('span', 'status ' + (f.sp ? 'suppressed' : statusOf(f)), f.sp ? L.suppressed : L[statusOf(f)])); tr.appendChild(st);
@@ -232,6 +318,7 @@
         blockStarts[at + 1] = true; cuts.push(at + 1); k = at + 1;
       }
     }
+    (file.ck || []).forEach(function (c) { add(c.a, c.b, { ok: c }); });
     cuts.sort(function (a, b) { return a - b; });
     var active = [], frag = document.createDocumentFragment(), last = -1, out = frag;
     if (n > CHUNK) { out = el('div', 'block'); frag.appendChild(out); docView.blocks = true; }
@@ -247,8 +334,8 @@
       if (b <= a) continue;
       var piece = text.slice(a, b);
       if (!active.length) { out.appendChild(document.createTextNode(piece)); continue; }
-      var covering = [], evKeys = [];
-      active.forEach(function (item) { if (item.f) covering.push(item.f); else evKeys.push(item.ev); });
+      var covering = [], evKeys = [], oks = [];
+      active.forEach(function (item) { if (item.f) covering.push(item.f); else if (item.ok) oks.push(item.ok); else evKeys.push(item.ev); });
       var node;
       if (covering.length) {
         var top = covering.reduce(function (best, f) {
@@ -259,6 +346,11 @@
         node.dataset.ids = covering.map(function (f) { return f.i; }).join(',');
         node.title = covering.slice(0, 6).map(function (f) { return f.r + ': ' + f.m; }).join('\n');
         covering.forEach(function (f) { (docView.byFinding[f.i] = docView.byFinding[f.i] || []).push(node); });
+      } else if (oks.length) {
+        // A statement recomputed or compared and found consistent: a quiet mark, the
+        // computation on hover.
+        node = el('span', 'ok', piece);
+        node.title = L.consistent + ':\n' + oks.map(function (c) { return c.c || c.r; }).join('\n');
       } else {
         node = el('span', null, piece);
       }
@@ -326,56 +418,32 @@
     reveal(node);
     node.classList.remove('flash'); void node.offsetWidth; node.classList.add('flash');
   }
-  function evidenceTree(value, spans) {
-    var dl = el('dl', 'ev');
-    Object.keys(value).forEach(function (key) {
-      var v = value[key];
-      dl.appendChild(el('dt', null, key));
-      var dd = el('dd');
-      if (v && typeof v === 'object' && !Array.isArray(v)) {
-        var k = spans.findIndex(function (s) { return s.span === v; });
-        if (k >= 0) {
-          var link = el('button', 'evlink', (typeof v.text === 'string' ? '«' + v.text + '»' : L.go_to) + '  (' + L.line + ' ' + v.line + ', ' + v.column + ')');
-          link.type = 'button'; link.dataset.ev = k;
-          link.addEventListener('click', function () { jumpTo(k); });
-          dd.appendChild(link);
-        }
-        // Plain values on one line, nested objects as a sub-tree.
-        var plain = [], nested = {};
-        Object.keys(v).forEach(function (kk) {
-          if (k >= 0 && ['start', 'end', 'line', 'column', 'text'].indexOf(kk) >= 0) return;
-          if (v[kk] && typeof v[kk] === 'object') nested[kk] = v[kk];
-          else plain.push(kk + ': ' + (v[kk] === null ? '—' : String(v[kk])));
-        });
-        if (plain.length) dd.appendChild(el('div', 'kv', plain.join(' · ')));
-        if (Object.keys(nested).length) dd.appendChild(evidenceTree(nested, spans));
-      } else if (Array.isArray(v)) {
-        v.forEach(function (item, idx) {
-          if (item && typeof item === 'object') { var box = {}; box['#' + (idx + 1)] = item; dd.appendChild(evidenceTree(box, spans)); }
-          else dd.appendChild(el('div', null, String(item)));
-        });
-      } else {
-        dd.textContent = v === null ? '—' : String(v);
-      }
-      dl.appendChild(dd);
+  function evidenceLinks(spans) {
+    var list = el('ul', 'evlinks');
+    spans.forEach(function (e, k) {
+      var v = e.span, text = typeof v.excerpt === 'string' ? v.excerpt : typeof v.text === 'string' ? v.text : typeof v.name === 'string' ? v.name : null;
+      var li = el('li');
+      var link = el('button', 'evlink', (text !== null ? '«' + text + '»' : L.go_to) + '  (' + lineCol(v) + ')');
+      link.type = 'button'; link.dataset.ev = k;
+      link.addEventListener('click', function () { jumpTo(k); });
+      li.appendChild(link);
+      list.appendChild(li);
     });
-    return dl;
+    return list;
   }
   function ruleDoc(code) {
-    var box = el('div');
+    var box = el('div', 'ruledoc');
     var rule = D.rules[code];
-    if (!rule || !rule.d) return box;
-    var lines = rule.d.split('\n'), para = [], pre = [];
-    function flushPara() { if (para.length) { box.appendChild(el('p', null, para.join(' '))); para = []; } }
-    function flushPre() { if (pre.length) { box.appendChild(el('pre', null, pre.join('\n'))); pre = []; } }
-    lines.forEach(function (line) {
-      var h = /^\*\*(.+?)\*\*\s*$/.exec(line.trim());
-      if (h) { flushPara(); flushPre(); box.appendChild(el('h4', null, h[1])); }
-      else if (/^( {4}|\t)/.test(line)) { flushPara(); pre.push(line.replace(/^( {4}|\t)/, '')); }
-      else if (!line.trim()) { flushPara(); flushPre(); }
-      else { flushPre(); para.push(line.trim().replace(/\*\*|`/g, '')); }
+    if (!rule) return box;
+    box.appendChild(el('p', 'summary', rule.sm));
+    (rule.sec || []).forEach(function (sec) {
+      if (!sec[1]) return;
+      box.appendChild(el('h4', null, sec[0]));
+      if (sec[2]) { box.appendChild(el('pre', null, sec[1])); return; }
+      sec[1].split(/\n\s*\n/).forEach(function (para) {
+        box.appendChild(el('p', null, para.replace(/\s*\n\s*/g, ' ').replace(/\*\*|`/g, '').trim()));
+      });
     });
-    flushPara(); flushPre();
     return box;
   }
   function showDetail(i) {
@@ -387,14 +455,20 @@
     var st = f.sp ? 'suppressed' : statusOf(f);
     h.appendChild(el('span', 'status ' + st, f.sp ? L.suppressed : L[st]));
     box.appendChild(h);
-    box.appendChild(el('div', 'where', f.path + ':' + f.l + ':' + f.o + (f.pg ? ' · ' + L.page + ' ' + f.pg : '') + ' · ' + f.c));
+    box.appendChild(el('div', 'where', f.path + ' · ' + (f.pg ? L.page + ' ' + f.pg + ', ' : '') + lineCol({ line: f.l, column: f.o }) + ' · ' + catName(f.c)));
     box.appendChild(el('p', 'msg', f.m));
     if (f.sp) box.appendChild(el('p', 'where', L.suppressed_by + ': ' + f.sp));
     box.appendChild(el('h3', null, L.excerpt));
     box.appendChild(el('div', 'quote', f.x));
     if (f.g) { box.appendChild(el('h3', null, L.suggestion)); box.appendChild(el('div', 'sugg', f.g)); }
     var spans = evidenceSpans(f.v);
-    if (f.v && Object.keys(f.v).length) { box.appendChild(el('h3', null, L.evidence)); box.appendChild(evidenceTree(f.v, spans)); }
+    if (f.w || spans.length) {
+      box.appendChild(el('h3', null, L.evidence));
+      var ev = el('div', 'ev');
+      if (f.w) ev.appendChild(el('p', 'evwords', f.w));
+      if (spans.length) ev.appendChild(evidenceLinks(spans));
+      box.appendChild(ev);
+    }
     var others = (byFile[f.f] || []).filter(function (o) { return o.i !== f.i && o.a < Math.max(f.b, f.a + 1) && Math.max(o.b, o.a + 1) > f.a && (!o.sp || state.suppressed); });
     if (others.length) {
       box.appendChild(el('h3', null, L.also_here));

@@ -1,0 +1,193 @@
+"""`giaoban-qa audit` on the real pool (31,267 articles): local engine and Dask, cold and cached.
+
+    python benchmarks/bench_pool_archive.py [--scratch DIR] [--fraction 1.0] [--runs local1,local2,dask2]
+
+The pool (``benchmarks/pool.py``) is written once as one file per article under
+``--scratch`` (default: a folder in the temporary directory, reused by later runs; it is
+never inside the repository). Each run is a fresh process running the CLI on a snapshot
+of ``src/``:
+
+* ``local1``: ``--engine local --jobs 1``; ``local2``: ``--jobs 2``; ``dask2``:
+  ``--engine dask --jobs 2`` (a LocalCluster of 2 worker processes, 1 thread each);
+* each cold (empty cache folder) and then cached (the same folder, nothing changed), and
+  for the last configuration once more with one file changed;
+* documents/s and MB/s from the wall-clock time; peak RSS of the client process (with
+  Dask it also hosts the scheduler and the nannies), of the largest local worker
+  (``RUSAGE_CHILDREN``) and of each Dask worker (reported by the workers);
+* the client's resident memory when 25 %, 50 % and 100 % of the documents have come back
+  (sampled inside the one run, from /proc/self/status), to show it stays flat;
+* whether every run's JSON report is byte-identical to the first one's.
+
+A cold full-pool run takes minutes on 2 cores; ``--fraction`` runs a seeded prefix of the
+folders instead (say so when quoting).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pool import iter_articles, pool_path  # noqa: E402
+
+WRAPPER = r"""
+import json, resource, sys, time
+import giaoban_qa.archive.audit as audit
+
+samples = {}
+state = {"n": 0}
+original = audit._advance
+
+def rss_kib():
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+def advance(progress, task):
+    original(progress, task)
+    if progress is None:
+        return
+    state["n"] += 1
+    total = progress.tasks[0].total
+    for pct in (25, 50, 100):
+        if pct not in samples and state["n"] >= total * pct / 100:
+            samples[pct] = rss_kib()
+
+audit._advance = advance
+from giaoban_qa.cli import main
+t = time.perf_counter(); code = main(sys.argv[1:]); elapsed = time.perf_counter() - t
+s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print("BENCH " + json.dumps({"rc": code, "seconds": elapsed, "self_kib": s.ru_maxrss, "children_kib": c.ru_maxrss,
+      "cpu": s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime, "client_rss_at": samples}), file=sys.stderr)
+"""
+
+CONFIGS = {
+    "local1": ["--engine", "local", "--jobs", "1"],
+    "local2": ["--engine", "local", "--jobs", "2"],
+    "dask2": ["--engine", "dask", "--jobs", "2"],
+}
+
+
+def write_pool(folder: Path) -> tuple[int, int]:
+    """One file per article, 1,000 a folder; reused when complete."""
+    marker = folder / ".complete"
+    if marker.exists():
+        n, size = map(int, marker.read_text().split())
+        return n, size
+    shutil.rmtree(folder, ignore_errors=True)
+    n = size = 0
+    for article in iter_articles():
+        sub = folder / f"{article['index'] // 1000:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        data = article["text"].encode("utf-8")
+        (sub / f"{article['index']:05d}.txt").write_bytes(data)
+        n += 1
+        size += len(data)
+    marker.write_text(f"{n} {size}")
+    return n, size
+
+
+def run(source: Path, paths: list[Path], options: list[str], out: Path) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(source)}
+    cmd = [sys.executable, "-c", WRAPPER, "audit", *map(str, paths), "-f", "json", "-o", str(out), "--progress", "--fail-on", "never", *options]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tempfile.gettempdir())
+    wall = time.perf_counter() - t0
+    bench = next((json.loads(line[6:]) for line in proc.stderr.splitlines() if line.startswith("BENCH ")), None)
+    if bench is None or bench["rc"] != 0:
+        raise SystemExit(f"audit failed ({proc.returncode}): {' '.join(cmd[3:])}\n{proc.stderr[-3000:]}")
+    import re
+
+    m = re.search(r"(\d+) documents \((\d+) from cache\)", proc.stderr)
+    w = re.search(r"peak memory of the Dask workers: ([\d, ]+) MiB", proc.stderr)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    bench.update(wall=wall, documents=int(m.group(1)), cached=int(m.group(2)), findings=report["summary"]["findings"],
+                 workers_mib=w.group(1) if w else None)
+    return bench
+
+
+def mib(kib: int) -> str:
+    return f"{kib / 1024:.0f}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scratch", type=Path, default=Path(tempfile.gettempdir()) / "giaoban-qa-pool-files")
+    parser.add_argument("--fraction", type=float, default=1.0, help="share of the pool's folders to audit (a prefix)")
+    parser.add_argument("--runs", default="local1,local2,dask2")
+    parser.add_argument("--no-cached", action="store_true", help="cold runs only")
+    args = parser.parse_args()
+    if pool_path() is None:
+        print("skipped: the pool is not here (../shared/corpus/pool or $GIAOBAN_QA_SHARED)")
+        return 0
+    n_all, size_all = write_pool(args.scratch)
+    folders = sorted(p for p in args.scratch.iterdir() if p.is_dir())
+    folders = folders[: max(1, round(len(folders) * args.fraction))]
+    files = [f for d in folders for f in d.iterdir()]
+    n, size = len(files), sum(f.stat().st_size for f in files)
+    mb = size / 1e6
+    work = Path(tempfile.mkdtemp(prefix="giaoban-bench-"))
+    try:
+        source = work / "src"  # a snapshot: edits during the run must not change the code or the cache key
+        shutil.copytree(ROOT / "src", source, ignore=shutil.ignore_patterns("__pycache__"))
+        print(f"pool: {n} of {n_all} articles, {mb:.1f} MB of {size_all / 1e6:.1f} MB, as files under {args.scratch}")
+        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average before the runs {os.getloadavg()[0]:.1f}")
+        print()
+        print("| run | wall s | docs/s | MB/s | CPU s | client peak MiB | worker peak MiB | client RSS MiB at 25/50/100 % | findings | same JSON |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        first: str | None = None
+        rows = []
+        names = [r for r in args.runs.split(",") if r]
+        for name in names:
+            cache = work / f"cache-{name}"
+            phases = ["cold"] if args.no_cached else ["cold", "cached"]
+            if name == names[-1] and not args.no_cached:
+                phases.append("one changed")
+            for phase in phases:
+                if phase == "one changed":
+                    changed = files[0]
+                    changed.write_text(changed.read_text(encoding="utf-8") + "\nCập nhật.\n", encoding="utf-8")
+                out = work / f"{name}-{phase}.json"
+                r = run(source, folders, [*CONFIGS[name], "--cache-dir", str(cache)], out)
+                if phase == "one changed":
+                    changed.write_text(changed.read_text(encoding="utf-8").removesuffix("\nCập nhật.\n"), encoding="utf-8")
+                text = out.read_text(encoding="utf-8")
+                same = "-" if phase == "one changed" else ("(reference)" if first is None else str(text == first))
+                if first is None:
+                    first = text
+                at = r["client_rss_at"]
+                flat = "/".join(mib(at[k]) for k in ("25", "50", "100") if k in at)
+                worker = r["workers_mib"] or (mib(r["children_kib"]) if r["children_kib"] else "-")
+                print(f"| {name} {phase} ({r['cached']} cached) | {r['wall']:.1f} | {n / r['wall']:.0f} | {mb / r['wall']:.2f} | {r['cpu']:.1f} | "
+                      f"{mib(r['self_kib'])} | {worker} | {flat} | {r['findings']} | {same} |", flush=True)
+                rows.append((name, phase, r))
+        print()
+        for name in names:
+            by = {phase: r for n_, phase, r in rows if n_ == name}
+            if "cached" in by:
+                line = f"{name}: cached re-run {by['cold']['wall'] / by['cached']['wall']:.1f}x faster than cold"
+                if "one changed" in by:
+                    line += f"; one changed file {by['one changed']['wall'] / by['cached']['wall']:.2f}x the unchanged re-run"
+                print(line)
+            at = by["cold"]["client_rss_at"]
+            if all(k in at for k in ("25", "50", "100")):
+                print(f"{name} cold: client RSS at 100 % is {at['100'] / at['25']:.2f}x its RSS at 25 % of the documents")
+        print(f"load average after the runs {os.getloadavg()[0]:.1f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,625 @@
+"""Where an audit's work runs: the engine seam.
+
+An engine takes an ``AuditPlan`` (the ordered paths and what to do with each) and gives
+back, through ``on_document``, each document's located findings, then the findings of the
+cross-document rules and, when asked, the fact tables as partitioned Parquet. Both engines
+run the same pure functions (``pipeline.Worker`` for a document, ``shards.summarise`` and
+``shards.reduce_shard`` for the cross-document rules), so their reports are identical:
+
+* ``LocalEngine``: today's pool of processes on this machine (``parallel``); shards are
+  grouped in the client's memory.
+* ``DaskEngine``: ``dask.distributed``. Paths are cut into partitions and mapped to workers
+  (texts never pass through the client; workers read the files); each partition's shard
+  items stay on the workers and are grouped by key with a Dask bag group-by (task shuffle),
+  each shard reduced on a worker; only findings come back. Fact tables are Dask frames
+  validated with the same pandera models and written with ``to_parquet``.
+
+The cache (``cache.Cache``, one SQLite file in the cache folder) is shared by both:
+``local`` reads and writes it in the client; under Dask each partition task reads it and
+writes its misses at the end in one short transaction, so records of cached documents
+never travel. On several machines the cache folder must be one the workers all see (a
+shared filesystem with working locks), else give each host its own (a miss only costs
+a re-extraction).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from giaoban_qa.archive.shards import ShardPlan, compact, finding_order, reduce_shard, shard_id, summarise, table_rows
+from giaoban_qa.config import Config
+
+DEFAULT_PARTITION = 200  # documents per Dask task / per Parquet part: ~0.5 MB of news text
+
+
+@dataclass
+class AuditPlan:
+    files: list[str]
+    config: Config
+    table_names: list[str]  # extracted for every document
+    shard: ShardPlan
+    cache_dir: str | None = None
+    namespace: str = ""
+    tables_dir: str | None = None  # write every extracted table as partitioned Parquet here
+    keep_tables: tuple[str, ...] = ()  # tables handed back whole (user checks need frames)
+    partition_size: int = DEFAULT_PARTITION
+    stdin: bool = False  # also audit standard input, after the files (local engine only)
+
+    @property
+    def needs_tables(self) -> bool:
+        """Whole fact tables are kept (in the cache too) only when written or checked."""
+        return bool(self.tables_dir or self.keep_tables)
+
+    def partitions(self) -> list[list[tuple[int, str]]]:
+        n = max(1, self.partition_size)
+        numbered = list(enumerate(self.files))
+        return [numbered[i : i + n] for i in range(0, len(numbered), n)]
+
+
+@dataclass
+class EngineResult:
+    archive_findings: list[dict[str, Any]] = field(default_factory=list)
+    cached: int = 0
+    extracted: int = 0
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    worker_peaks_kib: dict[str, int] = field(default_factory=dict)  # Dask: peak RSS of each worker
+
+
+OnDocument = Callable[[dict[str, Any]], None]
+
+
+class EngineError(Exception):
+    """The engine cannot run (no Dask installed, cluster unreachable, workers without the
+    package): a one-line message for the user."""
+
+
+# -- Parquet parts, shared by both engines so their tables are the same files -------------
+def part_name(index: int) -> str:
+    return f"part.{index}.parquet"  # what dask's to_parquet names them
+
+
+def frame_of(table: str, rows: list[dict[str, Any]], columns: list[str]):
+    """One partition's rows as an unvalidated pandas frame with the table's columns."""
+    import pandas as pd
+
+    records = [[row.get(c) for c in columns] for row in rows]
+    frame = pd.DataFrame.from_records(records, columns=columns) if records else pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    return frame
+
+
+def encode_nested(frame):
+    """Dict and list values as JSON text (Parquet columns have one type), as ``facts -f parquet``."""
+    import json
+
+    for column in frame.columns:
+        if frame[column].dtype == object and frame[column].map(lambda v: isinstance(v, (dict, list))).any():
+            frame[column] = frame[column].map(lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v)
+    return frame
+
+
+def table_columns(table: str, seen: list[str]) -> list[str]:
+    """Declared columns first (schema order), then the others in the order first seen."""
+    from giaoban_qa.archive.schemas import SCHEMAS, _columns_of
+
+    declared = _columns_of(SCHEMAS[table]) if table in SCHEMAS else []
+    return list(dict.fromkeys([*declared, *seen]))
+
+
+def raw_part(table: str, rows: list[dict[str, Any]], columns: list[str]):
+    """A partition's rows as a frame, before validation; a row without a declared column
+    is a schema failure here already (a frame would fill it with nulls)."""
+    from giaoban_qa.archive.schemas import SchemaFailure, _where
+
+    declared = table_columns(table, [])
+    missing = [
+        {**_where(row), "column_name": ",".join(absent), "check": "column missing from the row", "value": None, "index": i}
+        for i, row in enumerate(rows)
+        if (absent := [c for c in declared if c not in row])
+    ]
+    if missing:
+        raise SchemaFailure(table, missing)
+    return frame_of(table, rows, columns)
+
+
+def validated_part(table: str, rows: list[dict[str, Any]], columns: list[str]):
+    """A partition validated by the table's pandera model (raises ``SchemaFailure``)."""
+    from giaoban_qa.archive.schemas import SCHEMAS, SchemaFailure, _failures
+
+    frame = raw_part(table, rows, columns)
+    schema = SCHEMAS.get(table)
+    if schema is None:
+        return encode_nested(frame)
+    import pandera.pandas as pa
+
+    try:
+        frame = schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        raise SchemaFailure(table, _failures(exc, rows)) from None
+    return encode_nested(frame)
+
+
+# -- the local engine ---------------------------------------------------------------------
+class LocalEngine:
+    name = "local"
+
+    def __init__(self, jobs: int | None = None) -> None:
+        from giaoban_qa.archive.parallel import default_jobs
+
+        self.jobs = jobs or default_jobs()
+        self.asked = jobs is not None
+
+    def run(self, plan: AuditPlan, on_document: OnDocument) -> EngineResult:
+        from giaoban_qa.archive.cache import Cache
+        from giaoban_qa.archive.parallel import default_jobs, process
+        from giaoban_qa.archive.pipeline import file_digest
+
+        out = EngineResult()
+        rule_classes = plan.shard.rules()
+        shards: dict[tuple, list[tuple]] = {}
+        parts = _PartWriter(plan, out) if plan.tables_dir else None
+        kept: dict[str, list[tuple[int, dict]]] = {t: [] for t in plan.keep_tables}
+
+        def handle(ordinal: int, path: str, record: dict[str, Any]) -> None:
+            doc_out, items = summarise(record, path, ordinal, plan.shard, rule_classes)
+            on_document(doc_out)
+            for item in items:
+                shards.setdefault(shard_id(item), []).append(item)
+            if parts or kept:
+                rows = table_rows(record, path, ordinal, plan.shard)
+                for table in kept:
+                    kept[table].extend((ordinal, r) for r in rows.get(table, ()))
+                if parts:
+                    parts.add(ordinal, rows)
+
+        cache = _open_cache(plan, out.notes)
+        try:
+            pending: list[tuple[int, str]] = []
+            digests: dict[str, str] = {}
+            for ordinal, path in enumerate(plan.files):
+                digest = file_digest(path) if cache else None
+                record = cache.get(digest) if cache and digest else None
+                if record is not None:
+                    out.cached += 1
+                    handle(ordinal, path, record)
+                else:
+                    if digest:
+                        digests[path] = digest
+                    pending.append((ordinal, path))
+            paths = [p for _o, p in pending]
+            jobs = self.jobs
+            # More workers than files or cores only cost memory (300 asked: 9.5 GB, 12x slower).
+            limit = max(1, min(len(paths), default_jobs()))
+            if jobs > limit:
+                if self.asked:
+                    out.notes.append(f"--jobs {self.jobs} lowered to {limit} ({len(paths)} file(s) to extract, {default_jobs()} core(s))")
+                jobs = limit
+            for (ordinal, path), record in zip(pending, process(paths, plan.config, plan.table_names, jobs)):
+                out.extracted += 1
+                record = compact(record, plan.shard, rule_classes, plan.needs_tables)
+                if cache and not record.get("error") and path in digests:
+                    cache.put(digests[path], record)
+                handle(ordinal, path, record)
+            if plan.stdin:
+                from giaoban_qa.archive.pipeline import Worker
+                from giaoban_qa.engine import iter_sources
+
+                worker = Worker(plan.config, plan.table_names)
+                for _p, source, error in iter_sources(["-"], plan.config):
+                    record = {"path": "<stdin>", "error": error} if source is None else worker.process_text(source.path, source.text, source.kind, source.encoding)
+                    handle(len(plan.files), "<stdin>", record)
+        finally:
+            if cache:
+                cache.close()
+        if parts:
+            parts.finish()
+        for table, rows in kept.items():
+            rows.sort(key=lambda pair: pair[0])  # stable: rows of a document keep their order
+            out.tables[table] = [r for _o, r in rows]
+        for key in sorted(shards, key=repr):
+            for d in reduce_shard(shards[key], plan.config.options, plan.config.rules_dirs, plan.config.strict):
+                if "error" in d:
+                    _rule_crashed(d["error"], plan.config)
+                else:
+                    out.archive_findings.append(d)
+        out.archive_findings.sort(key=finding_order)
+        return out
+
+
+class _PartWriter:
+    """Parquet parts of the local engine: a partition is written when its last document
+    has arrived (documents come cached first, then extracted, each in order)."""
+
+    def __init__(self, plan: AuditPlan, out: EngineResult) -> None:
+        self.plan, self.out = plan, out
+        self.size = max(1, plan.partition_size)
+        self.count = (len(plan.files) + self.size - 1) // self.size
+        self.rows: dict[int, dict[str, list[dict]]] = {}
+        self.seen: dict[int, int] = {}
+        self.columns: dict[str, list[str]] = {t: [] for t in plan.table_names}
+        self.frames: dict[int, dict[str, Any]] = {}
+
+    def add(self, ordinal: int, rows: dict[str, list[dict]]) -> None:
+        part = ordinal // self.size
+        bucket = self.rows.setdefault(part, {t: [] for t in self.plan.table_names})
+        for table in self.plan.table_names:
+            for row in rows.get(table, ()):
+                bucket[table].append((ordinal, row))
+        self.seen[part] = self.seen.get(part, 0) + 1
+
+    def finish(self) -> None:
+        # Columns of a table are the union over the archive (every part has all of them),
+        # so parts are validated and written once every document is in.
+        for part in sorted(self.rows):
+            for table, rows in self.rows[part].items():
+                rows.sort(key=lambda pair: pair[0])
+                self.rows[part][table] = [r for _o, r in rows]
+                for row in self.rows[part][table]:
+                    for k in row:
+                        if k not in self.columns[table]:
+                            self.columns[table].append(k)
+        frames = {}
+        for part in range(self.count):
+            for table in self.plan.table_names:
+                rows = self.rows.get(part, {}).get(table, [])
+                frames[(table, part)] = validated_part(table, rows, table_columns(table, self.columns[table]))
+        self.out.written.extend(write_parts(self.plan.tables_dir, frames))
+
+
+def arrow_schema(frame):
+    """A partition's Arrow schema (unified over parts so every part has the same one)."""
+    import pyarrow as pa
+
+    return pa.Schema.from_pandas(frame, preserve_index=False)
+
+
+def unify(schemas: list[Any]):
+    import pyarrow as pa
+
+    return pa.unify_schemas(schemas, promote_options="permissive").remove_metadata()
+
+
+def write_part(frame, target: Path, schema) -> str:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+    pq.write_table(table, str(target))
+    return str(target)
+
+
+def write_parts(folder: str, frames: dict[tuple[str, int], Any]) -> list[Path]:
+    """``folder/<table>/part.<i>.parquet``, each table replaced atomically (a sibling folder
+    renamed into place), so a failed run leaves the previous tables whole."""
+    import shutil
+    import tempfile
+
+    root = Path(folder)
+    root.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in sorted({t for t, _p in frames}):
+        tmp = Path(tempfile.mkdtemp(prefix=f".{table}.", dir=str(root)))
+        try:
+            parts = sorted((part, frame) for (t, part), frame in frames.items() if t == table)
+            schema = unify([arrow_schema(frame) for _p, frame in parts])
+            for part, frame in parts:
+                write_part(frame, tmp / part_name(part), schema)
+            _replace_folder(tmp, root / table)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        written.append(root / table)
+    return written
+
+
+def _replace_folder(new: Path, target: Path) -> None:
+    import shutil
+
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(target, old)
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _open_cache(plan: AuditPlan, notes: list[str] | None):
+    if not plan.cache_dir:
+        return None
+    import sqlite3
+
+    from giaoban_qa.archive.cache import Cache
+
+    try:
+        return Cache(plan.cache_dir, plan.namespace, notes)
+    except (OSError, sqlite3.Error) as exc:  # a read-only folder: audit without the cache
+        if notes is not None:
+            notes.append(f"cache {plan.cache_dir} unusable ({exc}); running without it")
+        return None
+
+
+# -- the Dask engine ----------------------------------------------------------------------
+_WORKERS: dict[int, Any] = {}  # per worker process: one pipeline.Worker per plan
+
+
+def run_partition(part: list[tuple[int, str]], plan: AuditPlan) -> dict[str, Any]:
+    """One Dask task: the documents of one partition, from the cache or extracted here."""
+    import sqlite3
+
+    from giaoban_qa.archive.pipeline import Worker, file_digest
+
+    key = hash((plan.namespace, tuple(plan.table_names), plan.shard.rule_codes))
+    worker = _WORKERS.get(key)
+    if worker is None:
+        worker = _WORKERS[key] = Worker(plan.config, plan.table_names)
+    rule_classes = plan.shard.rules()
+    cache = _open_cache(plan, None)
+    docs, items, to_store = [], [], []
+    tables: dict[str, list[dict]] = {t: [] for t in plan.table_names} if plan.tables_dir or plan.keep_tables else {}
+    cached = extracted = 0
+    try:
+        for ordinal, path in part:
+            digest = file_digest(path) if cache else None
+            record = None
+            if cache and digest:
+                try:
+                    record = cache.get(digest)
+                except sqlite3.Error:
+                    record = None
+            if record is None:
+                record = compact(worker.process_path(path), plan.shard, rule_classes, plan.needs_tables)
+                extracted += 1
+                if digest and not record.get("error"):
+                    to_store.append((digest, record))
+            else:
+                cached += 1
+            doc_out, doc_items = summarise(record, path, ordinal, plan.shard, rule_classes)
+            docs.append(doc_out)
+            items.extend(doc_items)
+            if tables:
+                for table, rows in table_rows(record, path, ordinal, plan.shard).items():
+                    if table in tables:
+                        tables[table].extend(rows)
+        if cache and to_store:
+            # All of the partition's misses in one short write (other workers write too).
+            try:
+                for digest, record in to_store:
+                    cache.put(digest, record)
+            except sqlite3.Error:
+                pass
+    finally:
+        if cache:
+            try:
+                cache.close()
+            except sqlite3.Error:
+                pass
+    columns = {t: list(dict.fromkeys(k for row in rows for k in row)) for t, rows in tables.items()}
+    return {"docs": docs, "items": items, "tables": tables, "columns": columns, "cached": cached, "extracted": extracted}
+
+
+def _docs(result: dict[str, Any]) -> list[dict[str, Any]]:
+    return result["docs"]
+
+
+def _items(result: dict[str, Any]) -> list[tuple]:
+    return result["items"]
+
+
+def _counts(result: dict[str, Any]) -> tuple[int, int, dict[str, list[str]]]:
+    return result["cached"], result["extracted"], result["columns"]
+
+
+def _rows(result: dict[str, Any], table: str) -> list[dict[str, Any]]:
+    return result["tables"].get(table, [])
+
+
+def _part_frame(result: dict[str, Any], table: str, columns: list[str]):
+    return raw_part(table, result["tables"].get(table, []), columns)
+
+
+def _reduce_group(group: tuple, options: dict, rules_dirs: list[str], strict: bool) -> list[dict[str, Any]]:
+    return reduce_shard(group[1], options, rules_dirs, strict)
+
+
+def package_identity() -> str:
+    """A hash of the package's code and shipped data (what a worker must share with the
+    client for their findings to agree)."""
+    import hashlib
+
+    import giaoban_qa
+
+    h = hashlib.sha256(giaoban_qa.__version__.encode())
+    root = Path(giaoban_qa.__file__).resolve().parent
+    for p in sorted(root.rglob("*")):
+        if p.suffix in (".py", ".yaml", ".yml", ".json") and "__pycache__" not in p.parts:
+            h.update(str(p.relative_to(root)).encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _peak_rss_kib() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _worker_identity() -> str:
+    try:
+        return package_identity()
+    except Exception as exc:  # the package is missing or broken on that worker
+        return f"error: {type(exc).__name__}: {exc}"
+
+
+class DaskEngine:
+    name = "dask"
+
+    def __init__(self, scheduler: str | None = None, workers: int | None = None, retries: int = 2) -> None:
+        self.scheduler = scheduler
+        self.workers = workers
+        self.retries = retries
+
+    def _connect(self):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise EngineError("--engine dask needs dask.distributed: pip install 'giaoban-qa[archive]'") from None
+        import dask
+
+        # Object columns stay Python strings (as in the local engine's frames), so the Parquet
+        # parts of both engines have the same types.
+        dask.config.set({"dataframe.convert-string": False, "distributed.admin.tick.limit": "1h"})
+        if self.scheduler:
+            try:
+                client = Client(self.scheduler, timeout="10s")
+            except (OSError, TimeoutError) as exc:
+                raise EngineError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
+            return client, None
+        from giaoban_qa.archive.parallel import default_jobs
+
+        n = self.workers or default_jobs()
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50)
+        return Client(cluster), cluster
+
+    def _check_workers(self, client) -> None:
+        identities = client.run(_worker_identity)
+        if not identities:
+            raise EngineError(f"the Dask cluster at {self.scheduler} has no workers (start some with 'dask worker {self.scheduler}')")
+        mine = package_identity()
+        wrong = {w: i for w, i in identities.items() if i != mine}
+        if wrong:
+            worker, identity = sorted(wrong.items())[0]
+            why = identity if identity.startswith("error") else "it runs another version of giaoban-qa"
+            raise EngineError(f"Dask worker {worker} cannot run this audit ({why}); install this giaoban-qa on every worker")
+
+    def run(self, plan: AuditPlan, on_document: OnDocument) -> EngineResult:
+        from distributed import as_completed
+        from distributed.client import FutureCancelledError
+
+        client, cluster = self._connect()
+        try:
+            self._check_workers(client)
+            return self._run(client, plan, on_document)
+        except FutureCancelledError as exc:
+            raise EngineError(f"the Dask run was cancelled: {exc}") from None
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+    def _run(self, client, plan: AuditPlan, on_document: OnDocument) -> EngineResult:
+        import dask.bag as db
+        from distributed import as_completed
+        from distributed.scheduler import KilledWorker
+
+        out = EngineResult()
+        parts = plan.partitions()
+        if not parts:
+            return out
+        [plan_future] = client.scatter([plan], broadcast=True)
+        results = client.map(run_partition, parts, plan=plan_future, retries=self.retries, pure=False)
+        docs = client.map(_docs, results, retries=self.retries, pure=False)
+        try:
+            for future in as_completed(docs):
+                for doc in future.result():
+                    on_document(doc)
+                future.release()
+            counts = client.gather(client.map(_counts, results, pure=False))
+        except KilledWorker as exc:
+            raise EngineError(f"Dask workers died while auditing ({exc}); a document may crash the worker, try --engine local") from None
+        for cached, extracted, _columns in counts:
+            out.cached += cached
+            out.extracted += extracted
+        # Cross-document rules: shard items are grouped by key on the workers.
+        item_futures = client.map(_items, results, pure=False)  # held: a released future loses its data
+        items = db.from_delayed(item_futures)
+        n_groups = max(1, min(len(parts), 64))
+        config = plan.config
+        grouped = items.groupby(shard_id, npartitions=n_groups, shuffle="tasks")
+        found = grouped.map(_reduce_group, config.options, list(config.rules_dirs), config.strict).flatten()
+        found_future = client.compute(found, retries=self.retries)
+        for d in found_future.result():
+            if "error" in d:
+                _rule_crashed(d["error"], config)
+            else:
+                out.archive_findings.append(d)
+        out.archive_findings.sort(key=finding_order)
+        for table in plan.keep_tables:
+            out.tables[table] = [r for rows in client.gather(client.map(_rows, results, table=table, pure=False)) for r in rows]
+        if plan.tables_dir:
+            out.written = self._write_tables(client, plan, results, counts)
+        try:
+            out.worker_peaks_kib = dict(sorted(client.run(_peak_rss_kib).items()))
+        except Exception:  # only for the statistics line
+            pass
+        return out
+
+    def _write_tables(self, client, plan: AuditPlan, results, counts) -> list[Path]:
+        """Every table as a Dask frame validated by its pandera model, written part by part
+        by the workers. All tables go in three passes (validate and keep on the workers;
+        unify each table's Arrow schema from the parts' schemas, which are small; write), so
+        every part file of a table has one schema, as in the local engine."""
+        import shutil
+        import tempfile
+
+        import dask
+        import dask.dataframe as dd
+        import pandera.pandas as pa
+
+        from giaoban_qa.archive.schemas import SCHEMAS, SchemaFailure
+
+        root = Path(plan.tables_dir)
+        root.mkdir(parents=True, exist_ok=True)
+        frames = {}
+        self._held = []
+        for table in plan.table_names:
+            seen: list[str] = []
+            for _c, _e, columns in counts:
+                seen.extend(c for c in columns.get(table, ()) if c not in seen)
+            columns = table_columns(table, seen)
+            parts = client.map(_part_frame, results, table=table, columns=columns, pure=False)
+            self._held.append(parts)  # a released future loses its data
+            frame = dd.from_delayed(parts, meta=raw_part(table, [], columns), verify_meta=False)
+            schema = SCHEMAS.get(table)
+            if schema is not None:
+                # The same pandera model, on the Dask frame (checked partition by partition).
+                frame = schema.validate(frame, lazy=True)
+            frames[table] = frame.map_partitions(encode_nested, meta=validated_part(table, [], columns))
+        tmps = {t: Path(tempfile.mkdtemp(prefix=f".{t}.", dir=str(root))) for t in frames}
+        try:
+            persisted = dict(zip(frames, client.persist(list(frames.values()))))
+            pieces = {t: f.to_delayed() for t, f in persisted.items()}
+            schemas = client.compute({t: [dask.delayed(arrow_schema)(p) for p in ps] for t, ps in pieces.items()}, sync=True)
+            writes = [dask.delayed(write_part)(p, tmps[t] / part_name(i), unify(schemas[t])) for t, ps in pieces.items() for i, p in enumerate(ps)]
+            client.compute(writes, sync=True, retries=self.retries)
+            del persisted, pieces
+            for t in frames:
+                _replace_folder(tmps[t], root / t)
+        except pa.errors.SchemaErrors as exc:
+            raise SchemaFailure(next(iter(frames)), [{"column_name": None, "check": str(exc)[:500], "value": None}]) from None
+        finally:
+            for tmp in tmps.values():
+                shutil.rmtree(tmp, ignore_errors=True)
+            self._held = []
+        return [root / t for t in frames]
+
+
+def _rule_crashed(message: str, config) -> None:
+    """A cross-document rule raised: exit 2 naming it, unless ``--keep-going`` (then said on
+    stderr and skipped), as for the per-document rules: no rule falls silent with exit 0."""
+    if not getattr(config, "keep_going", False):
+        from giaoban_qa.errors import RuleCrash
+
+        raise RuleCrash(message[:500] + " (--keep-going skips it)")
+    print(f"giaoban-qa: {message[:500]}", file=sys.stderr)
+
+
+def make_engine(name: str, jobs: int | None = None, scheduler: str | None = None):
+    if name == "dask" or scheduler:
+        return DaskEngine(scheduler=scheduler, workers=jobs)
+    return LocalEngine(jobs)

@@ -1,0 +1,51 @@
+"""The worker pool ``check --jobs`` and ``audit --engine local --jobs`` share.
+
+Tasks are paths; each worker process builds what it needs once (``init``), then turns a
+path into a compact, picklable result (findings located in the original text, fact rows;
+never the text). Results come back in task order as they are ready (``imap``), so the
+caller consumes them streaming and its memory follows the results, not the texts.
+``jobs <= 1`` (or a single task) runs in the calling process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from typing import Any, Callable, Iterable, Iterator
+
+_STATE: Any = None
+_WORK: Callable[[Any, str], Any] | None = None
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _init(init: Callable[..., Any], initargs: tuple, work: Callable[[Any, str], Any]) -> None:
+    global _STATE, _WORK
+    _STATE, _WORK = init(*initargs), work
+
+
+def _run(path: str) -> Any:
+    assert _WORK is not None
+    return _WORK(_STATE, path)
+
+
+def map_paths(init: Callable[..., Any], initargs: tuple, work: Callable[[Any, str], Any], paths: Iterable[str], jobs: int) -> Iterator[Any]:
+    """``work(init(*initargs), path)`` for every path, in order."""
+    paths = list(paths)
+    if jobs <= 1 or len(paths) <= 1:
+        state = init(*initargs)
+        for path in paths:
+            yield work(state, path)
+        return
+    # fork shares the imported modules and the loaded rule packs; spawn elsewhere.
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    chunksize = max(1, min(16, len(paths) // (jobs * 8) or 1))
+    with ctx.Pool(processes=min(jobs, len(paths)), initializer=_init, initargs=(init, initargs, work), maxtasksperchild=2000) as pool:
+        yield from pool.imap(_run, paths, chunksize=chunksize)
