@@ -41,6 +41,7 @@ def _clear_run_caches() -> None:
     if spelling is not None:
         spelling._PAIR_CACHE.clear()
         spelling._VIABLE.clear()
+        spelling._VIABLE_LOGS.clear()
     model = sys.modules.get("giaoban_qa.spelling.model")
     if model is not None and model.load.cache_info().currsize:
         model.load()._uni_cache.clear()

@@ -107,3 +107,15 @@ def test_grammar_agrees_with_hunspell_vi() -> None:
              "têt", "gip", "quoàng", "quoạng", "quoắt"}
     assert len(syllables) > 5000
     assert rejected - loans == set(), sorted(rejected - loans)[:40]
+
+
+def test_valid_edits_are_the_valid_syllables_among_edits():
+    # The fast path must propose exactly what filtering every edit through the grammar does,
+    # in the same order and with the same kinds (the decision rule weighs and ranks them).
+    from giaoban_qa.spelling.candidates import edits, valid_edits
+    from giaoban_qa.spelling.syllable import parse
+
+    for word in ("thị", "trường", "dựa", "giai", "đoạn", "quốc", "nghiệp", "khuyến", "gì", "quạu", "oách", "yên", "ngành", "học"):
+        expected = tuple((c, k) for c, k in edits(word) if parse(c) is not None)
+        assert valid_edits(word) == expected, word
+        assert expected, word

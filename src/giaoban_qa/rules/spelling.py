@@ -256,13 +256,14 @@ def _viable(model, word: str) -> tuple[tuple[str, str, int], ...]:
     cached = _VIABLE.get(word)
     if cached is not None:
         return cached
-    from giaoban_qa.spelling.candidates import edits
-    from giaoban_qa.spelling.syllable import parse
+    from giaoban_qa.spelling.candidates import valid_edits
 
     out = []
-    for cand, kind in edits(word):
+    # Only valid syllables are looked up: most strings one slip away are not syllables, and
+    # the grammar rejects them per toneless spelling, before they are built and hashed.
+    for cand, kind in valid_edits(word):
         uni = model.unigram(cand)
-        if uni < _VIABLE_MIN or parse(cand) is None:
+        if uni < _VIABLE_MIN:
             continue
         if kind == "drop" and cand == word[1:]:
             continue  # "lô" → "ô", "mai" → "ai": a lost initial made more false alarms than finds
@@ -362,6 +363,8 @@ class RealWordSlip(Rule):
         if len(bigram_cache) > 50_000:  # bounded: ~6 MB at most
             bigram_cache.clear()
 
+        cache_get = bigram_cache.get  # read inline in the loop below: it runs for every word
+
         def bigram(a: str, b: str) -> int:
             k = a + " " + b
             c = bigram_cache.get(k)
@@ -383,10 +386,16 @@ class RealWordSlip(Rule):
             right_word = lows[i + 1] if has_right else None
             # Fits one side well: not a slip (cheap test that skips most words; the left
             # pair is the right pair of the word before, so mostly cached).
-            left = bigram(left_word, low)
+            k = left_word + " " + low
+            left = cache_get(k)
+            if left is None:
+                left = bigram_cache[k] = model.bigram(left_word, low)
             if left >= fit:
                 continue
-            right = bigram(low, right_word)
+            k = low + " " + right_word
+            right = cache_get(k)
+            if right is None:
+                right = bigram_cache[k] = model.bigram(low, right_word)
             if right >= fit or min(left, right) > fit_both:
                 continue
             if low in singles or len(low) < 2:
@@ -442,6 +451,38 @@ class RealWordSlip(Rule):
     @staticmethod
     def _best(model, low, left_word, right_word, left, right, bigram):
         written = _score(left, right, model.unigram(low))
+        if left_word is None or right_word is None:  # pragma: no cover - check() asks for both
+            return RealWordSlip._best_one_sided(model, low, left_word, right_word, written, bigram)
+        # The hot loop of the rule: the pair cache read inline, and each candidate's
+        # log(unigram + 1) and log(kind weight) taken once per word (``_viable_logs``); the
+        # sum is computed in the order ``_score`` uses, so the floats are the same.
+        cache = _PAIR_CACHE
+        get = cache.get
+        log = math.log
+        best = None
+        best_s = 0.0
+        for cand, kind, uni, log_uni, log_weight in _viable_logs(model, low):
+            k = left_word + " " + cand
+            cl = get(k)
+            if cl is None:
+                cl = cache[k] = model.bigram(left_word, cand)
+            k = cand + " " + right_word
+            cr = get(k)
+            if cr is None:
+                cr = cache[k] = model.bigram(cand, right_word)
+            if not (cl or cr):
+                continue
+            s = (log(cl + 0.1) + log(cr + 0.1) - log_uni) + log_weight
+            if best is None or s > best_s:
+                best_s = s
+                best = (cand, kind, cl, cr, uni)
+        if best is None:
+            return None
+        cand, kind, cl, cr, uni = best
+        return cand, kind, cl, cr, uni, best_s - written
+
+    @staticmethod
+    def _best_one_sided(model, low, left_word, right_word, written, bigram):  # pragma: no cover
         best = None
         for cand, kind, uni in _viable(model, low):
             cl = bigram(left_word, cand) if left_word is not None else None
@@ -455,6 +496,22 @@ class RealWordSlip(Rule):
             return None
         s, cand, kind, cl, cr, uni = best
         return cand, kind, cl, cr, uni, s - written
+
+
+_VIABLE_LOGS: dict[str, tuple[tuple[str, str, int, float, float], ...]] = {}
+
+
+def _viable_logs(model, word: str) -> tuple[tuple[str, str, int, float, float], ...]:
+    """``_viable`` with log(unigram + 1) and log(kind weight) of each candidate."""
+    cached = _VIABLE_LOGS.get(word)
+    if cached is not None:
+        return cached
+    if len(_VIABLE_LOGS) > 20000:
+        _VIABLE_LOGS.clear()
+    result = _VIABLE_LOGS[word] = tuple(
+        (cand, kind, uni, math.log(uni + 1), math.log(_KIND_WEIGHT.get(kind, 0.2))) for cand, kind, uni in _viable(model, word)
+    )
+    return result
 
 
 # -- glued figures, broken symbols, brands written two ways -------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from giaoban_qa.spelling.syllable import parse, split_tone, with_tone
+from giaoban_qa.spelling.syllable import INITIALS, RIMES, STOP_FINALS, parse, rime_ok, split_tone, with_tone
 
 _HAT = {
     "a": "ăâ", "ă": "aâ", "â": "aă", "e": "ê", "ê": "e", "o": "ôơ", "ô": "oơ", "ơ": "oô",
@@ -32,18 +32,43 @@ _VOWEL_LETTERS = "aeiouyăâêôơư"
 @lru_cache(maxsize=1024)
 def near(word: str) -> tuple[tuple[str, str], ...]:
     """(candidate, kind) for every valid syllable one slip from ``word`` (not ``word``)."""
-    return tuple((c, k) for c, k in edits(word) if parse(c) is not None)
+    return valid_edits(word)  # = the edits that parse, without parsing each
 
 
-def edits(word: str) -> tuple[tuple[str, str], ...]:
+@lru_cache(maxsize=1)
+def valid_bases() -> frozenset[str]:
+    """Every toneless spelling that is a syllable with some tone (a few thousand), built once from
+    the grammar's tables: ``parse`` accepts a word when some split of it into an initial of
+    ``INITIALS`` and the rest passes ``rime_ok``; that rest is a rime of ``RIMES``, or one
+    without its first letter (the u of qu, the i of gi), or "i" + the end of a "uy…" rime
+    after qu, or "au" after qu."""
+    rimes = set(RIMES) | {r[1:] for r in RIMES if len(r) > 1} | {"i" + r[2:] for r in RIMES if r.startswith("uy")} | {"au"}
+    return frozenset(i + r for i in INITIALS for r in rimes if rime_ok(i, r))
+
+
+def valid_edits(word: str) -> tuple[tuple[str, str], ...]:
+    """``edits(word)`` restricted to valid syllables (same order, same kinds), without
+    building the many non-words: the grammar is asked once per toneless spelling."""
+    return edits(word, valid_only=True)
+
+
+def edits(word: str, valid_only: bool = False) -> tuple[tuple[str, str], ...]:
     """(string, kind) one slip from ``word``, valid syllables or not (callers filter: a
     lookup in the counts is cheaper than the grammar for the many non-words)."""
     base, tone = split_tone(word)
     if tone < 0:
         return ()
     out: dict[str, str] = {}
+    bases = valid_bases() if valid_only else frozenset()
 
     def add(candidate_base: str, candidate_tone: int, kind: str) -> None:
+        if valid_only:
+            # parse(with_tone(b, t)) depends on the spelling b (its structure) and on t only
+            # through the rule that a stop final takes sắc or nặng.
+            if candidate_base not in bases or (
+                candidate_tone not in (2, 5) and candidate_base.endswith(STOP_FINALS)
+            ):
+                return
         cand = with_tone(candidate_base, candidate_tone)
         if cand != word and cand not in out:
             out[cand] = kind
@@ -82,16 +107,22 @@ def edits(word: str) -> tuple[tuple[str, str], ...]:
     # Letters are dropped at the edges of a syllable or after its first letters ("độ" for
     # đội, "tành" for thành, "lận" for luận), rarely elsewhere: fewer strings to look up.
     for i in sorted({0, 1, 2, len(base) - 1, len(base)} & set(range(len(base) + 1))):
+        head, tail = base[:i], base[i:]
         for ch in _LETTERS:
-            add_any_placement(base[:i] + ch + base[i:], "insert")
+            cb = head + ch + tail
+            if not valid_only or cb in bases:  # most insertions are no syllable: skip the call
+                add_any_placement(cb, "insert")
     # A vowel typed for another ("giao đoạn" for giai đoạn); consonant swaps beyond the
     # pairs above make too many real words to be worth proposing.
     for i in range(len(base)):
         if base[i] not in _VOWEL_LETTERS:
             continue
+        head, tail = base[:i], base[i + 1 :]
         for ch in _VOWEL_LETTERS:
             if ch != base[i]:
-                add_any_placement(base[:i] + ch + base[i + 1 :], "substitute")
+                cb = head + ch + tail
+                if not valid_only or cb in bases:
+                    add_any_placement(cb, "substitute")
     for i in range(len(base) - 1):
         if base[i] != base[i + 1]:
             add_any_placement(base[:i] + base[i + 1] + base[i] + base[i + 2 :], "swap")
@@ -99,7 +130,7 @@ def edits(word: str) -> tuple[tuple[str, str], ...]:
     decomposed = unicodedata.normalize("NFC", word)
     for i in range(len(decomposed)):
         cand = decomposed[:i] + decomposed[i + 1 :]
-        if cand and cand != word and cand not in out:
+        if cand and cand != word and cand not in out and (not valid_only or parse(cand) is not None):
             out[cand] = "drop"
     return tuple(out.items())
 

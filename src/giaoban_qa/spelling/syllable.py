@@ -136,6 +136,24 @@ def _initial_ok(initial: str, rime: str) -> bool:
     return True
 
 
+def rime_ok(initial: str, rime: str) -> bool:
+    """Whether ``initial`` (of ``INITIALS``) and the toneless, non-empty ``rime`` make a
+    syllable, leaving aside the rule on stop finals and tones."""
+    if initial == "qu":
+        # The u of qu is the medial: "qua" is like "oa", "quê" like "uê", "quốc" like "uôc".
+        ok = rime[0] in VOWELS and (
+            ("o" + rime) in RIMES or ("u" + rime) in RIMES or (rime[0] == "i" and ("u" + "y" + rime[1:]) in RIMES)
+            or (rime[0] in "ăâ" and ("u" + rime) in RIMES) or rime == "au"  # "quạu"
+        )
+        if not ok and rime in RIMES and rime[0] not in "uư":
+            ok = rime in ("ơ", "ơn", "ơi")
+        return ok
+    if initial == "gi":
+        # "giếng" is gi + iêng with the i written once; "gì", "gìn" are g + i(n).
+        return rime[0] in VOWELS and (rime in RIMES or ("i" + rime) in RIMES)
+    return rime in RIMES and _initial_ok(initial, rime)
+
+
 @lru_cache(maxsize=16384)
 def parse(word: str) -> Syllable | None:
     """The syllable's parts, or None when ``word`` (lower case, NFC) is not a Vietnamese
@@ -149,25 +167,8 @@ def parse(word: str) -> Syllable | None:
         rime = base[len(initial) :]
         if not rime:
             continue
-        if initial == "qu":
-            # The u of qu is the medial: "qua" is like "oa", "quê" like "uê", "quốc" like "uôc".
-            ok = rime[0] in VOWELS and (
-                ("o" + rime) in RIMES or ("u" + rime) in RIMES or (rime[0] == "i" and ("u" + "y" + rime[1:]) in RIMES)
-                or (rime[0] in "ăâ" and ("u" + rime) in RIMES) or rime == "au"  # "quạu"
-            )
-            if not ok and rime in RIMES and rime[0] not in "uư":
-                ok = rime in ("ơ", "ơn", "ơi")
-            if not ok:
-                continue
-        elif initial == "gi":
-            # "giếng" is gi + iêng with the i written once; "gì", "gìn" are g + i(n).
-            if rime[0] not in VOWELS:
-                continue
-            if rime not in RIMES and ("i" + rime) not in RIMES:
-                continue
-        else:
-            if rime not in RIMES or not _initial_ok(initial, rime):
-                continue
+        if not rime_ok(initial, rime):
+            continue
         # A stop final takes only sắc or nặng: "hòc" is impossible.
         if tone in (2, 5) or not rime.endswith(STOP_FINALS):
             return Syllable(initial, rime, tone)

@@ -32,13 +32,17 @@ class Word(NamedTuple):
     joined: bool  # only spaces since the previous word (a bigram with it is counted)
 
 
+Word._make_plain = tuple.__new__  # type: ignore[attr-defined]
+
+
 def words(text: str) -> list[Word]:
     """Every plain word of ``text``, and whether only spaces separate it from the previous
     one (a phrase continues)."""
-    matches = list(_PLAIN.finditer(text))
     out = []
+    append = out.append
+    make = Word._make_plain
     prev_end = -10
-    for m in matches:
+    for m in _PLAIN.finditer(text):
         s, e = m.span()
         gap = s - prev_end
         if gap == 1:
@@ -48,6 +52,7 @@ def words(text: str) -> list[Word]:
             joined = not text[prev_end:s].strip(" \u00a0")
         else:
             joined = False
-        out.append(Word(s, e, m.group(), True, joined))
+        # tuple.__new__ directly: the NamedTuple constructor costs a Python call per word.
+        append(make(Word, (s, e, text[s:e], True, joined)))
         prev_end = e
     return out
