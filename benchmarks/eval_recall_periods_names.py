@@ -278,12 +278,103 @@ MALFORMED_FORMS = [
 ]
 
 
+# -- added by h11c (written after the rule changes of that branch, from the constructions
+# mine_periods_names.py prints: "Tháng NUM năm YEAR ,", "Kết quả … tháng NUM :", "lũy kế /
+# tính chung / cộng dồn NUM tháng (đầu năm)", "từ đầu năm đến hết tháng NUM", "kỷ niệm NUM
+# năm ngày / thành lập / CAP" with the year elsewhere in the sentence, and "đồng chí / ông /
+# bà NAME"). A form whose first line is a title replaces the article's title; its second
+# line is planted right after it. Odd forms are held out: their misses were not looked at.
+
+
+def _title_month(title: str, body: str) -> Form:
+    """A results title naming month t, the body's first statement about month m."""
+
+    def make(rng: random.Random) -> tuple[str, str]:
+        t, y = rng.randint(4, 9), _y(rng)
+        m = t + rng.choice([-3, -2, 2, 3])
+        ok = t - rng.choice([0, 1])
+        return title.format(t=t, y=y) + "\n" + body.format(m=m, y=y), title.format(t=t, y=y) + "\n" + body.format(m=ok, y=y)
+
+    return make
+
+
+TITLE_MONTH_FORMS = [
+    _title_month("Báo cáo kết quả công tác tháng {t} năm {y}", "Tháng {m} năm {y}, công tác xây dựng Đảng được các chi bộ triển khai nghiêm túc, đúng kế hoạch."),
+    _title_month("Kết quả thực hiện nhiệm vụ chính trị tháng {t}/{y}", "Kết quả thực hiện nhiệm vụ tháng {m}: toàn huyện thu ngân sách đạt 9,4 tỷ đồng, bằng 8,1% dự toán."),
+    _title_month("Giao ban Thường trực Huyện ủy tháng {t}/{y}", "Trong tháng {m}, tình hình an ninh chính trị, trật tự an toàn xã hội trên địa bàn cơ bản ổn định."),
+    _title_month("Tình hình kinh tế - xã hội tháng {t} năm {y}", "Tháng {m}/{y}: sản xuất nông nghiệp gặp nhiều khó khăn do mưa kéo dài, diện tích lúa bị ngập 120 ha."),
+    _title_month("Hội nghị giao ban tháng {t} năm {y} của UBND xã", "Tình hình kinh tế - xã hội tháng {m}, giá trị sản xuất công nghiệp tăng 4,2% so với tháng trước."),
+    _title_month("Báo cáo tình hình thực hiện nhiệm vụ tháng {t} năm {y}", "Kết quả tháng {m}: các ngành, các địa phương hoàn thành 18/20 chỉ tiêu đề ra."),
+    _title_month("Sơ kết công tác tháng {t}/{y}", "Tháng {m}, Ban Thường vụ tập trung lãnh đạo thu hoạch vụ lúa và phòng, chống dịch bệnh trên đàn gia súc."),
+    _title_month("Kết quả công tác tháng {t} năm {y} của Đảng ủy xã", "Riêng tháng {m}, toàn Đảng bộ kết nạp được 5 đảng viên mới, đạt 50% chỉ tiêu năm."),
+]
+
+
+def _title_cum(title: str, body: str) -> Form:
+    """A title naming month n and, with no review sentence of its own, a cumulative of k months."""
+
+    def make(rng: random.Random) -> tuple[str, str]:
+        n, y = rng.randint(5, 9), _y(rng)
+        k = n + rng.choice([-3, -2, 1, 2])
+        ok = n - rng.choice([0, 1])
+        return title.format(n=n, y=y) + "\n" + body.format(k=k, y=y), title.format(n=n, y=y) + "\n" + body.format(k=ok, y=y)
+
+    return make
+
+
+TITLE_CUMULATIVE_FORMS = [
+    _title_cum("Báo cáo tình hình kinh tế - xã hội tháng {n} năm {y}", "Lũy kế từ đầu năm đến hết tháng {k}, tổng thu ngân sách trên địa bàn ước đạt 56 tỷ đồng."),
+    _title_cum("Giao ban tháng {n}/{y}", "Tính chung {k} tháng năm {y}, kim ngạch xuất khẩu của huyện đạt 120 triệu USD."),
+    _title_cum("Kết quả thực hiện nhiệm vụ tháng {n} năm {y}", "Về giải ngân vốn đầu tư công, lũy kế {k} tháng đầu năm giải ngân được 45% kế hoạch vốn."),
+    _title_cum("Báo cáo công tác tháng {n} năm {y}", "Công tác cấp giấy chứng nhận quyền sử dụng đất: tính chung {k} tháng đầu năm cấp 320 giấy."),
+    _title_cum("Hội nghị giao ban tháng {n} năm {y}", "Thu ngân sách nhà nước trên địa bàn lũy kế đến hết tháng {k} đạt 61% dự toán."),
+    _title_cum("Tình hình kinh tế - xã hội tháng {n}/{y}", "Cộng dồn {k} tháng, toàn huyện giải quyết việc làm mới cho 1.250 lao động."),
+    _title_cum("Báo cáo kết quả công tác tháng {n} năm {y}", "Lũy kế {k} tháng, số thuê bao internet trên địa bàn tăng 8,3%."),
+    _title_cum("Giao ban công tác tháng {n} năm {y}", "Từ đầu năm đến hết tháng {k}, lực lượng công an phát hiện, xử lý 37 vụ vi phạm về môi trường."),
+]
+
+
+ANNIVERSARY_SENTENCE_FORMS = [
+    _anniv("Năm {c}, Đoàn Thanh niên xã tổ chức nhiều hoạt động ý nghĩa nhân kỷ niệm {n} năm Ngày thành lập Đoàn Thanh niên Cộng sản Hồ Chí Minh.", 1931),
+    _anniv("Trong không khí cả nước kỷ niệm {n} năm Ngày Giải phóng miền Nam, thống nhất đất nước, năm {c} huyện tổ chức giải chạy việt dã.", 1975),
+    _anniv("Các hoạt động thiết thực chào mừng kỷ niệm {n} năm Ngày thành lập Quân đội nhân dân Việt Nam được huyện triển khai trong năm {c}.", 1944),
+    _anniv("Năm {c}, nhân dịp kỷ niệm {n} năm Ngày sinh Chủ tịch Hồ Chí Minh, thành phố phát động đợt thi đua cao điểm.", 1890),
+    _anniv("Năm {c}, cùng với cả nước, nhân dân trong tỉnh long trọng kỷ niệm {n} năm Cách mạng Tháng Tám thành công và Quốc khánh 2/9.", 1945),
+    _anniv("Kỷ niệm {n} năm Ngày Thương binh - Liệt sĩ, trong năm {c} huyện đã thăm hỏi và tặng 1.200 suất quà cho các gia đình chính sách.", 1947),
+    _anniv("Năm {c}, Hội Phụ nữ xã tổ chức tọa đàm chào mừng kỷ niệm {n} năm Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam.", 1930),
+    _anniv("Năm {c} là dịp ngành giáo dục tổ chức kỷ niệm {n} năm Ngày Nhà giáo Việt Nam và tuyên dương nhà giáo tiêu biểu.", 1982),
+]
+
+
+def _slip(template: str, right: str, slip: str, other: str) -> Form:
+    """One person named twice, the second time with a letter dropped or added; the
+    look-alike writes it right, or names another person ``other`` one letter away."""
+
+    def make(rng: random.Random) -> tuple[str, str]:
+        return template.format(a=right, b=slip), template.format(a=right, b=other if rng.random() < 0.4 else right)
+
+    return make
+
+
+LETTER_SLIP_FORMS = [
+    _slip("Đồng chí {a}, Phó Bí thư Thường trực Huyện ủy phát biểu chỉ đạo hội nghị. Tiếp thu ý kiến, đồng chí {b} đề nghị các xã rà soát lại quy hoạch.", "Lê Văn Tuyến", "Lê Văn Tuyế", "Lê Văn Tuyến"),
+    _slip("Bà {a}, Chủ tịch Hội Nông dân xã báo cáo kết quả hoạt động. Theo bà {b}, năm nay hội vận động được 40 hộ vay vốn.", "Đỗ Thị Nga", "Đỗ Thị Ngah", "Đỗ Thị Ngân"),
+    _slip("Ông {a} - Trưởng phòng Nông nghiệp huyện cho biết diện tích lúa vụ mùa đạt 2.100 ha. Ông {b} cũng đề nghị các xã chỉ đạo thu hoạch sớm.", "Dương Văn Hưởng", "Dươn Văn Hưởng", "Dương Văn Hưởng"),
+    _slip("Tham dự buổi làm việc có đồng chí {a}, Chủ tịch UBND huyện. Kết luận buổi làm việc, đồng chí {b} yêu cầu nhà thầu bảo đảm tiến độ.", "Trịnh Xuân Trường", "Trịnh Xuân Trườ", "Trịnh Xuân Trường"),
+    _slip("Ông {a}, Giám đốc Trung tâm Y tế huyện thông tin về tình hình dịch sốt xuất huyết. Ông {b} khuyến cáo người dân diệt lăng quăng.", "Huỳnh Văn Phúc", "Huỳh Văn Phúc", "Huỳnh Văn Phúc"),
+    _slip("Bà {a} - Bí thư Chi bộ thôn Đông phát biểu tại hội nghị. Bà {b} cho biết chi bộ đã kết nạp 2 đảng viên.", "Đinh Thị Thanh", "Đinh Thị Thanhh", "Đinh Thị Thanh"),
+    _slip("Đồng chí {a} - Bí thư Đảng ủy xã chủ trì hội nghị. Phát biểu bế mạc, đồng chí {b} đề nghị cán bộ, đảng viên gương mẫu thực hiện nghị quyết.", "Nguyễn Hữu Quyết", "Nguyễn Hữu Quyế", "Nguyễn Hữu Quyết"),
+    _slip("Ông {a}, Chủ tịch UBND thị trấn cho biết đã giải phóng mặt bằng 80% diện tích. Ông {b} cam kết bàn giao mặt bằng trong tháng tới.", "Trương Công Lâm", "Trương Công Lâ", "Trương Công Lâm"),
+]
+
+
 @dataclass
 class Kind:
     name: str
     rule: str
     forms: list[Form]
     after_title: bool = False  # planted right after the title line (a publication line)
+    retitle: bool = False  # the form's first line replaces the article's title
 
 
 KINDS = [
@@ -296,6 +387,10 @@ KINDS = [
     Kind("term length", "period.term-length", TERM_FORMS),
     Kind("published before event", "date.published-before-event", PUBLISHED_FORMS, after_title=True),
     Kind("malformed date", "date.malformed", MALFORMED_FORMS),
+    Kind("title month vs body (h11c)", "period.title-mismatch", TITLE_MONTH_FORMS, after_title=True, retitle=True),
+    Kind("cumulative vs title (h11c)", "period.cumulative-impossible", TITLE_CUMULATIVE_FORMS, after_title=True, retitle=True),
+    Kind("anniversary, year apart (h11c)", "date.anniversary-count", ANNIVERSARY_SENTENCE_FORMS),
+    Kind("name letter slip (h11c)", "name.variant", LETTER_SLIP_FORMS),
 ]
 
 
@@ -338,7 +433,12 @@ def run(shared: Path, per_form: int, show: bool) -> None:
                 wrong, ok = form(rng)
                 pos_rng = random.Random(rng.random())
                 for polarity, paragraph in (("error", wrong), ("ok", ok)):
-                    mutated, s, e = plant(texts[path], paragraph, random.Random(pos_rng.random()), kind.after_title)
+                    base = texts[path]
+                    if kind.retitle:
+                        title, paragraph = paragraph.split("\n", 1)
+                        first_break = base.find("\n")
+                        base = title + ("\n" + base[first_break + 1 :] if first_break >= 0 else "\n")
+                    mutated, s, e = plant(base, paragraph, random.Random(pos_rng.random()), kind.after_title)
                     doc = build_document(str(path), mutated)
                     hits = [f for f in check_document(doc, rules, config) if f.rule == kind.rule and s <= f.start < e]
                     r = rows[half]

@@ -63,6 +63,24 @@ _MALFORMED = re.compile(
     r"(?<![\d.,/\-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?P<y>(?:19|20)\d{2})(?!\d)"
     r"|(?<![\d.,/\-])(?P<d2>\d{1,2})\s*(?P<s1>[/.\-]{1,2})\s*(?P<m2>\d{1,2})\s*(?P<s2>[/.\-]{1,2})\s*(?P<y2>(?:19|20)\d{2})(?!\d)",
 )
+# Two slips the shapes above miss: the slash between day and month lost ("ngày 126/2021"
+# for 12/6/2021; read only after a date word, since "số 126/2021" is a number), and a
+# digit too many in the year ("12/6/20211"). Bounded quantifiers only.
+_DAY_MONTH_RUN = re.compile(r"(?<![\d.,/\-])(?P<dm>\d{3,4})/(?P<y>(?:19|20)\d{2})(?![\d/]|[.,]\d)")
+_LONG_YEAR = re.compile(r"(?<![\d.,/\-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{3})(?![\d/]|[.,]\d)")
+_DATE_WORD_BEFORE = re.compile(r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|vào)\s*$", re.IGNORECASE)
+
+
+def _day_month_splits(run: str) -> list[tuple[int, int]]:
+    """The readings of day and month run together ("126" is 12/6; "111" is 1/11 or 11/1)."""
+    out = []
+    for cut in (1, 2):
+        d, m = run[:cut], run[cut:]
+        if 1 <= len(m) <= 2 and not (len(m) == 2 and m[0] == "0" and len(run) == 3) and 1 <= int(d) <= 31 and 1 <= int(m) <= 12:
+            out.append((int(d), int(m)))
+    return out
+
+
 # Words right before a partial date that make "3/7" a date and not a fraction.
 _PARTIAL_CUE = re.compile(
     r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ|đến|tới|trước|sau|vào|lúc|và|hạn|dịp|\(|mùng|mồng)\s*$",
@@ -73,8 +91,8 @@ _HEADER_LINE = re.compile(
     re.MULTILINE,
 )
 _PUBLISHED = re.compile(
-    r"^[^\S\n]*+(?:(?:cập nhật|đăng ngày|ngày đăng|ngày|thời gian|posted|published)\s*+:?\s*+)?"
-    r"(?:(?P<t1>\d{1,2}:\d{2})(?::\d{2})?\s*+(?:[-,|]\s*+)?)?"
+    r"^[^\S\n]*+(?:(?:cập nhật(?: lúc| ngày)?|đăng lúc|đăng ngày|ngày đăng|ngày cập nhật|xuất bản|ngày|thời gian|posted|published)\s*+:?\s*+)?"
+    r"(?:(?P<t1>\d{1,2}[:h]\d{2})(?::\d{2})?\s*+(?:[-,|]\s*+)?(?:ngày\s++)?)?"
     r"(?:(?:thứ\s++\S+|chủ\s++nhật)\s*+,?\s*+)?"
     r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>\d{4})"
     r"(?:\s*+[-,|]?\s*+(?P<t2>\d{1,2}[:h]\d{2})(?::\d{2})?\s*+(?:\(?GMT[+\d:]*+\)?)?)?[^\S\n]*+$",
@@ -315,6 +333,37 @@ def find_dates(doc: Document) -> list[DateFact]:
                 repaired=f"{d:02d}/{mo:02d}/{y}" if m.group()[:2].isdigit() else f"{d}/{mo}/{y}",
                 garbled=m.group("d") is not None or len(m.group("s1")) > 1 or len(m.group("s2")) > 1,
                 value_start=m.start(),
+            )
+        )
+        claim(m.start(), m.end())
+    # Its start is no _CANDIDATE start ("126/" is found at "26/"); the pattern is bounded,
+    # so a scan of the whole text stays linear.
+    for m in _DAY_MONTH_RUN.finditer(text):
+        if not free(m.start(), m.end()) or not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+            continue
+        splits = _day_month_splits(m.group("dm"))
+        if len(splits) != 1:
+            continue  # no reading, or two ("111/2021"): nothing safe to suggest
+        (d, mo), y = splits[0], int(m.group("y"))
+        found.append(
+            DateFact(
+                start=m.start(), end=m.end(), text=m.group(), day=d, month=mo, year=y, form="malformed",
+                valid=_check_calendar(d, mo, y) is None, problem=_check_calendar(d, mo, y),
+                repaired=f"{d}/{mo}/{y}", garbled=True, value_start=m.start(),
+            )
+        )
+        claim(m.start(), m.end())
+    for m in _matches_at(_LONG_YEAR, text, starts):
+        if not free(m.start(), m.end()):
+            continue
+        d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y")[:4])
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        found.append(
+            DateFact(
+                start=m.start(), end=m.end(), text=m.group(), day=d, month=mo, year=y, form="malformed",
+                valid=_check_calendar(d, mo, y) is None, problem=_check_calendar(d, mo, y),
+                repaired=f"{m.group('d')}/{m.group('m')}/{y}", garbled=True, value_start=m.start(),
             )
         )
         claim(m.start(), m.end())

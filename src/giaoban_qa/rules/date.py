@@ -22,7 +22,9 @@ class MalformedDate(Rule):
     **What it does**
     Finds date-shaped text that no reader can take at face value: day, month and year
     run together ("23/112020"), doubled or mixed separators ("23//11/2020", "23/11-2020"),
-    or stray spaces inside the date ("23/ 11/2020").
+    or stray spaces inside the date ("23/ 11/2020"), day and month run together after a
+    date word ("ngày 126/2021"; "số 126/2021" is a number), a digit too many in the year
+    ("12/6/20211").
 
     **Why it matters**
     The date of a meeting or a cited document is what readers and auditors look up. A
@@ -256,6 +258,7 @@ class WeekdayMismatch(Rule):
 from giaoban_qa.extract.periods import _ANNIVERSARY  # noqa: E402,F401  (the count pattern, read by tests)
 
 _GOAL_WORDS = re.compile(r"tầm nhìn|đến năm|hướng tới|tiến tới|mục tiêu|phấn đấu|chuẩn bị|chào mừng", re.IGNORECASE)
+_PREPARE_WORDS = re.compile(r"tầm nhìn|đến năm|hướng tới|tiến tới|mục tiêu|phấn đấu|chuẩn bị", re.IGNORECASE)
 
 _TABLES: dict[int, tuple[object, list]] = {}
 
@@ -282,7 +285,9 @@ class AnniversaryCount(Rule):
     thắng Điện Biên Phủ", "130 năm ngày sinh Chủ tịch Hồ Chí Minh") and checks N against
     the base year: with the years in parentheses ("(7/5/1954 - 7/5/2020)", "(1954 – 2020)")
     when given; else with a year written in the same sentence ("Năm 2020, … kỷ niệm 66 năm
-    …", "Sáng 7/5/2020, …") when one is the count's year or one or two years off it; else
+    …", "Sáng 7/5/2020, …") when one is the count's year or one or two years off it (a year
+    right before the count's is a preparation year after "hướng tới", "chuẩn bị", not after
+    "chào mừng"); else
     against the report's date (an anniversary a few months ahead or just past is accepted).
     The base year printed in the parentheses is checked too. Epithets inside the event's
     name ("Chiến thắng lịch sử Điện Biên Phủ") are read through.
@@ -346,7 +351,9 @@ class AnniversaryCount(Rule):
             # A year of the sentence one or two years off the count is the year it is
             # celebrated in ("Năm 2024, … kỷ niệm 72 năm Chiến thắng Điện Biên Phủ");
             # a year before it may be the year of preparation ("chuẩn bị kỷ niệm …").
-            near = [y for y in a.sentence_years if 1 <= abs(y - occurrence_year) <= 2 and not (y < occurrence_year and _GOAL_WORDS.search(before))]
+            # Only the year right before is a preparation year, and "chào mừng" celebrates
+            # in the year it is written ("Năm 2023, … chào mừng kỷ niệm 94 năm …" is wrong).
+            near = [y for y in a.sentence_years if 1 <= abs(y - occurrence_year) <= 2 and not (y == occurrence_year - 1 and _PREPARE_WORDS.search(before))]
             if near:
                 year = min(near, key=lambda y: abs(y - occurrence_year))
                 expected = year - base.year

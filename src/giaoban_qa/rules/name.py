@@ -3,12 +3,16 @@ and titles checked against the roster a user keeps in ``rules/roster.yaml``."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
 from collections import defaultdict
 from typing import Any, Iterable
 
 from giaoban_qa.document import Document
-from giaoban_qa.extract.people import PersonMention, Place, Title, fold, lexicon, old_tone_style, parse_title, people, places
+from giaoban_qa.extract.people import PersonMention, Place, Title, _low, fold, lexicon, old_tone_style, parse_title, people, places
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.rules import Rule, RuleContext, register
 
@@ -103,6 +107,106 @@ def _name_variant_groups(doc: Document) -> list[tuple[str, list[PersonMention], 
     return out
 
 
+# A person introduced by an honorific: "đồng chí", "ông", "bà" and two to four capitalised
+# syllables (bounded, so the scan is linear).
+_HONORIFIC_RUN = re.compile(r"(?<!\w)(?:[đĐ]ồng\s+chí|[ôÔ]ng|[bB]à)\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]{0,7}\s){1,3}[A-ZĐÀ-Ỹ][^\W\d_]{0,7})(?!\w)")
+# Folded syllable endings Vietnamese spelling allows: a vowel, or c, ch, m, n, ng, nh, p, t.
+_VALID_END = re.compile(r"(?:[aeiouy]|ch|nh|ng|[cmnpt])$")
+
+
+@dataclass(frozen=True)
+class _Slip:
+    name: str
+    start: int
+    end: int
+
+
+def _valid_syllable(word: str) -> bool:
+    low = unicodedata.normalize("NFC", word.lower())
+    if low and low[-1] in "ăâắằẳẵặấầẩẫậ":
+        return False  # ă and â always take a final consonant
+    # iê/yê, uô and ươ take one too ("Tuyế", "Trườ" are not syllables).
+    if len(low) >= 2 and fold(low[-1]) in "eo" and low[-1] not in "eèéẻẽẹoòóỏõọ":
+        if (fold(low[-1]) == "e" and fold(low[-2]) in "iy") or (fold(low[-1]) == "o" and fold(low[-2]) == "u" and low[-1] not in "ơờớởỡợ"):
+            return False
+        if low[-1] in "ơờớởỡợ" and low[-2] in "ưừứửữự":
+            return False
+    return bool(_VALID_END.search(fold(word)))
+
+
+def _deletions(key: str, position: str) -> set[str]:
+    """Keys with one letter of the family name (any place, names of four letters or more)
+    or the last letter of the given name removed."""
+    words = key.split()
+    out: set[str] = set()
+    if position == "surname" and len(words[0]) >= 4:
+        for i in range(len(words[0])):
+            out.add(" ".join([words[0][:i] + words[0][i + 1 :], *words[1:]]))
+    if position == "given" and len(words[-1]) >= 2:
+        out.add(" ".join([*words[:-1], words[-1][:-1]]))
+    return out
+
+
+def letter_slip_pairs(doc: Document) -> list[tuple[PersonMention, _Slip]]:
+    """(the person, a mention of them with one letter dropped or added): the given name
+    losing or gaining its last letter ("Tuấn"/"Tuấ", "Hoa"/"Hoah") where one of the two is
+    not a Vietnamese syllable, or the family name losing a letter ("Hoàng"/"Hoàn") where
+    the slip is not a family name. The slip may be a mention the people extractor did not
+    read (an unknown family name after "ông", "bà", "đồng chí")."""
+    ms = doc.fact(people)
+    if not ms:
+        return []
+    lex = lexicon()
+    text = doc.text
+    known: dict[str, PersonMention] = {}
+    for p in ms:
+        if len(p.key.split()) >= 3 and _low(p.name.split()[0]) in lex.strong_surnames:
+            known.setdefault(p.key, p)
+    if not known:
+        return []
+    candidates: dict[tuple[int, int], _Slip] = {(p.start, p.end): _Slip(p.name, p.start, p.end) for p in ms}
+    taken = sorted((p.start, p.end) for p in ms)
+    taken_starts = [a for a, _ in taken]
+    for m in _HONORIFIC_RUN.finditer(text):
+        s, e = m.span(1)
+        k = bisect.bisect_right(taken_starts, s) - 1  # the mention starting last at or before s
+        if not (k >= 0 and taken[k][0] <= s < taken[k][1]):
+            candidates.setdefault((s, e), _Slip(" ".join(m.group(1).split()), s, e))
+    # Keys of a known person with one letter removed -> that person.
+    shorter: dict[str, PersonMention] = {}
+    for key, p in known.items():
+        for position in ("surname", "given"):
+            for d in _deletions(key, position):
+                shorter.setdefault(d, p)
+    counts: dict[str, int] = defaultdict(int)
+    for c in candidates.values():
+        counts[fold(c.name)] += 1
+    out: list[tuple[PersonMention, _Slip]] = []
+    for c in sorted(candidates.values(), key=lambda c: c.start):
+        key = fold(c.name)
+        words = c.name.split()
+        if len(words) < 3 or key in known and counts[key] > 1:
+            continue
+        target = shorter.get(key)
+        if target is not None and target.key != key:
+            # The slip drops a letter.
+            dropped_surname = key.split()[1:] == target.key.split()[1:]
+            if dropped_surname:
+                if _low(words[0]) in lex.surnames:
+                    continue  # another family name: another person
+            elif _valid_syllable(words[-1]):
+                continue  # "Hoa" and "Hoan" can be two people; "Hoa" is not the slip of "Hoah"
+        else:
+            # The slip adds a last letter to the given name of a known person.
+            target = next((known[d] for d in _deletions(key, "given") if d in known), None)
+            if target is None or target.key == key or _valid_syllable(words[-1]):
+                continue
+        if counts[fold(target.name)] < counts[key]:
+            continue
+        out.append((target, c))
+    return out
+
+
 def _mention_evidence(p: PersonMention) -> dict[str, Any]:
     return {"name": p.name, "start": p.start, "end": p.end, "titles": [t.text for t in p.titles]}
 
@@ -136,7 +240,10 @@ class NameVariant(Rule):
     spelling (`name.roster`) is suggested when there is one, else the majority spelling. Similar names without such evidence ("Nguyễn Văn Hải" and
     "Nguyễn Văn Hà") are left alone: they can be two people. Places of one kind ("xã Nam
     Sơn", "thị trấn Phủ Thông") whose names differ only in diacritics are reported the
-    same way, as warnings. Old/new tone placement ("Hoà"/"Hòa") is not a variant here
+    same way, as warnings. A name written once more with one letter dropped or added — the
+    given name's last letter ("Tuấn"/"Tuấ", "Hoa"/"Hoah", one of the two not a Vietnamese
+    syllable) or a letter of a common family name ("Hoàng"/"Hoàn", the slip not a family
+    name), read after "đồng chí", "ông", "bà" too — is reported as well. Old/new tone placement ("Hoà"/"Hòa") is not a variant here
     (see `text.tone-style-mixed`).
 
     **Why it matters**
@@ -175,6 +282,21 @@ class NameVariant(Rule):
                     evidence={"variant": _mention_evidence(p), "majority": [_mention_evidence(m) for m in majority[:5]], "majority_count": len(majority)},
                     severity=Severity.ERROR if titled else Severity.WARNING,
                 )
+        reported = {(p.start, p.end) for _, _, minority in name_variant_groups(doc) for p in minority}
+        for majority, slip in letter_slip_pairs(doc):
+            if (slip.start, slip.end) in reported:
+                continue
+            yield self.finding(
+                slip.start,
+                slip.end,
+                Msg(
+                    f"Tên “{slip.name}” khác cách viết “{majority.name}” một chữ cái (có vẻ cùng một người).",
+                    f"The name “{slip.name}” differs by one letter from “{majority.name}” (apparently the same person).",
+                ),
+                suggestion=majority.name,
+                evidence={"variant": {"name": slip.name, "start": slip.start, "end": slip.end}, "majority": [_mention_evidence(majority)], "majority_count": 1},
+                severity=Severity.ERROR if majority.current_titles else Severity.WARNING,
+            )
         for suggested, majority_places, minority_places in place_variant_groups(doc):
             for pl in minority_places:
                 yield self.finding(

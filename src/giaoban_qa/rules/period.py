@@ -76,6 +76,38 @@ _REPORT_TITLE = re.compile(
 )
 
 
+# Titles that are a report's results by name ("Kết quả thực hiện nhiệm vụ tháng 8/2021",
+# "Tình hình kinh tế - xã hội tháng 9"), beside the meeting words of _REPORT_TITLE.
+_RESULTS_TITLE = re.compile(r"^\s*(?:kết\s+quả|tình\s+hình)\b", re.IGNORECASE)
+
+
+# What may open a body statement before the month it reports: nothing, "Trong", or the
+# results words ("Kết quả thực hiện nhiệm vụ tháng 5: …", "Tình hình kinh tế - xã hội tháng 5").
+_BODY_MONTH_OPENER = re.compile(
+    r"[\s\-–•*+\d.)]*(?:(?:trong|riêng)\s+|(?:kết\s+quả|tình\s+hình)(?:\s+thực\s+hiện)?(?:\s+(?:nhiệm\s+vụ|công\s+tác|kinh\s+tế\s*-\s*xã\s+hội))?(?:\s+trong)?\s+)?",
+    re.IGNORECASE,
+)
+# …and right after it: the statement goes on (":", ",", " năm 2022,", "/2022:").
+_BODY_MONTH_AFTER = re.compile(r"(?:\s*năm\s+\d{4}|/\d{4})?\s*[:,]")
+
+
+def _title_report_month(doc: Document, rp) -> PeriodFact | None:
+    """The single month a report's title names as its own ("Báo cáo … tháng 9 năm 2022",
+    "Kết quả thực hiện nhiệm vụ tháng 8/2021", "Hội nghị giao ban tháng 9"), when the body
+    states no review period of its own."""
+    if rp.review is not None and rp.review.in_title:
+        title = rp.review
+    elif rp.review is None:
+        title = rp.title
+    else:
+        return None
+    if title is None or title.kind != "month" or title.first_month != title.last_month or title.last_month is None:
+        return None
+    if not (_REPORT_TITLE.search(doc.title_text) or _RESULTS_TITLE.search(doc.title_text)):
+        return None
+    return title
+
+
 @register
 class TitlePeriodMismatch(Rule):
     """The period in the title is not the one the body reviews or plans.
@@ -86,7 +118,11 @@ class TitlePeriodMismatch(Rule):
     tháng 11"). Two conventions are both accepted: a meeting late in month M reviews M and
     plans M+1; a meeting early in M+1 that is still called "tháng M+1" reviews M and plans
     M+1. A review period other than the title's or the one before it, or a plan period other
-    than the title's or the one after it, is reported.
+    than the title's or the one after it, is reported. A title that names the report's
+    month ("Kết quả thực hiện nhiệm vụ tháng 8/2021", "Báo cáo tình hình kinh tế - xã hội
+    tháng 9 năm 2022") is also compared with the first body statement that opens with a
+    month ("Kết quả thực hiện nhiệm vụ tháng 5: …", "Tháng 6 năm 2022, …", "Trong tháng
+    6, …"): a month two or more away from the title's is reported.
 
     **Why it matters**
     Each sentence looks right alone, so editors miss it; readers and the archive file the
@@ -108,6 +144,7 @@ class TitlePeriodMismatch(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         rp = doc.fact(report_periods)
         yield from self._title_statements_vs_lead(doc, rp)
+        yield from self._title_month_vs_body_start(doc, rp)
         title = rp.title
         if title is None or title.kind not in ("month", "quarter", "half", "cumulative", "year"):
             return
@@ -150,6 +187,50 @@ class TitlePeriodMismatch(Rule):
             evidence=evidence,
         )
 
+
+    def _title_month_vs_body_start(self, doc: Document, rp) -> Iterable[Finding]:
+        """A results title naming month T ("Kết quả thực hiện nhiệm vụ tháng 8/2021") whose
+        body opens a statement with a month two or more away ("Kết quả thực hiện nhiệm vụ
+        tháng 5: …", "Tháng 5 năm 2021, …"). T-1 (a meeting early in T) and T+1 (the plan)
+        are accepted; only the first such statement of the body is read."""
+        title = _title_report_month(doc, rp)
+        if title is None:
+            return
+        if rp.lead_review is not None and rp.lead_review.kind == "month" and _REPORT_TITLE.search(doc.title_text):
+            return  # _title_statements_vs_lead compares the lead's own review
+        text = doc.text
+        for p in doc.fact(periods):
+            if p.in_title or p.kind != "month" or p.first_month != p.last_month or p.role in ("subject", "plan") or p.cue in ("bound", "plan"):
+                continue
+            sentence = sentence_of(doc, p.start)
+            if sentence is None:
+                continue
+            before = text[sentence.start : p.start]
+            if not _BODY_MONTH_OPENER.fullmatch(before):
+                continue
+            if not _BODY_MONTH_AFTER.match(text, p.end):
+                continue
+            a, b = _index(title), _index(p)
+            if a is None or b is None:
+                return
+            both_years = title.year_source in ("text", "sentence") and p.year_source in ("text", "sentence")
+            gap = b - a if both_years else ((b - a + 6) % 12) - 6
+            if -1 <= gap <= 1:
+                return
+            yield self.finding(
+                p.start,
+                p.end,
+                Msg(
+                    f"Tiêu đề báo cáo {_vi_period(title)} nhưng phần nội dung báo cáo {_vi_period(p)}.",
+                    f"The title reports {_vi_period(title)} but the body reports {_vi_period(p)}.",
+                ),
+                suggestion=Msg(
+                    "Kiểm tra lại tháng ở tiêu đề hoặc ở nội dung (báo cáo tháng T đánh giá tháng T hoặc tháng T-1).",
+                    "Check the month in the title or in the body (a month-T report reviews T, or T-1).",
+                ),
+                evidence={"title": period_evidence(title, "title"), "body": period_evidence(p, "review")},
+            )
+            return
 
     def _title_statements_vs_lead(self, doc: Document, rp) -> Iterable[Finding]:
         """A title that itself reviews and plans ("Đánh giá … tháng 4, triển khai … tháng 5")
@@ -354,7 +435,10 @@ class CumulativeImpossible(Rule):
     report about April; "6 tháng đầu năm" results cannot be in a report of March. A
     cumulative written right after the month its own statement reports ("Trong tháng 4,
     …; lũy kế 5 tháng …", "Tháng 4: …, tính chung / cộng dồn 3 tháng …", "… lũy kế đến
-    hết tháng 5") must run to that month; fewer months are reported too.
+    hết tháng 5") must run to that month; fewer months are reported too. In a report whose
+    title names month N and whose body states no review period of its own, "lũy kế / tính
+    chung / cộng dồn K tháng", "lũy kế đến hết tháng K" must have K = N or N-1 (a meeting
+    early in N reviews N-1).
 
     **Why it matters**
     The number of months is wrong, or the figures belong to another report; readers compare
@@ -395,6 +479,12 @@ class CumulativeImpossible(Rule):
                 if finding is not None:
                     yield finding
                 continue
+            title_month = _title_report_month(doc, rp) if p.last_month < 12 else None
+            if title_month is not None and (p.last_month < title_month.last_month - 1 or p.last_month > title_month.last_month):
+                finding = self._against_title_month(doc, rp, p, title_month)
+                if finding is not None:
+                    yield finding
+                    continue
             if limit is None or p.last_month >= 12 or p.last_month <= limit:
                 continue
             if p.kind not in ("cumulative", "half") or p.role in ("plan", "subject") or p.cue in ("plan", "bound"):
@@ -437,6 +527,41 @@ class CumulativeImpossible(Rule):
                 severity=None if certain else Severity.WARNING,
             )
 
+
+    def _against_title_month(self, doc: Document, rp, p: PeriodFact, title: PeriodFact) -> Finding | None:
+        """"Lũy kế / tính chung K tháng" with K < N-1 or K > N in a report whose title names
+        month N and whose body states no review period of its own: the cumulative of a
+        month-N report runs to N (or to N-1 when the meeting early in N reviews N-1)."""
+        if rp.lead_review is not None:
+            return None
+        if not _EXPLICIT_CUMULATIVE.match(p.text) or p.role in ("plan", "subject") or p.cue in ("plan", "bound"):
+            return None
+        if p.year_source == "text" and title.year is not None and p.year != title.year:
+            return None  # last year's figure, named with its year
+        text = doc.text
+        sentence = sentence_of(doc, p.start)
+        s_start, s_end = (sentence.start, sentence.end) if sentence else (p.start, p.end)
+        clause_start = max(s_start, text.rfind(";", s_start, p.start) + 1)
+        clause_end = text.find(";", p.end, s_end)
+        # A plan is said before the cumulative or right after it ("… phấn đấu lũy kế 6
+        # tháng …", "lũy kế 6 tháng kế hoạch …"); "đạt 45% kế hoạch vốn" later is a result.
+        if _FUTURE_WORDS.search(text[clause_start : p.start]) or _FUTURE_WORDS.match(text, p.end + 1 if text[p.end : p.end + 1].isspace() else p.end):
+            return None
+        if clause_end >= 0 and clause_end < p.start:
+            return None
+        if re.search(r"(?i)so\s+với|cùng\s+kỳ", text[max(s_start, p.start - 40) : p.start]):
+            return None
+        n = title.last_month
+        return self.finding(
+            p.start,
+            p.end,
+            Msg(
+                f"Kỳ lũy kế {_vi_period(p)} kéo dài đến tháng {p.last_month}, nhưng tiêu đề ghi báo cáo {_vi_period(title)} (lũy kế phải đến tháng {n - 1} hoặc {n}).",
+                f"The cumulative period {_vi_period(p)} runs to month {p.last_month}, but the title reports {_vi_period(title)} (it should run to month {n - 1} or {n}).",
+            ),
+            suggestion=Msg(f"Có thể là “lũy kế {n} tháng”.", f"Perhaps {n} months (“lũy kế {n} tháng”)."),
+            evidence={"cumulative": period_evidence(p, "cumulative"), "title": period_evidence(title, "title"), "last_month_covered": n},
+        )
 
     def _against_month(self, doc: Document, p: PeriodFact, month: PeriodFact) -> Finding | None:
         """A cumulative that does not run to the month its own statement reports."""
