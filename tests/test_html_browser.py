@@ -46,8 +46,8 @@ def find_browser() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def browser():
+def chromium():
+    """Debian's Chromium driven by Playwright, for a module-scoped ``browser`` fixture."""
     executable = find_browser()
     if executable is None:
         # CI installs Chromium with .ci/setup-browser: there a missing browser is a failure,
@@ -61,6 +61,11 @@ def browser():
         b = p.chromium.launch(executable_path=executable, args=LAUNCH_ARGS, headless=True)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    yield from chromium()
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ from giaoban_qa.web import roundtrip
 from giaoban_qa.web.app import create_app, server_options
 
 from serve_helpers import TYPO, TYPO_FIX, planted_docx, start_server
-from test_html_browser import HOSTILE_HTML, HOSTILE_MD, LAUNCH_ARGS, _injection_state, find_browser
+from test_html_browser import HOSTILE_HTML, HOSTILE_MD, _injection_state, chromium
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SCREENSHOT = Path(os.environ.get("GIAOBAN_QA_SERVE_SCREENSHOT", "/tmp/giaoban-qa-serve.png"))
@@ -42,17 +42,7 @@ def server():
 
 @pytest.fixture(scope="module")
 def browser():
-    executable = find_browser()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail("no Chromium found on CI (.ci/setup-browser should have installed it)")
-        pytest.skip("no Chromium found (run .ci/setup-browser)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=LAUNCH_ARGS, headless=True)
-        yield b
-        b.close()
+    yield from chromium()
 
 
 @pytest.fixture
