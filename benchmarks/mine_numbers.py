@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from number_types import TYPES, construction, has_trigger, nfc, split_sentences  # noqa: E402
+from number_types import TYPES, construction, nfc, trigger_sentences  # noqa: E402
 from pool import iter_articles, pool_path  # noqa: E402
 
 
@@ -36,14 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         articles += 1
         if args.limit and articles > args.limit:
             break
-        text = nfc(article["text"])
-        for start, length in split_sentences(text):
-            sentence = text[start : start + length]
-            if not any(c.isdigit() for c in sentence):
-                continue
-            for kind in TYPES:
-                if has_trigger(kind, sentence):
-                    counts[kind][construction(sentence, kind)] += 1
+        for kind, _start, _length, sentence in trigger_sentences(nfc(article["text"])):
+            counts[kind][construction(sentence, kind)] += 1
     print(f"articles read (outside the hold-out): {articles}")
     for kind in TYPES:
         total = sum(counts[kind].values())

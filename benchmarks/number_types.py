@@ -68,6 +68,18 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text) - start
 
 
+def trigger_sentences(text: str) -> Iterator[tuple[str, int, int, str]]:
+    """``(kind, start, length, sentence)`` for every sentence of ``text`` (NFC) that has a
+    figure and a type's trigger words; a sentence with several types comes once per type."""
+    for start, length in split_sentences(text):
+        sentence = text[start : start + length]
+        if not any(c.isdigit() for c in sentence):
+            continue
+        for kind in TYPES:
+            if has_trigger(kind, sentence):
+                yield kind, start, length, sentence
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from number_types import TYPES, has_trigger, nfc, split_sentences  # noqa: E402
+from number_types import TYPES, nfc, trigger_sentences  # noqa: E402
 from pool import held_out_half, iter_articles  # noqa: E402
 
 
@@ -25,14 +25,8 @@ def candidates() -> dict[str, list[tuple[str, int, int, str]]]:
     """Every hold-out sentence with a type's trigger: (article id, start, length, text)."""
     out: dict[str, list] = {kind: [] for kind in TYPES}
     for article in iter_articles(held_out=True):
-        text = nfc(article["text"])
-        for start, length in split_sentences(text):
-            sentence = text[start : start + length]
-            if not any(c.isdigit() for c in sentence):
-                continue
-            for kind in TYPES:
-                if has_trigger(kind, sentence):
-                    out[kind].append((article["id"], start, length, sentence))
+        for kind, start, length, sentence in trigger_sentences(nfc(article["text"])):
+            out[kind].append((article["id"], start, length, sentence))
     return out
 
 
