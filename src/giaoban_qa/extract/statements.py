@@ -157,7 +157,12 @@ _WHOLE_PAREN = re.compile(
     re.IGNORECASE,
 )
 # "36,36% khách hàng (4/11 người)": the percentage stated before its own figures.
-_PERCENT_BEFORE = re.compile(r"[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,8}\([^\S\n]*\Z")
+_PERCENT_BEFORE = re.compile(
+    r"[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,8}\([^\S\n]*\Z"
+    # "đạt 70,1%, tương ứng 412/530 hộ": the figures restated after a comma.
+    r"|[^\S\n]*,[^\S\n]*(?:tương[^\S\n]+ứng|tương[^\S\n]+đương|tức[^\S\n]+là|tức|với)[^\S\n]*(?:là[^\S\n]*)?\Z",
+    re.IGNORECASE,
+)
 
 
 _LINK_ONLY = frozenset("đạt chiếm bằng tỷ tỉ lệ là khoảng gần hơn trên với có và tương đương được ước xấp xỉ".split())
@@ -186,6 +191,48 @@ _WHOLE_AFTER_PCT = re.compile(
 _PART_TO_PCT = re.compile(r"[^\d%;:()\n]{0,90}?,?[^\S\n]*(?:chiếm|đạt|bằng)(?:[^\S\n]+(?:tỷ|tỉ)[^\S\n]+(?:lệ|trọng))?[^\S\n]*", re.IGNORECASE)
 
 
+# "Trong tổng số 530 hộ, có 412 hộ …, chiếm 70,1%": the whole opens the clause, the part follows.
+_WHOLE_FIRST = re.compile(r"(?:^|[,;:(]|\n)[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]*\Z", re.IGNORECASE)
+_WHOLE_TO_PART = re.compile(r"(?:[^\S\n]*(?!\d)[^\W\d_]++){0,8}[^\S\n]*,[^\S\n]*(?:(?:có|thì)[^\S\n]+)?\Z", re.IGNORECASE)
+
+
+def _whole_first(text: str, qs: list[Quantity], sentence_start: int, out: list[PartWhole], parts_read: set[int]) -> None:
+    for k in range(len(qs) - 2):
+        b, a, p = qs[k], qs[k + 1], qs[k + 2]
+        if p.unit != "%" or p.in_range or p.relation in ("growth", "decline", "same_period") or a.index in parts_read:
+            continue
+        if a.unit == "%" or b.unit == "%" or a.in_range or b.in_range or p.start - a.end > 100:
+            continue
+        if not _WHOLE_FIRST.search(text[max(sentence_start, b.start - 24) : b.start]) and not (b.start - sentence_start < 24 and re.fullmatch(r"[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]*", text[sentence_start : b.start], re.IGNORECASE)):
+            continue
+        if not _WHOLE_TO_PART.fullmatch(text, b.end, a.start) or not _same_thing(text, a, b):
+            continue
+        gap = text[a.end : p.start]
+        if _states_ratio(gap) and _after_aside_ok(gap):
+            parts_read.add(a.index)
+            out.append(PartWhole(part=a, whole=b, percent=p, link="trong tổng số … ,"))
+
+
+# "trong đó 412 hộ … (chiếm 70,1%)", ", chiếm 70,1%", "(70,1%)": a part's own percentage of
+# the total, no other whole named after it.
+_PART_PCT_GAP = re.compile(r"[^\d;:()\n]{0,60}?(?:,[^\S\n]*|\([^\S\n]*)(?:chiếm|đạt|bằng)?(?:[^\S\n]+(?:tỷ|tỉ)[^\S\n]+(?:lệ|trọng))?[^\S\n]*", re.IGNORECASE)
+_PCT_ENDS = re.compile(r"[^\S\n]*(?:[),;.]|\Z)")
+
+
+def part_percentages(text: str, qs: list[Quantity], totals: list[TotalParts], out: list[PartWhole], read: set[int]) -> None:
+    index_of = {q.index: i for i, q in enumerate(qs)}
+    for t in totals:
+        for part in t.parts:
+            i = index_of.get(part.index)
+            if i is None or i + 1 >= len(qs):
+                continue
+            r = qs[i + 1]
+            if part.index in read or r.index in read or r.unit != "%" or r.in_range or r.relation in ("growth", "decline", "same_period"):
+                continue
+            if _PART_PCT_GAP.fullmatch(text, part.end, r.start) and _PCT_ENDS.match(text, r.end):
+                out.append(PartWhole(part=part, whole=t.total, percent=r, link="trong đó"))
+
+
 def _whole_after_percent(text: str, qs: list[Quantity], out: list[PartWhole], parts_read: set[int]) -> None:
     """"A …, chiếm X% (tổng số B)": a part, its percentage, then the whole it is of."""
     for k in range(1, len(qs) - 1):
@@ -205,7 +252,7 @@ def _whole_after_percent(text: str, qs: list[Quantity], out: list[PartWhole], pa
         out.append(PartWhole(part=a, whole=b, percent=p, link="% tổng số"))
 
 
-def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole]) -> None:
+def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole], sentence_start: int = 0) -> None:
     seen: set[int] = set()
     first_new = len(out)
     for i, a in enumerate(qs[:-1]):
@@ -253,7 +300,9 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
         alts = (alternatives[1:] + [a]) if alternatives else []
         out.append(PartWhole(part=part, whole=b, percent=percent, link=link, alternatives=alts))
     mine = out[first_new:]
-    _whole_after_percent(text, qs, out, seen | {pw.part.index for pw in mine} | {pw.whole.index for pw in mine})
+    read = seen | {pw.part.index for pw in mine} | {pw.whole.index for pw in mine}
+    _whole_after_percent(text, qs, out, read)
+    _whole_first(text, qs, sentence_start, out, read)
 
 
 # -- shares ---------------------------------------------------------------------------------
@@ -612,9 +661,14 @@ def statements(doc: Document) -> Statements:
         # "… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo, …": a list that opens the sentence
         # belongs to the last figure of the sentence before.
         lead_in = last_of.get(si - 1) if si > 0 and _OPENS_LIST.match(text, s_start) else None
-        _part_whole(text, group, qs, out.part_whole)
+        first_pw = len(out.part_whole)
+        _part_whole(text, group, qs, out.part_whole, s_start)
         _shares(text, group, s_start, out.shares)
         _changes(text, group, out.changes)
         _cumulative(text, group, s_start, s_end, out.cumulative, groups.get(si - 1))
+        first_total = len(out.totals)
         _totals(text, group, s_end, out.totals, lead_in)
+        if len(out.totals) > first_total:
+            read = {i for pw in out.part_whole[first_pw:] for i in (pw.part.index, pw.percent.index if pw.percent else -1)}
+            part_percentages(text, group, out.totals[first_total:], out.part_whole, read)
     return out
