@@ -387,12 +387,16 @@ def _changes(text: str, qs: list[Quantity], out: list[Change]) -> None:
 # -- cumulative -----------------------------------------------------------------------------
 
 _CUM_MARKER = re.compile(
-    r"(?<!\w)(?:(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|nâng\s+tổng(?:\s+số)?|cộng\s+dồn|"
+    r"(?<!\w)(?:(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|(?:nâng|đưa)\s+tổng(?:\s+số)?|cộng\s+dồn|"
+    r"(?:tính\s+)?đến\s+(?:hết|cuối)\s+tháng\s+\d{1,2}(?!\s*(?:năm|/)\s*\d)|tính\s+đến\s+nay|"
     r"tính\s+chung(?=\s+(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại))|\d{1,2}\s+tháng\s+đầu\s+năm|"
     r"(?:tổng\s+cộng|tổng\s+số)\s+(?:từ\s+đầu\s+năm|(?:trong\s+)?\d{1,2}\s+tháng))",
     re.IGNORECASE,
 )
 _MONTH_MARKER = re.compile(r"(?<!\w)(?:trong\s+tháng|riêng\s+tháng|tháng\s+\d{1,2}|trong\s+kỳ|trong\s+quý|quý\s+(?:I{1,3}|IV|[1-4]))(?!\w)", re.IGNORECASE)
+# The month's own figure said after a cumulative one: "riêng tháng 5", "riêng trong tháng",
+# "trong đó tháng 5", "trong đó riêng tháng 5".
+_MONTH_AFTER = re.compile(r"(?<!\w)(?:riêng|trong\s+đó)(?:\s+riêng)?\s+(?:trong\s+)?(?:tháng(?:\s+\d{1,2})?)(?!\w)(?![^\d]{0,30}\b(?:tháng|năm)\b)[^\d;]{0,30}\Z", re.IGNORECASE)
 _INCREMENT = re.compile(r"(?<!\w)(?:mới|thêm|tăng\s+thêm|bổ\s+sung|cấp\s+mới|phát\s+triển\s+mới|kết\s+nạp)(?!\w)", re.IGNORECASE)
 
 
@@ -425,7 +429,7 @@ def _month_figure(text: str, m: Quantity, seg_start: int) -> bool:
     return bool(_MONTH_MARKER.search(text, seg_start, m.start)) or (m.period_text or "").startswith(("trong tháng", "tháng "))
 
 
-def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end: int, out: list[Cumulative], prev_sentence: list[Quantity] | None = None) -> None:
+def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end: int, out: list[Cumulative], prev_sentence: list[Quantity] | None = None, next_sentence: list[Quantity] | None = None) -> None:
     """Cumulative figures and the month's (or new) figure inside each; ``prev_sentence`` are the
     figures of the sentence before, where the month's figure may stand ("Thu ngân sách
     tháng 5 đạt 170 tỷ đồng. Tính chung 5 tháng, thu ngân sách đạt 150 tỷ đồng.")."""
@@ -468,7 +472,7 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             continue
         marker = marker.replace(" (list)", "")
         stmt = Cumulative(cumulative=q, marker=marker)
-        loose = marker.startswith("nâng tổng")
+        loose = marker.startswith(("nâng tổng", "đưa tổng"))
         # The figure inside it: the month's figure, or the new figure "nâng tổng số … lên".
         seen_same = False
         for m in reversed(qs[:i]):
@@ -486,6 +490,18 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             elif _INCREMENT.search(text, seg_start, m.start):
                 stmt.partner, stmt.partner_kind = m, "increment"
             break
+        if stmt.partner is None and not seen_same and not loose:
+            # "Lũy kế 5 tháng đạt 150 tỷ đồng; riêng tháng 5 đạt 170 tỷ đồng": the month's
+            # figure after the cumulative one, said with its month ("riêng tháng 5",
+            # "trong đó tháng 5"), in this sentence or opening the next.
+            later = [m for m in qs[i + 1 :] if m.index not in assigned] + (next_sentence or [])
+            for m in later:
+                if m.unit == "%" or m.in_range or not _same_thing(text, m, q):
+                    continue
+                lead = text[max(q.end, m.start - 48) : m.start]
+                if _MONTH_AFTER.search(lead) and not _CUM_MARKER.search(lead) and (m.metric_inherited or not m.metric or not q.metric or same_metric(m.metric, q.metric)):
+                    stmt.partner, stmt.partner_kind = m, "month"
+                break
         if stmt.partner is None and prev_sentence and not seen_same and not loose:
             # The month's figure of the sentence before: the same noun, both figures named by
             # one metric, nothing cumulative about it, no other figure of that noun after it.
@@ -641,6 +657,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
 
 # -- all ------------------------------------------------------------------------------------
 
+_OPENS_MONTH = re.compile(r"[^\S\n]*riêng(?:\s+trong)?\s+tháng(?!\w)", re.IGNORECASE)
 _OPENS_LIST = re.compile(r"[^\S\n]*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
 
 
@@ -665,7 +682,9 @@ def statements(doc: Document) -> Statements:
         _part_whole(text, group, qs, out.part_whole, s_start)
         _shares(text, group, s_start, out.shares)
         _changes(text, group, out.changes)
-        _cumulative(text, group, s_start, s_end, out.cumulative, groups.get(si - 1))
+        nxt = groups.get(si + 1)
+        opens_month = nxt is not None and si + 1 < len(sentences) and _OPENS_MONTH.match(text, sentences[si + 1].start)
+        _cumulative(text, group, s_start, s_end, out.cumulative, groups.get(si - 1), nxt if opens_month else None)
         first_total = len(out.totals)
         _totals(text, group, s_end, out.totals, lead_in)
         if len(out.totals) > first_total:
