@@ -44,6 +44,13 @@ def _lower_tokens(doc: Document) -> list[str]:
     return lowered(doc).split()
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _lower_letter_runs(doc: Document) -> list[str]:
+    return _LETTER_RUN.findall(lowered(doc))
+
+
 def _lower_collapsed(doc: Document) -> str:
     return " ".join(doc.fact(_lower_tokens))
 
@@ -318,7 +325,9 @@ class RepeatedSyllable(Rule):
 
     **What it does**
     Finds two identical adjacent syllables (compared case-insensitively with their tones,
-    never diacritic-stripped: "đo đỏ" is not a repeat) separated only by a space. Most such pairs in real
+    never diacritic-stripped: "đo đỏ" is not a repeat) separated only by a space, also
+    when punctuation follows ("phát triển triển;") and for one-letter syllables with a
+    mark ("ý ý kiến", "nhà ở ở"). Most such pairs in real
     prose straddle two words and are correct ("hành vi vi phạm", "trực tiếp tiếp xúc"), so
     only pairs that cannot do that are reported (`rules/reduplications.yaml`): doubled
     function words ("các các", "về về"), pairs whose context rules out a compound ("đảm
@@ -349,8 +358,9 @@ class RepeatedSyllable(Rule):
         text = doc.text
         allowed, always, context = _reduplications(ctx)
         typo_starts = [(s, e) for s, e, _, _ in typo_spans(doc, ctx)]
-        # Cheap test first: most documents have no two equal neighbouring tokens.
-        tokens = doc.fact(_lower_tokens)
+        # Cheap test first: most documents have no two equal neighbouring letter runs (runs,
+        # not whitespace tokens: "phát triển triển;" has the tokens "triển" and "triển;").
+        tokens = doc.fact(_lower_letter_runs)
         if not any(map(operator.eq, tokens, tokens[1:])):
             return
         for m in _REPEAT.finditer(text):
@@ -358,7 +368,7 @@ class RepeatedSyllable(Rule):
             a, b = m.group(1), m.group(2)
             s1, e1, s2, e2 = m.start(1), m.end(1), m.start(2), m.end(2)
             pair = old_tone_style(f"{a} {b}".lower())
-            if pair in allowed or a[:1].isupper() or b[:1].isupper() or len(a) == 1:
+            if pair in allowed or a[:1].isupper() or b[:1].isupper() or (len(a) == 1 and a.isascii()):
                 continue
             syllable = old_tone_style(b.lower())
             cond = context.get(pair)
