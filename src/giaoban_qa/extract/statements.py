@@ -374,69 +374,143 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
 # -- total with parts -----------------------------------------------------------------------
 
 _PARTS_INTRO = re.compile(
-    r"(?:[^\S\n]+(?!trong\b|gồm\b|bao\b|và\b|cùng\b)[^\W\d_]++){0,12}?[^\S\n]*(?:\)[^\S\n]*)?[,:(]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*(?:có[^\S\n]+)?:?",
+    r"(?:[^\S\n]+(?!trong\b|gồm\b|bao\b|và\b|cùng\b)[^\W\d_]++){0,12}?[^\S\n]*(?:\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*(?:có[^\S\n]+)?:?",
     re.IGNORECASE,
 )
+# "76 hộ (51 hộ nghèo, 32 hộ cận nghèo)": the parts in parentheses right after the total.
+_PAREN_LIST = re.compile(r"[^\S\n]*\([^\S\n]*")
 _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,8}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)
+# "Tổng số hộ được hỗ trợ: 76": the noun of a bare total named after "tổng số".
+_TOTAL_NOUN = re.compile(r"(?:tổng\s+số|tổng\s+cộng)\s+([^\W\d_]+)[^\d;:]{0,60}?(?::|là|có|đạt)?\s*\Z", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
 _NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
+# "hộ nghèo: 51 hộ": a colon right before a figure labels the item, it opens no nested list.
+_LABEL_COLON = re.compile(r":[^\S\n]*\Z")
+_CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
 _NOT_TOTALS = frozenset(["lần", "%"]) | _TIME_NOUNS
 
 
-def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts]) -> None:
-    for i, total in enumerate(qs):
+def _kin(total_noun: str, part_noun: str) -> bool:
+    """``_part_of``, with visits counted by what was visited ("850 lượt người, trong đó 500
+    lượt cán bộ")."""
+    if total_noun.startswith("lượt") and part_noun.startswith("lượt"):
+        return True
+    return _part_of(total_noun, part_noun)
+
+
+def _parts_after(text: str, rest: list[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool) -> list[Quantity]:
+    """The parts listed from ``pos`` on: the figures that lead the items of the list."""
+    parts: list[Quantity] = []
+    for q in rest:
+        # A parenthesis inside a part ("(nếu có)") is no end of the list.
+        between = _PAREN_ASIDE.sub(" ", text[pos : q.start])
+        label = _LABEL_COLON.search(between)
+        if label:
+            between = between[: label.start()] + " "
+        if parts and _NESTED.search(between):
+            break
+        if q.unit == "%":
+            # "51 hộ nghèo (chiếm 67%), 32 hộ …": the part's own percentage is no end of the list.
+            pos = q.end
+            close = _CLOSE_PAREN.match(text, pos)
+            if close and not opened:
+                pos = close.end()
+            continue
+        # A figure inside a part's own words ("1 iphone 6 plus, 2 …", "598 trận thắng
+        # (1.794 điểm)") is no new part.
+        if parts and not _PART_SEPARATOR.search(between if opened else between.replace("(", " ")):
+            continue
+        # A part leads its item: a few words at most after the separator, and the first
+        # part comes right after "trong đó" / "gồm" ("gồm Agribank (287 hợp đồng)" lists
+        # banks, not contracts).
+        if not parts:
+            # "(trong đó, riêng năm 2014 là …": a separator right after the intro leads the list.
+            between = between.lstrip(" ,:;(")
+        lead = _PART_SEPARATOR.split(between)[-1].split()
+        if len(lead) > 7 or (not parts and (len(lead) > 5 or _PART_SEPARATOR.search(between))):
+            break
+        q_noun = noun(text, q)
+        # "hộ nghèo 51, hộ cận nghèo 32": a bare figure after a lead that names the total's noun.
+        # Not "căn hộ ở tầng 5" (the noun right before a figure numbers it).
+        said = " ".join(lead).lower()
+        if not q_noun and not q.unit and q.denominator is None and (bare_ok or (unit and said.startswith(unit + " ") and not said.endswith(" " + unit))):
+            q_noun = unit
+        # "11/18 dự án" is a part of a part already listed.
+        # A part of another noun names the total's kind in a few words ("3.000 thủy thủ"), or
+        # its lead names the total ("lao động trong tỉnh 700 người").
+        if not _kin(unit, q_noun) or q.in_range or q.denominator is not None or (q_noun != unit and len(lead) > 3 and unit not in " ".join(lead).lower()):
+            break
+        parts.append(q)
+        pos = q.end
+    return parts
+
+
+def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts], lead_in: Quantity | None = None) -> None:
+    """Totals with their parts. ``lead_in`` is the last figure of the sentence before, for a
+    list that opens the next sentence ("… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo …")."""
+    cands = ([lead_in] if lead_in is not None else []) + qs
+    for i, total in enumerate(cands):
         if total.unit == "%" or total.in_range:
             continue
         intro = _PARTS_INTRO.match(text, total.end, min(sentence_end, total.end + 110))
-        if not intro:
+        paren_list = intro is None and _PAREN_LIST.match(text, total.end, sentence_end)
+        if not intro and not paren_list:
+            continue
+        if total is lead_in and (not intro or "." not in text[total.end : intro.start("word")]):
             continue
         unit = noun(text, total)
+        said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
+        bare_total = False
+        if not unit and intro:
+            # "Tổng số hộ được hỗ trợ: 76, trong đó: hộ nghèo: 51; …": the noun after "tổng số".
+            tn = _TOTAL_NOUN.search(text, max(0, total.start - 80), total.start)
+            if tn:
+                unit, bare_total = tn.group(1).lower(), True
         # "vượt 10 lần, gồm: COD vượt 79 lần, …" lists multiples, not parts.
         if not unit or unit in _NOT_TOTALS:
             continue
-        opened = "(" in intro.group()
-        said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
         # The last item of a list ("dài 3,7 mét, rộng 1,52 mét và cao 1,46 mét, trong đó …",
         # "105 hành khách và 11 thành viên, trong đó …"): "trong đó" is about the whole list.
-        if i > 0 and not said_total and _LIST_ITEM.fullmatch(text, qs[i - 1].end, total.start):
+        if i > 0 and not said_total and _LIST_ITEM.fullmatch(text, cands[i - 1].end, total.start):
             continue
-        parts: list[Quantity] = []
-        pos = intro.end()
-        for q in qs[i + 1 :]:
-            # A parenthesis inside a part ("(nếu có)") is no end of the list.
-            between = _PAREN_ASIDE.sub(" ", text[pos : q.start])
-            if parts and _NESTED.search(between):
-                break
-            if q.unit == "%":
-                pos = q.end
+        rest = cands[i + 1 :]
+        if paren_list:
+            # Without "gồm" / "trong đó" only a list of two figures or more of the total's own
+            # noun, closed by the parenthesis, is its parts ("76 hộ (51 hộ nghèo, 32 hộ cận nghèo)").
+            parts = _parts_after(text, rest, paren_list.end(), unit, True, False)
+            if len(parts) < 2 or any(noun(text, p) != unit for p in parts) or not _CLOSE_PAREN.match(text, parts[-1].end) and not re.match(r"[^\S\n]*[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,6}[^\S\n]*\)", text[parts[-1].end : parts[-1].end + 80]):
                 continue
-            # A figure inside a part's own words ("1 iphone 6 plus, 2 …", "598 trận thắng
-            # (1.794 điểm)") is no new part.
-            if parts and not _PART_SEPARATOR.search(between if opened else between.replace("(", " ")):
-                continue
-            # A part leads its item: a few words at most after the separator, and the first
-            # part comes right after "trong đó" / "gồm" ("gồm Agribank (287 hợp đồng)" lists
-            # banks, not contracts).
-            if not parts:
-                # "(trong đó, riêng năm 2014 là …": a separator right after the intro leads the list.
-                between = between.lstrip(" ,:;(")
-            lead = _PART_SEPARATOR.split(between)[-1].split()
-            if len(lead) > 7 or (not parts and (len(lead) > 5 or _PART_SEPARATOR.search(between))):
-                break
-            q_noun = noun(text, q)
-            # "11/18 dự án" is a part of a part already listed.
-            if not _part_of(unit, q_noun) or q.in_range or q.denominator is not None or (q_noun != unit and len(lead) > 3):
-                break
-            parts.append(q)
-            pos = q.end
+            out.append(TotalParts(total=total, parts=parts, complete=False, said_total=said_total, intro_end=paren_list.end()))
+            continue
+        opened = "(" in intro.group()
+        parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total)
+        if not parts and not bare_total:
+            # "76 hộ được hỗ trợ với tổng kinh phí 1,2 tỷ đồng, trong đó 51 hộ nghèo, …": the
+            # parts are of an earlier figure of the clause, the one of their noun.
+            first = next((q for q in rest if q.unit != "%"), None)
+            first_noun = noun(text, first) if first is not None else ""
+            for j in range(i - 1, max(-1, i - 3), -1):
+                earlier = cands[j]
+                gap = text[earlier.end : intro.start("word")]
+                if earlier.unit == "%" or earlier.in_range or earlier is lead_in or len(gap) > 120 or re.search(r"[;:()/]", gap) or _NESTED.search(gap):
+                    break
+                e_unit = noun(text, earlier)
+                if first_noun and e_unit == first_noun and e_unit not in _NOT_TOTALS:
+                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False)
+                    if parts:
+                        total, unit = earlier, e_unit
+                        said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
+                    break
         if parts:
             word = intro.group("word").lower()
             out.append(TotalParts(total=total, parts=parts, complete="gồm" in word and "trong" not in word, said_total=said_total, intro_end=intro.end()))
 
 
 # -- all ------------------------------------------------------------------------------------
+
+_OPENS_LIST = re.compile(r"[^\S\n]*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
 
 
 def statements(doc: Document) -> Statements:
@@ -449,12 +523,16 @@ def statements(doc: Document) -> Statements:
     groups: dict[int, list[Quantity]] = {}
     for q in qs:
         groups.setdefault(bisect.bisect_right(starts, q.start) - 1, []).append(q)
+    last_of: dict[int, Quantity] = {si: group[-1] for si, group in groups.items()}
     for si, group in groups.items():
         s_start = sentences[si].start if si >= 0 else 0
         s_end = sentences[si].end if si >= 0 else len(text)
+        # "… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo, …": a list that opens the sentence
+        # belongs to the last figure of the sentence before.
+        lead_in = last_of.get(si - 1) if si > 0 and _OPENS_LIST.match(text, s_start) else None
         _part_whole(text, group, qs, out.part_whole)
         _shares(text, group, s_start, out.shares)
         _changes(text, group, out.changes)
         _cumulative(text, group, s_start, s_end, out.cumulative)
-        _totals(text, group, s_end, out.totals)
+        _totals(text, group, s_end, out.totals, lead_in)
     return out
