@@ -44,7 +44,8 @@ def measure(tree: Path, file: Path, out: Path, ignore: str | None) -> tuple[floa
     """Wall seconds, CPU seconds and peak RSS (MiB) of one check process."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PYTHONPATH"] = str(tree / "src")
-    cmd = [sys.executable, "-m", "giaoban_qa", "check", str(file), "-f", "json", "-o", str(out)]
+    mib = file.stat().st_size / 2**20
+    cmd = [sys.executable, "-m", "giaoban_qa", "check", str(file), "-f", "json", "-o", str(out), "--max-size", str(int(mib) + 2)]
     if ignore:
         cmd += ["--ignore", ignore]
     t0 = time.perf_counter()

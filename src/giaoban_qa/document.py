@@ -36,7 +36,7 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per line, paragraph and sentence: no dict each
 class Span:
     start: int
     end: int
