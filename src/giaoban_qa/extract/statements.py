@@ -320,17 +320,22 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
     # từ đầu năm"), else the first figure after it ("từ đầu năm đến nay, … 40 trường hợp",
     # "nâng tổng số … lên 190 giấy").
     assigned: dict[int, str] = {}
+    # The figures do not overlap and come in text order, so their starts and ends are both
+    # sorted: the figures around a marker are found by bisection, not by a scan of the
+    # sentence per marker (quadratic on "lũy kế 1 lũy kế 1 …").
+    starts = [q.start for q in qs]
+    ends = [q.end for q in qs]
     for m in _CUM_MARKER.finditer(text, sentence_start, min(sentence_end, qs[-1].end + 60)):
         marker = re.sub(r"\s+", " ", m.group().lower())
-        before = [q for q in qs if q.end <= m.start()]
-        after = [q for q in qs if q.start >= m.end()]
-        p = before[-1] if before else None
-        nxt = after[0] if after else None
+        b = bisect.bisect_right(ends, m.start())
+        a = bisect.bisect_left(starts, m.end())
+        p = qs[b - 1] if b else None
+        nxt = qs[a] if a < len(qs) else None
         clause_ends = nxt is None or _CLAUSE_BREAK.search(text, m.end(), nxt.start) is not None
         if p is not None and m.start() - p.end < 40 and not _CLAUSE_BREAK.search(text, p.end, m.start()) and clause_ends:
             target = p
-        elif after and ";" not in text[m.end() : after[0].start] and after[0].start - m.end() < 160:
-            target = after[0]
+        elif nxt is not None and nxt.start - m.end() < 160 and ";" not in text[m.end() : nxt.start]:
+            target = nxt
         else:
             continue
         assigned.setdefault(target.index, marker)
@@ -340,13 +345,23 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
     index_of = {q.index: i for i, q in enumerate(qs)}
     for idx in sorted(assigned):
         i = index_of[idx]
-        for nxt in qs[i + 1 :]:
-            prev = qs[index_of[nxt.index] - 1]
+        for k in range(i + 1, len(qs)):
+            nxt, prev = qs[k], qs[k - 1]
             if nxt.index in assigned or nxt.unit == "%" or not _LIST_GAP.fullmatch(text, prev.end, nxt.start):
                 break
             if _MONTH_MARKER.search(text, prev.end, nxt.start):
                 break
             assigned[nxt.index] = assigned[idx] + " (list)"
+    # The figures a cumulative one may contain, by noun, in text order: the nearest one
+    # before it is a bisection away (a backward scan past every figure of the sentence made
+    # a sentence of N figures cost N²).
+    candidates: list[int] = []
+    by_noun: dict[str, list[int]] = {}
+    for k, m in enumerate(qs):
+        if m.unit == "%" or m.in_range or m.index in assigned:
+            continue
+        candidates.append(k)
+        by_noun.setdefault(noun(text, m), []).append(k)
     for i, q in enumerate(qs):
         marker = assigned.get(q.index)
         if marker is None or q.unit == "%" or q.in_range or q.verb in ("tăng", "giảm"):
@@ -354,12 +369,19 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         marker = marker.replace(" (list)", "")
         stmt = Cumulative(cumulative=q, marker=marker)
         loose = marker.startswith("nâng tổng")
-        # The figure inside it: the month's figure, or the new figure "nâng tổng số … lên".
-        for m in reversed(qs[:i]):
-            if m.unit == "%" or m.in_range or m.index in assigned:
-                continue
-            if not (_same_thing(text, m, q) or (loose and (not noun(text, q) or not noun(text, m)))):
-                continue
+        # The figure inside it: the nearest before it of the same thing (of any thing, when
+        # "nâng tổng" and either has no noun): the month's figure, or the new figure
+        # "nâng tổng số … lên".
+        q_noun = noun(text, q)
+        if loose and not q_noun:
+            k = _last_before(candidates, i)
+        else:
+            k = _last_before(by_noun.get(q_noun, []), i) if q_noun else None
+            if loose:
+                bare = _last_before(by_noun.get("", []), i)
+                k = bare if k is None or (bare is not None and bare > k) else k
+        if k is not None:
+            m = qs[k]
             seg_start = max(sentence_start, m.start - 60)
             if loose:
                 stmt.partner, stmt.partner_kind = m, "increment"
@@ -367,8 +389,13 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
                 stmt.partner, stmt.partner_kind = m, "month"
             elif _INCREMENT.search(text, seg_start, m.start):
                 stmt.partner, stmt.partner_kind = m, "increment"
-            break
         out.append(stmt)
+
+
+def _last_before(positions: list[int], i: int) -> int | None:
+    """The largest of the sorted ``positions`` below ``i``, or None."""
+    j = bisect.bisect_left(positions, i)
+    return positions[j - 1] if j else None
 
 
 # -- total with parts -----------------------------------------------------------------------
