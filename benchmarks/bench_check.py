@@ -2,10 +2,13 @@
 
     python benchmarks/bench_check.py [--file FILE] [--corpus DIR] [--repeat N] [--ignore RULES]
     python benchmarks/bench_check.py --compare-ignore text.invalid-syllable,text.real-word-slip
+    python benchmarks/bench_check.py --compare-src /path/to/other/checkout [--rounds 3]
 
 ``--ignore`` drops rules (comma-separated ids or prefixes) from both measurements;
 ``--compare-ignore`` measures both configurations in one run (all rules, then without
 those) and prints the slowdown and the peak memory of each, in fresh processes.
+``--compare-src`` measures another checkout's ``src`` (say, main before a change) and this
+one, alternately (A B A B …, fresh processes), and prints the medians and the change.
 
 Defaults use ../shared (a seed and the real corpus). Start-up is measured as a fresh
 process, as a user runs it; throughput in-process, extraction and all rules included.
@@ -73,10 +76,14 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--ignore", default="", help="rules left out of both measurements")
     parser.add_argument("--compare-ignore", default="", help="measure all rules, then without these, in one run")
+    parser.add_argument("--compare-src", type=Path, default=None, help="another checkout: measure its src and this one alternately")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of --compare-src (each measures both)")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
         return _child(args)
+    if args.compare_src is not None:
+        return _compare_src(args)
     if args.compare_ignore:
         return _compare(args)
     if args.file is None or not args.file.exists() or not args.corpus.is_dir():
@@ -125,6 +132,35 @@ def _compare(args) -> int:
               f"{r['findings']} findings, peak RSS {r['peak_mb']:.0f} MB; one file fresh process median {r['cli_median'] * 1000:.0f} ms")
     print(f"  slowdown with the rules: {100 * (w['best'] / wo['best'] - 1):+.1f} % (best), {100 * (w['median'] / wo['median'] - 1):+.1f} % (median); "
           f"peak memory {w['peak_mb'] - wo['peak_mb']:+.0f} MB; cold single file {1000 * (w['cli_median'] - wo['cli_median']):+.0f} ms")
+    return 0
+
+
+def _compare_src(args) -> int:
+    """Throughput of another checkout's ``src`` ("before") and of this one ("after"), in
+    fresh processes taking turns, so the machine's load falls on both alike."""
+    import json
+    import os
+
+    other = args.compare_src.resolve() / "src"
+    if not (other / "giaoban_qa").is_dir():
+        print(f"no giaoban_qa under {other}", file=sys.stderr)
+        return 2
+    runs: dict[str, list[dict]] = {"before": [], "after": []}
+    for _ in range(args.rounds):
+        for label, src in (("before", other), ("after", ROOT / "src")):
+            env = dict(os.environ, PYTHONPATH=str(src))
+            out = subprocess.run([sys.executable, __file__, "--corpus", str(args.corpus), "--repeat", str(args.repeat), "--child", ""],
+                                 capture_output=True, text=True, check=True, env=env)
+            runs[label].append(json.loads(out.stdout.strip().splitlines()[-1]))
+    first = runs["after"][0]
+    print(f"corpus {args.corpus}: {first['files']} files, {first['bytes'] / 1e6:.2f} MB; {args.rounds} alternating rounds, best of {args.repeat} runs each")
+    med = {}
+    for label in ("before", "after"):
+        bests = [r["best"] for r in runs[label]]
+        med[label] = statistics.median(bests)
+        print(f"  {label:6} {other if label == 'before' else ROOT / 'src'}: best per round {', '.join(f'{b:.2f}' for b in bests)} s; "
+              f"median {med[label]:.2f} s -> {first['files'] / med[label]:.1f} files/s; {runs[label][-1]['findings']} findings")
+    print(f"  throughput change: {100 * (med['before'] / med['after'] - 1):+.1f} % (negative = slower)")
     return 0
 
 

@@ -15,7 +15,10 @@ constructions mined from real reports and news (``benchmarks/mine_numbers.py``):
 - **cumulative** — a figure after "lũy kế", "từ đầu năm", "nâng tổng số … lên", "tính chung
   K tháng", "cộng dồn", "K tháng đầu năm", with the month's (or the new) figure inside it;
 - **total with parts** — a figure followed by "trong đó", "gồm", "bao gồm" and its parts in
-  the same unit ("76 hộ được hỗ trợ, trong đó 51 hộ nghèo, 32 hộ cận nghèo").
+  the same unit ("76 hộ được hỗ trợ, trong đó 51 hộ nghèo, 32 hộ cận nghèo"), items labelled
+  with a colon ("trong đó: hộ nghèo: 51 hộ; …"), a bare total named after "tổng số", a list
+  in parentheses of the total's noun, the parts of an earlier figure of the clause, a list
+  opening the next sentence ("Trong đó, …"); a part's own percentage is read as a part/whole.
 
 A figure with no known unit is given the head noun after it as its unit ("215 giấy chứng
 nhận" counts "giấy"), so two figures of one thing compare whatever their noun. Spans are the

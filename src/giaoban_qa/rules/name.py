@@ -293,7 +293,10 @@ class NameVariant(Rule):
     same way, as warnings. A name written once more with one letter dropped or added — the
     given name's last letter ("Tuấn"/"Tuấ", "Hoa"/"Hoah", one of the two not a Vietnamese
     syllable) or a letter of a common family name ("Hoàng"/"Hoàn", the slip not a family
-    name), read after "đồng chí", "ông", "bà" too — is reported as well. Old/new tone placement ("Hoà"/"Hòa") is not a variant here
+    name), read after "đồng chí", "ông", "bà" too — is reported as well, and so is a titled
+    person (or one named twice) written once more with one letter of one syllable replaced
+    ("Thắng"/"Thắnh", "Văn"/"Văm", "Trần"/"Trầm"), unless the slip is another family name
+    or the text gives the two different posts. Old/new tone placement ("Hoà"/"Hòa") is not a variant here
     (see `text.tone-style-mixed`).
 
     **Why it matters**
