@@ -119,6 +119,7 @@ class _Slip:
     name: str
     start: int
     end: int
+    kind: str = "letter"  # letter | middle (the middle name left out)
 
 
 def _valid_syllable(word: str) -> bool:
@@ -206,7 +207,40 @@ def letter_slip_pairs(doc: Document) -> list[tuple[PersonMention, _Slip]]:
         out.append((target, c))
     found = {(c.start, c.end) for _, c in out}
     out += [pair for pair in _substitution_slips(ms, candidates, known, counts, lex) if (pair[1].start, pair[1].end) not in found]
+    found = {(c.start, c.end) for _, c in out}
+    out += [pair for pair in _dropped_middle(ms, candidates, counts) if (pair[1].start, pair[1].end) not in found]
     out.sort(key=lambda pair: pair[1].start)
+    return out
+
+
+def _dropped_middle(ms: list[PersonMention], candidates: dict[tuple[int, int], _Slip], counts: dict[str, int]) -> list[tuple[PersonMention, _Slip]]:
+    """A titled person ("Nguyễn Văn Thắng, Bí thư Huyện ủy") named later by family and
+    given name only ("đồng chí Nguyễn Thắng"), when no other person of the report has that
+    family and given name with another middle name, and the short form is written once."""
+    full: dict[tuple[str, str], set[str]] = defaultdict(set)
+    first_of: dict[tuple[str, str], PersonMention] = {}
+    for p in ms:
+        words = _low(p.name).split()
+        if len(words) < 3:
+            continue
+        key = (words[0], words[-1])
+        full[key].add(" ".join(words))
+        if p.current_titles and key not in first_of:
+            first_of[key] = p
+    out: list[tuple[PersonMention, _Slip]] = []
+    mention_at = {(p.start, p.end): p for p in ms}
+    for c in sorted(candidates.values(), key=lambda c: c.start):
+        words = _low(c.name).split()
+        if len(words) != 2 or counts[fold(c.name)] > 1:
+            continue
+        key = (words[0], words[1])
+        hit = first_of.get(key)
+        if hit is None or len(full[key]) != 1 or hit.start >= c.start:
+            continue
+        own = mention_at.get((c.start, c.end))
+        if own is not None and own.current_titles and not (_shares_title([own], [hit]) or _compatible_titles([own], [hit])):
+            continue
+        out.append((hit, _Slip(c.name, c.start, c.end, "middle")))
     return out
 
 
@@ -296,7 +330,9 @@ class NameVariant(Rule):
     name), read after "đồng chí", "ông", "bà" too — is reported as well, and so is a titled
     person (or one named twice) written once more with one letter of one syllable replaced
     ("Thắng"/"Thắnh", "Văn"/"Văm", "Trần"/"Trầm"), unless the slip is another family name
-    or the text gives the two different posts. Old/new tone placement ("Hoà"/"Hòa") is not a variant here
+    or the text gives the two different posts; a titled person named later without the
+    middle name ("Phan Văn Khải" / "đồng chí Phan Khải") is a warning, unless another person
+    of the report shares the family and given name. Old/new tone placement ("Hoà"/"Hòa") is not a variant here
     (see `text.tone-style-mixed`).
 
     **Why it matters**
@@ -339,16 +375,24 @@ class NameVariant(Rule):
         for majority, slip in letter_slip_pairs(doc):
             if (slip.start, slip.end) in reported:
                 continue
+            if slip.kind == "middle":
+                message = Msg(
+                    f"Tên “{slip.name}” thiếu tên đệm so với “{majority.name}” (có vẻ cùng một người).",
+                    f"The name “{slip.name}” leaves out the middle name of “{majority.name}” (apparently the same person).",
+                )
+            else:
+                message = Msg(
+                    f"Tên “{slip.name}” khác cách viết “{majority.name}” một chữ cái (có vẻ cùng một người).",
+                    f"The name “{slip.name}” differs by one letter from “{majority.name}” (apparently the same person).",
+                )
             yield self.finding(
                 slip.start,
                 slip.end,
-                Msg(
-                    f"Tên “{slip.name}” khác cách viết “{majority.name}” một chữ cái (có vẻ cùng một người).",
-                    f"The name “{slip.name}” differs by one letter from “{majority.name}” (apparently the same person).",
-                ),
+                message,
                 suggestion=majority.name,
-                evidence={"variant": {"name": slip.name, "start": slip.start, "end": slip.end}, "majority": [_mention_evidence(majority)], "majority_count": 1},
-                severity=Severity.ERROR if majority.current_titles else Severity.WARNING,
+                evidence={"variant": {"name": slip.name, "start": slip.start, "end": slip.end}, "majority": [_mention_evidence(majority)], "majority_count": 1, "slip": slip.kind},
+                # A name shortened is a style slip more often than a wrong name.
+                severity=Severity.WARNING if slip.kind == "middle" or not majority.current_titles else Severity.ERROR,
             )
         for suggested, majority_places, minority_places in place_variant_groups(doc):
             for pl in minority_places:
