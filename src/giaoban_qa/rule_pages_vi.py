@@ -346,7 +346,9 @@ PAGES: dict[str, tuple[str, str, str]] = {
         "Đọc kỳ mà tiêu đề nêu (\"giao ban tháng 11 năm 2020\") và các kỳ mà phần mở đầu nói là được đánh giá và triển khai (\"đánh giá … tháng 10 và phương "
         "hướng nhiệm vụ tháng 11\"). Cả hai quy ước đều được chấp nhận: hội nghị cuối tháng M đánh giá tháng M và triển khai tháng M+1; hội nghị đầu tháng M+1 "
         "vẫn gọi là \"tháng M+1\" thì đánh giá tháng M và triển khai tháng M+1. Kỳ đánh giá khác kỳ ở tiêu đề hoặc kỳ liền trước, hay kỳ triển khai khác kỳ ở "
-        "tiêu đề hoặc kỳ liền sau, được báo.",
+        "tiêu đề hoặc kỳ liền sau, được báo. Tiêu đề nêu tháng của báo cáo (\"Kết quả thực hiện nhiệm vụ tháng 8/2021\") cũng được so với câu đầu tiên "
+        "của nội dung mở đầu bằng một tháng (\"Trong tháng 6, …\", \"Trong tháng 6 năm 2022 toàn huyện …\", dòng đề mục \"I. KẾT QUẢ … THÁNG 6\") "
+        "hoặc với tháng mà phần mở đầu đánh giá: tháng cách tháng ở tiêu đề từ hai tháng trở lên được báo.",
         "Từng câu riêng lẻ đều trông đúng nên người biên tập bỏ sót; người đọc và kho lưu trữ xếp báo cáo theo tháng ở tiêu đề trong khi nội dung nói về tháng khác.",
     ),
     "text.encoding-damage": (
