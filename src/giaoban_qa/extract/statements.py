@@ -478,12 +478,25 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         loose = marker.startswith(("nâng tổng", "đưa tổng"))
         # The figure inside it: the month's figure, or the new figure "nâng tổng số … lên".
         seen_same = False
-        for m in reversed(qs[:i]):
+        earlier = list(reversed(qs[:i]))
+        if loose:
+            # The figure the raised total adds is the one said to be new ("tìm thấy thêm 7 thi
+            # thể … chở hơn 100 người …, đưa tổng số … lên 10 người" adds the 7): when one is,
+            # only it is compared.
+            added = next((m for m in earlier if m.unit != "%" and _INCREMENT.search(text, max(sentence_start, m.start - 30), m.start)), None)
+            if added is not None:
+                earlier = [added]
+        for m in earlier:
             if m.unit == "%" or m.in_range or m.index in assigned:
                 continue
             seen_same = seen_same or _same_thing(text, m, q)
-            # "kết nạp 45 đảng viên mới, nâng tổng số … lên 40 đồng chí": people named two ways.
-            if not (_same_thing(text, m, q) or (loose and (not noun(text, q) or not noun(text, m) or (noun(text, q) in PERSON_NOUNS and noun(text, m) in PERSON_NOUNS)))):
+            # "kết nạp 45 đảng viên mới, nâng tổng số … lên 40 đồng chí": people named two ways,
+            # the figure right before the raised total ("chở hơn 100 người …, tìm thấy thêm 7 thi
+            # thể, đưa tổng số nạn nhân lên 10 người" adds the 7, not the 100).
+            people_two_ways = loose and noun(text, q) in PERSON_NOUNS and noun(text, m) in PERSON_NOUNS
+            if not (_same_thing(text, m, q) or (loose and (not noun(text, q) or not noun(text, m) or people_two_ways))):
+                if loose:
+                    break
                 continue
             seg_start = max(sentence_start, m.start - 60)
             if loose:
@@ -533,7 +546,7 @@ _TOTAL_NOUN = re.compile(r"(?:tổng\s+số|tổng\s+cộng)\s+([^\W\d_]+)[^\d;:
 _LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
-_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
+_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
 # "hộ nghèo: 51 hộ": a colon right before a figure labels the item, it opens no nested list.
 _LABEL_COLON = re.compile(r":[^\S\n]*\Z")
 _CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
@@ -548,12 +561,16 @@ def _kin(total_noun: str, part_noun: str) -> bool:
     return _part_of(total_noun, part_noun)
 
 
-def _parts_after(text: str, rest: list[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool) -> list[Quantity]:
-    """The parts listed from ``pos`` on: the figures that lead the items of the list."""
+def _parts_after(text: str, rest: list[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False) -> list[Quantity]:
+    """The parts listed from ``pos`` on: the figures that lead the items of the list.
+    ``inner``: the list sits in an item of a list split by semicolons ("huyện A 6 mỏ; trong
+    đó 2 …, 4 …; huyện B 5 mỏ"), so a semicolon ends it."""
     parts: list[Quantity] = []
     for q in rest:
         # A parenthesis inside a part ("(nếu có)") is no end of the list.
         between = _PAREN_ASIDE.sub(" ", text[pos : q.start])
+        if inner and parts and ";" in between:
+            break
         label = _LABEL_COLON.search(between)
         if label:
             between = between[: label.start()] + " "
@@ -583,7 +600,9 @@ def _parts_after(text: str, rest: list[Quantity], pos: int, unit: str, opened: b
         # "hộ nghèo 51, hộ cận nghèo 32": a bare figure after a lead that names the total's noun.
         # Not "căn hộ ở tầng 5" (the noun right before a figure numbers it).
         said = " ".join(lead).lower()
-        if not q_noun and not q.unit and q.denominator is None and (bare_ok or (unit and said.startswith(unit + " ") and not said.endswith(" " + unit))):
+        # Not "tàu SAR 413" either: a name or code before a bare figure numbers the thing.
+        named = any(any(c.isupper() for c in w) for w in lead[1:])
+        if not q_noun and not q.unit and q.denominator is None and not named and (bare_ok or (unit and said.startswith(unit + " ") and not said.endswith(" " + unit))):
             q_noun = unit
         # "11/18 dự án" is a part of a part already listed.
         # A part of another noun names the total's kind in a few words ("3.000 thủy thủ"), or
@@ -601,6 +620,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
     cands = ([lead_in] if lead_in is not None else []) + qs
     for i, total in enumerate(cands):
         if total.unit == "%" or total.in_range:
+            continue
+        # "tăng gần 3.000 em so với năm ngoái. Trong đó, …": a change is no total ("tăng lên
+        # 1.400 tấn" is one: the level reached).
+        if total.relation in ("growth", "decline") or (total.verb in ("tăng", "giảm") and not re.search(r"(?:lên|xuống)[^\S\n]*\Z", text[max(0, total.start - 12) : total.start])):
             continue
         intro = _PARTS_INTRO.match(text, total.end, min(sentence_end, total.end + 110))
         paren_list = intro is None and _PAREN_LIST.match(text, total.end, sentence_end)
@@ -635,7 +658,8 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             out.append(TotalParts(total=total, parts=parts, complete=False, said_total=said_total, intro_end=paren_list.end()))
             continue
         opened = "(" in intro.group()
-        parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total)
+        inner = ";" in text[total.end : intro.start("word")]
+        parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner)
         if not parts and not bare_total:
             # "76 hộ được hỗ trợ với tổng kinh phí 1,2 tỷ đồng, trong đó 51 hộ nghèo, …": the
             # parts are of an earlier figure of the clause, the one of their noun.
@@ -648,7 +672,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                     break
                 e_unit = noun(text, earlier)
                 if first_noun and e_unit == first_noun and e_unit not in _NOT_TOTALS:
-                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False)
+                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False, inner)
                     if parts:
                         total, unit = earlier, e_unit
                         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))

@@ -237,8 +237,7 @@ def _dropped_middle(ms: list[PersonMention], candidates: dict[tuple[int, int], _
         hit = first_of.get(key)
         if hit is None or len(full[key]) != 1 or hit.start >= c.start:
             continue
-        own = mention_at.get((c.start, c.end))
-        if own is not None and own.current_titles and not (_shares_title([own], [hit]) or _compatible_titles([own], [hit])):
+        if not _own_titles_agree(mention_at.get((c.start, c.end)), hit):
             continue
         out.append((hit, _Slip(c.name, c.start, c.end, "middle")))
     return out
@@ -246,11 +245,28 @@ def _dropped_middle(ms: list[PersonMention], candidates: dict[tuple[int, int], _
 
 def _one_letter_apart(a: str, b: str) -> bool:
     """Two syllables (NFC, lower case) of one length with one letter replaced by another
-    letter, not only by another tone of it ("thắng"/"thắnh", "trần"/"trầm", "văn"/"văm")."""
-    if len(a) != len(b) or a == b:
+    letter, not only by another tone of it ("thắng"/"thắnh", "trần"/"trầm", "văn"/"văm").
+    Initials ("Nguyễn Thị L", "Nguyễn Thị Đ": two people the press does not name) and "i"
+    for "y" ("Sĩ"/"Sỹ", two accepted spellings, like old and new tone placement) are none."""
+    if len(a) != len(b) or a == b or len(a) < 2:
         return False
     diff = [(x, y) for x, y in zip(a, b) if x != y]
-    return len(diff) == 1 and fold(diff[0][0]) != fold(diff[0][1])
+    if len(diff) != 1 or fold(diff[0][0]) == fold(diff[0][1]):
+        return False
+    return {fold(diff[0][0]), fold(diff[0][1])} != {"i", "y"}
+
+
+def _own_titles_agree(own: PersonMention | None, hit: PersonMention) -> bool:
+    """Every post the slip's own mention names is one the person holds ("Đại biểu Nguyễn
+    Chiến, Phó Chủ nhiệm …" is not "đại biểu Nguyễn Nhân Chiến – Bí thư Tỉnh ủy")."""
+    if own is None:
+        return True
+    for t in own.current_titles:
+        if not t.role:
+            continue
+        if not any(t.key == h.key or (t.role == h.role and (t.organ.startswith(h.organ) or h.organ.startswith(t.organ))) for h in hit.current_titles if h.role):
+            return False
+    return True
 
 
 def _substitution_slips(
@@ -283,8 +299,7 @@ def _substitution_slips(
                 continue
             if i == 0 and words[0] in lex.surnames:
                 break  # another family name: another person
-            own = mention_at.get((c.start, c.end))
-            if own is not None and own.current_titles and hit.current_titles and not (_shares_title([own], [hit]) or _compatible_titles([own], [hit])):
+            if not _own_titles_agree(mention_at.get((c.start, c.end)), hit):
                 break  # the text gives them different posts: two people
             out.append((hit, c))
             break
