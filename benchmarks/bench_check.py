@@ -2,12 +2,15 @@
 
     python benchmarks/bench_check.py [--file FILE] [--corpus DIR] [--repeat N] [--ignore RULES]
     python benchmarks/bench_check.py --compare-ignore text.invalid-syllable,text.real-word-slip
+    python benchmarks/bench_check.py --compare-src /path/to/other/checkout [--rounds 3]
 
 ``--ignore`` drops rules (comma-separated ids or prefixes) from both measurements;
 ``--compare-ignore`` measures both configurations in one run, alternating (all rules,
 without those, all rules, ... ``--repeat`` times each, every corpus run in a fresh process
 after a warm-up run, and ``--cold`` fresh-process runs of one file each, also alternating)
 and prints the medians, the slowdown and the peak memory of each.
+``--compare-src`` measures another checkout's ``src`` (say, main before a change) and this
+one, alternately (A B A B …, fresh processes), and prints the medians and the change.
 
 Defaults use ../shared (a seed and the real corpus). Start-up is measured as a fresh
 process, as a user runs it; throughput in-process, extraction and all rules included.
@@ -64,13 +67,22 @@ def throughput(folder: Path, repeat: int, ignore: list[str] | None = None) -> tu
     run_check([str(files[0])], config)  # import rules and packs once, as a long run would
     times = []
     findings = 0
+    global _CPU_TIMES
+    _CPU_TIMES = []
     for _ in range(repeat):
         _clear_run_caches()
         t0 = time.perf_counter()
+        c0 = time.process_time()
         result = run_check([str(folder)], config)
         times.append(time.perf_counter() - t0)
+        _CPU_TIMES.append(time.process_time() - c0)
         findings = len(result.findings)
     return len(files), size, times, findings
+
+
+# CPU seconds of each run of the last ``throughput`` call: on a loaded machine the wall
+# clock counts other processes' turns, the process's own CPU time much less so.
+_CPU_TIMES: list[float] = []
 
 
 def main() -> int:
@@ -81,10 +93,14 @@ def main() -> int:
     parser.add_argument("--cold", type=int, default=10, help="fresh-process runs of --file per configuration (--compare-ignore)")
     parser.add_argument("--ignore", default="", help="rules left out of both measurements")
     parser.add_argument("--compare-ignore", default="", help="measure all rules, then without these, in one run")
+    parser.add_argument("--compare-src", type=Path, default=None, help="another checkout: measure its src and this one alternately")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of --compare-src (each measures both)")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
         return _child(args)
+    if args.compare_src is not None:
+        return _compare_src(args)
     if args.compare_ignore:
         return _compare(args)
     if args.file is None or not args.file.exists() or not args.corpus.is_dir():
@@ -109,7 +125,7 @@ def _child(args) -> int:
     ignore = [x for x in args.child.split(",") if x]
     n, size, times, findings = throughput(args.corpus, args.repeat, ignore)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"files": n, "bytes": size, "best": min(times), "median": statistics.median(times), "findings": findings, "peak_mb": peak}))
+    print(json.dumps({"files": n, "bytes": size, "best": min(times), "median": statistics.median(times), "cpu_best": min(_CPU_TIMES), "findings": findings, "peak_mb": peak}))
     return 0
 
 
@@ -145,6 +161,37 @@ def _compare(args) -> int:
               f"{r['findings']} findings, peak RSS {r['peak']:.0f} MB; one file fresh process median {r['cold'] * 1000:.0f} ms (min {r['cold_min'] * 1000:.0f})")
     print(f"  slowdown with the rules: {100 * (w['median'] / wo['median'] - 1):+.1f} % (median), {100 * (w['best'] / wo['best'] - 1):+.1f} % (best); "
           f"peak memory {w['peak'] - wo['peak']:+.0f} MB; cold single file {1000 * (w['cold'] - wo['cold']):+.0f} ms (median)")
+    return 0
+
+
+def _compare_src(args) -> int:
+    """Throughput of another checkout's ``src`` ("before") and of this one ("after"), in
+    fresh processes taking turns, so the machine's load falls on both alike."""
+    import json
+    import os
+
+    other = args.compare_src.resolve() / "src"
+    if not (other / "giaoban_qa").is_dir():
+        print(f"no giaoban_qa under {other}", file=sys.stderr)
+        return 2
+    runs: dict[str, list[dict]] = {"before": [], "after": []}
+    for _ in range(args.rounds):
+        for label, src in (("before", other), ("after", ROOT / "src")):
+            env = dict(os.environ, PYTHONPATH=str(src))
+            out = subprocess.run([sys.executable, __file__, "--corpus", str(args.corpus), "--repeat", str(args.repeat), "--child", ""],
+                                 capture_output=True, text=True, check=True, env=env)
+            runs[label].append(json.loads(out.stdout.strip().splitlines()[-1]))
+    first = runs["after"][0]
+    print(f"corpus {args.corpus}: {first['files']} files, {first['bytes'] / 1e6:.2f} MB; {args.rounds} alternating rounds, best of {args.repeat} runs each")
+    med, cpu = {}, {}
+    for label in ("before", "after"):
+        bests = [r["best"] for r in runs[label]]
+        cpus = [r["cpu_best"] for r in runs[label]]
+        med[label], cpu[label] = statistics.median(bests), statistics.median(cpus)
+        print(f"  {label:6} {other if label == 'before' else ROOT / 'src'}: wall best per round {', '.join(f'{b:.2f}' for b in bests)} s, "
+              f"CPU {', '.join(f'{c:.2f}' for c in cpus)} s; median wall {med[label]:.2f} s -> {first['files'] / med[label]:.1f} files/s, "
+              f"median CPU {cpu[label]:.2f} s; {runs[label][-1]['findings']} findings")
+    print(f"  throughput change: wall {100 * (med['before'] / med['after'] - 1):+.1f} %, CPU {100 * (cpu['before'] / cpu['after'] - 1):+.1f} % (negative = slower)")
     return 0
 
 

@@ -210,7 +210,11 @@ def _extend_upper_title(text: str, paragraphs: list[Span]) -> Span:
         # Continue while the header lines are short and read as one heading.
         if len(chunk) > 120 or not any(c.isalpha() for c in chunk) or re.match(r"(?i)(sáng|chiều|tối|ngày)\b", chunk):
             break
-        end = para.end
         if chunk.upper() != chunk:
+            # A sentence of the body ("Kết quả thực hiện nhiệm vụ tháng 2: thu ngân sách đạt
+            # …", "Trong tháng, …") is no line of the heading.
+            if not (chunk.rstrip().endswith((".", ";", "…")) or re.search(r"[:,]\s+\S", chunk)):
+                end = para.end
             break
+        end = para.end
     return Span(first.start, end)

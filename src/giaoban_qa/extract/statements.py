@@ -15,7 +15,10 @@ constructions mined from real reports and news (``benchmarks/mine_numbers.py``):
 - **cumulative** — a figure after "lũy kế", "từ đầu năm", "nâng tổng số … lên", "tính chung
   K tháng", "cộng dồn", "K tháng đầu năm", with the month's (or the new) figure inside it;
 - **total with parts** — a figure followed by "trong đó", "gồm", "bao gồm" and its parts in
-  the same unit ("76 hộ được hỗ trợ, trong đó 51 hộ nghèo, 32 hộ cận nghèo").
+  the same unit ("76 hộ được hỗ trợ, trong đó 51 hộ nghèo, 32 hộ cận nghèo"), items labelled
+  with a colon ("trong đó: hộ nghèo: 51 hộ; …"), a bare total named after "tổng số", a list
+  in parentheses of the total's noun, the parts of an earlier figure of the clause, a list
+  opening the next sentence ("Trong đó, …"); a part's own percentage is read as a part/whole.
 
 A figure with no known unit is given the head noun after it as its unit ("215 giấy chứng
 nhận" counts "giấy"), so two figures of one thing compare whatever their noun. Spans are the
@@ -476,15 +479,13 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
     # a sentence of N figures cost N²).
     candidates: list[int] = []
     by_noun: dict[str, list[int]] = {}
-    by_person: list[int] = []
+    # Figures said to be new ("thêm 7", "kết nạp mới 45"): what a raised total adds.
+    said_new = [k for k, m in enumerate(qs) if m.unit != "%" and _INCREMENT.search(text, max(sentence_start, m.start - 30), m.start)]
     for k, m in enumerate(qs):
         if m.unit == "%" or m.in_range or m.index in assigned:
             continue
         candidates.append(k)
-        m_noun = noun(text, m)
-        by_noun.setdefault(m_noun, []).append(k)
-        if m_noun in PERSON_NOUNS:
-            by_person.append(k)
+        by_noun.setdefault(noun(text, m), []).append(k)
     # The neighbouring sentences' figures by noun, once: the first of each noun in the next
     # sentence, the last of each in the one before.
     next_first: dict[str, Quantity] = {}
@@ -503,22 +504,29 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         marker = marker.replace(" (list)", "")
         stmt = Cumulative(cumulative=q, marker=marker)
         loose = marker.startswith(("nâng tổng", "đưa tổng"))
-        # The figure inside it: the nearest before it of the same thing — or, after "nâng
-        # tổng", of any thing when either has no noun, or of people named two ways ("kết nạp
-        # 45 đảng viên mới, nâng tổng số … lên 40 đồng chí"): the month's figure, or the new
-        # figure "nâng tổng số … lên". Found by bisection in per-noun lists, not by a scan.
+        # The figure inside it: the nearest before it of the same thing (the month's figure,
+        # or the new figure "nâng tổng số … lên"). Found by bisection in per-noun lists, not
+        # by a scan of the sentence per cumulative figure.
         q_noun = noun(text, q)
         same = by_noun.get(q_noun, []) if q_noun else []
         seen_same = _last_before(same, i) is not None
-        if loose and not q_noun:
-            k = _last_before(candidates, i)
+        if loose:
+            # A raised total adds the figure said to be new ("tìm thấy thêm 7 thi thể … chở hơn
+            # 100 người …, đưa tổng số … lên 10 người" adds the 7); else the figure right before
+            # it, when either has no noun, both are the same thing, or both count people
+            # ("kết nạp 45 đảng viên mới, nâng tổng số … lên 40 đồng chí").
+            a = _last_before(said_new, i)
+            if a is not None:
+                m = qs[a]
+                k = a if not (m.in_range or m.index in assigned) else None
+            else:
+                k = _last_before(candidates, i)
+            if k is not None:
+                m_noun = noun(text, qs[k])
+                if not (not q_noun or not m_noun or m_noun == q_noun or (q_noun in PERSON_NOUNS and m_noun in PERSON_NOUNS)):
+                    k = None
         else:
             k = _last_before(same, i)
-            if loose:
-                others = [_last_before(by_noun.get("", []), i)]
-                if q_noun in PERSON_NOUNS:
-                    others.append(_last_before(by_person, i))
-                k = max([x for x in [k, *others] if x is not None], default=None)
         if k is not None:
             m = qs[k]
             seg_start = max(sentence_start, m.start - 60)
@@ -569,7 +577,7 @@ _TOTAL_NOUN = re.compile(r"(?:tổng\s+số|tổng\s+cộng)\s+([^\W\d_]+)[^\d;:
 _LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
-_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
+_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
 # "hộ nghèo: 51 hộ": a colon right before a figure labels the item, it opens no nested list.
 _LABEL_COLON = re.compile(r":[^\S\n]*\Z")
 _CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
@@ -584,12 +592,16 @@ def _kin(total_noun: str, part_noun: str) -> bool:
     return _part_of(total_noun, part_noun)
 
 
-def _parts_after(text: str, rest: list[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool) -> list[Quantity]:
-    """The parts listed from ``pos`` on: the figures that lead the items of the list."""
+def _parts_after(text: str, rest: list[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False) -> list[Quantity]:
+    """The parts listed from ``pos`` on: the figures that lead the items of the list.
+    ``inner``: the list sits in an item of a list split by semicolons ("huyện A 6 mỏ; trong
+    đó 2 …, 4 …; huyện B 5 mỏ"), so a semicolon ends it."""
     parts: list[Quantity] = []
     for q in rest:
         # A parenthesis inside a part ("(nếu có)") is no end of the list.
         between = _PAREN_ASIDE.sub(" ", text[pos : q.start])
+        if inner and parts and ";" in between:
+            break
         label = _LABEL_COLON.search(between)
         if label:
             between = between[: label.start()] + " "
@@ -619,7 +631,9 @@ def _parts_after(text: str, rest: list[Quantity], pos: int, unit: str, opened: b
         # "hộ nghèo 51, hộ cận nghèo 32": a bare figure after a lead that names the total's noun.
         # Not "căn hộ ở tầng 5" (the noun right before a figure numbers it).
         said = " ".join(lead).lower()
-        if not q_noun and not q.unit and q.denominator is None and (bare_ok or (unit and said.startswith(unit + " ") and not said.endswith(" " + unit))):
+        # Not "tàu SAR 413" either: a name or code before a bare figure numbers the thing.
+        named = any(any(c.isupper() for c in w) for w in lead[1:])
+        if not q_noun and not q.unit and q.denominator is None and not named and (bare_ok or (unit and said.startswith(unit + " ") and not said.endswith(" " + unit))):
             q_noun = unit
         # "11/18 dự án" is a part of a part already listed.
         # A part of another noun names the total's kind in a few words ("3.000 thủy thủ"), or
@@ -637,6 +651,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
     cands = ([lead_in] if lead_in is not None else []) + qs
     for i, total in enumerate(cands):
         if total.unit == "%" or total.in_range:
+            continue
+        # "tăng gần 3.000 em so với năm ngoái. Trong đó, …": a change is no total ("tăng lên
+        # 1.400 tấn" is one: the level reached).
+        if total.relation in ("growth", "decline") or (total.verb in ("tăng", "giảm") and not re.search(r"(?:lên|xuống)[^\S\n]*\Z", text[max(0, total.start - 12) : total.start])):
             continue
         intro = _PARTS_INTRO.match(text, total.end, min(sentence_end, total.end + 110))
         paren_list = intro is None and _PAREN_LIST.match(text, total.end, sentence_end)
@@ -671,7 +689,8 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             out.append(TotalParts(total=total, parts=parts, complete=False, said_total=said_total, intro_end=paren_list.end()))
             continue
         opened = "(" in intro.group()
-        parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total)
+        inner = ";" in text[total.end : intro.start("word")]
+        parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner)
         if not parts and not bare_total:
             # "76 hộ được hỗ trợ với tổng kinh phí 1,2 tỷ đồng, trong đó 51 hộ nghèo, …": the
             # parts are of an earlier figure of the clause, the one of their noun.
@@ -684,7 +703,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                     break
                 e_unit = noun(text, earlier)
                 if first_noun and e_unit == first_noun and e_unit not in _NOT_TOTALS:
-                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False)
+                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False, inner)
                     if parts:
                         total, unit = earlier, e_unit
                         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
