@@ -1,11 +1,13 @@
-"""Coverage of the NUMBER statement reader on hand-labelled hold-out pool sentences.
+"""Coverage of the NUMBER statement reader on hand-labelled pool sentences.
 
-    python benchmarks/eval_coverage_numbers.py [-v] [--half tune|measure|both]
+    python benchmarks/eval_coverage_numbers.py [-v]
 
-For each statement type, reads the labelled sentences of ``benchmarks/labels/numbers_<type>.tsv``
-(drawn by ``sample_numbers.py`` from the pool's hold-out, labelled by hand before any
-tuning) with ``giaoban_qa.extract.statements`` and compares what it reads with the label, on
-the tuning and the measuring half (``pool.held_out_half``) separately.
+For each statement type, reads the labelled sentences of
+``benchmarks/labels/numbers_<type>.tsv`` (drawn by ``sample_numbers.py`` from the pool's
+hold-out, or from the whole pool where the hold-out ran out; labelled by hand before any
+extractor read them) with ``giaoban_qa.extract.statements`` and compares what it reads with
+the label, on the tuning and the measuring half (``pool.held_out_half``) separately; the
+last line headlines the measuring half, the one never looked at while tuning.
 
 Label notation (figures as printed, compared by value; "none" = no such statement):
   part_whole    "A/B=X" (X empty when no percentage states A/B), several joined by "|"
