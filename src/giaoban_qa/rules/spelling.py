@@ -549,13 +549,18 @@ class RealWordSlip(Rule):
             if tri_written >= tri_seen:
                 continue  # the three words as written are real prose
             found = self._best(model, low, left_word, right_word, left, right, bigram)
-            if found is None:
+            # The candidate must be seen with both neighbours; when it is not, or the
+            # readings below say no, a word never seen with either neighbour may still be
+            # shown a slip by one of them alone ("tình trạng tồi phạm": "tội phạm").
+            if found is None or not (found[2] and found[3]):
+                if max(left, right) <= 2:
+                    alone = self._one_side_of_two(doc.text, model, ws, lows, i, bigram, singles, phrases, typo_starts, one)
+                    if alone is not None:
+                        last_end = w.end
+                        yield alone
                 continue
             cand, kind, cand_left, cand_right, cand_uni, gain = found
             support = max(cand_left or 0, cand_right or 0)
-            # The candidate must be seen with both neighbours.
-            if not (cand_left and cand_right):
-                continue
             tri_cand = model.trigram(left_word, cand, right_word)
             by_pairs = gain >= ratio and support >= min_support and _rarer(left, cand_left or 0, strong, right, cand_right or 0, weak)
             # Each written pair must be rare next to the candidate's (a word that fits one
@@ -568,6 +573,11 @@ class RealWordSlip(Rule):
             by_unseen = (written_uni < unseen[0] and max(left, right) <= 2 and support >= unseen[1] and gain >= unseen[2]
                          and min(cand_left, cand_right) >= unseen[3])
             if not (by_pairs or by_triple or by_unseen):
+                if max(left, right) <= 2:
+                    alone = self._one_side_of_two(doc.text, model, ws, lows, i, bigram, singles, phrases, typo_starts, one)
+                    if alone is not None:
+                        last_end = w.end
+                        yield alone
                 continue
             phrase_written = " ".join(x for x in (left_word, low, right_word) if x is not None)
             phrase_cand = " ".join(x for x in (left_word, cand, right_word) if x is not None)
@@ -592,7 +602,16 @@ class RealWordSlip(Rule):
                 evidence=evidence,
             )
 
-    def _one_sided(self, text, model, ws, lows, i, is_left, bigram, singles, phrases, typo_starts, params) -> Finding | None:
+    def _one_side_of_two(self, text, model, ws, lows, i, bigram, singles, phrases, typo_starts, params) -> Finding | None:
+        """A word with two neighbours, seen with neither, read from each side alone (the
+        one-sided thresholds): the stronger finding, or None."""
+        found = [f for f in (self._one_sided(text, model, ws, lows, i, side, bigram, singles, phrases, typo_starts, params, both=True)
+                             for side in (True, False)) if f is not None]
+        if not found:
+            return None
+        return max(found, key=lambda f: f.evidence["log_ratio"])
+
+    def _one_sided(self, text, model, ws, lows, i, is_left, bigram, singles, phrases, typo_starts, params, both=False) -> Finding | None:
         """The finding for a word whose only neighbour is on one side, or None."""
         fit, tri_seen, support, ratio, tri_min = params
         low = lows[i]
@@ -634,7 +653,7 @@ class RealWordSlip(Rule):
         gain = best_s - log(written + 0.1)
         # A figure on the missing side ("1 tạ cũng", "300 tỷ đổng") is context the counts do
         # not hold (a unit or a counted noun is expected there): the one pair must be stronger.
-        if _figure_beside(text, ws[i], is_left):
+        if not both and _figure_beside(text, ws[i], is_left):
             support *= FIGURE_SUPPORT_FACTOR
         if c < support or gain < ratio:
             return None
@@ -656,6 +675,9 @@ class RealWordSlip(Rule):
             "trigrams": {"written": tri_written if far is not None else None, "candidate": tri_cand},
             "one_side": side,
         }
+        if both:
+            k = i + 1 if is_left else i - 1
+            evidence["other_side"] = {"word": lows[k], "written": bigram(low, lows[k]) if is_left else bigram(lows[k], low)}
         return self.finding(
             w.start,
             w.end,
