@@ -204,6 +204,56 @@ def letter_slip_pairs(doc: Document) -> list[tuple[PersonMention, _Slip]]:
         if counts[fold(target.name)] < counts[key]:
             continue
         out.append((target, c))
+    found = {(c.start, c.end) for _, c in out}
+    out += [pair for pair in _substitution_slips(ms, candidates, known, counts, lex) if (pair[1].start, pair[1].end) not in found]
+    out.sort(key=lambda pair: pair[1].start)
+    return out
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Two syllables (NFC, lower case) of one length with one letter replaced by another
+    letter, not only by another tone of it ("thắng"/"thắnh", "trần"/"trầm", "văn"/"văm")."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and fold(diff[0][0]) != fold(diff[0][1])
+
+
+def _substitution_slips(
+    ms: list[PersonMention], candidates: dict[tuple[int, int], _Slip], known: dict[str, PersonMention], counts: dict[str, int], lex: Any
+) -> list[tuple[PersonMention, _Slip]]:
+    """A titled person (or one named twice) written once more with one letter of one
+    syllable replaced, the other syllables unchanged ("Nguyễn Văn Thắng" / "Nguyễn Văn
+    Thắnh", "Trần Quốc Hùng" / "Trầm Quốc Hùng"). The slip may name no title of its own or
+    a post compatible with the person's; a slip of the family name must be no family name.
+    Indexed by the other syllables, so each mention is looked up, not compared pairwise."""
+    by_rest: dict[tuple[int, tuple[str, ...]], list[tuple[str, PersonMention]]] = defaultdict(list)
+    for p in ms:
+        words = _low(p.name).split()
+        if len(words) < 3 or not (p.current_titles or counts[fold(p.name)] > 1):
+            continue
+        for i in range(len(words)):
+            by_rest[(i, tuple(words[:i] + words[i + 1 :]))].append((words[i], p))
+    if not by_rest:
+        return []
+    mention_at = {(p.start, p.end): p for p in ms}
+    out: list[tuple[PersonMention, _Slip]] = []
+    for c in sorted(candidates.values(), key=lambda c: c.start):
+        words = _low(c.name).split()
+        if len(words) < 3 or counts[fold(c.name)] > 1:
+            continue
+        for i in range(len(words)):
+            hit = next((p for w, p in by_rest.get((i, tuple(words[:i] + words[i + 1 :])), ()) if _one_letter_apart(w, words[i])), None)
+            # The slip is written after the person is first named.
+            if hit is None or hit.start >= c.start:
+                continue
+            if i == 0 and words[0] in lex.surnames:
+                break  # another family name: another person
+            own = mention_at.get((c.start, c.end))
+            if own is not None and own.current_titles and hit.current_titles and not (_shares_title([own], [hit]) or _compatible_titles([own], [hit])):
+                break  # the text gives them different posts: two people
+            out.append((hit, c))
+            break
     return out
 
 

@@ -15,7 +15,7 @@ from typing import Iterable
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract.quantities import SCALES, Quantity, quantities
-from giaoban_qa.extract.statements import noun, statements
+from giaoban_qa.extract.statements import noun, same_metric, statements
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.rules import Rule, RuleContext, register
 
@@ -593,7 +593,10 @@ class CumulativeBelowMonth(Rule):
             if month is None:
                 continue
             # A cumulative figure of another measure ("thu … trong tháng 17 tỷ, chi lũy kế 15 tỷ").
-            if cum.metric and month.metric and cum.metric != month.metric and not cum.metric_inherited and not month.metric_inherited:
+            # "phát triển mới 45 hội viên, nâng tổng số hội viên lên 40": the raised total names
+            # itself anew, right after the figure it adds.
+            raised = st.partner_kind == "increment" and st.marker.startswith(("nâng tổng", "đưa tổng"))
+            if not raised and cum.metric and month.metric and not same_metric(cum.metric, month.metric) and not cum.metric_inherited and not month.metric_inherited:
                 continue
             if cum.interval()[1] < month.interval()[0] - _EPS:
                 what_vi = "số mới trong kỳ" if st.partner_kind == "increment" else "số của riêng một tháng"

@@ -45,14 +45,14 @@ def _lower_collapsed(doc: Document) -> str:
     return " ".join(lowered(doc).split())
 
 
-# Two equal neighbouring words of the collapsed text: a whole word (after a space or the
-# start), one space, the same word, then a space or the end. Linear: the backreference is
-# tried once per length of the word it starts at, each failing at the first character.
-_EQUAL_NEIGHBOURS = re.compile(r"(?<!\S)(\S+) \1(?!\S)")
+# Two equal neighbouring letter runs of the lower-cased text, whatever separates them
+# ("triển triển;", "vực, vực"). Linear: the separator run is possessive, so a failed
+# backreference gives back no separator, and the word is tried once per length at its start.
+_EQUAL_NEIGHBOURS = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[\W\d_]++\1(?![^\W\d_])")
 
 
 def _has_equal_neighbours(doc: Document) -> bool:
-    return _EQUAL_NEIGHBOURS.search(doc.fact(_lower_collapsed)) is not None
+    return _EQUAL_NEIGHBOURS.search(lowered(doc)) is not None
 
 
 def _in_upper_heading(doc: Document, start: int, end: int) -> bool:
@@ -325,7 +325,9 @@ class RepeatedSyllable(Rule):
 
     **What it does**
     Finds two identical adjacent syllables (compared case-insensitively with their tones,
-    never diacritic-stripped: "đo đỏ" is not a repeat) separated only by a space. Most such pairs in real
+    never diacritic-stripped: "đo đỏ" is not a repeat) separated only by a space, also
+    when punctuation follows ("phát triển triển;") and for one-letter syllables with a
+    mark ("ý ý kiến", "nhà ở ở"). Most such pairs in real
     prose straddle two words and are correct ("hành vi vi phạm", "trực tiếp tiếp xúc"), so
     only pairs that cannot do that are reported (`rules/reduplications.yaml`): doubled
     function words ("các các", "về về"), pairs whose context rules out a compound ("đảm
@@ -356,7 +358,8 @@ class RepeatedSyllable(Rule):
         text = doc.text
         allowed, always, context = _reduplications(ctx)
         typo_starts = [(s, e) for s, e, _, _ in typo_spans(doc, ctx)]
-        # Cheap test first: most documents have no two equal neighbouring tokens.
+        # Cheap test first: most documents have no two equal neighbouring letter runs (runs,
+        # not whitespace tokens: "phát triển triển;" has the tokens "triển" and "triển;").
         if not doc.fact(_has_equal_neighbours):
             return
         for m in _REPEAT.finditer(text):
@@ -364,7 +367,7 @@ class RepeatedSyllable(Rule):
             a, b = m.group(1), m.group(2)
             s1, e1, s2, e2 = m.start(1), m.end(1), m.start(2), m.end(2)
             pair = old_tone_style(f"{a} {b}".lower())
-            if pair in allowed or a[:1].isupper() or b[:1].isupper() or len(a) == 1:
+            if pair in allowed or a[:1].isupper() or b[:1].isupper() or (len(a) == 1 and a.isascii()):
                 continue
             syllable = old_tone_style(b.lower())
             cond = context.get(pair)
