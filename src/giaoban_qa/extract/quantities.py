@@ -159,7 +159,7 @@ _METRIC_LEAD = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)  # a document has thousands: slots instead of a dict each (~1 KB less a figure)
 class Quantity:
     """One figure with its unit, how exactly it is stated and what it is about."""
 

@@ -442,17 +442,22 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
     # từ đầu năm"), else the first figure after it ("từ đầu năm đến nay, … 40 trường hợp",
     # "nâng tổng số … lên 190 giấy").
     assigned: dict[int, str] = {}
+    # The figures do not overlap and come in text order, so their starts and ends are both
+    # sorted: the figures around a marker are found by bisection, not by a scan of the
+    # sentence per marker (quadratic on "lũy kế 1 lũy kế 1 …").
+    starts = [q.start for q in qs]
+    ends = [q.end for q in qs]
     for m in _CUM_MARKER.finditer(text, sentence_start, min(sentence_end, qs[-1].end + 60)):
         marker = re.sub(r"\s+", " ", m.group().lower())
-        before = [q for q in qs if q.end <= m.start()]
-        after = [q for q in qs if q.start >= m.end()]
-        p = before[-1] if before else None
-        nxt = after[0] if after else None
+        b = bisect.bisect_right(ends, m.start())
+        a = bisect.bisect_left(starts, m.end())
+        p = qs[b - 1] if b else None
+        nxt = qs[a] if a < len(qs) else None
         clause_ends = nxt is None or _CLAUSE_BREAK.search(text, m.end(), nxt.start) is not None
         if p is not None and m.start() - p.end < 40 and not _CLAUSE_BREAK.search(text, p.end, m.start()) and clause_ends:
             target = p
-        elif after and ";" not in text[m.end() : after[0].start] and after[0].start - m.end() < 160:
-            target = after[0]
+        elif nxt is not None and nxt.start - m.end() < 160 and ";" not in text[m.end() : nxt.start]:
+            target = nxt
         else:
             continue
         assigned.setdefault(target.index, marker)
@@ -462,13 +467,36 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
     index_of = {q.index: i for i, q in enumerate(qs)}
     for idx in sorted(assigned):
         i = index_of[idx]
-        for nxt in qs[i + 1 :]:
-            prev = qs[index_of[nxt.index] - 1]
+        for k in range(i + 1, len(qs)):
+            nxt, prev = qs[k], qs[k - 1]
             if nxt.index in assigned or nxt.unit == "%" or not _LIST_GAP.fullmatch(text, prev.end, nxt.start):
                 break
             if _MONTH_MARKER.search(text, prev.end, nxt.start):
                 break
             assigned[nxt.index] = assigned[idx] + " (list)"
+    # The figures a cumulative one may contain, by noun, in text order: the nearest one
+    # before it is a bisection away (a backward scan past every figure of the sentence made
+    # a sentence of N figures cost N²).
+    candidates: list[int] = []
+    by_noun: dict[str, list[int]] = {}
+    # Figures said to be new ("thêm 7", "kết nạp mới 45"): what a raised total adds.
+    said_new = [k for k, m in enumerate(qs) if m.unit != "%" and _INCREMENT.search(text, max(sentence_start, m.start - 30), m.start)]
+    for k, m in enumerate(qs):
+        if m.unit == "%" or m.in_range or m.index in assigned:
+            continue
+        candidates.append(k)
+        by_noun.setdefault(noun(text, m), []).append(k)
+    # The neighbouring sentences' figures by noun, once: the first of each noun in the next
+    # sentence, the last of each in the one before.
+    next_first: dict[str, Quantity] = {}
+    for m in next_sentence or ():
+        if m.unit != "%" and not m.in_range:
+            next_first.setdefault(noun(text, m) or "", m)
+    prev_last: dict[str, Quantity] = {}
+    prev_start = prev_sentence[0].start if prev_sentence else 0
+    for m in prev_sentence or ():
+        if m.unit != "%" and not m.in_range:
+            prev_last[noun(text, m) or ""] = m
     for i, q in enumerate(qs):
         marker = assigned.get(q.index)
         if marker is None or q.unit == "%" or q.in_range or q.verb in ("tăng", "giảm"):
@@ -476,28 +504,31 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         marker = marker.replace(" (list)", "")
         stmt = Cumulative(cumulative=q, marker=marker)
         loose = marker.startswith(("nâng tổng", "đưa tổng"))
-        # The figure inside it: the month's figure, or the new figure "nâng tổng số … lên".
-        seen_same = False
-        earlier = list(reversed(qs[:i]))
+        # The figure inside it: the nearest before it of the same thing (the month's figure,
+        # or the new figure "nâng tổng số … lên"). Found by bisection in per-noun lists, not
+        # by a scan of the sentence per cumulative figure.
+        q_noun = noun(text, q)
+        same = by_noun.get(q_noun, []) if q_noun else []
+        seen_same = _last_before(same, i) is not None
         if loose:
-            # The figure the raised total adds is the one said to be new ("tìm thấy thêm 7 thi
-            # thể … chở hơn 100 người …, đưa tổng số … lên 10 người" adds the 7): when one is,
-            # only it is compared.
-            added = next((m for m in earlier if m.unit != "%" and _INCREMENT.search(text, max(sentence_start, m.start - 30), m.start)), None)
-            if added is not None:
-                earlier = [added]
-        for m in earlier:
-            if m.unit == "%" or m.in_range or m.index in assigned:
-                continue
-            seen_same = seen_same or _same_thing(text, m, q)
-            # "kết nạp 45 đảng viên mới, nâng tổng số … lên 40 đồng chí": people named two ways,
-            # the figure right before the raised total ("chở hơn 100 người …, tìm thấy thêm 7 thi
-            # thể, đưa tổng số nạn nhân lên 10 người" adds the 7, not the 100).
-            people_two_ways = loose and noun(text, q) in PERSON_NOUNS and noun(text, m) in PERSON_NOUNS
-            if not (_same_thing(text, m, q) or (loose and (not noun(text, q) or not noun(text, m) or people_two_ways))):
-                if loose:
-                    break
-                continue
+            # A raised total adds the figure said to be new ("tìm thấy thêm 7 thi thể … chở hơn
+            # 100 người …, đưa tổng số … lên 10 người" adds the 7); else the figure right before
+            # it, when either has no noun, both are the same thing, or both count people
+            # ("kết nạp 45 đảng viên mới, nâng tổng số … lên 40 đồng chí").
+            a = _last_before(said_new, i)
+            if a is not None:
+                m = qs[a]
+                k = a if not (m.in_range or m.index in assigned) else None
+            else:
+                k = _last_before(candidates, i)
+            if k is not None:
+                m_noun = noun(text, qs[k])
+                if not (not q_noun or not m_noun or m_noun == q_noun or (q_noun in PERSON_NOUNS and m_noun in PERSON_NOUNS)):
+                    k = None
+        else:
+            k = _last_before(same, i)
+        if k is not None:
+            m = qs[k]
             seg_start = max(sentence_start, m.start - 60)
             if loose:
                 stmt.partner, stmt.partner_kind = m, "increment"
@@ -505,31 +536,31 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
                 stmt.partner, stmt.partner_kind = m, "month"
             elif _INCREMENT.search(text, seg_start, m.start):
                 stmt.partner, stmt.partner_kind = m, "increment"
-            break
-        if stmt.partner is None and not seen_same and not loose:
+        if stmt.partner is None and not seen_same and not loose and q_noun:
             # "Lũy kế 5 tháng đạt 150 tỷ đồng; riêng tháng 5 đạt 170 tỷ đồng": the month's
             # figure after the cumulative one, said with its month ("riêng tháng 5",
-            # "trong đó tháng 5"), in this sentence or opening the next.
-            later = [m for m in qs[i + 1 :] if m.index not in assigned] + (next_sentence or [])
-            for m in later:
-                if m.unit == "%" or m.in_range or not _same_thing(text, m, q):
-                    continue
+            # "trong đó tháng 5"), in this sentence or opening the next: the first figure of
+            # the same thing after it.
+            j = bisect.bisect_right(same, i)
+            m = qs[same[j]] if j < len(same) else next_first.get(q_noun)
+            if m is not None:
                 lead = text[max(q.end, m.start - 48) : m.start]
                 if _MONTH_AFTER.search(lead) and not _CUM_MARKER.search(lead) and (m.metric_inherited or not m.metric or not q.metric or same_metric(m.metric, q.metric)):
                     stmt.partner, stmt.partner_kind = m, "month"
-                break
-        if stmt.partner is None and prev_sentence and not seen_same and not loose:
+        if stmt.partner is None and prev_sentence and not seen_same and not loose and q_noun:
             # The month's figure of the sentence before: the same noun, both figures named by
             # one metric, nothing cumulative about it, no other figure of that noun after it.
-            prev_start = prev_sentence[0].start
-            for m in reversed(prev_sentence):
-                if m.unit == "%" or m.in_range or not _same_thing(text, m, q):
-                    continue
-                if m.metric and q.metric and same_metric(m.metric, q.metric) and m.relation is None and m.base is None \
-                        and _month_figure(text, m, max(prev_start - 60, m.start - 60)) and not _CUM_MARKER.search(text, max(0, m.start - 80), m.start):
-                    stmt.partner, stmt.partner_kind = m, "month"
-                break
+            m = prev_last.get(q_noun)
+            if m is not None and m.metric and q.metric and same_metric(m.metric, q.metric) and m.relation is None and m.base is None \
+                    and _month_figure(text, m, max(prev_start - 60, m.start - 60)) and not _CUM_MARKER.search(text, max(0, m.start - 80), m.start):
+                stmt.partner, stmt.partner_kind = m, "month"
         out.append(stmt)
+
+
+def _last_before(positions: list[int], i: int) -> int | None:
+    """The largest of the sorted ``positions`` below ``i``, or None."""
+    j = bisect.bisect_left(positions, i)
+    return positions[j - 1] if j else None
 
 
 # -- total with parts -----------------------------------------------------------------------
