@@ -4,13 +4,12 @@ Unicode damage. Packs: ``rules/terms.yaml``, ``rules/typos.yaml``,
 
 from __future__ import annotations
 
-import operator
 import re
 import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
-from giaoban_qa.document import Document
+from giaoban_qa.document import Document, lower_text
 from giaoban_qa.extract.people import old_tone_style, tone_style
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.packpatterns import PackPattern
@@ -37,22 +36,23 @@ def lowered(doc: Document) -> str:
 
 
 def _lower(doc: Document) -> str:
-    return doc.text.lower()
-
-
-def _lower_tokens(doc: Document) -> list[str]:
-    return lowered(doc).split()
-
-
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
-
-
-def _lower_letter_runs(doc: Document) -> list[str]:
-    return _LETTER_RUN.findall(lowered(doc))
+    return doc.fact(lower_text)
 
 
 def _lower_collapsed(doc: Document) -> str:
-    return " ".join(doc.fact(_lower_tokens))
+    """The lower-cased words joined by single spaces. The word list is not kept: a list of
+    every word of the document held ~10 MiB per MB of text for one yes/no test."""
+    return " ".join(lowered(doc).split())
+
+
+# Two equal neighbouring letter runs of the lower-cased text, whatever separates them
+# ("triển triển;", "vực, vực"). Linear: the separator run is possessive, so a failed
+# backreference gives back no separator, and the word is tried once per length at its start.
+_EQUAL_NEIGHBOURS = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[\W\d_]++\1(?![^\W\d_])")
+
+
+def _has_equal_neighbours(doc: Document) -> bool:
+    return _EQUAL_NEIGHBOURS.search(lowered(doc)) is not None
 
 
 def _in_upper_heading(doc: Document, start: int, end: int) -> bool:
@@ -373,8 +373,7 @@ class RepeatedSyllable(Rule):
         typo_starts = [(s, e) for s, e, _, _ in typo_spans(doc, ctx)]
         # Cheap test first: most documents have no two equal neighbouring letter runs (runs,
         # not whitespace tokens: "phát triển triển;" has the tokens "triển" and "triển;").
-        tokens = doc.fact(_lower_letter_runs)
-        if not any(map(operator.eq, tokens, tokens[1:])):
+        if not doc.fact(_has_equal_neighbours):
             return
         for m in _REPEAT.finditer(text):
             # The second word is matched in a lookahead so "a a a" yields two pairs.
