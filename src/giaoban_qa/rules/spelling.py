@@ -398,6 +398,7 @@ class RealWordSlip(Rule):
     Thresholds (options `ratio`, `min_support`, `strong_side`, `weak_side`,
     `trigram_min`, `trigram_ratio`, `trigram_support`, `trigram_seen`, `fit`,
     `fit_both`, `unseen_unigram`, `unseen_each`, `unseen_support`, `unseen_ratio`,
+    `unused_unigram`, `unused_ratio`,
     `one_side_support`, `one_side_ratio`, `one_side_trigram`) are calibrated on a slice
     of the pool the calibration counts have not seen, to keep false alarms rare.
 
@@ -446,7 +447,12 @@ class RealWordSlip(Rule):
     UNSEEN_EACH = 3
     UNSEEN_SUPPORT = 200
     UNSEEN_RATIO = 50.0
+    # A written word seen fewer times than this (out of 15 million syllables) is as good as
+    # no word: any candidate with the same support and this likelihood ratio wins.
+    UNUSED_UNIGRAM = 20
+    UNUSED_RATIO = 3.0
     OPTIONS = {
+        "unused_unigram": ("int", 0, 1e12), "unused_ratio": ("number", 1, 1e12),
         "unseen_unigram": ("int", 0, 1e12), "unseen_support": ("int", 0, 1e12), "unseen_ratio": ("number", 1, 1e12),
         "unseen_each": ("int", 0, 1e12),
         "one_side_support": ("int", 0, 1e12), "one_side_ratio": ("number", 1, 1e12), "one_side_trigram": ("int", 0, 1e12),
@@ -475,6 +481,8 @@ class RealWordSlip(Rule):
             int(ctx.options.get("unseen_support", self.UNSEEN_SUPPORT)),
             math.log(float(ctx.options.get("unseen_ratio", self.UNSEEN_RATIO))),
             int(ctx.options.get("unseen_each", self.UNSEEN_EACH)),
+            int(ctx.options.get("unused_unigram", self.UNUSED_UNIGRAM)),
+            math.log(float(ctx.options.get("unused_ratio", self.UNUSED_RATIO))),
         )
         one = (
             fit,
@@ -549,9 +557,9 @@ class RealWordSlip(Rule):
             if tri_written >= tri_seen:
                 continue  # the three words as written are real prose
             found = self._best(model, low, left_word, right_word, left, right, bigram)
-            # The candidate must be seen with both neighbours; when it is not, or the
-            # readings below say no, a word never seen with either neighbour may still be
-            # shown a slip by one of them alone ("tình trạng tồi phạm": "tội phạm").
+            # The candidate must be seen with both neighbours; when it is not, a word never
+            # seen with either neighbour may still be shown a slip by one of them alone
+            # ("tập đòa phân phối": "tập đoàn"). When it is, the readings below decide.
             if found is None or not (found[2] and found[3]):
                 if max(left, right) <= 2:
                     alone = self._one_side_of_two(doc.text, model, ws, lows, i, bigram, singles, phrases, typo_starts, one)
@@ -570,10 +578,14 @@ class RealWordSlip(Rule):
             written_uni = model.unigram(low)
             # Or the written word is a rare syllable never seen with either neighbour
             # ("mẫu thé giới", "khu vục lân cận"), the candidate seen with both.
-            by_unseen = (written_uni < unseen[0] and max(left, right) <= 2 and support >= unseen[1] and gain >= unseen[2]
-                         and min(cand_left, cand_right) >= unseen[3])
+            # A syllable the pool writes almost never ("tiến dộ", "phát dộng") needs less.
+            by_unseen = max(left, right) <= 2 and support >= unseen[1] and (
+                (written_uni < unseen[0] and gain >= unseen[2] and min(cand_left, cand_right) >= unseen[3])
+                or (written_uni < unseen[4] and gain >= unseen[5]))
             if not (by_pairs or by_triple or by_unseen):
-                if max(left, right) <= 2:
+                # The candidate's three words seen at all, the written word seen with
+                # neither neighbour: one side alone may still show the slip.
+                if tri_cand and max(left, right) <= 2:
                     alone = self._one_side_of_two(doc.text, model, ws, lows, i, bigram, singles, phrases, typo_starts, one)
                     if alone is not None:
                         last_end = w.end
@@ -618,7 +630,9 @@ class RealWordSlip(Rule):
         j = i - 1 if is_left else i + 1
         other = lows[j]
         written = bigram(other, low) if is_left else bigram(low, other)
-        if written >= fit or low in singles or (len(low) == 1 and written > 2):
+        # A pair seen more than a few times fits: with the one-sided ratio the candidate's
+        # pair would need tens of thousands (on calibration text no find had more than 5).
+        if written > ONE_SIDE_FIT or low in singles or (len(low) == 1 and written > 2):
             return None
         if (f"{other} {low}" if is_left else f"{low} {other}") in phrases:
             return None
@@ -737,6 +751,7 @@ class RealWordSlip(Rule):
         return cand, kind, cl, cr, uni, s - written
 
 
+ONE_SIDE_FIT = 5
 FIGURE_SUPPORT_FACTOR = 4
 _FIGURE_BEFORE = re.compile(r"\d[\d.,]*[ \u00a0]+\Z")
 _FIGURE_AFTER = re.compile(r"[ \u00a0]+\d")
