@@ -329,6 +329,9 @@ def _check_item(worker: _CheckWorker, item: Input) -> tuple[FileResult | None, l
 def run_check(paths: list[str], config: Config, keep_documents: bool = False, jobs: int = 1) -> RunResult:
     """Check every file under ``paths``. With ``jobs`` > 1 and several files, workers check
     them (paths in, located findings out); the result is the one ``jobs=1`` gives."""
+    from giaoban_qa.packs import forget_lookups
+
+    forget_lookups()
     result = RunResult()
     items = list(plan_inputs(paths, config, result.skipped))
     if jobs > 1 and len(items) > 1 and not any(i.path == "-" for i in items):  # stdin is read here

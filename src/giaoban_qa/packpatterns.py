@@ -51,22 +51,35 @@ def new_document(text_length: int) -> None:
 class PackPattern:
     """A compiled pack pattern with the ``re.Pattern`` methods the rules use."""
 
-    __slots__ = ("compiled", "source", "pack", "_generation", "_spent")
+    __slots__ = ("_compiled", "flags", "source", "pack", "_generation", "_spent")
 
     def __init__(self, source: str, flags: int, pack: str) -> None:
-        import regex
-
         if not isinstance(source, str):
             raise PackError(f"rule pack '{pack}': a pattern must be text, not {type(source).__name__} ({source!r:.60})")
         try:
             re.compile(source, flags)  # what the pack's authors wrote for and tested with
-            self.compiled = regex.compile(source, flags | regex.VERSION0)
-        except (re.error, regex.error, OverflowError, RecursionError) as exc:
+        except (re.error, OverflowError, RecursionError) as exc:
             raise PackError(f"rule pack '{pack}': pattern {source!r:.80} is not a valid regular expression ({exc})") from None
         self.source = source
+        self.flags = flags
         self.pack = pack
         self._generation = -1
         self._spent = 0.0
+        # Compiled with ``regex`` on first use: most patterns of a pack (the typo lexicon's)
+        # are skipped on most documents by a substring test, and a cold start that compiled
+        # them all (and imported ``regex``) spent ~30 ms on patterns it never ran.
+        self._compiled: Any = None
+
+    @property
+    def compiled(self) -> Any:
+        if self._compiled is None:
+            import regex
+
+            try:
+                self._compiled = regex.compile(self.source, self.flags | regex.VERSION0)
+            except (regex.error, OverflowError, RecursionError) as exc:
+                raise PackError(f"rule pack '{self.pack}': pattern {self.source!r:.80} is not a valid regular expression ({exc})") from None
+        return self._compiled
 
     def _too_slow(self) -> PackError:
         return PackError(f"rule pack '{self.pack}': pattern {self.source!r:.80} takes too long (a catastrophic pattern? simplify it)")
