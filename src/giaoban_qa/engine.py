@@ -15,6 +15,7 @@ from giaoban_qa.config import Config
 from giaoban_qa.document import Document, build_document
 from giaoban_qa.findings import Finding, Located, Msg, Severity
 from giaoban_qa.loaders import Input, InputError, NotReadable, Source, load_path, walk_inputs
+from giaoban_qa.packpatterns import new_document
 from giaoban_qa.packs import PackError
 from giaoban_qa.rules import Check, Rule, RuleContext, all_rules, matches
 
@@ -112,6 +113,7 @@ def check_document(doc: Document, rules: Iterable[Rule], config: Config, checks:
     ``checks`` when a list is given."""
     ctx = RuleContext(options={}, rules_dirs=config.rules_dirs, checks=checks)
     out: list[Finding] = []
+    new_document(len(doc.text))  # user patterns get one time budget for this document
     for rule in rules:
         ctx.options = config.options.get(rule.code, {})
         counts: dict[tuple[str, str], int] = {}
