@@ -658,7 +658,6 @@ class RealWordSlip(Rule):
                 if max(left, right) <= 2:
                     alone = self._one_side_of_two(doc.text, model, ws, lows, i, bigram, singles, phrases, typo_starts, one)
                     if alone is not None:
-                        last_end = w.end
                         yield alone
                 continue
             cand, kind, cand_left, cand_right, cand_uni, gain = found
@@ -682,7 +681,6 @@ class RealWordSlip(Rule):
                 if tri_cand and max(left, right) <= 2:
                     alone = self._one_side_of_two(doc.text, model, ws, lows, i, bigram, singles, phrases, typo_starts, one)
                     if alone is not None:
-                        last_end = w.end
                         yield alone
                 continue
             phrase_written = " ".join(x for x in (left_word, low, right_word) if x is not None)
