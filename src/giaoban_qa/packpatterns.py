@@ -31,17 +31,17 @@ class PackPattern:
         import regex
 
         if not isinstance(source, str):
-            raise PackError(f"rule pack '{pack}': a pattern must be text, not {type(source).__name__} ({source!r:.60})")
+            raise PackError("pack.pattern-not-text", pack=pack, type=type(source).__name__, value=f"{source!r:.60}")
         try:
             re.compile(source, flags)  # what the pack's authors wrote for and tested with
             self.compiled = regex.compile(source, flags | regex.VERSION0)
         except (re.error, regex.error, OverflowError, RecursionError) as exc:
-            raise PackError(f"rule pack '{pack}': pattern {source!r:.80} is not a valid regular expression ({exc})") from None
+            raise PackError("pack.pattern-invalid", pack=pack, pattern=f"{source!r:.80}", error=str(exc)) from None
         self.source = source
         self.pack = pack
 
     def _too_slow(self) -> PackError:
-        return PackError(f"rule pack '{self.pack}': pattern {self.source!r:.80} takes too long (a catastrophic pattern? simplify it)")
+        return PackError("pack.pattern-slow", pack=self.pack, pattern=f"{self.source!r:.80}")
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
         try:

@@ -11,20 +11,23 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from giaoban_qa.i18n import Localized
+
 SHIPPED = Path(__file__).resolve().parent / "data"
 
 
-class PackError(Exception):
-    """A rule pack that cannot be used: a configuration error, not a rule's bug."""
+class PackError(Localized):
+    """A rule pack that cannot be used: a configuration error, not a rule's bug (a catalogue
+    key and its parameters)."""
 
 
-def yaml_error_summary(exc: Exception) -> str:
+def yaml_error_summary(exc: Exception):
     """One line for a YAML (or decoding) error, whose own text spans several lines with
-    the offending line and a caret."""
-    mark = getattr(exc, "problem_mark", None)
-    what = getattr(exc, "problem", None) or (str(exc).strip().split("\n")[0] or type(exc).__name__)
-    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-    return f"{what}{where}"
+    the offending line and a caret: a :class:`~giaoban_qa.i18n.Text` naming the line and
+    column."""
+    from giaoban_qa.i18n import syntax_error
+
+    return syntax_error(exc)
 
 
 # Files a user or an archive supplies (review files, sidecars, groups files, rule packs of a
@@ -82,9 +85,11 @@ def _read(path: str) -> Any:
         with open(path, encoding="utf-8") as fh:
             return yaml.load(fh, Loader=loader)
     except OSError as exc:
-        raise PackError(f"{path}: cannot read rule pack ({exc.strerror or exc})") from None
+        from giaoban_qa.i18n import os_reason
+
+        raise PackError("pack.unreadable", path=str(path), error=os_reason(exc)) from None
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise PackError(f"{path}: cannot read rule pack ({yaml_error_summary(exc)})") from None
+        raise PackError("pack.unreadable", path=str(path), error=yaml_error_summary(exc)) from None
 
 
 def load_pack(name: str, user_dirs: tuple[str, ...] = ()) -> Any:
