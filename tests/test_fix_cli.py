@@ -55,7 +55,8 @@ def test_fix_removes_every_safe_finding_changes_no_other_line_and_is_idempotent(
     corpus = copy_corpus(tmp_path, maybe_shared)
     originals = {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()}
     before = safe_fixable([corpus], capsys)
-    assert len(before) >= 15
+    # The examples alone hold 9 safe fixes; with the seeds and the real corpus, many more.
+    assert len(before) >= (15 if maybe_shared else 5)
     fixed_lines = {(f.path, f.line) for f in before}
     code, _, err = run(["check", str(corpus), "--fix", "-f", "json"], capsys)
     assert "fixed" in err or "đã sửa" in err

@@ -193,6 +193,66 @@ def test_keep_going_reports_and_skips_the_crashing_rule(report, capsys, crashing
     assert json.loads(out)["findings"]  # the other rules still ran
 
 
+_CRASH_IN_WORKERS = """
+import os, sys
+import giaoban_qa.archive.parallel as parallel
+from giaoban_qa.cli import main
+from giaoban_qa.rules import all_rules
+
+def boom(self, doc, ctx):
+    raise ValueError(f"simulated bug in process {os.getpid()}")
+    yield
+
+all_rules()["date.impossible"].check = boom
+parallel.default_jobs = lambda: 4  # workers even on a one-core machine
+print(f"parent {os.getpid()}", file=sys.stderr, flush=True)
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _audit_with_a_crashing_rule(tmp_path, *options):
+    """``audit -j 2`` in a real process whose pool workers (forked, or spawned where fork is
+    missing) run a per-document rule that raises."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"r{i}.txt").write_text(REPORT, encoding="utf-8")
+    src = Path(__file__).resolve().parents[1] / "src"
+    env = {**os.environ, "PYTHONPATH": str(src) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    done = subprocess.run(
+        [sys.executable, "-c", _CRASH_IN_WORKERS, "audit", str(folder), "--no-cache", "-j", "2", "-f", "json", "--no-progress", *options],
+        capture_output=True, text=True, env=env, timeout=300,
+    )
+    parent = int(done.stderr.split("parent ", 1)[1].split()[0])
+    return done, parent
+
+
+def test_a_rule_crashing_in_an_audit_worker_is_exit_2_naming_it(tmp_path):
+    import multiprocessing
+
+    done, parent = _audit_with_a_crashing_rule(tmp_path)
+    lines = [line for line in done.stderr.splitlines() if not line.startswith("parent ")]
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert len(lines) == 1 and "date.impossible" in lines[0] and "--keep-going" in lines[0], done.stderr
+    if "fork" in multiprocessing.get_all_start_methods():  # spawned workers do not see the patched rule
+        crashed_in = int(lines[0].split("simulated bug in process ", 1)[1].split()[0].rstrip(":,)"))
+        assert crashed_in != parent  # it was a worker that crashed, not the audit process
+    assert not done.stdout.strip()  # no report that looks complete
+
+
+def test_keep_going_skips_a_rule_crashing_in_an_audit_worker(tmp_path):
+    done, _ = _audit_with_a_crashing_rule(tmp_path, "--keep-going")
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
+    assert "date.impossible" in done.stderr and "simulated bug" in done.stderr
+    data = json.loads(done.stdout)
+    rules = {f["rule"] for f in data["findings"]}
+    assert rules and "date.impossible" not in rules  # the other rules still ran on every file
+
+
 # -- 17.11: --jobs -----------------------------------------------------------------------
 
 
@@ -244,6 +304,32 @@ def test_user_pack_entry_of_the_wrong_shape_is_a_configuration_error(report, tmp
     code, _, err = run(["check", str(report), "-f", "json"], capsys)
     _one_line_usage_error(code, err)
     assert "terms" in err
+
+
+def test_the_time_limit_of_a_pack_pattern_is_a_budget_per_document_not_per_call(monkeypatch):
+    """A pattern called at every occurrence of a word once had the whole limit at each call."""
+    from giaoban_qa import packpatterns
+    from giaoban_qa.packs import PackError
+
+    now = [0.0]
+
+    def clock() -> float:  # read before and after each call: every call "takes" 0.2 s
+        now[0] += 0.2
+        return now[0]
+
+    monkeypatch.setattr(packpatterns, "_clock", clock)
+    pattern = packpatterns.PackPattern("Ba Chẽ", 0, "terms")
+    text = "Ba Chẽ " * 100  # budget 0.5 s + 700 / 500,000
+    packpatterns.new_document(len(text))
+    # 0.2, 0.4, then 0.6 s spent: the third call had only what was left (0.1 s) as its
+    # timeout, and the fourth has nothing left.
+    assert pattern.match(text, 0) and pattern.match(text, 7) and pattern.match(text, 14)
+    with pytest.raises(PackError, match="takes too long"):
+        pattern.match(text, 21)
+    # A new document has a new budget; another pattern has its own.
+    packpatterns.new_document(len(text))
+    assert pattern.search(text) and packpatterns.PackPattern("Chẽ", 0, "terms").search(text)
+    assert len(list(pattern.finditer(text))) == 100
 
 
 def test_catastrophic_pattern_in_a_user_pack_is_stopped(tmp_path, capsys):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 from pathlib import Path
 
 from giaoban_qa.errors import UsageError
@@ -20,6 +19,8 @@ class ChangedFilesError(Localized):
 
 def _git(args: list[str], cwd: Path) -> str:
     try:
+        import subprocess  # only with --changed-only: not on every check's start
+
         proc = subprocess.run(["git", *args], cwd=str(cwd), capture_output=True, text=True, check=False)
     except FileNotFoundError:
         raise ChangedFilesError("changed.no-git") from None

@@ -16,6 +16,7 @@ from giaoban_qa.document import Document, build_document
 from giaoban_qa.findings import Finding, Located, Msg, Severity
 from giaoban_qa.i18n import t
 from giaoban_qa.loaders import READ_SUFFIXES, Input, InputError, NotReadable, Source, load_path, walk_inputs
+from giaoban_qa.packpatterns import new_document
 from giaoban_qa.packs import PackError
 from giaoban_qa.rules import Check, Rule, RuleContext, all_rules, matches
 
@@ -114,6 +115,7 @@ def check_document(doc: Document, rules: Iterable[Rule], config: Config, checks:
     ``checks`` when a list is given."""
     ctx = RuleContext(options={}, rules_dirs=config.rules_dirs, checks=checks)
     out: list[Finding] = []
+    new_document(len(doc.text))  # user patterns get one time budget for this document
     for rule in rules:
         ctx.options = config.options.get(rule.code, {})
         counts: dict[tuple[str, str], int] = {}
@@ -332,6 +334,9 @@ def _check_item(worker: _CheckWorker, item: Input) -> tuple[FileResult | None, l
 def run_check(paths: list[str], config: Config, keep_documents: bool = False, jobs: int = 1) -> RunResult:
     """Check every file under ``paths``. With ``jobs`` > 1 and several files, workers check
     them (paths in, located findings out); the result is the one ``jobs=1`` gives."""
+    from giaoban_qa.packs import forget_lookups
+
+    forget_lookups()
     result = RunResult()
     items = list(plan_inputs(paths, config, result.skipped))
     if jobs > 1 and len(items) > 1 and not any(i.path == "-" for i in items):  # stdin is read here

@@ -153,7 +153,7 @@ def load_bytes(data: bytes, path: str, kind: str, encoding: str = "auto", max_by
     elif kind == "pdf":
         from giaoban_qa.loaders.pdf import pdf_text
 
-        text, pages = pdf_text(data, path)
+        text, pages = pdf_text(data, path, max_bytes)
     else:
         text, used = decode_text(data, path, encoding)
         if not text.strip():

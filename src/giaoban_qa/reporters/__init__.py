@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import importlib
 import os
-import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -48,6 +47,8 @@ def write_atomic(path: str | Path, data: str | bytes, mode: int | None = None) -
         if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a folder, not a file")
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when writing a file (-o): not on every check's start
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent))
     except OSError as exc:
         raise type(exc)(exc.errno, exc.strerror, str(target)) from None

@@ -82,6 +82,9 @@ def check_upload(upload: Upload, config: Config) -> RunResult:
         source = load_bytes(upload.data, upload.name, upload.kind, config.encoding, config.max_size)
     except InputError as exc:
         raise UploadError(exc.text or exc.literal) from None
+    from giaoban_qa.packs import forget_lookups
+
+    forget_lookups()  # each upload is a run: a pack added to the rules folder meanwhile counts
     doc, located = check_source(source, selected_rules(config), config)
     kept, suppressed = apply_suppressions(doc, located, config)
     return RunResult(files=[FileResult(upload.name, kind=source.kind, document=doc)], findings=kept, suppressed=suppressed)
