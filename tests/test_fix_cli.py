@@ -117,7 +117,7 @@ def test_fix_on_html_reports_and_leaves_the_page(tmp_path, capsys):
     path = tmp_path / "p.html"
     page = "<html><body><article><h1>Tin giao ban</h1><p>Ngày 23/112020 Huyện ủy đầy mạnh phòng chống dịch.</p></article></body></html>"
     path.write_text(page, encoding="utf-8")
-    _, _, err = run(["check", str(path), "--fix"], capsys)
+    _, _, err = run(["check", str(path), "--fix", "--lang", "en"], capsys)
     assert path.read_text(encoding="utf-8") == page and "not rewritten" in err
 
 
@@ -148,7 +148,7 @@ def test_annotate_writes_a_copy_never_the_input(tmp_path, capsys):
     anchors = sorted(comment_anchors(out.read_bytes()).values())
     assert anchors == sorted(f["excerpt"] for f in findings_json([path], capsys))
     assert len(list(docx.Document(io.BytesIO(out.read_bytes())).comments)) == len(anchors)
-    code, _, err = run(["annotate", str(path), "-o", str(path)], capsys)
+    code, _, err = run(["annotate", str(path), "-o", str(path), "--lang", "en"], capsys)
     assert code == 2 and "input" in err and path.read_bytes() == data
     code, _, err = run(["annotate", str(tmp_path / "x.txt")], capsys)
     assert code == 2 and "check --fix" in err

@@ -38,7 +38,7 @@ def _one_line_usage_error(code, err):
 
 
 def test_output_naming_an_input_is_refused_and_the_input_kept(report, capsys):
-    code, _, err = run(["check", str(report), "-f", "json", "-o", str(report)], capsys)
+    code, _, err = run(["check", str(report), "-f", "json", "-o", str(report), "--lang", "en"], capsys)
     _one_line_usage_error(code, err)
     assert "one of the files being checked" in err
     assert report.read_text(encoding="utf-8") == REPORT
@@ -49,7 +49,7 @@ def test_output_symlink_is_not_followed_nor_replaced(report, tmp_path, capsys):
     target.write_text("keep me", encoding="utf-8")
     link = tmp_path / "out.json"
     link.symlink_to(target)
-    code, _, err = run(["check", str(report), "-f", "json", "-o", str(link)], capsys)
+    code, _, err = run(["check", str(report), "-f", "json", "-o", str(link), "--lang", "en"], capsys)
     _one_line_usage_error(code, err)
     assert "symbolic link" in err
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "keep me"
@@ -90,7 +90,7 @@ def test_output_dev_stdout_and_a_link_to_it_write_to_standard_output(report, tmp
 def test_output_whose_parent_is_a_file_says_so(report, tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    code, _, err = run(["check", str(report), "-f", "json", "-o", str(blocker / "out.json")], capsys)
+    code, _, err = run(["check", str(report), "-f", "json", "-o", str(blocker / "out.json"), "--lang", "en"], capsys)
     _one_line_usage_error(code, err)
     assert "is a file, not a folder" in err or "a folder on the path is a file" in err
 
@@ -125,14 +125,14 @@ BAD_SETTINGS = {
 @pytest.mark.parametrize("name", sorted(BAD_SETTINGS))
 def test_bad_settings_are_one_line_usage_errors(report, tmp_path, capsys, name):
     (tmp_path / "pyproject.toml").write_text(BAD_SETTINGS[name], encoding="utf-8")
-    code, _, err = run(["check", str(report), "-f", "json"], capsys)
+    code, _, err = run(["check", str(report), "-f", "json", "--lang", "en"], capsys)
     _one_line_usage_error(code, err)
-    assert "unknown key(s) x" not in err
+    assert "unknown key" not in err
 
 
 def test_section_a_string_is_named_as_such(report, tmp_path, capsys):
     (tmp_path / "pyproject.toml").write_text('[tool]\ngiaoban-qa = "x"\n', encoding="utf-8")
-    _, _, err = run(["check", str(report), "-f", "json"], capsys)
+    _, _, err = run(["check", str(report), "-f", "json", "--lang", "en"], capsys)
     assert "[tool.giaoban-qa] must be a table" in err
 
 
@@ -257,7 +257,7 @@ def test_keep_going_skips_a_rule_crashing_in_an_audit_worker(tmp_path):
 
 
 def test_jobs_is_clamped_to_files_and_cores_with_a_note(report, tmp_path, capsys):
-    code, out, err = run(["audit", str(report), "--no-cache", "-j", "300", "-f", "json", "--no-progress"], capsys)
+    code, out, err = run(["audit", str(report), "--no-cache", "-j", "300", "-f", "json", "--no-progress", "--lang", "en"], capsys)
     assert code == 1 and json.loads(out)["findings"]
     assert "--jobs 300 lowered to 1" in err
 
@@ -291,7 +291,7 @@ def _user_terms(tmp_path, pattern: str) -> None:
 
 def test_broken_pattern_in_a_user_pack_is_a_configuration_error(report, tmp_path, capsys):
     _user_terms(tmp_path, "Ba (Chẽ")
-    code, _, err = run(["check", str(report), "-f", "json"], capsys)
+    code, _, err = run(["check", str(report), "-f", "json", "--lang", "en"], capsys)
     _one_line_usage_error(code, err)
     assert "terms" in err and "not a valid regular expression" in err
 
@@ -337,6 +337,6 @@ def test_catastrophic_pattern_in_a_user_pack_is_stopped(tmp_path, capsys):
     path = tmp_path / "r.txt"
     path.write_text("Ngày 1/1/2020 " + "a" * 60 + "!\n", encoding="utf-8")
     _user_terms(tmp_path, "(a|aa)+$")
-    code, _, err = run(["check", str(path), "-f", "json"], capsys)
+    code, _, err = run(["check", str(path), "-f", "json", "--lang", "en"], capsys)
     _one_line_usage_error(code, err)
     assert "takes too long" in err

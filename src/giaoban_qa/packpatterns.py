@@ -55,11 +55,11 @@ class PackPattern:
 
     def __init__(self, source: str, flags: int, pack: str) -> None:
         if not isinstance(source, str):
-            raise PackError(f"rule pack '{pack}': a pattern must be text, not {type(source).__name__} ({source!r:.60})")
+            raise PackError("pack.pattern-not-text", pack=pack, type=type(source).__name__, value=f"{source!r:.60}")
         try:
             re.compile(source, flags)  # what the pack's authors wrote for and tested with
         except (re.error, OverflowError, RecursionError) as exc:
-            raise PackError(f"rule pack '{pack}': pattern {source!r:.80} is not a valid regular expression ({exc})") from None
+            raise PackError("pack.pattern-invalid", pack=pack, pattern=f"{source!r:.80}", error=str(exc)) from None
         self.source = source
         self.flags = flags
         self.pack = pack
@@ -78,11 +78,11 @@ class PackPattern:
             try:
                 self._compiled = regex.compile(self.source, self.flags | regex.VERSION0)
             except (regex.error, OverflowError, RecursionError) as exc:
-                raise PackError(f"rule pack '{self.pack}': pattern {self.source!r:.80} is not a valid regular expression ({exc})") from None
+                raise PackError("pack.pattern-invalid", pack=self.pack, pattern=f"{self.source!r:.80}", error=str(exc)) from None
         return self._compiled
 
     def _too_slow(self) -> PackError:
-        return PackError(f"rule pack '{self.pack}': pattern {self.source!r:.80} takes too long (a catastrophic pattern? simplify it)")
+        return PackError("pack.pattern-slow", pack=self.pack, pattern=f"{self.source!r:.80}")
 
     def _run(self, method: Any, text: str, pos: int, endpos: int | None) -> Any:
         end = len(text) if endpos is None else endpos
