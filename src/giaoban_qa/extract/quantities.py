@@ -122,6 +122,7 @@ _NOT_QUANTITY_WORDS = frozenset(
 _NOT_QUANTITY_PAIRS = frozenset(
     ["giai đoạn", "phụ lục", "chỉ thị", "nghị quyết", "kết luận", "quyết định", "trung ương", "hạng mục"]
 )
+_LABELS_DIGITLESS = not any(c in "0123456789" for w in _NOT_QUANTITY_WORDS | _NOT_QUANTITY_PAIRS for c in w)
 _BASE_AFTER = re.compile(
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:so[^\S\n]+)?(?:với[^\S\n]+)?(?:của[^\S\n]+)?"
     r"(kế\s+hoạch|KH|NQ|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|cùng\s+kỳ|năm\s+trước|năm\s+ngoái|tháng\s+trước|"
@@ -428,14 +429,23 @@ def _last_words(text: str, end: int, n: int = 3, span: int = 40) -> list[str]:
 _ASCII_DIGITS = frozenset("0123456789")
 
 
-def _label_before(text: str, s: int) -> bool:
-    # The word before ends in a digit ("1 1 1 …", "năm 2020 15 tỷ"): no label word or pair
-    # ends in one, so it is none; decided without splitting the window (a fifth of the
-    # parser's time on text dense with figures).
-    j, lo = s - 1, max(0, s - 30)
+def _last_token_has_digit(text: str, end: int, lo: int) -> bool:
+    """Whether the last run of non-blanks in ``text[lo:end]`` holds an ASCII digit."""
+    j = end - 1
     while j >= lo and text[j].isspace():
         j -= 1
-    if j >= lo and text[j] in _ASCII_DIGITS:
+    while j >= lo and not text[j].isspace():
+        if text[j] in _ASCII_DIGITS:
+            return True
+        j -= 1
+    return False
+
+
+def _label_before(text: str, s: int) -> bool:
+    # The word before holds a digit ("1 1 1 …", "1-1-1-…", "năm 2020 15 tỷ"): no label word
+    # or pair has one, so it is none; decided without splitting the window (a fifth of the
+    # parser's time on text dense with figures).
+    if _LABELS_DIGITLESS and _last_token_has_digit(text, s, max(0, s - 30)):
         return False
     words = [w.rstrip("-–") for w in _last_words(text, s, 3, 30)]
     words = [w for w in words if w]
@@ -488,13 +498,19 @@ def _fraction_like(text: str, e: int) -> bool:
 EMPHASIS: frozenset[str] = frozenset(["đến", "tới", "lên đến", "lên tới", "lên", "chỉ", "mới", "mới chỉ", "có đến", "có tới"])
 _TAIL_PHRASES = frozenset(list(QUALIFIERS) + list(VERBS)) | EMPHASIS
 _WORD = re.compile(r"\S+")
+_TAIL_DIGITLESS = not any(c in "0123456789" for phrase in _TAIL_PHRASES for c in phrase)
 _DIGIT = re.compile(r"\d")
 
 
 def _read_before(text: str, q: Quantity, clause_start: int) -> int:
     """Read qualifiers and the verb before the figure; return where they begin."""
     window_start = max(clause_start, q.start - 40)
-    tokens = [(m.start(), m.group().lower().lstrip("(")) for m in _WORD.finditer(text, window_start, q.start)]
+    # Every phrase read ends with the last word, and none has a digit: after a word that
+    # holds one ("1-1-1 …") there is nothing to read, and the window need not be split.
+    if _TAIL_DIGITLESS and _last_token_has_digit(text, q.start, window_start):
+        tokens = []
+    else:
+        tokens = [(m.start(), m.group().lower().lstrip("(")) for m in _WORD.finditer(text, window_start, q.start)]
     qualifiers: list[str] = []
     cut = q.start
     rank = {"estimate": 0, "around": 1, "below": 2, "above": 2}
