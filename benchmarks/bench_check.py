@@ -12,6 +12,10 @@ and prints the medians, the slowdown and the peak memory of each.
 ``--compare-src`` measures another checkout's ``src`` (say, main before a change) and this
 one, alternately (A B A B …, fresh processes), and prints the medians and the change.
 
+The package is byte-compiled before the fresh-process runs (as installed; the sandbox sets
+PYTHONDONTWRITEBYTECODE). Wall and CPU times are printed: on a machine other jobs load,
+wall times swell and CPU times (user + system) show the work itself.
+
 Defaults use ../shared (a seed and the real corpus). Start-up is measured as a fresh
 process, as a user runs it; throughput in-process, extraction and all rules included.
 """
@@ -19,6 +23,7 @@ process, as a user runs it; throughput in-process, extraction and all rules incl
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -29,13 +34,32 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
-def time_cli(file: Path, repeat: int, ignore: list[str] | None = None) -> list[float]:
+def compile_package() -> None:
+    """Byte-compile the package first, as an installed one is (with PYTHONDONTWRITEBYTECODE
+    set, every fresh process would otherwise compile every module it imports)."""
+    import compileall
+    import importlib.util
+
+    spec = importlib.util.find_spec("giaoban_qa")
+    if spec is not None and spec.origin:
+        compileall.compile_dir(str(Path(spec.origin).parent), quiet=1)
+
+
+def time_cli(file: Path, repeat: int, ignore: list[str] | None = None, cpu: list[float] | None = None) -> list[float]:
+    """Wall times of ``repeat`` fresh processes checking ``file``; their CPU times (user +
+    system, which other processes on a busy machine disturb much less) appended to ``cpu``."""
+    import resource
+
     times = []
     extra = ["--ignore", ",".join(ignore)] if ignore else []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-m", "giaoban_qa", "check", str(file), "-f", "json", *extra], capture_output=True, check=False)
         times.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if cpu is not None:
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return times
 
 
@@ -44,7 +68,7 @@ def _clear_run_caches() -> None:
     (the spelling rules share pair counts across the documents of a run)."""
     spelling = sys.modules.get("giaoban_qa.rules.spelling")
     if spelling is not None:
-        for name in ("_PAIR_CACHE", "_VIABLE", "_VIABLE_LOGS", "_VALID"):
+        for name in ("_PAIR_CACHE", "_VIABLE", "_VIABLE_LOGS", "_VIABLE_IDS", "_VALID", "_SUGGESTIONS"):
             cache = getattr(spelling, name, None)
             if cache is not None:
                 cache.clear()
@@ -57,7 +81,7 @@ def _clear_run_caches() -> None:
             loaded._uni_cache.clear()
 
 
-def throughput(folder: Path, repeat: int, ignore: list[str] | None = None) -> tuple[int, int, list[float], int]:
+def throughput(folder: Path, repeat: int, ignore: list[str] | None = None, cpu: list[float] | None = None) -> tuple[int, int, list[float], int]:
     from giaoban_qa.config import Config
     from giaoban_qa.engine import run_check
 
@@ -71,11 +95,13 @@ def throughput(folder: Path, repeat: int, ignore: list[str] | None = None) -> tu
     _CPU_TIMES = []
     for _ in range(repeat):
         _clear_run_caches()
-        t0 = time.perf_counter()
         c0 = time.process_time()
+        t0 = time.perf_counter()
         result = run_check([str(folder)], config)
         times.append(time.perf_counter() - t0)
         _CPU_TIMES.append(time.process_time() - c0)
+        if cpu is not None:
+            cpu.append(time.process_time() - c0)
         findings = len(result.findings)
     return len(files), size, times, findings
 
@@ -107,6 +133,7 @@ def main() -> int:
         print("needs ../shared (or --file and --corpus)", file=sys.stderr)
         return 2
     ignore = [x for x in args.ignore.split(",") if x]
+    compile_package()
     cli = time_cli(args.file, args.repeat, ignore)
     print(f"one file, fresh process ({args.file.name}, {args.file.stat().st_size} bytes): "
           f"median {statistics.median(cli) * 1000:.0f} ms, min {min(cli) * 1000:.0f} ms over {args.repeat} runs")
@@ -123,9 +150,11 @@ def _child(args) -> int:
     import resource
 
     ignore = [x for x in args.child.split(",") if x]
-    n, size, times, findings = throughput(args.corpus, args.repeat, ignore)
+    cpu: list[float] = []
+    n, size, times, findings = throughput(args.corpus, args.repeat, ignore, cpu)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"files": n, "bytes": size, "best": min(times), "median": statistics.median(times), "cpu_best": min(_CPU_TIMES), "findings": findings, "peak_mb": peak}))
+    print(json.dumps({"files": n, "bytes": size, "best": min(times), "median": statistics.median(times), "cpu": statistics.median(cpu),
+                      "cpu_best": min(cpu), "findings": findings, "peak_mb": peak}))
     return 0
 
 
@@ -136,6 +165,8 @@ def _compare(args) -> int:
     configs = {"with": "", "without": ",".join(ignore)}
     runs: dict[str, list[dict]] = {label: [] for label in configs}
     cold: dict[str, list[float]] = {label: [] for label in configs}
+    cold_cpu: dict[str, list[float]] = {label: [] for label in configs}
+    compile_package()
     # A B A B ...: the machine's load drifts; alternating spreads it over both.
     for i in range(max(args.repeat, args.cold)):
         order = list(configs) if i % 2 == 0 else list(configs)[::-1]
@@ -145,22 +176,27 @@ def _compare(args) -> int:
                                      capture_output=True, text=True, check=True)
                 runs[label].append(json.loads(out.stdout.strip().splitlines()[-1]))
             if i < args.cold:
-                cold[label] += time_cli(args.file, 1, ignore if label == "without" else None)
+                cold[label] += time_cli(args.file, 1, ignore if label == "without" else None, cold_cpu[label])
     stats = {}
     for label in configs:
         times = [r["best"] for r in runs[label]]
         stats[label] = {"median": statistics.median(times), "best": min(times), "peak": statistics.median(r["peak_mb"] for r in runs[label]),
-                        "findings": runs[label][-1]["findings"], "cold": statistics.median(cold[label]), "cold_min": min(cold[label])}
+                        "cpu": statistics.median(r["cpu"] for r in runs[label]),
+                        "findings": runs[label][-1]["findings"], "cold": statistics.median(cold[label]), "cold_min": min(cold[label]),
+                        "cold_cpu": statistics.median(cold_cpu[label])}
     w, wo = stats["with"], stats["without"]
     first = runs["with"][0]
     print(f"corpus {args.corpus}: {first['files']} files, {first['bytes'] / 1e6:.2f} MB; {args.repeat} in-process runs per configuration "
           f"(each in a fresh process after a warm-up), alternating; one file {args.file.name}: {args.cold} fresh processes each, alternating")
     for label in configs:
         r = stats[label]
-        print(f"  {label:8} {','.join(ignore) if label == 'without' else 'all rules'}: median {r['median']:.2f} s, best {r['best']:.2f} s, "
-              f"{r['findings']} findings, peak RSS {r['peak']:.0f} MB; one file fresh process median {r['cold'] * 1000:.0f} ms (min {r['cold_min'] * 1000:.0f})")
-    print(f"  slowdown with the rules: {100 * (w['median'] / wo['median'] - 1):+.1f} % (median), {100 * (w['best'] / wo['best'] - 1):+.1f} % (best); "
-          f"peak memory {w['peak'] - wo['peak']:+.0f} MB; cold single file {1000 * (w['cold'] - wo['cold']):+.0f} ms (median)")
+        print(f"  {label:8} {','.join(ignore) if label == 'without' else 'all rules'}: median {r['median']:.2f} s (CPU {r['cpu']:.2f} s), "
+              f"best {r['best']:.2f} s, {r['findings']} findings, peak RSS {r['peak']:.0f} MB; one file fresh process median "
+              f"{r['cold'] * 1000:.0f} ms (min {r['cold_min'] * 1000:.0f}; CPU median {r['cold_cpu'] * 1000:.0f} ms)")
+    print(f"  slowdown with the rules: {100 * (w['median'] / wo['median'] - 1):+.1f} % (median wall), {100 * (w['best'] / wo['best'] - 1):+.1f} % (best wall), "
+          f"{100 * (w['cpu'] / wo['cpu'] - 1):+.1f} % (median CPU); peak memory {w['peak'] - wo['peak']:+.0f} MB; "
+          f"cold single file {1000 * (w['cold'] - wo['cold']):+.0f} ms wall, {1000 * (w['cold_cpu'] - wo['cold_cpu']):+.0f} ms CPU (medians)")
+    print(f"  load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times on a busy machine are inflated; CPU times much less)")
     return 0
 
 

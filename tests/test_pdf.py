@@ -169,7 +169,7 @@ def test_a_folder_lists_every_file_it_does_not_read(tmp_path, capsys) -> None:
     assert "cu.doc" in out and "scan.pdf" in out and "4 tệp bỏ qua" in out
     # And the HTML report.
     report = tmp_path / "r.html"
-    main(["check", str(folder), "-f", "html", "-o", str(report)])
+    main(["check", str(folder), "-f", "html", "-o", str(report), "--lang", "en"])
     capsys.readouterr()
     page = report.read_text(encoding="utf-8")
     assert 'id="skipped"' in page and "cu.doc" in page and "save it as .docx" in page
@@ -178,12 +178,12 @@ def test_a_folder_lists_every_file_it_does_not_read(tmp_path, capsys) -> None:
 def test_a_run_that_reads_no_file_exits_2(tmp_path, capsys) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert main(["check", str(empty)]) == 2
+    assert main(["check", str(empty), "--lang", "en"]) == 2
     assert "no file was read" in capsys.readouterr().err
     only_doc = tmp_path / "old"
     only_doc.mkdir()
     (only_doc / "cu.doc").write_bytes(OLE_DOC)
-    assert main(["check", str(only_doc)]) == 2
+    assert main(["check", str(only_doc), "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert "no file was read" in err and "save it as .docx" in err
 

@@ -11,6 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from giaoban_qa.i18n import Localized
+
 SHIPPED = Path(__file__).resolve().parent / "data"
 # In a source checkout ``data`` is a link to the repository's ``rules/``: the packs' own
 # folder is then the link's target, and a shipped pack must still be read as shipped (by
@@ -18,17 +20,18 @@ SHIPPED = Path(__file__).resolve().parent / "data"
 _SHIPPED_REAL = SHIPPED.resolve()
 
 
-class PackError(Exception):
-    """A rule pack that cannot be used: a configuration error, not a rule's bug."""
+class PackError(Localized):
+    """A rule pack that cannot be used: a configuration error, not a rule's bug (a catalogue
+    key and its parameters)."""
 
 
-def yaml_error_summary(exc: Exception) -> str:
+def yaml_error_summary(exc: Exception):
     """One line for a YAML (or decoding) error, whose own text spans several lines with
-    the offending line and a caret."""
-    mark = getattr(exc, "problem_mark", None)
-    what = getattr(exc, "problem", None) or (str(exc).strip().split("\n")[0] or type(exc).__name__)
-    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-    return f"{what}{where}"
+    the offending line and a caret: a :class:`~giaoban_qa.i18n.Text` naming the line and
+    column."""
+    from giaoban_qa.i18n import syntax_error
+
+    return syntax_error(exc)
 
 
 # Files a user or an archive supplies (review files, sidecars, groups files, rule packs of a
@@ -81,7 +84,9 @@ def _read(path: str) -> Any:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise PackError(f"{path}: cannot read rule pack ({exc.strerror or exc})") from None
+        from giaoban_qa.i18n import os_reason
+
+        raise PackError("pack.unreadable", path=str(path), error=os_reason(exc)) from None
     if user:
         return _parse(path, raw, user=True)
     cached = _from_cache(raw)
@@ -104,7 +109,7 @@ def _parse(path: str, raw: bytes, user: bool) -> Any:
             return load_user_yaml(text)
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise PackError(f"{path}: cannot read rule pack ({yaml_error_summary(exc)})") from None
+        raise PackError("pack.unreadable", path=str(path), error=yaml_error_summary(exc)) from None
 
 
 # -- the shipped packs' parse cache ---------------------------------------------------------

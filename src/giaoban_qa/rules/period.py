@@ -201,10 +201,17 @@ class TitlePeriodMismatch(Rule):
         title = _title_report_month(doc, rp)
         if title is None:
             return
-        if rp.lead_review is not None and rp.lead_review.kind == "month" and _REPORT_TITLE.search(doc.title_text):
-            return  # _title_statements_vs_lead compares the lead's own review
-        text = doc.text
         lead = rp.lead_review
+        reported = None
+        if lead is not None and lead.kind == "month" and _REPORT_TITLE.search(doc.title_text):
+            # _title_statements_vs_lead compares the lead's own review; a body statement is
+            # still read when the lead disagrees with the title (both are then reported).
+            a, b = _index(title), _index(lead)
+            if a is None or b is None or -1 <= ((b - a + 6) % 12) - 6 <= 1:
+                return
+            reported = (lead.start, lead.end)
+            lead = None
+        text = doc.text
         if lead is not None and lead.kind == "month" and lead.first_month == lead.last_month and not lead.in_title:
             # "Kết quả thực hiện nhiệm vụ tháng 5/2024" over a lead that reviews month 2.
             candidates = [lead]
@@ -213,6 +220,8 @@ class TitlePeriodMismatch(Rule):
         for p in candidates or doc.fact(periods):
             if p.in_title or p.kind != "month" or p.first_month != p.last_month or p.role in ("subject", "plan") or p.cue in ("bound", "plan"):
                 continue
+            if reported == (p.start, p.end):
+                return  # the lead's own month, reported by _title_statements_vs_lead
             if candidates is None:
                 sentence = sentence_of(doc, p.start)
                 if sentence is None:

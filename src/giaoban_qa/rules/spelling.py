@@ -33,15 +33,87 @@ def _build_words(pack) -> tuple[frozenset[str], frozenset[str]]:
     return singles, phrases
 
 
-def _doc_words(doc: Document):
-    from giaoban_qa.spelling.tokens import words
+def _doc_scan(doc: Document):
+    from giaoban_qa.spelling.tokens import scan
 
-    return list(words(doc.text))
+    return scan(doc.text)
+
+
+def doc_scan(doc: Document):
+    """The document's words as columns (``giaoban_qa.spelling.tokens.scan``), computed once."""
+    return doc.fact(_doc_scan)
+
+
+def _doc_words(doc: Document):
+    from giaoban_qa.spelling.tokens import Word
+
+    sc = doc_scan(doc)
+    make = tuple.__new__
+    return [make(Word, (s, e, t, True, j)) for s, e, t, j in zip(sc.starts, sc.ends, sc.texts, sc.joined)]
 
 
 def doc_words(doc: Document):
-    """The document's words (``giaoban_qa.spelling.tokens``), computed once."""
+    """The document's words (``giaoban_qa.spelling.tokens.words``), computed once."""
     return doc.fact(_doc_words)
+
+
+class _WordView:
+    """``doc_words`` without building a tuple per word: ``view[i]`` makes the one Word
+    asked for (the rules read a few words' neighbours, not every word)."""
+
+    __slots__ = ("_scan",)
+
+    def __init__(self, scan) -> None:
+        self._scan = scan
+
+    def __len__(self) -> int:
+        return len(self._scan.texts)
+
+    def __getitem__(self, i: int):
+        from giaoban_qa.spelling.tokens import Word
+
+        sc = self._scan
+        if i < 0:
+            i += len(sc.texts)
+        return Word(sc.starts[i], sc.ends[i], sc.texts[i], True, sc.joined[i])
+
+
+def doc_word_view(doc: Document) -> _WordView:
+    """The document's words, indexable like ``doc_words``, each built when read."""
+    return _WordView(doc_scan(doc))
+
+
+def _doc_lows(doc: Document) -> list[str]:
+    return list(map(str.lower, doc_scan(doc).texts))
+
+
+def doc_lows(doc: Document) -> list[str]:
+    """The document's words in lower case, computed once."""
+    return doc.fact(_doc_lows)
+
+
+# Words (as written) known to be valid syllables in lower case, shared by the documents of
+# a run: most words of a document were met in earlier ones, and a set difference skips them.
+_VALID: set[str] = set()
+
+
+def _invalid_words(texts: Iterable[str]) -> set[str]:
+    """The words of ``texts`` that are no valid syllable in lower case."""
+    from giaoban_qa.spelling.syllable import is_valid
+
+    unknown = set(texts)
+    unknown.difference_update(_VALID)
+    if not unknown:
+        return set()
+    if len(_VALID) > 100_000:
+        _VALID.clear()
+    invalid = set()
+    for t in unknown:
+        if is_valid(t.lower()):
+            _VALID.add(t)
+        else:
+            invalid.add(t)
+    return invalid
 
 
 _SENTENCE_END = set(".!?…:;\n\"“”()[]–-•*")
@@ -58,6 +130,9 @@ def _model():
     from giaoban_qa.spelling import model
 
     return model.load()
+
+
+PAIR_SHIFT = 32  # giaoban_qa.spelling.model.PAIR_SHIFT (not imported: the model loads lazily)
 
 
 # European onset clusters and codas: a word built on them without any letter that only
@@ -156,19 +231,20 @@ class InvalidSyllable(Rule):
         singles, _ = accepted_words(ctx)
         typo_starts = {s for s, _, _, _ in typo_spans(doc, ctx)}
         model = None
-        ws = doc_words(doc)
-        # Most words are valid syllables: judge each distinct word once.
-        suspects = {t for t in {w.text for w in ws} if not is_valid(t.lower())}
+        texts = doc_scan(doc).texts
+        # Most words are valid syllables: judge each distinct word once (and each word
+        # once per run: ``_invalid_words`` remembers the valid ones).
+        suspects = _invalid_words(texts)
         if not suspects:
             return
+        ws = doc_word_view(doc)
         known = self.options_known(ctx)
         known_ratio = float(ctx.options.get("known_ratio", self.KNOWN_RATIO))
         ctx_side = int(ctx.options.get("context_side", self.CONTEXT_SIDE))
         ctx_strong = int(ctx.options.get("context_strong", self.CONTEXT_STRONG))
         ctx_one = int(ctx.options.get("context_one_side", self.CONTEXT_ONE_SIDE))
-        for i, w in enumerate(ws):
-            if w.text not in suspects:
-                continue
+        for i in [i for i, t in enumerate(texts) if t in suspects]:
+            w = ws[i]
             word = w.text
             low = word.lower()
             if word != low:
@@ -239,13 +315,23 @@ def _match_case(template: str, replacement: str) -> str:
     return replacement
 
 
+# The near spellings of an invalid word, per word once a run (the same foreign words and
+# slips recur from document to document).
+_SUGGESTIONS: dict[str, list[str]] = {}
+
+
 def _rank_near(word: str, model, left: str | None = None, right: str | None = None) -> list[tuple[str, int]]:
     """(valid syllable, pool count) near an invalid one, the likeliest first: by the pool's
     pairs with the word's neighbours when there are any ("môi trừong" → "trường", not the
     commoner "trong"), else by how often the pool writes it."""
     from giaoban_qa.spelling.candidates import suggestions_for_invalid
 
-    cands = [c for c, _ in suggestions_for_invalid(word)]
+    cands = _SUGGESTIONS.get(word)
+    if cands is None:
+        if len(_SUGGESTIONS) > 20000:
+            _SUGGESTIONS.clear()
+        cands = _SUGGESTIONS[word] = [c for c, _ in suggestions_for_invalid(word)]
+    cands = list(cands)
     if model is None:
         return [(c, 0) for c in cands]
     counts = {c: model.unigram(c) for c in cands}
@@ -302,6 +388,10 @@ def _split_glued(word: str, model) -> str | None:
 
 # Prior weight of each kind of slip (how often typists make it, relative to a tone slip).
 _KIND_WEIGHT = {"tone": 1.0, "hat": 1.0, "drop": 0.7, "insert": 0.5, "initial": 0.5, "final": 0.5, "substitute": 0.2, "swap": 0.3}
+
+
+# The largest log(kind weight) a candidate's score can add (0.0 while no weight is above 1).
+_MAX_LOG_WEIGHT = max(0.0, math.log(max([*_KIND_WEIGHT.values(), 0.2])))
 
 
 def _score(left: int | None, right: int | None, unigram: int) -> float:
@@ -493,14 +583,16 @@ class RealWordSlip(Rule):
         )
         singles, phrases = accepted_words(ctx)
         typo_starts = {s for s, _, _, _ in typo_spans(doc, ctx)}
-        ws = doc_words(doc)
-        lows = [w.text.lower() for w in ws]
-        n = len(ws)
+        sc = doc_scan(doc)
+        texts, joined = sc.texts, sc.joined
+        n = len(texts)
+        if n == 0:
+            return
+        ws = doc_word_view(doc)
+        lows = doc_lows(doc)
         bigram_cache = _PAIR_CACHE
         if len(bigram_cache) > 50_000:  # bounded: ~6 MB at most
             bigram_cache.clear()
-
-        cache_get = bigram_cache.get  # read inline in the loop below: it runs for every word
 
         def bigram(a: str, b: str) -> int:
             k = a + " " + b
@@ -509,38 +601,40 @@ class RealWordSlip(Rule):
                 c = bigram_cache[k] = model.bigram(a, b)
             return c
 
-        last_end = -1
-        for i, w in enumerate(ws):
-            if not w.plain or w.text != lows[i] or w.start < last_end:
-                continue
+        # Every word's pair with the next one at once: ids, then counts by id (cached for
+        # the run); 0 where the two are not joined. Then, without a Python step per word,
+        # the words worth reading: lower case, and with both neighbours a word that fits
+        # neither well (a pair seen ``fit`` times, or both ``fit_both`` times, is not a
+        # slip), with one neighbour a word that does not fit it (``_one_sided``).
+        ids = model.ids(lows)
+        pairs = model.pair_counts(ids, ids[1:], joined[1:])
+        left_of = [0, *pairs]  # the count of (word i - 1, word i)
+        right_of = [*pairs, 0]  # the count of (word i, word i + 1)
+        joined_next = [*joined[1:], False]
+        read = [
+            i for i in range(n)
+            if texts[i] == lows[i] and (
+                (left_of[i] < fit and right_of[i] < fit and (left_of[i] <= fit_both or right_of[i] <= fit_both))
+                if joined[i] and joined_next[i] else
+                (joined[i] and left_of[i] < fit) or (joined_next[i] and right_of[i] < fit)
+            )
+        ]
+        starts, ends = sc.starts, sc.ends
+        for i in read:
             low = lows[i]
-            has_left = w.joined and i > 0
-            has_right = i + 1 < n and ws[i + 1].joined
+            has_left = joined[i]
+            has_right = joined_next[i]
             if not (has_left and has_right):
                 # A word with one neighbour (the other side is punctuation or a figure):
                 # "tỷ đổng,", "khu vục." — the one pair must speak much louder.
                 if has_left or has_right:
                     found_one = self._one_sided(doc.text, model, ws, lows, i, has_left, bigram, singles, phrases, typo_starts, one)
                     if found_one is not None:
-                        last_end = w.end
                         yield found_one
                 continue
             left_word = lows[i - 1] if has_left else None
             right_word = lows[i + 1] if has_right else None
-            # Fits one side well: not a slip (cheap test that skips most words; the left
-            # pair is the right pair of the word before, so mostly cached).
-            k = left_word + " " + low
-            left = cache_get(k)
-            if left is None:
-                left = bigram_cache[k] = model.bigram(left_word, low)
-            if left >= fit:
-                continue
-            k = low + " " + right_word
-            right = cache_get(k)
-            if right is None:
-                right = bigram_cache[k] = model.bigram(low, right_word)
-            if right >= fit or min(left, right) > fit_both:
-                continue
+            left, right = left_of[i], right_of[i]  # each below ``fit``, one at most ``fit_both``
             # A one-letter word ("ô", "ở", "ý") seen with a neighbour is taken as written:
             # the letter a slip left behind ("dự á nhà ở") is seen with neither.
             if len(low) == 1 and max(left, right) > 2:
@@ -551,7 +645,7 @@ class RealWordSlip(Rule):
                 continue
             from giaoban_qa.spelling.syllable import is_valid
 
-            if not is_valid(low) or w.start in typo_starts or (has_left and ws[i - 1].start in typo_starts):
+            if not is_valid(low) or starts[i] in typo_starts or (has_left and starts[i - 1] in typo_starts):
                 continue
             tri_written = model.trigram(left_word, low, right_word)
             if tri_written >= tri_seen:
@@ -564,7 +658,6 @@ class RealWordSlip(Rule):
                 if max(left, right) <= 2:
                     alone = self._one_side_of_two(doc.text, model, ws, lows, i, bigram, singles, phrases, typo_starts, one)
                     if alone is not None:
-                        last_end = w.end
                         yield alone
                 continue
             cand, kind, cand_left, cand_right, cand_uni, gain = found
@@ -588,12 +681,10 @@ class RealWordSlip(Rule):
                 if tri_cand and max(left, right) <= 2:
                     alone = self._one_side_of_two(doc.text, model, ws, lows, i, bigram, singles, phrases, typo_starts, one)
                     if alone is not None:
-                        last_end = w.end
                         yield alone
                 continue
             phrase_written = " ".join(x for x in (left_word, low, right_word) if x is not None)
             phrase_cand = " ".join(x for x in (left_word, cand, right_word) if x is not None)
-            last_end = w.end
             evidence = {
                 "written": low,
                 "candidate": cand,
@@ -606,10 +697,10 @@ class RealWordSlip(Rule):
                 "decided_by": "pairs" if by_pairs else "triples" if by_triple else "unseen word",
             }
             yield self.finding(
-                w.start,
-                w.end,
-                Msg(f"“{w.text}” có thể là lỗi gõ của “{cand}”: “{phrase_written}” hiếm gặp, “{phrase_cand}” thường gặp.",
-                    f"“{w.text}” may be a slip for “{cand}”: “{phrase_written}” is rare, “{phrase_cand}” is common."),
+                starts[i],
+                ends[i],
+                Msg(f"“{texts[i]}” có thể là lỗi gõ của “{cand}”: “{phrase_written}” hiếm gặp, “{phrase_cand}” thường gặp.",
+                    f"“{texts[i]}” may be a slip for “{cand}”: “{phrase_written}” is rare, “{phrase_cand}” is common."),
                 suggestion=cand,
                 evidence=evidence,
             )
@@ -633,6 +724,13 @@ class RealWordSlip(Rule):
         # A pair seen more than a few times fits: with the one-sided ratio the candidate's
         # pair would need tens of thousands (on calibration text no find had more than 5).
         if written > ONE_SIDE_FIT or low in singles or (len(low) == 1 and written > 2):
+            return None
+        # No pair with ``other`` is counted more often than ``other`` itself: when even that
+        # many could not reach the support and the ratio asked for below, no candidate can,
+        # and the candidates are not looked at (the same floats as the test below; change
+        # them together).
+        other_uni = model.unigram(other)
+        if other_uni < support or (math.log(other_uni + 0.1) + _MAX_LOG_WEIGHT) - math.log(written + 0.1) < ratio:
             return None
         if (f"{other} {low}" if is_left else f"{low} {other}") in phrases:
             return None
@@ -706,23 +804,22 @@ class RealWordSlip(Rule):
         written = _score(left, right, model.unigram(low))
         if left_word is None or right_word is None:  # pragma: no cover - check() asks for both
             return RealWordSlip._best_one_sided(model, low, left_word, right_word, written, bigram)
-        # The hot loop of the rule: the pair cache read inline, and each candidate's
+        # The hot loop of the rule: the candidates' pairs with both neighbours looked up
+        # by id (``model.pairs``, no hashing, cached for the run), and each candidate's
         # log(unigram + 1) and log(kind weight) taken once per word (``_viable_logs``); the
         # sum is computed in the order ``_score`` uses, so the floats are the same.
-        cache = _PAIR_CACHE
-        get = cache.get
+        viable = _viable_logs(model, low)
+        if not viable:
+            return None
+        pairs = model.pairs
+        left_key = model.word_id(left_word) << PAIR_SHIFT
+        right_id = model.word_id(right_word)
         log = math.log
         best = None
         best_s = 0.0
-        for cand, kind, uni, log_uni, log_weight in _viable_logs(model, low):
-            k = left_word + " " + cand
-            cl = get(k)
-            if cl is None:
-                cl = cache[k] = model.bigram(left_word, cand)
-            k = cand + " " + right_word
-            cr = get(k)
-            if cr is None:
-                cr = cache[k] = model.bigram(cand, right_word)
+        for (cand, kind, uni, log_uni, log_weight), cand_id in zip(viable, _viable_ids(model, low)):
+            cl = pairs[left_key | cand_id]
+            cr = pairs[cand_id << PAIR_SHIFT | right_id]
             if not (cl or cr):
                 continue
             s = (log(cl + 0.1) + log(cr + 0.1) - log_uni) + log_weight
@@ -765,6 +862,20 @@ def _figure_beside(text: str, word, is_left: bool) -> bool:
 
 
 _VIABLE_LOGS: dict[str, tuple[tuple[str, str, int, float, float], ...]] = {}
+_VIABLE_IDS: dict[str, tuple[int, ...]] = {}
+
+
+def _viable_ids(model, word: str) -> tuple[int, ...]:
+    """The model ids of ``_viable_logs``' candidates, in the same order."""
+    cached = _VIABLE_IDS.get(word)
+    if cached is not None:
+        return cached
+    if len(_VIABLE_IDS) > 20000:
+        _VIABLE_IDS.clear()
+    result = _VIABLE_IDS[word] = tuple(model.ids(c[0] for c in _viable_logs(model, word)))
+    return result
+
+
 
 
 def _viable_logs(model, word: str) -> tuple[tuple[str, str, int, float, float], ...]:

@@ -82,7 +82,7 @@ def _per_pack(name: str, ctx: RuleContext, build):
         except (KeyError, TypeError, AttributeError, ValueError) as exc:  # a user's pack of another shape
             from giaoban_qa.packs import PackError
 
-            raise PackError(f"rule pack '{name}': entries of an unexpected shape ({type(exc).__name__}: {exc})"[:300]) from None
+            raise PackError("pack.bad-shape", pack=name, error=f"{type(exc).__name__}: {exc}"[:200]) from None
     return _BY_PACK[key]
 
 
@@ -564,7 +564,7 @@ class ToneStyleMixed(Rule):
             first[1],
             Msg(
                 f"Văn bản trộn hai cách đặt dấu thanh: {len(majority)} từ {label_vi[majority_style]}, ví dụ {_quoted(examples_maj)}, và {len(minority)} từ {label_vi[minority_style]}, ví dụ {_quoted(examples_min)}.",
-                f"The document mixes two tone-mark placements: {len(majority)} word(s) in the {label_en[majority_style]}, e.g. {_quoted(examples_maj)}, and {len(minority)} in the {label_en[minority_style]}, e.g. {_quoted(examples_min)}.",
+                f"The document mixes two tone-mark placements: {len(majority)} {'word' if len(majority) == 1 else 'words'} in the {label_en[majority_style]}, e.g. {_quoted(examples_maj)}, and {len(minority)} in the {label_en[minority_style]}, e.g. {_quoted(examples_min)}.",
             ),
             suggestion=Msg(f"Thống nhất theo {label_vi[majority_style]}: “{_restyle(first[2], majority_style)}”.", f"Use the {label_en[majority_style]} throughout: “{_restyle(first[2], majority_style)}”."),
             evidence={

@@ -104,6 +104,35 @@ def write(path: Path, unigrams: dict[str, int], bigrams: dict[str, int], total_u
     tmp.replace(path)
 
 
+def write_v3(path: Path, unigrams: dict[str, int], bigrams: dict[str, int], total_unigrams: int, total_bigrams: int,
+             min_count: int, trigrams: dict[str, int] | None = None) -> None:
+    """Write the older version-3 layout (bigrams keyed by hashes), which ``NgramModel``
+    still reads: for tests, and to compare the two layouts."""
+    def table(counts: dict[str, int], key_code: str, count_code: str, shift: int) -> tuple[array, array]:
+        merged: dict[int, int] = {}
+        for text, count in counts.items():
+            k = key(text) & ((1 << shift) - 1)
+            merged[k] = merged.get(k, 0) + count
+        keys = array(key_code, sorted(merged))
+        limit = (1 << (8 * array(count_code).itemsize)) - 1
+        return keys, array(count_code, (min(merged[k], limit) for k in keys))
+
+    uk, uc = table(unigrams, "Q", "I", 64)
+    bk, bc = table(bigrams, "Q", "I", 64)
+    tk, tc = table(trigrams or {}, "I", "H", 32)
+    bo, to = _bucket_offsets(bk, 64), _bucket_offsets(tk, 32)
+    if sys.byteorder != "little":  # pragma: no cover
+        for a in (uk, uc, bk, bc, tk, tc, bo, to):
+            a.byteswap()
+    with open(path, "wb") as fh:
+        fh.write(_HEADER_V3.pack(MAGIC_V3, len(uk), len(bk), len(tk), total_unigrams, total_bigrams, min_count))
+        for a in (uk, bk, uc, bc, tk, tc):
+            fh.write(a.tobytes())
+        fh.write(b"\0" * (-fh.tell() % 4))
+        fh.write(bo.tobytes())
+        fh.write(to.tobytes())
+
+
 def _bucket_offsets(keys: array, bits: int) -> array:
     shift = bits - _BUCKET_BITS
     offsets = array("I", [0] * ((1 << _BUCKET_BITS) + 1))
@@ -122,6 +151,28 @@ class _Cache(dict):
 
     def __missing__(self, k):
         value = self[k] = self.fill(k)
+        return value
+
+
+class _PairCache(dict):
+    """Pair key -> count, a missing pair read from the bigram rows (one Python frame per
+    miss: the lookup is written out here rather than called)."""
+
+    __slots__ = ("rows", "cols", "counts")
+
+    def __missing__(self, k: int) -> int:
+        # (The size is bounded by ``pair_counts``, once per call, not here per miss.)
+        rows = self.rows
+        a = k >> PAIR_SHIFT
+        lo = rows[a]
+        hi = rows[a + 1]
+        if lo == hi:
+            self[k] = 0
+            return 0
+        b = k & 0xFFFFFFFF
+        cols = self.cols
+        i = bisect_left(cols, b, lo, hi)
+        value = self[k] = self.counts[i] if i < hi and cols[i] == b else 0
         return value
 
 
@@ -161,7 +212,9 @@ class NgramModel:
         self.unigram_types, self.bigram_types, self.trigram_types = n_uni, n_bi, n_tri
         self.unknown_id = n_uni
         self._ids.fill = self._find_id
-        self._pairs.fill = self._find_pair
+        self._pairs = _PairCache()
+        self._pairs[-1] = 0
+        self._pairs.rows, self._pairs.cols, self._pairs.counts = self._bi_rows, self._bi_cols, self._bi_counts
 
     def _open_v3(self) -> None:
         magic, n_uni, n_bi, n_tri, self.total_unigrams, self.total_bigrams, self.min_count = _HEADER_V3.unpack_from(self._map, 0)
@@ -242,21 +295,6 @@ class NgramModel:
     def unigrams(self, ws: Iterable[str]) -> list[int]:
         return [self.unigram(w) for w in ws]
 
-    def _find_pair(self, k: int) -> int:
-        pairs = self._pairs
-        if len(pairs) > _PAIR_CACHE_LIMIT:
-            pairs.clear()
-            pairs[-1] = 0
-        rows = self._bi_rows
-        a = k >> PAIR_SHIFT
-        lo, hi = rows[a], rows[a + 1]
-        if lo == hi:
-            return 0
-        b = k & 0xFFFFFFFF
-        cols = self._bi_cols
-        i = bisect_left(cols, b, lo, hi)
-        return self._bi_counts[i] if i < hi and cols[i] == b else 0
-
     def _find_pair_v3(self, k: int) -> int:
         pairs = self._pairs
         if len(pairs) > _PAIR_CACHE_LIMIT:
@@ -276,9 +314,19 @@ class NgramModel:
         ids = self._ids
         return self._pairs[ids[first] << PAIR_SHIFT | ids[second]]
 
+    @property
+    def pairs(self) -> dict[int, int]:
+        """Pair key (``first_id << PAIR_SHIFT | second_id``) -> count, for hot loops: a
+        mapping that looks up (and remembers) what it does not hold yet; ``-1`` -> 0."""
+        return self._pairs
+
     def pair_counts(self, firsts: Sequence[int], seconds: Sequence[int], present: Sequence[bool] | None = None) -> list[int]:
         """The counts of the pairs of ids (``firsts[i]``, ``seconds[i]``) — 0 where
-        ``present[i]`` is false, without a lookup. Counts are remembered for the process."""
+        ``present[i]`` is false, without a lookup. Counts are remembered for the process
+        (up to a bound: the memory of a long run stays flat)."""
+        if len(self._pairs) > _PAIR_CACHE_LIMIT:
+            self._pairs.clear()
+            self._pairs[-1] = 0
         if present is None:
             keys = [a << PAIR_SHIFT | b for a, b in zip(firsts, seconds)]
         else:
