@@ -2,6 +2,7 @@
 
     python benchmarks/review_spelling.py            # findings + verdicts from the review file
     python benchmarks/review_spelling.py --show     # also print each finding's context (for reviewing)
+    python benchmarks/review_spelling.py --seed 13  # a second, fresh sample (review_pool100_spelling_s13.yaml)
 
 Checks ``pool.sample_articles(100, seed=12)`` (the hold-out: never used to build
 ``ngrams.bin`` or to tune) with the spelling rules and matches every finding with
@@ -39,14 +40,16 @@ REVIEW = HERE / "review_pool100_spelling.yaml"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true")
+    parser.add_argument("--seed", type=int, default=12, help="the sample; 12 is reviewed in review_pool100_spelling.yaml, others in review_pool100_spelling_s<seed>.yaml")
     args = parser.parse_args()
     config = Config(select=RULES)
     rules = selected_rules(config)
     reviewed = {}
-    if REVIEW.exists():
-        for entry in (yaml.safe_load(REVIEW.read_text(encoding="utf-8")) or {}).get("findings", []):
+    review = REVIEW if args.seed == 12 else HERE / f"review_pool100_spelling_s{args.seed}.yaml"
+    if review.exists():
+        for entry in (yaml.safe_load(review.read_text(encoding="utf-8")) or {}).get("findings", []):
             reviewed[(entry["article"], entry["rule"], entry["start"])] = entry
-    articles = sample_articles(100, seed=12)
+    articles = sample_articles(100, seed=args.seed)
     verdicts: Counter = Counter()
     per_rule: Counter = Counter()
     missing = []
@@ -65,7 +68,7 @@ def main() -> int:
             if args.show:
                 print(f"[{article['index']}:{f.start}] {f.rule} {verdict}: …{text[max(0, f.start - 40):f.start]}[{text[f.start:f.end]}]{text[f.end:f.end + 40]}… -> {sugg}")
     total = sum(verdicts.values())
-    print(f"{len(articles)} held-out articles (seed 12): {total} spelling findings")
+    print(f"{len(articles)} held-out articles (seed {args.seed}): {total} spelling findings")
     for (rule, verdict), n in sorted(per_rule.items()):
         print(f"  {rule:24} {verdict:13} {n}")
     fa = verdicts["false-alarm"]

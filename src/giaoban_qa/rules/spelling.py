@@ -534,7 +534,7 @@ class RealWordSlip(Rule):
     # but hardly uses: "thé", "vục"), never with either neighbour, and a candidate seen this
     # often with each neighbour and this often with one, this many times likelier.
     UNSEEN_UNIGRAM = 100
-    UNSEEN_EACH = 3
+    UNSEEN_EACH = 5
     UNSEEN_SUPPORT = 200
     UNSEEN_RATIO = 50.0
     # A written word seen fewer times than this (out of 15 million syllables) is as good as
