@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-SHIPPED = Path(__file__).resolve().parent / "data"
+SHIPPED = (Path(__file__).resolve().parent / "data").resolve()  # a dev checkout links data to rules/
 
 
 class PackError(Exception):
