@@ -137,6 +137,32 @@ def tables_equal(a: Path, b: Path) -> str:
     return f"True ({len(names)} tables, {rows} documents rows)"
 
 
+def coverage_memory(report: Path) -> str:
+    """What the client holds for the report's per-file coverage (the bulk of what grows with
+    the archive): one dict per file, against ``audit.SharedValues`` (one per distinct value),
+    measured with tracemalloc on the coverage of the report's files."""
+    import gc
+    import tracemalloc
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from giaoban_qa.archive.audit import SharedValues
+
+    files = json.loads(report.read_text(encoding="utf-8"))["files"]
+    texts = [json.dumps(f.get("coverage")) for f in files]
+    del files
+    gc.collect()
+    sizes = []
+    for share in (False, True):
+        tracemalloc.start()
+        shared = SharedValues()
+        held = [shared(json.loads(t)) if share else json.loads(t) for t in texts]
+        sizes.append(tracemalloc.get_traced_memory()[0] / 2**20)
+        tracemalloc.stop()
+        del held, shared
+        gc.collect()
+    return f"coverage of {len(texts)} files in the client: {sizes[0]:.1f} MiB one dict per file, {sizes[1]:.1f} MiB shared"
+
+
 def mib(kib: int) -> str:
     return f"{kib / 1024:.0f}"
 
@@ -157,6 +183,7 @@ def main() -> int:
         a, b = args.compare
         same_json = a.with_suffix(".json").read_bytes() == b.with_suffix(".json").read_bytes()
         print(f"{a.name} vs {b.name}: same JSON {same_json}; same tables {tables_equal(a.with_suffix('.tables'), b.with_suffix('.tables'))}")
+        print(coverage_memory(a.with_suffix(".json")))
         return 0
     if pool_path() is None:
         print("skipped: the pool is not here (../shared/corpus/pool or $GIAOBAN_QA_SHARED)")
@@ -233,6 +260,7 @@ def main() -> int:
                 if all(k in at for k in ("25", "50", "100")):
                     print(f"{name} {phase}: client RSS at 100 % is {at['100'] / at['25']:.2f}x its RSS at 25 % of the documents "
                           f"({mib(at['25'])} -> {mib(at['50'])} -> {mib(at['100'])} MiB)")
+        print(coverage_memory(work / f"{names[0]}-cold.json"))
         print(f"load average after the runs {os.getloadavg()[0]:.1f}")
     finally:
         if args.keep_work:

@@ -129,3 +129,20 @@ def test_facts_pool_keeps_standard_input_in_its_place(archive, tmp_path, capsys,
 def test_facts_jobs_must_be_positive(archive, capsys):
     assert main(["facts", str(archive), "-j", "0"]) == 2
     assert "--jobs must be at least 1" in capsys.readouterr().err
+
+
+def test_equal_coverage_of_files_is_one_object_in_the_client(archive):
+    """The report keeps one coverage dict per distinct value, not one per file (the bulk
+    of what grew in the client with the archive); the report reads the same."""
+    from archive_helpers import audit
+    from giaoban_qa.coverage import add_coverage, empty_coverage
+
+    result, _stats = audit(archive)
+    covs = [f.coverage for f in result.files if f.coverage]
+    assert len(covs) > 6
+    distinct = {json.dumps(c, sort_keys=True) for c in covs}
+    assert len({id(c) for c in covs}) == len(distinct) < len(covs)
+    total = empty_coverage()
+    for c in covs:
+        add_coverage(total, json.loads(json.dumps(c)))
+    assert result.coverage() == total
