@@ -35,9 +35,16 @@ from giaoban_qa.engine import selected_rules  # noqa: E402
 from giaoban_qa.spelling import model as ngram_model  # noqa: E402
 
 LAX = {
-    "text.real-word-slip": {"ratio": 2, "min_support": 3, "strong_side": 1, "weak_side": 1, "trigram_seen": 10**9},
+    "text.real-word-slip": {"ratio": 2, "min_support": 3, "strong_side": 1, "weak_side": 1, "trigram_seen": 10**9,
+                            "one_side_support": 3, "one_side_ratio": 2, "one_side_trigram": 0},
+    "text.invalid-syllable": {"context_side": 0, "context_strong": 0, "context_one_side": 0},
     "text.repeated-syllable": {"max_pair": 20, "min_syllable": 20, "min_context": 0, "max_pair_by_triple": 10**9, "min_single_reading": 0},
 }
+
+
+def _calibrated(f) -> bool:
+    """A finding whose thresholds are calibrated here."""
+    return f.rule == "text.real-word-slip" or "counts" in f.evidence or "context_counts" in f.evidence
 
 
 def main() -> int:
@@ -59,17 +66,17 @@ def main() -> int:
         for article in sample:
             text = unicodedata.normalize("NFC", article["text"])
             for f in eval_spelling.check(text, config, rules):
-                if f.rule == "text.real-word-slip" or "counts" in f.evidence:
+                if _calibrated(f):
                     row = {"y": 0, "kind": "clean", "rule": f.rule, "ev": f.evidence, "article": article["index"], "start": f.start,
                            "context": text[max(0, f.start - 30) : f.end + 30]}
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
-            for kind in eval_spelling.TYPES:
+            for kind in eval_spelling.TYPES + eval_spelling.EXTRA_TYPES:
                 planted = eval_spelling.plant(text, kind, rng, cal, 200)
                 if planted is None:
                     continue
                 new_text, s, e, original = planted
                 for f in eval_spelling.check(new_text, config, rules):
-                    if f.start < e and f.end > s and (f.rule == "text.real-word-slip" or "counts" in f.evidence):
+                    if f.start < e and f.end > s and _calibrated(f):
                         row = {"y": 1, "kind": kind, "rule": f.rule, "ev": f.evidence, "original": original}
                         out.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(sample)} calibration articles -> {args.out}")

@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import random
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -59,6 +60,28 @@ def is_held_out(article_id: str) -> bool:
 def held_out_half(key: str) -> str:
     """'tune' or 'measure' for a labelled item (e.g. f"{article_id}:{offset}"), stable."""
     return "measure" if _bucket(key, b"half") < 50 else "tune"
+
+
+_BATCH = re.compile(r"^#.*Rows below:.*--seed (\d+)")
+
+
+def labelled_before(path: Path, seed: int) -> set[tuple[str, int]]:
+    """(article id, sentence start) of the rows of a label file drawn before batch ``seed``.
+
+    A batch appended to a label file opens with a comment line "# Rows below: … --seed N …";
+    the rows above the first such line are the file's first batches. A later batch leaves out
+    what the earlier ones hold, and only those, so re-running its command draws it again."""
+    out: set[tuple[str, int]] = set()
+    batch = -1
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = _BATCH.match(line)
+        if m:
+            batch = int(m.group(1))
+            continue
+        cells = line.split("\t")
+        if batch < seed and len(cells) >= 2 and cells[1].isdigit():
+            out.add((cells[0], int(cells[1])))
+    return out
 
 
 def iter_articles(path: Path | None = None, *, held_out: bool | None = None) -> Iterator[dict]:

@@ -1,9 +1,14 @@
 """Draw the coverage sample of each NUMBER statement type from the pool's hold-out.
 
-    python benchmarks/sample_numbers.py [--n 40] [--seed 11] [--show]
+    python benchmarks/sample_numbers.py [--n 40] [--seed 11] [--type TYPE] [--whole-pool] [--show]
 
 A seeded random sample of sentences with the type's trigger words, drawn from the hold-out
-(``iter_articles(held_out=True)``). Prints each as "type, article id, start, length,
+(``iter_articles(held_out=True)``). The hold-out (10 % of the pool) holds too few sentences of
+some types for a sample of 200 (part/whole: 39, cumulative: 71); ``--whole-pool`` draws from
+every article instead. A sentence so drawn may come from an article the miners read, so it is
+a sample of the pool, not of unseen articles; its measuring half is still never looked at
+while tuning. Every batch after the first (``--seed`` other than 11) leaves out the
+sentences already labelled. Prints each as "type, article id, start, length,
 half" (and with ``--show`` its text, for the person labelling it, on the terminal only: the
 text is never written to a file). The labels are in ``benchmarks/labels/numbers_<type>.tsv``.
 """
@@ -18,21 +23,24 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from number_types import TYPES, nfc, trigger_sentences  # noqa: E402
-from pool import held_out_half, iter_articles  # noqa: E402
+from pool import held_out_half, iter_articles, labelled_before  # noqa: E402
 
 
-def candidates() -> dict[str, list[tuple[str, int, int, str]]]:
-    """Every hold-out sentence with a type's trigger: (article id, start, length, text)."""
+def candidates(held_out: bool | None = True) -> dict[str, list[tuple[str, int, int, str]]]:
+    """Every hold-out sentence (``held_out=None``: every pool sentence) with a type's trigger:
+    (article id, start, length, text), in file order."""
     out: dict[str, list] = {kind: [] for kind in TYPES}
-    for article in iter_articles(held_out=True):
+    for article in iter_articles(held_out=held_out):
         for kind, start, length, sentence in trigger_sentences(nfc(article["text"])):
             out[kind].append((article["id"], start, length, sentence))
     return out
 
 
-def draw(n: int, seed: int, exclude: set[tuple[str, int]] | None = None) -> dict[str, list[tuple[str, int, int, str]]]:
+def draw(
+    n: int, seed: int, exclude: set[tuple[str, int]] | None = None, *, held_out: bool | None = True
+) -> dict[str, list[tuple[str, int, int, str]]]:
     """``n`` sentences per type; ``exclude`` holds (article id, start) already labelled."""
-    pools = candidates()
+    pools = candidates(held_out)
     exclude = exclude or set()
     return {
         kind: random.Random(f"{seed}:{kind}").sample(kept, min(n, len(kept)))
@@ -41,14 +49,12 @@ def draw(n: int, seed: int, exclude: set[tuple[str, int]] | None = None) -> dict
     }
 
 
-def labelled() -> set[tuple[str, int]]:
-    """(article id, start) of every sentence already in benchmarks/labels/numbers_*.tsv."""
+def labelled(seed: int = 10**9) -> set[tuple[str, int]]:
+    """(article id, start) of every sentence in benchmarks/labels/numbers_*.tsv drawn before
+    the batch of ``seed`` (``pool.labelled_before``: a re-run of a batch draws it again)."""
     out: set[tuple[str, int]] = set()
     for path in (Path(__file__).resolve().parent / "labels").glob("numbers_*.tsv"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            cells = line.split("\t")
-            if len(cells) >= 2 and cells[1].isdigit():
-                out.add((cells[0], int(cells[1])))
+        out |= labelled_before(path, seed)
     return out
 
 
@@ -57,10 +63,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=40)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--type", choices=TYPES)
+    ap.add_argument("--whole-pool", action="store_true", help="draw from every pool article, not only the hold-out")
     ap.add_argument("--show", action="store_true")
     args = ap.parse_args(argv)
-    # A second batch (--seed 12) leaves out what the first (--seed 11) drew.
-    for kind, items in draw(args.n, args.seed, labelled() if args.seed != 11 else None).items():
+    # A later batch (--seed 12, 13, ...) leaves out what the earlier ones drew (of every type).
+    exclude = labelled(args.seed) if args.seed != 11 else None
+    for kind, items in draw(args.n, args.seed, exclude, held_out=None if args.whole_pool else True).items():
         if args.type and kind != args.type:
             continue
         for aid, start, length, sentence in items:

@@ -89,3 +89,50 @@ def page_texts(data: bytes) -> list[str]:
 
     count = sum(1 for _ in PDFPage.get_pages(io.BytesIO(data)))
     return [re.sub(r"\s+", " ", unicodedata.normalize("NFC", extract_text(io.BytesIO(data), page_numbers=[i]))) for i in range(count)]
+
+
+def raw_pdf(contents: list[bytes], declared_pages: int | None = None) -> bytes:
+    """A PDF written by hand: one page per content stream in ``contents`` (each stored
+    Flate-compressed), text in the standard Helvetica font (nothing embedded), the page
+    tree's /Count as ``declared_pages`` (default: the true count; a hostile file may lie)."""
+    import zlib
+
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    catalog = add(b"")  # filled in below, once the page tree's number is known
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    tree = add(b"")
+    kids = []
+    for content in contents:
+        packed = zlib.compress(content, 9)
+        stream = add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream")
+        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>" % (tree, font, stream)))
+    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree
+    count = len(kids) if declared_pages is None else declared_pages
+    objects[tree - 1] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % count
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref))
+    return out.getvalue()
+
+
+def text_page(lines: list[str]) -> bytes:
+    """A content stream that writes ``lines`` (ASCII) down the page in Helvetica."""
+    ops = [b"BT /F1 10 Tf 12 TL 40 700 Td"]  # below the top margin, where running headers are dropped
+    for line in lines:
+        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        ops.append(b"(" + escaped.encode("ascii") + b") Tj T*")
+    ops.append(b"ET")
+    return b"\n".join(ops)

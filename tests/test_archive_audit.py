@@ -207,11 +207,11 @@ def test_schema_failure_is_reported_with_rows_and_nothing_written(tmp_path, caps
     monkeypatch.setitem(FACT_TABLES, "periods", broken_periods)
     folder = write_archive(tmp_path / "a", CITATION_CONFLICT)
     out_dir = tmp_path / "tables"
-    code, _, err = run(["facts", str(folder), "-f", "parquet", "-o", str(out_dir)], capsys)
+    code, _, err = run(["facts", str(folder), "-f", "parquet", "-o", str(out_dir), "--lang", "en"], capsys)
     assert code == 2
     assert "periods" in err and "extractor bug" in err and "thang-1.txt" in err and "first_month" in err and "kind" in err
     assert not out_dir.exists() or not list(out_dir.iterdir())
-    code, out, err = run(["facts", str(folder), "-f", "csv"], capsys)
+    code, out, err = run(["facts", str(folder), "-f", "csv", "--lang", "en"], capsys)
     assert code == 2 and out == ""
 
     def missing_column(doc):
@@ -265,7 +265,7 @@ def test_suite_for_a_table_nobody_registers_is_skipped_with_a_note(tmp_path):
     suite.write_text("name: s\nmeta: {table: nonexistent, category: text, severity: info}\nexpectations: []\n", encoding="utf-8")
     folder = write_archive(tmp_path / "a", CITATION_CONFLICT)
     result, stats = audit(folder, select="date.malformed", checks=suite)
-    assert any("nonexistent" in n for n in stats.notes)
+    assert any("nonexistent" in str(n) for n in stats.notes)
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: s\nmeta: {table: dates, category: nope}\nexpectations: []\n", encoding="utf-8")
     from giaoban_qa.archive.checks import SuiteError
@@ -308,7 +308,7 @@ def test_unusable_cache_folder_is_a_note_not_a_failure(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
     result, stats = audit(folder, cache_dir=blocker / "cache")
-    assert stats.extracted == 2 and any("unusable" in n for n in stats.notes) and result.findings
+    assert stats.extracted == 2 and any("unusable" in str(n) for n in stats.notes) and result.findings
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])

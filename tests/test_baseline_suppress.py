@@ -152,10 +152,10 @@ def test_baseline_matching_counts_duplicates(tmp_path, capsys, monkeypatch):
 
 def test_missing_or_invalid_baseline_is_a_usage_error(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
-    code, _, err = _run(["check", str(tmp_path / "a.txt"), "--baseline", str(tmp_path / "nope.json")], capsys)
+    code, _, err = _run(["check", str(tmp_path / "a.txt"), "--baseline", str(tmp_path / "nope.json"), "--lang", "en"], capsys)
     assert code == 2 and "baseline file not found" in err
     (tmp_path / "bad.json").write_text("[1, 2]", encoding="utf-8")
-    code, _, err = _run(["check", str(tmp_path / "a.txt"), "--baseline", str(tmp_path / "bad.json")], capsys)
+    code, _, err = _run(["check", str(tmp_path / "a.txt"), "--baseline", str(tmp_path / "bad.json"), "--lang", "en"], capsys)
     assert code == 2 and "not a giaoban-qa baseline" in err
 
 
@@ -203,7 +203,7 @@ def test_html_report_shows_review_status_from_the_file_beside_it(tmp_path, capsy
 def test_bad_review_status_is_reported(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
     (tmp_path / "r.yaml").write_text("findings:\n  abc: {status: maybe}\n", encoding="utf-8")
-    code, _, err = _run(["check", str(tmp_path / "a.txt"), "-f", "html", "-o", str(tmp_path / "r.html"), "--review", str(tmp_path / "r.yaml")], capsys)
+    code, _, err = _run(["check", str(tmp_path / "a.txt"), "-f", "html", "-o", str(tmp_path / "r.html"), "--review", str(tmp_path / "r.yaml"), "--lang", "en"], capsys)
     assert code == 2 and "status must be one of" in err
 
 
@@ -250,8 +250,10 @@ def test_files_from_reads_a_list(tmp_path, capsys):
 
 
 def test_check_without_paths_is_a_usage_error(capsys):
-    code, _, err = _run(["check"], capsys)
+    code, _, err = _run(["check", "--lang", "en"], capsys)
     assert code == 2 and "PATH" in err
+    code, _, err = _run(["check"], capsys)
+    assert code == 2 and "ĐƯỜNG-DẪN" in err
 
 
 def test_pre_commit_hook_definition():

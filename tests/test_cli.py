@@ -87,11 +87,15 @@ def test_bad_configuration_and_unknown_rule_are_usage_errors(tmp_path, capsys):
     bad = tmp_path / "bad.txt"
     bad.write_text(BAD, encoding="utf-8")
     (tmp_path / "giaoban-qa.toml").write_text("fail_on = 3\n", encoding="utf-8")
-    code, _, err = run(["check", str(bad)], capsys)
+    code, _, err = run(["check", str(bad), "--lang", "en"], capsys)
     assert code == 2 and "unknown key" in err
+    code, _, err = run(["check", str(bad)], capsys)  # Vietnamese by default
+    assert code == 2 and "khóa không biết: fail_on" in err
     (tmp_path / "giaoban-qa.toml").unlink()
-    code, _, err = run(["check", str(bad), "--select", "no.such-rule"], capsys)
+    code, _, err = run(["check", str(bad), "--select", "no.such-rule", "--lang", "en"], capsys)
     assert code == 2 and "unknown rule" in err
+    code, _, err = run(["check", str(bad), "--select", "no.such-rule"], capsys)
+    assert code == 2 and "không có quy tắc hoặc tiền tố 'no.such-rule'" in err
 
 
 def test_stdin(monkeypatch, capsys):
@@ -217,7 +221,7 @@ def test_broken_user_rule_pack_is_a_configuration_error_not_a_silently_skipped_r
     (tmp_path / "packs").mkdir()
     (tmp_path / "packs" / "terms.yaml").write_text(":\n - [", encoding="utf-8")
     (tmp_path / "giaoban-qa.toml").write_text('rules-dir = "packs"\n', encoding="utf-8")
-    code, _, err = run(["check", str(bad), "-f", "json"], capsys)
+    code, _, err = run(["check", str(bad), "-f", "json", "--lang", "en"], capsys)
     assert code == 2 and err.count("\n") == 1 and "terms.yaml" in err and "line 1" in err, err
 
 
@@ -226,7 +230,7 @@ def test_broken_review_file_is_a_one_line_error(tmp_path, capsys):
     bad.write_text(BAD, encoding="utf-8")
     review = tmp_path / "r.yaml"
     review.write_text(":\n - [", encoding="utf-8")
-    code, _, err = run(["review", str(bad), "--file", str(review)], capsys)
+    code, _, err = run(["review", str(bad), "--file", str(review), "--lang", "en"], capsys)
     assert code == 2 and err.count("\n") == 1 and "r.yaml" in err and "line 1" in err, err
 
 

@@ -57,14 +57,21 @@ def test_quiet_prints_findings_without_summary(report, capsys):
 
 def test_unknown_flag_and_command_suggest_the_nearest(report, capsys):
     with pytest.raises(SystemExit) as exc:
-        main(["check", str(report), "--formt", "json"])
+        main(["check", str(report), "--formt", "json", "--lang", "en"])
     assert exc.value.code == 2
     assert "--formt (did you mean --format?)" in capsys.readouterr().err
     with pytest.raises(SystemExit):
-        main(["chek", str(report)])
+        main(["chek", str(report), "--lang", "en"])
     assert "did you mean check?" in capsys.readouterr().err
-    assert main(["check", str(report), "-f", "jsn"]) == 2
+    assert main(["check", str(report), "-f", "jsn", "--lang", "en"]) == 2
     assert "did you mean json?" in capsys.readouterr().err
+    # and in Vietnamese, the default
+    with pytest.raises(SystemExit):
+        main(["check", str(report), "--formt", "json"])
+    assert "tham số không nhận ra: --formt (có phải ý bạn là --format?)" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["chek", str(report)])
+    assert "(có phải ý bạn là check?)" in capsys.readouterr().err
 
 
 def test_help_lists_every_format(capsys):

@@ -312,7 +312,7 @@ def test_facts_from_stdin_need_the_local_engine(tmp_path, capsys, monkeypatch):
 
 def test_unreachable_scheduler_is_a_one_line_error(tmp_path, capsys):
     folder = write_archive(tmp_path / "a", next(iter(ARCHIVE_RULES.values())).examples()[0])
-    code = main(["audit", str(folder), "--no-cache", "--scheduler", f"tcp://127.0.0.1:{_free_port()}", "-f", "json"])
+    code = main(["audit", str(folder), "--no-cache", "--scheduler", f"tcp://127.0.0.1:{_free_port()}", "-f", "json", "--lang", "en"])
     err = capsys.readouterr().err
     assert code == 2 and "cannot reach the Dask scheduler" in err and "Traceback" not in err
 

@@ -55,7 +55,8 @@ def test_fix_removes_every_safe_finding_changes_no_other_line_and_is_idempotent(
     corpus = copy_corpus(tmp_path, maybe_shared)
     originals = {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()}
     before = safe_fixable([corpus], capsys)
-    assert len(before) >= 15
+    # The examples alone hold 9 safe fixes; with the seeds and the real corpus, many more.
+    assert len(before) >= (15 if maybe_shared else 5)
     fixed_lines = {(f.path, f.line) for f in before}
     code, _, err = run(["check", str(corpus), "--fix", "-f", "json"], capsys)
     assert "fixed" in err or "đã sửa" in err
@@ -116,7 +117,7 @@ def test_fix_on_html_reports_and_leaves_the_page(tmp_path, capsys):
     path = tmp_path / "p.html"
     page = "<html><body><article><h1>Tin giao ban</h1><p>Ngày 23/112020 Huyện ủy đầy mạnh phòng chống dịch.</p></article></body></html>"
     path.write_text(page, encoding="utf-8")
-    _, _, err = run(["check", str(path), "--fix"], capsys)
+    _, _, err = run(["check", str(path), "--fix", "--lang", "en"], capsys)
     assert path.read_text(encoding="utf-8") == page and "not rewritten" in err
 
 
@@ -147,7 +148,7 @@ def test_annotate_writes_a_copy_never_the_input(tmp_path, capsys):
     anchors = sorted(comment_anchors(out.read_bytes()).values())
     assert anchors == sorted(f["excerpt"] for f in findings_json([path], capsys))
     assert len(list(docx.Document(io.BytesIO(out.read_bytes())).comments)) == len(anchors)
-    code, _, err = run(["annotate", str(path), "-o", str(path)], capsys)
+    code, _, err = run(["annotate", str(path), "-o", str(path), "--lang", "en"], capsys)
     assert code == 2 and "input" in err and path.read_bytes() == data
     code, _, err = run(["annotate", str(tmp_path / "x.txt")], capsys)
     assert code == 2 and "check --fix" in err

@@ -357,6 +357,12 @@ def test_report_on_seeds_and_corpus_lists_every_file(browser, shared, tmp_path, 
     pg.click("#tab-files")
     rows = pg.eval_on_selector_all("#file-rows tr", "rs => rs.length")
     assert rows == summary["files"] and expected == 0
+    # Every report file on disk (283 for the seeds and the corpus of issue 14), counted here
+    # independently of the tool: the readable suffixes, no hidden entries.
+    on_disk = [p for folder in inputs for p in Path(folder).rglob("*")
+               if p.is_file() and p.suffix.lower() in (".txt", ".md", ".html", ".docx", ".pdf")
+               and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
+    assert rows == len(on_disk)
     clean = pg.eval_on_selector_all("#file-rows td.found .status.clean", "c => c.length")
     with_findings = len({f for f in pg.evaluate("JSON.parse(document.getElementById('report-data').textContent).findings.filter(f => !f.sp).map(f => f.f)")})
     assert clean == summary["files"] - with_findings - summary["input_errors"] > 0

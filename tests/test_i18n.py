@@ -36,6 +36,19 @@ def test_errors_are_rendered_at_the_edge_in_the_chosen_language(tmp_path):
     assert Text("n.files", {"n": 2}).render("en") == "2 files"
 
 
+# Every error the user sees: built from a catalogue key (or, for an error passed on from a
+# lower layer, its ``.text``: ``UsageError(exc.text or exc.literal)``).
+RAISED_WITH_A_KEY = ("InputError", "NotReadable", "UsageError", "ConfigError", "BaselineError", "ReviewError", "PackError",
+                     "ChangedFilesError", "EngineError", "RuleCrash", "SuiteError", "GroupsError", "UploadError", "AnnotateError")
+
+
+def _passes_a_lower_error_on(node) -> bool:
+    """``exc.text or exc.literal``: the message of an error already made from a key."""
+    import ast
+
+    return (isinstance(node, ast.BoolOp) and isinstance(node.values[0], ast.Attribute) and node.values[0].attr == "text")
+
+
 def test_every_input_error_raised_is_a_catalogue_key():
     """Loaders raise InputError("input.…", …): a message written in place would reach the
     user in one language only."""
@@ -48,9 +61,29 @@ def test_every_input_error_raised_is_a_catalogue_key():
     bad = []
     for path in root.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("InputError", "NotReadable"):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in RAISED_WITH_A_KEY:
                 first = node.args[0] if node.args else None
                 keys = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
-                if not all(isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value in CATALOGUE for k in keys):
+                if not all(isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value in CATALOGUE or _passes_a_lower_error_on(k)
+                           for k in keys):
                     bad.append(f"{path.relative_to(root)}:{node.lineno}")
     assert bad == []
+
+
+def test_argparse_messages_and_help_are_in_both_languages():
+    """argparse's own messages are looked up in the catalogue (cli.ARGPARSE_MESSAGES) and
+    the parser is built from catalogue help texts: --help has no text of the other
+    language's catalogue entries."""
+    import argparse
+
+    from giaoban_qa.cli import ARGPARSE_MESSAGES, argparse_in, build_parser
+
+    assert all(key in CATALOGUE for key in ARGPARSE_MESSAGES.values())
+    with argparse_in("vi"):
+        vi_help = build_parser().format_help()
+        assert argparse._("unrecognized arguments: %s") % "--x" == "tham số không nhận ra: --x"
+    assert argparse._("unrecognized arguments: %s") == "unrecognized arguments: %s"  # restored
+    with argparse_in("en"):
+        en_help = build_parser().format_help()
+    assert vi_help.startswith("cách dùng:") and "tùy chọn:" in vi_help and t("help.check", "vi") in vi_help
+    assert en_help.startswith("usage:") and "options:" in en_help and t("help.check", "en") in en_help

@@ -47,3 +47,25 @@ def test_the_probe_sees_them_when_they_are_used(tmp_path) -> None:
     path.write_bytes(styled_docx("Báo cáo\nNgày 23/112020 Huyện ủy họp.\n"))
     _, loaded = imported(["check", str(path), "-f", "json"])
     assert {"docx", "giaoban_qa.loaders.docx"} <= heavy(loaded)
+
+
+# The data and report libraries the plain check path must not load (issue 15): each costs
+# tens of milliseconds to a second of start-up and is needed only for its own feature.
+DATA_MODULES = ("pandas", "pyarrow", "pandera", "great_expectations", "jinja2", "dateparser", "trafilatura", "docx", "dask")
+
+
+def data_heavy(modules: set[str]) -> set[str]:
+    return {m for m in modules if any(m == h or m.startswith(h + ".") for h in DATA_MODULES)}
+
+
+def test_checking_a_txt_imports_none_of_the_data_or_report_libraries() -> None:
+    for args in (["check", "examples/tin-tong-ket-nam-2020.txt", "-f", "json"], ["check", "examples/tin-tong-ket-nam-2020.txt"]):
+        timed, loaded = imported(args)
+        assert "giaoban_qa.rules.text" in loaded and timed
+        assert data_heavy(timed) == set() and data_heavy(loaded) == set(), args
+
+
+def test_the_probe_sees_a_report_library_when_it_is_used(tmp_path) -> None:
+    pytest.importorskip("jinja2")
+    _, loaded = imported(["check", "examples/tin-tong-ket-nam-2020.txt", "-f", "html", "-o", str(tmp_path / "r.html")])
+    assert "jinja2" in data_heavy(loaded)

@@ -25,7 +25,10 @@ from giaoban_qa.rules import all_rules
 ENGLISH_WORDS = re.compile(
     r"\b(the|is|of|and|not|file|files|finding|findings|error|errors|warning|warnings|checked|found|could|with|"
     r"after|before|written|suppressed|dates|citations|days|line|column|document|report|meeting|rule|category|"
-    r"severity|summary|message|suggestion|evidence|consistent|inconsistent|read|open|confirmed|dismissed)\b",
+    r"severity|summary|message|suggestion|evidence|consistent|inconsistent|read|open|confirmed|dismissed|"
+    r"usage|options|arguments|argument|show|help|exit|invalid|choice|choose|from|required|unrecognized|unknown|must|"
+    r"cannot|such|folder|default|print|only|every|each|this|that|for|configuration|needs|missing|written|page|"
+    r"did|you|mean|would|other|which|when|than|into|without|comments|changes|fixed|listening|interrupted)\b",
     re.IGNORECASE,
 )
 # Terms both languages write the same way.
@@ -231,3 +234,265 @@ def test_the_detectors_catch_the_other_language(corpus):
     assert data.offending_lines("Checked: 6 dates read; 1 khớp", "en")
     assert data.offending_lines("The text says “đạt 87%” (line 2)", "en") == []
     assert data.offending_lines("Trong baseline · citation.dated-after-meeting · a/b/report.txt", "vi") == []
+
+
+# ---- every command, its --help, usage / configuration / input errors --------------------
+# On the command line, option names (--fail-on), the values a user types ({error,warning}),
+# format and table codes and URLs are the same in both languages.
+OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*|\{[^}\n]*\}|\b\w+://\S+")
+
+
+def _cli_offences(data: Allowed, text: str, lang: str) -> list[str]:
+    return data.offending_lines(OPTION.sub(" ", text), lang)
+
+
+def _run_any(argv: list[str], capsys) -> str:
+    """Output of a command that may end with argparse's SystemExit (help, usage errors)."""
+    try:
+        main(argv)
+    except SystemExit:
+        pass
+    out = capsys.readouterr()
+    return out.out + "\n" + out.err
+
+
+def command_paths() -> list[list[str]]:
+    """Every command and sub-command of the parser built from COMMAND_MODULES (a new
+    command is walked without editing this test)."""
+    import argparse
+
+    from giaoban_qa.cli import build_parser
+
+    def walk(parser: argparse.ArgumentParser, prefix: list[str]):
+        yield prefix
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, child in action.choices.items():
+                    yield from walk(child, [*prefix, name])
+
+    return list(walk(build_parser(), []))
+
+
+def test_the_walk_reaches_every_command_module():
+    from giaoban_qa.commands import COMMAND_MODULES
+
+    walked = {path[0] for path in command_paths() if path}
+    assert walked == set(COMMAND_MODULES) and ["baseline", "create"] in command_paths()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_command_help_speaks_one_language(corpus, lang, capsys, monkeypatch):
+    _, data = corpus
+    monkeypatch.setenv("COLUMNS", "1000")  # one help text a line
+    problems = {}
+    for path in command_paths():
+        text = _run_any([*path, "--help", "--lang", lang] if path else ["--lang", lang, "--help"], capsys)
+        assert ("cách dùng:" if lang == "vi" else "usage:") in text, (path, text[:200])
+        problems[" ".join(path) or "giaoban-qa"] = _cli_offences(data, text, lang)
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def _usage_error_cases(folder: Path, tmp_path: Path) -> dict[str, list[str]]:
+    example = str(next(folder.glob("example-*.txt")))
+    return {
+        "unknown flag": ["check", example, "--formt", "json"],
+        "unknown command": ["chek", example],
+        "invalid choice": ["check", example, "--fail-on", "sometimes"],
+        "missing argument": ["audit"],
+        "missing value": ["check", example, "--format"],
+        "bad number": ["check", example, "--max-size", "lots"],
+        "bad size": ["check", example, "--max-size", "-1"],
+        "bad int": ["check", example, "--jobs", "many"],
+        "jobs": ["check", example, "--jobs", "0"],
+        "partition": ["audit", example, "--partition-size", "0", "--no-cache"],
+        "unknown format": ["check", example, "-f", "jsn"],
+        "unknown rule": ["check", example, "--select", "no.such-rule"],
+        "no paths": ["check"],
+        "unknown fact table": ["facts", example, "-k", "nothing"],
+        "parquet without folder": ["facts", example, "-f", "parquet"],
+        "review without input": ["review"],
+        "annotate a text file": ["annotate", example],
+        "unknown rule to explain": ["explain", "date.weekday"],
+        "remote serve": ["serve", "--host", "0.0.0.0", "--port", "0"],
+        "bad port": ["serve", "--port", "99999"],
+        "missing baseline": ["check", example, "--baseline", str(tmp_path / "none.json")],
+        "broken baseline": ["check", example, "--baseline", str(folder / "suppressed.txt")],
+        "missing config": ["check", example, "--config", str(tmp_path / "none.toml")],
+        "missing file list": ["check", "--files-from", str(tmp_path / "none.txt")],
+        "output into an input": ["check", example, "-f", "json", "-o", example],
+        "missing groups": ["audit", example, "--no-cache", "--groups", str(tmp_path / "none.yaml")],
+        "missing checks": ["audit", example, "--no-cache", "--checks", str(tmp_path / "none")],
+    }
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_usage_errors_speak_one_language(corpus, lang, capsys, tmp_path, monkeypatch):
+    folder, data = corpus
+    monkeypatch.setenv("COLUMNS", "1000")
+    problems = {}
+    for name, argv in _usage_error_cases(folder, tmp_path).items():
+        text = _run_any([*argv, "--lang", lang], capsys)
+        assert "giaoban-qa" in text and "Traceback" not in text, (name, text)
+        problems[name] = _cli_offences(data, text, lang)
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+BAD_CONFIGS = {
+    "unknown key": "[tool.giaoban-qa]\nfail_on = 3\n",
+    "not toml": "[tool.giaoban-qa\n",
+    "tool a string": 'tool = "x"\n',
+    "section a string": '[tool]\ngiaoban-qa = "x"\n',
+    "severity a list": '[tool.giaoban-qa]\nseverity = ["x"]\n',
+    "severity level": '[tool.giaoban-qa.severity]\n"date.impossible" = "fatal"\n',
+    "fail-on": '[tool.giaoban-qa]\nfail-on = "sometimes"\n',
+    "lang": '[tool.giaoban-qa]\nlang = "fr"\n',
+    "per-file-ignores": '[tool.giaoban-qa]\nper-file-ignores = ["x"]\n',
+    "max-size": "[tool.giaoban-qa]\nmax-size = inf\n",
+    "encoding": '[tool.giaoban-qa]\nencoding = "latin-1"\n',
+    "options a list": '[tool.giaoban-qa]\noptions = ["x"]\n',
+    "baseline a number": "[tool.giaoban-qa]\nbaseline = 3\n",
+    "select a number": "[tool.giaoban-qa]\nselect = 3\n",
+    "missing rules-dir": '[tool.giaoban-qa]\nrules-dir = "nope"\n',
+    "options of an unknown rule": '[tool.giaoban-qa.options."no.such-rule"]\nx = 1\n',
+    "unknown option": '[tool.giaoban-qa.options."period.cited-report-late"]\nmax_dayz = 3\n',
+    "option value": '[tool.giaoban-qa.options."period.cited-report-late"]\nmax_days = "sixty"\n',
+    "unknown rule in ignore": '[tool.giaoban-qa]\nignore = ["no.such-rule"]\n',
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_configuration_errors_speak_one_language(corpus, lang, capsys, tmp_path):
+    _, data = corpus
+    report = tmp_path / "r.txt"
+    report.write_text("Ngày 2 tháng 3 năm 2021.\n", encoding="utf-8")
+    problems = {}
+    for name, content in BAD_CONFIGS.items():
+        (tmp_path / "pyproject.toml").write_text(content, encoding="utf-8")
+        code = main(["check", str(report), "--lang", lang])
+        text = capsys.readouterr().err
+        assert code == 2 and text.count("\n") == 1, (name, text)
+        problems[name] = _cli_offences(data, text, lang)
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_a_configuration_in_english_speaks_english_without_lang(corpus, capsys, tmp_path):
+    """The configuration's lang decides when --lang is not given, errors included."""
+    (tmp_path / "pyproject.toml").write_text('[tool.giaoban-qa]\nlang = "en"\n', encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("Ngày 2 tháng 3 năm 2021.\n", encoding="utf-8")
+    assert main(["check", str(report), "--select", "no.such-rule"]) == 2
+    assert "unknown rule or prefix 'no.such-rule'" in capsys.readouterr().err
+
+
+INPUTS = {
+    "empty.txt": b"",
+    "binary.txt": b"\x00\x01\x02binary",
+    "damaged.txt": "Báo cáo tháng 3 năm 2021 của Ủy ban nhân dân xã.\n".encode("utf-8")[:-12] + b"\xff\xfe" + b"ab\n" * 3,
+    "western.txt": "Caf\xe9 cr\xe8me br\xfbl\xe9e na\xefve r\xe9sum\xe9 \xe0 la fa\xe7ade, d\xe9j\xe0 vu.\n".encode("cp1252") * 5,
+    "old.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old word",
+    "fake.pdf": b"not a pdf at all",
+    "fake.docx": b"PK\x03\x04 not a zip",
+    "markup.html": b"<html><body><p> </p></body></html>",
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_input_errors_speak_one_language(corpus, lang, capsys, tmp_path):
+    _, data = corpus
+    problems = {}
+    for name, content in INPUTS.items():
+        (tmp_path / name).write_bytes(content)
+        text = _run_any(["check", str(tmp_path / name), "--lang", lang, "--no-color"], capsys)
+        problems[name] = _cli_offences(data, text, lang)
+    empty = tmp_path / "nothing-here"
+    empty.mkdir()
+    (empty / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    problems["folder without reports"] = _cli_offences(data, _run_any(["check", str(empty), "--lang", lang, "--no-color"], capsys), lang)
+    problems["missing"] = _cli_offences(data, _run_any(["text", str(tmp_path / "none.txt"), "--lang", lang], capsys), lang)
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_report_format_and_statistics_speak_one_language(corpus, lang, capsys, monkeypatch):
+    """The formats the other tests do not read as structured data (concise, and any format
+    registered later), and --statistics, as text."""
+    from giaoban_qa.reporters import FORMATS
+
+    folder, data = corpus
+    monkeypatch.setenv("COLUMNS", "1000")
+    structured = {"json", "sarif", "junit", "html"}  # read as data by the tests above
+    problems = {}
+    for fmt in sorted(set(FORMATS) - structured):
+        problems[fmt] = data.offending_lines(_run_any(["check", str(folder), "-f", fmt, "--lang", lang, "--no-color"], capsys), lang)
+    # --statistics: the English rule summaries name Vietnamese terms (see ENGLISH_PAGES)
+    summaries = [rule.summary("en") for rule in all_rules().values()] if lang == "en" else []
+    text = _run_any(["check", str(folder), "-f", "text", "--statistics", "--lang", lang, "--no-color"], capsys)
+    for summary in sorted(summaries, key=len, reverse=True):
+        text = text.replace(summary, " ")
+    problems["statistics text"] = data.offending_lines(text, lang)
+    main(["check", str(folder), "-f", "json", "--statistics", "--lang", lang])
+    rows = json.loads(capsys.readouterr().out)
+    problems["statistics json"] = data.offending_lines("\n".join(r["summary"] for r in rows if lang == "vi"), lang)
+    assert {"concise", "rich", "text"} <= set(problems)
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_facts_fix_annotate_and_audit_notes_speak_one_language(corpus, lang, capsys, tmp_path, monkeypatch):
+    from giaoban_qa.facts import collect, column_title, table_title
+
+    folder, data = corpus
+    monkeypatch.setenv("COLUMNS", "1000")
+    tables, _ = collect([str(folder)], None, Config())
+    headings = [table_title(kind, len(rows), lang) for kind, rows in tables.items()]
+    columns = sorted({column for rows in tables.values() for row in rows for column in row})
+    from giaoban_qa.i18n import CATALOGUE
+
+    assert [c for c in columns if f"facts.col.{c}" not in CATALOGUE] == []  # a new column needs its words
+    headings += [column_title(c, lang) for c in columns]
+    texts = {"facts headings": "\n".join(headings)}
+    texts["facts errors"] = _run_any(["facts", str(folder), "-f", "json", "-o", str(tmp_path / "f.json"), "--lang", lang], capsys)
+    # check --diff and --fix: the notes and the summary
+    fixable = tmp_path / "fix" / "r.txt"
+    fixable.parent.mkdir()
+    fixable.write_text("Tăng cường đầy mạnh thu ngân sách, thực hiện đạt 87 %.\n", encoding="utf-8")
+    main(["check", str(fixable), "--diff", "--unsafe-fixes", "--lang", lang])
+    texts["diff"] = capsys.readouterr().err  # the diff itself is the document's text
+    texts["fix"] = _run_any(["check", str(fixable), "--fix", "--lang", lang, "--no-color"], capsys)
+    page = tmp_path / "fix" / "page.html"
+    page.write_text("<html><body><article><p>Tăng cường đầy mạnh thu ngân sách trên địa bàn huyện.</p></article></body></html>",
+                    encoding="utf-8")
+    texts["fix html"] = _run_any(["check", str(page), "--fix", "--lang", lang, "--no-color"], capsys)
+    pytest.importorskip("docx")
+    from docx_helpers import styled_docx
+
+    report = tmp_path / "bao-cao.docx"
+    report.write_bytes(styled_docx("BÁO CÁO\nTăng cường đầy mạnh thu ngân sách.\n"))
+    texts["annotate"] = _run_any(["annotate", str(report), "--lang", lang], capsys)
+    texts["audit notes"] = _run_any(["audit", str(folder), "--no-cache", "-j", "300", "-f", "json", "-o", str(tmp_path / "a.json"),
+                                     "--lang", lang, "--progress"], capsys)
+    problems = {k: _cli_offences(data, v, lang) for k, v in texts.items()}
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_editor_page_labels_speak_one_language(corpus, lang):
+    pytest.importorskip("flask")
+    from giaoban_qa.web.app import editor_labels
+
+    _, data = corpus
+    labels = editor_labels(lang)
+    # The switch names the other language in that language ("English", "Tiếng Việt").
+    words = [v for k, v in labels.items() if k not in ("other_lang", "other_lang_code", "formats")]
+    assert data.offending_lines("\n".join(words), lang) == []
+
+
+def test_the_cli_detector_fails_on_mixed_text(corpus):
+    _, data = corpus
+    assert _cli_offences(data, "tùy chọn:\n  -h, --help  show this help message and exit", "vi")
+    assert _cli_offences(data, "usage: giaoban-qa check [-h] [--fail-on {error,warning}]", "vi")
+    assert _cli_offences(data, "giaoban-qa: unknown rule or prefix 'x.y'", "vi")
+    assert _cli_offences(data, "cách dùng: giaoban-qa check [-h]", "en")
+    assert _cli_offences(data, "options:\n  --lang {vi,en}  ngôn ngữ của thông báo", "en")
+    assert _cli_offences(data, "cách dùng: giaoban-qa check [-h] [--fail-on {error,warning}]", "vi") == []
+    assert _cli_offences(data, "usage: giaoban-qa check [-h] [--keep-going]", "en") == []

@@ -128,7 +128,8 @@ def test_facts_pool_keeps_standard_input_in_its_place(archive, tmp_path, capsys,
 
 def test_facts_jobs_must_be_positive(archive, capsys):
     assert main(["facts", str(archive), "-j", "0"]) == 2
-    assert "--jobs must be at least 1" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "--jobs" in err and "Traceback" not in err
 
 
 def test_equal_coverage_of_files_is_one_object_in_the_client(archive):

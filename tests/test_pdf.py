@@ -15,7 +15,7 @@ import pytest
 
 pytest.importorskip("pdfminer")
 
-from pdf_helpers import OLE_DOC, page_texts, reportlab_pdf, scanned_pdf  # noqa: E402
+from pdf_helpers import OLE_DOC, page_texts, raw_pdf, reportlab_pdf, scanned_pdf, text_page  # noqa: E402
 
 from giaoban_qa.cli import main  # noqa: E402
 from giaoban_qa.config import Config  # noqa: E402
@@ -169,7 +169,7 @@ def test_a_folder_lists_every_file_it_does_not_read(tmp_path, capsys) -> None:
     assert "cu.doc" in out and "scan.pdf" in out and "4 tệp bỏ qua" in out
     # And the HTML report.
     report = tmp_path / "r.html"
-    main(["check", str(folder), "-f", "html", "-o", str(report)])
+    main(["check", str(folder), "-f", "html", "-o", str(report), "--lang", "en"])
     capsys.readouterr()
     page = report.read_text(encoding="utf-8")
     assert 'id="skipped"' in page and "cu.doc" in page and "save it as .docx" in page
@@ -178,11 +178,64 @@ def test_a_folder_lists_every_file_it_does_not_read(tmp_path, capsys) -> None:
 def test_a_run_that_reads_no_file_exits_2(tmp_path, capsys) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert main(["check", str(empty)]) == 2
+    assert main(["check", str(empty), "--lang", "en"]) == 2
     assert "no file was read" in capsys.readouterr().err
     only_doc = tmp_path / "old"
     only_doc.mkdir()
     (only_doc / "cu.doc").write_bytes(OLE_DOC)
-    assert main(["check", str(only_doc)]) == 2
+    assert main(["check", str(only_doc), "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert "no file was read" in err and "save it as .docx" in err
+
+
+def _refused(tmp_path, capsys, data: bytes, *options: str) -> str:
+    """The one-line error ``check`` gives for a PDF (exit 2, no traceback, no report)."""
+    pdf = tmp_path / "bomb.pdf"
+    pdf.write_bytes(data)
+    code = main(["check", str(pdf), "--lang", "en", *options])
+    captured = capsys.readouterr()
+    message = (captured.out + captured.err).strip()
+    assert code == 2 and "Traceback" not in message and "bomb.pdf" in message, message
+    assert len([line for line in message.splitlines() if "bomb.pdf" in line]) == 1, message
+    return message
+
+
+def test_a_small_pdf_with_more_text_than_max_size_is_refused(tmp_path, capsys) -> None:
+    # 9 pages of 4 KB of text each compress to under 4 KB in all: the file passes --max-size, its text does not.
+    page = text_page(["Cac xa hoan thanh ke hoach de ra trong thang, tiep tuc cai cach hanh chinh. " * 2] * 26)
+    data = raw_pdf([page] * 9)
+    assert len(data) < 0.01 * 1048576 / 2
+    message = _refused(tmp_path, capsys, data, "--max-size", "0.01")
+    assert "text of the PDF's first" in message and "0.01 MiB" in message
+    # Within the limit, the same file is read.
+    with pytest.raises(InputError, match="text of the PDF"):
+        load_bytes(data, "bomb.pdf", "pdf", max_bytes=10_000)
+    assert "Cac xa hoan thanh" in load_bytes(data, "bomb.pdf", "pdf", max_bytes=1_000_000).text
+
+
+def test_a_pdf_stream_that_inflates_past_the_limit_is_refused_before_it_is_inflated(tmp_path, capsys) -> None:
+    # 30 MB of blanks in one content stream, 30 KB compressed: the stream is never held whole.
+    import tracemalloc
+
+    data = raw_pdf([text_page(["Bao cao"]) + b" " * 30_000_000])
+    assert len(data) < 100_000
+    tracemalloc.start()
+    with pytest.raises(InputError, match="inflates to more than 1 MiB"):
+        load_bytes(data, "bomb.pdf", "pdf", max_bytes=1048576 // 10)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 4 * 1048576, peak  # the budget (1 MiB) held at most twice, not the 30 MB
+    assert "inflates to more than 10 MiB" in _refused(tmp_path, capsys, data, "--max-size", "1")
+    # Under the default 20 MiB the budget is 200 MiB: the same file is read (the blanks are no text).
+    assert "Bao cao" in load_bytes(data, "bomb.pdf", "pdf").text
+
+
+def test_a_pdf_with_more_pages_than_the_limit_is_refused_even_when_its_page_count_lies(tmp_path, capsys, monkeypatch) -> None:
+    from giaoban_qa.loaders import pdf
+
+    pages = [text_page([f"Trang so {i} cua bao cao."]) for i in range(5)]
+    monkeypatch.setattr(pdf, "MAX_PAGES", 3)
+    message = _refused(tmp_path, capsys, raw_pdf(pages, declared_pages=1))
+    assert "more than 3 pages" in message
+    monkeypatch.setattr(pdf, "MAX_PAGES", 5)
+    assert "Trang so 4" in load_bytes(raw_pdf(pages, declared_pages=1), "ok.pdf", "pdf").text

@@ -90,14 +90,16 @@ def test_bad_inputs_get_one_line_errors(client):
         ({"file": (io.BytesIO(b"a" * (300 * 1024)), "big.txt")}, 413, "larger than"),
     ]
     for fields, status, words in cases:
-        response = _post(client, "/api/check", **fields)
+        response = _post(client, "/api/check", lang="en", **fields)
         error = response.get_json()["error"]
         assert response.status_code == status and words in error and "\n" not in error and "Traceback" not in error, error
 
 
 def test_whole_request_over_the_limit_is_refused(client):
-    response = _post(client, "/api/check", text="x" * (2 * 1024 * 1024))
+    response = _post(client, "/api/check?lang=en", text="x" * (2 * 1024 * 1024))
     assert response.status_code == 413 and "larger than" in response.get_json()["error"]
+    response = _post(client, "/api/check", text="x" * (2 * 1024 * 1024))  # Vietnamese by default
+    assert response.status_code == 413 and "lớn hơn" in response.get_json()["error"]
 
 
 def test_hostile_file_names_are_only_data(client):
@@ -144,8 +146,10 @@ def test_host_header_guard_refuses_other_names(client):
 
 
 def test_posts_from_another_site_are_refused(client):
-    other = client.post("/api/check", data={"text": BAD}, headers={"Host": "127.0.0.1:5000", "Origin": "https://attacker.example"})
+    other = client.post("/api/check?lang=en", data={"text": BAD}, headers={"Host": "127.0.0.1:5000", "Origin": "https://attacker.example"})
     assert other.status_code == 403 and "other sites" in other.get_json()["error"]
+    other = client.post("/api/check", data={"text": BAD}, headers={"Host": "127.0.0.1:5000", "Origin": "https://attacker.example"})
+    assert other.status_code == 403 and "trang web khác" in other.get_json()["error"]
     sandboxed = client.post("/api/check", data={"text": BAD}, headers={"Host": "127.0.0.1:5000", "Origin": "null"})
     assert sandboxed.status_code == 403
     same = client.post("/api/check", data={"text": BAD}, headers={"Host": "127.0.0.1:5000", "Origin": "http://127.0.0.1:5000"})
@@ -178,10 +182,12 @@ def test_json_and_html_downloads_carry_the_decisions(client):
 
 
 def test_bad_decisions_and_formats_are_errors(client):
-    response = _post(client, "/api/export/json", text=BAD, review='{"findings": {"abc": {"status": "maybe"}}}')
+    response = _post(client, "/api/export/json", text=BAD, lang="en", review='{"findings": {"abc": {"status": "maybe"}}}')
     assert response.status_code == 400 and "status must be one of" in response.get_json()["error"]
+    response = _post(client, "/api/export/json", text=BAD, review='{"findings": {"abc": {"status": "maybe"}}}')
+    assert response.status_code == 400 and "trạng thái phải là một trong" in response.get_json()["error"]
     assert _post(client, "/api/export/exe", text=BAD).status_code == 404
-    response = _post(client, "/api/export/docx", text=BAD)
+    response = _post(client, "/api/export/docx", text=BAD, lang="en")
     assert response.status_code == 400 and "made from a .docx upload" in response.get_json()["error"]
 
 
@@ -204,7 +210,8 @@ def test_serve_refuses_a_remote_address_without_the_flag(capsys):
 
 
 def _start_serve(*args: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen([sys.executable, "-m", "giaoban_qa", "serve", "--port", "0", *args], cwd=ROOT,
+    # English: the lines waited for and asserted below are the English ones.
+    proc = subprocess.Popen([sys.executable, "-m", "giaoban_qa", "serve", "--port", "0", "--lang", "en", *args], cwd=ROOT,
                             stderr=subprocess.PIPE, text=True,
                             env={**__import__("os").environ, "PYTHONPATH": str(ROOT / "src"), **(env or {})})
     lines = []

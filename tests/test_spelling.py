@@ -119,3 +119,63 @@ def test_valid_edits_are_the_valid_syllables_among_edits():
         expected = tuple((c, k) for c, k in edits(word) if parse(c) is not None)
         assert valid_edits(word) == expected, word
         assert expected, word
+
+
+def _reference_words(text: str) -> list:
+    """The plain words as ``tokens`` defined them first: one regex match at a time."""
+    from giaoban_qa.spelling.tokens import _PLAIN, Word
+
+    out, prev_end = [], -10
+    for m in _PLAIN.finditer(text):
+        s, e = m.span()
+        gap = text[prev_end:s] if prev_end >= 0 else None
+        joined = gap is not None and 1 <= len(gap) <= 3 and not gap.strip(" \u00a0")
+        out.append(Word(s, e, text[s:e], True, joined))
+        prev_end = e
+    return out
+
+
+def test_scan_finds_the_same_words_as_one_match_at_a_time() -> None:
+    import random
+
+    from giaoban_qa.spelling.tokens import scan, words
+
+    samples = [
+        "", "a", " a", "Đảm bảo  an\u00a0toàn,   giao thông    đô thị.",
+        "Quyết định 17/2012/QĐ-UBND và e-mail abc@x.vn, Tp.HCM; 97.221tỷ đồng\n\nthị trường",
+        "x. y", "ông\u00a0\u00a0\u00a0bà", "cô \u00a0 \u00a0chú", "Covid-19 lan nhanh", "kết thúc.",
+    ]
+    rng = random.Random(12)
+    alphabet = list(" \u00a0\t\n.,;:-–_/@'’&+=#%~|<>*()\"0123456789aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẠàáạƯưQĐ²")
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    for text in samples:
+        expected = _reference_words(text)
+        assert words(text) == expected, text
+        sc = scan(text)
+        assert list(zip(sc.starts, sc.ends, sc.texts, sc.joined)) == [(w.start, w.end, w.text, w.joined) for w in expected], text
+
+
+def test_model_ids_and_pair_counts(tmp_path: Path) -> None:
+    path = tmp_path / "n.bin"
+    uni = {"thị": 5, "trường": 7, "thi": 3, "đua": 4}
+    bi = {"thị trường": 4, "thi đua": 2, "trường thi": 1}
+    tri = {"thị trường thi": 1}
+    model.write(path, uni, bi, 19, 7, 1, tri)
+    old = tmp_path / "v3.bin"
+    model.write_v3(old, uni, bi, 19, 7, 1, tri)
+    for m in (model.NgramModel(path), model.NgramModel(old)):
+        ids = m.ids(["thị", "trường", "thi", "đua", "không"])
+        assert ids[-1] == m.unknown_id and len(set(ids)) == 5
+        assert m.pair_counts(ids[:-1], ids[1:]) == [4, 1, 2, 0]
+        assert m.pair_counts(ids[:-1], ids[1:], [True, False, True, True]) == [4, 0, 2, 0]
+        assert m.pairs[ids[0] << model.PAIR_SHIFT | ids[1]] == 4
+        assert (m.bigram("thị", "trường"), m.bigram("trường", "thị"), m.bigram("không", "thi")) == (4, 0, 0)
+        assert (m.unigram("đua"), m.unigram("không"), m.trigram("thị", "trường", "thi")) == (4, 0, 1)
+        m.clear_caches()
+        assert m.bigram("thi", "đua") == 2
+
+
+def test_rules_use_the_models_pair_key() -> None:
+    from giaoban_qa.rules import spelling as rules_spelling
+
+    assert rules_spelling.PAIR_SHIFT == model.PAIR_SHIFT

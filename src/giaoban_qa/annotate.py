@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from giaoban_qa.findings import Located
+from giaoban_qa.i18n import Localized
 from giaoban_qa.loaders.docx import Piece, _W, docx_text_map, open_docx
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _RUN_TEXT = {_W + "t", _W + "tab", _W + "br", _W + "cr"}
 
 
-class AnnotateError(Exception):
+class AnnotateError(Localized):
     """The findings do not fit the document (they were made for another file)."""
 
 
@@ -137,7 +138,7 @@ def _annotate(
     text, pieces = docx_text_map(document)
     for f in findings:
         if text[f.start : f.end] != f.excerpt:
-            raise AnnotateError(f"{f.path}: finding {f.rule} at {f.start} does not match the document's text")
+            raise AnnotateError("annotate.mismatch", path=f.path, rule=f.rule, start=f.start)
     if changes is None:
         changes = fixes.chosen(findings, unsafe=True)
     change_ids = {id(f) for f in changes if fixes.replacement(f) is not None and f.rule != fixes.WHOLE_TEXT_NFC}

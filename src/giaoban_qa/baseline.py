@@ -18,14 +18,16 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from giaoban_qa.i18n import Localized
+
 if TYPE_CHECKING:  # this module is imported by the CLI at start-up; the engine only when used
     from giaoban_qa.engine import RunResult
 
 FORMAT_VERSION = 1
 
 
-class BaselineError(Exception):
-    pass
+class BaselineError(Localized):
+    """A baseline file that cannot be used: a catalogue key and its parameters."""
 
 
 def _key_path(path: str, base_dir: Path) -> str:
@@ -59,13 +61,16 @@ def load_baseline(path: str | Path) -> Counter[tuple[str, str]]:
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BaselineError(f"{path}: baseline file not found (create it with 'giaoban-qa baseline create')") from None
+        raise BaselineError("baseline.not-found", path=str(path)) from None
     except (OSError, ValueError) as exc:
-        raise BaselineError(f"{path}: cannot read baseline ({exc})") from None
+        from giaoban_qa.i18n import os_reason, syntax_error
+
+        error = os_reason(exc) if isinstance(exc, OSError) else syntax_error(exc)
+        raise BaselineError("baseline.unreadable", path=str(path), error=error) from None
     except RecursionError:
-        raise BaselineError(f"{path}: cannot read baseline (nested too deeply)") from None
+        raise BaselineError("baseline.too-deep", path=str(path)) from None
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
-        raise BaselineError(f"{path}: not a giaoban-qa baseline (version {FORMAT_VERSION})")
+        raise BaselineError("baseline.not-baseline", path=str(path), version=FORMAT_VERSION)
     keys: Counter[tuple[str, str]] = Counter()
     for entry in data["findings"]:
         if isinstance(entry, dict) and isinstance(entry.get("path"), str) and isinstance(entry.get("fingerprint"), str):

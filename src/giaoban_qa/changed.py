@@ -6,24 +6,28 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 from pathlib import Path
 
 from giaoban_qa.errors import UsageError
+from giaoban_qa.i18n import Localized
 from giaoban_qa.loaders import kind_of
 
 
-class ChangedFilesError(Exception):
-    pass
+class ChangedFilesError(Localized):
+    """Git or a file list cannot give the paths to check: a catalogue key and parameters."""
 
 
 def _git(args: list[str], cwd: Path) -> str:
     try:
+        import subprocess  # only with --changed-only: not on every check's start
+
         proc = subprocess.run(["git", *args], cwd=str(cwd), capture_output=True, text=True, check=False)
     except FileNotFoundError:
-        raise ChangedFilesError("--changed-only needs git, which was not found") from None
+        raise ChangedFilesError("changed.no-git") from None
     if proc.returncode != 0:
-        raise ChangedFilesError(f"git {' '.join(args)}: {proc.stderr.strip() or 'failed'}")
+        from giaoban_qa.i18n import Text
+
+        raise ChangedFilesError("changed.git-failed", command=" ".join(args), error=proc.stderr.strip() or Text("changed.failed"))
     return proc.stdout
 
 
@@ -82,7 +86,9 @@ def read_file_list(source: str) -> list[str]:
         try:
             text = Path(source).read_text(encoding="utf-8")
         except OSError as exc:
-            raise ChangedFilesError(f"{source}: cannot read file list ({exc.strerror or exc})") from None
+            from giaoban_qa.i18n import os_reason
+
+            raise ChangedFilesError("changed.unreadable-list", path=source, error=os_reason(exc)) from None
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
@@ -101,9 +107,9 @@ def resolve_check_paths(args: argparse.Namespace) -> list[str]:
         if ref is not None:
             return restrict_to_changed(paths, ref)
     except ChangedFilesError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.text or exc.literal) from None
     if not paths:
         if getattr(args, "files_from", None):
             return []
-        raise UsageError("check needs at least one PATH (or --files-from / --changed-only)")
+        raise UsageError("usage.check-needs-paths")
     return paths

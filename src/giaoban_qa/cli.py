@@ -2,34 +2,118 @@
 
 Each sub-command lives in its own module of :mod:`giaoban_qa.commands`; nothing in the
 package imports this module. Heavy imports stay inside the handlers so that start-up is fast.
+
+The language is known before the parser is built: ``--lang`` in the arguments, else the
+``lang`` of the configuration found from the working folder (or ``--config``), else
+Vietnamese. The parser is built and run with the catalogue's help texts in that language,
+and argparse's own messages ("usage:", "unrecognized arguments", "invalid choice", …)
+are translated by swapping the ``_`` (gettext) argparse looks its messages up with.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from typing import Callable
 
 from giaoban_qa.commands import COMMAND_MODULES
 from giaoban_qa.errors import EXIT_OK, EXIT_USAGE, RuleCrash, UsageError
+from giaoban_qa.i18n import LANGS, current_lang, raw, render_error, t, using_lang
 from giaoban_qa.packs import PackError
 from giaoban_qa.safe_text import printable
 
+# argparse's message ids (Python 3.11's argparse.py) -> catalogue keys. A message not
+# listed (argparse's own programming errors) stays as argparse writes it.
+ARGPARSE_MESSAGES: dict[str, str] = {
+    "usage: ": "argparse.usage",
+    "positional arguments": "argparse.positionals",
+    "options": "argparse.options",
+    "optional arguments": "argparse.options",
+    "show this help message and exit": "argparse.help",
+    "unrecognized arguments: %s": "argparse.unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "argparse.invalid-choice",
+    "the following arguments are required: %s": "argparse.required",
+    "%(prog)s: error: %(message)s\n": "argparse.error",
+    "argument %(argument_name)s: %(message)s": "argparse.argument",
+    "expected one argument": "argparse.expected-one",
+    "expected at most one argument": "argparse.expected-at-most-one",
+    "expected at least one argument": "argparse.expected-at-least-one",
+    "invalid %(type)s value: %(value)r": "argparse.invalid-value",
+    "ambiguous option: %(option)s could match %(matches)s": "argparse.ambiguous",
+    "not allowed with argument %s": "argparse.not-allowed-with",
+    "ignored explicit argument %r": "argparse.ignored-explicit",
+    "one of the arguments %s is required": "argparse.one-required",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "argparse.unknown-parser",
+    "can't open '%(filename)s': %(error)s": "argparse.cannot-open",
+    "unexpected option string: %s": "argparse.unexpected-option",
+    "subcommands": "argparse.subcommands",
+}
+
+
+def _argparse_gettext(message: str) -> str:
+    key = ARGPARSE_MESSAGES.get(message)
+    return raw(key, current_lang()) if key else message
+
+
+def _argparse_ngettext(singular: str, plural: str, n: int) -> str:
+    if singular == "expected %s argument":
+        return raw("argparse.expected-n", current_lang())
+    return singular if n == 1 else plural
+
+
+@contextlib.contextmanager
+def argparse_in(lang: str):
+    """argparse speaks ``lang`` inside the block (it looks ``_`` and ``ngettext`` up in its
+    module at each call, so swapping them there is enough); restored afterwards."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _argparse_gettext, _argparse_ngettext  # type: ignore[attr-defined]
+    try:
+        with using_lang(lang):
+            yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+def prescan_lang(argv: list[str]) -> str:
+    """The language of the run, before the arguments are parsed: the last ``--lang X`` (or
+    ``--lang=X``), else the configuration's ``lang`` (``--config FILE``, else found upward
+    from the working folder), else Vietnamese."""
+    lang = config_file = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg in ("--lang", "--config") and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith(("--lang=", "--config=")):
+            value = arg.split("=", 1)[1]
+        else:
+            continue
+        if arg.startswith("--lang"):
+            lang = value
+        else:
+            config_file = value
+    if lang in LANGS:
+        return lang
+    from giaoban_qa.config import ConfigError, load_config
+
+    try:
+        return load_config(None, config_file).lang
+    except (ConfigError, OSError, ValueError):
+        return "vi"
+
 
 class SuggestingParser(argparse.ArgumentParser):
-    """An argument parser whose errors name the nearest valid command or option."""
+    """An argument parser whose errors name the nearest valid command or choice."""
 
-    def error(self, message: str):  # type: ignore[override]
-        import re
+    def _check_value(self, action, value):  # type: ignore[override]
+        if action.choices is not None and value not in action.choices:
+            from giaoban_qa.commands.common import did_you_mean
 
-        from giaoban_qa.commands.common import did_you_mean
-
-        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
-        if choice:
-            options = re.findall(r"'([^']*)'", choice.group(2)) or [c.strip() for c in choice.group(2).split(",")]
-            message += did_you_mean(choice.group(1), options)
-        super().error(message)
+            choices = ", ".join(map(repr, action.choices))
+            message = argparse._("invalid choice: %(value)r (choose from %(choices)s)") % {"value": value, "choices": choices}  # type: ignore[attr-defined]
+            raise argparse.ArgumentError(action, message + did_you_mean(value, list(action.choices)))
 
 
 def _unknown_options(parser: argparse.ArgumentParser, args: argparse.Namespace, extras: list[str]) -> tuple[argparse.ArgumentParser, str]:
@@ -46,50 +130,60 @@ def _unknown_options(parser: argparse.ArgumentParser, args: argparse.Namespace, 
     for extra in extras:
         hint = did_you_mean(extra.split("=", 1)[0], options) if extra.startswith("-") else ""
         words.append(extra + hint)
-    return target, "unrecognized arguments: " + " ".join(words)
+    return target, argparse._("unrecognized arguments: %s") % " ".join(words)  # type: ignore[attr-defined]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser in the current language (:func:`giaoban_qa.i18n.using_lang`; build it
+    inside :func:`argparse_in` for argparse's own headings in that language too)."""
     from giaoban_qa import __version__
 
-    parser = SuggestingParser(
-        prog="giaoban-qa",
-        description="Consistency checker for Vietnamese government and Party-committee reports.",
-    )
-    parser.add_argument("--version", action="version", version=f"giaoban-qa {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=SuggestingParser)
+    lang = current_lang()
+    parser = SuggestingParser(prog="giaoban-qa", description=t("help.description", lang))
+    parser.add_argument("--version", action="version", version=f"giaoban-qa {__version__}", help=t("help.version", lang))
+    # "giaoban-qa --lang en check …": its own name, or the sub-command's default would win.
+    parser.add_argument("--lang", dest="top_lang", choices=list(LANGS), help=t("help.lang", lang))
+    sub = parser.add_subparsers(dest="command", metavar=t("mv.COMMAND", lang), parser_class=SuggestingParser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"giaoban_qa.commands.{name}").add_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args, extras = parser.parse_known_args(argv)
-    if extras:
-        target, message = _unknown_options(parser, args, extras)
-        target.error(message)
-    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help()
-        return EXIT_USAGE
-    try:
-        return handler(args)
-    except KeyboardInterrupt:
-        print("giaoban-qa: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return EXIT_OK
-    except UsageError as exc:
-        print(f"giaoban-qa: {printable(str(exc))}", file=sys.stderr)
-        return EXIT_USAGE
-    except RuleCrash as exc:
-        print(f"giaoban-qa: {printable(str(exc))}", file=sys.stderr)
-        return EXIT_USAGE
-    except PackError as exc:  # a broken pack in the user's rules-dir
-        print(f"giaoban-qa: {printable(str(exc))}", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as exc:  # e.g. --output into a folder that cannot be written
-        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-        print(f"giaoban-qa: {printable(f'{exc.strerror or exc}{where}')}", file=sys.stderr)
-        return EXIT_USAGE
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = prescan_lang(argv)
+    with argparse_in(lang):
+        parser = build_parser()
+        args, extras = parser.parse_known_args(argv)
+        if extras:
+            target, message = _unknown_options(parser, args, extras)
+            target.error(message)
+        if getattr(args, "top_lang", None) and not getattr(args, "lang", None):
+            args.lang = args.top_lang
+        handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help()
+            return EXIT_USAGE
+        try:
+            return handler(args)
+        except KeyboardInterrupt:
+            print(f"giaoban-qa: {t('cli.interrupted', _lang_of(args, lang))}", file=sys.stderr)
+            return 130
+        except BrokenPipeError:
+            return EXIT_OK
+        except (UsageError, RuleCrash, PackError) as exc:  # PackError: a broken pack in the user's rules-dir
+            print(f"giaoban-qa: {printable(render_error(exc, _lang_of(args, lang)))}", file=sys.stderr)
+            return EXIT_USAGE
+        except OSError as exc:  # e.g. --output into a folder that cannot be written
+            from giaoban_qa.i18n import os_error_text
+
+            where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+            print(f"giaoban-qa: {printable(os_error_text(exc, _lang_of(args, lang)) + where)}", file=sys.stderr)
+            return EXIT_USAGE
+
+
+def _lang_of(args: argparse.Namespace, prescanned: str) -> str:
+    """--lang, or the language of the configuration the command loaded (it records it in
+    ``args.lang``), else the language found before parsing."""
+    lang = getattr(args, "lang", None)
+    return lang if lang in LANGS else prescanned

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from giaoban_qa.i18n import Localized, Text, codes
+
 SEVERITIES = ("error", "warning", "info")
 FAIL_ON = ("error", "warning", "info", "never")
 KNOWN_KEYS = {
@@ -23,8 +25,8 @@ KNOWN_KEYS = {
 MAX_SIZE_MIB = 1024 * 1024
 
 
-class ConfigError(Exception):
-    pass
+class ConfigError(Localized):
+    """A configuration file that cannot be used: a catalogue key and its parameters."""
 
 
 def _section_of(data: dict[str, Any], path: Path, own_file: bool) -> dict[str, Any] | None:
@@ -32,10 +34,10 @@ def _section_of(data: dict[str, Any], path: Path, own_file: bool) -> dict[str, A
     has none); a value of another shape is a configuration error, not a crash."""
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
-        raise ConfigError(f"{path}: 'tool' must be a table")
+        raise ConfigError("cfg.tool-not-table", path=str(path))
     section = tool.get("giaoban-qa", data if own_file else None)
     if section is not None and not isinstance(section, dict):
-        raise ConfigError(f"{path}: [tool.giaoban-qa] must be a table of settings, not {type(section).__name__}")
+        raise ConfigError("cfg.section-not-table", path=str(path), type=type(section).__name__)
     return section
 
 
@@ -83,17 +85,23 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: invalid configuration ({exc})") from None
+    except OSError as exc:
+        from giaoban_qa.i18n import os_reason
+
+        raise ConfigError("cfg.unreadable", path=str(path), error=os_reason(exc)) from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        from giaoban_qa.i18n import syntax_error
+
+        raise ConfigError("cfg.invalid", path=str(path), error=syntax_error(exc)) from None
     except RecursionError:
-        raise ConfigError(f"{path}: invalid configuration (nested too deeply)") from None
+        raise ConfigError("cfg.too-deep", path=str(path)) from None
 
 
 def load_config(start: Path | None = None, explicit: str | None = None) -> Config:
     if explicit:
         path = Path(explicit)
         if not path.is_file():
-            raise ConfigError(f"{explicit}: configuration file not found")
+            raise ConfigError("cfg.not-found", path=explicit)
         section = _section_of(_read_toml(path), path, True)
         return from_mapping(section or {}, path)
     found = find_config_file(start or Path.cwd())
@@ -104,10 +112,10 @@ def load_config(start: Path | None = None, explicit: str | None = None) -> Confi
 
 
 def from_mapping(section: dict[str, Any], path: Path | None = None) -> Config:
-    where = str(path) if path else "configuration"
+    where: str | Text = str(path) if path else Text("cfg.unnamed")
     unknown = set(section) - KNOWN_KEYS
     if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        raise ConfigError("cfg.unknown-keys", where=where, keys=", ".join(sorted(unknown)), n=len(unknown))
     cfg = Config(source=str(path) if path else None)
     if "select" in section:
         cfg.select = _str_list(section["select"], "select", where)
@@ -115,18 +123,18 @@ def from_mapping(section: dict[str, Any], path: Path | None = None) -> Config:
     cfg.ignore = _str_list(section.get("ignore", []), "ignore", where)
     sev = section.get("severity", {})
     if not isinstance(sev, dict):
-        raise ConfigError(f"{where}: 'severity' must be a table of rule = level")
+        raise ConfigError("cfg.severity-table", where=where)
     for rule, level in sev.items():
         if not isinstance(level, str) or level not in SEVERITIES:
-            raise ConfigError(f"{where}: severity of {rule} must be one of {', '.join(SEVERITIES)}")
+            raise ConfigError("cfg.severity-level", where=where, rule=rule, choices=codes(SEVERITIES))
     cfg.severity = dict(sev)
     fail_on = section.get("fail-on", "error")
     if not isinstance(fail_on, str) or fail_on not in FAIL_ON:
-        raise ConfigError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}")
+        raise ConfigError("cfg.fail-on", where=where, choices=codes(FAIL_ON))
     cfg.fail_on = fail_on
     lang = section.get("lang", "vi")
     if not isinstance(lang, str) or lang not in ("vi", "en"):
-        raise ConfigError(f"{where}: lang must be vi or en")
+        raise ConfigError("cfg.lang", where=where)
     cfg.lang = lang
     base = path.parent if path else Path.cwd()
     if "rules-dir" in section:
@@ -134,37 +142,37 @@ def from_mapping(section: dict[str, Any], path: Path | None = None) -> Config:
         cfg.rules_dirs = tuple(str((base / d).resolve()) for d in dirs)
     pfi = section.get("per-file-ignores", {})
     if not isinstance(pfi, dict):
-        raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [rules]")
+        raise ConfigError("cfg.per-file-ignores", where=where)
     cfg.per_file_ignores = {k: _str_list(v, f"per-file-ignores.{k}", where) for k, v in pfi.items()}
     cfg.exclude = _str_list(section.get("exclude", []), "exclude", where)
     if "max-size" in section:
         # In MiB, like --max-size.
         size = section["max-size"]
         if isinstance(size, bool) or not isinstance(size, (int, float)) or not 0 < size <= MAX_SIZE_MIB:
-            raise ConfigError(f"{where}: 'max-size' must be a positive number of MiB up to {MAX_SIZE_MIB}")
+            raise ConfigError("cfg.max-size", where=where, limit=MAX_SIZE_MIB)
         cfg.max_size = int(size * 1024 * 1024)
     if "encoding" in section:
         from giaoban_qa.loaders.decode import ENCODINGS
 
         if not isinstance(section["encoding"], str) or section["encoding"] not in ENCODINGS:
-            raise ConfigError(f"{where}: 'encoding' must be one of {', '.join(ENCODINGS)}")
+            raise ConfigError("cfg.encoding", where=where, choices=codes(ENCODINGS))
         cfg.encoding = section["encoding"]
     options = section.get("options", {})
     if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
-        raise ConfigError(f"{where}: 'options' must be a table of rule = {{option = value}}")
+        raise ConfigError("cfg.options", where=where)
     cfg.options = dict(options)
     if "baseline" in section:
         if not isinstance(section["baseline"], str):
-            raise ConfigError(f"{where}: 'baseline' must be a file path")
+            raise ConfigError("cfg.baseline", where=where)
         cfg.baseline = str((base / section["baseline"]).resolve())
     return cfg
 
 
-def _str_list(value: Any, key: str, where: str) -> list[str]:
+def _str_list(value: Any, key: str, where: str | Text) -> list[str]:
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+        raise ConfigError("cfg.str-list", where=where, key=key)
     return list(value)
 
 

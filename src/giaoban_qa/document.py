@@ -36,7 +36,7 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per line, paragraph and sentence: no dict each
 class Span:
     start: int
     end: int
@@ -106,6 +106,12 @@ class Document:
         return i + 1, original_offset - starts[i] + 1
 
 
+def lower_text(doc: Document) -> str:
+    """``doc.text.lower()``, computed once per document and shared by every extractor and
+    rule that searches the lower-cased text (each used to keep its own copy)."""
+    return doc.text.lower()
+
+
 def _sentence_starts(doc: Document) -> list[int]:
     return [s.start for s in doc.sentences]
 
@@ -114,8 +120,15 @@ def _original_line_starts(doc: Document) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\r\n?|\n", doc.norm.original)]
 
 
+# Every markup ``_MARKUP`` and ``_mask_comments`` blank starts with one of these characters;
+# most reports have none of them, and a substring test is ~50x cheaper than the regex pass.
+_MARKUP_CHARS = ("<", "*", "_", "#")
+
+
 def mask_markup(text: str) -> str:
     """Blank inline markup with spaces, keeping every other character at its offset."""
+    if not any(c in text for c in _MARKUP_CHARS):
+        return text
     return _MARKUP.sub(lambda m: _blank(m.group()), _mask_comments(text))
 
 
@@ -197,7 +210,11 @@ def _extend_upper_title(text: str, paragraphs: list[Span]) -> Span:
         # Continue while the header lines are short and read as one heading.
         if len(chunk) > 120 or not any(c.isalpha() for c in chunk) or re.match(r"(?i)(sáng|chiều|tối|ngày)\b", chunk):
             break
-        end = para.end
         if chunk.upper() != chunk:
+            # A sentence of the body ("Kết quả thực hiện nhiệm vụ tháng 2: thu ngân sách đạt
+            # …", "Trong tháng, …") is no line of the heading.
+            if not (chunk.rstrip().endswith((".", ";", "…")) or re.search(r"[:,]\s+\S", chunk)):
+                end = para.end
             break
+        end = para.end
     return Span(first.start, end)

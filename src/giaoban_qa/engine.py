@@ -14,7 +14,9 @@ from typing import Any, Iterable, Iterator
 from giaoban_qa.config import Config
 from giaoban_qa.document import Document, build_document
 from giaoban_qa.findings import Finding, Located, Msg, Severity
-from giaoban_qa.loaders import Input, InputError, NotReadable, Source, load_path, walk_inputs
+from giaoban_qa.i18n import t
+from giaoban_qa.loaders import READ_SUFFIXES, Input, InputError, NotReadable, Source, load_path, walk_inputs
+from giaoban_qa.packpatterns import new_document
 from giaoban_qa.packs import PackError
 from giaoban_qa.rules import Check, Rule, RuleContext, all_rules, matches
 
@@ -36,6 +38,7 @@ class SkippedFile:
 
     path: str
     reason: str
+    excluded: bool = False  # left out on purpose by the configuration's exclude
 
     def to_json(self) -> dict[str, str]:
         return {"path": self.path, "reason": self.reason}
@@ -112,6 +115,7 @@ def check_document(doc: Document, rules: Iterable[Rule], config: Config, checks:
     ``checks`` when a list is given."""
     ctx = RuleContext(options={}, rules_dirs=config.rules_dirs, checks=checks)
     out: list[Finding] = []
+    new_document(len(doc.text))  # user patterns get one time budget for this document
     for rule in rules:
         ctx.options = config.options.get(rule.code, {})
         counts: dict[tuple[str, str], int] = {}
@@ -134,10 +138,13 @@ def check_document(doc: Document, rules: Iterable[Rule], config: Config, checks:
             from giaoban_qa.errors import RuleCrash
             from giaoban_qa.safe_text import printable
 
-            message = printable(f"internal error in rule {rule.code} on {doc.path}: {type(exc).__name__}: {exc}"[:500])
+            from giaoban_qa.i18n import Text
+
+            message = Text("usage.rule-internal", {"rule": rule.code, "path": printable(doc.path),
+                                                   "error": printable(f"{type(exc).__name__}: {exc}"[:400])})
             if not config.keep_going:
-                raise RuleCrash(message + " (--keep-going skips it)") from None
-            print(f"giaoban-qa: {message}", file=sys.stderr)
+                raise RuleCrash("usage.rule-crash", message=message) from None
+            print(f"giaoban-qa: {message.render(config.lang)}", file=sys.stderr)
         out.extend(repeated_summary(first, count) for first, count in omitted.values())
     return out
 
@@ -247,11 +254,11 @@ def plan_inputs(paths: list[str], config: Config, skipped: list[SkippedFile] | N
         path = item.path
         if any(fnmatch.fnmatch(name, pat) for name in config_relative_names(path, config) for pat in config.exclude):
             if skipped is not None:
-                skipped.append(SkippedFile(path, "excluded by the configuration (exclude)"))
+                skipped.append(SkippedFile(path, t("skip.excluded", config.lang), excluded=True))
             continue
         if item.skipped is not None:
             if skipped is not None:
-                skipped.append(SkippedFile(path, item.skipped))
+                skipped.append(SkippedFile(path, t(item.skipped, config.lang, formats=READ_SUFFIXES)))
             continue
         yield item
 
@@ -327,6 +334,9 @@ def _check_item(worker: _CheckWorker, item: Input) -> tuple[FileResult | None, l
 def run_check(paths: list[str], config: Config, keep_documents: bool = False, jobs: int = 1) -> RunResult:
     """Check every file under ``paths``. With ``jobs`` > 1 and several files, workers check
     them (paths in, located findings out); the result is the one ``jobs=1`` gives."""
+    from giaoban_qa.packs import forget_lookups
+
+    forget_lookups()
     result = RunResult()
     items = list(plan_inputs(paths, config, result.skipped))
     if jobs > 1 and len(items) > 1 and not any(i.path == "-" for i in items):  # stdin is read here

@@ -12,6 +12,7 @@ from typing import Any
 
 from giaoban_qa.errors import UsageError
 from giaoban_qa.extract import load_fact_tables
+from giaoban_qa.i18n import codes
 
 
 def collect(paths: list[str], kinds: list[str] | None, config, engine=None, partition_size: int | None = None) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
@@ -27,7 +28,7 @@ def collect(paths: list[str], kinds: list[str] | None, config, engine=None, part
     wanted = kinds or sorted(tables)
     unknown = [k for k in wanted if k not in tables]
     if unknown:
-        raise UsageError(f"unknown fact table(s) {', '.join(unknown)}; choose from {', '.join(sorted(tables))}")
+        raise UsageError("facts.unknown-table", n=len(unknown), tables=codes(unknown), choices=codes(sorted(tables)))
     wanted = list(dict.fromkeys(wanted))
     plan = FactsPlan(list(plan_inputs(paths, config)), config, wanted, partition_size or DEFAULT_PARTITION)
     result = (engine or LocalEngine(1)).facts(plan)
@@ -51,7 +52,7 @@ def run_facts(args: argparse.Namespace, config) -> int:
         try:
             prepare_for_output(tables, args.paths)
         except SchemaFailure as exc:
-            print(f"giaoban-qa: {exc.report()}", file=sys.stderr)
+            print(f"giaoban-qa: {exc.report(lang=config.lang)}", file=sys.stderr)
             return 2
     if args.format == "parquet":
         from giaoban_qa.archive.tables import write_parquet_tables
@@ -68,7 +69,7 @@ def run_facts(args: argparse.Namespace, config) -> int:
     elif args.format == "csv":
         _emit(_csv(tables), args.output)
     else:
-        _print_tables(tables)
+        _print_tables(tables, config.lang)
     return 2 if errors else 0
 
 
@@ -120,7 +121,23 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _print_tables(tables: dict[str, list[dict[str, Any]]]) -> None:
+def table_title(kind: str, rows: int, lang: str = "vi") -> str:
+    """A fact table's heading on the terminal ("Ngày tháng (12 dòng)"). CSV, JSON and
+    Parquet keep the table and column codes, which scripts read."""
+    from giaoban_qa.i18n import CATALOGUE, t
+
+    key = f"facts.table.{kind}"
+    return t("facts.title", lang, table=t(key, lang) if key in CATALOGUE else kind, n=rows)
+
+
+def column_title(column: str, lang: str = "vi") -> str:
+    from giaoban_qa.i18n import CATALOGUE, t
+
+    key = f"facts.col.{column}"
+    return t(key, lang) if key in CATALOGUE else column
+
+
+def _print_tables(tables: dict[str, list[dict[str, Any]]], lang: str = "vi") -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -129,9 +146,9 @@ def _print_tables(tables: dict[str, list[dict[str, Any]]]) -> None:
         columns = [c for c in _columns(rows) if c not in ("end",)]
         from giaoban_qa.safe_text import printable
 
-        table = Table(title=f"{kind} ({len(rows)})", header_style="bold", show_lines=False)
+        table = Table(title=table_title(kind, len(rows), lang), header_style="bold", show_lines=False)
         for c in columns:
-            table.add_column(c, overflow="fold")
+            table.add_column(column_title(c, lang), overflow="fold")
         for row in rows:
             table.add_row(*(printable(str(_cell(row.get(c)))) for c in columns))
         console.print(table)

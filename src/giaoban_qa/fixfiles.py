@@ -18,6 +18,7 @@ from pathlib import Path
 
 from giaoban_qa.findings import Located
 from giaoban_qa.fixes import apply_fixes, chosen
+from giaoban_qa.i18n import Text
 
 
 @dataclass
@@ -28,7 +29,7 @@ class FilePlan:
     after: str  # the same text with the fixes applied (for .docx: as if accepted)
     applied: list[Located] = field(default_factory=list)
     data: bytes | None = None  # the new file, None when it is not rewritten
-    note: str | None = None  # why a file with fixes is not rewritten
+    note: Text | None = None  # why a file with fixes is not rewritten
 
     @property
     def changed(self) -> bool:
@@ -48,20 +49,20 @@ def plan_fix(path: str, kind: str, findings: list[Located], unsafe: bool = False
     if not todo:
         return None
     if path == "-" or path.startswith("<") or not Path(path).is_file():
-        return FilePlan(path, kind, "", "", note="standard input is not rewritten")
+        return FilePlan(path, kind, "", "", note=Text("fix.note-stdin"))
     data = Path(path).read_bytes()
     if kind == "docx":
         return _plan_docx(path, data, findings, todo)
     if kind == "html":
         # Offsets point into the page's extracted text, not its markup: nothing to rewrite.
-        return FilePlan(path, kind, "", "", note=f"{len(todo)} fix(es) available; HTML pages are reported, not rewritten")
+        return FilePlan(path, kind, "", "", note=Text("fix.note-html", {"n": len(todo)}))
     from giaoban_qa.loaders.decode import decode_bytes
 
     before = decode_bytes(data, path)
     after, applied = apply_fixes(before, findings, unsafe)
     encoding, bom = _encoding_of(data)
     if bom + before.encode(encoding) != data:
-        return FilePlan(path, kind, before, before, note="its bytes do not round-trip through its encoding; not rewritten")
+        return FilePlan(path, kind, before, before, note=Text("fix.note-roundtrip"))
     return FilePlan(path, kind, before, after, applied, data=bom + after.encode(encoding))
 
 
@@ -72,7 +73,7 @@ def _plan_docx(path: str, data: bytes, findings: list[Located], todo: list[Locat
     before = docx_text(data, path)
     new, tracked = annotate_docx_changes(data, findings, changes=todo)
     if not tracked:
-        return FilePlan(path, "docx", before, before, note="no fix could be placed as a tracked change")
+        return FilePlan(path, "docx", before, before, note=Text("fix.note-docx"))
     return FilePlan(path, "docx", before, docx_text(new, path), tracked, data=new)
 
 

@@ -7,11 +7,19 @@ ten minutes on one line. Pack patterns therefore run on the ``regex`` module (al
 dependency of dateparser; compatible with ``re`` in its default V0 mode; it copes with the
 classic nested-quantifier cases) under a time limit that grows with the text, and a
 pattern that exceeds it is a ``PackError`` too.
+
+The limit is a budget per pattern and document, not per call: a rule calls one pattern at
+every occurrence of a word, or on a window around every match, and a limit given afresh
+to each call let a slow pattern run for the limit times the number of calls.
+``check_document`` opens the budget of each document (``new_document``); outside one (a
+rule's helper called on its own) each call keeps its own limit, as before.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+import time
 from typing import Any, Iterator
 
 from giaoban_qa.packs import PackError
@@ -22,42 +30,86 @@ def time_limit(text: str) -> float:
     return 0.5 + len(text) / 500_000
 
 
+_clock = time.perf_counter  # a test steps its own clock
+
+
+class _Document(threading.local):
+    generation = 0  # 0: no document open, each call has its own limit
+    limit = 0.0
+
+
+_DOCUMENT = _Document()
+_generations = iter(range(1, 1 << 62))
+
+
+def new_document(text_length: int) -> None:
+    """Open a fresh time budget of every pack pattern for a document of this length."""
+    _DOCUMENT.generation = next(_generations)
+    _DOCUMENT.limit = 0.5 + text_length / 500_000
+
+
 class PackPattern:
     """A compiled pack pattern with the ``re.Pattern`` methods the rules use."""
 
-    __slots__ = ("compiled", "source", "pack")
+    __slots__ = ("_compiled", "flags", "source", "pack", "_generation", "_spent")
 
     def __init__(self, source: str, flags: int, pack: str) -> None:
-        import regex
-
         if not isinstance(source, str):
-            raise PackError(f"rule pack '{pack}': a pattern must be text, not {type(source).__name__} ({source!r:.60})")
+            raise PackError("pack.pattern-not-text", pack=pack, type=type(source).__name__, value=f"{source!r:.60}")
         try:
             re.compile(source, flags)  # what the pack's authors wrote for and tested with
-            self.compiled = regex.compile(source, flags | regex.VERSION0)
-        except (re.error, regex.error, OverflowError, RecursionError) as exc:
-            raise PackError(f"rule pack '{pack}': pattern {source!r:.80} is not a valid regular expression ({exc})") from None
+        except (re.error, OverflowError, RecursionError) as exc:
+            raise PackError("pack.pattern-invalid", pack=pack, pattern=f"{source!r:.80}", error=str(exc)) from None
         self.source = source
+        self.flags = flags
         self.pack = pack
+        self._generation = -1
+        self._spent = 0.0
+        # Compiled with ``regex`` on first use: most patterns of a pack (the typo lexicon's)
+        # are skipped on most documents by a substring test, and a cold start that compiled
+        # them all (and imported ``regex``) spent ~30 ms on patterns it never ran.
+        self._compiled: Any = None
+
+    @property
+    def compiled(self) -> Any:
+        if self._compiled is None:
+            import regex
+
+            try:
+                self._compiled = regex.compile(self.source, self.flags | regex.VERSION0)
+            except (regex.error, OverflowError, RecursionError) as exc:
+                raise PackError("pack.pattern-invalid", pack=self.pack, pattern=f"{self.source!r:.80}", error=str(exc)) from None
+        return self._compiled
 
     def _too_slow(self) -> PackError:
-        return PackError(f"rule pack '{self.pack}': pattern {self.source!r:.80} takes too long (a catastrophic pattern? simplify it)")
+        return PackError("pack.pattern-slow", pack=self.pack, pattern=f"{self.source!r:.80}")
+
+    def _run(self, method: Any, text: str, pos: int, endpos: int | None) -> Any:
+        end = len(text) if endpos is None else endpos
+        if not _DOCUMENT.generation:
+            try:
+                return method(text, pos, end, timeout=time_limit(text))
+            except TimeoutError:
+                raise self._too_slow() from None
+        if self._generation != _DOCUMENT.generation:
+            self._generation, self._spent = _DOCUMENT.generation, 0.0
+        left = _DOCUMENT.limit - self._spent
+        if left <= 0:
+            raise self._too_slow()
+        started = _clock()
+        try:
+            return method(text, pos, end, timeout=left)
+        except TimeoutError:
+            raise self._too_slow() from None
+        finally:
+            self._spent += _clock() - started
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
-        try:
-            found = list(self.compiled.finditer(text, pos, len(text) if endpos is None else endpos, timeout=time_limit(text)))
-        except TimeoutError:
-            raise self._too_slow() from None
-        return iter(found)
+        # Listed at once, under the limit: the matches are found while the clock runs.
+        return iter(self._run(lambda *a, **k: list(self.compiled.finditer(*a, **k)), text, pos, endpos))
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
-        try:
-            return self.compiled.match(text, pos, len(text) if endpos is None else endpos, timeout=time_limit(text))
-        except TimeoutError:
-            raise self._too_slow() from None
+        return self._run(self.compiled.match, text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
-        try:
-            return self.compiled.search(text, pos, len(text) if endpos is None else endpos, timeout=time_limit(text))
-        except TimeoutError:
-            raise self._too_slow() from None
+        return self._run(self.compiled.search, text, pos, endpos)

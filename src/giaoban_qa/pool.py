@@ -9,7 +9,6 @@ caller consumes them streaming and its memory follows the results, not the texts
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 from typing import Any, Callable, Iterable, Iterator
 
@@ -44,6 +43,8 @@ def map_paths(init: Callable[..., Any], initargs: tuple, work: Callable[[Any, st
             yield work(state, path)
         return
     # fork shares the imported modules and the loaded rule packs; spawn elsewhere.
+    import multiprocessing as mp  # only with workers: not on a one-file check's start
+
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
     chunksize = max(1, min(16, len(paths) // (jobs * 8) or 1))

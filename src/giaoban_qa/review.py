@@ -28,13 +28,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+from giaoban_qa.i18n import Localized, codes
+
 STATUSES = ("open", "confirmed", "dismissed")
 DEFAULT_REVIEW = "reports/giaoban-qa-report.review.yaml"
 FORMAT_VERSION = 1
 
 
-class ReviewError(Exception):
-    pass
+class ReviewError(Localized):
+    """A review file that cannot be used: a catalogue key and its parameters."""
 
 
 def review_paths_for(report: str | Path) -> list[Path]:
@@ -71,7 +73,7 @@ def load_review(path: str | Path | None) -> dict[str, dict[str, Any]]:
     except Exception as exc:  # a broken review file must say where, not crash the report
         from giaoban_qa.packs import yaml_error_summary
 
-        raise ReviewError(f"{path}: cannot read review file ({yaml_error_summary(exc)})") from None
+        raise ReviewError("review.unreadable", path=str(path), error=yaml_error_summary(exc)) from None
     return review_entries(data, str(path))
 
 
@@ -80,12 +82,12 @@ def review_entries(data: Any, where: str) -> dict[str, dict[str, Any]]:
     ``where`` names it in errors. The editor page posts its decisions in this format."""
     path = where
     if not isinstance(data, dict):
-        raise ReviewError(f"{path}: a review file is a mapping with 'findings'")
+        raise ReviewError("review.not-mapping", path=path)
     entries = data.get("findings") or {}
     if isinstance(entries, list):  # also accept a list of {fingerprint: …, status: …}
         entries = {str(e.get("fingerprint")): e for e in entries if isinstance(e, dict) and e.get("fingerprint")}
     if not isinstance(entries, dict):
-        raise ReviewError(f"{path}: 'findings' must map fingerprints to decisions")
+        raise ReviewError("review.findings-not-mapping", path=path)
     out: dict[str, dict[str, Any]] = {}
     for fp, entry in entries.items():
         if isinstance(entry, str):
@@ -94,7 +96,7 @@ def review_entries(data: Any, where: str) -> dict[str, dict[str, Any]]:
             continue
         status = str(entry.get("status", "open")).lower()
         if status not in STATUSES:
-            raise ReviewError(f"{path}: finding {fp}: status must be one of {', '.join(STATUSES)}, not '{status}'")
+            raise ReviewError("review.bad-status", path=path, fp=fp, choices=codes(STATUSES), status=status)
         out[str(fp)] = {**entry, "status": status, "note": str(entry.get("note") or "")}
     return out
 

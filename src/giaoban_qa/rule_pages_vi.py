@@ -186,7 +186,9 @@ PAGES: dict[str, tuple[str, str, str]] = {
         "theo nguyên văn và theo dạng bỏ dấu. Hai cách viết chỉ khác dấu, hoặc rất gần nhau và cùng chức danh, là một người viết hai cách; gợi ý cách viết "
         "của danh sách cán bộ (`name.roster`) nếu có, nếu không thì cách viết chiếm đa số. Tên gần giống mà không có căn cứ như vậy (\"Nguyễn Văn Hải\" và "
         "\"Nguyễn Văn Hà\") được bỏ qua: đó có thể là hai người. Địa danh cùng loại (\"xã Nam Sơn\", \"thị trấn Phủ Thông\") chỉ khác dấu được báo tương tự, "
-        "ở mức cảnh báo. Kiểu bỏ dấu cũ, mới (\"Hoà\"/\"Hòa\") không tính là cách viết khác ở đây (xem `text.tone-style-mixed`).",
+        "ở mức cảnh báo. Người có chức danh (hoặc được nêu hai lần) được viết lại một lần với một chữ cái của một âm tiết bị thay (\"Thắng\"/\"Thắnh\", "
+        "\"Văn\"/\"Văm\", \"Trần\"/\"Trầm\") cũng được báo, trừ khi chữ viết sai là một họ khác hoặc văn bản ghi hai chức vụ khác nhau; người có chức danh được nêu lại mà thiếu tên đệm (\"Phan Văn Khải\" / "
+        "\"đồng chí Phan Khải\") được báo ở mức cảnh báo, trừ khi có người khác cùng họ và tên. Kiểu bỏ dấu cũ, mới (\"Hoà\"/\"Hòa\") không tính là cách viết khác ở đây (xem `text.tone-style-mixed`).",
         "Viết sai tên cán bộ là lỗi dễ thấy nhất mà một báo cáo có thể in ra; cách viết khác của người có chức danh được báo ở mức lỗi.",
     ),
     "number.ambiguous-growth": (
@@ -198,7 +200,9 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "number.cumulative-below-month": (
         "Số lũy kế (\"lũy kế N tháng\") nhỏ hơn số của một tháng nằm trong đó.",
         "Trong câu có số liệu trong tháng (\"trong tháng\") và số lũy kế từ tháng 1 (\"lũy kế 4 tháng\", \"4 tháng đầu năm\", \"từ đầu năm\") của cùng "
-        "chỉ tiêu và đơn vị, kiểm tra số lũy kế không nhỏ hơn, có tính đến \"hơn\", \"gần\" và làm tròn.",
+        "chỉ tiêu và đơn vị, kiểm tra số lũy kế không nhỏ hơn, có tính đến \"hơn\", \"gần\" và làm tròn. Số của tháng có thể đứng sau số lũy kế "
+        "(\"; riêng tháng 5 đạt …\") hoặc ở câu liền trước, liền sau; hai số có thể gọi chỉ tiêu bằng lời khác nhau (\"giải quyết việc làm mới cho\" / "
+        "\"giải quyết việc làm cho\") nhưng không phải chỉ tiêu khác (\"thu\" / \"chi\").",
         "Tổng của nhiều tháng không thể nhỏ hơn một tháng trong đó. Một trong hai số bị sai — thường là từ chỉ đơn vị (\"triệu\" thay \"tỷ\") hoặc dấu phẩy thập phân đặt nhầm chỗ.",
     ),
     "number.cumulative-decrease": (
@@ -256,12 +260,14 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "number.parts-exceed-total": (
         "Các thành phần liệt kê sau tổng số (\"tổng số N, trong đó a, b\") cộng lại lớn hơn tổng số.",
         "Tìm tổng số (\"tổng số 120 hộ\", \"tổng cộng 35 dự án\") có các thành phần theo sau (\"trong đó\", \"gồm\") cùng đơn vị, và kiểm tra các thành phần "
-        "cộng lại không lớn hơn tổng số. Sau \"gồm\" (danh sách đầy đủ), các thành phần cộng lại nhỏ hơn cũng được báo, ở mức cảnh báo.",
+        "cộng lại không lớn hơn tổng số — kể cả khi các mục có nhãn và dấu hai chấm (\"trong đó: hộ nghèo: 51 hộ; …\"), danh sách trong ngoặc "
+        "(\"76 hộ (51 hộ nghèo, 32 hộ cận nghèo)\") hay mở đầu câu sau (\"Trong đó, …\"). Sau \"gồm\" (danh sách đầy đủ), các thành phần cộng lại nhỏ hơn cũng được báo, ở mức cảnh báo.",
         "Tổng số bị chính các thành phần của nó phủ nhận là lỗi số học người đọc kiểm tra được trong vài giây; nó làm giảm lòng tin vào mọi số liệu khác trong báo cáo.",
     ),
     "number.percent-mismatch": (
         "Tỷ lệ phần trăm không khớp với tử số và mẫu số ghi ngay cạnh.",
-        "Tính lại tỷ lệ ghi ngay sau các số của nó — \"A/B đạt X%\", \"A trên tổng số B, chiếm X%\", \"3/5 xã (60%)\" — và so với X đã ghi theo độ chính xác "
+        "Tính lại tỷ lệ ghi ngay sau các số của nó — \"A/B đạt X%\", \"A trên tổng số B, chiếm X%\", \"3/5 xã (60%)\", \"chiếm X% (tổng số B hộ)\", \"Trong tổng số B hộ, có A hộ …, chiếm X%\", "
+        "\"B hộ, trong đó A hộ … (chiếm X%)\", \"đạt X%, tương ứng A/B\" — và so với X đã ghi theo độ chính xác "
         "mà X được in (\"83%\" cho phép 82,5–83,5%; \"100,2%\" cho phép 100,15–100,25%). Số gần đúng (\"gần\", \"hơn\", \"khoảng\") nới rộng sai số cho phép.",
         "Tỷ lệ mâu thuẫn với chính các số của nó nghĩa là một trong ba số bị sai, và người đọc không biết là số nào. Lỗi như vậy lọt qua khâu soát vì từng số riêng lẻ trông đều hợp lý.",
     ),
@@ -340,7 +346,9 @@ PAGES: dict[str, tuple[str, str, str]] = {
         "Đọc kỳ mà tiêu đề nêu (\"giao ban tháng 11 năm 2020\") và các kỳ mà phần mở đầu nói là được đánh giá và triển khai (\"đánh giá … tháng 10 và phương "
         "hướng nhiệm vụ tháng 11\"). Cả hai quy ước đều được chấp nhận: hội nghị cuối tháng M đánh giá tháng M và triển khai tháng M+1; hội nghị đầu tháng M+1 "
         "vẫn gọi là \"tháng M+1\" thì đánh giá tháng M và triển khai tháng M+1. Kỳ đánh giá khác kỳ ở tiêu đề hoặc kỳ liền trước, hay kỳ triển khai khác kỳ ở "
-        "tiêu đề hoặc kỳ liền sau, được báo.",
+        "tiêu đề hoặc kỳ liền sau, được báo. Tiêu đề nêu tháng của báo cáo (\"Kết quả thực hiện nhiệm vụ tháng 8/2021\") cũng được so với câu đầu tiên "
+        "của nội dung mở đầu bằng một tháng (\"Trong tháng 6, …\", \"Trong tháng 6 năm 2022 toàn huyện …\", dòng đề mục \"I. KẾT QUẢ … THÁNG 6\") "
+        "hoặc với tháng mà phần mở đầu đánh giá: tháng cách tháng ở tiêu đề từ hai tháng trở lên được báo.",
         "Từng câu riêng lẻ đều trông đúng nên người biên tập bỏ sót; người đọc và kho lưu trữ xếp báo cáo theo tháng ở tiêu đề trong khi nội dung nói về tháng khác.",
     ),
     "text.encoding-damage": (

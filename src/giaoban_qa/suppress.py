@@ -18,7 +18,6 @@ read from the raw page, and a line marker applies to the first block of text aft
 
 from __future__ import annotations
 
-import html as htmllib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,6 +112,8 @@ def markers_in_html(raw_html: str, extracted: str) -> Markers:
 
 
 def _first_text_block(markup: str) -> str:
+    import html as htmllib  # only for a marker in HTML: not on every check's start
+
     for chunk in _BLOCK_END.split(markup):
         text = _WS.sub(" ", htmllib.unescape(_TAG.sub("", MARKER.sub("", chunk)))).strip()
         if text:

@@ -82,7 +82,9 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
     stdin = [p for p in files if p == "-"]
     files = [p for p in files if p != "-"]
     if stdin and options.engine != "local":
-        raise ValueError("text on standard input (-) is audited by --engine local only")
+        from giaoban_qa.errors import UsageError
+
+        raise UsageError("usage.stdin-local-only")
     sidecar = load_sidecar(options.groups) if options.groups else find_sidecars(paths)
     shard_plan = ShardPlan.for_rules(archive_rules, sidecar)
 
@@ -104,7 +106,7 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
         result.suppressed.append(finding)
         return False
 
-    progress, task = _progress(options.progress, len(files) + len(stdin))
+    progress, task = _progress(options.progress, len(files) + len(stdin), config.lang)
     shared = SharedValues()
 
     def consume(doc: dict[str, Any]) -> None:
@@ -216,14 +218,18 @@ def _apply_severity(f, config) -> None:
         f.severity = Severity(config.severity[f.rule])
 
 
-def _progress(enabled: bool, total: int):
+def _progress(enabled: bool, total: int, lang: str = "vi"):
     if not enabled:
         return None, None
+    from rich.markup import escape
+
+    from giaoban_qa.i18n import t
+
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     progress = Progress(
-        TextColumn("[bold]audit"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+        TextColumn(f"[bold]{escape(t('audit.progress', lang))}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
         console=Console(stderr=True), transient=True,
     )
     progress.start()

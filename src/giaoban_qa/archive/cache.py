@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from giaoban_qa.config import Config
+from giaoban_qa.i18n import Text
 
 DEFAULT_DIR = ".giaoban-qa-cache"
 SCHEMA = 1
@@ -118,9 +119,9 @@ class Cache:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 (self.folder / (self.FILE + suffix)).unlink(missing_ok=True)
             self.db = self._open()
-            self.notes.append(f"cache {self.folder} was damaged ({exc}); rebuilt")
+            self.notes.append(Text("note.cache-rebuilt", {"folder": str(self.folder), "error": str(exc)}))
         except (OSError, sqlite3.Error) as again:
-            self.notes.append(f"cache {self.folder} is damaged ({exc}) and cannot be rebuilt ({again}); running without it")
+            self.notes.append(Text("note.cache-damaged", {"folder": str(self.folder), "error": str(exc), "again": str(again)}))
 
     def _key(self, digest: str) -> str:
         return f"{digest}:{self.namespace}"
@@ -174,13 +175,13 @@ class Cache:
             except sqlite3.Error:
                 pass
             if _busy(exc):
-                self.notes.append(f"cache {self.folder}: busy for {self.BUSY_SECONDS:g} s, {len(batch)} record(s) not saved")
+                self.notes.append(Text("note.cache-busy", {"folder": str(self.folder), "seconds": f"{self.BUSY_SECONDS:g}", "n": len(batch)}))
                 return
             self._rebuild(exc)
 
     def close(self) -> None:
         if self.bad_records:
-            self.notes.append(f"cache {self.folder}: {self.bad_records} damaged record(s) ignored and re-extracted")
+            self.notes.append(Text("note.cache-bad-records", {"folder": str(self.folder), "n": self.bad_records}))
         self._flush()
         if self.db is not None:
             try:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from giaoban_qa.findings import Category, Finding, Located, Msg, Severity
+from giaoban_qa.i18n import Localized, Text, codes
 
 MAX_ROWS = 100
 
@@ -41,7 +42,7 @@ class Suite:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-class SuiteError(ValueError):
+class SuiteError(Localized, ValueError):
     pass
 
 
@@ -57,7 +58,7 @@ def load_suites(folder: str | os.PathLike) -> list[Suite]:
     elif root.is_dir():
         files = sorted(p for p in root.iterdir() if p.suffix in (".json", ".yaml", ".yml"))
     else:
-        raise SuiteError(f"{folder}: no such checks folder or suite file")
+        raise SuiteError("suite.not-found", path=str(folder))
     suites = []
     for p in files:
         text = p.read_text(encoding="utf-8")
@@ -66,13 +67,13 @@ def load_suites(folder: str | os.PathLike) -> list[Suite]:
         except (json.JSONDecodeError, yaml.YAMLError, RecursionError) as exc:
             from giaoban_qa.packs import yaml_error_summary
 
-            raise SuiteError(f"{p}: not a valid suite ({yaml_error_summary(exc)})") from None
+            raise SuiteError("suite.invalid", path=str(p), error=yaml_error_summary(exc)) from None
         if not isinstance(data, dict) or not isinstance(data.get("expectations"), list):
-            raise SuiteError(f"{p}: a suite needs a list of 'expectations'")
+            raise SuiteError("suite.no-expectations", path=str(p))
         meta = dict(data.get("meta") or {})
         table = meta.get("table")
         if not table:
-            raise SuiteError(f"{p}: the suite's meta must name its fact 'table'")
+            raise SuiteError("suite.no-table", path=str(p))
         _category(meta.get("category", "text"), p)
         _severity(meta.get("severity", "warning"), p)
         suites.append(Suite(name=str(data.get("name") or p.stem), table=str(table), path=str(p), data=data, meta=meta))
@@ -83,14 +84,14 @@ def _category(value: str, where: Any) -> Category:
     try:
         return Category(value)
     except ValueError:
-        raise SuiteError(f"{where}: category must be one of {', '.join(c.value for c in Category)}") from None
+        raise SuiteError("suite.category", where=where, choices=codes(c.value for c in Category)) from None
 
 
 def _severity(value: str, where: Any) -> Severity:
     try:
         return Severity(value)
     except ValueError:
-        raise SuiteError(f"{where}: severity must be one of error, warning, info") from None
+        raise SuiteError("suite.severity", where=where) from None
 
 
 def run_suites(suites: list[Suite], frames: dict[str, Any], notes: list[str] | None = None) -> list[Located]:
@@ -99,7 +100,7 @@ def run_suites(suites: list[Suite], frames: dict[str, Any], notes: list[str] | N
     runnable = [s for s in suites if s.table in frames]
     for s in suites:
         if s.table not in frames:
-            notes.append(f"check suite {s.name}: no fact table '{s.table}' (no extractor registers it); skipped")
+            notes.append(Text("note.suite-no-table", {"suite": s.name, "table": s.table}))
     if not runnable:
         return []
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
@@ -123,7 +124,7 @@ def run_suites(suites: list[Suite], frames: dict[str, Any], notes: list[str] | N
         try:
             gx_suite = gx.ExpectationSuite(**spec)
         except Exception as exc:
-            raise SuiteError(f"{suite.path}: {type(exc).__name__}: {exc}") from None
+            raise SuiteError("suite.gx-error", path=str(suite.path), error=f"{type(exc).__name__}: {exc}") from None
         validation = batch.validate(gx_suite, result_format="COMPLETE")
         for i, res in enumerate(validation.results):
             if res.success:

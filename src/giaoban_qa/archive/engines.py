@@ -38,6 +38,7 @@ from typing import Any, Callable, Iterator
 
 from giaoban_qa.archive.shards import ShardPlan, compact, finding_order, reduce_shard, shard_id, summarise, table_rows
 from giaoban_qa.config import Config
+from giaoban_qa.i18n import Localized, Text
 
 DEFAULT_PARTITION = 200  # documents per Dask task / per Parquet part: ~0.5 MB of news text
 
@@ -113,7 +114,7 @@ class EngineResult:
 OnDocument = Callable[[dict[str, Any]], None]
 
 
-class EngineError(Exception):
+class EngineError(Localized):
     """The engine cannot run (no Dask installed, cluster unreachable, workers without the
     package): a one-line message for the user."""
 
@@ -211,11 +212,11 @@ class LocalEngine:
             for key, items in shards.groups():
                 for d in reduce_shard(items, plan.config.options, plan.config.rules_dirs, plan.config.strict):
                     if "error" in d:
-                        crashes.append((repr(key), d["error"]))
+                        crashes.append((repr(key), len(crashes), d))
                     else:
                         out.archive_findings.append(d)
-            for _key, message in sorted(crashes):  # in key order, as when shards were sorted in memory
-                _rule_crashed(message, plan.config)  # raises, unless --keep-going
+            for _key, _n, crash in sorted(crashes, key=lambda c: c[:2]):  # in key order, as when shards were sorted in memory
+                _rule_crashed(crash, plan.config)  # raises, unless --keep-going
         finally:
             shutil.rmtree(spill, ignore_errors=True)
         out.archive_findings.sort(key=finding_order)
@@ -281,7 +282,7 @@ class LocalEngine:
             limit = max(1, min(len(paths), default_jobs()))
             if jobs > limit:
                 if self.asked:
-                    out.notes.append(f"--jobs {self.jobs} lowered to {limit} ({len(paths)} file(s) to extract, {default_jobs()} core(s))")
+                    out.notes.append(Text("note.jobs-lowered", {"jobs": self.jobs, "limit": limit, "files": len(paths), "cores": default_jobs()}))
                 jobs = limit
             for (ordinal, path), record in zip(pending, process(paths, plan.config, plan.table_names, jobs)):
                 out.extracted += 1
@@ -506,7 +507,7 @@ def _open_cache(plan: AuditPlan, notes: list[str] | None):
         return Cache(plan.cache_dir, plan.namespace, notes)
     except (OSError, sqlite3.Error) as exc:  # a read-only folder: audit without the cache
         if notes is not None:
-            notes.append(f"cache {plan.cache_dir} unusable ({exc}); running without it")
+            notes.append(Text("note.cache-unusable", {"folder": str(plan.cache_dir), "error": str(exc)}))
         return None
 
 
@@ -647,7 +648,7 @@ class DaskEngine:
         try:
             from distributed import Client, LocalCluster
         except ImportError:
-            raise EngineError("--engine dask needs dask.distributed: pip install 'giaoban-qa[archive]'") from None
+            raise EngineError("engine.needs-dask") from None
         import dask
 
         # Object columns stay Python strings (as in the local engine's frames), so the Parquet
@@ -657,7 +658,7 @@ class DaskEngine:
             try:
                 client = Client(self.scheduler, timeout="10s")
             except (OSError, TimeoutError) as exc:
-                raise EngineError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
+                raise EngineError("engine.unreachable", scheduler=self.scheduler, error=str(exc)) from None
             return client, None
         from giaoban_qa.archive.parallel import default_jobs
 
@@ -668,13 +669,13 @@ class DaskEngine:
     def _check_workers(self, client) -> None:
         identities = client.run(_worker_identity)
         if not identities:
-            raise EngineError(f"the Dask cluster at {self.scheduler} has no workers (start some with 'dask worker {self.scheduler}')")
+            raise EngineError("engine.no-workers", scheduler=self.scheduler)
         mine = package_identity()
         wrong = {w: i for w, i in identities.items() if i != mine}
         if wrong:
             worker, identity = sorted(wrong.items())[0]
-            why = identity if identity.startswith("error") else "it runs another version of giaoban-qa"
-            raise EngineError(f"Dask worker {worker} cannot run this audit ({why}); install this giaoban-qa on every worker")
+            why = identity if identity.startswith("error") else Text("engine.other-version")
+            raise EngineError("engine.worker-cannot", worker=worker, why=why)
 
     def run(self, plan: AuditPlan, on_document: OnDocument) -> EngineResult:
         from distributed import as_completed
@@ -685,7 +686,7 @@ class DaskEngine:
             self._check_workers(client)
             return self._run(client, plan, on_document)
         except FutureCancelledError as exc:
-            raise EngineError(f"the Dask run was cancelled: {exc}") from None
+            raise EngineError("engine.cancelled", error=str(exc)) from None
         finally:
             client.close()
             if cluster is not None:
@@ -698,7 +699,7 @@ class DaskEngine:
         from distributed.scheduler import KilledWorker
 
         if any(item.path == "-" for item in plan.inputs):
-            raise EngineError("text on standard input (-) is read by --engine local only")
+            raise EngineError("usage.stdin-local-only")
         client, cluster = self._connect()
         try:
             self._check_workers(client)
@@ -716,9 +717,9 @@ class DaskEngine:
             try:
                 return gather_facts(plan, records())
             except KilledWorker as exc:
-                raise EngineError(f"Dask workers died while extracting facts ({exc}); a document may crash the worker, try --engine local") from None
+                raise EngineError("engine.workers-died", error=str(exc)) from None
         except FutureCancelledError as exc:
-            raise EngineError(f"the Dask run was cancelled: {exc}") from None
+            raise EngineError("engine.cancelled", error=str(exc)) from None
         finally:
             client.close()
             if cluster is not None:
@@ -743,7 +744,7 @@ class DaskEngine:
                 future.release()
             counts = client.gather(client.map(_counts, results, pure=False))
         except KilledWorker as exc:
-            raise EngineError(f"Dask workers died while auditing ({exc}); a document may crash the worker, try --engine local") from None
+            raise EngineError("engine.workers-died", error=str(exc)) from None
         for cached, extracted, _columns in counts:
             out.cached += cached
             out.extracted += extracted
@@ -757,7 +758,7 @@ class DaskEngine:
         found_future = client.compute(found, retries=self.retries)
         for d in found_future.result():
             if "error" in d:
-                _rule_crashed(d["error"], config)
+                _rule_crashed(d, config)
             else:
                 out.archive_findings.append(d)
         out.archive_findings.sort(key=finding_order)
@@ -821,14 +822,15 @@ class DaskEngine:
         return [root / t for t in frames]
 
 
-def _rule_crashed(message: str, config) -> None:
+def _rule_crashed(crash: dict[str, Any], config) -> None:
     """A cross-document rule raised: exit 2 naming it, unless ``--keep-going`` (then said on
     stderr and skipped), as for the per-document rules: no rule falls silent with exit 0."""
+    message = Text("usage.rule-cross", {"rule": crash.get("rule", "?"), "error": crash.get("detail", crash["error"])[:400]})
     if not getattr(config, "keep_going", False):
         from giaoban_qa.errors import RuleCrash
 
-        raise RuleCrash(message[:500] + " (--keep-going skips it)")
-    print(f"giaoban-qa: {message[:500]}", file=sys.stderr)
+        raise RuleCrash("usage.rule-crash", message=message)
+    print(f"giaoban-qa: {message.render(config.lang)}", file=sys.stderr)
 
 
 def make_engine(name: str, jobs: int | None = None, scheduler: str | None = None):

@@ -23,8 +23,14 @@ from typing import Any
 
 from giaoban_qa.archive.text import fold, norm_space
 from giaoban_qa.document import Document
+from giaoban_qa.i18n import Localized
+
 
 SIDECAR_NAME = "giaoban-qa-archive.yaml"
+
+
+class GroupsError(Localized, ValueError):
+    """A groups sidecar that cannot be read: a catalogue key and its parameters."""
 
 _WORD = r"[^\W\d_][^\W\d_']*"
 # A body or level word followed by a place name (capitalised words, checked in Python).
@@ -194,13 +200,13 @@ def load_sidecar(path: str | Path) -> list[tuple[Path, str, str]]:
     try:
         data = load_user_yaml(p.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
-        raise ValueError(f"{p}: groups file not found") from None
+        raise GroupsError("groups.not-found", path=str(p)) from None
     except OSError as exc:
-        raise ValueError(f"{p}: cannot read groups file ({exc.strerror})") from None
+        raise GroupsError("groups.unreadable", path=str(p), error=str(exc.strerror)) from None
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         from giaoban_qa.packs import yaml_error_summary
 
-        raise ValueError(f"{p}: invalid groups file ({yaml_error_summary(exc)})") from None
+        raise GroupsError("groups.invalid", path=str(p), error=yaml_error_summary(exc)) from None
     groups = data.get("groups", {}) if isinstance(data, dict) else {}
     if not isinstance(groups, dict):
         raise ValueError(f"{p}: 'groups' must map globs to group names")

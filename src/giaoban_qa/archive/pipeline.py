@@ -63,7 +63,10 @@ class Worker:
             except Exception as exc:  # one broken extractor must not stop the archive
                 if self.config.strict:
                     raise
-                return {"path": path, "error": f"{path}: internal error in fact table {name}: {type(exc).__name__}: {exc}"}
+                from giaoban_qa.i18n import t
+
+                return {"path": path, "error": t("input.fact-table-crash", self.config.lang, path=path, table=name,
+                                                  error=f"{type(exc).__name__}: {exc}"[:400])}
             tables[name] = [_place_row(doc, lines, row) for row in rows]
         from giaoban_qa.suppress import markers_for
 

@@ -154,7 +154,8 @@ def reduce_shard(items: list[tuple], options: dict[str, Any], rules_dirs: tuple[
     except Exception as exc:
         if strict:
             raise
-        return [{"error": f"internal error in rule {items[0][0]}: {type(exc).__name__}: {exc}"}]
+        return [{"error": f"internal error in rule {items[0][0]}: {type(exc).__name__}: {exc}", "rule": items[0][0],
+                 "detail": f"{type(exc).__name__}: {exc}"[:400]}]
 
 
 def _reduce_shard(items: list[tuple], options: dict[str, Any], rules_dirs: tuple[str, ...] | list[str]) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ def write_parquet_tables(tables: dict[str, list[dict[str, Any]]], output: str | 
     if not output:
         from giaoban_qa.errors import UsageError
 
-        raise UsageError("--format parquet writes one file per table: give a folder with -o DIR")
+        raise UsageError("usage.parquet-needs-folder")
     from giaoban_qa.archive.schemas import validate_tables
 
     frames = validate_tables(tables)

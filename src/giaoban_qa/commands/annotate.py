@@ -8,15 +8,15 @@ import os
 import sys
 from pathlib import Path
 
-from giaoban_qa.commands.common import add_common_options, load_checked_config
+from giaoban_qa.commands.common import add_common_options, add_fail_on_option, h, load_checked_config
 from giaoban_qa.errors import EXIT_USAGE, UsageError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    annotate = sub.add_parser("annotate", help="write a copy of a .docx with findings as comments and fixes as tracked changes")
-    annotate.add_argument("path", metavar="REPORT.docx")
-    annotate.add_argument("--output", "-o", metavar="FILE", help="the annotated copy (default: REPORT.giaoban-qa.docx beside it; never the input)")
-    annotate.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="lowest severity that fails (default: error)")
+    annotate = sub.add_parser("annotate", help=h("help.annotate"), description=h("help.annotate"))
+    annotate.add_argument("path", metavar=h("mv.REPORT"), help=h("help.annotate.path"))
+    annotate.add_argument("--output", "-o", metavar=h("mv.FILE"), help=h("help.annotate.output"))
+    add_fail_on_option(annotate)
     add_common_options(annotate)
     annotate.set_defaults(handler=run)
 
@@ -33,10 +33,10 @@ def run(args: argparse.Namespace) -> int:
     from giaoban_qa.reporters import write_atomic
 
     if kind_of(args.path) != "docx":
-        raise UsageError(f"{args.path}: annotate writes Word comments into a .docx; for .txt/.md use 'check --fix' or 'check --diff'")
+        raise UsageError("annotate.not-docx", path=args.path)
     output = args.output or default_output(args.path)
     if os.path.exists(output) and os.path.exists(args.path) and os.path.samefile(output, args.path):
-        raise UsageError(f"{output}: is the input file; annotate writes a copy (choose another -o)")
+        raise UsageError("annotate.is-input", path=output)
     config = load_checked_config(args, [args.path])
     result = run_check([args.path], config)
     failed = [f.error for f in result.files if f.error]
@@ -47,8 +47,7 @@ def run(args: argparse.Namespace) -> int:
     annotated, tracked = annotate_docx_tracked(data, result.findings, config.lang)
     write_atomic(output, annotated)
     changes = len(tracked)
-    if config.lang == "en":
-        print(f"giaoban-qa: {len(result.findings)} finding(s) as comments, {changes} as tracked changes, written to {output}", file=sys.stderr)
-    else:
-        print(f"giaoban-qa: {len(result.findings)} phát hiện thành nhận xét, {changes} thành thay đổi theo dõi, ghi vào {output}", file=sys.stderr)
+    from giaoban_qa.i18n import t
+
+    print("giaoban-qa: " + t("annotate.written", config.lang, n=len(result.findings), changes=changes, path=output), file=sys.stderr)
     return exit_code(result, config.fail_on)

@@ -7,16 +7,15 @@ import argparse
 import json
 import sys
 
-from giaoban_qa.commands.common import add_common_options, load_checked_config
+from giaoban_qa.commands.common import add_common_options, h, load_checked_config
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    baseline = sub.add_parser("baseline", help="record today's findings so 'check --baseline' reports only new ones")
-    actions = baseline.add_subparsers(dest="baseline_action", metavar="ACTION")
-    create = actions.add_parser("create", help="check PATHs and write every finding to the baseline file")
-    create.add_argument("paths", nargs="+", metavar="PATH")
-    create.add_argument("--output", "-o", metavar="FILE", default=".giaoban-qa-baseline.json",
-                        help="baseline file (default: .giaoban-qa-baseline.json)")
+    baseline = sub.add_parser("baseline", help=h("help.baseline-cmd"), description=h("help.baseline-cmd"))
+    actions = baseline.add_subparsers(dest="baseline_action", metavar=h("mv.ACTION"))
+    create = actions.add_parser("create", help=h("help.baseline.create"), description=h("help.baseline.create"))
+    create.add_argument("paths", nargs="+", metavar=h("mv.PATH"), help=h("help.audit.paths"))
+    create.add_argument("--output", "-o", metavar=h("mv.FILE"), default=".giaoban-qa-baseline.json", help=h("help.baseline.output"))
     add_common_options(create)
     create.set_defaults(handler=run_create)
     baseline.set_defaults(handler=lambda args: (baseline.print_help(), 2)[1])

@@ -11,50 +11,62 @@ from pathlib import Path
 from giaoban_qa.errors import UsageError
 
 
-FORMAT_HELP = ("rich (default: colour on a terminal), text (the same without colour), concise (path:line:col: rule "
-               "message, one a line), json, html, sarif, junit")
+def h(key: str, **params) -> str:
+    """A help text or metavar of the parser in the language of the run (the parser is built
+    inside :func:`giaoban_qa.i18n.using_lang`)."""
+    from giaoban_qa.i18n import current_lang, t
+
+    return t(key, current_lang(), **params)
 
 
 def add_output_options(p: argparse.ArgumentParser) -> None:
     """Options of the commands that print a findings report (check, audit)."""
-    p.add_argument("--format", "-f", default=None, metavar="FORMAT", help=FORMAT_HELP)
-    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically; html defaults to reports/, - for standard output)")
-    p.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline ('giaoban-qa baseline create')")
-    p.add_argument("--review", metavar="FILE", help="auditor review file shown in the html report (default: beside the report)")
-    p.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help="lowest severity that fails (default: error)")
-    p.add_argument("--color", action=argparse.BooleanOptionalAction, default=None,
-                   help="force colour on or off (default: on for a terminal unless NO_COLOR is set)")
-    p.add_argument("--statistics", action="store_true", help="print how many findings each rule produced instead of the findings")
-    p.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, no notes")
+    p.add_argument("--format", "-f", default=None, metavar=h("mv.FORMAT"), help=h("help.format"))
+    p.add_argument("--output", "-o", metavar=h("mv.FILE"), help=h("help.output"))
+    p.add_argument("--baseline", metavar=h("mv.FILE"), help=h("help.baseline"))
+    p.add_argument("--review", metavar=h("mv.FILE"), help=h("help.review"))
+    add_fail_on_option(p)
+    p.add_argument("--color", action=argparse.BooleanOptionalAction, default=None, help=h("help.color"))
+    p.add_argument("--statistics", action="store_true", help=h("help.statistics"))
+    p.add_argument("--quiet", "-q", action="store_true", help=h("help.quiet"))
+
+
+def add_fail_on_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--fail-on", choices=["error", "warning", "info", "never"], help=h("help.fail-on"))
 
 
 def did_you_mean(word: str, choices) -> str:
     """' (did you mean X?)' for the closest of ``choices``, or ''."""
     import difflib  # only on a typo: not on every start-up
 
+    from giaoban_qa.i18n import current_lang, t
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]}?)" if close else ""
+    return t("usage.did-you-mean", current_lang(), word=close[0]) if close else ""
 
 
 def add_common_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", choices=["vi", "en"], help="language of messages (default: vi)")
-    p.add_argument("--config", metavar="FILE", help="configuration file (default: found upward from the first path)")
-    p.add_argument("--select", metavar="RULES", help="comma-separated rule ids or prefixes to run")
-    p.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or prefixes to skip")
-    p.add_argument("--max-size", type=mebibytes, metavar="MIB", help="largest file to read, in MiB (default 20)")
-    p.add_argument("--keep-going", action="store_true", help="a rule that crashes is reported and skipped (default: stop, exit 2)")
+    add_lang_option(p)
+    p.add_argument("--config", metavar=h("mv.FILE"), help=h("help.config"))
+    p.add_argument("--select", metavar=h("mv.RULES"), help=h("help.select"))
+    p.add_argument("--ignore", metavar=h("mv.RULES"), help=h("help.ignore"))
+    add_max_size_option(p)
+    p.add_argument("--keep-going", action="store_true", help=h("help.keep-going"))
     add_encoding_option(p)
+
+
+def add_max_size_option(p: argparse.ArgumentParser, help_key: str = "help.max-size") -> None:
+    p.add_argument("--max-size", type=mebibytes, metavar="MIB", help=h(help_key))
 
 
 def add_encoding_option(p: argparse.ArgumentParser) -> None:
     from giaoban_qa.loaders.decode import ENCODINGS
 
-    p.add_argument("--encoding", choices=ENCODINGS, help="how to decode text files (default: auto — UTF-8, UTF-16 with BOM, "
-                   "or the legacy Vietnamese encoding the bytes betray: Windows-1258, TCVN3, VNI)")
+    p.add_argument("--encoding", choices=ENCODINGS, help=h("help.encoding"))
 
 
-def add_lang_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", choices=["vi", "en"], help="language of messages (default: vi, or lang of the configuration)")
+def add_lang_option(p: argparse.ArgumentParser, help_key: str = "help.lang") -> None:
+    p.add_argument("--lang", choices=["vi", "en"], help=h(help_key))
 
 
 def chosen_lang(args: argparse.Namespace) -> str:
@@ -71,14 +83,16 @@ def chosen_lang(args: argparse.Namespace) -> str:
 
 def mebibytes(value: str) -> float:
     """--max-size: a positive number of MiB."""
+    from giaoban_qa.i18n import current_lang, t
+
     try:
         size = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+        raise argparse.ArgumentTypeError(t("usage.not-a-number", current_lang(), value=repr(value))) from None
     from giaoban_qa.config import MAX_SIZE_MIB
 
     if not 0 < size <= MAX_SIZE_MIB:  # also refuses inf and nan
-        raise argparse.ArgumentTypeError(f"must be a positive number of MiB up to {MAX_SIZE_MIB}, not {value}")
+        raise argparse.ArgumentTypeError(t("usage.max-size", current_lang(), limit=MAX_SIZE_MIB, value=value))
     return size
 
 
@@ -90,13 +104,15 @@ def load_run_config(args: argparse.Namespace, paths: list[str]):
     try:
         config = load_config(Path(first) if first else None, getattr(args, "config", None))
     except ConfigError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.text or exc.literal) from None
     if getattr(args, "select", None):
         config.select = [s for s in args.select.split(",") if s]
     if getattr(args, "ignore", None):
         config.ignore = config.ignore + [s for s in args.ignore.split(",") if s]
     if getattr(args, "lang", None):
         config.lang = args.lang
+    else:  # the configuration's language, for the command's own messages and errors too
+        args.lang = config.lang
     if getattr(args, "fail_on", None):
         config.fail_on = args.fail_on
     if getattr(args, "max_size", None):
@@ -107,8 +123,10 @@ def load_run_config(args: argparse.Namespace, paths: list[str]):
         config.keep_going = True
     for folder in config.rules_dirs:  # a mistyped rules-dir once meant the shipped packs only
         if not Path(folder).is_dir():
-            what = "is not a folder" if Path(folder).exists() else "does not exist"
-            raise UsageError(f"{config.source or 'configuration'}: rules-dir {folder} {what}")
+            from giaoban_qa.i18n import Text
+
+            raise UsageError("cfg.rules-dir-not-folder" if Path(folder).exists() else "cfg.rules-dir-missing",
+                             where=config.source or Text("cfg.unnamed"), folder=folder)
     if getattr(args, "stdin_filename", None):
         config.stdin_filename = args.stdin_filename
     return config
@@ -124,7 +142,7 @@ def validate_rule_patterns(config) -> None:
         if pattern in ("ALL", "*"):
             continue
         if not any(matches(code, [pattern]) for code in codes):
-            raise UsageError(f"unknown rule or prefix '{pattern}' (see 'giaoban-qa rules')")
+            raise UsageError("cfg.unknown-rule", pattern=pattern)
     validate_rule_options(config)
 
 
@@ -137,25 +155,30 @@ def validate_rule_options(config) -> None:
     for code, options in config.options.items():
         rule = rules.get(code)
         if rule is None:
-            raise UsageError(f"options for unknown rule '{code}' (see 'giaoban-qa rules')")
+            raise UsageError("cfg.options-unknown-rule", rule=code)
         declared = getattr(rule, "OPTIONS", {})
         for name, value in options.items():
             if name not in declared:
-                known = ", ".join(sorted(declared)) or "none"
-                raise UsageError(f"rule {code} has no option '{name}' (its options: {known})")
+                from giaoban_qa.i18n import Text
+
+                known = ", ".join(sorted(declared)) or Text("cfg.no-options")
+                raise UsageError("cfg.no-such-option", rule=code, name=name, known=known)
             kind, low, high = declared[name]
             problem = _option_problem(value, kind, low, high)
             if problem:
-                raise UsageError(f"option {name} of rule {code} must be {problem}, not {value!r}"[:300])
+                raise UsageError("cfg.option-value", name=name, rule=code, wanted=problem, value=repr(value)[:200])
 
 
-def _option_problem(value, kind: str, low: float, high: float) -> str | None:
+def _option_problem(value, kind: str, low: float, high: float):
+    """What the option's value should be (a :class:`~giaoban_qa.i18n.Text`), or None."""
     import math
+
+    from giaoban_qa.i18n import Text
 
     if kind == "pairs":  # a list of [title, organ] pairs of words
         ok = isinstance(value, list) and all(isinstance(v, list) and len(v) == 2 and all(isinstance(w, str) for w in v) for v in value)
-        return None if ok else "a list of [title, organ] pairs of strings"
-    wanted = f"{'an integer' if kind == 'int' else 'a number'} from {low:g} to {high:g}"
+        return None if ok else Text("cfg.want-pairs")
+    wanted = Text("cfg.want-int" if kind == "int" else "cfg.want-number", {"low": f"{low:g}", "high": f"{high:g}"})
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return wanted
     if kind == "int" and not isinstance(value, int):
@@ -181,18 +204,19 @@ def check_baseline(config) -> None:
     try:
         load_baseline(config.baseline)
     except BaselineError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.text or exc.literal) from None
 
 
 def prepare_run(args: argparse.Namespace, paths: list[str]):
     """Configuration, output format and report options shared by ``check`` and ``audit``:
     everything that can be wrong with the command line fails here, before any file is read."""
+    from giaoban_qa.i18n import codes
     from giaoban_qa.reporters import FORMATS
 
     config = load_checked_config(args, paths)
     fmt = args.format or "rich"
     if fmt not in FORMATS:
-        raise UsageError(f"unknown format '{fmt}'{did_you_mean(fmt, FORMATS)}; choose from {', '.join(sorted(FORMATS))}")
+        raise UsageError("usage.unknown-format", format=fmt, hint=did_you_mean(fmt, FORMATS), choices=codes(sorted(FORMATS)))
     if args.baseline:
         config.baseline = args.baseline
     return config, fmt, prepare_report_options(args, config, fmt)
@@ -220,7 +244,7 @@ def prepare_report_options(args: argparse.Namespace, config, fmt: str) -> dict:
     try:
         return {"review": load_reviews(review_files), "review_file": ", ".join(map(str, review_files)) or None}
     except ReviewError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.text or exc.literal) from None
 
 
 def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dict) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from giaoban_qa.commands.common import add_lang_option, chosen_lang
+from giaoban_qa.commands.common import add_lang_option, chosen_lang, h
 from giaoban_qa.errors import EXIT_OK, UsageError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    explain = sub.add_parser("explain", help="print a rule's documentation")
-    explain.add_argument("rule", metavar="RULE")
+    explain = sub.add_parser("explain", help=h("help.explain"), description=h("help.explain"))
+    explain.add_argument("rule", metavar=h("mv.RULE"), help=h("help.explain.rule"))
     add_lang_option(explain)
     explain.set_defaults(handler=run)
 
@@ -24,8 +24,10 @@ def run(args: argparse.Namespace) -> int:
     rule = rules.get(args.rule)
     if rule is None:
         close = [c for c in rules if args.rule in c]
-        hint = t("explain.did-you-mean", lang, rules=", ".join(close)) if close else ""
-        raise UsageError(t("explain.unknown", lang, rule=args.rule, hint=hint))
+        from giaoban_qa.i18n import Text
+
+        hint = Text("explain.did-you-mean", {"rules": ", ".join(close)}) if close else ""
+        raise UsageError("explain.unknown", rule=args.rule, hint=hint)
     import sys
 
     if not sys.stdout.isatty():

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import argparse
 
-from giaoban_qa.commands.common import add_encoding_option, mebibytes
+from giaoban_qa.commands.common import add_encoding_option, add_lang_option, add_max_size_option, h
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    facts = sub.add_parser("facts", help="print the facts extracted from documents")
-    facts.add_argument("paths", nargs="+", metavar="PATH")
-    facts.add_argument("--format", "-f", choices=["table", "csv", "json", "parquet"], default="table")
-    facts.add_argument("--kind", "-k", action="append", help="table(s) to show (default: all)")
-    facts.add_argument("--output", "-o", metavar="PATH", help="a file (csv/json), or an existing folder: one file per table (parquet always needs a folder)")
-    facts.add_argument("--max-size", type=mebibytes, metavar="MIB")
-    facts.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: the machine's cores)")
-    facts.add_argument("--engine", choices=["local", "dask"], default="local",
-                       help="where the extraction runs: local process pool (default) or Dask (a LocalCluster sized to the machine, or --scheduler)")
-    facts.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://host:8786 (implies --engine dask)")
-    facts.add_argument("--partition-size", type=int, default=200, metavar="N", help="documents per Dask task (default 200)")
+    facts = sub.add_parser("facts", help=h("help.facts"), description=h("help.facts"))
+    facts.add_argument("paths", nargs="+", metavar=h("mv.PATH"), help=h("help.facts.paths"))
+    facts.add_argument("--format", "-f", choices=["table", "csv", "json", "parquet"], default="table", help=h("help.facts.format"))
+    facts.add_argument("--kind", "-k", action="append", metavar=h("mv.TABLE"), help=h("help.facts.kind"))
+    facts.add_argument("--output", "-o", metavar=h("mv.PATH"), help=h("help.facts.output"))
+    add_max_size_option(facts)
+    facts.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help=h("help.audit.jobs"))
+    facts.add_argument("--engine", choices=["local", "dask"], default="local", help=h("help.audit.engine"))
+    facts.add_argument("--scheduler", metavar=h("mv.ADDRESS"), help=h("help.audit.scheduler"))
+    facts.add_argument("--partition-size", type=int, default=200, metavar="N", help=h("help.audit.partition-size"))
     add_encoding_option(facts)
+    add_lang_option(facts)
+    facts.add_argument("--config", metavar=h("mv.FILE"), help=h("help.config"))
     facts.set_defaults(handler=run)
 
 
@@ -32,11 +33,12 @@ def run(args: argparse.Namespace) -> int:
     from giaoban_qa.facts import run_facts
 
     if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
+        raise UsageError("usage.at-least-one", option="--jobs")
     if args.partition_size < 1:
-        raise UsageError("--partition-size must be at least 1")
+        raise UsageError("usage.at-least-one", option="--partition-size")
+    config = load_run_config(args, args.paths)
     try:
-        return run_facts(args, load_run_config(args, args.paths))
+        return run_facts(args, config)
     except EngineError as exc:
-        print(f"giaoban-qa: {exc}", file=sys.stderr)
+        print(f"giaoban-qa: {exc.render(config.lang)}", file=sys.stderr)
         return 2

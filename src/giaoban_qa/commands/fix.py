@@ -14,6 +14,7 @@ def run_fixes(args: argparse.Namespace, paths: list[str], config) -> int | None:
     command is done (--diff), or None when ``check`` goes on to report what is left."""
     from giaoban_qa.engine import run_check
     from giaoban_qa.fixfiles import plan_fix, unified_diff, write_plan
+    from giaoban_qa.i18n import render_text, t
 
     result = run_check(paths, config)
     by_path: dict[str, list] = {}
@@ -21,12 +22,11 @@ def run_fixes(args: argparse.Namespace, paths: list[str], config) -> int | None:
         by_path.setdefault(f.path, []).append(f)
     kinds = {f.path: f.kind for f in result.files}
     plans = [p for path, found in by_path.items() if (p := plan_fix(path, kinds.get(path) or "txt", found, args.unsafe_fixes))]
-    vi = config.lang != "en"
     if args.diff:
         changed = False
         for plan in plans:
             if plan.note:
-                print(f"giaoban-qa: {plan.path}: {plan.note}", file=sys.stderr)
+                print(f"giaoban-qa: {plan.path}: {render_text(plan.note, config.lang)}", file=sys.stderr)
             if plan.changed:
                 from giaoban_qa.safe_text import no_surrogates
 
@@ -37,7 +37,7 @@ def run_fixes(args: argparse.Namespace, paths: list[str], config) -> int | None:
     files = 0
     for plan in plans:
         if plan.note:
-            print(f"giaoban-qa: {plan.path}: {plan.note}", file=sys.stderr)
+            print(f"giaoban-qa: {plan.path}: {render_text(plan.note, config.lang)}", file=sys.stderr)
         if plan.data is not None and plan.applied:
             write_plan(plan)
             fixed += len(plan.applied)
@@ -47,11 +47,8 @@ def run_fixes(args: argparse.Namespace, paths: list[str], config) -> int | None:
         from giaoban_qa.fixes import fixable
 
         more = sum(1 for f in result.findings if fixable(f) == "unsafe")
-    if vi:
-        line = f"giaoban-qa: đã sửa {fixed} phát hiện trong {files} tệp"
-        line += f" ({more} phát hiện khác sửa được với --unsafe-fixes)" if more else ""
-    else:
-        line = f"giaoban-qa: fixed {fixed} finding(s) in {files} file(s)"
-        line += f" ({more} more with --unsafe-fixes)" if more else ""
-    print(line, file=sys.stderr)
+    lang = config.lang
+    line = t("fix.fixed", lang, findings=t("n.findings", lang, n=fixed), files=t("n.files", lang, n=files),
+             more=t("fix.more-unsafe", lang, n=more) if more else "")
+    print(f"giaoban-qa: {line}", file=sys.stderr)
     return None

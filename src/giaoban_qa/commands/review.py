@@ -7,21 +7,21 @@ from __future__ import annotations
 import argparse
 import sys
 
-from giaoban_qa.commands.common import add_common_options, check_baseline, load_checked_config
+from giaoban_qa.commands.common import add_common_options, check_baseline, h, load_checked_config
 from giaoban_qa.errors import UsageError
 from giaoban_qa.review import DEFAULT_REVIEW, STATUSES, ReviewError, dump_review, load_review, status_of
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    review = sub.add_parser("review", help="auditor triage: print open findings, record confirmed/dismissed decisions")
-    review.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check (as for 'check')")
-    review.add_argument("--file", metavar="REVIEW", default=DEFAULT_REVIEW, help=f"review file, .yaml or .json (default: {DEFAULT_REVIEW})")
-    review.add_argument("--all", action="store_true", help="print every finding with its status, not only open ones")
-    review.add_argument("--confirm", action="append", default=[], metavar="FP", help="mark a fingerprint confirmed")
-    review.add_argument("--dismiss", action="append", default=[], metavar="FP", help="mark a fingerprint dismissed")
-    review.add_argument("--reopen", action="append", default=[], metavar="FP", help="mark a fingerprint open again")
-    review.add_argument("--note", default=None, help="note recorded with --confirm/--dismiss/--reopen")
-    review.add_argument("--baseline", metavar="FILE", help="leave out findings in this baseline")
+    review = sub.add_parser("review", help=h("help.review-cmd"), description=h("help.review-cmd"))
+    review.add_argument("paths", nargs="*", metavar=h("mv.PATH"), help=h("help.review.paths"))
+    review.add_argument("--file", metavar=h("mv.REVIEW"), default=DEFAULT_REVIEW, help=h("help.review.file", default=DEFAULT_REVIEW))
+    review.add_argument("--all", action="store_true", help=h("help.review.all"))
+    review.add_argument("--confirm", action="append", default=[], metavar=h("mv.FP"), help=h("help.review.confirm"))
+    review.add_argument("--dismiss", action="append", default=[], metavar=h("mv.FP"), help=h("help.review.dismiss"))
+    review.add_argument("--reopen", action="append", default=[], metavar=h("mv.FP"), help=h("help.review.reopen"))
+    review.add_argument("--note", default=None, metavar=h("mv.NOTE"), help=h("help.review.note"))
+    review.add_argument("--baseline", metavar=h("mv.FILE"), help=h("help.review.baseline"))
     add_common_options(review)
     review.set_defaults(handler=run)
 
@@ -29,11 +29,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     decisions = [(fp, "confirmed") for fp in args.confirm] + [(fp, "dismissed") for fp in args.dismiss] + [(fp, "open") for fp in args.reopen]
     if not args.paths and not decisions:
-        raise UsageError("review needs PATHs to check, or --confirm/--dismiss/--reopen FP")
+        raise UsageError("review.needs-input")
     try:
         entries = load_review(args.file)
     except ReviewError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.text or exc.literal) from None
     from giaoban_qa.commands.common import chosen_lang
     from giaoban_qa.i18n import t
 

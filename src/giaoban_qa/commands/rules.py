@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from giaoban_qa.commands.common import add_lang_option, chosen_lang
+from giaoban_qa.commands.common import add_lang_option, chosen_lang, h
 from giaoban_qa.errors import EXIT_OK
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    rules = sub.add_parser("rules", help="list every rule")
-    rules.add_argument("--format", "-f", choices=["table", "json"], default="table")
+    rules = sub.add_parser("rules", help=h("help.rules"), description=h("help.rules"))
+    rules.add_argument("--format", "-f", choices=["table", "json"], default="table", help=h("help.rules.format"))
     add_lang_option(rules)
     rules.set_defaults(handler=run)
 

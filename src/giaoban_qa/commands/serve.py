@@ -6,36 +6,36 @@ import argparse
 import ipaddress
 import sys
 
-from giaoban_qa.commands.common import mebibytes
+from giaoban_qa.commands.common import add_lang_option, add_max_size_option, h
 from giaoban_qa.errors import EXIT_OK, UsageError
 
 DEFAULT_PORT = 8765
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("serve", help="a local web page: drop a report, see and fix its findings, download the annotated .docx")
-    p.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (default 127.0.0.1, this machine only; another address needs --allow-remote)")
-    p.add_argument("--allow-remote", action="store_true",
-                   help="allow --host to be an address other computers can reach (prints a warning)")
-    p.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 picks a free one)")
-    p.add_argument("--open", action="store_true", help="open the page in the default browser")
-    p.add_argument("--threads", type=int, default=4, help="requests served at once (default 4)")
-    p.add_argument("--lang", choices=["vi", "en"], help="language of the page and messages (default: vi)")
-    p.add_argument("--config", metavar="FILE", help="configuration file (default: found upward from the current folder)")
-    p.add_argument("--select", metavar="RULES", help="comma-separated rule ids or prefixes to run")
-    p.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or prefixes to skip")
-    p.add_argument("--max-size", type=mebibytes, metavar="MIB", help="largest upload, in MiB (default 20)")
+    p = sub.add_parser("serve", help=h("help.serve"), description=h("help.serve"))
+    p.add_argument("--host", default="127.0.0.1", metavar=h("mv.HOST"), help=h("help.serve.host"))
+    p.add_argument("--allow-remote", action="store_true", help=h("help.serve.allow-remote"))
+    p.add_argument("--port", type=_port, default=DEFAULT_PORT, metavar=h("mv.PORT"), help=h("help.serve.port", default=DEFAULT_PORT))
+    p.add_argument("--open", action="store_true", help=h("help.serve.open"))
+    p.add_argument("--threads", type=int, default=4, metavar="N", help=h("help.serve.threads"))
+    add_lang_option(p, "help.serve.lang")
+    p.add_argument("--config", metavar=h("mv.FILE"), help=h("help.serve.config"))
+    p.add_argument("--select", metavar=h("mv.RULES"), help=h("help.select"))
+    p.add_argument("--ignore", metavar=h("mv.RULES"), help=h("help.ignore"))
+    add_max_size_option(p, "help.serve.max-size")
     p.set_defaults(handler=run)
 
 
 def _port(value: str) -> int:
+    from giaoban_qa.i18n import current_lang, t
+
     try:
         port = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a port number: {value!r}") from None
+        raise argparse.ArgumentTypeError(t("serve.not-a-port", current_lang(), value=repr(value))) from None
     if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"a port is 0-65535, not {port}")
+        raise argparse.ArgumentTypeError(t("serve.port-range", current_lang(), port=port))
     return port
 
 
@@ -61,15 +61,14 @@ def run(args: argparse.Namespace) -> int:
     from giaoban_qa.commands.common import load_checked_config
 
     if not is_loopback(args.host) and not args.allow_remote:
-        raise UsageError(f"--host {args.host} would let other computers open the page and send it files; "
-                         "add --allow-remote if that is what you want")
+        raise UsageError("serve.remote", host=args.host)
     config = load_checked_config(args, [])
     try:
         import waitress
 
         from giaoban_qa.web.app import create_app, server_options
     except ImportError as exc:
-        raise UsageError(f"serve needs the web extra ({exc.name} is missing): pip install 'giaoban-qa[web]'") from None
+        raise UsageError("serve.needs-web", package=str(exc.name)) from None
     max_bytes = int(args.max_size * 1024 * 1024) if args.max_size else config.max_size
     listen = "127.0.0.1" if args.host.lower() == "localhost" else args.host  # one socket, one port to print
     app = create_app(config, max_bytes, allowed_hosts(args.host))
@@ -77,14 +76,17 @@ def run(args: argparse.Namespace) -> int:
         server = waitress.create_server(app, host=listen, port=args.port, threads=args.threads, ident="giaoban-qa",
                                         **server_options(max_bytes))
     except OSError as exc:
-        raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
+        from giaoban_qa.i18n import os_reason
+
+        raise UsageError("serve.cannot-listen", host=args.host, port=args.port, error=os_reason(exc)) from None
     port = server.effective_port  # type: ignore[union-attr]
     shown = f"[{args.host}]" if ":" in args.host else args.host
     url = f"http://{shown}:{port}/"
+    from giaoban_qa.i18n import t
+
     if not is_loopback(args.host):
-        print(f"giaoban-qa: WARNING: listening on {args.host}: anyone who can reach this address can use the page "
-              "and send it files (there is no login)", file=sys.stderr)
-    print(f"giaoban-qa: the page is at {url} (Ctrl+C stops it)", file=sys.stderr, flush=True)
+        print(f"giaoban-qa: {t('serve.remote-warning', config.lang, host=args.host)}", file=sys.stderr)
+    print(f"giaoban-qa: {t('serve.listening', config.lang, url=url)}", file=sys.stderr, flush=True)
     if args.open:
         import webbrowser
 

@@ -86,6 +86,11 @@ def tone_style(syllable: str) -> tuple[str, str] | None:
 
 def old_tone_style(text: str) -> str:
     """``text`` with every open oa/oe/uy syllable in the old placement ("hoà" -> "hòa")."""
+    # Only a word ending in a, e or y with a tone mark can be in the new style: most words
+    # and names have none, and the search is far cheaper than a substitution with a
+    # Python callback per word (rules call this thousands of times per document).
+    if not _NEW_STYLE_END.search(text):
+        return text
     return _WORD_RE.sub(_old_style_word, text)
 
 
@@ -105,6 +110,9 @@ def _old_style_word(m: re.Match[str]) -> str:
 
 
 _WORD_RE = re.compile(rf"{_LETTER}+")
+# The precomposed a, e and y with one of the five tone marks, both cases: the last letter of
+# every syllable ``tone_style`` can call "new" ("hoà", "khoẻ", "thuỷ", "HOÀ").
+_NEW_STYLE_END = re.compile("[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]")
 
 
 @lru_cache(maxsize=65536)

@@ -80,7 +80,9 @@ _YEAR = re.compile(r"năm\s+(?P<y>(?:19|20)\d\d)(?![\d/\-–])")
 
 def lowered(doc: Document) -> str:
     """The text in lower case with every character at its offset (for literal-first search)."""
-    low = doc.text.lower()
+    from giaoban_qa.document import lower_text
+
+    low = doc.fact(lower_text)
     if len(low) != len(doc.text):  # a character whose lower case is longer ("İ")
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.text)
     return low

@@ -15,7 +15,10 @@ constructions mined from real reports and news (``benchmarks/mine_numbers.py``):
 - **cumulative** — a figure after "lũy kế", "từ đầu năm", "nâng tổng số … lên", "tính chung
   K tháng", "cộng dồn", "K tháng đầu năm", with the month's (or the new) figure inside it;
 - **total with parts** — a figure followed by "trong đó", "gồm", "bao gồm" and its parts in
-  the same unit ("76 hộ được hỗ trợ, trong đó 51 hộ nghèo, 32 hộ cận nghèo").
+  the same unit ("76 hộ được hỗ trợ, trong đó 51 hộ nghèo, 32 hộ cận nghèo"), items labelled
+  with a colon ("trong đó: hộ nghèo: 51 hộ; …"), a bare total named after "tổng số", a list
+  in parentheses of the total's noun, the parts of an earlier figure of the clause, a list
+  opening the next sentence ("Trong đó, …"); a part's own percentage is read as a part/whole.
 
 A figure with no known unit is given the head noun after it as its unit ("215 giấy chứng
 nhận" counts "giấy"), so two figures of one thing compare whatever their noun. Spans are the
@@ -157,7 +160,12 @@ _WHOLE_PAREN = re.compile(
     re.IGNORECASE,
 )
 # "36,36% khách hàng (4/11 người)": the percentage stated before its own figures.
-_PERCENT_BEFORE = re.compile(r"[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,8}\([^\S\n]*\Z")
+_PERCENT_BEFORE = re.compile(
+    r"[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,8}\([^\S\n]*\Z"
+    # "đạt 70,1%, tương ứng 412/530 hộ": the figures restated after a comma.
+    r"|[^\S\n]*,[^\S\n]*(?:tương[^\S\n]+ứng|tương[^\S\n]+đương|tức[^\S\n]+là|tức|với)[^\S\n]*(?:là[^\S\n]*)?\Z",
+    re.IGNORECASE,
+)
 
 
 _LINK_ONLY = frozenset("đạt chiếm bằng tỷ tỉ lệ là khoảng gần hơn trên với có và tương đương được ước xấp xỉ".split())
@@ -172,8 +180,84 @@ def _after_aside_ok(gap: str) -> bool:
     return "(" not in head and len(head.split()) <= 3 and all(w in _LINK_ONLY for w in re.sub(r"[,(]", " ", tail).lower().split())
 
 
-def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole]) -> None:
+# "18 xã (trên tổng số 25 xã) đạt chuẩn nông thôn mới, đạt 80%": the part's own words after
+# the whole in parentheses, then the percentage.
+_AFTER_PAREN_WHOLE = re.compile(r"[^\S\n]*\)(?:[^\S\n]*[^\W\d_]++){0,8}[^\S\n]*,[^\S\n]*(?:đạt|chiếm)(?:[^\S\n]+(?:tỷ|tỉ)[^\S\n]+lệ)?[^\S\n]*", re.IGNORECASE)
+# "412 hộ …, chiếm 70,1% (tổng số 530 hộ)", "chiếm 35% tổng số 1.200 doanh nghiệp", "chiếm tỷ
+# lệ 80% so với tổng số 25 xã", "chiếm 80% tổng số xã (25 xã)": the whole after the percentage.
+_WHOLE_AFTER_PCT = re.compile(
+    r"[^\S\n]*(?:\([^\S\n]*)?(?:so[^\S\n]+với[^\S\n]+)?(?:trên[^\S\n]+|trong[^\S\n]+)?tổng[^\S\n]+số"
+    r"(?:[^\S\n]+(?!\d)[^\W\d_]++){0,4}[^\S\n]*(?:\([^\S\n]*)?(?:là[^\S\n]+)?",
+    re.IGNORECASE,
+)
+# Between the part and its percentage: the part's own words, then a linking word.
+_PART_TO_PCT = re.compile(r"[^\d%;:()\n]{0,90}?,?[^\S\n]*(?:chiếm|đạt|bằng)(?:[^\S\n]+(?:tỷ|tỉ)[^\S\n]+(?:lệ|trọng))?[^\S\n]*", re.IGNORECASE)
+
+
+# "Trong tổng số 530 hộ, có 412 hộ …, chiếm 70,1%": the whole opens the clause, the part follows.
+_WHOLE_FIRST = re.compile(r"(?:^|[,;:(]|\n)[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]*\Z", re.IGNORECASE)
+_WHOLE_TO_PART = re.compile(r"(?:[^\S\n]*(?!\d)[^\W\d_]++){0,8}[^\S\n]*,[^\S\n]*(?:(?:có|thì)[^\S\n]+)?\Z", re.IGNORECASE)
+
+
+def _whole_first(text: str, qs: list[Quantity], sentence_start: int, out: list[PartWhole], parts_read: set[int]) -> None:
+    for k in range(len(qs) - 2):
+        b, a, p = qs[k], qs[k + 1], qs[k + 2]
+        if p.unit != "%" or p.in_range or p.relation in ("growth", "decline", "same_period") or a.index in parts_read:
+            continue
+        if a.unit == "%" or b.unit == "%" or a.in_range or b.in_range or p.start - a.end > 100:
+            continue
+        if not _WHOLE_FIRST.search(text[max(sentence_start, b.start - 24) : b.start]) and not (b.start - sentence_start < 24 and re.fullmatch(r"[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]*", text[sentence_start : b.start], re.IGNORECASE)):
+            continue
+        if not _WHOLE_TO_PART.fullmatch(text, b.end, a.start) or not _same_thing(text, a, b):
+            continue
+        gap = text[a.end : p.start]
+        if _states_ratio(gap) and _after_aside_ok(gap):
+            parts_read.add(a.index)
+            out.append(PartWhole(part=a, whole=b, percent=p, link="trong tổng số … ,"))
+
+
+# "trong đó 412 hộ … (chiếm 70,1%)", ", chiếm 70,1%", "(70,1%)": a part's own percentage of
+# the total, no other whole named after it.
+_PART_PCT_GAP = re.compile(r"[^\d;:()\n]{0,60}?(?:,[^\S\n]*|\([^\S\n]*)(?:chiếm|đạt|bằng)?(?:[^\S\n]+(?:tỷ|tỉ)[^\S\n]+(?:lệ|trọng))?[^\S\n]*", re.IGNORECASE)
+_PCT_ENDS = re.compile(r"[^\S\n]*(?:[),;.]|\Z)")
+
+
+def part_percentages(text: str, qs: list[Quantity], totals: list[TotalParts], out: list[PartWhole], read: set[int]) -> None:
+    index_of = {q.index: i for i, q in enumerate(qs)}
+    for t in totals:
+        for part in t.parts:
+            i = index_of.get(part.index)
+            if i is None or i + 1 >= len(qs):
+                continue
+            r = qs[i + 1]
+            if part.index in read or r.index in read or r.unit != "%" or r.in_range or r.relation in ("growth", "decline", "same_period"):
+                continue
+            if _PART_PCT_GAP.fullmatch(text, part.end, r.start) and _PCT_ENDS.match(text, r.end):
+                out.append(PartWhole(part=part, whole=t.total, percent=r, link="trong đó"))
+
+
+def _whole_after_percent(text: str, qs: list[Quantity], out: list[PartWhole], parts_read: set[int]) -> None:
+    """"A …, chiếm X% (tổng số B)": a part, its percentage, then the whole it is of."""
+    for k in range(1, len(qs) - 1):
+        p, a, b = qs[k], qs[k - 1], qs[k + 1]
+        if p.unit != "%" or p.in_range or p.relation in ("growth", "decline", "same_period") or a.index in parts_read:
+            continue
+        if a.unit == "%" or b.unit == "%" or a.in_range or b.in_range or a.denominator is not None:
+            continue
+        if not _PART_TO_PCT.fullmatch(text, a.end, p.start):
+            continue
+        m = _WHOLE_AFTER_PCT.match(text, p.end, b.start)
+        if m is None or m.end() != b.start:
+            continue
+        if not (_same_thing(text, a, b) or (not noun(text, a) and noun(text, b))):
+            continue
+        parts_read.add(a.index)
+        out.append(PartWhole(part=a, whole=b, percent=p, link="% tổng số"))
+
+
+def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole], sentence_start: int = 0) -> None:
     seen: set[int] = set()
+    first_new = len(out)
     for i, a in enumerate(qs[:-1]):
         b = qs[i + 1]
         if a.unit == "%" or b.unit == "%" or a.in_range or b.in_range:
@@ -194,7 +278,9 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
             if p.unit != "%":
                 break
             gap = text[b.end : p.start]
-            if p.start - b.end < 100 and _states_ratio(gap) and p.relation not in ("growth", "decline", "same_period") and _after_aside_ok(gap):
+            if p.start - b.end < 100 and p.relation not in ("growth", "decline", "same_period") and (
+                (_states_ratio(gap) and _after_aside_ok(gap)) or (link == "(tổng số" and _AFTER_PAREN_WHOLE.fullmatch(gap))
+            ):
                 percent = p
             break
         # … or before A: "đạt 81,6% (404/495 tiêu chí)", "36,36% khách hàng (4/11 người)".
@@ -216,6 +302,10 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
         part = alternatives[0] if alternatives else a
         alts = (alternatives[1:] + [a]) if alternatives else []
         out.append(PartWhole(part=part, whole=b, percent=percent, link=link, alternatives=alts))
+    mine = out[first_new:]
+    read = seen | {pw.part.index for pw in mine} | {pw.whole.index for pw in mine}
+    _whole_after_percent(text, qs, out, read)
+    _whole_first(text, qs, sentence_start, out, read)
 
 
 # -- shares ---------------------------------------------------------------------------------
@@ -300,12 +390,16 @@ def _changes(text: str, qs: list[Quantity], out: list[Change]) -> None:
 # -- cumulative -----------------------------------------------------------------------------
 
 _CUM_MARKER = re.compile(
-    r"(?<!\w)(?:(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|nâng\s+tổng(?:\s+số)?|cộng\s+dồn|"
+    r"(?<!\w)(?:(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|(?:nâng|đưa)\s+tổng(?:\s+số)?|cộng\s+dồn|"
+    r"(?:tính\s+)?đến\s+(?:hết|cuối)\s+tháng\s+\d{1,2}(?!\s*(?:năm|/)\s*\d)|tính\s+đến\s+nay|"
     r"tính\s+chung(?=\s+(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại))|\d{1,2}\s+tháng\s+đầu\s+năm|"
     r"(?:tổng\s+cộng|tổng\s+số)\s+(?:từ\s+đầu\s+năm|(?:trong\s+)?\d{1,2}\s+tháng))",
     re.IGNORECASE,
 )
 _MONTH_MARKER = re.compile(r"(?<!\w)(?:trong\s+tháng|riêng\s+tháng|tháng\s+\d{1,2}|trong\s+kỳ|trong\s+quý|quý\s+(?:I{1,3}|IV|[1-4]))(?!\w)", re.IGNORECASE)
+# The month's own figure said after a cumulative one: "riêng tháng 5", "riêng trong tháng",
+# "trong đó tháng 5", "trong đó riêng tháng 5".
+_MONTH_AFTER = re.compile(r"(?<!\w)(?:riêng|trong\s+đó)(?:\s+riêng)?\s+(?:trong\s+)?(?:tháng(?:\s+\d{1,2})?)(?!\w)(?![^\d]{0,30}\b(?:tháng|năm)\b)[^\d;]{0,30}\Z", re.IGNORECASE)
 _INCREMENT = re.compile(r"(?<!\w)(?:mới|thêm|tăng\s+thêm|bổ\s+sung|cấp\s+mới|phát\s+triển\s+mới|kết\s+nạp)(?!\w)", re.IGNORECASE)
 
 
@@ -313,24 +407,57 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")
 _LIST_GAP = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,3}\Z")
 
 
-def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end: int, out: list[Cumulative]) -> None:
+# Words a report adds or drops when it names the cumulative figure after the month's one
+# ("giải quyết việc làm mới cho" / "lũy kế giải quyết việc làm cho").
+_METRIC_FILLER = frozenset(
+    "mới thêm được cho đã đạt ước là có khoảng gần hơn lên tổng số lũy luỹ kế từ đầu năm nay đến hết tính chung cộng dồn "
+    "trong tháng toàn tỉnh huyện thành phố xã".split()
+)
+
+
+def same_metric(a: str | None, b: str | None) -> bool:
+    """Whether two metric names may name one measure: after the words that vary between a
+    month's figure and its cumulative are dropped, one name's words are all in the other
+    ("tuyển sinh" / "tuyển sinh đào tạo nghề cho"); "thu" and "chi" stay apart."""
+    if not a or not b or a == b:
+        return True
+    wa = {w for w in a.split() if w not in _METRIC_FILLER}
+    wb = {w for w in b.split() if w not in _METRIC_FILLER}
+    if not wa or not wb:
+        return True
+    return wa <= wb or wb <= wa
+
+
+def _month_figure(text: str, m: Quantity, seg_start: int) -> bool:
+    return bool(_MONTH_MARKER.search(text, seg_start, m.start)) or (m.period_text or "").startswith(("trong tháng", "tháng "))
+
+
+def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end: int, out: list[Cumulative], prev_sentence: list[Quantity] | None = None, next_sentence: list[Quantity] | None = None) -> None:
+    """Cumulative figures and the month's (or new) figure inside each; ``prev_sentence`` are the
+    figures of the sentence before, where the month's figure may stand ("Thu ngân sách
+    tháng 5 đạt 170 tỷ đồng. Tính chung 5 tháng, thu ngân sách đạt 150 tỷ đồng.")."""
     if not qs:
         return
     # Each marker belongs to one figure: the one before it in the same clause ("14 tỷ phú
     # từ đầu năm"), else the first figure after it ("từ đầu năm đến nay, … 40 trường hợp",
     # "nâng tổng số … lên 190 giấy").
     assigned: dict[int, str] = {}
+    # The figures do not overlap and come in text order, so their starts and ends are both
+    # sorted: the figures around a marker are found by bisection, not by a scan of the
+    # sentence per marker (quadratic on "lũy kế 1 lũy kế 1 …").
+    starts = [q.start for q in qs]
+    ends = [q.end for q in qs]
     for m in _CUM_MARKER.finditer(text, sentence_start, min(sentence_end, qs[-1].end + 60)):
         marker = re.sub(r"\s+", " ", m.group().lower())
-        before = [q for q in qs if q.end <= m.start()]
-        after = [q for q in qs if q.start >= m.end()]
-        p = before[-1] if before else None
-        nxt = after[0] if after else None
+        b = bisect.bisect_right(ends, m.start())
+        a = bisect.bisect_left(starts, m.end())
+        p = qs[b - 1] if b else None
+        nxt = qs[a] if a < len(qs) else None
         clause_ends = nxt is None or _CLAUSE_BREAK.search(text, m.end(), nxt.start) is not None
         if p is not None and m.start() - p.end < 40 and not _CLAUSE_BREAK.search(text, p.end, m.start()) and clause_ends:
             target = p
-        elif after and ";" not in text[m.end() : after[0].start] and after[0].start - m.end() < 160:
-            target = after[0]
+        elif nxt is not None and nxt.start - m.end() < 160 and ";" not in text[m.end() : nxt.start]:
+            target = nxt
         else:
             continue
         assigned.setdefault(target.index, marker)
@@ -340,103 +467,256 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
     index_of = {q.index: i for i, q in enumerate(qs)}
     for idx in sorted(assigned):
         i = index_of[idx]
-        for nxt in qs[i + 1 :]:
-            prev = qs[index_of[nxt.index] - 1]
+        for k in range(i + 1, len(qs)):
+            nxt, prev = qs[k], qs[k - 1]
             if nxt.index in assigned or nxt.unit == "%" or not _LIST_GAP.fullmatch(text, prev.end, nxt.start):
                 break
             if _MONTH_MARKER.search(text, prev.end, nxt.start):
                 break
             assigned[nxt.index] = assigned[idx] + " (list)"
+    # The figures a cumulative one may contain, by noun, in text order: the nearest one
+    # before it is a bisection away (a backward scan past every figure of the sentence made
+    # a sentence of N figures cost N²).
+    candidates: list[int] = []
+    by_noun: dict[str, list[int]] = {}
+    # Figures said to be new ("thêm 7", "kết nạp mới 45"): what a raised total adds.
+    said_new = [k for k, m in enumerate(qs) if m.unit != "%" and _INCREMENT.search(text, max(sentence_start, m.start - 30), m.start)]
+    for k, m in enumerate(qs):
+        if m.unit == "%" or m.in_range or m.index in assigned:
+            continue
+        candidates.append(k)
+        by_noun.setdefault(noun(text, m), []).append(k)
+    # The neighbouring sentences' figures by noun, once: the first of each noun in the next
+    # sentence, the last of each in the one before.
+    next_first: dict[str, Quantity] = {}
+    for m in next_sentence or ():
+        if m.unit != "%" and not m.in_range:
+            next_first.setdefault(noun(text, m) or "", m)
+    prev_last: dict[str, Quantity] = {}
+    prev_start = prev_sentence[0].start if prev_sentence else 0
+    for m in prev_sentence or ():
+        if m.unit != "%" and not m.in_range:
+            prev_last[noun(text, m) or ""] = m
     for i, q in enumerate(qs):
         marker = assigned.get(q.index)
         if marker is None or q.unit == "%" or q.in_range or q.verb in ("tăng", "giảm"):
             continue
         marker = marker.replace(" (list)", "")
         stmt = Cumulative(cumulative=q, marker=marker)
-        loose = marker.startswith("nâng tổng")
-        # The figure inside it: the month's figure, or the new figure "nâng tổng số … lên".
-        for m in reversed(qs[:i]):
-            if m.unit == "%" or m.in_range or m.index in assigned:
-                continue
-            if not (_same_thing(text, m, q) or (loose and (not noun(text, q) or not noun(text, m)))):
-                continue
+        loose = marker.startswith(("nâng tổng", "đưa tổng"))
+        # The figure inside it: the nearest before it of the same thing (the month's figure,
+        # or the new figure "nâng tổng số … lên"). Found by bisection in per-noun lists, not
+        # by a scan of the sentence per cumulative figure.
+        q_noun = noun(text, q)
+        same = by_noun.get(q_noun, []) if q_noun else []
+        seen_same = _last_before(same, i) is not None
+        if loose:
+            # A raised total adds the figure said to be new ("tìm thấy thêm 7 thi thể … chở hơn
+            # 100 người …, đưa tổng số … lên 10 người" adds the 7); else the figure right before
+            # it, when either has no noun, both are the same thing, or both count people
+            # ("kết nạp 45 đảng viên mới, nâng tổng số … lên 40 đồng chí").
+            a = _last_before(said_new, i)
+            if a is not None:
+                m = qs[a]
+                k = a if not (m.in_range or m.index in assigned) else None
+            else:
+                k = _last_before(candidates, i)
+            if k is not None:
+                m_noun = noun(text, qs[k])
+                if not (not q_noun or not m_noun or m_noun == q_noun or (q_noun in PERSON_NOUNS and m_noun in PERSON_NOUNS)):
+                    k = None
+        else:
+            k = _last_before(same, i)
+        if k is not None:
+            m = qs[k]
             seg_start = max(sentence_start, m.start - 60)
             if loose:
                 stmt.partner, stmt.partner_kind = m, "increment"
-            elif _MONTH_MARKER.search(text, seg_start, m.start) or (m.period_text or "").startswith(("trong tháng", "tháng ")):
+            elif _month_figure(text, m, seg_start):
                 stmt.partner, stmt.partner_kind = m, "month"
             elif _INCREMENT.search(text, seg_start, m.start):
                 stmt.partner, stmt.partner_kind = m, "increment"
-            break
+        if stmt.partner is None and not seen_same and not loose and q_noun:
+            # "Lũy kế 5 tháng đạt 150 tỷ đồng; riêng tháng 5 đạt 170 tỷ đồng": the month's
+            # figure after the cumulative one, said with its month ("riêng tháng 5",
+            # "trong đó tháng 5"), in this sentence or opening the next: the first figure of
+            # the same thing after it.
+            j = bisect.bisect_right(same, i)
+            m = qs[same[j]] if j < len(same) else next_first.get(q_noun)
+            if m is not None:
+                lead = text[max(q.end, m.start - 48) : m.start]
+                if _MONTH_AFTER.search(lead) and not _CUM_MARKER.search(lead) and (m.metric_inherited or not m.metric or not q.metric or same_metric(m.metric, q.metric)):
+                    stmt.partner, stmt.partner_kind = m, "month"
+        if stmt.partner is None and prev_sentence and not seen_same and not loose and q_noun:
+            # The month's figure of the sentence before: the same noun, both figures named by
+            # one metric, nothing cumulative about it, no other figure of that noun after it.
+            m = prev_last.get(q_noun)
+            if m is not None and m.metric and q.metric and same_metric(m.metric, q.metric) and m.relation is None and m.base is None \
+                    and _month_figure(text, m, max(prev_start - 60, m.start - 60)) and not _CUM_MARKER.search(text, max(0, m.start - 80), m.start):
+                stmt.partner, stmt.partner_kind = m, "month"
         out.append(stmt)
+
+
+def _last_before(positions: list[int], i: int) -> int | None:
+    """The largest of the sorted ``positions`` below ``i``, or None."""
+    j = bisect.bisect_left(positions, i)
+    return positions[j - 1] if j else None
 
 
 # -- total with parts -----------------------------------------------------------------------
 
 _PARTS_INTRO = re.compile(
-    r"(?:[^\S\n]+(?!trong\b|gồm\b|bao\b|và\b|cùng\b)[^\W\d_]++){0,12}?[^\S\n]*(?:\)[^\S\n]*)?[,:(]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*(?:có[^\S\n]+)?:?",
+    r"(?:[^\S\n]+(?!trong\b|gồm\b|bao\b|và\b|cùng\b)[^\W\d_]++){0,12}?[^\S\n]*(?:\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*(?:có[^\S\n]+)?:?",
     re.IGNORECASE,
 )
+# "76 hộ (51 hộ nghèo, 32 hộ cận nghèo)": the parts in parentheses right after the total.
+_PAREN_LIST = re.compile(r"[^\S\n]*\([^\S\n]*")
 _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,8}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)
+# "Tổng số hộ được hỗ trợ: 76": the noun of a bare total named after "tổng số".
+_TOTAL_NOUN = re.compile(r"(?:tổng\s+số|tổng\s+cộng)\s+([^\W\d_]+)[^\d;:]{0,60}?(?::|là|có|đạt)?\s*\Z", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
-_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
+_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
+# "hộ nghèo: 51 hộ": a colon right before a figure labels the item, it opens no nested list.
+_LABEL_COLON = re.compile(r":[^\S\n]*\Z")
+_CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
 _NOT_TOTALS = frozenset(["lần", "%"]) | _TIME_NOUNS
 
 
-def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts]) -> None:
-    for i, total in enumerate(qs):
+def _kin(total_noun: str, part_noun: str) -> bool:
+    """``_part_of``, with visits counted by what was visited ("850 lượt người, trong đó 500
+    lượt cán bộ")."""
+    if total_noun.startswith("lượt") and part_noun.startswith("lượt"):
+        return True
+    return _part_of(total_noun, part_noun)
+
+
+def _parts_after(text: str, rest: list[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False) -> list[Quantity]:
+    """The parts listed from ``pos`` on: the figures that lead the items of the list.
+    ``inner``: the list sits in an item of a list split by semicolons ("huyện A 6 mỏ; trong
+    đó 2 …, 4 …; huyện B 5 mỏ"), so a semicolon ends it."""
+    parts: list[Quantity] = []
+    for q in rest:
+        # A parenthesis inside a part ("(nếu có)") is no end of the list.
+        between = _PAREN_ASIDE.sub(" ", text[pos : q.start])
+        if inner and parts and ";" in between:
+            break
+        label = _LABEL_COLON.search(between)
+        if label:
+            between = between[: label.start()] + " "
+        if parts and _NESTED.search(between):
+            break
+        if q.unit == "%":
+            # "51 hộ nghèo (chiếm 67%), 32 hộ …": the part's own percentage is no end of the list.
+            pos = q.end
+            close = _CLOSE_PAREN.match(text, pos)
+            if close and not opened:
+                pos = close.end()
+            continue
+        # A figure inside a part's own words ("1 iphone 6 plus, 2 …", "598 trận thắng
+        # (1.794 điểm)") is no new part.
+        if parts and not _PART_SEPARATOR.search(between if opened else between.replace("(", " ")):
+            continue
+        # A part leads its item: a few words at most after the separator, and the first
+        # part comes right after "trong đó" / "gồm" ("gồm Agribank (287 hợp đồng)" lists
+        # banks, not contracts).
+        if not parts:
+            # "(trong đó, riêng năm 2014 là …": a separator right after the intro leads the list.
+            between = between.lstrip(" ,:;(")
+        lead = _PART_SEPARATOR.split(between)[-1].split()
+        if len(lead) > 7 or (not parts and (len(lead) > 5 or _PART_SEPARATOR.search(between))):
+            break
+        q_noun = noun(text, q)
+        # "hộ nghèo 51, hộ cận nghèo 32": a bare figure after a lead that names the total's noun.
+        # Not "căn hộ ở tầng 5" (the noun right before a figure numbers it).
+        said = " ".join(lead).lower()
+        # Not "tàu SAR 413" either: a name or code before a bare figure numbers the thing.
+        named = any(any(c.isupper() for c in w) for w in lead[1:])
+        if not q_noun and not q.unit and q.denominator is None and not named and (bare_ok or (unit and said.startswith(unit + " ") and not said.endswith(" " + unit))):
+            q_noun = unit
+        # "11/18 dự án" is a part of a part already listed.
+        # A part of another noun names the total's kind in a few words ("3.000 thủy thủ"), or
+        # its lead names the total ("lao động trong tỉnh 700 người").
+        if not _kin(unit, q_noun) or q.in_range or q.denominator is not None or (q_noun != unit and len(lead) > 3 and unit not in " ".join(lead).lower()):
+            break
+        parts.append(q)
+        pos = q.end
+    return parts
+
+
+def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts], lead_in: Quantity | None = None) -> None:
+    """Totals with their parts. ``lead_in`` is the last figure of the sentence before, for a
+    list that opens the next sentence ("… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo …")."""
+    cands = ([lead_in] if lead_in is not None else []) + qs
+    for i, total in enumerate(cands):
         if total.unit == "%" or total.in_range:
             continue
+        # "tăng gần 3.000 em so với năm ngoái. Trong đó, …": a change is no total ("tăng lên
+        # 1.400 tấn" is one: the level reached).
+        if total.relation in ("growth", "decline") or (total.verb in ("tăng", "giảm") and not re.search(r"(?:lên|xuống)[^\S\n]*\Z", text[max(0, total.start - 12) : total.start])):
+            continue
         intro = _PARTS_INTRO.match(text, total.end, min(sentence_end, total.end + 110))
-        if not intro:
+        paren_list = intro is None and _PAREN_LIST.match(text, total.end, sentence_end)
+        if not intro and not paren_list:
+            continue
+        # Not a figure of comparison closing the sentence before ("gấp đôi cùng kỳ (444,5 tỷ
+        # đồng). Trong đó …" lists the parts of the figure it is compared with).
+        if total is lead_in and (not intro or "." not in text[total.end : intro.start("word")] or ")" in text[total.end : intro.start("word")] or total.base or total.relation):
             continue
         unit = noun(text, total)
+        said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
+        bare_total = False
+        if not unit and intro:
+            # "Tổng số hộ được hỗ trợ: 76, trong đó: hộ nghèo: 51; …": the noun after "tổng số".
+            tn = _TOTAL_NOUN.search(text, max(0, total.start - 80), total.start)
+            if tn:
+                unit, bare_total = tn.group(1).lower(), True
         # "vượt 10 lần, gồm: COD vượt 79 lần, …" lists multiples, not parts.
         if not unit or unit in _NOT_TOTALS:
             continue
-        opened = "(" in intro.group()
-        said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
         # The last item of a list ("dài 3,7 mét, rộng 1,52 mét và cao 1,46 mét, trong đó …",
         # "105 hành khách và 11 thành viên, trong đó …"): "trong đó" is about the whole list.
-        if i > 0 and not said_total and _LIST_ITEM.fullmatch(text, qs[i - 1].end, total.start):
+        if i > 0 and not said_total and _LIST_ITEM.fullmatch(text, cands[i - 1].end, total.start):
             continue
-        parts: list[Quantity] = []
-        pos = intro.end()
-        for q in qs[i + 1 :]:
-            # A parenthesis inside a part ("(nếu có)") is no end of the list.
-            between = _PAREN_ASIDE.sub(" ", text[pos : q.start])
-            if parts and _NESTED.search(between):
-                break
-            if q.unit == "%":
-                pos = q.end
+        rest = cands[i + 1 :]
+        if paren_list:
+            # Without "gồm" / "trong đó" only a list of two figures or more of the total's own
+            # noun, closed by the parenthesis, is its parts ("76 hộ (51 hộ nghèo, 32 hộ cận nghèo)").
+            parts = _parts_after(text, rest, paren_list.end(), unit, True, False)
+            if len(parts) < 2 or any(noun(text, p) != unit for p in parts) or not _CLOSE_PAREN.match(text, parts[-1].end) and not re.match(r"[^\S\n]*[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,6}[^\S\n]*\)", text[parts[-1].end : parts[-1].end + 80]):
                 continue
-            # A figure inside a part's own words ("1 iphone 6 plus, 2 …", "598 trận thắng
-            # (1.794 điểm)") is no new part.
-            if parts and not _PART_SEPARATOR.search(between if opened else between.replace("(", " ")):
-                continue
-            # A part leads its item: a few words at most after the separator, and the first
-            # part comes right after "trong đó" / "gồm" ("gồm Agribank (287 hợp đồng)" lists
-            # banks, not contracts).
-            if not parts:
-                # "(trong đó, riêng năm 2014 là …": a separator right after the intro leads the list.
-                between = between.lstrip(" ,:;(")
-            lead = _PART_SEPARATOR.split(between)[-1].split()
-            if len(lead) > 7 or (not parts and (len(lead) > 5 or _PART_SEPARATOR.search(between))):
-                break
-            q_noun = noun(text, q)
-            # "11/18 dự án" is a part of a part already listed.
-            if not _part_of(unit, q_noun) or q.in_range or q.denominator is not None or (q_noun != unit and len(lead) > 3):
-                break
-            parts.append(q)
-            pos = q.end
+            out.append(TotalParts(total=total, parts=parts, complete=False, said_total=said_total, intro_end=paren_list.end()))
+            continue
+        opened = "(" in intro.group()
+        inner = ";" in text[total.end : intro.start("word")]
+        parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner)
+        if not parts and not bare_total:
+            # "76 hộ được hỗ trợ với tổng kinh phí 1,2 tỷ đồng, trong đó 51 hộ nghèo, …": the
+            # parts are of an earlier figure of the clause, the one of their noun.
+            first = next((q for q in rest if q.unit != "%"), None)
+            first_noun = noun(text, first) if first is not None else ""
+            for j in range(i - 1, max(-1, i - 3), -1):
+                earlier = cands[j]
+                gap = text[earlier.end : intro.start("word")]
+                if earlier.unit == "%" or earlier.in_range or earlier is lead_in or len(gap) > 120 or re.search(r"[;:()/]", gap) or _NESTED.search(gap):
+                    break
+                e_unit = noun(text, earlier)
+                if first_noun and e_unit == first_noun and e_unit not in _NOT_TOTALS:
+                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False, inner)
+                    if parts:
+                        total, unit = earlier, e_unit
+                        said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
+                    break
         if parts:
             word = intro.group("word").lower()
             out.append(TotalParts(total=total, parts=parts, complete="gồm" in word and "trong" not in word, said_total=said_total, intro_end=intro.end()))
 
 
 # -- all ------------------------------------------------------------------------------------
+
+_OPENS_MONTH = re.compile(r"[^\S\n]*riêng(?:\s+trong)?\s+tháng(?!\w)", re.IGNORECASE)
+_OPENS_LIST = re.compile(r"[^\S\n]*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
 
 
 def statements(doc: Document) -> Statements:
@@ -449,12 +729,23 @@ def statements(doc: Document) -> Statements:
     groups: dict[int, list[Quantity]] = {}
     for q in qs:
         groups.setdefault(bisect.bisect_right(starts, q.start) - 1, []).append(q)
+    last_of: dict[int, Quantity] = {si: group[-1] for si, group in groups.items()}
     for si, group in groups.items():
         s_start = sentences[si].start if si >= 0 else 0
         s_end = sentences[si].end if si >= 0 else len(text)
-        _part_whole(text, group, qs, out.part_whole)
+        # "… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo, …": a list that opens the sentence
+        # belongs to the last figure of the sentence before.
+        lead_in = last_of.get(si - 1) if si > 0 and _OPENS_LIST.match(text, s_start) else None
+        first_pw = len(out.part_whole)
+        _part_whole(text, group, qs, out.part_whole, s_start)
         _shares(text, group, s_start, out.shares)
         _changes(text, group, out.changes)
-        _cumulative(text, group, s_start, s_end, out.cumulative)
-        _totals(text, group, s_end, out.totals)
+        nxt = groups.get(si + 1)
+        opens_month = nxt is not None and si + 1 < len(sentences) and _OPENS_MONTH.match(text, sentences[si + 1].start)
+        _cumulative(text, group, s_start, s_end, out.cumulative, groups.get(si - 1), nxt if opens_month else None)
+        first_total = len(out.totals)
+        _totals(text, group, s_end, out.totals, lead_in)
+        if len(out.totals) > first_total:
+            read = {i for pw in out.part_whole[first_pw:] for i in (pw.part.index, pw.percent.index if pw.percent else -1)}
+            part_percentages(text, group, out.totals[first_total:], out.part_whole, read)
     return out

@@ -56,7 +56,7 @@ class Input:
 
     path: str
     named: bool = True
-    skipped: str | None = None
+    skipped: str | None = None  # a catalogue key (skip.…), put into words by the engine
 
 
 def kind_of(path: str | Path) -> str | None:
@@ -97,32 +97,31 @@ def _expand_input_paths(paths: list[str]) -> Iterator[Input]:
                 yield from (Input(u) for u in unreadable)
                 unreadable.clear()
                 for d in sorted(d for d in dirs if d.startswith(".")):
-                    yield Input(str(Path(root) / d), named=False, skipped="hidden folder, not walked")
+                    yield Input(str(Path(root) / d), named=False, skipped="skip.hidden-folder")
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     full = str(Path(root) / name)
                     if name.startswith("."):
-                        yield Input(full, named=False, skipped="hidden file")
+                        yield Input(full, named=False, skipped="skip.hidden-file")
                         continue
                     kind = kind_of(name)
                     if kind is None:
-                        yield Input(full, named=False, skipped=f"not a format giaoban-qa reads ({READ_SUFFIXES})")
+                        yield Input(full, named=False, skipped="skip.not-a-format")
                     elif kind == "doc":
-                        yield Input(full, named=False, skipped=_DOC_MESSAGE)
+                        yield Input(full, named=False, skipped="skip.old-doc")
                     # A FIFO or device found in a folder would block or never end a
                     # read; a file named on the command line is still read as given.
                     elif _is_our_report(full):
-                        yield Input(full, named=False, skipped="a report written by giaoban-qa")
+                        yield Input(full, named=False, skipped="skip.own-report")
                     elif os.path.isfile(full) or not os.path.exists(full):
                         yield Input(full, named=False)
                     else:
-                        yield Input(full, named=False, skipped="not a regular file (a pipe or device)")
+                        yield Input(full, named=False, skipped="skip.not-regular")
             yield from (Input(u) for u in unreadable)
         else:
             yield Input(raw)
 
 
-_DOC_MESSAGE = "an old Word .doc file: open it in Word or LibreOffice and save it as .docx to check it"
 
 
 _OUR_REPORT = b'<meta name="generator" content="giaoban-qa '
@@ -154,7 +153,7 @@ def load_bytes(data: bytes, path: str, kind: str, encoding: str = "auto", max_by
     elif kind == "pdf":
         from giaoban_qa.loaders.pdf import pdf_text
 
-        text, pages = pdf_text(data, path)
+        text, pages = pdf_text(data, path, max_bytes)
     else:
         text, used = decode_text(data, path, encoding)
         if not text.strip():
@@ -206,7 +205,9 @@ def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | N
     except PermissionError:
         raise InputError("input.permission", path=path) from None
     except OSError as exc:
-        raise InputError("input.cannot-read", path=path, reason=exc.strerror or str(exc)) from None
+        from giaoban_qa.i18n import os_reason
+
+        raise InputError("input.cannot-read", path=path, reason=os_reason(exc)) from None
     if kind is None:
         # An unknown suffix named explicitly is read as plain text; binary data still fails.
         kind = "txt"

@@ -15,13 +15,22 @@ On top of it:
   draws "ệ" as "e" + two marks reads like one that draws it whole.
 
 Each page's first offset is kept so a finding can name its page.
+
+A PDF is bounded like a .docx (issue 17): its file size is checked against ``--max-size``
+before it is read, but a small file can hold a great deal, so while it is parsed the
+number of pages (``MAX_PAGES``), the bytes its compressed streams inflate to
+(``STREAM_FACTOR`` times ``--max-size``; inflated in bounded steps, so a stream bomb never
+reaches memory) and the text read so far (``--max-size`` in UTF-8) are checked too, and
+reading stops with a one-line error at the first one over its limit.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import threading
 import unicodedata
+import zlib
 from dataclasses import dataclass
 
 from giaoban_qa.loaders.decode import InputError, NotReadable
@@ -32,6 +41,93 @@ _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[\u0300-\u036f])")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
 # Share of a page's height that counts as its top or bottom margin.
 _MARGIN = 0.08
+# The most pages read (a .docx may have as many parts): a 20 MB file can declare 100,000
+# pages that share one content stream, and each costs a layout analysis.
+MAX_PAGES = 10_000
+# Content streams hold drawing operators besides the text, fonts and images are streams
+# too: what a document's streams inflate to may be several times its text, never this much.
+STREAM_FACTOR = 10
+
+
+class _TooLarge(Exception):
+    """Raised inside pdfminer's stream decoding when the inflate budget is spent."""
+
+
+class _InflateBudget(threading.local):
+    remaining: int | None = None
+    spent = False  # set when _TooLarge was raised, should a caller in pdfminer swallow it
+
+
+_BUDGET = _InflateBudget()
+
+
+class _BoundedZlib:
+    """Stands in for the ``zlib`` module inside ``pdfminer.pdftypes``: while a budget is set
+    (only during ``pdf_text``, per thread), inflating stops with ``_TooLarge`` as soon as
+    the output would pass it, in steps of at most the budget left, so a stream that
+    inflates to gigabytes costs no more memory than the budget. Without a budget it is
+    plain zlib."""
+
+    error = zlib.error
+
+    @staticmethod
+    def decompress(data: bytes, *args, **kwargs) -> bytes:
+        if _BUDGET.remaining is None:
+            return zlib.decompress(data, *args, **kwargs)
+        inflater = _BoundedZlib.decompressobj(*args[:1], **{k: v for k, v in kwargs.items() if k == "wbits"})
+        out = inflater.decompress(data)
+        if not inflater.eof:
+            raise zlib.error("incomplete or truncated stream")  # what zlib.decompress says
+        return out
+
+    @staticmethod
+    def decompressobj(*args, **kwargs):
+        inner = zlib.decompressobj(*args, **kwargs)
+        if _BUDGET.remaining is None:
+            return inner
+        return _BoundedInflater(inner)
+
+    def __getattr__(self, name: str):
+        return getattr(zlib, name)
+
+
+class _BoundedInflater:
+    def __init__(self, inner) -> None:
+        self._inner = inner
+
+    @property
+    def eof(self) -> bool:
+        return self._inner.eof
+
+    @property
+    def unused_data(self) -> bytes:
+        return self._inner.unused_data
+
+    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+        chunks = []
+        pending = data
+        while True:
+            remaining = _BUDGET.remaining or 0
+            chunk = self._inner.decompress(pending, remaining + 1)
+            pending = self._inner.unconsumed_tail
+            if len(chunk) > remaining:
+                _BUDGET.spent = True
+                raise _TooLarge
+            _BUDGET.remaining = remaining - len(chunk)
+            chunks.append(chunk)
+            if not pending or self._inner.eof:
+                return b"".join(chunks)
+
+    def flush(self, *args) -> bytes:
+        # The input is all given to decompress, which leaves nothing unconsumed behind.
+        return self._inner.flush(*args)
+
+
+def _install_bounded_zlib() -> None:
+    from pdfminer import pdftypes
+
+    if not isinstance(pdftypes.zlib, _BoundedZlib):
+        pdftypes.zlib = _BoundedZlib()
 
 
 @dataclass
@@ -50,8 +146,10 @@ class _Box:
     x1: float
 
 
-def pdf_text(data: bytes, path: str) -> tuple[str, list[tuple[int, int]]]:
-    """The text of a PDF and where each page starts: [(offset, page number)]."""
+def pdf_text(data: bytes, path: str, max_bytes: int = 20 * 1024 * 1024) -> tuple[str, list[tuple[int, int]]]:
+    """The text of a PDF and where each page starts: [(offset, page number)]. A PDF with
+    more than ``MAX_PAGES`` pages, streams that inflate past ``STREAM_FACTOR * max_bytes``
+    or more than ``max_bytes`` of text is refused (``InputError``)."""
     if b"%PDF-" not in data[:1024]:
         raise InputError("input.pdf-not-pdf", path=path)
     try:
@@ -62,18 +160,38 @@ def pdf_text(data: bytes, path: str) -> tuple[str, list[tuple[int, int]]]:
     heights: list[float] = []
     images = 0
     chars = 0
+    text_bytes = 0
+    limit = f"{max_bytes / 1048576:.3g}"  # --max-size 0.01 is read as 10,485 bytes: say 0.01
+    _install_bounded_zlib()
+    _BUDGET.remaining, _BUDGET.spent = STREAM_FACTOR * max_bytes, False
     try:
         for page in _layout_pages(data):
+            if _BUDGET.spent:
+                raise _TooLarge
+            if len(pages) >= MAX_PAGES:
+                raise InputError("input.pdf-too-many-pages", path=path, limit=MAX_PAGES)
             boxes, page_images, page_chars = _page_boxes(page)
             pages.append(boxes)
             heights.append(float(page.height) or 1.0)
             images += page_images
             chars += page_chars
+            # Each line becomes at most its text and one separator in the document.
+            text_bytes += sum(len(line.text.encode("utf-8", "surrogatepass")) + 1 for box in boxes for line in box.lines)
+            if text_bytes > max_bytes:
+                raise InputError("input.pdf-text-too-large", path=path, pages=len(pages), limit=limit)
+        if _BUDGET.spent:
+            raise _TooLarge
+    except InputError:
+        raise
+    except _TooLarge:
+        raise InputError("input.pdf-streams-too-large", path=path, size=f"{STREAM_FACTOR * max_bytes / 1048576:.3g}", limit=limit) from None
     except Exception as exc:  # pdfminer raises its own syntax, encryption and EOF errors
         name = type(exc).__name__
         if "Encrypt" in name or "Password" in name:
             raise InputError("input.pdf-encrypted", path=path) from None
         raise InputError("input.pdf-damaged", path=path, error=name) from None
+    finally:
+        _BUDGET.remaining = None
     if not pages:
         raise InputError("input.pdf-no-pages", path=path)
     if chars == 0:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import importlib
 import os
-import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -48,6 +47,8 @@ def write_atomic(path: str | Path, data: str | bytes, mode: int | None = None) -
         if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a folder, not a file")
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when writing a file (-o): not on every check's start
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent))
     except OSError as exc:
         raise type(exc)(exc.errno, exc.strerror, str(target)) from None
@@ -80,6 +81,17 @@ def write_atomic(path: str | Path, data: str | bytes, mode: int | None = None) -
 _STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
 
 
+def _refusal(cls: type[OSError], code: int, name: str, key: str, **params: str) -> OSError:
+    """An ``OSError`` naming ``name`` whose reason is a catalogue message (``.text``): the
+    command line says it in the user's language, ``strerror`` keeps the English."""
+    from giaoban_qa.i18n import Text
+
+    text = Text(key, params)
+    exc = cls(code, text.render("en"), name)
+    exc.text = text  # type: ignore[attr-defined]
+    return exc
+
+
 def write_output(path: str | Path, data: str | bytes, inputs: list[str] | tuple[str, ...] = ()) -> None:
     """Write a report to the ``-o`` the user gave, destroying nothing by mistake.
 
@@ -108,7 +120,7 @@ def write_output(path: str | Path, data: str | bytes, inputs: list[str] | tuple[
     except FileNotFoundError:
         st = None
     except NotADirectoryError:
-        raise NotADirectoryError(errno.ENOTDIR, "a folder on the path is a file", name) from None
+        raise _refusal(NotADirectoryError, errno.ENOTDIR, name, "os.refuse-parent-file") from None
     except OSError as exc:  # a loop of links, a name too long
         raise type(exc)(exc.errno, exc.strerror, name) from None
     if st is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
@@ -116,9 +128,9 @@ def write_output(path: str | Path, data: str | bytes, inputs: list[str] | tuple[
             fh.write(data if isinstance(data, bytes) else no_surrogates(data))
         return
     if os.path.islink(name):
-        raise OSError(errno.EEXIST, "is a symbolic link, not replaced (name the file it points to, or remove the link)", name)
+        raise _refusal(OSError, errno.EEXIST, name, "os.refuse-link")
     if st is not None and not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode)):
-        raise OSError(errno.EEXIST, "exists and is not a regular file, not replaced", name)
+        raise _refusal(OSError, errno.EEXIST, name, "os.refuse-special")
     if st is not None and stat.S_ISREG(st.st_mode):
         for given in inputs:
             try:
@@ -126,11 +138,11 @@ def write_output(path: str | Path, data: str | bytes, inputs: list[str] | tuple[
             except OSError:
                 continue
             if (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino):
-                raise OSError(errno.EEXIST, "is one of the files being checked, not overwritten with the report", name)
+                raise _refusal(OSError, errno.EEXIST, name, "os.refuse-input")
     parent = Path(name).parent
     for folder in (parent, *parent.parents):
         if folder.exists():
             if not folder.is_dir():
-                raise NotADirectoryError(errno.ENOTDIR, f"cannot create the report: {folder} is a file, not a folder", name)
+                raise _refusal(NotADirectoryError, errno.ENOTDIR, name, "os.refuse-folder-is-file", folder=str(folder))
             break
     write_atomic(name, data)

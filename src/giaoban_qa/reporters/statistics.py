@@ -9,12 +9,10 @@ from typing import Any
 
 from giaoban_qa.engine import RunResult
 
-SEVERITY_WORDS = {"vi": {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý"}, "en": {}}
-HEADINGS = {"vi": ("số lượng", "quy tắc", "mức độ", "tóm tắt"), "en": ("count", "rule", "severity", "summary")}
 from giaoban_qa.safe_text import printable  # noqa: E402,F401 - re-exported for reporters
 
 
-def rows(result: RunResult) -> list[dict[str, Any]]:
+def rows(result: RunResult, lang: str = "vi") -> list[dict[str, Any]]:
     from giaoban_qa.rules import all_rules
 
     rules = all_rules()
@@ -22,20 +20,21 @@ def rows(result: RunResult) -> list[dict[str, Any]]:
     severity = {f.rule: f.severity.value for f in result.findings}
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [
-        {"rule": rule, "count": n, "severity": severity[rule], "summary": rules[rule].summary() if rule in rules else ""}
+        {"rule": rule, "count": n, "severity": severity[rule], "summary": rules[rule].summary(lang) if rule in rules else ""}
         for rule, n in ordered
     ]
 
 
 def render(result: RunResult, lang: str = "vi", as_json: bool = False, **_: Any) -> str:
-    table = rows(result)
+    from giaoban_qa.i18n import t
+
+    table = rows(result, lang)
     if as_json:
         return json.dumps(table, ensure_ascii=False, indent=2) + "\n"
     if not table:
         return ""
     width = max(len(r["rule"]) for r in table)
-    heads = HEADINGS.get(lang, HEADINGS["vi"])
+    heads = [t(f"stats.{col}", lang) for col in ("count", "rule", "severity", "summary")]
     lines = [f"{heads[0]:>8}  {heads[1]:<{width}}  {heads[2]:<8}  {heads[3]}"]
-    words = SEVERITY_WORDS.get(lang, {})
-    lines += [f"{r['count']:>8}  {r['rule']:<{width}}  {words.get(r['severity'], r['severity']):<8}  {r['summary']}" for r in table]
+    lines += [f"{r['count']:>8}  {r['rule']:<{width}}  {t('sev.' + r['severity'], lang):<8}  {r['summary']}" for r in table]
     return "\n".join(lines) + "\n"

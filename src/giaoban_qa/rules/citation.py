@@ -221,11 +221,11 @@ class DocTypes:
     def __init__(self, pack: dict[str, Any] | None) -> None:
         pack = pack or {}
         if not isinstance(pack, dict):
-            raise PackError("doc_types: the pack must be a mapping (types, party_issuers, state_issuers, …)")
+            raise PackError("pack.doc-types-mapping")
         for key in ("types", "party_issuers", "state_issuers"):
             for raw in pack.get(key) or []:
                 if not isinstance(raw, dict) or not raw.get("abbr"):
-                    raise PackError(f"doc_types: every entry of {key} needs an abbr: {raw!r}")
+                    raise PackError("pack.doc-types-abbr", key=key, entry=repr(raw)[:200])
         self.types: dict[str, list[TypeEntry]] = {}
         for raw in pack.get("types") or []:
             entry = TypeEntry(

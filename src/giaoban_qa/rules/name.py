@@ -119,6 +119,7 @@ class _Slip:
     name: str
     start: int
     end: int
+    kind: str = "letter"  # letter | middle (the middle name left out)
 
 
 def _valid_syllable(word: str) -> bool:
@@ -204,6 +205,104 @@ def letter_slip_pairs(doc: Document) -> list[tuple[PersonMention, _Slip]]:
         if counts[fold(target.name)] < counts[key]:
             continue
         out.append((target, c))
+    found = {(c.start, c.end) for _, c in out}
+    out += [pair for pair in _substitution_slips(ms, candidates, known, counts, lex) if (pair[1].start, pair[1].end) not in found]
+    found = {(c.start, c.end) for _, c in out}
+    out += [pair for pair in _dropped_middle(ms, candidates, counts) if (pair[1].start, pair[1].end) not in found]
+    out.sort(key=lambda pair: pair[1].start)
+    return out
+
+
+def _dropped_middle(ms: list[PersonMention], candidates: dict[tuple[int, int], _Slip], counts: dict[str, int]) -> list[tuple[PersonMention, _Slip]]:
+    """A titled person ("Nguyễn Văn Thắng, Bí thư Huyện ủy") named later by family and
+    given name only ("đồng chí Nguyễn Thắng"), when no other person of the report has that
+    family and given name with another middle name, and the short form is written once."""
+    full: dict[tuple[str, str], set[str]] = defaultdict(set)
+    first_of: dict[tuple[str, str], PersonMention] = {}
+    for p in ms:
+        words = _low(p.name).split()
+        if len(words) < 3:
+            continue
+        key = (words[0], words[-1])
+        full[key].add(" ".join(words))
+        if p.current_titles and key not in first_of:
+            first_of[key] = p
+    out: list[tuple[PersonMention, _Slip]] = []
+    mention_at = {(p.start, p.end): p for p in ms}
+    for c in sorted(candidates.values(), key=lambda c: c.start):
+        words = _low(c.name).split()
+        if len(words) != 2 or counts[fold(c.name)] > 1:
+            continue
+        key = (words[0], words[1])
+        hit = first_of.get(key)
+        if hit is None or len(full[key]) != 1 or hit.start >= c.start:
+            continue
+        if not _own_titles_agree(mention_at.get((c.start, c.end)), hit):
+            continue
+        out.append((hit, _Slip(c.name, c.start, c.end, "middle")))
+    return out
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Two syllables (NFC, lower case) of one length with one letter replaced by another
+    letter, not only by another tone of it ("thắng"/"thắnh", "trần"/"trầm", "văn"/"văm").
+    Initials ("Nguyễn Thị L", "Nguyễn Thị Đ": two people the press does not name) and "i"
+    for "y" ("Sĩ"/"Sỹ", two accepted spellings, like old and new tone placement) are none."""
+    if len(a) != len(b) or a == b or len(a) < 2:
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(diff) != 1 or fold(diff[0][0]) == fold(diff[0][1]):
+        return False
+    return {fold(diff[0][0]), fold(diff[0][1])} != {"i", "y"}
+
+
+def _own_titles_agree(own: PersonMention | None, hit: PersonMention) -> bool:
+    """Every post the slip's own mention names is one the person holds ("Đại biểu Nguyễn
+    Chiến, Phó Chủ nhiệm …" is not "đại biểu Nguyễn Nhân Chiến – Bí thư Tỉnh ủy")."""
+    if own is None:
+        return True
+    for t in own.current_titles:
+        if not t.role:
+            continue
+        if not any(t.key == h.key or (t.role == h.role and (t.organ.startswith(h.organ) or h.organ.startswith(t.organ))) for h in hit.current_titles if h.role):
+            return False
+    return True
+
+
+def _substitution_slips(
+    ms: list[PersonMention], candidates: dict[tuple[int, int], _Slip], known: dict[str, PersonMention], counts: dict[str, int], lex: Any
+) -> list[tuple[PersonMention, _Slip]]:
+    """A titled person (or one named twice) written once more with one letter of one
+    syllable replaced, the other syllables unchanged ("Nguyễn Văn Thắng" / "Nguyễn Văn
+    Thắnh", "Trần Quốc Hùng" / "Trầm Quốc Hùng"). The slip may name no title of its own or
+    a post compatible with the person's; a slip of the family name must be no family name.
+    Indexed by the other syllables, so each mention is looked up, not compared pairwise."""
+    by_rest: dict[tuple[int, tuple[str, ...]], list[tuple[str, PersonMention]]] = defaultdict(list)
+    for p in ms:
+        words = _low(p.name).split()
+        if len(words) < 3 or not (p.current_titles or counts[fold(p.name)] > 1):
+            continue
+        for i in range(len(words)):
+            by_rest[(i, tuple(words[:i] + words[i + 1 :]))].append((words[i], p))
+    if not by_rest:
+        return []
+    mention_at = {(p.start, p.end): p for p in ms}
+    out: list[tuple[PersonMention, _Slip]] = []
+    for c in sorted(candidates.values(), key=lambda c: c.start):
+        words = _low(c.name).split()
+        if len(words) < 3 or counts[fold(c.name)] > 1:
+            continue
+        for i in range(len(words)):
+            hit = next((p for w, p in by_rest.get((i, tuple(words[:i] + words[i + 1 :])), ()) if _one_letter_apart(w, words[i])), None)
+            # The slip is written after the person is first named.
+            if hit is None or hit.start >= c.start:
+                continue
+            if i == 0 and words[0] in lex.surnames:
+                break  # another family name: another person
+            if not _own_titles_agree(mention_at.get((c.start, c.end)), hit):
+                break  # the text gives them different posts: two people
+            out.append((hit, c))
+            break
     return out
 
 
@@ -243,7 +342,12 @@ class NameVariant(Rule):
     same way, as warnings. A name written once more with one letter dropped or added — the
     given name's last letter ("Tuấn"/"Tuấ", "Hoa"/"Hoah", one of the two not a Vietnamese
     syllable) or a letter of a common family name ("Hoàng"/"Hoàn", the slip not a family
-    name), read after "đồng chí", "ông", "bà" too — is reported as well. Old/new tone placement ("Hoà"/"Hòa") is not a variant here
+    name), read after "đồng chí", "ông", "bà" too — is reported as well, and so is a titled
+    person (or one named twice) written once more with one letter of one syllable replaced
+    ("Thắng"/"Thắnh", "Văn"/"Văm", "Trần"/"Trầm"), unless the slip is another family name
+    or the text gives the two different posts; a titled person named later without the
+    middle name ("Phan Văn Khải" / "đồng chí Phan Khải") is a warning, unless another person
+    of the report shares the family and given name. Old/new tone placement ("Hoà"/"Hòa") is not a variant here
     (see `text.tone-style-mixed`).
 
     **Why it matters**
@@ -286,16 +390,24 @@ class NameVariant(Rule):
         for majority, slip in letter_slip_pairs(doc):
             if (slip.start, slip.end) in reported:
                 continue
+            if slip.kind == "middle":
+                message = Msg(
+                    f"Tên “{slip.name}” thiếu tên đệm so với “{majority.name}” (có vẻ cùng một người).",
+                    f"The name “{slip.name}” leaves out the middle name of “{majority.name}” (apparently the same person).",
+                )
+            else:
+                message = Msg(
+                    f"Tên “{slip.name}” khác cách viết “{majority.name}” một chữ cái (có vẻ cùng một người).",
+                    f"The name “{slip.name}” differs by one letter from “{majority.name}” (apparently the same person).",
+                )
             yield self.finding(
                 slip.start,
                 slip.end,
-                Msg(
-                    f"Tên “{slip.name}” khác cách viết “{majority.name}” một chữ cái (có vẻ cùng một người).",
-                    f"The name “{slip.name}” differs by one letter from “{majority.name}” (apparently the same person).",
-                ),
+                message,
                 suggestion=majority.name,
-                evidence={"variant": {"name": slip.name, "start": slip.start, "end": slip.end}, "majority": [_mention_evidence(majority)], "majority_count": 1},
-                severity=Severity.ERROR if majority.current_titles else Severity.WARNING,
+                evidence={"variant": {"name": slip.name, "start": slip.start, "end": slip.end}, "majority": [_mention_evidence(majority)], "majority_count": 1, "slip": slip.kind},
+                # A name shortened is a style slip more often than a wrong name.
+                severity=Severity.WARNING if slip.kind == "middle" or not majority.current_titles else Severity.ERROR,
             )
         for suggested, majority_places, minority_places in place_variant_groups(doc):
             for pl in minority_places:

@@ -15,7 +15,7 @@ from typing import Iterable
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract.quantities import SCALES, Quantity, quantities
-from giaoban_qa.extract.statements import noun, statements
+from giaoban_qa.extract.statements import noun, same_metric, statements
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.rules import Rule, RuleContext, register
 
@@ -106,8 +106,11 @@ class PercentMismatch(Rule):
     **What it does**
     Recomputes a percentage stated with its own part and whole — "A/B đạt X%", "A trên
     tổng số B, chiếm X%", "A trong tổng số B …, chiếm tỷ lệ X%", "A trong số B", "A hộ
-    (trên tổng số B hộ), chiếm X%", "3/5 xã (60%)", or the percentage first: "X% học sinh
-    (A/B em)" — and compares it with the stated X at the precision X is printed with ("83%"
+    (trên tổng số B hộ), chiếm X%", "3/5 xã (60%)", the percentage first: "X% học sinh
+    (A/B em)", "đạt X%, tương ứng A/B", the whole after the percentage: "A hộ …, chiếm X%
+    (tổng số B hộ)", "chiếm X% tổng số B", "đạt tỷ lệ X% so với tổng số B", the whole first:
+    "Trong tổng số B hộ, có A hộ …, chiếm X%", or a part listed after "trong đó" with its
+    own percentage: "B hộ, trong đó A hộ … (chiếm X%)" — and compares it with the stated X at the precision X is printed with ("83%"
     allows 82,5–83,5%; "100,2%" allows 100,15–100,25%). Approximate figures ("gần", "hơn",
     "khoảng") widen the tolerance. When several parts stand before one whole ("A … và C …,
     trong tổng số B"), the percentage may state any one of them or their sum.
@@ -492,7 +495,10 @@ class PartsExceedTotal(Rule):
     **What it does**
     Finds a figure followed by its parts after "trong đó", "gồm" or "bao gồm" ("tổng số 120
     hộ, trong đó …", "76 hộ được hỗ trợ, trong đó 51 hộ nghèo, 32 hộ cận nghèo", "4 người,
-    trong đó 2 cháu") and checks that the parts do not add up to more than the total. Parts
+    trong đó 2 cháu", "tổng số hộ: 76 hộ, trong đó: hộ nghèo: 51 hộ; hộ cận nghèo: 32 hộ",
+    "76 hộ (51 hộ nghèo, 32 hộ cận nghèo)", "… 76 hộ. Trong đó, 51 hộ …", "76 hộ được hỗ trợ
+    với kinh phí 1,2 tỷ đồng, trong đó 51 hộ …") and checks that the parts do not add up to
+    more than the total. Parts
     are the figures that lead the items of the list, in the total's own unit (people may be
     listed by what they are: "12 người, trong đó 7 đảng viên"); a figure inside an item
     ("598 trận thắng (1.794 điểm)") or after a new clause ("trong khi …") is none. After
@@ -570,7 +576,11 @@ class CumulativeBelowMonth(Rule):
     unit ("lũy kế 4 tháng", "lũy kế đến hết tháng 4", "4 tháng đầu năm", "từ đầu năm",
     "nâng tổng số … lên", "tính chung 4 tháng", "cộng dồn"), checks that the cumulative
     figure is not smaller, allowing for "hơn", "gần" and rounding. The marker may follow
-    the figure ("9 vụ từ đầu năm đến nay").
+    the figure ("9 vụ từ đầu năm đến nay"); the month's figure may follow the cumulative one
+    ("; riêng tháng 5 đạt …", ", trong đó tháng 5 …") or stand in the sentence before or
+    after ("Thu ngân sách tháng 5 đạt … . Tính chung 5 tháng, …"). The two figures may name
+    their measure in other words ("giải quyết việc làm mới cho" / "giải quyết việc làm
+    cho"), but not another measure ("thu" / "chi").
 
     **Why it matters**
     A sum of months cannot be smaller than one of its months. One of the two figures is
@@ -593,7 +603,10 @@ class CumulativeBelowMonth(Rule):
             if month is None:
                 continue
             # A cumulative figure of another measure ("thu … trong tháng 17 tỷ, chi lũy kế 15 tỷ").
-            if cum.metric and month.metric and cum.metric != month.metric and not cum.metric_inherited and not month.metric_inherited:
+            # "phát triển mới 45 hội viên, nâng tổng số hội viên lên 40": the raised total names
+            # itself anew, right after the figure it adds.
+            raised = st.partner_kind == "increment" and st.marker.startswith(("nâng tổng", "đưa tổng"))
+            if not raised and cum.metric and month.metric and not same_metric(cum.metric, month.metric) and not cum.metric_inherited and not month.metric_inherited:
                 continue
             if cum.interval()[1] < month.interval()[0] - _EPS:
                 what_vi = "số mới trong kỳ" if st.partner_kind == "increment" else "số của riêng một tháng"

@@ -84,11 +84,13 @@ _RESULTS_TITLE = re.compile(r"^\s*(?:kết\s+quả|tình\s+hình)\b", re.IGNOREC
 # What may open a body statement before the month it reports: nothing, "Trong", or the
 # results words ("Kết quả thực hiện nhiệm vụ tháng 5: …", "Tình hình kinh tế - xã hội tháng 5").
 _BODY_MONTH_OPENER = re.compile(
-    r"[\s\-–•*+\d.)]*(?:(?:trong|riêng)\s+|(?:kết\s+quả|tình\s+hình)(?:\s+thực\s+hiện)?(?:\s+(?:nhiệm\s+vụ|công\s+tác|kinh\s+tế\s*-\s*xã\s+hội))?(?:\s+trong)?\s+)?",
+    r"[\s\-–•*+\d.)IVX]*(?:nhìn\s+chung[,\s]+)?(?:(?:trong|riêng)\s+|(?:kết\s+quả|tình\s+hình)(?:\s+thực\s+hiện)?(?:\s+(?:nhiệm\s+vụ|công\s+tác|kinh\s+tế\s*-\s*xã\s+hội))?(?:\s+trong)?\s+)?",
     re.IGNORECASE,
 )
 # …and right after it: the statement goes on (":", ",", " năm 2022,", "/2022:").
-_BODY_MONTH_AFTER = re.compile(r"(?:\s*năm\s+\d{4}|/\d{4})?\s*[:,]")
+# (", " after "vừa qua"; no comma once the year is said, "Trong tháng 2 năm 2024 toàn huyện …";
+# a heading line that ends with the month, "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 2".)
+_BODY_MONTH_AFTER = re.compile(r"(?:\s*năm\s+\d{4}|/\d{4})?(?:\s+vừa\s+qua)?\s*[:,]|(?:[^\S\n]*năm[^\S\n]+\d{4}|/\d{4})(?!\d)|[^\S\n]*(?:\n|\Z)", re.IGNORECASE)
 
 
 def _title_report_month(doc: Document, rp) -> PeriodFact | None:
@@ -122,7 +124,10 @@ class TitlePeriodMismatch(Rule):
     month ("Kết quả thực hiện nhiệm vụ tháng 8/2021", "Báo cáo tình hình kinh tế - xã hội
     tháng 9 năm 2022") is also compared with the first body statement that opens with a
     month ("Kết quả thực hiện nhiệm vụ tháng 5: …", "Tháng 6 năm 2022, …", "Trong tháng
-    6, …"): a month two or more away from the title's is reported.
+    6, …", "Trong tháng 6 năm 2022 toàn huyện …", "Trong tháng 6 vừa qua, …", a heading
+    line "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 6"), or with the month the lead reviews ("Ngày
+    28/9, … họp đánh giá kết quả tháng 6 …"): a month two or more away from the title's is
+    reported.
 
     **Why it matters**
     Each sentence looks right alone, so editors miss it; readers and the archive file the
@@ -196,20 +201,36 @@ class TitlePeriodMismatch(Rule):
         title = _title_report_month(doc, rp)
         if title is None:
             return
-        if rp.lead_review is not None and rp.lead_review.kind == "month" and _REPORT_TITLE.search(doc.title_text):
-            return  # _title_statements_vs_lead compares the lead's own review
+        lead = rp.lead_review
+        reported = None
+        if lead is not None and lead.kind == "month" and _REPORT_TITLE.search(doc.title_text):
+            # _title_statements_vs_lead compares the lead's own review; a body statement is
+            # still read when the lead disagrees with the title (both are then reported).
+            a, b = _index(title), _index(lead)
+            if a is None or b is None or -1 <= ((b - a + 6) % 12) - 6 <= 1:
+                return
+            reported = (lead.start, lead.end)
+            lead = None
         text = doc.text
-        for p in doc.fact(periods):
+        if lead is not None and lead.kind == "month" and lead.first_month == lead.last_month and not lead.in_title:
+            # "Kết quả thực hiện nhiệm vụ tháng 5/2024" over a lead that reviews month 2.
+            candidates = [lead]
+        else:
+            candidates = None
+        for p in candidates or doc.fact(periods):
             if p.in_title or p.kind != "month" or p.first_month != p.last_month or p.role in ("subject", "plan") or p.cue in ("bound", "plan"):
                 continue
-            sentence = sentence_of(doc, p.start)
-            if sentence is None:
-                continue
-            before = text[sentence.start : p.start]
-            if not _BODY_MONTH_OPENER.fullmatch(before):
-                continue
-            if not _BODY_MONTH_AFTER.match(text, p.end):
-                continue
+            if reported == (p.start, p.end):
+                return  # the lead's own month, reported by _title_statements_vs_lead
+            if candidates is None:
+                sentence = sentence_of(doc, p.start)
+                if sentence is None:
+                    continue
+                before = text[sentence.start : p.start]
+                if not _BODY_MONTH_OPENER.fullmatch(before):
+                    continue
+                if not _BODY_MONTH_AFTER.match(text, p.end):
+                    continue
             a, b = _index(title), _index(p)
             if a is None or b is None:
                 return

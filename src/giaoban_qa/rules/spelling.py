@@ -33,15 +33,87 @@ def _build_words(pack) -> tuple[frozenset[str], frozenset[str]]:
     return singles, phrases
 
 
-def _doc_words(doc: Document):
-    from giaoban_qa.spelling.tokens import words
+def _doc_scan(doc: Document):
+    from giaoban_qa.spelling.tokens import scan
 
-    return list(words(doc.text))
+    return scan(doc.text)
+
+
+def doc_scan(doc: Document):
+    """The document's words as columns (``giaoban_qa.spelling.tokens.scan``), computed once."""
+    return doc.fact(_doc_scan)
+
+
+def _doc_words(doc: Document):
+    from giaoban_qa.spelling.tokens import Word
+
+    sc = doc_scan(doc)
+    make = tuple.__new__
+    return [make(Word, (s, e, t, True, j)) for s, e, t, j in zip(sc.starts, sc.ends, sc.texts, sc.joined)]
 
 
 def doc_words(doc: Document):
-    """The document's words (``giaoban_qa.spelling.tokens``), computed once."""
+    """The document's words (``giaoban_qa.spelling.tokens.words``), computed once."""
     return doc.fact(_doc_words)
+
+
+class _WordView:
+    """``doc_words`` without building a tuple per word: ``view[i]`` makes the one Word
+    asked for (the rules read a few words' neighbours, not every word)."""
+
+    __slots__ = ("_scan",)
+
+    def __init__(self, scan) -> None:
+        self._scan = scan
+
+    def __len__(self) -> int:
+        return len(self._scan.texts)
+
+    def __getitem__(self, i: int):
+        from giaoban_qa.spelling.tokens import Word
+
+        sc = self._scan
+        if i < 0:
+            i += len(sc.texts)
+        return Word(sc.starts[i], sc.ends[i], sc.texts[i], True, sc.joined[i])
+
+
+def doc_word_view(doc: Document) -> _WordView:
+    """The document's words, indexable like ``doc_words``, each built when read."""
+    return _WordView(doc_scan(doc))
+
+
+def _doc_lows(doc: Document) -> list[str]:
+    return list(map(str.lower, doc_scan(doc).texts))
+
+
+def doc_lows(doc: Document) -> list[str]:
+    """The document's words in lower case, computed once."""
+    return doc.fact(_doc_lows)
+
+
+# Words (as written) known to be valid syllables in lower case, shared by the documents of
+# a run: most words of a document were met in earlier ones, and a set difference skips them.
+_VALID: set[str] = set()
+
+
+def _invalid_words(texts: Iterable[str]) -> set[str]:
+    """The words of ``texts`` that are no valid syllable in lower case."""
+    from giaoban_qa.spelling.syllable import is_valid
+
+    unknown = set(texts)
+    unknown.difference_update(_VALID)
+    if not unknown:
+        return set()
+    if len(_VALID) > 100_000:
+        _VALID.clear()
+    invalid = set()
+    for t in unknown:
+        if is_valid(t.lower()):
+            _VALID.add(t)
+        else:
+            invalid.add(t)
+    return invalid
 
 
 _SENTENCE_END = set(".!?…:;\n\"“”()[]–-•*")
@@ -58,6 +130,9 @@ def _model():
     from giaoban_qa.spelling import model
 
     return model.load()
+
+
+PAIR_SHIFT = 32  # giaoban_qa.spelling.model.PAIR_SHIFT (not imported: the model loads lazily)
 
 
 # European onset clusters and codas: a word built on them without any letter that only
@@ -101,11 +176,19 @@ class InvalidSyllable(Rule):
     t, c, ch) only with sắc or nặng. A word that fails is reported with the nearest valid
     syllables, most frequent first, as suggestions; two syllables typed without the space
     between them ("ngànhvà") get the split as suggestion. Both tone placements (hòa, hoà)
-    are accepted. Left alone: capitalised words inside a sentence (names), words in
-    capitals (abbreviations), foreign words (f, j, w, z, clusters such as "cr" or codas
-    such as "-r" without a letter only Vietnamese writes), anything glued to a digit,
-    slash, hyphen or @ (codes, document symbols, URLs, e-mails), spellings the pool uses
-    often enough to be established ("ôtô"), and the words of `rules/words.yaml`.
+    are accepted. The suggestions are ranked by how often the pool writes each of them
+    with the word's neighbours ("môi trừong" → "trường", not the commoner "trong").
+    Left alone: capitalised words inside a sentence (names), words in capitals
+    (abbreviations), anything glued to a digit, slash, hyphen or @ (codes, document
+    symbols, URLs, e-mails), spellings the pool uses often enough to be established
+    ("ôtô", "quí") unless the nearest valid spelling is a thousand times commoner
+    ("nguời" for "người" is still reported), and the words of `rules/words.yaml`.
+    A single letter ("chúng t phải") or a word that looks foreign (f, j, w, z, clusters
+    such as "cr", codas such as "-r", no mark only Vietnamese writes: "cho thue", "văn
+    phng") is reported only when the pool writes the suggested spelling with the very same
+    neighbours and never the written word (options `context_side`, `context_strong`,
+    `context_one_side`): English words, codes and clause letters ("điểm đ khoản 1") sit
+    next to words that never pair with a Vietnamese look-alike.
 
     To accept words of your own (a local name in lower case, a loanword, jargon) for all
     the spelling rules (this one, `text.real-word-slip`, `text.repeated-syllable`), put a
@@ -126,9 +209,20 @@ class InvalidSyllable(Rule):
     category = Category.TEXT
     severity = Severity.WARNING
 
-    # An invalid form written this often in the pool is an established spelling ("ôtô").
+    # An invalid form written this often in the pool is an established spelling ("ôtô"),
+    # unless its nearest valid spelling is this many times commoner ("nguời": 21 against
+    # 114,570 for "người").
     KNOWN_COUNT = 20
-    OPTIONS = {"known_count": ("int", 1, 1e12)}
+    KNOWN_RATIO = 1000.0
+    # A single letter or a foreign-looking word needs its neighbours' word: the candidate
+    # seen this often with each of them, and this often with one (calibrated on the pool's
+    # calibration slice, benchmarks/calibrate_spelling.py), or this often with the one
+    # neighbour it has.
+    CONTEXT_SIDE = 5
+    CONTEXT_STRONG = 200
+    CONTEXT_ONE_SIDE = 1000
+    OPTIONS = {"known_count": ("int", 1, 1e12), "known_ratio": ("number", 1, 1e12), "context_side": ("int", 0, 1e12),
+               "context_strong": ("int", 0, 1e12), "context_one_side": ("int", 0, 1e12)}
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         from giaoban_qa.spelling.syllable import is_valid, split_tone
@@ -137,34 +231,59 @@ class InvalidSyllable(Rule):
         singles, _ = accepted_words(ctx)
         typo_starts = {s for s, _, _, _ in typo_spans(doc, ctx)}
         model = None
-        ws = doc_words(doc)
-        # Most words are valid syllables: judge each distinct word once.
-        suspects = {t for t in {w.text for w in ws} if not is_valid(t.lower())}
+        texts = doc_scan(doc).texts
+        # Most words are valid syllables: judge each distinct word once (and each word
+        # once per run: ``_invalid_words`` remembers the valid ones).
+        suspects = _invalid_words(texts)
         if not suspects:
             return
-        for w in ws:
-            if w.text not in suspects or len(w.text) < 2:
-                continue
+        ws = doc_word_view(doc)
+        known = self.options_known(ctx)
+        known_ratio = float(ctx.options.get("known_ratio", self.KNOWN_RATIO))
+        ctx_side = int(ctx.options.get("context_side", self.CONTEXT_SIDE))
+        ctx_strong = int(ctx.options.get("context_strong", self.CONTEXT_STRONG))
+        ctx_one = int(ctx.options.get("context_one_side", self.CONTEXT_ONE_SIDE))
+        for i in [i for i, t in enumerate(texts) if t in suspects]:
+            w = ws[i]
             word = w.text
             low = word.lower()
             if word != low:
-                if word.isupper() or not word[1:].islower() or not _sentence_start(text, w.start):
+                if len(word) < 2 or word.isupper() or not word[1:].islower() or not _sentence_start(text, w.start):
                     continue
-            if is_valid(low) or low in singles or looks_foreign(low) or w.start in typo_starts:
+            if low in singles or w.start in typo_starts:
                 continue
             if split_tone(low)[1] < 0 and len(low) <= 2:
                 continue
             if model is None:
                 model = _model()
-            count = model.unigram(low) if model else 0
-            if count >= self.options_known(ctx):
+            left_word = ws[i - 1].text.lower() if i > 0 and w.joined else None
+            right_word = ws[i + 1].text.lower() if i + 1 < len(ws) and ws[i + 1].joined else None
+            # A single letter ("chúng t phải") or a word that looks foreign ("văn phng", "cho
+            # thue") is reported only when a Vietnamese spelling one slip away is what the
+            # pool writes with the very same neighbours: codes, clause letters ("điểm đ") and
+            # English words sit next to words that never pair with such a spelling.
+            by_context = len(low) < 2 or looks_foreign(low)
+            if by_context and (model is None or (left_word is None and right_word is None) or not _cleanly_delimited(text, w.start, w.end)):
                 continue
-            split = _split_glued(low, model)
+            count = model.unigram(low) if model else 0
+            split = None if by_context else _split_glued(low, model)
+            ranked = _rank_near(low, model, left_word, right_word)
+            context_counts = None
+            if by_context:
+                if not ranked:
+                    continue
+                context_counts = _context_counts(model, low, ranked[0][0], left_word, right_word)
+                if not _context_proves(context_counts, left_word is not None and right_word is not None, ctx_side, ctx_strong, ctx_one):
+                    continue
+            # An invalid form written this often, and not dwarfed by its nearest valid
+            # spelling, is established ("ôtô", "quí"); "nguời" next to "người" is a slip.
+            if not by_context and count >= known and (split or not ranked or count * known_ratio >= ranked[0][1]):
+                continue
             if split:
                 suggestion = _match_case(word, split)
                 shown = [suggestion]
             else:
-                shown = [_match_case(word, s) for s in _rank_near(low, model)[:3]]
+                shown = [_match_case(word, c) for c, _ in ranked[:3]]
                 suggestion = shown[0] if shown else None
             yield self.finding(
                 w.start,
@@ -172,11 +291,22 @@ class InvalidSyllable(Rule):
                 Msg(f"“{word}” không phải là âm tiết tiếng Việt" + (f"; có thể là “{'”, “'.join(shown)}”." if shown else "."),
                     f"“{word}” is not a possible Vietnamese syllable" + (f"; perhaps “{'”, “'.join(shown)}”." if shown else ".")),
                 suggestion=suggestion,
-                evidence={"written": word, "candidates": shown, "pool_count": count, "glued": bool(split)},
+                evidence={"written": word, "candidates": shown, "pool_count": count, "glued": bool(split),
+                          "context": {"left": left_word, "right": right_word},
+                          **({"context_counts": context_counts} if context_counts else {})},
             )
 
     def options_known(self, ctx: RuleContext) -> int:
         return int(ctx.options.get("known_count", self.KNOWN_COUNT))
+
+
+_DELIMITERS = frozenset(" \t\n\r\u00a0.,;:!?()[]\"'“”‘’…")
+
+
+def _cleanly_delimited(text: str, start: int, end: int) -> bool:
+    """Spaces or ordinary punctuation on both sides: not a piece of a word whose letters a
+    broken font turned into symbols ("nh©n d©n")."""
+    return (start == 0 or text[start - 1] in _DELIMITERS) and (end >= len(text) or text[end] in _DELIMITERS)
 
 
 def _match_case(template: str, replacement: str) -> str:
@@ -185,14 +315,57 @@ def _match_case(template: str, replacement: str) -> str:
     return replacement
 
 
-def _rank_near(word: str, model) -> list[str]:
+# The near spellings of an invalid word, per word once a run (the same foreign words and
+# slips recur from document to document).
+_SUGGESTIONS: dict[str, list[str]] = {}
+
+
+def _rank_near(word: str, model, left: str | None = None, right: str | None = None) -> list[tuple[str, int]]:
+    """(valid syllable, pool count) near an invalid one, the likeliest first: by the pool's
+    pairs with the word's neighbours when there are any ("môi trừong" → "trường", not the
+    commoner "trong"), else by how often the pool writes it."""
     from giaoban_qa.spelling.candidates import suggestions_for_invalid
 
-    cands = [c for c, _ in suggestions_for_invalid(word)]
+    cands = _SUGGESTIONS.get(word)
+    if cands is None:
+        if len(_SUGGESTIONS) > 20000:
+            _SUGGESTIONS.clear()
+        cands = _SUGGESTIONS[word] = [c for c, _ in suggestions_for_invalid(word)]
+    cands = list(cands)
     if model is None:
-        return cands
+        return [(c, 0) for c in cands]
     counts = {c: model.unigram(c) for c in cands}
-    return [c for c in sorted(cands, key=lambda c: -counts[c]) if counts[c] > 0]
+    cands = [c for c in cands if counts[c] > 0]
+    if left is not None or right is not None:
+        pairs = {c: (model.bigram(left, c) if left else 0, model.bigram(c, right) if right else 0) for c in cands}
+        if any(a or b for a, b in pairs.values()):
+            def score(c: str) -> float:
+                a, b = pairs[c]
+                if left is not None and right is not None:
+                    return math.log(a + 0.1) + math.log(b + 0.1) - math.log(counts[c] + 1)
+                return math.log(a + b + 0.1)
+            return [(c, counts[c]) for c in sorted(cands, key=lambda c: (-score(c), -counts[c]))]
+    return [(c, counts[c]) for c in sorted(cands, key=lambda c: -counts[c])]
+
+
+def _context_counts(model, written: str, cand: str, left: str | None, right: str | None) -> dict[str, int]:
+    """The pool's pairs of the written word and of the candidate with the neighbours."""
+    return {
+        "candidate_left": model.bigram(left, cand) if left else 0,
+        "candidate_right": model.bigram(cand, right) if right else 0,
+        "written_left": model.bigram(left, written) if left else 0,
+        "written_right": model.bigram(written, right) if right else 0,
+    }
+
+
+def _context_proves(counts: dict[str, int], both: bool, side: int, strong: int, one_side: int) -> bool:
+    """The pool writes the candidate with the word's neighbours, and the written word not."""
+    cl, cr = counts["candidate_left"], counts["candidate_right"]
+    if max(counts["written_left"], counts["written_right"]) * 20 > max(cl, cr):
+        return False  # the written form itself pairs with a neighbour: an established usage
+    if both:
+        return (cl >= side and cr >= side and max(cl, cr) >= strong) or (max(cl, cr) >= one_side and min(cl, cr) >= 1)
+    return max(cl, cr) >= one_side
 
 
 def _split_glued(word: str, model) -> str | None:
@@ -215,6 +388,10 @@ def _split_glued(word: str, model) -> str | None:
 
 # Prior weight of each kind of slip (how often typists make it, relative to a tone slip).
 _KIND_WEIGHT = {"tone": 1.0, "hat": 1.0, "drop": 0.7, "insert": 0.5, "initial": 0.5, "final": 0.5, "substitute": 0.2, "swap": 0.3}
+
+
+# The largest log(kind weight) a candidate's score can add (0.0 while no weight is above 1).
+_MAX_LOG_WEIGHT = max(0.0, math.log(max([*_KIND_WEIGHT.values(), 0.2])))
 
 
 def _score(left: int | None, right: int | None, unigram: int) -> float:
@@ -296,10 +473,24 @@ class RealWordSlip(Rule):
     with its neighbours is rare but a spelling one slip away — another tone, a lost or
     added hat or horn, a confused consonant (tr/ch, s/x, d/gi/r, l/n, n/ng, c/t), one
     letter more or less — is common in the very same place, the word is reported with
-    that spelling as suggestion and both counts as evidence. Only lower-case words inside
-    running text are read; names, codes and the words and phrases of `rules/words.yaml`
-    are left alone. Thresholds (options `ratio`, `min_support`, `strong_side`, `weak_side`, `trigram_min`, `trigram_ratio`, `trigram_support`, `trigram_seen`, `fit`, `fit_both`) are
-    calibrated to keep false alarms rare.
+    that spelling as suggestion and both counts as evidence. Three readings decide
+    (the evidence says which, `decided_by`): both written pairs rare next to the
+    candidate's (`pairs`); the three words with the candidate common where the written
+    three are never seen (`triples`); or the written word a syllable the pool hardly
+    writes at all ("mẫu thé giới"), never seen with either neighbour, while the candidate
+    is seen with both (`unseen word`). A word with a neighbour on one side only (the
+    other is punctuation: "311 tỷ đổng,") is read from that one pair, with a stricter
+    ratio, the candidate's triple with the next word on that side, and more support
+    still when a figure stands on the silent side ("1 tạ cũng" is a unit, not a slip). A
+    one-letter word is read only when neither of its pairs is seen ("dự á nhà" for dự án;
+    "các ô cửa" is taken as written). Only lower-case words inside running text are
+    read; names, codes and the words and phrases of `rules/words.yaml` are left alone.
+    Thresholds (options `ratio`, `min_support`, `strong_side`, `weak_side`,
+    `trigram_min`, `trigram_ratio`, `trigram_support`, `trigram_seen`, `fit`,
+    `fit_both`, `unseen_unigram`, `unseen_each`, `unseen_support`, `unseen_ratio`,
+    `unused_unigram`, `unused_ratio`,
+    `one_side_support`, `one_side_ratio`, `one_side_trigram`) are calibrated on a slice
+    of the pool the calibration counts have not seen, to keep false alarms rare.
 
     **Why it matters**
     Every syllable of "dân tốc" or "dựa án" is a real word, so a spell checker that
@@ -333,7 +524,28 @@ class RealWordSlip(Rule):
     # calibration text this skipped 2 of 507 finds and most of the work).
     FIT = 200
     FIT_BOTH = 30
+    # A word with one neighbour only: the candidate's pair with it seen this often, this many
+    # times likelier than the written pair, and, when a second word on that side gives a
+    # triple, the candidate's triple seen this often.
+    ONE_SIDE_SUPPORT = 300
+    ONE_SIDE_RATIO = 3000.0
+    ONE_SIDE_TRIGRAM = 1
+    # Or a written word the pool writes fewer times than this (a syllable Vietnamese allows
+    # but hardly uses: "thé", "vục"), never with either neighbour, and a candidate seen this
+    # often with each neighbour and this often with one, this many times likelier.
+    UNSEEN_UNIGRAM = 100
+    UNSEEN_EACH = 3
+    UNSEEN_SUPPORT = 200
+    UNSEEN_RATIO = 50.0
+    # A written word seen fewer times than this (out of 15 million syllables) is as good as
+    # no word: any candidate with the same support and this likelihood ratio wins.
+    UNUSED_UNIGRAM = 20
+    UNUSED_RATIO = 3.0
     OPTIONS = {
+        "unused_unigram": ("int", 0, 1e12), "unused_ratio": ("number", 1, 1e12),
+        "unseen_unigram": ("int", 0, 1e12), "unseen_support": ("int", 0, 1e12), "unseen_ratio": ("number", 1, 1e12),
+        "unseen_each": ("int", 0, 1e12),
+        "one_side_support": ("int", 0, 1e12), "one_side_ratio": ("number", 1, 1e12), "one_side_trigram": ("int", 0, 1e12),
         "ratio": ("number", 1, 1e12), "min_support": ("int", 0, 1e12), "fit": ("int", 0, 1e12),
         "strong_side": ("number", 1, 1e12), "weak_side": ("number", 1, 1e12), "fit_both": ("int", 0, 1e12),
         "trigram_seen": ("int", 0, 1e12), "trigram_min": ("int", 0, 1e12), "trigram_ratio": ("number", 1, 1e12),
@@ -354,16 +566,33 @@ class RealWordSlip(Rule):
         tri_min = int(ctx.options.get("trigram_min", self.TRIGRAM_MIN))
         tri_ratio = math.log(float(ctx.options.get("trigram_ratio", self.TRIGRAM_RATIO)))
         tri_support = int(ctx.options.get("trigram_support", self.TRIGRAM_SUPPORT))
+        unseen = (
+            int(ctx.options.get("unseen_unigram", self.UNSEEN_UNIGRAM)),
+            int(ctx.options.get("unseen_support", self.UNSEEN_SUPPORT)),
+            math.log(float(ctx.options.get("unseen_ratio", self.UNSEEN_RATIO))),
+            int(ctx.options.get("unseen_each", self.UNSEEN_EACH)),
+            int(ctx.options.get("unused_unigram", self.UNUSED_UNIGRAM)),
+            math.log(float(ctx.options.get("unused_ratio", self.UNUSED_RATIO))),
+        )
+        one = (
+            fit,
+            tri_seen,
+            int(ctx.options.get("one_side_support", self.ONE_SIDE_SUPPORT)),
+            math.log(float(ctx.options.get("one_side_ratio", self.ONE_SIDE_RATIO))),
+            int(ctx.options.get("one_side_trigram", self.ONE_SIDE_TRIGRAM)),
+        )
         singles, phrases = accepted_words(ctx)
         typo_starts = {s for s, _, _, _ in typo_spans(doc, ctx)}
-        ws = doc_words(doc)
-        lows = [w.text.lower() for w in ws]
-        n = len(ws)
+        sc = doc_scan(doc)
+        texts, joined = sc.texts, sc.joined
+        n = len(texts)
+        if n == 0:
+            return
+        ws = doc_word_view(doc)
+        lows = doc_lows(doc)
         bigram_cache = _PAIR_CACHE
         if len(bigram_cache) > 50_000:  # bounded: ~6 MB at most
             bigram_cache.clear()
-
-        cache_get = bigram_cache.get  # read inline in the loop below: it runs for every word
 
         def bigram(a: str, b: str) -> int:
             k = a + " " + b
@@ -372,63 +601,90 @@ class RealWordSlip(Rule):
                 c = bigram_cache[k] = model.bigram(a, b)
             return c
 
-        last_end = -1
-        for i, w in enumerate(ws):
-            if not w.plain or w.text != lows[i] or w.start < last_end:
-                continue
+        # Every word's pair with the next one at once: ids, then counts by id (cached for
+        # the run); 0 where the two are not joined. Then, without a Python step per word,
+        # the words worth reading: lower case, and with both neighbours a word that fits
+        # neither well (a pair seen ``fit`` times, or both ``fit_both`` times, is not a
+        # slip), with one neighbour a word that does not fit it (``_one_sided``).
+        ids = model.ids(lows)
+        pairs = model.pair_counts(ids, ids[1:], joined[1:])
+        left_of = [0, *pairs]  # the count of (word i - 1, word i)
+        right_of = [*pairs, 0]  # the count of (word i, word i + 1)
+        joined_next = [*joined[1:], False]
+        read = [
+            i for i in range(n)
+            if texts[i] == lows[i] and (
+                (left_of[i] < fit and right_of[i] < fit and (left_of[i] <= fit_both or right_of[i] <= fit_both))
+                if joined[i] and joined_next[i] else
+                (joined[i] and left_of[i] < fit) or (joined_next[i] and right_of[i] < fit)
+            )
+        ]
+        starts, ends = sc.starts, sc.ends
+        for i in read:
             low = lows[i]
-            has_left = w.joined and i > 0
-            has_right = i + 1 < n and ws[i + 1].joined
-            # One neighbour says too little: pairs seen once or twice abound in real prose.
+            has_left = joined[i]
+            has_right = joined_next[i]
             if not (has_left and has_right):
+                # A word with one neighbour (the other side is punctuation or a figure):
+                # "tỷ đổng,", "khu vục." — the one pair must speak much louder.
+                if has_left or has_right:
+                    found_one = self._one_sided(doc.text, model, ws, lows, i, has_left, bigram, singles, phrases, typo_starts, one)
+                    if found_one is not None:
+                        yield found_one
                 continue
             left_word = lows[i - 1] if has_left else None
             right_word = lows[i + 1] if has_right else None
-            # Fits one side well: not a slip (cheap test that skips most words; the left
-            # pair is the right pair of the word before, so mostly cached).
-            k = left_word + " " + low
-            left = cache_get(k)
-            if left is None:
-                left = bigram_cache[k] = model.bigram(left_word, low)
-            if left >= fit:
+            left, right = left_of[i], right_of[i]  # each below ``fit``, one at most ``fit_both``
+            # A one-letter word ("ô", "ở", "ý") seen with a neighbour is taken as written:
+            # the letter a slip left behind ("dự á nhà ở") is seen with neither.
+            if len(low) == 1 and max(left, right) > 2:
                 continue
-            k = low + " " + right_word
-            right = cache_get(k)
-            if right is None:
-                right = bigram_cache[k] = model.bigram(low, right_word)
-            if right >= fit or min(left, right) > fit_both:
-                continue
-            if low in singles or len(low) < 2:
+            if low in singles:
                 continue
             if (has_left and f"{left_word} {low}" in phrases) or (has_right and f"{low} {right_word}" in phrases):
                 continue
             from giaoban_qa.spelling.syllable import is_valid
 
-            if not is_valid(low) or w.start in typo_starts or (has_left and ws[i - 1].start in typo_starts):
+            if not is_valid(low) or starts[i] in typo_starts or (has_left and starts[i - 1] in typo_starts):
                 continue
             tri_written = model.trigram(left_word, low, right_word)
             if tri_written >= tri_seen:
                 continue  # the three words as written are real prose
             found = self._best(model, low, left_word, right_word, left, right, bigram)
-            if found is None:
+            # The candidate must be seen with both neighbours; when it is not, a word never
+            # seen with either neighbour may still be shown a slip by one of them alone
+            # ("tập đòa phân phối": "tập đoàn"). When it is, the readings below decide.
+            if found is None or not (found[2] and found[3]):
+                if max(left, right) <= 2:
+                    alone = self._one_side_of_two(doc.text, model, ws, lows, i, bigram, singles, phrases, typo_starts, one)
+                    if alone is not None:
+                        yield alone
                 continue
             cand, kind, cand_left, cand_right, cand_uni, gain = found
             support = max(cand_left or 0, cand_right or 0)
-            # The candidate must be seen with both neighbours.
-            if not (cand_left and cand_right):
-                continue
             tri_cand = model.trigram(left_word, cand, right_word)
             by_pairs = gain >= ratio and support >= min_support and _rarer(left, cand_left or 0, strong, right, cand_right or 0, weak)
             # Each written pair must be rare next to the candidate's (a word that fits one
             # neighbour, "gọi vài cuộc", is not a slip), or the three words with the
             # candidate must be common when the written three are never seen.
             by_triple = kind in _TRIPLE_KINDS and tri_cand >= tri_min and gain >= tri_ratio and support >= tri_support
-            if not (by_pairs or by_triple):
-                continue
             written_uni = model.unigram(low)
+            # Or the written word is a rare syllable never seen with either neighbour
+            # ("mẫu thé giới", "khu vục lân cận"), the candidate seen with both.
+            # A syllable the pool writes almost never ("tiến dộ", "phát dộng") needs less.
+            by_unseen = max(left, right) <= 2 and support >= unseen[1] and (
+                (written_uni < unseen[0] and gain >= unseen[2] and min(cand_left, cand_right) >= unseen[3])
+                or (written_uni < unseen[4] and gain >= unseen[5]))
+            if not (by_pairs or by_triple or by_unseen):
+                # The candidate's three words seen at all, the written word seen with
+                # neither neighbour: one side alone may still show the slip.
+                if tri_cand and max(left, right) <= 2:
+                    alone = self._one_side_of_two(doc.text, model, ws, lows, i, bigram, singles, phrases, typo_starts, one)
+                    if alone is not None:
+                        yield alone
+                continue
             phrase_written = " ".join(x for x in (left_word, low, right_word) if x is not None)
             phrase_cand = " ".join(x for x in (left_word, cand, right_word) if x is not None)
-            last_end = w.end
             evidence = {
                 "written": low,
                 "candidate": cand,
@@ -438,38 +694,132 @@ class RealWordSlip(Rule):
                 "context": {"left": left_word, "right": right_word},
                 "log_ratio": round(gain, 2),
                 "trigrams": {"written": tri_written, "candidate": tri_cand},
+                "decided_by": "pairs" if by_pairs else "triples" if by_triple else "unseen word",
             }
             yield self.finding(
-                w.start,
-                w.end,
-                Msg(f"“{w.text}” có thể là lỗi gõ của “{cand}”: “{phrase_written}” hiếm gặp, “{phrase_cand}” thường gặp.",
-                    f"“{w.text}” may be a slip for “{cand}”: “{phrase_written}” is rare, “{phrase_cand}” is common."),
+                starts[i],
+                ends[i],
+                Msg(f"“{texts[i]}” có thể là lỗi gõ của “{cand}”: “{phrase_written}” hiếm gặp, “{phrase_cand}” thường gặp.",
+                    f"“{texts[i]}” may be a slip for “{cand}”: “{phrase_written}” is rare, “{phrase_cand}” is common."),
                 suggestion=cand,
                 evidence=evidence,
             )
+
+    def _one_side_of_two(self, text, model, ws, lows, i, bigram, singles, phrases, typo_starts, params) -> Finding | None:
+        """A word with two neighbours, seen with neither, read from each side alone (the
+        one-sided thresholds): the stronger finding, or None."""
+        found = [f for f in (self._one_sided(text, model, ws, lows, i, side, bigram, singles, phrases, typo_starts, params, both=True)
+                             for side in (True, False)) if f is not None]
+        if not found:
+            return None
+        return max(found, key=lambda f: f.evidence["log_ratio"])
+
+    def _one_sided(self, text, model, ws, lows, i, is_left, bigram, singles, phrases, typo_starts, params, both=False) -> Finding | None:
+        """The finding for a word whose only neighbour is on one side, or None."""
+        fit, tri_seen, support, ratio, tri_min = params
+        low = lows[i]
+        j = i - 1 if is_left else i + 1
+        other = lows[j]
+        written = bigram(other, low) if is_left else bigram(low, other)
+        # A pair seen more than a few times fits: with the one-sided ratio the candidate's
+        # pair would need tens of thousands (on calibration text no find had more than 5).
+        if written > ONE_SIDE_FIT or low in singles or (len(low) == 1 and written > 2):
+            return None
+        # No pair with ``other`` is counted more often than ``other`` itself: when even that
+        # many could not reach the support and the ratio asked for below, no candidate can,
+        # and the candidates are not looked at (the same floats as the test below; change
+        # them together).
+        other_uni = model.unigram(other)
+        if other_uni < support or (math.log(other_uni + 0.1) + _MAX_LOG_WEIGHT) - math.log(written + 0.1) < ratio:
+            return None
+        if (f"{other} {low}" if is_left else f"{low} {other}") in phrases:
+            return None
+        from giaoban_qa.spelling.syllable import is_valid
+
+        if not is_valid(low) or ws[i].start in typo_starts or ws[j].start in typo_starts:
+            return None
+        # The second word on the same side, for a triple ("311 tỷ đổng" has none: a figure).
+        far = None
+        if is_left and j > 0 and ws[j].joined:
+            far = lows[j - 1]
+        elif not is_left and j + 1 < len(ws) and ws[j + 1].joined:
+            far = lows[j + 1]
+        def tri(x: str) -> int:
+            return model.trigram(far, other, x) if is_left else model.trigram(x, other, far)
+        tri_written = tri(low) if far is not None else 0
+        if tri_written >= tri_seen:
+            return None
+        log = math.log
+        best = None
+        best_s = 0.0
+        for cand, kind, uni, _log_uni, log_weight in _viable_logs(model, low):
+            c = bigram(other, cand) if is_left else bigram(cand, other)
+            if not c:
+                continue
+            sc = log(c + 0.1) + log_weight
+            if best is None or sc > best_s:
+                best_s, best = sc, (cand, kind, c, uni)
+        if best is None:
+            return None
+        cand, kind, c, uni = best
+        gain = best_s - log(written + 0.1)
+        # A figure on the missing side ("1 tạ cũng", "300 tỷ đổng") is context the counts do
+        # not hold (a unit or a counted noun is expected there): the one pair must be stronger.
+        if not both and _figure_beside(text, ws[i], is_left):
+            support *= FIGURE_SUPPORT_FACTOR
+        if c < support or gain < ratio:
+            return None
+        tri_cand = tri(cand) if far is not None else None
+        if tri_cand is not None and tri_cand < tri_min:
+            return None
+        w = ws[i]
+        phrase_written = f"{other} {low}" if is_left else f"{low} {other}"
+        phrase_cand = f"{other} {cand}" if is_left else f"{cand} {other}"
+        side = "left" if is_left else "right"
+        evidence = {
+            "written": low,
+            "candidate": cand,
+            "slip": kind,
+            "counts_written": {side: written, "unigram": model.unigram(low)},
+            "counts_candidate": {side: c, "unigram": uni},
+            "context": {side: other},
+            "log_ratio": round(gain, 2),
+            "trigrams": {"written": tri_written if far is not None else None, "candidate": tri_cand},
+            "one_side": side,
+        }
+        if both:
+            k = i + 1 if is_left else i - 1
+            evidence["other_side"] = {"word": lows[k], "written": bigram(low, lows[k]) if is_left else bigram(lows[k], low)}
+        return self.finding(
+            w.start,
+            w.end,
+            Msg(f"“{w.text}” có thể là lỗi gõ của “{cand}”: “{phrase_written}” hiếm gặp, “{phrase_cand}” thường gặp.",
+                f"“{w.text}” may be a slip for “{cand}”: “{phrase_written}” is rare, “{phrase_cand}” is common."),
+            suggestion=cand,
+            evidence=evidence,
+        )
 
     @staticmethod
     def _best(model, low, left_word, right_word, left, right, bigram):
         written = _score(left, right, model.unigram(low))
         if left_word is None or right_word is None:  # pragma: no cover - check() asks for both
             return RealWordSlip._best_one_sided(model, low, left_word, right_word, written, bigram)
-        # The hot loop of the rule: the pair cache read inline, and each candidate's
+        # The hot loop of the rule: the candidates' pairs with both neighbours looked up
+        # by id (``model.pairs``, no hashing, cached for the run), and each candidate's
         # log(unigram + 1) and log(kind weight) taken once per word (``_viable_logs``); the
         # sum is computed in the order ``_score`` uses, so the floats are the same.
-        cache = _PAIR_CACHE
-        get = cache.get
+        viable = _viable_logs(model, low)
+        if not viable:
+            return None
+        pairs = model.pairs
+        left_key = model.word_id(left_word) << PAIR_SHIFT
+        right_id = model.word_id(right_word)
         log = math.log
         best = None
         best_s = 0.0
-        for cand, kind, uni, log_uni, log_weight in _viable_logs(model, low):
-            k = left_word + " " + cand
-            cl = get(k)
-            if cl is None:
-                cl = cache[k] = model.bigram(left_word, cand)
-            k = cand + " " + right_word
-            cr = get(k)
-            if cr is None:
-                cr = cache[k] = model.bigram(cand, right_word)
+        for (cand, kind, uni, log_uni, log_weight), cand_id in zip(viable, _viable_ids(model, low)):
+            cl = pairs[left_key | cand_id]
+            cr = pairs[cand_id << PAIR_SHIFT | right_id]
             if not (cl or cr):
                 continue
             s = (log(cl + 0.1) + log(cr + 0.1) - log_uni) + log_weight
@@ -498,7 +848,34 @@ class RealWordSlip(Rule):
         return cand, kind, cl, cr, uni, s - written
 
 
+ONE_SIDE_FIT = 5
+FIGURE_SUPPORT_FACTOR = 4
+_FIGURE_BEFORE = re.compile(r"\d[\d.,]*[ \u00a0]+\Z")
+_FIGURE_AFTER = re.compile(r"[ \u00a0]+\d")
+
+
+def _figure_beside(text: str, word, is_left: bool) -> bool:
+    """A figure on the side of ``word`` that has no neighbouring word."""
+    if is_left:  # the neighbour is on the left: look right
+        return _FIGURE_AFTER.match(text, word.end) is not None
+    return _FIGURE_BEFORE.search(text[max(0, word.start - 20) : word.start]) is not None
+
+
 _VIABLE_LOGS: dict[str, tuple[tuple[str, str, int, float, float], ...]] = {}
+_VIABLE_IDS: dict[str, tuple[int, ...]] = {}
+
+
+def _viable_ids(model, word: str) -> tuple[int, ...]:
+    """The model ids of ``_viable_logs``' candidates, in the same order."""
+    cached = _VIABLE_IDS.get(word)
+    if cached is not None:
+        return cached
+    if len(_VIABLE_IDS) > 20000:
+        _VIABLE_IDS.clear()
+    result = _VIABLE_IDS[word] = tuple(model.ids(c[0] for c in _viable_logs(model, word)))
+    return result
+
+
 
 
 def _viable_logs(model, word: str) -> tuple[tuple[str, str, int, float, float], ...]:

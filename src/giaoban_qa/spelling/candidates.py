@@ -112,6 +112,20 @@ def edits(word: str, valid_only: bool = False) -> tuple[tuple[str, str], ...]:
             cb = head + ch + tail
             if not valid_only or cb in bases:  # most insertions are no syllable: skip the call
                 add_any_placement(cb, "insert")
+                # A dropped vowel takes its tone mark with it ("đi" for đối, "tin" for
+                # tiến, "ngưi" for người): an untoned word gets the vowel back with a tone.
+                if tone == 0 and ch in _VOWEL_LETTERS:
+                    for t in range(1, 6):
+                        add(cb, t, "insert")
+    if tone == 0:
+        # The same inside the syllable, where the vowels of a nucleus sit.
+        for i in range(3, len(base) - 1):
+            head, tail = base[:i], base[i:]
+            for ch in _VOWEL_LETTERS:
+                cb = head + ch + tail
+                if cb in bases if valid_only else True:
+                    for t in range(1, 6):
+                        add(cb, t, "insert")
     # A vowel typed for another ("giao đoạn" for giai đoạn); consonant swaps beyond the
     # pairs above make too many real words to be worth proposing.
     for i in range(len(base)):

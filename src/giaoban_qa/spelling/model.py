@@ -1,21 +1,29 @@
 """The syllable n-gram counts shipped in ``giaoban_qa/data/ngrams.bin``.
 
-The file holds counts only, never text: each unigram ("thị") and bigram ("thị trường") of
-lower-case syllables is stored as the 64-bit hash of its UTF-8 string, in two sorted tables
-searched with ``bisect`` over a memory map, so opening it costs nothing and only the pages
-looked at are read. It is built by ``benchmarks/build_ngrams.py`` from the pool (never its
-hold-out).
+The file holds counts only, never text. Each lower-case syllable ("thị") is known by the
+64-bit hash of its UTF-8 string; the sorted table of those hashes numbers the syllables,
+and a syllable's *id* is its place in that table (an unknown syllable gets the id
+``unknown_id``, one past the last). Bigrams ("thị trường") are stored by ids, as rows: for
+each first syllable the sorted ids of the syllables seen after it and the pair counts, so
+a pair is found by bisecting one short row over a memory map, with no hashing at all.
+Opening the file costs nothing and only the pages looked at are read. It is built by
+``benchmarks/build_ngrams.py`` from the pool (never its hold-out).
 
-Trigrams ("giai đoạn hiện") are kept more compactly: the low 32 bits of the hash and a
-16-bit count (a false match on a 32-bit key is about one lookup in 3,000 for a million
-trigrams, and only ever adds a little evidence).
+Trigrams ("giai đoạn hiện") are kept more compactly: the low 32 bits of the hash of the
+space-joined text and a 16-bit count (a false match on a 32-bit key is about one lookup in
+3,000 for a million trigrams, and only ever adds a little evidence).
 
-Layout (little-endian): a 56-byte header ``b"GQNGRAM3"``, then six uint64 (unigram count,
-bigram count, trigram count, total syllables, total bigrams, pruning threshold); then the
-unigram hashes (uint64), the bigram hashes (uint64), the unigram counts (uint32), the bigram
-counts (uint32), the trigram keys (uint32), the trigram counts (uint16), padding to 4
-bytes, then for the bigram and the trigram keys the index of the first key of each of the
-65,536 buckets of their top 16 bits (65,537 uint32 each).
+Layout of version 4 (little-endian): a 64-byte header ``b"GQNGRAM4"``, then seven uint64
+(unigram count V, bigram count, trigram count, total syllables, total bigrams, pruning
+threshold, bytes per bigram column id: 2 or 4); then the unigram hashes (uint64 × V), the
+unigram counts (uint32 × V), the row offsets of the bigram table (uint32 × V + 2: row
+``a`` is ``[rows[a], rows[a + 1])``, the last row, of the unknown id, empty), the bigram
+counts (uint32), the trigram keys (uint32), the trigram bucket offsets (65,537 uint32: the
+index of the first key of each bucket of the top 16 key bits), the bigram column ids
+(uint16 or uint32), the trigram counts (uint16).
+
+Files of version 3 (``b"GQNGRAM3"``, bigrams keyed by 64-bit hashes, as built before)
+are still read, more slowly.
 """
 
 from __future__ import annotations
@@ -30,47 +38,99 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-MAGIC = b"GQNGRAM3"
-_BUCKET_BITS = 16  # keys are bucketed by their top bits: a lookup bisects ~10 entries, not 500,000
-_HEADER = struct.Struct("<8s6Q")
+MAGIC = b"GQNGRAM4"
+MAGIC_V3 = b"GQNGRAM3"
+_BUCKET_BITS = 16  # trigram keys are bucketed by their top bits: a lookup bisects ~10 entries
+_HEADER = struct.Struct("<8s7Q")
+_HEADER_V3 = struct.Struct("<8s6Q")
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "ngrams.bin"
+# A pair's key in ``pair_counts``: first id << PAIR_SHIFT | second id.
+PAIR_SHIFT = 32
+# Per-process caches are bounded (a long run over many documents must not grow without end).
+_ID_CACHE_LIMIT = 200_000
+_PAIR_CACHE_LIMIT = 300_000
 
 
 def key(text: str) -> int:
-    """The stable 64-bit key of a unigram or a space-joined bigram."""
+    """The stable 64-bit key of a unigram or a space-joined bigram or trigram."""
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def write(path: Path, unigrams: dict[str, int], bigrams: dict[str, int], total_unigrams: int, total_bigrams: int, min_count: int,
           trigrams: dict[str, int] | None = None) -> None:
-    """Write the tables (already pruned by the caller) atomically."""
+    """Write the tables (already pruned by the caller) atomically. A bigram is a
+    space-joined pair of two syllables of ``unigrams`` (a pair with a syllable pruned
+    from ``unigrams`` cannot be stored and is left out)."""
+    uni: dict[int, int] = {}
+    for text, count in unigrams.items():
+        k = key(text)
+        uni[k] = uni.get(k, 0) + count  # a collision only adds counts
+    uk = array("Q", sorted(uni))
+    uc = array("I", (min(uni[k], 0xFFFFFFFF) for k in uk))
+    id_of = {k: i for i, k in enumerate(uk)}
+    n_uni = len(uk)
+    col_code = "H" if n_uni < 0xFFFF else "I"
+    pairs: dict[int, int] = {}
+    for text, count in bigrams.items():
+        first, _, second = text.partition(" ")
+        a, b = id_of.get(key(first)), id_of.get(key(second))
+        if a is None or b is None:
+            continue
+        k = a << PAIR_SHIFT | b
+        pairs[k] = pairs.get(k, 0) + count
+    keys = sorted(pairs)
+    rows = array("I", [0] * (n_uni + 2))
+    for k in keys:
+        rows[(k >> PAIR_SHIFT) + 1] += 1
+    for i in range(1, len(rows)):
+        rows[i] += rows[i - 1]
+    cols = array(col_code, (k & 0xFFFFFFFF for k in keys))
+    bc = array("I", (min(pairs[k], 0xFFFFFFFF) for k in keys))
+    tri: dict[int, int] = {}
+    for text, count in (trigrams or {}).items():
+        k = key(text) & 0xFFFFFFFF
+        tri[k] = tri.get(k, 0) + count
+    tk = array("I", sorted(tri))
+    tc = array("H", (min(tri[k], 0xFFFF) for k in tk))
+    to = _bucket_offsets(tk, 32)
+    if sys.byteorder != "little":  # pragma: no cover
+        for a in (uk, uc, rows, bc, tk, to, cols, tc):
+            a.byteswap()
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(_HEADER.pack(MAGIC, n_uni, len(keys), len(tk), total_unigrams, total_bigrams, min_count, cols.itemsize))
+        for a in (uk, uc, rows, bc, tk, to, cols, tc):
+            fh.write(a.tobytes())
+    tmp.replace(path)
+
+
+def write_v3(path: Path, unigrams: dict[str, int], bigrams: dict[str, int], total_unigrams: int, total_bigrams: int,
+             min_count: int, trigrams: dict[str, int] | None = None) -> None:
+    """Write the older version-3 layout (bigrams keyed by hashes), which ``NgramModel``
+    still reads: for tests, and to compare the two layouts."""
     def table(counts: dict[str, int], key_code: str, count_code: str, shift: int) -> tuple[array, array]:
         merged: dict[int, int] = {}
         for text, count in counts.items():
             k = key(text) & ((1 << shift) - 1)
-            merged[k] = merged.get(k, 0) + count  # a collision only adds counts
+            merged[k] = merged.get(k, 0) + count
         keys = array(key_code, sorted(merged))
         limit = (1 << (8 * array(count_code).itemsize)) - 1
-        values = array(count_code, (min(merged[k], limit) for k in keys))
-        return keys, values
+        return keys, array(count_code, (min(merged[k], limit) for k in keys))
 
     uk, uc = table(unigrams, "Q", "I", 64)
     bk, bc = table(bigrams, "Q", "I", 64)
     tk, tc = table(trigrams or {}, "I", "H", 32)
-    bo = _bucket_offsets(bk, 64)
-    to = _bucket_offsets(tk, 32)
-    if sys.byteorder != "little":
+    bo, to = _bucket_offsets(bk, 64), _bucket_offsets(tk, 32)
+    if sys.byteorder != "little":  # pragma: no cover
         for a in (uk, uc, bk, bc, tk, tc, bo, to):
             a.byteswap()
-    tmp = path.with_suffix(".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(_HEADER.pack(MAGIC, len(uk), len(bk), len(tk), total_unigrams, total_bigrams, min_count))
+    with open(path, "wb") as fh:
+        fh.write(_HEADER_V3.pack(MAGIC_V3, len(uk), len(bk), len(tk), total_unigrams, total_bigrams, min_count))
         for a in (uk, bk, uc, bc, tk, tc):
             fh.write(a.tobytes())
         fh.write(b"\0" * (-fh.tell() % 4))
         fh.write(bo.tobytes())
         fh.write(to.tobytes())
-    tmp.replace(path)
 
 
 def _bucket_offsets(keys: array, bits: int) -> array:
@@ -83,17 +143,82 @@ def _bucket_offsets(keys: array, bits: int) -> array:
     return offsets
 
 
+class _Cache(dict):
+    """A dict that computes a missing entry with ``fill`` (C-speed hits through
+    ``map(cache.__getitem__, ...)``, a Python call only on a miss)."""
+
+    __slots__ = ("fill",)
+
+    def __missing__(self, k):
+        value = self[k] = self.fill(k)
+        return value
+
+
+class _PairCache(dict):
+    """Pair key -> count, a missing pair read from the bigram rows (one Python frame per
+    miss: the lookup is written out here rather than called)."""
+
+    __slots__ = ("rows", "cols", "counts")
+
+    def __missing__(self, k: int) -> int:
+        # (The size is bounded by ``pair_counts``, once per call, not here per miss.)
+        rows = self.rows
+        a = k >> PAIR_SHIFT
+        lo = rows[a]
+        hi = rows[a + 1]
+        if lo == hi:
+            self[k] = 0
+            return 0
+        b = k & 0xFFFFFFFF
+        cols = self.cols
+        i = bisect_left(cols, b, lo, hi)
+        value = self[k] = self.counts[i] if i < hi and cols[i] == b else 0
+        return value
+
 
 class NgramModel:
-    """Unigram and bigram counts; ``count("thị")``, ``count("thị", "trường")``."""
+    """Unigram, bigram and trigram counts: ``unigram("thị")``, ``bigram("thị", "trường")``,
+    ``trigram("giai", "đoạn", "hiện")``; for many words at once ``ids(words)`` and
+    ``pair_counts(firsts, seconds)``."""
 
     def __init__(self, path: Path = DATA_FILE) -> None:
         with open(path, "rb") as fh:
             self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        magic, n_uni, n_bi, n_tri, self.total_unigrams, self.total_bigrams, self.min_count = _HEADER.unpack_from(self._map, 0)
-        if magic != MAGIC:
+        magic = bytes(self._map[:8])
+        self._ids = _Cache()
+        self._pairs = _Cache()
+        self._pairs[-1] = 0  # the key callers pass for "no pair here"
+        self._uni_index: dict[int, int] | None = None  # hash -> place in the unigram table
+        self._counts: list[int] | dict[int, int] = []  # unigram count by id
+        if magic == MAGIC:
+            self._open_v4()
+        elif magic == MAGIC_V3:
+            self._open_v3()
+        else:
             raise ValueError(f"{path}: not an n-gram file")
+        self._uni_cache = self._ids  # the name bench scripts of version 3 cleared
+
+    def _open_v4(self) -> None:
+        magic, n_uni, n_bi, n_tri, self.total_unigrams, self.total_bigrams, self.min_count, col_size = _HEADER.unpack_from(self._map, 0)
         offset = _HEADER.size
+        self._uni_keys, offset = self._view(offset, n_uni, "Q")
+        self._uni_counts, offset = self._view(offset, n_uni, "I")
+        self._bi_rows, offset = self._view(offset, n_uni + 2, "I")
+        self._bi_counts, offset = self._view(offset, n_bi, "I")
+        self._tri_keys, offset = self._view(offset, n_tri, "I")
+        self._tri_offsets, offset = self._view(offset, (1 << _BUCKET_BITS) + 1, "I")
+        self._bi_cols, offset = self._view(offset, n_bi, "H" if col_size == 2 else "I")
+        self._tri_counts, offset = self._view(offset, n_tri, "H")
+        self.unigram_types, self.bigram_types, self.trigram_types = n_uni, n_bi, n_tri
+        self.unknown_id = n_uni
+        self._ids.fill = self._find_id
+        self._pairs = _PairCache()
+        self._pairs[-1] = 0
+        self._pairs.rows, self._pairs.cols, self._pairs.counts = self._bi_rows, self._bi_cols, self._bi_counts
+
+    def _open_v3(self) -> None:
+        magic, n_uni, n_bi, n_tri, self.total_unigrams, self.total_bigrams, self.min_count = _HEADER_V3.unpack_from(self._map, 0)
+        offset = _HEADER_V3.size
         self._uni_keys, offset = self._view(offset, n_uni, "Q")
         self._bi_keys, offset = self._view(offset, n_bi, "Q")
         self._uni_counts, offset = self._view(offset, n_uni, "I")
@@ -104,8 +229,15 @@ class NgramModel:
         self._bi_offsets, offset = self._view(offset, (1 << _BUCKET_BITS) + 1, "I")
         self._tri_offsets, offset = self._view(offset, (1 << _BUCKET_BITS) + 1, "I")
         self.unigram_types, self.bigram_types, self.trigram_types = n_uni, n_bi, n_tri
-        self._uni_dict: dict[int, int] | None = None
-        self._uni_cache: dict[str, int] = {}
+        self.unknown_id = n_uni
+        # Version 3 keys pairs by the hash of their text: a known word's id is its place
+        # in the order this process met it (at most one per syllable of the table, never
+        # forgotten), and a pair is looked up by its text.
+        self._v3_words: list[str] = []
+        self._v3_local: dict[str, int] = {}
+        self._counts = {n_uni: 0}
+        self._ids.fill = self._find_id_v3
+        self._pairs.fill = self._find_pair_v3
 
     def _view(self, offset: int, n: int, code: str) -> tuple[Sequence[int], int]:
         size = n * array(code).itemsize
@@ -117,31 +249,89 @@ class NgramModel:
             view.byteswap()
         return view, offset + size
 
-    @staticmethod
-    def _lookup(keys: Sequence[int], counts: Sequence[int], k: int) -> int:
-        i = bisect_left(keys, k)
-        return counts[i] if i < len(keys) and keys[i] == k else 0
+    # -- ids ---------------------------------------------------------------------------
+
+    def _index(self) -> dict[int, int]:
+        if self._uni_index is None:
+            # ~28,000 syllables: one dict, built on first use, is much faster than bisecting
+            # the map for the many words and candidates a document has.
+            self._uni_index = dict(zip(self._uni_keys, range(len(self._uni_keys))))
+            if isinstance(self._counts, list):
+                self._counts = [*self._uni_counts, 0]  # the unknown id's count last
+        return self._uni_index
+
+    def _find_id(self, word: str) -> int:
+        if len(self._ids) > _ID_CACHE_LIMIT:
+            self._ids.clear()  # ids are places in the file: forgetting them is safe
+        return self._index().get(key(word), self.unknown_id)
+
+    def _find_id_v3(self, word: str) -> int:
+        if len(self._ids) > _ID_CACHE_LIMIT:
+            self._ids.clear()  # local ids stay in _v3_local
+        local = self._v3_local.get(word)
+        if local is None:
+            place = self._index().get(key(word))
+            if place is None:
+                return self.unknown_id
+            local = self._v3_local[word] = len(self._v3_words)
+            self._v3_words.append(word)
+            self._counts[local] = self._uni_counts[place]
+        return local
+
+    def word_id(self, word: str) -> int:
+        """The id of a syllable (lower case), ``unknown_id`` when the counts never saw it."""
+        return self._ids[word]
+
+    def ids(self, words: Iterable[str]) -> list[int]:
+        """``word_id`` of each word."""
+        return list(map(self._ids.__getitem__, words))
+
+    # -- counts ------------------------------------------------------------------------
 
     def unigram(self, word: str) -> int:
-        # The unigram table is small (~28,000 entries): one dict, built on first use, is
-        # much faster than bisecting the map for the many candidates a word has.
-        cached = self._uni_cache.get(word)
-        if cached is not None:
-            return cached
-        table = self._uni_dict
-        if table is None:
-            table = self._uni_dict = dict(zip(self._uni_keys, self._uni_counts))
-        if len(self._uni_cache) > 200_000:
-            self._uni_cache.clear()
-        count = self._uni_cache[word] = table.get(key(word), 0)
-        return count
+        i = self._ids[word]
+        return self._counts[i]
+
+    def unigrams(self, ws: Iterable[str]) -> list[int]:
+        return [self.unigram(w) for w in ws]
+
+    def _find_pair_v3(self, k: int) -> int:
+        pairs = self._pairs
+        if len(pairs) > _PAIR_CACHE_LIMIT:
+            pairs.clear()
+            pairs[-1] = 0
+        a, b = k >> PAIR_SHIFT, k & 0xFFFFFFFF
+        if a == self.unknown_id or b == self.unknown_id:
+            return 0
+        h = key(self._v3_words[a] + " " + self._v3_words[b])
+        offsets = self._bi_offsets
+        bucket = h >> (64 - _BUCKET_BITS)
+        lo, hi = offsets[bucket], offsets[bucket + 1]
+        i = bisect_left(self._bi_keys, h, lo, hi)
+        return self._bi_counts[i] if i < hi and self._bi_keys[i] == h else 0
 
     def bigram(self, first: str, second: str) -> int:
-        k = key(first + " " + second)
-        b = k >> (64 - _BUCKET_BITS)
-        lo, hi = self._bi_offsets[b], self._bi_offsets[b + 1]
-        i = bisect_left(self._bi_keys, k, lo, hi)
-        return self._bi_counts[i] if i < hi and self._bi_keys[i] == k else 0
+        ids = self._ids
+        return self._pairs[ids[first] << PAIR_SHIFT | ids[second]]
+
+    @property
+    def pairs(self) -> dict[int, int]:
+        """Pair key (``first_id << PAIR_SHIFT | second_id``) -> count, for hot loops: a
+        mapping that looks up (and remembers) what it does not hold yet; ``-1`` -> 0."""
+        return self._pairs
+
+    def pair_counts(self, firsts: Sequence[int], seconds: Sequence[int], present: Sequence[bool] | None = None) -> list[int]:
+        """The counts of the pairs of ids (``firsts[i]``, ``seconds[i]``) — 0 where
+        ``present[i]`` is false, without a lookup. Counts are remembered for the process
+        (up to a bound: the memory of a long run stays flat)."""
+        if len(self._pairs) > _PAIR_CACHE_LIMIT:
+            self._pairs.clear()
+            self._pairs[-1] = 0
+        if present is None:
+            keys = [a << PAIR_SHIFT | b for a, b in zip(firsts, seconds)]
+        else:
+            keys = [a << PAIR_SHIFT | b if p else -1 for a, b, p in zip(firsts, seconds, present)]
+        return list(map(self._pairs.__getitem__, keys))
 
     def trigram(self, first: str, second: str, third: str) -> int:
         k = key(f"{first} {second} {third}") & 0xFFFFFFFF
@@ -150,8 +340,11 @@ class NgramModel:
         i = bisect_left(self._tri_keys, k, lo, hi)
         return self._tri_counts[i] if i < hi and self._tri_keys[i] == k else 0
 
-    def unigrams(self, ws: Iterable[str]) -> list[int]:
-        return [self.unigram(w) for w in ws]
+    def clear_caches(self) -> None:
+        """Forget the words and pairs looked up so far (benchmarks: each run from cold)."""
+        self._ids.clear()
+        self._pairs.clear()
+        self._pairs[-1] = 0
 
 
 @lru_cache(maxsize=1)

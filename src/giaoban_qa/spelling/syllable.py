@@ -82,6 +82,7 @@ def _tone_table() -> dict[str, tuple[str, int]]:
 _TONED = _tone_table()
 
 
+@lru_cache(maxsize=65536)  # asked again and again for the same words and candidates
 def split_tone(word: str) -> tuple[str, int]:
     """(the word without its tone mark, tone number). Hat, breve and horn are kept.
     More than one tone mark gives tone -1."""

@@ -27,34 +27,27 @@ from flask import Flask, Request, Response, jsonify, request
 
 from giaoban_qa.config import Config
 from giaoban_qa.web import roundtrip
+from giaoban_qa.i18n import t
 from giaoban_qa.web.roundtrip import UploadError
 
 WEB = Path(__file__).parent / "templates"
 # Room for the multipart framing, the decisions and the other small fields.
 FORM_OVERHEAD = 1024 * 1024
 
-EDITOR_LABELS: dict[str, dict[str, str]] = {
-    "vi": {
-        "title": "giaoban-qa — kiểm tra văn bản", "drop": "Kéo thả tệp vào đây", "formats": ".txt .md .html .docx .pdf",
-        "choose": "hoặc chọn tệp", "paste": "…hoặc dán văn bản vào đây", "check": "Kiểm tra", "checking": "Đang kiểm tra…",
-        "accept": "Nhận gợi ý sửa", "accepted": "Đã nhận gợi ý sửa", "undo": "Bỏ nhận", "downloads": "Tải về",
-        "dl_txt": "Văn bản đã sửa (.txt)", "dl_docx": "Word có chú thích (.docx)", "dl_html": "Báo cáo HTML", "dl_json": "JSON",
-        "privacy": "Tối đa {mb} MiB. Tệp chỉ được xử lý trong bộ nhớ, không lưu lại.", "none": "Chọn một tệp hoặc dán văn bản.",
-        "result": "{n} phát hiện trong {name}", "fixes": "{n} gợi ý đã nhận", "too_big": "Tệp lớn hơn {mb} MiB.",
-        "accept_safe": "Nhận mọi gợi ý sửa an toàn ({n})", "applied": "Đã áp dụng {n} gợi ý sửa.",
-        "other_lang": "English", "other_lang_code": "en", "failed": "Không thực hiện được",
-    },
-    "en": {
-        "title": "giaoban-qa — report checker", "drop": "Drop a file here", "formats": ".txt .md .html .docx .pdf",
-        "choose": "or choose a file", "paste": "…or paste text here", "check": "Check", "checking": "Checking…",
-        "accept": "Accept suggestion", "accepted": "Suggestion accepted", "undo": "Undo", "downloads": "Download",
-        "dl_txt": "Corrected text (.txt)", "dl_docx": "Annotated Word (.docx)", "dl_html": "HTML report", "dl_json": "JSON",
-        "privacy": "Up to {mb} MiB. Files are processed in memory and never stored.", "none": "Choose a file or paste text.",
-        "result": "{n} findings in {name}", "fixes": "{n} suggestions accepted", "too_big": "The file is larger than {mb} MiB.",
-        "accept_safe": "Accept every safe suggestion ({n})", "applied": "{n} suggestions applied.",
-        "other_lang": "Tiếng Việt", "other_lang_code": "vi", "failed": "Could not do it",
-    },
+# The editor's own labels are in the message catalogue (editor.…); these are not words.
+EDITOR_CODES: dict[str, dict[str, str]] = {
+    "vi": {"formats": ".txt .md .html .docx .pdf", "other_lang_code": "en"},
+    "en": {"formats": ".txt .md .html .docx .pdf", "other_lang_code": "vi"},
 }
+
+
+def editor_labels(lang: str) -> dict[str, str]:
+    """The editor page's labels in ``lang`` ({n}, {mb}, {name} are filled in by the page)."""
+    from giaoban_qa.i18n import CATALOGUE, raw
+
+    words = {key.split(".", 1)[1]: raw(key, lang) for key in CATALOGUE if key.startswith("editor.")}
+    return {**words, **EDITOR_CODES[lang]}
+
 
 PAGE_CSP = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; img-src data:; "
             "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
@@ -93,13 +86,13 @@ def create_app(config: Config | None = None, max_bytes: int | None = None,
     @app.before_request
     def _check_host() -> Any:
         if allowed_hosts is not None and host_name(request.host) not in allowed_hosts:
-            return _error(f"unexpected Host header {request.host!r}", 400)
+            return _error(t("web.bad-host", _lang(config, form=False), host=repr(request.host)), 400)
         # Another site's page may post a form here (it cannot read the answer, but it would
         # make this machine work): a browser names that page's origin, or "null" from a
         # sandboxed frame or a file, and it is refused. The page's own fetch names its origin.
         origin = request.headers.get("Origin")
         if request.method == "POST" and origin and urlsplit(origin).netloc.lower() != request.host.lower():
-            return _error("requests from other sites are refused", 403)
+            return _error(t("web.other-site", _lang(config, form=False)), 403)
         return None
 
     @app.after_request
@@ -113,7 +106,7 @@ def create_app(config: Config | None = None, max_bytes: int | None = None,
 
     @app.errorhandler(413)
     def _too_large(_: Exception) -> Response:
-        return _error(f"upload larger than {max_bytes / (1024 * 1024):g} MiB", 413)
+        return _error(t("web.upload-too-large", _lang(config, form=False), mb=f"{max_bytes / (1024 * 1024):g}"), 413)
 
     @app.get("/")
     def page() -> Response:
@@ -126,12 +119,12 @@ def create_app(config: Config | None = None, max_bytes: int | None = None,
 
     @app.post("/api/check")
     def api_check() -> Response:
+        lang = _lang(config)
         try:
             upload = _upload(max_bytes)
-            lang = _lang(config)
             result = roundtrip.check_upload(upload, config)
         except UploadError as exc:
-            return _error(str(exc), exc.status)
+            return _error(exc.render(lang), exc.status)
         from giaoban_qa.reporters.html import build_payload
 
         payload = build_payload(result, lang)
@@ -146,10 +139,10 @@ def create_app(config: Config | None = None, max_bytes: int | None = None,
     @app.post("/api/export/<fmt>")
     def api_export(fmt: str) -> Response:
         if fmt not in ("txt", "docx", "html", "json"):
-            return _error(f"unknown download '{fmt}'", 404)
+            return _error(t("web.unknown-download", _lang(config, form=False), fmt=fmt), 404)
+        lang = _lang(config)
         try:
             upload = _upload(max_bytes)
-            lang = _lang(config)
             decisions = roundtrip.parse_decisions(request.form.get("review"))
             result = roundtrip.check_upload(upload, config)
             if fmt == "txt":
@@ -166,7 +159,7 @@ def create_app(config: Config | None = None, max_bytes: int | None = None,
                 body = roundtrip.report_json(result, decisions, lang).encode("utf-8")
                 mimetype, suffix, extra = "application/json", ".giaoban-qa.json", {}
         except UploadError as exc:
-            return _error(str(exc), exc.status)
+            return _error(exc.render(lang), exc.status)
         name = roundtrip.download_name(upload.name, suffix)
         response = Response(body, mimetype=mimetype)
         response.headers["Content-Disposition"] = roundtrip.content_disposition(name)
@@ -185,7 +178,7 @@ def render_editor(lang: str, max_bytes: int, nonce: str) -> str:
     from giaoban_qa.engine import RunResult
     from giaoban_qa.reporters.html import build_payload, render_page
 
-    labels = EDITOR_LABELS[lang]
+    labels = editor_labels(lang)
     payload = build_payload(RunResult(), lang)
     payload["E"] = {**labels, "maxBytes": max_bytes, "maxMb": f"{max_bytes / (1024 * 1024):g}"}
     return render_page("editor.html.j2", payload, search_path=(WEB,), scripts=(WEB / "editor.js",),
@@ -209,8 +202,10 @@ def _upload(max_bytes: int) -> roundtrip.Upload:
     return roundtrip.make_upload(None, None, request.form.get("text"), max_bytes)
 
 
-def _lang(config: Config) -> str:
-    lang = request.values.get("lang") or request.args.get("lang") or config.lang
+def _lang(config: Config, form: bool = True) -> str:
+    """?lang= (or the form's lang), else the configuration's. ``form=False`` before the body
+    is accepted (host and origin checks, a body over the limit): the query string only."""
+    lang = (request.values.get("lang") if form else None) or request.args.get("lang") or config.lang
     return lang if lang in ("vi", "en") else "vi"
 
 

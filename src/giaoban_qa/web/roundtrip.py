@@ -18,6 +18,7 @@ from urllib.parse import quote
 from giaoban_qa.config import Config
 from giaoban_qa.engine import FileResult, RunResult, check_source, selected_rules
 from giaoban_qa.findings import Located
+from giaoban_qa.i18n import Localized, Text
 from giaoban_qa.loaders import InputError, kind_of, load_bytes
 
 # What the page accepts: the loaders' formats.
@@ -26,11 +27,12 @@ PASTED_NAME = "pasted.txt"
 ACCEPTED = "accepted"
 
 
-class UploadError(Exception):
-    """A one-line reason the upload or a download cannot be made (shown on the page)."""
+class UploadError(Localized):
+    """A one-line reason the upload or a download cannot be made (shown on the page in its
+    language): a catalogue key and its parameters, or a lower layer's :class:`Text`."""
 
-    def __init__(self, message: str, status: int = 400) -> None:
-        super().__init__(message)
+    def __init__(self, key: "str | Text", status: int = 400, **params: Any) -> None:
+        super().__init__(key, **params)
         self.status = status
 
 
@@ -60,14 +62,14 @@ def make_upload(data: bytes | None, filename: str | None, text: str | None, max_
         name = clean_name(filename)
         kind = kind_of(name)  # an old .doc is a kind the loaders refuse with their own message
         if kind is None:
-            raise UploadError(f"{name}: not a file this page reads (use {', '.join(UPLOAD_SUFFIXES)})")
+            raise UploadError("web.not-readable", name=name, formats=", ".join(UPLOAD_SUFFIXES))
         payload = data
     elif text is not None and text.strip():
         name, kind, payload = PASTED_NAME, "txt", text.encode("utf-8")
     else:
-        raise UploadError("nothing to check: drop a file or paste text")
+        raise UploadError("web.nothing")
     if len(payload) > max_bytes:
-        raise UploadError(f"{name}: larger than {max_bytes / (1024 * 1024):g} MiB", 413)
+        raise UploadError("web.too-large", 413, name=name, mb=f"{max_bytes / (1024 * 1024):g}")
     return Upload(name, kind, payload)
 
 
@@ -79,7 +81,10 @@ def check_upload(upload: Upload, config: Config) -> RunResult:
         # The upload limit also bounds a Word file's unpacked parts, as --max-size does for check.
         source = load_bytes(upload.data, upload.name, upload.kind, config.encoding, config.max_size)
     except InputError as exc:
-        raise UploadError(str(exc)) from None
+        raise UploadError(exc.text or exc.literal) from None
+    from giaoban_qa.packs import forget_lookups
+
+    forget_lookups()  # each upload is a run: a pack added to the rules folder meanwhile counts
     doc, located = check_source(source, selected_rules(config), config)
     kept, suppressed = apply_suppressions(doc, located, config)
     return RunResult(files=[FileResult(upload.name, kind=source.kind, document=doc)], findings=kept, suppressed=suppressed)
@@ -94,7 +99,7 @@ def parse_decisions(raw: str | None) -> dict[str, dict[str, Any]]:
     try:
         return review_entries(json.loads(raw), "decisions")
     except (ValueError, ReviewError) as exc:
-        raise UploadError(f"decisions: not a review file ({exc})") from None
+        raise UploadError("web.bad-decisions", error=exc.text if isinstance(exc, ReviewError) and exc.text else str(exc)) from None
 
 
 def is_accepted(decisions: dict[str, dict[str, Any]], finding: Located) -> bool:
@@ -129,7 +134,7 @@ def annotated_docx(upload: Upload, result: RunResult, decisions: dict[str, dict[
     """The uploaded .docx with a comment on every finding not dismissed and a tracked
     change for every accepted suggestion."""
     if upload.kind != "docx":
-        raise UploadError(f"{upload.name}: the annotated Word file is made from a .docx upload")
+        raise UploadError("web.docx-only", name=upload.name)
     from giaoban_qa.annotate import AnnotateError, annotate_docx
 
     kept = [f for f in result.findings if not is_dismissed(decisions, f)]
@@ -139,7 +144,7 @@ def annotated_docx(upload: Upload, result: RunResult, decisions: dict[str, dict[
     try:
         return annotate_docx(upload.data, kept, lang=lang, changes=accepted)
     except AnnotateError as exc:
-        raise UploadError(str(exc)) from None
+        raise UploadError(exc.text or exc.literal) from None
 
 
 def _source_text(result: RunResult) -> str:

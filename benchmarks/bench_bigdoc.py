@@ -1,0 +1,89 @@
+"""One big document: time and peak memory of `giaoban-qa check` at ×1, ×4, ×16.
+
+    python benchmarks/bench_bigdoc.py [--unit-mb 1.9] [--scales 1,4,16] [--ignore RULES] [--tree DIR ...]
+
+The document is the real corpus's articles (../shared/corpus/real) joined with blank lines
+into one file of about ``--unit-mb`` MB of UTF-8, repeated ×N (×16 is the issue's 30 MB
+document). Each measurement is a fresh ``python -m giaoban_qa check FILE -f json -o FILE``
+whose peak resident memory (``ru_maxrss`` of that one child, from ``wait4``) and wall and
+CPU time are printed, with MiB per MB of text and seconds per MB (flat when linear).
+Several ``--tree`` folders are measured alternately at every scale. ``--ignore`` drops
+rules (e.g. the spelling rules, whose speed another issue owns) from every run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("GIAOBAN_QA_SHARED", ROOT.parent / "shared"))
+
+
+def unit_text(corpus: Path, unit_mb: float) -> str:
+    """Articles of the corpus, in name order, joined until about ``unit_mb`` MB."""
+    parts: list[str] = []
+    size = 0
+    files = sorted(corpus.glob("*.txt"))
+    while size < unit_mb * 1e6:
+        for path in files:
+            text = path.read_text(encoding="utf-8").strip()
+            parts.append(text)
+            size += len(text.encode("utf-8")) + 2
+            if size >= unit_mb * 1e6:
+                break
+    return "\n\n".join(parts) + "\n"
+
+
+def measure(tree: Path, file: Path, out: Path, ignore: str | None) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one check process."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = str(tree / "src")
+    mib = file.stat().st_size / 2**20
+    cmd = [sys.executable, "-m", "giaoban_qa", "check", str(file), "-f", "json", "-o", str(out), "--max-size", str(int(mib) + 2)]
+    if ignore:
+        cmd += ["--ignore", ignore]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, cwd=tree, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"check failed ({proc.returncode}): {err[-500:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "real")
+    parser.add_argument("--unit-mb", type=float, default=1.9)
+    parser.add_argument("--scales", default="1,4,16")
+    parser.add_argument("--ignore", default=None, help="rules to leave out of every run (ids or prefixes, comma-separated)")
+    parser.add_argument("--tree", type=Path, action="append", help="a checkout to measure (repeatable; default this one)")
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"skipped: needs the corpus ({args.corpus})")
+        return 0
+    trees = [t.resolve() for t in (args.tree or [ROOT])]
+    unit = unit_text(args.corpus, args.unit_mb)
+    print(f"unit: {len(unit.encode('utf-8')) / 1e6:.2f} MB ({len(unit):,} characters) of {args.corpus}; ignore: {args.ignore or 'nothing'}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for scale in (int(s) for s in args.scales.split(",")):
+            file = Path(tmp) / f"big-x{scale}.txt"
+            file.write_text(unit * scale, encoding="utf-8")
+            mb = file.stat().st_size / 1e6
+            for tree in trees:
+                wall, cpu, rss = measure(tree, file, Path(tmp) / "out.json", args.ignore)
+                print(f"x{scale:<3} {mb:6.1f} MB  {tree}: wall {wall:7.1f} s  CPU {cpu:7.1f} s ({cpu / mb:5.2f} s/MB)  "
+                      f"peak {rss:7.1f} MiB ({rss / mb:5.1f} MiB/MB)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""The short cuts taken for speed give what the long way gives (issue 15): markup masking
+skipped when no markup character occurs, the tone-style rewrite skipped when no letter can
+be in the new style, the equal-neighbours pre-test of text.repeated-syllable read by one
+regex instead of a list of every word. Each is compared with the computation it replaces, on generated text."""
+
+from __future__ import annotations
+
+import operator
+import random
+import re
+
+from giaoban_qa.document import _MARKUP, _blank, _mask_comments, mask_markup
+from giaoban_qa.extract.people import _WORD_RE, _old_style_word, old_tone_style
+from giaoban_qa.rules.text import _EQUAL_NEIGHBOURS
+
+LETTERS = [chr(c) for c in range(0x41, 0x250) if chr(c).isalpha()] + [chr(c) for c in range(0x1EA0, 0x1EFA)]
+
+
+def long_way_mask(text: str) -> str:
+    return _MARKUP.sub(lambda m: _blank(m.group()), _mask_comments(text))
+
+
+def test_masking_is_skipped_only_when_it_would_change_nothing() -> None:
+    rng = random.Random(15)
+    pieces = ["a", "Bb", " ", "\n", "# ", "**", "*x", "x*", "__", "<b>", "</i>", "<sup>1</sup>", "<!-- c -->", "<", "_", "#", "ở"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert mask_markup(text) == long_way_mask(text), repr(text)
+    plain = "Ngày 5/3/2021, Huyện ủy họp (lần 2): 97,5% đạt."
+    assert mask_markup(plain) is plain
+
+
+def test_the_tone_style_rewrite_is_skipped_only_when_no_word_would_change() -> None:
+    onsets = ["", "h", "kh", "th", "qu", "o", "u", "H", "TH", "O", "U"]
+    for onset in onsets:
+        for a in ("o", "u", "O", "U", "ô"):
+            for last in LETTERS:
+                word = onset + a + last
+                assert old_tone_style(word) == _WORD_RE.sub(_old_style_word, word), word
+    assert old_tone_style("hoà bình, khoẻ, thuỷ") == "hòa bình, khỏe, thủy"
+
+
+def test_equal_neighbours_found_by_one_regex_as_by_the_list_of_letter_runs() -> None:
+    rng = random.Random(15)
+    pieces = ["a", "b", "ab", "ba", "aa", "đà", "Đà", " ", "  ", "\t", "\n", "\u00a0", ",", ";", "1", "_", "-"]
+    for _ in range(50000):
+        low = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))).lower()
+        runs = re.findall(r"[^\W\d_]+", low)
+        assert (_EQUAL_NEIGHBOURS.search(low) is not None) == any(map(operator.eq, runs, runs[1:])), repr(low)
