@@ -16,7 +16,9 @@ of ``src/``:
   (``RUSAGE_CHILDREN``) and of each Dask worker (reported by the workers);
 * the client's resident memory when 25 %, 50 % and 100 % of the documents have come back
   (sampled inside the one run, from /proc/self/status), to show it stays flat;
-* whether every run's JSON report is byte-identical to the first one's.
+* whether every run's JSON report is byte-identical to the first one's, and whether its
+  fact tables (``--tables``: every table, validated, as partitioned Parquet) are the same
+  part files with equal frames (``pandas.testing.assert_frame_equal``) as the first run's.
 
 A cold full-pool run takes minutes on 2 cores; ``--fraction`` runs a seeded prefix of the
 folders instead (say so when quoting).
@@ -100,7 +102,7 @@ def write_pool(folder: Path) -> tuple[int, int]:
 
 def run(source: Path, paths: list[Path], options: list[str], out: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(source)}
-    cmd = [sys.executable, "-c", WRAPPER, "audit", *map(str, paths), "-f", "json", "-o", str(out), "--progress", "--fail-on", "never", *options]
+    cmd = [sys.executable, "-c", WRAPPER, "audit", *map(str, paths), "-f", "json", "-o", str(out), "--progress", "--fail-on", "never", "--lang", "en", *options]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tempfile.gettempdir())
     wall = time.perf_counter() - t0
@@ -109,12 +111,56 @@ def run(source: Path, paths: list[Path], options: list[str], out: Path) -> dict:
         raise SystemExit(f"audit failed ({proc.returncode}): {' '.join(cmd[3:])}\n{proc.stderr[-3000:]}")
     import re
 
-    m = re.search(r"(\d+) documents \((\d+) from cache\)", proc.stderr)
+    m = re.search(r"([\d,]+) documents? \(([\d,]+) from cache\)", proc.stderr)
     w = re.search(r"peak memory of the Dask workers: ([\d, ]+) MiB", proc.stderr)
     report = json.loads(out.read_text(encoding="utf-8"))
-    bench.update(wall=wall, documents=int(m.group(1)), cached=int(m.group(2)), findings=report["summary"]["findings"],
+    bench.update(wall=wall, documents=int(m.group(1).replace(",", "")), cached=int(m.group(2).replace(",", "")), findings=report["summary"]["findings"],
                  workers_mib=w.group(1) if w else None)
     return bench
+
+
+def tables_equal(a: Path, b: Path) -> str:
+    """"True" when both folders hold the same tables, part files and frames; else what differs."""
+    import pandas as pd
+
+    names = sorted(p.name for p in a.iterdir() if p.is_dir())
+    if names != sorted(p.name for p in b.iterdir() if p.is_dir()):
+        return "False (tables differ)"
+    for name in names:
+        if sorted(p.name for p in (a / name).iterdir()) != sorted(p.name for p in (b / name).iterdir()):
+            return f"False ({name}: part files differ)"
+        try:
+            pd.testing.assert_frame_equal(pd.read_parquet(a / name), pd.read_parquet(b / name))
+        except AssertionError as exc:
+            return f"False ({name}: {str(exc).splitlines()[0][:80]})"
+    rows = len(pd.read_parquet(a / "documents")) if "documents" in names else 0
+    return f"True ({len(names)} tables, {rows} documents rows)"
+
+
+def coverage_memory(report: Path) -> str:
+    """What the client holds for the report's per-file coverage (the bulk of what grows with
+    the archive): one dict per file, against ``audit.SharedValues`` (one per distinct value),
+    measured with tracemalloc on the coverage of the report's files."""
+    import gc
+    import tracemalloc
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from giaoban_qa.archive.audit import SharedValues
+
+    files = json.loads(report.read_text(encoding="utf-8"))["files"]
+    texts = [json.dumps(f.get("coverage")) for f in files]
+    del files
+    gc.collect()
+    sizes = []
+    for share in (False, True):
+        tracemalloc.start()
+        shared = SharedValues()
+        held = [shared(json.loads(t)) if share else json.loads(t) for t in texts]
+        sizes.append(tracemalloc.get_traced_memory()[0] / 2**20)
+        tracemalloc.stop()
+        del held, shared
+        gc.collect()
+    return f"coverage of {len(texts)} files in the client: {sizes[0]:.1f} MiB one dict per file, {sizes[1]:.1f} MiB shared"
 
 
 def mib(kib: int) -> str:
@@ -127,26 +173,43 @@ def main() -> int:
     parser.add_argument("--fraction", type=float, default=1.0, help="share of the pool's folders to audit (a prefix)")
     parser.add_argument("--runs", default="local1,local2,dask2")
     parser.add_argument("--no-cached", action="store_true", help="cold runs only")
+    parser.add_argument("--files", type=int, default=0, help="only the first N files of that share (a quick trial of the script)")
+    parser.add_argument("--no-tables", action="store_true", help="do not write (nor compare) the Parquet tables")
+    parser.add_argument("--keep-work", type=Path, help="keep the reports and the first run's tables in this folder")
+    parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"),
+                        help="only compare two kept runs: A.json/A.tables against B.json/B.tables (runs of separate invocations)")
     args = parser.parse_args()
+    if args.compare:
+        a, b = args.compare
+        same_json = a.with_suffix(".json").read_bytes() == b.with_suffix(".json").read_bytes()
+        print(f"{a.name} vs {b.name}: same JSON {same_json}; same tables {tables_equal(a.with_suffix('.tables'), b.with_suffix('.tables'))}")
+        print(coverage_memory(a.with_suffix(".json")))
+        return 0
     if pool_path() is None:
         print("skipped: the pool is not here (../shared/corpus/pool or $GIAOBAN_QA_SHARED)")
         return 0
     n_all, size_all = write_pool(args.scratch)
     folders = sorted(p for p in args.scratch.iterdir() if p.is_dir())
     folders = folders[: max(1, round(len(folders) * args.fraction))]
-    files = [f for d in folders for f in d.iterdir()]
+    files = sorted(f for d in folders for f in d.iterdir())
+    if args.files:
+        files = files[: args.files]
+        folders = files  # named one by one
     n, size = len(files), sum(f.stat().st_size for f in files)
     mb = size / 1e6
-    work = Path(tempfile.mkdtemp(prefix="giaoban-bench-"))
+    if args.keep_work:
+        args.keep_work.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="giaoban-bench-", dir=args.keep_work))
     try:
         source = work / "src"  # a snapshot: edits during the run must not change the code or the cache key
         shutil.copytree(ROOT / "src", source, ignore=shutil.ignore_patterns("__pycache__"))
         print(f"pool: {n} of {n_all} articles, {mb:.1f} MB of {size_all / 1e6:.1f} MB, as files under {args.scratch}")
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average before the runs {os.getloadavg()[0]:.1f}")
         print()
-        print("| run | wall s | docs/s | MB/s | CPU s | client peak MiB | worker peak MiB | client RSS MiB at 25/50/100 % | findings | same JSON |")
-        print("|---|---|---|---|---|---|---|---|---|---|")
+        print("| run | wall s | docs/s | MB/s | CPU s | client peak MiB | worker peak MiB | client RSS MiB at 25/50/100 % | findings | same JSON | same tables |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
         first: str | None = None
+        first_tables: Path | None = None
         rows = []
         names = [r for r in args.runs.split(",") if r]
         for name in names:
@@ -159,18 +222,30 @@ def main() -> int:
                     changed = files[0]
                     changed.write_text(changed.read_text(encoding="utf-8") + "\nCập nhật.\n", encoding="utf-8")
                 out = work / f"{name}-{phase}.json"
-                r = run(source, folders, [*CONFIGS[name], "--cache-dir", str(cache)], out)
+                tables = None if args.no_tables else out.with_suffix(".tables")
+                extra = ["--tables", str(tables)] if tables else []
+                r = run(source, folders, [*CONFIGS[name], "--cache-dir", str(cache), *extra], out)
                 if phase == "one changed":
                     changed.write_text(changed.read_text(encoding="utf-8").removesuffix("\nCập nhật.\n"), encoding="utf-8")
                 text = out.read_text(encoding="utf-8")
                 same = "-" if phase == "one changed" else ("(reference)" if first is None else str(text == first))
                 if first is None:
                     first = text
+                if tables is None:
+                    same_tables = "-"
+                elif phase == "one changed":
+                    same_tables = "-"
+                    shutil.rmtree(tables, ignore_errors=True)
+                elif first_tables is None:
+                    first_tables, same_tables = tables, "(reference)"
+                else:
+                    same_tables = tables_equal(first_tables, tables)
+                    shutil.rmtree(tables, ignore_errors=True)
                 at = r["client_rss_at"]
                 flat = "/".join(mib(at[k]) for k in ("25", "50", "100") if k in at)
                 worker = r["workers_mib"] or (mib(r["children_kib"]) if r["children_kib"] else "-")
                 print(f"| {name} {phase} ({r['cached']} cached) | {r['wall']:.1f} | {n / r['wall']:.0f} | {mb / r['wall']:.2f} | {r['cpu']:.1f} | "
-                      f"{mib(r['self_kib'])} | {worker} | {flat} | {r['findings']} | {same} |", flush=True)
+                      f"{mib(r['self_kib'])} | {worker} | {flat} | {r['findings']} | {same} | {same_tables} |", flush=True)
                 rows.append((name, phase, r))
         print()
         for name in names:
@@ -180,12 +255,21 @@ def main() -> int:
                 if "one changed" in by:
                     line += f"; one changed file {by['one changed']['wall'] / by['cached']['wall']:.2f}x the unchanged re-run"
                 print(line)
-            at = by["cold"]["client_rss_at"]
-            if all(k in at for k in ("25", "50", "100")):
-                print(f"{name} cold: client RSS at 100 % is {at['100'] / at['25']:.2f}x its RSS at 25 % of the documents")
+            for phase, r in by.items():
+                at = r["client_rss_at"]
+                if all(k in at for k in ("25", "50", "100")):
+                    print(f"{name} {phase}: client RSS at 100 % is {at['100'] / at['25']:.2f}x its RSS at 25 % of the documents "
+                          f"({mib(at['25'])} -> {mib(at['50'])} -> {mib(at['100'])} MiB)")
+        print(coverage_memory(work / f"{names[0]}-cold.json"))
         print(f"load average after the runs {os.getloadavg()[0]:.1f}")
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if args.keep_work:
+            for cache in work.glob("cache-*"):
+                shutil.rmtree(cache, ignore_errors=True)
+            shutil.rmtree(work / "src", ignore_errors=True)
+            print(f"kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

@@ -260,6 +260,56 @@ def test_a_worker_killed_mid_run_the_audit_completes_identically(archive, local_
     assert out.read_text(encoding="utf-8") == local_text
 
 
+# -- facts through the same engines ------------------------------------------------------
+def _facts(archive: Path, out: Path, *extra: str) -> tuple[str, dict]:
+    """``facts`` as JSON (every table, text) and as Parquet (one file per table, frames)."""
+    import pandas as pd
+
+    out.mkdir(parents=True, exist_ok=True)
+    common = [str(archive), "--partition-size", "10", *extra]
+    assert main(["facts", *common, "-f", "json", "-o", str(out / "facts.json")]) == 0
+    assert main(["facts", *common, "-f", "parquet", "-o", str(out / "parquet")]) == 0
+    frames = {p.stem: pd.read_parquet(p) for p in sorted((out / "parquet").glob("*.parquet"))}
+    return (out / "facts.json").read_text(encoding="utf-8"), frames
+
+
+@pytest.fixture(scope="module")
+def local_facts(archive, tmp_path_factory) -> tuple[str, dict]:
+    """The reference: ``--jobs 1``, every document extracted in this process."""
+    text, frames = _facts(archive, tmp_path_factory.mktemp("facts-local"), "--engine", "local", "-j", "1")
+    tables = json.loads(text)
+    assert "documents" in tables and len(tables["documents"]) >= len(_case_files())
+    assert sum(1 for rows in tables.values() if rows) >= 4  # dates, periods, citations … have rows
+    return text, frames
+
+
+def _same_facts(got: tuple[str, dict], want: tuple[str, dict]) -> None:
+    import pandas as pd
+
+    assert got[0] == want[0]  # every table's rows, in order, byte for byte
+    assert got[1].keys() == want[1].keys()
+    for name in want[1]:
+        pd.testing.assert_frame_equal(got[1][name], want[1][name])
+
+
+def test_facts_local_pool_and_local_cluster_equal_one_process(archive, local_facts, tmp_path):
+    _same_facts(_facts(archive, tmp_path / "pool", "--engine", "local", "-j", "2"), local_facts)
+    _same_facts(_facts(archive, tmp_path / "dask", "--engine", "dask", "-j", "2"), local_facts)
+
+
+def test_facts_on_scheduler_and_workers_from_the_command_line_equal_local(archive, local_facts, cluster, tmp_path):
+    _same_facts(_facts(archive, tmp_path / "cli", "--scheduler", cluster.address), local_facts)
+
+
+def test_facts_from_stdin_need_the_local_engine(tmp_path, capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Ngày 01/01/2021.\n"))
+    assert main(["facts", "-", "--engine", "dask", "-f", "json"]) == 2
+    err = capsys.readouterr().err
+    assert "--engine local" in err and "Traceback" not in err
+
+
 def test_unreachable_scheduler_is_a_one_line_error(tmp_path, capsys):
     folder = write_archive(tmp_path / "a", next(iter(ARCHIVE_RULES.values())).examples()[0])
     code = main(["audit", str(folder), "--no-cache", "--scheduler", f"tcp://127.0.0.1:{_free_port()}", "-f", "json", "--lang", "en"])

@@ -10,15 +10,17 @@ import os
 import sys
 from typing import Any
 
-from giaoban_qa.document import build_document
 from giaoban_qa.errors import UsageError
 from giaoban_qa.extract import load_fact_tables
 from giaoban_qa.i18n import codes
 
 
-def collect(paths: list[str], kinds: list[str] | None, config) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
-    """Rows of every requested table over every readable file, plus the input errors."""
-    from giaoban_qa.engine import iter_sources
+def collect(paths: list[str], kinds: list[str] | None, config, engine=None, partition_size: int | None = None) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
+    """Rows of every requested table over every readable file, plus the input errors.
+    The work runs on ``engine`` (``archive.engines``: the local pool, or Dask); both give
+    the same rows in the same order."""
+    from giaoban_qa.archive.engines import DEFAULT_PARTITION, FactsPlan, LocalEngine
+    from giaoban_qa.engine import plan_inputs
 
     import giaoban_qa.archive.documents  # noqa: F401  registers the "documents" table
 
@@ -27,29 +29,19 @@ def collect(paths: list[str], kinds: list[str] | None, config) -> tuple[dict[str
     unknown = [k for k in wanted if k not in tables]
     if unknown:
         raise UsageError("facts.unknown-table", n=len(unknown), tables=codes(unknown), choices=codes(sorted(tables)))
-    out: dict[str, list[dict[str, Any]]] = {k: [] for k in wanted}
-    errors: list[str] = []
-    for path, source, error in iter_sources(paths, config):
-        if source is None:
-            errors.append(error or path)
-            continue
-        doc = build_document(source.path, source.text, source.kind, source.encoding)
-        for kind in wanted:
-            for row in tables[kind](doc):
-                out[kind].append({"path": doc.path, **_map_spans(doc, row)})
-    return out, errors
-
-
-def _map_spans(doc, row: dict[str, Any]) -> dict[str, Any]:
-    if isinstance(row.get("start"), int) and isinstance(row.get("end"), int):
-        row = dict(row)
-        row["start"], row["end"] = doc.norm.span_to_original(row["start"], row["end"])
-    return row
+    wanted = list(dict.fromkeys(wanted))
+    plan = FactsPlan(list(plan_inputs(paths, config)), config, wanted, partition_size or DEFAULT_PARTITION)
+    result = (engine or LocalEngine(1)).facts(plan)
+    return result.tables, result.errors
 
 
 def run_facts(args: argparse.Namespace, config) -> int:
     """The ``facts`` command's work, with its run configuration already built."""
-    tables, errors = collect(args.paths, args.kind, config)
+    from giaoban_qa.archive.engines import make_engine
+
+    engine = make_engine("dask" if getattr(args, "scheduler", None) else getattr(args, "engine", "local"),
+                         getattr(args, "jobs", None), getattr(args, "scheduler", None))
+    tables, errors = collect(args.paths, args.kind, config, engine, getattr(args, "partition_size", None))
     for e in errors:
         print(f"giaoban-qa: {e}", file=sys.stderr)
     if args.format in ("parquet", "json", "csv"):

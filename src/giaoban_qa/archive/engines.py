@@ -6,13 +6,17 @@ cross-document rules and, when asked, the fact tables as partitioned Parquet. Bo
 run the same pure functions (``pipeline.Worker`` for a document, ``shards.summarise`` and
 ``shards.reduce_shard`` for the cross-document rules), so their reports are identical:
 
-* ``LocalEngine``: today's pool of processes on this machine (``parallel``); shards are
-  grouped in the client's memory.
+* ``LocalEngine``: today's pool of processes on this machine (``parallel``); shard items
+  and ``--tables`` rows are spilled to files as they arrive and grouped / written one
+  bucket or partition at a time at the end, so the client's memory stays flat.
 * ``DaskEngine``: ``dask.distributed``. Paths are cut into partitions and mapped to workers
   (texts never pass through the client; workers read the files); each partition's shard
   items stay on the workers and are grouped by key with a Dask bag group-by (task shuffle),
   each shard reduced on a worker; only findings come back. Fact tables are Dask frames
   validated with the same pandera models and written with ``to_parquet``.
+
+``facts`` uses the same two engines (``FactsPlan`` → ``engine.facts``): inputs in, fact
+rows out, in input order, extracted by ``factrows.facts_of`` wherever it runs.
 
 The cache (``cache.Cache``, one SQLite file in the cache folder) is shared by both:
 ``local`` reads and writes it in the client; under Dask each partition task reads it and
@@ -25,7 +29,9 @@ a re-extraction).
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -59,6 +65,39 @@ class AuditPlan:
         n = max(1, self.partition_size)
         numbered = list(enumerate(self.files))
         return [numbered[i : i + n] for i in range(0, len(numbered), n)]
+
+
+@dataclass
+class FactsPlan:
+    """What ``facts`` asks an engine: the inputs (``engine.plan_inputs``, in walk order) and
+    the tables to extract from each."""
+
+    inputs: list[Any]  # engine.Input
+    config: Config
+    table_names: list[str]
+    partition_size: int = DEFAULT_PARTITION
+
+    def partitions(self) -> list[list[Any]]:
+        n = max(1, self.partition_size)
+        return [self.inputs[i : i + n] for i in range(0, len(self.inputs), n)]
+
+
+@dataclass
+class FactsResult:
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # rows in input order
+    errors: list[str] = field(default_factory=list)  # unreadable inputs, in input order
+
+
+def gather_facts(plan: FactsPlan, records: Iterator[dict[str, Any]]) -> FactsResult:
+    """Records of the inputs, in input order, into tables (both engines end here)."""
+    out = FactsResult(tables={t: [] for t in plan.table_names})
+    for record in records:
+        if record["error"]:
+            out.errors.append(record["error"])
+            continue
+        for table in plan.table_names:
+            out.tables[table].extend(record["tables"].get(table, ()))
+    return out
 
 
 @dataclass
@@ -162,15 +201,60 @@ class LocalEngine:
 
         out = EngineResult()
         rule_classes = plan.shard.rules()
-        shards: dict[tuple, list[tuple]] = {}
-        parts = _PartWriter(plan, out) if plan.tables_dir else None
+        spill = tempfile.mkdtemp(prefix="giaoban-qa-spill-")
+        try:
+            shards = _ShardSpill(Path(spill) / "shards")
+            parts = _PartWriter(plan, out, Path(spill) / "parts") if plan.tables_dir else None
+            self._run(plan, on_document, out, rule_classes, shards, parts)
+            if parts:
+                parts.finish()
+            crashes = []
+            for key, items in shards.groups():
+                for d in reduce_shard(items, plan.config.options, plan.config.rules_dirs, plan.config.strict):
+                    if "error" in d:
+                        crashes.append((repr(key), len(crashes), d))
+                    else:
+                        out.archive_findings.append(d)
+            for _key, _n, crash in sorted(crashes, key=lambda c: c[:2]):  # in key order, as when shards were sorted in memory
+                _rule_crashed(crash, plan.config)  # raises, unless --keep-going
+        finally:
+            shutil.rmtree(spill, ignore_errors=True)
+        out.archive_findings.sort(key=finding_order)
+        return out
+
+    def facts(self, plan: FactsPlan) -> FactsResult:
+        """The fact rows of every input, extracted by the local pool (standard input, which
+        only this process can read, in this process, in its place)."""
+        from giaoban_qa.archive.factrows import FactsWorker, facts_of
+        from giaoban_qa.archive.parallel import default_jobs
+        from giaoban_qa.pool import map_paths
+
+        files = [item for item in plan.inputs if item.path != "-"]
+        jobs = max(1, min(self.jobs, len(files), default_jobs()))
+        from_pool = map_paths(FactsWorker, (plan.config, plan.table_names), facts_of, files, jobs)
+        here: FactsWorker | None = None
+
+        def records() -> Iterator[dict[str, Any]]:
+            nonlocal here
+            for item in plan.inputs:
+                if item.path == "-":
+                    here = here or FactsWorker(plan.config, plan.table_names)
+                    yield facts_of(here, item)
+                else:
+                    yield next(from_pool)
+
+        return gather_facts(plan, records())
+
+    def _run(self, plan: AuditPlan, on_document: OnDocument, out: EngineResult, rule_classes, shards: "_ShardSpill", parts: "_PartWriter | None") -> None:
+        from giaoban_qa.archive.parallel import default_jobs, process
+        from giaoban_qa.archive.pipeline import file_digest
+
         kept: dict[str, list[tuple[int, dict]]] = {t: [] for t in plan.keep_tables}
 
         def handle(ordinal: int, path: str, record: dict[str, Any]) -> None:
             doc_out, items = summarise(record, path, ordinal, plan.shard, rule_classes)
             on_document(doc_out)
-            for item in items:
-                shards.setdefault(shard_id(item), []).append(item)
+            shards.add(items)
             if parts or kept:
                 rows = table_rows(record, path, ordinal, plan.shard)
                 for table in kept:
@@ -217,33 +301,75 @@ class LocalEngine:
         finally:
             if cache:
                 cache.close()
-        if parts:
-            parts.finish()
         for table, rows in kept.items():
             rows.sort(key=lambda pair: pair[0])  # stable: rows of a document keep their order
             out.tables[table] = [r for _o, r in rows]
-        for key in sorted(shards, key=repr):
-            for d in reduce_shard(shards[key], plan.config.options, plan.config.rules_dirs, plan.config.strict):
-                if "error" in d:
-                    _rule_crashed(d, plan.config)
-                else:
-                    out.archive_findings.append(d)
-        out.archive_findings.sort(key=finding_order)
-        return out
+
+
+class _ShardSpill:
+    """The local engine's shard items, on disk instead of in the client's memory: each item
+    is appended to one of ``BUCKETS`` files by a stable hash of its shard key, and shards are
+    grouped one bucket at a time at the end (an external group-by), so the client holds one
+    bucket's rows at most, not the archive's."""
+
+    BUCKETS = 64
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.files: dict[int, Any] = {}
+
+    def add(self, items: list[tuple]) -> None:
+        if not items:
+            return
+        import pickle
+        import zlib
+
+        by_bucket: dict[int, list[tuple]] = {}
+        for item in items:
+            by_bucket.setdefault(zlib.crc32(repr(shard_id(item)).encode("utf-8")) % self.BUCKETS, []).append(item)
+        for bucket, chunk in by_bucket.items():
+            fh = self.files.get(bucket)
+            if fh is None:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                fh = self.files[bucket] = open(self.folder / f"{bucket:02d}.pickle", "wb")
+            pickle.dump(chunk, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def groups(self) -> Iterator[tuple[tuple, list[tuple]]]:
+        """(shard key, its items) for every shard, bucket by bucket."""
+        import pickle
+
+        for bucket in sorted(self.files):
+            self.files[bucket].close()
+            shards: dict[tuple, list[tuple]] = {}
+            with open(self.folder / f"{bucket:02d}.pickle", "rb") as fh:
+                while True:
+                    try:
+                        chunk = pickle.load(fh)
+                    except EOFError:
+                        break
+                    for item in chunk:
+                        shards.setdefault(shard_id(item), []).append(item)
+            yield from shards.items()
+            del shards
 
 
 class _PartWriter:
-    """Parquet parts of the local engine: a partition is written when its last document
-    has arrived (documents come cached first, then extracted, each in order)."""
+    """Parquet parts of the local engine. A partition's rows are held until its last
+    document has arrived (documents come cached first, then extracted, each in order), then
+    spilled to a file; at the end each part is read back, validated and written, one at a
+    time, so the client never holds more than a few partitions of rows."""
 
-    def __init__(self, plan: AuditPlan, out: EngineResult) -> None:
-        self.plan, self.out = plan, out
+    def __init__(self, plan: AuditPlan, out: EngineResult, folder: Path) -> None:
+        self.plan, self.out, self.folder = plan, out, folder
         self.size = max(1, plan.partition_size)
         self.count = (len(plan.files) + self.size - 1) // self.size
-        self.rows: dict[int, dict[str, list[dict]]] = {}
+        self.rows: dict[int, dict[str, list[tuple[int, dict]]]] = {}
         self.seen: dict[int, int] = {}
-        self.columns: dict[str, list[str]] = {t: [] for t in plan.table_names}
-        self.frames: dict[int, dict[str, Any]] = {}
+        self.part_columns: dict[int, dict[str, list[str]]] = {}  # keys first seen, per part and table
+        self.spilled: set[int] = set()
+
+    def _expected(self, part: int) -> int:
+        return min(self.size, len(self.plan.files) - part * self.size)
 
     def add(self, ordinal: int, rows: dict[str, list[dict]]) -> None:
         part = ordinal // self.size
@@ -252,24 +378,64 @@ class _PartWriter:
             for row in rows.get(table, ()):
                 bucket[table].append((ordinal, row))
         self.seen[part] = self.seen.get(part, 0) + 1
+        if part < self.count and self.seen[part] >= self._expected(part):
+            self._spill(part)
+
+    def _spill(self, part: int) -> None:
+        import pickle
+
+        tables = {}
+        columns: dict[str, list[str]] = {}
+        earlier = self._load(part)  # standard input's rows come after the part was complete
+        for table, rows in self.rows.pop(part, {}).items():
+            rows.sort(key=lambda pair: pair[0])  # stable: rows of a document keep their order
+            tables[table] = [*earlier.get(table, []), *(r for _o, r in rows)]
+            columns[table] = list(dict.fromkeys(k for r in tables[table] for k in r))
+        self.part_columns[part] = columns
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self.folder / f"{part}.rows.pickle", "wb") as fh:
+            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.spilled.add(part)
+
+    def _load(self, part: int) -> dict[str, list[dict]]:
+        import pickle
+
+        if part not in self.spilled:
+            return {}
+        with open(self.folder / f"{part}.rows.pickle", "rb") as fh:
+            return pickle.load(fh)
 
     def finish(self) -> None:
-        # Columns of a table are the union over the archive (every part has all of them),
-        # so parts are validated and written once every document is in.
-        for part in sorted(self.rows):
-            for table, rows in self.rows[part].items():
-                rows.sort(key=lambda pair: pair[0])
-                self.rows[part][table] = [r for _o, r in rows]
-                for row in self.rows[part][table]:
-                    for k in row:
-                        if k not in self.columns[table]:
-                            self.columns[table].append(k)
-        frames = {}
+        import pickle
+
+        for part in sorted(self.rows):  # a part whose documents did not all come
+            self._spill(part)
+        if not self.count:
+            return
+        # Columns of a table are the union over the archive, in the order first seen (every
+        # part has all of them), so parts are validated and written once every document is in.
+        columns: dict[str, list[str]] = {t: [] for t in self.plan.table_names}
+        for part in sorted(self.part_columns):
+            for table, seen in self.part_columns[part].items():
+                columns[table].extend(c for c in seen if c not in columns[table])
+        declared = {t: table_columns(t, columns[t]) for t in self.plan.table_names}
+        # Pass 1: validate each part (pandera) and keep its Arrow schema; the validated frame
+        # goes back to disk. Pass 2 writes every part with its table's unified schema.
+        schemas: dict[str, list[Any]] = {t: [] for t in self.plan.table_names}
         for part in range(self.count):
+            rows = self._load(part)
             for table in self.plan.table_names:
-                rows = self.rows.get(part, {}).get(table, [])
-                frames[(table, part)] = validated_part(table, rows, table_columns(table, self.columns[table]))
-        self.out.written.extend(write_parts(self.plan.tables_dir, frames))
+                frame = validated_part(table, rows.get(table, []), declared[table])
+                schemas[table].append(arrow_schema(frame))
+                with open(self.folder / f"{part}.{table}.frame.pickle", "wb") as fh:
+                    pickle.dump(frame, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            (self.folder / f"{part}.rows.pickle").unlink(missing_ok=True)
+
+        def load(table: str, part: int):
+            with open(self.folder / f"{part}.{table}.frame.pickle", "rb") as fh:
+                return pickle.load(fh)
+
+        self.out.written.extend(write_parts(self.plan.tables_dir, {t: unify(s) for t, s in schemas.items()}, self.count, load))
 
 
 def arrow_schema(frame):
@@ -294,22 +460,21 @@ def write_part(frame, target: Path, schema) -> str:
     return str(target)
 
 
-def write_parts(folder: str, frames: dict[tuple[str, int], Any]) -> list[Path]:
-    """``folder/<table>/part.<i>.parquet``, each table replaced atomically (a sibling folder
-    renamed into place), so a failed run leaves the previous tables whole."""
+def write_parts(folder: str, schemas: dict[str, Any], count: int, load: Callable[[str, int], Any]) -> list[Path]:
+    """``folder/<table>/part.<i>.parquet`` for ``i < count``, each part loaded when written
+    (``load(table, i)``) with its table's schema; each table replaced atomically (a sibling
+    folder renamed into place), so a failed run leaves the previous tables whole."""
     import shutil
     import tempfile
 
     root = Path(folder)
     root.mkdir(parents=True, exist_ok=True)
     written = []
-    for table in sorted({t for t, _p in frames}):
+    for table in sorted(schemas):
         tmp = Path(tempfile.mkdtemp(prefix=f".{table}.", dir=str(root)))
         try:
-            parts = sorted((part, frame) for (t, part), frame in frames.items() if t == table)
-            schema = unify([arrow_schema(frame) for _p, frame in parts])
-            for part, frame in parts:
-                write_part(frame, tmp / part_name(part), schema)
+            for part in range(count):
+                write_part(load(table, part), tmp / part_name(part), schemas[table])
             _replace_folder(tmp, root / table)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -403,6 +568,20 @@ def run_partition(part: list[tuple[int, str]], plan: AuditPlan) -> dict[str, Any
                 pass
     columns = {t: list(dict.fromkeys(k for row in rows for k in row)) for t, rows in tables.items()}
     return {"docs": docs, "items": items, "tables": tables, "columns": columns, "cached": cached, "extracted": extracted}
+
+
+_FACTS_WORKERS: dict[int, Any] = {}  # per worker process: one FactsWorker per table list
+
+
+def facts_partition(part: list[Any], plan: FactsPlan) -> list[dict[str, Any]]:
+    """One Dask task of ``facts``: the records of one partition's inputs (read here)."""
+    from giaoban_qa.archive.factrows import FactsWorker, facts_of
+
+    key = hash(tuple(plan.table_names))
+    worker = _FACTS_WORKERS.get(key)
+    if worker is None or worker.config is not plan.config:
+        worker = _FACTS_WORKERS[key] = FactsWorker(plan.config, plan.table_names)
+    return [facts_of(worker, item) for item in part]
 
 
 def _docs(result: dict[str, Any]) -> list[dict[str, Any]]:
@@ -506,6 +685,39 @@ class DaskEngine:
         try:
             self._check_workers(client)
             return self._run(client, plan, on_document)
+        except FutureCancelledError as exc:
+            raise EngineError("engine.cancelled", error=str(exc)) from None
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+    def facts(self, plan: FactsPlan) -> FactsResult:
+        """The fact rows of every input: partitions of inputs mapped onto the workers, which
+        read the files; the rows come back partition by partition, in input order."""
+        from distributed.client import FutureCancelledError
+        from distributed.scheduler import KilledWorker
+
+        if any(item.path == "-" for item in plan.inputs):
+            raise EngineError("usage.stdin-local-only")
+        client, cluster = self._connect()
+        try:
+            self._check_workers(client)
+            parts = plan.partitions()
+            if not parts:
+                return gather_facts(plan, iter(()))
+            [plan_future] = client.scatter([plan], broadcast=True)
+            futures = client.map(facts_partition, parts, plan=plan_future, retries=self.retries, pure=False)
+
+            def records() -> Iterator[dict[str, Any]]:
+                for future in futures:  # in order; each partition's rows released once taken
+                    yield from future.result()
+                    future.release()
+
+            try:
+                return gather_facts(plan, records())
+            except KilledWorker as exc:
+                raise EngineError("engine.workers-died", error=str(exc)) from None
         except FutureCancelledError as exc:
             raise EngineError("engine.cancelled", error=str(exc)) from None
         finally:

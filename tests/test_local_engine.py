@@ -1,0 +1,149 @@
+"""The local engine keeps its client flat: shard items go to bucket files on disk and
+``--tables`` rows to one spill file per partition, so the client holds at most the
+partitions still waiting for a document, and the tables and findings stay those of a run
+that held everything (the Dask engine's, compared in ``test_dask_engine``)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from giaoban_qa.archive.base import ArchiveRule
+from giaoban_qa.archive import engines
+from giaoban_qa.cli import main
+from giaoban_qa.rules import all_rules
+
+from archive_helpers import write_archive
+
+pytest.importorskip("pandera")
+pytest.importorskip("pyarrow")
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = ROOT / "tests" / "archive_cases"
+ARCHIVE_RULES = {code: cls for code, cls in all_rules().items() if issubclass(cls, ArchiveRule)}
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("spill") / "archive"
+    for case in sorted(CASES.rglob("*.txt")):
+        target = folder / "cases" / case.relative_to(CASES)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(case, target)
+    for code, cls in ARCHIVE_RULES.items():
+        for i, example in enumerate(cls.examples()):
+            write_archive(folder / "rules" / code / str(i), example)
+    return folder
+
+
+def _audit(archive: Path, out: Path, *extra: str) -> str:
+    code = main(["audit", str(archive), "-f", "json", "-o", str(out), "--tables", str(out.with_suffix(".tables")),
+                 "--partition-size", "3", "--fail-on", "never", "--engine", "local", "-j", "1", *extra])
+    assert code == 0
+    return out.read_text(encoding="utf-8")
+
+
+def _tables(folder: Path) -> dict:
+    import pandas as pd
+
+    return {p.name: (sorted(f.name for f in p.iterdir()), pd.read_parquet(p)) for p in sorted(folder.iterdir()) if p.is_dir()}
+
+
+def test_cold_run_holds_one_partition_of_rows_at_a_time(archive, tmp_path, monkeypatch):
+    held: list[int] = []
+    original = engines._PartWriter.add
+
+    def add(self, ordinal, rows):
+        original(self, ordinal, rows)
+        held.append(len(self.rows))
+
+    monkeypatch.setattr(engines._PartWriter, "add", add)
+    text = _audit(archive, tmp_path / "cold.json", "--no-cache")
+    assert len(held) == json.loads(text)["summary"]["files"] > 6
+    assert max(held) <= 1  # a partition is on disk as soon as its last document is in
+    tables = _tables(tmp_path / "cold.tables")
+    assert "documents" in tables and len(tables["documents"][0]) >= len(held) // 3  # part.N files, one per 3 documents
+    assert len(tables["documents"][1]) == len(held)
+
+
+def test_a_partly_cached_run_writes_the_tables_of_a_cold_run(archive, tmp_path):
+    """Cached documents come first, then the extracted ones, so partitions complete out of
+    order; the parts, their rows' order and the report are those of the cold run."""
+    cold = _audit(archive, tmp_path / "cold.json", "--no-cache")
+    cache = tmp_path / "cache"
+    files = sorted(archive.rglob("*.txt"))
+    half = tmp_path / "half"
+    for f in files[::2]:  # warm the cache with every other file only
+        target = half / f.relative_to(archive)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(f, target)
+    assert main(["audit", str(half), "-f", "json", "-o", str(tmp_path / "half.json"), "--tables", str(tmp_path / "half.tables"),
+                 "--cache-dir", str(cache), "--fail-on", "never", "-j", "1"]) == 0
+    warm = _audit(archive, tmp_path / "warm.json", "--cache-dir", str(cache))
+    assert warm == cold
+    a, b = _tables(tmp_path / "cold.tables"), _tables(tmp_path / "warm.tables")
+    assert a.keys() == b.keys()
+    import pandas as pd
+
+    for name in a:
+        assert a[name][0] == b[name][0]
+        pd.testing.assert_frame_equal(a[name][1], b[name][1])
+
+
+def test_shard_spill_groups_every_item_under_its_key(tmp_path):
+    spill = engines._ShardSpill(tmp_path / "shards")
+    items = [("rule.a", ("g", i % 7), i, 0, "t", {"path": f"{i}.txt"}, {}) for i in range(500)]
+    items += [("rule.b", ("g", 1), i, 0, "t", {"path": f"{i}.txt"}, {}) for i in range(30)]
+    for i in range(0, len(items), 9):
+        spill.add(items[i : i + 9])
+    groups = dict(spill.groups())
+    expected: dict = {}
+    for item in items:
+        expected.setdefault((item[0], item[1]), []).append(item)
+    assert groups == expected
+    assert len(list((tmp_path / "shards").iterdir())) > 1  # spread over buckets, not one file
+
+
+# -- facts on the local engine -----------------------------------------------------------
+def test_facts_pool_keeps_standard_input_in_its_place(archive, tmp_path, capsys, monkeypatch):
+    """``facts`` runs on the engine seam: ``-j 2`` (the pool) gives the rows of ``-j 1``,
+    with standard input read by the client in the place it was named."""
+    import io
+
+    files = sorted(archive.rglob("*.txt"))[:5]
+    stdin_text = "Ngày 03/02/2021, Ban Thường vụ họp theo Kế hoạch số 12-KH/HU ngày 05/01/2021.\n"
+    outputs = []
+    for jobs in ("1", "2"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin_text.encode("utf-8")), encoding="utf-8"))
+        assert main(["facts", str(files[0]), "-", *map(str, files[1:]), "-f", "json", "-j", jobs]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    paths = [row["path"] for row in json.loads(outputs[0])["documents"]]
+    assert paths == [str(files[0]), "<stdin>", *map(str, files[1:])]
+
+
+def test_facts_jobs_must_be_positive(archive, capsys):
+    assert main(["facts", str(archive), "-j", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "--jobs" in err and "Traceback" not in err
+
+
+def test_equal_coverage_of_files_is_one_object_in_the_client(archive):
+    """The report keeps one coverage dict per distinct value, not one per file (the bulk
+    of what grew in the client with the archive); the report reads the same."""
+    from archive_helpers import audit
+    from giaoban_qa.coverage import add_coverage, empty_coverage
+
+    result, _stats = audit(archive)
+    covs = [f.coverage for f in result.files if f.coverage]
+    assert len(covs) > 6
+    distinct = {json.dumps(c, sort_keys=True) for c in covs}
+    assert len({id(c) for c in covs}) == len(distinct) < len(covs)
+    total = empty_coverage()
+    for c in covs:
+        add_coverage(total, json.loads(json.dumps(c)))
+    assert result.coverage() == total
