@@ -213,7 +213,10 @@ def _extend_upper_title(text: str, paragraphs: list[Span]) -> Span:
         if chunk.upper() != chunk:
             # A sentence of the body ("Kết quả thực hiện nhiệm vụ tháng 2: thu ngân sách đạt
             # …", "Trong tháng, …") is no line of the heading.
-            if not (chunk.rstrip().endswith((".", ";", "…")) or re.search(r"[:,]\s+\S", chunk)):
+            # A comma alone does not make a sentence: titles have them too ("Kết quả chỉ đạo,
+            # điều hành tháng 12/2023"); a line opening with the month's words does.
+            if not (chunk.rstrip().endswith((".", ";", "…")) or re.search(r":\s+\S", chunk)
+                    or re.match(r"(?i)\s*(?:trong|riêng|tháng)\b[^,]{0,40},\s+\S", chunk)):
                 end = para.end
             break
         end = para.end
