@@ -171,7 +171,9 @@ def main() -> int:
     parser.add_argument("--only", help="run only families whose name contains this")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds before one measurement is stopped")
     parser.add_argument("--repeat", type=int, default=3, help="runs per size (at least 3), the median is judged")
+    parser.add_argument("--part", default="1/1", help="K/N: run every N-th family from the K-th (two halves on two cores: 1/2 and 2/2)")
     args = parser.parse_args()
+    part, parts = (int(x) for x in args.part.split("/"))
     sizes = [int(s) * 1000 for s in args.sizes.split(",")]
     repeat = max(3, args.repeat)
 
@@ -190,8 +192,10 @@ def main() -> int:
     print(head)
     failures = []
     worst_ratio, worst_time = 0.0, 0.0
-    for name, make in FAMILIES.items():
+    for number, (name, make) in enumerate(FAMILIES.items()):
         if args.only and args.only not in name:
+            continue
+        if number % parts != part - 1:
             continue
         runs: list[list[float]] = [[] for _ in sizes]
         stopped = len(sizes)  # the first size that hit the timeout; no larger one is run
