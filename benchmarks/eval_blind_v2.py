@@ -13,18 +13,16 @@ All sentences are ours.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import random
 import sys
 import unicodedata
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_blind import Kind, findings_in, hosts, pct, plant, vn  # noqa: E402
-from pool import shared_dir  # noqa: E402
+import eval_blind  # noqa: E402
+from eval_blind import Kind, pct, vn  # noqa: E402
 
 NAMES = ["Nguyễn Thị Thanh Hương", "Trần Quốc Toản", "Lê Văn Dũng", "Phạm Thị Ngọc Ánh", "Huỳnh Tấn Phát",
          "Vũ Đức Thắng", "Đinh Văn Lực", "Trương Thị Mỹ Linh", "Hồ Quang Hiếu", "Mai Văn Chính",
@@ -530,49 +528,7 @@ KINDS = [
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--per-kind", type=int, default=40, help="error plantings (and as many correct ones) per kind")
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--show-misses", action="store_true")
-    parser.add_argument("--kind", action="append", help="only these kinds (substring)")
-    args = parser.parse_args()
-    shared = shared_dir()
-    if shared is None:
-        print("needs ../shared (corpus/real and seeds)", file=sys.stderr)
-        return 2
-    texts = hosts(shared)
-    r = random.Random(args.seed)
-    totals = defaultdict(int)
-    print(f"{'kind':34} {'found':>9} {'false alarms':>13}")
-    for kind in KINDS:
-        if args.kind and not any(k in kind.name for k in args.kind):
-            continue
-        found = alarms = 0
-        misses, wrong = [], []
-        for i in range(args.per_kind):
-            error, correct = kind.forms[i % len(kind.forms)](r)
-            host = r.choice(texts)
-            text, start, end = plant(host, error, kind.at_start, r)
-            if findings_in(text, start, end, kind.rules):
-                found += 1
-            else:
-                misses.append(error)
-            text, start, end = plant(host, correct, kind.at_start, r)
-            hits = findings_in(text, start, end, kind.rules)
-            if hits:
-                alarms += 1
-                wrong.append((correct, hits[0].rule))
-        n = args.per_kind
-        totals["found"] += found; totals["alarms"] += alarms; totals["n"] += n
-        print(f"{kind.name:34} {found:3}/{n:<3} {found / n:4.0%} {alarms:5}/{n:<3} {alarms / n:4.0%}")
-        if args.show_misses:
-            for m in misses[:4]:
-                print("    missed:", m.replace("\n", " ⏎ "))
-            for c, rule in wrong[:4]:
-                print(f"    false alarm ({rule}):", c.replace("\n", " ⏎ "))
-    n = totals["n"]
-    print(f"{'total':34} {totals['found']:3}/{n:<3} {totals['found'] / n:4.0%} {totals['alarms']:5}/{n:<3} {totals['alarms'] / n:4.0%}")
-    return 0
+    return eval_blind.main(KINDS, per_kind=40, seed=7, description=__doc__)
 
 
 if __name__ == "__main__":
