@@ -107,14 +107,18 @@ class Cache:
             db.close()
             raise
 
-    def _rebuild(self, exc: BaseException) -> None:
-        """Start again with an empty database; without one when that fails too."""
+    def _close_db(self) -> None:
+        """Close the connection if one is open; a damaged database may fail even that."""
         if self.db is not None:
             try:
                 self.db.close()
             except sqlite3.Error:
                 pass
             self.db = None
+
+    def _rebuild(self, exc: BaseException) -> None:
+        """Start again with an empty database; without one when that fails too."""
+        self._close_db()
         try:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 (self.folder / (self.FILE + suffix)).unlink(missing_ok=True)
@@ -183,12 +187,7 @@ class Cache:
         if self.bad_records:
             self.notes.append(Text("note.cache-bad-records", {"folder": str(self.folder), "n": self.bad_records}))
         self._flush()
-        if self.db is not None:
-            try:
-                self.db.close()
-            except sqlite3.Error:
-                pass
-            self.db = None
+        self._close_db()
 
 
 def _busy(exc: BaseException) -> bool:
