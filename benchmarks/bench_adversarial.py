@@ -64,6 +64,9 @@ TRIGGERS = [
     "đồng chí", "ông", "bà", "Bí thư", "Chủ tịch UBND huyện", "Phó Chủ tịch", "xã", "huyện", "Huyện ủy",
     "tỷ đồng", "triệu", "nghìn", "%", "tăng", "giảm", "bằng", "đạt", "so với cùng kỳ", "trên tổng số",
     "kỷ niệm", "Covid 19", "đầy mạnh", "đã tổ chức",
+    # The statement reader's relation words (issue 11): lists, raised totals, shares, fractions.
+    "trong đó", "bao gồm", "nâng tổng số", "nâng khoản lỗ lũy kế lên", "chiếm", "lần lượt", "con số", "trong tổng số",
+    "tương đương", "tính từ đầu năm", "kể từ đầu năm 2017",
 ]
 
 FAMILIES: dict[str, Callable[[int], str]] = {
@@ -96,6 +99,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "1:00 ": repeated("1:00 ", HEAD),
     "digits and scales": repeated("1 tỷ 2 triệu 3 nghìn ", HEAD),
     "percent soup": repeated("1% ", HEAD),
+    "fractions 5/10 công ty": repeated("5/10 công ty ", HEAD),
+    "parts soup": repeated("76 hộ, trong đó 51 hộ, ", HEAD),
+    "kinds soup": repeated("95 tác phẩm gồm 7 giải, ", HEAD),
     "long line": repeated("Huyện ủy đã tổ chức giao ban, đánh giá kết quả thực hiện nhiệm vụ ", HEAD),
     "capitals": repeated("Nguyễn Văn ", HEAD),
     "UPPER WORDS": repeated("HUYỆN ỦY ", HEAD),

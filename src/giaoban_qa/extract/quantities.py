@@ -67,10 +67,11 @@ QUALIFIERS: dict[str, str] = {
 # "cắt giảm 10%"): each reads as plain "tăng" or "giảm".
 GROWTH_VERBS: frozenset[str] = frozenset(
     "tăng;tăng trưởng;tăng thêm;tăng mạnh;tăng nhẹ;tăng giá;tăng tổng cộng;tăng khoảng;mức tăng;mức tăng trưởng;"
-    "tăng bình quân;mức tăng bình quân;tăng trưởng bình quân".split(";")
+    "tăng bình quân;mức tăng bình quân;tăng trưởng bình quân;tăng được;lần lượt tăng;lần lượt tăng trưởng".split(";")
 )
 DECLINE_VERBS: frozenset[str] = frozenset(
-    "giảm;giảm thêm;giảm mạnh;giảm nhẹ;giảm giá;cắt giảm;sụt giảm;mức giảm;hạ;sụt;mất giá;mất;giảm bình quân".split(";")
+    "giảm;giảm thêm;giảm mạnh;giảm nhẹ;giảm giá;cắt giảm;sụt giảm;mức giảm;hạ;sụt;mất giá;mất;giảm bình quân;"
+    "giảm đi;giảm được;giảm xuống".split(";")
 )
 SHARE_VERBS: frozenset[str] = frozenset(
     "chiếm;chiếm tỷ lệ;chiếm tỉ lệ;chiếm tỷ trọng;chiếm tỉ trọng;chiếm lĩnh".split(";")
@@ -442,6 +443,9 @@ def _last_token_has_digit(text: str, end: int, lo: int) -> bool:
 
 
 def _label_before(text: str, s: int) -> bool:
+    # "7 năm (15,4%)": a figure that opens a parenthesis is no label of the word before it.
+    if s and text[s - 1] == "(":
+        return False
     # The word before holds a digit ("1 1 1 …", "1-1-1-…", "năm 2020 15 tỷ"): no label word
     # or pair has one, so it is none; decided without splitting the window (a fifth of the
     # parser's time on text dense with figures).
@@ -452,7 +456,8 @@ def _label_before(text: str, s: int) -> bool:
     if not words:
         return False
     last = words[-1]
-    if last == "số" and len(words) > 1 and words[-2] in ("tổng", "có", "với", "trong", "trên"):
+    # "lên con số 26": the figure itself; "dân số 13 triệu": the population.
+    if last == "số" and len(words) > 1 and words[-2] in ("tổng", "có", "với", "trong", "trên", "con", "dân"):
         return False
     # "trực tuyến 150 hồ sơ" (online) is no route number; "vốn trung ương 180 tỷ đồng" is an
     # amount of the central budget, not "Trung ương 4" (a plenum).
@@ -483,13 +488,68 @@ def _fraction_end(text: str, e: int) -> int:
     return e + m.end() if m else e
 
 
+# Words after "A/B" that continue a date or a symbol, not the noun of a count ("9/10 và 10/10",
+# "15/2020 của").
+_AFTER_FRACTION_STOP = frozenset(
+    "năm tháng ngày và hoặc hay đến tới của về tại ở là lúc giờ sáng chiều tối trưa đêm theo với cho khi thì "
+    "nhưng mà trong trên vừa qua này nay tới rồi đã sẽ".split()
+)
+# Words before a day/month that say it is one ("ngày 9/10", "sáng 4/7", "từ 1/7").
+_DATE_CUES = frozenset(
+    "ngày sáng chiều tối trưa đêm hôm rạng từ đến tới trước sau vào hạn lúc dịp tết mùng mồng tuần thứ hai ba tư "
+    "năm sáu bảy nhật đợt và hoặc kỳ".split()
+)
+_FRACTION_NOUN = re.compile(r"[^\S\n]+([^\W\d_]+)")
+
+
+def _named_before(text: str, s: int) -> bool:
+    """Whether the word right before ``s`` (one space between) is a name or a code ("Mega 6/45",
+    "ATP 500", "NVX 155"): capitalised or holding a digit, and not the first word of a sentence."""
+    if s < 2 or text[s - 1] != " ":
+        return False
+    words = text[max(0, s - 40) : s - 1].split(" ")
+    last = words[-1] if words else ""
+    if not last or not last[0].isalnum() or not last[-1].isalnum() or not (last[0].isupper() or any(c.isdigit() for c in last)):
+        return False
+    prev = words[-2] if len(words) > 1 else ""
+    # The first word of a sentence (or of the text) is capitalised anyway.
+    return bool(prev) and not prev.endswith((".", "!", "?", ":", "\n")) and not (len(words) == 2 and s - 41 < 0 and not prev)
+
+
 def _fraction_like(text: str, e: int) -> bool:
-    """"3/5 xã", "22/27 hộ": a count out of a total, not a date or a document number."""
+    """"3/5 xã", "22/27 hộ", "302/396 ý kiến", "5/10 cổ phiếu": a count out of a total, not a
+    date or a document number. A known unit after B says so; so does any other noun after B
+    when A is at most B and B is no year, if "A/B" cannot be a day and month (a month above
+    12) or no word before it says it is a date ("ngày 9/10", "từ 4/7")."""
     m = re.match(r"/(\d+(?:\.\d{3})*)(?![\d/\-])", text[e : e + 16])
     if not m:
         return False
     rest = text[e + m.end() : e + m.end() + 25]
-    return bool(_COUNT.match(rest) or _MEASURE.match(rest))
+    if _COUNT.match(rest) or _MEASURE.match(rest):
+        return True
+    noun = _FRACTION_NOUN.match(rest)
+    if noun is None or noun.group(1).lower() in _AFTER_FRACTION_STOP:
+        return False
+    a = re.search(r"(\d+(?:\.\d{3})*)\Z", text[max(0, e - 12) : e])
+    if a is None:
+        return False
+    num_a = float(a.group(1).replace(".", ""))
+    num_b = float(m.group(1).replace(".", ""))
+    # "1/3 giá nhập", "2/3 số phiếu": a common fraction, not a count out of a total; "Mega
+    # 6/45": a name.
+    if num_a > num_b or num_b < 5 or 1900 <= num_b <= 2100:
+        return False
+    a_start = e - len(a.group(1))
+    if _named_before(text, a_start):
+        return False
+    if num_b > 12 or num_a > 31 or num_a == 0:
+        return True
+    # Day and month both possible: a lower-case noun after it and no date word before it.
+    before = text[max(0, e - len(a.group(1)) - 24) : e - len(a.group(1))].lower().split()[-2:]
+    # "có tới 4/10 công ty": "tới" stresses the figure, it does not open a date.
+    if len(before) == 2 and before[0] in ("có", "lên") and before[1] in ("tới", "đến"):
+        before = before[:1]
+    return noun.group(1)[0].islower() and not any(w.strip("(,") in _DATE_CUES for w in before)
 
 
 # -- context: qualifiers, relations, metrics, periods ---------------------------------------
@@ -531,6 +591,8 @@ def _read_before(text: str, q: Quantity, clause_start: int) -> int:
                 q.direction = QUALIFIERS[phrase]
         elif q.verb is None:
             q.verb = phrase
+        elif q.verb == "là" and (phrase in GROWTH_VERBS or phrase in DECLINE_VERBS):
+            q.verb = phrase  # "mức tăng là 5,22%": the change, said with "là"
         else:
             break
         cut = tokens[-k][0]
@@ -641,6 +703,10 @@ def _period(phrase: str) -> tuple[str | None, int | None]:
 
 
 _NO_BREAK = re.compile(r"[^;:\n]*")
+_CHANGE_LIST_GAP = re.compile(
+    r"(?:[^\S\n]+(?!so\b|với\b|trong\b|nhưng\b|còn\b)[^\W\d_]++){0,5}[^\S\n]*(?:,|và)[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?",
+    re.IGNORECASE,
+)
 
 
 def _link(doc: Document, qs: list[Quantity]) -> None:
@@ -661,6 +727,14 @@ def _link(doc: Document, qs: list[Quantity]) -> None:
             clause = prev.end
         tail_start = _read_before(text, q, clause)
         _read_after(text, q)
+        # "lần lượt tăng 25% và 32%", "giảm 0,25% các lãi suất điều hành và 0,5% lãi suất cho
+        # vay", "mức tăng là 5,22%, 5,12% và 4,96%": a bare percentage listed after a change is
+        # a change too.
+        if (
+            q.unit == "%" and q.verb is None and q.relation in (None, "same_period") and prev is not None and prev.unit == "%"
+            and prev.relation in ("growth", "decline") and q.start - prev.end < 60 and _CHANGE_LIST_GAP.fullmatch(text, prev.end, q.start)
+        ):
+            q.relation, q.verb = prev.relation, prev.verb
         # The text from the sentence start is searched for a period, the clause for a metric.
         q.period_text, q.cumulative_months = _period(text[clause : q.start])
         if q.period_text is None and prev is not None and prev.period_text and prev.end >= clause - 2:

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 
 from giaoban_qa.document import Document
-from giaoban_qa.extract.quantities import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, Quantity, _states_ratio, quantities
+from giaoban_qa.extract.quantities import COUNT_UNITS, DECLINE_VERBS, GROWTH_VERBS, MEASURE_UNITS, MONEY_UNITS, Quantity, _named_before, _states_ratio, quantities
 
 _AMOUNT_UNITS = frozenset(MONEY_UNITS.values()) | frozenset(MEASURE_UNITS.values())
 _KNOWN_COUNTS = frozenset(COUNT_UNITS)
@@ -57,13 +57,19 @@ def noun(text: str, q: Quantity) -> str:
     m = _WORD_AFTER.match(text, q.end, q.end + 24)
     if m and m.group(1).lower() not in _NOT_NOUN:
         return m.group(1).lower()
+    # "gần 20.000 tỉ, trong đó … 15.600 tỉ": a bare amount counts in its scale word.
+    if q.scale:
+        return _SCALE_NOUN.get(q.scale, q.scale)
     return ""
+
+
+_SCALE_NOUN = {"tỉ": "tỷ", "nghìn tỉ": "nghìn tỷ", "ngàn tỷ": "nghìn tỷ", "ngàn tỉ": "nghìn tỷ", "ngàn": "nghìn"}
 
 
 # Count nouns of people: "4 người, trong đó có 2 cháu nhỏ" lists people of the total.
 PERSON_NOUNS = frozenset(
     "người;cháu;em;học sinh;sinh viên;đảng viên;cán bộ;công chức;viên chức;lao động;bệnh nhân;đối tượng;"
-    "bị can;đại biểu;thành viên;hội viên;đoàn viên;giáo viên;bác sĩ;chiến sĩ;thí sinh;đồng chí;cá nhân;trẻ".split(";")
+    "bị can;đại biểu;thành viên;hội viên;đoàn viên;giáo viên;bác sĩ;chiến sĩ;thí sinh;đồng chí;cá nhân;trẻ;chị;anh;ông;bà".split(";")
 )
 
 
@@ -135,6 +141,9 @@ class TotalParts:
     complete: bool  # "gồm": the parts are the whole list
     said_total: bool  # "tổng số" / "tổng cộng" before the total
     intro_end: int
+    # Some parts count the total's kinds by their own nouns ("95 tác phẩm, trong đó 7 giải A");
+    # they are read only when they fit in the total, so the list may be incomplete.
+    by_kind: bool = False
 
 
 @dataclass
@@ -161,7 +170,7 @@ _WHOLE_PAREN = re.compile(
 )
 # "36,36% khách hàng (4/11 người)": the percentage stated before its own figures.
 _PERCENT_BEFORE = re.compile(
-    r"[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,8}\([^\S\n]*\Z"
+    r"[^\S\n]*(?:[^\W\d_]++(?:\.[^\W\d_]++)*[^\S\n]*){0,14}\([^\S\n]*\Z"
     # "đạt 70,1%, tương ứng 412/530 hộ": the figures restated after a comma.
     r"|[^\S\n]*,[^\S\n]*(?:tương[^\S\n]+ứng|tương[^\S\n]+đương|tức[^\S\n]+là|tức|với)[^\S\n]*(?:là[^\S\n]*)?\Z",
     re.IGNORECASE,
@@ -218,7 +227,7 @@ def _whole_first(text: str, qs: list[Quantity], sentence_start: int, out: list[P
 
 # "trong đó 412 hộ … (chiếm 70,1%)", ", chiếm 70,1%", "(70,1%)": a part's own percentage of
 # the total, no other whole named after it.
-_PART_PCT_GAP = re.compile(r"[^\d;:()\n]{0,60}?(?:,[^\S\n]*|\([^\S\n]*)(?:chiếm|đạt|bằng)?(?:[^\S\n]+(?:tỷ|tỉ)[^\S\n]+(?:lệ|trọng))?[^\S\n]*", re.IGNORECASE)
+_PART_PCT_GAP = re.compile(r"[^\d;:()\n]{0,60}?(?:,[^\S\n]*|\([^\S\n]*)(?:chiếm|đạt|bằng)?(?:[^\S\n]+(?:tỷ|tỉ)[^\S\n]+(?:lệ|trọng))?[^\S\n]*(?:(?:hơn|gần|khoảng|trên|xấp[^\S\n]+xỉ)[^\S\n]+)?", re.IGNORECASE)
 _PCT_ENDS = re.compile(r"[^\S\n]*(?:[),;.]|\Z)")
 
 
@@ -255,6 +264,38 @@ def _whole_after_percent(text: str, qs: list[Quantity], out: list[PartWhole], pa
         out.append(PartWhole(part=a, whole=b, percent=p, link="% tổng số"))
 
 
+# "(tỷ lệ tử vong là 43%)": the rate of B's own thing named in parentheses after the whole.
+_PAREN_RATE = re.compile(r"(?:[^\S\n]+[^\W\d_]++){0,3}[^\S\n]*\([^\S\n]*(?:tỷ|tỉ)[^\S\n]+lệ(?:[^\S\n]+[^\W\d_]++){0,3}[^\S\n]+(?:là|đạt|chiếm)[^\S\n]*(?:(?:khoảng|gần|hơn)[^\S\n]+)?", re.IGNORECASE)
+# "455/462 đại biểu …, chiếm 92,67% trong tổng số đại biểu Quốc hội": the percentage is of a
+# whole it names with no figure, not of B ("59/97 xã (chiếm 60,8% tổng số xã)" is of B).
+_OTHER_WHOLE = re.compile(r"[^\S\n]*(?:so[^\S\n]+với[^\S\n]+|trong[^\S\n]+|trên[^\S\n]+)tổng[^\S\n]+số(?:[^\S\n]+[^\W\d_]++){1,6}[^\S\n]*(?:[.;,)]|\Z)", re.IGNORECASE)
+# "85 người (tương đương 32%) trong tổng số 264 người": the percentage between part and whole.
+_PCT_ASIDE_BEFORE = re.compile(r"[^\S\n]*\([^\S\n]*(?:tương[^\S\n]+đương|chiếm|bằng|đạt|khoảng)?(?:[^\S\n]+(?:tỷ|tỉ)[^\S\n]+lệ)?[^\S\n]*(?:(?:khoảng|gần|hơn)[^\S\n]+)?", re.IGNORECASE)
+_PCT_ASIDE_AFTER = re.compile(r"[^\S\n]*\)[^\S\n]*,?[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số(?:[^\S\n]+(?!\d)[^\W\d_]++){0,3}?[^\S\n]*", re.IGNORECASE)
+_SCALE_NOUNS = frozenset(["tỷ", "triệu", "nghìn", "ngàn"])
+
+
+def _bare(text: str, q: Quantity) -> bool:
+    """A figure with no unit and no noun of its own ("13 triệu," "530,")."""
+    return not q.unit and noun(text, q) in ("", *_SCALE_NOUNS)
+
+
+def _percent_between(text: str, qs: list[Quantity], out: list[PartWhole], parts_read: set[int]) -> None:
+    """"A (tương đương X%) trong tổng số B": the percentage in parentheses after the part."""
+    for k in range(len(qs) - 2):
+        a, p, b = qs[k], qs[k + 1], qs[k + 2]
+        if p.unit != "%" or a.unit == "%" or b.unit == "%" or a.in_range or b.in_range or p.in_range or a.index in parts_read:
+            continue
+        if p.relation in ("growth", "decline", "same_period") or b.start - a.end > 120:
+            continue
+        if not _PCT_ASIDE_BEFORE.fullmatch(text, a.end, p.start) or not _PCT_ASIDE_AFTER.fullmatch(text, p.end, b.start):
+            continue
+        if not (_same_thing(text, a, b) or _bare(text, b)):
+            continue
+        parts_read.add(a.index)
+        out.append(PartWhole(part=a, whole=b, percent=p, link="(X%) trong tổng số"))
+
+
 def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole], sentence_start: int = 0) -> None:
     seen: set[int] = set()
     first_new = len(out)
@@ -264,23 +305,26 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
             continue
         link = None
         if a.denominator == b.index:
-            link = "/"
+            # "6,4 bác sĩ/1 vạn dân" is a rate, not a part of a whole.
+            link = "/" if b.value != 1 else None
         else:
             gap = text[a.end : b.start]
             m = _WHOLE_LINK.match(gap) or _WHOLE_PAREN.match(gap)
-            if m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit)):
+            # "3 triệu người nhập cư trên tổng dân số 13 triệu": a bare whole the link words name.
+            if m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit) or _bare(text, b)):
                 link = re.sub(r"\s+", " ", (m.group(1) if m.re is _WHOLE_LINK else "(tổng số").lower())
         if link is None:
             continue
         percent = None
-        # The percentage after B: ", chiếm tỷ lệ X%", "đạt X%", "(X%)".
+        # The percentage after B: ", chiếm tỷ lệ X%", "đạt X%", "(X%)", "(tỷ lệ tử vong là X%)".
         for p in qs[i + 2 : i + 4]:
             if p.unit != "%":
                 break
             gap = text[b.end : p.start]
             if p.start - b.end < 100 and p.relation not in ("growth", "decline", "same_period") and (
                 (_states_ratio(gap) and _after_aside_ok(gap)) or (link == "(tổng số" and _AFTER_PAREN_WHOLE.fullmatch(gap))
-            ):
+                or _PAREN_RATE.fullmatch(gap)
+            ) and not _OTHER_WHOLE.match(text, p.end):
                 percent = p
             break
         # … or before A: "đạt 81,6% (404/495 tiêu chí)", "36,36% khách hàng (4/11 người)".
@@ -306,12 +350,23 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
     read = seen | {pw.part.index for pw in mine} | {pw.whole.index for pw in mine}
     _whole_after_percent(text, qs, out, read)
     _whole_first(text, qs, sentence_start, out, read)
+    _percent_between(text, qs, out, read)
 
 
 # -- shares ---------------------------------------------------------------------------------
 
 # A bare percentage that continues a list of shares: ", công nghiệp 30,1%", " và dịch vụ 34,7%".
 _SHARE_LIST_GAP = re.compile(r"[^\S\n]*(?:,|và|;)?[^\S\n]*(?:(?:[^\W\d_]++|[-–])[^\S\n]*){1,8}(?:chiếm[^\S\n]*)?\Z", re.IGNORECASE)
+_NOT_SHARE_GAP = re.compile(r"trong\s+đó|riêng|tăng|giảm|bằng|đạt|trong\s+khi|so\s+với", re.IGNORECASE)
+# "chiếm 50% GDP cả nước, 70% FDI", "chiếm 10% tổng số nhân viên … và khoảng 75% …", "(chiếm
+# 46,2% tổng kế hoạch), 7 năm (15,4%)": the first share's whole, a separator, at most three
+# short words (a qualifier, the next item's name) and the next percentage.
+_SHARE_WHOLE_LIST = re.compile(
+    r"(?:[^\S\n]*(?:[^\W\d_]++|[-–]))?(?:[^\S\n]+(?:[^\W\d_]++|[-–])){0,11}[^\S\n]*\)?[^\S\n]*(?:,|và|;)[^\S\n]*(?:(?:[^\W_]++|\()[^\S\n]*){0,3}\Z",
+    re.IGNORECASE,
+)
+# A whole (or the item's close) right after the percentage: "70% FDI", "(15,4%)", "75% ở ngoài nước Mỹ".
+_NAMES_WHOLE = re.compile(r"[^\S\n]*(?:\)|[^\W\d_])")
 _SHARE_NOUN = re.compile(r"(?<!\w)(?:tỷ|tỉ)\s+trọng(?!\w)", re.IGNORECASE)
 
 
@@ -323,7 +378,11 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
             continue
         is_share = q.relation == "share"
         if not is_share and q.relation is None and q.verb in (None, "là") and not q.in_range:
-            if prev is not None and q.start - prev.end < 80 and _SHARE_LIST_GAP.fullmatch(text, prev.end, q.start) and not re.search(r"trong\s+đó|riêng|tăng|giảm|bằng|đạt", text[prev.end : q.start], re.IGNORECASE):
+            gap = text[prev.end : q.start] if prev is not None else ""
+            if prev is not None and q.start - prev.end < 80 and _SHARE_LIST_GAP.fullmatch(gap) and not _NOT_SHARE_GAP.search(gap):
+                is_share = True
+            elif prev is not None and q.start - prev.end < 90 and _SHARE_WHOLE_LIST.fullmatch(gap) and not _NOT_SHARE_GAP.search(gap) and _NAMES_WHOLE.match(text, q.end):
+                # "chiếm 50% GDP cả nước, 70% FDI": each share names its own whole after it.
                 is_share = True
             elif _SHARE_NOUN.search(text, max(sentence_start, q.start - 60), q.start):
                 is_share = True
@@ -390,7 +449,7 @@ def _changes(text: str, qs: list[Quantity], out: list[Change]) -> None:
 # -- cumulative -----------------------------------------------------------------------------
 
 _CUM_MARKER = re.compile(
-    r"(?<!\w)(?:(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|(?:nâng|đưa)\s+tổng(?:\s+số)?|cộng\s+dồn|"
+    r"(?<!\w)(?:(?:nâng|đưa)\s+(?:[^\W\d_]+\s+){1,4}?(?:lũy|luỹ)\s+kế|(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|(?:nâng|đưa)\s+tổng(?:\s+số)?|cộng\s+dồn|"
     r"(?:tính\s+)?đến\s+(?:hết|cuối)\s+tháng\s+\d{1,2}(?!\s*(?:năm|/)\s*\d)|tính\s+đến\s+nay|"
     r"tính\s+chung(?=\s+(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại))|\d{1,2}\s+tháng\s+đầu\s+năm|"
     r"(?:tổng\s+cộng|tổng\s+số)\s+(?:từ\s+đầu\s+năm|(?:trong\s+)?\d{1,2}\s+tháng))",
@@ -404,6 +463,7 @@ _INCREMENT = re.compile(r"(?<!\w)(?:mới|thêm|tăng\s+thêm|bổ\s+sung|cấp\
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")
+_CHANGE_VERBS = (GROWTH_VERBS | DECLINE_VERBS) - {"tăng thêm"}
 _LIST_GAP = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,3}\Z")
 
 
@@ -432,6 +492,34 @@ def _month_figure(text: str, m: Quantity, seg_start: int) -> bool:
     return bool(_MONTH_MARKER.search(text, seg_start, m.start)) or (m.period_text or "").startswith(("trong tháng", "tháng "))
 
 
+_RAISED_NOUN = re.compile(r"(?<!\w)(?:nâng|đưa)[^\S\n]+tổng(?:[^\S\n]+số)?[^\S\n]+([^\W\d_]+)[^\d;]*\Z", re.IGNORECASE)
+_YEAR_POINT = re.compile(r"[^\S\n]+(?:(?:19|20)\d\d(?!\d)|ngoái|trước)(?![^\S\n]*(?:đến|tới|cho[^\S\n]+đến)(?!\w))", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"(?:[^\S\n]+(?:19|20)\d\d)?(?:[^\S\n]+(?:đến|tới)[^\S\n]+nay)?[^\S\n]*(?:[.!?\n]|\Z)", re.IGNORECASE)
+_PCT_THEN_FIGURE = re.compile(r"[^\S\n]*\([^\S\n]*(?:đạt|là|với|còn|ở\s+mức)?[^\S\n]*", re.IGNORECASE)
+_LAST_BREAK = re.compile(r"[,;:()\[\]\n][^,;:()\[\]\n]*\Z")
+
+
+_CLAUSE_LINK = re.compile(r"(?<!\w)(?:nhưng|song|và|còn|mà|thì|đồng\s+thời|tuy\s+nhiên)[^\S\n]*\Z", re.IGNORECASE)
+
+
+def _opens_clause(text: str, sentence_start: int, pos: int) -> bool:
+    """Whether ``pos`` opens a clause: at most six words after the last break (or the start
+    of the sentence), or right after a word that links clauses ("… nhưng từ đầu năm …")."""
+    if _CLAUSE_LINK.search(text, max(sentence_start, pos - 16), pos):
+        return True
+    lo = max(sentence_start, pos - 80)
+    m = _LAST_BREAK.search(text, lo, pos)
+    start = m.start() + 1 if m else lo
+    if m is None and lo > sentence_start:
+        return False
+    return len(text[start:pos].split()) <= 6
+
+
+def _named(text: str, q: Quantity) -> bool:
+    """A bare figure right after a name or a code ("ATP 500", "NVX 155", "Mega 6")."""
+    return not q.unit and not q.scale and _named_before(text, q.start)
+
+
 def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end: int, out: list[Cumulative], prev_sentence: list[Quantity] | None = None, next_sentence: list[Quantity] | None = None) -> None:
     """Cumulative figures and the month's (or new) figure inside each; ``prev_sentence`` are the
     figures of the sentence before, where the month's figure may stand ("Thu ngân sách
@@ -447,16 +535,36 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
     # sentence per marker (quadratic on "lũy kế 1 lũy kế 1 …").
     starts = [q.start for q in qs]
     ends = [q.end for q in qs]
-    for m in _CUM_MARKER.finditer(text, sentence_start, min(sentence_end, qs[-1].end + 60)):
+    for m in _CUM_MARKER.finditer(text, sentence_start, min(sentence_end, qs[-1].end + 130)):
         marker = re.sub(r"\s+", " ", m.group().lower())
+        # "có 1 người con riêng từ đầu năm 2016", "mua 65 xe từ đầu năm ngoái": a point in
+        # time (since early 2016), not a sum; "tính từ đầu năm 2017", "từ đầu năm 2017 đến
+        # nay" sum.
+        opens = _opens_clause(text, sentence_start, m.start())
+        if marker.startswith("từ đầu năm") and not opens and _YEAR_POINT.match(text, m.end()):
+            continue
         b = bisect.bisect_right(ends, m.start())
         a = bisect.bisect_left(starts, m.end())
+        # A bare figure after a name or code ("ATP 500", "NVX 155") numbers the thing.
+        while b and _named(text, qs[b - 1]):
+            b -= 1
+        while a < len(qs) and _named(text, qs[a]):
+            a += 1
         p = qs[b - 1] if b else None
         nxt = qs[a] if a < len(qs) else None
+        # "Lũy kế cả năm, … tăng 14% (đạt 12 tỷ đồng)": the figure the percentage is about.
+        if nxt is not None and nxt.unit == "%" and a + 1 < len(qs) and _PCT_THEN_FIGURE.fullmatch(text, nxt.end, qs[a + 1].start):
+            nxt = qs[a + 1]
         clause_ends = nxt is None or _CLAUSE_BREAK.search(text, m.end(), nxt.start) is not None
-        if p is not None and m.start() - p.end < 40 and not _CLAUSE_BREAK.search(text, p.end, m.start()) and clause_ends:
+        ends_sentence = _ENDS_SENTENCE.match(text, m.end()) is not None
+        if p is not None and m.start() - p.end < (120 if ends_sentence else 40) and not _CLAUSE_BREAK.search(text, p.end, m.start()) and clause_ends:
             target = p
-        elif nxt is not None and nxt.start - m.end() < 160 and ";" not in text[m.end() : nxt.start]:
+        elif nxt is not None and ";" not in text[m.end() : nxt.start] and (
+            (nxt.start - m.end() < 100 and not _CLAUSE_BREAK.search(text, m.end(), nxt.start)) or (nxt.start - m.end() < 160 and opens)
+        ):
+            # After the marker: in its own clause ("lũy kế đạt 150 tỷ", "nâng tổng số … lên 190
+            # giấy"), or across a comma when the marker opens the clause ("Từ đầu năm đến nay,
+            # … 40 trường hợp"); not "xu hướng hình thành từ đầu năm nay, kháng cự tại 770 điểm".
             target = nxt
         else:
             continue
@@ -481,8 +589,10 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
     by_noun: dict[str, list[int]] = {}
     # Figures said to be new ("thêm 7", "kết nạp mới 45"): what a raised total adds.
     said_new = [k for k, m in enumerate(qs) if m.unit != "%" and _INCREMENT.search(text, max(sentence_start, m.start - 30), m.start)]
+    new_set = set(said_new)
     for k, m in enumerate(qs):
-        if m.unit == "%" or m.in_range or m.index in assigned:
+        # "tăng gần 20 tỷ đồng so với quý IV/2015" is a change, not a figure the sum holds.
+        if m.unit == "%" or m.in_range or m.index in assigned or (m.verb in _CHANGE_VERBS and k not in new_set):
             continue
         candidates.append(k)
         by_noun.setdefault(noun(text, m), []).append(k)
@@ -503,11 +613,16 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             continue
         marker = marker.replace(" (list)", "")
         stmt = Cumulative(cumulative=q, marker=marker)
-        loose = marker.startswith(("nâng tổng", "đưa tổng"))
+        loose = marker.startswith(("nâng", "đưa"))
         # The figure inside it: the nearest before it of the same thing (the month's figure,
         # or the new figure "nâng tổng số … lên"). Found by bisection in per-noun lists, not
         # by a scan of the sentence per cumulative figure.
         q_noun = noun(text, q)
+        if loose and (not q_noun or q_noun in _SCALE_NOUNS):
+            # "nâng tổng số sim bị thu hồi lên hơn 18 triệu": the noun the marker names.
+            named_noun = _RAISED_NOUN.search(text, max(sentence_start, q.start - 120), q.start)
+            if named_noun:
+                q_noun = named_noun.group(1).lower()
         same = by_noun.get(q_noun, []) if q_noun else []
         seen_same = _last_before(same, i) is not None
         if loose:
@@ -566,14 +681,18 @@ def _last_before(positions: list[int], i: int) -> int | None:
 # -- total with parts -----------------------------------------------------------------------
 
 _PARTS_INTRO = re.compile(
-    r"(?:[^\S\n]+(?!trong\b|gồm\b|bao\b|và\b|cùng\b)[^\W\d_]++){0,12}?[^\S\n]*(?:\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*(?:có[^\S\n]+)?:?",
+    # The total's own words, perhaps in two or three runs split by commas ("1.600 đại biểu,
+    # doanh nghiệp, trong đó …", "tại 9 tỉnh, thành phố, trong đó …").
+    # A year among them is no figure ("8 lần trong năm 2017, trong đó …").
+    r"(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
+    r"[^\S\n]*(?:\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*(?:(?:có|cả)[^\S\n]+)?:?",
     re.IGNORECASE,
 )
 # "76 hộ (51 hộ nghèo, 32 hộ cận nghèo)": the parts in parentheses right after the total.
 _PAREN_LIST = re.compile(r"[^\S\n]*\([^\S\n]*")
 _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,8}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)
 # "Tổng số hộ được hỗ trợ: 76": the noun of a bare total named after "tổng số".
-_TOTAL_NOUN = re.compile(r"(?:tổng\s+số|tổng\s+cộng)\s+([^\W\d_]+)[^\d;:]{0,60}?(?::|là|có|đạt)?\s*\Z", re.IGNORECASE)
+_TOTAL_NOUN = re.compile(r"(?<!\w)(?:tổng\s+số|tổng\s+cộng|tổng(?!\s+(?:số|cộng)\b))\s+([^\W\d_]+)[^\d;:]{0,60}?(?::|là|có|đạt)?\s*\Z", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
@@ -592,10 +711,12 @@ def _kin(total_noun: str, part_noun: str) -> bool:
     return _part_of(total_noun, part_noun)
 
 
-def _parts_after(text: str, rest: list[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False) -> list[Quantity]:
+def _parts_after(text: str, rest: list[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False) -> list[Quantity]:
     """The parts listed from ``pos`` on: the figures that lead the items of the list.
     ``inner``: the list sits in an item of a list split by semicolons ("huyện A 6 mỏ; trong
-    đó 2 …, 4 …; huyện B 5 mỏ"), so a semicolon ends it."""
+    đó 2 …, 4 …; huyện B 5 mỏ"), so a semicolon ends it. ``kinds``: the parts may count the
+    total's kinds by their own nouns ("95 tác phẩm, trong đó 7 giải A, 24 giải B"), each
+    right at the head of its item. ``complete``: "gồm" opened the list."""
     parts: list[Quantity] = []
     for q in rest:
         # A parenthesis inside a part ("(nếu có)") is no end of the list.
@@ -606,6 +727,16 @@ def _parts_after(text: str, rest: list[Quantity], pos: int, unit: str, opened: b
         if label:
             between = between[: label.start()] + " "
         if parts and _NESTED.search(between):
+            break
+        # The total is an item of a list ("…, 6 viên đạn trong đó 1 viên …, 1 xe môtô"): a comma
+        # goes back to that list; "và" may still join two kinds ("1800 nhân viên … trong đó
+        # có 250 phi công và 1550 nhân viên …").
+        if outer_list and parts and "," in between:
+            break
+        # "trong đó 1,5 nghìn lao động …; 11,8 nghìn học sinh được vay vốn; …": after a
+        # semicolon the list goes on only with the noun of the part before ("118 nước …; 6 nước
+        # …"), unless "gồm" opened it ("bao gồm: 50 nhân viên …; hơn 100 người …").
+        if parts and ";" in between and q.unit != "%" and noun(text, q) != noun(text, parts[-1]) and not complete:
             break
         if q.unit == "%":
             # "51 hộ nghèo (chiếm 67%), 32 hộ …": the part's own percentage is no end of the list.
@@ -620,67 +751,106 @@ def _parts_after(text: str, rest: list[Quantity], pos: int, unit: str, opened: b
             continue
         # A part leads its item: a few words at most after the separator, and the first
         # part comes right after "trong đó" / "gồm" ("gồm Agribank (287 hợp đồng)" lists
-        # banks, not contracts).
+        # banks, not contracts) — or, of the total's own noun, after a few more words that
+        # say which ("trong đó huyện Nghi Xuân còn tồn đọng 21 đối tượng").
         if not parts:
             # "(trong đó, riêng năm 2014 là …": a separator right after the intro leads the list.
             between = between.lstrip(" ,:;(")
         lead = _PART_SEPARATOR.split(between)[-1].split()
-        if len(lead) > 7 or (not parts and (len(lead) > 5 or _PART_SEPARATOR.search(between))):
-            break
         q_noun = noun(text, q)
+        first_limit = 8 if q_noun and q_noun == unit else 5
+        if len(lead) > (first_limit if not parts else 7) or (not parts and _PART_SEPARATOR.search(between)):
+            break
         # "hộ nghèo 51, hộ cận nghèo 32": a bare figure after a lead that names the total's noun.
         # Not "căn hộ ở tầng 5" (the noun right before a figure numbers it).
         said = " ".join(lead).lower()
         # Not "tàu SAR 413" either: a name or code before a bare figure numbers the thing.
         named = any(any(c.isupper() for c in w) for w in lead[1:])
-        if not q_noun and not q.unit and q.denominator is None and not named and (bare_ok or (unit and said.startswith(unit + " ") and not said.endswith(" " + unit))):
+        if not q.unit and q.denominator is None and not named and (not q_noun or q_noun in _SCALE_NOUNS and q_noun != unit) and (bare_ok or (unit and said.startswith(unit + " ") and not said.endswith(" " + unit))):
             q_noun = unit
+        if q.in_range or q.denominator is not None:
+            break
         # "11/18 dự án" is a part of a part already listed.
         # A part of another noun names the total's kind in a few words ("3.000 thủy thủ"), or
         # its lead names the total ("lao động trong tỉnh 700 người").
-        if not _kin(unit, q_noun) or q.in_range or q.denominator is not None or (q_noun != unit and len(lead) > 3 and unit not in " ".join(lead).lower()):
-            break
+        if not _kin(unit, q_noun) or (q_noun != unit and len(lead) > 3 and unit not in said):
+            # A kind leads its item ("7 giải A", "có 590 cá nhân"), with a word at most before
+            # it ("xe dưới 9 chỗ" is a size, not a count of the 30 models).
+            if not (kinds and _a_kind(unit, q_noun) and sum(w.lower() not in _KIND_LEAD_WORDS for w in lead) <= 1):
+                break
         parts.append(q)
         pos = q.end
     return parts
+
+
+_KIND_LEAD_WORDS = frozenset("có cả khoảng gần hơn riêng".split())
+
+
+def _a_kind(total_noun: str, part_noun: str) -> bool:
+    """Whether a count of ``part_noun`` may count one kind of a total of ``total_noun``
+    ("95 tác phẩm" / "7 giải", "19 thiết bị" / "7 camera"): both counts of things, neither
+    an amount or a time."""
+    return bool(part_noun) and part_noun not in _TIME_NOUNS and part_noun not in _AMOUNT_UNITS and part_noun not in _SCALE_NOUNS \
+        and total_noun not in _AMOUNT_UNITS and total_noun not in _SCALE_NOUNS and part_noun != "%"
+
+
+# "gấp 10 lần", "vượt 3 lần": a multiple, not a count of times.
+_MULTIPLE_BEFORE = re.compile(r"(?<!\w)(?:gấp|vượt|hơn|bằng|tăng|giảm|cao|thấp|lớn|nhỏ)(?:[^\S\n]+(?:gần|hơn|khoảng|trên|tới|đến))?[^\S\n]*\Z", re.IGNORECASE)
+
+
+def _total_unit(text: str, total: Quantity) -> str:
+    """The noun a total counts in, or "" when it can be no total."""
+    unit = noun(text, total)
+    if unit == "lần" and not _MULTIPLE_BEFORE.search(text, max(0, total.start - 16), total.start):
+        return unit  # "4 lần, trong đó có 3 lần …": times, not a multiple
+    return "" if unit in _NOT_TOTALS else unit
+
+
+def _can_total(text: str, total: Quantity) -> bool:
+    # "tăng gần 3.000 em so với năm ngoái. Trong đó, …": a change is no total ("tăng lên
+    # 1.400 tấn" is one: the level reached).
+    if total.unit == "%" or total.in_range or total.relation in ("growth", "decline"):
+        return False
+    return not (total.verb in ("tăng", "giảm") and not re.search(r"(?:lên|xuống)[^\S\n]*\Z", text[max(0, total.start - 12) : total.start]))
+
+
+def _fits(total: Quantity, parts: list[Quantity]) -> bool:
+    """Parts counted by kind are read only when they fit in the total (their nouns alone do
+    not say they split it: "3 lô hàng gồm 29 container")."""
+    low = sum(p.interval()[0] if p.approx else p.value for p in parts)
+    return low <= (total.interval()[1] if total.approx else total.value) + 1e-9
 
 
 def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts], lead_in: Quantity | None = None) -> None:
     """Totals with their parts. ``lead_in`` is the last figure of the sentence before, for a
     list that opens the next sentence ("… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo …")."""
     cands = ([lead_in] if lead_in is not None else []) + qs
+    used: set[int] = set()  # the intro words already read, by position
     for i, total in enumerate(cands):
-        if total.unit == "%" or total.in_range:
-            continue
-        # "tăng gần 3.000 em so với năm ngoái. Trong đó, …": a change is no total ("tăng lên
-        # 1.400 tấn" is one: the level reached).
-        if total.relation in ("growth", "decline") or (total.verb in ("tăng", "giảm") and not re.search(r"(?:lên|xuống)[^\S\n]*\Z", text[max(0, total.start - 12) : total.start])):
-            continue
         intro = _PARTS_INTRO.match(text, total.end, min(sentence_end, total.end + 110))
-        paren_list = intro is None and _PAREN_LIST.match(text, total.end, sentence_end)
+        if intro is not None and intro.start("word") in used:
+            continue
+        can = _can_total(text, total)
+        paren_list = intro is None and can and _PAREN_LIST.match(text, total.end, sentence_end)
         if not intro and not paren_list:
             continue
         # Not a figure of comparison closing the sentence before ("gấp đôi cùng kỳ (444,5 tỷ
         # đồng). Trong đó …" lists the parts of the figure it is compared with).
         if total is lead_in and (not intro or "." not in text[total.end : intro.start("word")] or ")" in text[total.end : intro.start("word")] or total.base or total.relation):
             continue
-        unit = noun(text, total)
+        unit = _total_unit(text, total) if can else ""
         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
         bare_total = False
-        if not unit and intro:
-            # "Tổng số hộ được hỗ trợ: 76, trong đó: hộ nghèo: 51; …": the noun after "tổng số".
+        if can and intro and not unit and noun(text, total) == "":
+            # "Tổng số hộ được hỗ trợ: 76, trong đó: hộ nghèo: 51; …", "tổng chỉ tiêu tuyển
+            # sinh của trường là 3.750, trong đó …": the noun after "tổng (số)".
             tn = _TOTAL_NOUN.search(text, max(0, total.start - 80), total.start)
             if tn:
                 unit, bare_total = tn.group(1).lower(), True
-        # "vượt 10 lần, gồm: COD vượt 79 lần, …" lists multiples, not parts.
-        if not unit or unit in _NOT_TOTALS:
-            continue
-        # The last item of a list ("dài 3,7 mét, rộng 1,52 mét và cao 1,46 mét, trong đó …",
-        # "105 hành khách và 11 thành viên, trong đó …"): "trong đó" is about the whole list.
-        if i > 0 and not said_total and _LIST_ITEM.fullmatch(text, cands[i - 1].end, total.start):
-            continue
         rest = cands[i + 1 :]
         if paren_list:
+            if not unit:
+                continue
             # Without "gồm" / "trong đó" only a list of two figures or more of the total's own
             # noun, closed by the parenthesis, is its parts ("76 hộ (51 hộ nghèo, 32 hộ cận nghèo)").
             parts = _parts_after(text, rest, paren_list.end(), unit, True, False)
@@ -690,27 +860,58 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             continue
         opened = "(" in intro.group()
         inner = ";" in text[total.end : intro.start("word")]
-        parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner)
+        word = intro.group("word").lower()
+        complete = "gồm" in word and "trong" not in word
+        first = next((q for q in rest if q.unit != "%"), None)
+        first_noun = noun(text, first) if first is not None else ""
+        parts: list[Quantity] = []
+        by_kind = False
+        if unit:
+            # The last item of a list ("dài 3,7 mét, rộng 1,52 mét và cao 1,46 mét, trong đó …",
+            # "105 hành khách và 11 thành viên, trong đó …"): "trong đó" is about the whole
+            # list — unless the parts are of this figure's noun and not the item's before it
+            # ("… 56 giảng viên, có 464 sinh viên, trong đó khoa y có 388 sinh viên").
+            if i > 0 and not said_total and _LIST_ITEM.fullmatch(text, cands[i - 1].end, total.start) and not (first_noun == unit and noun(text, cands[i - 1]) != unit):
+                continue
+            parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete)
         if not parts and not bare_total:
-            # "76 hộ được hỗ trợ với tổng kinh phí 1,2 tỷ đồng, trong đó 51 hộ nghèo, …": the
-            # parts are of an earlier figure of the clause, the one of their noun.
-            first = next((q for q in rest if q.unit != "%"), None)
-            first_noun = noun(text, first) if first is not None else ""
-            for j in range(i - 1, max(-1, i - 3), -1):
+            # "76 hộ được hỗ trợ với tổng kinh phí 1,2 tỷ đồng, trong đó 51 hộ nghèo, …",
+            # "15.392 tỷ đồng, tăng 55,5% so với đầu năm, trong đó …": the parts are of an
+            # earlier figure of the clause, the one of their noun.
+            seen_figures = 0
+            for j in range(i - 1, -1, -1):
                 earlier = cands[j]
                 gap = text[earlier.end : intro.start("word")]
-                if earlier.unit == "%" or earlier.in_range or earlier is lead_in or len(gap) > 120 or re.search(r"[;:()/]", gap) or _NESTED.search(gap):
+                if len(gap) > 120 or re.search(r"[;:()/]", gap) or _NESTED.search(gap) or earlier is lead_in:
                     break
-                e_unit = noun(text, earlier)
-                if first_noun and e_unit == first_noun and e_unit not in _NOT_TOTALS:
-                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False, inner)
+                if earlier.unit == "%":
+                    # "15.392 tỷ đồng, tăng 55,5% so với đầu năm, trong đó …": a change of the
+                    # figure before it stands between; a share or a new figure's rate ends the search.
+                    if earlier.relation in ("growth", "decline", "same_period", "plan"):
+                        continue
+                    break
+                seen_figures += 1
+                if seen_figures > 2 or earlier.in_range:
+                    break
+                e_unit = _total_unit(text, earlier)
+                if first_noun and e_unit == first_noun and _can_total(text, earlier):
+                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False, inner, complete=complete)
                     if parts:
                         total, unit = earlier, e_unit
                         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
                     break
+        # When the total is itself an item of a list of things ("…, 1 súng ngắn, 6 viên đạn
+        # trong đó 1 viên …, 1 xe môtô và 2 điện thoại") the items after a comma are no kinds of it.
+        in_list = i > 0 and re.fullmatch(r"[^;:()]{0,40},[^\S\n]*", text[cands[i - 1].end : total.start]) is not None
+        if unit and can and total is cands[i]:
+            # Parts counted by their kinds ("95 tác phẩm đạt giải, trong đó có 7 giải A, 24 giải
+            # B, …", "5 trận, trong đó 3 trận hòa và 2 lần thất bại"), when they fit in it.
+            kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list)
+            if len(kind_parts) > len(parts) and _fits(total, kind_parts):
+                parts, by_kind = kind_parts, True
         if parts:
-            word = intro.group("word").lower()
-            out.append(TotalParts(total=total, parts=parts, complete="gồm" in word and "trong" not in word, said_total=said_total, intro_end=intro.end()))
+            used.add(intro.start("word"))
+            out.append(TotalParts(total=total, parts=parts, complete=complete, said_total=said_total, intro_end=intro.end(), by_kind=by_kind))
 
 
 # -- all ------------------------------------------------------------------------------------
