@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract.quantities import COUNT_UNITS, DECLINE_VERBS, GROWTH_VERBS, MEASURE_UNITS, MONEY_UNITS, Quantity, _named_before, _states_ratio, quantities
@@ -370,13 +371,27 @@ _NAMES_WHOLE = re.compile(r"[^\S\n]*(?:\)|[^\W\d_])")
 _SHARE_NOUN = re.compile(r"(?<!\w)(?:tỷ|tỉ)\s+trọng(?!\w)", re.IGNORECASE)
 
 
+_PAREN_PCT = re.compile(r"[^\S\n]*\([^\S\n]*(?:chiếm[^\S\n]+(?:(?:tỷ|tỉ)[^\S\n]+(?:lệ|trọng)[^\S\n]+)?)?", re.IGNORECASE)
+_PCT_CLOSES = re.compile(r"[^\S\n]*\)")
+
+
 def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quantity]) -> None:
     prev: Quantity | None = None
+    before: Quantity | None = None  # the figure right before q
+    # "khối A: 883.768 (chiếm 34,59%); A1: 286.760 (11,22%)": items that each give a figure
+    # and its share in parentheses; once one says "chiếm", the next ones' bare "(X%)" are shares.
+    paren_items = False
     for q in qs:
+        figure_before, before = before, q
         if q.unit != "%":
             prev = None if q.unit else prev
             continue
         is_share = q.relation == "share"
+        in_item = figure_before is not None and figure_before.unit != "%" and _PAREN_PCT.fullmatch(text, figure_before.end, q.start) is not None
+        if is_share and in_item and re.search(r"\(\s*chiếm[^()]*\Z", text[figure_before.end : q.start]):
+            paren_items = True
+        if not is_share and paren_items and in_item and q.relation is None and q.verb is None and not q.in_range and _PCT_CLOSES.match(text, q.end):
+            is_share = True
         if not is_share and q.relation is None and q.verb in (None, "là") and not q.in_range:
             gap = text[prev.end : q.start] if prev is not None else ""
             if prev is not None and q.start - prev.end < 80 and _SHARE_LIST_GAP.fullmatch(gap) and not _NOT_SHARE_GAP.search(gap):
@@ -493,6 +508,8 @@ def _month_figure(text: str, m: Quantity, seg_start: int) -> bool:
 
 
 _RAISED_NOUN = re.compile(r"(?<!\w)(?:nâng|đưa)[^\S\n]+tổng(?:[^\S\n]+số)?[^\S\n]+([^\W\d_]+)[^\d;]*\Z", re.IGNORECASE)
+# "Kể từ đầu năm 2017, hơn 40 trường hợp …": the marker is a clause of its own, and sums.
+_OWN_CLAUSE = re.compile(r"[^\S\n]+(?:(?:19|20)\d\d|ngoái|trước)[^\S\n]*[,:]", re.IGNORECASE)
 _YEAR_POINT = re.compile(r"[^\S\n]+(?:(?:19|20)\d\d(?!\d)|ngoái|trước)(?![^\S\n]*(?:đến|tới|cho[^\S\n]+đến)(?!\w))", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"(?:[^\S\n]+(?:19|20)\d\d)?(?:[^\S\n]+(?:đến|tới)[^\S\n]+nay)?[^\S\n]*(?:[.!?\n]|\Z)", re.IGNORECASE)
 _PCT_THEN_FIGURE = re.compile(r"[^\S\n]*\([^\S\n]*(?:đạt|là|với|còn|ở\s+mức)?[^\S\n]*", re.IGNORECASE)
@@ -537,11 +554,11 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
     ends = [q.end for q in qs]
     for m in _CUM_MARKER.finditer(text, sentence_start, min(sentence_end, qs[-1].end + 130)):
         marker = re.sub(r"\s+", " ", m.group().lower())
-        # "có 1 người con riêng từ đầu năm 2016", "mua 65 xe từ đầu năm ngoái": a point in
-        # time (since early 2016), not a sum; "tính từ đầu năm 2017", "từ đầu năm 2017 đến
-        # nay" sum.
+        # "có 1 người con riêng từ đầu năm 2016", "mua 65 xe từ đầu năm ngoái", "triển khai
+        # từ đầu năm 2017 tại 30 phường": a point in time (since early 2016), not a sum;
+        # "tính từ đầu năm 2017", "từ đầu năm 2017 đến nay", "Kể từ đầu năm 2017, …" sum.
         opens = _opens_clause(text, sentence_start, m.start())
-        if marker.startswith("từ đầu năm") and not opens and _YEAR_POINT.match(text, m.end()):
+        if marker.startswith("từ đầu năm") and _YEAR_POINT.match(text, m.end()) and not (opens and _OWN_CLAUSE.match(text, m.end())):
             continue
         b = bisect.bisect_right(ends, m.start())
         a = bisect.bisect_left(starts, m.end())
@@ -711,7 +728,7 @@ def _kin(total_noun: str, part_noun: str) -> bool:
     return _part_of(total_noun, part_noun)
 
 
-def _parts_after(text: str, rest: list[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False) -> list[Quantity]:
+def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False) -> list[Quantity]:
     """The parts listed from ``pos`` on: the figures that lead the items of the list.
     ``inner``: the list sits in an item of a list split by semicolons ("huyện A 6 mỏ; trong
     đó 2 …, 4 …; huyện B 5 mỏ"), so a semicolon ends it. ``kinds``: the parts may count the
@@ -821,6 +838,19 @@ def _fits(total: Quantity, parts: list[Quantity]) -> bool:
     return low <= (total.interval()[1] if total.approx else total.value) + 1e-9
 
 
+class _After:
+    """The items of a list from ``start`` on, iterable any number of times, never copied."""
+
+    __slots__ = ("items", "start")
+
+    def __init__(self, items: list[Quantity], start: int) -> None:
+        self.items, self.start = items, start
+
+    def __iter__(self) -> Iterator[Quantity]:
+        items = self.items
+        return (items[k] for k in range(self.start, len(items)))
+
+
 def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts], lead_in: Quantity | None = None) -> None:
     """Totals with their parts. ``lead_in`` is the last figure of the sentence before, for a
     list that opens the next sentence ("… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo …")."""
@@ -847,7 +877,9 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             tn = _TOTAL_NOUN.search(text, max(0, total.start - 80), total.start)
             if tn:
                 unit, bare_total = tn.group(1).lower(), True
-        rest = cands[i + 1 :]
+        # The figures after the total, without copying the list (a copy per candidate made a
+        # sentence of N figures cost N²).
+        rest = _After(cands, i + 1)
         if paren_list:
             if not unit:
                 continue
