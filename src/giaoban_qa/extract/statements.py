@@ -735,15 +735,27 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
     total's kinds by their own nouns ("95 tác phẩm, trong đó 7 giải A, 24 giải B"), each
     right at the head of its item. ``complete``: "gồm" opened the list."""
     parts: list[Quantity] = []
+    skipping = False
     for q in rest:
         # A parenthesis inside a part ("(nếu có)") is no end of the list.
         between = _PAREN_ASIDE.sub(" ", text[pos : q.start])
         if inner and parts and ";" in between:
             break
+        if skipping:
+            # The nested detail of a part runs to the next semicolon; the list goes on after it.
+            if ";" not in between:
+                continue
+            between = between[between.rindex(";") :]
+            skipping = False
         label = _LABEL_COLON.search(between)
         if label:
             between = between[: label.start()] + " "
         if parts and _NESTED.search(between):
+            # "gồm 9 người dân …, trong đó có anh …; 5 cán bộ …; 3 bác sĩ …": in a complete
+            # list, a part's own "trong đó" is a detail of that part, not the end of the list.
+            if complete and not opened and not inner and re.search(r"trong\s+đó", between, re.IGNORECASE):
+                skipping = True
+                continue
             break
         # The total is an item of a list ("…, 6 viên đạn trong đó 1 viên …, 1 xe môtô"): a comma
         # goes back to that list; "và" may still join two kinds ("1800 nhân viên … trong đó
