@@ -1,11 +1,16 @@
 """The findings a change adds or removes on the pool outside its hold-out, for reading by hand.
 
     python benchmarks/diff_pool_findings.py --before /path/to/other/checkout [--select number.,name.] [--limit N]
+        [--save-dir DIR] [--reuse-before DIR/before.json]
 
 Runs the selected rules on every pool article outside the hold-out (``iter_articles(held_out=False)``)
 with this checkout's ``src`` and with the other checkout's, each in a fresh process, and prints
 the findings only one of them has (article id, NFC offset, rule, message and the sentence
-around it, to read; nothing is written). Verdicts go to ``review_pool_new_findings.yaml``.
+around it, to read; nothing is written unless ``--save-dir`` names a folder for the two runs'
+findings as JSON). ``--reuse-before`` takes the "before" findings from such a file instead of
+running the other checkout again (a run over the pool takes ten minutes or more; reuse it only
+while the other checkout's rules and extractors are unchanged). Verdicts go to
+``review_pool_new_findings.yaml``.
 """
 
 from __future__ import annotations
@@ -51,18 +56,27 @@ def main() -> int:
     ap.add_argument("--before", type=Path, help="the other checkout")
     ap.add_argument("--select", default="number.,name.")
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--save-dir", type=Path, help="write before.json and after.json here")
+    ap.add_argument("--reuse-before", type=Path, help="read the 'before' findings from this file instead of running --before")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     select = [x for x in args.select.split(",") if x]
     if args.child:
         return _child(select, args.limit)
-    if args.before is None:
-        ap.error("--before is required")
+    if args.before is None and args.reuse_before is None:
+        ap.error("--before or --reuse-before is required")
     found = {}
-    for label, src in (("before", args.before.resolve() / "src"), ("after", ROOT / "src")):
+    if args.reuse_before is not None:
+        found["before"] = json.loads(args.reuse_before.read_text(encoding="utf-8"))
+    runs = [("after", ROOT / "src")] if args.reuse_before is not None else [("before", args.before.resolve() / "src"), ("after", ROOT / "src")]
+    for label, src in runs:
         env = dict(os.environ, PYTHONPATH=str(src))
         run = subprocess.run([sys.executable, __file__, "--child", "--select", args.select, "--limit", str(args.limit)], capture_output=True, text=True, env=env, check=True)
         found[label] = json.loads(run.stdout.strip().splitlines()[-1])
+    if args.save_dir is not None:
+        args.save_dir.mkdir(parents=True, exist_ok=True)
+        for label, data in found.items():
+            (args.save_dir / f"{label}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     before, after = found["before"], found["after"]
     for key in sorted(set(before) | set(after)):
         if key in before and key not in after:

@@ -780,6 +780,10 @@ def _link(doc: Document, qs: list[Quantity]) -> None:
                         prev.metric = _metric(text[prev.name_span[0] : prev.name_span[1]])
                     if q.step == 0 and prev.decimals == 0 and not prev.scale:
                         prev.step = 0.0
+                    if q.scale and not prev.scale and not prev.compound_parts and text[prev.end : q.start].strip() == "/":
+                        # "1.434,8/3.232 tỉ đồng": A is in B's scale.
+                        mult = SCALES[q.scale]
+                        prev.scale, prev.value, prev.step = q.scale, prev.value * mult, prev.step * mult
         # "đạt 81,6% (404/495 tiêu chí)": the percentage stated before its own figures.
         if q.numerator is not None:
             a = qs[q.numerator]

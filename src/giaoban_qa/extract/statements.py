@@ -537,6 +537,13 @@ def _named(text: str, q: Quantity) -> bool:
     return not q.unit and not q.scale and _named_before(text, q.start)
 
 
+def _cum_noun(text: str, q: Quantity) -> str:
+    """``noun``, but a bare amount's scale word names nothing here: "68,8 triệu" thuê bao and
+    "126,5 triệu" of another thing are not one measure."""
+    n = noun(text, q)
+    return "" if n in _SCALE_NOUNS else n
+
+
 def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end: int, out: list[Cumulative], prev_sentence: list[Quantity] | None = None, next_sentence: list[Quantity] | None = None) -> None:
     """Cumulative figures and the month's (or new) figure inside each; ``prev_sentence`` are the
     figures of the sentence before, where the month's figure may stand ("Thu ngân sách
@@ -612,18 +619,18 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         if m.unit == "%" or m.in_range or m.index in assigned or (m.verb in _CHANGE_VERBS and k not in new_set):
             continue
         candidates.append(k)
-        by_noun.setdefault(noun(text, m), []).append(k)
+        by_noun.setdefault(_cum_noun(text, m), []).append(k)
     # The neighbouring sentences' figures by noun, once: the first of each noun in the next
     # sentence, the last of each in the one before.
     next_first: dict[str, Quantity] = {}
     for m in next_sentence or ():
         if m.unit != "%" and not m.in_range:
-            next_first.setdefault(noun(text, m) or "", m)
+            next_first.setdefault(_cum_noun(text, m) or "", m)
     prev_last: dict[str, Quantity] = {}
     prev_start = prev_sentence[0].start if prev_sentence else 0
     for m in prev_sentence or ():
         if m.unit != "%" and not m.in_range:
-            prev_last[noun(text, m) or ""] = m
+            prev_last[_cum_noun(text, m) or ""] = m
     for i, q in enumerate(qs):
         marker = assigned.get(q.index)
         if marker is None or q.unit == "%" or q.in_range or q.verb in ("tăng", "giảm"):
@@ -634,8 +641,8 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # The figure inside it: the nearest before it of the same thing (the month's figure,
         # or the new figure "nâng tổng số … lên"). Found by bisection in per-noun lists, not
         # by a scan of the sentence per cumulative figure.
-        q_noun = noun(text, q)
-        if loose and (not q_noun or q_noun in _SCALE_NOUNS):
+        q_noun = _cum_noun(text, q)
+        if loose and not q_noun:
             # "nâng tổng số sim bị thu hồi lên hơn 18 triệu": the noun the marker names.
             named_noun = _RAISED_NOUN.search(text, max(sentence_start, q.start - 120), q.start)
             if named_noun:
@@ -654,7 +661,7 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             else:
                 k = _last_before(candidates, i)
             if k is not None:
-                m_noun = noun(text, qs[k])
+                m_noun = _cum_noun(text, qs[k])
                 if not (not q_noun or not m_noun or m_noun == q_noun or (q_noun in PERSON_NOUNS and m_noun in PERSON_NOUNS)):
                     k = None
         else:
@@ -701,7 +708,7 @@ _PARTS_INTRO = re.compile(
     # The total's own words, perhaps in two or three runs split by commas ("1.600 đại biểu,
     # doanh nghiệp, trong đó …", "tại 9 tỉnh, thành phố, trong đó …").
     # A year among them is no figure ("8 lần trong năm 2017, trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
+    r"(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,3}?){0,2}?"
     r"[^\S\n]*(?:\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*(?:(?:có|cả)[^\S\n]+)?:?",
     re.IGNORECASE,
 )
@@ -728,12 +735,14 @@ def _kin(total_noun: str, part_noun: str) -> bool:
     return _part_of(total_noun, part_noun)
 
 
-def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False) -> list[Quantity]:
+def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False, paren: bool = False) -> list[Quantity]:
     """The parts listed from ``pos`` on: the figures that lead the items of the list.
     ``inner``: the list sits in an item of a list split by semicolons ("huyện A 6 mỏ; trong
     đó 2 …, 4 …; huyện B 5 mỏ"), so a semicolon ends it. ``kinds``: the parts may count the
     total's kinds by their own nouns ("95 tác phẩm, trong đó 7 giải A, 24 giải B"), each
-    right at the head of its item. ``complete``: "gồm" opened the list."""
+    right at the head of its item. ``complete``: "gồm" opened the list. ``paren``: a list in
+    parentheses with no "gồm" / "trong đó", whose first part must open it ("76 hộ (51 hộ
+    nghèo, …)", not "27 km (trước nâng cấp chỉ là 45 km …)")."""
     parts: list[Quantity] = []
     skipping = False
     for q in rest:
@@ -768,6 +777,10 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         if parts and ";" in between and q.unit != "%" and noun(text, q) != noun(text, parts[-1]) and not complete:
             break
         if q.unit == "%":
+            # A list that opens with a percentage ("trong đó ông A nắm giữ 99%, …") is no list
+            # of the total's parts.
+            if not parts:
+                break
             # "51 hộ nghèo (chiếm 67%), 32 hộ …": the part's own percentage is no end of the list.
             pos = q.end
             close = _CLOSE_PAREN.match(text, pos)
@@ -787,8 +800,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             between = between.lstrip(" ,:;(")
         lead = _PART_SEPARATOR.split(between)[-1].split()
         q_noun = noun(text, q)
-        first_limit = 8 if q_noun and q_noun == unit else 5
-        if len(lead) > (first_limit if not parts else 7) or (not parts and _PART_SEPARATOR.search(between)):
+        first_limit = (6 if q_noun and q_noun == unit else 5) if not paren else 2
+        if len(lead) > (first_limit if not parts else 7) or (not parts and (_PART_SEPARATOR.search(between) or ":" in between)):
+            break
+        # A misread figure ("1.961.38m2") is no part.
+        if q.number_style == "odd":
             break
         # "hộ nghèo 51, hộ cận nghèo 32": a bare figure after a lead that names the total's noun.
         # Not "căn hộ ở tầng 5" (the noun right before a figure numbers it).
@@ -835,10 +851,23 @@ def _total_unit(text: str, total: Quantity) -> str:
     return "" if unit in _NOT_TOTALS else unit
 
 
+# Before a figure that is no total of parts: a difference ("thấp hơn giá đề xuất 1 triệu
+# đồng", "chênh 16 triệu"), a net balance ("nhập siêu 100 triệu USD"), the end of a span
+# ("từ 9 đến 16 triệu đồng") or a threshold ("từ 50 lần trở lên").
+_NO_TOTAL_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:cao|thấp|nhiều|ít|lớn|nhỏ|đắt|rẻ)[^\S\n]+hơn|chênh(?:[^\S\n]+lệch)?|(?:nhập|xuất)[^\S\n]+siêu|thâm[^\S\n]+hụt|thặng[^\S\n]+dư|cán[^\S\n]+cân)(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*(?:(?:gần|hơn|khoảng|trên|tới|đến|là)[^\S\n]+)?\Z"
+    r"|(?<!\w)từ[^\S\n]+\d[\d.,]*(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]+(?:đến|tới)[^\S\n]+\Z",
+    re.IGNORECASE,
+)
+_THRESHOLD_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){0,2}[^\S\n]+trở[^\S\n]+(?:lên|xuống)(?!\w)", re.IGNORECASE)
+
+
 def _can_total(text: str, total: Quantity) -> bool:
     # "tăng gần 3.000 em so với năm ngoái. Trong đó, …": a change is no total ("tăng lên
     # 1.400 tấn" is one: the level reached).
-    if total.unit == "%" or total.in_range or total.relation in ("growth", "decline"):
+    if total.unit == "%" or total.in_range or total.relation in ("growth", "decline") or total.number_style == "odd":
+        return False
+    if _NO_TOTAL_BEFORE.search(text, max(0, total.start - 60), total.start) or _THRESHOLD_AFTER.match(text, total.end, total.end + 30):
         return False
     return not (total.verb in ("tăng", "giảm") and not re.search(r"(?:lên|xuống)[^\S\n]*\Z", text[max(0, total.start - 12) : total.start]))
 
@@ -848,6 +877,9 @@ def _fits(total: Quantity, parts: list[Quantity]) -> bool:
     not say they split it: "3 lô hàng gồm 29 container")."""
     low = sum(p.interval()[0] if p.approx else p.value for p in parts)
     return low <= (total.interval()[1] if total.approx else total.value) + 1e-9
+
+
+_JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IGNORECASE)
 
 
 class _After:
@@ -880,6 +912,11 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         # đồng). Trong đó …" lists the parts of the figure it is compared with).
         if total is lead_in and (not intro or "." not in text[total.end : intro.start("word")] or ")" in text[total.end : intro.start("word")] or total.base or total.relation):
             continue
+        # Nor a part of its own sentence's list ("7 học sinh …, trong đó có 1 học sinh … . Trong
+        # đó, …"), nor the second of two figures joined by "và" ("doanh thu … và lợi nhuận 552 tỷ
+        # đồng. Trong đó, doanh thu …").
+        if total is lead_in and (_OPENS_LIST.search(text, max(0, total.start - 60), total.start) or re.search(r"(?<!\w)và(?!\w)[^\d.;]{0,40}\Z", text[max(0, total.start - 50) : total.start])):
+            continue
         unit = _total_unit(text, total) if can else ""
         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
         bare_total = False
@@ -897,7 +934,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                 continue
             # Without "gồm" / "trong đó" only a list of two figures or more of the total's own
             # noun, closed by the parenthesis, is its parts ("76 hộ (51 hộ nghèo, 32 hộ cận nghèo)").
-            parts = _parts_after(text, rest, paren_list.end(), unit, True, False)
+            parts = _parts_after(text, rest, paren_list.end(), unit, True, False, paren=True)
             if len(parts) < 2 or any(noun(text, p) != unit for p in parts) or not _CLOSE_PAREN.match(text, parts[-1].end) and not re.match(r"[^\S\n]*[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,6}[^\S\n]*\)", text[parts[-1].end : parts[-1].end + 80]):
                 continue
             out.append(TotalParts(total=total, parts=parts, complete=False, said_total=said_total, intro_end=paren_list.end()))
@@ -918,7 +955,9 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             if i > 0 and not said_total and _LIST_ITEM.fullmatch(text, cands[i - 1].end, total.start) and not (first_noun == unit and noun(text, cands[i - 1]) != unit):
                 continue
             parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete)
-        if not parts and not bare_total:
+        # Not from a bare figure that may be the total itself ("… là 10.359, trong đó …"),
+        # only from one of a noun or one that is no total ("từ 20 trở lên", a change).
+        if not parts and not bare_total and (unit or not can):
             # "76 hộ được hỗ trợ với tổng kinh phí 1,2 tỷ đồng, trong đó 51 hộ nghèo, …",
             # "15.392 tỷ đồng, tăng 55,5% so với đầu năm, trong đó …": the parts are of an
             # earlier figure of the clause, the one of their noun.
@@ -926,7 +965,9 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             for j in range(i - 1, -1, -1):
                 earlier = cands[j]
                 gap = text[earlier.end : intro.start("word")]
-                if len(gap) > 120 or re.search(r"[;:()/]", gap) or _NESTED.search(gap) or earlier is lead_in:
+                # Not across a new clause ("46,255 tỷ USD và giúp Toyota bỏ lại … 3 thương hiệu …
+                # gồm: …").
+                if len(gap) > 120 or re.search(r"[;:()/]", gap) or _NESTED.search(gap) or _JOINS_CLAUSES.search(gap) or earlier is lead_in:
                     break
                 if earlier.unit == "%":
                     # "15.392 tỷ đồng, tăng 55,5% so với đầu năm, trong đó …": a change of the
