@@ -335,11 +335,16 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
                 percent = p
         alternatives: list[Quantity] = []
         if link.startswith("trong tổng") or link.startswith("trên tổng"):
-            # "147 … và 4 …, trong tổng số 182": every figure of the thing since the last break.
-            for c in reversed(qs[:i]):
-                if c.unit == "%" or re.search(r"[;:]", text[c.end : a.start]) or not (_same_thing(text, c, a) or not noun(text, c)):
+            # "147 … và 4 …, trong tổng số 182": every figure of the thing since the last break,
+            # a few at most and near it (a scan back to the start of the sentence, with a copy
+            # of the text between, made "trong tổng số 1 …" x N cost N³).
+            later = a
+            for k in range(i - 1, max(-1, i - 6), -1):
+                c = qs[k]
+                if c.unit == "%" or a.start - c.end > 200 or re.search(r"[;:]", text[c.end : later.start]) or not (_same_thing(text, c, a) or not noun(text, c)):
                     break
                 alternatives.insert(0, c)
+                later = c
         key = a.index
         if key in seen:
             continue
