@@ -884,6 +884,7 @@ def _fits(total: Quantity, parts: list[Quantity]) -> bool:
     return low <= (total.interval()[1] if total.approx else total.value) + 1e-9
 
 
+_INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+đó)(?!\w)", re.IGNORECASE)
 _JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IGNORECASE)
 
 
@@ -906,12 +907,17 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
     cands = ([lead_in] if lead_in is not None else []) + qs
     used: set[int] = set()  # the intro words already read, by position
     for i, total in enumerate(cands):
-        intro = _PARTS_INTRO.match(text, total.end, min(sentence_end, total.end + 110))
+        # The intro pattern is tried only where its words are (most figures have none after
+        # them, and a failing match of the pattern backtracks through its runs of words).
+        window_end = min(sentence_end, total.end + 110)
+        intro = _PARTS_INTRO.match(text, total.end, window_end) if _INTRO_WORD.search(text, total.end, window_end) else None
         if intro is not None and intro.start("word") in used:
             continue
-        can = _can_total(text, total)
-        paren_list = intro is None and can and _PAREN_LIST.match(text, total.end, sentence_end)
+        paren_list = intro is None and _PAREN_LIST.match(text, total.end, sentence_end)
         if not intro and not paren_list:
+            continue
+        can = _can_total(text, total)
+        if paren_list and not can:
             continue
         # Not a figure of comparison closing the sentence before ("gấp đôi cùng kỳ (444,5 tỷ
         # đồng). Trong đó …" lists the parts of the figure it is compared with).
