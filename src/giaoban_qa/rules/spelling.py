@@ -425,6 +425,19 @@ BACKOFF = 10.0
 PSEUDO_COUNT = 0.1
 
 
+def _model_maxima(model) -> tuple[int, int]:
+    """(largest unigram count, largest number of followers) of the model, once per model
+    (kept on it)."""
+    found = getattr(model, "_spelling_maxima", None)
+    if found is None:
+        rows = getattr(model, "_bi_rows_v4", None)
+        counts = getattr(model, "_uni_counts", None)
+        most_uni = max(counts, default=0) if counts is not None else model.total_unigrams
+        most_followers = max(map(int.__sub__, rows[1:], rows[:-1]), default=0) if rows is not None else 0
+        found = model._spelling_maxima = (most_uni, most_followers)
+    return found
+
+
 def _smoothed(count: int, share: float) -> float:
     """A pair count for the scores: ``count`` plus its back-off ``share`` (BACKOFF *
     N1+(a ·) * c(b) / N), the share at least PSEUDO_COUNT."""
@@ -785,19 +798,23 @@ class RealWordSlip(Rule):
         # and the candidates are not looked at (the same floats as the test below; change
         # them together).
         other_uni = model.unigram(other)
-        # (A candidate's smoothed pair is below other_uni + PSEUDO_COUNT + BACKOFF * other_uni:
-        # the share's N1+ and unigram counts are each at most N, one of them at most other_uni.)
+        # (A candidate's smoothed pair is at most other_uni + PSEUDO_COUNT + the largest share
+        # a word can get beside ``other``: from the commonest syllable, or the one with the
+        # most followers.)
         scale = backoff / max(model.total_unigrams, 1)
+        most_uni, most_followers = _model_maxima(model)
         if is_left:  # the pair (other, x): other's followers, x's count
             other_followers = model.followers(other) * scale
             def share(x: str) -> float:
                 return other_followers * model.unigram(x)
+            largest_share = other_followers * most_uni
         else:  # the pair (x, other)
             other_scaled = other_uni * scale
             def share(x: str) -> float:
                 return model.followers(x) * other_scaled
+            largest_share = most_followers * other_scaled
         written_s = _smoothed(written, share(low))
-        if other_uni < support or (math.log(other_uni * (1 + backoff) + PSEUDO_COUNT) + _MAX_LOG_WEIGHT) - math.log(written_s) < ratio:
+        if other_uni < support or (math.log(other_uni + PSEUDO_COUNT + largest_share) + _MAX_LOG_WEIGHT) - math.log(written_s) < ratio:
             return None
         if (f"{other} {low}" if is_left else f"{low} {other}") in phrases:
             return None
@@ -885,7 +902,7 @@ class RealWordSlip(Rule):
         right_uni = model.unigram(right_word) * scale  # (x, right): x's followers, right's count
         written_uni = model.unigram(low)
         written = log(_smoothed(left, left_followers * written_uni)) + log(_smoothed(right, model.followers(low) * right_uni)) - log(written_uni + 1)
-        followers = model.followers_of
+        rows = model._bi_rows_v4  # the followers of id i: rows[i + 1] - rows[i] (None: version 3)
         pairs = model.pairs
         left_key = model.word_id(left_word) << PAIR_SHIFT
         right_id = model.word_id(right_word)
@@ -897,7 +914,7 @@ class RealWordSlip(Rule):
             if not (cl or cr):
                 continue
             bl = left_followers * uni
-            br = followers(cand_id) * right_uni
+            br = (rows[cand_id + 1] - rows[cand_id]) * right_uni if rows is not None else 0.0
             s = (log(cl + (bl if bl > 0.1 else 0.1)) + log(cr + (br if br > 0.1 else 0.1)) - log_uni) + log_weight
             if best is None or s > best_s:
                 best_s = s
