@@ -175,6 +175,21 @@ def test_model_ids_and_pair_counts(tmp_path: Path) -> None:
         assert m.bigram("thi", "đua") == 2
 
 
+def test_model_followers_count_distinct_next_syllables(tmp_path: Path) -> None:
+    # The back-off share of text.real-word-slip reads how many different syllables the
+    # kept pairs have after a word; version-3 files hold no rows and answer 0.
+    path = tmp_path / "n.bin"
+    uni = {"thị": 5, "trường": 7, "thi": 3, "đua": 4}
+    bi = {"thị trường": 4, "thị thi": 2, "thi đua": 2, "trường thi": 1}
+    model.write(path, uni, bi, 19, 9, 1)
+    m = model.NgramModel(path)
+    assert [m.followers(w) for w in ("thị", "thi", "trường", "đua", "không")] == [2, 1, 1, 0, 0]
+    assert m.followers_of(m.word_id("thị")) == 2
+    old = tmp_path / "v3.bin"
+    model.write_v3(old, uni, bi, 19, 9, 1)
+    assert model.NgramModel(old).followers("thị") == 0
+
+
 def test_rules_use_the_models_pair_key() -> None:
     from giaoban_qa.rules import spelling as rules_spelling
 

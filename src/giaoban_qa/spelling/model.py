@@ -192,6 +192,7 @@ class NgramModel:
         self._pairs[-1] = 0  # the key callers pass for "no pair here"
         self._uni_index: dict[int, int] | None = None  # hash -> place in the unigram table
         self._counts: list[int] | dict[int, int] = []  # unigram count by id
+        self._bi_rows_v4: Sequence[int] | None = None  # the rows of the bigram table (version 4)
         if magic == MAGIC:
             self._open_v4()
         elif magic == MAGIC_V3:
@@ -206,6 +207,7 @@ class NgramModel:
         self._uni_keys, offset = self._view(offset, n_uni, "Q")
         self._uni_counts, offset = self._view(offset, n_uni, "I")
         self._bi_rows, offset = self._view(offset, n_uni + 2, "I")
+        self._bi_rows_v4 = self._bi_rows
         self._bi_counts, offset = self._view(offset, n_bi, "I")
         self._tri_keys, offset = self._view(offset, n_tri, "I")
         self._tri_offsets, offset = self._view(offset, (1 << _BUCKET_BITS) + 1, "I")
@@ -289,6 +291,18 @@ class NgramModel:
         return list(map(self._ids.__getitem__, words))
 
     # -- counts ------------------------------------------------------------------------
+
+    def followers(self, word: str) -> int:
+        """How many distinct syllables the kept pairs have after ``word`` (N1+(word ·): 0
+        when unknown, and for files of version 3, which do not hold pairs by first word)."""
+        return self.followers_of(self._ids[word])
+
+    def followers_of(self, word_id: int) -> int:
+        """``followers`` by id."""
+        rows = self._bi_rows_v4
+        if rows is None:
+            return 0
+        return rows[word_id + 1] - rows[word_id]
 
     def unigram(self, word: str) -> int:
         i = self._ids[word]
