@@ -85,15 +85,21 @@ def main() -> int:
         print(f"{i:2d}. {key[0]} {f['rule']} {f['fingerprint']}" + (f"  -> {v['verdict']}" if v else ""))
         if args.show:
             print(f"    {f['message']}")
-            places: list[dict] = []
+            places: list[dict] = [{**f, "path": f["path"]}]  # the finding's own place first
             spans(f.get("evidence"), places)
-            for place in places[:6]:
+            seen = set()
+            for place in places:
+                where = (place["path"], place.get("start"))
+                if where in seen or len(seen) >= 6:
+                    continue
+                seen.add(where)
                 try:
-                    lines = Path(place["path"]).read_text(encoding="utf-8").splitlines()
-                    line = lines[place["line"] - 1]
-                except (OSError, IndexError):
-                    line = "?"
-                print(f"    [{relative(place['path'])}:{place['line']}] «{place.get('excerpt', '')}» … {line[:300]}")
+                    text = Path(place["path"]).read_text(encoding="utf-8")
+                    start, end = place["start"], place["end"]
+                    context = text[max(0, start - 90):start] + "[[" + text[start:end] + "]]" + text[end:end + 90]
+                except (OSError, KeyError, TypeError):
+                    context = "?"
+                print(f"    [{relative(place['path'])}:{place['line']}] " + context.replace("\n", " "))
     if args.review:
         print(f"\nverdicts per rule ({missing} sampled findings without one):")
         for (rule, verdict), n in sorted(tally.items()):
