@@ -15,7 +15,8 @@ of ``src/``:
   Dask it also hosts the scheduler and the nannies), of the largest local worker
   (``RUSAGE_CHILDREN``) and of each Dask worker (reported by the workers);
 * the client's resident memory when 25 %, 50 % and 100 % of the documents have come back
-  (sampled inside the one run, from /proc/self/status), to show it stays flat;
+  (sampled inside the one run, from /proc/self/status), to show it stays flat, and after
+  the cross-document rules and tables and after the report (where the peak is);
 * whether every run's JSON report is byte-identical to the first one's, and whether its
   fact tables (``--tables``: every table, validated, as partitioned Parquet) are the same
   part files with equal frames (``pandas.testing.assert_frame_equal``) as the first run's.
@@ -67,8 +68,15 @@ def advance(progress, task):
             samples[pct] = rss_kib()
 
 audit._advance = advance
+original_run = audit.run_audit
+def run_audit(*a, **k):
+    out = original_run(*a, **k)
+    samples["engine"] = rss_kib()  # the cross-document rules and the tables done, the report not written
+    return out
+audit.run_audit = run_audit
 from giaoban_qa.cli import main
 t = time.perf_counter(); code = main(sys.argv[1:]); elapsed = time.perf_counter() - t
+samples["report"] = rss_kib()
 s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print("BENCH " + json.dumps({"rc": code, "seconds": elapsed, "self_kib": s.ru_maxrss, "children_kib": c.ru_maxrss,
       "cpu": s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime, "client_rss_at": samples}), file=sys.stderr)
@@ -160,7 +168,17 @@ def coverage_memory(report: Path) -> str:
         tracemalloc.stop()
         del held, shared
         gc.collect()
-    return f"coverage of {len(texts)} files in the client: {sizes[0]:.1f} MiB one dict per file, {sizes[1]:.1f} MiB shared"
+    line = f"coverage of {len(texts)} files in the client: {sizes[0]:.1f} MiB one dict per file, {sizes[1]:.1f} MiB shared"
+    # The findings the client keeps for the report (proportional to the findings, not to the
+    # documents): measured as the report's finding objects parsed back (about what the
+    # client's ``Located`` objects, with the same evidence dicts and strings, hold).
+    text = json.dumps(json.loads(report.read_text(encoding="utf-8"))["findings"])
+    gc.collect()
+    tracemalloc.start()
+    held = json.loads(text)
+    size = tracemalloc.get_traced_memory()[0] / 2**20
+    tracemalloc.stop()
+    return line + f"; the {len(held)} findings kept for the report: {size:.1f} MiB"
 
 
 def mib(kib: int) -> str:
@@ -259,7 +277,8 @@ def main() -> int:
                 at = r["client_rss_at"]
                 if all(k in at for k in ("25", "50", "100")):
                     print(f"{name} {phase}: client RSS at 100 % is {at['100'] / at['25']:.2f}x its RSS at 25 % of the documents "
-                          f"({mib(at['25'])} -> {mib(at['50'])} -> {mib(at['100'])} MiB)")
+                          f"({mib(at['25'])} -> {mib(at['50'])} -> {mib(at['100'])} MiB); after the cross-document rules and "
+                          f"tables {mib(at.get('engine', 0))} MiB, after the report {mib(at.get('report', 0))} MiB, peak {mib(r['self_kib'])} MiB")
         print(coverage_memory(work / f"{names[0]}-cold.json"))
         print(f"load average after the runs {os.getloadavg()[0]:.1f}")
     finally:

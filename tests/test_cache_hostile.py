@@ -133,7 +133,28 @@ def _wrong_schema(db: Path) -> None:
     con.close()
 
 
+def _unsealed(db: Path) -> None:
+    """Each record as it was, well formed, but without the seal the cache puts on it."""
+    with sqlite3.connect(db) as con:
+        for key, blob in con.execute("SELECT key, data FROM records").fetchall():
+            data = zlib.decompress(blob)
+            assert data.startswith(Cache.SEAL)
+            con.execute("UPDATE records SET data = ? WHERE key = ?", (zlib.compress(data[len(Cache.SEAL) + 16:]), key))
+    con.close()
+
+
+def _resealed_elsewhere(db: Path) -> None:
+    """A record whose body changed after it was sealed (a finding's offset shifted)."""
+    with sqlite3.connect(db) as con:
+        for key, blob in con.execute("SELECT key, data FROM records").fetchall():
+            data = zlib.decompress(blob).replace(b'"start":', b'"start":1', 1)
+            con.execute("UPDATE records SET data = ? WHERE key = ?", (zlib.compress(data), key))
+    con.close()
+
+
 DAMAGE = {
+    "well formed, without the seal": _unsealed,
+    "changed after it was sealed": _resealed_elsewhere,
     "garbage pages": _damage_pages,
     "not zlib": lambda db: _set_all_records(db, b"\x00not zlib at all"),
     "zlib of a list": lambda db: _set_all_records(db, zlib.compress(b"[1, 2, 3]")),

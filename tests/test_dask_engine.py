@@ -9,7 +9,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -164,64 +163,56 @@ def test_local_cluster_equals_local_engine(archive, local_run, tmp_path):
     _tables_equal(local_out.with_suffix(".tables"), out.with_suffix(".tables"))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class _Cluster:
-    """``dask scheduler`` and ``dask worker`` as real processes on 127.0.0.1."""
-
-    def __init__(self, folder: Path, workers: int = 2) -> None:
-        dask_cli = shutil.which("dask") or str(Path(sys.executable).with_name("dask"))
-        if not Path(dask_cli).exists():
-            pytest.skip("the dask command line is not installed")
-        self.env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
-        self.address = f"tcp://127.0.0.1:{_free_port()}"
-        port = self.address.rsplit(":", 1)[1]
-        log = open(folder / "cluster.log", "w")
-        self.procs = [subprocess.Popen([dask_cli, "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"],
-                                       env=self.env, stdout=log, stderr=log, start_new_session=True)]
-        for _ in range(workers):
-            self.procs.append(subprocess.Popen(
-                [dask_cli, "worker", self.address, "--nthreads", "1", "--no-nanny", "--no-dashboard", "--host", "127.0.0.1"],
-                env=self.env, stdout=log, stderr=log, start_new_session=True))
-        from distributed import Client
-
-        deadline = time.time() + 60
-        while True:
-            try:
-                with Client(self.address, timeout="5s") as client:
-                    if len(client.scheduler_info()["workers"]) >= workers:
-                        break
-            except (OSError, TimeoutError):
-                pass
-            if time.time() > deadline:
-                self.close()
-                pytest.fail("the dask cluster did not start: " + (folder / "cluster.log").read_text()[-2000:])
-            time.sleep(0.5)
-
-    @property
-    def workers(self) -> list[subprocess.Popen]:
-        return self.procs[1:]
-
-    def close(self) -> None:
-        for p in reversed(self.procs):
-            if p.poll() is None:
-                p.terminate()
-        for p in self.procs:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
-
-
 @pytest.fixture
 def cluster(tmp_path):
-    c = _Cluster(tmp_path)
+    """A scheduler and two workers as real processes (``dask_cluster``: they die with the
+    test run, even a killed one)."""
+    from dask_cluster import Cluster, dask_command
+
+    if dask_command() is None:
+        pytest.skip("the dask command line is not installed")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+    try:
+        c = Cluster(tmp_path, env)
+    except TimeoutError as exc:
+        pytest.fail(str(exc))
     yield c
     c.close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie is dead
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_cluster_processes_die_when_the_test_run_is_killed(tmp_path):
+    """A test process killed outright (no finaliser runs) leaves no scheduler or worker."""
+    from dask_cluster import dask_command
+
+    if dask_command() is None:
+        pytest.skip("the dask command line is not installed")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT / "tests"), os.environ.get("PYTHONPATH", "")])}
+    parent = subprocess.Popen([sys.executable, str(ROOT / "tests" / "dask_cluster.py"), str(tmp_path), "1"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = parent.stdout.readline()
+        assert line, parent.stderr.read()[-2000:]
+        pids = json.loads(line)
+        assert len(pids) == 2 and all(_alive(pid) for pid in pids)
+    finally:
+        parent.kill()
+        parent.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(_alive(pid) for pid in pids):
+        time.sleep(0.2)
+    left = [pid for pid in pids if _alive(pid)]
+    for pid in left:  # do not leave them to the next test run either
+        os.kill(pid, signal.SIGKILL)
+    assert not left
 
 
 def test_scheduler_and_workers_from_the_command_line_equal_local(archive, local_run, cluster, tmp_path):
@@ -311,8 +302,10 @@ def test_facts_from_stdin_need_the_local_engine(tmp_path, capsys, monkeypatch):
 
 
 def test_unreachable_scheduler_is_a_one_line_error(tmp_path, capsys):
+    from dask_cluster import free_port
+
     folder = write_archive(tmp_path / "a", next(iter(ARCHIVE_RULES.values())).examples()[0])
-    code = main(["audit", str(folder), "--no-cache", "--scheduler", f"tcp://127.0.0.1:{_free_port()}", "-f", "json", "--lang", "en"])
+    code = main(["audit", str(folder), "--no-cache", "--scheduler", f"tcp://127.0.0.1:{free_port()}", "-f", "json", "--lang", "en"])
     err = capsys.readouterr().err
     assert code == 2 and "cannot reach the Dask scheduler" in err and "Traceback" not in err
 

@@ -147,3 +147,89 @@ def test_equal_coverage_of_files_is_one_object_in_the_client(archive):
     for c in covs:
         add_coverage(total, json.loads(json.dumps(c)))
     assert result.coverage() == total
+
+
+def test_spilled_file_entries_give_the_report_of_entries_in_memory(archive, tmp_path):
+    """``audit`` keeps its file entries in a temporary file for the machine formats; the
+    report (every format that reads entries) is the one of entries held in memory."""
+    from archive_helpers import audit
+    from giaoban_qa.archive.audit import AuditOptions, SpilledFiles, run_audit
+    from giaoban_qa.config import Config
+    from giaoban_qa.reporters import junit, json_report, sarif
+
+    held, _ = run_audit([str(archive)], Config(), AuditOptions(jobs=1))
+    spilled, _ = run_audit([str(archive)], Config(), AuditOptions(jobs=1, spill_files=True))
+    assert isinstance(spilled.files, SpilledFiles) and not isinstance(held.files, SpilledFiles)
+    assert len(spilled.files) == len(held.files) > 10
+    assert [f.path for f in spilled.files] == [f.path for f in held.files] == sorted(f.path for f in held.files)
+    assert spilled.files[3].path == held.files[3].path and spilled.files[-1].coverage == held.files[-1].coverage
+    for module in (json_report, sarif, junit):
+        assert module.render(spilled) == module.render(held)
+    assert spilled.summary() == held.summary()
+
+
+def test_spilled_entries_are_found_by_ordinal_whatever_order_they_arrive(tmp_path):
+    from giaoban_qa.archive.audit import SpilledFiles
+
+    entries = SpilledFiles(["b.txt", "a.txt", "c.txt"])
+    entries.add(3, {"error": None, "kind": "txt", "coverage": {"read": {"dates": 1}}})  # standard input, after the files
+    entries.add(2, {"error": "c.txt: unreadable"})
+    entries.add(0, {"error": None, "kind": "txt", "coverage": {"read": {"dates": 2}}})
+    assert len(entries) == 3 and [f.path for f in entries] == ["b.txt", "c.txt", "<stdin>"]  # arrival-free: by ordinal
+    entries.sort(key=lambda f: f.path)
+    assert [(f.path, f.error, f.coverage) for f in entries] == [
+        ("<stdin>", None, {"read": {"dates": 1}}), ("b.txt", None, {"read": {"dates": 2}}), ("c.txt", "c.txt: unreadable", None)]
+    assert entries[1].path == "b.txt"
+
+
+def test_json_report_in_pieces_is_the_report_in_one_piece(archive, tmp_path):
+    """``render_chunks`` joins to ``render``'s exact text: findings with nested evidence,
+    skipped files, no findings, no files."""
+    from archive_helpers import audit
+    from giaoban_qa.engine import RunResult, SkippedFile
+    from giaoban_qa.reporters.json_report import render, render_chunks
+
+    result, _ = audit(archive)
+    assert result.findings and result.files
+    for lang in ("vi", "en"):
+        assert "".join(render_chunks(result, lang)) == render(result, lang)
+    result.skipped.append(SkippedFile("x.doc", "old .doc"))
+    assert "".join(render_chunks(result)) == render(result)
+    result.findings.clear()
+    assert "".join(render_chunks(result)) == render(result)
+    assert "".join(render_chunks(RunResult())) == render(RunResult())
+
+
+def test_pool_hands_out_a_bounded_window_of_paths(tmp_path):
+    """The pool never has more paths out than its window, however slow the caller, and a
+    caller that stops early does not leave it hanging."""
+    import time
+
+    from giaoban_qa import pool
+
+    seen_at = []
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    paths = [str(marks / f"{i:03d}") for i in range(300)]
+    results = pool.map_paths(_Toucher, (), _touch, paths, 2)
+    for i, r in enumerate(results):
+        assert r == paths[i]
+        if i % 50 == 0:
+            time.sleep(0.3)  # a slow caller: workers would run ahead
+            seen_at.append(len(list(marks.iterdir())) - i)
+    chunk = pool.chunk_size(len(paths), 2)
+    assert 0 < max(seen_at) <= pool.window_size(chunk, 2) + chunk  # the window (and a chunk being cut)
+    early = pool.map_paths(_Toucher, (), _touch, paths, 2)
+    assert next(early) == paths[0]
+    started = time.monotonic()
+    early.close()
+    assert time.monotonic() - started < 10
+
+
+class _Toucher:
+    pass
+
+
+def _touch(_state, path: str) -> str:
+    Path(path).touch()
+    return path

@@ -9,7 +9,9 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
+
+from giaoban_qa.engine import FileResult
 
 
 @dataclass
@@ -33,6 +35,10 @@ class AuditOptions:
     groups: str | None = None
     progress: bool = False
     full_tables: tuple[str, ...] = ()  # tables to keep whole in memory (for reports over them)
+    # Keep the report's file entries (one per document) in a temporary file instead of the
+    # client's memory; for reporters that only read them (json, sarif, junit), not those
+    # that attach the text to them (rich, text, html).
+    spill_files: bool = False
     engine: str = "local"  # "local" (process pool) or "dask"
     scheduler: str | None = None  # a running Dask scheduler (tcp://host:8786); None: a LocalCluster
     tables_dir: str | None = None  # write every fact table as partitioned Parquet under it
@@ -89,6 +95,8 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
     shard_plan = ShardPlan.for_rules(archive_rules, sidecar)
 
     result = RunResult()
+    if options.spill_files:
+        result.files = SpilledFiles(files)  # type: ignore[assignment]
     markers: dict[str, Any] = {}
 
     def keep_or_suppress(finding) -> bool:
@@ -114,10 +122,15 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
         path = doc["path"]
         stats.documents += 1
         _advance(progress, task)
-        if doc.get("error"):
+        if isinstance(result.files, SpilledFiles):
+            result.files.add(doc["ordinal"], doc)
+            if doc.get("error"):
+                return
+        elif doc.get("error"):
             result.files.append(FileResult(path, error=doc["error"]))
             return
-        result.files.append(FileResult(path, kind=doc.get("kind"), coverage=shared(doc.get("coverage")), checks=doc.get("checks") or []))
+        else:
+            result.files.append(FileResult(path, kind=doc.get("kind"), coverage=shared(doc.get("coverage")), checks=doc.get("checks") or []))
         if doc.get("markers"):
             markers[path] = markers_from_dict(doc["markers"])
         for d in doc["findings"]:
@@ -193,6 +206,102 @@ class SharedValues:
             key = ("d", tuple((k, id(v) if isinstance(v, dict) else v) for k, v in value.items()))
             return self.seen.setdefault(key, value)
         return value
+
+
+class SpilledFiles:
+    """The report's file entries of an audit, in a temporary file instead of the client's
+    memory: one pickled ``(kind, coverage, checks)`` per document, found by an array of
+    offsets indexed by the document's ordinal (8 bytes a document, allocated once), the
+    path taken from the audit's own list of paths; only unreadable files' errors stay in
+    memory. It reads like the ``list`` of ``FileResult`` the reporters iterate (``len``,
+    iteration, indexing, ``sort`` by path); an entry's coverage, kind and checks are read
+    from the file when asked for, so a pass over paths and errors reads nothing. Entries
+    are rebuilt when read: changes to them are not kept (reporters that attach documents
+    to entries get a real list). On the 31,267-article pool the entries were the bulk of
+    what still grew in the client with the archive."""
+
+    STDIN = "<stdin>"
+
+    def __init__(self, paths: list[str]) -> None:
+        import tempfile
+        from array import array
+
+        self.paths = paths
+        self.offsets = array("q", [-1]) * (len(paths) + 1)  # + standard input, after the files
+        self.errors: dict[int, str] = {}
+        self.count = 0
+        self.fh = tempfile.TemporaryFile(prefix="giaoban-qa-files-")
+        self.order: Any = None  # ordinals sorted by path, once sorted
+
+    def _path(self, ordinal: int) -> str:
+        return self.paths[ordinal] if ordinal < len(self.paths) else self.STDIN
+
+    def add(self, ordinal: int, doc: dict[str, Any]) -> None:
+        import pickle
+
+        if self.offsets[ordinal] < 0:
+            self.count += 1
+        self.order = None
+        if doc.get("error"):
+            self.errors[ordinal] = doc["error"]
+            self.offsets[ordinal] = 0
+            return
+        self.errors.pop(ordinal, None)
+        self.fh.seek(0, 2)
+        self.offsets[ordinal] = self.fh.tell()
+        pickle.dump((doc.get("kind"), doc.get("coverage"), doc.get("checks") or []), self.fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def load(self, ordinal: int) -> tuple[Any, Any, list]:
+        import pickle
+
+        self.fh.seek(self.offsets[ordinal])
+        return pickle.load(self.fh)
+
+    def append(self, entry: Any) -> None:
+        raise TypeError("SpilledFiles takes documents through add()")
+
+    def sort(self, key: Any = None) -> None:
+        """Sorted by path (the only order reports use)."""
+        from array import array
+
+        self.order = array("q", sorted((i for i, o in enumerate(self.offsets) if o >= 0), key=self._path))
+
+    def _ordinals(self) -> Any:
+        if self.order is None:
+            return [i for i, o in enumerate(self.offsets) if o >= 0]
+        return self.order
+
+    def _entry(self, ordinal: int) -> FileResult:
+        return _SpilledEntry(self, ordinal, self._path(ordinal), self.errors.get(ordinal))
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for ordinal in self._ordinals():
+            yield self._entry(ordinal)
+
+    def __getitem__(self, index: int):
+        return self._entry(self._ordinals()[index])
+
+
+class _SpilledEntry(FileResult):
+    """One file entry of ``SpilledFiles``: path and error at hand, the rest read from the
+    spill file when a reporter asks for it."""
+
+    def __init__(self, files: SpilledFiles, ordinal: int, path: str, error: str | None) -> None:
+        self._files, self._ordinal = files, ordinal
+        self.path, self.error, self.document = path, error, None
+
+    def _part(self, i: int, empty: Any) -> Any:
+        return empty if self.error else self._files.load(self._ordinal)[i]
+
+    kind = property(lambda self: self._part(0, None))  # type: ignore[assignment]
+    coverage = property(lambda self: self._part(1, None))  # type: ignore[assignment]
+    checks = property(lambda self: self._part(2, []))  # type: ignore[assignment]
 
 
 def attach_documents(result, config) -> None:

@@ -61,7 +61,7 @@ class Cache:
     timeout, and its setup is retried while another run holds the lock. Damage is never
     fatal: a file that is not a database, a table of another shape or a page SQLite
     cannot read makes the cache start again empty (or be bypassed when it cannot be
-    recreated); a record that does not decode to the shape the audit reads is re-extracted.
+    recreated); a record without the seal this code puts on what it writes is re-extracted.
     Each is said once, in ``notes``.
     """
 
@@ -77,6 +77,7 @@ class Cache:
             tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# giaoban-qa cache; safe to delete\n")
             (self.folder / ".gitignore").write_text("*\n")
         self.namespace = namespace
+        self._seal_key = hashlib.blake2b(namespace.encode("utf-8"), digest_size=32).digest()
         self.notes = notes if notes is not None else []
         self.batch: list[tuple[str, bytes]] = []
         self.hits = 0
@@ -127,6 +128,24 @@ class Cache:
         except (OSError, sqlite3.Error) as again:
             self.notes.append(Text("note.cache-damaged", {"folder": str(self.folder), "error": str(exc), "again": str(again)}))
 
+    # A record is sealed with a keyed hash of its bytes: a record read back with its seal
+    # intact is one this code wrote under this key (the namespace holds the tool's code
+    # fingerprint), so its shape need not be checked field by field — that check, a Python
+    # pass over every finding and kept row of every cached document, was most of a cached
+    # re-run's own work. A record without its seal (damaged, or written by anything else)
+    # is re-extracted and said once, as before.
+    SEAL = b"gq1:"
+
+    def _seal(self, data: bytes) -> bytes:
+        return self.SEAL + hashlib.blake2b(data, digest_size=16, key=self._seal_key).digest()
+
+    def _unseal(self, blob: bytes) -> bytes:
+        size = len(self.SEAL) + 16
+        data = blob[size:]
+        if blob[:size] != self._seal(data):
+            raise ValueError("the record's seal does not match")
+        return data
+
     def _key(self, digest: str) -> str:
         return f"{digest}:{self.namespace}"
 
@@ -145,8 +164,7 @@ class Cache:
             self.misses += 1
             return None
         try:
-            record = json.loads(zlib.decompress(row[0]))
-            check_record(record)
+            record = json.loads(self._unseal(zlib.decompress(row[0])))
         except (zlib.error, TypeError, ValueError, KeyError, AttributeError, RecursionError):
             # Not what we wrote: re-extracted, and the record is replaced by the new one.
             self.bad_records += 1
@@ -159,7 +177,8 @@ class Cache:
         if self.db is None:
             return
         stored = {k: v for k, v in record.items() if k != "path"}
-        blob = zlib.compress(json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 3)
+        data = json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        blob = zlib.compress(self._seal(data) + data, 3)
         self.batch.append((self._key(digest), blob))
         if len(self.batch) >= self.BATCH:
             self._flush()
@@ -209,49 +228,3 @@ def _retry_busy(step, seconds: float = Cache.BUSY_SECONDS):
             if not _busy(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(0.02 + random.random() * 0.05)
-
-
-def check_record(record: Any) -> None:
-    """Raise ``ValueError`` unless ``record`` has the shape ``Worker.process_text`` gives
-    and the audit reads (a cached record is data from disk, not trusted)."""
-    from giaoban_qa.archive.pipeline import located_from_dict, markers_from_dict
-
-    if not isinstance(record, dict):
-        raise ValueError("not a mapping")
-    if record.get("error"):
-        if not isinstance(record["error"], str):
-            raise ValueError("error is not text")
-        return
-    # The audit caches compact records (archive/shards.compact): the rows each
-    # cross-document rule keeps and the documents row; whole tables only when asked for.
-    findings, tables = record["findings"], record.get("tables", {})
-    if "tables" not in record and "kept" not in record:
-        raise ValueError("neither tables nor kept rows")
-    if not isinstance(findings, list) or not isinstance(tables, dict):
-        raise ValueError("findings or tables of the wrong type")
-    kept = record.get("kept", [])
-    if not isinstance(kept, list) or not all(
-        isinstance(k, list) and len(k) == 4 and isinstance(k[0], str) and isinstance(k[1], str) and type(k[2]) is int and isinstance(k[3], dict)
-        for k in kept
-    ):
-        raise ValueError("kept rows of the wrong shape")
-    if not isinstance(record.get("document", {}), dict):
-        raise ValueError("the documents row is not a mapping")
-    for d in findings:
-        if not isinstance(d, dict):
-            raise ValueError("a finding is not a mapping")
-        located = located_from_dict(d, "")
-        ints = (located.start, located.end, located.line, located.column)
-        if not all(type(v) is int for v in ints) or not all(isinstance(v, str) for v in (located.rule, located.excerpt, located.fingerprint)):
-            raise ValueError("a finding's fields have the wrong types")
-        if not isinstance(located.evidence, dict):
-            raise ValueError("evidence is not a mapping")
-        message = located.finding.message
-        if not (isinstance(getattr(message, "vi", None), str) and isinstance(getattr(message, "en", None), str)):
-            raise ValueError("a message is not Vietnamese and English text")
-    for name, rows in tables.items():
-        if not isinstance(name, str) or not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise ValueError("a table is not a list of rows")
-    markers_from_dict(record.get("markers"))
-    if record.get("kind") is not None and not isinstance(record["kind"], str):
-        raise ValueError("kind is not text")

@@ -50,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         tables_dir=args.tables,
         partition_size=args.partition_size,
+        spill_files=fmt not in ("rich", "text", "html"),  # those attach each file's text to its entry
     )
     from giaoban_qa.archive.engines import EngineError
     from giaoban_qa.errors import SchemaFailure

@@ -258,6 +258,11 @@ def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dic
         from giaoban_qa.reporters.statistics import render as render_statistics
 
         output = render_statistics(result, lang=config.lang, as_json=fmt == "json")
+    elif fmt == "json":
+        # In pieces, written as they come: an archive's report is never held whole.
+        from giaoban_qa.reporters.json_report import render_chunks
+
+        output = render_chunks(result, lang=config.lang)
     else:
         render = get_renderer(fmt)
         output = render(result, lang=config.lang, color=use_color(args) and fmt == "rich", config=config, quiet=quiet,
@@ -271,7 +276,8 @@ def emit_report(result, args: argparse.Namespace, config, fmt: str, options: dic
     else:
         from giaoban_qa.safe_text import no_surrogates
 
-        sys.stdout.write(no_surrogates(output))
+        for chunk in [output] if isinstance(output, str) else output:
+            sys.stdout.write(no_surrogates(chunk))
     for f in result.files:
         if f.error and fmt not in ("rich", "text"):
             print(f"giaoban-qa: {printable(f.error)}", file=sys.stderr)

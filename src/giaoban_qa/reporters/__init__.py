@@ -11,7 +11,7 @@ import errno
 import importlib
 import os
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 FORMATS = {
     "rich": "giaoban_qa.reporters.terminal",
@@ -36,10 +36,10 @@ def get_renderer(name: str) -> Callable[..., str]:
     return module.render
 
 
-def write_atomic(path: str | Path, data: str | bytes, mode: int | None = None) -> None:
+def write_atomic(path: str | Path, data: "str | bytes | Iterable[str]", mode: int | None = None) -> None:
     """Write a report so a reader never sees half a file: temp file, then rename.
 
-    ``data`` is text (written as UTF-8) or bytes (written as they are); ``mode`` keeps the
+    ``data`` is text (written as UTF-8; or an iterable of text pieces) or bytes (written as they are); ``mode`` keeps the
     permissions of a file being rewritten (``check --fix``). Any failure is raised as an
     ``OSError`` naming ``path``, never the temp file."""
     target = Path(path)
@@ -66,7 +66,8 @@ def write_atomic(path: str | Path, data: str | bytes, mode: int | None = None) -
             from giaoban_qa.safe_text import no_surrogates
 
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.write(no_surrogates(data))  # a non-UTF-8 file name in a report
+                for chunk in [data] if isinstance(data, str) else data:  # text, or text in pieces
+                    fh.write(no_surrogates(chunk))  # a non-UTF-8 file name in a report
         os.replace(tmp, target)
     except BaseException as exc:
         try:
@@ -92,7 +93,7 @@ def _refusal(cls: type[OSError], code: int, name: str, key: str, **params: str) 
     return exc
 
 
-def write_output(path: str | Path, data: str | bytes, inputs: list[str] | tuple[str, ...] = ()) -> None:
+def write_output(path: str | Path, data: "str | bytes | Iterable[str]", inputs: list[str] | tuple[str, ...] = ()) -> None:
     """Write a report to the ``-o`` the user gave, destroying nothing by mistake.
 
     A regular file or a new path is written atomically (``write_atomic``). Standard
@@ -112,7 +113,8 @@ def write_output(path: str | Path, data: str | bytes, inputs: list[str] | tuple[
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
         else:
-            sys.stdout.write(no_surrogates(data))
+            for chunk in [data] if isinstance(data, str) else data:
+                sys.stdout.write(no_surrogates(chunk))
         sys.stdout.flush()
         return
     try:
@@ -125,7 +127,11 @@ def write_output(path: str | Path, data: str | bytes, inputs: list[str] | tuple[
         raise type(exc)(exc.errno, exc.strerror, name) from None
     if st is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
         with open(name, "wb" if isinstance(data, bytes) else "w", **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as fh:
-            fh.write(data if isinstance(data, bytes) else no_surrogates(data))
+            if isinstance(data, bytes):
+                fh.write(data)
+            else:
+                for chunk in [data] if isinstance(data, str) else data:
+                    fh.write(no_surrogates(chunk))
         return
     if os.path.islink(name):
         raise _refusal(OSError, errno.EEXIST, name, "os.refuse-link")

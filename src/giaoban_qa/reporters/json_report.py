@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterator
 
 from giaoban_qa import __version__
 from giaoban_qa.engine import RunResult
@@ -25,3 +25,51 @@ def as_dict(result: RunResult, lang: str = "vi") -> dict[str, Any]:
 
 def render(result: RunResult, lang: str = "vi", **_: Any) -> str:
     return json.dumps(as_dict(result, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_chunks(result: RunResult, lang: str = "vi", **_: Any) -> Iterator[str]:
+    """``render``'s text in pieces, one file entry or finding at a time, so a report over a
+    whole archive is written without holding it (nor a dict of it) in memory; the pieces
+    join to exactly ``render``'s text (each element is dumped on its own and indented to
+    its depth: JSON strings never hold a raw newline, so re-indenting is safe)."""
+
+    def dumps(value: Any, depth: int) -> str:
+        return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+    def array(key: str, items: Iterator[Any]) -> Iterator[str]:
+        first = True
+        for item in items:
+            yield (f'  "{key}": [\n    ' if first else ",\n    ") + dumps(item, 2)
+            first = False
+        yield f'  "{key}": []' if first else "\n  ]"
+
+    from functools import lru_cache
+
+    @lru_cache(maxsize=4096)
+    def coverage_text(compact: str) -> str:
+        return dumps(json.loads(compact), 3)
+
+    def file_entry(f: Any) -> str:
+        # ``dumps`` of the entry at depth 2, with its coverage (most files share one of a few
+        # thousand values) indented once per distinct value: the indenting encoder is pure
+        # Python, and the coverage of every file was most of the report's writing time.
+        cov = f.coverage
+        text = "null" if cov is None else coverage_text(json.dumps(cov, ensure_ascii=False, separators=(",", ":")))
+        return (f'{{\n      "path": {json.dumps(f.path, ensure_ascii=False)},\n      "error": {json.dumps(f.error, ensure_ascii=False)},'
+                f'\n      "coverage": {text}\n    }}')
+
+    def array_of_text(key: str, items: Iterator[str]) -> Iterator[str]:
+        first = True
+        for item in items:
+            yield (f'  "{key}": [\n    ' if first else ",\n    ") + item
+            first = False
+        yield f'  "{key}": []' if first else "\n  ]"
+
+    yield "{\n" + f'  "tool": {dumps({"name": "giaoban-qa", "version": __version__}, 1)},\n'
+    yield from array_of_text("files", (file_entry(f) for f in result.files))
+    yield ",\n"
+    yield from array("findings", (f.to_json(lang) for f in result.findings))
+    if result.skipped:
+        yield ",\n"
+        yield from array("skipped", (s.to_json() for s in result.skipped))
+    yield f',\n  "summary": {dumps(result.summary(), 1)}\n}}\n'
