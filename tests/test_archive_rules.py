@@ -151,17 +151,19 @@ def test_name_variants_counts_and_tone_placement():
 def test_name_variants_blocking_is_linear():
     import time
 
+    # CPU time of this process, not the wall clock: under load (CI, helpers running suites
+    # side by side) the wall-clock ratio of the two runs once exceeded the bound.
     docs = {f"d{i}": ("huyện A", "2021-03-05", None) for i in range(2000)}
     rows = [_row(f"d{i}", 0, name=f"Nguyễn Văn Người{i % 500}", key="", titles="", title="", org=None) for i in range(2000)]
     archive = _archive(docs, people=rows)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     assert _run(NameVariantsAcrossArchive(), archive) == []
-    small = time.perf_counter() - t0
+    small = time.process_time() - t0
     archive.tables["people"] = rows * 4
     archive.documents.update({f"e{i}": archive.documents["d0"] for i in range(6000)})
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     _run(NameVariantsAcrossArchive(), archive)
-    assert time.perf_counter() - t0 < 20 * small + 0.5  # 4x the rows: nowhere near 16x the time
+    assert time.process_time() - t0 < 20 * small + 0.5  # 4x the rows: nowhere near 16x the time
 
 
 def _q(path, start, value, unit="đồng", n=None, relation=None, metric="thu ngân sách", period=None, text=None):
