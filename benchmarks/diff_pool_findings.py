@@ -1,6 +1,7 @@
 """The findings a change adds or removes on the pool outside its hold-out, for reading by hand.
 
-    python benchmarks/diff_pool_findings.py --before /path/to/other/checkout [--select number.,name.] [--limit N]
+    python benchmarks/diff_pool_findings.py --before /path/to/other/checkout [--select number.,name.] [--limit N] [--save /tmp/dir]
+    python benchmarks/diff_pool_findings.py --reuse-before /tmp/dir/before.json [--select …]   # only this checkout again
 
 Runs the selected rules on every pool article outside the hold-out (``iter_articles(held_out=False)``)
 with this checkout's ``src`` and with the other checkout's, each in a fresh process, and prints
@@ -52,17 +53,27 @@ def main() -> int:
     ap.add_argument("--select", default="number.,name.")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--save", type=Path, help="also write each side's findings as JSON into this folder (outside the project: they quote pool text)")
+    ap.add_argument("--reuse-before", type=Path, help="the 'before' JSON a --save run wrote, instead of running the other checkout again")
     args = ap.parse_args()
     select = [x for x in args.select.split(",") if x]
     if args.child:
         return _child(select, args.limit)
-    if args.before is None:
-        ap.error("--before is required")
+    if args.before is None and args.reuse_before is None:
+        ap.error("--before or --reuse-before is required")
     found = {}
-    for label, src in (("before", args.before.resolve() / "src"), ("after", ROOT / "src")):
+    sides = [("after", ROOT / "src")]
+    if args.reuse_before is not None:
+        found["before"] = json.loads(args.reuse_before.read_text(encoding="utf-8"))
+    else:
+        sides.insert(0, ("before", args.before.resolve() / "src"))
+    for label, src in sides:
         env = dict(os.environ, PYTHONPATH=str(src))
         run = subprocess.run([sys.executable, __file__, "--child", "--select", args.select, "--limit", str(args.limit)], capture_output=True, text=True, env=env, check=True)
         found[label] = json.loads(run.stdout.strip().splitlines()[-1])
+        if args.save is not None:
+            args.save.mkdir(parents=True, exist_ok=True)
+            (args.save / f"{label}.json").write_text(json.dumps(found[label], ensure_ascii=False), encoding="utf-8")
     before, after = found["before"], found["after"]
     for key in sorted(set(before) | set(after)):
         if key in before and key not in after:

@@ -42,7 +42,7 @@ _WORDS = re.compile(
     re.IGNORECASE,
 )
 _RANGE = re.compile(
-    r"(?<![\d.,/\-])(?P<d>\d{1,2})\s*[\-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d]|[.,/]\d)"
+    r"(?<![\d.,/\-])(?P<d>\d{1,2})(?:\s*[\-–]\s*|(?P<words>\s+(?:và|đến|tới)\s+))(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d]|[.,/]\d)"
 )
 _PARTIAL = re.compile(
     r"(?<![\d.,/\-])(?P<d>\d{1,2})(?P<sep>[/\-])(?P<m>\d{1,2})(?![\d/]|[.,]\d|\s*[\-–]\s*\d)"
@@ -91,7 +91,7 @@ _PARTIAL_CUE = re.compile(
 # "Sáng 6.2", "Ngày 20.2" (some papers write day.month with a dot: 8 % of the event leads
 # mine_kinds.py finds). Read only right after a time of day or "ngày", where "6.2" cannot
 # be a decimal.
-_PARTIAL_DOT = re.compile(r"(?<![\d.,/\-])(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?![\d/%]|[.,]\d|\s*[%\-–]|\s*(?:tỷ|triệu|nghìn|ngàn|tấn|ha|km|m|kg|lần|điểm|độ)\b)")
+_PARTIAL_DOT = re.compile(r"(?<![\d.,/\-])(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?![\d/%]|[.,]\s?\d|\s*[%\-–]|\s*(?:tỷ|triệu|nghìn|ngàn|tấn|ha|km|m|kg|lần|điểm|độ)\b)")
 _DOT_CUE = re.compile(r"(?:ngày|sáng|chiều|trưa|tối|đêm|khuya|(?:sáng|chiều|trưa|tối|đêm|hôm)\s+(?:nay|qua))\s+\Z", re.IGNORECASE)
 _HEADER_LINE = re.compile(
     r"^[^\S\n]*+(?P<place>[A-ZĐÀ-Ỹ][^\n,;:]{1,40}?),\s*+ngày\s++\d{1,2}\s++tháng\s++\d{1,2}\s++năm\s++\d{4}[^\S\n]*+$",
@@ -109,13 +109,16 @@ _PUB_LABEL = (
 )
 _PUB_TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?+(?:\s*+(?:AM|PM|SA|CH)(?!\w))?+"
 _PUBLISHED = re.compile(
-    rf"^[^\S\n]*+(?P<label>(?:{_PUB_LABEL})\s*+:?\s*+)?+"
-    rf"(?:(?P<t1>{_PUB_TIME})\s*+(?:[-,|]\s*+)?+(?:ngày\s++)?+)?+"
-    r"(?P<wd>(?:thứ\s++\S+|chủ\s++nhật|T[2-7]|CN)\s*+,?\s*+(?:ngày\s++)?+)?+"
+    # An author or section before a bar ("Thanh Hà | 15/05/2021 09:15"), or the whole line
+    # in parentheses.
+    r"^[^\S\n]*+(?:[^\d|\n(]{2,40}+\|[^\S\n]*+)?+\(?+"
+    rf"(?P<label>(?:{_PUB_LABEL})\s*+:?\s*+)?+"
+    rf"(?:(?P<t1>{_PUB_TIME})\s*+(?:[-–,|]\s*+)?+(?:ngày\s++)?+)?+"
+    r"(?P<wd>(?:thứ\s++[^\s,|]++|chủ\s++nhật|T[2-7]|CN)\s*+[,\-–|]?+\s*+(?:ngày\s++)?+)?+"
     r"(?:(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>\d{4})"
     r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?:T(?P<it>\d\d:\d\d)[\d:.]*+Z?+)?+"
-    r"|(?P<wdd>\d{1,2})\s++tháng\s++(?P<wdm>\d{1,2})\s*+,?\s*+năm\s++(?P<wdy>\d{4}))"
-    rf"(?:\s*+[-,|]?+\s*+(?:(?:vào\s++)?+lúc\s++)?+(?P<t2>{_PUB_TIME})\s*+(?:\(?+GMT[+\d:]*+\)?+)?+)?+[^\S\n]*+$",
+    r"|(?P<wdd>\d{1,2})\s++tháng\s++(?P<wdm>\d{1,2})(?:\s*+,\s*+|\s++năm\s++|\s++)(?P<wdy>\d{4}))"
+    rf"(?:\s*+[-–,|]?+\s*+(?:(?:vào\s++)?+lúc\s++)?+(?P<t2>{_PUB_TIME})\s*+(?:\(?+[^\S\n]*+GMT[+\d: ]*+\)?+)?+)?+\)?+[^\S\n]*+$",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -243,7 +246,7 @@ def _make(doc: Document, m: re.Match[str], form: str, day: int | None, month: in
 # whole text per pattern; each pattern is then tried only at the candidates, where its own
 # look-behind decides. No look-behind here (it slowed the scan 2x): a digit this scan skips
 # inside an earlier candidate follows another digit, where no date pattern may start.
-_CANDIDATE = re.compile(r"\d{1,2}(?:\s*[/.\-–]|\s+tháng)|(?:19|20)\d\d-", re.IGNORECASE)
+_CANDIDATE = re.compile(r"\d{1,2}(?:\s*[/.\-–]|\s+tháng|\s+(?:và|đến|tới)\s+\d)|(?:19|20)\d\d-", re.IGNORECASE)
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -286,6 +289,8 @@ def find_dates(doc: Document) -> list[DateFact]:
         if not free(m.start("d"), m.end()):
             continue
         pre = _prefix(text, m.start())
+        if m.group("words") and not (pre.ngay or pre.time_of_day):
+            continue  # "ngày 17 và 18/5", "từ ngày 17 đến 19/5"; not "từ 3 đến 5/10 điểm"
         if m.group("y") or pre.ngay or pre.time_of_day or _cued(text, m.start()):
             y = int(m.group("y")) if m.group("y") else None
             d1, d2 = int(m.group("d")), int(m.group("d2"))
@@ -515,7 +520,8 @@ def dates(doc: Document) -> list[DateFact]:
 # recalls history ("Ngày 26/5/2004, tỉnh được chia tách…") does not date the report.
 _EVENT_WORDS = re.compile(
     r"\b(?:hội nghị|họp|giao ban|làm việc|kỳ họp|phiên|khai mạc|bế mạc|diễn ra|tiếp xúc|"
-    r"chủ trì|sơ kết|tổng kết|đại hội|thăm|kiểm tra|gặp mặt|tọa đàm|toạ đàm|lễ|ra quân|công bố)\b",
+    r"chủ trì|sơ kết|tổng kết|đại hội|thăm|kiểm tra|gặp mặt|tọa đàm|toạ đàm|lễ|ra quân|công bố|"
+    r"tập huấn|bồi dưỡng|khai giảng|hội thảo|hội thi|diễn tập|mở lớp)\b",
     re.IGNORECASE,
 )
 

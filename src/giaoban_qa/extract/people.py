@@ -244,7 +244,9 @@ _TITLE_SEP = re.compile(r"\s*(?:[,–—(-]|\s-\s)\s*")
 # "bà Tạ Thị Ngọc từng là Hiệu trưởng …", "ông Trần Văn A hiện là Chủ tịch …".
 # Also "do ông Trần Văn A làm giám đốc", "ông A (khi đó là giám đốc …)", "ông A là Chủ tịch …".
 _WAS_SEP = re.compile(r"\s*+\(?\s*+(?:(?:từng|hiện|nay|khi\s+đó|lúc\s+đó|vốn)\s+)?(?:là|làm)\s+", re.IGNORECASE)
-_FORMER_SEP = re.compile(r"từng|khi\s+đó|lúc\s+đó|vốn", re.IGNORECASE)
+# "từng là", "khi đó là": a former post; "làm" most often follows an appointment ("được bầu
+# làm Phó Chủ tịch"), a post taken at some time: neither is compared with other posts.
+_FORMER_SEP = re.compile(r"từng|khi\s+đó|lúc\s+đó|vốn|làm", re.IGNORECASE)
 # Lower-case words that may continue a title after its role ("Chủ tịch UBND huyện",
 # "Phó Bí thư Thường trực Huyện ủy"). Most common words may only follow the word that
 # makes them part of an organ name, so "Huyện ủy biểu dương" stops before "biểu".
@@ -252,13 +254,13 @@ _TAIL_FREE = frozenset("huyện tỉnh xã thị thành phường quận thôn b
 _TAIL_BOUND = {
     "trấn": {"thị"}, "xã": {"thị"}, "phố": {"thành"}, "vụ": {"thường", "nội"}, "trực": {"thường"}, "trách": {"chuyên"},
     "chấp": {"ban"}, "hành": {"chấp"}, "ương": {"trung"}, "trị": {"chính"}, "phủ": {"chính"}, "phòng": {"văn", "quốc"},
-    "tra": {"kiểm", "thanh"}, "giáo": {"tuyên"}, "vận": {"dân"}, "nhân": {"ban", "đồng", "doanh"}, "dân": {"nhân"},
+    "tra": {"kiểm", "thanh"}, "giáo": {"tuyên"}, "vận": {"dân"}, "nhân": {"ban", "đồng", "doanh"}, "dân": {"nhân", "nông"},
     "đồng": {"hội"}, "biểu": {"đại"}, "mặt": {"ban"}, "trận": {"mặt"}, "tổ": {"trận"}, "quốc": {"tổ"},
     "viên": {"ủy"}, "bộ": {"chi", "trưởng"}, "an": {"công"}, "sự": {"quân"}, "ủy": {"đảng", "huyện", "tỉnh", "thành"},
     # the lower-case halves of organ names after a capitalised word: "Sở Văn hóa",
     # "Bộ Quốc phòng", "Ban Tổ chức", "Sở Tài nguyên và Môi trường", "Hiệp hội", ...
     "chức": {"tổ"}, "hội": {"quốc", "hiệp", "xã"}, "hóa": {"văn"}, "dựng": {"xây"}, "nghiệp": {"nông", "công", "doanh"},
-    "nguyên": {"tài"}, "trường": {"môi", "trưởng"}, "vị": {"đơn"}, "cục": {"tổng", "chi"}, "thông": {"giao", "truyền"}, "tải": {"vận"}, "hoạch": {"kế"}, "tư": {"đầu", "bộ"},
+    "nguyên": {"tài"}, "trường": {"môi", "trưởng"}, "vị": {"đơn"}, "cục": {"tổng", "chi"}, "triển": {"phát"}, "nông": {"triển"}, "tâm": {"trung"}, "thông": {"giao", "truyền"}, "tải": {"vận"}, "hoạch": {"kế"}, "tư": {"đầu", "bộ"},
     "pháp": {"tư"}, "tế": {"y"}, "dục": {"giáo"}, "tạo": {"đào"}, "học": {"khoa"}, "nghệ": {"công"}, "thương": {"công"},
     "động": {"lao"}, "binh": {"thương"}, "giao": {"ngoại"}, "thao": {"thể"}, "lịch": {"du"}, "tin": {"thông"},
     "đoàn": {"tập", "liên"}, "ty": {"công"},
@@ -438,6 +440,8 @@ def _next_name_start(scan: _Scan, pos: int) -> int | None:
         else:
             break
     first = re.sub(r"[^\w].*$", "", words[0]) if words else ""
+    if count == 2 and _low(first) not in scan.lex.strong_surnames:
+        return None  # "… nông thôn Hà Nội": two syllables after a weak family name are a place
     if scan.lex.is_surname(first, count) and 2 <= count <= 4:
         return pos + 1
     return None
@@ -483,6 +487,9 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
     return [_classify_title(text, m.start(), end, role, lex, current)]
 
 
+# Words after which a title is the object of a verb or a preposition, not an apposition
+# of the name that follows it.
+_OBJECT_BEFORE = frozenset("với cho của gặp tới đến và cùng thăm tiếp mời gửi lên nghe hỏi từ trình báo giữa".split())
 _SEP_BEFORE = re.compile(r"(?:\s[-–]|,)\s\Z")
 
 
@@ -500,10 +507,13 @@ def _title_before_separator(scan: _Scan, start: int, floor: int, comma: bool) ->
     # A title that itself follows a separator continues someone's list of posts: in "Đồng
     # Văn Lưu – Tỉnh ủy viên, Bí thư Huyện ủy, đồng chí Nguyễn Thanh Hà – …" it is Lưu's.
     lead = scan.text[max(floor, t.start - 40) : t.start].rstrip()
+    last = _WORD.findall(lead[-12:])
+    if last and _low(last[-1]) in _OBJECT_BEFORE:
+        return []  # "Báo cáo với Bí thư Thành ủy, bà Trần Kim Yến cho biết": the title is another person's
     if t.start > floor and lead[-1:] in (",", "–", "-", "—", ";", "("):
-        prev = _WORD.findall(lead)
-        w = prev[-1] if prev else ""
-        if w and (_is_cap(w) or w.isupper() or _low(w) in _TAIL_FREE or _low(w) in _TAIL_BOUND):
+        prev = list(_WORD.finditer(lead))
+        w = prev[-1].group() if prev else ""
+        if w and (_is_cap(w) or w.isupper() or _tail_word(w, lead[max(0, prev[-1].start() - 12) : prev[-1].start()])):
             return []
     words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(scan.text, t.start, t.end)]
     for i, (_, _, w) in enumerate(words):
@@ -525,7 +535,10 @@ def _sentence_floor(text: str, pos: int) -> int:
 
 
 _HONORIFIC_WORDS = frozenset(("ông", "bà", "anh", "chị"))
-_PROVINCE_LEVELS = frozenset(("tinh", "huyen", "tp", "tp.", "pho"))
+# After these a run of three syllables opening with a common family name is a person
+# ("Chủ tịch UBND xã Đặng Văn Lâm"); wards are often named after people ("phường Nguyễn
+# Cư Trinh"), so "phường" and "quận" are not among them.
+_PROVINCE_LEVELS = frozenset(("tinh", "huyen", "tp", "tp.", "pho", "xa", "tran"))
 # Provinces, cities and districts whose three-syllable names open with a family name.
 _PLACES_LIKE_NAMES = frozenset(("ho chi minh", "tran van thoi", "hoang su phi", "dong van lam"))
 # The last word of a multi-word level ("thành phố", "thị trấn", "thị xã").
@@ -591,6 +604,8 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         begin = 0
         # After a level word ("tỉnh Bình Dương Trần Thanh Liêm", "phường Nguyễn Cư Trinh")
         # the run opens with a place name of at least two syllables.
+        if prev_word == "thon" and fold(text[max(0, first_start - 10) : first_start]).endswith("nong thon"):
+            prev_word = ""  # "Sở Nông nghiệp và Phát triển nông thôn Lê Minh Hải": rural, not a village
         if prev_word in lex.levels or prev_word in _LEVEL_LAST_WORDS or prev_word in ("uy", "thon"):
             begin = 2 if len(run) > 2 else len(run)
             if prev_word == "uy" and (_low(run[0][2]) in lex.strong_surnames or (len(run) >= 3 and fold(run[0][2]) in lex.slip_surnames)):
