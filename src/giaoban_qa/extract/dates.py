@@ -246,7 +246,9 @@ def _make(doc: Document, m: re.Match[str], form: str, day: int | None, month: in
 # whole text per pattern; each pattern is then tried only at the candidates, where its own
 # look-behind decides. No look-behind here (it slowed the scan 2x): a digit this scan skips
 # inside an earlier candidate follows another digit, where no date pattern may start.
-_CANDIDATE = re.compile(r"\d{1,2}(?:\s*[/.\-–]|\s+tháng|\s+(?:và|đến|tới)\s+\d)|(?:19|20)\d\d-", re.IGNORECASE)
+# The "và / đến" alternative is a lookahead: consuming "29 đến 3" would hide the start of
+# "31- 5-2017" from the later patterns (the candidates are found without overlap).
+_CANDIDATE = re.compile(r"\d{1,2}(?:\s*[/.\-–]|\s+tháng|(?=\s+(?:và|đến|tới)\s+\d))|(?:19|20)\d\d-", re.IGNORECASE)
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:

@@ -141,6 +141,8 @@ _CUE_WINDOW = 90
 # A period right after these words is the name of the meeting ("giao ban tháng 11"), which
 # by convention may review the month before; cue words further left do not reach past it.
 _MEETING_NAME_BEFORE = re.compile(r"(?:giao\s+ban|họp\s+thường\s+kỳ)(?:\s+định\s+kỳ)?$", re.IGNORECASE)
+# A meeting named between the cue and the period: the period dates that meeting.
+_MEETING_NAMED_AFTER = re.compile(r"(?<!\w)(?:hội\s+nghị|kỳ\s+họp|phiên\s+họp|đại\s+hội|diễn\s+đàn)(?!\w)", re.IGNORECASE)
 # Cues too weak to make a whole year a reviewed period ("phấn đấu tăng 9% trong năm 2017").
 _WEAK_REVIEW = re.compile(r"(?:trong|báo\s+cáo)$", re.IGNORECASE)
 # A year or month after these words is a deadline or a starting point, not a period
@@ -340,6 +342,8 @@ def _cue(text: str, start: int, floor: int) -> str | None:
                 best = key
     if best is None:
         return None
+    if _MEETING_NAMED_AFTER.search(window, best[0]):
+        return None  # "báo cáo lên Hội nghị Bộ trưởng Tài chính APEC tháng 10": the month names that meeting
     if best[2] == "review" and _WEAK_REVIEW.search(window[: best[0]]):
         return "weak-review"
     return best[2]
