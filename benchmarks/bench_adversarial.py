@@ -14,7 +14,9 @@ the number of findings there. The repeats go round all sizes in turn (50, 100, 2
 100, ...), so that a busy spell of the machine falls on every size alike instead of on one.
 Issue 17 is done when every median ratio at 200 -> 400 KB is <= 2.3 and every family takes
 < 5 s at 400 KB; the last line says whether that holds (exit 1 when it does not) and gives
-the largest ratio and time.
+the largest ratio and time. A family whose median ratio is over 2.3 after ``--repeat``
+rounds is measured for twice as many rounds again and judged on the median of all its runs
+(marked ``*`` after its name).
 """
 
 from __future__ import annotations
@@ -215,15 +217,30 @@ def main() -> int:
         runs: list[list[float]] = [[] for _ in sizes]
         stopped = len(sizes)  # the first size that hit the timeout; no larger one is run
         grown, count = 0.0, 0
-        for _ in range(repeat):
-            for i, size in enumerate(sizes[:stopped]):
-                elapsed, mb, found = measure(make, size, args.timeout)
-                if elapsed is None:
-                    stopped = i
-                    break
-                runs[i].append(elapsed)
-                if i == len(sizes) - 1:
-                    grown, count = max(grown, mb), found
+
+        def rounds(n: int) -> None:
+            nonlocal stopped, grown, count
+            for _ in range(n):
+                for i, size in enumerate(sizes[:stopped]):
+                    elapsed, mb, found = measure(make, size, args.timeout)
+                    if elapsed is None:
+                        stopped = i
+                        break
+                    runs[i].append(elapsed)
+                    if i == len(sizes) - 1:
+                        grown, count = max(grown, mb), found
+
+        rounds(repeat)
+        # A family over the ratio gets twice as many rounds again before it is judged, and
+        # the median of all its runs is what counts: on a shared machine one busy spell can
+        # lift the median of a few sub-second runs past the limit, while a family that is
+        # really super-linear stays over it however many runs are taken. Marked '*'.
+        remeasured = False
+        if len(sizes) > 1 and stopped == len(sizes):
+            big, small = statistics.median(runs[-1]), statistics.median(runs[-2])
+            if big >= 0.2 and small and big / small > 2.3:
+                rounds(2 * repeat)
+                remeasured = True
         times = [statistics.median(r) if i < stopped and r else None for i, r in enumerate(runs)]
         fastest = [min(r) if i < stopped and r else None for i, r in enumerate(runs)]
         ratios = [b / a if a and b else None for a, b in zip(times, times[1:])]
@@ -234,7 +251,7 @@ def main() -> int:
         )
         cells += "".join(f"{r:9.2f}" if r is not None else f"{'-':>9}" for r in ratios)
         cells += f"{min_ratio:7.2f}" if min_ratio is not None else f"{'-':>7}"
-        print(f"{name[:28]:<28}{cells}{grown:7.0f}{count:9d}", flush=True)
+        print(f"{name[:27] + ('*' if remeasured else ''):<28}{cells}{grown:7.0f}{count:9d}", flush=True)
         last, last_ratio = times[-1], ratios[-1] if ratios else None
         if last is not None:
             worst_time = max(worst_time, last)

@@ -7,7 +7,8 @@ Inputs (seeded, so a run is repeatable): random bytes, random Unicode (controls,
 U+2028, combining marks, bidi overrides, astral characters), byte flips of real files (the
 bundled examples, and ../shared/seeds when present — read, never copied), token soups of
 Vietnamese report words and separators, .docx packages with flipped bytes, hostile file
-names (ESC sequences, bytes that are not UTF-8) and hostile configurations (wrong types,
+names (ESC sequences, bytes that are not UTF-8), hand-written PDFs with flipped bytes, cut
+short or lying about their page count, and hostile configurations (wrong types,
 unknown keys, infinities, deep nesting). Each input is checked with one of the output
 formats, in this process through ``giaoban_qa.cli.main``; every ``--subprocess``-th input
 also through ``python -m giaoban_qa``.
@@ -95,9 +96,21 @@ def small_docx() -> bytes:
     return buf.getvalue()
 
 
+def small_pdf(rng: random.Random) -> bytes:
+    """A one- or two-page PDF written by the tests' own hand-made writer (Helvetica, so the
+    text is ASCII: report words without their marks), with a page count that may lie."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pdf_helpers import raw_pdf, text_page
+
+    ascii_words = [w for w in WORDS + NUMBERS if w.isascii()]
+    pages = [text_page([" ".join(rng.choice(ascii_words) for _ in range(rng.randint(1, 12))) for _ in range(rng.randint(1, 6))])
+             for _ in range(rng.randint(1, 2))]
+    return raw_pdf(pages, declared_pages=rng.choice([None, None, 0, 10**9]))
+
+
 def make_input(rng: random.Random, reals: list[bytes], docx_bytes: bytes) -> tuple[str, bytes, str]:
     """(family, file content, file name)."""
-    family = rng.choice(["bytes", "unicode", "flip", "soup", "soup", "docx", "names"])
+    family = rng.choice(["bytes", "unicode", "flip", "soup", "soup", "docx", "pdf", "names"])
     name = "r.txt"
     if family == "bytes":
         data = rng.randbytes(rng.randint(0, 3000))
@@ -128,6 +141,13 @@ def make_input(rng: random.Random, reals: list[bytes], docx_bytes: bytes) -> tup
         for _ in range(rng.randint(0, 8)):
             base[rng.randrange(len(base))] = rng.randrange(256)
         data, name = bytes(base), "r.docx"
+    elif family == "pdf":  # byte flips, or a file cut short (xref and trailer lost)
+        base = bytearray(small_pdf(rng))
+        if rng.random() < 0.2:
+            base = base[: rng.randrange(1, len(base))]
+        for _ in range(rng.randint(0, 8)):
+            base[rng.randrange(len(base))] = rng.randrange(256)
+        data, name = bytes(base), "r.pdf"
     else:  # hostile names
         data = ("BÁO CÁO\nNgày 31/4/2020, Huyện ủy tổ chức giao ban về Covid 19. \x1b]0;pwned\x07\n").encode("utf-8")
         name = rng.choice(NAMES)

@@ -311,18 +311,20 @@ def test_the_time_limit_of_a_pack_pattern_is_a_budget_per_document_not_per_call(
     from giaoban_qa import packpatterns
     from giaoban_qa.packs import PackError
 
+    text = "Ba Chẽ " * 100
+    budget = packpatterns.document_budget(len(text))
+    step = budget / 2.5
     now = [0.0]
 
-    def clock() -> float:  # read before and after each call: every call "takes" 0.2 s
-        now[0] += 0.2
+    def clock() -> float:  # read before and after each call: every call "takes" budget / 2.5
+        now[0] += step
         return now[0]
 
     monkeypatch.setattr(packpatterns, "_clock", clock)
     pattern = packpatterns.PackPattern("Ba Chẽ", 0, "terms")
-    text = "Ba Chẽ " * 100  # budget 0.5 s + 700 / 500,000
     packpatterns.new_document(len(text))
-    # 0.2, 0.4, then 0.6 s spent: the third call had only what was left (0.1 s) as its
-    # timeout, and the fourth has nothing left.
+    # 0.4, 0.8, then 1.2 budgets spent: the third call still started within the budget,
+    # the fourth has nothing left.
     assert pattern.match(text, 0) and pattern.match(text, 7) and pattern.match(text, 14)
     with pytest.raises(PackError, match="takes too long"):
         pattern.match(text, 21)
