@@ -2,7 +2,8 @@
 publication lines and event leads, headings that name a review or plan month, a document's
 date written after its symbol, and titles written before a name.
 
-    python benchmarks/mine_kinds.py [--top 20] [--limit N] [--read]
+    python benchmarks/mine_kinds.py [--top 20] [--limit N] [--read] [--examples K]
+    EVAL_SRC=/path/to/main/src python benchmarks/mine_kinds.py --read   # what another checkout reads
 
 Reads the pool without its hold-out (``pool.iter_articles(held_out=False)``) and, for the
 publication lines the pool does not keep (its SOURCES.md: "No publication-date line"), the
@@ -26,6 +27,7 @@ Types:
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections import Counter, defaultdict
@@ -33,10 +35,15 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent / "src"))
+# EVAL_SRC: another checkout's src (say main's), to count what it reads.
+sys.path.insert(0, os.environ.get("EVAL_SRC", str(HERE.parent / "src")))
 
 from mine_periods_names import _NAME, _TITLE, TITLE_WORDS, _UP  # noqa: E402
 from pool import iter_articles, shared_dir  # noqa: E402
+
+# mine_periods_names puts this checkout's src first on the path; EVAL_SRC goes before it.
+if os.environ.get("EVAL_SRC"):
+    sys.path.insert(0, os.environ["EVAL_SRC"])
 
 _WD = r"(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ\s+[Nn]hật|[Cc]N|T[2-7])"
 _TOD = r"(?:[Rr]ạng\s+sáng|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm|[Kk]huya)"
