@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -510,6 +510,11 @@ def _title_before_separator(scan: _Scan, start: int, floor: int, comma: bool) ->
     last = _WORD.findall(lead[-12:])
     if last and _low(last[-1]) in _OBJECT_BEFORE:
         return []  # "Báo cáo với Bí thư Thành ủy, bà Trần Kim Yến cho biết": the title is another person's
+    if last and _low(last[-1]) == "chức":
+        # "phát biểu nhậm chức Bí thư Thành ủy, ông …": the post is being taken over; it is
+        # the person's, but not compared with who held it before.
+        got = [replace(t, current=False)]
+        t = got[0]
     if t.start > floor and lead[-1:] in (",", "–", "-", "—", ";", "("):
         prev = list(_WORD.finditer(lead))
         w = prev[-1].group() if prev else ""
