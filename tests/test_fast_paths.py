@@ -47,3 +47,27 @@ def test_equal_neighbours_found_by_one_regex_as_by_the_list_of_letter_runs() -> 
         low = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))).lower()
         runs = re.findall(r"[^\W\d_]+", low)
         assert (_EQUAL_NEIGHBOURS.search(low) is not None) == any(map(operator.eq, runs, runs[1:])), repr(low)
+
+
+def test_spaces_collapsed_a_piece_at_a_time_as_in_one_split(monkeypatch) -> None:
+    from giaoban_qa.rules import text as text_rules
+
+    monkeypatch.setattr(text_rules, "_COLLAPSE_CHUNK", 7)  # pieces of 7 characters: every boundary case
+    rng = random.Random(15)
+    pieces = ["a", "Bb", " ", "  ", "\n", "\u00a0", " \t ", "đầy", "x" * 9, "\u2003", "mạnh"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert text_rules.collapse_spaces(text) == " ".join(text.split()), repr(text)
+
+
+def test_text_lowered_a_piece_at_a_time_as_in_one_lower(monkeypatch) -> None:
+    import giaoban_qa.document as document
+
+    monkeypatch.setattr(document, "_LOWER_PIECE", 5)
+    rng = random.Random(15)
+    # Final sigma (the one mapping that reads its neighbours), dotted I (lowers to two
+    # characters), combining marks, Vietnamese capitals, spaces and line breaks.
+    pieces = ["ΣΑΣ", "Σ", "ΟΔΟΣ", " ", "\n", "  ", "İ", "A\u0301", "ĐẨY", "Mạnh", "x" * 7, "'Σ", "Σ.", "\u00a0"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert document.lower_in_pieces(text) == text.lower(), repr(text)

@@ -6,7 +6,6 @@ Command-line flags override it.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -82,6 +81,8 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a configuration file: 3 ms of a cold start otherwise
+
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)

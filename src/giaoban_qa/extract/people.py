@@ -165,7 +165,7 @@ def lexicon() -> TitleLexicon:
     tit = load_pack("titles") or {}
     surnames = frozenset(_low(s) for s in sur.get("surnames", []))
     roles = sorted(((fold(r["text"]), r["role"]) for r in tit.get("roles", [])), key=lambda r: -len(r[0]))
-    role_words = sorted({r["text"] for r in tit.get("roles", [])}, key=len, reverse=True)
+    role_words = sorted({r["text"] for r in tit.get("roles", [])}, key=lambda w: (-len(w), w))  # one order every run
     # Roles are matched on the NFC text, case-insensitively, tone placement folded by
     # allowing both placements of "ủy".
     alternatives = [re.escape(w).replace("ủy", "(?:ủy|uỷ)").replace("Ủy", "(?:Ủy|Uỷ)").replace(r"\ ", r"\s+") for w in role_words]
@@ -723,7 +723,7 @@ def _extract_places(doc: Document) -> list[Place]:
 def _organ_regex() -> re.Pattern[str]:
     from giaoban_qa.packs import load_pack
 
-    names = sorted({o["text"] for o in (load_pack("titles") or {}).get("organs", [])}, key=len, reverse=True)
+    names = sorted({o["text"] for o in (load_pack("titles") or {}).get("organs", [])}, key=lambda n: (-len(n), n))  # one order every run
     alts = [re.escape(n).replace("ủy", "(?:ủy|uỷ)").replace("Ủy", "(?:Ủy|Uỷ)").replace(r"\ ", r"\s+") for n in names]
     levels = r"(?:\s+(?:huyện|tỉnh|xã|thị trấn|thành phố|thị xã|phường|quận)(?:\s+[%s]\w*(?:\s[%s]\w*){0,3})?)?" % (_UPPER, _UPPER)
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)" + levels)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from collections import defaultdict
 from typing import Any, Iterable
 
-from giaoban_qa.document import Document
+from giaoban_qa.document import Document, lower_text
 from giaoban_qa.extract.people import PersonMention, Place, Title, _low, fold, lexicon, old_tone_style, parse_title, people, places
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.rules import Rule, RuleContext, register
@@ -585,7 +585,7 @@ def roster_entries(doc: Document, roster: Any) -> list[dict[str, Any]]:
     units = roster.get("units", []) or []
     if not units:
         return []
-    lowered = doc.text.lower()
+    lowered = doc.fact(lower_text)  # shared: a fresh lower() of a big text was its peak
     out = []
     when = None
     for unit in units:

@@ -265,6 +265,8 @@ class InvalidSyllable(Rule):
             by_context = len(low) < 2 or looks_foreign(low)
             if by_context and (model is None or (left_word is None and right_word is None) or not _cleanly_delimited(text, w.start, w.end)):
                 continue
+            if by_context and not _context_may_prove(model, low, left_word, right_word, ctx_strong, ctx_one):
+                continue  # no candidate can pass ``_context_proves``: the near spellings are not ranked
             count = model.unigram(low) if model else 0
             split = None if by_context else _split_glued(low, model)
             ranked = _rank_near(low, model, left_word, right_word)
@@ -366,6 +368,19 @@ def _context_proves(counts: dict[str, int], both: bool, side: int, strong: int, 
     if both:
         return (cl >= side and cr >= side and max(cl, cr) >= strong) or (max(cl, cr) >= one_side and min(cl, cr) >= 1)
     return max(cl, cr) >= one_side
+
+
+def _context_may_prove(model, written: str, left: str | None, right: str | None, strong: int, one_side: int) -> bool:
+    """False when ``_context_proves`` fails for every candidate, known from the neighbours'
+    own counts: no pair is counted more often than either of its words (the pool's pairs
+    are counted in the same words as its syllables), so a candidate's pair with a neighbour
+    is at most that neighbour's count. (The same tests as ``_context_proves``; change them
+    together.)"""
+    most = max(model.unigram(left) if left else 0, model.unigram(right) if right else 0)
+    if most < (min(strong, one_side) if left is not None and right is not None else one_side):
+        return False
+    written_most = max(model.bigram(left, written) if left else 0, model.bigram(written, right) if right else 0)
+    return written_most * 20 <= most
 
 
 def _split_glued(word: str, model) -> str | None:
@@ -896,8 +911,11 @@ def _viable_logs(model, word: str) -> tuple[tuple[str, str, int, float, float], 
 # Vietnamese words that follow a figure as its scale or unit; glued to the digits they are a
 # slip ("97.221tỷ đồng"). SI symbols ("30m2", "5km") are conventionally written either way
 # and are left alone.
+# (The test "no letter, digit, / . , - before the figure" is written after its first digit,
+# ``\d(?<![\w/.,-]\d)``, the same test: a pattern that opens with a digit is searched for
+# by its first character at C speed, one that opens with a lookbehind tries every position.)
 _GLUED = re.compile(
-    r"(?<![\w/.,-])(\d[\d.,]*\d|\d)(tỷ|tỉ|triệu|nghìn|ngàn|trăm|đồng|người|hộ|tấn|lượt|năm|tháng|ngày|giờ|phút|xã|huyện|tỉnh|trường|học\s+sinh|căn|chiếc|con|cây)(?!\w)",
+    r"(\d(?<![\w/.,-]\d)[\d.,]*\d|\d(?<![\w/.,-]\d))(tỷ|tỉ|triệu|nghìn|ngàn|trăm|đồng|người|hộ|tấn|lượt|năm|tháng|ngày|giờ|phút|xã|huyện|tỉnh|trường|học\s+sinh|căn|chiếc|con|cây)(?!\w)",
 )
 
 
@@ -945,8 +963,9 @@ class GluedFigure(Rule):
 # "17/2012/QĐ - UBND", "11/2013/TT- BCT", "45/NQ -TU": a document symbol with spaces around
 # its hyphen. A hyphen between spaces after a symbol that ends the sentence is a dash; the
 # part after it must look like an issuer (capitals) right away.
+# (The lookbehind is written after the first digit, as in ``_GLUED``.)
 _SYMBOL_SPACED = re.compile(
-    r"(?<![\w/])(\d{1,5}(?:/\d{4})?/[A-ZĐ][A-ZĐƯ]{0,7})(?:( +)-( *)|( *)-( +))([A-ZĐ][A-ZĐ]{1,9})(?![\w])"
+    r"(\d(?<![\w/]\d)\d{0,4}(?:/\d{4})?/[A-ZĐ][A-ZĐƯ]{0,7})(?:( +)-( *)|( *)-( +))([A-ZĐ][A-ZĐ]{1,9})(?![\w])"
 )
 
 
@@ -991,7 +1010,8 @@ class SymbolSpacing(Rule):
 
 # A brand written with an inner capital ("MobiFone", "VinGroup"): another capitalisation of
 # the same letters in the same text is the inconsistency. All-capital forms are headings.
-_CAMEL = re.compile(r"(?<![\w./@_-])[A-ZĐ][a-zđ]+[A-ZĐ][\w]*(?![\w/@_-])")
+# (The lookbehind is written after the first capital, as in ``_GLUED``.)
+_CAMEL = re.compile(r"[A-ZĐ](?<![\w./@_-][A-ZĐ])[a-zđ]+[A-ZĐ][\w]*(?![\w/@_-])")
 
 
 @register

@@ -42,7 +42,29 @@ def _lower(doc: Document) -> str:
 def _lower_collapsed(doc: Document) -> str:
     """The lower-cased words joined by single spaces. The word list is not kept: a list of
     every word of the document held ~10 MiB per MB of text for one yes/no test."""
-    return " ".join(lowered(doc).split())
+    return collapse_spaces(lowered(doc))
+
+
+_NEXT_SPACE = re.compile(r"\s")
+_COLLAPSE_CHUNK = 1 << 16
+
+
+def collapse_spaces(text: str) -> str:
+    """``" ".join(text.split())``, a piece at a time: the list of every word of a big
+    document at once was the peak of its check (14 MiB per MB of text, for a moment).
+    Each piece ends at a whitespace character, so no word is cut between two pieces."""
+    if len(text) <= _COLLAPSE_CHUNK:
+        return " ".join(text.split())
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        space = _NEXT_SPACE.search(text, min(len(text), start + _COLLAPSE_CHUNK))
+        end = space.start() if space else len(text)
+        piece = " ".join(text[start:end].split())
+        if piece:
+            pieces.append(piece)
+        start = end if end > start else end + 1
+    return " ".join(pieces)
 
 
 # Two equal neighbouring letter runs of the lower-cased text, whatever separates them
@@ -64,9 +86,9 @@ def _in_upper_heading(doc: Document, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _compiled_terms(terms: tuple[tuple[str, str, tuple[str, ...], str, str, tuple[str, ...]], ...]):
+def _compiled_terms(terms: tuple[tuple[str, str, tuple[str, ...], str, str, tuple[str, ...]], ...], trusted: bool = False):
     # A hint with a capital is looked up in the text as written, else in the lower-cased text.
-    return [(PackPattern(p, 0, "terms"), c, frozenset(a), case, note, tuple((h, h != h.lower()) for h in hints)) for p, c, a, case, note, hints in terms]
+    return [(PackPattern(p, 0, "terms", trusted), c, frozenset(a), case, note, tuple((h, h != h.lower()) for h in hints)) for p, c, a, case, note, hints in terms]
 
 
 _BY_PACK: dict[tuple[str, tuple[str, ...]], object] = {}
@@ -87,16 +109,17 @@ def _per_pack(name: str, ctx: RuleContext, build):
 
 
 def _terms(ctx: RuleContext):
-    return _per_pack("terms", ctx, _build_terms)
+    # Without a rules folder every pattern is one of the shipped packs' (trusted, on re).
+    return _per_pack("terms", ctx, lambda pack: _build_terms(pack, not ctx.rules_dirs))
 
 
-def _build_terms(pack):
+def _build_terms(pack, trusted: bool = False):
     pack = pack or {}
     raw = tuple(
         (t["pattern"], t["canonical"], tuple(t.get("accept") or [t["canonical"]]), t.get("case", ""), t.get("note", ""), tuple(t.get("hints") or []))
         for t in pack.get("terms", [])
     )
-    return _compiled_terms(raw)
+    return _compiled_terms(raw, trusted)
 
 
 def _in_url(text: str, start: int, end: int) -> bool:
@@ -180,20 +203,20 @@ class TermVariant(Rule):
 
 
 def _typo_entries(ctx: RuleContext):
-    return _per_pack("typos", ctx, _build_typos)
+    return _per_pack("typos", ctx, lambda pack: _build_typos(pack, not ctx.rules_dirs))
 
 
-def _build_typos(pack):
+def _build_typos(pack, trusted: bool = False):
     pack = pack or {}
     raw = tuple(
         (e.get("pattern") or "", e.get("wrong") or "", e["right"], e.get("unless_before") or "", e.get("unless_after") or "", e.get("note", ""))
         for e in pack.get("typos", [])
     )
-    return _compiled_typos(raw)
+    return _compiled_typos(raw, trusted)
 
 
 @lru_cache(maxsize=32)
-def _compiled_typos(raw: tuple[tuple[str, str, str, str, str, str], ...]):
+def _compiled_typos(raw: tuple[tuple[str, str, str, str, str, str], ...], trusted: bool = False):
     out = []
     for pattern, wrong, right, before, after, note in raw:
         if not pattern:
@@ -201,8 +224,8 @@ def _compiled_typos(raw: tuple[tuple[str, str, str, str, str, str], ...]):
             pattern = r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
         literal = " ".join(wrong.split()) if wrong else (re.findall(r"^\\b(\w+)", pattern) or [""])[0]
         out.append((
-            PackPattern(pattern, re.IGNORECASE, "typos"), right, PackPattern(before, 0, "typos") if before else None,
-            PackPattern(after, 0, "typos") if after else None, note, literal.lower(),
+            PackPattern(pattern, re.IGNORECASE, "typos", trusted), right, PackPattern(before, 0, "typos", trusted) if before else None,
+            PackPattern(after, 0, "typos", trusted) if after else None, note, literal.lower(),
         ))
     return out
 
@@ -288,21 +311,22 @@ class Typo(Rule):
 # -- repeated syllables -------------------------------------------------------------------
 
 @lru_cache(maxsize=8)
-def _redup_tables(allow: tuple[str, ...], always: tuple[str, ...], context: tuple[tuple[str, str, str], ...]):
+def _redup_tables(allow: tuple[str, ...], always: tuple[str, ...], context: tuple[tuple[str, str, str], ...], trusted: bool = False):
     allowed = frozenset(old_tone_style(a.lower()) for a in allow)
     flag = frozenset(old_tone_style(a.lower()) for a in always)
     conds = {
-        old_tone_style(p.lower()): (PackPattern(fa, 0, "reduplications") if fa else None, PackPattern(ua, 0, "reduplications") if ua else None)
+        old_tone_style(p.lower()): (PackPattern(fa, 0, "reduplications", trusted) if fa else None,
+                                    PackPattern(ua, 0, "reduplications", trusted) if ua else None)
         for p, fa, ua in context
     }
     return allowed, flag, conds
 
 
 def _reduplications(ctx: RuleContext):
-    return _per_pack("reduplications", ctx, _build_reduplications)
+    return _per_pack("reduplications", ctx, lambda pack: _build_reduplications(pack, not ctx.rules_dirs))
 
 
-def _build_reduplications(pack):
+def _build_reduplications(pack, trusted: bool = False):
     pack = pack or {}
     allow = tuple(pack.get("allow", []) or [])
     always = tuple(pack.get("flag_always", []) or [])
@@ -310,7 +334,7 @@ def _build_reduplications(pack):
         (pair, (cond or {}).get("flag_if_after", ""), (cond or {}).get("unless_after", ""))
         for pair, cond in (pack.get("context", {}) or {}).items()
     )
-    return _redup_tables(allow, always, context)
+    return _redup_tables(allow, always, context, trusted)
 
 
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s+\Z")

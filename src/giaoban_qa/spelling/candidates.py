@@ -73,35 +73,43 @@ def edits(word: str, valid_only: bool = False) -> tuple[tuple[str, str], ...]:
         if cand != word and cand not in out:
             out[cand] = kind
 
-    def add_any_placement(candidate_base: str, kind: str) -> None:
-        add(candidate_base, tone, kind)
-
+    # With ``valid_only`` the loops below test a spelling against ``bases`` themselves
+    # before calling ``add``, which would reject it the same way (most edits are no
+    # syllable: a set lookup is much cheaper than the call).
+    is_base = bases.__contains__ if valid_only else None
     for t in range(6):
         if t != tone:
             add(base, t, "tone")
     for i, ch in enumerate(base):
         for other in _HAT.get(ch, ""):
-            add_any_placement(base[:i] + other + base[i + 1 :], "hat")
+            cb = base[:i] + other + base[i + 1 :]
+            if is_base is None or is_base(cb):
+                add(cb, tone, "hat")
     syl = parse(word)
     if syl is not None:
         initial, rime = syl.initial, syl.rime
         for other in _INITIAL_PAIRS.get(initial, ()):
-            add_any_placement(other + rime, "initial")
+            cb = other + rime
+            if is_base is None or is_base(cb):
+                add(cb, tone, "initial")
         for fin, others in _FINAL_PAIRS.items():
             if rime.endswith(fin) and len(rime) > len(fin):
                 for other in others:
                     cand_rime = rime[: -len(fin)] + other
-                    add_any_placement(initial + cand_rime, "final")
+                    cb = initial + cand_rime
+                    if is_base is not None and not is_base(cb):
+                        continue
+                    add(cb, tone, "final")
                     # n→ng changes which tones are possible only for stops; try them too.
                     if fin in "ct" or other in ("c", "t", "ch"):
                         for t in (2, 5):
-                            add(initial + cand_rime, t, "final")
+                            add(cb, t, "final")
     # One letter dropped or inserted, two letters swapped (on the toneless spelling, the
     # tone then kept, or moved to a vowel that can carry it).
     for i in range(len(base)):
         dropped = base[:i] + base[i + 1 :]
-        if dropped:
-            add_any_placement(dropped, "drop")
+        if dropped and (is_base is None or is_base(dropped)):
+            add(dropped, tone, "drop")
             if tone and base[i] in "aăâeêioôơuưy":
                 add(dropped, tone, "drop")
     # Letters are dropped at the edges of a syllable or after its first letters ("độ" for
@@ -111,7 +119,7 @@ def edits(word: str, valid_only: bool = False) -> tuple[tuple[str, str], ...]:
         for ch in _LETTERS:
             cb = head + ch + tail
             if not valid_only or cb in bases:  # most insertions are no syllable: skip the call
-                add_any_placement(cb, "insert")
+                add(cb, tone, "insert")
                 # A dropped vowel takes its tone mark with it ("đi" for đối, "tin" for
                 # tiến, "ngưi" for người): an untoned word gets the vowel back with a tone.
                 if tone == 0 and ch in _VOWEL_LETTERS:
@@ -136,17 +144,26 @@ def edits(word: str, valid_only: bool = False) -> tuple[tuple[str, str], ...]:
             if ch != base[i]:
                 cb = head + ch + tail
                 if not valid_only or cb in bases:
-                    add_any_placement(cb, "substitute")
+                    add(cb, tone, "substitute")
     for i in range(len(base) - 1):
         if base[i] != base[i + 1]:
-            add_any_placement(base[:i] + base[i + 1] + base[i] + base[i + 2 :], "swap")
+            cb = base[:i] + base[i + 1] + base[i] + base[i + 2 :]
+            if is_base is None or is_base(cb):
+                add(cb, tone, "swap")
     # A toned vowel itself dropped ("dựa" → "dự" keeps the mark on the remaining vowel).
     decomposed = unicodedata.normalize("NFC", word)
     for i in range(len(decomposed)):
         cand = decomposed[:i] + decomposed[i + 1 :]
-        if cand and cand != word and cand not in out and (not valid_only or parse(cand) is not None):
+        if cand and cand != word and cand not in out and (not valid_only or _parses(cand, bases)):
             out[cand] = "drop"
     return tuple(out.items())
+
+
+def _parses(word: str, bases: frozenset[str]) -> bool:
+    """``parse(word) is not None``, from ``valid_bases()`` (passed as ``bases``): a word
+    parses when its toneless spelling is a syllable's and a stop final has sắc or nặng."""
+    base, tone = split_tone(word)
+    return tone >= 0 and base in bases and (tone in (2, 5) or not base.endswith(STOP_FINALS))
 
 
 def suggestions_for_invalid(word: str) -> tuple[tuple[str, str], ...]:

@@ -1,0 +1,99 @@
+"""The compiled-pattern cache of the command line (``giaoban_qa.recache``): a stored pattern
+is exactly what ``re`` compiles, a damaged file is ignored, an empty GIAOBAN_QA_CACHE_DIR
+turns it off, and a check's report is the same with a cold cache, a warm one and none."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Named groups, flags, look-arounds, a backreference, classes with Vietnamese letters,
+# possessive and bounded repeats: the shapes the extractors use.
+PATTERNS = [
+    (r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})", 0),
+    (r"(?<![^\W\d_])([^\W\d_]+)[\W\d_]++\1(?![^\W\d_])", 0),
+    (r"(?i)ngày\s+\d+\s+tháng\s+\d+", 0),
+    (r"\b(?:Ủy|Uỷ)\s+ban\b", 2),  # re.IGNORECASE
+    (r"^[ \t]{0,3}#{1,6}(?=[ \t])", 8 | 16),  # MULTILINE | DOTALL
+    (r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹ]{2,}x{0,5}?", 0),
+]
+TEXT = "Ngày 12 tháng 3, họp 02/11/2020; Uỷ ban lĩnh vực vực; ## Tiêu đề\nàáx"
+
+
+def _run(code: str, cache: str) -> str:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "GIAOBAN_QA_CACHE_DIR": cache}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return proc.stdout
+
+
+MATCHES = f"""
+out = []
+for p, f in {PATTERNS!r}:
+    c = re.compile(p, f)
+    out.append([[m.span(), m.groups(), m.groupdict()] for m in c.finditer({TEXT!r})])
+recache.save()
+print(json.dumps(out))
+"""
+
+
+def _matches_code(before: str = "") -> str:
+    return "import re, json\nfrom giaoban_qa import recache\nrecache.install()\n" + before + MATCHES
+
+
+def test_stored_patterns_equal_what_re_compiles_and_match_alike(tmp_path: Path) -> None:
+    cache = str(tmp_path / "c")
+    cold = _run(_matches_code(), cache)
+    files = list((tmp_path / "c" / "regex").glob("*.json"))
+    assert len(files) == 1
+    stored = {(row[0], row[1]) for row in json.loads(files[0].read_text(encoding="utf-8"))}
+    assert set(PATTERNS) <= stored
+    served = f"""
+for p, f in {PATTERNS!r}:
+    assert re._cache[(str, p, f)] is re.compile(p, f)  # served from the stored program
+    assert re.compile(p, f) == recache._original_compile(p, f)  # equal to a fresh compile
+"""
+    warm = _run(_matches_code(served), cache)
+    assert warm == cold
+    assert json.loads(warm)[0][0][1] == ["02", "11", "2020"]
+
+
+@pytest.mark.parametrize("content", ["not json", "[1, 2]", '[["(a", 0, 0, "!!", 0, {}, []]]', '{"a": 1}',
+                                     '[["x", 0, 32, "AAAA", 0, {}, []]]'])
+def test_a_damaged_cache_file_is_ignored(tmp_path: Path, content: str) -> None:
+    cache = tmp_path / "c"
+    _run(_matches_code(), str(cache))
+    (file,) = (cache / "regex").glob("*.json")
+    file.write_text(content, encoding="utf-8")
+    out = _run(_matches_code(), str(cache))
+    assert json.loads(out)[0][0][1] == ["02", "11", "2020"]
+    assert json.loads(file.read_text(encoding="utf-8"))  # rewritten with what this run compiled
+
+
+def test_an_empty_cache_dir_turns_it_off(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = _run(_matches_code(), "")
+    assert json.loads(out)[0][0][1] == ["02", "11", "2020"]
+    assert not any(tmp_path.rglob("*.json"))
+
+
+def test_check_reports_the_same_with_a_cold_a_warm_and_no_cache(tmp_path: Path) -> None:
+    def check(cache: str) -> str:
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "GIAOBAN_QA_CACHE_DIR": cache}
+        proc = subprocess.run([sys.executable, "-m", "giaoban_qa", "check", "examples", "-f", "json", "--jobs", "1"],
+                              capture_output=True, text=True, env=env, cwd=ROOT)
+        assert proc.returncode in (0, 1), proc.stderr
+        return proc.stdout
+
+    none = check("")
+    cold = check(str(tmp_path / "c"))
+    assert list((tmp_path / "c" / "regex").glob("*.json"))
+    warm = check(str(tmp_path / "c"))
+    assert json.loads(none)["findings"]
+    assert none == cold == warm
