@@ -120,6 +120,21 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "markup <!--": repeated("<!--", HEAD),
     "markup <b unclosed": repeated("<b ", HEAD),
     "markup <sup unclosed": repeated("<sup>1", HEAD),
+    # r11kinds (issue 11): the publication-line, heading, cited-date and title-before-name patterns.
+    "r11k spaces + ISO published line": ws_run(" ", "Tin\n", "date: 2020-05-05T09:00:00.000Z\n"),
+    "r11k spaces + weekday published line": ws_run(" ", "Tin\n", "Thứ Hai, ngày 05/05/2020 | 09:00 AM\n"),
+    "r11k spaces + author bar published line": ws_run(" ", "Tin\n", "Thanh Hà | 15/05/2020 09:15\n"),
+    "r11k bars": repeated("Tin | ", "Tin\n"),
+    "r11k day and day/month": repeated("ngày 1 và 2/1 ", HEAD),
+    "r11k heading marks": repeated("I. KẾT QUẢ THÁNG 1 ", HEAD),
+    "r11k heading marks + lines": repeated("II. NHIỆM VỤ TRỌNG TÂM THÁNG 2\n", HEAD),
+    "r11k Phần thứ": repeated("Phần thứ hai: ", HEAD),
+    "r11k dot dates": repeated("Sáng 6.2 ", HEAD),
+    "r11k cited date in parentheses": repeated("Quyết định số 1/2020/QĐ-UBND (", HEAD),
+    "r11k cited được … ban hành": repeated("1/2020/QĐ-UBND được UBND tỉnh ", HEAD),
+    "r11k title dash": repeated("Bí thư Huyện ủy - ", HEAD),
+    "r11k title comma honorific": repeated("Chủ tịch UBND xã Phú Lâm, ông ", HEAD),
+    "r11k title name repeated": repeated("Bí thư Huyện ủy Hoàn Đức Lộc ", HEAD),
     "real sentences": repeated(
         "Ngày 04 tháng 11 năm 2020, Huyện ủy tổ chức giao ban. Theo Báo cáo số 118/BC-UBND ngày 29/11/2020, "
         "doanh thu đạt 120 tỷ đồng, tăng 5% so với cùng kỳ. Đồng chí Nguyễn Văn An, Bí thư Huyện ủy chủ trì.\n",

@@ -56,7 +56,7 @@ def main() -> int:
     ap.add_argument("--before", type=Path, help="the other checkout")
     ap.add_argument("--select", default="number.,name.")
     ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--save-dir", type=Path, help="write before.json and after.json here")
+    ap.add_argument("--save-dir", "--save", type=Path, help="write before.json and after.json here (outside the project: they quote pool text)")
     ap.add_argument("--reuse-before", type=Path, help="read the 'before' findings from this file instead of running --before")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()

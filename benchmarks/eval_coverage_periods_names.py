@@ -86,6 +86,17 @@ def sample(kind: str, n: int, seed: int = SEED, held_out: bool | None = True) ->
 # -- what the extractors read -------------------------------------------------------------
 
 
+# The labels write a post's role word ("ủy viên", "đại biểu", "chủ tịch"); the extractor
+# reads some roles together with the organ they are fused with in the title pack ("Ủy viên
+# Bộ Chính trị", "Đại biểu Quốc hội", "Chủ tịch nước"). Both name the same post, so the
+# fused role is compared by its role word (no label uses a fused role).
+_ROLE_WORD = {
+    "ủy viên bộ chính trị": "ủy viên", "ủy viên trung ương": "ủy viên", "ủy viên ban thường vụ": "ủy viên",
+    "ủy viên ban chấp hành": "ủy viên", "đại biểu quốc hội": "đại biểu", "chủ tịch nước": "chủ tịch",
+    "phó chủ tịch nước": "phó chủ tịch", "bí thư trung ương": "bí thư",
+}
+
+
 def read(kind: str, sentence: str) -> list[str]:
     """The statements of ``kind`` the extractors read in a sentence, as label fields."""
     from giaoban_qa.document import build_document
@@ -116,7 +127,7 @@ def read(kind: str, sentence: str) -> list[str]:
     if kind == "person_title":
         from giaoban_qa.extract.people import people
 
-        return [f"{p.name}>{p.titles[0].role}" for p in people(doc) if p.titles]
+        return [f"{p.name}>{_ROLE_WORD.get(p.titles[0].role, p.titles[0].role)}" for p in people(doc) if p.titles]
     if kind == "citation":
         from giaoban_qa.extract.citations import citations
 

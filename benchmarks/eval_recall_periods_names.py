@@ -368,6 +368,116 @@ LETTER_SLIP_FORMS = [
 ]
 
 
+# -- added by r11kinds, from the constructions mine_kinds.py counts (pub_line, event_lead,
+# heading, cited_date, title_name). Even forms were tuned on, odd forms held out (written
+# with the others, never looked at while the extractors changed).
+
+_WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+
+
+def _pub_shape(pub: Callable[[dt.date], str], lead: str) -> Form:
+    """A publication line in one of the mined header shapes, then a lead that dates the
+    event without its year ("Sáng 17/5", "Chiều ngày 17/5", "Ngày 17.5")."""
+
+    def make(rng: random.Random) -> tuple[str, str]:
+        event = dt.date(_y(rng), _m(rng, 2, 11), rng.randint(5, 25))
+        early = event - dt.timedelta(days=rng.randint(1, 4))
+        late = event + dt.timedelta(days=rng.randint(0, 2))
+        body = lead.format(d=event.day, m=event.month)
+        return pub(early) + "\n" + body, pub(late) + "\n" + body
+
+    return make
+
+
+PUB_SHAPE_FORMS = [
+    _pub_shape(lambda w: f"{_WEEKDAYS[w.weekday()]}, {w:%d/%m/%Y} | 10:05", "Sáng {d}/{m}, Thường trực Huyện ủy tổ chức hội nghị giao ban."),
+    _pub_shape(lambda w: f"Ngày xuất bản: {w:%d/%m/%Y}", "Chiều ngày {d}/{m}, UBND xã họp đánh giá công tác thu ngân sách."),
+    _pub_shape(lambda w: f"{_WEEKDAYS[w.weekday()]}, ngày {w:%d/%m/%Y} - 15:20", "Ngày {d}/{m}, Đảng ủy xã tổ chức hội nghị sơ kết quý."),
+    _pub_shape(lambda w: f"Cập nhật lúc {w:%H:%M} ngày {w:%d/%m/%Y}".replace("00:00", "08:40"), "Sáng {d}.{m}, Huyện đoàn ra quân hưởng ứng tháng thanh niên."),
+    _pub_shape(lambda w: f"date: {w:%Y-%m-%d}T03:30:00.000Z", "Tối {d}/{m}, Ban Chỉ huy Quân sự huyện tổng kết diễn tập."),
+    _pub_shape(lambda w: f"{w:%d-%m-%Y} - 07:45", "Sáng nay {d}/{m}, Ủy ban MTTQ huyện tổ chức hội nghị hiệp thương."),
+    _pub_shape(lambda w: f"{_WEEKDAYS[w.weekday()]}, {w.day} tháng {w.month} năm {w.year}", "Chiều {d}-{m}, HĐND thị trấn khai mạc kỳ họp chuyên đề."),
+    _pub_shape(lambda w: f"Thời gian đăng: {w:%d/%m/%Y} lúc 09:10", "Trưa {d}/{m}, đoàn công tác của tỉnh làm việc với huyện."),
+]
+
+
+def _heading(review: str, plan: str, filler: int) -> Form:
+    """A review heading and, ``filler`` paragraphs later, the plan heading of the same style."""
+
+    def make(rng: random.Random) -> tuple[str, str]:
+        m, y = _m(rng, 1, 10), _y(rng)
+        wrong = m + rng.choice([2, 3]) if rng.random() < 0.7 else m
+        body = "\n".join(["Các ngành, các địa phương triển khai nhiệm vụ đúng kế hoạch."] * filler)
+
+        def fill(p: int) -> str:
+            return review.format(m=m, y=y) + "\n" + body + "\n" + plan.format(p=p, y=y) + "\nTiếp tục chỉ đạo sản xuất."
+
+        return fill(wrong), fill(m + 1)
+
+    return make
+
+
+HEADING_FORMS = [
+    _heading("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG {m}", "II. NHIỆM VỤ TRỌNG TÂM THÁNG {p}", 3),
+    _heading("I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ THÁNG {m}/{y}", "II. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG {p}/{y}", 2),
+    _heading("A. KẾT QUẢ CÔNG TÁC THÁNG {m} NĂM {y}", "B. NHIỆM VỤ CÔNG TÁC THÁNG {p} NĂM {y}", 4),
+    _heading("Phần I: Đánh giá kết quả tháng {m}", "Phần II: Chương trình công tác tháng {p}", 1),
+    _heading("1. Kết quả thực hiện nhiệm vụ tháng {m}", "2. Nhiệm vụ, giải pháp tháng {p}", 2),
+    _heading("PHẦN THỨ NHẤT: KẾT QUẢ LÃNH ĐẠO THÁNG {m}", "PHẦN THỨ HAI: NHIỆM VỤ TRỌNG TÂM THÁNG {p}", 3),
+    _heading("I - TÌNH HÌNH THÁNG {m}", "II - KẾ HOẠCH THÁNG {p}", 2),
+    _heading("I. SƠ KẾT CÔNG TÁC THÁNG {m}", "II. DỰ KIẾN CHƯƠNG TRÌNH THÁNG {p}", 5),
+]
+
+
+def _symbol_date(template: str) -> Form:
+    """A numbered document whose year is not the year of the date written after it."""
+
+    def make(rng: random.Random) -> tuple[str, str]:
+        y = _y(rng)
+        day, month = rng.randint(2, 27), _m(rng, 1, 12)
+        num = rng.randint(5, 480)
+        wrong_y = y - 1 if rng.random() < 0.7 else y + 1
+        return template.format(n=num, sy=wrong_y, d=day, m=month, y=y), template.format(n=num, sy=y, d=day, m=month, y=y)
+
+    return make
+
+
+SYMBOL_DATE_FORMS = [
+    _symbol_date("Thực hiện Quyết định số {n}/{sy}/QĐ-UBND (ngày {d}/{m}/{y}) của UBND tỉnh, huyện đã rà soát các hộ."),
+    _symbol_date("Căn cứ Nghị quyết số {n}/{sy}/NQ-HĐND ban hành ngày {d}/{m}/{y}, xã xây dựng kế hoạch thực hiện."),
+    _symbol_date("Thông tư số {n}/{sy}/TT-BTC được Bộ Tài chính ban hành ngày {d}/{m}/{y} hướng dẫn quản lý kinh phí."),
+    _symbol_date("Theo Quyết định {n}/{sy}/QĐ-TTg ({d}/{m}/{y}) của Thủ tướng Chính phủ, huyện được hỗ trợ kinh phí."),
+    _symbol_date("Thực hiện Quyết định số {n}/{sy}/QĐ-UBND, ban hành ngày {d} tháng {m} năm {y} của UBND huyện."),
+    _symbol_date("Nghị định số {n}/{sy}/NĐ-CP ký ngày {d}/{m}/{y} quy định chi tiết một số điều của luật."),
+    _symbol_date("Thực hiện Quyết định số {n}/{sy}/QĐ-UBND - ngày {d}/{m}/{y} về việc phê duyệt kế hoạch."),
+    _symbol_date("Căn cứ Nghị quyết số {n}/{sy}/NQ-HĐND (ban hành ngày {d}/{m}/{y}) của HĐND tỉnh."),
+]
+
+
+TITLE_BEFORE_FORMS = [
+    _titles("{t1} - {n} chủ trì hội nghị. Phát biểu kết luận, {t2} - {n} đề nghị các chi bộ làm tốt công tác phát triển đảng viên.", ("Bí thư Đảng ủy xã Hòa Phú", "Phó Bí thư Đảng ủy xã Hòa Phú"), ("Bí thư Đảng ủy xã Hòa Phú", "Bí thư Đảng ủy xã Hòa Phú")),
+    _titles("{t1}, ông {n} cho biết xã đã hoàn thành tiêu chí. Cũng theo {t2}, ông {n}, xã còn nợ đọng vốn.", ("Chủ tịch UBND xã Tân Hà", "Phó Chủ tịch UBND xã Tân Hà"), ("Chủ tịch UBND xã Tân Hà", "Chủ tịch UBND xã Tân Hà")),
+    _titles("Dự buổi làm việc có {t1} {n}. Kết luận buổi làm việc, {t2} {n} yêu cầu các phòng tham mưu kịp thời.", ("Chủ tịch UBND huyện Ea Kar", "Phó Chủ tịch UBND huyện Ea Kar"), ("Chủ tịch UBND huyện Ea Kar", "Chủ tịch UBND huyện Ea Kar")),
+    _titles("{t1} – bà {n} phát biểu khai mạc. Bế mạc hội nghị, {t2} – bà {n} đề nghị hội viên hưởng ứng phong trào.", ("Chủ tịch Hội Liên hiệp Phụ nữ huyện", "Phó Chủ tịch Hội Liên hiệp Phụ nữ huyện"), ("Chủ tịch Hội Liên hiệp Phụ nữ huyện", "Chủ tịch Hội Liên hiệp Phụ nữ huyện")),
+    _titles("Theo {t1} {n}, toàn tỉnh có 35 xã đạt chuẩn. {t2} {n} cũng cho biết sẽ rà soát các xã còn lại.", ("Giám đốc Sở Nông nghiệp và Phát triển nông thôn", "Phó Giám đốc Sở Nông nghiệp và Phát triển nông thôn"), ("Giám đốc Sở Nông nghiệp và Phát triển nông thôn", "Giám đốc Sở Nông nghiệp và Phát triển nông thôn")),
+    _titles("{t1}, đồng chí {n} chủ trì phiên họp. Kết luận phiên họp, {t2}, đồng chí {n} giao nhiệm vụ cho các ban.", ("Chủ tịch HĐND thị xã", "Chủ tịch UBND thị xã"), ("Chủ tịch HĐND thị xã", "Chủ tịch HĐND thị xã")),
+    _titles("{t1} {n} kiểm tra công tác phòng chống lụt bão. Tại buổi kiểm tra, {t2} {n} yêu cầu xã chủ động sơ tán dân.", ("Bí thư Thị ủy", "Phó Bí thư Thị ủy"), ("Bí thư Thị ủy", "Bí thư Thị ủy")),
+    _titles("{t1} - đồng chí {n} trao quyết định. Phát biểu nhận nhiệm vụ, {t2} - đồng chí {n} hứa sẽ cùng tập thể hoàn thành nhiệm vụ.", ("Trưởng ban Tổ chức Huyện ủy", "Phó Trưởng ban Tổ chức Huyện ủy"), ("Trưởng ban Tổ chức Huyện ủy", "Trưởng ban Tổ chức Huyện ủy")),
+]
+
+
+VARIANT_BEFORE_FORMS = [
+    _variant("Bí thư Huyện ủy {a} dự hội nghị. Phát biểu chỉ đạo, Bí thư Huyện ủy {b} yêu cầu các xã thực hiện nghiêm.", "Hoàng Đức Toàn", "Hoàn Đức Toàn", "Hoàng Đức Toàn"),
+    _variant("Chủ tịch UBND xã {a} chủ trì cuộc họp. Kết luận, Chủ tịch UBND xã {b} giao nhiệm vụ cho các thôn.", "Trương Văn Lộc", "Trươn Văn Lộc", "Trương Văn Lộc"),
+    _variant("Giám đốc Sở Tài chính {a} báo cáo dự toán. Giám đốc Sở Tài chính {b} đề nghị các huyện tiết kiệm chi.", "Nguyễn Quốc Khánh", "Nguyên Quốc Khánh", "Nguyễn Quốc Khánh"),
+    _variant("Trưởng phòng Nội vụ huyện {a} trình bày tờ trình. Theo Trưởng phòng Nội vụ huyện {b}, còn 4 xã chưa kiện toàn.", "Huỳnh Minh Trí", "Huỳh Minh Trí", "Huỳnh Minh Trí"),
+    _variant("Phó Chủ tịch UBND huyện {a} kiểm tra tiến độ. Phó Chủ tịch UBND huyện {b} yêu cầu nhà thầu tăng cường nhân lực.", "Đặng Thị Thoa", "Đăng Thị Thoa", "Đặng Thị Thoa"),
+    _variant("Chủ tịch HĐND huyện {a} khai mạc kỳ họp. Bế mạc kỳ họp, Chủ tịch HĐND huyện {b} đề nghị đại biểu tiếp xúc cử tri.", "Lương Văn Bình", "Lươn Văn Bình", "Lương Văn Bình"),
+    _variant("Bí thư Đảng ủy xã {a} phát biểu. Bí thư Đảng ủy xã {b} cũng biểu dương các chi bộ làm tốt.", "Trần Văn Khải", "Trân Văn Khải", "Trần Văn Khải"),
+    _variant("Chánh Văn phòng Huyện ủy {a} thông qua chương trình. Chánh Văn phòng Huyện ủy {b} đề nghị các đại biểu đóng góp ý kiến.", "Dương Thị Hằng", "Dươg Thị Hằng", "Dương Thị Hằng"),
+]
+
+
 @dataclass
 class Kind:
     name: str
@@ -391,6 +501,11 @@ KINDS = [
     Kind("cumulative vs title (h11c)", "period.cumulative-impossible", TITLE_CUMULATIVE_FORMS, after_title=True, retitle=True),
     Kind("anniversary, year apart (h11c)", "date.anniversary-count", ANNIVERSARY_SENTENCE_FORMS),
     Kind("name letter slip (h11c)", "name.variant", LETTER_SLIP_FORMS),
+    Kind("publication line shapes (r11k)", "date.published-before-event", PUB_SHAPE_FORMS, after_title=True),
+    Kind("plan month by headings (r11k)", "period.plan-not-next", HEADING_FORMS),
+    Kind("symbol year vs date after (r11k)", "date.symbol-year-mismatch", SYMBOL_DATE_FORMS),
+    Kind("titles before the name (r11k)", "name.title-conflict", TITLE_BEFORE_FORMS),
+    Kind("name slip after a title (r11k)", "name.variant", VARIANT_BEFORE_FORMS),
 ]
 
 
@@ -415,13 +530,15 @@ def plant(text: str, paragraph: str, rng: random.Random, after_title: bool = Fal
     return new, at, at + len(paragraph)
 
 
-def run(shared: Path, per_form: int, show: bool) -> None:
+def run(shared: Path, per_form: int, show: bool, only: list[str] | None = None) -> None:
     from giaoban_qa.loaders import load_path
 
     paths = articles(shared)
     texts = {p: load_path(str(p)).text for p in paths}
     print(f"{'kind':<32} {'half':<9} {'planted':>7} {'found':>6} {'recall':>7} {'look-alikes':>11} {'false alarms':>12} {'rate':>6}")
     for kind in KINDS:
+        if only and not any(o in kind.name for o in only):
+            continue
         config = Config(select=[kind.rule], strict=True)
         rules = selected_rules(config)
         rows = {"tuned": [0, 0, 0, 0], "held-out": [0, 0, 0, 0]}
@@ -461,12 +578,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default=None)
     ap.add_argument("--per-form", type=int, default=4, help="articles each form is planted into")
     ap.add_argument("--show", action="store_true", help="print the misses and false alarms of the tuned half (never the held-out one)")
+    ap.add_argument("--kind", action="append", help="only the kinds whose name holds this text")
     args = ap.parse_args(argv)
     shared = _shared(args.shared)
     if not (shared / "corpus" / "real").is_dir():
         print(f"{shared}/corpus/real not found")
         return 1
-    run(shared, args.per_form, args.show)
+    run(shared, args.per_form, args.show, args.kind)
     return 0
 
 

@@ -127,8 +127,9 @@ PAGES: dict[str, tuple[str, str, str]] = {
     ),
     "date.published-before-event": (
         "Thời điểm đăng bài sớm hơn sự kiện mà bài viết đưa tin.",
-        "So dòng thời gian đăng của trang (\"05/05/2020 09:00\", \"21:27 27/06/2020\") với ngày họp ở câu mở đầu. Bài viết không thể đưa tin, ở thì "
-        "quá khứ, về một cuộc họp chưa diễn ra khi bài được đăng.",
+        "So dòng thời gian đăng của trang (\"05/05/2020 09:00\", \"21:27 27/06/2020\", \"Thứ Hai, ngày 04/05/2020 | 09:15\", \"Ngày xuất bản: 04/05/2020\", "
+        "\"date: 2020-05-04T02:00:00Z\") với ngày họp ở câu mở đầu (\"Sáng 5/5\", \"Chiều ngày 5.5\", \"Trong hai ngày 5 và 6/5\", năm lấy theo ngày đăng). "
+        "Bài viết không thể đưa tin, ở thì quá khứ, về một cuộc họp chưa diễn ra khi bài được đăng.",
         "Ngày đăng hoặc ngày họp bị sai; kiểm toán viên dùng cả hai để sắp xếp kho lưu trữ, và một trong hai sẽ đưa họ tới sai tháng.",
     ),
     "date.symbol-year-mismatch": (
@@ -308,7 +309,9 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "period.plan-not-next": (
         "Kỳ triển khai nhiệm vụ không phải kỳ ngay sau kỳ được đánh giá.",
         "So kỳ mà phần mở đầu đánh giá với kỳ mà nó triển khai nhiệm vụ: \"đánh giá kết quả công tác tháng 4; triển khai nhiệm vụ tháng 5\", \"sơ kết 6 tháng "
-        "đầu năm, triển khai nhiệm vụ 6 tháng cuối năm\", \"tổng kết năm 2020, triển khai nhiệm vụ năm 2021\". Các kỳ cùng loại phải nối tiếp nhau.",
+        "đầu năm, triển khai nhiệm vụ 6 tháng cuối năm\", \"tổng kết năm 2020, triển khai nhiệm vụ năm 2021\". Các kỳ cùng loại phải nối tiếp nhau. "
+        "Đề mục cũng được đọc: \"I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 10\" và đề mục cùng kiểu đánh số sau nó \"II. NHIỆM VỤ TRỌNG TÂM THÁNG 11\" "
+        "(cả \"A.\", \"1.\", \"Phần thứ hai:\"), dù hai đề mục cách nhau nhiều trang.",
         "Kỳ bị bỏ qua hoặc lặp lại là lỗi gõ ở một trong hai số, và khi đó báo cáo lập kế hoạch cho sai tháng.",
     ),
     "period.plan-over": (

@@ -50,7 +50,15 @@ _TYPE_WINDOW = 48
 # A type word followed only by a number: "Chỉ thị 16 của Thủ tướng", "Chỉ thị số 05".
 # "Nghị định 67", "Nghị định 67.", "Nghị định số 03/2017": the number, and its year when written.
 _NUMBER_ONLY = re.compile(rf"(?P<type>{_TYPE})\s+(?:số\s+)?(?P<number>\d{{1,4}}(?:/(?:19|20)\d\d)?)(?![\d/\-]|[.,]\d|\s*%)")
-_AFTER_DATE = re.compile(r"\s*,?\s*(?:được\s+)?(?:(?:ban hành|ký)\s+)?(?=(?:ngày|sáng|chiều)\b)", re.IGNORECASE)
+# Between a symbol and its date (mine_kinds.py, cited_date): "ngày", ", ngày", "(ngày …)",
+# "- ngày", "ban hành ngày", "(ban hành ngày …)", "được Bộ Tài chính ban hành ngày", "ký
+# ngày", or the date alone in parentheses "(12/3/2021)". Bounded, so linear.
+_AND_NUMBER = re.compile(r"\s+(?:và|,)\s+(?:số\s+)?(?P<number>\d{1,4}(?:/(?:19|20)\d\d)?)(?![\d/\-]|[.,]\d|\s*%|\s+(?:năm|tháng|ngày|người|hộ|xã|tỷ|triệu)\b)")
+_AFTER_DATE = re.compile(
+    r"\s*+(?:[,(]|[-–])?\s*+(?:được\s+(?:[^,;.()\n]{2,60}?\s)?)?(?:(?:ban hành|ký|ký ban hành)\s+)?(?=(?:ngày|sáng|chiều)\b)"
+    r"|\s*+\((?=\s?\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{4}\s?\))",
+    re.IGNORECASE,
+)
 _ISSUER_WORDS = re.compile(
     r"\s*,?\s*(?:của|do)\s+(?P<issuer>[^,;.()“”\"\n]{2,80}?)(?=\s+(?:về|tại|ngày|ban hành|ký|quy định|hướng dẫn|triển khai|nhằm|đã|và\s+(?:Nghị|Quyết|Chỉ|Kế|Báo|Công|Thông))\b|[,;.()“”\"\n]|$)"
 )
@@ -172,6 +180,12 @@ def citations(doc: Document) -> list[Citation]:
         number = m.group("number")
         year = int(number.split("/")[1]) if "/" in number else None
         out.append(_build(doc, m, (m.start("type"), m.end("type")), None, "number_only", None, None, None, year, number, by_start))
+        # "Quyết định 19 và 54": a second document of the same type, its number only.
+        more = _AND_NUMBER.match(text, m.end())
+        if more:
+            number = more.group("number")
+            year = int(number.split("/")[1]) if "/" in number else None
+            out.append(_build(doc, more, (m.start("type"), m.end("type")), None, "number_only", None, None, None, year, number, by_start))
     out.sort(key=lambda c: c.start)
     return out
 

@@ -42,7 +42,7 @@ _WORDS = re.compile(
     re.IGNORECASE,
 )
 _RANGE = re.compile(
-    r"(?<![\d.,/\-])(?P<d>\d{1,2})\s*[\-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d]|[.,/]\d)"
+    r"(?<![\d.,/\-])(?P<d>\d{1,2})(?:\s*[\-–]\s*|(?P<words>\s+(?:và|đến|tới)\s+))(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d]|[.,/]\d)"
 )
 _PARTIAL = re.compile(
     r"(?<![\d.,/\-])(?P<d>\d{1,2})(?P<sep>[/\-])(?P<m>\d{1,2})(?![\d/]|[.,]\d|\s*[\-–]\s*\d)"
@@ -83,19 +83,42 @@ def _day_month_splits(run: str) -> list[tuple[int, int]]:
 
 # Words right before a partial date that make "3/7" a date and not a fraction.
 _PARTIAL_CUE = re.compile(
-    r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ|đến|tới|trước|sau|vào|lúc|và|hạn|dịp|\(|mùng|mồng)\s*$",
+    r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ|đến|tới|trước|sau|vào|lúc|và|hạn|dịp|\(|mùng|mồng"
+    # "Sáng nay 6/2", "Tối hôm qua 5/2" (mine_kinds.py: event leads)
+    r"|(?:sáng|chiều|trưa|tối|đêm|hôm)\s+(?:nay|qua))\s*$",
     re.IGNORECASE,
 )
+# "Sáng 6.2", "Ngày 20.2" (some papers write day.month with a dot: 8 % of the event leads
+# mine_kinds.py finds). Read only right after a time of day or "ngày", where "6.2" cannot
+# be a decimal.
+_PARTIAL_DOT = re.compile(r"(?<![\d.,/\-])(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?![\d/%]|[.,]\s?\d|\s*[%\-–]|\s*(?:tỷ|triệu|nghìn|ngàn|tấn|ha|km|m|kg|lần|điểm|độ)\b)")
+_DOT_CUE = re.compile(r"(?:ngày|sáng|chiều|trưa|tối|đêm|khuya|(?:sáng|chiều|trưa|tối|đêm|hôm)\s+(?:nay|qua))\s+\Z", re.IGNORECASE)
 _HEADER_LINE = re.compile(
     r"^[^\S\n]*+(?P<place>[A-ZĐÀ-Ỹ][^\n,;:]{1,40}?),\s*+ngày\s++\d{1,2}\s++tháng\s++\d{1,2}\s++năm\s++\d{4}[^\S\n]*+$",
     re.MULTILINE,
 )
+# A publication line: an optional label ("Cập nhật lúc", "Ngày xuất bản:", "Thời gian
+# đăng:", "date:"), an optional time, an optional weekday ("Thứ Hai,", "T2,", "Thứ hai,
+# ngày"), the date (numeric, ISO, or "15 tháng 5 năm 2021") and an optional time
+# ("| 09:15", "- 09:15", "lúc 09:15", "09:15 AM", "(GMT+7)"). Matched with ``match`` at a
+# paragraph's start only; every quantifier is possessive or bounded by a literal, so a run of
+# spaces cannot be split several ways (an earlier form was cubic on whitespace runs).
+_PUB_LABEL = (
+    r"(?:(?:ngày|thời\s++gian|giờ)\s++)?(?:cập\s++nhật|đăng(?:\s++tải)?+|xuất\s++bản|phát\s++hành)(?:\s++(?:lúc|ngày|vào))?+"
+    r"|ngày|thời\s++gian|posted|published|updated|date"
+)
+_PUB_TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?+(?:\s*+(?:AM|PM|SA|CH)(?!\w))?+"
 _PUBLISHED = re.compile(
-    r"^[^\S\n]*+(?:(?:cập nhật(?: lúc| ngày)?|đăng lúc|đăng ngày|ngày đăng|ngày cập nhật|xuất bản|ngày|thời gian|posted|published)\s*+:?\s*+)?"
-    r"(?:(?P<t1>\d{1,2}[:h]\d{2})(?::\d{2})?\s*+(?:[-,|]\s*+)?(?:ngày\s++)?)?"
-    r"(?:(?:thứ\s++\S+|chủ\s++nhật)\s*+,?\s*+)?"
-    r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>\d{4})"
-    r"(?:\s*+[-,|]?\s*+(?P<t2>\d{1,2}[:h]\d{2})(?::\d{2})?\s*+(?:\(?GMT[+\d:]*+\)?)?)?[^\S\n]*+$",
+    # An author or section before a bar ("Thanh Hà | 15/05/2021 09:15"), or the whole line
+    # in parentheses.
+    r"^[^\S\n]*+(?:[^\d|\n(]{2,40}+\|[^\S\n]*+)?+\(?+"
+    rf"(?P<label>(?:{_PUB_LABEL})\s*+:?\s*+)?+"
+    rf"(?:(?P<t1>{_PUB_TIME})\s*+(?:[-–,|]\s*+)?+(?:ngày\s++)?+)?+"
+    r"(?P<wd>(?:thứ\s++[^\s,|]++|chủ\s++nhật|T[2-7]|CN)\s*+[,\-–|]?+\s*+(?:ngày\s++)?+)?+"
+    r"(?:(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>\d{4})"
+    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?:T(?P<it>\d\d:\d\d)[\d:.]*+Z?+)?+"
+    r"|(?P<wdd>\d{1,2})\s++tháng\s++(?P<wdm>\d{1,2})(?:\s*+,\s*+|\s++năm\s++|\s++)(?P<wdy>\d{4}))"
+    rf"(?:\s*+[-–,|]?+\s*+(?:(?:vào\s++)?+lúc\s++)?+(?P<t2>{_PUB_TIME})\s*+(?:\(?+[^\S\n]*+GMT[+\d: ]*+\)?+)?+)?+\)?+[^\S\n]*+$",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -223,7 +246,9 @@ def _make(doc: Document, m: re.Match[str], form: str, day: int | None, month: in
 # whole text per pattern; each pattern is then tried only at the candidates, where its own
 # look-behind decides. No look-behind here (it slowed the scan 2x): a digit this scan skips
 # inside an earlier candidate follows another digit, where no date pattern may start.
-_CANDIDATE = re.compile(r"\d{1,2}(?:\s*[/.\-–]|\s+tháng)|(?:19|20)\d\d-", re.IGNORECASE)
+# The "và / đến" alternative is a lookahead: consuming "29 đến 3" would hide the start of
+# "31- 5-2017" from the later patterns (the candidates are found without overlap).
+_CANDIDATE = re.compile(r"\d{1,2}(?:\s*[/.\-–]|\s+tháng|(?=\s+(?:và|đến|tới)\s+\d))|(?:19|20)\d\d-", re.IGNORECASE)
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -266,6 +291,8 @@ def find_dates(doc: Document) -> list[DateFact]:
         if not free(m.start("d"), m.end()):
             continue
         pre = _prefix(text, m.start())
+        if m.group("words") and not (pre.ngay or pre.time_of_day):
+            continue  # "ngày 17 và 18/5", "từ ngày 17 đến 19/5"; not "từ 3 đến 5/10 điểm"
         if m.group("y") or pre.ngay or pre.time_of_day or _cued(text, m.start()):
             y = int(m.group("y")) if m.group("y") else None
             d1, d2 = int(m.group("d")), int(m.group("d2"))
@@ -285,6 +312,14 @@ def find_dates(doc: Document) -> list[DateFact]:
         if m.group("sep") == "-" and not (pre.ngay or pre.time_of_day):
             continue  # "từ 3-5 người" is a range of counts
         found.append(_make(doc, m, "partial", day, month, None, pre))
+        claim(m.start("d"), m.end())
+    for m in _matches_at(_PARTIAL_DOT, text, starts):
+        if not free(m.start("d"), m.end()) or not _DOT_CUE.search(text, max(0, m.start() - 16), m.start()):
+            continue
+        day, month = int(m.group("d")), int(m.group("m"))
+        if _check_calendar(day, month, None):
+            continue
+        found.append(_make(doc, m, "partial", day, month, None, _prefix(text, m.start())))
         claim(m.start("d"), m.end())
     for m in _matches_at(_ODD, text, starts):
         if not free(m.start(), m.end()):
@@ -397,30 +432,46 @@ def _cued(text: str, start: int) -> bool:
     return bool(_PARTIAL_CUE.search(text, max(0, start - 12), start))
 
 
+def fold_label(label: str) -> str:
+    """A publication label without its colon, spaces collapsed, lower case ("Ngày :" -> "ngay")."""
+    low = " ".join(label.replace(":", " ").lower().split())
+    return "ngay" if low == "ngày" else low
+
+
 def published(doc: Document) -> Published | None:
     """The publication timestamp line among the first lines of the document."""
     for para in doc.paragraphs[:6]:
         m = _PUBLISHED.match(doc.text, para.start, para.end)
         if m and m.end() >= para.end - 1:
-            has_time = m.group("t1") or m.group("t2")
+            has_time = m.group("t1") or m.group("t2") or m.group("it")
             labelled = m.group().strip()[:1].isalpha()
             if not (has_time or labelled):
                 continue
-            day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+            if m.group("wdd") and not (has_time or m.group("wd") or (m.group("label") and fold_label(m.group("label")) != "ngay")):
+                continue  # "Ngày 15 tháng 5 năm 2021" alone is the document's own date line
+            key = "d" if m.group("d") else "id" if m.group("id") else "wdd"
+            ykey = {"d": "y", "id": "iy", "wdd": "wdy"}[key]
+            mkey = {"d": "m", "id": "im", "wdd": "wdm"}[key]
+            day, month, year = int(m.group(key)), int(m.group(mkey)), int(m.group(ykey))
+            first, last = min(m.start(key), m.start(ykey)), max(m.end(key), m.end(ykey))
+            if m.group("it") and m.group().rstrip().endswith("Z") and int(m.group("it")[:2]) >= 17 and _check_calendar(day, month, year) is None:
+                # "2020-08-10T20:00:00Z" is UTC: in Vietnam (UTC+7) it is already the 11th.
+                local = dt.date(year, month, day) + dt.timedelta(days=1)
+                day, month, year = local.day, local.month, local.year
             problem = _check_calendar(day, month, year)
             fact = DateFact(
-                start=m.start("d"),
-                end=m.end("y"),
-                text=doc.text[m.start("d") : m.end("y")],
+                start=first,
+                end=last,
+                text=doc.text[first:last],
                 day=day,
                 month=month,
                 year=year,
-                form="numeric",
+                form="numeric" if key == "d" else "words" if key == "wdd" else "odd",
                 valid=problem is None,
                 problem=problem,
-                value_start=m.start("d"),
+                value_start=first,
             )
-            return Published(Span(para.start, para.end), fact, m.group("t1") or m.group("t2"))
+            return Published(Span(para.start, para.end), fact, m.group("t1") or m.group("t2") or m.group("it"))
     return None
 
 
@@ -471,7 +522,8 @@ def dates(doc: Document) -> list[DateFact]:
 # recalls history ("Ngày 26/5/2004, tỉnh được chia tách…") does not date the report.
 _EVENT_WORDS = re.compile(
     r"\b(?:hội nghị|họp|giao ban|làm việc|kỳ họp|phiên|khai mạc|bế mạc|diễn ra|tiếp xúc|"
-    r"chủ trì|sơ kết|tổng kết|đại hội|thăm|kiểm tra|gặp mặt|tọa đàm|toạ đàm|lễ|ra quân|công bố)\b",
+    r"chủ trì|sơ kết|tổng kết|đại hội|thăm|kiểm tra|gặp mặt|tọa đàm|toạ đàm|lễ|ra quân|công bố|"
+    r"tập huấn|bồi dưỡng|khai giảng|hội thảo|hội thi|diễn tập|mở lớp)\b",
     re.IGNORECASE,
 )
 

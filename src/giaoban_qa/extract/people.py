@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -242,24 +242,30 @@ _HONORIFIC_BEFORE = re.compile(r"(?:(?<!\w)(?:[Đđ]ồng\s+chí|[ĐđD]/[cC]|[�
 # Bình (Chủ tịch UBND xã)").
 _TITLE_SEP = re.compile(r"\s*(?:[,–—(-]|\s-\s)\s*")
 # "bà Tạ Thị Ngọc từng là Hiệu trưởng …", "ông Trần Văn A hiện là Chủ tịch …".
-_WAS_SEP = re.compile(r"\s+(?:từng|hiện|nay)\s+là\s+", re.IGNORECASE)
+# Also "do ông Trần Văn A làm giám đốc", "ông A (khi đó là giám đốc …)", "ông A là Chủ tịch …".
+_WAS_SEP = re.compile(r"\s*+\(?\s*+(?:(?:từng|hiện|nay|khi\s+đó|lúc\s+đó|vốn)\s+)?(?:là|làm)\s+", re.IGNORECASE)
+# "từng là", "khi đó là": a former post; "làm" most often follows an appointment ("được bầu
+# làm Phó Chủ tịch"), a post taken at some time: neither is compared with other posts.
+_FORMER_SEP = re.compile(r"từng|khi\s+đó|lúc\s+đó|vốn|làm", re.IGNORECASE)
 # Lower-case words that may continue a title after its role ("Chủ tịch UBND huyện",
 # "Phó Bí thư Thường trực Huyện ủy"). Most common words may only follow the word that
 # makes them part of an organ name, so "Huyện ủy biểu dương" stops before "biểu".
-_TAIL_FREE = frozenset("huyện tỉnh xã thị thành phường quận thôn bản ấp ủy ban thường chính trung kiểm tuyên văn đảng chuyên".split())
+_TAIL_FREE = frozenset("huyện tỉnh xã thị thành phường quận thôn bản ấp ủy ban thường chính trung kiểm tuyên văn đảng chuyên khóa khoá đơn sở".split())
 _TAIL_BOUND = {
     "trấn": {"thị"}, "xã": {"thị"}, "phố": {"thành"}, "vụ": {"thường", "nội"}, "trực": {"thường"}, "trách": {"chuyên"},
     "chấp": {"ban"}, "hành": {"chấp"}, "ương": {"trung"}, "trị": {"chính"}, "phủ": {"chính"}, "phòng": {"văn", "quốc"},
-    "tra": {"kiểm", "thanh"}, "giáo": {"tuyên"}, "vận": {"dân"}, "nhân": {"ban", "đồng", "doanh"}, "dân": {"nhân"},
+    "tra": {"kiểm", "thanh"}, "giáo": {"tuyên"}, "vận": {"dân"}, "nhân": {"ban", "đồng", "doanh"}, "dân": {"nhân", "nông"},
     "đồng": {"hội"}, "biểu": {"đại"}, "mặt": {"ban"}, "trận": {"mặt"}, "tổ": {"trận"}, "quốc": {"tổ"},
-    "viên": {"ủy"}, "bộ": {"chi"}, "an": {"công"}, "sự": {"quân"}, "ủy": {"đảng", "huyện", "tỉnh", "thành"},
+    "viên": {"ủy"}, "bộ": {"chi", "trưởng"}, "an": {"công"}, "sự": {"quân"}, "ủy": {"đảng", "huyện", "tỉnh", "thành"},
     # the lower-case halves of organ names after a capitalised word: "Sở Văn hóa",
     # "Bộ Quốc phòng", "Ban Tổ chức", "Sở Tài nguyên và Môi trường", "Hiệp hội", ...
     "chức": {"tổ"}, "hội": {"quốc", "hiệp", "xã"}, "hóa": {"văn"}, "dựng": {"xây"}, "nghiệp": {"nông", "công", "doanh"},
-    "nguyên": {"tài"}, "trường": {"môi"}, "thông": {"giao", "truyền"}, "tải": {"vận"}, "hoạch": {"kế"}, "tư": {"đầu"},
+    "nguyên": {"tài"}, "trường": {"môi", "trưởng"}, "vị": {"đơn"}, "cục": {"tổng", "chi"}, "triển": {"phát"}, "nông": {"triển"}, "tâm": {"trung"}, "thông": {"giao", "truyền"}, "tải": {"vận"}, "hoạch": {"kế"}, "tư": {"đầu", "bộ"},
     "pháp": {"tư"}, "tế": {"y"}, "dục": {"giáo"}, "tạo": {"đào"}, "học": {"khoa"}, "nghệ": {"công"}, "thương": {"công"},
     "động": {"lao"}, "binh": {"thương"}, "giao": {"ngoại"}, "thao": {"thể"}, "lịch": {"du"}, "tin": {"thông"},
     "đoàn": {"tập", "liên"}, "ty": {"công"},
+    # "Chính ủy Bộ tư lệnh Thủ đô", "Bộ trưởng bộ Y tế" (written in lower case)
+    "lệnh": {"tư"},
 }
 _MAX_TITLE_WORDS = 14
 
@@ -374,7 +380,7 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
         if "\n" in text[pos:sep_end]:
             break
         cur_pos = sep_end
-        current = not (sep is not None and _WAS_SEP.match(text, pos) is not None and "từng" in sep.group().lower())
+        current = not (sep is not None and _WAS_SEP.match(text, pos) is not None and _FORMER_SEP.search(sep.group()))
         m_not = re.match(r"(nguyên|cố|tân|quyền|cựu)\s+", text[cur_pos : cur_pos + 12], re.IGNORECASE)
         if m_not:
             current = False
@@ -405,7 +411,19 @@ def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
         if not (w[:1].isupper() and w[1:].islower() and w.isalpha()):
             break
         tail.append(w)
-    return len(tail) >= 3 and fold(" ".join(reversed(tail[:3]))) not in _PLACES_LIKE_NAMES and fold(" ".join(reversed(tail))) not in _PLACES_LIKE_NAMES
+    if len(tail) < 3:
+        return False
+    # "Giám đốc Công ty Đại Nguyên Dương": the capitalised words name the company.
+    head = words[-len(tail) - 1].lower() if len(words) > len(tail) else ""
+    if fold(head) in _ORG_HEADS or fold(tail[-1]) in _ORG_FIRST_WORDS:
+        return False  # "Công ty Đại Nguyên Dương", "Sở Công Thương Hà Nội": an organ's name
+    return fold(" ".join(reversed(tail[:3]))) not in _PLACES_LIKE_NAMES and fold(" ".join(reversed(tail))) not in _PLACES_LIKE_NAMES
+
+
+# The lower-case last word of an organisation's kind, before its capitalised name.
+_ORG_HEADS = frozenset(("ty", "doan", "hang", "vien", "truong", "hoi", "san", "xa", "tam"))
+# The capitalised first word of an organ's name ("Sở Công Thương Hà Nội", "Bộ Kế hoạch").
+_ORG_FIRST_WORDS = frozenset(("so", "bo", "ban", "cuc", "vu", "vien", "truong", "hoi", "cong", "tong", "ngan", "tap", "uy", "van", "phong", "trung", "hoc", "dai", "hiep", "lien", "quy"))
 
 
 def _next_name_start(scan: _Scan, pos: int) -> int | None:
@@ -422,6 +440,8 @@ def _next_name_start(scan: _Scan, pos: int) -> int | None:
         else:
             break
     first = re.sub(r"[^\w].*$", "", words[0]) if words else ""
+    if count == 2 and _low(first) not in scan.lex.strong_surnames:
+        return None  # "… nông thôn Hà Nội": two syllables after a weak family name are a place
     if scan.lex.is_surname(first, count) and 2 <= count <= 4:
         return pos + 1
     return None
@@ -445,7 +465,13 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
         if "\n" in between or re.search(r"[,;:()“”\"!?]", between):
             continue
         tokens = list(_WORD.finditer(between))
-        if all(_is_cap(t.group()) or t.group().isupper() or _tail_word(t.group(), between[: t.start()]) for t in tokens) and not re.search(r"\s-\s|–", between):
+        # "và" / "của" inside an organ's name when a capitalised word follows ("Ủy ban Khoa
+        # học, Công nghệ và Môi trường của Quốc hội").
+        if all(
+            _is_cap(t.group()) or t.group().isupper() or _tail_word(t.group(), between[: t.start()])
+            or (t.group() in ("và", "của") and k + 1 < len(tokens) and _is_cap(tokens[k + 1].group()))
+            for k, t in enumerate(tokens)
+        ) and not re.search(r"\s-\s|–", between):
             best = (m, role)
             break
     if best is None:
@@ -461,9 +487,50 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
     return [_classify_title(text, m.start(), end, role, lex, current)]
 
 
+# Words after which a title is the object of a verb or a preposition, not an apposition
+# of the name that follows it.
+_OBJECT_BEFORE = frozenset("với cho của gặp tới đến và cùng thăm tiếp mời gửi lên nghe hỏi từ trình báo giữa".split())
+_SEP_BEFORE = re.compile(r"(?:\s[-–]|,)\s\Z")
+
+
+def _title_before_separator(scan: _Scan, start: int, floor: int, comma: bool) -> list[Title]:
+    """A title that ends right before " - " / " – " (or ", " when an honorific follows):
+    "Bí thư Thành ủy - Đinh La Thăng". The title's words may hold no other person's name:
+    in "Bí thư Huyện ủy Đoàn Minh Tâm, ông Trịnh Quang Dũng" the title is Đoàn Minh Tâm's."""
+    m = _SEP_BEFORE.search(scan.text, max(floor, start - 4), start)
+    if m is None or (m.group().startswith(",") and not comma):
+        return []
+    got = _title_before(scan, m.start(), floor)
+    if not got:
+        return []
+    t = got[0]
+    # A title that itself follows a separator continues someone's list of posts: in "Đồng
+    # Văn Lưu – Tỉnh ủy viên, Bí thư Huyện ủy, đồng chí Nguyễn Thanh Hà – …" it is Lưu's.
+    lead = scan.text[max(floor, t.start - 40) : t.start].rstrip()
+    last = _WORD.findall(lead[-12:])
+    if last and _low(last[-1]) in _OBJECT_BEFORE:
+        return []  # "Báo cáo với Bí thư Thành ủy, bà Trần Kim Yến cho biết": the title is another person's
+    if last and _low(last[-1]) == "chức":
+        # "phát biểu nhậm chức Bí thư Thành ủy, ông …": the post is being taken over; it is
+        # the person's, but not compared with who held it before.
+        got = [replace(t, current=False)]
+        t = got[0]
+    if t.start > floor and lead[-1:] in (",", "–", "-", "—", ";", "("):
+        prev = list(_WORD.finditer(lead))
+        w = prev[-1].group() if prev else ""
+        if w and (_is_cap(w) or w.isupper() or _tail_word(w, lead[max(0, prev[-1].start() - 12) : prev[-1].start()])):
+            return []
+    words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(scan.text, t.start, t.end)]
+    for i, (_, _, w) in enumerate(words):
+        run = _run_length(scan.text, words, i)
+        if 2 <= run <= 4 and _low(w) in scan.lex.strong_surnames:
+            return []
+    return got
+
+
 # Every role word of titles.yaml contains one of these (lower case): a substring test on
 # the window before a name skips the role regex when no title can be there.
-_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký")
+_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv")
 
 
 def _sentence_floor(text: str, pos: int) -> int:
@@ -473,7 +540,10 @@ def _sentence_floor(text: str, pos: int) -> int:
 
 
 _HONORIFIC_WORDS = frozenset(("ông", "bà", "anh", "chị"))
-_PROVINCE_LEVELS = frozenset(("tinh", "huyen", "tp", "tp.", "pho"))
+# After these a run of three syllables opening with a common family name is a person
+# ("Chủ tịch UBND xã Đặng Văn Lâm"); wards are often named after people ("phường Nguyễn
+# Cư Trinh"), so "phường" and "quận" are not among them.
+_PROVINCE_LEVELS = frozenset(("tinh", "huyen", "tp", "tp.", "pho", "xa", "tran"))
 # Provinces, cities and districts whose three-syllable names open with a family name.
 _PLACES_LIKE_NAMES = frozenset(("ho chi minh", "tran van thoi", "hoang su phi", "dong van lam"))
 # The last word of a multi-word level ("thành phố", "thị trấn", "thị xã").
@@ -539,6 +609,8 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         begin = 0
         # After a level word ("tỉnh Bình Dương Trần Thanh Liêm", "phường Nguyễn Cư Trinh")
         # the run opens with a place name of at least two syllables.
+        if prev_word == "thon" and fold(text[max(0, first_start - 10) : first_start]).endswith("nong thon"):
+            prev_word = ""  # "Sở Nông nghiệp và Phát triển nông thôn Lê Minh Hải": rural, not a village
         if prev_word in lex.levels or prev_word in _LEVEL_LAST_WORDS or prev_word in ("uy", "thon"):
             begin = 2 if len(run) > 2 else len(run)
             if prev_word == "uy" and (_low(run[0][2]) in lex.strong_surnames or (len(run) >= 3 and fold(run[0][2]) in lex.slip_surnames)):
@@ -562,6 +634,10 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         if honorific_at is not None:
             begin = max(begin, honorific_at + 1)
         chosen = _name_in_run(run, begin, lex)
+        if chosen is None and len(run) == 2 and _low(run[0][2]) in lex.surnames and _HONORIFIC_BEFORE.search(text[max(0, first_start - 12) : first_start]):
+            # "ông Mai Thức", "bà Hà Vân": two syllables after an honorific are a person even
+            # when the family name is also a common word or a place's first syllable.
+            chosen = 0
         if chosen is None:
             continue
         start, end = run[chosen][0], run[-1][1]
@@ -574,9 +650,13 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         if honorific:
             # "Chủ tịch HĐND TPHCM bà Nguyễn Thị Quyết Tâm": a title before the honorific.
             hon = _HONORIFIC_BEFORE.search(text[max(0, start - 12) : start])
-            before = _title_before(scan, start - len(hon.group()), floor) if hon else []
+            at = start - len(hon.group()) if hon else start
+            before = _title_before(scan, at, floor) if hon else []
+            if hon and not before:
+                # "Chủ tịch UBND xã Phú Lâm, ông Trịnh Quang Dũng", "Hiệu trưởng … - bà …".
+                before = _title_before_separator(scan, at, floor, comma=True)
         else:
-            before = _title_before(scan, start, floor)
+            before = _title_before(scan, start, floor) or _title_before_separator(scan, start, floor, comma=False)
         if not (honorific or before or after):
             continue
         form = "title-name" if before else ("name-title" if after else "honorific")

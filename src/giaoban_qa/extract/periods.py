@@ -141,6 +141,8 @@ _CUE_WINDOW = 90
 # A period right after these words is the name of the meeting ("giao ban tháng 11"), which
 # by convention may review the month before; cue words further left do not reach past it.
 _MEETING_NAME_BEFORE = re.compile(r"(?:giao\s+ban|họp\s+thường\s+kỳ)(?:\s+định\s+kỳ)?$", re.IGNORECASE)
+# A meeting named between the cue and the period: the period dates that meeting.
+_MEETING_NAMED_AFTER = re.compile(r"(?<!\w)(?:hội\s+nghị|kỳ\s+họp|phiên\s+họp|đại\s+hội|diễn\s+đàn)(?!\w)", re.IGNORECASE)
 # Cues too weak to make a whole year a reviewed period ("phấn đấu tăng 9% trong năm 2017").
 _WEAK_REVIEW = re.compile(r"(?:trong|báo\s+cáo)$", re.IGNORECASE)
 # A year or month after these words is a deadline or a starting point, not a period
@@ -340,6 +342,8 @@ def _cue(text: str, start: int, floor: int) -> str | None:
                 best = key
     if best is None:
         return None
+    if _MEETING_NAMED_AFTER.search(window, best[0]):
+        return None  # "báo cáo lên Hội nghị Bộ trưởng Tài chính APEC tháng 10": the month names that meeting
     if best[2] == "review" and _WEAK_REVIEW.search(window[: best[0]]):
         return "weak-review"
     return best[2]
@@ -601,6 +605,104 @@ def review_plan_pairs(doc: Document) -> list[ReviewPlanPair]:
             if _STRICT_PLAN_CUE.search(between) and q.cue != "bound" and not _REVIEWED_TASKS.search(between):
                 out.append(ReviewPlanPair(p, q))
             break
+    seen = {(pair.review.start, pair.plan.start) for pair in out}
+    out += [pair for pair in _heading_pairs(doc, ps) if (pair.review.start, pair.plan.start) not in seen]
+    out.sort(key=lambda pair: pair.review.start)
+    return out
+
+
+# -- review and plan stated by section headings -------------------------------------------
+
+# A section heading: at a line start, or after a sentence end inside a paragraph the
+# source merged ("… tháng 10. II. NHIỆM VỤ …"). Its marker: a Roman numeral, a capital
+# letter, a number, or "Phần I / Phần thứ nhất"; then ".", ")", "-", "–" or ":". All
+# quantifiers are bounded or stop at a literal, so the scan is linear.
+_HEAD_MARK = re.compile(
+    r"(?:^|(?<=[.:;!?]\s))[^\S\n]{0,8}(?P<mark>(?P<part>(?:[Pp]hần|PHẦN)\s{1,3}(?:(?:thứ|THỨ)\s{1,3}[^\W\d_]{2,5}|[IVX]{1,5}|\d{1,2}))|(?P<roman>[IVX]{1,5})|(?P<letter>[A-H])|(?P<digit>\d{1,2}))"
+    r"[^\S\n]{0,2}[.\-–):][^\S\n]{1,4}(?=\S)",
+    re.MULTILINE,
+)
+# The first of these words in a heading decides what it states: "KẾT QUẢ THỰC HIỆN NHIỆM VỤ
+# THÁNG 10" reviews, "NHIỆM VỤ TRỌNG TÂM THÁNG 11" and "KẾ HOẠCH THỰC HIỆN …" plan.
+_HEAD_CUE = re.compile(
+    r"(?P<review>kết\s+quả|tình\s+hình|đánh\s+giá|kiểm\s+điểm|sơ\s+kết|tổng\s+kết|thực\s+hiện|đạt\s+được)"
+    r"|(?P<plan>nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|chương\s+trình|giải\s+pháp|triển\s+khai|dự\s+kiến)",
+    re.IGNORECASE,
+)
+# What a plan heading says right before its period: "NHIỆM VỤ TRỌNG TÂM THÁNG 11",
+# "PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 12", "Nhiệm vụ, giải pháp tháng 6", "KẾ HOẠCH THÁNG 6".
+_HEAD_PLAN_BEFORE = re.compile(
+    r"(?:phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|chương\s+trình|giải\s+pháp|triển\s+khai|dự\s+kiến)"
+    r"(?:[\s,]+(?:nhiệm\s+vụ|giải\s+pháp|trọng\s+tâm|công\s+tác|chủ\s+yếu|thực\s+hiện|trong|của)){0,4}$",
+    re.IGNORECASE,
+)
+_PART_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6}
+_HEAD_MAX = 180
+
+
+def _heading_ordinal(m: re.Match[str]) -> tuple[str, int] | None:
+    """(marker style, its number): ("roman", 2) for "II.", ("part", 1) for "Phần thứ nhất"."""
+    if m.group("roman"):
+        n = ROMAN_VALUES.get(m.group("roman"))
+        return ("roman", n) if n else None
+    if m.group("letter"):
+        return "letter", ord(m.group("letter")) - ord("A") + 1
+    if m.group("digit"):
+        return "digit", int(m.group("digit"))
+    word = m.group("part").split()[-1].lower()
+    n = _PART_ORDINALS.get(word) or ROMAN_VALUES.get(word.upper()) or (int(word) if word.isdigit() else None)
+    return ("part", n) if n else None
+
+
+ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+def _heading_pairs(doc: Document, ps: list[PeriodFact]) -> list[ReviewPlanPair]:
+    """A section heading that reviews a period ("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 10") and
+    the next heading of the same style, numbered after it, that plans one ("II. NHIỆM VỤ
+    TRỌNG TÂM THÁNG 11", "B. Phương hướng tháng 11", "Phần thứ hai: …"): reports state
+    their review and plan months this way, often pages apart."""
+    import bisect
+
+    text = doc.text
+    if not ps:
+        return []
+    starts = [p.start for p in ps]
+    heads: list[tuple[str, int, str, PeriodFact]] = []
+    for m in _HEAD_MARK.finditer(text):
+        ordinal = _heading_ordinal(m)
+        if ordinal is None:
+            continue
+        line_end = text.find("\n", m.end(), m.end() + _HEAD_MAX + 1)
+        stop = m.end() + _HEAD_MAX if line_end < 0 else line_end
+        dot = re.search(r"[.!?;:](?:\s|$)", text[m.end() : stop])
+        end = m.end() + dot.start() if dot else stop
+        if dot is None and line_end < 0:
+            continue  # no end within reach: a sentence, not a heading
+        cue = _HEAD_CUE.search(text, m.end(), end)
+        if cue is None:
+            continue
+        k = bisect.bisect_left(starts, m.end())
+        period = None
+        for p in ps[k : k + 4]:
+            if p.start >= end:
+                break
+            if p.kind in _PAIR_KINDS and p.role != "subject" and p.cue != "bound" and p.start > cue.start():
+                period = p
+                break
+        if period is None:
+            continue
+        role = "review" if cue.group("review") else "plan"
+        if role == "plan" and not _HEAD_PLAN_BEFORE.search(text[m.end() : period.start].rstrip()):
+            continue  # "2. Kế hoạch vốn tháng 12": a budget, not the month planned
+        heads.append((ordinal[0], ordinal[1], role, period))
+    out: list[ReviewPlanPair] = []
+    last: dict[str, tuple[int, str, PeriodFact]] = {}
+    for style, number, role, period in heads:
+        prev = last.get(style)
+        if prev is not None and prev[1] == "review" and role == "plan" and number > prev[0] and period.kind == prev[2].kind:
+            out.append(ReviewPlanPair(prev[2], period))
+        last[style] = (number, role, period)
     return out
 
 
@@ -733,6 +835,14 @@ def _phrase_at(low: str, at: int, table: list[tuple]) -> tuple[tuple, int] | Non
 # "kỷ niệm 25 năm …", "nhân dịp kỷ niệm …", "chào mừng 49 năm …", "… và 40 năm …" (after an
 # anniversary): a count of years that is an anniversary whatever the event.
 _ANNIV_CUE_BEFORE = re.compile(r"(?:(?:kỷ|kỉ)\s+niệm(?:\s+lần\s+thứ)?|chào\s+mừng|(?<!\w)nhân(?:\s+dịp)?)\s+\Z", re.IGNORECASE)
+# "N năm thành lập / ngày thành lập / truyền thống / thiết lập quan hệ": an anniversary
+# count even without "kỷ niệm" (the coverage labels count "Sau 13 năm thành lập, …").
+_ANNIV_FOUNDING_AFTER = re.compile(r"(?:ngày\s+)?(?:thành\s+lập|truyền\s+thống|thiết\s+lập\s+quan\s+hệ|ra\s+đời)(?!\w)")
+_DURATION_BEFORE = re.compile(r"(?:trong|mỗi|từ|đến|hàng|vòng|chỉ|mất)\s+\Z")
+# A range written without parentheses: "… Ấn Độ 15/8/1947 – 15/8/2017".
+_ANNIV_BARE_RANGE = re.compile(
+    r"(?<![\d/])(?P<d1>\d{1,2})/(?P<m1>\d{1,2})/(?P<base>(?:18|19|20)\d\d)\s?[\-–—]\s?(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])"
+)
 _ANNIV_AND_BEFORE = re.compile(r"(?:(?<!\w)và|,)\s+(?:cũng\s+là\s+)?\Z", re.IGNORECASE)
 
 
@@ -806,12 +916,16 @@ def _unknown_anniversary(text: str, low: str, m: re.Match[str], earlier: list[An
     cued = bool(_ANNIV_CUE_BEFORE.search(before))
     if not cued and earlier and m.start() - earlier[-1].count_span[1] < 150 and _ANNIV_AND_BEFORE.search(before):
         cued = True  # "… 55 năm Ngày thiết lập quan hệ ngoại giao và 40 năm Ngày ký kết …"
+    if not cued and _ANNIV_FOUNDING_AFTER.match(low, m.end()) and not _DURATION_BEFORE.search(before):
+        cued = True  # "Sau 10 năm thành lập, …", "hướng tới 75 năm thành lập Đảng bộ tỉnh"
     if not cued:
         return None
     sentence = local_sentence(text, m.start())
     nxt = _ANNIVERSARY.search(low, m.end(), sentence.end)
-    reach = min(sentence.end, m.end() + 100, nxt.start() if nxt else len(text))
-    found = _ANNIV_RANGE.search(text, m.end(), reach) or _ANNIV_YEAR_RANGE.search(text, m.end(), reach)
+    # A long name ("50 năm Ngày thiết lập quan hệ ngoại giao giữa … (24/6/1967-24/6/2017)")
+    # puts its range far from the count; the count check below keeps other ranges out.
+    reach = min(sentence.end, m.end() + 200, nxt.start() if nxt else len(text))
+    found = _ANNIV_RANGE.search(text, m.end(), reach) or _ANNIV_YEAR_RANGE.search(text, m.end(), reach) or _ANNIV_BARE_RANGE.search(text, m.end(), reach)
     n = int(m.group("n"))
     if found is not None and abs(int(found.group("year")) - int(found.group("base")) - n) > 3:
         found = None  # a range of something else

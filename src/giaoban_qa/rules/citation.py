@@ -101,9 +101,12 @@ def local_meeting_date(doc: Document, c: Citation) -> DateFact | None:
     all_dates = doc.fact(dates)
     starts = doc.fact(_date_starts)
     best = None
+    _, anchor = doc.fact(anchor_date)
     for f in all_dates[bisect.bisect_left(starts, floor) : bisect.bisect_left(starts, c.start)]:
         if f.day is None or f.date is None or f.start in cited_dates:
             continue
+        if f.year_inferred and anchor not in STRONG_ANCHORS:
+            continue  # "Ngày 3.7" with a year guessed from the first full date: too weak to accuse a citation
         own = local_sentence(text, f.start)
         opening = f.start - own.start <= 40 and bool(_MEETING_WORDS.search(text, f.end, min(own.end, f.end + 160)))
         named = bool(_MEETING_BEFORE_DATE.search(text[max(own.start, f.start - 60) : f.start]))

@@ -122,9 +122,11 @@ class PublishedBeforeEvent(Rule):
     """A publication timestamp earlier than the event the article reports.
 
     **What it does**
-    Compares the page's publication line ("05/05/2020 09:00", "21:27 27/06/2020") with the
-    date of the meeting in the lead sentence. An article cannot report, in the past tense,
-    a meeting that had not happened when it was published.
+    Compares the page's publication line ("05/05/2020 09:00", "21:27 27/06/2020", "Thứ Hai,
+    ngày 04/05/2020 | 09:15", "Ngày xuất bản: 04/05/2020", "date: 2020-05-04T02:00:00Z") with
+    the date of the meeting in the lead sentence ("Sáng 5/5", "Chiều ngày 5.5", "Trong hai
+    ngày 5 và 6/5", its year taken from the publication line). An article cannot report, in
+    the past tense, a meeting that had not happened when it was published.
 
     **Why it matters**
     Either the publication date or the meeting date is wrong; auditors use both to order an

@@ -110,6 +110,9 @@ def _name_variant_groups(doc: Document) -> list[tuple[str, list[PersonMention], 
 # A person introduced by an honorific: "đồng chí", "ông", "bà" and two to four capitalised
 # syllables (bounded, so the scan is linear).
 _HONORIFIC_RUN = re.compile(r"(?<!\w)(?:[đĐ]ồng\s+chí|[ôÔ]ng|[bB]à)\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]{0,7}\s){1,3}[A-ZĐÀ-Ỹ][^\W\d_]{0,7})(?!\w)")
+# Three or four capitalised syllables right after a title (one space apart).
+_UPPER_VI = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
+_NAME_AFTER_TITLE = re.compile(rf"((?:[{_UPPER_VI}][^\W\d_]{{0,7}} ){{2,3}}[{_UPPER_VI}][^\W\d_]{{0,7}})(?!\w)")
 # Folded syllable endings Vietnamese spelling allows: a vowel, or c, ch, m, n, ng, nh, p, t.
 _VALID_END = re.compile(r"(?:[aeiouy]|ch|nh|ng|[cmnpt])$")
 
@@ -173,6 +176,19 @@ def letter_slip_pairs(doc: Document) -> list[tuple[PersonMention, _Slip]]:
         k = bisect.bisect_right(taken_starts, s) - 1  # the mention starting last at or before s
         if not (k >= 0 and taken[k][0] <= s < taken[k][1]):
             candidates.setdefault((s, e), _Slip(" ".join(m.group(1).split()), s, e))
+    # The title a known person is named after ("Bí thư Huyện ủy Hoàng Đức Lộc"), written again
+    # before a name the extractor did not read ("Bí thư Huyện ủy Hoàn Đức Lộc": "Hoàn" is no
+    # family name). One search per distinct title, so linear in the text.
+    for title_text in {p.titles[0].text for p in ms if p.form == "title-name" and p.titles}:
+        at = text.find(title_text + " ")
+        while at >= 0:
+            m = _NAME_AFTER_TITLE.match(text, at + len(title_text) + 1)
+            if m:
+                s, e = m.span(1)
+                k = bisect.bisect_right(taken_starts, s) - 1
+                if not (k >= 0 and taken[k][0] <= s < taken[k][1]):
+                    candidates.setdefault((s, e), _Slip(m.group(1), s, e))
+            at = text.find(title_text + " ", at + 1)
     # Keys of a known person with one letter removed -> that person.
     shorter: dict[str, PersonMention] = {}
     for key, p in known.items():

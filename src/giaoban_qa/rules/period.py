@@ -287,7 +287,10 @@ class PlanNotNext(Rule):
     the same kind must follow each other. The same is checked in every sentence of the body
     that states a reviewed period and, joined by a plan word ("đề ra", "bàn", "phương
     hướng", "triển khai", "nhiệm vụ", "kế hoạch", "chương trình công tác"), the period planned
-    next: "đánh giá kết quả tháng 4 và đề ra phương hướng, nhiệm vụ tháng 5".
+    next: "đánh giá kết quả tháng 4 và đề ra phương hướng, nhiệm vụ tháng 5". Section headings
+    count too: "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 10" and the next heading numbered in the
+    same style, "II. NHIỆM VỤ TRỌNG TÂM THÁNG 11" ("A.", "1.", "Phần thứ hai:" alike), however
+    many pages apart.
 
     **Why it matters**
     A skipped or repeated period is a typing slip in one of the two numbers, and the
