@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from giaoban_qa.config import Config
@@ -21,6 +22,26 @@ def write_archive(folder: Path, text: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, body in split_archive(text).items():
         (folder / name).write_text(body, encoding="utf-8")
+    return folder
+
+
+ARCHIVE_CASES = Path(__file__).resolve().parent / "archive_cases"
+
+
+def write_cases_and_rule_examples(folder: Path) -> Path:
+    """``folder/cases``: the files of ``tests/archive_cases``; ``folder/rules/<code>/<i>``:
+    every cross-document rule's examples, written as archives."""
+    from giaoban_qa.archive.base import ArchiveRule
+    from giaoban_qa.rules import all_rules
+
+    for case in sorted(ARCHIVE_CASES.rglob("*.txt")):
+        target = folder / "cases" / case.relative_to(ARCHIVE_CASES)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(case, target)
+    for code, cls in all_rules().items():
+        if issubclass(cls, ArchiveRule):
+            for i, example in enumerate(cls.examples()):
+                write_archive(folder / "rules" / code / str(i), example)
     return folder
 
 

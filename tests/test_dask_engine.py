@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -23,7 +22,7 @@ from giaoban_qa.cli import main
 from giaoban_qa.config import Config
 from giaoban_qa.rules import RuleContext, all_rules
 
-from archive_helpers import write_archive
+from archive_helpers import write_archive, write_cases_and_rule_examples
 from conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,13 +39,7 @@ def _case_files() -> list[Path]:
 
 def _build_archive(folder: Path, with_pool: bool = True) -> Path:
     """archive_cases, every cross-document rule's examples, and a seeded sample of the pool."""
-    for case in _case_files():
-        target = folder / "cases" / case.relative_to(CASES)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(case, target)
-    for code, cls in ARCHIVE_RULES.items():
-        for i, example in enumerate(cls.examples()):
-            write_archive(folder / "rules" / code / str(i), example)
+    write_cases_and_rule_examples(folder)
     if with_pool:
         pool = SHARED / "corpus" / "pool" / "magizbox-vn-news-2017.jsonl.gz"
         if pool.is_file():

@@ -12,32 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from giaoban_qa.archive.base import ArchiveRule
 from giaoban_qa.archive import engines
 from giaoban_qa.cli import main
-from giaoban_qa.rules import all_rules
 
-from archive_helpers import write_archive
+from archive_helpers import write_cases_and_rule_examples
 
 pytest.importorskip("pandera")
 pytest.importorskip("pyarrow")
 
-ROOT = Path(__file__).resolve().parents[1]
-CASES = ROOT / "tests" / "archive_cases"
-ARCHIVE_RULES = {code: cls for code, cls in all_rules().items() if issubclass(cls, ArchiveRule)}
-
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("spill") / "archive"
-    for case in sorted(CASES.rglob("*.txt")):
-        target = folder / "cases" / case.relative_to(CASES)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(case, target)
-    for code, cls in ARCHIVE_RULES.items():
-        for i, example in enumerate(cls.examples()):
-            write_archive(folder / "rules" / code / str(i), example)
-    return folder
+    return write_cases_and_rule_examples(tmp_path_factory.mktemp("spill") / "archive")
 
 
 def _audit(archive: Path, out: Path, *extra: str) -> str:
