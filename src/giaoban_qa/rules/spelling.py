@@ -207,8 +207,9 @@ class InvalidSyllable(Rule):
     between them ("ngànhvà") get the split as suggestion. Both tone placements (hòa, hoà)
     are accepted. The suggestions are ranked by how often the pool writes each of them
     with the word's neighbours ("môi trừong" → "trường", not the commoner "trong").
-    Left alone: capitalised words inside a sentence (names), words in capitals
-    (abbreviations), anything glued to a digit, slash, hyphen or @ (codes, document
+    Left alone: capitalised words inside a sentence (names), a capitalised word opening
+    a sentence that no valid syllable is one slip from ("Nestlé": a name, with nothing to
+    suggest), words in capitals (abbreviations), anything glued to a digit, slash, hyphen or @ (codes, document
     symbols, URLs, e-mails), spellings the pool uses often enough to be established
     ("ôtô", "quí") unless the nearest valid spelling is a thousand times commoner
     ("nguời" for "người" is still reported), and the words of `rules/words.yaml`.
@@ -325,6 +326,11 @@ class InvalidSyllable(Rule):
             # An invalid form written this often, and not dwarfed by its nearest valid
             # spelling, is established ("ôtô", "quí"); "nguời" next to "người" is a slip.
             if not by_context and count >= known and (split or not ranked or count * known_ratio >= ranked[0][1]):
+                continue
+            # A capitalised word (so at a sentence start) that no Vietnamese spelling is one
+            # slip from, and no two words glued, is a name or a brand ("Nestlé", "Dubai"):
+            # the sentence start only lets it be read; there is no suggestion to make.
+            if word != low and not split and not ranked:
                 continue
             if split:
                 suggestion = _match_case(word, split)
