@@ -213,7 +213,7 @@ class InvalidSyllable(Rule):
     symbols, URLs, e-mails), spellings the pool uses often enough to be established
     ("ôtô", "quí") unless the nearest valid spelling is a thousand times commoner
     ("nguời" for "người" is still reported), and the words of `rules/words.yaml`.
-    A single letter ("chúng t phải") or a word that looks foreign (f, j, w, z, clusters
+    A single letter after a figure is its unit ("300 m"). A single letter ("chúng t phải") or a word that looks foreign (f, j, w, z, clusters
     such as "cr", codas such as "-r", no mark only Vietnamese writes: "cho thue", "văn
     phng") is reported only when the pool writes the suggested spelling with the very same
     neighbours and never the written word (options `context_side`, `context_strong`,
@@ -295,6 +295,9 @@ class InvalidSyllable(Rule):
             if low in singles or w.start in typo_starts:
                 continue
             if split_tone(low)[1] < 0 and len(low) <= 2:
+                continue
+            # A single letter right after a figure is its unit ("300 m", "5 g", "2 l").
+            if len(low) == 1 and _FIGURE_BEFORE.search(text, max(0, w.start - 20), w.start) is not None:
                 continue
             if model is None:
                 model = _model()
