@@ -274,6 +274,13 @@ def main() -> int:
                 if "one changed" in by:
                     line += f"; one changed file {by['one changed']['wall'] / by['cached']['wall']:.2f}x the unchanged re-run"
                 print(line)
+                # CPU time (the process and its workers) is what the load of a shared machine leaves alone.
+                line = (f"{name} in CPU time: cold {by['cold']['cpu']:.2f} s, cached {by['cached']['cpu']:.2f} s: "
+                        f"{by['cold']['cpu'] / by['cached']['cpu']:.1f}x faster")
+                if "one changed" in by:
+                    line += (f"; one changed file {by['one changed']['cpu']:.2f} s, "
+                             f"{by['one changed']['cpu'] / by['cached']['cpu']:.2f}x the unchanged re-run")
+                print(line)
             for phase, r in by.items():
                 at = r["client_rss_at"]
                 if all(k in at for k in ("25", "50", "100")):
