@@ -711,9 +711,10 @@ def _last_before(positions: list[int], i: int) -> int | None:
 
 _PARTS_INTRO = re.compile(
     # The total's own words, perhaps in two or three runs split by commas ("1.600 đại biểu,
-    # doanh nghiệp, trong đó …", "tại 9 tỉnh, thành phố, trong đó …").
+    # doanh nghiệp, trong đó …", "tại 9 tỉnh, thành phố, trong đó …", "3.760 tỷ đồng, tăng nhẹ
+    # so với năm trước trong đó …").
     # A year among them is no figure ("8 lần trong năm 2017, trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,3}?){0,2}?"
+    r"(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
     r"[^\S\n]*(?:\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*(?:(?:có|cả)[^\S\n]+)?:?",
     re.IGNORECASE,
 )
@@ -728,6 +729,14 @@ _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
 _NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
 # "hộ nghèo: 51 hộ": a colon right before a figure labels the item, it opens no nested list.
 _LABEL_COLON = re.compile(r":[^\S\n]*\Z")
+# ("còn lại", "còn nợ" … are a remainder or a state, not "còn" setting a part against the next.)
+_VERB_LEAD = re.compile(r"(?:chia|tiến\s+hành|thực\s+hiện|xử\s+phạt|phạt|đã|đang|sẽ)(?!\w)", re.IGNORECASE)
+_OTHERS_AFTER = re.compile(r"[^\S\n]*(?:[^\W\d_]+[^\S\n]+){0,2}?khác(?!\w)", re.IGNORECASE)
+_EXTREME = re.compile(r"(?<!\w)(?:cao|thấp|lớn|nhỏ|dài|ngắn|sâu|xa|gần)[^\S\n]+nhất(?!\w)", re.IGNORECASE)
+_COMPARED_TIME = re.compile(r"(?<!\w)(?:đầu\s+năm|cùng\s+kỳ|năm\s+trước|năm\s+ngoái|trước\s+đó|kỳ\s+trước|tháng\s+trước)(?!\w)", re.IGNORECASE)
+# A time split into parts that are times of something else ("giảm nhiều nhất là 13 năm").
+_TIME_PART_NOT = re.compile(r"(?<!\w)(?:nhất|hơn|giảm|tăng|sớm|muộn|chậm|trễ|thêm|kéo\s+dài)(?!\w)", re.IGNORECASE)
+_CONTRAST = re.compile(r"(?<!\w)(?:còn(?!\w)(?!\s+(?:lại|dư|nợ|tồn)(?!\w))|trong\s+khi(?!\w))", re.IGNORECASE)
 _CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
 _NOT_TOTALS = frozenset(["lần", "%"]) | _TIME_NOUNS
 
@@ -737,19 +746,26 @@ def _kin(total_noun: str, part_noun: str) -> bool:
     lượt cán bộ")."""
     if total_noun.startswith("lượt") and part_noun.startswith("lượt"):
         return True
+    # "168 giờ (trong đó thuế là 119 giờ …)": a time split into times of its own noun.
+    if total_noun in _TIME_NOUNS:
+        return part_noun == total_noun
     return _part_of(total_noun, part_noun)
 
 
-def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False, paren: bool = False) -> list[Quantity]:
+def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False, paren: bool = False, long_lead: bool = True) -> list[Quantity]:
     """The parts listed from ``pos`` on: the figures that lead the items of the list.
     ``inner``: the list sits in an item of a list split by semicolons ("huyện A 6 mỏ; trong
     đó 2 …, 4 …; huyện B 5 mỏ"), so a semicolon ends it. ``kinds``: the parts may count the
     total's kinds by their own nouns ("95 tác phẩm, trong đó 7 giải A, 24 giải B"), each
     right at the head of its item. ``complete``: "gồm" opened the list. ``paren``: a list in
     parentheses with no "gồm" / "trong đó", whose first part must open it ("76 hộ (51 hộ
-    nghèo, …)", not "27 km (trước nâng cấp chỉ là 45 km …)")."""
+    nghèo, …)", not "27 km (trước nâng cấp chỉ là 45 km …)"). ``long_lead``: the first part may
+    stand after a long lead when it is of the total's own noun (not for a total taken from
+    the sentence before, whose list may be of another figure of that sentence)."""
     parts: list[Quantity] = []
     skipping = False
+    prev_lead: list[str] = []  # the words that led the last part
+    closed = False  # the last part was joined by "và": the list has ended
     for q in rest:
         # A parenthesis inside a part ("(nếu có)") is no end of the list.
         between = _PAREN_ASIDE.sub(" ", text[pos : q.start])
@@ -764,6 +780,29 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         label = _LABEL_COLON.search(between)
         if label:
             between = between[: label.start()] + " "
+        q_noun = noun(text, q)
+        if parts and ";" in between and q.unit != "%":
+            # "118 nước …; 6 nước …, trong đó có Việt Nam và Lào; 61 nước …": a part's own
+            # detail with no figure, closed by the semicolon; the list goes on after it.
+            cut = between.rindex(";")
+            if _NESTED.search(between, 0, cut) and q_noun == noun(text, parts[-1]) and not re.search(r"[()]", between[:cut]):
+                between = between[cut:]
+        if parts and ":" in between and q_noun and q_noun == noun(text, parts[-1]):
+            # "gồm 3 bài thi độc lập là: Toán, Ngữ văn, Ngoại ngữ và 2 bài thi tổ hợp": the colon
+            # names a part's members; the next part of the same noun goes on with the list.
+            between = re.sub(r":[^\d;()]*?(?=(?:,|(?<!\w)và(?!\w))[^,]*\Z)", " ", between)
+        contrast = parts and q_noun and q.unit != "%" and not closed and (q_noun == unit or q_noun == noun(text, parts[-1])) and _CONTRAST.search(between)
+        if contrast:
+            # "trong đó thôn A có 30 hộ, còn thôn B có 25 hộ", "vay ngắn hạn 6.036 tỷ đồng … trong
+            # khi vay dài hạn … 761 tỷ đồng": "còn" / "trong khi" set one part against the
+            # next of the same noun, they open no nested detail — when what follows names a
+            # thing like the part before ("vay …" / "vay …", "thôn A" / "thôn B"), not a time
+            # to compare with ("trong khi đầu năm khoản mục này là 0 đồng"), and the list was
+            # not closed by "và" ("225 phiến quân, 59 binh sỹ và 26 dân thường, trong khi hơn
+            # 309.000 người …").
+            after = _CONTRAST.split(between)[-1].split()
+            if after and prev_lead and after[0].lower() == prev_lead[0].lower() and not _COMPARED_TIME.search(" ".join(after)):
+                between = _CONTRAST.sub(",", between)
         if parts and _NESTED.search(between):
             # "gồm 9 người dân …, trong đó có anh …; 5 cán bộ …; 3 bác sĩ …": in a complete
             # list, a part's own "trong đó" is a detail of that part, not the end of the list.
@@ -804,9 +843,26 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             # "(trong đó, riêng năm 2014 là …": a separator right after the intro leads the list.
             between = between.lstrip(" ,:;(")
         lead = _PART_SEPARATOR.split(between)[-1].split()
-        q_noun = noun(text, q)
-        first_limit = (6 if q_noun and q_noun == unit else 5) if not paren else 2
-        if len(lead) > (first_limit if not parts else 7) or (not parts and (_PART_SEPARATOR.search(between) or ":" in between)):
+        # An amount in the total's own unit may take a longer lead ("nợ phải trả 4.160 tỷ đồng,
+        # trong đó nợ thuê tài chính đang ở mức 1.770 tỷ đồng").
+        # So may a count of the total's own noun with no separator before it ("1.178 vé được bán
+        # ra, trong đó tập trung nhiều nhất ở chiều A-B với 938 vé"), and either may have "và"
+        # inside its lead ("trong đó tiền và tương đương tiền đạt 558 tỷ đồng").
+        own = bool(q_noun) and q_noun == unit and not q.in_range
+        first_limit = (8 if q.unit and q.unit == unit and unit in _AMOUNT_UNITS else 6 if own else 5) if not paren else 2
+        if not parts and own and long_lead and not paren and not re.search(r"[,;:(]", between) and not _EXTREME.search(between):
+            first_limit = max(first_limit, 10)
+            lead = between.split()
+        if len(lead) > (first_limit if not parts else 7) or (not parts and (_PART_SEPARATOR.search(between if not (own and long_lead and not paren) else re.sub(r"(?<!\w)và(?!\w)", " ", between)) or ":" in between)):
+            break
+        # "22 người thiệt mạng bao gồm nhiều trẻ em và 59 người khác bị thương": others first
+        # are no part (last, "… và 55 lao động khác", they are the rest of the list); nor is the highest or lowest of the items ("trên 2 điểm, trong đó cao nhất
+        # đến 3,31 điểm …").
+        if (not parts and _OTHERS_AFTER.match(text, q.end)) or _EXTREME.search(" ".join(lead)):
+            break
+        # "46 cơ sở đạt, 9 cơ sở vi phạm …, và tiến hành xử phạt 1 cơ sở", "406 cán bộ chấm
+        # trực tiếp, chia làm 16 tổ": an item led by a verb is a new clause, not a part.
+        if parts and lead and _VERB_LEAD.match(" ".join(lead)):
             break
         # A misread figure ("1.961.38m2") is no part.
         if q.number_style == "odd":
@@ -828,7 +884,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             # it ("xe dưới 9 chỗ" is a size, not a count of the 30 models).
             if not (kinds and _a_kind(unit, q_noun) and sum(w.lower() not in _KIND_LEAD_WORDS for w in lead) <= 1):
                 break
+        if unit in _TIME_NOUNS and _TIME_PART_NOT.search(said):
+            break
         parts.append(q)
+        closed = bool(parts[:-1]) and bool(re.search(r"(?<!\w)và(?!\w)", between)) and "," not in between.rsplit("và", 1)[-1]
+        prev_lead = lead
         pos = q.end
     return parts
 
@@ -857,10 +917,10 @@ def _total_unit(text: str, total: Quantity) -> str:
 
 
 # Before a figure that is no total of parts: a difference ("thấp hơn giá đề xuất 1 triệu
-# đồng", "chênh 16 triệu"), a net balance ("nhập siêu 100 triệu USD"), the end of a span
+# đồng", "chênh 16 triệu"), a net balance ("nhập siêu 100 triệu USD", "mua ròng … 4,9 tỷ đồng"), the end of a span
 # ("từ 9 đến 16 triệu đồng") or a threshold ("từ 50 lần trở lên").
 _NO_TOTAL_BEFORE = re.compile(
-    r"(?<!\w)(?:(?:cao|thấp|nhiều|ít|lớn|nhỏ|đắt|rẻ)[^\S\n]+hơn|chênh(?:[^\S\n]+lệch)?|(?:nhập|xuất)[^\S\n]+siêu|thâm[^\S\n]+hụt|thặng[^\S\n]+dư|cán[^\S\n]+cân)(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*(?:(?:gần|hơn|khoảng|trên|tới|đến|là)[^\S\n]+)?\Z"
+    r"(?<!\w)(?:(?:cao|thấp|nhiều|ít|lớn|nhỏ|đắt|rẻ)[^\S\n]+hơn|chênh(?:[^\S\n]+lệch)?|(?:nhập|xuất)[^\S\n]+siêu|thâm[^\S\n]+hụt|thặng[^\S\n]+dư|cán[^\S\n]+cân|(?:mua|bán)[^\S\n]+ròng)(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*(?:(?:gần|hơn|khoảng|trên|tới|đến|là)[^\S\n]+)?\Z"
     r"|(?<!\w)từ[^\S\n]+\d[\d.,]*(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]+(?:đến|tới)[^\S\n]+\Z",
     re.IGNORECASE,
 )
@@ -884,6 +944,10 @@ def _fits(total: Quantity, parts: list[Quantity]) -> bool:
     return low <= (total.interval()[1] if total.approx else total.value) + 1e-9
 
 
+_SPLIT_TIMES = frozenset("năm tháng ngày tuần giờ phút".split())
+# Between a time and its "trong đó" / "gồm": its noun, at most its rate ("/năm") and a comma or parenthesis.
+_INTRO_RIGHT_AFTER = re.compile(r"[^\S\n]*[^\W\d_]+(?:/[^\W\d_]+)?[^\S\n]*[,(:]?[^\S\n]*\Z")
+_OF_WHOLE = re.compile(r"(?<!\w)(?:trong|trên)\s+(?:tổng|số)(?!\w)", re.IGNORECASE)
 _INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+đó)(?!\w)", re.IGNORECASE)
 _JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IGNORECASE)
 
@@ -929,6 +993,11 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         if total is lead_in and (_OPENS_LIST.search(text, max(0, total.start - 60), total.start) or re.search(r"(?<!\w)và(?!\w)[^\d.;]{0,40}\Z", text[max(0, total.start - 50) : total.start])):
             continue
         unit = _total_unit(text, total) if can else ""
+        if can and intro and not unit and noun(text, total) in _SPLIT_TIMES and _INTRO_RIGHT_AFTER.match(text, total.end, intro.start("word")):
+            # "không quá 168 giờ/năm (trong đó thuế là 119 giờ và bảo hiểm là 49 giờ)": a time
+            # with its list right after it is split into times of its own noun (only those:
+            # "8 lần trong năm 2017, trong đó …" lists no years).
+            unit = noun(text, total)
         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
         bare_total = False
         if can and intro and not unit and noun(text, total) == "":
@@ -965,7 +1034,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # ("… 56 giảng viên, có 464 sinh viên, trong đó khoa y có 388 sinh viên").
             if i > 0 and not said_total and _LIST_ITEM.fullmatch(text, cands[i - 1].end, total.start) and not (first_noun == unit and noun(text, cands[i - 1]) != unit):
                 continue
-            parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete)
+            parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in)
         # Not from a bare figure that may be the total itself ("… là 10.359, trong đó …"),
         # only from one of a noun or one that is no total ("từ 20 trở lên", a change).
         if not parts and not bare_total and (unit or not can):
@@ -978,7 +1047,9 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                 gap = text[earlier.end : intro.start("word")]
                 # Not across a new clause ("46,255 tỷ USD và giúp Toyota bỏ lại … 3 thương hiệu …
                 # gồm: …").
-                if len(gap) > 120 or re.search(r"[;:()/]", gap) or _NESTED.search(gap) or _JOINS_CLAUSES.search(gap) or earlier is lead_in:
+                # Nor from a part of this figure ("4 container … trong tổng 3 lô hàng gồm 29
+                # container": the 4 are some of the 29, not their total).
+                if len(gap) > 120 or re.search(r"[;:()/]", gap) or _NESTED.search(gap) or _JOINS_CLAUSES.search(gap) or _OF_WHOLE.search(gap) or earlier is lead_in:
                     break
                 if earlier.unit == "%":
                     # "15.392 tỷ đồng, tăng 55,5% so với đầu năm, trong đó …": a change of the
@@ -991,7 +1062,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                     break
                 e_unit = _total_unit(text, earlier)
                 if first_noun and e_unit == first_noun and _can_total(text, earlier):
-                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False, inner, complete=complete)
+                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False, inner, complete=complete, long_lead=False)
                     if parts:
                         total, unit = earlier, e_unit
                         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
@@ -1002,7 +1073,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         if unit and can and total is cands[i]:
             # Parts counted by their kinds ("95 tác phẩm đạt giải, trong đó có 7 giải A, 24 giải
             # B, …", "5 trận, trong đó 3 trận hòa và 2 lần thất bại"), when they fit in it.
-            kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list)
+            kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list, long_lead=total is not lead_in)
             if len(kind_parts) > len(parts) and _fits(total, kind_parts):
                 parts, by_kind = kind_parts, True
         if parts:

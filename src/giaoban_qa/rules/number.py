@@ -490,6 +490,15 @@ _TOTAL_BEFORE = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){
 _PARTS_INTRO = re.compile(r"[^\d,;:.()\n]{0,40}?(?:\)\s*)?[,:(]?\s*(?:trong\s+đó|bao\s+gồm|gồm)\b\s*:?", re.IGNORECASE)
 
 
+def _count_interval(text: str, q: Quantity) -> tuple[float, float]:
+    """``q.interval()``, except that a whole number of things named by a noun ("4 môn", "3
+    bài thi", "5 năm") is exact: a count has no rounding to allow for (only counts in a unit
+    the quantity reader knows were exact before, so "3 + 2 môn" passed for "4 môn")."""
+    if not q.unit and not q.scale and not q.approx and q.decimals == 0 and q.number_style == "plain" and noun(text, q):
+        return (q.value, q.value)
+    return q.interval()
+
+
 @register
 class PartsExceedTotal(Rule):
     """Parts listed after a total ("tổng số N, trong đó a, b") that add up to more than it.
@@ -530,9 +539,9 @@ class PartsExceedTotal(Rule):
         for st in doc.fact(statements).totals:
             total, parts = st.total, st.parts
             parts_sum = sum(p.value for p in parts)
-            lo = sum(p.interval()[0] for p in parts)
-            hi = sum(p.interval()[1] for p in parts)
-            t_lo, t_hi = total.interval()
+            lo = sum(_count_interval(text, p)[0] for p in parts)
+            hi = sum(_count_interval(text, p)[1] for p in parts)
+            t_lo, t_hi = _count_interval(text, total)
             evidence = {"total": qev(total), "parts": [qev(p) for p in parts], "sum": parts_sum}
             listing = " + ".join(p.text for p in parts)
             over = lo > t_hi + _EPS
