@@ -171,14 +171,34 @@ _WHOLE_PAREN = re.compile(
 )
 # "36,36% khách hàng (4/11 người)": the percentage stated before its own figures.
 _PERCENT_BEFORE = re.compile(
-    r"[^\S\n]*(?:[^\W\d_]++(?:\.[^\W\d_]++)*[^\S\n]*){0,14}\([^\S\n]*\Z"
+    r"[^\S\n]*(?:[^\W\d_]++(?:\.[^\W\d_]++)*[^\S\n]*){0,18}\([^\S\n]*\Z"
+    # "đóng góp 57% số bàn thắng của bộ ba này với 35/61 bàn": "X% số … với A/B".
+    r"|[^\S\n]+số(?:[^\S\n]+[^\W\d_]++){1,10}[^\S\n]+với[^\S\n]*\Z"
     # "đạt 70,1%, tương ứng 412/530 hộ": the figures restated after a comma.
     r"|[^\S\n]*,[^\S\n]*(?:tương[^\S\n]+ứng|tương[^\S\n]+đương|tức[^\S\n]+là|tức|với)[^\S\n]*(?:là[^\S\n]*)?\Z",
     re.IGNORECASE,
 )
 
 
+_ORDINAL_BEFORE = re.compile(r"(?<!\w)(?:thứ|lần|khóa|khoá|số)[^\S\n]*\Z", re.IGNORECASE)
+_ORDINAL_NUM = re.compile(r"(?<!\w)(?:thứ|lần|khóa|khoá|số)[^\S\n]+[\dIVXLC]+(?!\w)", re.IGNORECASE)
+# ", nghĩa là tỷ lệ thành công đạt 40%", ", tức là 63,7%": a restatement of A/B after a comma.
+_RESTATES = re.compile(
+    r"[^\S\n]*(?:(?:nghĩa|tức)[^\S\n]+là|tức|tương[^\S\n]+đương(?:[^\S\n]+với)?|tương[^\S\n]+ứng(?:[^\S\n]+với)?)[^\S\n]*,?"
+    r"(?:[^\S\n]*(?:tỷ|tỉ)[^\S\n]+lệ(?:[^\S\n]+[^\W\d_]+){0,3}?)?[^\S\n]*(?:(?:là|đạt|bằng|chiếm|khoảng|gần|hơn)[^\S\n]+)*\Z",
+    re.IGNORECASE,
+)
 _LINK_ONLY = frozenset("đạt chiếm bằng tỷ tỉ lệ là khoảng gần hơn trên với có và tương đương được ước xấp xỉ".split())
+
+
+def _restated(gap: str) -> bool:
+    """"A trên tổng số B cử tri …, tương đương X%", "A lần trong số B lần thử …, nghĩa là tỷ
+    lệ thành công đạt X%": B's own words (no figure, no new sentence part), then a comma and
+    a word that says what follows restates A/B."""
+    if re.search(r"[;:()]", gap) or "," not in gap:
+        return False
+    head, tail = gap.rsplit(",", 1)
+    return len(head.split()) <= 16 and _RESTATES.fullmatch(tail) is not None
 
 
 def _after_aside_ok(gap: str) -> bool:
@@ -276,6 +296,19 @@ _PCT_ASIDE_AFTER = re.compile(r"[^\S\n]*\)[^\S\n]*,?[^\S\n]*(?:trong|trên)[^\S\
 _SCALE_NOUNS = frozenset(["tỷ", "triệu", "nghìn", "ngàn"])
 
 
+_CAPS_AFTER = re.compile(r"[^\S\n]*([A-ZĐ]{2,8})(?!\w)")
+
+
+def initials_of(text: str, a: Quantity, b: Quantity) -> bool:
+    """Whether B's noun is an abbreviation that opens with the initials of A's noun ("doanh
+    nghiệp" / "DNNN", "học sinh" / "HS")."""
+    m = _CAPS_AFTER.match(text, b.end, b.end + 12)
+    words = noun(text, a).split()
+    if m is None or len(words) < 2:
+        return False
+    return m.group(1).startswith("".join(w[0] for w in words).upper())
+
+
 def _bare(text: str, q: Quantity) -> bool:
     """A figure with no unit and no noun of its own ("13 triệu," "530,")."""
     return not q.unit and noun(text, q) in ("", *_SCALE_NOUNS)
@@ -311,20 +344,25 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
         else:
             gap = text[a.end : b.start]
             m = _WHOLE_LINK.match(gap) or _WHOLE_PAREN.match(gap)
-            # "3 triệu người nhập cư trên tổng dân số 13 triệu": a bare whole the link words name.
-            if m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit) or _bare(text, b)):
+            # "3 triệu người nhập cư trên tổng dân số 13 triệu": a bare whole the link words name;
+            # "379 doanh nghiệp trong tổng số 620 DNNN": a whole named by the part's initials.
+            if m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit) or _bare(text, b) or initials_of(text, a, b)):
                 link = re.sub(r"\s+", " ", (m.group(1) if m.re is _WHOLE_LINK else "(tổng số").lower())
         if link is None:
             continue
         percent = None
         # The percentage after B: ", chiếm tỷ lệ X%", "đạt X%", "(X%)", "(tỷ lệ tử vong là X%)".
-        for p in qs[i + 2 : i + 4]:
+        for p in qs[i + 2 : i + 5]:
             if p.unit != "%":
+                # "… cử tri đi bầu Tổng thống thứ 19 …, tương đương 63,7%": an ordinal is no figure between.
+                if _ORDINAL_BEFORE.search(text, max(0, p.start - 8), p.start):
+                    continue
                 break
-            gap = text[b.end : p.start]
-            if p.start - b.end < 100 and p.relation not in ("growth", "decline", "same_period") and (
-                (_states_ratio(gap) and _after_aside_ok(gap)) or (link == "(tổng số" and _AFTER_PAREN_WHOLE.fullmatch(gap))
-                or _PAREN_RATE.fullmatch(gap)
+            gap = _ORDINAL_NUM.sub(" ", text[b.end : p.start])
+            if p.start - b.end < 140 and p.relation not in ("growth", "decline", "same_period") and (
+                (p.start - b.end < 100 and ((_states_ratio(gap) and _after_aside_ok(gap)) or (link == "(tổng số" and _AFTER_PAREN_WHOLE.fullmatch(gap))
+                or _PAREN_RATE.fullmatch(gap)))
+                or _restated(gap)
             ) and not _OTHER_WHOLE.match(text, p.end):
                 percent = p
             break
@@ -468,6 +506,8 @@ def _changes(text: str, qs: list[Quantity], out: list[Change]) -> None:
 
 # -- cumulative -----------------------------------------------------------------------------
 
+_SUMMED_FROM = re.compile(r"[^\S\n]+(?:từ|trong)(?!\w)", re.IGNORECASE)
+_DURATIONS = frozenset("năm tháng ngày tuần giờ phút giây quý".split())  # not "kỳ": "11 kỳ điều hành" counts rounds
 _CUM_MARKER = re.compile(
     r"(?<!\w)(?:(?:nâng|đưa)\s+(?:[^\W\d_]+\s+){1,4}?(?:lũy|luỹ)\s+kế|(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|(?:nâng|đưa)\s+tổng(?:\s+số)?|cộng\s+dồn|"
     r"(?:tính\s+)?đến\s+(?:hết|cuối)\s+tháng\s+\d{1,2}(?!\s*(?:năm|/)\s*\d)|tính\s+đến\s+nay|"
@@ -596,6 +636,13 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             # … 40 trường hợp"); not "xu hướng hình thành từ đầu năm nay, kháng cự tại 770 điểm".
             target = nxt
         else:
+            continue
+        # Not a time ("gần 5 năm không có danh hiệu", "trong thời gian 1 năm"), nor the year of
+        # the marker itself ("từ đầu năm 2017" read as the figure 2017), nor what a sum was
+        # made from ("số liệu cộng dồn từ 19 tờ", "lãi cộng dồn trong 1 tháng").
+        if noun(text, target) in _DURATIONS or (target is nxt and target.start - m.end() < 3 and marker.endswith("năm")):
+            continue
+        if marker == "cộng dồn" and target is nxt and _SUMMED_FROM.match(text, m.end()):
             continue
         assigned.setdefault(target.index, marker)
     if not assigned:
