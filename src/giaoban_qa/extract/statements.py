@@ -766,7 +766,8 @@ _PARTS_INTRO = re.compile(
     re.IGNORECASE,
 )
 # "76 hộ (51 hộ nghèo, 32 hộ cận nghèo)": the parts in parentheses right after the total.
-_PAREN_LIST = re.compile(r"[^\S\n]*\([^\S\n]*")
+# The total's own words may stand before the parenthesis ("120 hộ được hỗ trợ (80 hộ nghèo, …)").
+_PAREN_LIST = re.compile(r"(?:[^\S\n]+(?!(?:so|với|tăng|giảm|bằng|đạt|chiếm|trong|gồm)(?!\w))[^\W\d_]++){0,5}?[^\S\n]*\([^\S\n]*", re.IGNORECASE)
 _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,8}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)
 # "Tổng số hộ được hỗ trợ: 76": the noun of a bare total named after "tổng số".
 _TOTAL_NOUN = re.compile(r"(?<!\w)(?:tổng\s+số|tổng\s+cộng|tổng(?!\s+(?:số|cộng)\b))\s+([^\W\d_]+)[^\d;:]{0,60}?(?::|là|có|đạt)?\s*\Z", re.IGNORECASE)
@@ -777,6 +778,7 @@ _NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|
 # "hộ nghèo: 51 hộ": a colon right before a figure labels the item, it opens no nested list.
 _LABEL_COLON = re.compile(r":[^\S\n]*\Z")
 # ("còn lại", "còn nợ" … are a remainder or a state, not "còn" setting a part against the next.)
+_THEN_WORDS = frozenset("trước sau đây chỉ là từ so với còn đã từng cũ mới".split())
 _VERB_LEAD = re.compile(r"(?:chia|tiến\s+hành|thực\s+hiện|xử\s+phạt|phạt|đã|đang|sẽ)(?!\w)", re.IGNORECASE)
 _OTHERS_AFTER = re.compile(r"[^\S\n]*(?:[^\W\d_]+[^\S\n]+){0,2}?khác(?!\w)", re.IGNORECASE)
 _EXTREME = re.compile(r"(?<!\w)(?:cao|thấp|lớn|nhỏ|dài|ngắn|sâu|xa|gần)[^\S\n]+nhất(?!\w)", re.IGNORECASE)
@@ -796,6 +798,12 @@ def _kin(total_noun: str, part_noun: str) -> bool:
     # "168 giờ (trong đó thuế là 119 giờ …)": a time split into times of its own noun.
     if total_noun in _TIME_NOUNS:
         return part_noun == total_noun
+    # "12 đơn thư, trong đó 8 đơn khiếu nại": a count unit and the one-word unit it opens with.
+    if total_noun in _KNOWN_COUNTS and part_noun in _KNOWN_COUNTS and (total_noun.split()[0] == part_noun or part_noun.split()[0] == total_noun):
+        return True
+    # "12 huyện, thị xã, thành phố, gồm 8 huyện, 6 thị xã": any noun of the total's own list.
+    if "|" in total_noun:
+        return any(_kin(n, part_noun) for n in total_noun.split("|"))
     return _part_of(total_noun, part_noun)
 
 
@@ -812,12 +820,25 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
     parts: list[Quantity] = []
     skipping = False
     prev_lead: list[str] = []  # the words that led the last part
+    aside = False  # inside a parenthesis opened after a part
     closed = False  # the last part was joined by "và": the list has ended
     for q in rest:
         # A parenthesis inside a part ("(nếu có)") is no end of the list.
         between = _PAREN_ASIDE.sub(" ", text[pos : q.start])
         if inner and parts and ";" in between:
             break
+        if parts and not opened:
+            # "627 tàu khai thác và 44 tàu dịch vụ (297 tàu vỏ thép, 352 tàu vỏ gỗ, …)": the
+            # figures of a parenthesis after a part are its detail, every one of them, not only
+            # the first; the list goes on after the parenthesis closes.
+            if aside:
+                if ")" not in between:
+                    continue
+                between = between[between.rindex(")") + 1 :]
+                aside = False
+            elif between.count("(") > between.count(")"):
+                aside = True
+                continue
         if skipping:
             # The nested detail of a part runs to the next semicolon; the list goes on after it.
             if ";" not in between:
@@ -896,7 +917,10 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # ra, trong đó tập trung nhiều nhất ở chiều A-B với 938 vé"), and either may have "và"
         # inside its lead ("trong đó tiền và tương đương tiền đạt 558 tỷ đồng").
         own = bool(q_noun) and q_noun == unit and not q.in_range
-        first_limit = (8 if q.unit and q.unit == unit and unit in _AMOUNT_UNITS else 6 if own else 5) if not paren else 2
+        same_amount = bool(q.unit) and q.unit == unit and unit in _AMOUNT_UNITS
+        # In parentheses, an amount may be named by its source ("(ngân sách trung ương 80 tỷ
+        # đồng, …"), but not set against another time ("27km (trước đây chỉ là 20km và 15km)").
+        first_limit = (8 if same_amount else 6 if own else 5) if not paren else (4 if same_amount and not _THEN_WORDS.intersection(w.lower() for w in lead) else 2)
         if not parts and own and long_lead and not paren and not re.search(r"[,;:(]", between) and not _EXTREME.search(between):
             first_limit = max(first_limit, 10)
             lead = between.split()
@@ -911,8 +935,9 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # trực tiếp, chia làm 16 tổ": an item led by a verb is a new clause, not a part.
         if parts and lead and _VERB_LEAD.match(" ".join(lead)):
             break
-        # A misread figure ("1.961.38m2") is no part.
-        if q.number_style == "odd":
+        # A misread figure ("1.961.38m2") is no part; nor is a change ("(tăng 80 tỷ đồng, …)"),
+        # unlike the level it reaches ("tăng lên 80 tỷ đồng").
+        if q.number_style == "odd" or ((q.relation in ("growth", "decline") or q.verb in _CHANGE_VERBS) and not re.search(r"(?:lên|xuống)[^\S\n]*\Z", text[max(0, q.start - 12) : q.start])):
             break
         # "hộ nghèo 51, hộ cận nghèo 32": a bare figure after a lead that names the total's noun.
         # Not "căn hộ ở tầng 5" (the noun right before a figure numbers it).
@@ -991,6 +1016,8 @@ def _fits(total: Quantity, parts: list[Quantity]) -> bool:
     return low <= (total.interval()[1] if total.approx else total.value) + 1e-9
 
 
+# After a count: "huyện, thị xã, thành phố," — the other nouns of a list it counts together.
+_NOUN_LIST = re.compile(r"((?:[^\S\n]*,[^\S\n]*[^\W\d_]+(?:[^\S\n]+[^\W\d_]+)?){1,3})[^\S\n]*,?[^\S\n]*\Z")
 _SPLIT_TIMES = frozenset("năm tháng ngày tuần giờ phút".split())
 # Between a time and its "trong đó" / "gồm": its noun, at most its rate ("/năm") and a comma or parenthesis.
 _INTRO_RIGHT_AFTER = re.compile(r"[^\S\n]*[^\W\d_]+(?:/[^\W\d_]+)?[^\S\n]*[,(:]?[^\S\n]*\Z")
@@ -1025,6 +1052,11 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         if intro is not None and intro.start("word") in used:
             continue
         paren_list = intro is None and _PAREN_LIST.match(text, total.end, sentence_end)
+        # With words between the total and the parenthesis, not a total that closes a list of
+        # its own kind ("627 tàu khai thác và 44 tàu dịch vụ (297 tàu vỏ thép, …)": the
+        # parenthesis splits all of them).
+        if paren_list and text[total.end : paren_list.end()].strip(" (") and i > 0 and cands[i - 1].end > total.start - 60 and noun(text, cands[i - 1]) == noun(text, total):
+            continue
         if not intro and not paren_list:
             continue
         can = _can_total(text, total)
@@ -1046,6 +1078,11 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # "8 lần trong năm 2017, trong đó …" lists no years).
             unit = noun(text, total)
         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
+        listed = _NOUN_LIST.match(text, total.end, intro.start("word")) if unit and intro and unit in _KNOWN_COUNTS else None
+        if listed:
+            # "12 huyện, thị xã, thành phố, gồm …": the total counts the things of its list.
+            others = [w.lower() for w in re.split(r"[^\S\n]*,[^\S\n]*", listed.group(1).strip()) if w]
+            unit = "|".join([unit] + [o if o in _KNOWN_COUNTS else o.split()[0] for o in others])
         bare_total = False
         if can and intro and not unit and noun(text, total) == "":
             # "Tổng số hộ được hỗ trợ: 76, trong đó: hộ nghèo: 51; …", "tổng chỉ tiêu tuyển
@@ -1067,7 +1104,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             out.append(TotalParts(total=total, parts=parts, complete=False, said_total=said_total, intro_end=paren_list.end()))
             continue
         opened = "(" in intro.group()
-        inner = ";" in text[total.end : intro.start("word")]
+        # … or the total is itself a part of an outer list ("trong đó: chủ tàu đóng mới là
+        # 1.510 tàu trong đó …, vỏ gỗ 742 tàu; nâng cấp 438 tàu"): a semicolon goes back to it.
+        before = text[max(0, total.start - 150) : total.start]
+        inner = ";" in text[total.end : intro.start("word")] or bool(_INTRO_WORD.search(before[before.rfind(".") + 1 :]))
         word = intro.group("word").lower()
         complete = "gồm" in word and "trong" not in word
         first = next((q for q in rest if q.unit != "%"), None)
