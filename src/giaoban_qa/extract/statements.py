@@ -201,6 +201,22 @@ def _restated(gap: str) -> bool:
     return len(head.split()) <= 16 and _RESTATES.fullmatch(tail) is not None
 
 
+_RATE_AFTER_COMMA = re.compile(r",[^\S\n]*(?:tỷ|tỉ)[^\S\n]+lệ[^\S\n]+((?:[^\W\d_]+[^\S\n]+){1,3}?)(?:đạt|là|bằng|chiếm)[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
+
+
+def _own_rate(gap: str) -> bool:
+    """"412/530 hộ tham gia bảo hiểm y tế, tỷ lệ tham gia đạt 70,1%": a rate named by B's own
+    words restates A/B; "…, tỷ lệ hòa giải thành 60%" names another thing and does not."""
+    if re.search(r"[;:()]", gap) or gap.count(",") != 1:
+        return False
+    m = _RATE_AFTER_COMMA.search(gap)
+    if m is None:
+        return False
+    head = gap[: m.start()].lower().split()
+    rate_words = m.group(1).lower().split()
+    return len(head) <= 12 and bool(rate_words) and all(w in head for w in rate_words)
+
+
 def _after_aside_ok(gap: str) -> bool:
     """"(9/10 người), công việc … (chiếm 22%)": once the parenthesis holding A/B is closed,
     only linking words may stand before the percentage that restates it."""
@@ -362,7 +378,7 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
             if p.start - b.end < 140 and p.relation not in ("growth", "decline", "same_period") and (
                 (p.start - b.end < 100 and ((_states_ratio(gap) and _after_aside_ok(gap)) or (link == "(tổng số" and _AFTER_PAREN_WHOLE.fullmatch(gap))
                 or _PAREN_RATE.fullmatch(gap)))
-                or _restated(gap)
+                or _restated(gap) or (p.start - b.end < 100 and _own_rate(gap))
             ) and not _OTHER_WHOLE.match(text, p.end):
                 percent = p
             break
