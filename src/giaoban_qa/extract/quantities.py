@@ -442,6 +442,9 @@ def _last_token_has_digit(text: str, end: int, lo: int) -> bool:
     return False
 
 
+_ISSUED = re.compile(r"[^\S\n]+(?:giấy|sổ|thẻ|chứng\s+chỉ|chứng\s+nhận|bằng|mã|hộ\s+chiếu|vé|suất|phần\s+quà|quyết\s+định|văn\s+bằng|biển)(?!\w)", re.IGNORECASE)
+
+
 def _label_before(text: str, s: int) -> bool:
     # "7 năm (15,4%)": a figure that opens a parenthesis is no label of the word before it.
     if s and text[s - 1] == "(":
@@ -463,7 +466,10 @@ def _label_before(text: str, s: int) -> bool:
     # amount of the central budget, not "Trung ương 4" (a plenum).
     if len(words) > 1 and words[-2:] == ["trực", "tuyến"]:
         return False
-    if words[-2:] == ["trung", "ương"] and (m := _NUMBER.match(text, s)) and _SCALE.match(text, m.end()):
+    if words[-2:] == ["trung", "ương"] and (m := _NUMBER.match(text, s)) and (_SCALE.match(text, m.end()) or _COUNT.match(text, m.end())):
+        return False  # "trong đó cấp Trung ương 89 hộ": a count of the central level
+    # "đã cấp 120 giấy chứng nhận": "cấp" issues things, it labels no level ("cấp 3", "gió cấp 8").
+    if last == "cấp" and (m := _NUMBER.match(text, s)) and (_COUNT.match(text, m.end()) or _ISSUED.match(text, m.end())):
         return False
     return last in _NOT_QUANTITY_WORDS or " ".join(words[-2:]) in _NOT_QUANTITY_PAIRS
 

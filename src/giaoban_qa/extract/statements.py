@@ -171,14 +171,50 @@ _WHOLE_PAREN = re.compile(
 )
 # "36,36% khách hàng (4/11 người)": the percentage stated before its own figures.
 _PERCENT_BEFORE = re.compile(
-    r"[^\S\n]*(?:[^\W\d_]++(?:\.[^\W\d_]++)*[^\S\n]*){0,14}\([^\S\n]*\Z"
+    r"[^\S\n]*(?:[^\W\d_]++(?:\.[^\W\d_]++)*[^\S\n]*){0,18}\([^\S\n]*\Z"
+    # "đóng góp 57% số bàn thắng của bộ ba này với 35/61 bàn": "X% số … với A/B".
+    r"|[^\S\n]+số(?:[^\S\n]+[^\W\d_]++){1,10}[^\S\n]+với[^\S\n]*\Z"
     # "đạt 70,1%, tương ứng 412/530 hộ": the figures restated after a comma.
     r"|[^\S\n]*,[^\S\n]*(?:tương[^\S\n]+ứng|tương[^\S\n]+đương|tức[^\S\n]+là|tức|với)[^\S\n]*(?:là[^\S\n]*)?\Z",
     re.IGNORECASE,
 )
 
 
+_ORDINAL_BEFORE = re.compile(r"(?<!\w)(?:thứ|lần|khóa|khoá|số)[^\S\n]*\Z", re.IGNORECASE)
+_ORDINAL_NUM = re.compile(r"(?<!\w)(?:thứ|lần|khóa|khoá|số)[^\S\n]+[\dIVXLC]+(?!\w)", re.IGNORECASE)
+# ", nghĩa là tỷ lệ thành công đạt 40%", ", tức là 63,7%": a restatement of A/B after a comma.
+_RESTATES = re.compile(
+    r"[^\S\n]*(?:(?:nghĩa|tức)[^\S\n]+là|tức|tương[^\S\n]+đương(?:[^\S\n]+với)?|tương[^\S\n]+ứng(?:[^\S\n]+với)?)[^\S\n]*,?"
+    r"(?:[^\S\n]*(?:tỷ|tỉ)[^\S\n]+lệ(?:[^\S\n]+[^\W\d_]+){0,3}?)?[^\S\n]*(?:(?:là|đạt|bằng|chiếm|khoảng|gần|hơn)[^\S\n]+)*\Z",
+    re.IGNORECASE,
+)
 _LINK_ONLY = frozenset("đạt chiếm bằng tỷ tỉ lệ là khoảng gần hơn trên với có và tương đương được ước xấp xỉ".split())
+
+
+def _restated(gap: str) -> bool:
+    """"A trên tổng số B cử tri …, tương đương X%", "A lần trong số B lần thử …, nghĩa là tỷ
+    lệ thành công đạt X%": B's own words (no figure, no new sentence part), then a comma and
+    a word that says what follows restates A/B."""
+    if re.search(r"[;:()]", gap) or "," not in gap:
+        return False
+    head, tail = gap.rsplit(",", 1)
+    return len(head.split()) <= 16 and _RESTATES.fullmatch(tail) is not None
+
+
+_RATE_AFTER_COMMA = re.compile(r",[^\S\n]*(?:tỷ|tỉ)[^\S\n]+lệ[^\S\n]+((?:[^\W\d_]+[^\S\n]+){1,3}?)(?:đạt|là|bằng|chiếm)[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
+
+
+def _own_rate(gap: str) -> bool:
+    """"412/530 hộ tham gia bảo hiểm y tế, tỷ lệ tham gia đạt 70,1%": a rate named by B's own
+    words restates A/B; "…, tỷ lệ hòa giải thành 60%" names another thing and does not."""
+    if re.search(r"[;:()]", gap) or gap.count(",") != 1:
+        return False
+    m = _RATE_AFTER_COMMA.search(gap)
+    if m is None:
+        return False
+    head = gap[: m.start()].lower().split()
+    rate_words = m.group(1).lower().split()
+    return len(head) <= 12 and bool(rate_words) and all(w in head for w in rate_words)
 
 
 def _after_aside_ok(gap: str) -> bool:
@@ -276,6 +312,19 @@ _PCT_ASIDE_AFTER = re.compile(r"[^\S\n]*\)[^\S\n]*,?[^\S\n]*(?:trong|trên)[^\S\
 _SCALE_NOUNS = frozenset(["tỷ", "triệu", "nghìn", "ngàn"])
 
 
+_CAPS_AFTER = re.compile(r"[^\S\n]*([A-ZĐ]{2,8})(?!\w)")
+
+
+def initials_of(text: str, a: Quantity, b: Quantity) -> bool:
+    """Whether B's noun is an abbreviation that opens with the initials of A's noun ("doanh
+    nghiệp" / "DNNN", "học sinh" / "HS")."""
+    m = _CAPS_AFTER.match(text, b.end, b.end + 12)
+    words = noun(text, a).split()
+    if m is None or len(words) < 2:
+        return False
+    return m.group(1).startswith("".join(w[0] for w in words).upper())
+
+
 def _bare(text: str, q: Quantity) -> bool:
     """A figure with no unit and no noun of its own ("13 triệu," "530,")."""
     return not q.unit and noun(text, q) in ("", *_SCALE_NOUNS)
@@ -311,20 +360,25 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
         else:
             gap = text[a.end : b.start]
             m = _WHOLE_LINK.match(gap) or _WHOLE_PAREN.match(gap)
-            # "3 triệu người nhập cư trên tổng dân số 13 triệu": a bare whole the link words name.
-            if m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit) or _bare(text, b)):
+            # "3 triệu người nhập cư trên tổng dân số 13 triệu": a bare whole the link words name;
+            # "379 doanh nghiệp trong tổng số 620 DNNN": a whole named by the part's initials.
+            if m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit) or _bare(text, b) or initials_of(text, a, b)):
                 link = re.sub(r"\s+", " ", (m.group(1) if m.re is _WHOLE_LINK else "(tổng số").lower())
         if link is None:
             continue
         percent = None
         # The percentage after B: ", chiếm tỷ lệ X%", "đạt X%", "(X%)", "(tỷ lệ tử vong là X%)".
-        for p in qs[i + 2 : i + 4]:
+        for p in qs[i + 2 : i + 5]:
             if p.unit != "%":
+                # "… cử tri đi bầu Tổng thống thứ 19 …, tương đương 63,7%": an ordinal is no figure between.
+                if _ORDINAL_BEFORE.search(text, max(0, p.start - 8), p.start):
+                    continue
                 break
-            gap = text[b.end : p.start]
-            if p.start - b.end < 100 and p.relation not in ("growth", "decline", "same_period") and (
-                (_states_ratio(gap) and _after_aside_ok(gap)) or (link == "(tổng số" and _AFTER_PAREN_WHOLE.fullmatch(gap))
-                or _PAREN_RATE.fullmatch(gap)
+            gap = _ORDINAL_NUM.sub(" ", text[b.end : p.start])
+            if p.start - b.end < 140 and p.relation not in ("growth", "decline", "same_period") and (
+                (p.start - b.end < 100 and ((_states_ratio(gap) and _after_aside_ok(gap)) or (link == "(tổng số" and _AFTER_PAREN_WHOLE.fullmatch(gap))
+                or _PAREN_RATE.fullmatch(gap)))
+                or _restated(gap) or (p.start - b.end < 100 and _own_rate(gap))
             ) and not _OTHER_WHOLE.match(text, p.end):
                 percent = p
             break
@@ -468,6 +522,8 @@ def _changes(text: str, qs: list[Quantity], out: list[Change]) -> None:
 
 # -- cumulative -----------------------------------------------------------------------------
 
+_SUMMED_FROM = re.compile(r"[^\S\n]+(?:từ|trong)(?!\w)", re.IGNORECASE)
+_DURATIONS = frozenset("năm tháng ngày tuần giờ phút giây quý".split())  # not "kỳ": "11 kỳ điều hành" counts rounds
 _CUM_MARKER = re.compile(
     r"(?<!\w)(?:(?:nâng|đưa)\s+(?:[^\W\d_]+\s+){1,4}?(?:lũy|luỹ)\s+kế|(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|(?:nâng|đưa)\s+tổng(?:\s+số)?|cộng\s+dồn|"
     r"(?:tính\s+)?đến\s+(?:hết|cuối)\s+tháng\s+\d{1,2}(?!\s*(?:năm|/)\s*\d)|tính\s+đến\s+nay|"
@@ -597,6 +653,13 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             target = nxt
         else:
             continue
+        # Not a time ("gần 5 năm không có danh hiệu", "trong thời gian 1 năm"), nor the year of
+        # the marker itself ("từ đầu năm 2017" read as the figure 2017), nor what a sum was
+        # made from ("số liệu cộng dồn từ 19 tờ", "lãi cộng dồn trong 1 tháng").
+        if noun(text, target) in _DURATIONS or (target is nxt and target.start - m.end() < 3 and marker.endswith("năm")):
+            continue
+        if marker == "cộng dồn" and target is nxt and _SUMMED_FROM.match(text, m.end()):
+            continue
         assigned.setdefault(target.index, marker)
     if not assigned:
         return
@@ -711,14 +774,16 @@ def _last_before(positions: list[int], i: int) -> int | None:
 
 _PARTS_INTRO = re.compile(
     # The total's own words, perhaps in two or three runs split by commas ("1.600 đại biểu,
-    # doanh nghiệp, trong đó …", "tại 9 tỉnh, thành phố, trong đó …").
+    # doanh nghiệp, trong đó …", "tại 9 tỉnh, thành phố, trong đó …", "3.760 tỷ đồng, tăng nhẹ
+    # so với năm trước trong đó …").
     # A year among them is no figure ("8 lần trong năm 2017, trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,3}?){0,2}?"
+    r"(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
     r"[^\S\n]*(?:\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*(?:(?:có|cả)[^\S\n]+)?:?",
     re.IGNORECASE,
 )
 # "76 hộ (51 hộ nghèo, 32 hộ cận nghèo)": the parts in parentheses right after the total.
-_PAREN_LIST = re.compile(r"[^\S\n]*\([^\S\n]*")
+# The total's own words may stand before the parenthesis ("120 hộ được hỗ trợ (80 hộ nghèo, …)").
+_PAREN_LIST = re.compile(r"(?:[^\S\n]+(?!(?:so|với|tăng|giảm|bằng|đạt|chiếm|trong|gồm)(?!\w))[^\W\d_]++){0,5}?[^\S\n]*\([^\S\n]*", re.IGNORECASE)
 _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,8}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)
 # "Tổng số hộ được hỗ trợ: 76": the noun of a bare total named after "tổng số".
 _TOTAL_NOUN = re.compile(r"(?<!\w)(?:tổng\s+số|tổng\s+cộng|tổng(?!\s+(?:số|cộng)\b))\s+([^\W\d_]+)[^\d;:]{0,60}?(?::|là|có|đạt)?\s*\Z", re.IGNORECASE)
@@ -728,6 +793,15 @@ _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
 _NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
 # "hộ nghèo: 51 hộ": a colon right before a figure labels the item, it opens no nested list.
 _LABEL_COLON = re.compile(r":[^\S\n]*\Z")
+# ("còn lại", "còn nợ" … are a remainder or a state, not "còn" setting a part against the next.)
+_THEN_WORDS = frozenset("trước sau đây chỉ là từ so với còn đã từng cũ mới".split())
+_VERB_LEAD = re.compile(r"(?:chia|tiến\s+hành|thực\s+hiện|xử\s+phạt|phạt|đã|đang|sẽ)(?!\w)", re.IGNORECASE)
+_OTHERS_AFTER = re.compile(r"[^\S\n]*(?:[^\W\d_]+[^\S\n]+){0,2}?khác(?!\w)", re.IGNORECASE)
+_EXTREME = re.compile(r"(?<!\w)(?:cao|thấp|lớn|nhỏ|dài|ngắn|sâu|xa|gần)[^\S\n]+nhất(?!\w)", re.IGNORECASE)
+_COMPARED_TIME = re.compile(r"(?<!\w)(?:đầu\s+năm|cùng\s+kỳ|năm\s+trước|năm\s+ngoái|trước\s+đó|kỳ\s+trước|tháng\s+trước)(?!\w)", re.IGNORECASE)
+# A time split into parts that are times of something else ("giảm nhiều nhất là 13 năm").
+_TIME_PART_NOT = re.compile(r"(?<!\w)(?:nhất|hơn|giảm|tăng|sớm|muộn|chậm|trễ|thêm|kéo\s+dài)(?!\w)", re.IGNORECASE)
+_CONTRAST = re.compile(r"(?<!\w)(?:còn(?!\w)(?!\s+(?:lại|dư|nợ|tồn)(?!\w))|trong\s+khi(?!\w))", re.IGNORECASE)
 _CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
 _NOT_TOTALS = frozenset(["lần", "%"]) | _TIME_NOUNS
 
@@ -737,24 +811,50 @@ def _kin(total_noun: str, part_noun: str) -> bool:
     lượt cán bộ")."""
     if total_noun.startswith("lượt") and part_noun.startswith("lượt"):
         return True
+    # "168 giờ (trong đó thuế là 119 giờ …)": a time split into times of its own noun.
+    if total_noun in _TIME_NOUNS:
+        return part_noun == total_noun
+    # "12 đơn thư, trong đó 8 đơn khiếu nại": a count unit and the one-word unit it opens with.
+    if total_noun in _KNOWN_COUNTS and part_noun in _KNOWN_COUNTS and (total_noun.split()[0] == part_noun or part_noun.split()[0] == total_noun):
+        return True
+    # "12 huyện, thị xã, thành phố, gồm 8 huyện, 6 thị xã": any noun of the total's own list.
+    if "|" in total_noun:
+        return any(_kin(n, part_noun) for n in total_noun.split("|"))
     return _part_of(total_noun, part_noun)
 
 
-def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False, paren: bool = False) -> list[Quantity]:
+def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False, paren: bool = False, long_lead: bool = True) -> list[Quantity]:
     """The parts listed from ``pos`` on: the figures that lead the items of the list.
     ``inner``: the list sits in an item of a list split by semicolons ("huyện A 6 mỏ; trong
     đó 2 …, 4 …; huyện B 5 mỏ"), so a semicolon ends it. ``kinds``: the parts may count the
     total's kinds by their own nouns ("95 tác phẩm, trong đó 7 giải A, 24 giải B"), each
     right at the head of its item. ``complete``: "gồm" opened the list. ``paren``: a list in
     parentheses with no "gồm" / "trong đó", whose first part must open it ("76 hộ (51 hộ
-    nghèo, …)", not "27 km (trước nâng cấp chỉ là 45 km …)")."""
+    nghèo, …)", not "27 km (trước nâng cấp chỉ là 45 km …)"). ``long_lead``: the first part may
+    stand after a long lead when it is of the total's own noun (not for a total taken from
+    the sentence before, whose list may be of another figure of that sentence)."""
     parts: list[Quantity] = []
     skipping = False
+    prev_lead: list[str] = []  # the words that led the last part
+    aside = False  # inside a parenthesis opened after a part
+    closed = False  # the last part was joined by "và": the list has ended
     for q in rest:
         # A parenthesis inside a part ("(nếu có)") is no end of the list.
         between = _PAREN_ASIDE.sub(" ", text[pos : q.start])
         if inner and parts and ";" in between:
             break
+        if parts and not opened:
+            # "627 tàu khai thác và 44 tàu dịch vụ (297 tàu vỏ thép, 352 tàu vỏ gỗ, …)": the
+            # figures of a parenthesis after a part are its detail, every one of them, not only
+            # the first; the list goes on after the parenthesis closes.
+            if aside:
+                if ")" not in between:
+                    continue
+                between = between[between.rindex(")") + 1 :]
+                aside = False
+            elif between.count("(") > between.count(")"):
+                aside = True
+                continue
         if skipping:
             # The nested detail of a part runs to the next semicolon; the list goes on after it.
             if ";" not in between:
@@ -764,6 +864,29 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         label = _LABEL_COLON.search(between)
         if label:
             between = between[: label.start()] + " "
+        q_noun = noun(text, q)
+        if parts and ";" in between and q.unit != "%":
+            # "118 nước …; 6 nước …, trong đó có Việt Nam và Lào; 61 nước …": a part's own
+            # detail with no figure, closed by the semicolon; the list goes on after it.
+            cut = between.rindex(";")
+            if _NESTED.search(between, 0, cut) and q_noun == noun(text, parts[-1]) and not re.search(r"[()]", between[:cut]):
+                between = between[cut:]
+        if parts and ":" in between and q_noun and q_noun == noun(text, parts[-1]):
+            # "gồm 3 bài thi độc lập là: Toán, Ngữ văn, Ngoại ngữ và 2 bài thi tổ hợp": the colon
+            # names a part's members; the next part of the same noun goes on with the list.
+            between = re.sub(r":[^\d;()]*?(?=(?:,|(?<!\w)và(?!\w))[^,]*\Z)", " ", between)
+        contrast = parts and q_noun and q.unit != "%" and not closed and (q_noun == unit or q_noun == noun(text, parts[-1])) and _CONTRAST.search(between)
+        if contrast:
+            # "trong đó thôn A có 30 hộ, còn thôn B có 25 hộ", "vay ngắn hạn 6.036 tỷ đồng … trong
+            # khi vay dài hạn … 761 tỷ đồng": "còn" / "trong khi" set one part against the
+            # next of the same noun, they open no nested detail — when what follows names a
+            # thing like the part before ("vay …" / "vay …", "thôn A" / "thôn B"), not a time
+            # to compare with ("trong khi đầu năm khoản mục này là 0 đồng"), and the list was
+            # not closed by "và" ("225 phiến quân, 59 binh sỹ và 26 dân thường, trong khi hơn
+            # 309.000 người …").
+            after = _CONTRAST.split(between)[-1].split()
+            if after and prev_lead and after[0].lower() == prev_lead[0].lower() and not _COMPARED_TIME.search(" ".join(after)):
+                between = _CONTRAST.sub(",", between)
         if parts and _NESTED.search(between):
             # "gồm 9 người dân …, trong đó có anh …; 5 cán bộ …; 3 bác sĩ …": in a complete
             # list, a part's own "trong đó" is a detail of that part, not the end of the list.
@@ -804,12 +927,33 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             # "(trong đó, riêng năm 2014 là …": a separator right after the intro leads the list.
             between = between.lstrip(" ,:;(")
         lead = _PART_SEPARATOR.split(between)[-1].split()
-        q_noun = noun(text, q)
-        first_limit = (6 if q_noun and q_noun == unit else 5) if not paren else 2
-        if len(lead) > (first_limit if not parts else 7) or (not parts and (_PART_SEPARATOR.search(between) or ":" in between)):
+        # An amount in the total's own unit may take a longer lead ("nợ phải trả 4.160 tỷ đồng,
+        # trong đó nợ thuê tài chính đang ở mức 1.770 tỷ đồng").
+        # So may a count of the total's own noun with no separator before it ("1.178 vé được bán
+        # ra, trong đó tập trung nhiều nhất ở chiều A-B với 938 vé"), and either may have "và"
+        # inside its lead ("trong đó tiền và tương đương tiền đạt 558 tỷ đồng").
+        own = bool(q_noun) and q_noun == unit and not q.in_range
+        same_amount = bool(q.unit) and q.unit == unit and unit in _AMOUNT_UNITS
+        # In parentheses, an amount may be named by its source ("(ngân sách trung ương 80 tỷ
+        # đồng, …"), but not set against another time ("27km (trước đây chỉ là 20km và 15km)").
+        first_limit = (8 if same_amount else 6 if own else 5) if not paren else (4 if same_amount and not _THEN_WORDS.intersection(w.lower() for w in lead) else 2)
+        if not parts and own and long_lead and not paren and not re.search(r"[,;:(]", between) and not _EXTREME.search(between):
+            first_limit = max(first_limit, 10)
+            lead = between.split()
+        if len(lead) > (first_limit if not parts else 7) or (not parts and (_PART_SEPARATOR.search(between if not (own and long_lead and not paren) else re.sub(r"(?<!\w)và(?!\w)", " ", between)) or ":" in between)):
             break
-        # A misread figure ("1.961.38m2") is no part.
-        if q.number_style == "odd":
+        # "22 người thiệt mạng bao gồm nhiều trẻ em và 59 người khác bị thương": others first
+        # are no part (last, "… và 55 lao động khác", they are the rest of the list); nor is the highest or lowest of the items ("trên 2 điểm, trong đó cao nhất
+        # đến 3,31 điểm …").
+        if (not parts and _OTHERS_AFTER.match(text, q.end)) or _EXTREME.search(" ".join(lead)):
+            break
+        # "46 cơ sở đạt, 9 cơ sở vi phạm …, và tiến hành xử phạt 1 cơ sở", "406 cán bộ chấm
+        # trực tiếp, chia làm 16 tổ": an item led by a verb is a new clause, not a part.
+        if parts and lead and _VERB_LEAD.match(" ".join(lead)):
+            break
+        # A misread figure ("1.961.38m2") is no part; nor is a change ("(tăng 80 tỷ đồng, …)"),
+        # unlike the level it reaches ("tăng lên 80 tỷ đồng").
+        if q.number_style == "odd" or ((q.relation in ("growth", "decline") or q.verb in _CHANGE_VERBS) and not re.search(r"(?:lên|xuống)[^\S\n]*\Z", text[max(0, q.start - 12) : q.start])):
             break
         # "hộ nghèo 51, hộ cận nghèo 32": a bare figure after a lead that names the total's noun.
         # Not "căn hộ ở tầng 5" (the noun right before a figure numbers it).
@@ -828,7 +972,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             # it ("xe dưới 9 chỗ" is a size, not a count of the 30 models).
             if not (kinds and _a_kind(unit, q_noun) and sum(w.lower() not in _KIND_LEAD_WORDS for w in lead) <= 1):
                 break
+        if unit in _TIME_NOUNS and _TIME_PART_NOT.search(said):
+            break
         parts.append(q)
+        closed = bool(parts[:-1]) and bool(re.search(r"(?<!\w)và(?!\w)", between)) and "," not in between.rsplit("và", 1)[-1]
+        prev_lead = lead
         pos = q.end
     return parts
 
@@ -857,10 +1005,10 @@ def _total_unit(text: str, total: Quantity) -> str:
 
 
 # Before a figure that is no total of parts: a difference ("thấp hơn giá đề xuất 1 triệu
-# đồng", "chênh 16 triệu"), a net balance ("nhập siêu 100 triệu USD"), the end of a span
+# đồng", "chênh 16 triệu"), a net balance ("nhập siêu 100 triệu USD", "mua ròng … 4,9 tỷ đồng"), the end of a span
 # ("từ 9 đến 16 triệu đồng") or a threshold ("từ 50 lần trở lên").
 _NO_TOTAL_BEFORE = re.compile(
-    r"(?<!\w)(?:(?:cao|thấp|nhiều|ít|lớn|nhỏ|đắt|rẻ)[^\S\n]+hơn|chênh(?:[^\S\n]+lệch)?|(?:nhập|xuất)[^\S\n]+siêu|thâm[^\S\n]+hụt|thặng[^\S\n]+dư|cán[^\S\n]+cân)(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*(?:(?:gần|hơn|khoảng|trên|tới|đến|là)[^\S\n]+)?\Z"
+    r"(?<!\w)(?:(?:cao|thấp|nhiều|ít|lớn|nhỏ|đắt|rẻ)[^\S\n]+hơn|chênh(?:[^\S\n]+lệch)?|(?:nhập|xuất)[^\S\n]+siêu|thâm[^\S\n]+hụt|thặng[^\S\n]+dư|cán[^\S\n]+cân|(?:mua|bán)[^\S\n]+ròng)(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*(?:(?:gần|hơn|khoảng|trên|tới|đến|là)[^\S\n]+)?\Z"
     r"|(?<!\w)từ[^\S\n]+\d[\d.,]*(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]+(?:đến|tới)[^\S\n]+\Z",
     re.IGNORECASE,
 )
@@ -884,6 +1032,12 @@ def _fits(total: Quantity, parts: list[Quantity]) -> bool:
     return low <= (total.interval()[1] if total.approx else total.value) + 1e-9
 
 
+# After a count: "huyện, thị xã, thành phố," — the other nouns of a list it counts together.
+_NOUN_LIST = re.compile(r"((?:[^\S\n]*,[^\S\n]*[^\W\d_]+(?:[^\S\n]+[^\W\d_]+)?){1,3})[^\S\n]*,?[^\S\n]*\Z")
+_SPLIT_TIMES = frozenset("năm tháng ngày tuần giờ phút".split())
+# Between a time and its "trong đó" / "gồm": its noun, at most its rate ("/năm") and a comma or parenthesis.
+_INTRO_RIGHT_AFTER = re.compile(r"[^\S\n]*[^\W\d_]+(?:/[^\W\d_]+)?[^\S\n]*[,(:]?[^\S\n]*\Z")
+_OF_WHOLE = re.compile(r"(?<!\w)(?:trong|trên)\s+(?:tổng|số)(?!\w)", re.IGNORECASE)
 _INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+đó)(?!\w)", re.IGNORECASE)
 _JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IGNORECASE)
 
@@ -914,6 +1068,11 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         if intro is not None and intro.start("word") in used:
             continue
         paren_list = intro is None and _PAREN_LIST.match(text, total.end, sentence_end)
+        # With words between the total and the parenthesis, not a total that closes a list of
+        # its own kind ("627 tàu khai thác và 44 tàu dịch vụ (297 tàu vỏ thép, …)": the
+        # parenthesis splits all of them).
+        if paren_list and text[total.end : paren_list.end()].strip(" (") and i > 0 and cands[i - 1].end > total.start - 60 and noun(text, cands[i - 1]) == noun(text, total):
+            continue
         if not intro and not paren_list:
             continue
         can = _can_total(text, total)
@@ -929,7 +1088,17 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         if total is lead_in and (_OPENS_LIST.search(text, max(0, total.start - 60), total.start) or re.search(r"(?<!\w)và(?!\w)[^\d.;]{0,40}\Z", text[max(0, total.start - 50) : total.start])):
             continue
         unit = _total_unit(text, total) if can else ""
+        if can and intro and not unit and noun(text, total) in _SPLIT_TIMES and _INTRO_RIGHT_AFTER.match(text, total.end, intro.start("word")):
+            # "không quá 168 giờ/năm (trong đó thuế là 119 giờ và bảo hiểm là 49 giờ)": a time
+            # with its list right after it is split into times of its own noun (only those:
+            # "8 lần trong năm 2017, trong đó …" lists no years).
+            unit = noun(text, total)
         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
+        listed = _NOUN_LIST.match(text, total.end, intro.start("word")) if unit and intro and unit in _KNOWN_COUNTS else None
+        if listed:
+            # "12 huyện, thị xã, thành phố, gồm …": the total counts the things of its list.
+            others = [w.lower() for w in re.split(r"[^\S\n]*,[^\S\n]*", listed.group(1).strip()) if w]
+            unit = "|".join([unit] + [o if o in _KNOWN_COUNTS else o.split()[0] for o in others])
         bare_total = False
         if can and intro and not unit and noun(text, total) == "":
             # "Tổng số hộ được hỗ trợ: 76, trong đó: hộ nghèo: 51; …", "tổng chỉ tiêu tuyển
@@ -951,7 +1120,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             out.append(TotalParts(total=total, parts=parts, complete=False, said_total=said_total, intro_end=paren_list.end()))
             continue
         opened = "(" in intro.group()
-        inner = ";" in text[total.end : intro.start("word")]
+        # … or the total is itself a part of an outer list ("trong đó: chủ tàu đóng mới là
+        # 1.510 tàu trong đó …, vỏ gỗ 742 tàu; nâng cấp 438 tàu"): a semicolon goes back to it.
+        before = text[max(0, total.start - 150) : total.start]
+        inner = ";" in text[total.end : intro.start("word")] or bool(_INTRO_WORD.search(before[before.rfind(".") + 1 :]))
         word = intro.group("word").lower()
         complete = "gồm" in word and "trong" not in word
         first = next((q for q in rest if q.unit != "%"), None)
@@ -965,7 +1137,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # ("… 56 giảng viên, có 464 sinh viên, trong đó khoa y có 388 sinh viên").
             if i > 0 and not said_total and _LIST_ITEM.fullmatch(text, cands[i - 1].end, total.start) and not (first_noun == unit and noun(text, cands[i - 1]) != unit):
                 continue
-            parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete)
+            parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in)
         # Not from a bare figure that may be the total itself ("… là 10.359, trong đó …"),
         # only from one of a noun or one that is no total ("từ 20 trở lên", a change).
         if not parts and not bare_total and (unit or not can):
@@ -978,7 +1150,9 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                 gap = text[earlier.end : intro.start("word")]
                 # Not across a new clause ("46,255 tỷ USD và giúp Toyota bỏ lại … 3 thương hiệu …
                 # gồm: …").
-                if len(gap) > 120 or re.search(r"[;:()/]", gap) or _NESTED.search(gap) or _JOINS_CLAUSES.search(gap) or earlier is lead_in:
+                # Nor from a part of this figure ("4 container … trong tổng 3 lô hàng gồm 29
+                # container": the 4 are some of the 29, not their total).
+                if len(gap) > 120 or re.search(r"[;:()/]", gap) or _NESTED.search(gap) or _JOINS_CLAUSES.search(gap) or _OF_WHOLE.search(gap) or earlier is lead_in:
                     break
                 if earlier.unit == "%":
                     # "15.392 tỷ đồng, tăng 55,5% so với đầu năm, trong đó …": a change of the
@@ -991,7 +1165,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                     break
                 e_unit = _total_unit(text, earlier)
                 if first_noun and e_unit == first_noun and _can_total(text, earlier):
-                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False, inner, complete=complete)
+                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False, inner, complete=complete, long_lead=False)
                     if parts:
                         total, unit = earlier, e_unit
                         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
@@ -1002,7 +1176,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         if unit and can and total is cands[i]:
             # Parts counted by their kinds ("95 tác phẩm đạt giải, trong đó có 7 giải A, 24 giải
             # B, …", "5 trận, trong đó 3 trận hòa và 2 lần thất bại"), when they fit in it.
-            kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list)
+            kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list, long_lead=total is not lead_in)
             if len(kind_parts) > len(parts) and _fits(total, kind_parts):
                 parts, by_kind = kind_parts, True
         if parts:

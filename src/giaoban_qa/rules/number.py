@@ -15,7 +15,7 @@ from typing import Iterable
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract.quantities import SCALES, Quantity, quantities
-from giaoban_qa.extract.statements import noun, same_metric, statements
+from giaoban_qa.extract.statements import initials_of, noun, same_metric, statements
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.rules import Rule, RuleContext, register
 
@@ -141,7 +141,14 @@ class PercentMismatch(Rule):
             # leaves them out of a part/whole statement).
             if p is None or p.in_range:
                 continue
-            if (a.unit and a.unit != b.unit) or (not a.unit and noun(text, a)) or b.value <= 0:
+            # A and B count the same thing: one unit, a bare A, one noun ("2 lần trong số 5 lần
+            # thử"), or B named by A's initials ("379 doanh nghiệp trong tổng số 620 DNNN").
+            same = (a.unit == b.unit) if a.unit else (not noun(text, a) or noun(text, a) == noun(text, b))
+            if (not same and not initials_of(text, a, b)) or b.value <= 0:
+                continue
+            # "bán 2.210.000 cp trong tổng số 2.660.747 cp (tỷ lệ 1,1%) đang sở hữu": a holding of
+            # shares is stated as a share of the company's capital, not of B.
+            if noun(text, b) in _SHARE_NOUNS:
                 continue
             b_lo, b_hi = b.interval()
             if b_lo <= 0:
@@ -490,6 +497,18 @@ _TOTAL_BEFORE = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){
 _PARTS_INTRO = re.compile(r"[^\d,;:.()\n]{0,40}?(?:\)\s*)?[,:(]?\s*(?:trong\s+đó|bao\s+gồm|gồm)\b\s*:?", re.IGNORECASE)
 
 
+_SHARE_NOUNS = frozenset(["cp", "cổ"])  # "cp", "cổ phiếu" / "cổ phần"
+
+
+def _count_interval(text: str, q: Quantity) -> tuple[float, float]:
+    """``q.interval()``, except that a whole number of things named by a noun ("4 môn", "3
+    bài thi", "5 năm") is exact: a count has no rounding to allow for (only counts in a unit
+    the quantity reader knows were exact before, so "3 + 2 môn" passed for "4 môn")."""
+    if not q.unit and not q.scale and not q.approx and q.decimals == 0 and q.number_style == "plain" and noun(text, q):
+        return (q.value, q.value)
+    return q.interval()
+
+
 @register
 class PartsExceedTotal(Rule):
     """Parts listed after a total ("tổng số N, trong đó a, b") that add up to more than it.
@@ -530,9 +549,9 @@ class PartsExceedTotal(Rule):
         for st in doc.fact(statements).totals:
             total, parts = st.total, st.parts
             parts_sum = sum(p.value for p in parts)
-            lo = sum(p.interval()[0] for p in parts)
-            hi = sum(p.interval()[1] for p in parts)
-            t_lo, t_hi = total.interval()
+            lo = sum(_count_interval(text, p)[0] for p in parts)
+            hi = sum(_count_interval(text, p)[1] for p in parts)
+            t_lo, t_hi = _count_interval(text, total)
             evidence = {"total": qev(total), "parts": [qev(p) for p in parts], "sum": parts_sum}
             listing = " + ".join(p.text for p in parts)
             over = lo > t_hi + _EPS
