@@ -739,8 +739,10 @@ def terms(doc: Document) -> list[TermFact]:
 # -- anniversaries ------------------------------------------------------------------------
 
 # Found from the literal " năm" (fast) with the count read backwards; see _anniversary_counts.
-_ANNIVERSARY = re.compile(r"(?<![\d.,/])(?P<n>\d{1,3})\s+năm\s+")
-_YEARS_WORD = re.compile(r" năm\s+")
+# "năm" may end the clause: "bản kỷ niệm 60 năm.", "phiên bản kỷ niệm 10 năm, …" (a cue
+# before it must then say it is an anniversary: no event name follows).
+_ANNIVERSARY = re.compile(r"(?<![\d.,/])(?P<n>\d{1,3})\s+năm(?:\s+|(?=[.,;:!?)”\"]|\Z))")
+_YEARS_WORD = re.compile(r" năm(?:\s+|(?=[.,;:!?)”\"]|\Z))")
 _APPROX_BEFORE = re.compile(r"(?:hơn|gần|trên|khoảng|hàng|mấy|những|các|suốt|sau\s+hơn|ngót)\s*$", re.IGNORECASE)
 # Words between "N năm" and the event's name: "70 năm Ngày Chiến thắng …", "… năm ngày hội …".
 _ANNIV_GAP = re.compile(r"(?:\s*(?:ngày\s+hội|ngày|kể\s+từ|thành\s+lập|truyền\s+thống|kỷ\s+niệm|của|lễ)\s*)*", re.IGNORECASE)
@@ -879,7 +881,13 @@ def anniversary_mentions(doc: Document, table: list[tuple] | None = None, unknow
         row, phrase_end = hit
         phrase, ident, base, name, followed_by = row
         if _LOCAL_UNIT_AFTER.match(low, phrase_end):
-            continue  # "15 năm ngày thành lập Đảng bộ xã": a local body's own founding
+            # "15 năm ngày thành lập Đảng bộ xã": a local body's own founding, not the
+            # pack's event; still an anniversary, of an event the pack does not know.
+            if unknown:
+                mention = _unknown_anniversary(text, low, m, out)
+                if mention is not None:
+                    out.append(mention)
+            continue
         if followed_by is not None and not followed_by.match(low, phrase_end):
             continue
         reach = min(len(text), phrase_end + 60)

@@ -230,6 +230,42 @@ def _compiled_typos(raw: tuple[tuple[str, str, str, str, str, str], ...], truste
     return out
 
 
+# A tone mark on the wrong vowel, as old-style input methods type it where no style puts it
+# (REFERENCE §8.1: "họat", "đọan" for "hoạt", "đoạn"): on the "o" of "oa / oă / oe" and the
+# "u" of "uy" before a final consonant, and on the vowel letter of the onsets "qu" and "gi"
+# ("qủa", "gía" for "quả", "giá"). Both tone styles put the mark on the next vowel there,
+# so the correction is certain; open "hòa / hoà" is a style (text.tone-style-mixed), not this.
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_MISPLACED_TONE = re.compile(
+    r"(?<![^\W\d_])(?:"
+    r"[^\W\d_]*?([òóỏõọÒÓỎÕỌ])[aăeAĂE](?:ch|ng|nh|[cmnpt])"
+    r"|[^\W\d_]*?([ùúủũụÙÚỦŨỤ])[yY](?:ch|nh|[nt])"
+    r"|[qQ]([ùúủũụ])[aăâeêoôơyAĂÂEÊOÔƠY][^\W\d_]*?"
+    r"|[gG]([ìíỉĩị])[aăâeêoôơuưAĂÂEÊOÔƠUƯ][^\W\d_]*?"
+    r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _misplaced_tone_spans(text: str) -> list[tuple[int, int, str, str]]:
+    out = []
+    for m in _MISPLACED_TONE.finditer(text):
+        group = next(g for g in range(1, 5) if m.group(g) is not None)
+        at = m.start(group) - m.start()
+        word = m.group()
+        base = unicodedata.normalize("NFD", word[at])
+        tone = "".join(c for c in base if c in _TONE_MARKS)
+        if len(tone) != 1:
+            continue
+        bare = unicodedata.normalize("NFC", base.replace(tone, ""))
+        target = unicodedata.normalize("NFD", word[at + 1])
+        if any(c in _TONE_MARKS for c in target):
+            continue  # two marks: not this slip
+        right = word[:at] + bare + unicodedata.normalize("NFC", target + tone) + word[at + 2 :]
+        out.append((m.start(), m.end(), right, "dấu thanh đặt sai nguyên âm (REFERENCE §8.1: 'họat' → 'hoạt')"))
+    return out
+
+
 def typo_spans(doc: Document, ctx: RuleContext) -> list[tuple[int, int, str, str]]:
     """(start, end, correction, note) for every lexicon slip in the document."""
     entries = _typo_entries(ctx)
@@ -264,6 +300,8 @@ def typo_spans(doc: Document, ctx: RuleContext) -> list[tuple[int, int, str, str
             if after is not None and after.search(text[m.end() : m.end() + 30]):
                 continue
             out.append((m.start(), m.end(), _match_case(m.group(), right), note))
+    taken = [(s, e) for s, e, _, _ in out]
+    out.extend(span for span in _misplaced_tone_spans(text) if not any(s < span[1] and span[0] < e for s, e in taken))
     out.sort()
     doc._facts[cache_key] = out
     return out
@@ -279,7 +317,10 @@ class Typo(Rule):
     case-insensitively, and suggests the correction with the original's capitalisation.
     Seeded with slips seen in real reports ("nhân nhân", "Thông nhất", "khuyến nại", "cây
     được liệu", "giành … thời gian") and common Vietnamese confusions (sáp/sát nhập,
-    chẩn/chuẩn đoán, xử/sử lý, …).
+    chẩn/chuẩn đoán, xử/sử lý, …). Also, without a list, a tone mark on a vowel no tone
+    style puts it on: the "o" of "oa/oe" or the "u" of "uy" in a closed syllable ("họat",
+    "Đòan" for "hoạt", "Đoàn") and the vowel letter of the onsets "qu" and "gi" ("qủa",
+    "gía" for "quả", "giá").
 
     **Why it matters**
     A spell checker accepts these: every syllable is a real word. Only the pair is wrong.
@@ -311,13 +352,14 @@ class Typo(Rule):
 # -- repeated syllables -------------------------------------------------------------------
 
 @lru_cache(maxsize=8)
-def _redup_tables(allow: tuple[str, ...], always: tuple[str, ...], context: tuple[tuple[str, str, str], ...], trusted: bool = False):
+def _redup_tables(allow: tuple[str, ...], always: tuple[str, ...], context: tuple[tuple[str, str, str, str], ...], trusted: bool = False):
     allowed = frozenset(old_tone_style(a.lower()) for a in allow)
     flag = frozenset(old_tone_style(a.lower()) for a in always)
     conds = {
         old_tone_style(p.lower()): (PackPattern(fa, 0, "reduplications", trusted) if fa else None,
-                                    PackPattern(ua, 0, "reduplications", trusted) if ua else None)
-        for p, fa, ua in context
+                                    PackPattern(ua, 0, "reduplications", trusted) if ua else None,
+                                    PackPattern(ub, 0, "reduplications", trusted) if ub else None)
+        for p, fa, ua, ub in context
     }
     return allowed, flag, conds
 
@@ -331,7 +373,7 @@ def _build_reduplications(pack, trusted: bool = False):
     allow = tuple(pack.get("allow", []) or [])
     always = tuple(pack.get("flag_always", []) or [])
     context = tuple(
-        (pair, (cond or {}).get("flag_if_after", ""), (cond or {}).get("unless_after", ""))
+        (pair, (cond or {}).get("flag_if_after", ""), (cond or {}).get("unless_after", ""), (cond or {}).get("unless_before", ""))
         for pair, cond in (pack.get("context", {}) or {}).items()
     )
     return _redup_tables(allow, always, context, trusted)
@@ -342,7 +384,36 @@ _DOUBLE_AFTER = re.compile(rf"[ \u00a0]+({_LETTER}+)[ \u00a0]+(?i:\1)(?![^\W\d_]
 _DOUBLE_BEFORE = re.compile(rf"(?<![^\W\d_])({_LETTER}+)[ \u00a0]+(?i:\1)[ \u00a0]+\Z")
 # Identical neighbours only (case-insensitive backreference): the regex engine skips
 # ordinary word pairs without any Python work.
-_REPEAT = re.compile(rf"(?<!\w)({_LETTER}+)[ \u00a0]+(?=(\1)(?!\w))", re.IGNORECASE)
+# A line break may separate them too ("triển khai⏎khai thác" in a hard-wrapped text): the
+# second copy must then be lower case, as a heading followed by a paragraph that starts with
+# the heading's last word ("… của Mỹ⏎Mỹ đã …") is the common, correct case in real news.
+_REPEAT = re.compile(rf"(?<!\w)({_LETTER}+)(?:[ \u00a0]+|[ \u00a0]*\r?\n[ \u00a0]*)(?=(\1)(?!\w))", re.IGNORECASE)
+_LINE_BREAK = re.compile(r"\n")
+
+
+# What may stand between a sentence's start and its first word: quotes, brackets, dashes.
+_SENTENCE_OPENING = re.compile(r"(?:\A|[\n.!?:;…])[\s\"“‘'(\[\-–—•*]*\Z")
+# A doubled word standing alone, as an exclamation ("Này này, …", "“Được được”."): speech.
+_EXCLAMATION_AFTER = re.compile(r"\s*[,!?”\"…]")
+
+
+def _case_fold_pair(doc: Document, a: str, b: str, s1: int, e2: int) -> bool:
+    """True when a pair that is not all lower case is still read as a doubled syllable:
+    a capitalised first copy opening a sentence and a lower-case second ("Các các đơn vị",
+    "“Trong trong năm"), or both copies in an upper-case heading ("CÔNG TÁC TÁC QUẢN LÝ").
+    Mid-sentence, a capitalised word is a name, and the next word may start with the same
+    syllable ("chùa Bàng Long long trọng", "ông Cho cho biết", "Triều Tiên tiên tiến");
+    a doubled word followed by a comma or an exclamation mark is speech ("Này này, …")."""
+    text = doc.text
+    if b.islower():
+        if not (a[:1].isupper() and a[1:].islower() or (len(a) == 1 and a.isupper())):
+            return False
+        return bool(_SENTENCE_OPENING.search(text, max(0, s1 - 8), s1)) and not _EXCLAMATION_AFTER.match(text, e2)
+    if not (a.isupper() and b.isupper() and len(a) > 1):
+        return False
+    line_start = text.rfind("\n", max(0, s1 - 200), s1) + 1 or max(0, s1 - 200)
+    line_end = text.find("\n", e2, e2 + 200)
+    return _in_upper_heading(doc, line_start, line_end if line_end >= 0 else min(len(text), e2 + 200))
 
 
 @register
@@ -351,9 +422,11 @@ class RepeatedSyllable(Rule):
 
     **What it does**
     Finds two identical adjacent syllables (compared case-insensitively with their tones,
-    never diacritic-stripped: "đo đỏ" is not a repeat) separated only by a space, also
-    when punctuation follows ("phát triển triển;") and for one-letter syllables with a
-    mark ("ý ý kiến", "nhà ở ở"). Most such pairs in real
+    never diacritic-stripped: "đo đỏ" is not a repeat) separated only by a space or a hard
+    line break (the second copy then in lower case), also when punctuation follows ("phát
+    triển triển;") and for one-letter syllables with a mark ("ý ý kiến", "nhà ở ở"); a
+    capitalised first copy counts where it opens a sentence ("Các các đơn vị", "“Những
+    những năm"), and both copies in capitals inside an upper-case heading. Most such pairs in real
     prose straddle two words and are correct ("hành vi vi phạm", "trực tiếp tiếp xúc"), so
     only pairs that cannot do that are reported (`rules/reduplications.yaml`): doubled
     function words ("các các", "về về"), pairs whose context rules out a compound ("đảm
@@ -410,15 +483,23 @@ class RepeatedSyllable(Rule):
             a, b = m.group(1), m.group(2)
             s1, e1, s2, e2 = m.start(1), m.end(1), m.start(2), m.end(2)
             pair = old_tone_style(f"{a} {b}".lower())
-            if pair in allowed or a[:1].isupper() or b[:1].isupper() or (len(a) == 1 and a.isascii()):
+            if pair in allowed or (len(a) == 1 and a.isascii()):
+                continue
+            # Capitalised copies were all skipped before (names); some are read now.
+            if (a[:1].isupper() or b[:1].isupper()) and not _case_fold_pair(doc, a, b, s1, e2):
+                continue
+            if _LINE_BREAK.search(text, e1, s2) and not b.islower():
                 continue
             syllable = old_tone_style(b.lower())
             cond = context.get(pair)
             after = text[e2 : e2 + 30]
             counts = None
             if cond is not None:
-                flag_after, unless_after = cond
-                if flag_after is None and unless_after is None:
+                flag_after, unless_after, unless_before = cond
+                # After an `unless_before` context the pair may straddle ("đạt được | được
+                # ghi nhận", "bàn là | là phẳng"): only the pool's counts can show a slip there.
+                straddle_before = unless_before is not None and unless_before.search(text[max(0, s1 - 30) : s1])
+                if flag_after is None and unless_after is None and (unless_before is None or straddle_before):
                     # Listed without a condition ("là là"): legitimate as a word, so only the
                     # counts can show a slip ("nhất là là trong" where "bay là là" is seen).
                     counts = _doubled_by_model(text, s1, e2, a.lower(), ctx)
