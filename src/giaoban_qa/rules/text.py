@@ -448,7 +448,11 @@ class RepeatedSyllable(Rule):
     ("cầu vượt vượt tiến độ" straddles "vượt tiến độ"). Pairs listed as words without a
     condition ("là là") are read the same way ("nhất là là trong"); two doubles in a row
     ("lên lên xuống xuống") are an expressive pattern and left alone; "ngày ngày" and
-    "tháng tháng" are reported before a figure only ("trước ngày ngày 30/5").
+    "tháng tháng" are reported before a figure only ("trước ngày ngày 30/5"). A pair with
+    no word on one side cannot straddle there: opening a sentence ("Những những năm") it is
+    a slip when the pool writes the syllable with its right neighbour but hardly ever doubled
+    before it; before a comma or full stop, when the left neighbour makes a common compound
+    with it ("thành công công."), so that expressive doubles ("nhỏ nhỏ.") stay clean.
 
     **Why it matters**
     Doubled syllables survive spell checking and are a sign the passage was not proofread.
@@ -560,6 +564,42 @@ DOUBLE_MAX_PAIR_BY_COMMON_SINGLE = 200
 DOUBLE_COMMON_SINGLE_RATIO = 2.0
 
 
+# A pair with no word on one side cannot straddle there: at a sentence's start the first copy
+# ends no word ("Những những năm", "“Đồng đồng thời"), before a comma or full stop the second
+# starts none ("thành công công."). It is then a slip unless the pair is itself a word: the
+# pool writes it doubled often for its frequency ("song song", "dần dần": 7-10 % of the
+# syllable's uses; slips 0.0-0.2 %), or the other side is seen doubled ("chạy song song")
+# in at least one use of ten. Before punctuation, colloquial news ends many a clause with an
+# expressive reduplication the pool's pruned counts do not know ("nhỏ nhỏ.", "hay hay,",
+# "dài dài."): there the left neighbour must make a common compound with the syllable
+# ("thành công", seen thousands of times), which an expressive double does not.
+DOUBLE_ONE_SIDED_MAX_SHARE = 0.002
+DOUBLE_ONE_SIDED_MIN_CONTEXT = 5
+DOUBLE_ONE_SIDED_MIN_COMPOUND_BEFORE_PUNCT = 200
+_TRIPLE_AFTER = re.compile(rf"[ \u00a0]+({_LETTER}+)", re.IGNORECASE)
+_NO_WORD_AFTER = re.compile(r"[ \u00a0]*(?:[,.;:!?)…”\"]|\n|\Z)")
+
+
+def _one_sided_slip(text: str, s1: int, e2: int, syllable: str, model, pair: int, single: int,
+                    left_word: str | None, right_word: str | None, left: int, right: int) -> dict | None:
+    no_left = left_word is None and bool(_SENTENCE_OPENING.search(text, max(0, s1 - 8), s1))
+    no_right = right_word is None and bool(_NO_WORD_AFTER.match(text, e2))
+    if not (no_left or no_right) or pair > single * DOUBLE_ONE_SIDED_MAX_SHARE:
+        return None
+    if no_left and no_right:
+        return None
+    third = _TRIPLE_AFTER.match(text, e2)
+    if third and third.group(1).lower() == syllable:
+        return None  # "Lộc lộc lộc…": a chant, not a slip
+    if no_left:
+        seen, doubled, least = right, model.trigram(syllable, syllable, right_word) if right_word else 0, DOUBLE_ONE_SIDED_MIN_CONTEXT
+    else:
+        seen, doubled, least = left, model.trigram(left_word, syllable, syllable) if left_word else 0, DOUBLE_ONE_SIDED_MIN_COMPOUND_BEFORE_PUNCT
+    if seen < least or doubled * 10 > seen:
+        return None
+    return {"doubled": pair, "syllable": single, "left": left, "right": right, "one_sided": "start" if no_left else "end"}
+
+
 def _doubled_by_model(text: str, s1: int, e2: int, syllable: str, ctx: RuleContext) -> dict | None:
     """The pool's counts when they show "x x" to be a doubled slip, else None."""
     from giaoban_qa.rules.spelling import _model, accepted_words
@@ -585,6 +625,9 @@ def _doubled_by_model(text: str, s1: int, e2: int, syllable: str, ctx: RuleConte
     right_far = right_m.group(2).lower() if right_m and right_m.group(2) else None
     left = model.bigram(left_word, syllable) if left_word else 0
     right = model.bigram(syllable, right_word) if right_word else 0
+    one_sided = _one_sided_slip(text, s1, e2, syllable, model, pair, single, left_word, right_word, left, right)
+    if one_sided is not None:
+        return one_sided
     if max(left, right) < int(ctx.options.get("min_context", DOUBLE_MIN_CONTEXT)):
         return None
     # Triples: "lĩnh vực y" common while "lĩnh vực vực" and "vực vực y" are never seen is a
