@@ -57,9 +57,11 @@ _TYPE_WINDOW = 48
 _LOWER_TYPES = ("nghị quyết", "quyết định", "chỉ thị", "kết luận", "kế hoạch", "báo cáo", "công văn", "thông báo",
                 "thông tư", "nghị định", "hướng dẫn", "tờ trình", "công điện", "quy định")
 _TYPE_LOWER = "|".join(re.escape(t) for t in _LOWER_TYPES)
-_NUMBER_ONLY = re.compile(
-    rf"(?:(?P<type>{_TYPE})\s+(?:số\s+)?|(?<!\w)(?P<ltype>{_TYPE_LOWER})\s+số\s+)(?P<number>\d{{1,4}}(?:/(?:19|20)\d\d)?)(?![\d/\-]|[.,]\d|\s*%)"
-)
+_NUMBER_ONLY = re.compile(rf"(?P<type>{_TYPE})\s+(?:số\s+)?(?P<number>\d{{1,4}}(?:/(?:19|20)\d\d)?)(?![\d/\-]|[.,]\d|\s*%)")
+# Found from "số N" and read backwards (an alternation of lower-case words tried at every
+# character cost ten times the capitalised pass).
+_SO_NUMBER = re.compile(r"(?<!\w)số\s+(?P<number>\d{1,4}(?:/(?:19|20)\d\d)?)(?![\d/\-]|[.,]\d|\s*%)")
+_LTYPE_BEFORE = re.compile(rf"(?<!\w)(?P<ltype>{_TYPE_LOWER})\s+\Z")
 # Between a symbol and its date (mine_kinds.py, cited_date): "ngày", ", ngày", "(ngày …)",
 # "- ngày", "ban hành ngày", "(ban hành ngày …)", "được Bộ Tài chính ban hành ngày", "ký
 # ngày", or the date alone in parentheses "(12/3/2021)". Bounded, so linear.
@@ -191,7 +193,7 @@ def citations(doc: Document) -> list[Citation]:
             continue
         number = m.group("number")
         year = int(number.split("/")[1]) if "/" in number else None
-        tg = "type" if m.group("type") else "ltype"
+        tg = "type"
         out.append(_build(doc, m, (m.start(tg), m.end(tg)), None, "number_only", None, None, None, year, number, by_start))
         # "Quyết định 19 và 54": a second document of the same type, its number only.
         more = _AND_NUMBER.match(text, m.end())
@@ -199,6 +201,19 @@ def citations(doc: Document) -> list[Citation]:
             number = more.group("number")
             year = int(number.split("/")[1]) if "/" in number else None
             out.append(_build(doc, more, (m.start(tg), m.end(tg)), None, "number_only", None, None, None, year, number, by_start))
+    if "số " in text:
+        taken = sorted((c.start, c.end) for c in out)
+        starts2 = [a for a, _ in taken]
+        for m in _SO_NUMBER.finditer(text):
+            lt = _LTYPE_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            if lt is None:
+                continue
+            i = bisect.bisect_right(starts2, m.start()) - 1
+            if i >= 0 and m.start() < taken[i][1]:
+                continue
+            number = m.group("number")
+            year = int(number.split("/")[1]) if "/" in number else None
+            out.append(_build(doc, m, (lt.start("ltype"), lt.end("ltype")), None, "number_only", None, None, None, year, number, by_start))
     out.sort(key=lambda c: c.start)
     return out
 

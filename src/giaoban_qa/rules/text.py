@@ -247,6 +247,7 @@ _MISPLACED_TONE = re.compile(
 )
 
 
+
 def _misplaced_tone_spans(text: str) -> list[tuple[int, int, str, str]]:
     out = []
     for m in _MISPLACED_TONE.finditer(text):
@@ -478,6 +479,7 @@ class RepeatedSyllable(Rule):
         text = doc.text
         allowed, always, context = _reduplications(ctx)
         typo_starts = [(s, e) for s, e, _, _ in typo_spans(doc, ctx)]
+        yield from self._doubled_words(doc, ctx, typo_starts)
         # Cheap test first: most documents have no two equal neighbouring letter runs (runs,
         # not whitespace tokens: "phát triển triển;" has the tokens "triển" and "triển;").
         if not doc.fact(_has_equal_neighbours):
@@ -534,6 +536,59 @@ class RepeatedSyllable(Rule):
                 suggestion=a,
                 evidence=evidence,
             )
+
+
+    def _doubled_words(self, doc: Document, ctx: RuleContext, typo_starts) -> Iterable[Finding]:
+        """A two-syllable word typed twice ("tổ chức tổ chức", "hệ thống hệ thống"): the pool
+        writes the word often and the middle pair ("chức tổ") hardly ever, so no other
+        reading joins the copies. Distributive and emphatic repetitions ("từng bước từng
+        bước", "vô cùng vô cùng") and capitalised copies (names, a title repeated as the
+        first words of the body) are left alone."""
+        text = doc.text
+        if " " not in text:
+            return
+        found = list(_REPEAT_WORD.finditer(text))
+        if not found:
+            return
+        from giaoban_qa.rules.spelling import _model
+
+        model = _model()
+        if model is None:
+            return
+        for m in found:
+            w1, w2 = m.group(1), m.group(2)
+            if not (w1.islower() and w2.islower()) or w1 == w2 or w1 in _REPEATED_WORD_OPENERS:
+                continue
+            # The first copy may end a longer word: "kinh tế-xã hội | xã hội chủ nghĩa",
+            # "các nhà đầu tư | đầu tư vào" (pool review of this branch).
+            if text[m.start() - 1 : m.start()] in "-–" and m.start() > 0 or _AGENT_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue
+            if any(s <= m.start() < e for s, e in typo_starts):
+                continue
+            word, middle = model.bigram(w1, w2), model.bigram(w2, w1)
+            if word < DOUBLE_WORD_MIN_COUNT or middle * DOUBLE_WORD_RATIO > word:
+                continue
+            once = f"{w1} {w2}"
+            yield self.finding(
+                m.start(),
+                m.end(),
+                Msg(f"Từ “{once}” bị lặp: “{m.group()}”.", f"The word “{once}” is repeated: “{m.group()}”."),
+                suggestion=once,
+                evidence={"syllable": once, "first": {"start": m.start(), "end": m.end(2)},
+                          "second": {"start": m.start(3), "end": m.end()}, "counts": {"word": word, "middle": middle}},
+            )
+
+
+# A two-syllable word typed twice: the word seen at least this often in the pool, and the
+# pair across the copies ("chức tổ" of "tổ chức tổ chức") this many times less often.
+DOUBLE_WORD_MIN_COUNT = 100
+DOUBLE_WORD_RATIO = 20
+_AGENT_BEFORE = re.compile(r"(?<![^\W\d_])(?:nhà|người)[ \u00a0]+\Z")
+_REPEAT_WORD = re.compile(rf"(?<![^\W\d_])({_LETTER}+)[ \u00a0]+({_LETTER}+)[ \u00a0]+(\1)[ \u00a0]+\2(?![^\W\d_])")
+# Words whose repetition is a figure of speech ("từng bước từng bước", "mỗi ngày mỗi ngày",
+# "vô cùng vô cùng", "rất nhiều rất nhiều").
+_REPEATED_WORD_OPENERS = frozenset({"từng", "mỗi", "một", "ngày", "năm", "tháng", "lần", "đời", "người", "nhà", "vô", "rất",
+                                    "càng", "thật", "quá", "mãi", "nhanh", "cố", "mau", "đi", "lại", "thôi"})
 
 
 # A doubled syllable the pool writes doubled fewer times than this, while it writes the
