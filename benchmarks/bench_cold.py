@@ -10,6 +10,12 @@ a shared machine the wall time also counts waiting for a core. Several ``--tree`
 A B A B, so the machine's load falls on both alike. It also prints, for each tree, the
 heavy modules the run imported (from ``-X importtime``) and the slowest imports.
 
+Each tree gets its own cache folder (``GIAOBAN_QA_CACHE_DIR``, a temporary folder filled by
+the warm-up run), as one installed version has: the user's shared ``~/.cache/giaoban-qa``
+holds the compiled patterns of whatever ran last, so with several checkouts (or several
+people's) running at once a run there may compile every pattern again (~60 ms) or not,
+depending on who ran before. ``--shared-cache`` measures with the user's folder instead.
+
 Default file: the first seed of ../shared/seeds, else an example report.
 """
 
@@ -20,8 +26,10 @@ import os
 import re
 import resource
 import statistics
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -36,9 +44,14 @@ def default_file() -> Path:
     return seeds[0] if seeds else sorted((ROOT / "examples").glob("*.txt"))[0]
 
 
+CACHES: dict[Path, str] = {}  # tree -> its own cache folder (empty: the user's)
+
+
 def env_for(tree: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PYTHONPATH"] = str(tree / "src")
+    if CACHES.get(tree):
+        env["GIAOBAN_QA_CACHE_DIR"] = CACHES[tree]
     return env
 
 
@@ -71,9 +84,21 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--tree", type=Path, action="append", help="a checkout to measure (repeatable; default this one)")
     parser.add_argument("--top", type=int, default=8)
+    parser.add_argument("--shared-cache", action="store_true", help="use the user's cache folder, not one per tree")
     args = parser.parse_args()
     file = (args.file or default_file()).resolve()
     trees = [t.resolve() for t in (args.tree or [ROOT])]
+    scratch = tempfile.mkdtemp(prefix="giaoban-bench-cold-")
+    try:
+        return _measure(args, file, trees, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _measure(args: argparse.Namespace, file: Path, trees: list[Path], scratch: str) -> int:
+    for i, tree in enumerate(trees):
+        if not args.shared_cache:
+            CACHES[tree] = os.path.join(scratch, str(i))
     for tree in trees:
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "src")], check=True)
         one_run(tree, file)  # warm the page cache
@@ -81,7 +106,8 @@ def main() -> int:
     for _ in range(args.runs):
         for tree in trees:
             times[tree].append(one_run(tree, file))
-    print(f"file: {file} ({file.stat().st_size:,} bytes), {args.runs} cold runs per tree, alternating")
+    where = "the user's cache folder" if args.shared_cache else "a cache folder of its own per tree"
+    print(f"file: {file} ({file.stat().st_size:,} bytes), {args.runs} cold runs per tree, alternating; {where}")
     for tree in trees:
         walls = [w for w, _ in times[tree]]
         cpus = [c for _, c in times[tree]]

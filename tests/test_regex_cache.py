@@ -56,7 +56,10 @@ def test_stored_patterns_equal_what_re_compiles_and_match_alike(tmp_path: Path) 
     assert set(PATTERNS) <= stored
     served = f"""
 for p, f in {PATTERNS!r}:
-    assert re._cache[(str, p, f)] is re.compile(p, f)  # served from the stored program
+    assert (str, p, f) not in re._cache  # built when first used, not at install
+    compiled = re.compile(p, f)
+    assert (p, f) in recache._used and (p, f) not in recache._missed  # served from the stored program
+    assert re._cache[(str, p, f)] is compiled  # and cached by re as usual
     assert re.compile(p, f) == recache._original_compile(p, f)  # equal to a fresh compile
 """
     warm = _run(_matches_code(served), cache)
@@ -74,6 +77,27 @@ def test_a_damaged_cache_file_is_ignored(tmp_path: Path, content: str) -> None:
     out = _run(_matches_code(), str(cache))
     assert json.loads(out)[0][0][1] == ["02", "11", "2020"]
     assert json.loads(file.read_text(encoding="utf-8"))  # rewritten with what this run compiled
+
+
+def test_a_run_keeps_its_own_patterns_when_others_fill_the_file(tmp_path: Path) -> None:
+    """The rows dropped at the limit are the least recently used: a run's patterns, served
+    or new, are written last, so patterns of other runs (another checkout) go first."""
+    cache = str(tmp_path / "c")
+    _run(_matches_code(), cache)
+    (file,) = (tmp_path / "c" / "regex").glob("*.json")
+    filler = f"for i in range(recache._LIMIT):\n    re.compile('filler%d' % i)\nrecache.save()\n"
+    _run("import re\nfrom giaoban_qa import recache\nrecache.install()\n" + filler, cache)
+    stored = [(row[0], row[1]) for row in json.loads(file.read_text(encoding="utf-8"))]
+    assert not set(PATTERNS) & set(stored)  # pushed out by a run that needed all the room
+    _run(_matches_code(), cache)  # PATTERNS back, after the 474 newest fillers
+    # This run uses a stored filler, one new pattern and PATTERNS (stored): those go last,
+    # in the order used, the new one after them, and the oldest filler is dropped.
+    again = "re.compile('filler479')\nre.compile('one more')\n"
+    _run("import re, json\nfrom giaoban_qa import recache\nrecache.install()\n" + again + MATCHES, cache)
+    stored = [(row[0], row[1]) for row in json.loads(file.read_text(encoding="utf-8"))]
+    assert len(stored) == len(set(stored)) == 480
+    assert stored[-len(PATTERNS) - 2:] == [("filler479", 0), *PATTERNS, ("one more", 0)]
+    assert ("filler6", 0) not in stored and stored[0] == ("filler7", 0)
 
 
 def test_an_empty_cache_dir_turns_it_off(tmp_path: Path, monkeypatch) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
 import sys
 from typing import Callable
 
@@ -104,8 +105,36 @@ def prescan_lang(argv: list[str]) -> str:
         return "vi"
 
 
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns`` without importing shutil (which imports bz2,
+    lzma and fnmatch: argparse asks for the width on every ``add_argument``): $COLUMNS
+    when it is a positive number, else the terminal's width, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, with the width found as :func:`terminal_columns` finds it."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, terminal_columns() - 2 if width is None else width)
+
+
 class SuggestingParser(argparse.ArgumentParser):
     """An argument parser whose errors name the nearest valid command or choice."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def _check_value(self, action, value):  # type: ignore[override]
         if action.choices is not None and value not in action.choices:
@@ -133,9 +162,31 @@ def _unknown_options(parser: argparse.ArgumentParser, args: argparse.Namespace, 
     return target, argparse._("unrecognized arguments: %s") % " ".join(words)  # type: ignore[attr-defined]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_named(argv: list[str]) -> str | None:
+    """The sub-command ``argv`` runs, when that is certain before parsing: the first argument
+    that is not a top-level option (``--lang X`` / ``--lang=X``), if it names a command and
+    no ``-h``/``--help``/``--version`` stands before it (those print the whole parser)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--lang":
+            i += 2
+            continue
+        if arg.startswith("--lang="):
+            i += 1
+            continue
+        return arg if arg in COMMAND_MODULES else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser in the current language (:func:`giaoban_qa.i18n.using_lang`; build it
-    inside :func:`argparse_in` for argparse's own headings in that language too)."""
+    inside :func:`argparse_in` for argparse's own headings in that language too).
+
+    ``only``: a command (from :func:`command_named`) whose sub-parser alone is added. A run
+    parses with that sub-parser only, so building the other ten (and importing their
+    modules) was a tenth of a one-file check's start-up; the top-level help and an unknown
+    command still get the whole parser."""
     from giaoban_qa import __version__
 
     lang = current_lang()
@@ -144,7 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     # "giaoban-qa --lang en check …": its own name, or the sub-command's default would win.
     parser.add_argument("--lang", dest="top_lang", choices=list(LANGS), help=t("help.lang", lang))
     sub = parser.add_subparsers(dest="command", metavar=t("mv.COMMAND", lang), parser_class=SuggestingParser)
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if only is None else (only,):
         importlib.import_module(f"giaoban_qa.commands.{name}").add_parser(sub)
     return parser
 
@@ -165,7 +216,7 @@ def _main(argv: list[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = prescan_lang(argv)
     with argparse_in(lang):
-        parser = build_parser()
+        parser = build_parser(command_named(argv))
         args, extras = parser.parse_known_args(argv)
         if extras:
             target, message = _unknown_options(parser, args, extras)

@@ -8,9 +8,11 @@ cache folder beside the rule packs' parse cache, and handed to ``_sre.compile`` 
 on the next run, which takes ~3 ms for all of them.
 
 ``install`` (called by the command line, never on import of the package: a program using
-the library gets Python's ``re`` untouched) puts the stored patterns into ``re``'s own
-compile cache, so ``re.compile(p)`` and ``re.sub(p, …)`` anywhere in the process find them,
-and notes the patterns ``re`` had to compile. ``save`` stores those, each only after
+the library gets Python's ``re`` untouched) reads the stored patterns and hooks ``re``'s
+compiler, which ``re`` calls only for a pattern missing from its own compile cache: a stored
+pattern is then built from its row (so ``re.compile(p)`` and ``re.sub(p, …)`` anywhere in
+the process get it, and ``re`` caches it as usual), any other is compiled by ``re`` and
+noted. ``save`` stores the noted ones (the least recently used rows are dropped first), each only after
 checking that the program rebuilt from the stored integers is *equal* to the one ``re``
 compiled (``re.Pattern`` compares flags, pattern and program), so a stored entry can only
 ever be exactly what ``re`` would have made. Matching is done by ``re`` either way.
@@ -39,6 +41,7 @@ _LIMIT = 480
 _installed = False
 _stored: dict[tuple[str, int], list[Any]] = {}  # (pattern, flags) -> the stored row
 _missed: dict[tuple[str, int], None] = {}  # compiled by re during this run, in order
+_used: dict[tuple[str, int], None] = {}  # stored patterns this run built
 _original_compile: Any = None
 
 
@@ -131,19 +134,28 @@ def install() -> None:
             rows = []
     except (OSError, ValueError):
         rows = []
-    cache = re._cache  # type: ignore[attr-defined]
     for row in rows[-_LIMIT:]:
         try:
             pattern, flags = row[0], row[1]
-            if not isinstance(pattern, str) or type(flags) is not int:
-                continue
-            cache[(str, pattern, flags)] = _build(row, sre)
-            _stored[(pattern, flags)] = row
+            if isinstance(pattern, str) and type(flags) is int:
+                _stored[(pattern, flags)] = row
         except Exception:  # a damaged row: that pattern is compiled as usual
             continue
     _original_compile = compiler.compile
 
     def compile_and_note(p: Any, flags: int = 0) -> Any:
+        # re calls its compiler only for a pattern missing from its own cache. A stored
+        # pattern is built from its row then, when first used (a run uses about two thirds
+        # of those stored), and re caches it as usual; any other is compiled and noted.
+        key = (p, flags) if isinstance(p, str) and type(flags) is int else None
+        row = _stored.get(key) if key is not None else None
+        if row is not None:
+            try:
+                built = _build(row, sre)
+                _used[key] = None
+                return built
+            except Exception:  # a damaged row: compiled as usual, and stored anew by save()
+                del _stored[key]
         compiled = _original_compile(p, flags)
         if isinstance(p, str) and type(flags) is int and not flags & re.DEBUG:
             _missed[(p, flags)] = None
@@ -172,7 +184,10 @@ def save() -> None:
     _missed.clear()
     if not added:
         return
-    rows = [row for key, row in _stored.items() if key not in added] + list(added.values())
+    # Least recently used first: the patterns of this run (served or added) go last, so
+    # that the limit drops the ones other runs (another version, another checkout) left.
+    rows = ([row for key, row in _stored.items() if key not in added and key not in _used]
+            + [_stored[key] for key in _used if key in _stored and key not in added] + list(added.values()))
     _stored.update(added)
     try:
         import json

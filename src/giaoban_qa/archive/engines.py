@@ -205,9 +205,9 @@ class LocalEngine:
         try:
             shards = _ShardSpill(Path(spill) / "shards")
             parts = _PartWriter(plan, out, Path(spill) / "parts") if plan.tables_dir else None
-            self._run(plan, on_document, out, rule_classes, shards, parts)
+            inputs = self._run(plan, on_document, out, rule_classes, shards, parts)
             if parts:
-                parts.finish()
+                self._write_tables(plan, out, parts, inputs)
             crashes = []
             for key, items in shards.groups():
                 for d in reduce_shard(items, plan.config.options, plan.config.rules_dirs, plan.config.strict):
@@ -245,7 +245,29 @@ class LocalEngine:
 
         return gather_facts(plan, records())
 
-    def _run(self, plan: AuditPlan, on_document: OnDocument, out: EngineResult, rule_classes, shards: "_ShardSpill", parts: "_PartWriter | None") -> None:
+    @staticmethod
+    def _write_tables(plan: AuditPlan, out: EngineResult, parts: "_PartWriter", inputs: "list[tuple[str, str]] | None") -> None:
+        """The Parquet parts: copied from the cache when the same inputs wrote them before
+        and every document came from the cache (no pandas, pandera nor pyarrow), else
+        built; a set built from inputs that all have a digest is kept for the next run."""
+        from giaoban_qa.archive.tablecache import TablesCache, tables_key
+
+        if inputs is None or not plan.cache_dir or not plan.tables_dir:
+            parts.finish()
+            return
+        key = tables_key(plan.namespace + ":local", plan.table_names, plan.partition_size, inputs)
+        store = TablesCache(plan.cache_dir)
+        if out.extracted == 0:
+            restored = store.restore(key, plan.tables_dir, plan.table_names)
+            if restored is not None:
+                out.written.extend(restored)
+                return
+        parts.finish()
+        store.store(key, out.written)
+
+    def _run(self, plan: AuditPlan, on_document: OnDocument, out: EngineResult, rule_classes, shards: "_ShardSpill", parts: "_PartWriter | None") -> list[tuple[str, str]] | None:
+        """Every document handled; returns (path, SHA-256) of each file in order when each
+        was read and has a sound record (what the tables written depend on), else None."""
         from giaoban_qa.archive.parallel import default_jobs, process
         from giaoban_qa.archive.pipeline import file_digest
 
@@ -266,8 +288,14 @@ class LocalEngine:
         try:
             pending: list[tuple[int, str]] = []
             digests: dict[str, str] = {}
+            inputs: list[tuple[str, str]] | None = [] if cache and not plan.stdin else None
             for ordinal, path in enumerate(plan.files):
                 digest = file_digest(path) if cache else None
+                if inputs is not None:
+                    if digest:
+                        inputs.append((path, digest))
+                    else:
+                        inputs = None
                 record = cache.get(digest) if cache and digest else None
                 if record is not None:
                     out.cached += 1
@@ -289,6 +317,8 @@ class LocalEngine:
                 record = compact(record, plan.shard, rule_classes, plan.needs_tables)
                 if cache and not record.get("error") and path in digests:
                     cache.put(digests[path], record)
+                elif inputs is not None:
+                    inputs = None  # an unreadable file: its rows are not a function of its digest
                 handle(ordinal, path, record)
             if plan.stdin:
                 from giaoban_qa.archive.pipeline import Worker
@@ -304,6 +334,7 @@ class LocalEngine:
         for table, rows in kept.items():
             rows.sort(key=lambda pair: pair[0])  # stable: rows of a document keep their order
             out.tables[table] = [r for _o, r in rows]
+        return inputs
 
 
 class _ShardSpill:
@@ -530,9 +561,15 @@ def run_partition(part: list[tuple[int, str]], plan: AuditPlan) -> dict[str, Any
     docs, items, to_store = [], [], []
     tables: dict[str, list[dict]] = {t: [] for t in plan.table_names} if plan.tables_dir or plan.keep_tables else {}
     cached = extracted = 0
+    inputs: list[tuple[str, str]] | None = [] if cache else None  # what the tables depend on (see tablecache)
     try:
         for ordinal, path in part:
             digest = file_digest(path) if cache else None
+            if inputs is not None:
+                if digest:
+                    inputs.append((path, digest))
+                else:
+                    inputs = None
             record = None
             if cache and digest:
                 try:
@@ -544,6 +581,8 @@ def run_partition(part: list[tuple[int, str]], plan: AuditPlan) -> dict[str, Any
                 extracted += 1
                 if digest and not record.get("error"):
                     to_store.append((digest, record))
+                elif inputs is not None:
+                    inputs = None
             else:
                 cached += 1
             doc_out, doc_items = summarise(record, path, ordinal, plan.shard, rule_classes)
@@ -567,7 +606,8 @@ def run_partition(part: list[tuple[int, str]], plan: AuditPlan) -> dict[str, Any
             except sqlite3.Error:
                 pass
     columns = {t: list(dict.fromkeys(k for row in rows for k in row)) for t, rows in tables.items()}
-    return {"docs": docs, "items": items, "tables": tables, "columns": columns, "cached": cached, "extracted": extracted}
+    return {"docs": docs, "items": items, "tables": tables, "columns": columns, "cached": cached, "extracted": extracted,
+            "inputs": inputs}
 
 
 _FACTS_WORKERS: dict[int, Any] = {}  # per worker process: one FactsWorker per table list
@@ -594,6 +634,10 @@ def _items(result: dict[str, Any]) -> list[tuple]:
 
 def _counts(result: dict[str, Any]) -> tuple[int, int, dict[str, list[str]]]:
     return result["cached"], result["extracted"], result["columns"]
+
+
+def _inputs(result: dict[str, Any]) -> list[tuple[str, str]] | None:
+    return result["inputs"]
 
 
 def _rows(result: dict[str, Any], table: str) -> list[dict[str, Any]]:
@@ -765,12 +809,31 @@ class DaskEngine:
         for table in plan.keep_tables:
             out.tables[table] = [r for rows in client.gather(client.map(_rows, results, table=table, pure=False)) for r in rows]
         if plan.tables_dir:
-            out.written = self._write_tables(client, plan, results, counts)
+            out.written = self._tables_cached_or_written(client, plan, results, counts, out.extracted)
         try:
             out.worker_peaks_kib = dict(sorted(client.run(_peak_rss_kib).items()))
         except Exception:  # only for the statistics line
             pass
         return out
+
+    def _tables_cached_or_written(self, client, plan: AuditPlan, results, counts, extracted: int) -> list[Path]:
+        """As the local engine's ``_write_tables``: the parts of an unchanged archive copied
+        from the cache folder, else written (and a copy kept)."""
+        from giaoban_qa.archive.tablecache import TablesCache, tables_key
+
+        parts = client.gather(client.map(_inputs, results, pure=False)) if plan.cache_dir else [None]
+        if plan.stdin or any(p is None for p in parts):
+            return self._write_tables(client, plan, results, counts)
+        inputs = [pair for part in parts for pair in part]
+        key = tables_key(plan.namespace + ":dask", plan.table_names, plan.partition_size, inputs)
+        store = TablesCache(plan.cache_dir)
+        if extracted == 0:
+            restored = store.restore(key, plan.tables_dir, plan.table_names)
+            if restored is not None:
+                return restored
+        written = self._write_tables(client, plan, results, counts)
+        store.store(key, written)
+        return written
 
     def _write_tables(self, client, plan: AuditPlan, results, counts) -> list[Path]:
         """Every table as a Dask frame validated by its pandera model, written part by part

@@ -131,6 +131,41 @@ SCHEMAS: dict[str, type[FactRow]] = {
 }
 
 
+def _build_schemas() -> None:
+    """Build every model's schema now, with pandas types only.
+
+    While building a schema pandera asks which Series and Index types exist in every
+    dataframe library it supports; that question imports ``dask.dataframe`` when Dask is
+    installed (0.6 s of CPU, a third of writing the tables of a thousand documents). These
+    models use pandas types only, so the answer for them is the pandas types: pandera's two
+    lookups are pointed at those while the schemas are built (pandera keeps each built
+    schema), and put back afterwards. When Dask is already imported, or pandera's internals
+    are not the shape expected, the schemas are built the ordinary way."""
+    import sys
+
+    try:
+        import pandera.api.pandas.model as model
+        from pandera.typing.pandas import Index as PandasIndex
+        from pandera.typing.pandas import Series as PandasSeries
+
+        saved = model.get_index_types, model.get_series_types
+    except (ImportError, AttributeError):
+        saved = None
+    if saved is None or "dask.dataframe" in sys.modules:
+        for schema in SCHEMAS.values():
+            schema.to_schema()
+        return
+    model.get_index_types, model.get_series_types = (lambda: {PandasIndex}), (lambda: {PandasSeries})
+    try:
+        for schema in SCHEMAS.values():
+            schema.to_schema()
+    finally:
+        model.get_index_types, model.get_series_types = saved
+
+
+_build_schemas()
+
+
 # Defined without pandas so that the commands can catch it without importing the stack.
 from giaoban_qa.errors import SchemaFailure  # noqa: E402
 

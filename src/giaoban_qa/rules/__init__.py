@@ -224,12 +224,20 @@ def register(cls: type[Rule]) -> type[Rule]:
     return cls
 
 
+_FAMILIES_IMPORTED = False
+
+
 def all_rules() -> dict[str, type[Rule]]:
     """Import every rule family module and return the registry, sorted by code."""
-    import giaoban_qa.rules as package
+    global _FAMILIES_IMPORTED
+    if not _FAMILIES_IMPORTED:
+        # Listed and imported once per process: an audit asked for the registry once per
+        # cross-document shard, and each listing walked the folder (a third of a cached re-run).
+        import giaoban_qa.rules as package
 
-    for info in pkgutil.iter_modules(package.__path__):
-        importlib.import_module(f"giaoban_qa.rules.{info.name}")
+        for info in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"giaoban_qa.rules.{info.name}")
+        _FAMILIES_IMPORTED = True
     return dict(sorted(REGISTRY.items()))
 
 
