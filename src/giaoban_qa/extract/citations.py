@@ -37,10 +37,13 @@ _ISSUER = rf"{_UP}[A-Za-zĐđ0-9&]*"
 # "116/2020/NĐ - CP", "1998/ UBND-VP"): accepted there, with one space at most on each
 # side, and the symbol is stored without the spaces (``Citation.spaced`` remembers them).
 _SP = r"[ \u00a0]?"
+# The slash left out, after a type word: "Quyết định 309 QĐ-TTg" (a type abbreviation and its
+# issuer must follow; read as 309/QĐ-TTg).
+_NOSLASH_TYPES = r"(?:QĐ|NQ|CT|KH|BC|TB|NĐ|TT|TTr|HD|KL|CV|CĐ)"
 _SYMBOL = re.compile(
     rf"(?<![\w/\-.])(?P<symbol>"
     rf"(?P<party_no>\d{{1,5}}){_SP}[-–]{_SP}(?P<party_type>{_UP}{_SYM}*)/(?P<party_issuer>{_ISSUER}(?:-{_ISSUER})*)"
-    rf"|(?P<state_no>\d{{1,5}}){_SP}/{_SP}(?:(?P<year>(?:19|20)\d\d)/)?(?P<state_a>{_UP}{_SYM}*\d*)"
+    rf"|(?P<state_no>\d{{1,5}})(?:{_SP}/{_SP}|(?P<noslash>[ \u00a0])(?={_NOSLASH_TYPES}[-–]{_UP}))(?:(?P<year>(?:19|20)\d\d)/)?(?P<state_a>{_UP}{_SYM}*\d*)"
     rf"(?:{_SP}[-–]{_SP}(?P<state_b>{_ISSUER}(?:-{_ISSUER})*))?"
     rf")(?![\w/])"
 )
@@ -49,7 +52,16 @@ _TYPE_BEFORE = re.compile(rf"(?P<type>{_TYPE})\s+(?:(?:số|Số)\s*:?\s*)?\Z")
 _TYPE_WINDOW = 48
 # A type word followed only by a number: "Chỉ thị 16 của Thủ tướng", "Chỉ thị số 05".
 # "Nghị định 67", "Nghị định 67.", "Nghị định số 03/2017": the number, and its year when written.
+# Written in lower case mid-sentence ("ban hành kèm theo quyết định số 68 ngày 4/7/2007"):
+# a citation only with "số" (the common nouns "quyết định 3 việc", "báo cáo 2 lần" are not).
+_LOWER_TYPES = ("nghị quyết", "quyết định", "chỉ thị", "kết luận", "kế hoạch", "báo cáo", "công văn", "thông báo",
+                "thông tư", "nghị định", "hướng dẫn", "tờ trình", "công điện", "quy định")
+_TYPE_LOWER = "|".join(re.escape(t) for t in _LOWER_TYPES)
 _NUMBER_ONLY = re.compile(rf"(?P<type>{_TYPE})\s+(?:số\s+)?(?P<number>\d{{1,4}}(?:/(?:19|20)\d\d)?)(?![\d/\-]|[.,]\d|\s*%)")
+# Found from "số N" and read backwards (an alternation of lower-case words tried at every
+# character cost ten times the capitalised pass).
+_SO_NUMBER = re.compile(r"(?<!\w)số\s+(?P<number>\d{1,4}(?:/(?:19|20)\d\d)?)(?![\d/\-]|[.,]\d|\s*%)")
+_LTYPE_BEFORE = re.compile(rf"(?<!\w)(?P<ltype>{_TYPE_LOWER})\s+\Z")
 # Between a symbol and its date (mine_kinds.py, cited_date): "ngày", ", ngày", "(ngày …)",
 # "- ngày", "ban hành ngày", "(ban hành ngày …)", "được Bộ Tài chính ban hành ngày", "ký
 # ngày", or the date alone in parentheses "(12/3/2021)". Bounded, so linear.
@@ -168,6 +180,8 @@ def citations(doc: Document) -> list[Citation]:
             continue
         if system == "party" and issuer.upper() != issuer and not tm:
             continue
+        if m.group("noslash") and not tm:
+            continue  # "… 309 QĐ-TTg" without a type word in front: not clearly a citation
         out.append(_build(doc, m, type_span, (m.start("symbol"), m.end("symbol")), system, type_abbr, issuer, unit, year, number, by_start))
         covered_starts.append((type_span[0] if type_span else m.start(), m.end()))
     starts = [a for a, _ in covered_starts]
@@ -179,13 +193,27 @@ def citations(doc: Document) -> list[Citation]:
             continue
         number = m.group("number")
         year = int(number.split("/")[1]) if "/" in number else None
-        out.append(_build(doc, m, (m.start("type"), m.end("type")), None, "number_only", None, None, None, year, number, by_start))
+        tg = "type"
+        out.append(_build(doc, m, (m.start(tg), m.end(tg)), None, "number_only", None, None, None, year, number, by_start))
         # "Quyết định 19 và 54": a second document of the same type, its number only.
         more = _AND_NUMBER.match(text, m.end())
         if more:
             number = more.group("number")
             year = int(number.split("/")[1]) if "/" in number else None
-            out.append(_build(doc, more, (m.start("type"), m.end("type")), None, "number_only", None, None, None, year, number, by_start))
+            out.append(_build(doc, more, (m.start(tg), m.end(tg)), None, "number_only", None, None, None, year, number, by_start))
+    if "số " in text:
+        taken = sorted((c.start, c.end) for c in out)
+        starts2 = [a for a, _ in taken]
+        for m in _SO_NUMBER.finditer(text):
+            lt = _LTYPE_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            if lt is None:
+                continue
+            i = bisect.bisect_right(starts2, m.start()) - 1
+            if i >= 0 and m.start() < taken[i][1]:
+                continue
+            number = m.group("number")
+            year = int(number.split("/")[1]) if "/" in number else None
+            out.append(_build(doc, m, (lt.start("ltype"), lt.end("ltype")), None, "number_only", None, None, None, year, number, by_start))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -209,9 +237,13 @@ def _build(
 ) -> Citation:
     text = doc.text
     type_word = text[type_span[0] : type_span[1]] if type_span else None
+    if type_word and type_word[0].islower():
+        type_word = type_word[0].upper() + type_word[1:]  # the type's name, as the symbol-less pass reads it
     written = text[symbol_span[0] : symbol_span[1]] if symbol_span else None
     spaced = bool(written and _SPACING.search(written))
     symbol = re.sub(r"\s+", "", written).replace("–", "-") if written and spaced else written
+    if symbol and m.re is _SYMBOL and m.group("noslash"):
+        symbol = f"{number}/{symbol[len(number):]}"
     end = m.end()
     date = None
     gap = _AFTER_DATE.match(text, end)

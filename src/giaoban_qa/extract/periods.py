@@ -739,8 +739,10 @@ def terms(doc: Document) -> list[TermFact]:
 # -- anniversaries ------------------------------------------------------------------------
 
 # Found from the literal " năm" (fast) with the count read backwards; see _anniversary_counts.
-_ANNIVERSARY = re.compile(r"(?<![\d.,/])(?P<n>\d{1,3})\s+năm\s+")
-_YEARS_WORD = re.compile(r" năm\s+")
+# "năm" may end the clause: "bản kỷ niệm 60 năm.", "phiên bản kỷ niệm 10 năm, …" (a cue
+# before it must then say it is an anniversary: no event name follows).
+_ANNIVERSARY = re.compile(r"(?<![\d.,/])(?P<n>\d{1,3})\s+năm(?:\s+|(?=[.,;:!?)”\"]|\Z))")
+_YEARS_WORD = re.compile(r" năm(?:\s+|(?=[.,;:!?)”\"]|\Z))")
 _APPROX_BEFORE = re.compile(r"(?:hơn|gần|trên|khoảng|hàng|mấy|những|các|suốt|sau\s+hơn|ngót)\s*$", re.IGNORECASE)
 # Words between "N năm" and the event's name: "70 năm Ngày Chiến thắng …", "… năm ngày hội …".
 _ANNIV_GAP = re.compile(r"(?:\s*(?:ngày\s+hội|ngày|kể\s+từ|thành\s+lập|truyền\s+thống|kỷ\s+niệm|của|lễ)\s*)*", re.IGNORECASE)
@@ -752,11 +754,16 @@ _LOCAL_UNIT_AFTER = re.compile(
     r"\s+(?:bộ|ủy|uỷ|xã|huyện|tỉnh|phường|quận|thị|thành\s+phố|trường|khối|cơ\s+sở|chi|ngành|viên|cấp|khu|lào|campuchia|trung\s+quốc|cu\s*ba)(?!\w)"
 )
 _ANNIV_RANGE = re.compile(
-    r"\s*\(\s*(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})\s*[/.\-]\s*(?P<base>\d{4})\s*(?:[\-–—]|đến)\s*"
+    r"\s*\(\s*(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})\s*[/.\-]\s*(?P<base>\d{4})\s*(?:[\-–—/]|đến)\s*"
     r"(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<year>\d{4})\s*\)"
 )
-# "(1954 – 2024)", "(1954-2024)": the base and the celebration year only.
-_ANNIV_YEAR_RANGE = re.compile(r"\s*\(\s*(?P<base>(?:18|19|20)\d\d)\s*(?:[\-–—]|đến)\s*(?P<year>(?:19|20)\d\d)\s*\)")
+# "(1954 – 2024)", "(1954-2024)": the base and the celebration year only; also with a month
+# or a date on either side that the full form above does not read ("(6/1967-6/2017)",
+# "(6/2/1952-2017)"). The pool's ranges also join two dash dates by a slash
+# ("(19-5-1890/19-5-2017)", mined outside the hold-out): "/" separates them above.
+_ANNIV_YEAR_RANGE = re.compile(
+    r"\s*\(\s*(?:\d{1,2}\s*[/.\-]\s*){0,2}(?P<base>(?:18|19|20)\d\d)\s*(?:[\-–—]|đến)\s*(?:\d{1,2}\s*[/.\-]\s*){0,2}(?P<year>(?:19|20)\d\d)\s*\)"
+)
 # A year of the sentence: "năm 2024", "2024", or the year of a date "19/5/2024"; not the
 # year inside a document number ("245/2020/NQ-HĐND").
 _SENTENCE_YEAR = re.compile(r"(?:(?<![\d/])\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*|(?<![\d/.\-]))(?P<y>(?:19|20)\d\d)(?![\d/])")
@@ -799,8 +806,22 @@ def anniversary_table(pack: dict) -> list[tuple]:
     return rows
 
 
+# "kỷ niệm lần thứ 72 Ngày Chiến thắng …": the N-th anniversary, without "năm" (about one
+# anniversary cue in fifty in the pool, mined outside the hold-out).
+_ANNIV_ORDINAL = re.compile(r"(?<=niệm lần thứ )(?P<n>\d{1,3})\s+(?!năm)")
+
+
 def _anniversary_counts(low: str):
-    """"N năm " matches in the lower-cased text, found from the word instead of the digits."""
+    """"N năm " matches in the lower-cased text, found from the word instead of the digits,
+    and "kỷ niệm lần thứ N " in text order."""
+    if "niệm lần thứ " in low:
+        found = sorted(list(_anniversary_year_counts(low)) + list(_ANNIV_ORDINAL.finditer(low)), key=lambda m: m.start())
+        yield from found
+        return
+    yield from _anniversary_year_counts(low)
+
+
+def _anniversary_year_counts(low: str):
     for w in _YEARS_WORD.finditer(low):
         i = w.start()
         if i == 0 or not low[i - 1].isdigit():
@@ -879,7 +900,13 @@ def anniversary_mentions(doc: Document, table: list[tuple] | None = None, unknow
         row, phrase_end = hit
         phrase, ident, base, name, followed_by = row
         if _LOCAL_UNIT_AFTER.match(low, phrase_end):
-            continue  # "15 năm ngày thành lập Đảng bộ xã": a local body's own founding
+            # "15 năm ngày thành lập Đảng bộ xã": a local body's own founding, not the
+            # pack's event; still an anniversary, of an event the pack does not know.
+            if unknown:
+                mention = _unknown_anniversary(text, low, m, out)
+                if mention is not None:
+                    out.append(mention)
+            continue
         if followed_by is not None and not followed_by.match(low, phrase_end):
             continue
         reach = min(len(text), phrase_end + 60)

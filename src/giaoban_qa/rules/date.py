@@ -314,8 +314,8 @@ class AnniversaryCount(Rule):
         from giaoban_qa.extract.periods import anniversary_mentions, report_date
 
         text = doc.text
-        if "năm" not in text:
-            return
+        if "năm" not in text and "lần thứ" not in text:
+            return  # no "N năm" and no "kỷ niệm lần thứ N"
         for a in anniversary_mentions(doc, _anniversary_table(ctx), unknown=True):
             if a.base is None:
                 finding = self._against_own_range(doc, a)

@@ -230,6 +230,43 @@ def _compiled_typos(raw: tuple[tuple[str, str, str, str, str, str], ...], truste
     return out
 
 
+# A tone mark on the wrong vowel, as old-style input methods type it where no style puts it
+# (REFERENCE §8.1: "họat", "đọan" for "hoạt", "đoạn"): on the "o" of "oa / oă / oe" and the
+# "u" of "uy" before a final consonant, and on the vowel letter of the onsets "qu" and "gi"
+# ("qủa", "gía" for "quả", "giá"). Both tone styles put the mark on the next vowel there,
+# so the correction is certain; open "hòa / hoà" is a style (text.tone-style-mixed), not this.
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_MISPLACED_TONE = re.compile(
+    r"(?<![^\W\d_])(?:"
+    r"[^\W\d_]*?([òóỏõọÒÓỎÕỌ])[aăeAĂE](?:ch|ng|nh|[cmnpt])"
+    r"|[^\W\d_]*?([ùúủũụÙÚỦŨỤ])[yY](?:ch|nh|[nt])"
+    r"|[qQ]([ùúủũụ])[aăâeêoôơyAĂÂEÊOÔƠY][^\W\d_]*?"
+    r"|[gG]([ìíỉĩị])[aăâeêoôơuưAĂÂEÊOÔƠUƯ][^\W\d_]*?"
+    r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+
+def _misplaced_tone_spans(text: str) -> list[tuple[int, int, str, str]]:
+    out = []
+    for m in _MISPLACED_TONE.finditer(text):
+        group = next(g for g in range(1, 5) if m.group(g) is not None)
+        at = m.start(group) - m.start()
+        word = m.group()
+        base = unicodedata.normalize("NFD", word[at])
+        tone = "".join(c for c in base if c in _TONE_MARKS)
+        if len(tone) != 1:
+            continue
+        bare = unicodedata.normalize("NFC", base.replace(tone, ""))
+        target = unicodedata.normalize("NFD", word[at + 1])
+        if any(c in _TONE_MARKS for c in target):
+            continue  # two marks: not this slip
+        right = word[:at] + bare + unicodedata.normalize("NFC", target + tone) + word[at + 2 :]
+        out.append((m.start(), m.end(), right, "dấu thanh đặt sai nguyên âm (REFERENCE §8.1: 'họat' → 'hoạt')"))
+    return out
+
+
 def typo_spans(doc: Document, ctx: RuleContext) -> list[tuple[int, int, str, str]]:
     """(start, end, correction, note) for every lexicon slip in the document."""
     entries = _typo_entries(ctx)
@@ -264,6 +301,8 @@ def typo_spans(doc: Document, ctx: RuleContext) -> list[tuple[int, int, str, str
             if after is not None and after.search(text[m.end() : m.end() + 30]):
                 continue
             out.append((m.start(), m.end(), _match_case(m.group(), right), note))
+    taken = [(s, e) for s, e, _, _ in out]
+    out.extend(span for span in _misplaced_tone_spans(text) if not any(s < span[1] and span[0] < e for s, e in taken))
     out.sort()
     doc._facts[cache_key] = out
     return out
@@ -279,7 +318,10 @@ class Typo(Rule):
     case-insensitively, and suggests the correction with the original's capitalisation.
     Seeded with slips seen in real reports ("nhân nhân", "Thông nhất", "khuyến nại", "cây
     được liệu", "giành … thời gian") and common Vietnamese confusions (sáp/sát nhập,
-    chẩn/chuẩn đoán, xử/sử lý, …).
+    chẩn/chuẩn đoán, xử/sử lý, …). Also, without a list, a tone mark on a vowel no tone
+    style puts it on: the "o" of "oa/oe" or the "u" of "uy" in a closed syllable ("họat",
+    "Đòan" for "hoạt", "Đoàn") and the vowel letter of the onsets "qu" and "gi" ("qủa",
+    "gía" for "quả", "giá").
 
     **Why it matters**
     A spell checker accepts these: every syllable is a real word. Only the pair is wrong.
@@ -311,13 +353,14 @@ class Typo(Rule):
 # -- repeated syllables -------------------------------------------------------------------
 
 @lru_cache(maxsize=8)
-def _redup_tables(allow: tuple[str, ...], always: tuple[str, ...], context: tuple[tuple[str, str, str], ...], trusted: bool = False):
+def _redup_tables(allow: tuple[str, ...], always: tuple[str, ...], context: tuple[tuple[str, str, str, str], ...], trusted: bool = False):
     allowed = frozenset(old_tone_style(a.lower()) for a in allow)
     flag = frozenset(old_tone_style(a.lower()) for a in always)
     conds = {
         old_tone_style(p.lower()): (PackPattern(fa, 0, "reduplications", trusted) if fa else None,
-                                    PackPattern(ua, 0, "reduplications", trusted) if ua else None)
-        for p, fa, ua in context
+                                    PackPattern(ua, 0, "reduplications", trusted) if ua else None,
+                                    PackPattern(ub, 0, "reduplications", trusted) if ub else None)
+        for p, fa, ua, ub in context
     }
     return allowed, flag, conds
 
@@ -331,7 +374,7 @@ def _build_reduplications(pack, trusted: bool = False):
     allow = tuple(pack.get("allow", []) or [])
     always = tuple(pack.get("flag_always", []) or [])
     context = tuple(
-        (pair, (cond or {}).get("flag_if_after", ""), (cond or {}).get("unless_after", ""))
+        (pair, (cond or {}).get("flag_if_after", ""), (cond or {}).get("unless_after", ""), (cond or {}).get("unless_before", ""))
         for pair, cond in (pack.get("context", {}) or {}).items()
     )
     return _redup_tables(allow, always, context, trusted)
@@ -342,7 +385,36 @@ _DOUBLE_AFTER = re.compile(rf"[ \u00a0]+({_LETTER}+)[ \u00a0]+(?i:\1)(?![^\W\d_]
 _DOUBLE_BEFORE = re.compile(rf"(?<![^\W\d_])({_LETTER}+)[ \u00a0]+(?i:\1)[ \u00a0]+\Z")
 # Identical neighbours only (case-insensitive backreference): the regex engine skips
 # ordinary word pairs without any Python work.
-_REPEAT = re.compile(rf"(?<!\w)({_LETTER}+)[ \u00a0]+(?=(\1)(?!\w))", re.IGNORECASE)
+# A line break may separate them too ("triển khai⏎khai thác" in a hard-wrapped text): the
+# second copy must then be lower case, as a heading followed by a paragraph that starts with
+# the heading's last word ("… của Mỹ⏎Mỹ đã …") is the common, correct case in real news.
+_REPEAT = re.compile(rf"(?<!\w)({_LETTER}+)(?:[ \u00a0]+|[ \u00a0]*\r?\n[ \u00a0]*)(?=(\1)(?!\w))", re.IGNORECASE)
+_LINE_BREAK = re.compile(r"\n")
+
+
+# What may stand between a sentence's start and its first word: quotes, brackets, dashes.
+_SENTENCE_OPENING = re.compile(r"(?:\A|[\n.!?:;…])[\s\"“‘'(\[\-–—•*]*\Z")
+# A doubled word standing alone, as an exclamation ("Này này, …", "“Được được”."): speech.
+_EXCLAMATION_AFTER = re.compile(r"\s*[,!?”\"…]")
+
+
+def _case_fold_pair(doc: Document, a: str, b: str, s1: int, e2: int) -> bool:
+    """True when a pair that is not all lower case is still read as a doubled syllable:
+    a capitalised first copy opening a sentence and a lower-case second ("Các các đơn vị",
+    "“Trong trong năm"), or both copies in an upper-case heading ("CÔNG TÁC TÁC QUẢN LÝ").
+    Mid-sentence, a capitalised word is a name, and the next word may start with the same
+    syllable ("chùa Bàng Long long trọng", "ông Cho cho biết", "Triều Tiên tiên tiến");
+    a doubled word followed by a comma or an exclamation mark is speech ("Này này, …")."""
+    text = doc.text
+    if b.islower():
+        if not (a[:1].isupper() and a[1:].islower() or (len(a) == 1 and a.isupper())):
+            return False
+        return bool(_SENTENCE_OPENING.search(text, max(0, s1 - 8), s1)) and not _EXCLAMATION_AFTER.match(text, e2)
+    if not (a.isupper() and b.isupper() and len(a) > 1):
+        return False
+    line_start = text.rfind("\n", max(0, s1 - 200), s1) + 1 or max(0, s1 - 200)
+    line_end = text.find("\n", e2, e2 + 200)
+    return _in_upper_heading(doc, line_start, line_end if line_end >= 0 else min(len(text), e2 + 200))
 
 
 @register
@@ -351,9 +423,11 @@ class RepeatedSyllable(Rule):
 
     **What it does**
     Finds two identical adjacent syllables (compared case-insensitively with their tones,
-    never diacritic-stripped: "đo đỏ" is not a repeat) separated only by a space, also
-    when punctuation follows ("phát triển triển;") and for one-letter syllables with a
-    mark ("ý ý kiến", "nhà ở ở"). Most such pairs in real
+    never diacritic-stripped: "đo đỏ" is not a repeat) separated only by a space or a hard
+    line break (the second copy then in lower case), also when punctuation follows ("phát
+    triển triển;") and for one-letter syllables with a mark ("ý ý kiến", "nhà ở ở"); a
+    capitalised first copy counts where it opens a sentence ("Các các đơn vị", "“Những
+    những năm"), and both copies in capitals inside an upper-case heading. Most such pairs in real
     prose straddle two words and are correct ("hành vi vi phạm", "trực tiếp tiếp xúc"), so
     only pairs that cannot do that are reported (`rules/reduplications.yaml`): doubled
     function words ("các các", "về về"), pairs whose context rules out a compound ("đảm
@@ -375,7 +449,11 @@ class RepeatedSyllable(Rule):
     ("cầu vượt vượt tiến độ" straddles "vượt tiến độ"). Pairs listed as words without a
     condition ("là là") are read the same way ("nhất là là trong"); two doubles in a row
     ("lên lên xuống xuống") are an expressive pattern and left alone; "ngày ngày" and
-    "tháng tháng" are reported before a figure only ("trước ngày ngày 30/5").
+    "tháng tháng" are reported before a figure only ("trước ngày ngày 30/5"). A pair with
+    no word on one side cannot straddle there: opening a sentence ("Những những năm") it is
+    a slip when the pool writes the syllable with its right neighbour but hardly ever doubled
+    before it; before a comma or full stop, when the left neighbour makes a common compound
+    with it ("thành công công."), so that expressive doubles ("nhỏ nhỏ.") stay clean.
 
     **Why it matters**
     Doubled syllables survive spell checking and are a sign the passage was not proofread.
@@ -401,6 +479,7 @@ class RepeatedSyllable(Rule):
         text = doc.text
         allowed, always, context = _reduplications(ctx)
         typo_starts = [(s, e) for s, e, _, _ in typo_spans(doc, ctx)]
+        yield from self._doubled_words(doc, ctx, typo_starts)
         # Cheap test first: most documents have no two equal neighbouring letter runs (runs,
         # not whitespace tokens: "phát triển triển;" has the tokens "triển" and "triển;").
         if not doc.fact(_has_equal_neighbours):
@@ -410,15 +489,23 @@ class RepeatedSyllable(Rule):
             a, b = m.group(1), m.group(2)
             s1, e1, s2, e2 = m.start(1), m.end(1), m.start(2), m.end(2)
             pair = old_tone_style(f"{a} {b}".lower())
-            if pair in allowed or a[:1].isupper() or b[:1].isupper() or (len(a) == 1 and a.isascii()):
+            if pair in allowed or (len(a) == 1 and a.isascii()):
+                continue
+            # Capitalised copies were all skipped before (names); some are read now.
+            if (a[:1].isupper() or b[:1].isupper()) and not _case_fold_pair(doc, a, b, s1, e2):
+                continue
+            if _LINE_BREAK.search(text, e1, s2) and not b.islower():
                 continue
             syllable = old_tone_style(b.lower())
             cond = context.get(pair)
             after = text[e2 : e2 + 30]
             counts = None
             if cond is not None:
-                flag_after, unless_after = cond
-                if flag_after is None and unless_after is None:
+                flag_after, unless_after, unless_before = cond
+                # After an `unless_before` context the pair may straddle ("đạt được | được
+                # ghi nhận", "bàn là | là phẳng"): only the pool's counts can show a slip there.
+                straddle_before = unless_before is not None and unless_before.search(text[max(0, s1 - 30) : s1])
+                if flag_after is None and unless_after is None and (unless_before is None or straddle_before):
                     # Listed without a condition ("là là"): legitimate as a word, so only the
                     # counts can show a slip ("nhất là là trong" where "bay là là" is seen).
                     counts = _doubled_by_model(text, s1, e2, a.lower(), ctx)
@@ -451,6 +538,59 @@ class RepeatedSyllable(Rule):
             )
 
 
+    def _doubled_words(self, doc: Document, ctx: RuleContext, typo_starts) -> Iterable[Finding]:
+        """A two-syllable word typed twice ("tổ chức tổ chức", "hệ thống hệ thống"): the pool
+        writes the word often and the middle pair ("chức tổ") hardly ever, so no other
+        reading joins the copies. Distributive and emphatic repetitions ("từng bước từng
+        bước", "vô cùng vô cùng") and capitalised copies (names, a title repeated as the
+        first words of the body) are left alone."""
+        text = doc.text
+        if " " not in text:
+            return
+        found = list(_REPEAT_WORD.finditer(text))
+        if not found:
+            return
+        from giaoban_qa.rules.spelling import _model
+
+        model = _model()
+        if model is None:
+            return
+        for m in found:
+            w1, w2 = m.group(1), m.group(2)
+            if not (w1.islower() and w2.islower()) or w1 == w2 or w1 in _REPEATED_WORD_OPENERS:
+                continue
+            # The first copy may end a longer word: "kinh tế-xã hội | xã hội chủ nghĩa",
+            # "các nhà đầu tư | đầu tư vào" (pool review of this branch).
+            if text[m.start() - 1 : m.start()] in "-–" and m.start() > 0 or _AGENT_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue
+            if any(s <= m.start() < e for s, e in typo_starts):
+                continue
+            word, middle = model.bigram(w1, w2), model.bigram(w2, w1)
+            if word < DOUBLE_WORD_MIN_COUNT or middle * DOUBLE_WORD_RATIO > word:
+                continue
+            once = f"{w1} {w2}"
+            yield self.finding(
+                m.start(),
+                m.end(),
+                Msg(f"Từ “{once}” bị lặp: “{m.group()}”.", f"The word “{once}” is repeated: “{m.group()}”."),
+                suggestion=once,
+                evidence={"syllable": once, "first": {"start": m.start(), "end": m.end(2)},
+                          "second": {"start": m.start(3), "end": m.end()}, "counts": {"word": word, "middle": middle}},
+            )
+
+
+# A two-syllable word typed twice: the word seen at least this often in the pool, and the
+# pair across the copies ("chức tổ" of "tổ chức tổ chức") this many times less often.
+DOUBLE_WORD_MIN_COUNT = 100
+DOUBLE_WORD_RATIO = 20
+_AGENT_BEFORE = re.compile(r"(?<![^\W\d_])(?:nhà|người)[ \u00a0]+\Z")
+_REPEAT_WORD = re.compile(rf"(?<![^\W\d_])({_LETTER}+)[ \u00a0]+({_LETTER}+)[ \u00a0]+(\1)[ \u00a0]+\2(?![^\W\d_])")
+# Words whose repetition is a figure of speech ("từng bước từng bước", "mỗi ngày mỗi ngày",
+# "vô cùng vô cùng", "rất nhiều rất nhiều").
+_REPEATED_WORD_OPENERS = frozenset({"từng", "mỗi", "một", "ngày", "năm", "tháng", "lần", "đời", "người", "nhà", "vô", "rất",
+                                    "càng", "thật", "quá", "mãi", "nhanh", "cố", "mau", "đi", "lại", "thôi"})
+
+
 # A doubled syllable the pool writes doubled fewer times than this, while it writes the
 # syllable itself this often, is a slip ("lĩnh vực vực"); "song song", "dần dần", "công
 # công" (thi công công trình) are written doubled thousands of times.
@@ -479,6 +619,42 @@ DOUBLE_MAX_PAIR_BY_COMMON_SINGLE = 200
 DOUBLE_COMMON_SINGLE_RATIO = 2.0
 
 
+# A pair with no word on one side cannot straddle there: at a sentence's start the first copy
+# ends no word ("Những những năm", "“Đồng đồng thời"), before a comma or full stop the second
+# starts none ("thành công công."). It is then a slip unless the pair is itself a word: the
+# pool writes it doubled often for its frequency ("song song", "dần dần": 7-10 % of the
+# syllable's uses; slips 0.0-0.2 %), or the other side is seen doubled ("chạy song song")
+# in at least one use of ten. Before punctuation, colloquial news ends many a clause with an
+# expressive reduplication the pool's pruned counts do not know ("nhỏ nhỏ.", "hay hay,",
+# "dài dài."): there the left neighbour must make a common compound with the syllable
+# ("thành công", seen thousands of times), which an expressive double does not.
+DOUBLE_ONE_SIDED_MAX_SHARE = 0.002
+DOUBLE_ONE_SIDED_MIN_CONTEXT = 5
+DOUBLE_ONE_SIDED_MIN_COMPOUND_BEFORE_PUNCT = 200
+_TRIPLE_AFTER = re.compile(rf"[ \u00a0]+({_LETTER}+)", re.IGNORECASE)
+_NO_WORD_AFTER = re.compile(r"[ \u00a0]*(?:[,.;:!?)…”\"]|\n|\Z)")
+
+
+def _one_sided_slip(text: str, s1: int, e2: int, syllable: str, model, pair: int, single: int,
+                    left_word: str | None, right_word: str | None, left: int, right: int) -> dict | None:
+    no_left = left_word is None and bool(_SENTENCE_OPENING.search(text, max(0, s1 - 8), s1))
+    no_right = right_word is None and bool(_NO_WORD_AFTER.match(text, e2))
+    if not (no_left or no_right) or pair > single * DOUBLE_ONE_SIDED_MAX_SHARE:
+        return None
+    if no_left and no_right:
+        return None
+    third = _TRIPLE_AFTER.match(text, e2)
+    if third and third.group(1).lower() == syllable:
+        return None  # "Lộc lộc lộc…": a chant, not a slip
+    if no_left:
+        seen, doubled, least = right, model.trigram(syllable, syllable, right_word) if right_word else 0, DOUBLE_ONE_SIDED_MIN_CONTEXT
+    else:
+        seen, doubled, least = left, model.trigram(left_word, syllable, syllable) if left_word else 0, DOUBLE_ONE_SIDED_MIN_COMPOUND_BEFORE_PUNCT
+    if seen < least or doubled * 10 > seen:
+        return None
+    return {"doubled": pair, "syllable": single, "left": left, "right": right, "one_sided": "start" if no_left else "end"}
+
+
 def _doubled_by_model(text: str, s1: int, e2: int, syllable: str, ctx: RuleContext) -> dict | None:
     """The pool's counts when they show "x x" to be a doubled slip, else None."""
     from giaoban_qa.rules.spelling import _model, accepted_words
@@ -504,6 +680,9 @@ def _doubled_by_model(text: str, s1: int, e2: int, syllable: str, ctx: RuleConte
     right_far = right_m.group(2).lower() if right_m and right_m.group(2) else None
     left = model.bigram(left_word, syllable) if left_word else 0
     right = model.bigram(syllable, right_word) if right_word else 0
+    one_sided = _one_sided_slip(text, s1, e2, syllable, model, pair, single, left_word, right_word, left, right)
+    if one_sided is not None:
+        return one_sided
     if max(left, right) < int(ctx.options.get("min_context", DOUBLE_MIN_CONTEXT)):
         return None
     # Triples: "lĩnh vực y" common while "lĩnh vực vực" and "vực vực y" are never seen is a
