@@ -28,6 +28,13 @@ def _people(text: str):
         ("Chủ tịch nước Trần Đại Quang, Thủ tướng Nguyễn Xuân Phúc dự lễ.", [("Trần Đại Quang", ["Chủ tịch nước"]), ("Nguyễn Xuân Phúc", ["Thủ tướng"])]),
         # honorific without a title still names a person
         ("Theo ông Phạm Văn Tùng, giá năm nay cao.", [("Phạm Văn Tùng", [])]),
+        # r13names: a foreign office's holder after the country; a former post after "(khi đó là";
+        # a school named after a person stays in the title; "Hiệu trưởng trường …" before " - bà"
+        ("Tổng thống Pháp Emmanuel Macron đón đoàn tại sân bay.", [("Emmanuel Macron", ["Tổng thống Pháp"])]),
+        ("Chủ tịch Quốc hội Lào Xay-som Phôm-vi-han tiếp đoàn.", [("Xay-som Phôm-vi-han", ["Chủ tịch Quốc hội Lào"])]),
+        ("Ông Đỗ Văn Lợi (khi đó là giám đốc xí nghiệp) ký hợp đồng.", [("Đỗ Văn Lợi", ["giám đốc"])]),
+        ("Bà Lưu Thị Hạnh từng là Hiệu trưởng Trường Tiểu học Lê Văn Tám (quận 3) cho biết.", [("Lưu Thị Hạnh", ["Hiệu trưởng Trường Tiểu học Lê Văn Tám"])]),
+        ("Sau đó, Hiệu trưởng trường Tiểu học Hòa Bình - bà Lưu Thị Hạnh cho biết.", [("Lưu Thị Hạnh", ["Hiệu trưởng trường Tiểu học Hòa Bình"])]),
     ],
 )
 def test_people_patterns(text, expected):
@@ -41,6 +48,8 @@ def test_people_patterns(text, expected):
         "Chủ tịch Hà Nội cho biết như vậy.",  # a city after a title
         "Đại hội Đảng bộ huyện Ba Chẽ lần thứ XXV.",  # capitalised words, no surname
         "Trường Tiểu học Nguyễn Du khai giảng.",  # no honorific or title beside the name
+        "Bộ Tư lệnh Thái Bình Dương điều phối các hoạt động.",  # an ocean, not a person
+        "Đại sứ quán Đức Ngày Hội Văn hóa.",  # a country after no title
     ],
 )
 def test_not_people(text):

@@ -261,7 +261,7 @@ _TAIL_BOUND = {
     # "Bộ Quốc phòng", "Ban Tổ chức", "Sở Tài nguyên và Môi trường", "Hiệp hội", ...
     "chức": {"tổ"}, "hội": {"quốc", "hiệp", "xã"}, "hóa": {"văn"}, "dựng": {"xây"}, "nghiệp": {"nông", "công", "doanh"},
     "nguyên": {"tài"}, "trường": {"môi", "trưởng"}, "vị": {"đơn"}, "cục": {"tổng", "chi"}, "triển": {"phát"}, "nông": {"triển"}, "tâm": {"trung"}, "thông": {"giao", "truyền"}, "tải": {"vận"}, "hoạch": {"kế"}, "tư": {"đầu", "bộ"},
-    "pháp": {"tư"}, "tế": {"y"}, "dục": {"giáo"}, "tạo": {"đào"}, "học": {"khoa"}, "nghệ": {"công"}, "thương": {"công"},
+    "pháp": {"tư"}, "tế": {"y"}, "dục": {"giáo"}, "tạo": {"đào"}, "học": {"khoa", "tiểu", "trung"}, "non": {"mầm"}, "nghệ": {"công"}, "thương": {"công"},
     "động": {"lao"}, "binh": {"thương"}, "giao": {"ngoại"}, "thao": {"thể"}, "lịch": {"du"}, "tin": {"thông"},
     "đoàn": {"tập", "liên"}, "ty": {"công"},
     # "Chính ủy Bộ tư lệnh Thủ đô", "Bộ trưởng bộ Y tế" (written in lower case)
@@ -325,10 +325,13 @@ def _role_at(text: str, pos: int, lex: TitleLexicon) -> tuple[re.Match[str], str
 def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: list[tuple[int, int, str]]) -> int:
     """End of the organ/place words after a role, stopping before a person's name."""
     end = pos
+    school_until = -1
     for i, (s, e, w) in enumerate(words_from[:_MAX_TITLE_WORDS]):
         if s > limit or text[end:s] not in (" ", ".", "&", " & ", ""):
             break
-        if _is_cap(w) or w.isupper():
+        if i <= school_until:
+            pass
+        elif _is_cap(w) or w.isupper():
             # A capitalised run that starts with a family name and reads as a name ends
             # the title: "Bí thư Huyện ủy Trần Văn Kỳ".
             low = _low(w)
@@ -337,7 +340,10 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
                 # After an organ or level word a weak family name is a place ("Tỉnh ủy
                 # Hà Giang"); a common one is a person either way.
                 prev = words_from[i - 1][2] if i > 0 else ""
-                if low in lex.strong_surnames or not (fold(prev) in lex.levels or fold(prev) in ("uy", "tp") or prev.isupper()):
+                if _low(prev) in _SCHOOL_WORDS:
+                    # "Hiệu trưởng Trường Tiểu học Nguyễn Khả Trạc": a school named after a person
+                    school_until = i + run - 1
+                elif low in lex.strong_surnames or not (fold(prev) in lex.levels or fold(prev) in ("uy", "tp") or prev.isupper()):
                     break
         elif w == "và" and i + 1 < len(words_from) and _is_cap(words_from[i + 1][2]):
             pass  # "Sở Nông nghiệp và Phát triển nông thôn"
@@ -370,7 +376,9 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
     titles: list[Title] = []
     first = True
     while True:
-        sep = _TITLE_SEP.match(text, pos) or (_WAS_SEP.match(text, pos) if first else None)
+        # "ông A (khi đó là giám đốc …)": the "là" reading first, else " (" would be taken
+        # for the separator and "khi đó" for the title.
+        sep = (_WAS_SEP.match(text, pos) if first else None) or _TITLE_SEP.match(text, pos)
         if sep is None or sep.end() == pos and first:
             if not (first and text[pos : pos + 1] == " "):
                 break
@@ -415,7 +423,7 @@ def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
         return False
     # "Giám đốc Công ty Đại Nguyên Dương": the capitalised words name the company.
     head = words[-len(tail) - 1].lower() if len(words) > len(tail) else ""
-    if fold(head) in _ORG_HEADS or fold(tail[-1]) in _ORG_FIRST_WORDS:
+    if fold(head) in _ORG_HEADS or fold(tail[-1]) in _ORG_FIRST_WORDS or _low(head) in _SCHOOL_WORDS:
         return False  # "Công ty Đại Nguyên Dương", "Sở Công Thương Hà Nội": an organ's name
     return fold(" ".join(reversed(tail[:3]))) not in _PLACES_LIKE_NAMES and fold(" ".join(reversed(tail))) not in _PLACES_LIKE_NAMES
 
@@ -468,7 +476,8 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
         # "và" / "của" inside an organ's name when a capitalised word follows ("Ủy ban Khoa
         # học, Công nghệ và Môi trường của Quốc hội").
         if all(
-            _is_cap(t.group()) or t.group().isupper() or _tail_word(t.group(), between[: t.start()])
+            # The role's own last word is context: "Hiệu trưởng trường …".
+            _is_cap(t.group()) or t.group().isupper() or _tail_word(t.group(), text[m.start() : m.end() + t.start()])
             or (t.group() in ("và", "của") and k + 1 < len(tokens) and _is_cap(tokens[k + 1].group()))
             for k, t in enumerate(tokens)
         ) and not re.search(r"\s-\s|–", between):
@@ -530,7 +539,7 @@ def _title_before_separator(scan: _Scan, start: int, floor: int, comma: bool) ->
 
 # Every role word of titles.yaml contains one of these (lower case): a substring test on
 # the window before a name skips the role regex when no title can be there.
-_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv")
+_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ")
 
 
 def _sentence_floor(text: str, pos: int) -> int:
@@ -545,7 +554,11 @@ _HONORIFIC_WORDS = frozenset(("ông", "bà", "anh", "chị"))
 # Cư Trinh"), so "phường" and "quận" are not among them.
 _PROVINCE_LEVELS = frozenset(("tinh", "huyen", "tp", "tp.", "pho", "xa", "tran"))
 # Provinces, cities and districts whose three-syllable names open with a family name.
-_PLACES_LIKE_NAMES = frozenset(("ho chi minh", "tran van thoi", "hoang su phi", "dong van lam"))
+_PLACES_LIKE_NAMES = frozenset(("ho chi minh", "tran van thoi", "hoang su phi", "dong van lam", "thai binh duong"))
+# The word before a school's name, often a person's name ("Trường THCS Lê Lợi").
+_SCHOOL_WORDS = frozenset(("học", "thcs", "thpt", "trường", "th"))  # lower case, marks kept: "trưởng" is a role
+# Runs that open with a family name and name no one: "Bộ Tư lệnh Thái Bình Dương".
+_NEVER_PEOPLE = frozenset(("thai binh duong",))
 # The last word of a multi-word level ("thành phố", "thị trấn", "thị xã").
 _LEVEL_LAST_WORDS = frozenset(("pho", "tran", "xa"))
 
@@ -594,6 +607,37 @@ def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = froze
     return runs
 
 
+# "Thủ tướng Đức Angela Merkel", "Chủ tịch Quốc hội Lào Pany Yathotou": a title of a
+# foreign office names its country right before the holder, whose name opens with no
+# Vietnamese family name. The country ends the title; two to four capitalised words after
+# it (a syllable may be hyphenated, "Bun-tôn Chăn-thạ-phon") are the person.
+_COUNTRIES = (
+    "Lào", "Campuchia", "Trung Quốc", "Đức", "Pháp", "Nga", "Mỹ", "Hoa Kỳ", "Nhật Bản", "Hàn Quốc", "Triều Tiên", "Thái Lan",
+    "Ấn Độ", "Anh", "Australia", "Úc", "Canada", "Singapore", "Indonesia", "Malaysia", "Philippines", "Myanmar", "Cuba",
+    "Italy", "Tây Ban Nha", "Ukraine", "Thổ Nhĩ Kỳ", "Israel", "Iran", "Brazil", "Mông Cổ", "Belarus", "Hungary", "Ba Lan",
+)
+_FOREIGN_WORD = rf"[{_UPPER_VI}][{_LOWER_VI}]+(?:-[{_LOWER_VI}{_UPPER_VI}][{_LOWER_VI}]*)*"
+_FOREIGN_HOLDER = re.compile(
+    rf"(?<!\w)(?:{'|'.join(sorted(_COUNTRIES, key=len, reverse=True))}) ({_FOREIGN_WORD}(?: {_FOREIGN_WORD}){{1,3}})(?![\w-])(?! [{_UPPER_VI}])"
+)
+
+
+def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> list[PersonMention]:
+    text, lex = doc.text, scan.lex
+    starts = {p.start for p in taken}
+    out = []
+    for m in _FOREIGN_HOLDER.finditer(text):
+        start, end = m.span(1)
+        first = m.group(1).split(" ")[0]
+        if start in starts or lex.is_surname(first, 3) or fold(first) in _ORG_FIRST_WORDS:
+            continue
+        before = _title_before(scan, start, _sentence_floor(text, m.start()))
+        if before:
+            name = m.group(1)
+            out.append(PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(before), form="title-name"))
+    return out
+
+
 def _extract_people(doc: Document) -> list[PersonMention]:
     import bisect
 
@@ -609,6 +653,8 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         begin = 0
         # After a level word ("tỉnh Bình Dương Trần Thanh Liêm", "phường Nguyễn Cư Trinh")
         # the run opens with a place name of at least two syllables.
+        if pw and _low(pw.group(1)) in _SCHOOL_WORDS and len(run) <= 4:
+            continue  # "Trường Tiểu học Lê Văn Tám": the school's name
         if prev_word == "thon" and fold(text[max(0, first_start - 10) : first_start]).endswith("nong thon"):
             prev_word = ""  # "Sở Nông nghiệp và Phát triển nông thôn Lê Minh Hải": rural, not a village
         if prev_word in lex.levels or prev_word in _LEVEL_LAST_WORDS or prev_word in ("uy", "thon"):
@@ -642,6 +688,8 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             continue
         start, end = run[chosen][0], run[-1][1]
         name = text[start:end]
+        if fold(name) in _NEVER_PEOPLE:
+            continue
         floor = _sentence_floor(text, start)
         honorific = (honorific_at is not None and chosen == honorific_at + 1) or bool(_HONORIFIC_BEFORE.search(text[max(0, start - 12) : start]))
         pi = bisect.bisect_right(para_starts, start) - 1
@@ -661,6 +709,9 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             continue
         form = "title-name" if before else ("name-title" if after else "honorific")
         mentions.append(PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(before + after), form=form))
+    found = _foreign_holders(doc, scan, mentions)
+    if found:
+        mentions = sorted(mentions + found, key=lambda p: p.start)
     return mentions
 
 

@@ -122,7 +122,7 @@ class _Slip:
     name: str
     start: int
     end: int
-    kind: str = "letter"  # letter | middle (the middle name left out)
+    kind: str = "letter"  # letter | middle (the middle name left out) | given (the given name alone, other marks)
 
 
 def _valid_syllable(word: str) -> bool:
@@ -167,7 +167,7 @@ def letter_slip_pairs(doc: Document) -> list[tuple[PersonMention, _Slip]]:
         if len(p.key.split()) >= 3 and _low(p.name.split()[0]) in lex.strong_surnames:
             known.setdefault(p.key, p)
     if not known:
-        return []
+        return _given_name_slips(text, ms)
     candidates: dict[tuple[int, int], _Slip] = {(p.start, p.end): _Slip(p.name, p.start, p.end) for p in ms}
     taken = sorted((p.start, p.end) for p in ms)
     taken_starts = [a for a, _ in taken]
@@ -225,6 +225,7 @@ def letter_slip_pairs(doc: Document) -> list[tuple[PersonMention, _Slip]]:
     out += [pair for pair in _substitution_slips(ms, candidates, known, counts, lex) if (pair[1].start, pair[1].end) not in found]
     found = {(c.start, c.end) for _, c in out}
     out += [pair for pair in _dropped_middle(ms, candidates, counts) if (pair[1].start, pair[1].end) not in found]
+    out += _given_name_slips(text, ms)
     out.sort(key=lambda pair: pair[1].start)
     return out
 
@@ -256,6 +257,56 @@ def _dropped_middle(ms: list[PersonMention], candidates: dict[tuple[int, int], _
         if not _own_titles_agree(mention_at.get((c.start, c.end)), hit):
             continue
         out.append((hit, _Slip(c.name, c.start, c.end, "middle")))
+    return out
+
+
+# A person named by the given name alone after an honorific ("ông Hùng", "bà Lâm", "anh
+# Thịnh"), the way news articles name someone after the first full mention; the given name
+# is one capitalised syllable not followed by another.
+_GIVEN_REF = re.compile(rf"(?<!\w)(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[đĐ]ồng chí)\s+([{_UPPER_VI}][^\W\d_]{{0,6}})(?![\w-])(?!\s+[{_UPPER_VI}])")
+_HON_BEFORE_NAME = re.compile(r"(?:(?<!\w)(ông|bà|anh|chị|đồng chí)\s+)\Z", re.IGNORECASE)
+
+
+_SEX = {"ông": "m", "anh": "m", "bà": "f", "chị": "f"}
+
+
+def _sex_of(text: str, person: PersonMention) -> str | None:
+    """"m" or "f" from the honorific before the full name, or "Thị" as a middle name."""
+    hon = _HON_BEFORE_NAME.search(text, max(0, person.start - 12), person.start)
+    if hon and hon.group(1).lower() in _SEX:
+        return _SEX[hon.group(1).lower()]
+    return "f" if " Thị " in person.name else None
+
+
+def _given_name_slips(text: str, ms: list[PersonMention]) -> list[tuple[PersonMention, _Slip]]:
+    """A person named in full and later by the given name alone with other marks ("ông
+    Nguyễn Văn Hùng" … "ông Hưng"): the short form is one slip from exactly one given name
+    of the report's people (the same letters, the marks differ), it is written once, and
+    the word is nowhere else in the text, so no one else of the report bears it (two people
+    who share a given name are each named in full). An honorific of the other sex ("bà"
+    for a man introduced as "ông") names someone else."""
+    by_fold: dict[str, dict[str, PersonMention]] = defaultdict(dict)
+    for p in ms:
+        words = p.name.split()
+        if len(words) >= 2:
+            by_fold[fold(words[-1])].setdefault(_low(words[-1]), p)
+    if not by_fold:
+        return []
+    refs = [m for m in _GIVEN_REF.finditer(text) if fold(m.group(1)) in by_fold]
+    out: list[tuple[PersonMention, _Slip]] = []
+    for m in refs:
+        word = m.group(1)
+        owners = by_fold[fold(word)]
+        if _low(word) in owners or len(owners) != 1:
+            continue  # the given name of someone named, or close to two people's
+        person = next(iter(owners.values()))
+        if person.start > m.start() or len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) != 1:
+            continue
+        said = _SEX.get(m.group()[: m.start(1) - m.start()].split()[0].lower())
+        sex = _sex_of(text, person)
+        if said and sex and said != sex:
+            continue  # "chị Thanh" is not "ông Nguyễn Chí Thành"
+        out.append((person, _Slip(word, m.start(1), m.end(1), "given")))
     return out
 
 
@@ -308,18 +359,45 @@ def _substitution_slips(
         words = _low(c.name).split()
         if len(words) < 3 or counts[fold(c.name)] > 1:
             continue
+        own = mention_at.get((c.start, c.end))
         for i in range(len(words)):
-            hit = next((p for w, p in by_rest.get((i, tuple(words[:i] + words[i + 1 :])), ()) if _one_letter_apart(w, words[i])), None)
-            # The slip is written after the person is first named.
-            if hit is None or hit.start >= c.start:
+            near = _surname_near if i == 0 else _one_letter_apart
+            hit = next((p for w, p in by_rest.get((i, tuple(words[:i] + words[i + 1 :])), ()) if near(w, words[i])), None)
+            if hit is None:
                 continue
-            if i == 0 and words[0] in lex.surnames:
-                break  # another family name: another person
-            if not _own_titles_agree(mention_at.get((c.start, c.end)), hit):
+            # The slip is written after the person is first named, or before it when the
+            # person is named right at least twice, or with a title the slip lacks: the
+            # careful full mention is the right one.
+            if hit.start >= c.start and not (counts[fold(hit.name)] >= 2 or (hit.current_titles and not (own and own.current_titles))):
+                continue
+            if not _own_titles_agree(own, hit):
                 break  # the text gives them different posts: two people
+            # A slip into another family name ("Phan" for "Phạm", "Lê" for "Lễ") keeps the
+            # middle and given names exactly; two people of one report who share both and
+            # whose family names are one letter apart are far rarer than the slip, and a
+            # post of their own that differs keeps them apart (above).
             out.append((hit, c))
             break
     return out
+
+
+def _surname_near(a: str, b: str) -> bool:
+    """Two family names (lower case) one slip apart: the same letters with other marks
+    ("nguyên"/"nguyễn", "pham"/"phạm"), or, diacritics folded, one letter replaced
+    ("phạm"/"phan", "trần"/"trầm"), added or dropped ("hoàng"/"hoàn"). "i"/"y" is an
+    accepted spelling, not a slip."""
+    if a == b:
+        return False
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    if len(fa) == len(fb):
+        diff = [(x, y) for x, y in zip(fa, fb) if x != y]
+        return len(diff) == 1 and set(diff[0]) != {"i", "y"}
+    short, long_ = sorted((fa, fb), key=len)
+    if len(long_) - len(short) != 1 or len(short) < 2:
+        return False
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
 def _mention_evidence(p: PersonMention) -> dict[str, Any]:
@@ -406,7 +484,13 @@ class NameVariant(Rule):
         for majority, slip in letter_slip_pairs(doc):
             if (slip.start, slip.end) in reported:
                 continue
-            if slip.kind == "middle":
+            if slip.kind == "given":
+                given = majority.name.split()[-1]
+                message = Msg(
+                    f"Tên gọi “{slip.name}” khác cách viết tên “{given}” của {majority.name} (có vẻ cùng một người).",
+                    f"“{slip.name}” is written differently from the given name “{given}” of {majority.name} (apparently the same person).",
+                )
+            elif slip.kind == "middle":
                 message = Msg(
                     f"Tên “{slip.name}” thiếu tên đệm so với “{majority.name}” (có vẻ cùng một người).",
                     f"The name “{slip.name}” leaves out the middle name of “{majority.name}” (apparently the same person).",
@@ -420,10 +504,10 @@ class NameVariant(Rule):
                 slip.start,
                 slip.end,
                 message,
-                suggestion=majority.name,
+                suggestion=majority.name.split()[-1] if slip.kind == "given" else majority.name,
                 evidence={"variant": {"name": slip.name, "start": slip.start, "end": slip.end}, "majority": [_mention_evidence(majority)], "majority_count": 1, "slip": slip.kind},
                 # A name shortened is a style slip more often than a wrong name.
-                severity=Severity.WARNING if slip.kind == "middle" or not majority.current_titles else Severity.ERROR,
+                severity=Severity.WARNING if slip.kind in ("middle", "given") or not majority.current_titles else Severity.ERROR,
             )
         for suggested, majority_places, minority_places in place_variant_groups(doc):
             for pl in minority_places:
