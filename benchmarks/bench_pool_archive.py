@@ -169,16 +169,17 @@ def coverage_memory(report: Path) -> str:
         del held, shared
         gc.collect()
     line = f"coverage of {len(texts)} files in the client: {sizes[0]:.1f} MiB one dict per file, {sizes[1]:.1f} MiB shared"
-    # The findings the client keeps for the report (proportional to the findings, not to the
-    # documents): measured as the report's finding objects parsed back (about what the
-    # client's ``Located`` objects, with the same evidence dicts and strings, hold).
+    # What the report's findings would take held in the client (proportional to the
+    # findings, not to the documents): the report's finding objects parsed back, about
+    # what ``Located`` objects with the same evidence hold. Machine formats keep them in a
+    # temporary file instead (``audit.SpilledFindings``); the other formats hold them.
     text = json.dumps(json.loads(report.read_text(encoding="utf-8"))["findings"])
     gc.collect()
     tracemalloc.start()
     held = json.loads(text)
     size = tracemalloc.get_traced_memory()[0] / 2**20
     tracemalloc.stop()
-    return line + f"; the {len(held)} findings kept for the report: {size:.1f} MiB"
+    return line + f"; the {len(held)} findings, if held for the report: {size:.1f} MiB (json/sarif/junit spill them to a file)"
 
 
 def mib(kib: int) -> str:

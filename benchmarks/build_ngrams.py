@@ -114,6 +114,11 @@ def main() -> int:
     n_tri = len(trigrams)
     del unigrams, trigrams
     model.write(args.out, kept_uni, kept_bi, total_uni, total_bi, args.min_bigram, kept_tri)
+    if args.out.resolve() == model.DATA_FILE.resolve():
+        # The rule's index of the counts (benchmarks/build_slip_index.py) is derived from them.
+        import build_slip_index
+
+        print(f"slip index: {build_slip_index.build(args.out, build_slip_index.slipindex.DATA_FILE)}")
     if args.verify:
         differ = verify(args.out, args.verify, kept_uni, kept_bi, kept_tri)
         print(f"verify against {args.verify}: {differ} counts differ of {len(kept_uni) + len(kept_bi) + len(kept_tri)}")

@@ -139,19 +139,53 @@ def test_spilled_file_entries_give_the_report_of_entries_in_memory(archive, tmp_
     """``audit`` keeps its file entries in a temporary file for the machine formats; the
     report (every format that reads entries) is the one of entries held in memory."""
     from archive_helpers import audit
-    from giaoban_qa.archive.audit import AuditOptions, SpilledFiles, run_audit
+    from giaoban_qa.archive.audit import AuditOptions, SpilledFiles, SpilledFindings, run_audit
     from giaoban_qa.config import Config
     from giaoban_qa.reporters import junit, json_report, sarif
 
     held, _ = run_audit([str(archive)], Config(), AuditOptions(jobs=1))
     spilled, _ = run_audit([str(archive)], Config(), AuditOptions(jobs=1, spill_files=True))
     assert isinstance(spilled.files, SpilledFiles) and not isinstance(held.files, SpilledFiles)
+    assert isinstance(spilled.findings, SpilledFindings) and not isinstance(held.findings, SpilledFindings)
+    assert len(spilled.findings) == len(held.findings) > 10
+    assert [f.to_json() for f in spilled.findings] == [f.to_json() for f in held.findings]
+    assert spilled.findings[-1].to_json() == held.findings[-1].to_json()
     assert len(spilled.files) == len(held.files) > 10
     assert [f.path for f in spilled.files] == [f.path for f in held.files] == sorted(f.path for f in held.files)
     assert spilled.files[3].path == held.files[3].path and spilled.files[-1].coverage == held.files[-1].coverage
     for module in (json_report, sarif, junit):
         assert module.render(spilled) == module.render(held)
     assert spilled.summary() == held.summary()
+
+
+def test_spilled_findings_sort_by_the_key_and_survive_a_baseline(archive, tmp_path):
+    """The spilled findings sort by any key of the findings they hold, and a baseline
+    keeps the survivors spilled, in order."""
+    from giaoban_qa.archive.audit import SpilledFindings
+    from giaoban_qa.baseline import apply_baseline, baseline_dict
+    from giaoban_qa.engine import RunResult
+    from archive_helpers import audit
+
+    held, _ = audit(archive)
+    spilled = SpilledFindings()
+    spilled.extend(reversed(list(held.findings)))
+    assert [f.fingerprint for f in spilled] == [f.fingerprint for f in reversed(list(held.findings))]
+    spilled.sort(key=lambda f: (f.path, f.start, f.end, f.rule))
+    assert [f.fingerprint for f in spilled] == [f.fingerprint for f in held.findings]
+    spilled.sort(key=lambda f: (f.rule, f.path, f.start))
+    assert [f.rule for f in spilled] == sorted(f.rule for f in held.findings)
+
+    first_half = RunResult(findings=list(held.findings)[: len(held.findings) // 2])
+    path = tmp_path / "baseline.json"
+    import json
+
+    path.write_text(json.dumps(baseline_dict(first_half, path)), encoding="utf-8")
+    result = RunResult(findings=SpilledFindings())
+    result.findings.extend(held.findings)
+    apply_baseline(result, path)
+    assert isinstance(result.findings, SpilledFindings)
+    assert result.baselined == len(first_half.findings)
+    assert [f.fingerprint for f in result.findings] == [f.fingerprint for f in list(held.findings)[len(first_half.findings):]]
 
 
 def test_spilled_entries_are_found_by_ordinal_whatever_order_they_arrive(tmp_path):

@@ -82,7 +82,7 @@ def apply_baseline(result: "RunResult", baseline_path: str | Path) -> None:
     """Remove the findings the baseline holds and count them in ``result.baselined``."""
     remaining = load_baseline(baseline_path)
     base_dir = Path(baseline_path).parent
-    fresh = []
+    fresh = type(result.findings)()  # a list, or the audit's findings spilled to a file
     for finding in result.findings:
         key = (_key_path(finding.path, base_dir), finding.fingerprint)
         if remaining[key] > 0:

@@ -97,6 +97,8 @@ def run_audit(paths: list[str], config, options: AuditOptions | None = None):
     result = RunResult()
     if options.spill_files:
         result.files = SpilledFiles(files)  # type: ignore[assignment]
+        result.findings = SpilledFindings()  # type: ignore[assignment]
+        result.suppressed = SpilledFindings()  # type: ignore[assignment]
     markers: dict[str, Any] = {}
 
     def keep_or_suppress(finding) -> bool:
@@ -286,6 +288,69 @@ class SpilledFiles:
 
     def __getitem__(self, index: int):
         return self._entry(self._ordinals()[index])
+
+
+class SpilledFindings:
+    """The report's findings of an audit, in a temporary file instead of the client's
+    memory: one pickled ``Located`` per finding, found by an array of offsets (8 bytes a
+    finding). After the file entries were spilled, the findings were what still grew in the
+    client with the archive (on the 31,267-article pool, 8,684 findings: RSS 58 -> 75 MiB
+    from 25 % to 100 % of the documents). It reads like the ``list`` the reporters and the
+    summary iterate (``append``, ``extend``, ``len``, iteration, indexing, ``sort``);
+    findings are rebuilt when read, so a change made to one while iterating is not kept
+    (the audit makes its changes — severity, suppression — before ``append``)."""
+
+    def __init__(self) -> None:
+        import tempfile
+        from array import array
+
+        self.offsets = array("q")
+        self.order: Any = None  # positions in sorted order, once sorted
+        self.fh = tempfile.TemporaryFile(prefix="giaoban-qa-findings-")
+
+    def append(self, finding: Any) -> None:
+        import pickle
+
+        self.fh.seek(0, 2)
+        self.offsets.append(self.fh.tell())
+        pickle.dump(finding, self.fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.order = None
+
+    def extend(self, findings: Any) -> None:
+        for finding in findings:
+            self.append(finding)
+
+    def _load(self, position: int) -> Any:
+        import pickle
+
+        self.fh.seek(self.offsets[position])
+        return pickle.load(self.fh)
+
+    def sort(self, key: Any = None) -> None:
+        """Sorted by ``key`` of each finding; only the keys are held while sorting."""
+        from array import array
+
+        positions = range(len(self.offsets))
+        if key is None:
+            self.order = array("q", positions)
+            return
+        self.order = array("q", sorted(positions, key=lambda i: key(self._load(i))))
+
+    def _positions(self) -> Any:
+        return range(len(self.offsets)) if self.order is None else self.order
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+    def __bool__(self) -> bool:
+        return len(self.offsets) > 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for position in list(self._positions()):
+            yield self._load(position)
+
+    def __getitem__(self, index: int) -> Any:
+        return self._load(self._positions()[index])
 
 
 class _SpilledEntry(FileResult):

@@ -83,6 +83,35 @@ def doc_word_view(doc: Document) -> _WordView:
     return _WordView(doc_scan(doc))
 
 
+# A document longer than this is read a piece at a time by the spelling rules: the words
+# of a 30 MB text as columns held ~50 MiB per MB of text (a string and two integers per
+# word) for the whole check, where a piece's are dropped when it is done.
+CHUNK_CHARS = 1 << 18
+
+
+def doc_word_chunks(doc: Document, chunk: int | None = None):
+    """The document's words as columns (``doc_scan``): all at once for an ordinary
+    document, else piece by piece, each piece ending at a line break (a line break ends
+    every phrase, and no word is cut: the words and their joins are those of the whole
+    text), with offsets into the whole text."""
+    from giaoban_qa.spelling.tokens import Words, scan
+
+    text = doc.text
+    size = CHUNK_CHARS if chunk is None else chunk
+    if len(text) <= size:
+        yield doc_scan(doc)
+        return
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + size)
+        end = len(text) if cut < 0 else cut + 1
+        piece = scan(text[start:end])
+        if start:
+            piece = Words(piece.texts, [s + start for s in piece.starts], [e + start for e in piece.ends], piece.joined)
+        yield piece
+        start = end
+
+
 def _doc_lows(doc: Document) -> list[str]:
     return list(map(str.lower, doc_scan(doc).texts))
 
@@ -225,25 +254,37 @@ class InvalidSyllable(Rule):
                "context_strong": ("int", 0, 1e12), "context_one_side": ("int", 0, 1e12)}
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        for sc in doc_word_chunks(doc):
+            yield from self._check_words(doc, ctx, sc)
+
+    def _check_words(self, doc: Document, ctx: RuleContext, sc) -> Iterable[Finding]:
+        """The findings among the words ``sc`` (the document's, or a piece of them)."""
         from giaoban_qa.spelling.syllable import is_valid, split_tone
 
         text = doc.text
         singles, _ = accepted_words(ctx)
         typo_starts = {s for s, _, _, _ in typo_spans(doc, ctx)}
         model = None
-        texts = doc_scan(doc).texts
+        texts = sc.texts
         # Most words are valid syllables: judge each distinct word once (and each word
         # once per run: ``_invalid_words`` remembers the valid ones).
         suspects = _invalid_words(texts)
+        # Words never reported wherever they stand (the tests of the loop below that do
+        # not depend on the place): abbreviations in capitals, words with an inner capital,
+        # accepted words, two-letter words with two tone marks. Most invalid words of a
+        # report are these ("UBND", "HĐND"): each is dropped once, not at every use.
+        suspects = {t for t in suspects if _may_report_invalid(t, singles)}
         if not suspects:
             return
-        ws = doc_word_view(doc)
+        ws = _WordView(sc)
         known = self.options_known(ctx)
         known_ratio = float(ctx.options.get("known_ratio", self.KNOWN_RATIO))
         ctx_side = int(ctx.options.get("context_side", self.CONTEXT_SIDE))
         ctx_strong = int(ctx.options.get("context_strong", self.CONTEXT_STRONG))
         ctx_one = int(ctx.options.get("context_one_side", self.CONTEXT_ONE_SIDE))
-        for i in [i for i, t in enumerate(texts) if t in suspects]:
+        from itertools import compress, count as counter
+
+        for i in list(compress(counter(), map(suspects.__contains__, texts))):
             w = ws[i]
             word = w.text
             low = word.lower()
@@ -269,6 +310,10 @@ class InvalidSyllable(Rule):
                 continue  # no candidate can pass ``_context_proves``: the near spellings are not ranked
             count = model.unigram(low) if model else 0
             split = None if by_context else _split_glued(low, model)
+            # An established spelling (the test below) needs no ranking when it is glued
+            # words or written so often that no syllable is ``known_ratio`` times commoner.
+            if not by_context and count >= known and (split or count * known_ratio >= _model_maxima(model)[0]):
+                continue
             ranked = _rank_near(low, model, left_word, right_word)
             context_counts = None
             if by_context:
@@ -300,6 +345,18 @@ class InvalidSyllable(Rule):
 
     def options_known(self, ctx: RuleContext) -> int:
         return int(ctx.options.get("known_count", self.KNOWN_COUNT))
+
+
+def _may_report_invalid(word: str, singles: frozenset[str]) -> bool:
+    """False for a word ``InvalidSyllable`` never reports, wherever it stands."""
+    from giaoban_qa.spelling.syllable import split_tone
+
+    low = word.lower()
+    if word != low and (len(word) < 2 or word.isupper() or not word[1:].islower()):
+        return False
+    if low in singles:
+        return False
+    return not (split_tone(low)[1] < 0 and len(low) <= 2)
 
 
 _DELIMITERS = frozenset(" \t\n\r\u00a0.,;:!?()[]\"'“”‘’…")
@@ -484,6 +541,17 @@ def _viable(model, word: str) -> tuple[tuple[str, str, int], ...]:
     cached = _VIABLE.get(word)
     if cached is not None:
         return cached
+    index = _slip_index(model)
+    if index is not None:
+        word_id = model.word_id(word)
+        if word_id != model.unknown_id:
+            # Worked out at build time by this very function (benchmarks/build_slip_index.py).
+            row = index.viable(word_id)
+            if row:
+                if len(_VIABLE) > 20000:
+                    _VIABLE.clear()
+                result = _VIABLE[word] = tuple((cand, kind, model.unigram(cand)) for cand, kind, _ in row)
+                return result
     from giaoban_qa.spelling.candidates import valid_edits
 
     out = []
@@ -505,6 +573,80 @@ def _viable(model, word: str) -> tuple[tuple[str, str, int], ...]:
         _VIABLE.clear()
     result = _VIABLE[word] = tuple(out)
     return result
+
+
+def _slip_index(model):
+    """The slip index built for ``model`` (``giaoban_qa.spelling.slipindex``), or None; once
+    per model (kept on it)."""
+    found = getattr(model, "_slip_index", False)
+    if found is False:
+        from giaoban_qa.spelling import slipindex
+
+        found = slipindex.load(model)
+        try:
+            model._slip_index = found
+        except AttributeError:  # pragma: no cover - a model that takes no attributes
+            pass
+    return found
+
+
+# Distinct pairs a run looks up by bisection in the slip index before it builds its sets
+# (~60 ms, the cost of ~60,000 bisections; one report has a few thousand pairs).
+_BISECT_PROBES = 30_000
+
+
+def _text_ids(model) -> dict[str, int]:
+    """Word as written -> the model's id of it in lower case, for the run (kept on the
+    model, bounded)."""
+    cache = getattr(model, "_spelling_text_ids", None)
+    if cache is None or len(cache) > 200_000:
+        from giaoban_qa.spelling.model import _Cache
+
+        cache = _Cache()
+        word_id = model.word_id
+        cache.fill = lambda text: word_id(text.lower())
+        old = getattr(model, "_spelling_text_ids", None)
+        caches = getattr(model, "run_caches", None)
+        if caches is not None:
+            caches[:] = [c for c in caches if c is not old]
+            caches.append(cache)
+        model._spelling_text_ids = cache
+    return cache
+
+
+def _suspects(model, ids: list[int], needed: int, fit: int) -> list[int] | None:
+    """The places of the words that may be slips, sorted: a word one of whose pairs with its
+    neighbours is a strong context of the slip index (some near spelling of it is seen
+    beside that neighbour at least ``index.strong`` times: no reading of the rule reports a
+    word with less support), and every word the counts do not know (the index has nothing
+    on it). None when there is no index, or ``needed`` (the smallest support the options
+    ask for) is below the index's threshold, or ``fit`` above its own: then every word is
+    read."""
+    index = _slip_index(model)
+    if index is None or needed < index.strong or fit > index.fit:
+        return None
+    from itertools import compress, count, islice, repeat
+    from operator import lshift, or_
+
+    # keys[p]: the pair (word p, word p + 1), whether the two are joined or not (a pair
+    # across punctuation only adds a word to read, which the rule then reads as before).
+    keys = list(map(or_, map(lshift, ids, repeat(index.shift)), islice(ids, 1, None)))
+    present = set(keys)
+    if index.has_sets() or index.probes > _BISECT_PROBES:
+        strong_left, strong_right = index.strong_sets()
+        as_left = present & strong_left  # (l, w): w, the second word, may be a slip
+        as_right = present & strong_right  # (w, r): w, the first word
+    else:  # a short run: a few bisections cost less than building the sets
+        as_left, as_right = index.strong_among(present)
+    out: set[int] = set()
+    if as_left:  # the second word of each such pair
+        out.update(compress(count(1), map(as_left.__contains__, keys)))
+    if as_right:  # the first word
+        out.update(compress(count(), map(as_right.__contains__, keys)))
+    unknown = model.unknown_id
+    if unknown in ids:
+        out.update(i for i, x in enumerate(ids) if x == unknown)
+    return sorted(out)
 
 
 def _same_but_i_y(a: str, b: str) -> bool:
@@ -619,6 +761,11 @@ class RealWordSlip(Rule):
         model = _model()
         if model is None:
             return
+        for sc in doc_word_chunks(doc):
+            yield from self._check_words(doc, ctx, model, sc)
+
+    def _check_words(self, doc: Document, ctx: RuleContext, model, sc) -> Iterable[Finding]:
+        """The findings among the words ``sc`` (the document's, or a piece of them)."""
         ratio = math.log(float(ctx.options.get("ratio", self.RATIO)))
         backoff = float(ctx.options.get("backoff", BACKOFF))
         min_support = int(ctx.options.get("min_support", self.MIN_SUPPORT))
@@ -650,13 +797,11 @@ class RealWordSlip(Rule):
         )
         singles, phrases = accepted_words(ctx)
         typo_starts = {s for s, _, _, _ in typo_spans(doc, ctx)}
-        sc = doc_scan(doc)
         texts, joined = sc.texts, sc.joined
         n = len(texts)
         if n == 0:
             return
-        ws = doc_word_view(doc)
-        lows = doc_lows(doc)
+        ws = _WordView(sc)
         bigram_cache = _PAIR_CACHE
         if len(bigram_cache) > 50_000:  # bounded: ~6 MB at most
             bigram_cache.clear()
@@ -673,21 +818,41 @@ class RealWordSlip(Rule):
         # the words worth reading: lower case, and with both neighbours a word that fits
         # neither well (a pair seen ``fit`` times, or both ``fit_both`` times, is not a
         # slip), with one neighbour a word that does not fit it (``_one_sided``).
-        ids = model.ids(lows)
-        pairs = model.pair_counts(ids, ids[1:], joined[1:])
-        left_of = [0, *pairs]  # the count of (word i - 1, word i)
-        right_of = [*pairs, 0]  # the count of (word i, word i + 1)
+        # Each word's id from its text as written (a run-wide cache keyed by the text: no
+        # list of every word in lower case is made; ``lows`` below holds the few read).
+        ids = list(map(_text_ids(model).__getitem__, texts))
         joined_next = [*joined[1:], False]
+        # The words worth reading: lower case, and with both neighbours a word that fits
+        # neither well (a pair seen ``fit`` times, or both ``fit_both`` times, is not a
+        # slip), with one neighbour a word that does not fit it (``_one_sided``). With the
+        # slip index, only the words with a strong context (``_suspects``: ~3 % of real
+        # text) have their pairs' counts read; without it, every word's pair with the next
+        # one at once (ids, then counts by id, cached for the run; 0 where the two are not
+        # joined).
+        needed = min(min_support, tri_support, unseen[1], one[2])
+        positions = _suspects(model, ids, needed, fit)
+        if positions is None:
+            pairs = model.pair_counts(ids, ids[1:], joined[1:])
+            positions = range(n)
+            lefts = [0, *pairs]  # the count of (word i - 1, word i)
+            rights = [*pairs, 0]  # the count of (word i, word i + 1)
+        else:
+            lefts = model.pair_counts([ids[i - 1] for i in positions], [ids[i] for i in positions], [joined[i] for i in positions])
+            rights = model.pair_counts([ids[i] for i in positions], [ids[i + 1] if i + 1 < n else 0 for i in positions],
+                                       [joined_next[i] for i in positions])
         read = [
-            i for i in range(n)
-            if texts[i] == lows[i] and (
-                (left_of[i] < fit and right_of[i] < fit and (left_of[i] <= fit_both or right_of[i] <= fit_both))
+            (i, left, right) for i, left, right in zip(positions, lefts, rights)
+            if texts[i] == texts[i].lower() and (
+                (left < fit and right < fit and (left <= fit_both or right <= fit_both))
                 if joined[i] and joined_next[i] else
-                (joined[i] and left_of[i] < fit) or (joined_next[i] and right_of[i] < fit)
+                (joined[i] and left < fit) or (joined_next[i] and right < fit)
             )
         ]
         starts, ends = sc.starts, sc.ends
-        for i in read:
+        # The words in lower case that the readings below look at: each read word and two
+        # on either side (a triple's far word).
+        lows = {j: texts[j].lower() for i, _, _ in read for j in range(max(0, i - 2), min(n, i + 3))}
+        for i, left, right in read:
             low = lows[i]
             has_left = joined[i]
             has_right = joined_next[i]
@@ -701,7 +866,7 @@ class RealWordSlip(Rule):
                 continue
             left_word = lows[i - 1] if has_left else None
             right_word = lows[i + 1] if has_right else None
-            left, right = left_of[i], right_of[i]  # each below ``fit``, one at most ``fit_both``
+            # (left and right: each below ``fit``, one at most ``fit_both``.)
             # A one-letter word ("ô", "ở", "ý") seen with a neighbour is taken as written:
             # the letter a slip left behind ("dự á nhà ở") is seen with neither.
             if len(low) == 1 and max(left, right) > 2:

@@ -191,3 +191,23 @@ def suggestions_for_invalid(word: str) -> tuple[tuple[str, str], ...]:
             if cand != word:
                 out.setdefault(cand, "two")
     return tuple(out.items())
+
+
+def all_valid_syllables() -> list[str]:
+    """Every string ``parse`` accepts (lower case, NFC): each toneless spelling of
+    ``valid_bases`` with each tone its final allows, the mark on any of its vowels (both
+    placements of "hòa"/"hoà" parse, and so do the odd ones). Sorted. For build scripts
+    (tens of thousands of strings)."""
+    from giaoban_qa.spelling.syllable import MARK_OF_TONE, VOWELS, is_valid
+
+    out: set[str] = set()
+    for base in valid_bases():
+        if is_valid(base):
+            out.add(base)
+        vowels = [i for i, c in enumerate(base) if c in VOWELS]
+        for tone in range(1, 6):
+            for i in vowels:
+                word = unicodedata.normalize("NFC", base[: i + 1] + MARK_OF_TONE[tone] + base[i + 1 :])
+                if is_valid(word):
+                    out.add(word)
+    return sorted(out)

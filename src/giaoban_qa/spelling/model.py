@@ -193,6 +193,8 @@ class NgramModel:
         self._uni_index: dict[int, int] | None = None  # hash -> place in the unigram table
         self._counts: list[int] | dict[int, int] = []  # unigram count by id
         self._bi_rows_v4: Sequence[int] | None = None  # the rows of the bigram table (version 4)
+        self._header_bytes: bytes | None = None  # version 4 only
+        self.run_caches: list[dict] = []  # caches of lookups rules keep on the model (``clear_caches`` empties them)
         if magic == MAGIC:
             self._open_v4()
         elif magic == MAGIC_V3:
@@ -204,6 +206,7 @@ class NgramModel:
     def _open_v4(self) -> None:
         magic, n_uni, n_bi, n_tri, self.total_unigrams, self.total_bigrams, self.min_count, col_size = _HEADER.unpack_from(self._map, 0)
         offset = _HEADER.size
+        self._header_bytes = bytes(self._map[:offset])  # what a derived index records (spelling/slipindex.py)
         self._uni_keys, offset = self._view(offset, n_uni, "Q")
         self._uni_counts, offset = self._view(offset, n_uni, "I")
         self._bi_rows, offset = self._view(offset, n_uni + 2, "I")
@@ -358,10 +361,13 @@ class NgramModel:
         return self._tri_counts[i] if i < hi and keys[i] == k else 0
 
     def clear_caches(self) -> None:
-        """Forget the words and pairs looked up so far (benchmarks: each run from cold)."""
+        """Forget the words and pairs looked up so far (benchmarks: each run from cold),
+        and what the rules keep on the model per run (``run_caches``)."""
         self._ids.clear()
         self._pairs.clear()
         self._pairs[-1] = 0
+        for cache in self.run_caches:
+            cache.clear()
 
 
 @lru_cache(maxsize=1)

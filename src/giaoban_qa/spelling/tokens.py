@@ -59,7 +59,7 @@ def scan(text: str) -> Words:
     starts = ends_of_parts[0:-1:2]
     ends = ends_of_parts[1::2]
     joining = _JOINING
-    joined = [gap in joining for gap in parts[0:-1:2]]
+    joined = list(map(joining.__contains__, parts[0:-1:2]))  # (map: no Python step per word)
     if joined:
         joined[0] = False  # the text before the first word is no phrase
     return Words(texts, starts, ends, joined)

@@ -1,0 +1,198 @@
+"""What ``text.real-word-slip`` would compute for every syllable of the counts, worked out
+once at build time (``giaoban_qa/data/slips.bin``, written by ``benchmarks/build_slip_index.py``
+from ``ngrams.bin`` and the syllable grammar alone — no text of the pool).
+
+Two tables:
+
+* the *viable* near spellings of each syllable of the counts (the rule's ``_viable``: valid
+  syllables one slip away that the pool writes at least ``viable_min`` times, the
+  ``viable_top`` commonest), as candidate ids and slip kinds, and the strings of those
+  candidates (syllables of the grammar that the counts hold; ~3,000);
+* the *strong contexts*: every pair of syllable ids (l, w) such that some viable candidate
+  c of w is seen after l at least ``strong`` times (the smallest support any reading of the
+  rule asks for), and every (w, r) such that some candidate of w is seen before r that
+  often — leaving out the pairs that are themselves seen ``fit`` times or more (the rule
+  does not read a word from the side of a neighbour it fits). A word of running text none of whose pairs with its neighbours is a strong context
+  cannot be reported, whatever its own counts: the rule rejects ~90 % of the words of real
+  text with a set lookup per distinct pair, before any count is read. The keys are stored
+  sorted: a short run (one file) bisects them for its few pairs, a long one builds two
+  sets of them once (``strong_sets``: ~60 ms, a third of a cold check of one file, so not
+  for the first few thousand pairs) and intersects.
+
+The file records the header of the ``ngrams.bin`` it was built from; a different counts file
+(rebuilt, or another one given to the model) makes ``load`` return None and the rule works
+without the index, as before.
+
+Layout (little-endian): ``b"GQSLIP01"``; uint32 × 8: index version, strong threshold,
+viable_min, viable_top, number of syllable ids V, key shift (16 or 32), number of strings,
+fit (a context whose own pair is seen this often is left out); the 64-byte header of the counts file; uint64 × 4: candidate entries, strong left
+pairs, strong right pairs, bytes of the string blob. Then candidate row offsets (uint32 ×
+V + 2), candidate ids (uint32), candidate kinds (uint8, ``KINDS``), padding to 4, string ids
+(uint32, sorted), string offsets (uint32 × strings + 1), padding to 8, the strong-left and
+strong-right keys (sorted; uint32 when the shift is 16, else uint64), the strings (UTF-8).
+"""
+
+from __future__ import annotations
+
+import mmap
+import struct
+import sys
+from array import array
+from bisect import bisect_left
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+MAGIC = b"GQSLIP01"
+# Bump when the rule's ``_viable`` (candidates.py, _VIABLE_MIN, _VIABLE_TOP, the filters in
+# ``_viable``) changes: an index of another version is not used (tests compare the index
+# with ``_viable`` on every syllable of the grammar the counts hold).
+VERSION = 1
+KINDS = ("tone", "hat", "initial", "final", "drop", "insert", "substitute", "swap")
+_KIND_CODE = {k: i for i, k in enumerate(KINDS)}
+_HEAD = struct.Struct("<8s8I64s4Q")
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "slips.bin"
+NGRAM_HEADER_SIZE = 64
+def write(path: Path, ngram_header: bytes, n_ids: int, strong: int, viable_min: int, viable_top: int,
+          viable: dict[int, Sequence[tuple[int, str]]], strings: dict[int, str],
+          strong_left: Iterable[int], strong_right: Iterable[int], shift: int, fit: int) -> None:
+    """Write the index atomically. ``viable``: syllable id -> (candidate id, kind), in the
+    rule's order; ``strings``: candidate id -> its syllable; the strong pair keys by
+    ``shift``."""
+    rows = array("I", [0] * (n_ids + 2))
+    cand_ids = array("I")
+    kinds = array("B")
+    for w in range(n_ids + 1):
+        for c, kind in viable.get(w, ()):
+            cand_ids.append(c)
+            kinds.append(_KIND_CODE[kind])
+        rows[w + 1] = len(cand_ids)
+    rows[n_ids + 1] = len(cand_ids)
+    string_ids = array("I", sorted(strings))
+    blob = bytearray()
+    offsets = array("I", [0])
+    for i in string_ids:
+        blob += strings[i].encode("utf-8")
+        offsets.append(len(blob))
+    code = "I" if shift == 16 else "Q"
+    left = array(code, sorted(set(strong_left)))
+    right = array(code, sorted(set(strong_right)))
+    if sys.byteorder != "little":  # pragma: no cover
+        for a in (rows, cand_ids, string_ids, offsets, left, right):
+            a.byteswap()
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(_HEAD.pack(MAGIC, VERSION, strong, viable_min, viable_top, n_ids, shift, len(string_ids), fit,
+                            ngram_header, len(cand_ids), len(left), len(right), len(blob)))
+        fh.write(rows.tobytes())
+        fh.write(cand_ids.tobytes())
+        fh.write(kinds.tobytes())
+        fh.write(b"\0" * (-fh.tell() % 4))
+        fh.write(string_ids.tobytes())
+        fh.write(offsets.tobytes())
+        fh.write(b"\0" * (-fh.tell() % 8))
+        fh.write(left.tobytes())
+        fh.write(right.tobytes())
+        fh.write(bytes(blob))
+    tmp.replace(path)
+
+
+class SlipIndex:
+    """The index of one counts file: ``viable(word_id)`` and the strong-context key sets
+    (``strong_left``, ``strong_right``: Python sets, built on first use)."""
+
+    def __init__(self, path: Path) -> None:
+        with open(path, "rb") as fh:
+            self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        (magic, self.version, self.strong, self.viable_min, self.viable_top, self.n_ids, self.shift, n_strings, self.fit,
+         self.ngram_header, n_cand, n_left, n_right, n_blob) = _HEAD.unpack_from(self._map, 0)
+        if magic != MAGIC:
+            raise ValueError(f"{path}: not a slip index")
+        offset = _HEAD.size
+        self._rows, offset = self._view(offset, self.n_ids + 2, "I")
+        self._cand_ids, offset = self._view(offset, n_cand, "I")
+        self._kinds = self._map[offset : offset + n_cand]
+        offset += n_cand
+        offset += -offset % 4
+        self._string_ids, offset = self._view(offset, n_strings, "I")
+        self._string_offsets, offset = self._view(offset, n_strings + 1, "I")
+        offset += -offset % 8
+        code = "I" if self.shift == 16 else "Q"
+        self.left_keys, offset = self._view(offset, n_left, code)
+        self.right_keys, offset = self._view(offset, n_right, code)
+        self._sets: tuple[frozenset[int], frozenset[int]] | None = None
+        self.probes = 0  # pairs looked up by bisection so far (``strong_sets`` after a few thousand)
+        self._blob = self._map[offset : offset + n_blob]
+        self._strings: dict[int, str] | None = None
+
+    def _view(self, offset: int, n: int, code: str) -> tuple[Sequence[int], int]:
+        size = n * array(code).itemsize
+        if sys.byteorder == "little":
+            view: Sequence[int] = memoryview(self._map)[offset : offset + size].cast(code)
+        else:  # pragma: no cover
+            view = array(code, self._map[offset : offset + size])
+            view.byteswap()
+        return view, offset + size
+
+    def _string_table(self) -> dict[int, str]:
+        if self._strings is None:
+            # Offsets are in bytes; the strings are decoded one by one (a few thousand).
+            raw, offs = self._blob, self._string_offsets
+            self._strings = {i: raw[offs[k] : offs[k + 1]].decode("utf-8") for k, i in enumerate(self._string_ids)}
+        return self._strings
+
+    def viable(self, word_id: int) -> tuple[tuple[str, str, int], ...]:
+        """(candidate, kind, candidate id) of the syllable ``word_id``, in the rule's order."""
+        rows = self._rows
+        lo, hi = rows[word_id], rows[word_id + 1]
+        if lo == hi:
+            return ()
+        strings = self._string_table()
+        ids, kinds = self._cand_ids, self._kinds
+        return tuple((strings[ids[k]], KINDS[kinds[k]], ids[k]) for k in range(lo, hi))
+
+    def strong_sets(self) -> tuple[frozenset[int], frozenset[int]]:
+        """The strong-left and strong-right keys as sets (built on first use)."""
+        if self._sets is None:
+            self._sets = (frozenset(self.left_keys), frozenset(self.right_keys))
+        return self._sets
+
+    def has_sets(self) -> bool:
+        return self._sets is not None
+
+    def strong_among(self, keys: Iterable[int]) -> tuple[set[int], set[int]]:
+        """(the strong-left keys, the strong-right keys) among ``keys``, by bisection."""
+        left, right = self.left_keys, self.right_keys
+        n_left, n_right = len(left), len(right)
+        as_left, as_right = set(), set()
+        n = 0
+        for k in keys:
+            n += 1
+            i = bisect_left(left, k)
+            if i < n_left and left[i] == k:
+                as_left.add(k)
+            i = bisect_left(right, k)
+            if i < n_right and right[i] == k:
+                as_right.add(k)
+        self.probes += n
+        return as_left, as_right
+
+
+@lru_cache(maxsize=8)
+def _open(path: Path) -> SlipIndex | None:
+    try:
+        return SlipIndex(path)
+    except (OSError, ValueError, struct.error):
+        return None
+
+
+def load(model, path: Path = DATA_FILE) -> SlipIndex | None:
+    """The index built for ``model`` (an ``NgramModel`` of version 4), or None when there is
+    none, it is of another version, or it was built from other counts."""
+    header = getattr(model, "_header_bytes", None)
+    if header is None or not path.exists():
+        return None
+    index = _open(path)
+    if index is None or index.version != VERSION or index.ngram_header != header or index.n_ids != model.unigram_types:
+        return None
+    return index
