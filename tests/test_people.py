@@ -38,6 +38,7 @@ def _people(text: str):
         # the titles written before the nearest one, joined by commas; not another holder's
         ("Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Đoàn Văn Hải phát biểu.", [("Đoàn Văn Hải", ["Ủy viên Bộ Chính trị", "Bí thư Thành ủy Hà Nội"])]),
         ("Làm việc với Giám đốc Sở Y tế, Chủ tịch UBND tỉnh Bùi Văn Tú nêu rõ.", [("Bùi Văn Tú", ["Chủ tịch UBND tỉnh"])]),
+        ("Sau ý kiến của 3 đồng chí Phó Chủ tịch UBND tỉnh, Chủ tịch UBND tỉnh Bùi Văn Tú kết luận.", [("Bùi Văn Tú", ["Chủ tịch UBND tỉnh"])]),
         # a rank where "ông" would be; "của" inside a title; lower-case organ names; "TP." ends no sentence
         ("Phó Giám đốc Công an tỉnh, Đại tá Lưu Văn Long cho biết.", [("Lưu Văn Long", ["Phó Giám đốc Công an tỉnh"])]),
         ("Giám đốc Sở Công Thương của tỉnh, ông Lưu Văn Tú cho biết.", [("Lưu Văn Tú", ["Giám đốc Sở Công Thương của tỉnh"])]),

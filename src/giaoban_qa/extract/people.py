@@ -616,9 +616,11 @@ def _earlier_titles(scan: _Scan, titles: list[Title], floor: int) -> list[Title]
             break
         t = got[0]
         last = _WORD.findall(scan.text[max(floor, t.start - 12) : t.start])
-        if last and _low(last[-1]) in _OBJECT_BEFORE and _low(last[-1]) != "của":
-            # "… với Bộ trưởng Bộ X, Chủ tịch Quốc hội Y nêu rõ": the earlier title is another
-            # person's ("của Tổng Bí thư, Chủ tịch nước Y": a possessive, the same person's).
+        before_t = scan.text[max(floor, t.start - 12) : t.start]
+        if (last and _low(last[-1]) in _OBJECT_BEFORE | {"chí", "các"}) or re.search(r"\d\s*(?:đồng chí\s*)?\Z", before_t):
+            # "… với Bộ trưởng Bộ X, Chủ tịch Quốc hội Y nêu rõ", "của đoàn … của Bí thư Thành
+            # ủy, Phó giám đốc Sở Y", "ý kiến của 4 đồng chí Phó Chủ tịch UBND TP, Chủ tịch
+            # UBND TP Y": after a preposition or a plural the earlier title is others'.
             break
         inner = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(scan.text, t.start, t.end)]
         if any(_run_length(scan.text, inner, i) >= 2 and scan.lex.is_surname(w, _run_length(scan.text, inner, i)) and _low(w) in scan.lex.strong_surnames for i, (_, _, w) in enumerate(inner)):
