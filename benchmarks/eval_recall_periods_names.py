@@ -478,6 +478,47 @@ VARIANT_BEFORE_FORMS = [
 ]
 
 
+# -- added by r13names: a slip into another real family name (the middle and given names
+# kept), and the given name written another way when the person is named by it alone
+# ("ông Hùng" / "ông Hưng"), the way news articles name a person after the first mention.
+# The look-alikes write it right or name a second person whose family name is not one
+# slip away (two people of one article sharing a given name). Even forms tuned, odd held out.
+SURNAME_SLIP_FORMS = [
+    _variant("Đồng chí {a}, Bí thư Huyện ủy chủ trì hội nghị. Kết luận hội nghị, đồng chí {b} đề nghị các chi bộ sinh hoạt đúng kỳ.", "Phạm Văn Hiếu", "Phan Văn Hiếu", "Trần Văn Hiếu"),
+    _variant("Ông {a} - Chủ tịch UBND xã cho biết xã đã hoàn thành 19 tiêu chí. Theo ông {b}, năm tới xã tập trung nâng cao thu nhập.", "Lê Quang Hòa", "Lý Quang Hòa", "Đỗ Quang Hòa"),
+    _variant("Giám đốc Sở Tài chính {a} báo cáo tình hình thu chi. Giám đốc Sở Tài chính {b} đề nghị các huyện chủ động nguồn.", "Vũ Đức Thành", "Võ Đức Thành", "Vũ Đức Thành"),
+    _variant("Bà {a}, Chủ tịch Hội Liên hiệp Phụ nữ huyện phát biểu. Bà {b} đề nghị các cơ sở hội nhân rộng mô hình.", "Hồ Thị Lan", "Hà Thị Lan", "Nguyễn Thị Lan"),
+    _variant("Tham dự có đồng chí {a}, Phó Chủ tịch UBND huyện. Phát biểu tại buổi lễ, đồng chí {b} biểu dương các tập thể.", "Lương Minh Trí", "Lường Minh Trí", "Lương Minh Trí"),
+    _variant("Ông {a}, Trưởng phòng Nông nghiệp huyện cho biết vụ lúa đạt năng suất cao. Ông {b} cũng khuyến cáo nông dân gieo sạ đúng lịch.", "Phan Thanh Sơn", "Phạm Thanh Sơn", "Bùi Thanh Sơn"),
+    _variant("Chủ tịch UBND huyện {a} kiểm tra công trình. Chủ tịch UBND huyện {b} yêu cầu nhà thầu bảo đảm tiến độ.", "Lê Hoài Nam", "Lễ Hoài Nam", "Lê Hoài Nam"),
+    _variant("Đồng chí {a} - Trưởng ban Tuyên giáo Huyện ủy quán triệt nghị quyết. Đồng chí {b} - Trưởng ban Tuyên giáo Huyện ủy đề nghị các chi bộ tổ chức học tập.", "Đinh Văn Lực", "Định Văn Lực", "Đinh Văn Lực"),
+]
+
+
+def _given(template: str, right: str, slip: str, other: str) -> Form:
+    """``template`` names a person in full ({n}) and then by the given name alone ({g});
+    the slip writes the given name with other marks; the look-alike writes it right, or
+    names by a given name ``other`` another person of the template ({o})."""
+
+    def make(rng: random.Random) -> tuple[str, str]:
+        return template.format(g=slip), template.format(g=other if rng.random() < 0.3 else right)
+
+    return make
+
+
+GIVEN_SLIP_FORMS = [
+    _given("Ông Nguyễn Văn Hùng, Chủ tịch UBND xã cho biết năm nay xã làm được 5 km đường. Theo ông {g}, nguồn vốn chủ yếu do nhân dân đóng góp.", "Hùng", "Hưng", "Hùng"),
+    _given("Bà Trần Thị Lâm - Chủ tịch Hội Nông dân xã và ông Phạm Văn Tú - Trưởng thôn Đông cùng dự. Bà {g} cho biết hội đã giúp 30 hộ vay vốn.", "Lâm", "Lam", "Lâm"),
+    _given("Ông Lê Minh Tuấn, Giám đốc Hợp tác xã Tân Tiến giới thiệu sản phẩm. Ông {g} cho biết mỗi năm hợp tác xã tiêu thụ 200 tấn rau.", "Tuấn", "Tuân", "Tuấn"),
+    _given("Chủ tịch UBND huyện Hoàng Văn Đức và Phó Chủ tịch UBND huyện Lê Văn Khoa đi kiểm tra. Ông {g} yêu cầu xã hoàn thành giải phóng mặt bằng.", "Đức", "Dức", "Khoa"),
+    _given("Anh Vũ Văn Thịnh, chủ trang trại ở thôn 3 cho biết đàn bò có 40 con. Anh {g} đang mở rộng chuồng trại.", "Thịnh", "Thinh", "Thịnh"),
+    _given("Bà Đỗ Thị Hạnh, Bí thư Chi bộ thôn Trung kể lại. Theo bà {g}, chi bộ đã vận động bà con hiến 2.000 m2 đất.", "Hạnh", "Hanh", "Hạnh"),
+    _given("Ông Bùi Quang Vinh, Trưởng phòng Kinh tế thị xã cho biết. Ông {g} khẳng định sẽ xử lý dứt điểm các vi phạm.", "Vinh", "Vĩnh", "Vinh"),
+    _given("Ông Ngô Văn Thọ - Chủ tịch UBND thị trấn và ông Trần Văn Tâm - Phó Chủ tịch cùng đi thực tế. Ông {g} cho biết thị trấn còn 7 hộ chưa bàn giao mặt bằng.", "Thọ", "Thỏ", "Tâm"),
+]
+
+
+
 @dataclass
 class Kind:
     name: str
@@ -506,6 +547,8 @@ KINDS = [
     Kind("symbol year vs date after (r11k)", "date.symbol-year-mismatch", SYMBOL_DATE_FORMS),
     Kind("titles before the name (r11k)", "name.title-conflict", TITLE_BEFORE_FORMS),
     Kind("name slip after a title (r11k)", "name.variant", VARIANT_BEFORE_FORMS),
+    Kind("slip into a family name (r13)", "name.variant", SURNAME_SLIP_FORMS),
+    Kind("given name alone slipped (r13)", "name.variant", GIVEN_SLIP_FORMS),
 ]
 
 

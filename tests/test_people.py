@@ -28,6 +28,26 @@ def _people(text: str):
         ("Chủ tịch nước Trần Đại Quang, Thủ tướng Nguyễn Xuân Phúc dự lễ.", [("Trần Đại Quang", ["Chủ tịch nước"]), ("Nguyễn Xuân Phúc", ["Thủ tướng"])]),
         # honorific without a title still names a person
         ("Theo ông Phạm Văn Tùng, giá năm nay cao.", [("Phạm Văn Tùng", [])]),
+        # r13names: a foreign office's holder after the country; a former post after "(khi đó là";
+        # a school named after a person stays in the title; "Hiệu trưởng trường …" before " - bà"
+        ("Tổng thống Pháp Emmanuel Macron đón đoàn tại sân bay.", [("Emmanuel Macron", ["Tổng thống Pháp"])]),
+        ("Chủ tịch Quốc hội Lào Xay-som Phôm-vi-han tiếp đoàn.", [("Xay-som Phôm-vi-han", ["Chủ tịch Quốc hội Lào"])]),
+        ("Ông Đỗ Văn Lợi (khi đó là giám đốc xí nghiệp) ký hợp đồng.", [("Đỗ Văn Lợi", ["giám đốc"])]),
+        ("Bà Lưu Thị Hạnh từng là Hiệu trưởng Trường Tiểu học Lê Văn Tám (quận 3) cho biết.", [("Lưu Thị Hạnh", ["Hiệu trưởng Trường Tiểu học Lê Văn Tám"])]),
+        ("Sau đó, Hiệu trưởng trường Tiểu học Hòa Bình - bà Lưu Thị Hạnh cho biết.", [("Lưu Thị Hạnh", ["Hiệu trưởng trường Tiểu học Hòa Bình"])]),
+        # the titles written before the nearest one, joined by commas; not another holder's
+        ("Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Đoàn Văn Hải phát biểu.", [("Đoàn Văn Hải", ["Ủy viên Bộ Chính trị", "Bí thư Thành ủy Hà Nội"])]),
+        ("Làm việc với Giám đốc Sở Y tế, Chủ tịch UBND tỉnh Bùi Văn Tú nêu rõ.", [("Bùi Văn Tú", ["Chủ tịch UBND tỉnh"])]),
+        ("Sau ý kiến của 3 đồng chí Phó Chủ tịch UBND tỉnh, Chủ tịch UBND tỉnh Bùi Văn Tú kết luận.", [("Bùi Văn Tú", ["Chủ tịch UBND tỉnh"])]),
+        # a rank where "ông" would be; "của" inside a title; lower-case organ names; "TP." ends no sentence
+        ("Phó Giám đốc Công an tỉnh, Đại tá Lưu Văn Long cho biết.", [("Lưu Văn Long", ["Phó Giám đốc Công an tỉnh"])]),
+        ("Giám đốc Sở Công Thương của tỉnh, ông Lưu Văn Tú cho biết.", [("Lưu Văn Tú", ["Giám đốc Sở Công Thương của tỉnh"])]),
+        ("Bà Lưu Thị Thu, chủ tịch hội nông dân huyện, cho biết.", [("Lưu Thị Thu", ["chủ tịch hội nông dân huyện"])]),
+        ("Chủ tịch UBND tỉnh công bố quyết định bổ nhiệm ông Lưu Văn Tú.", [("Lưu Văn Tú", [])]),
+        ("Phó Chủ tịch UBND TP. Hà Nội Bùi Văn Khoa ký quyết định.", [("Bùi Văn Khoa", ["Phó Chủ tịch UBND TP. Hà Nội"])]),
+        ("Chủ cơ sở này là bà Lưu Thị Tâm, sinh năm 1980.", [("Lưu Thị Tâm", ["Chủ cơ sở"])]),
+        ("Các ông Đỗ Văn Kiên - Chủ tịch UBND thị xã, Phó Chủ tịch Bùi Công Tuấn trả lời.", [("Đỗ Văn Kiên", ["Chủ tịch UBND thị xã"]), ("Bùi Công Tuấn", ["Phó Chủ tịch"])]),
+        ("Thay mặt Ban Giám đốc CATP, Đại tá Bùi Ngọc Hùng, Phó Giám đốc CATP biểu dương.", [("Bùi Ngọc Hùng", ["Phó Giám đốc CATP"])]),
     ],
 )
 def test_people_patterns(text, expected):
@@ -41,6 +61,10 @@ def test_people_patterns(text, expected):
         "Chủ tịch Hà Nội cho biết như vậy.",  # a city after a title
         "Đại hội Đảng bộ huyện Ba Chẽ lần thứ XXV.",  # capitalised words, no surname
         "Trường Tiểu học Nguyễn Du khai giảng.",  # no honorific or title beside the name
+        "Bộ Tư lệnh Thái Bình Dương điều phối các hoạt động.",  # an ocean, not a person
+        "Chánh Văn phòng UBND Tp. Hồ Chí Minh cho biết.",  # the city after "Tp."
+        "Giám đốc công ty TNHH Dương Dũng bị khởi tố.",  # a firm named after a person
+        "Đại sứ quán Đức Ngày Hội Văn hóa.",  # a country after no title
     ],
 )
 def test_not_people(text):

@@ -237,7 +237,16 @@ class Place:
 
 _WORD = re.compile(rf"{_LETTER}+")
 _HONORIFICS = {"ông", "bà", "đồng chí", "đ/c", "anh", "chị", "cô", "thầy", "bác"}
-_HONORIFIC_BEFORE = re.compile(r"(?:(?<!\w)(?:[Đđ]ồng\s+chí|[ĐđD]/[cC]|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+)\Z")
+# Also a military or police rank ("Đại tá Nguyễn Văn Long", "Thượng tướng Tô Lâm") and an
+# academic or professional title ("PGS.TS Nguyễn Văn Dững", "bác sĩ Lê Thị Hoa"): written
+# where "ông" / "bà" would be, often between a title and the name ("Giám đốc Công an tỉnh,
+# Đại tá …").
+_HONORIFIC_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:[Đđ]ồng\s+chí|[ĐđD]/[cC]|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|(?:[Đđ]ại|[Tt]hượng|[Tt]rung|[Tt]hiếu)\s+(?:tướng|tá|úy|uý)"
+    r"|(?:PGS|GS)\.\s?TS\.?|PGS\.?|GS\.?|TS\.?|ThS\.?|[Bb]ác\s+sĩ|[Tt]iến\s+sĩ|[Tt]hạc\s+sĩ|[Ll]uật\s+sư)\s+)\Z"
+)
+# How far before a name the honorific is looked for ("Thượng tướng " is 13 characters).
+_HON_WINDOW = 16
 # Between a name and its title: a comma, a dash, or an opening parenthesis ("Trần Văn
 # Bình (Chủ tịch UBND xã)").
 _TITLE_SEP = re.compile(r"\s*(?:[,–—(-]|\s-\s)\s*")
@@ -261,7 +270,7 @@ _TAIL_BOUND = {
     # "Bộ Quốc phòng", "Ban Tổ chức", "Sở Tài nguyên và Môi trường", "Hiệp hội", ...
     "chức": {"tổ"}, "hội": {"quốc", "hiệp", "xã"}, "hóa": {"văn"}, "dựng": {"xây"}, "nghiệp": {"nông", "công", "doanh"},
     "nguyên": {"tài"}, "trường": {"môi", "trưởng"}, "vị": {"đơn"}, "cục": {"tổng", "chi"}, "triển": {"phát"}, "nông": {"triển"}, "tâm": {"trung"}, "thông": {"giao", "truyền"}, "tải": {"vận"}, "hoạch": {"kế"}, "tư": {"đầu", "bộ"},
-    "pháp": {"tư"}, "tế": {"y"}, "dục": {"giáo"}, "tạo": {"đào"}, "học": {"khoa"}, "nghệ": {"công"}, "thương": {"công"},
+    "pháp": {"tư"}, "tế": {"y"}, "dục": {"giáo"}, "tạo": {"đào"}, "học": {"khoa", "tiểu", "trung"}, "non": {"mầm"}, "nghệ": {"công"}, "thương": {"công"},
     "động": {"lao"}, "binh": {"thương"}, "giao": {"ngoại"}, "thao": {"thể"}, "lịch": {"du"}, "tin": {"thông"},
     "đoàn": {"tập", "liên"}, "ty": {"công"},
     # "Chính ủy Bộ tư lệnh Thủ đô", "Bộ trưởng bộ Y tế" (written in lower case)
@@ -274,6 +283,11 @@ def _tail_word(word: str, before: str) -> bool:
     low = old_tone_style(word.lower())
     if low in _TAIL_FREE:
         return True
+    first = _PAIR_SECOND.get(low)
+    if first is not None:
+        prev = _WORD.findall(before)
+        if prev and old_tone_style(prev[-1].lower()) == first:
+            return True
     allowed = _TAIL_BOUND.get(low)
     if not allowed:
         return False
@@ -325,10 +339,13 @@ def _role_at(text: str, pos: int, lex: TitleLexicon) -> tuple[re.Match[str], str
 def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: list[tuple[int, int, str]]) -> int:
     """End of the organ/place words after a role, stopping before a person's name."""
     end = pos
+    school_until = -1
     for i, (s, e, w) in enumerate(words_from[:_MAX_TITLE_WORDS]):
         if s > limit or text[end:s] not in (" ", ".", "&", " & ", ""):
             break
-        if _is_cap(w) or w.isupper():
+        if i <= school_until:
+            pass
+        elif _is_cap(w) or w.isupper():
             # A capitalised run that starts with a family name and reads as a name ends
             # the title: "Bí thư Huyện ủy Trần Văn Kỳ".
             low = _low(w)
@@ -337,14 +354,44 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
                 # After an organ or level word a weak family name is a place ("Tỉnh ủy
                 # Hà Giang"); a common one is a person either way.
                 prev = words_from[i - 1][2] if i > 0 else ""
-                if low in lex.strong_surnames or not (fold(prev) in lex.levels or fold(prev) in ("uy", "tp") or prev.isupper()):
+                if _low(prev) in _SCHOOL_WORDS:
+                    # "Hiệu trưởng Trường Tiểu học Nguyễn Khả Trạc": a school named after a person
+                    school_until = i + run - 1
+                elif low in lex.strong_surnames or (run >= 3 and fold(w) in lex.slip_surnames) or (run == 3 and _weak_name(words_from[i : i + 3], lex)) or not (fold(prev) in lex.levels or fold(prev) in ("uy", "tp") or prev.isupper()):
                     break
-        elif w == "và" and i + 1 < len(words_from) and _is_cap(words_from[i + 1][2]):
-            pass  # "Sở Nông nghiệp và Phát triển nông thôn"
+        elif w in ("và", "của") and i + 1 < len(words_from) and _joins_organ(w, words_from[i + 1][2], lex):
+            pass  # "Sở Nông nghiệp và Phát triển nông thôn", "Giám đốc Sở Công Thương của tỉnh"
+        elif i + 1 < len(words_from) and _pair_opens(w, words_from[i + 1][2]):
+            pass  # "phó giám đốc công an tỉnh": the first half of a lower-case organ name
         elif not _tail_word(w, text[max(0, s - 12) : s]):
             break
         end = e
     return end
+
+
+# Lower-case organ names are read a pair of words at a time: the first word is taken only
+# when the word after it completes the pair ("công an", "tài chính", "hội nông dân"), so
+# "Chủ tịch UBND tỉnh công bố" stops before "công".
+_PAIR_NEXT = {
+    "công": {"an", "ty", "thương", "nghiệp", "nghệ"}, "tài": {"chính", "nguyên"}, "kế": {"hoạch"}, "giáo": {"dục"}, "y": {"tế"},
+    "nông": {"nghiệp", "dân", "thôn"}, "hội": {"nông", "liên", "cựu", "phụ", "đồng", "chữ", "người"}, "liên": {"hiệp", "đoàn"},
+    "giao": {"thông"}, "xây": {"dựng"}, "lao": {"động"}, "nội": {"vụ"}, "tư": {"pháp"}, "ngoại": {"giao"}, "khoa": {"học"},
+    "phụ": {"nữ"}, "cựu": {"chiến"}, "chữ": {"thập"}, "thanh": {"tra", "niên"}, "ngân": {"hàng"}, "bảo": {"hiểm"}, "hải": {"quan"},
+    "cảnh": {"sát"}, "quản": {"lý"}, "tòa": {"án"}, "viện": {"kiểm"}, "bệnh": {"viện"}, "trung": {"tâm", "ương"},
+}
+_PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập": "chữ", "niên": "thanh", "hàng": "ngân", "hiểm": "bảo",
+                "quan": "hải", "sát": "cảnh", "lý": "quản", "án": "tòa", "kiểm": "viện", "viện": "bệnh", "binh": "chiến"}
+
+
+def _pair_opens(word: str, nxt: str) -> bool:
+    return _low(nxt) in _PAIR_NEXT.get(_low(word), ())
+
+
+def _joins_organ(word: str, nxt: str, lex: TitleLexicon) -> bool:
+    """"và" / "của" inside a title: a capitalised word or an abbreviation follows ("Sở Văn
+    hóa và Thể thao", "Ban Tuyên giáo của Tỉnh ủy"), or, after "của", a level word ("Giám
+    đốc Sở Công Thương của tỉnh")."""
+    return _is_cap(nxt) or (nxt.isupper() and len(nxt) > 1) or (word == "của" and fold(nxt) in lex.levels)
 
 
 def _run_length(text: str, words: list[tuple[int, int, str]], i: int) -> int:
@@ -369,8 +416,15 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
     text, lex = scan.text, scan.lex
     titles: list[Title] = []
     first = True
+    # "PGS.TS Nguyễn Văn Dững (bên trái), Trưởng khoa …": a photo caption's place note
+    # between the name and the title.
+    cap = _CAPTION_NOTE.match(text, pos)
+    if cap:
+        pos = cap.end()
     while True:
-        sep = _TITLE_SEP.match(text, pos) or (_WAS_SEP.match(text, pos) if first else None)
+        # "ông A (khi đó là giám đốc …)": the "là" reading first, else " (" would be taken
+        # for the separator and "khi đó" for the title.
+        sep = (_WAS_SEP.match(text, pos) if first else None) or _TITLE_SEP.match(text, pos)
         if sep is None or sep.end() == pos and first:
             if not (first and text[pos : pos + 1] == " "):
                 break
@@ -401,6 +455,9 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
     return titles, False
 
 
+_CAPTION_NOTE = re.compile(r" \((?:bên|thứ|ngoài cùng|giữa|đứng|ngồi|áo)[^()\n]{0,24}\)(?=[,–-]| [-–])")
+
+
 def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
     """A title whose tail ends in three or more capitalised syllables that are no place we
     know: "Chủ tịch HĐND tỉnh Chămpaxắc Mệchxavẳn Phômphithắc" ends in a person's name our
@@ -415,7 +472,7 @@ def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
         return False
     # "Giám đốc Công ty Đại Nguyên Dương": the capitalised words name the company.
     head = words[-len(tail) - 1].lower() if len(words) > len(tail) else ""
-    if fold(head) in _ORG_HEADS or fold(tail[-1]) in _ORG_FIRST_WORDS:
+    if fold(head) in _ORG_HEADS or fold(tail[-1]) in _ORG_FIRST_WORDS or _low(head) in _SCHOOL_WORDS:
         return False  # "Công ty Đại Nguyên Dương", "Sở Công Thương Hà Nội": an organ's name
     return fold(" ".join(reversed(tail[:3]))) not in _PLACES_LIKE_NAMES and fold(" ".join(reversed(tail))) not in _PLACES_LIKE_NAMES
 
@@ -458,8 +515,8 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
     for m in lex.role_regex.finditer(text, window_start, start):
         key = fold(m.group())
         role = next((r for t, r in lex.roles if t == key), None)
-        if role is None:
-            continue
+        if role is None or text[max(0, m.start() - 4) : m.start()] in ("Ban ", "ban "):
+            continue  # "Ban Giám đốc CATP": the board, no one's title
         # Everything between the role and the name must be organ/place words.
         between = text[m.end() : start]
         if "\n" in between or re.search(r"[,;:()“”\"!?]", between):
@@ -468,8 +525,10 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
         # "và" / "của" inside an organ's name when a capitalised word follows ("Ủy ban Khoa
         # học, Công nghệ và Môi trường của Quốc hội").
         if all(
-            _is_cap(t.group()) or t.group().isupper() or _tail_word(t.group(), between[: t.start()])
-            or (t.group() in ("và", "của") and k + 1 < len(tokens) and _is_cap(tokens[k + 1].group()))
+            # The role's own last word is context: "Hiệu trưởng trường …".
+            _is_cap(t.group()) or t.group().isupper() or _tail_word(t.group(), text[m.start() : m.end() + t.start()])
+            or (t.group() in ("và", "của") and k + 1 < len(tokens) and _joins_organ(t.group(), tokens[k + 1].group(), lex))
+            or (k + 1 < len(tokens) and _pair_opens(t.group(), tokens[k + 1].group()))
             for k, t in enumerate(tokens)
         ) and not re.search(r"\s-\s|–", between):
             best = (m, role)
@@ -523,20 +582,83 @@ def _title_before_separator(scan: _Scan, start: int, floor: int, comma: bool) ->
     words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(scan.text, t.start, t.end)]
     for i, (_, _, w) in enumerate(words):
         run = _run_length(scan.text, words, i)
-        if 2 <= run <= 4 and _low(w) in scan.lex.strong_surnames:
-            return []
+        if 2 <= run <= 4 and (_low(w) in scan.lex.strong_surnames or (run >= 3 and _low(w) in scan.lex.surnames)):
+            return []  # "Bộ trưởng Bộ X Đào Ngọc Dung, Trung tướng Đỗ Căn": Dung's title
     return got
+
+
+_LA_BEFORE = re.compile(r"(?:\s+(?:trên|này|đó|ấy))?\s+(?:hiện\s+)?là\s*\Z")
+
+
+def _title_before_la(scan: _Scan, at: int, floor: int) -> list[Title]:
+    """"Chủ cơ sở trên là bà Vũ Thị Tân", "Giám đốc công ty là ông …": a title, then "là"
+    and the honorific."""
+    m = _LA_BEFORE.search(scan.text, max(floor, at - 20), at)
+    return _title_before(scan, m.start(), floor) if m else []
+
+
+_CHAIN_SEP = re.compile(r",\s\Z")
+
+
+def _earlier_titles(scan: _Scan, titles: list[Title], floor: int) -> list[Title]:
+    """The titles written before the nearest one, joined by commas: "Ủy viên Bộ Chính trị,
+    Bí thư Thành ủy Hà Nội Hoàng Trung Hải" (at most three more). A title that follows a
+    name and a comma is that name's ("ông A, Giám đốc Sở, Phó Chủ tịch tỉnh B": the chain
+    stops)."""
+    out: list[Title] = []
+    head = titles[0]
+    for _ in range(3):
+        m = _CHAIN_SEP.search(scan.text, max(floor, head.start - 3), head.start)
+        if m is None:
+            break
+        got = _title_before(scan, m.start(), floor)
+        if not got:
+            break
+        t = got[0]
+        last = _WORD.findall(scan.text[max(floor, t.start - 12) : t.start])
+        before_t = scan.text[max(floor, t.start - 12) : t.start]
+        if (last and _low(last[-1]) in _OBJECT_BEFORE | {"chí", "các"}) or re.search(r"\d\s*(?:đồng chí\s*)?\Z", before_t):
+            # "… với Bộ trưởng Bộ X, Chủ tịch Quốc hội Y nêu rõ", "của đoàn … của Bí thư Thành
+            # ủy, Phó giám đốc Sở Y", "ý kiến của 4 đồng chí Phó Chủ tịch UBND TP, Chủ tịch
+            # UBND TP Y": after a preposition or a plural the earlier title is others'.
+            break
+        inner = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(scan.text, t.start, t.end)]
+        if any(_run_length(scan.text, inner, i) >= 2 and scan.lex.is_surname(w, _run_length(scan.text, inner, i)) and _low(w) in scan.lex.strong_surnames for i, (_, _, w) in enumerate(inner)):
+            break  # "Chủ tịch nước Trần Đại Quang, Thủ tướng …": the earlier title has its own holder
+        lead = scan.text[max(floor, t.start - 40) : t.start].rstrip()
+        words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(lead)]
+        if lead[-1:] in (",", "-", "–", "—") and len(words) >= 2 and _name_in_run(_last_cap_run(lead, words), 0, scan.lex) is not None:
+            break  # "các ông Phạm Kiên - Chủ tịch UBND thị xã, Phó Chủ tịch Lương Công Tuấn"
+        out.insert(0, t)
+        head = t
+    return out
+
+
+def _last_cap_run(lead: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    run: list[tuple[int, int, str]] = []
+    for s, e, w in reversed(words):
+        if not _is_cap(w) or (run and lead[e : run[0][0]] != " "):
+            break
+        run.insert(0, (s, e, w))
+    return run
 
 
 # Every role word of titles.yaml contains one of these (lower case): a substring test on
 # the window before a name skips the role regex when no title can be there.
-_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv")
+_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ")
 
 
 def _sentence_floor(text: str, pos: int) -> int:
     window = text[max(0, pos - 200) : pos]
-    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("; "))
+    dot = window.rfind(". ")
+    # "UBND TP. Hà Nội", "Q. Gò Vấp": the full stop of an abbreviation ends no sentence.
+    while dot > 0 and _ABBREV_END.search(window, max(0, dot - 4), dot):
+        dot = window.rfind(". ", 0, dot)
+    cut = max(dot, window.rfind("\n"), window.rfind("; "))
     return max(0, pos - 200) + (cut + 1 if cut >= 0 else 0)
+
+
+_ABBREV_END = re.compile(r"(?<![\w.])(?:TP|TX|TT|Q|P|H|X|Tp)\Z")
 
 
 _HONORIFIC_WORDS = frozenset(("ông", "bà", "anh", "chị"))
@@ -545,7 +667,23 @@ _HONORIFIC_WORDS = frozenset(("ông", "bà", "anh", "chị"))
 # Cư Trinh"), so "phường" and "quận" are not among them.
 _PROVINCE_LEVELS = frozenset(("tinh", "huyen", "tp", "tp.", "pho", "xa", "tran"))
 # Provinces, cities and districts whose three-syllable names open with a family name.
-_PLACES_LIKE_NAMES = frozenset(("ho chi minh", "tran van thoi", "hoang su phi", "dong van lam"))
+_PLACES_LIKE_NAMES = frozenset(("ho chi minh", "tran van thoi", "hoang su phi", "dong van lam", "thai binh duong"))
+# Middle names that make a three-syllable run after a level word a person, whatever the
+# family name ("Chủ tịch UBND xã Lưu Văn Tú", "huyện Tạ Thị Lan"): place names of three
+# syllables with one of them in the middle are not found in the pool's titles.
+_MIDDLE_NAMES = frozenset("văn thị hữu đức công quang ngọc minh xuân thanh quốc đình trọng duy mạnh tiến hồng kim bá khắc".split())
+
+
+def _weak_name(run: list[tuple[int, int, str]], lex: TitleLexicon) -> bool:
+    return len(run) == 3 and _low(run[0][2]) in lex.surnames and _low(run[1][2]) in _MIDDLE_NAMES and fold(" ".join(w for _, _, w in run)) not in _PLACES_LIKE_NAMES
+
+
+# The word before a school's name, often a person's name ("Trường THCS Lê Lợi").
+_SCHOOL_WORDS = frozenset(("học", "thcs", "thpt", "trường", "th"))  # lower case, marks kept: "trưởng" is a role
+# The word before a firm's name, which is often a person's ("công ty TNHH Dương Dũng").
+_COMPANY_WORDS = frozenset(("ty", "tnhh", "cp", "htx", "doanh nghiệp"))
+# Runs that open with a family name and name no one: "Bộ Tư lệnh Thái Bình Dương".
+_NEVER_PEOPLE = frozenset(("thai binh duong",))
 # The last word of a multi-word level ("thành phố", "thị trấn", "thị xã").
 _LEVEL_LAST_WORDS = frozenset(("pho", "tran", "xa"))
 
@@ -573,7 +711,8 @@ _LOWER_VI = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫ�
 _UPPER_VI = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
 _CAP_WORD = rf"[{_UPPER_VI}][{_LOWER_VI}]*"
 _CAP_RUN = re.compile(rf"(?<!\w){_CAP_WORD}(?:[ \u00a0]{_CAP_WORD})+(?!\w)")
-_PREV_WORD = re.compile(rf"({_LETTER}+) \Z")
+# "UBND Tp. Hồ Chí Minh": an abbreviated level keeps its full stop.
+_PREV_WORD = re.compile(rf"({_LETTER}+\.?) \Z")
 
 
 def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = frozenset()) -> list[list[tuple[int, int, str]]]:
@@ -594,6 +733,39 @@ def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = froze
     return runs
 
 
+# "Thủ tướng Đức Angela Merkel", "Chủ tịch Quốc hội Lào Pany Yathotou": a title of a
+# foreign office names its country right before the holder, whose name opens with no
+# Vietnamese family name. The country ends the title; two to four capitalised words after
+# it (a syllable may be hyphenated, "Bun-tôn Chăn-thạ-phon") are the person.
+_COUNTRIES = (
+    "Lào", "Campuchia", "Trung Quốc", "Đức", "Pháp", "Nga", "Mỹ", "Hoa Kỳ", "Nhật Bản", "Hàn Quốc", "Triều Tiên", "Thái Lan",
+    "Ấn Độ", "Anh", "Australia", "Úc", "Canada", "Singapore", "Indonesia", "Malaysia", "Philippines", "Myanmar", "Cuba",
+    "Italy", "Tây Ban Nha", "Ukraine", "Thổ Nhĩ Kỳ", "Israel", "Iran", "Brazil", "Mông Cổ", "Belarus", "Hungary", "Ba Lan",
+)
+_FOREIGN_WORD = rf"[{_UPPER_VI}][{_LOWER_VI}]+(?:-[{_LOWER_VI}{_UPPER_VI}][{_LOWER_VI}]*)*"
+_FOREIGN_HOLDER = re.compile(
+    rf"(?<!\w)(?:{'|'.join(sorted(_COUNTRIES, key=len, reverse=True))}) ({_FOREIGN_WORD}(?: {_FOREIGN_WORD}){{1,3}})(?![\w-])(?! [{_UPPER_VI}])"
+)
+
+
+def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> list[PersonMention]:
+    text, lex = doc.text, scan.lex
+    starts = {p.start for p in taken}
+    out = []
+    for m in _FOREIGN_HOLDER.finditer(text):
+        start, end = m.span(1)
+        first = m.group(1).split(" ")[0]
+        if start in starts or lex.is_surname(first, 3) or fold(first) in _ORG_FIRST_WORDS:
+            continue
+        floor = _sentence_floor(text, m.start())
+        before = _title_before(scan, start, floor)
+        if before:
+            before = _earlier_titles(scan, before, floor) + before
+            name = m.group(1)
+            out.append(PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(before), form="title-name"))
+    return out
+
+
 def _extract_people(doc: Document) -> list[PersonMention]:
     import bisect
 
@@ -609,6 +781,8 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         begin = 0
         # After a level word ("tỉnh Bình Dương Trần Thanh Liêm", "phường Nguyễn Cư Trinh")
         # the run opens with a place name of at least two syllables.
+        if pw and (_low(pw.group(1)) in _SCHOOL_WORDS or _low(pw.group(1)) in _COMPANY_WORDS) and len(run) <= 4:
+            continue  # "Trường Tiểu học Lê Văn Tám", "công ty TNHH Dương Dũng": the school's or firm's name
         if prev_word == "thon" and fold(text[max(0, first_start - 10) : first_start]).endswith("nong thon"):
             prev_word = ""  # "Sở Nông nghiệp và Phát triển nông thôn Lê Minh Hải": rural, not a village
         if prev_word in lex.levels or prev_word in _LEVEL_LAST_WORDS or prev_word in ("uy", "thon"):
@@ -618,7 +792,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             elif (
                 prev_word in _PROVINCE_LEVELS
                 and len(run) == 3
-                and _low(run[0][2]) in lex.strong_surnames
+                and (_low(run[0][2]) in lex.strong_surnames or fold(run[0][2]) in lex.slip_surnames or _weak_name(run, lex))
                 and fold(" ".join(w for _, _, w in run)) not in _PLACES_LIKE_NAMES
             ):
                 # "Chủ tịch UBND tỉnh Nguyễn Văn Quang": a province or district is not named
@@ -634,7 +808,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         if honorific_at is not None:
             begin = max(begin, honorific_at + 1)
         chosen = _name_in_run(run, begin, lex)
-        if chosen is None and len(run) == 2 and _low(run[0][2]) in lex.surnames and _HONORIFIC_BEFORE.search(text[max(0, first_start - 12) : first_start]):
+        if chosen is None and len(run) == 2 and _low(run[0][2]) in lex.surnames and _HONORIFIC_BEFORE.search(text[max(0, first_start - _HON_WINDOW) : first_start]):
             # "ông Mai Thức", "bà Hà Vân": two syllables after an honorific are a person even
             # when the family name is also a common word or a place's first syllable.
             chosen = 0
@@ -642,25 +816,34 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             continue
         start, end = run[chosen][0], run[-1][1]
         name = text[start:end]
+        if fold(name) in _NEVER_PEOPLE:
+            continue
         floor = _sentence_floor(text, start)
-        honorific = (honorific_at is not None and chosen == honorific_at + 1) or bool(_HONORIFIC_BEFORE.search(text[max(0, start - 12) : start]))
+        honorific = (honorific_at is not None and chosen == honorific_at + 1) or bool(_HONORIFIC_BEFORE.search(text[max(0, start - _HON_WINDOW) : start]))
         pi = bisect.bisect_right(para_starts, start) - 1
         limit = doc.paragraphs[pi].end if pi >= 0 else len(text)
         after, _ = _titles_after(scan, end, limit)
         if honorific:
             # "Chủ tịch HĐND TPHCM bà Nguyễn Thị Quyết Tâm": a title before the honorific.
-            hon = _HONORIFIC_BEFORE.search(text[max(0, start - 12) : start])
+            hon = _HONORIFIC_BEFORE.search(text[max(0, start - _HON_WINDOW) : start])
             at = start - len(hon.group()) if hon else start
             before = _title_before(scan, at, floor) if hon else []
             if hon and not before:
                 # "Chủ tịch UBND xã Phú Lâm, ông Trịnh Quang Dũng", "Hiệu trưởng … - bà …".
                 before = _title_before_separator(scan, at, floor, comma=True)
+            if hon and not before:
+                before = _title_before_la(scan, at, floor)
         else:
             before = _title_before(scan, start, floor) or _title_before_separator(scan, start, floor, comma=False)
+        if before:
+            before = _earlier_titles(scan, before, floor) + before
         if not (honorific or before or after):
             continue
         form = "title-name" if before else ("name-title" if after else "honorific")
         mentions.append(PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(before + after), form=form))
+    found = _foreign_holders(doc, scan, mentions)
+    if found:
+        mentions = sorted(mentions + found, key=lambda p: p.start)
     return mentions
 
 

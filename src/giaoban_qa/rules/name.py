@@ -7,12 +7,12 @@ import bisect
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from collections import defaultdict
 from typing import Any, Iterable
 
 from giaoban_qa.document import Document, lower_text
-from giaoban_qa.extract.people import PersonMention, Place, Title, _low, fold, lexicon, old_tone_style, parse_title, people, places
+from giaoban_qa.extract.people import _CAP_RUN, PersonMention, Place, Title, _low, fold, lexicon, old_tone_style, parse_title, people, places
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.rules import Rule, RuleContext, register
 
@@ -65,6 +65,16 @@ def _compatible_titles(a: list[PersonMention], b: list[PersonMention]) -> bool:
     return False
 
 
+def _same_role(a: list[PersonMention], b: list[PersonMention]) -> bool:
+    """Some current title of each side has the same role at no differing level."""
+    # "Phó Thủ tướng Thường trực" is shortened to "Phó Thủ tướng": one role.
+    ta = {(t.role, t.level) for p in a for t in p.current_titles if t.role}
+    return any(
+        (r.startswith(t.role) or t.role.startswith(r)) and (not lv or not t.level or lv == t.level)
+        for p in b for t in p.current_titles if t.role for r, lv in ta
+    )
+
+
 def _has_title(ms: list[PersonMention]) -> bool:
     return any(p.current_titles for p in ms)
 
@@ -74,15 +84,64 @@ def name_variant_groups(doc: Document) -> list[tuple[str, list[PersonMention], l
     return doc.fact(_name_variant_groups)
 
 
+def _support(ms: list[PersonMention], refs: dict[str, int], spelling: str) -> int:
+    return len(ms) + refs.get(spelling.split()[-1], 0)
+
+
+def _rarest_syllable(spelling: str) -> int:
+    """How often the spelling's rarest syllable is written in the news the spelling model
+    counts (``spelling/model.py``); a slip usually makes a syllable rare or impossible
+    ("Qyang", "Tuẩn", "Thưởnh"). -1 without the model."""
+    from giaoban_qa.spelling import model as ngram_model
+
+    m = ngram_model.load()
+    if m is None:
+        return -1
+    return min(m.unigram(w) for w in _low(spelling).split())
+
+
+def _far_rarer(a: str, b: str) -> bool:
+    """``a`` reads as a slip of ``b``: its rarest syllable is at least twenty times rarer."""
+    ra, rb = _rarest_syllable(a), _rarest_syllable(b)
+    return ra >= 0 and rb > 0 and ra * 20 < rb
+
+
+def _real_surname(spelling: str, lex: Any) -> bool:
+    return _low(spelling.split()[0]) in lex.surnames
+
+
+def given_name_refs(doc: Document) -> dict[str, int]:
+    """How often each given name is written alone after an honorific ("ông Thắng"), by
+    its lower-case spelling."""
+    return doc.fact(_given_name_refs)
+
+
+def _given_name_refs(doc: Document) -> dict[str, int]:
+    out: dict[str, int] = defaultdict(int)
+    for m in _GIVEN_REF.finditer(doc.text):
+        out[_spelling(m.group(1))] += 1
+    return dict(out)
+
+
 def _name_variant_groups(doc: Document) -> list[tuple[str, list[PersonMention], list[PersonMention]]]:
     by_block: dict[tuple[str, ...], dict[str, list[PersonMention]]] = defaultdict(lambda: defaultdict(list))
     for p in doc.fact(people):
         by_block[_block(p)][_spelling(p.name)].append(p)
     out = []
+    refs: dict[str, int] | None = None
+    lex = lexicon()
     for spellings in by_block.values():
         if len(spellings) < 2:
             continue
-        forms = sorted(spellings, key=lambda s: (-len(spellings[s]), spellings[s][0].start))
+        if refs is None:
+            refs = given_name_refs(doc)
+        # The spelling a report means is the one it writes most: its full mentions plus the
+        # mentions by the given name alone ("ông Thắng", the way news articles name a
+        # person after the first mention); on a tie, a real family name beats one that is
+        # none ("Nguyễn" over "Nguyên"), then the earlier spelling.
+        forms = sorted(spellings, key=lambda s: (-(len(spellings[s]) + refs.get(s.split()[-1], 0)), not _real_surname(s, lex), spellings[s][0].start))
+        if len(forms) >= 2 and _support(spellings[forms[0]], refs, forms[0]) == _support(spellings[forms[1]], refs, forms[1]) and _far_rarer(forms[0], forms[1]):
+            forms[0], forms[1] = forms[1], forms[0]  # a tie: "Trần Đại Qyang" once, "Trần Đại Quang" once
         # Each spelling is compared with the most frequent spelling it may be a variant of,
         # so "Nguyễn Văn Tuyết" written three times does not hide "Nguyễn Văn Thắng" /
         # "Nguyên Văn Thắng" of the same block.
@@ -95,7 +154,9 @@ def _name_variant_groups(doc: Document) -> list[tuple[str, list[PersonMention], 
                 if folded_equal:
                     # Only the diacritics differ: one person unless the text gives them
                     # different posts; a title on one side only is no counter-evidence.
-                    if not (shared or _compatible_titles(a, b) or not _has_title(a) or not _has_title(b)):
+                    # One role on both sides is one post written two ways ("Chủ tịch QH",
+                    # "Chủ tịch Quốc hội"; "Chủ tịch Ủy ban Trung ương MTTQ", "Chủ tịch Ủy ban MTTQ").
+                    if not (shared or _compatible_titles(a, b) or _same_role(a, b) or not _has_title(a) or not _has_title(b)):
                         continue
                 elif not (shared and _ratio(fold(majority), fold(other)) >= FOLDED_SIMILARITY):
                     # "Nguyễn Văn Hải" and "Nguyễn Văn Hà" can be two people.
@@ -122,7 +183,9 @@ class _Slip:
     name: str
     start: int
     end: int
-    kind: str = "letter"  # letter | middle (the middle name left out)
+    # letter | middle (the middle name left out) | given (the given name alone, other marks)
+    # | marks (a bare full name with other marks) | bare (a bare full name, not yet compared)
+    kind: str = "letter"
 
 
 def _valid_syllable(word: str) -> bool:
@@ -166,8 +229,6 @@ def letter_slip_pairs(doc: Document) -> list[tuple[PersonMention, _Slip]]:
     for p in ms:
         if len(p.key.split()) >= 3 and _low(p.name.split()[0]) in lex.strong_surnames:
             known.setdefault(p.key, p)
-    if not known:
-        return []
     candidates: dict[tuple[int, int], _Slip] = {(p.start, p.end): _Slip(p.name, p.start, p.end) for p in ms}
     taken = sorted((p.start, p.end) for p in ms)
     taken_starts = [a for a, _ in taken]
@@ -189,6 +250,33 @@ def letter_slip_pairs(doc: Document) -> list[tuple[PersonMention, _Slip]]:
                 if not (k >= 0 and taken[k][0] <= s < taken[k][1]):
                     candidates.setdefault((s, e), _Slip(m.group(1), s, e))
             at = text.find(title_text + " ", at + 1)
+    # A bare full name (no honorific or title beside it, which the people extractor does not
+    # read) that keeps every syllable of a named person but the family name: "… lời kể của
+    # Phan Văn Hùng" after "ông Phạm Văn Hùng". One pass over the capitalised runs; whether
+    # the family name is one slip away is decided below.
+    # The same for a bare name that keeps all syllables but the given or the middle one, or
+    # all the letters with other marks ("Nguyễn Văn Hưng", "Nguyễn Vân Hùng").
+    shapes: set[tuple[str, ...]] = set()
+    for p in ms:
+        w = _low(p.name).split()
+        if len(w) >= 3:
+            shapes.update((("r",) + tuple(w[1:]), ("p",) + tuple(w[:-1]), ("e", w[0], w[-1], str(len(w))), ("f", fold(p.name))))
+    for m in _CAP_RUN.finditer(text):
+        words = m.group().replace("\u00a0", " ").split(" ")
+        for n in (3, 4):
+            if len(words) < n:
+                continue
+            w = [_low(x) for x in words[-n:]]
+            if w[0] in _NOT_NAME_OPENERS:
+                continue  # "Cô Mai Phương": a teacher called by her name, not a family name
+            if not (("r",) + tuple(w[1:]) in shapes or ("p",) + tuple(w[:-1]) in shapes or ("e", w[0], w[-1], str(n)) in shapes or ("f", fold(" ".join(w))) in shapes):
+                continue
+            s = m.end() - len(" ".join(words[-n:]))
+            if _NAMED_AS.search(text, max(0, s - 12), s):
+                continue  # "mang tên Mai Xuân Sang", "facebook là “Ho Mai Phuong”": the name itself is the topic
+            k = bisect.bisect_right(taken_starts, s) - 1
+            if not (k >= 0 and taken[k][0] <= s < taken[k][1]):
+                candidates.setdefault((s, m.end()), _Slip(text[s : m.end()], s, m.end(), "bare"))
     # Keys of a known person with one letter removed -> that person.
     shorter: dict[str, PersonMention] = {}
     for key, p in known.items():
@@ -222,10 +310,65 @@ def letter_slip_pairs(doc: Document) -> list[tuple[PersonMention, _Slip]]:
             continue
         out.append((target, c))
     found = {(c.start, c.end) for _, c in out}
-    out += [pair for pair in _substitution_slips(ms, candidates, known, counts, lex) if (pair[1].start, pair[1].end) not in found]
+    out += [pair for pair in _substitution_slips(ms, candidates, known, counts, lex, text) if (pair[1].start, pair[1].end) not in found]
     found = {(c.start, c.end) for _, c in out}
     out += [pair for pair in _dropped_middle(ms, candidates, counts) if (pair[1].start, pair[1].end) not in found]
+    found = {(c.start, c.end) for _, c in out}
+    out += [pair for pair in _bare_marks_slips(ms, candidates, text) if (pair[1].start, pair[1].end) not in found]
+    out += _given_name_slips(text, ms)
+    # A bare candidate found by a letter test is a letter slip.
+    out = [(p, replace(c, kind="letter") if c.kind == "bare" else c) for p, c in out]
     out.sort(key=lambda pair: pair[1].start)
+    return out
+
+
+# A name written as a name: after "tên" ("có tên", "mang tên", "tên là") or inside quotes.
+_NAMED_AS = re.compile(r"(?:(?<!\w)tên(?:\s+là)?\s+|[\"“'‘])\Z")
+# "(SN 1983)", "(37 tuổi)" right after a name: two such notes that differ are two people.
+_BIRTH_NOTE = re.compile(r"\s*\((?:SN|sinh năm)\s*(\d{4})|\s*\((\d{1,3})\s+tuổi")
+
+
+def _birth_note(text: str, end: int) -> str | None:
+    m = _BIRTH_NOTE.match(text, end, end + 24)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def _two_by_birth(text: str, a_end: int, b_end: int) -> bool:
+    x, y = _birth_note(text, a_end), _birth_note(text, b_end)
+    return x is not None and y is not None and x != y
+
+
+# Kinship words and honorifics that open a capitalised run at the start of a sentence.
+_NOT_NAME_OPENERS = frozenset("cô chú bác anh chị em ông bà thầy cậu dì mợ bé cháu con cụ".split())
+
+
+def _bare_marks_slips(ms: list[PersonMention], candidates: dict[tuple[int, int], _Slip], text: str) -> list[tuple[PersonMention, _Slip]]:
+    """A bare full name (read by no honorific or title) written with other marks than a
+    person named in the report ("Nguyễn Tuẩn Anh" beside "ông Nguyễn Tuấn Anh"): the
+    extracted mentions are compared by ``name_variant_groups``; a bare one is compared here.
+    The bare spelling is written once and the person's at least twice or with a title, or
+    (once each, untitled) after it."""
+    by_fold: dict[str, PersonMention] = {}
+    for p in ms:
+        if len(p.name.split()) >= 3:
+            by_fold.setdefault(fold(p.name), p)
+    exact: dict[str, int] = defaultdict(int)
+    for c in candidates.values():
+        exact[_spelling(c.name)] += 1
+    out: list[tuple[PersonMention, _Slip]] = []
+    for c in sorted(candidates.values(), key=lambda c: c.start):
+        if c.kind != "bare" or exact[_spelling(c.name)] > 1:
+            continue
+        p = by_fold.get(fold(c.name))
+        if p is None or _spelling(p.name) == _spelling(c.name):
+            continue
+        if exact[_spelling(p.name)] == 1 and _far_rarer(p.name, c.name):
+            continue
+        if p.start > c.start and not (exact[_spelling(p.name)] >= 2 or p.current_titles or _far_rarer(c.name, p.name)):
+            continue
+        if _two_by_birth(text, p.end, c.end):
+            continue  # "Tăng Văn Đượm (SN 1983)", "Tăng Văn Đươm (SN 1985)": two brothers
+        out.append((p, _Slip(c.name, c.start, c.end, "marks")))
     return out
 
 
@@ -259,6 +402,58 @@ def _dropped_middle(ms: list[PersonMention], candidates: dict[tuple[int, int], _
     return out
 
 
+# A person named by the given name alone after an honorific ("ông Hùng", "bà Lâm", "anh
+# Thịnh"), the way news articles name someone after the first full mention; the given name
+# is one capitalised syllable not followed by another.
+_GIVEN_REF = re.compile(rf"(?<!\w)(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[đĐ]ồng chí)\s+([{_UPPER_VI}][^\W\d_]{{0,6}})(?![\w-])(?!\s+[{_UPPER_VI}])")
+_HON_BEFORE_NAME = re.compile(r"(?:(?<!\w)(ông|bà|anh|chị|đồng chí)\s+)\Z", re.IGNORECASE)
+
+
+_SEX = {"ông": "m", "anh": "m", "bà": "f", "chị": "f"}
+
+
+def _sex_of(text: str, person: PersonMention) -> str | None:
+    """"m" or "f" from the honorific before the full name, or "Thị" as a middle name."""
+    hon = _HON_BEFORE_NAME.search(text, max(0, person.start - 12), person.start)
+    if hon and hon.group(1).lower() in _SEX:
+        return _SEX[hon.group(1).lower()]
+    return "f" if " Thị " in person.name else None
+
+
+def _given_name_slips(text: str, ms: list[PersonMention]) -> list[tuple[PersonMention, _Slip]]:
+    """A person named in full and later by the given name alone with other marks ("ông
+    Nguyễn Văn Hùng" … "ông Hưng"): the short form is one slip from exactly one given name
+    of the report's people (the same letters, the marks differ), it is written once, and
+    the word is nowhere else in the text, so no one else of the report bears it (two people
+    who share a given name are each named in full). An honorific of the other sex ("bà"
+    for a man introduced as "ông") names someone else."""
+    by_fold: dict[str, dict[str, PersonMention]] = defaultdict(dict)
+    for p in ms:
+        words = p.name.split()
+        if len(words) >= 2:
+            by_fold[fold(words[-1])].setdefault(_low(words[-1]), p)
+    if not by_fold:
+        return []
+    refs = [m for m in _GIVEN_REF.finditer(text) if fold(m.group(1)) in by_fold]
+    out: list[tuple[PersonMention, _Slip]] = []
+    for m in refs:
+        word = m.group(1)
+        if len(word) < 2:
+            continue  # "ông D", "Lê Đ": initials of people the press does not name
+        owners = by_fold[fold(word)]
+        if _low(word) in owners or len(owners) != 1:
+            continue  # the given name of someone named, or close to two people's
+        person = next(iter(owners.values()))
+        if person.start > m.start() or len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) != 1:
+            continue
+        said = _SEX.get(m.group()[: m.start(1) - m.start()].split()[0].lower())
+        sex = _sex_of(text, person)
+        if said and sex and said != sex:
+            continue  # "chị Thanh" is not "ông Nguyễn Chí Thành"
+        out.append((person, _Slip(word, m.start(1), m.end(1), "given")))
+    return out
+
+
 def _one_letter_apart(a: str, b: str) -> bool:
     """Two syllables (NFC, lower case) of one length with one letter replaced by another
     letter, not only by another tone of it ("thắng"/"thắnh", "trần"/"trầm", "văn"/"văm").
@@ -286,7 +481,7 @@ def _own_titles_agree(own: PersonMention | None, hit: PersonMention) -> bool:
 
 
 def _substitution_slips(
-    ms: list[PersonMention], candidates: dict[tuple[int, int], _Slip], known: dict[str, PersonMention], counts: dict[str, int], lex: Any
+    ms: list[PersonMention], candidates: dict[tuple[int, int], _Slip], known: dict[str, PersonMention], counts: dict[str, int], lex: Any, text: str = ""
 ) -> list[tuple[PersonMention, _Slip]]:
     """A titled person (or one named twice) written once more with one letter of one
     syllable replaced, the other syllables unchanged ("Nguyễn Văn Thắng" / "Nguyễn Văn
@@ -296,30 +491,100 @@ def _substitution_slips(
     by_rest: dict[tuple[int, tuple[str, ...]], list[tuple[str, PersonMention]]] = defaultdict(list)
     for p in ms:
         words = _low(p.name).split()
-        if len(words) < 3 or not (p.current_titles or counts[fold(p.name)] > 1):
+        # A slip of the family name keeps two or three syllables exactly: any person named
+        # is its reference. A slip of another syllable ("Tâm"/"Lâm") can be another person
+        # of a common name, so only a titled person or one named twice is. A two-syllable
+        # name ("Phạm Hùng") keeps only one: only a titled person's family name is compared.
+        established = bool(p.current_titles or counts[fold(p.name)] > 1)
+        if len(words) < 2 or (len(words) == 2 and not p.current_titles):
             continue
-        for i in range(len(words)):
+        for i in range(len(words) if established and len(words) >= 3 else 1):
             by_rest[(i, tuple(words[:i] + words[i + 1 :]))].append((words[i], p))
     if not by_rest:
         return []
     mention_at = {(p.start, p.end): p for p in ms}
+    # Written once, marks included: "Nguyên Văn Hùng" once beside "Nguyễn Văn Hùng" twice
+    # (the folded count would join them).
+    exact: dict[str, int] = defaultdict(int)
+    for c in candidates.values():
+        exact[_low(c.name)] += 1
     out: list[tuple[PersonMention, _Slip]] = []
     for c in sorted(candidates.values(), key=lambda c: c.start):
         words = _low(c.name).split()
-        if len(words) < 3 or counts[fold(c.name)] > 1:
+        own = mention_at.get((c.start, c.end))
+        # A two-syllable slip is compared only when read as a person (not a bare run).
+        if len(words) < 2 or (len(words) == 2 and own is None) or exact[_low(c.name)] > 1:
             continue
         for i in range(len(words)):
-            hit = next((p for w, p in by_rest.get((i, tuple(words[:i] + words[i + 1 :])), ()) if _one_letter_apart(w, words[i])), None)
-            # The slip is written after the person is first named.
-            if hit is None or hit.start >= c.start:
+            near = _surname_near_or_rare if i == 0 else _letter_or_rare
+            hit = next((p for w, p in by_rest.get((i, tuple(words[:i] + words[i + 1 :])), ()) if near(w, words[i])), None)
+            if hit is None:
                 continue
-            if i == 0 and words[0] in lex.surnames:
-                break  # another family name: another person
-            if not _own_titles_agree(mention_at.get((c.start, c.end)), hit):
-                break  # the text gives them different posts: two people
+            # The slip is written after the person is first named, or before it when the
+            # person is named right at least twice, or with a title the slip lacks: the
+            # careful full mention is the right one.
+            if exact[_low(hit.name)] == 1 and _far_rarer(hit.name, c.name):
+                break  # the reference is the slip ("Qyang" beside "Quang"), not this one
+            if hit.start >= c.start and not (exact[_low(hit.name)] >= 2 or (hit.current_titles and not (own and own.current_titles)) or _far_rarer(c.name, hit.name)):
+                continue
+            if i == 0 and words[0] in lex.surnames and _low(hit.name).split()[0] not in lex.surnames:
+                break  # "Nguyễn" beside "Nguyên": the family name is the right one, the other the slip
+            if not _own_titles_agree(own, hit) or _two_by_birth(text, hit.end, c.end):
+                break  # the text gives them different posts or birth years: two people
+            # A slip into another family name ("Phan" for "Phạm", "Lê" for "Lễ") keeps the
+            # middle and given names exactly; two people of one report who share both and
+            # whose family names are one letter apart are far rarer than the slip, and a
+            # post of their own that differs keeps them apart (above).
             out.append((hit, c))
             break
     return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter replaced, added, dropped, or two neighbours swapped ("thắng"/"thắg",
+    "nguyễn"/"ngyuễn"); the marks are part of the letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+def _rare_slip(right: str, slip: str) -> bool:
+    """``slip`` is one edit from ``right`` and (almost) never written in real news while
+    ``right`` is: a typing slip, not another name ("Hoa"/"Hoan" are both names)."""
+    return _one_edit(right, slip) and _far_rarer(slip, right)
+
+
+def _letter_or_rare(right: str, slip: str) -> bool:
+    return _one_letter_apart(right, slip) or _rare_slip(right, slip)
+
+
+def _surname_near_or_rare(right: str, slip: str) -> bool:
+    return _surname_near(right, slip) or _rare_slip(right, slip)
+
+
+def _surname_near(a: str, b: str) -> bool:
+    """Two family names (lower case) one slip apart: the same letters with other marks
+    ("nguyên"/"nguyễn", "pham"/"phạm"), or, diacritics folded, one letter replaced
+    ("phạm"/"phan", "trần"/"trầm"), added or dropped ("hoàng"/"hoàn"). "i"/"y" is an
+    accepted spelling, not a slip."""
+    if a == b:
+        return False
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    if len(fa) == len(fb):
+        diff = [(x, y) for x, y in zip(fa, fb) if x != y]
+        # Two people of one report who share the middle and given names and whose family
+        # names are one letter apart ("Hồ"/"Hà") are far rarer than the slip.
+        return len(diff) == 1 and set(diff[0]) != {"i", "y"}
+    short, long_ = sorted((fa, fb), key=len)
+    if len(long_) - len(short) != 1 or len(short) < 2:
+        return False
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
 def _mention_evidence(p: PersonMention) -> dict[str, Any]:
@@ -363,7 +628,16 @@ class NameVariant(Rule):
     ("Thắng"/"Thắnh", "Văn"/"Văm", "Trần"/"Trầm"), unless the slip is another family name
     or the text gives the two different posts; a titled person named later without the
     middle name ("Phan Văn Khải" / "đồng chí Phan Khải") is a warning, unless another person
-    of the report shares the family and given name. Old/new tone placement ("Hoà"/"Hòa") is not a variant here
+    of the report shares the family and given name. A slip into another real family name
+    ("Phan" for "Phạm", "Võ" for "Vũ") that keeps the middle and given names is reported
+    too, unless the text gives the two different posts; so is a bare full name (no
+    honorific or title beside it) written with other marks or one such slip, a syllable
+    one typing slip from the person's that real news (almost) never writes ("Thắgn"), and
+    a person named later by the given name alone with other marks ("bà Hằng" … "bà
+    Hẳng", written once, a word found nowhere else, not said of the other sex: two people
+    who share a given name are each named in full). When two spellings are written as
+    often, the one whose syllables real news writes is taken as right ("Quang" over
+    "Qyang"). Old/new tone placement ("Hoà"/"Hòa") is not a variant here
     (see `text.tone-style-mixed`).
 
     **Why it matters**
@@ -406,7 +680,18 @@ class NameVariant(Rule):
         for majority, slip in letter_slip_pairs(doc):
             if (slip.start, slip.end) in reported:
                 continue
-            if slip.kind == "middle":
+            if slip.kind == "given":
+                given = majority.name.split()[-1]
+                message = Msg(
+                    f"Tên gọi “{slip.name}” khác cách viết tên “{given}” của {majority.name} (có vẻ cùng một người).",
+                    f"“{slip.name}” is written differently from the given name “{given}” of {majority.name} (apparently the same person).",
+                )
+            elif slip.kind == "marks":
+                message = Msg(
+                    f"Tên “{slip.name}” khác cách viết “{majority.name}” (dấu thanh hoặc dấu chữ; có vẻ cùng một người).",
+                    f"The name “{slip.name}” differs from “{majority.name}” in its marks (apparently the same person).",
+                )
+            elif slip.kind == "middle":
                 message = Msg(
                     f"Tên “{slip.name}” thiếu tên đệm so với “{majority.name}” (có vẻ cùng một người).",
                     f"The name “{slip.name}” leaves out the middle name of “{majority.name}” (apparently the same person).",
@@ -420,10 +705,10 @@ class NameVariant(Rule):
                 slip.start,
                 slip.end,
                 message,
-                suggestion=majority.name,
+                suggestion=majority.name.split()[-1] if slip.kind == "given" else majority.name,
                 evidence={"variant": {"name": slip.name, "start": slip.start, "end": slip.end}, "majority": [_mention_evidence(majority)], "majority_count": 1, "slip": slip.kind},
                 # A name shortened is a style slip more often than a wrong name.
-                severity=Severity.WARNING if slip.kind == "middle" or not majority.current_titles else Severity.ERROR,
+                severity=Severity.WARNING if slip.kind in ("middle", "given") or not majority.current_titles else Severity.ERROR,
             )
         for suggested, majority_places, minority_places in place_variant_groups(doc):
             for pl in minority_places:
