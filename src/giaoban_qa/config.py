@@ -42,6 +42,8 @@ def _section_of(data: dict[str, Any], path: Path, own_file: bool) -> dict[str, A
 
 @dataclass
 class Config:
+    """The settings of a run: the ``[tool.giaoban-qa]`` table (or giaoban-qa.toml) merged with the flags."""
+
     select: list[str] = field(default_factory=lambda: ["ALL"])
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)

@@ -38,6 +38,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[A-ZĐÀ-�
 
 @dataclass(frozen=True, slots=True)  # one per line, paragraph and sentence: no dict each
 class Span:
+    """Character offsets ``[start, end)`` into the document's NFC text."""
+
     start: int
     end: int
 
@@ -47,6 +49,9 @@ class Span:
 
 @dataclass
 class Document:
+    """One loaded report: its NFC text with the map back to the original, its lines,
+    paragraphs and title, and the facts extracted from it so far (``fact``)."""
+
     path: str
     kind: str
     norm: NormalisedText

@@ -23,6 +23,9 @@ from giaoban_qa.rules import Check, Rule, RuleContext, all_rules, matches
 
 @dataclass
 class FileResult:
+    """What checking one file gave besides its findings: the error that stopped it, its kind,
+    what was checked."""
+
     path: str
     error: str | None = None
     kind: str | None = None
@@ -46,6 +49,8 @@ class SkippedFile:
 
 @dataclass
 class RunResult:
+    """Everything one ``check`` run produced, for the reporters."""
+
     files: list[FileResult] = field(default_factory=list)
     findings: list[Located] = field(default_factory=list)
     suppressed: list[Located] = field(default_factory=list)

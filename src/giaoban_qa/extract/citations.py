@@ -83,6 +83,8 @@ PARTY_ISSUERS = {"TW", "TU", "HU", "ĐU", "QU", "TƯ", "BCĐ", "VPTW", "BTGTW", 
 
 @dataclass(frozen=True)
 class Citation:
+    """A cited document ("Nghị quyết số 12-NQ/TU ngày …"): its type word, symbol, number and date."""
+
     start: int
     end: int
     text: str

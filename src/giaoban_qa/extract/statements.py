@@ -149,6 +149,8 @@ class TotalParts:
 
 @dataclass
 class Statements:
+    """The relations between figures a document states, by kind, for the number rules."""
+
     part_whole: list[PartWhole] = field(default_factory=list)
     shares: list[Quantity] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)

@@ -33,6 +33,8 @@ __all__ = ["ENCODINGS", "InputError", "NotReadable", "Source", "Input", "load_pa
 
 @dataclass
 class Source:
+    """A file's text as read, before normalisation: its path, kind, encoding and PDF pages."""
+
     path: str
     text: str
     kind: str

@@ -6,7 +6,9 @@ from __future__ import annotations
 import codecs
 import re
 
-from giaoban_qa.loaders.legacy import LEGACY_ENCODINGS
+# Named here, not imported from legacy.py: that module (code tables, detection) is needed
+# only for a file that is not UTF-8, and a one-file check of a UTF-8 file does not load it.
+LEGACY_ENCODINGS = ("cp1258", "tcvn3", "vni")
 
 
 class InputError(Exception):

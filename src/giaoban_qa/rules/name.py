@@ -180,6 +180,8 @@ _VALID_END = re.compile(r"(?:[aeiouy]|ch|nh|ng|[cmnpt])$")
 
 @dataclass(frozen=True)
 class _Slip:
+    """A written form of a name that may be a slip of a person's name, and what kind of slip."""
+
     name: str
     start: int
     end: int

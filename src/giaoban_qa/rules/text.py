@@ -1017,10 +1017,12 @@ class LegacyEncoding(Rule):
     example_encoding = "tcvn3"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        from giaoban_qa.loaders.legacy import ENCODING_NAMES, LEGACY_ENCODINGS
+        from giaoban_qa.loaders.decode import LEGACY_ENCODINGS
 
         if doc.encoding not in LEGACY_ENCODINGS or not doc.paragraphs:
             return
+        from giaoban_qa.loaders.legacy import ENCODING_NAMES  # only for a legacy-encoded file
+
         name = ENCODING_NAMES[doc.encoding]
         first = doc.paragraphs[0]
         yield self.finding(
