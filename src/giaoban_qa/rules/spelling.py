@@ -212,7 +212,12 @@ class InvalidSyllable(Rule):
     suggest), words in capitals (abbreviations), anything glued to a digit, slash, hyphen or @ (codes, document
     symbols, URLs, e-mails), spellings the pool uses often enough to be established
     ("ôtô", "quí") unless the nearest valid spelling is a thousand times commoner
-    ("nguời" for "người" is still reported), and the words of `rules/words.yaml`.
+    ("nguời" for "người" is still reported), loanwords written as one word that read as
+    valid syllables run together and that the pool writes at least 5 times ("nitơ",
+    "kiốt", "vắcxin"; options `loanword_count`, `loanword_ratio`,
+    `loanword_spaced_ratio`) unless a syllable one slip away is 500 times commoner
+    ("thưở") or the syllables written apart are 100 times commoner (glued words:
+    "đơnvị"), and the words of `rules/words.yaml`.
     A single letter after a figure is its unit ("300 m"). A single letter ("chúng t phải") or a word that looks foreign (f, j, w, z, clusters
     such as "cr", codas such as "-r", no mark only Vietnamese writes: "cho thue", "văn
     phng") is reported only when the pool writes the suggested spelling with the very same
@@ -251,8 +256,20 @@ class InvalidSyllable(Rule):
     CONTEXT_SIDE = 5
     CONTEXT_STRONG = 200
     CONTEXT_ONE_SIDE = 1000
+    # A loanword written as one word transcribes syllable by syllable ("nitơ" = ni + tơ,
+    # "kiốt" = ki + ốt, "vắcxin"): a form that splits into valid syllables is established
+    # from this many uses in the pool, when neither its nearest valid syllable is
+    # ``LOANWORD_RATIO`` times commoner ("thưở": 6 against 6,670 for "thư") nor its syllables
+    # written apart ``LOANWORD_SPACED_RATIO`` times commoner (glued words: "đơnvị", 4
+    # against 5,867 for "đơn vị"; the loanwords of the pool are at most ~20 times: "ximăng"
+    # 6, "xi măng" 105). Below 5 uses slips and loanwords mix ("khuyếch", 3).
+    LOANWORD_COUNT = 5
+    LOANWORD_RATIO = 500.0
+    LOANWORD_SPACED_RATIO = 100.0
     OPTIONS = {"known_count": ("int", 1, 1e12), "known_ratio": ("number", 1, 1e12), "context_side": ("int", 0, 1e12),
-               "context_strong": ("int", 0, 1e12), "context_one_side": ("int", 0, 1e12)}
+               "context_strong": ("int", 0, 1e12), "context_one_side": ("int", 0, 1e12),
+               "loanword_count": ("int", 1, 1e12), "loanword_ratio": ("number", 1, 1e12),
+               "loanword_spaced_ratio": ("number", 1, 1e12)}
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for sc in doc_word_chunks(doc):
@@ -283,6 +300,9 @@ class InvalidSyllable(Rule):
         ctx_side = int(ctx.options.get("context_side", self.CONTEXT_SIDE))
         ctx_strong = int(ctx.options.get("context_strong", self.CONTEXT_STRONG))
         ctx_one = int(ctx.options.get("context_one_side", self.CONTEXT_ONE_SIDE))
+        loan = (int(ctx.options.get("loanword_count", self.LOANWORD_COUNT)),
+                float(ctx.options.get("loanword_ratio", self.LOANWORD_RATIO)),
+                float(ctx.options.get("loanword_spaced_ratio", self.LOANWORD_SPACED_RATIO)))
         from itertools import compress, count as counter
 
         for i in list(compress(counter(), map(suspects.__contains__, texts))):
@@ -330,6 +350,8 @@ class InvalidSyllable(Rule):
             # spelling, is established ("ôtô", "quí"); "nguời" next to "người" is a slip.
             if not by_context and count >= known and (split or not ranked or count * known_ratio >= ranked[0][1]):
                 continue
+            if not by_context and _established_loanword(low, count, ranked, model, *loan):
+                continue
             # A capitalised word (so at a sentence start) that no Vietnamese spelling is one
             # slip from, and no two words glued, is a name or a brand ("Nestlé", "Dubai"):
             # the sentence start only lets it be read; there is no suggestion to make.
@@ -354,6 +376,43 @@ class InvalidSyllable(Rule):
 
     def options_known(self, ctx: RuleContext) -> int:
         return int(ctx.options.get("known_count", self.KNOWN_COUNT))
+
+
+def syllable_parts(word: str, most: int = 4) -> list[str] | None:
+    """``word`` cut into the fewest valid syllables, at least two and at most ``most``
+    ("kiốt" → ["ki", "ốt"], "sôcôla" → ["sô", "cô", "la"]), or None."""
+    from giaoban_qa.spelling.syllable import is_valid
+
+    n = len(word)
+    if n < 2:
+        return None
+    best: dict[int, list[str]] = {0: []}
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 7), end):  # no syllable is longer than 7 letters
+            prev = best.get(start)
+            if prev is None or (start == 0 and end == n):
+                continue
+            if (end not in best or len(prev) + 1 < len(best[end])) and is_valid(word[start:end]):
+                best[end] = prev + [word[start:end]]
+    parts = best.get(n)
+    return parts if parts and 2 <= len(parts) <= most else None
+
+
+def _established_loanword(word: str, count: int, ranked: list[tuple[str, int]], model, least: int, ratio: float,
+                          spaced_ratio: float) -> bool:
+    """A word the pool writes ``least`` times or more as one token and that reads as valid
+    syllables run together ("nitơ", "kiốt"): a loanword's established one-word spelling,
+    unless a valid syllable one slip away ("thưở" for "thuở"/"thư") or the same syllables
+    written apart (glued words, "đơnvị") are ``ratio`` / ``spaced_ratio`` times commoner."""
+    if model is None or count < least:
+        return False
+    if ranked and max(c for _, c in ranked) > count * ratio:  # (ranked by context, not count)
+        return False
+    parts = syllable_parts(word)
+    if parts is None:
+        return False
+    spaced = max(model.bigram(a, b) for a, b in zip(parts, parts[1:]))
+    return spaced <= count * spaced_ratio
 
 
 def _may_report_invalid(word: str, singles: frozenset[str]) -> bool:
