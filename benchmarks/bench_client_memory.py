@@ -44,31 +44,17 @@ if TRACE:
         original_init(*a)
     pool._init = _init
 
+from audit_sampler import on_progress_shares, rss_kib
+
 samples, snaps = {}, {}
-state = {"n": 0}
-original = audit._advance
 
-def rss_kib():
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
+def sample(pct):
+    samples[str(pct)] = rss_kib()
+    if TRACE and pct in (25, 100):
+        snaps[pct] = tracemalloc.take_snapshot()
+        samples[f"traced{pct}"] = tracemalloc.get_traced_memory()[0] // 1024
 
-def advance(progress, task):
-    original(progress, task)
-    if progress is None:
-        return
-    state["n"] += 1
-    total = progress.tasks[0].total
-    for pct in (10, 25, 50, 75, 100):
-        if str(pct) not in samples and state["n"] >= total * pct / 100:
-            samples[str(pct)] = rss_kib()
-            if TRACE and pct in (25, 100):
-                snaps[pct] = tracemalloc.take_snapshot()
-                samples[f"traced{pct}"] = tracemalloc.get_traced_memory()[0] // 1024
-
-audit._advance = advance
+on_progress_shares(audit, (10, 25, 50, 75, 100), sample)
 original_run = audit.run_audit
 def run_audit(*a, **k):
     out = original_run(*a, **k)
@@ -113,7 +99,7 @@ def main() -> int:
     files = files[: max(1, round(len(files) * args.fraction))]
     work = Path(tempfile.mkdtemp(prefix="giaoban-mem-"))
     try:
-        env = {**os.environ, "PYTHONPATH": str(args.src.resolve()), "BENCH_TRACE": "1" if args.trace else "0"}
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(args.src.resolve()), str(Path(__file__).resolve().parent)]), "BENCH_TRACE": "1" if args.trace else "0"}
         # A prefix of the files: whole folders but the last, then that folder's first files.
         last = files[-1].parent
         whole = sorted({f.parent for f in files if f.parent != last})

@@ -46,28 +46,10 @@ WRAPPER = r"""
 import json, resource, sys, time
 import giaoban_qa.archive.audit as audit
 
+from audit_sampler import on_progress_shares, rss_kib
+
 samples = {}
-state = {"n": 0}
-original = audit._advance
-
-def rss_kib():
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
-
-def advance(progress, task):
-    original(progress, task)
-    if progress is None:
-        return
-    state["n"] += 1
-    total = progress.tasks[0].total
-    for pct in (25, 50, 100):
-        if pct not in samples and state["n"] >= total * pct / 100:
-            samples[pct] = rss_kib()
-
-audit._advance = advance
+on_progress_shares(audit, (25, 50, 100), lambda pct: samples.__setitem__(pct, rss_kib()))
 original_run = audit.run_audit
 def run_audit(*a, **k):
     out = original_run(*a, **k)
@@ -109,7 +91,7 @@ def write_pool(folder: Path) -> tuple[int, int]:
 
 
 def run(source: Path, paths: list[Path], options: list[str], out: Path) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(source)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(source), str(Path(__file__).resolve().parent)])}  # + audit_sampler
     cmd = [sys.executable, "-c", WRAPPER, "audit", *map(str, paths), "-f", "json", "-o", str(out), "--progress", "--fail-on", "never", "--lang", "en", *options]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tempfile.gettempdir())
