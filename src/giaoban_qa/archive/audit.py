@@ -346,7 +346,7 @@ class SpilledFindings:
         return len(self.offsets) > 0
 
     def __iter__(self) -> Iterator[Any]:
-        for position in list(self._positions()):
+        for position in self._positions():  # a range or the sorted array: sort() replaces it, never edits it
             yield self._load(position)
 
     def __getitem__(self, index: int) -> Any:
