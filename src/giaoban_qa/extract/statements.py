@@ -163,7 +163,9 @@ class Statements:
 # Between A (and its own words) and B: "trong tổng số", "trên tổng số", "trong số".
 _WHOLE_LINK = re.compile(
     r"[^\d%;:()\n]{0,80}?(?<!\w)(trong\s+tổng\s+số|trên\s+tổng\s+số|trong\s+tổng|trên\s+tổng|trong\s+số)"
-    r"(?:[^\S\n]+(?!\d)[^\W\d_]+){0,3}?[^\S\n]*\Z",
+    # "40 người, trong số đó 12 …": "trong số đó" opens a list of the figure before (a total
+    # with its parts), it names no whole after it.
+    r"(?![^\S\n]+(?:đó|này|ấy)(?!\w))(?:[^\S\n]+(?!\d)[^\W\d_]+){0,3}?[^\S\n]*\Z",
     re.IGNORECASE,
 )
 # "A hộ … (trên tổng số B hộ": the whole in parentheses after the part.
@@ -442,6 +444,7 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
     # "khối A: 883.768 (chiếm 34,59%); A1: 286.760 (11,22%)": items that each give a figure
     # and its share in parentheses; once one says "chiếm", the next ones' bare "(X%)" are shares.
     paren_items = False
+    last_share: Quantity | None = None
     for q in qs:
         figure_before, before = before, q
         if q.unit != "%":
@@ -453,6 +456,11 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
             paren_items = True
         if not is_share and paren_items and in_item and q.relation is None and q.verb is None and not q.in_range and _PCT_CLOSES.match(text, q.end):
             is_share = True
+        if not is_share and q.relation is None and q.verb in (None, "là") and last_share is not None and q.start - last_share.end < 200 \
+                and _RESPECTIVELY.search(text, max(sentence_start, q.start - 40), q.start) and not re.search(r"[;:]", text[last_share.end : q.start]):
+            # "… chiếm 50% tổng lợi nhuận, trong khi với hai hãng kia lần lượt là 55% và 25%":
+            # figures given "respectively" after a share are shares too.
+            is_share = True
         if not is_share and q.relation is None and q.verb in (None, "là") and not q.in_range:
             gap = text[prev.end : q.start] if prev is not None else ""
             if prev is not None and q.start - prev.end < 80 and _SHARE_LIST_GAP.fullmatch(gap) and not _NOT_SHARE_GAP.search(gap):
@@ -463,10 +471,16 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
             elif _SHARE_NOUN.search(text, max(sentence_start, q.start - 60), q.start):
                 is_share = True
         if is_share:
-            out.append(q)
-            prev = q
+            # "chiếm từ 25% - 35% đối với …, 39,5% đối với …": a range states no one share, but
+            # the list of shares goes on after it.
+            if not q.in_range:
+                out.append(q)
+            prev = last_share = q
         else:
             prev = None
+
+
+_RESPECTIVELY = re.compile(r"(?<!\w)lần[^\S\n]+lượt(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 
 
 # -- change and ratio -----------------------------------------------------------------------
@@ -779,8 +793,8 @@ _PARTS_INTRO = re.compile(
     # doanh nghiệp, trong đó …", "tại 9 tỉnh, thành phố, trong đó …", "3.760 tỷ đồng, tăng nhẹ
     # so với năm trước trong đó …").
     # A year among them is no figure ("8 lần trong năm 2017, trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
-    r"[^\S\n]*(?:\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*(?:(?:có|cả)[^\S\n]+)?:?",
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
+    r"[^\S\n]*(?:\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*(?:(?:có|cả)[^\S\n]+)?:?",
     re.IGNORECASE,
 )
 # "76 hộ (51 hộ nghèo, 32 hộ cận nghèo)": the parts in parentheses right after the total.
@@ -789,6 +803,9 @@ _PAREN_LIST = re.compile(r"(?:[^\S\n]+(?!(?:so|với|tăng|giảm|bằng|đạt|
 _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,8}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)
 # "Tổng số hộ được hỗ trợ: 76": the noun of a bare total named after "tổng số".
 _TOTAL_NOUN = re.compile(r"(?<!\w)(?:tổng\s+số|tổng\s+cộng|tổng(?!\s+(?:số|cộng)\b))\s+([^\W\d_]+)[^\d;:]{0,60}?(?::|là|có|đạt)?\s*\Z", re.IGNORECASE)
+# "Số hộ được hỗ trợ là 76, trong đó …", "số lượng thí sinh dự thi: 1.250, trong đó …": a
+# clause that opens with "số (lượng)" and its noun names what the bare figure counts.
+_COUNT_NOUN = re.compile(r"(?:^|[.,;:(\n])[^\S\n]*(?:[Ss]ố(?:[^\S\n]+lượng)?)[^\S\n]+([^\W\d_]+)[^\d;:.,]{0,60}?(?::|(?<!\w)(?:là|đạt))[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z")
 _LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
@@ -928,6 +945,12 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         if not parts:
             # "(trong đó, riêng năm 2014 là …": a separator right after the intro leads the list.
             between = between.lstrip(" ,:;(")
+            # "gồm một người già, một trẻ nhỏ và 2 thanh niên": items counted in words come
+            # first; the list goes on with the figures after them (the caller marks it
+            # incomplete).
+            words_first = _NUMBER_WORD_ITEMS.match(between)
+            if words_first:
+                between = between[words_first.end() :]
         lead = _PART_SEPARATOR.split(between)[-1].split()
         # An amount in the total's own unit may take a longer lead ("nợ phải trả 4.160 tỷ đồng,
         # trong đó nợ thuê tài chính đang ở mức 1.770 tỷ đồng").
@@ -981,6 +1004,14 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         prev_lead = lead
         pos = q.end
     return parts
+
+
+# Items of a list counted in words, each closed by a separator ("một người già, hai trẻ em và").
+_NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|(?:hơn|gần|khoảng)[^\S\n]+(?:một[^\S\n]+)?nửa|một[^\S\n]+nửa)"
+_NUMBER_WORD_ITEMS = re.compile(
+    r"(?:(?:có[^\S\n]+)?" + _NUMBER_WORDS + r"(?:[^\S\n]+[^\W\d_]++){1,6}?[^\S\n]*(?:,|;|(?<!\w)và(?!\w))[^\S\n]*)+",
+    re.IGNORECASE,
+)
 
 
 _KIND_LEAD_WORDS = frozenset("có cả khoảng gần hơn riêng".split())
@@ -1040,7 +1071,7 @@ _SPLIT_TIMES = frozenset("năm tháng ngày tuần giờ phút".split())
 # Between a time and its "trong đó" / "gồm": its noun, at most its rate ("/năm") and a comma or parenthesis.
 _INTRO_RIGHT_AFTER = re.compile(r"[^\S\n]*[^\W\d_]+(?:/[^\W\d_]+)?[^\S\n]*[,(:]?[^\S\n]*\Z")
 _OF_WHOLE = re.compile(r"(?<!\w)(?:trong|trên)\s+(?:tổng|số)(?!\w)", re.IGNORECASE)
-_INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+đó)(?!\w)", re.IGNORECASE)
+_INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+(?:số\s+)?đó)(?!\w)", re.IGNORECASE)
 _JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IGNORECASE)
 
 
@@ -1105,7 +1136,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         if can and intro and not unit and noun(text, total) == "":
             # "Tổng số hộ được hỗ trợ: 76, trong đó: hộ nghèo: 51; …", "tổng chỉ tiêu tuyển
             # sinh của trường là 3.750, trong đó …": the noun after "tổng (số)".
-            tn = _TOTAL_NOUN.search(text, max(0, total.start - 80), total.start)
+            tn = _TOTAL_NOUN.search(text, max(0, total.start - 80), total.start) or _COUNT_NOUN.search(text, max(0, total.start - 80), total.start)
             if tn:
                 unit, bare_total = tn.group(1).lower(), True
         # The figures after the total, without copying the list (a copy per candidate made a
@@ -1181,6 +1212,8 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list, long_lead=total is not lead_in)
             if len(kind_parts) > len(parts) and _fits(total, kind_parts):
                 parts, by_kind = kind_parts, True
+        if parts and _NUMBER_WORD_ITEMS.match(text[intro.end() : parts[0].start].lstrip(" ,:;(")):
+            complete = False  # items counted in words are not among the parts read
         if parts:
             used.add(intro.start("word"))
             out.append(TotalParts(total=total, parts=parts, complete=complete, said_total=said_total, intro_end=intro.end(), by_kind=by_kind))
@@ -1189,7 +1222,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
 # -- all ------------------------------------------------------------------------------------
 
 _OPENS_MONTH = re.compile(r"[^\S\n]*riêng(?:\s+trong)?\s+tháng(?!\w)", re.IGNORECASE)
-_OPENS_LIST = re.compile(r"[^\S\n]*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
+_OPENS_LIST = re.compile(r"[^\S\n]*(?:trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
 
 
 def statements(doc: Document) -> Statements:
