@@ -63,3 +63,56 @@ def test_fractions_in_a_table_of_statistics() -> None:
 
 def test_a_date_is_still_a_date() -> None:
     assert _st("Sáng 9/10, đoàn đến thăm 12 hộ nghèo.").part_whole == []
+
+
+def _pw(text: str) -> list[tuple[float, float, float | None]]:
+    return [(pw.part.value, pw.whole.value, pw.percent.value if pw.percent else None) for pw in _st(text).part_whole]
+
+
+def test_whole_in_parentheses_after_the_percentage_or_the_part() -> None:
+    assert _pw("Có 18 xã đạt chuẩn nông thôn mới, chiếm 72% số xã (25 xã).") == [(18, 25, 72)]
+    assert _pw("Có 18 xã đạt chuẩn nông thôn mới, chiếm 72% (trên 25 xã).") == [(18, 25, 72)]
+    assert _pw("Có 18 xã đạt chuẩn nông thôn mới (trên 25 xã), chiếm 72%.") == [(18, 25, 72)]
+    assert _pw("Đã giải ngân 18 tỷ đồng, đạt 72% kế hoạch (25 tỷ đồng).") == [(18e9, 25e9, 72)]
+    # Not a whole: another noun, a change, a time.
+    assert _pw("Có 18 hộ được hỗ trợ, chiếm 72% (25 người).") == []
+    assert _pw("Thu ngân sách đạt 18 tỷ đồng, đạt 72% kế hoạch (tăng 25 tỷ đồng so với cùng kỳ).") == []
+
+
+def test_percentage_before_its_figures_after_a_verb_in_parentheses() -> None:
+    assert _pw("Tỷ lệ xã đạt chuẩn là 72% (đạt 18 xã trên 25 xã).") == [(18, 25, 72)]
+
+
+def test_a_long_part_closed_by_its_own_share_in_parentheses() -> None:
+    text = "Năm nay có 12/36 tác phẩm của các hội viên ở huyện miền núi và các cộng tác viên ở thành phố đạt giải (chiếm hơn 33%)."
+    assert _pw(text) == [(12, 36, 33)]
+
+
+def test_parts_of_a_total_that_is_itself_a_share_have_no_percentage_of_it() -> None:
+    st = _st("Có 442 đại biểu tham gia biểu quyết (chiếm 90,02%), trong đó số đại biểu tán thành là 410, chiếm 83,5%.")
+    assert [(t.total.value, [p.value for p in t.parts]) for t in st.totals] == [(442, [410])]
+    assert st.part_whole == []
+
+
+def test_parts_written_as_fractions_of_the_total() -> None:
+    assert _totals("Có 41 đoàn có ý kiến, trong đó: 26/41 đoàn tán thành, 15/41 đoàn đề nghị giữ nguyên.") == [("41", ["26", "15"])]
+    assert _totals("Có 41 đoàn có ý kiến, trong đó 26/40 đoàn tán thành.") == []
+
+
+def test_a_share_after_an_opening_quote() -> None:
+    assert [q.text for q in _st("“Chiếm gần 50% sản lượng toàn cầu, nước ta có nhiều lợi thế.").shares] == ["gần 50%"] or [
+        q.value for q in _st("“Chiếm gần 50% sản lượng toàn cầu, nước ta có nhiều lợi thế.").shares] == [50]
+
+
+def _cum(text: str) -> list[tuple[float, float | None]]:
+    return [(c.cumulative.value, c.partner.value if c.partner else None) for c in _st(text).cumulative]
+
+
+def test_cumulative_is_the_part_of_a_whole_not_the_whole() -> None:
+    assert _cum("Hệ thống chỉ thành công 2 lần trong số 5 lần thử từ đầu năm 2010 tới nay.") == [(2, None)]
+
+
+def test_cumulative_is_no_year_nor_whose_sum_it_is() -> None:
+    assert _cum("Tính từ đầu năm 2017 đến nay, xe mẫu 2017 bản tiêu chuẩn giảm giá 2,2 triệu đồng.") == []
+    assert _cum("Tổng số lỗ lũy kế của 10 nhà máy tới cuối năm là 16.100 tỷ đồng.") == [(16100e9, None)]
+    assert _cum("Thu ngân sách trong tháng đạt 12 tỷ đồng, lũy kế 5 tháng đạt 50 tỷ đồng.") == [(50e9, 12e9)]

@@ -586,7 +586,7 @@ def _read_before(text: str, q: Quantity, clause_start: int) -> int:
     if _TAIL_DIGITLESS and _last_token_has_digit(text, q.start, window_start):
         tokens = []
     else:
-        tokens = [(m.start(), m.group().lower().lstrip("(")) for m in _WORD.finditer(text, window_start, q.start)]
+        tokens = [(m.start(), m.group().lower().lstrip("(“\"‘«")) for m in _WORD.finditer(text, window_start, q.start)]
     qualifiers: list[str] = []
     cut = q.start
     rank = {"estimate": 0, "around": 1, "below": 2, "above": 2}
@@ -859,7 +859,10 @@ def _states_ratio(gap: str) -> bool:
     parts = re.split(r"[,(]", gap)
     if len(parts) == 1:
         return all(w in _RATIO_LINK_WORDS for w in gap.lower().split())
-    if len(parts) > 3 or len(parts[0].split()) > 12:
+    # "12/36 tác phẩm của … tại Cần Thơ đạt giải (chiếm hơn 33%)": B's words may run longer
+    # when the percentage closes them in a parenthesis of its own with "chiếm" / "đạt".
+    limit = 24 if len(parts) == 2 and "," not in gap and re.match(r"[^\S\n]*(?:chiếm|đạt)(?!\w)", parts[1]) else 12
+    if len(parts) > 3 or len(parts[0].split()) > limit:
         return False
     return all(w in _RATIO_LINK_WORDS for w in parts[-1].lower().split())
 
