@@ -966,6 +966,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             if close and not opened:
                 pos = close.end()
             continue
+        # "(trong số đó 187 DN đang hoạt động với trên 34.700 lao động, và 118 DN đã có …)":
+        # after an item that runs on past a figure of its own, ", và" opens a new clause
+        # (counts that may overlap), not the next part.
+        if parts and _COMMA_AND_END.search(between) and _DIGIT_IN.search(between) and _STATE_WORDS.search(between):
+            break
         # A figure inside a part's own words ("1 iphone 6 plus, 2 …", "598 trận thắng
         # (1.794 điểm)") is no new part.
         if parts and not _PART_SEPARATOR.search(between if opened else between.replace("(", " ")):
@@ -983,6 +988,10 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             words_first = _NUMBER_WORD_ITEMS.match(between)
             if words_first:
                 between = between[words_first.end() :]
+                # … and the figure leads the next item right away ("một cụ già và 2 thanh niên",
+                # not "một loa trầm, ở bản cao cấp thì có tới 9 loa").
+                if len(between.split()) > 2:
+                    break
         lead = _PART_SEPARATOR.split(between)[-1].split()
         # An amount in the total's own unit may take a longer lead ("nợ phải trả 4.160 tỷ đồng,
         # trong đó nợ thuê tài chính đang ở mức 1.770 tỷ đồng").
@@ -1046,6 +1055,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
     return parts
 
 
+_COMMA_AND_END = re.compile(r",[^\S\n]*và[^\S\n]*\Z")
+_DIGIT_IN = re.compile(r"\d")
+# Words that tell a state of some of the total ("đang hoạt động", "đã có"): such counts may
+# overlap, unlike kinds ("đầu tư nước ngoài … , và … đầu tư trong nước").
+_STATE_WORDS = re.compile(r"(?<!\w)(?:đã|đang|được|có|chưa)(?!\w)", re.IGNORECASE)
 # Items of a list counted in words, each closed by a separator ("một người già, hai trẻ em và").
 _NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|(?:hơn|gần|khoảng)[^\S\n]+(?:một[^\S\n]+)?nửa|một[^\S\n]+nửa)"
 _NUMBER_WORD_ITEMS = re.compile(
