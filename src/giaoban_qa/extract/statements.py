@@ -1016,6 +1016,10 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # đến 3,31 điểm …").
         if (not parts and _OTHERS_AFTER.match(text, q.end)) or _EXTREME.search(" ".join(lead)):
             break
+        # "10 tỷ USD, trong đó giá thành cho mỗi chiếc vào khoảng 50 triệu USD": a figure per
+        # unit is no part of the total.
+        if _PER_UNIT.search(" ".join(lead)) or _PER_UNIT.match(text, q.end):
+            break
         # "46 cơ sở đạt, 9 cơ sở vi phạm …, và tiến hành xử phạt 1 cơ sở", "406 cán bộ chấm
         # trực tiếp, chia làm 16 tổ": an item led by a verb is a new clause, not a part.
         if parts and lead and _VERB_LEAD.match(" ".join(lead)):
@@ -1055,6 +1059,7 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
     return parts
 
 
+_PER_UNIT = re.compile(r"(?<!\w)(?:mỗi|một)[^\S\n]+[^\W\d_]+|[^\S\n]*[^\W\d_]*[^\S\n]*(?:mỗi|/)[^\S\n]*(?:người|chiếc|căn|hộ|suất|con|tháng|năm|ngày)(?!\w)", re.IGNORECASE)
 _COMMA_AND_END = re.compile(r",[^\S\n]*và[^\S\n]*\Z")
 _DIGIT_IN = re.compile(r"\d")
 # Words that tell a state of some of the total ("đang hoạt động", "đã có"): such counts may
