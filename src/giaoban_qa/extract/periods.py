@@ -866,7 +866,10 @@ def _phrase_at(low: str, at: int, table: list[tuple]) -> tuple[tuple, int] | Non
 
 # "kỷ niệm 25 năm …", "nhân dịp kỷ niệm …", "chào mừng 49 năm …", "… và 40 năm …" (after an
 # anniversary): a count of years that is an anniversary whatever the event.
-_ANNIV_CUE_BEFORE = re.compile(r"(?:(?:kỷ|kỉ)\s+niệm(?:\s+lần\s+thứ)?|chào\s+mừng|(?<!\w)nhân(?:\s+dịp)?)\s+\Z", re.IGNORECASE)
+_ANNIV_CUE_BEFORE = re.compile(r"(?:(?:kỷ|kỉ|tưởng)\s+niệm(?:\s+lần\s+thứ)?|chào\s+mừng|(?<!\w)nhân(?:\s+dịp)?)\s+\Z", re.IGNORECASE)
+# "kỷ niệm 6 năm trước" (a memory of six years ago), "N năm qua / tới / nữa": a span of
+# time from now, no anniversary.
+_ANNIV_TIME_AGO = re.compile(r"(?:trước|qua|tới|nữa|sau)(?!\w)")
 # "N năm thành lập / ngày thành lập / truyền thống / thiết lập quan hệ": an anniversary
 # count even without "kỷ niệm" (the coverage labels count "Sau 13 năm thành lập, …").
 _ANNIV_FOUNDING_AFTER = re.compile(r"(?:ngày\s+)?(?:thành\s+lập|truyền\s+thống|thiết\s+lập\s+quan\s+hệ|ra\s+đời)(?!\w)")
@@ -919,6 +922,12 @@ def anniversary_mentions(doc: Document, table: list[tuple] | None = None, unknow
                     out.append(mention)
             continue
         if followed_by is not None and not followed_by.match(low, phrase_end):
+            # "kỷ niệm 150 năm quốc khánh Canada": not the pack's event, still an
+            # anniversary of one it does not know.
+            if unknown:
+                mention = _unknown_anniversary(text, low, m, out)
+                if mention is not None:
+                    out.append(mention)
             continue
         reach = min(len(text), phrase_end + 60)
         rng = _ANNIV_RANGE.match(text, phrase_end) or _ANNIV_RANGE.search(text, phrase_end, reach)
@@ -956,7 +965,7 @@ def _unknown_anniversary(text: str, low: str, m: re.Match[str], earlier: list[An
         cued = True  # "… 55 năm Ngày thiết lập quan hệ ngoại giao và 40 năm Ngày ký kết …"
     if not cued and _ANNIV_FOUNDING_AFTER.match(low, m.end()) and not _DURATION_BEFORE.search(before):
         cued = True  # "Sau 10 năm thành lập, …", "hướng tới 75 năm thành lập Đảng bộ tỉnh"
-    if not cued:
+    if not cued or _ANNIV_TIME_AGO.match(low, m.end()):
         return None
     sentence = local_sentence(text, m.start())
     nxt = _ANNIVERSARY.search(low, m.end(), sentence.end)
