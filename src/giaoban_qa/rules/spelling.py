@@ -121,27 +121,33 @@ def doc_lows(doc: Document) -> list[str]:
     return doc.fact(_doc_lows)
 
 
-# Words (as written) known to be valid syllables in lower case, shared by the documents of
-# a run: most words of a document were met in earlier ones, and a set difference skips them.
+# Words (as written) known to be valid syllables in lower case, and known not to be,
+# shared by the documents of a run: most words of a document were met in earlier ones, and
+# set operations skip them.
 _VALID: set[str] = set()
+_INVALID: set[str] = set()
 
 
 def _invalid_words(texts: Iterable[str]) -> set[str]:
     """The words of ``texts`` that are no valid syllable in lower case."""
     from giaoban_qa.spelling.syllable import is_valid
 
-    unknown = set(texts)
-    unknown.difference_update(_VALID)
+    # (``-`` walks the document's few hundred distinct words and looks each up in the run's
+    # set; ``difference_update`` would walk the run's set, which grows with every document.)
+    unknown = set(texts) - _VALID
     if not unknown:
         return set()
-    if len(_VALID) > 100_000:
+    invalid = unknown & _INVALID
+    unknown -= invalid
+    if len(_VALID) > 100_000 or len(_INVALID) > 100_000:
         _VALID.clear()
-    invalid = set()
+        _INVALID.clear()
     for t in unknown:
         if is_valid(t.lower()):
             _VALID.add(t)
         else:
             invalid.add(t)
+            _INVALID.add(t)
     return invalid
 
 
@@ -659,8 +665,11 @@ def _slip_index(model):
 
 
 # Distinct pairs a run looks up by bisection in the slip index before it builds its sets
-# (~60 ms, the cost of ~60,000 bisections; one report has a few thousand pairs).
-_BISECT_PROBES = 30_000
+# (~30 ms, the cost of ~20,000 probes of two bisections each, benchmarks/profile_spelling.py;
+# one report has a few hundred to a thousand distinct pairs). A run past a few reports is a
+# folder, which goes on to hundreds of thousands of pairs: building the sets early costs
+# less than bisecting up to the break-even point first.
+_BISECT_PROBES = 5_000
 
 
 def _text_ids(model) -> dict[str, int]:
@@ -713,7 +722,7 @@ def _suspects(model, ids: list[int], needed: int, fit: int) -> list[int] | None:
         out.update(compress(count(), map(as_right.__contains__, keys)))
     unknown = model.unknown_id
     if unknown in ids:
-        out.update(i for i, x in enumerate(ids) if x == unknown)
+        out.update(compress(count(), map(unknown.__eq__, ids)))
     return sorted(out)
 
 
@@ -1230,6 +1239,9 @@ _GLUED = re.compile(
 )
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 @register
 class GluedFigure(Rule):
     """A figure glued to the word after it ("97.221tỷ đồng", "15người").
@@ -1257,7 +1269,7 @@ class GluedFigure(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
-        if not any(c.isdigit() for c in text):
+        if _ANY_DIGIT.search(text) is None:  # (``_GLUED`` needs a digit: one C search, not a Python step per character)
             return
         for m in _GLUED.finditer(text):
             figure, word = m.group(1), m.group(2)
