@@ -108,3 +108,37 @@ def test_the_run_caches_of_invalid_words_give_what_the_grammar_gives() -> None:
     for texts in docs * 2:  # the second time from the caches
         assert rules_spelling._invalid_words(texts) == {t for t in texts if not is_valid(t.lower())}
     assert {"UBND", "nghành"} <= rules_spelling._INVALID and {"Các", "sở"} <= rules_spelling._VALID
+
+
+def test_the_letter_tests_by_set_are_the_letter_tests_letter_by_letter() -> None:
+    from giaoban_qa.spelling.syllable import FOREIGN_LETTERS, VIET_LETTERS
+
+    # looks_foreign tests only VIET_LETTERS: a foreign letter is never one of them.
+    assert FOREIGN_LETTERS.isdisjoint(VIET_LETTERS)
+    rng = random.Random(17)
+    letters = "abcdđeghiklmnopqrstuvxyăâêôơưfjwzçé1 àáạ"
+    for _ in range(20000):
+        base = "".join(rng.choice(letters) for _ in range(rng.randint(0, 6)))
+        assert (not VIET_LETTERS.issuperset(base)) == any(c in FOREIGN_LETTERS or c not in VIET_LETTERS for c in base)
+        for tone in (0, 2, 3):
+            word = with_tone(base, tone)
+            # parse's letter test by set, against the syllables the grammar's tables make
+            assert (parse(word) is not None) == _parses(word, valid_bases()), word
+
+
+def test_the_hints_are_found_wherever_the_patterns_match() -> None:
+    # glued-figure and symbol-spacing search for a hint first and stop when there is none.
+    rng = random.Random(23)
+    pieces = list(" \n./,-_@0123456789aAzĐđ–") + ["tỷ", "người", "học  sinh", "QĐ", "UBND", "TT", "Ư", " - ", "- ", " -", "/2012/", "12", "/"]
+    samples = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(30000)]
+    slots = [["", " ", "a", "/", "số "], ["17", "5", "", "123456"], ["/2012", "", "/12"], ["/", "", "-"], ["QĐ", "NQ", "TƯ", "q", ""],
+             [" - ", "- ", " -", "-", "  -  ", " ", " – "], ["UBND", "BCT", "Đ", "TU", "ub"], ["", ".", "a", "/", " ngày"]]
+    samples += ["".join(rng.choice(slot) for slot in slots) for _ in range(20000)]
+    samples += ["đạt 97.221tỷ đồng", "số 17/2012/QĐ - UBND", "a1/2013/TT- BCT", "45/NQ -TU", "3.5người"]
+    found = {"_GLUED": 0, "_SYMBOL_SPACED": 0}
+    for text in samples:
+        for name, hint in (("_GLUED", rules_spelling._GLUED_HINT), ("_SYMBOL_SPACED", rules_spelling._SYMBOL_HINT)):
+            if getattr(rules_spelling, name).search(text) is not None:
+                assert hint.search(text) is not None, (name, text)
+                found[name] += 1
+    assert min(found.values()) > 100
