@@ -121,27 +121,33 @@ def doc_lows(doc: Document) -> list[str]:
     return doc.fact(_doc_lows)
 
 
-# Words (as written) known to be valid syllables in lower case, shared by the documents of
-# a run: most words of a document were met in earlier ones, and a set difference skips them.
+# Words (as written) known to be valid syllables in lower case, and known not to be,
+# shared by the documents of a run: most words of a document were met in earlier ones, and
+# set operations skip them.
 _VALID: set[str] = set()
+_INVALID: set[str] = set()
 
 
 def _invalid_words(texts: Iterable[str]) -> set[str]:
     """The words of ``texts`` that are no valid syllable in lower case."""
     from giaoban_qa.spelling.syllable import is_valid
 
-    unknown = set(texts)
-    unknown.difference_update(_VALID)
+    # (``-`` walks the document's few hundred distinct words and looks each up in the run's
+    # set; ``difference_update`` would walk the run's set, which grows with every document.)
+    unknown = set(texts) - _VALID
     if not unknown:
         return set()
-    if len(_VALID) > 100_000:
+    invalid = unknown & _INVALID
+    unknown -= invalid
+    if len(_VALID) > 100_000 or len(_INVALID) > 100_000:
         _VALID.clear()
-    invalid = set()
+        _INVALID.clear()
     for t in unknown:
         if is_valid(t.lower()):
             _VALID.add(t)
         else:
             invalid.add(t)
+            _INVALID.add(t)
     return invalid
 
 
@@ -175,10 +181,10 @@ _VIET_FINALS = ("ch", "nh", "ng", "m", "n", "p", "t", "c")
 
 def looks_foreign(word: str) -> bool:
     """A word of another language or a code, judged from its letters alone (lower case)."""
-    from giaoban_qa.spelling.syllable import FOREIGN_LETTERS, VIET_LETTERS, split_tone
+    from giaoban_qa.spelling.syllable import VIET_LETTERS, split_tone
 
     base, _ = split_tone(word)
-    if any(c in FOREIGN_LETTERS or c not in VIET_LETTERS for c in base):
+    if not VIET_LETTERS.issuperset(base):  # a letter Vietnamese does not write (FOREIGN_LETTERS are none of VIET_LETTERS)
         return True
     if _VIET_ONLY.search(word):
         return False
@@ -646,7 +652,13 @@ def _viable(model, word: str) -> tuple[tuple[str, str, int], ...]:
             if row:
                 if len(_VIABLE) > 20000:
                     _VIABLE.clear()
-                result = _VIABLE[word] = tuple((cand, kind, model.unigram(cand)) for cand, kind, _ in row)
+                if len(_VIABLE_IDS) > 20000:
+                    _VIABLE_IDS.clear()
+                # The index holds each candidate's id in the counts (the same file: ``load``
+                # checks its header): its count is read by id, its text is not hashed.
+                counts = model._uni_counts
+                result = _VIABLE[word] = tuple((cand, kind, counts[cand_id]) for cand, kind, cand_id in row)
+                _VIABLE_IDS[word] = tuple(cand_id for _, _, cand_id in row)
                 return result
     from giaoban_qa.spelling.candidates import valid_edits
 
@@ -687,8 +699,11 @@ def _slip_index(model):
 
 
 # Distinct pairs a run looks up by bisection in the slip index before it builds its sets
-# (~60 ms, the cost of ~60,000 bisections; one report has a few thousand pairs).
-_BISECT_PROBES = 30_000
+# (~30 ms, the cost of ~20,000 probes of two bisections each, benchmarks/profile_spelling.py;
+# one report has a few hundred to a thousand distinct pairs). A run past a few reports is a
+# folder, which goes on to hundreds of thousands of pairs: building the sets early costs
+# less than bisecting up to the break-even point first.
+_BISECT_PROBES = 5_000
 
 
 def _text_ids(model) -> dict[str, int]:
@@ -735,13 +750,17 @@ def _suspects(model, ids: list[int], needed: int, fit: int) -> list[int] | None:
     else:  # a short run: a few bisections cost less than building the sets
         as_left, as_right = index.strong_among(present)
     out: set[int] = set()
-    if as_left:  # the second word of each such pair
-        out.update(compress(count(1), map(as_left.__contains__, keys)))
-    if as_right:  # the first word
-        out.update(compress(count(), map(as_right.__contains__, keys)))
+    hits = as_left | as_right  # (a few per document: one pass over the pairs finds them all)
+    if hits:
+        for p in compress(count(), map(hits.__contains__, keys)):
+            k = keys[p]
+            if k in as_left:  # the second word of the pair
+                out.add(p + 1)
+            if k in as_right:  # the first word
+                out.add(p)
     unknown = model.unknown_id
     if unknown in ids:
-        out.update(i for i, x in enumerate(ids) if x == unknown)
+        out.update(compress(count(), map(unknown.__eq__, ids)))
     return sorted(out)
 
 
@@ -1404,9 +1423,11 @@ def _viable_logs(model, word: str) -> tuple[tuple[str, str, int, float, float], 
 # (The test "no letter, digit, / . , - before the figure" is written after its first digit,
 # ``\d(?<![\w/.,-]\d)``, the same test: a pattern that opens with a digit is searched for
 # by its first character at C speed, one that opens with a lookbehind tries every position.)
-_GLUED = re.compile(
-    r"(\d(?<![\w/.,-]\d)[\d.,]*\d|\d(?<![\w/.,-]\d))(tỷ|tỉ|triệu|nghìn|ngàn|trăm|đồng|người|hộ|tấn|lượt|năm|tháng|ngày|giờ|phút|xã|huyện|tỉnh|trường|học\s+sinh|căn|chiếc|con|cây)(?!\w)",
-)
+_GLUED_WORDS = r"(tỷ|tỉ|triệu|nghìn|ngàn|trăm|đồng|người|hộ|tấn|lượt|năm|tháng|ngày|giờ|phút|xã|huyện|tỉnh|trường|học\s+sinh|căn|chiếc|con|cây)(?!\w)"
+_GLUED = re.compile(r"(\d(?<![\w/.,-]\d)[\d.,]*\d|\d(?<![\w/.,-]\d))" + _GLUED_WORDS)
+# A digit right before one of the words: every match of ``_GLUED`` holds one, most texts
+# none, and searching for it costs a fraction of ``_GLUED``'s tries at every digit.
+_GLUED_HINT = re.compile(r"\d" + _GLUED_WORDS)
 
 
 @register
@@ -1436,7 +1457,7 @@ class GluedFigure(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
-        if not any(c.isdigit() for c in text):
+        if _GLUED_HINT.search(text) is None:
             return
         for m in _GLUED.finditer(text):
             figure, word = m.group(1), m.group(2)
@@ -1457,6 +1478,10 @@ class GluedFigure(Rule):
 _SYMBOL_SPACED = re.compile(
     r"(\d(?<![\w/]\d)\d{0,4}(?:/\d{4})?/[A-ZĐ][A-ZĐƯ]{0,7})(?:( +)-( *)|( *)-( +))([A-ZĐ][A-ZĐ]{1,9})(?![\w])"
 )
+# The slash, the type, the spaced hyphen and the issuer's first capital that every match of
+# ``_SYMBOL_SPACED`` holds: a search for a literal "/" first, far cheaper than trying the
+# symbol at every digit of a text that has no spaced hyphen in a symbol.
+_SYMBOL_HINT = re.compile(r"/[A-ZĐ][A-ZĐƯ]{0,7}(?: +- *| *- +)[A-ZĐ]")
 
 
 @register
@@ -1485,7 +1510,7 @@ class SymbolSpacing(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
-        if "/" not in text:
+        if "/" not in text or _SYMBOL_HINT.search(text) is None:
             return
         for m in _SYMBOL_SPACED.finditer(text):
             fixed = f"{m.group(1)}-{m.group(6)}"
