@@ -188,7 +188,7 @@ def test_the_check_path_classes_are_records():
     assert Span.__slots__ == ("start", "end") and Quantity.__slots__[:2] == ("start", "end")
 
 
-def test_a_one_file_check_imports_neither_dataclasses_nor_inspect():
+def test_check_and_audit_import_neither_dataclasses_nor_inspect(tmp_path):
     """``dataclasses`` imports ``inspect`` (with ``ast``, ``dis``, ``tokenize``): ~6 ms of
     start-up that a check no longer needs. The probe sees them when a rule's page is shown."""
     import os
@@ -200,12 +200,27 @@ def test_a_one_file_check_imports_neither_dataclasses_nor_inspect():
     probe = "print(','.join(m for m in ('dataclasses', 'inspect', 'ast') if m in sys.modules), file=sys.stderr)"
     runs = {
         "check": f"import sys; from giaoban_qa.cli import main; main(['check', 'examples/tin-tong-ket-nam-2020.txt', '-f', 'json']); {probe}",
+        "audit": f"import sys; from giaoban_qa.cli import main; main(['audit', {str(tmp_path)!r}, '-f', 'json', '--no-cache', '-j', '1']); {probe}",
         "explain": f"import sys; from giaoban_qa.cli import main; main(['explain', 'date.impossible']); {probe}",
     }
+    for name in ("a.txt", "b.txt"):  # (an HTML file would bring trafilatura, and it inspect)
+        (tmp_path / name).write_text("Ngày 05/01/2021, Huyện ủy Ba Chẽ họp giao ban tháng 12 năm 2020.\n", encoding="utf-8")
     seen = {}
     for name, code in runs.items():
         proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
                               env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
         seen[name] = proc.stderr.strip().splitlines()[-1:]
-    assert seen["check"] in ([], [""]), seen
+    assert seen["check"] in ([], [""]) and seen["audit"] in ([], [""]), seen
     assert "inspect" in seen["explain"][0], seen
+
+
+def test_module_names_are_those_pkgutil_lists():
+    import importlib
+    import pkgutil
+
+    from giaoban_qa.modules import module_names
+
+    for name in ("giaoban_qa", "giaoban_qa.rules", "giaoban_qa.extract", "giaoban_qa.archive", "giaoban_qa.loaders", "giaoban_qa.reporters"):
+        package = importlib.import_module(name)
+        assert module_names(package.__path__) == [m.name for m in pkgutil.iter_modules(package.__path__)], name
+    assert module_names(["/no/such/folder"]) == []

@@ -19,7 +19,6 @@ test suite runs the two examples, so documentation cannot drift from behaviour.
 from __future__ import annotations
 
 import importlib
-import os
 import re
 from typing import Any, ClassVar, Iterable
 
@@ -236,38 +235,12 @@ def all_rules() -> dict[str, type[Rule]]:
         # cross-document shard, and each listing walked the folder (a third of a cached re-run).
         import giaoban_qa.rules as package
 
-        for name in family_modules(package.__path__):
+        from giaoban_qa.modules import module_names
+
+        for name in module_names(package.__path__):
             importlib.import_module(f"giaoban_qa.rules.{name}")
         _FAMILIES_IMPORTED = True
     return dict(sorted(REGISTRY.items()))
-
-
-def family_modules(folders: Iterable[str]) -> list[str]:
-    """The modules and packages in ``folders``, as ``pkgutil.iter_modules`` names them (in
-    that order), without its import of ``inspect`` (with ``ast``, ``dis`` and ``tokenize``:
-    ~6 ms of a one-file check's start-up, which needs nothing else of them)."""
-    from importlib.machinery import all_suffixes
-
-    suffixes = sorted(all_suffixes(), key=len, reverse=True)  # ".cpython-311-x86_64-linux-gnu.so" before ".so"
-    seen: set[str] = set()
-    names = []
-    for folder in folders:
-        try:
-            entries = sorted(os.listdir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            path = os.path.join(folder, entry)
-            name = next((entry[: -len(s)] for s in suffixes if entry.endswith(s)), None)
-            if name is None:
-                if "." in entry or not os.path.isdir(path) or not os.path.isfile(os.path.join(path, "__init__.py")):
-                    continue
-                name = entry
-            if name == "__init__" or "." in name or name in seen:
-                continue
-            seen.add(name)
-            names.append(name)
-    return names
 
 
 def matches(code: str, patterns: Iterable[str]) -> bool:
