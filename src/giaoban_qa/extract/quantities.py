@@ -17,11 +17,11 @@ before and after it, so the parser stays linear in the size of the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract import fact_table
+from giaoban_qa.records import field, record
 
 # -- reference data -------------------------------------------------------------------------
 
@@ -161,7 +161,7 @@ _METRIC_LEAD = re.compile(
 )
 
 
-@dataclass(slots=True)  # a document has thousands: slots instead of a dict each (~1 KB less a figure)
+@record(slots=True)  # a document has thousands: slots instead of a dict each (~1 KB less a figure)
 class Quantity:
     """One figure with its unit, how exactly it is stated and what it is about."""
 

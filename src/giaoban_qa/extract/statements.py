@@ -30,11 +30,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract.quantities import COUNT_UNITS, DECLINE_VERBS, GROWTH_VERBS, MEASURE_UNITS, MONEY_UNITS, Quantity, _named_before, _states_ratio, quantities
+from giaoban_qa.records import field, record
 
 _AMOUNT_UNITS = frozenset(MONEY_UNITS.values()) | frozenset(MEASURE_UNITS.values())
 _KNOWN_COUNTS = frozenset(COUNT_UNITS)
@@ -101,7 +101,7 @@ def _same_thing(text: str, a: Quantity, b: Quantity) -> bool:
     return bool(na and na == nb)
 
 
-@dataclass
+@record
 class PartWhole:
     """"A/B (X%)": a part, its whole and the percentage that states part/whole, if any."""
 
@@ -113,7 +113,7 @@ class PartWhole:
     alternatives: list[Quantity] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Change:
     """"tăng/giảm Y%", with the ratio "bằng X%" of the same figure and base beside it."""
 
@@ -122,7 +122,7 @@ class Change:
     ratio: Quantity | None = None
 
 
-@dataclass
+@record
 class Cumulative:
     """A figure summed since the start of the period, and the figure of one month (or the
     new figure) inside it."""
@@ -133,7 +133,7 @@ class Cumulative:
     partner_kind: str | None = None  # month | increment
 
 
-@dataclass
+@record
 class TotalParts:
     """A total and the parts listed after "trong đó" / "gồm"."""
 
@@ -147,7 +147,7 @@ class TotalParts:
     by_kind: bool = False
 
 
-@dataclass
+@record
 class Statements:
     """The relations between figures a document states, by kind, for the number rules."""
 
