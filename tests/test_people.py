@@ -178,3 +178,21 @@ def test_user_packs_extend_the_shipped_ones(tmp_path):
     assert ("text.term-variant", "Đảng Ủy") in found
     assert ("text.term-variant", "Covid 19") in found
     assert ("text.typo", "kế hoặch") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # r15text: a titled list before a colon gives its title to every item's name
+        ("Dự hội nghị có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: Lê Văn Cường, Phạm Thị Dung và Hoàng Minh Đức.",
+         [("Lê Văn Cường", ["Ủy viên Ban Thường vụ Tỉnh ủy"]), ("Phạm Thị Dung", ["Ủy viên Ban Thường vụ Tỉnh ủy"]), ("Hoàng Minh Đức", ["Ủy viên Ban Thường vụ Tỉnh ủy"])]),
+        ("Cùng dự có các đồng chí Phó Chủ tịch UBND tỉnh: Võ Văn Hải, Giám đốc Sở Tài chính; Đặng Quốc Hùng.",
+         [("Võ Văn Hải", ["Phó Chủ tịch UBND tỉnh", "Giám đốc Sở Tài chính"]), ("Đặng Quốc Hùng", ["Phó Chủ tịch UBND tỉnh"])]),
+        # not a list: a titled speaker before the colon, an item in lower case, a plain colon
+        ("Chủ tịch UBND tỉnh Nguyễn Văn An: tỉnh sẽ chỉ đạo, Trần Văn Bình và các sở cùng làm.", [("Nguyễn Văn An", ["Chủ tịch UBND tỉnh"])]),
+        ("Có các đồng chí Ủy viên Ban Thường vụ: Lê Văn Cường; đại diện các sở, Phạm Văn Dũng.", [("Lê Văn Cường", ["Ủy viên Ban Thường vụ"])]),
+        ("Danh sách khen thưởng: Nguyễn Văn An, Trần Văn Bình.", []),
+    ],
+)
+def test_titled_list_before_a_colon(text, expected):
+    assert _people(text) == expected

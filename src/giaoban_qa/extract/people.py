@@ -150,9 +150,12 @@ class TitleLexicon:
     def is_surname(self, word: str, syllables: int) -> bool:
         """``word`` opens a name of ``syllables`` syllables: a family name, or (three or
         four syllables) a common family name with a slipped diacritic."""
-        return _low(word) in self.surnames or (syllables >= 3 and fold(word) in self.slip_surnames)
+        return _low(word) in self.surnames or (syllables >= 3 and fold(word) in self.slip_surnames and _low(word) not in _NOT_SURNAME_SLIPS)
 
 
+# Words whose folded form is a common family name's but which are written as themselves
+# before a name: "ủy viên Trung ương Đảng Đinh La Thăng" ("Đảng" folds to "Đặng").
+_NOT_SURNAME_SLIPS = frozenset(("đảng",))
 # The family names that are almost never a place or a common word at the start of a run;
 # used to split "tỉnh Bình Dương Trần Thanh Liêm" and to tell "Tỉnh ủy Hà Giang" (a place)
 # from "Tỉnh ủy Nguyễn Văn A" (a person).
@@ -271,7 +274,7 @@ _TAIL_FREE = frozenset("huyện tỉnh xã thị thành phường quận thôn b
 _TAIL_BOUND = {
     "trấn": {"thị"}, "xã": {"thị"}, "phố": {"thành"}, "vụ": {"thường", "nội"}, "trực": {"thường"}, "trách": {"chuyên"},
     "chấp": {"ban"}, "hành": {"chấp"}, "ương": {"trung"}, "trị": {"chính"}, "phủ": {"chính"}, "phòng": {"văn", "quốc"},
-    "tra": {"kiểm", "thanh"}, "giáo": {"tuyên"}, "vận": {"dân"}, "nhân": {"ban", "đồng", "doanh"}, "dân": {"nhân", "nông"},
+    "tra": {"kiểm", "thanh"}, "giáo": {"tuyên"}, "vận": {"dân"}, "nhân": {"ban", "đồng", "doanh", "tư"}, "dân": {"nhân", "nông"},
     "đồng": {"hội"}, "biểu": {"đại"}, "mặt": {"ban"}, "trận": {"mặt"}, "tổ": {"trận"}, "quốc": {"tổ"},
     "viên": {"ủy"}, "bộ": {"chi", "trưởng"}, "an": {"công"}, "sự": {"quân"}, "ủy": {"đảng", "huyện", "tỉnh", "thành"},
     # the lower-case halves of organ names after a capitalised word: "Sở Văn hóa",
@@ -365,6 +368,10 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
                 if _low(prev) in _SCHOOL_WORDS:
                     # "Hiệu trưởng Trường Tiểu học Nguyễn Khả Trạc": a school named after a person
                     school_until = i + run - 1
+                elif run == 2 and fold(prev) in ("quan", "phuong"):
+                    # "Trưởng Công an quận Ngô Quyền", "phường Lê Lợi": districts and wards
+                    # are named after people; two syllables after the level are its name.
+                    school_until = i + 1
                 elif low in lex.strong_surnames or (run >= 3 and fold(w) in lex.slip_surnames) or (run == 3 and _weak_name(words_from[i : i + 3], lex)) or not (fold(prev) in lex.levels or fold(prev) in ("uy", "tp") or prev.isupper()):
                     break
         elif w in ("và", "của") and i + 1 < len(words_from) and _joins_organ(w, words_from[i + 1][2], lex):
@@ -383,7 +390,7 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
 _PAIR_NEXT = {
     "công": {"an", "ty", "thương", "nghiệp", "nghệ"}, "tài": {"chính", "nguyên"}, "kế": {"hoạch"}, "giáo": {"dục"}, "y": {"tế"},
     "nông": {"nghiệp", "dân", "thôn"}, "hội": {"nông", "liên", "cựu", "phụ", "đồng", "chữ", "người"}, "liên": {"hiệp", "đoàn"},
-    "giao": {"thông"}, "xây": {"dựng"}, "lao": {"động"}, "nội": {"vụ"}, "tư": {"pháp"}, "ngoại": {"giao"}, "khoa": {"học"},
+    "giao": {"thông"}, "xây": {"dựng"}, "lao": {"động"}, "nội": {"vụ"}, "tư": {"pháp", "nhân"}, "ngoại": {"giao"}, "khoa": {"học"},
     "phụ": {"nữ"}, "cựu": {"chiến"}, "chữ": {"thập"}, "thanh": {"tra", "niên"}, "ngân": {"hàng"}, "bảo": {"hiểm"}, "hải": {"quan"},
     "cảnh": {"sát"}, "quản": {"lý"}, "tòa": {"án"}, "viện": {"kiểm"}, "bệnh": {"viện"}, "trung": {"tâm", "ương"},
 }
@@ -612,6 +619,47 @@ def _title_before_la(scan: _Scan, at: int, floor: int) -> list[Title]:
     return _title_before(scan, m.start(), floor) if m else []
 
 
+# A titled list: "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: A, B; C, Giám đốc Sở …".
+# The items after the colon are split by commas, semicolons and "và"; each opens with a
+# capital (a name, or the item's own title after its name).
+_LIST_ITEMS = re.compile(r"[;,]|\s+và\s+")
+_LIST_WINDOW = 400
+
+
+def _list_title(scan: _Scan, start: int) -> list[Title]:
+    """The title a titled list opens with, for a name that starts one of its items: in
+    "Dự có các đồng chí Phó Chủ tịch UBND tỉnh: Võ Văn Hải, Đặng Quốc Hùng" both are Phó
+    Chủ tịch. Only the items of one sentence are read: no full stop, line break or other
+    colon between the list's title and the name, and every earlier item opens with a capital
+    (so "…: A, B; đại diện các sở, ông C" stops at the lower-case item)."""
+    text = scan.text
+    lo = max(0, start - _LIST_WINDOW)
+    colon = text.rfind(":", lo, start)
+    if colon < 0:
+        return []
+    seg = text[colon + 1 : start]
+    if "\n" in seg or ". " in seg or "(" in seg:
+        return []
+    items = _LIST_ITEMS.split(seg)
+    if items[-1].strip():
+        return []  # the name does not open an item
+    for item in items[:-1]:
+        item = item.strip()
+        if not item or not item[0].isupper():
+            return []
+    floor = _sentence_floor(text, colon)
+    got = _title_before(scan, colon, floor)
+    if not got:
+        return []
+    t = got[0]
+    inner = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text, t.start, t.end)]
+    for i, (_, _, w) in enumerate(inner):
+        run = _run_length(text, inner, i)
+        if 2 <= run <= 4 and scan.lex.is_surname(w, run) and (_low(w) in scan.lex.strong_surnames or run >= 3):
+            return []  # "Chủ tịch UBND tỉnh Nguyễn Văn A: …": the title has its holder; what follows is speech
+    return [t]
+
+
 _CHAIN_SEP = re.compile(r",\s\Z")
 
 
@@ -689,6 +737,10 @@ _PLACES_LIKE_NAMES = frozenset(("ho chi minh", "tran van thoi", "hoang su phi", 
 _MIDDLE_NAMES = frozenset("văn thị hữu đức công quang ngọc minh xuân thanh quốc đình trọng duy mạnh tiến hồng kim bá khắc".split())
 
 
+# The middle names that mark a person whatever the family name ("Long Văn Sơn").
+_MIDDLE_MARKERS = frozenset(("Văn", "Thị"))
+
+
 def _weak_name(run: list[tuple[int, int, str]], lex: TitleLexicon) -> bool:
     return len(run) == 3 and _low(run[0][2]) in lex.surnames and _low(run[1][2]) in _MIDDLE_NAMES and fold(" ".join(w for _, _, w in run)) not in _PLACES_LIKE_NAMES
 
@@ -712,7 +764,7 @@ def _name_in_run(run: list[tuple[int, int, str]], begin: int, lex: TitleLexicon)
         if size < 2:
             return None
         first = _low(run[i][2])
-        if first in lex.surnames or (size >= 3 and fold(run[i][2]) in lex.slip_surnames):
+        if first in lex.surnames or (size >= 3 and fold(run[i][2]) in lex.slip_surnames and first not in _NOT_SURNAME_SLIPS):
             # "Hà Nội", "Thái Bình": two syllables after a weak family name read as a place.
             if size == 2 and first not in lex.strong_surnames:
                 return None
@@ -737,7 +789,7 @@ def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = froze
     runs: list[list[tuple[int, int, str]]] = []
     for m in _CAP_RUN.finditer(text):
         words = m.group().replace("\u00a0", " ").split(" ")
-        if not any(_low(w) in surnames or fold(w) in slips for w in words[-4:-1]):
+        if not (any(_low(w) in surnames or fold(w) in slips for w in words[-4:-1]) or (len(words) >= 3 and words[-2] in _MIDDLE_MARKERS)):
             continue
         run = []
         pos = m.start()
@@ -756,17 +808,64 @@ _COUNTRIES = (
     "Lào", "Campuchia", "Trung Quốc", "Đức", "Pháp", "Nga", "Mỹ", "Hoa Kỳ", "Nhật Bản", "Hàn Quốc", "Triều Tiên", "Thái Lan",
     "Ấn Độ", "Anh", "Australia", "Úc", "Canada", "Singapore", "Indonesia", "Malaysia", "Philippines", "Myanmar", "Cuba",
     "Italy", "Tây Ban Nha", "Ukraine", "Thổ Nhĩ Kỳ", "Israel", "Iran", "Brazil", "Mông Cổ", "Belarus", "Hungary", "Ba Lan",
+    "Ukraina", "Argentina", "Chile", "Syria", "Venezuela", "Mexico", "Peru", "Colombia", "Ai Cập", "Nam Phi", "New Zealand",
+    "Bangladesh", "Pakistan", "Iraq", "Afghanistan", "Hà Lan", "Bỉ", "Thụy Điển", "Thụy Sĩ", "Na Uy", "Phần Lan", "Đan Mạch",
+    "Séc", "Áo", "Hy Lạp", "Bồ Đào Nha", "Romania", "Bulgaria", "Serbia", "Kazakhstan", "Brunei", "Timor-Leste", "Ả Rập Xê Út",
 )
+_COUNTRY_WORDS = frozenset(_COUNTRIES)
 _FOREIGN_WORD = rf"[{_UPPER_VI}][{_LOWER_VI}]+(?:-[{_LOWER_VI}{_UPPER_VI}][{_LOWER_VI}]*)*"
 _FOREIGN_HOLDER = re.compile(
     rf"(?<!\w)(?:{'|'.join(sorted(_COUNTRIES, key=len, reverse=True))}) ({_FOREIGN_WORD}(?: {_FOREIGN_WORD}){{1,3}})(?![\w-])(?! [{_UPPER_VI}])"
 )
 
 
+# A foreign holder named right after the title, with no country between: "Tổng thống Donald
+# Trump", "Bộ trưởng Wilbur Ross", "Tổng Thư ký Liên Hợp Quốc Antonio Guterres". Two to four
+# capitalised words without Vietnamese marks, one of which no Vietnamese syllable spells.
+_ASCII_NAME = re.compile(rf"(?<![\w.-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{1,3}}(?![\w-])(?! [{_UPPER_VI}])")
+_VI_ONSETS = frozenset("ch gh gi kh ng ngh nh ph qu th tr".split())
+_VI_CODAS = frozenset("c ch m n ng nh p t".split())
+
+
+def _foreign_word(word: str) -> bool:
+    """A word (ASCII letters) that no Vietnamese syllable spells: f/j/w/z, a doubled
+    consonant, an onset or a final consonant Vietnamese has not ("Donald", "Ross", "Trump"
+    is Vietnamese-shaped but "Donald" is not)."""
+    low = word.lower()
+    if re.search(r"[fjwz]|([bcdghklmnpqrstvx])\1", low):
+        return True
+    onset = re.match(r"[^aeiouy]*", low).group()
+    coda = re.search(r"[^aeiouy]*\Z", low).group()
+    if len(onset) >= 2 and onset not in _VI_ONSETS or coda and coda not in _VI_CODAS:
+        return True
+    middle = low[len(onset) : len(low) - len(coda)]
+    return bool(re.search(r"[^aeiouy]", middle))  # two syllables in one word: "Antonio"
+
+
 def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> list[PersonMention]:
     text, lex = doc.text, scan.lex
     starts = {p.start for p in taken}
     out = []
+    spans = sorted((p.start, p.end) for p in taken)
+    for m in _ASCII_NAME.finditer(text):
+        start, end = m.span()
+        words = m.group().split(" ")
+        if words[0] in _COUNTRY_WORDS:
+            # "Tổng thống Nga Vladimir Putin": the country belongs to the title (read by
+            # _FOREIGN_HOLDER below); "Tổng thống Nga Putin" names one word only.
+            start += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or start in starts or not any(_foreign_word(w) for x in words for w in x.split("-")) or lex.is_surname(words[0], len(words)):
+            continue
+        if any(a < end and start < b for a, b in spans):
+            continue
+        floor = _sentence_floor(text, start)
+        before = _title_before(scan, start, floor)
+        if before:
+            before = _earlier_titles(scan, before, floor) + before
+            name = text[start:end]
+            out.append(PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(before), form="title-name"))
+            starts.add(start)
     for m in _FOREIGN_HOLDER.finditer(text):
         start, end = m.span(1)
         first = m.group(1).split(" ")[0]
@@ -827,6 +926,10 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             # "ông Mai Thức", "bà Hà Vân": two syllables after an honorific are a person even
             # when the family name is also a common word or a place's first syllable.
             chosen = 0
+        if chosen is None and len(run) >= 3 and run[-2][2] in _MIDDLE_MARKERS and _HONORIFIC_BEFORE.search(text[max(0, run[-3][0] - _HON_WINDOW) : run[-3][0]]):
+            # "ông Long Văn Sơn", "bà Lò Thị Hoa": after an honorific, three syllables
+            # with "Văn" / "Thị" in the middle are a person whose family name our list lacks.
+            chosen = len(run) - 3
         if chosen is None:
             continue
         start, end = run[chosen][0], run[-1][1]
@@ -852,6 +955,8 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             before = _title_before(scan, start, floor) or _title_before_separator(scan, start, floor, comma=False)
         if before:
             before = _earlier_titles(scan, before, floor) + before
+        elif ":" in text[max(0, start - _LIST_WINDOW) : start]:
+            before = _list_title(scan, start)
         if not (honorific or before or after):
             continue
         form = "title-name" if before else ("name-title" if after else "honorific")

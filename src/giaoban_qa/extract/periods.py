@@ -67,6 +67,14 @@ _CUM_WORDS = re.compile(
     rf"(?:\s+(?:đến|tới)(?:\s+(?:hết|cuối))?)?\s+(?:(?P<n>{_NUM})\s+tháng(?!\w)|tháng\s+(?P<m>\d{{1,2}})(?![\d/]\d))"
     rf"(?:\s*(?:đầu\s+năm)?(?:{_YEAR_TAIL})?)?"
 )
+# After "lũy kế / tính chung / cộng dồn K tháng": words naming a span that does not run from
+# January ("3 tháng quý II", "3 tháng hè", "2 tháng gần đây", "9 tháng niên vụ", "7 tháng năm
+# tài chính", "3 tháng cao điểm", "2 tháng lương", "18 tháng triển khai", "3 tháng mùa mưa").
+_OTHER_SPAN_AFTER = re.compile(
+    r"(?:\s+|(?<=\s))(?:quý|hè|mùa|vụ|niên\s+vụ|năm\s+(?:tài\s+chính|học)|tài\s+khóa|tài\s+khoá|cao\s+điểm|gần\s+(?:đây|nhất)|"
+    r"trở\s+lại\s+đây|liên\s+tiếp|liên\s+tục|lương|triển\s+khai|thực\s+hiện|thi\s+công|cuối(?!\s+năm\s+(?:nay|\d))|đợt|"
+    r"kể\s+từ|từ\s+(?:khi|ngày|tháng)|sau\s+khi|trước\s+đó|tết|khô|mưa|nắng|nghỉ|học\s+kỳ|của\s+(?:quý|đợt|mùa|vụ|dự\s+án|năm\s+học))(?!\w)"
+)
 # "lũy kế năm 2016", "lũy kế cả năm 2016": the whole year.
 _CUM_YEAR = re.compile(r"(?:tính\s+chung|cộng\s+dồn|l(?:ũy|uỹ)\s+kế)(?:\s+cả)?\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 # "(tính) từ đầu năm đến hết tháng 5": January to May.
@@ -245,7 +253,7 @@ def find_periods(doc: Document) -> list[PeriodFact]:
             continue
         n = _number(m.group("n"))
         if n and 1 <= n <= 12:
-            add(m, "cumulative", 1, n, _year(m, "y"))
+            add(m, "other" if _OTHER_SPAN_AFTER.match(low, m.end()) else "cumulative", 1, n, _year(m, "y"))
     for m in _CUM_YEAR.finditer(low):
         if word_start(low, m.start()):
             add(m, "year", 1, 12, _year(m, "y"))
@@ -253,9 +261,12 @@ def find_periods(doc: Document) -> list[PeriodFact]:
         for m in pattern.finditer(low):
             if not word_start(low, m.start()):
                 continue
-            n = _number(m.group("n")) if "n" in pattern.groupindex and m.group("n") else int(m.group("m"))
+            counted = "n" in pattern.groupindex and m.group("n")
+            n = _number(m.group("n")) if counted else int(m.group("m"))
             if n and 1 <= n <= 12:
-                add(m, "cumulative", 1, n, _year(m, "y"))
+                # "tính chung 3 tháng hè", "cộng dồn 2 tháng lương", "lũy kế 9 tháng niên vụ":
+                # K months of another span, not January to month K.
+                add(m, "other" if counted and _OTHER_SPAN_AFTER.match(low, m.end()) else "cumulative", 1, n, _year(m, "y"))
     for m in _COUNTED.finditer(low):
         count = _COUNT_BEFORE.search(low, max(0, m.start() - 12), m.start())
         if count is None:
@@ -855,7 +866,10 @@ def _phrase_at(low: str, at: int, table: list[tuple]) -> tuple[tuple, int] | Non
 
 # "kỷ niệm 25 năm …", "nhân dịp kỷ niệm …", "chào mừng 49 năm …", "… và 40 năm …" (after an
 # anniversary): a count of years that is an anniversary whatever the event.
-_ANNIV_CUE_BEFORE = re.compile(r"(?:(?:kỷ|kỉ)\s+niệm(?:\s+lần\s+thứ)?|chào\s+mừng|(?<!\w)nhân(?:\s+dịp)?)\s+\Z", re.IGNORECASE)
+_ANNIV_CUE_BEFORE = re.compile(r"(?:(?:kỷ|kỉ|tưởng)\s+niệm(?:\s+lần\s+thứ)?|chào\s+mừng|(?<!\w)nhân(?:\s+dịp)?)\s+\Z", re.IGNORECASE)
+# "kỷ niệm 6 năm trước" (a memory of six years ago), "N năm qua / tới / nữa": a span of
+# time from now, no anniversary.
+_ANNIV_TIME_AGO = re.compile(r"(?:trước|qua|tới|nữa|sau)(?!\w)")
 # "N năm thành lập / ngày thành lập / truyền thống / thiết lập quan hệ": an anniversary
 # count even without "kỷ niệm" (the coverage labels count "Sau 13 năm thành lập, …").
 _ANNIV_FOUNDING_AFTER = re.compile(r"(?:ngày\s+)?(?:thành\s+lập|truyền\s+thống|thiết\s+lập\s+quan\s+hệ|ra\s+đời)(?!\w)")
@@ -908,6 +922,12 @@ def anniversary_mentions(doc: Document, table: list[tuple] | None = None, unknow
                     out.append(mention)
             continue
         if followed_by is not None and not followed_by.match(low, phrase_end):
+            # "kỷ niệm 150 năm quốc khánh Canada": not the pack's event, still an
+            # anniversary of one it does not know.
+            if unknown:
+                mention = _unknown_anniversary(text, low, m, out)
+                if mention is not None:
+                    out.append(mention)
             continue
         reach = min(len(text), phrase_end + 60)
         rng = _ANNIV_RANGE.match(text, phrase_end) or _ANNIV_RANGE.search(text, phrase_end, reach)
@@ -945,7 +965,7 @@ def _unknown_anniversary(text: str, low: str, m: re.Match[str], earlier: list[An
         cued = True  # "… 55 năm Ngày thiết lập quan hệ ngoại giao và 40 năm Ngày ký kết …"
     if not cued and _ANNIV_FOUNDING_AFTER.match(low, m.end()) and not _DURATION_BEFORE.search(before):
         cued = True  # "Sau 10 năm thành lập, …", "hướng tới 75 năm thành lập Đảng bộ tỉnh"
-    if not cued:
+    if not cued or _ANNIV_TIME_AGO.match(low, m.end()):
         return None
     sentence = local_sentence(text, m.start())
     nxt = _ANNIVERSARY.search(low, m.end(), sentence.end)

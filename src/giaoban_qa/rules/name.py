@@ -106,6 +106,34 @@ def _far_rarer(a: str, b: str) -> bool:
     return ra >= 0 and rb > 0 and ra * 20 < rb
 
 
+def _name_support(spelling: str) -> int:
+    """How often real news writes the spelling's syllables in a row: the count of its rarest
+    three adjacent syllables (``spelling/model.py`` trigrams; a bigram for a name of two).
+    An official named in the news is written hundreds of times ("Trương Hòa Bình"); a slip
+    of the name almost never ("Trương Hóa Bình", "Nguyễn Thiện Ngân"), though each syllable
+    alone is common. Ordinary names are written (almost) never either way, so they give no
+    evidence (pairs would: "Hà Anh" is far commoner than "Hồ Anh" in any text). -1 without
+    the model."""
+    from giaoban_qa.spelling import model as ngram_model
+
+    m = ngram_model.load()
+    if m is None:
+        return -1
+    words = _low(spelling).split()
+    if len(words) < 2:
+        return -1
+    if len(words) == 2:
+        return m.bigram(words[0], words[1])
+    return min(m.trigram(a, b, c) for a, b, c in zip(words, words[1:], words[2:]))
+
+
+def _far_rarer_name(a: str, b: str) -> bool:
+    """``a`` reads as a slip of ``b`` by the way the news writes whole names: ``b`` is
+    written at least ten times, ``a`` at least ten times less. Names the news does not know (most people of a local report) give no evidence."""
+    sa, sb = _name_support(a), _name_support(b)
+    return sa >= 0 and sb >= 10 and sa * 10 < sb
+
+
 def _real_surname(spelling: str, lex: Any) -> bool:
     return _low(spelling.split()[0]) in lex.surnames
 
@@ -140,8 +168,10 @@ def _name_variant_groups(doc: Document) -> list[tuple[str, list[PersonMention], 
         # person after the first mention); on a tie, a real family name beats one that is
         # none ("Nguyễn" over "Nguyên"), then the earlier spelling.
         forms = sorted(spellings, key=lambda s: (-(len(spellings[s]) + refs.get(s.split()[-1], 0)), not _real_surname(s, lex), spellings[s][0].start))
-        if len(forms) >= 2 and _support(spellings[forms[0]], refs, forms[0]) == _support(spellings[forms[1]], refs, forms[1]) and _far_rarer(forms[0], forms[1]):
-            forms[0], forms[1] = forms[1], forms[0]  # a tie: "Trần Đại Qyang" once, "Trần Đại Quang" once
+        if len(forms) >= 2 and _support(spellings[forms[0]], refs, forms[0]) == _support(spellings[forms[1]], refs, forms[1]) and (_far_rarer(forms[0], forms[1]) or _far_rarer_name(forms[0], forms[1])):
+            # A tie: "Trần Đại Qyang" once, "Trần Đại Quang" once (a syllable news never
+            # writes); "Trương Hóa Bình" once, "Trương Hòa Bình" once (a name it writes).
+            forms[0], forms[1] = forms[1], forms[0]
         # Each spelling is compared with the most frequent spelling it may be a variant of,
         # so "Nguyễn Văn Tuyết" written three times does not hide "Nguyễn Văn Thắng" /
         # "Nguyên Văn Thắng" of the same block.
@@ -500,8 +530,12 @@ def _substitution_slips(
         established = bool(p.current_titles or counts[fold(p.name)] > 1)
         if len(words) < 2 or (len(words) == 2 and not p.current_titles):
             continue
-        for i in range(len(words) if established and len(words) >= 3 else 1):
-            by_rest[(i, tuple(words[:i] + words[i + 1 :]))].append((words[i], p))
+        # Any other person of three syllables or more is a reference too, for a slip that
+        # makes the name one real news (almost) never writes ("Nguyễn Phi Hùùng", "Phạm
+        # Qang Dũng" beside "ông Nguyễn Phi Hùng"): two people are not told apart by a
+        # spelling no one bears.
+        for i in range(len(words) if len(words) >= 3 else 1):
+            by_rest[(i, tuple(words[:i] + words[i + 1 :]))].append((words[i], p, established or i == 0))
     if not by_rest:
         return []
     mention_at = {(p.start, p.end): p for p in ms}
@@ -519,19 +553,27 @@ def _substitution_slips(
             continue
         for i in range(len(words)):
             near = _surname_near_or_rare if i == 0 else _letter_or_rare
-            hit = next((p for w, p in by_rest.get((i, tuple(words[:i] + words[i + 1 :])), ()) if near(w, words[i])), None)
+            hit = next(
+                (p for w, p, strong in by_rest.get((i, tuple(words[:i] + words[i + 1 :])), ())
+                 if (near(w, words[i]) if strong else _one_edit(w, words[i]) and (_far_rarer(c.name, p.name) or _far_rarer_name(c.name, p.name)))),
+                None,
+            )
             if hit is None:
                 continue
             # The slip is written after the person is first named, or before it when the
             # person is named right at least twice, or with a title the slip lacks: the
             # careful full mention is the right one.
-            if exact[_low(hit.name)] == 1 and _far_rarer(hit.name, c.name):
+            if exact[_low(hit.name)] == 1 and (_far_rarer(hit.name, c.name) or _far_rarer_name(hit.name, c.name)):
                 break  # the reference is the slip ("Qyang" beside "Quang"), not this one
-            if hit.start >= c.start and not (exact[_low(hit.name)] >= 2 or (hit.current_titles and not (own and own.current_titles)) or _far_rarer(c.name, hit.name)):
+            if hit.start >= c.start and not (exact[_low(hit.name)] >= 2 or (hit.current_titles and not (own and own.current_titles)) or _far_rarer(c.name, hit.name) or _far_rarer_name(c.name, hit.name)):
                 continue
             if i == 0 and words[0] in lex.surnames and _low(hit.name).split()[0] not in lex.surnames:
                 break  # "Nguyễn" beside "Nguyên": the family name is the right one, the other the slip
-            if not _own_titles_agree(own, hit) or _two_by_birth(text, hit.end, c.end):
+            # A person the text gives no post contradicts none of the slip's posts when the
+            # slip is a spelling no one bears ("Phó giám đốc Sở … Nguyễn Phi Hùùng" beside
+            # "ông Nguyễn Phi Hùng").
+            untitled_rare = not hit.current_titles and (_far_rarer(c.name, hit.name) or _far_rarer_name(c.name, hit.name))
+            if not (_own_titles_agree(own, hit) or untitled_rare) or _two_by_birth(text, hit.end, c.end):
                 break  # the text gives them different posts or birth years: two people
             # A slip into another family name ("Phan" for "Phạm", "Lê" for "Lễ") keeps the
             # middle and given names exactly; two people of one report who share both and
