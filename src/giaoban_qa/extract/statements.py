@@ -1091,6 +1091,10 @@ def _denominator_value(text: str, q: Quantity) -> float | None:
     return float(m.group(1).replace(".", "")) if m else None
 
 
+# "3 hộ nghèo, một hộ cận nghèo và 2 hộ …": an item counted in words between the figures.
+_NUMBER_WORD_ITEM_IN = re.compile(r"(?:[,;]|(?<!\w)và(?!\w))[^\S\n]*(?:có[^\S\n]+)?" + _NUMBER_WORDS + r"[^\S\n]+[^\W\d_]", re.IGNORECASE)
+
+
 _KIND_LEAD_WORDS = frozenset("có cả khoảng gần hơn riêng".split())
 
 
@@ -1289,7 +1293,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list, long_lead=total is not lead_in, total=total)
             if len(kind_parts) > len(parts) and _fits(total, kind_parts):
                 parts, by_kind = kind_parts, True
-        if parts and _NUMBER_WORD_ITEMS.match(text[intro.end() : parts[0].start].lstrip(" ,:;(")):
+        if parts and (_NUMBER_WORD_ITEMS.match(text[intro.end() : parts[0].start].lstrip(" ,:;(")) or _NUMBER_WORD_ITEM_IN.search(text, parts[0].end, parts[-1].start)):
             complete = False  # items counted in words are not among the parts read
         if parts:
             used.add(intro.start("word"))
