@@ -519,6 +519,52 @@ GIVEN_SLIP_FORMS = [
 
 
 
+# -- added by r15num: "lũy kế / tính chung / cộng dồn K tháng" in a report whose title names
+# month N, K not N or N-1 — against look-alikes that are right although K differs from N: K
+# months of another span ("3 tháng quý II", "3 tháng hè", "2 tháng gần đây", "9 tháng niên vụ",
+# "7 tháng năm tài chính", "3 tháng cao điểm"), a part nested in the report's own cumulative
+# ("…, trong đó tính chung 3 tháng đầu năm …"), a plan, last year's figure. Written after the
+# constructions mine_periods_names.py prints for "tính chung / lũy kế / cộng dồn NUM tháng";
+# odd forms held out (their misses and false alarms were not looked at).
+
+
+def _title_span(title: str, body: str, lookalike: str) -> Form:
+    """A title naming month n; the error body has a cumulative of k != n, n-1 months; the
+    look-alike says k months of another span (or another year, or a plan), which is right."""
+
+    def make(rng: random.Random) -> tuple[str, str]:
+        n, y = rng.randint(6, 9), _y(rng)
+        k = n + rng.choice([-4, -3, 1, 2])
+        j = rng.choice([2, 3, 4]) if "{j}" in lookalike else 0
+        return title.format(n=n, y=y) + "\n" + body.format(k=k, y=y), title.format(n=n, y=y) + "\n" + lookalike.format(k=k, n=n, j=j, y=y, y0=y - 1)
+
+    return make
+
+
+SPAN_CUMULATIVE_FORMS = [
+    _title_span("Báo cáo tình hình kinh tế - xã hội tháng {n} năm {y}", "Tính chung {k} tháng, thu ngân sách trên địa bàn đạt 56 tỷ đồng.",
+                "Tính chung 3 tháng quý II, thu ngân sách trên địa bàn đạt 56 tỷ đồng."),
+    _title_span("Giao ban tháng {n}/{y}", "Cộng dồn {k} tháng, các điểm du lịch của huyện đón 20.000 lượt khách.",
+                "Cộng dồn {j} tháng hè, các điểm du lịch của huyện đón 20.000 lượt khách."),
+    _title_span("Kết quả thực hiện nhiệm vụ tháng {n} năm {y}", "Lũy kế {k} tháng, xuất khẩu cà phê của tỉnh đạt 12 nghìn tấn.",
+                "Lũy kế {k} tháng niên vụ {y0}-{y}, xuất khẩu cà phê của tỉnh đạt 12 nghìn tấn."),
+    _title_span("Báo cáo công tác tháng {n} năm {y}", "Tính chung {k} tháng, lực lượng chức năng xử lý 210 vụ vi phạm trật tự an toàn giao thông.",
+                "Tính chung {j} tháng cao điểm, lực lượng chức năng xử lý 210 vụ vi phạm trật tự an toàn giao thông."),
+    _title_span("Hội nghị giao ban tháng {n} năm {y}", "Lũy kế {k} tháng, doanh thu của Công ty đạt 500 tỷ đồng.",
+                "Lũy kế {k} tháng năm tài chính, doanh thu của Công ty đạt 500 tỷ đồng."),
+    _title_span("Báo cáo tình hình thực hiện nhiệm vụ tháng {n} năm {y}", "Tính chung {k} tháng, giá lúa tại các chợ đầu mối tăng 8%.",
+                "Tính chung {j} tháng gần đây, giá lúa tại các chợ đầu mối tăng 8%."),
+    _title_span("Giao ban Thường trực Huyện ủy tháng {n}/{y}", "Tính chung {k} tháng, thu ngân sách đạt 96 tỷ đồng.",
+                "Từ đầu năm đến nay, thu ngân sách đạt 96 tỷ đồng, trong đó tính chung 3 tháng đầu năm đạt 45 tỷ đồng."),
+    _title_span("Kết quả công tác tháng {n} năm {y} của UBND xã", "Cộng dồn {k} tháng đầu năm, toàn xã cấp 150 giấy chứng nhận quyền sử dụng đất.",
+                "Cộng dồn {n} tháng đầu năm, toàn xã cấp 150 giấy chứng nhận quyền sử dụng đất, bằng 120% so với cộng dồn {k} tháng năm {y0}."),
+    _title_span("Sơ kết công tác tháng {n}/{y}", "Lũy kế {k} tháng, toàn huyện giải quyết việc làm cho 640 lao động.",
+                "Lũy kế {j} tháng mùa khô, toàn huyện giải quyết việc làm cho 640 lao động."),
+    _title_span("Tình hình kinh tế - xã hội tháng {n} năm {y}", "Tính chung {k} tháng năm {y}, kim ngạch xuất khẩu của huyện đạt 120 triệu USD.",
+                "Phấn đấu tính chung {k} tháng năm {y}, kim ngạch xuất khẩu của huyện đạt 120 triệu USD."),
+]
+
+
 @dataclass
 class Kind:
     name: str
@@ -549,6 +595,7 @@ KINDS = [
     Kind("name slip after a title (r11k)", "name.variant", VARIANT_BEFORE_FORMS),
     Kind("slip into a family name (r13)", "name.variant", SURNAME_SLIP_FORMS),
     Kind("given name alone slipped (r13)", "name.variant", GIVEN_SLIP_FORMS),
+    Kind("cumulative vs title, other spans (r15)", "period.cumulative-impossible", SPAN_CUMULATIVE_FORMS, after_title=True, retitle=True),
 ]
 
 

@@ -67,6 +67,14 @@ _CUM_WORDS = re.compile(
     rf"(?:\s+(?:đến|tới)(?:\s+(?:hết|cuối))?)?\s+(?:(?P<n>{_NUM})\s+tháng(?!\w)|tháng\s+(?P<m>\d{{1,2}})(?![\d/]\d))"
     rf"(?:\s*(?:đầu\s+năm)?(?:{_YEAR_TAIL})?)?"
 )
+# After "lũy kế / tính chung / cộng dồn K tháng": words naming a span that does not run from
+# January ("3 tháng quý II", "3 tháng hè", "2 tháng gần đây", "9 tháng niên vụ", "7 tháng năm
+# tài chính", "3 tháng cao điểm", "2 tháng lương", "18 tháng triển khai", "3 tháng mùa mưa").
+_OTHER_SPAN_AFTER = re.compile(
+    r"(?:\s+|(?<=\s))(?:quý|hè|mùa|vụ|niên\s+vụ|năm\s+(?:tài\s+chính|học)|tài\s+khóa|tài\s+khoá|cao\s+điểm|gần\s+(?:đây|nhất)|"
+    r"trở\s+lại\s+đây|liên\s+tiếp|liên\s+tục|lương|triển\s+khai|thực\s+hiện|thi\s+công|cuối(?!\s+năm\s+(?:nay|\d))|đợt|"
+    r"kể\s+từ|từ\s+(?:khi|ngày|tháng)|sau\s+khi|trước\s+đó|tết|khô|mưa|nắng|nghỉ|học\s+kỳ|của\s+(?:quý|đợt|mùa|vụ|dự\s+án|năm\s+học))(?!\w)"
+)
 # "lũy kế năm 2016", "lũy kế cả năm 2016": the whole year.
 _CUM_YEAR = re.compile(r"(?:tính\s+chung|cộng\s+dồn|l(?:ũy|uỹ)\s+kế)(?:\s+cả)?\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 # "(tính) từ đầu năm đến hết tháng 5": January to May.
@@ -245,7 +253,7 @@ def find_periods(doc: Document) -> list[PeriodFact]:
             continue
         n = _number(m.group("n"))
         if n and 1 <= n <= 12:
-            add(m, "cumulative", 1, n, _year(m, "y"))
+            add(m, "other" if _OTHER_SPAN_AFTER.match(low, m.end()) else "cumulative", 1, n, _year(m, "y"))
     for m in _CUM_YEAR.finditer(low):
         if word_start(low, m.start()):
             add(m, "year", 1, 12, _year(m, "y"))
@@ -253,9 +261,12 @@ def find_periods(doc: Document) -> list[PeriodFact]:
         for m in pattern.finditer(low):
             if not word_start(low, m.start()):
                 continue
-            n = _number(m.group("n")) if "n" in pattern.groupindex and m.group("n") else int(m.group("m"))
+            counted = "n" in pattern.groupindex and m.group("n")
+            n = _number(m.group("n")) if counted else int(m.group("m"))
             if n and 1 <= n <= 12:
-                add(m, "cumulative", 1, n, _year(m, "y"))
+                # "tính chung 3 tháng hè", "cộng dồn 2 tháng lương", "lũy kế 9 tháng niên vụ":
+                # K months of another span, not January to month K.
+                add(m, "other" if counted and _OTHER_SPAN_AFTER.match(low, m.end()) else "cumulative", 1, n, _year(m, "y"))
     for m in _COUNTED.finditer(low):
         count = _COUNT_BEFORE.search(low, max(0, m.start() - 12), m.start())
         if count is None:

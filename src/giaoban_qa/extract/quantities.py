@@ -506,6 +506,8 @@ _DATE_CUES = frozenset(
     "năm sáu bảy nhật đợt và hoặc kỳ".split()
 )
 _FRACTION_NOUN = re.compile(r"[^\S\n]+([^\W\d_]+)")
+_TABLE_CELL_AFTER = re.compile(r"[^\S\n]+\d+(?:,\d+)?%?[^\S\n]+[^\W\d_]")
+_TABLE_CELL_BEFORE = re.compile(r"(?<![\d.,/])\d+(?:,\d+)?%?[^\S\n]+\Z")
 
 
 def _named_before(text: str, s: int) -> bool:
@@ -533,19 +535,27 @@ def _fraction_like(text: str, e: int) -> bool:
     rest = text[e + m.end() : e + m.end() + 25]
     if _COUNT.match(rest) or _MEASURE.match(rest):
         return True
-    noun = _FRACTION_NOUN.match(rest)
-    if noun is None or noun.group(1).lower() in _AFTER_FRACTION_STOP:
-        return False
     a = re.search(r"(\d+(?:\.\d{3})*)\Z", text[max(0, e - 12) : e])
     if a is None:
         return False
     num_a = float(a.group(1).replace(".", ""))
     num_b = float(m.group(1).replace(".", ""))
+    a_start = e - len(a.group(1))
+    # "… 36% 9/10 Điểm Break 4/7 29 Điểm …": in a table of statistics a fraction stands
+    # between figures with no word on one side; a date or a common fraction ("1/2 số …")
+    # does not (a date before a figure has its own cue: "ngày 4/7 2 vụ").
+    if num_a <= num_b and not 1900 <= num_b <= 2100 and (
+        _TABLE_CELL_BEFORE.search(text, max(0, a_start - 12), a_start)
+        or (_TABLE_CELL_AFTER.match(rest) and not any(w.strip("(,") in _DATE_CUES for w in text[max(0, a_start - 24) : a_start].lower().split()[-2:]))
+    ):
+        return True
+    noun = _FRACTION_NOUN.match(rest)
+    if noun is None or noun.group(1).lower() in _AFTER_FRACTION_STOP:
+        return False
     # "1/3 giá nhập", "2/3 số phiếu": a common fraction, not a count out of a total; "Mega
     # 6/45": a name.
     if num_a > num_b or num_b < 5 or 1900 <= num_b <= 2100:
         return False
-    a_start = e - len(a.group(1))
     if _named_before(text, a_start):
         return False
     if num_b > 12 or num_a > 31 or num_a == 0:
@@ -576,7 +586,7 @@ def _read_before(text: str, q: Quantity, clause_start: int) -> int:
     if _TAIL_DIGITLESS and _last_token_has_digit(text, q.start, window_start):
         tokens = []
     else:
-        tokens = [(m.start(), m.group().lower().lstrip("(")) for m in _WORD.finditer(text, window_start, q.start)]
+        tokens = [(m.start(), m.group().lower().lstrip("(“\"‘«")) for m in _WORD.finditer(text, window_start, q.start)]
     qualifiers: list[str] = []
     cut = q.start
     rank = {"estimate": 0, "around": 1, "below": 2, "above": 2}
@@ -614,6 +624,16 @@ def _read_before(text: str, q: Quantity, clause_start: int) -> int:
     return cut
 
 
+_LEVEL_REACHED = re.compile(
+    r"(?<!\w)(?:tăng[^\S\n]+lên|giảm[^\S\n]+xuống|(?P<cut>giảm[^\S\n]+còn))(?:[^\S\n]+(?:(?P<still>còn|mức|con[^\S\n]+số)|tới|đến))?"
+    r"(?:[^\S\n]+(?:khoảng|gần|hơn|trên|chỉ|chỉ[^\S\n]+còn|xấp[^\S\n]+xỉ))?[^\S\n]*\Z",
+    re.IGNORECASE,
+)
+
+
+_RATE_SUBJECT = re.compile(r"(?<!\w)(?:tỷ|tỉ)[^\S\n]+(?:lệ|trọng|suất)|lãi[^\S\n]+suất|thuế[^\S\n]+suất|lạm[^\S\n]+phát|thị[^\S\n]+phần|(?<!\w)mức(?!\w)", re.IGNORECASE)
+
+
 def _read_after(text: str, q: Quantity) -> None:
     if q.unit != "%":
         return
@@ -624,6 +644,15 @@ def _read_after(text: str, q: Quantity) -> None:
             q.base_issuer = re.sub(r"\s+", " ", m.group("issuer").strip().lower())
     base = q.base or ""
     verb = q.verb or ""
+    if (verb in GROWTH_VERBS or verb in DECLINE_VERBS) and (level := _LEVEL_REACHED.search(text, max(0, q.start - 40), q.start)):
+        # "tỷ lệ nợ xấu giảm xuống còn 2,56%", "tăng lên mức 6,5%", "giảm xuống 0%", "tỷ lệ
+        # thất nghiệp tăng lên 5,8%": the level the figure reaches, not the size of the change
+        # — said with "còn" / "mức", a zero, or of a rate; "giá ô tô sẽ giảm xuống khoảng 7%"
+        # (a price is no percentage) is a change.
+        clause = text[max(0, q.start - 90) : level.start()]
+        clause = re.split(r"[,;:()]", clause)[-1]
+        if level.group("still") or level.group("cut") or q.value == 0 or _RATE_SUBJECT.search(clause):
+            q.verb = verb = "lên mức" if verb in GROWTH_VERBS else "xuống mức"
     if verb in SHARE_VERBS:
         q.relation = "share"
     elif verb in GROWTH_VERBS:
@@ -709,6 +738,8 @@ def _period(phrase: str) -> tuple[str | None, int | None]:
 
 
 _NO_BREAK = re.compile(r"[^;:\n]*")
+# "lần lượt bay hơi", "lần lượt là": at most three words between "lần lượt" and the figure.
+_RESPECTIVELY = re.compile(r"(?<!\w)lần[^\S\n]+lượt(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 _CHANGE_LIST_GAP = re.compile(
     r"(?:[^\S\n]+(?!so\b|với\b|trong\b|nhưng\b|còn\b)[^\W\d_]++){0,5}[^\S\n]*(?:,|và)[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?",
     re.IGNORECASE,
@@ -720,6 +751,7 @@ def _link(doc: Document, qs: list[Quantity]) -> None:
     sentences = doc.sentences
     si = 0
     prev: Quantity | None = None
+    last_change: Quantity | None = None  # the last change of the sentence
     prev_sentence = -1
     for q in qs:
         while si + 1 < len(sentences) and sentences[si + 1].start <= q.start:
@@ -727,6 +759,7 @@ def _link(doc: Document, qs: list[Quantity]) -> None:
         sent_start = sentences[si].start if sentences and sentences[si].start <= q.start else 0
         if si != prev_sentence:
             prev = None
+            last_change = None
             prev_sentence = si
         clause = _clause_start(text, sent_start, q.start)
         if prev is not None and prev.end > clause:
@@ -741,6 +774,13 @@ def _link(doc: Document, qs: list[Quantity]) -> None:
             and prev.relation in ("growth", "decline") and q.start - prev.end < 60 and _CHANGE_LIST_GAP.fullmatch(text, prev.end, q.start)
         ):
             q.relation, q.verb = prev.relation, prev.verb
+        elif q.unit == "%" and q.verb in (None, "là") and q.relation is None and last_change is not None and q.start - last_change.end < 200 \
+                and _RESPECTIVELY.search(text, max(sent_start, q.start - 40), q.start) and ";" not in text[last_change.end : q.start]:
+            # "A giảm 13%, trong khi B và C lần lượt bay hơi 5,8% và 5,2%": figures given
+            # "respectively" after a change are changes of the same kind, whatever the verb.
+            q.relation, q.verb = last_change.relation, last_change.verb
+        if q.unit == "%" and q.relation in ("growth", "decline"):
+            last_change = q
         # The text from the sentence start is searched for a period, the clause for a metric.
         q.period_text, q.cumulative_months = _period(text[clause : q.start])
         if q.period_text is None and prev is not None and prev.period_text and prev.end >= clause - 2:
@@ -819,7 +859,10 @@ def _states_ratio(gap: str) -> bool:
     parts = re.split(r"[,(]", gap)
     if len(parts) == 1:
         return all(w in _RATIO_LINK_WORDS for w in gap.lower().split())
-    if len(parts) > 3 or len(parts[0].split()) > 12:
+    # "12/36 tác phẩm của … tại Cần Thơ đạt giải (chiếm hơn 33%)": B's words may run longer
+    # when the percentage closes them in a parenthesis of its own with "chiếm" / "đạt".
+    limit = 24 if len(parts) == 2 and "," not in gap and re.match(r"[^\S\n]*(?:chiếm|đạt)(?!\w)", parts[1]) else 12
+    if len(parts) > 3 or len(parts[0].split()) > limit:
         return False
     return all(w in _RATIO_LINK_WORDS for w in parts[-1].lower().split())
 

@@ -163,7 +163,9 @@ class Statements:
 # Between A (and its own words) and B: "trong tổng số", "trên tổng số", "trong số".
 _WHOLE_LINK = re.compile(
     r"[^\d%;:()\n]{0,80}?(?<!\w)(trong\s+tổng\s+số|trên\s+tổng\s+số|trong\s+tổng|trên\s+tổng|trong\s+số)"
-    r"(?:[^\S\n]+(?!\d)[^\W\d_]+){0,3}?[^\S\n]*\Z",
+    # "40 người, trong số đó 12 …": "trong số đó" opens a list of the figure before (a total
+    # with its parts), it names no whole after it.
+    r"(?![^\S\n]+(?:đó|này|ấy)(?!\w))(?:[^\S\n]+(?!\d)[^\W\d_]+){0,3}?[^\S\n]*\Z",
     re.IGNORECASE,
 )
 # "A hộ … (trên tổng số B hộ": the whole in parentheses after the part.
@@ -171,9 +173,12 @@ _WHOLE_PAREN = re.compile(
     r"[^\d%;:()\n]{0,60}?\([^\S\n]*(?:trên|trong)?[^\S\n]*(?:tổng\s+số|tổng)(?:[^\S\n]+(?!\d)[^\W\d_]+){0,3}?[^\S\n]*\Z",
     re.IGNORECASE,
 )
+# "… đạt giải (chiếm hơn 33%)": a percentage in a parenthesis of its own, said with "chiếm" / "đạt".
+_PAREN_SHARE_END = re.compile(r"^[^,;:()]*\([^\S\n]*(?:chiếm|đạt)(?:[^\S\n]+(?:tỷ|tỉ)[^\S\n]+lệ)?[^\S\n]*(?:(?:hơn|gần|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
+_WHOLE_PAREN_ON = re.compile(r"[^\d%;:()\n]{0,60}?\([^\S\n]*trên[^\S\n]*\Z", re.IGNORECASE)
 # "36,36% khách hàng (4/11 người)": the percentage stated before its own figures.
 _PERCENT_BEFORE = re.compile(
-    r"[^\S\n]*(?:[^\W\d_]++(?:\.[^\W\d_]++)*[^\S\n]*){0,18}\([^\S\n]*\Z"
+    r"[^\S\n]*(?:[^\W\d_]++(?:\.[^\W\d_]++)*[^\S\n]*){0,18}\([^\S\n]*(?:(?:đạt|có|giành|với|gồm)[^\S\n]+)?\Z"
     # "đóng góp 57% số bàn thắng của bộ ba này với 35/61 bàn": "X% số … với A/B".
     r"|[^\S\n]+số(?:[^\S\n]+[^\W\d_]++){1,10}[^\S\n]+với[^\S\n]*\Z"
     # "đạt 70,1%, tương ứng 412/530 hộ": the figures restated after a comma.
@@ -235,7 +240,13 @@ _AFTER_PAREN_WHOLE = re.compile(r"[^\S\n]*\)(?:[^\S\n]*[^\W\d_]++){0,8}[^\S\n]*,
 # lệ 80% so với tổng số 25 xã", "chiếm 80% tổng số xã (25 xã)": the whole after the percentage.
 _WHOLE_AFTER_PCT = re.compile(
     r"[^\S\n]*(?:\([^\S\n]*)?(?:so[^\S\n]+với[^\S\n]+)?(?:trên[^\S\n]+|trong[^\S\n]+)?tổng[^\S\n]+số"
-    r"(?:[^\S\n]+(?!\d)[^\W\d_]++){0,4}[^\S\n]*(?:\([^\S\n]*)?(?:là[^\S\n]+)?",
+    r"(?:[^\S\n]+(?!\d)[^\W\d_]++){0,4}[^\S\n]*(?:\([^\S\n]*)?(?:là[^\S\n]+)?"
+    # "chiếm 72% số xã (25 xã)", "chiếm 72% (trên 25 xã)", "chiếm 72% (25 xã)": the whole in
+    # parentheses, of the part's own noun (checked by the caller).
+    r"|[^\S\n]+số(?:[^\S\n]+(?!\d)[^\W\d_]++){1,4}[^\S\n]*\([^\S\n]*"
+    r"|[^\S\n]*\([^\S\n]*(?:trên[^\S\n]+)?"
+    # "đạt 72% kế hoạch (25 tỷ đồng)", "đạt 72% dự toán năm (kế hoạch 25 tỷ đồng)": the plan's figure.
+    r"|[^\S\n]+(?:kế[^\S\n]+hoạch|dự[^\S\n]+toán)(?:[^\S\n]+(?!\d)[^\W\d_]++){0,3}[^\S\n]*\([^\S\n]*(?:(?:kế[^\S\n]+hoạch|dự[^\S\n]+toán)[^\S\n]+)?(?:là[^\S\n]+)?",
     re.IGNORECASE,
 )
 # Between the part and its percentage: the part's own words, then a linking word.
@@ -273,6 +284,10 @@ _PCT_ENDS = re.compile(r"[^\S\n]*(?:[),;.]|\Z)")
 def part_percentages(text: str, qs: list[Quantity], totals: list[TotalParts], out: list[PartWhole], read: set[int]) -> None:
     index_of = {q.index: i for i, q in enumerate(qs)}
     for t in totals:
+        # "442 đại biểu tham gia biểu quyết (chiếm 90,02%), trong đó 410 …, chiếm 83,5%": a
+        # total that is itself a share of a larger whole; its parts' percentages are of that whole.
+        if any(q.unit == "%" and t.total.end <= q.start < t.intro_end for q in qs):
+            continue
         for part in t.parts:
             i = index_of.get(part.index)
             if i is None or i + 1 >= len(qs):
@@ -295,8 +310,10 @@ def _whole_after_percent(text: str, qs: list[Quantity], out: list[PartWhole], pa
         if not _PART_TO_PCT.fullmatch(text, a.end, p.start):
             continue
         m = _WHOLE_AFTER_PCT.match(text, p.end, b.start)
-        if m is None or m.end() != b.start:
+        if m is None or m.end() != b.start or b.relation is not None or b.verb is not None:
             continue
+        if "tổng" not in m.group().lower() and not (_same_thing(text, a, b) or (a.unit and a.unit == b.unit)):
+            continue  # a whole without "tổng số" names the part's own thing
         if not (_same_thing(text, a, b) or (not noun(text, a) and noun(text, b))):
             continue
         parts_read.add(a.index)
@@ -362,6 +379,9 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
         else:
             gap = text[a.end : b.start]
             m = _WHOLE_LINK.match(gap) or _WHOLE_PAREN.match(gap)
+            if m is None and _same_thing(text, a, b):
+                # "18 xã đạt chuẩn (trên 25 xã), chiếm 72%": "(trên B" of the part's own noun.
+                m = _WHOLE_PAREN_ON.match(gap)
             # "3 triệu người nhập cư trên tổng dân số 13 triệu": a bare whole the link words name;
             # "379 doanh nghiệp trong tổng số 620 DNNN": a whole named by the part's initials.
             if m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit) or _bare(text, b) or initials_of(text, a, b)):
@@ -378,7 +398,7 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
                 break
             gap = _ORDINAL_NUM.sub(" ", text[b.end : p.start])
             if p.start - b.end < 140 and p.relation not in ("growth", "decline", "same_period") and (
-                (p.start - b.end < 100 and ((_states_ratio(gap) and _after_aside_ok(gap)) or (link == "(tổng số" and _AFTER_PAREN_WHOLE.fullmatch(gap))
+                ((p.start - b.end < 100 or _PAREN_SHARE_END.search(gap)) and ((_states_ratio(gap) and _after_aside_ok(gap)) or (link == "(tổng số" and _AFTER_PAREN_WHOLE.fullmatch(gap))
                 or _PAREN_RATE.fullmatch(gap)))
                 or _restated(gap) or (p.start - b.end < 100 and _own_rate(gap))
             ) and not _OTHER_WHOLE.match(text, p.end):
@@ -442,6 +462,7 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
     # "khối A: 883.768 (chiếm 34,59%); A1: 286.760 (11,22%)": items that each give a figure
     # and its share in parentheses; once one says "chiếm", the next ones' bare "(X%)" are shares.
     paren_items = False
+    last_share: Quantity | None = None
     for q in qs:
         figure_before, before = before, q
         if q.unit != "%":
@@ -453,6 +474,11 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
             paren_items = True
         if not is_share and paren_items and in_item and q.relation is None and q.verb is None and not q.in_range and _PCT_CLOSES.match(text, q.end):
             is_share = True
+        if not is_share and q.relation is None and q.verb in (None, "là") and last_share is not None and q.start - last_share.end < 200 \
+                and _RESPECTIVELY.search(text, max(sentence_start, q.start - 40), q.start) and not re.search(r"[;:]", text[last_share.end : q.start]):
+            # "… chiếm 50% tổng lợi nhuận, trong khi với hai hãng kia lần lượt là 55% và 25%":
+            # figures given "respectively" after a share are shares too.
+            is_share = True
         if not is_share and q.relation is None and q.verb in (None, "là") and not q.in_range:
             gap = text[prev.end : q.start] if prev is not None else ""
             if prev is not None and q.start - prev.end < 80 and _SHARE_LIST_GAP.fullmatch(gap) and not _NOT_SHARE_GAP.search(gap):
@@ -463,10 +489,16 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
             elif _SHARE_NOUN.search(text, max(sentence_start, q.start - 60), q.start):
                 is_share = True
         if is_share:
-            out.append(q)
-            prev = q
+            # "chiếm từ 25% - 35% đối với …, 39,5% đối với …": a range states no one share, but
+            # the list of shares goes on after it.
+            if not q.in_range:
+                out.append(q)
+            prev = last_share = q
         else:
             prev = None
+
+
+_RESPECTIVELY = re.compile(r"(?<!\w)lần[^\S\n]+lượt(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 
 
 # -- change and ratio -----------------------------------------------------------------------
@@ -579,6 +611,7 @@ _PCT_THEN_FIGURE = re.compile(r"[^\S\n]*\([^\S\n]*(?:đạt|là|với|còn|ở\s
 _LAST_BREAK = re.compile(r"[,;:()\[\]\n][^,;:()\[\]\n]*\Z")
 
 
+_OF_BEFORE = re.compile(r"(?<!\w)của[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 _CLAUSE_LINK = re.compile(r"(?<!\w)(?:nhưng|song|và|còn|mà|thì|đồng\s+thời|tuy\s+nhiên)[^\S\n]*\Z", re.IGNORECASE)
 
 
@@ -644,8 +677,16 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             nxt = qs[a + 1]
         clause_ends = nxt is None or _CLAUSE_BREAK.search(text, m.end(), nxt.start) is not None
         ends_sentence = _ENDS_SENTENCE.match(text, m.end()) is not None
+        # "Tổng số lũy kế của 10 nhà máy … là 16.100 tỷ đồng": a figure after "của" names whose
+        # sum it is, not the sum.
+        while nxt is not None and _OF_BEFORE.search(text, max(m.end(), nxt.start - 8), nxt.start) and a + 1 < len(qs):
+            a += 1
+            nxt = qs[a]
         if p is not None and m.start() - p.end < (120 if ends_sentence else 40) and not _CLAUSE_BREAK.search(text, p.end, m.start()) and clause_ends:
             target = p
+            # "thành công 2 lần trong số 5 lần thử từ đầu năm": the sum is the part, not its whole.
+            if b >= 2 and _WHOLE_LINK.match(text, qs[b - 2].end, p.start):
+                target = qs[b - 2]
         elif nxt is not None and ";" not in text[m.end() : nxt.start] and (
             (nxt.start - m.end() < 100 and not _CLAUSE_BREAK.search(text, m.end(), nxt.start)) or (nxt.start - m.end() < 160 and opens)
         ):
@@ -659,6 +700,9 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # the marker itself ("từ đầu năm 2017" read as the figure 2017), nor what a sum was
         # made from ("số liệu cộng dồn từ 19 tờ", "lãi cộng dồn trong 1 tháng").
         if noun(text, target) in _DURATIONS or (target is nxt and target.start - m.end() < 3 and marker.endswith("năm")):
+            continue
+        # "tính từ đầu năm 2017 đến nay, Honda SH mode 2017 …": a bare year is no sum.
+        if not target.scale and target.unit not in _AMOUNT_UNITS and re.fullmatch(r"(?:19|20)\d\d", target.number_text) and target.number_text in text[m.start() : m.end() + 8]:
             continue
         if marker == "cộng dồn" and target is nxt and _SUMMED_FROM.match(text, m.end()):
             continue
@@ -779,8 +823,8 @@ _PARTS_INTRO = re.compile(
     # doanh nghiệp, trong đó …", "tại 9 tỉnh, thành phố, trong đó …", "3.760 tỷ đồng, tăng nhẹ
     # so với năm trước trong đó …").
     # A year among them is no figure ("8 lần trong năm 2017, trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
-    r"[^\S\n]*(?:\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*(?:(?:có|cả)[^\S\n]+)?:?",
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
+    r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*(?:(?:có|cả)[^\S\n]+)?:?",
     re.IGNORECASE,
 )
 # "76 hộ (51 hộ nghèo, 32 hộ cận nghèo)": the parts in parentheses right after the total.
@@ -789,6 +833,9 @@ _PAREN_LIST = re.compile(r"(?:[^\S\n]+(?!(?:so|với|tăng|giảm|bằng|đạt|
 _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,8}?\s+(?:là\s+|có\s+|gồm\s+|đạt\s+)?\Z", re.IGNORECASE)
 # "Tổng số hộ được hỗ trợ: 76": the noun of a bare total named after "tổng số".
 _TOTAL_NOUN = re.compile(r"(?<!\w)(?:tổng\s+số|tổng\s+cộng|tổng(?!\s+(?:số|cộng)\b))\s+([^\W\d_]+)[^\d;:]{0,60}?(?::|là|có|đạt)?\s*\Z", re.IGNORECASE)
+# "Số hộ được hỗ trợ là 76, trong đó …", "số lượng thí sinh dự thi: 1.250, trong đó …": a
+# clause that opens with "số (lượng)" and its noun names what the bare figure counts.
+_COUNT_NOUN = re.compile(r"(?:^|[.,;:(\n])[^\S\n]*(?:[Ss]ố(?:[^\S\n]+lượng)?)[^\S\n]+([^\W\d_]+)[^\d;:.,]{0,60}?(?::|(?<!\w)(?:là|đạt))[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z")
 _LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
@@ -825,7 +872,7 @@ def _kin(total_noun: str, part_noun: str) -> bool:
     return _part_of(total_noun, part_noun)
 
 
-def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False, paren: bool = False, long_lead: bool = True) -> list[Quantity]:
+def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False, paren: bool = False, long_lead: bool = True, total: Quantity | None = None) -> list[Quantity]:
     """The parts listed from ``pos`` on: the figures that lead the items of the list.
     ``inner``: the list sits in an item of a list split by semicolons ("huyện A 6 mỏ; trong
     đó 2 …, 4 …; huyện B 5 mỏ"), so a semicolon ends it. ``kinds``: the parts may count the
@@ -841,6 +888,8 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
     aside = False  # inside a parenthesis opened after a part
     closed = False  # the last part was joined by "và": the list has ended
     for q in rest:
+        if q.start < pos:
+            continue  # a figure the intro read past ("442 đại biểu … (chiếm 90%), trong đó …")
         # A parenthesis inside a part ("(nếu có)") is no end of the list.
         between = _PAREN_ASIDE.sub(" ", text[pos : q.start])
         if inner and parts and ";" in between:
@@ -917,6 +966,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             if close and not opened:
                 pos = close.end()
             continue
+        # "(trong số đó 187 DN đang hoạt động với trên 34.700 lao động, và 118 DN đã có …)":
+        # after an item that runs on past a figure of its own, ", và" opens a new clause
+        # (counts that may overlap), not the next part.
+        if parts and _COMMA_AND_END.search(between) and _DIGIT_IN.search(between) and _STATE_WORDS.search(between):
+            break
         # A figure inside a part's own words ("1 iphone 6 plus, 2 …", "598 trận thắng
         # (1.794 điểm)") is no new part.
         if parts and not _PART_SEPARATOR.search(between if opened else between.replace("(", " ")):
@@ -928,6 +982,16 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         if not parts:
             # "(trong đó, riêng năm 2014 là …": a separator right after the intro leads the list.
             between = between.lstrip(" ,:;(")
+            # "gồm một người già, một trẻ nhỏ và 2 thanh niên": items counted in words come
+            # first; the list goes on with the figures after them (the caller marks it
+            # incomplete).
+            words_first = _NUMBER_WORD_ITEMS.match(between)
+            if words_first:
+                between = between[words_first.end() :]
+                # … and the figure leads the next item right away ("một cụ già và 2 thanh niên",
+                # not "một loa trầm, ở bản cao cấp thì có tới 9 loa").
+                if len(between.split()) > 2:
+                    break
         lead = _PART_SEPARATOR.split(between)[-1].split()
         # An amount in the total's own unit may take a longer lead ("nợ phải trả 4.160 tỷ đồng,
         # trong đó nợ thuê tài chính đang ở mức 1.770 tỷ đồng").
@@ -942,12 +1006,19 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         if not parts and own and long_lead and not paren and not re.search(r"[,;:(]", between) and not _EXTREME.search(between):
             first_limit = max(first_limit, 10)
             lead = between.split()
+        if not parts and not paren and unit and " ".join(lead).lower().startswith(("số " + unit + " ", "số lượng " + unit + " ")):
+            # "trong đó số đại biểu tán thành là 410": the part named by "số" and the total's noun.
+            first_limit = max(first_limit, 4 + len(unit.split()) + 2)
         if len(lead) > (first_limit if not parts else 7) or (not parts and (_PART_SEPARATOR.search(between if not (own and long_lead and not paren) else re.sub(r"(?<!\w)và(?!\w)", " ", between)) or ":" in between)):
             break
         # "22 người thiệt mạng bao gồm nhiều trẻ em và 59 người khác bị thương": others first
         # are no part (last, "… và 55 lao động khác", they are the rest of the list); nor is the highest or lowest of the items ("trên 2 điểm, trong đó cao nhất
         # đến 3,31 điểm …").
         if (not parts and _OTHERS_AFTER.match(text, q.end)) or _EXTREME.search(" ".join(lead)):
+            break
+        # "10 tỷ USD, trong đó giá thành cho mỗi chiếc vào khoảng 50 triệu USD": a figure per
+        # unit is no part of the total.
+        if _PER_UNIT.search(" ".join(lead)) or _PER_UNIT.match(text, q.end):
             break
         # "46 cơ sở đạt, 9 cơ sở vi phạm …, và tiến hành xử phạt 1 cơ sở", "406 cán bộ chấm
         # trực tiếp, chia làm 16 tổ": an item led by a verb is a new clause, not a part.
@@ -962,10 +1033,15 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         said = " ".join(lead).lower()
         # Not "tàu SAR 413" either: a name or code before a bare figure numbers the thing.
         named = any(any(c.isupper() for c in w) for w in lead[1:])
-        if not q.unit and q.denominator is None and not named and (not q_noun or q_noun in _SCALE_NOUNS and q_noun != unit) and (bare_ok or (unit and said.startswith(unit + " ") and not said.endswith(" " + unit))):
+        if not q.unit and q.denominator is None and not named and (not q_noun or q_noun in _SCALE_NOUNS and q_noun != unit) and (bare_ok or (unit and (said.startswith(unit + " ") or said.startswith("số " + unit + " ")) and not said.endswith(" " + unit))):
             q_noun = unit
-        if q.in_range or q.denominator is not None:
+        # "41 đoàn có ý kiến, trong đó: 26/41 đoàn tán thành, 15/41 đoàn …": a part written
+        # as a fraction of the total itself.
+        of_total = q.denominator is not None and total is not None and _denominator_value(text, q) == total.value
+        if q.in_range or (q.denominator is not None and not of_total):
             break
+        if of_total:
+            q_noun = unit
         # "11/18 dự án" is a part of a part already listed.
         # A part of another noun names the total's kind in a few words ("3.000 thủy thủ"), or
         # its lead names the total ("lao động trong tỉnh 700 người").
@@ -981,6 +1057,26 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         prev_lead = lead
         pos = q.end
     return parts
+
+
+_PER_UNIT = re.compile(r"(?<!\w)(?:mỗi|một)[^\S\n]+[^\W\d_]+|[^\S\n]*[^\W\d_]*[^\S\n]*(?:mỗi|/)[^\S\n]*(?:người|chiếc|căn|hộ|suất|con|tháng|năm|ngày)(?!\w)", re.IGNORECASE)
+_COMMA_AND_END = re.compile(r",[^\S\n]*và[^\S\n]*\Z")
+_DIGIT_IN = re.compile(r"\d")
+# Words that tell a state of some of the total ("đang hoạt động", "đã có"): such counts may
+# overlap, unlike kinds ("đầu tư nước ngoài … , và … đầu tư trong nước").
+_STATE_WORDS = re.compile(r"(?<!\w)(?:đã|đang|được|có|chưa)(?!\w)", re.IGNORECASE)
+# Items of a list counted in words, each closed by a separator ("một người già, hai trẻ em và").
+_NUMBER_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|(?:hơn|gần|khoảng)[^\S\n]+(?:một[^\S\n]+)?nửa|một[^\S\n]+nửa)"
+_NUMBER_WORD_ITEMS = re.compile(
+    r"(?:(?:có[^\S\n]+)?" + _NUMBER_WORDS + r"(?:[^\S\n]+[^\W\d_]++){1,6}?[^\S\n]*(?:,|;|(?<!\w)và(?!\w))[^\S\n]*)+",
+    re.IGNORECASE,
+)
+
+
+def _denominator_value(text: str, q: Quantity) -> float | None:
+    """The value of B in "A/B" right after ``q`` (A)."""
+    m = re.match(r"[^\S\n]*/[^\S\n]*(\d+(?:\.\d{3})*)(?![\d,])", text[q.end : q.end + 20])
+    return float(m.group(1).replace(".", "")) if m else None
 
 
 _KIND_LEAD_WORDS = frozenset("có cả khoảng gần hơn riêng".split())
@@ -1040,7 +1136,7 @@ _SPLIT_TIMES = frozenset("năm tháng ngày tuần giờ phút".split())
 # Between a time and its "trong đó" / "gồm": its noun, at most its rate ("/năm") and a comma or parenthesis.
 _INTRO_RIGHT_AFTER = re.compile(r"[^\S\n]*[^\W\d_]+(?:/[^\W\d_]+)?[^\S\n]*[,(:]?[^\S\n]*\Z")
 _OF_WHOLE = re.compile(r"(?<!\w)(?:trong|trên)\s+(?:tổng|số)(?!\w)", re.IGNORECASE)
-_INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+đó)(?!\w)", re.IGNORECASE)
+_INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+(?:số\s+)?đó)(?!\w)", re.IGNORECASE)
 _JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IGNORECASE)
 
 
@@ -1105,7 +1201,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         if can and intro and not unit and noun(text, total) == "":
             # "Tổng số hộ được hỗ trợ: 76, trong đó: hộ nghèo: 51; …", "tổng chỉ tiêu tuyển
             # sinh của trường là 3.750, trong đó …": the noun after "tổng (số)".
-            tn = _TOTAL_NOUN.search(text, max(0, total.start - 80), total.start)
+            tn = _TOTAL_NOUN.search(text, max(0, total.start - 80), total.start) or _COUNT_NOUN.search(text, max(0, total.start - 80), total.start)
             if tn:
                 unit, bare_total = tn.group(1).lower(), True
         # The figures after the total, without copying the list (a copy per candidate made a
@@ -1139,7 +1235,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # ("… 56 giảng viên, có 464 sinh viên, trong đó khoa y có 388 sinh viên").
             if i > 0 and not said_total and _LIST_ITEM.fullmatch(text, cands[i - 1].end, total.start) and not (first_noun == unit and noun(text, cands[i - 1]) != unit):
                 continue
-            parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in)
+            parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in, total=total)
         # Not from a bare figure that may be the total itself ("… là 10.359, trong đó …"),
         # only from one of a noun or one that is no total ("từ 20 trở lên", a change).
         if not parts and not bare_total and (unit or not can):
@@ -1167,7 +1263,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                     break
                 e_unit = _total_unit(text, earlier)
                 if first_noun and e_unit == first_noun and _can_total(text, earlier):
-                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False, inner, complete=complete, long_lead=False)
+                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False, inner, complete=complete, long_lead=False, total=earlier)
                     if parts:
                         total, unit = earlier, e_unit
                         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
@@ -1178,9 +1274,11 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         if unit and can and total is cands[i]:
             # Parts counted by their kinds ("95 tác phẩm đạt giải, trong đó có 7 giải A, 24 giải
             # B, …", "5 trận, trong đó 3 trận hòa và 2 lần thất bại"), when they fit in it.
-            kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list, long_lead=total is not lead_in)
+            kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list, long_lead=total is not lead_in, total=total)
             if len(kind_parts) > len(parts) and _fits(total, kind_parts):
                 parts, by_kind = kind_parts, True
+        if parts and _NUMBER_WORD_ITEMS.match(text[intro.end() : parts[0].start].lstrip(" ,:;(")):
+            complete = False  # items counted in words are not among the parts read
         if parts:
             used.add(intro.start("word"))
             out.append(TotalParts(total=total, parts=parts, complete=complete, said_total=said_total, intro_end=intro.end(), by_kind=by_kind))
@@ -1189,7 +1287,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
 # -- all ------------------------------------------------------------------------------------
 
 _OPENS_MONTH = re.compile(r"[^\S\n]*riêng(?:\s+trong)?\s+tháng(?!\w)", re.IGNORECASE)
-_OPENS_LIST = re.compile(r"[^\S\n]*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
+_OPENS_LIST = re.compile(r"[^\S\n]*(?:trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
 
 
 def statements(doc: Document) -> Statements:

@@ -454,7 +454,9 @@ class ShareOver100(Rule):
                 between = text[siblings[-1].end : q.start]
                 # Nested shares, and a new statement after ":" or ";", are no siblings; nor are
                 # shares of two wholes ("86% dân số và 94% lực lượng lao động").
-                if re.search(r"trong\s+đó|trong\s+số|riêng|bao\s+gồm|[(:;]", between, re.IGNORECASE):
+                # Nor a share set against another subject's ("…, trong khi với hai hãng kia lần
+                # lượt là 55% và 25%": each of its own whole).
+                if re.search(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|bao\s+gồm|[(:;]", between, re.IGNORECASE):
                     break
                 whole_a, whole_b = _whole_after(text, siblings[-1]), _whole_after(text, q)
                 if whole_a and whole_b and whole_a != whole_b:

@@ -509,6 +509,11 @@ class CumulativeImpossible(Rule):
                 if finding is not None:
                     yield finding
                     continue
+            elif title_month is not None and rp.lead_review is None and _EXPLICIT_CUMULATIVE.match(p.text):
+                # "Lũy kế 6 tháng" in a report titled "… tháng 6": it runs to the month the
+                # report names; a body that reviews another month disagrees with the title,
+                # which period.title-mismatch reports.
+                continue
             if limit is None or p.last_month >= 12 or p.last_month <= limit:
                 continue
             if p.kind not in ("cumulative", "half") or p.role in ("plan", "subject") or p.cue in ("plan", "bound"):
@@ -575,6 +580,11 @@ class CumulativeImpossible(Rule):
             return None
         if re.search(r"(?i)so\s+với|cùng\s+kỳ", text[max(s_start, p.start - 40) : p.start]):
             return None
+        # "Tính chung 6 tháng …, trong đó tính chung 3 tháng đầu năm …": a part of a cumulative
+        # the sentence already gave, not the report's own cumulative.
+        nested = _NESTED_IN.search(text, s_start, p.start)
+        if nested and (_EXPLICIT_CUMULATIVE.search(text, s_start, nested.start()) or any(o.kind in ("cumulative", "half") and o.first_month == 1 and s_start <= o.start < nested.start() for o in doc.fact(periods))):
+            return None
         n = title.last_month
         return self.finding(
             p.start,
@@ -615,6 +625,7 @@ class CumulativeImpossible(Rule):
         )
 
 
+_NESTED_IN = re.compile(r"(?<!\w)(?:trong\s+đó|riêng|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
 # The cumulative words that tie a figure to the months from January to the month reported.
 _EXPLICIT_CUMULATIVE = re.compile(r"(?:l(?:ũy|uỹ)\s+kế|tính\s+chung|cộng\s+dồn|từ\s+đầu\s+năm)", re.IGNORECASE)
 _MONTH_STATEMENT_REACH = 260
