@@ -822,7 +822,10 @@ _FOREIGN_HOLDER = re.compile(
 # A foreign holder named right after the title, with no country between: "Tổng thống Donald
 # Trump", "Bộ trưởng Wilbur Ross", "Tổng Thư ký Liên Hợp Quốc Antonio Guterres". Two to four
 # capitalised words without Vietnamese marks, one of which no Vietnamese syllable spells.
-_ASCII_NAME = re.compile(rf"(?<![\w.-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{1,3}}(?![\w-])(?! [{_UPPER_VI}])")
+# The capital comes first so the regex engine skips ahead to capitals (a lookbehind first
+# would be tried at every position of the text): "(?<![\w.-][A-Z])" tests the character
+# before it.
+_ASCII_NAME = re.compile(rf"[A-Z](?<![\w.-][A-Z])[a-z]+(?:[ -][A-Z][a-z]+){{1,3}}(?![\w-])(?! [{_UPPER_VI}])")
 _VI_ONSETS = frozenset("ch gh gi kh ng ngh nh ph qu th tr".split())
 _VI_CODAS = frozenset("c ch m n ng nh p t".split())
 
