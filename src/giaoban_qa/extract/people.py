@@ -24,7 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract import fact_table
@@ -782,11 +782,11 @@ _CAP_RUN = re.compile(rf"(?<!\w){_CAP_WORD}(?:[ \u00a0]{_CAP_WORD})+(?!\w)")
 _PREV_WORD = re.compile(rf"({_LETTER}+\.?) \Z")
 
 
-def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = frozenset()) -> list[list[tuple[int, int, str]]]:
+def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = frozenset()) -> Iterator[list[tuple[int, int, str]]]:
     """Maximal runs of two or more capitalised words ("Trần Văn Kỳ", "Bình Dương Trần
     Thanh Liêm") in which a family name could start a name that ends the run; a word in
-    capitals ("UBND") or with digits breaks a run."""
-    runs: list[list[tuple[int, int, str]]] = []
+    capitals ("UBND") or with digits breaks a run. One at a time: the list of every run of
+    a big document, each word a tuple, was held whole while the names were read."""
     for m in _CAP_RUN.finditer(text):
         words = m.group().replace("\u00a0", " ").split(" ")
         if not (any(_low(w) in surnames or fold(w) in slips for w in words[-4:-1]) or (len(words) >= 3 and words[-2] in _MIDDLE_MARKERS)):
@@ -796,8 +796,7 @@ def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = froze
         for w in words:
             run.append((pos, pos + len(w), w))
             pos += len(w) + 1
-        runs.append(run)
-    return runs
+        yield run
 
 
 # "Thủ tướng Đức Angela Merkel", "Chủ tịch Quốc hội Lào Pany Yathotou": a title of a
