@@ -194,7 +194,7 @@ def lexicon() -> TitleLexicon:
 # -- facts -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands a big document: no dict each
 class Title:
     """A title written beside a name ("Chủ tịch UBND huyện"): role, organ, level and place."""
 
@@ -216,7 +216,7 @@ class Title:
         return {"text": self.text, "start": self.start, "end": self.end, "role": self.role, "organ": self.organ, "level": self.level, "place": self.place, "current": self.current}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands a big document: no dict each
 class PersonMention:
     """A person named in the text, with the titles written beside the name."""
 
@@ -235,7 +235,7 @@ class PersonMention:
         return {"name": self.name, "start": self.start, "end": self.end, "key": self.key, "titles": [t.to_json() for t in self.titles], "form": self.form}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands a big document: no dict each
 class Place:
     """A place or organisation named in the text ("xã Hòa Bình", "huyện Sơn Khê")."""
 
