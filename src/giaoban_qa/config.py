@@ -6,11 +6,11 @@ Command-line flags override it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from giaoban_qa.i18n import Localized, Text, codes
+from giaoban_qa.records import field, field_names, record
 
 SEVERITIES = ("error", "warning", "info")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -40,7 +40,7 @@ def _section_of(data: dict[str, Any], path: Path, own_file: bool) -> dict[str, A
     return section
 
 
-@dataclass
+@record
 class Config:
     """The settings of a run: the ``[tool.giaoban-qa]`` table (or giaoban-qa.toml) merged with the flags."""
 
@@ -180,4 +180,4 @@ def _str_list(value: Any, key: str, where: str | Text) -> list[str]:
 
 
 def config_fields() -> list[str]:
-    return [f.name for f in fields(Config)]
+    return list(field_names(Config))

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import Any, Callable, TypeVar
 
+from giaoban_qa.records import field, record
 from giaoban_qa.textmap import NormalisedText, normalise
 
 T = TypeVar("T")
@@ -36,7 +36,7 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+")
 
 
-@dataclass(frozen=True, slots=True)  # one per line, paragraph and sentence: no dict each
+@record(frozen=True, slots=True)  # one per line, paragraph and sentence: no dict each
 class Span:
     """Character offsets ``[start, end)`` into the document's NFC text."""
 
@@ -47,7 +47,7 @@ class Span:
         return doc.text[self.start : self.end]
 
 
-@dataclass
+@record
 class Document:
     """One loaded report: its NFC text with the map back to the original, its lines,
     paragraphs and title, and the facts extracted from it so far (``fact``)."""

@@ -7,7 +7,6 @@ import functools
 import hashlib
 import re
 import sys
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -18,10 +17,11 @@ from giaoban_qa.i18n import t
 from giaoban_qa.loaders import READ_SUFFIXES, Input, InputError, NotReadable, Source, load_path, walk_inputs
 from giaoban_qa.packpatterns import new_document
 from giaoban_qa.packs import PackError
+from giaoban_qa.records import field, record, replace
 from giaoban_qa.rules import Check, Rule, RuleContext, all_rules, matches
 
 
-@dataclass
+@record
 class FileResult:
     """What checking one file gave besides its findings: the error that stopped it, its kind,
     what was checked."""
@@ -35,7 +35,7 @@ class FileResult:
     checks: list[dict[str, Any]] = field(default_factory=list)
 
 
-@dataclass
+@record
 class SkippedFile:
     """A file found in a folder and not read, and why (never skipped without a word)."""
 
@@ -47,7 +47,7 @@ class SkippedFile:
         return {"path": self.path, "reason": self.reason}
 
 
-@dataclass
+@record
 class RunResult:
     """Everything one ``check`` run produced, for the reporters."""
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
 from typing import Any
+
+from giaoban_qa.records import field, record
 
 
 class Severity(str, enum.Enum):
@@ -26,7 +27,7 @@ class Category(str, enum.Enum):
     TEXT = "text"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Msg:
     """A text in Vietnamese (the default) and English."""
 
@@ -37,7 +38,7 @@ class Msg:
         return self.en if lang == "en" else self.vi
 
 
-@dataclass
+@record
 class Finding:
     """One problem found by one rule at one place of one document.
 
@@ -57,7 +58,7 @@ class Finding:
     evidence: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Located:
     """A finding placed in a file's original text, ready for reporters."""
 

@@ -18,8 +18,9 @@ import contextlib
 import contextvars
 import re
 import string
-from dataclasses import dataclass, field
 from typing import Any, Union
+
+from giaoban_qa.records import field, record
 
 LANGS = ("vi", "en")
 Template = Union[str, tuple[str, str]]
@@ -790,7 +791,7 @@ def t(key: str, lang: str = "vi", /, **params: Any) -> str:
     return template.format(**params)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Text:
     """A message not yet put into words: a catalogue key and its parameters. Parameters
     that are themselves ``Text`` are rendered in the same language."""

@@ -129,7 +129,8 @@ def install() -> None:
     try:
         import json
 
-        rows = json.loads(file.read_text(encoding="utf-8"))
+        # Bytes: json decodes UTF-8 itself, faster than a text read of the ~700 KB file.
+        rows = json.loads(file.read_bytes())
         if not isinstance(rows, list):
             rows = []
     except (OSError, ValueError):

@@ -19,12 +19,12 @@ read from the raw page, and a line marker applies to the first block of text aft
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from giaoban_qa.config import Config
 from giaoban_qa.document import Document
 from giaoban_qa.findings import Located
+from giaoban_qa.records import field, record
 from giaoban_qa.rules import matches
 
 MARKER = re.compile(r"<!--\s*giaoban-qa\s*:\s*(ignore-file|ignore)\b([^>]*?)-->", re.IGNORECASE)
@@ -33,7 +33,7 @@ _BLOCK_END = re.compile(r"</?(?:p|div|h[1-6]|li|td|th|tr|br|section|article|bloc
 _WS = re.compile(r"\s+")
 
 
-@dataclass
+@record
 class Markers:
     """The markers of one file: rule patterns for the whole file and per line (1-based)."""
 

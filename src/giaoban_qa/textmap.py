@@ -10,7 +10,8 @@ import bisect
 import re
 from array import array
 import unicodedata
-from dataclasses import dataclass, field
+
+from giaoban_qa.records import field, record
 
 # A cluster is one starter followed by its combining marks. NFC never composes across a
 # starter for Latin/Vietnamese text, so normalising cluster by cluster equals normalising
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 _CLUSTER = re.compile(r"[^\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+|[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
-@dataclass
+@record
 class NormalisedText:
     """Original text, its NFC form, and the map between their offsets."""
 

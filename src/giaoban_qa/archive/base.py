@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable
 
 from giaoban_qa.findings import Finding, Located, Msg, Severity
+from giaoban_qa.records import field, record
 from giaoban_qa.rules import Rule, RuleContext
 
 Row = dict[str, Any]
 LOCATION_KEYS = ("path", "start", "end", "line", "column", "excerpt")
 
 
-@dataclass
+@record
 class ArchiveFacts:
     """The rows cross-document rules read, with the documents they came from."""
 
@@ -116,7 +116,7 @@ class ArchiveRule(Rule):
         )
 
 
-@dataclass
+@record
 class Variant:
     """One value of a fact that should be the same across documents, where it occurs."""
 

@@ -32,18 +32,18 @@ import os
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from giaoban_qa.archive.shards import ShardPlan, compact, finding_order, reduce_shard, shard_id, summarise, table_rows
 from giaoban_qa.config import Config
 from giaoban_qa.i18n import Localized, Text
+from giaoban_qa.records import field, record
 
 DEFAULT_PARTITION = 200  # documents per Dask task / per Parquet part: ~0.5 MB of news text
 
 
-@dataclass
+@record
 class AuditPlan:
     files: list[str]
     config: Config
@@ -67,7 +67,7 @@ class AuditPlan:
         return [numbered[i : i + n] for i in range(0, len(numbered), n)]
 
 
-@dataclass
+@record
 class FactsPlan:
     """What ``facts`` asks an engine: the inputs (``engine.plan_inputs``, in walk order) and
     the tables to extract from each."""
@@ -82,7 +82,7 @@ class FactsPlan:
         return [self.inputs[i : i + n] for i in range(0, len(self.inputs), n)]
 
 
-@dataclass
+@record
 class FactsResult:
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # rows in input order
     errors: list[str] = field(default_factory=list)  # unreadable inputs, in input order
@@ -100,7 +100,7 @@ def gather_facts(plan: FactsPlan, records: Iterator[dict[str, Any]]) -> FactsRes
     return out
 
 
-@dataclass
+@record
 class EngineResult:
     archive_findings: list[dict[str, Any]] = field(default_factory=list)
     cached: int = 0
@@ -195,10 +195,8 @@ class LocalEngine:
         self.asked = jobs is not None
 
     def run(self, plan: AuditPlan, on_document: OnDocument) -> EngineResult:
-        from giaoban_qa.archive.cache import Cache
-        from giaoban_qa.archive.parallel import default_jobs, process
-        from giaoban_qa.archive.pipeline import file_digest
-
+        # (The cache module, and SQLite with it, is imported by ``_open_cache`` only when
+        # the plan has a cache folder: ``--no-cache`` never needs it.)
         out = EngineResult()
         rule_classes = plan.shard.rules()
         spill = tempfile.mkdtemp(prefix="giaoban-qa-spill-")

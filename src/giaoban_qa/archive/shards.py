@@ -17,16 +17,16 @@ them, so a shard gives the same findings whatever order its rows arrived in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from giaoban_qa.archive.base import LOCATION_KEYS, ArchiveFacts, Row
+from giaoban_qa.records import field, record
 
 # What a cross-document rule reads of a document (the rest of the documents row stays behind).
 DOC_FIELDS = ("path", "group", "event_date", "published", "meeting", "meeting_label")
 
 
-@dataclass
+@record
 class ShardPlan:
     """What the workers need to cut shards: the selected cross-document rules (by code,
     resolved again in each worker) and the columns each table is projected to."""

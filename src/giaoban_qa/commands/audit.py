@@ -38,11 +38,14 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("usage.at-least-one", option="--jobs")
     if args.partition_size < 1:
         raise UsageError("usage.at-least-one", option="--partition-size")
-    from giaoban_qa.archive.cache import DEFAULT_DIR
+    cache_dir = None
+    if not args.no_cache:  # (the cache module imports SQLite: not for --no-cache)
+        from giaoban_qa.archive.cache import DEFAULT_DIR
 
+        cache_dir = args.cache_dir or DEFAULT_DIR
     options = AuditOptions(
         jobs=args.jobs,
-        cache_dir=None if args.no_cache else (args.cache_dir or DEFAULT_DIR),
+        cache_dir=cache_dir,
         checks=args.checks,
         groups=args.groups,
         progress=args.progress if args.progress is not None else sys.stderr.isatty(),

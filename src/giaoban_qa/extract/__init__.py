@@ -25,10 +25,10 @@ def fact_table(name: str) -> Callable[[FactTable], FactTable]:
 def load_fact_tables() -> dict[str, FactTable]:
     """Import every extractor module so their tables are registered."""
     import importlib
-    import pkgutil
 
     import giaoban_qa.extract as package
+    from giaoban_qa.modules import module_names
 
-    for info in pkgutil.iter_modules(package.__path__):
-        importlib.import_module(f"giaoban_qa.extract.{info.name}")
+    for name in module_names(package.__path__):
+        importlib.import_module(f"giaoban_qa.extract.{name}")
     return FACT_TABLES

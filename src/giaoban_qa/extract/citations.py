@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract import fact_table
 from giaoban_qa.extract.dates import DateFact, dates
+from giaoban_qa.records import record
 
 TYPE_WORDS = (
     "Nghị quyết liên tịch", "Nghị quyết", "Quyết định", "Chỉ thị", "Kết luận", "Kế hoạch", "Báo cáo",
@@ -81,7 +81,7 @@ _SUBJECT = re.compile(r"\s*,?\s*về\s+(?P<subject>[^;.\n]{3,200}?)(?=[;.\n]|$)"
 PARTY_ISSUERS = {"TW", "TU", "HU", "ĐU", "QU", "TƯ", "BCĐ", "VPTW", "BTGTW", "BTCTW", "UBKTTW", "BDVTW", "BNCTW", "ĐĐ", "ĐUK", "TUQĐ", "ĐUQSTW", "TTHU", "BTV", "ĐUCA"}
 
 
-@dataclass(frozen=True, slots=True)  # thousands a big document: no dict each
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class Citation:
     """A cited document ("Nghị quyết số 12-NQ/TU ngày …"): its type word, symbol, number and date."""
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
 from giaoban_qa.document import Document, Span
 from giaoban_qa.extract import fact_table
+from giaoban_qa.records import record, replace
 
 TIME_OF_DAY = r"(?P<tod>rạng\s+sáng|sáng|chiều|trưa|tối|đêm|khuya)"
 WEEKDAY = r"(?P<wd>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"
@@ -123,7 +123,7 @@ _PUBLISHED = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)  # thousands a big document: no dict each
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class DateFact:
     """A date mention with its span and what the text states of it."""
 
@@ -176,7 +176,7 @@ class DateFact:
         }
 
 
-@dataclass(frozen=True, slots=True)  # thousands a big document: no dict each
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class Published:
     """The publication timestamp line of a news page ("05/05/2020 09:00")."""
 

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterator
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract import fact_table
+from giaoban_qa.records import record, replace
 
 # -- Vietnamese helpers ------------------------------------------------------------------
 
@@ -128,7 +128,7 @@ def name_key(text: str) -> str:
 # -- packs -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TitleLexicon:
     """Family names, roles, organs and levels from the surnames and titles packs, prepared for matching."""
 
@@ -194,7 +194,7 @@ def lexicon() -> TitleLexicon:
 # -- facts -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)  # thousands a big document: no dict each
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class Title:
     """A title written beside a name ("Chủ tịch UBND huyện"): role, organ, level and place."""
 
@@ -216,7 +216,7 @@ class Title:
         return {"text": self.text, "start": self.start, "end": self.end, "role": self.role, "organ": self.organ, "level": self.level, "place": self.place, "current": self.current}
 
 
-@dataclass(frozen=True, slots=True)  # thousands a big document: no dict each
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class PersonMention:
     """A person named in the text, with the titles written beside the name."""
 
@@ -235,7 +235,7 @@ class PersonMention:
         return {"name": self.name, "start": self.start, "end": self.end, "key": self.key, "titles": [t.to_json() for t in self.titles], "form": self.form}
 
 
-@dataclass(frozen=True, slots=True)  # thousands a big document: no dict each
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class Place:
     """A place or organisation named in the text ("xã Hòa Bình", "huyện Sơn Khê")."""
 

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
 from typing import Any
 
 from giaoban_qa.document import Document, Span
 from giaoban_qa.extract import fact_table
 from giaoban_qa.extract.dates import anchor_date, event_date, published
+from giaoban_qa.records import record, replace
 
 ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 NUMBER_WORDS = {
@@ -160,7 +160,7 @@ _NOT_A_PERIOD_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|từ|trước|sau|gia
 _NAMED_YEAR_BEFORE = re.compile(r"(?:\bLuật|\bBộ\s+luật|Hiến\s+pháp)\s+[^,;.:]{0,50}$")
 
 
-@dataclass(frozen=True, slots=True)  # thousands a big document: no dict each
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class PeriodFact:
     """A period mention with its span, the months it covers and the year when known."""
 
@@ -493,7 +493,7 @@ def _shared_year(raw: list[PeriodFact], i: int, sentence: Span | None) -> int | 
     return None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ReportPeriods:
     """The periods a report is about: named in its title, reviewed and planned."""
 
@@ -577,7 +577,7 @@ _PAIR_KINDS = ("month", "quarter", "half", "year")
 _REVIEWED_TASKS = re.compile(r"(?:tình\s+hình|kết\s+quả|đánh\s+giá|kiểm\s+điểm)(?:\s+thực\s+hiện)?(?:\s+các)?\s+nhiệm\s+vụ(?:\s+\w+){0,3}$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)  # thousands a big document: no dict each
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class ReviewPlanPair:
     """A period reviewed and the period planned next, stated in one sentence."""
 
@@ -725,7 +725,7 @@ TERM_PATTERN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)  # thousands a big document: no dict each
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class TermFact:
     """A term of office written as two years."""
 
@@ -780,7 +780,7 @@ _ANNIV_YEAR_RANGE = re.compile(
 _SENTENCE_YEAR = re.compile(r"(?:(?<![\d/])\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*|(?<![\d/.\-]))(?P<y>(?:19|20)\d\d)(?![\d/])")
 
 
-@dataclass(frozen=True, slots=True)  # thousands a big document: no dict each
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class AnniversaryMention:
     """ "N năm <event>" for an event of the anniversaries pack, with what the text says of
     the year it is celebrated in."""

@@ -17,11 +17,11 @@ before and after it, so the parser stays linear in the size of the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract import fact_table
+from giaoban_qa.records import field, record
 
 # -- reference data -------------------------------------------------------------------------
 
@@ -161,7 +161,7 @@ _METRIC_LEAD = re.compile(
 )
 
 
-@dataclass(slots=True)  # a document has thousands: slots instead of a dict each (~1 KB less a figure)
+@record(slots=True)  # a document has thousands: slots instead of a dict each (~1 KB less a figure)
 class Quantity:
     """One figure with its unit, how exactly it is stated and what it is about."""
 
@@ -302,8 +302,9 @@ def quantities(doc: Document) -> list[Quantity]:
     return out
 
 
-_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*\Z")
-_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
+# "15-18%", and "15%-18%" with the sign on both ends.
+_RANGE_BEFORE = re.compile(r"\d\s*%?\s*[-–]\s*\Z")
+_RANGE_AFTER = re.compile(r"\s*(?:%\s*)?[-–]\s*\d")
 
 
 def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
@@ -387,7 +388,7 @@ def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
     total = value * mult + sum(p["value"] * p["scale"] for p in parts)
     # A compound is exact to its last part's unit ("764 tỷ 230 triệu": to the triệu).
     step = parts[-1]["scale"] if parts else step * mult
-    in_range = bool(_RANGE_BEFORE.search(text[max(0, s - 4) : s])) or bool(_RANGE_AFTER.match(text, e, e + 4))
+    in_range = bool(_RANGE_BEFORE.search(text[max(0, s - 5) : s])) or bool(_RANGE_AFTER.match(text, e, e + 5))
     return Quantity(
         start=s,
         end=end,

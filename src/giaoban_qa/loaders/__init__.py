@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from giaoban_qa.loaders.decode import ENCODINGS, InputError, NotReadable, decode_text
+from giaoban_qa.records import record
 
 TEXT_SUFFIXES = {
     ".txt": "txt",
@@ -31,7 +31,7 @@ READ_SUFFIXES = ".txt, .md, .html, .docx, .pdf"
 __all__ = ["ENCODINGS", "InputError", "NotReadable", "Source", "Input", "load_path", "load_bytes", "iter_input_paths", "walk_inputs", "kind_of"]
 
 
-@dataclass
+@record
 class Source:
     """A file's text as read, before normalisation: its path, kind, encoding and PDF pages."""
 
@@ -51,7 +51,7 @@ class Source:
         return self.pages[max(i, 0)][1]
 
 
-@dataclass
+@record
 class Input:
     """One path to check, as the walk found it: ``named`` when the user gave it (not found
     inside a folder); ``skipped`` says why a file found in a folder is not read."""

@@ -19,19 +19,17 @@ test suite runs the two examples, so documentation cannot drift from behaviour.
 from __future__ import annotations
 
 import importlib
-import inspect
-import pkgutil
 import re
-from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable
 
 from giaoban_qa.document import Document
 from giaoban_qa.findings import Category, Finding, Msg, Severity
+from giaoban_qa.records import field, record
 
 REGISTRY: dict[str, type["Rule"]] = {}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Check:
     """One comparison or recomputation a rule made, consistent or not: what the coverage
     of a file counts ("12 phép tính đã kiểm tra lại, 11 khớp, 1 sai") and what the HTML
@@ -53,7 +51,7 @@ class Check:
 CHECK_KINDS = ("computation", "citation-date", "period", "name")
 
 
-@dataclass
+@record
 class RuleContext:
     """What a rule may read besides the document: options and reference data."""
 
@@ -123,7 +121,7 @@ class Rule:
             page = _vi_page(cls.code)
             if page is not None:
                 return page[0]
-        return (inspect.getdoc(cls) or "").strip().splitlines()[0]
+        return (cls.documentation() or "").strip().splitlines()[0]
 
     @classmethod
     def sections(cls, lang: str = "en") -> list[tuple[str, str, str]]:
@@ -144,6 +142,8 @@ class Rule:
 
     @classmethod
     def documentation(cls) -> str:
+        import inspect  # (only for a rule's page: not on every start-up)
+
         return inspect.getdoc(cls) or ""
 
     @classmethod
@@ -235,8 +235,10 @@ def all_rules() -> dict[str, type[Rule]]:
         # cross-document shard, and each listing walked the folder (a third of a cached re-run).
         import giaoban_qa.rules as package
 
-        for info in pkgutil.iter_modules(package.__path__):
-            importlib.import_module(f"giaoban_qa.rules.{info.name}")
+        from giaoban_qa.modules import module_names
+
+        for name in module_names(package.__path__):
+            importlib.import_module(f"giaoban_qa.rules.{name}")
         _FAMILIES_IMPORTED = True
     return dict(sorted(REGISTRY.items()))
 

@@ -7,13 +7,13 @@ import bisect
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, replace
 from collections import defaultdict
 from typing import Any, Iterable
 
 from giaoban_qa.document import Document, lower_text
 from giaoban_qa.extract.people import _CAP_RUN, PersonMention, Place, Title, _low, fold, lexicon, old_tone_style, parse_title, people, places
 from giaoban_qa.findings import Category, Finding, Msg, Severity
+from giaoban_qa.records import record, replace
 from giaoban_qa.rules import Rule, RuleContext, register
 
 # Two spellings whose folded keys differ are only one person when the folded forms are
@@ -208,7 +208,7 @@ _NAME_AFTER_TITLE = re.compile(rf"((?:[{_UPPER_VI}][^\W\d_]{{0,7}} ){{2,3}}[{_UP
 _VALID_END = re.compile(r"(?:[aeiouy]|ch|nh|ng|[cmnpt])$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Slip:
     """A written form of a name that may be a slip of a person's name, and what kind of slip."""
 
