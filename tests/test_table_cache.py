@@ -44,9 +44,9 @@ class _Built:
         self.count = 0
         original = engines._PartWriter.finish
 
-        def finish(writer) -> None:
+        def finish(writer, *args, **kwargs) -> None:
             self.count += 1
-            original(writer)
+            original(writer, *args, **kwargs)
 
         monkeypatch.setattr(engines._PartWriter, "finish", finish)
 
@@ -126,10 +126,11 @@ def test_the_dask_engine_copies_the_tables_of_an_unchanged_archive(archive, tmp_
     assert written == [1] and len(list((tmp_path / "cache" / "tables").iterdir())) == 2
 
 
-def test_the_copying_rerun_gathers_no_rows_and_a_lost_record_gathers_them_all(archive, tmp_path, monkeypatch):
+def test_the_copying_rerun_gathers_no_rows_and_a_lost_record_gathers_only_its_own(archive, tmp_path, monkeypatch):
     """While the kept tables may be copied, cached documents' rows are not gathered; a
-    record missing from the cache (the same file, so the same tables key) ends that: the
-    rows deferred so far are added, and the tables built equal those of a run without cache."""
+    record missing from the cache (the same file, so the same part keys) is extracted
+    again, its rows added, and its part still copied (its inputs are the same): the
+    tables equal those of a run without cache."""
     import sqlite3
 
     built = _Built(monkeypatch)
@@ -146,8 +147,111 @@ def test_the_copying_rerun_gathers_no_rows_and_a_lost_record_gathers_them_all(ar
     with sqlite3.connect(cache / "records.sqlite3") as db:
         (key,) = db.execute("SELECT key FROM records ORDER BY key LIMIT 1").fetchone()
         db.execute("DELETE FROM records WHERE key = ?", (key,))
+    parts = _Parts(monkeypatch)
     lost = _audit(archive, tmp_path / "lost.json", "--cache-dir", str(cache))
-    assert sorted(added) == list(range(documents)) and built.count == 2
+    assert len(added) == 1 and built.count == 2 and parts.built == set()
     _audit(archive, tmp_path / "none.json", "--no-cache")
     assert lost == (tmp_path / "cold.json").read_text(encoding="utf-8")
     assert _files(tmp_path / "lost.tables") == _files(tmp_path / "none.tables") == _files(tmp_path / "cold.tables")
+
+
+class _Parts:
+    """The part files built (not copied) by the local engine, as ``part.<i>.parquet`` names."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.built: set[str] = set()
+        original = engines.write_part
+
+        def write_part(frame, target, schema):
+            self.built.add(Path(target).name)
+            return original(frame, target, schema)
+
+        monkeypatch.setattr(engines, "write_part", write_part)
+
+
+def _change(archive: Path, index: int) -> Path:
+    changed = sorted(archive.rglob("*.txt"))[index]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nNgày 05/3/2021 họp lần 2.\n", encoding="utf-8")
+    return changed
+
+
+def _part_of(archive: Path, changed: Path, out: Path) -> str:
+    """The part file that holds ``changed`` in the documents table written to ``out``."""
+    import pandas as pd
+
+    for part in sorted((out / "documents").iterdir()):
+        if str(changed) in set(pd.read_parquet(part)["path"]):
+            return part.name
+    raise AssertionError(f"{changed} in no part")
+
+
+def test_one_changed_file_rebuilds_only_its_part(archive, tmp_path, monkeypatch):
+    cache = str(tmp_path / "cache")
+    _audit(archive, tmp_path / "cold.json", "--cache-dir", cache)
+    count = len(list((tmp_path / "cold.tables" / "documents").iterdir()))
+    assert count >= 3
+    changed = _change(archive, 4)
+    parts = _Parts(monkeypatch)
+    warm = _audit(archive, tmp_path / "warm.json", "--cache-dir", cache)
+    assert parts.built == {_part_of(archive, changed, tmp_path / "warm.tables")}
+    monkeypatch.undo()
+    none = _audit(archive, tmp_path / "none.json", "--no-cache")
+    assert warm == none
+    assert _files(tmp_path / "warm.tables") == _files(tmp_path / "none.tables") != _files(tmp_path / "cold.tables")
+    # Changed back: the earlier copies of that part serve again, nothing is built.
+    changed.write_text(changed.read_text(encoding="utf-8").removesuffix("\nNgày 05/3/2021 họp lần 2.\n"), encoding="utf-8")
+    _change(archive, 0)  # and another file, so the whole set kept is of no use
+    parts = _Parts(monkeypatch)
+    again = _audit(archive, tmp_path / "again.json", "--cache-dir", cache)
+    assert len(parts.built) == 1 and "part.0.parquet" in parts.built
+    _audit(archive, tmp_path / "none2.json", "--no-cache")
+    assert again == (tmp_path / "none2.json").read_text(encoding="utf-8")
+    assert _files(tmp_path / "again.tables") == _files(tmp_path / "none2.tables")
+
+
+def test_a_corrupted_part_copy_is_rebuilt(archive, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    _audit(archive, tmp_path / "cold.json", "--cache-dir", str(cache))
+    entries = sorted((cache / "parts").iterdir())
+    assert len(entries) == len(list((tmp_path / "cold.tables" / "documents").iterdir()))
+    victim = entries[0] / "documents.parquet"
+    victim.write_bytes(victim.read_bytes()[:-10] + b"0123456789")
+    _change(archive, 0)
+    parts = _Parts(monkeypatch)
+    _audit(archive, tmp_path / "warm.json", "--cache-dir", str(cache))
+    assert len(parts.built) == 2  # the changed file's part and the corrupted one
+    monkeypatch.undo()
+    _audit(archive, tmp_path / "none.json", "--no-cache")
+    assert _files(tmp_path / "warm.tables") == _files(tmp_path / "none.tables")
+
+
+def test_other_library_versions_or_a_copy_written_with_another_schema_rebuild(archive, tmp_path, monkeypatch):
+    import json as json_
+
+    from giaoban_qa.archive import tablecache
+
+    cache = tmp_path / "cache"
+    _audit(archive, tmp_path / "cold.json", "--cache-dir", str(cache))
+    count = len(list((tmp_path / "cold.tables" / "documents").iterdir()))
+    _change(archive, 0)
+    versions = tablecache._versions
+    monkeypatch.setattr(tablecache, "_versions", lambda: [*versions(), "pyarrow-next"])
+    parts = _Parts(monkeypatch)
+    _audit(archive, tmp_path / "warm.json", "--cache-dir", str(cache))
+    assert len(parts.built) == count  # every part: written by other libraries
+    monkeypatch.undo()
+    # A copy that says it was written with another unified schema (or other columns) is not used.
+    _audit(archive, tmp_path / "warm2.json", "--cache-dir", str(cache))
+    _change(archive, 1)
+    for field_, value in (("unified", "0" * 64), ("declared", ["path"])):
+        entry = sorted((cache / "parts").iterdir(), key=lambda p: (p / "manifest.json").stat().st_mtime)[-1]
+        manifest = json_.loads((entry / "manifest.json").read_text(encoding="utf-8"))
+        manifest["tables"]["documents"][field_] = value
+        (entry / "manifest.json").write_text(json_.dumps(manifest), encoding="utf-8")
+        parts = _Parts(monkeypatch)
+        _audit(archive, tmp_path / "warm3.json", "--cache-dir", str(cache))
+        assert 1 <= len(parts.built) <= 2
+        monkeypatch.undo()
+        _audit(archive, tmp_path / "none.json", "--no-cache")
+        assert _files(tmp_path / "warm3.tables") == _files(tmp_path / "none.tables")
+        _change(archive, 2)

@@ -33,12 +33,15 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from giaoban_qa.archive.shards import ShardPlan, compact, finding_order, reduce_shard, shard_id, summarise, table_rows
 from giaoban_qa.config import Config
 from giaoban_qa.i18n import Localized, Text
 from giaoban_qa.records import field, record
+
+if TYPE_CHECKING:  # the module is imported only when tables are written
+    from giaoban_qa.archive.tablecache import PartsCache  # noqa: F401
 
 DEFAULT_PARTITION = 200  # documents per Dask task / per Parquet part: ~0.5 MB of news text
 
@@ -246,11 +249,19 @@ class LocalEngine:
     @staticmethod
     def _write_tables(plan: AuditPlan, out: EngineResult, parts: "_PartWriter", inputs: "list[tuple[str, str]] | None") -> None:
         """The Parquet parts: copied from the cache when the same inputs wrote them before
-        and every document came from the cache (no pandas, pandera nor pyarrow), else
-        built; a set built from inputs that all have a digest is kept for the next run."""
-        from giaoban_qa.archive.tablecache import TablesCache, tables_key
+        and every document came from the cache (no pandas, pandera nor pyarrow); else each
+        part copied when its own inputs wrote it before (``tablecache.PartsCache``) and the
+        others built; the set, and each part, are kept for the next run."""
+        from giaoban_qa.archive.tablecache import KEEP, PartsCache, TablesCache, part_key, tables_key
 
         if inputs is None or not plan.cache_dir or not plan.tables_dir:
+            if parts.deferred is not None:  # a file turned out unreadable: every row after all
+                cache = _open_cache(plan, out.notes)
+                try:
+                    _replay_rows(plan, parts, cache)
+                finally:
+                    if cache:
+                        cache.close()
             parts.finish()
             return
         key = tables_key(plan.namespace + ":local", plan.table_names, plan.partition_size, inputs)
@@ -260,14 +271,17 @@ class LocalEngine:
             if restored is not None:
                 out.written.extend(restored)
                 return
-        if parts.deferred is not None:  # the stored copy turned out unsound: the rows after all
-            cache = _open_cache(plan, out.notes)
-            try:
-                _replay_rows(plan, parts, cache)
-            finally:
-                if cache:
-                    cache.close()
-        parts.finish()
+        size = parts.size
+        keys = [part_key(plan.namespace + ":local", plan.table_names, size, plan.shard.sidecar, inputs[i : i + size])
+                for i in range(0, len(inputs), size)]
+        kept = PartsCache(plan.cache_dir)
+        cache = _open_cache(plan, out.notes) if parts.deferred else None
+        try:
+            parts.finish(kept, keys, lambda only: _replay_rows(plan, parts, cache, only))
+        finally:
+            if cache:
+                cache.close()
+        kept.prune(KEEP * max(1, len(keys)))
         store.store(key, out.written)
 
     def _run(self, plan: AuditPlan, on_document: OnDocument, out: EngineResult, rule_classes, shards: "_ShardSpill", parts: "_PartWriter | None") -> list[tuple[str, str]] | None:
@@ -305,15 +319,11 @@ class LocalEngine:
                     else:
                         inputs = None
             if parts is not None and inputs is not None and plan.cache_dir and plan.tables_dir:
-                # The tables of these very inputs are kept from an earlier run: while every
-                # document comes from the cache, its rows are not gathered for parts that
-                # would be thrown away (a Python pass over every row of the archive, a fifth
-                # of a cached re-run). A miss, or a kept copy found unsound, replays them.
-                from giaoban_qa.archive.tablecache import TablesCache, tables_key
-
-                key = tables_key(plan.namespace + ":local", plan.table_names, plan.partition_size, inputs)
-                if TablesCache(plan.cache_dir).has(key, plan.table_names):
-                    parts.deferred = []
+                # The tables, or parts of them, may be kept from an earlier run: the rows of
+                # cached documents are not gathered for parts that would be thrown away (a
+                # Python pass over every row of the archive, a fifth of a cached re-run).
+                # The parts built after all replay them (``_PartWriter.finish``).
+                parts.deferred = []
             for ordinal, (path, digest) in enumerate(zip(plan.files, file_digests)):
                 record = cache.get(digest) if cache and digest else None
                 if record is not None:
@@ -323,8 +333,6 @@ class LocalEngine:
                     if digest:
                         digests[path] = digest
                     pending.append((ordinal, path))
-            if pending and parts is not None and parts.deferred is not None:
-                _replay_rows(plan, parts, cache)  # the tables are built after all
             paths = [p for _o, p in pending]
             jobs = self.jobs
             # More workers than files or cores only cost memory (300 asked: 9.5 GB, 12x slower).
@@ -358,12 +366,18 @@ class LocalEngine:
         return inputs
 
 
-def _replay_rows(plan: AuditPlan, parts: "_PartWriter", cache) -> None:
+def _replay_rows(plan: AuditPlan, parts: "_PartWriter", cache, only: "set[int] | None" = None) -> None:
     """The rows of the cached documents ``parts`` deferred, added now (their records read
-    again; one no longer in the cache is extracted again), and deferring ended."""
+    again; one no longer in the cache is extracted again), and deferring ended; with
+    ``only``, just those of the documents in these parts (the others stay deferred)."""
     from giaoban_qa.archive.parallel import process
 
-    deferred, parts.deferred = parts.deferred or [], None
+    deferred = parts.deferred or []
+    if only is None:
+        parts.deferred = None
+    else:
+        parts.deferred = [d for d in deferred if d[0] // parts.size not in only]
+        deferred = [d for d in deferred if d[0] // parts.size in only]
     for ordinal, path, digest in deferred:
         record = cache.get(digest) if cache else None
         if record is None:
@@ -473,37 +487,122 @@ class _PartWriter:
         with open(self.folder / f"{part}.rows.pickle", "rb") as fh:
             return pickle.load(fh)
 
-    def finish(self) -> None:
+    def finish(self, kept: "PartsCache | None" = None, keys: list[str] | None = None,
+               replay: Callable[[set[int]], None] | None = None) -> None:
+        """Every part validated and written. With ``kept`` (and each part's key in ``keys``),
+        a part with a sound copy built with the same columns and written with the same
+        unified schema is copied instead of built; ``replay(parts)`` adds the rows of those
+        parts' documents that were deferred (cached ones), before they are built."""
         import pickle
 
-        for part in sorted(self.rows):  # a part whose documents did not all come
+        copies: dict[int, dict[str, dict[str, Any]]] = {}
+        if kept is not None and keys is not None:
+            for part in range(self.count):
+                entry = kept.get(keys[part], self.plan.table_names)
+                if entry is not None:
+                    copies[part] = entry
+
+        def build(parts: set[int]) -> None:
+            """The rows of ``parts`` gathered and spilled (they are then built from rows)."""
+            for part in parts:
+                copies.pop(part, None)
+            if replay is not None and parts:
+                replay(parts)
+            for part in sorted(p for p in self.rows if p in parts):  # a part whose documents did not all come
+                self._spill(part)
+
+        build(set(range(self.count)) - set(copies))
+        for part in sorted(p for p in self.rows if p not in copies):
             self._spill(part)
         if not self.count:
             return
         # Columns of a table are the union over the archive, in the order first seen (every
         # part has all of them), so parts are validated and written once every document is in.
-        columns: dict[str, list[str]] = {t: [] for t in self.plan.table_names}
-        for part in sorted(self.part_columns):
-            for table, seen in self.part_columns[part].items():
-                columns[table].extend(c for c in seen if c not in columns[table])
-        declared = {t: table_columns(t, columns[t]) for t in self.plan.table_names}
-        # Pass 1: validate each part (pandera) and keep its Arrow schema; the validated frame
-        # goes back to disk. Pass 2 writes every part with its table's unified schema.
-        schemas: dict[str, list[Any]] = {t: [] for t in self.plan.table_names}
-        for part in range(self.count):
-            rows = self._load(part)
+        def union() -> dict[str, list[str]]:
+            columns: dict[str, list[str]] = {t: [] for t in self.plan.table_names}
+            for part in sorted(set(self.part_columns) | set(copies)):
+                for table in self.plan.table_names:
+                    seen = copies[part][table]["seen"] if part in copies else self.part_columns.get(part, {}).get(table, [])
+                    columns[table].extend(c for c in seen if c not in columns[table])
+            return {t: table_columns(t, columns[t]) for t in self.plan.table_names}
+
+        declared = union()
+        stale = {p for p, entry in copies.items() if any(entry[t]["declared"] != declared[t] for t in self.plan.table_names)}
+        while stale:  # built with other columns: from their rows (the union cannot change, their inputs are the same)
+            build(stale)
+            declared = union()
+            stale = {p for p, entry in copies.items() if any(entry[t]["declared"] != declared[t] for t in self.plan.table_names)}
+        # Pass 1: validate each part built here (pandera) and keep its Arrow schema; the
+        # validated frame goes back to disk. Pass 2 writes every part with its table's
+        # unified schema (a copy only when it was written with that very schema).
+        schemas: dict[str, dict[int, Any]] = {t: {} for t in self.plan.table_names}
+        validated: set[int] = set()
+
+        def validate(parts: set[int]) -> None:
+            for part in sorted(parts):
+                rows = self._load(part)
+                for table in self.plan.table_names:
+                    frame = validated_part(table, rows.get(table, []), declared[table])
+                    schemas[table][part] = arrow_schema(frame)
+                    with open(self.folder / f"{part}.{table}.frame.pickle", "wb") as fh:
+                        pickle.dump(frame, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                (self.folder / f"{part}.rows.pickle").unlink(missing_ok=True)
+                validated.add(part)
+
+        validate(set(range(self.count)) - set(copies))
+        for part, entry in copies.items():
             for table in self.plan.table_names:
-                frame = validated_part(table, rows.get(table, []), declared[table])
-                schemas[table].append(arrow_schema(frame))
-                with open(self.folder / f"{part}.{table}.frame.pickle", "wb") as fh:
-                    pickle.dump(frame, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            (self.folder / f"{part}.rows.pickle").unlink(missing_ok=True)
+                schemas[table][part] = read_schema(entry[table]["schema"])
+        while True:
+            unified = {t: unify([s[p] for p in sorted(s)]) for t, s in schemas.items()}
+            prints = {t: schema_print(u) for t, u in unified.items()}
+            stale = {p for p, entry in copies.items() if any(entry[t]["unified"] != prints[t] for t in self.plan.table_names)}
+            if not stale:
+                break
+            build(stale)  # written with another schema: built from their rows after all
+            validate(stale)
 
         def load(table: str, part: int):
             with open(self.folder / f"{part}.{table}.frame.pickle", "rb") as fh:
                 return pickle.load(fh)
 
-        self.out.written.extend(write_parts(self.plan.tables_dir, {t: unify(s) for t, s in schemas.items()}, self.count, load))
+        def copy(table: str, part: int) -> Path | None:
+            return kept.path(keys[part], table) if part in copies and kept is not None and keys is not None else None
+
+        written = write_parts(self.plan.tables_dir, unified, self.count, load, copy)
+        self.out.written.extend(written)
+        if kept is None or keys is None:
+            return
+        root = Path(self.plan.tables_dir)
+        for part in range(self.count):
+            if part in copies:
+                kept.touch(keys[part])
+                continue
+            meta = {t: {"seen": self.part_columns.get(part, {}).get(t, []), "declared": declared[t],
+                        "schema": schema_text(schemas[t][part]), "unified": prints[t]} for t in self.plan.table_names}
+            kept.store(keys[part], {t: root / t / part_name(part) for t in self.plan.table_names}, meta)
+
+
+def schema_text(schema) -> str:
+    """An Arrow schema as text for a JSON manifest (its IPC bytes, base64)."""
+    import base64
+
+    return base64.b64encode(schema.serialize().to_pybytes()).decode("ascii")
+
+
+def read_schema(text: str):
+    import base64
+
+    import pyarrow as pa
+
+    return pa.ipc.read_schema(pa.py_buffer(base64.b64decode(text)))
+
+
+def schema_print(schema) -> str:
+    """What a part file was written with, as a short fingerprint of the unified schema."""
+    import hashlib
+
+    return hashlib.sha256(schema.serialize().to_pybytes()).hexdigest()
 
 
 def arrow_schema(frame):
@@ -528,9 +627,11 @@ def write_part(frame, target: Path, schema) -> str:
     return str(target)
 
 
-def write_parts(folder: str, schemas: dict[str, Any], count: int, load: Callable[[str, int], Any]) -> list[Path]:
+def write_parts(folder: str, schemas: dict[str, Any], count: int, load: Callable[[str, int], Any],
+                copy: Callable[[str, int], Path | None] | None = None) -> list[Path]:
     """``folder/<table>/part.<i>.parquet`` for ``i < count``, each part loaded when written
-    (``load(table, i)``) with its table's schema; each table replaced atomically (a sibling
+    (``load(table, i)``) with its table's schema, or copied from the file ``copy(table, i)``
+    names (the same bytes, written before); each table replaced atomically (a sibling
     folder renamed into place), so a failed run leaves the previous tables whole."""
     import shutil
     import tempfile
@@ -542,7 +643,11 @@ def write_parts(folder: str, schemas: dict[str, Any], count: int, load: Callable
         tmp = Path(tempfile.mkdtemp(prefix=f".{table}.", dir=str(root)))
         try:
             for part in range(count):
-                write_part(load(table, part), tmp / part_name(part), schemas[table])
+                source = copy(table, part) if copy is not None else None
+                if source is not None:
+                    shutil.copyfile(source, tmp / part_name(part))
+                else:
+                    write_part(load(table, part), tmp / part_name(part), schemas[table])
             _replace_folder(tmp, root / table)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -150,3 +150,98 @@ class TablesCache:
         entries.sort(reverse=True)
         for _mtime, p in entries[KEEP - 1 :]:
             shutil.rmtree(p, ignore_errors=True)
+
+
+# -- one Parquet part at a time -------------------------------------------------------------
+# With one file changed, the set above is of no use and every part of every table was
+# validated (pandera: half of such a re-run) and written again, though the partitioning
+# (``partition_size`` documents a part, in input order) puts the changed file in one part.
+# So each part's files are also kept under a key of that part's own inputs, with what
+# its frames were built with (the table's columns) and what their files were written with
+# (the table's Arrow schema unified over the parts): a re-run rebuilds only the parts whose
+# key has no sound copy, or whose table's columns or unified schema came out different
+# (then those parts are rebuilt too, from their rows), and copies the others.
+PART_FORMAT = 1
+
+
+def part_key(namespace: str, table_names: list[str], partition_size: int, sidecar: list, files: list[tuple[str, str]]) -> str:
+    """What one part's frames depend on besides the table's columns and unified schema:
+    the settings, the library versions, the user's sidecar groups and the part's files
+    (path and SHA-256) in order."""
+    data = [PART_FORMAT, namespace, list(table_names), partition_size, _versions(), sidecar, [list(f) for f in files]]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, default=str).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class PartsCache:
+    """Copies of single parts under ``folder/parts/<key>/``: ``<table>.parquet`` for every
+    table and ``manifest.json`` (per table: the file's SHA-256, the columns first seen in
+    the part, the columns its frame had, its Arrow schema before unification, and the
+    unified schema's fingerprint it was written with)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.root = Path(folder) / "parts"
+
+    def get(self, key: str, table_names: list[str]) -> dict[str, dict[str, Any]] | None:
+        """The manifest's tables of a sound copy of ``key`` (every file's bytes checked), or None."""
+        entry = self.root / key
+        try:
+            manifest = json.loads((entry / "manifest.json").read_text(encoding="utf-8"))
+            tables = manifest["tables"]
+            if manifest.get("key") != key or sorted(tables) != sorted(table_names):
+                return None
+            for table, meta in tables.items():
+                if "/" in table or "\\" in table or table.startswith("."):
+                    return None
+                if _sha256(entry / f"{table}.parquet") != meta["sha256"]:
+                    return None
+                if not (isinstance(meta["seen"], list) and isinstance(meta["declared"], list) and isinstance(meta["schema"], str) and isinstance(meta["unified"], str)):
+                    return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        return tables
+
+    def path(self, key: str, table: str) -> Path:
+        return self.root / key / f"{table}.parquet"
+
+    def touch(self, key: str) -> None:
+        try:
+            os.utime(self.root / key / "manifest.json")  # recently used: kept longest
+        except OSError:
+            pass
+
+    def store(self, key: str, files: dict[str, Path], meta: dict[str, dict[str, Any]]) -> None:
+        """Keep copies of one part's files (``files``: table -> the file written) with
+        ``meta`` (per table: seen, declared, schema, unified); any problem means no copy."""
+        tmp: Path | None = None
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{key[:12]}.", dir=str(self.root)))
+            tables = {}
+            for table, path in files.items():
+                shutil.copyfile(path, tmp / f"{table}.parquet")
+                tables[table] = {**meta[table], "sha256": _sha256(tmp / f"{table}.parquet")}
+            (tmp / "manifest.json").write_text(json.dumps({"key": key, "tables": tables}), encoding="utf-8")
+            shutil.rmtree(self.root / key, ignore_errors=True)
+            os.replace(tmp, self.root / key)
+            tmp = None
+        except OSError:
+            pass
+        finally:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+
+    def prune(self, keep: int) -> None:
+        """Only the ``keep`` most recently used parts stay."""
+        try:
+            entries = []
+            for p in self.root.iterdir():
+                if p.is_dir() and not p.name.startswith("."):
+                    try:
+                        entries.append(((p / "manifest.json").stat().st_mtime, p.name, p))
+                    except OSError:
+                        entries.append((0.0, p.name, p))
+        except OSError:
+            return
+        entries.sort(reverse=True)
+        for _mtime, _name, p in entries[keep:]:
+            shutil.rmtree(p, ignore_errors=True)
