@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import Iterable
 
 from giaoban_qa.document import Document
@@ -657,15 +658,25 @@ def _viable(model, word: str) -> tuple[tuple[str, str, int], ...]:
                 # The index holds each candidate's id in the counts (the same file: ``load``
                 # checks its header): its count is read by id, its text is not hashed.
                 counts = model._uni_counts
+                if word[-1:] in _PLACEMENT_ENDS:
+                    from giaoban_qa.spelling.model import counted_form
+
+                    # Another tone placement of the word is no slip (text.tone-style-mixed's job).
+                    same = counted_form(word)
+                    row = tuple(r for r in row if counted_form(r[0]) != same)
                 result = _VIABLE[word] = tuple((cand, kind, counts[cand_id]) for cand, kind, cand_id in row)
                 _VIABLE_IDS[word] = tuple(cand_id for _, _, cand_id in row)
                 return result
     from giaoban_qa.spelling.candidates import valid_edits
+    from giaoban_qa.spelling.model import counted_form
 
     out = []
+    same = counted_form(word)
     # Only valid syllables are looked up: most strings one slip away are not syllables, and
     # the grammar rejects them per toneless spelling, before they are built and hashed.
     for cand, kind in valid_edits(word):
+        if counted_form(cand) == same:
+            continue  # another tone placement ("hoá"/"hóa") is a style, not a slip
         uni = model.unigram(cand)
         if uni < _VIABLE_MIN:
             continue
@@ -681,6 +692,28 @@ def _viable(model, word: str) -> tuple[tuple[str, str, int], ...]:
         _VIABLE.clear()
     result = _VIABLE[word] = tuple(out)
     return result
+
+
+# The last letters of the open oa/oe/uy syllables whose tone placement can differ
+# ("hoá"/"hóa", "thuỷ"/"thủy").
+_PLACEMENT_ENDS = frozenset("àáảãạèéẻẽẹỳýỷỹỵ")
+
+
+def _in_style_of(written: str, cand: str) -> str:
+    """``cand`` in the tone placement of ``written`` when that shows the new one ("hoá" →
+    the suggestion "hoà", not "hòa"): a fix should not start a mix of styles."""
+    if written[-1:] not in _PLACEMENT_ENDS:
+        return cand
+    from giaoban_qa.extract.people import _split_tone, tone_style
+
+    style = tone_style(written)
+    if style is None or style[0] != "new":
+        return cand
+    theirs = tone_style(cand)
+    if theirs is None or theirs[0] != "old":
+        return cand
+    base, tone = _split_tone(cand[-2])
+    return cand[:-2] + base + unicodedata.normalize("NFC", cand[-1] + tone)
 
 
 def _slip_index(model):
@@ -1081,6 +1114,7 @@ class RealWordSlip(Rule):
                     if alone is not None:
                         yield alone
                 continue
+            cand = _in_style_of(low, cand)
             phrase_written = " ".join(x for x in (left_word, low, right_word) if x is not None)
             phrase_cand = " ".join(x for x in (left_word, cand, right_word) if x is not None)
             evidence = {
@@ -1187,6 +1221,7 @@ class RealWordSlip(Rule):
         if tri_cand is not None and tri_cand < tri_min:
             return None
         w = ws[i]
+        cand = _in_style_of(low, cand)
         phrase_written = f"{other} {low}" if is_left else f"{low} {other}"
         phrase_cand = f"{other} {cand}" if is_left else f"{cand} {other}"
         side = "left" if is_left else "right"
