@@ -644,6 +644,18 @@ def _viable(model, word: str) -> tuple[tuple[str, str, int], ...]:
     cached = _VIABLE.get(word)
     if cached is not None:
         return cached
+    if word[-1:] in _PLACEMENT_ENDS:
+        from giaoban_qa.spelling.model import counted_form
+
+        counted = counted_form(word)
+        if counted != word:
+            # The new tone placement ("hoá") has the old one's ("hóa") near spellings: the
+            # counts are read in it, and the other placement itself is no slip (a style,
+            # text.tone-style-mixed's job).
+            result = _VIABLE[word] = _viable(model, counted)
+            if counted in _VIABLE_IDS:
+                _VIABLE_IDS[word] = _VIABLE_IDS[counted]
+            return result
     index = _slip_index(model)
     if index is not None:
         word_id = model.word_id(word)
@@ -658,12 +670,6 @@ def _viable(model, word: str) -> tuple[tuple[str, str, int], ...]:
                 # The index holds each candidate's id in the counts (the same file: ``load``
                 # checks its header): its count is read by id, its text is not hashed.
                 counts = model._uni_counts
-                if word[-1:] in _PLACEMENT_ENDS:
-                    from giaoban_qa.spelling.model import counted_form
-
-                    # Another tone placement of the word is no slip (text.tone-style-mixed's job).
-                    same = counted_form(word)
-                    row = tuple(r for r in row if counted_form(r[0]) != same)
                 result = _VIABLE[word] = tuple((cand, kind, counts[cand_id]) for cand, kind, cand_id in row)
                 _VIABLE_IDS[word] = tuple(cand_id for _, _, cand_id in row)
                 return result
@@ -671,12 +677,17 @@ def _viable(model, word: str) -> tuple[tuple[str, str, int], ...]:
     from giaoban_qa.spelling.model import counted_form
 
     out = []
-    same = counted_form(word)
+    seen = {word}
     # Only valid syllables are looked up: most strings one slip away are not syllables, and
     # the grammar rejects them per toneless spelling, before they are built and hashed.
     for cand, kind in valid_edits(word):
-        if counted_form(cand) == same:
-            continue  # another tone placement ("hoá"/"hóa") is a style, not a slip
+        if cand[-1:] in _PLACEMENT_ENDS:
+            # Both placements of an open oa/oe/uy syllable are generated: the one the counts
+            # are in stands for the two, and the word's own other placement is no slip.
+            cand = counted_form(cand)
+            if cand in seen:
+                continue
+            seen.add(cand)
         uni = model.unigram(cand)
         if uni < _VIABLE_MIN:
             continue
