@@ -356,6 +356,11 @@ class InvalidSyllable(Rule):
             if by_context:
                 if not ranked:
                     continue
+                if count >= LOANWORD_BY_CONTEXT_COUNT and _established_loanword(low, count, ranked, model, *loan):
+                    # A foreign-looking loanword the pool writes as one word, syllable by
+                    # syllable and never apart ("calo" 85 times, "ca lo" never): its
+                    # neighbours' pairs with a near syllable ("cao") show no slip.
+                    continue
                 context_counts = _context_counts(model, low, ranked[0][0], left_word, right_word)
                 if not _context_proves(context_counts, left_word is not None and right_word is not None, ctx_side, ctx_strong, ctx_one):
                     continue
@@ -442,6 +447,10 @@ def _established_loanword(word: str, count: int, ranked: list[tuple[str, int]], 
 
 
 LOANWORD_FEW = 2
+# A foreign-looking word (no mark: "calo") is read as an established loanword only from this
+# many one-word uses: text typed without marks puts a few dozen copies of Vietnamese words
+# into the pool ("thue" for "thuê"), which must stay slips.
+LOANWORD_BY_CONTEXT_COUNT = 50
 LOANWORD_FEW_SPACED = 10
 LOANWORD_BOUND = 10.0
 
