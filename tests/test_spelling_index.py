@@ -149,3 +149,41 @@ def test_a_long_document_read_in_pieces_gives_the_same_findings(monkeypatch) -> 
     pieces = list(rules_spelling.doc_word_chunks(build_document("long.txt", text, "txt")))
     assert len(pieces) > 5
     assert run() == whole
+
+
+def test_the_ids_the_index_gives_are_the_ids_of_the_candidates() -> None:
+    # _viable reads a candidate's count by the id the index holds, and _viable_ids takes
+    # those ids, instead of hashing the candidate's text.
+    m = model.load()
+    index = rules_spelling._slip_index(m)
+    assert index is not None
+    checked = 0
+    for word in all_valid_syllables()[::5] + ["thị", "tộc", "dự", "vực"]:
+        wid = m.word_id(word)
+        if wid == m.unknown_id:
+            continue
+        for cand, _, cand_id in index.viable(wid):
+            assert m.word_id(cand) == cand_id and m.unigram(cand) == m._uni_counts[cand_id], (word, cand)
+            checked += 1
+        rules_spelling._VIABLE.clear()
+        rules_spelling._VIABLE_IDS.clear()
+        from_index = rules_spelling._viable_ids(m, word)
+        rules_spelling._VIABLE_IDS.clear()
+        assert rules_spelling._viable_ids(m, word) == from_index == tuple(m.ids(c for c, _, _ in rules_spelling._viable(m, word)))
+    assert checked > 1000
+
+
+def test_suspects_in_one_pass_are_the_positions_of_either_side() -> None:
+    from itertools import islice
+
+    m = model.load()
+    index = rules_spelling._slip_index(m)
+    rng = __import__("random").Random(19)
+    vocabulary = "đồng bào dân tốc thiểu số được hỗ trợ vay vốn thi trường giao đoạn dựa án lĩnh vực của các và".split()
+    for _ in range(200):
+        ids = m.ids(rng.choice(vocabulary) for _ in range(rng.randint(2, 40)))
+        keys = [a << index.shift | b for a, b in zip(ids, islice(ids, 1, None))]
+        left, right = index.strong_among(set(keys))
+        expected = sorted({p + 1 for p, k in enumerate(keys) if k in left} | {p for p, k in enumerate(keys) if k in right}
+                          | {p for p, x in enumerate(ids) if x == m.unknown_id})
+        assert rules_spelling._suspects(m, ids, 200, 200) == expected

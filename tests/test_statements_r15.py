@@ -116,3 +116,16 @@ def test_cumulative_is_no_year_nor_whose_sum_it_is() -> None:
     assert _cum("Tính từ đầu năm 2017 đến nay, xe mẫu 2017 bản tiêu chuẩn giảm giá 2,2 triệu đồng.") == []
     assert _cum("Tổng số lỗ lũy kế của 10 nhà máy tới cuối năm là 16.100 tỷ đồng.") == [(16100e9, None)]
     assert _cum("Thu ngân sách trong tháng đạt 12 tỷ đồng, lũy kế 5 tháng đạt 50 tỷ đồng.") == [(50e9, 12e9)]
+
+
+def test_names_own_shares_in_parentheses_after_a_share() -> None:
+    shares = sorted(q.value for q in _st("Tỉnh A chiếm tới 15% tổng diện tích cả nước, chỉ sau Tỉnh B (52%) và Tỉnh C (33%).").shares)
+    assert shares == [15, 33, 52]
+
+
+def test_a_range_with_the_sign_on_both_ends_is_a_range() -> None:
+    assert [q.value for q in _st("Xe cá nhân chiếm trên 81% thị phần (xe buýt chỉ chiếm khoảng 15%-18%).").shares] == [81]
+
+
+def test_a_rank_between_figure_and_marker_is_no_cumulative() -> None:
+    assert _cum("Phiên đấu giá thu hút 65 nhà đầu tư, trong đó có 2 tổ chức, còn 63 cá nhân - đông thứ hai từ đầu năm tới nay.") == []

@@ -124,3 +124,30 @@ def test_the_dask_engine_copies_the_tables_of_an_unchanged_archive(archive, tmp_
     local = _audit(archive, tmp_path / "local.json", "--cache-dir", cache)
     assert local == cold
     assert written == [1] and len(list((tmp_path / "cache" / "tables").iterdir())) == 2
+
+
+def test_the_copying_rerun_gathers_no_rows_and_a_lost_record_gathers_them_all(archive, tmp_path, monkeypatch):
+    """While the kept tables may be copied, cached documents' rows are not gathered; a
+    record missing from the cache (the same file, so the same tables key) ends that: the
+    rows deferred so far are added, and the tables built equal those of a run without cache."""
+    import sqlite3
+
+    built = _Built(monkeypatch)
+    added: list[int] = []
+    original_add = engines._PartWriter.add
+    monkeypatch.setattr(engines._PartWriter, "add", lambda writer, ordinal, rows: (added.append(ordinal), original_add(writer, ordinal, rows))[1])
+    cache = tmp_path / "cache"
+    _audit(archive, tmp_path / "cold.json", "--cache-dir", str(cache))
+    documents = len(added)
+    assert documents >= 4 and built.count == 1
+    added.clear()
+    _audit(archive, tmp_path / "warm.json", "--cache-dir", str(cache))
+    assert added == [] and built.count == 1
+    with sqlite3.connect(cache / "records.sqlite3") as db:
+        (key,) = db.execute("SELECT key FROM records ORDER BY key LIMIT 1").fetchone()
+        db.execute("DELETE FROM records WHERE key = ?", (key,))
+    lost = _audit(archive, tmp_path / "lost.json", "--cache-dir", str(cache))
+    assert sorted(added) == list(range(documents)) and built.count == 2
+    _audit(archive, tmp_path / "none.json", "--no-cache")
+    assert lost == (tmp_path / "cold.json").read_text(encoding="utf-8")
+    assert _files(tmp_path / "lost.tables") == _files(tmp_path / "none.tables") == _files(tmp_path / "cold.tables")

@@ -382,7 +382,8 @@ PAGES: dict[str, tuple[str, str, str]] = {
         "(\"ngànhvà\") được gợi ý tách ra. Cả hai kiểu đặt dấu (hòa, hoà) đều được chấp nhận. Bỏ qua: từ viết hoa giữa câu (tên riêng), từ viết hoa "
         "toàn bộ (chữ viết tắt), từ nước ngoài (f, j, w, z, cụm như \"cr\" hay âm cuối như \"-r\" không có chữ cái chỉ tiếng Việt mới viết), mọi thứ "
         "dính với chữ số, gạch chéo, gạch nối hoặc @ (mã, ký hiệu văn bản, địa chỉ web, thư điện tử), cách viết mà kho văn bản dùng đủ nhiều để thành "
-        "quen (\"ôtô\"), và các từ trong `rules/words.yaml`.",
+        "quen (\"ôtô\"), từ mượn viết liền mà các âm tiết viết rời thường đi với nhau (\"virút\", \"nilông\"), chữ hoa sau dấu mở ngoặc (tên riêng), "
+        "và các từ trong `rules/words.yaml`.",
         "Âm tiết không thể có luôn là lỗi gõ; người đọc nhận ra ngay, và tìm kiếm bỏ sót từ đó.",
     ),
     "text.legacy-encoding": (
@@ -399,7 +400,9 @@ PAGES: dict[str, tuple[str, str, str]] = {
         "(`giaoban_qa/data/ngrams.bin`, chỉ có số đếm). Khi một từ cùng các từ bên cạnh hiếm gặp nhưng một cách viết lệch một lỗi — thanh khác, mất "
         "hoặc thừa dấu mũ, dấu móc, nhầm phụ âm (tr/ch, s/x, d/gi/r, l/n, n/ng, c/t), thừa hoặc thiếu một chữ cái — lại thường gặp ở đúng vị trí đó, "
         "từ được báo với cách viết ấy làm gợi ý và cả hai số đếm làm căn cứ. Chỉ đọc các từ viết thường trong câu văn; tên riêng, mã và các từ, cụm từ "
-        "của `rules/words.yaml` được bỏ qua. Các ngưỡng (tùy chọn `ratio`, `min_support`, `strong_side`, `weak_side`, `fit`) được hiệu chỉnh để báo nhầm hiếm khi xảy ra.",
+        "của `rules/words.yaml` được bỏ qua. Văn bản tự nó cũng loại trừ: cùng một từ lặp lại trong vòng ba từ là cấu trúc người viết cố ý (\"láy đi láy lại\"), "
+        "cụm trong ngoặc kép không quá sáu từ, mở đầu bằng chữ hoa, là tên tác phẩm, từ hiếm mà văn bản còn dùng ở chỗ khác trong một cặp quen thuộc, "
+        "và từ kết thành từ ghép với từ bên cạnh (\"đình hoãn\") khi bộ ba của cách viết gợi ý chỉ gặp vài lần. Các ngưỡng (tùy chọn `ratio`, `min_support`, `strong_side`, `weak_side`, `fit`) được hiệu chỉnh để báo nhầm hiếm khi xảy ra.",
         "Mọi âm tiết của \"dân tốc\" hay \"dựa án\" đều là từ có thật, nên trình kiểm tra chính tả xét từng từ một chấp nhận chúng; chỉ cặp từ mới cho thấy lỗi.",
     ),
     "text.brand-variant": (

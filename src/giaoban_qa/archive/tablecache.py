@@ -61,6 +61,15 @@ class TablesCache:
     def __init__(self, folder: str | Path) -> None:
         self.root = Path(folder) / "tables"
 
+    def has(self, key: str, table_names: list[str]) -> bool:
+        """Whether a copy of ``key``'s tables is kept (its bytes are checked by ``restore``)."""
+        try:
+            manifest = json.loads((self.root / key / "manifest.json").read_text(encoding="utf-8"))
+            order = [table for table, _files in manifest["tables"]]
+            return manifest.get("key") == key and sorted(order) == sorted(table_names)
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
+
     def restore(self, key: str, tables_dir: str, table_names: list[str]) -> list[Path] | None:
         """The tables of ``key`` copied into ``tables_dir`` (the folders, in the order they
         were written when stored), or None when there is no sound copy."""

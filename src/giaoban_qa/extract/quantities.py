@@ -302,8 +302,9 @@ def quantities(doc: Document) -> list[Quantity]:
     return out
 
 
-_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*\Z")
-_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
+# "15-18%", and "15%-18%" with the sign on both ends.
+_RANGE_BEFORE = re.compile(r"\d\s*%?\s*[-–]\s*\Z")
+_RANGE_AFTER = re.compile(r"\s*(?:%\s*)?[-–]\s*\d")
 
 
 def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
@@ -387,7 +388,7 @@ def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
     total = value * mult + sum(p["value"] * p["scale"] for p in parts)
     # A compound is exact to its last part's unit ("764 tỷ 230 triệu": to the triệu).
     step = parts[-1]["scale"] if parts else step * mult
-    in_range = bool(_RANGE_BEFORE.search(text[max(0, s - 4) : s])) or bool(_RANGE_AFTER.match(text, e, e + 4))
+    in_range = bool(_RANGE_BEFORE.search(text[max(0, s - 5) : s])) or bool(_RANGE_AFTER.match(text, e, e + 5))
     return Quantity(
         start=s,
         end=end,

@@ -479,6 +479,12 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
             # "… chiếm 50% tổng lợi nhuận, trong khi với hai hãng kia lần lượt là 55% và 25%":
             # figures given "respectively" after a share are shares too.
             is_share = True
+        if not is_share and q.relation is None and q.verb is None and not q.in_range and last_share is not None and q.start - last_share.end < 160 \
+                and _NAMED_PAREN_PCT.search(text, max(sentence_start, q.start - 40), q.start) and _PCT_CLOSES.match(text, q.end) \
+                and (figure_before is None or figure_before.start < last_share.start or figure_before.unit == "%"):
+            # "chiếm 15% diện tích toàn cầu, chỉ sau Colombia (52%) và Peru (33%)": each name's
+            # own share in parentheses after a share.
+            is_share = True
         if not is_share and q.relation is None and q.verb in (None, "là") and not q.in_range:
             gap = text[prev.end : q.start] if prev is not None else ""
             if prev is not None and q.start - prev.end < 80 and _SHARE_LIST_GAP.fullmatch(gap) and not _NOT_SHARE_GAP.search(gap):
@@ -498,6 +504,7 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
             prev = None
 
 
+_NAMED_PAREN_PCT = re.compile(r"(?<!\w)[A-ZĐ][^\W\d_]*(?:[^\S\n]+[A-ZĐ][^\W\d_]*){0,3}[^\S\n]*\([^\S\n]*\Z")
 _RESPECTIVELY = re.compile(r"(?<!\w)lần[^\S\n]+lượt(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 
 
@@ -611,6 +618,7 @@ _PCT_THEN_FIGURE = re.compile(r"[^\S\n]*\([^\S\n]*(?:đạt|là|với|còn|ở\s
 _LAST_BREAK = re.compile(r"[,;:()\[\]\n][^,;:()\[\]\n]*\Z")
 
 
+_ORDINAL_WORD = re.compile(r"(?<!\w)thứ[^\S\n]+(?:\d+|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|nhất|nhì)(?!\w)", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"(?<!\w)của[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 _CLAUSE_LINK = re.compile(r"(?<!\w)(?:nhưng|song|và|còn|mà|thì|đồng\s+thời|tuy\s+nhiên)[^\S\n]*\Z", re.IGNORECASE)
 
@@ -682,6 +690,10 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         while nxt is not None and _OF_BEFORE.search(text, max(m.end(), nxt.start - 8), nxt.start) and a + 1 < len(qs):
             a += 1
             nxt = qs[a]
+        # "… 63 cá nhân - trở thành phiên đông thứ hai từ đầu năm": the marker counts the rank
+        # said between, not the figure before it.
+        if p is not None and _ORDINAL_WORD.search(text, p.end, m.start()):
+            p = None
         if p is not None and m.start() - p.end < (120 if ends_sentence else 40) and not _CLAUSE_BREAK.search(text, p.end, m.start()) and clause_ends:
             target = p
             # "thành công 2 lần trong số 5 lần thử từ đầu năm": the sum is the part, not its whole.
@@ -1079,6 +1091,10 @@ def _denominator_value(text: str, q: Quantity) -> float | None:
     return float(m.group(1).replace(".", "")) if m else None
 
 
+# "3 hộ nghèo, một hộ cận nghèo và 2 hộ …": an item counted in words between the figures.
+_NUMBER_WORD_ITEM_IN = re.compile(r"(?:[,;]|(?<!\w)và(?!\w))[^\S\n]*(?:có[^\S\n]+)?" + _NUMBER_WORDS + r"[^\S\n]+[^\W\d_]", re.IGNORECASE)
+
+
 _KIND_LEAD_WORDS = frozenset("có cả khoảng gần hơn riêng".split())
 
 
@@ -1277,7 +1293,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list, long_lead=total is not lead_in, total=total)
             if len(kind_parts) > len(parts) and _fits(total, kind_parts):
                 parts, by_kind = kind_parts, True
-        if parts and _NUMBER_WORD_ITEMS.match(text[intro.end() : parts[0].start].lstrip(" ,:;(")):
+        if parts and (_NUMBER_WORD_ITEMS.match(text[intro.end() : parts[0].start].lstrip(" ,:;(")) or _NUMBER_WORD_ITEM_IN.search(text, parts[0].end, parts[-1].start)):
             complete = False  # items counted in words are not among the parts read
         if parts:
             used.add(intro.start("word"))

@@ -39,10 +39,32 @@ def _lower(doc: Document) -> str:
     return doc.fact(lower_text)
 
 
-def _lower_collapsed(doc: Document) -> str:
-    """The lower-cased words joined by single spaces. The word list is not kept: a list of
-    every word of the document held ~10 MiB per MB of text for one yes/no test."""
-    return collapse_spaces(lowered(doc))
+def present_in_collapsed(text: str, literals: "Iterable[str]") -> set[str]:
+    """The ``literals`` that occur in ``collapse_spaces(text)``, found a piece of the
+    collapsed text at a time: the whole collapsed copy, kept for a run of substring tests,
+    was one more copy of a big document held to its end (~1.4 MiB per MB of text). Each
+    window is the piece with the end of the collapsed text before it, as long as the
+    longest literal, so a literal across two pieces is found as in the whole text."""
+    wanted = {w for w in literals}
+    if len(text) <= _COLLAPSE_CHUNK:
+        collapsed = " ".join(text.split())
+        return {w for w in wanted if w in collapsed}
+    reach = max((len(w) for w in wanted), default=0)
+    found: set[str] = set()
+    tail = ""
+    start = 0
+    while start < len(text) and wanted:
+        space = _NEXT_SPACE.search(text, min(len(text), start + _COLLAPSE_CHUNK))
+        end = space.start() if space else len(text)
+        piece = " ".join(text[start:end].split())
+        if piece:
+            window = f"{tail} {piece}" if tail else piece
+            hits = {w for w in wanted if w in window}
+            found |= hits
+            wanted -= hits
+            tail = window[-reach:] if reach else ""
+        start = end if end > start else end + 1
+    return found
 
 
 _NEXT_SPACE = re.compile(r"\s")
@@ -275,13 +297,13 @@ def typo_spans(doc: Document, ctx: RuleContext) -> list[tuple[int, int, str, str
     if cached is not None:
         return cached
     text = doc.text
-    collapsed = doc.fact(_lower_collapsed)
     low = lowered(doc)
+    present = present_in_collapsed(low, {first for _p, _r, _b, _a, _n, first in entries if first})
     aligned = len(low) == len(text)  # lower() kept every offset (true for Vietnamese)
     out = []
     for pattern, right, before, after, note, first in entries:
         # Most entries never occur: a substring test is far cheaper than the regex.
-        if first and first not in collapsed:
+        if first and first not in present:
             continue
         if first and aligned:
             # Try the pattern only where its first word occurs.

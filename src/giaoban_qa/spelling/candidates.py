@@ -46,6 +46,29 @@ def valid_bases() -> frozenset[str]:
     return frozenset(i + r for i in INITIALS for r in rimes if rime_ok(i, r))
 
 
+# ``valid_edits`` calls made in this process; past ``_TABLE_AFTER`` they use ``_one_letter_table``.
+_TABLE_AFTER = 150
+_valid_edits_calls = 0
+
+
+@lru_cache(maxsize=1)
+def _one_letter_table() -> dict[str, str]:
+    """Every syllable spelling of ``valid_bases()`` with one letter replaced by NUL -> the
+    letters (of ``_LETTERS``, in its order) that give a spelling of ``valid_bases()`` there.
+    An insertion into ``s`` at ``i`` that makes a syllable is then a lookup of
+    ``s[:i] + "\0" + s[i:]``, a substitution at ``i`` one of ``s[:i] + "\0" + s[i + 1:]``:
+    ``edits`` no longer builds the ~200 strings per word that are mostly no syllable. Built
+    once (~10 ms, the cost of ~150 ``valid_edits`` without it), when a run has asked for
+    ``_TABLE_AFTER`` of them: a one-file check asks for a few."""
+    order = {ch: k for k, ch in enumerate(_LETTERS)}
+    table: dict[str, list[str]] = {}
+    for b in valid_bases():
+        for i, ch in enumerate(b):
+            if ch in order:
+                table.setdefault(b[:i] + "\0" + b[i + 1 :], []).append(ch)
+    return {k: "".join(sorted(v, key=order.__getitem__)) for k, v in table.items()}
+
+
 def valid_edits(word: str) -> tuple[tuple[str, str], ...]:
     """``edits(word)`` restricted to valid syllables (same order, same kinds), without
     building the many non-words: the grammar is asked once per toneless spelling."""
@@ -55,6 +78,7 @@ def valid_edits(word: str) -> tuple[tuple[str, str], ...]:
 def edits(word: str, valid_only: bool = False) -> tuple[tuple[str, str], ...]:
     """(string, kind) one slip from ``word``, valid syllables or not (callers filter: a
     lookup in the counts is cheaper than the grammar for the many non-words)."""
+    global _valid_edits_calls
     base, tone = split_tone(word)
     if tone < 0:
         return ()
@@ -114,24 +138,34 @@ def edits(word: str, valid_only: bool = False) -> tuple[tuple[str, str], ...]:
                 add(dropped, tone, "drop")
     # Letters are dropped at the edges of a syllable or after its first letters ("độ" for
     # đội, "tành" for thành, "lận" for luận), rarely elsewhere: fewer strings to look up.
+    # (With ``valid_only`` the letters that make a syllable at a place come from
+    # ``_one_letter_table``, in the order of ``_LETTERS`` — of which ``_VOWEL_LETTERS`` is
+    # the vowels, in the same order — so the candidates and their order are the same.)
+    one_letter = None
+    if valid_only:
+        _valid_edits_calls += 1
+        if _valid_edits_calls > _TABLE_AFTER:
+            one_letter = _one_letter_table()
+    check_bases = valid_only and one_letter is None  # (the letters tried are not all syllables)
     for i in sorted({0, 1, 2, len(base) - 1, len(base)} & set(range(len(base) + 1))):
         head, tail = base[:i], base[i:]
-        for ch in _LETTERS:
+        for ch in one_letter.get(head + "\0" + tail, "") if one_letter is not None else _LETTERS:
             cb = head + ch + tail
-            if not valid_only or cb in bases:  # most insertions are no syllable: skip the call
-                add(cb, tone, "insert")
-                # A dropped vowel takes its tone mark with it ("đi" for đối, "tin" for
-                # tiến, "ngưi" for người): an untoned word gets the vowel back with a tone.
-                if tone == 0 and ch in _VOWEL_LETTERS:
-                    for t in range(1, 6):
-                        add(cb, t, "insert")
+            if check_bases and cb not in bases:  # most insertions are no syllable: skip the call
+                continue
+            add(cb, tone, "insert")
+            # A dropped vowel takes its tone mark with it ("đi" for đối, "tin" for
+            # tiến, "ngưi" for người): an untoned word gets the vowel back with a tone.
+            if tone == 0 and ch in _VOWEL_LETTERS:
+                for t in range(1, 6):
+                    add(cb, t, "insert")
     if tone == 0:
         # The same inside the syllable, where the vowels of a nucleus sit.
         for i in range(3, len(base) - 1):
             head, tail = base[:i], base[i:]
-            for ch in _VOWEL_LETTERS:
+            for ch in one_letter.get(head + "\0" + tail, "") if one_letter is not None else _VOWEL_LETTERS:
                 cb = head + ch + tail
-                if cb in bases if valid_only else True:
+                if ch in _VOWEL_LETTERS and not (check_bases and cb not in bases):
                     for t in range(1, 6):
                         add(cb, t, "insert")
     # A vowel typed for another ("giao đoạn" for giai đoạn); consonant swaps beyond the
@@ -140,10 +174,10 @@ def edits(word: str, valid_only: bool = False) -> tuple[tuple[str, str], ...]:
         if base[i] not in _VOWEL_LETTERS:
             continue
         head, tail = base[:i], base[i + 1 :]
-        for ch in _VOWEL_LETTERS:
-            if ch != base[i]:
+        for ch in one_letter.get(head + "\0" + tail, "") if one_letter is not None else _VOWEL_LETTERS:
+            if ch != base[i] and ch in _VOWEL_LETTERS:
                 cb = head + ch + tail
-                if not valid_only or cb in bases:
+                if not (check_bases and cb not in bases):
                     add(cb, tone, "substitute")
     for i in range(len(base) - 1):
         if base[i] != base[i + 1]:
@@ -152,6 +186,10 @@ def edits(word: str, valid_only: bool = False) -> tuple[tuple[str, str], ...]:
                 add(cb, tone, "swap")
     # A toned vowel itself dropped ("dựa" → "dự" keeps the mark on the remaining vowel).
     decomposed = unicodedata.normalize("NFC", word)
+    if valid_only and decomposed == base:
+        # No mark to carry: each letter dropped is the toneless drop above, already
+        # added when it is a syllable.
+        return tuple(out.items())
     for i in range(len(decomposed)):
         cand = decomposed[:i] + decomposed[i + 1 :]
         if cand and cand != word and cand not in out and (not valid_only or _parses(cand, bases)):
