@@ -236,7 +236,9 @@ class InvalidSyllable(Rule):
     phng") is reported only when the pool writes the suggested spelling with the very same
     neighbours and never the written word (options `context_side`, `context_strong`,
     `context_one_side`): English words, codes and clause letters ("điểm đ khoản 1") sit
-    next to words that never pair with a Vietnamese look-alike.
+    next to words that never pair with a Vietnamese look-alike. A foreign-looking
+    loanword the pool writes as one word at least 50 times, syllable by syllable and
+    never apart ("calo"), is established like the marked ones and not read by context.
 
     To accept words of your own (a local name in lower case, a loanword, jargon) for all
     the spelling rules (this one, `text.real-word-slip`, `text.repeated-syllable`), put a
@@ -849,6 +851,10 @@ class RealWordSlip(Rule):
     one-letter word is read only when neither of its pairs is seen ("dự á nhà" for dự án;
     "các ô cửa" is taken as written). Only lower-case words inside running text are
     read; names, codes and the words and phrases of `rules/words.yaml` are left alone.
+    The counts are read in the tone placement they were built in: "hoá giải", "thuỷ lợi"
+    count as "hóa giải", "thủy lợi", another placement of the word is never a candidate
+    (mixing the two is `text.tone-style-mixed`'s finding), and a suggestion for a word in
+    the new placement keeps it ("hoá bình" → "hoà").
     The text itself overrules the counts (options `echo_window`, `quoted_words`,
     `used_unigram`, `used_pair`, `trigram_attested`): the same word again within three
     words (not right beside it, and written the same) is a frame the writer built ("láy đi
