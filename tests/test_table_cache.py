@@ -255,3 +255,18 @@ def test_other_library_versions_or_a_copy_written_with_another_schema_rebuild(ar
         _audit(archive, tmp_path / "none.json", "--no-cache")
         assert _files(tmp_path / "warm3.tables") == _files(tmp_path / "none.tables")
         _change(archive, 2)
+
+
+def test_an_edited_groups_sidecar_over_unchanged_files_builds_the_tables_again(archive, tmp_path, monkeypatch):
+    # The documents table's group column comes from the sidecar: with the same files and a
+    # new sidecar, neither the whole-set copy nor a part copy may be reused.
+    built = _Built(monkeypatch)
+    cache = str(tmp_path / "cache")
+    sidecar = archive / "giaoban-qa-archive.yaml"
+    sidecar.write_text('groups:\n  "**": "huyện Thứ Nhất"\n', encoding="utf-8")
+    _audit(archive, tmp_path / "cold.json", "--cache-dir", cache)
+    sidecar.write_text('groups:\n  "**": "huyện Thứ Hai"\n', encoding="utf-8")
+    _audit(archive, tmp_path / "warm.json", "--cache-dir", cache)
+    assert built.count == 2
+    _audit(archive, tmp_path / "none.json", "--no-cache")
+    assert _files(tmp_path / "warm.tables") == _files(tmp_path / "none.tables") != _files(tmp_path / "cold.tables")

@@ -264,7 +264,7 @@ class LocalEngine:
                         cache.close()
             parts.finish()
             return
-        key = tables_key(plan.namespace + ":local", plan.table_names, plan.partition_size, inputs)
+        key = tables_key(plan.namespace + ":local", plan.table_names, plan.partition_size, inputs, plan.shard.sidecar)
         store = TablesCache(plan.cache_dir)
         if out.extracted == 0:
             restored = store.restore(key, plan.tables_dir, plan.table_names)
@@ -967,7 +967,7 @@ class DaskEngine:
         if plan.stdin or any(p is None for p in parts):
             return self._write_tables(client, plan, results, counts)
         inputs = [pair for part in parts for pair in part]
-        key = tables_key(plan.namespace + ":dask", plan.table_names, plan.partition_size, inputs)
+        key = tables_key(plan.namespace + ":dask", plan.table_names, plan.partition_size, inputs, plan.shard.sidecar)
         store = TablesCache(plan.cache_dir)
         if extracted == 0:
             restored = store.restore(key, plan.tables_dir, plan.table_names)

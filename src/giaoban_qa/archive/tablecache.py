@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2  # 2: the sidecar groups are part of the key
 KEEP = 4  # sets of tables kept (one per archive / settings), the oldest removed first
 LIBRARIES = ("pandas", "pandera", "pyarrow")
 
@@ -41,10 +41,12 @@ def _versions() -> list[str]:
     return out
 
 
-def tables_key(namespace: str, table_names: list[str], partition_size: int, files: list[tuple[str, str]]) -> str:
-    """What the written parts depend on, hashed; ``files`` are (path, SHA-256) in order."""
-    data = [FORMAT, namespace, list(table_names), partition_size, _versions(), [list(f) for f in files]]
-    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+def tables_key(namespace: str, table_names: list[str], partition_size: int, files: list[tuple[str, str]], sidecar: list | None = None) -> str:
+    """What the written parts depend on, hashed; ``files`` are (path, SHA-256) in order.
+    ``sidecar`` (the user's groups file entries) is part of it: the documents table's group
+    column comes from it, so an edited sidecar over unchanged files must not copy old tables."""
+    data = [FORMAT, namespace, list(table_names), partition_size, _versions(), [list(f) for f in files], list(sidecar or [])]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, default=str).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _sha256(path: Path) -> str:
