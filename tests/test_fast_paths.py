@@ -60,6 +60,22 @@ def test_spaces_collapsed_a_piece_at_a_time_as_in_one_split(monkeypatch) -> None
         assert text_rules.collapse_spaces(text) == " ".join(text.split()), repr(text)
 
 
+def test_literals_found_a_piece_of_the_collapsed_text_at_a_time_as_in_the_whole(monkeypatch) -> None:
+    """``present_in_collapsed`` (text.typo's first-word test) finds the literals one
+    substring test on the whole collapsed text finds, across piece boundaries too."""
+    from giaoban_qa.rules import text as text_rules
+
+    monkeypatch.setattr(text_rules, "_COLLAPSE_CHUNK", 7)  # pieces of 7 characters: every boundary case
+    rng = random.Random(15)
+    pieces = ["đầy", "mạnh", " ", "  ", "\n", "\u00a0", " \t ", "a", "b", "x" * 9]
+    words = ["đầy mạnh", "mạnh", "a b", "b a", "đầy", "a đầy", "mạnh a b", "x" * 9 + " a", "b b b", "ab"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        literals = set(rng.sample(words, rng.randint(0, 5)))
+        whole = " ".join(text.split())
+        assert text_rules.present_in_collapsed(text, literals) == {w for w in literals if w in whole}, (text, literals)
+
+
 def test_text_lowered_a_piece_at_a_time_as_in_one_lower(monkeypatch) -> None:
     import giaoban_qa.document as document
 

@@ -81,7 +81,7 @@ _SUBJECT = re.compile(r"\s*,?\s*về\s+(?P<subject>[^;.\n]{3,200}?)(?=[;.\n]|$)"
 PARTY_ISSUERS = {"TW", "TU", "HU", "ĐU", "QU", "TƯ", "BCĐ", "VPTW", "BTGTW", "BTCTW", "UBKTTW", "BDVTW", "BNCTW", "ĐĐ", "ĐUK", "TUQĐ", "ĐUQSTW", "TTHU", "BTV", "ĐUCA"}
 
 
-@record(frozen=True)
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class Citation:
     """A cited document ("Nghị quyết số 12-NQ/TU ngày …"): its type word, symbol, number and date."""
 

@@ -123,7 +123,7 @@ _PUBLISHED = re.compile(
 )
 
 
-@record(frozen=True)
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class DateFact:
     """A date mention with its span and what the text states of it."""
 
@@ -176,7 +176,7 @@ class DateFact:
         }
 
 
-@record(frozen=True)
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class Published:
     """The publication timestamp line of a news page ("05/05/2020 09:00")."""
 

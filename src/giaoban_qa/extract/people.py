@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract import fact_table
@@ -194,7 +194,7 @@ def lexicon() -> TitleLexicon:
 # -- facts -------------------------------------------------------------------------------
 
 
-@record(frozen=True)
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class Title:
     """A title written beside a name ("Chủ tịch UBND huyện"): role, organ, level and place."""
 
@@ -216,7 +216,7 @@ class Title:
         return {"text": self.text, "start": self.start, "end": self.end, "role": self.role, "organ": self.organ, "level": self.level, "place": self.place, "current": self.current}
 
 
-@record(frozen=True)
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class PersonMention:
     """A person named in the text, with the titles written beside the name."""
 
@@ -235,7 +235,7 @@ class PersonMention:
         return {"name": self.name, "start": self.start, "end": self.end, "key": self.key, "titles": [t.to_json() for t in self.titles], "form": self.form}
 
 
-@record(frozen=True)
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class Place:
     """A place or organisation named in the text ("xã Hòa Bình", "huyện Sơn Khê")."""
 
@@ -782,11 +782,11 @@ _CAP_RUN = re.compile(rf"(?<!\w){_CAP_WORD}(?:[ \u00a0]{_CAP_WORD})+(?!\w)")
 _PREV_WORD = re.compile(rf"({_LETTER}+\.?) \Z")
 
 
-def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = frozenset()) -> list[list[tuple[int, int, str]]]:
+def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = frozenset()) -> Iterator[list[tuple[int, int, str]]]:
     """Maximal runs of two or more capitalised words ("Trần Văn Kỳ", "Bình Dương Trần
     Thanh Liêm") in which a family name could start a name that ends the run; a word in
-    capitals ("UBND") or with digits breaks a run."""
-    runs: list[list[tuple[int, int, str]]] = []
+    capitals ("UBND") or with digits breaks a run. One at a time: the list of every run of
+    a big document, each word a tuple, was held whole while the names were read."""
     for m in _CAP_RUN.finditer(text):
         words = m.group().replace("\u00a0", " ").split(" ")
         if not (any(_low(w) in surnames or fold(w) in slips for w in words[-4:-1]) or (len(words) >= 3 and words[-2] in _MIDDLE_MARKERS)):
@@ -796,8 +796,7 @@ def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = froze
         for w in words:
             run.append((pos, pos + len(w), w))
             pos += len(w) + 1
-        runs.append(run)
-    return runs
+        yield run
 
 
 # "Thủ tướng Đức Angela Merkel", "Chủ tịch Quốc hội Lào Pany Yathotou": a title of a
@@ -822,7 +821,10 @@ _FOREIGN_HOLDER = re.compile(
 # A foreign holder named right after the title, with no country between: "Tổng thống Donald
 # Trump", "Bộ trưởng Wilbur Ross", "Tổng Thư ký Liên Hợp Quốc Antonio Guterres". Two to four
 # capitalised words without Vietnamese marks, one of which no Vietnamese syllable spells.
-_ASCII_NAME = re.compile(rf"(?<![\w.-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{1,3}}(?![\w-])(?! [{_UPPER_VI}])")
+# The capital comes first so the regex engine skips ahead to capitals (a lookbehind first
+# would be tried at every position of the text): "(?<![\w.-][A-Z])" tests the character
+# before it.
+_ASCII_NAME = re.compile(rf"[A-Z](?<![\w.-][A-Z])[a-z]+(?:[ -][A-Z][a-z]+){{1,3}}(?![\w-])(?! [{_UPPER_VI}])")
 _VI_ONSETS = frozenset("ch gh gi kh ng ngh nh ph qu th tr".split())
 _VI_CODAS = frozenset("c ch m n ng nh p t".split())
 

@@ -160,7 +160,7 @@ _NOT_A_PERIOD_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|từ|trước|sau|gia
 _NAMED_YEAR_BEFORE = re.compile(r"(?:\bLuật|\bBộ\s+luật|Hiến\s+pháp)\s+[^,;.:]{0,50}$")
 
 
-@record(frozen=True)
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class PeriodFact:
     """A period mention with its span, the months it covers and the year when known."""
 
@@ -577,7 +577,7 @@ _PAIR_KINDS = ("month", "quarter", "half", "year")
 _REVIEWED_TASKS = re.compile(r"(?:tình\s+hình|kết\s+quả|đánh\s+giá|kiểm\s+điểm)(?:\s+thực\s+hiện)?(?:\s+các)?\s+nhiệm\s+vụ(?:\s+\w+){0,3}$", re.IGNORECASE)
 
 
-@record(frozen=True)
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class ReviewPlanPair:
     """A period reviewed and the period planned next, stated in one sentence."""
 
@@ -725,7 +725,7 @@ TERM_PATTERN = re.compile(
 )
 
 
-@record(frozen=True)
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class TermFact:
     """A term of office written as two years."""
 
@@ -780,7 +780,7 @@ _ANNIV_YEAR_RANGE = re.compile(
 _SENTENCE_YEAR = re.compile(r"(?:(?<![\d/])\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*|(?<![\d/.\-]))(?P<y>(?:19|20)\d\d)(?![\d/])")
 
 
-@record(frozen=True)
+@record(frozen=True, slots=True)  # thousands a big document: no dict each
 class AnniversaryMention:
     """ "N năm <event>" for an event of the anniversaries pack, with what the text says of
     the year it is celebrated in."""

@@ -699,7 +699,7 @@ def _slip_index(model):
 
 
 # Distinct pairs a run looks up by bisection in the slip index before it builds its sets
-# (~30 ms, the cost of ~20,000 probes of two bisections each, benchmarks/profile_spelling.py;
+# (~30 ms, the cost of ~20,000 probes of two bisections each: benchmarks/profile_spelling.py --probes;
 # one report has a few hundred to a thousand distinct pairs). A run past a few reports is a
 # folder, which goes on to hundreds of thousands of pairs: building the sets early costs
 # less than bisecting up to the break-even point first.
