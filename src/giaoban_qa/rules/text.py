@@ -673,6 +673,11 @@ DOUBLE_STRADDLE_RATIO = 3.0
 # as the seen triple.
 DOUBLE_STRAY_MIN_WORD = 300
 DOUBLE_STRAY_WORD_RATIO = 20
+# ... and the seen triple this many times rarer than the word: "tách khoa | khoa học xã hội"
+# (a faculty named after its science; "khoa khoa học" 7 against "khoa học" 3,093) is a
+# straddle the weak left side hides, "làm tốt đầu đầu tư" (11 against 11,983) a slip
+# (pool review of this branch's new findings, 6,000 articles).
+DOUBLE_STRAY_SEEN_RATIO = 500
 # Neither doubled triple seen, the pair below this and the single reading this many times
 # as common as the pair.
 DOUBLE_MAX_PAIR_BY_COMMON_SINGLE = 200
@@ -778,7 +783,7 @@ def _doubled_by_model(text: str, s1: int, e2: int, syllable: str, ctx: RuleConte
             else:
                 no_word, word, far_seen = weak + 1, 0, True
             if (no_word <= weak and not far_seen and word >= DOUBLE_STRAY_MIN_WORD
-                    and word >= max(pair, seen) * DOUBLE_STRAY_WORD_RATIO):
+                    and word >= pair * DOUBLE_STRAY_WORD_RATIO and word >= seen * DOUBLE_STRAY_SEEN_RATIO):
                 counts["stray_copy"] = "first" if doubled_right else "second"
                 return counts
         return None
