@@ -44,6 +44,8 @@ def build(ngrams: Path, out: Path) -> dict:
     viable: dict[int, list[tuple[int, str]]] = {}
     strings: dict[int, str] = {}
     for word in all_valid_syllables():
+        if ngram_model.counted_form(word) != word:
+            continue  # the new tone placement ("hoá"): read as the old one's id and row
         wid = model.word_id(word)
         if wid == model.unknown_id:
             continue

@@ -101,9 +101,14 @@ def state(obj):
     return [(name, getattr(obj, name)) for name in names]
 
 
+@pytest.mark.parametrize("warm", [False, True])
 @pytest.mark.parametrize("shape", sorted(SHAPES))
-def test_a_record_behaves_as_the_dataclass(shape):
+def test_a_record_behaves_as_the_dataclass(shape, warm):
     data, rec = twins(shape)
+    if warm:  # made often enough to get its compiled __init__
+        for _ in range(records.HOT_CLASS_CALLS):
+            rec(*ARGS[shape][0][0], **ARGS[shape][0][1])
+        assert rec.__init__ is not records._init
     for args, kwargs in ARGS[shape]:
         d, r = data(*args, **kwargs), rec(*args, **kwargs)
         assert repr(d) == repr(r)
@@ -138,9 +143,13 @@ def test_a_record_behaves_as_the_dataclass(shape):
     assert records.field_names(rec) == tuple(f.name for f in dataclasses.fields(data))
 
 
+@pytest.mark.parametrize("warm", [False, True])
 @pytest.mark.parametrize("shape", sorted(SHAPES))
-def test_a_record_refuses_what_the_dataclass_refuses(shape):
+def test_a_record_refuses_what_the_dataclass_refuses(shape, warm):
     data, rec = twins(shape)
+    if warm:
+        for _ in range(records.HOT_CLASS_CALLS):
+            rec(*ARGS[shape][0][0], **ARGS[shape][0][1])
     for cls in (data, rec):
         with pytest.raises(TypeError):
             cls()  # a required field missing

@@ -175,6 +175,24 @@ def test_model_ids_and_pair_counts(tmp_path: Path) -> None:
         assert m.bigram("thi", "đua") == 2
 
 
+def test_model_reads_the_new_tone_placement_as_the_old_one(tmp_path: Path) -> None:
+    # The counts are built from text in the old placement ("hòa", "thủy"): a lookup of the
+    # new one ("hoà", "thuỷ") reads the same counts, in both file layouts; closed
+    # syllables ("hoàn") and "qu" onsets ("quý") have one placement and are read as written.
+    uni = {"hòa": 9, "bình": 8, "thủy": 6, "lợi": 5, "hoàn": 4, "quý": 3}
+    bi = {"hòa bình": 7, "thủy lợi": 4}
+    tri = {"hòa bình thủy": 2}
+    path, old = tmp_path / "n.bin", tmp_path / "v3.bin"
+    model.write(path, uni, bi, 35, 11, 1, tri)
+    model.write_v3(old, uni, bi, 35, 11, 1, tri)
+    for m in (model.NgramModel(path), model.NgramModel(old)):
+        assert (m.unigram("hoà"), m.unigram("thuỷ"), m.unigram("hoàn"), m.unigram("quý")) == (9, 6, 4, 3)
+        assert m.word_id("hoà") == m.word_id("hòa") != m.unknown_id
+        assert (m.bigram("hoà", "bình"), m.bigram("thuỷ", "lợi"), m.bigram("hoá", "bình")) == (7, 4, 0)
+        assert m.trigram("hoà", "bình", "thuỷ") == m.trigram("hòa", "bình", "thủy") == 2
+    assert [model.counted_form(w) for w in ("hoá", "khoẻ", "uỷ", "hoàn", "quý", "hóa", "khuya")] == ["hóa", "khỏe", "ủy", "hoàn", "quý", "hóa", "khuya"]
+
+
 def test_model_followers_count_distinct_next_syllables(tmp_path: Path) -> None:
     # The back-off share of text.real-word-slip reads how many different syllables the
     # kept pairs have after a word; version-3 files hold no rows and answer 0.

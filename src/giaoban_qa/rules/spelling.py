@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import Iterable
 
 from giaoban_qa.document import Document
@@ -235,7 +236,9 @@ class InvalidSyllable(Rule):
     phng") is reported only when the pool writes the suggested spelling with the very same
     neighbours and never the written word (options `context_side`, `context_strong`,
     `context_one_side`): English words, codes and clause letters ("điểm đ khoản 1") sit
-    next to words that never pair with a Vietnamese look-alike.
+    next to words that never pair with a Vietnamese look-alike. A foreign-looking
+    loanword the pool writes as one word at least 50 times, syllable by syllable and
+    never apart ("calo"), is established like the marked ones and not read by context.
 
     To accept words of your own (a local name in lower case, a loanword, jargon) for all
     the spelling rules (this one, `text.real-word-slip`, `text.repeated-syllable`), put a
@@ -355,6 +358,11 @@ class InvalidSyllable(Rule):
             if by_context:
                 if not ranked:
                     continue
+                if count >= LOANWORD_BY_CONTEXT_COUNT and _established_loanword(low, count, ranked, model, *loan):
+                    # A foreign-looking loanword the pool writes as one word, syllable by
+                    # syllable and never apart ("calo" 85 times, "ca lo" never): its
+                    # neighbours' pairs with a near syllable ("cao") show no slip.
+                    continue
                 context_counts = _context_counts(model, low, ranked[0][0], left_word, right_word)
                 if not _context_proves(context_counts, left_word is not None and right_word is not None, ctx_side, ctx_strong, ctx_one):
                     continue
@@ -441,6 +449,10 @@ def _established_loanword(word: str, count: int, ranked: list[tuple[str, int]], 
 
 
 LOANWORD_FEW = 2
+# A foreign-looking word (no mark: "calo") is read as an established loanword only from this
+# many one-word uses: text typed without marks puts a few dozen copies of Vietnamese words
+# into the pool ("thue" for "thuê"), which must stay slips.
+LOANWORD_BY_CONTEXT_COUNT = 50
 LOANWORD_FEW_SPACED = 10
 LOANWORD_BOUND = 10.0
 
@@ -643,6 +655,18 @@ def _viable(model, word: str) -> tuple[tuple[str, str, int], ...]:
     cached = _VIABLE.get(word)
     if cached is not None:
         return cached
+    if word[-1:] in _PLACEMENT_ENDS:
+        from giaoban_qa.spelling.model import counted_form
+
+        counted = counted_form(word)
+        if counted != word:
+            # The new tone placement ("hoá") has the old one's ("hóa") near spellings: the
+            # counts are read in it, and the other placement itself is no slip (a style,
+            # text.tone-style-mixed's job).
+            result = _VIABLE[word] = _viable(model, counted)
+            if counted in _VIABLE_IDS:
+                _VIABLE_IDS[word] = _VIABLE_IDS[counted]
+            return result
     index = _slip_index(model)
     if index is not None:
         word_id = model.word_id(word)
@@ -661,11 +685,20 @@ def _viable(model, word: str) -> tuple[tuple[str, str, int], ...]:
                 _VIABLE_IDS[word] = tuple(cand_id for _, _, cand_id in row)
                 return result
     from giaoban_qa.spelling.candidates import valid_edits
+    from giaoban_qa.spelling.model import counted_form
 
     out = []
+    seen = {word}
     # Only valid syllables are looked up: most strings one slip away are not syllables, and
     # the grammar rejects them per toneless spelling, before they are built and hashed.
     for cand, kind in valid_edits(word):
+        if cand[-1:] in _PLACEMENT_ENDS:
+            # Both placements of an open oa/oe/uy syllable are generated: the one the counts
+            # are in stands for the two, and the word's own other placement is no slip.
+            cand = counted_form(cand)
+            if cand in seen:
+                continue
+            seen.add(cand)
         uni = model.unigram(cand)
         if uni < _VIABLE_MIN:
             continue
@@ -681,6 +714,28 @@ def _viable(model, word: str) -> tuple[tuple[str, str, int], ...]:
         _VIABLE.clear()
     result = _VIABLE[word] = tuple(out)
     return result
+
+
+# The last letters of the open oa/oe/uy syllables whose tone placement can differ
+# ("hoá"/"hóa", "thuỷ"/"thủy").
+_PLACEMENT_ENDS = frozenset("àáảãạèéẻẽẹỳýỷỹỵ")
+
+
+def _in_style_of(written: str, cand: str) -> str:
+    """``cand`` in the tone placement of ``written`` when that shows the new one ("hoá" →
+    the suggestion "hoà", not "hòa"): a fix should not start a mix of styles."""
+    if written[-1:] not in _PLACEMENT_ENDS:
+        return cand
+    from giaoban_qa.extract.people import _split_tone, tone_style
+
+    style = tone_style(written)
+    if style is None or style[0] != "new":
+        return cand
+    theirs = tone_style(cand)
+    if theirs is None or theirs[0] != "old":
+        return cand
+    base, tone = _split_tone(cand[-2])
+    return cand[:-2] + base + unicodedata.normalize("NFC", cand[-1] + tone)
 
 
 def _slip_index(model):
@@ -796,6 +851,10 @@ class RealWordSlip(Rule):
     one-letter word is read only when neither of its pairs is seen ("dự á nhà" for dự án;
     "các ô cửa" is taken as written). Only lower-case words inside running text are
     read; names, codes and the words and phrases of `rules/words.yaml` are left alone.
+    The counts are read in the tone placement they were built in: "hoá giải", "thuỷ lợi"
+    count as "hóa giải", "thủy lợi", another placement of the word is never a candidate
+    (mixing the two is `text.tone-style-mixed`'s finding), and a suggestion for a word in
+    the new placement keeps it ("hoá bình" → "hoà").
     The text itself overrules the counts (options `echo_window`, `quoted_words`,
     `used_unigram`, `used_pair`, `trigram_attested`): the same word again within three
     words (not right beside it, and written the same) is a frame the writer built ("láy đi
@@ -1081,6 +1140,7 @@ class RealWordSlip(Rule):
                     if alone is not None:
                         yield alone
                 continue
+            cand = _in_style_of(low, cand)
             phrase_written = " ".join(x for x in (left_word, low, right_word) if x is not None)
             phrase_cand = " ".join(x for x in (left_word, cand, right_word) if x is not None)
             evidence = {
@@ -1187,6 +1247,7 @@ class RealWordSlip(Rule):
         if tri_cand is not None and tri_cand < tri_min:
             return None
         w = ws[i]
+        cand = _in_style_of(low, cand)
         phrase_written = f"{other} {low}" if is_left else f"{low} {other}"
         phrase_cand = f"{other} {cand}" if is_left else f"{cand} {other}"
         side = "left" if is_left else "right"
