@@ -462,7 +462,10 @@ class CumulativeImpossible(Rule):
     hết tháng 5") must run to that month; fewer months are reported too. In a report whose
     title names month N and whose body states no review period of its own, "lũy kế / tính
     chung / cộng dồn K tháng", "lũy kế đến hết tháng K" must have K = N or N-1 (a meeting
-    early in N reviews N-1).
+    early in N reviews N-1). Twelve months count only when written from January to
+    December ("lũy kế 12 tháng đầu năm", "lũy kế đến hết tháng 12", a plain "tính chung 12
+    tháng"): "bình quân 12 tháng", "12 tháng qua / gần đây / trước", "12 tháng tính đến hết
+    tháng 9" are a trailing year, and a January report sums up the year before.
 
     **Why it matters**
     The number of months is wrong, or the figures belong to another report; readers compare
@@ -503,7 +506,10 @@ class CumulativeImpossible(Rule):
                 if finding is not None:
                     yield finding
                 continue
-            title_month = _title_report_month(doc, rp) if p.last_month < 12 else None
+            twelve = p.last_month >= 12 and _year_to_date_twelve(text, p)
+            title_month = _title_report_month(doc, rp) if p.last_month < 12 or twelve else None
+            if title_month is not None and twelve and title_month.last_month == 1:
+                title_month = None  # a January report sums up last year's twelve months
             if title_month is not None and (p.last_month < title_month.last_month - 1 or p.last_month > title_month.last_month):
                 finding = self._against_title_month(doc, rp, p, title_month)
                 if finding is not None:
@@ -514,7 +520,7 @@ class CumulativeImpossible(Rule):
                 # report names; a body that reviews another month disagrees with the title,
                 # which period.title-mismatch reports.
                 continue
-            if limit is None or p.last_month >= 12 or p.last_month <= limit:
+            if limit is None or p.last_month <= limit or (p.last_month >= 12 and not (twelve and limit > 1)):
                 continue
             if p.kind not in ("cumulative", "half") or p.role in ("plan", "subject") or p.cue in ("plan", "bound"):
                 continue  # plans, cited reports' periods, and "so với cùng kỳ 6 tháng …"
@@ -623,6 +629,33 @@ class CumulativeImpossible(Rule):
             suggestion=Msg(f"Có thể là “lũy kế {month.last_month} tháng”.", f"Perhaps {month.last_month} months (“lũy kế {month.last_month} tháng”)."),
             evidence={"cumulative": period_evidence(p, "cumulative"), "month": period_evidence(month, "review"), "last_month_covered": month.last_month},
         )
+
+
+# Twelve months are usually a trailing year ("CPI bình quân 12 tháng", "tính chung 12 tháng
+# qua", "12 tháng tính đến hết tháng 9") or a whole-year plan, not a year-to-date figure:
+# they are compared with the report's month only when written from the start of the year
+# ("12 tháng đầu năm", "từ đầu năm đến hết tháng 12", "lũy kế đến hết tháng 12") or as a
+# plain "lũy kế / tính chung / cộng dồn 12 tháng" with nothing after it that makes it a
+# rolling window.
+_TWELVE_FROM_JANUARY = re.compile(r"(?i)đầu\s+năm|(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+\d{1,2}/)?tháng\s+12\b")
+_TWELVE_ROLLING_AFTER = re.compile(
+    r"(?i)\s*(?:qua|vừa\s+qua|gần\s+(?:đây|nhất)|trước|liên\s+tiếp|liền|tới|sau|tiếp\s+theo|kể\s+từ|từ|"
+    r"tính\s+(?:đến|tới)|(?:đến|tới)\s+(?:hết\s+)?(?:ngày|tháng)|trở\s+lại)(?!\w)"
+)
+_TWELVE_ROLLING_BEFORE = re.compile(r"(?i)(?:bình\s+quân|trung\s+bình|trong\s+vòng|vòng|suốt|kỳ\s+hạn|hạn)\s*\Z")
+
+
+def _year_to_date_twelve(text: str, p: PeriodFact) -> bool:
+    """True for a twelve-month cumulative that plainly runs from January to December."""
+    if p.first_month != 1 or p.last_month != 12 or p.kind != "cumulative":
+        return False
+    if _TWELVE_FROM_JANUARY.search(p.text):
+        return True
+    if not _EXPLICIT_CUMULATIVE.match(p.text):
+        return False
+    if _TWELVE_ROLLING_AFTER.match(text, p.end) or _TWELVE_ROLLING_BEFORE.search(text, max(0, p.start - 24), p.start):
+        return False
+    return True
 
 
 _NESTED_IN = re.compile(r"(?<!\w)(?:trong\s+đó|riêng|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)

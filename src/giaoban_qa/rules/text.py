@@ -465,7 +465,9 @@ class RepeatedSyllable(Rule):
     "có công công văn", the single reading must be the commoner), or when the doubled
     triple on one side is seen (a straddle there: "đầu tư | tư nhân") but not on the other
     and the single reading is common and far commoner than that straddle ("đầu tư tư xây
-    dựng", "trở thành thành một"), or when one neighbour is (almost) never
+    dựng", "trở thành thành một"), or when that seen side is the word the second copy makes
+    with its neighbour and the other neighbour makes no word with the syllable ("làm tốt
+    đầu đầu tư": "đầu tư" common, "tốt đầu" hardly ever written), or when one neighbour is (almost) never
     seen with the syllable, so that no second word could start or end there ("lựa chọn
     chọn cái", "phát triển triển;") — unless the three words on that side are seen
     ("cầu vượt vượt tiến độ" straddles "vượt tiến độ"). Pairs listed as words without a
@@ -666,6 +668,16 @@ DOUBLE_MAX_PAIR_ONE_WEAK = 100
 DOUBLE_MAX_PAIR_ONE_STRADDLE = 200
 DOUBLE_MIN_SINGLE_ONE_STRADDLE = 30
 DOUBLE_STRADDLE_RATIO = 3.0
+# One doubled triple seen, the other neighbour weak (DOUBLE_WEAK_SIDE): the word on the seen
+# side ("đầu tư") written at least this often, and this many times as often as the pair and
+# as the seen triple.
+DOUBLE_STRAY_MIN_WORD = 300
+DOUBLE_STRAY_WORD_RATIO = 20
+# ... and the seen triple this many times rarer than the word: "tách khoa | khoa học xã hội"
+# (a faculty named after its science; "khoa khoa học" 7 against "khoa học" 3,093) is a
+# straddle the weak left side hides, "làm tốt đầu đầu tư" (11 against 11,983) a slip
+# (pool review of this branch's new findings, 6,000 articles).
+DOUBLE_STRAY_SEEN_RATIO = 500
 # Neither doubled triple seen, the pair below this and the single reading this many times
 # as common as the pair.
 DOUBLE_MAX_PAIR_BY_COMMON_SINGLE = 200
@@ -757,6 +769,23 @@ def _doubled_by_model(text: str, s1: int, e2: int, syllable: str, ctx: RuleConte
                 and single_read >= max(int(ctx.options.get("min_single_one_straddle", DOUBLE_MIN_SINGLE_ONE_STRADDLE)),
                                        seen * float(ctx.options.get("straddle_ratio", DOUBLE_STRADDLE_RATIO)))):
             return counts
+        # "làm tốt đầu đầu tư": the seen side is the word the second copy makes with its
+        # neighbour ("đầu tư"; "đầu đầu tư" is that slip typed elsewhere, or "đi đầu | đầu
+        # tư"), the other neighbour makes no word with the syllable ("tốt đầu" hardly ever
+        # written): the first copy is stray. "thi công | công trình", "công nhân | nhân
+        # dịp" have a word on both sides and stay clean.
+        if pair < int(ctx.options.get("max_pair_one_weak", DOUBLE_MAX_PAIR_ONE_WEAK)):
+            weak = int(ctx.options.get("weak_side", DOUBLE_WEAK_SIDE))
+            if doubled_right and not doubled_left:
+                no_word, word, far_seen = left, right, left_word and left_far and model.trigram(left_far, left_word, syllable) >= 3
+            elif doubled_left and not doubled_right:
+                no_word, word, far_seen = right, left, right_word and right_far and model.trigram(syllable, right_word, right_far) >= 3
+            else:
+                no_word, word, far_seen = weak + 1, 0, True
+            if (no_word <= weak and not far_seen and word >= DOUBLE_STRAY_MIN_WORD
+                    and word >= pair * DOUBLE_STRAY_WORD_RATIO and word >= seen * DOUBLE_STRAY_SEEN_RATIO):
+                counts["stray_copy"] = "first" if doubled_right else "second"
+                return counts
         return None
     if pair < int(ctx.options.get("max_pair", DOUBLE_MAX_PAIR)):
         return counts
