@@ -145,11 +145,12 @@ def encode_nested(frame):
 
 
 def table_columns(table: str, seen: list[str]) -> list[str]:
-    """Declared columns first (schema order), then the others in the order first seen."""
-    from giaoban_qa.archive.schemas import SCHEMAS, _columns_of
+    """Declared columns first (schema order), then the others in the order first seen.
+    (The declared columns are read from ``rowcheck``, which mirrors the pandera models
+    without importing pandas: a re-run that copies or builds parts without pandas needs them.)"""
+    from giaoban_qa.archive.rowcheck import declared_columns
 
-    declared = _columns_of(SCHEMAS[table]) if table in SCHEMAS else []
-    return list(dict.fromkeys([*declared, *seen]))
+    return list(dict.fromkeys([*declared_columns(table), *seen]))
 
 
 def raw_part(table: str, rows: list[dict[str, Any]], columns: list[str]):
@@ -584,15 +585,31 @@ class _PartWriter:
         schemas: dict[str, dict[int, Any]] = {t: {} for t in self.plan.table_names}
         validated: set[int] = set()
 
+        # A part whose rows pass ``rowcheck``'s plain rules is built as an Arrow table
+        # without pandas or pandera (the same bytes once written); any other goes the pandas
+        # way. The rows of a part built without pandas stay on disk until it is written: if
+        # its table's unified schema turns out to differ from the part's own types, that part
+        # is written from a pandas frame after all (``load``).
+        from giaoban_qa.archive.rowcheck import fast_part
+
+        arrow_built: set[int] = set()
+
         def validate(parts: set[int]) -> None:
             for part in sorted(parts):
                 rows = self._load(part)
+                arrow_built.discard(part)
                 for table in self.plan.table_names:
-                    frame = validated_part(table, rows.get(table, []), declared[table])
-                    schemas[table][part] = arrow_schema(frame)
+                    built = fast_part(table, rows.get(table, []), declared[table])
+                    if built is None:
+                        built = validated_part(table, rows.get(table, []), declared[table])
+                        schemas[table][part] = arrow_schema(built)
+                    else:
+                        schemas[table][part] = built.schema
+                        arrow_built.add(part)
                     with open(self.folder() / f"{part}.{table}.frame.pickle", "wb") as fh:
-                        pickle.dump(frame, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                (self.folder() / f"{part}.rows.pickle").unlink(missing_ok=True)
+                        pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                if part not in arrow_built:
+                    (self.folder() / f"{part}.rows.pickle").unlink(missing_ok=True)
                 validated.add(part)
 
         validate(set(range(self.count)) - set(copies))
@@ -610,7 +627,13 @@ class _PartWriter:
 
         def load(table: str, part: int):
             with open(self.folder() / f"{part}.{table}.frame.pickle", "rb") as fh:
-                return pickle.load(fh)
+                built = pickle.load(fh)
+            if part in arrow_built and not is_frame(built) and not same_types(built.schema, unified[table]):
+                from giaoban_qa.archive.rowcheck import conform
+
+                conformed = conform(built, unified[table])
+                return conformed if conformed is not None else validated_part(table, self._load(part).get(table, []), declared[table])
+            return built
 
         def copy(table: str, part: int) -> Path | None:
             return kept.path(keys[part], table) if part in copies and kept is not None and keys is not None else None
@@ -664,11 +687,29 @@ def unify(schemas: list[Any]):
     return pa.unify_schemas(schemas, promote_options="permissive").remove_metadata()
 
 
-def write_part(frame, target: Path, schema) -> str:
+def is_frame(built: Any) -> bool:
+    """A pandas frame (the pandas way), not an Arrow table (``rowcheck.fast_part``)."""
+    return type(built).__module__.startswith("pandas")
+
+
+def same_types(a, b) -> bool:
+    """Two Arrow schemas with the same column names and types (metadata aside)."""
+    return a.names == b.names and all(x.type == y.type for x, y in zip(a, b))
+
+
+def write_part(built, target: Path, schema) -> str:
+    """A part's file, written with its table's unified ``schema``: from a validated pandas
+    frame, or from the Arrow table ``rowcheck.fast_part`` built (whose types are then the
+    unified ones: it carries the ``pandas`` metadata ``from_pandas`` would record)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+    if is_frame(built):
+        table = pa.Table.from_pandas(built, schema=schema, preserve_index=False)
+    else:
+        if not same_types(built.schema, schema):
+            raise ValueError(f"{target}: the part's types are not its table's unified types")
+        table = pa.Table.from_arrays(built.columns, schema=schema.with_metadata(built.schema.metadata))
     pq.write_table(table, str(target))
     return str(target)
 
