@@ -238,7 +238,7 @@ class SpilledFiles:
     # Entries held in memory before the first is written to the file: a small archive's
     # (the seeds') never cost a temporary file nor a pickle; past it every held entry is
     # written out and the memory stays flat as before.
-    HOLD = 1000
+    HOLD = 500
 
     def __init__(self, paths: list[str], hold: int | None = None) -> None:
         from array import array
@@ -345,7 +345,7 @@ class SpilledFindings:
 
     # Findings held in memory before the first is written to the file: a small archive's
     # never cost a file nor a pickle (while held, a read gives the finding appended).
-    HOLD = 1000
+    HOLD = 500
 
     def __init__(self, hold: int | None = None) -> None:
         from array import array

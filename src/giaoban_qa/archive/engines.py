@@ -340,7 +340,10 @@ class LocalEngine:
                 if self.asked:
                     out.notes.append(Text("note.jobs-lowered", {"jobs": self.jobs, "limit": limit, "files": len(paths), "cores": default_jobs()}))
                 jobs = limit
-            for (ordinal, path), record in zip(pending, process(paths, plan.config, plan.table_names, jobs)):
+            # Without tables to write or check, the workers compact the records themselves
+            # (placing only the rows the rules keep, and sending less back).
+            compact_for = None if plan.needs_tables else plan.shard
+            for (ordinal, path), record in zip(pending, process(paths, plan.config, plan.table_names, jobs, compact_for)):
                 out.extracted += 1
                 record = compact(record, plan.shard, rule_classes, plan.needs_tables)
                 if cache and not record.get("error") and path in digests:
@@ -419,7 +422,7 @@ class _ShardSpill:
     spent on five files beyond ``check``). Shards come out in the same order either way."""
 
     BUCKETS = 64
-    HOLD = 20_000  # items held before spilling: a few MiB at most
+    HOLD = 2_000  # items held before spilling: well under a MiB
 
     def __init__(self, folder: Callable[[], Path], hold: int | None = None) -> None:
         self.folder = folder
