@@ -357,7 +357,7 @@ class LocalEngine:
 
                 worker = Worker(plan.config, plan.table_names)
                 for _p, source, error in iter_sources(["-"], plan.config):
-                    record = {"path": "<stdin>", "error": error} if source is None else worker.process_text(source.path, source.text, source.kind, source.encoding)
+                    record = {"path": "<stdin>", "error": error} if source is None else worker.process_source(source)
                     handle(len(plan.files), "<stdin>", record)
         finally:
             if cache:

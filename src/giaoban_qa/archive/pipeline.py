@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from giaoban_qa.config import Config
-from giaoban_qa.document import Document, build_document
+from giaoban_qa.document import Document
 from giaoban_qa.findings import Category, Finding, Located, Msg, Severity
 
 Record = dict[str, Any]
@@ -47,19 +47,25 @@ class Worker:
         for _path, source, error in iter_sources([path], self.config):
             if source is None:
                 return {"path": path, "error": error}
-            return self.process_text(source.path, source.text, source.kind, source.encoding)
+            return self.process_source(source)
         return {"path": path, "error": f"{path}: excluded"}
 
     def process_text(self, path: str, text: str, kind: str, encoding: str = "utf-8") -> Record:
-        from giaoban_qa.engine import check_document, locate
+        from giaoban_qa.loaders import Source
+
+        return self.process_source(Source(path, text, kind, encoding))
+
+    def process_source(self, source: Any) -> Record:
+        """One read file: its per-document findings by ``check``'s own path
+        (``engine.check_source``: build, rules, locate, sort), then what only an audit needs."""
+        from giaoban_qa.engine import check_source
 
         from giaoban_qa.coverage import file_coverage, located_check
         from giaoban_qa.rules import Check
 
-        doc = build_document(path, text, kind, encoding)
+        path, kind = source.path, source.kind
         checks: list[Check] = []
-        located = [locate(doc, f, self.config) for f in check_document(doc, self.rules, self.config, checks)]
-        located.sort(key=lambda f: (f.start, f.end, f.rule))
+        doc, located = check_source(source, self.rules, self.config, checks)
         coverage = file_coverage(doc, checks)
         lines = _LineIndex(doc.source)
         tables: dict[str, list[dict[str, Any]]] = {}
