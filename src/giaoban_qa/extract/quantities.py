@@ -472,6 +472,10 @@ def _label_before(text: str, s: int) -> bool:
     # "đã cấp 120 giấy chứng nhận": "cấp" issues things, it labels no level ("cấp 3", "gió cấp 8").
     if last == "cấp" and (m := _NUMBER.match(text, s)) and (_COUNT.match(text, m.end()) or _ISSUED.match(text, m.end())):
         return False
+    # "vào lớp 10 công lập", "tầng 5 của tòa nhà": the grade or the floor, no count (unless a
+    # count follows: "lớp 30 học viên" is odd, but a count it is).
+    if last in ("lớp", "tầng") and (m := _NUMBER.match(text, s)):
+        return not (_COUNT.match(text, m.end()) or _SCALE.match(text, m.end()) or _MEASURE.match(text, m.end()))
     return last in _NOT_QUANTITY_WORDS or " ".join(words[-2:]) in _NOT_QUANTITY_PAIRS
 
 

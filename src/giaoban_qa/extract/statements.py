@@ -835,8 +835,10 @@ _PARTS_INTRO = re.compile(
     # doanh nghiệp, trong đó …", "tại 9 tỉnh, thành phố, trong đó …", "3.760 tỷ đồng, tăng nhẹ
     # so với năm trước trong đó …").
     # A year among them is no figure ("8 lần trong năm 2017, trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
-    r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*(?:(?:có|cả)[^\S\n]+)?:?",
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n]))\d{1,3}(?![\d.,]))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
+    r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
+    # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
+    r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
     re.IGNORECASE,
 )
 # "76 hộ (51 hộ nghèo, 32 hộ cận nghèo)": the parts in parentheses right after the total.
@@ -867,10 +869,20 @@ _CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
 _NOT_TOTALS = frozenset(["lần", "%"]) | _TIME_NOUNS
 
 
+def _abbreviates(full: str, short: str) -> bool:
+    """Whether ``short`` is the initials of the words of ``full`` ("thí sinh" / "ts",
+    "doanh nghiệp" / "dn")."""
+    words = full.split()
+    return 2 <= len(words) <= 4 and len(short) == len(words) and short == "".join(w[0] for w in words)
+
+
 def _kin(total_noun: str, part_noun: str) -> bool:
     """``_part_of``, with visits counted by what was visited ("850 lượt người, trong đó 500
     lượt cán bộ")."""
     if total_noun.startswith("lượt") and part_noun.startswith("lượt"):
+        return True
+    # "7.525 thí sinh (TS), trong đó 7.227 TS …": a noun and its abbreviation.
+    if _abbreviates(total_noun, part_noun) or _abbreviates(part_noun, total_noun):
         return True
     # "168 giờ (trong đó thuế là 119 giờ …)": a time split into times of its own noun.
     if total_noun in _TIME_NOUNS:
@@ -1153,6 +1165,7 @@ _SPLIT_TIMES = frozenset("năm tháng ngày tuần giờ phút".split())
 _INTRO_RIGHT_AFTER = re.compile(r"[^\S\n]*[^\W\d_]+(?:/[^\W\d_]+)?[^\S\n]*[,(:]?[^\S\n]*\Z")
 _OF_WHOLE = re.compile(r"(?<!\w)(?:trong|trên)\s+(?:tổng|số)(?!\w)", re.IGNORECASE)
 _INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+(?:số\s+)?đó)(?!\w)", re.IGNORECASE)
+_JOINED_PAIR = re.compile(r"[^\d,;:.()]{0,50}(?:\([^\W\d_]{1,10}\))?[^\S\n]+và[^\S\n]+")
 _JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IGNORECASE)
 
 
@@ -1181,6 +1194,11 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         intro = _PARTS_INTRO.match(text, total.end, window_end) if _INTRO_WORD.search(text, total.end, window_end) else None
         if intro is not None and intro.start("word") in used:
             continue
+        if intro is not None and i > 0 and cands[i - 1].denominator == total.index and total is not lead_in:
+            # "7/8 thí sinh đoạt huy chương, trong đó có 1 huy chương vàng, …": the list splits
+            # the part A, not the whole B it is of.
+            total = cands[i - 1]
+        head = i - 1 if intro is not None and total is not cands[i] else i  # the total's own place
         paren_list = intro is None and _PAREN_LIST.match(text, total.end, sentence_end)
         # With words between the total and the parenthesis, not a total that closes a list of
         # its own kind ("627 tàu khai thác và 44 tàu dịch vụ (297 tàu vỏ thép, …)": the
@@ -1201,7 +1219,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         # đồng. Trong đó, doanh thu …").
         if total is lead_in and (_OPENS_LIST.search(text, max(0, total.start - 60), total.start) or re.search(r"(?<!\w)và(?!\w)[^\d.;]{0,40}\Z", text[max(0, total.start - 50) : total.start])):
             continue
-        unit = _total_unit(text, total) if can else ""
+        unit = _total_unit(text, cands[i]) if can else ""  # "7/8 thí sinh": A counts B's noun
         if can and intro and not unit and noun(text, total) in _SPLIT_TIMES and _INTRO_RIGHT_AFTER.match(text, total.end, intro.start("word")):
             # "không quá 168 giờ/năm (trong đó thuế là 119 giờ và bảo hiểm là 49 giờ)": a time
             # with its list right after it is split into times of its own noun (only those:
@@ -1249,7 +1267,11 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # "105 hành khách và 11 thành viên, trong đó …"): "trong đó" is about the whole
             # list — unless the parts are of this figure's noun and not the item's before it
             # ("… 56 giảng viên, có 464 sinh viên, trong đó khoa y có 388 sinh viên").
-            if i > 0 and not said_total and _LIST_ITEM.fullmatch(text, cands[i - 1].end, total.start) and not (first_noun == unit and noun(text, cands[i - 1]) != unit):
+            if head > 0 and not said_total and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not (first_noun == unit and noun(text, cands[head - 1]) != unit):
+                continue
+            # "5 bài của học sinh (HS) và 2 bài của giáo viên (GV), trong đó: 3 bài …": the list is
+            # of both figures of that noun joined by "và", not of the second.
+            if head > 0 and not said_total and noun(text, cands[head - 1]) == unit and _JOINED_PAIR.fullmatch(text, cands[head - 1].end, total.start):
                 continue
             parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in, total=total)
         # Not from a bare figure that may be the total itself ("… là 10.359, trong đó …"),
@@ -1259,7 +1281,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # "15.392 tỷ đồng, tăng 55,5% so với đầu năm, trong đó …": the parts are of an
             # earlier figure of the clause, the one of their noun.
             seen_figures = 0
-            for j in range(i - 1, -1, -1):
+            for j in range(head - 1, -1, -1):
                 earlier = cands[j]
                 gap = text[earlier.end : intro.start("word")]
                 # Not across a new clause ("46,255 tỷ USD và giúp Toyota bỏ lại … 3 thương hiệu …
@@ -1286,8 +1308,8 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                     break
         # When the total is itself an item of a list of things ("…, 1 súng ngắn, 6 viên đạn
         # trong đó 1 viên …, 1 xe môtô và 2 điện thoại") the items after a comma are no kinds of it.
-        in_list = i > 0 and re.fullmatch(r"[^;:()]{0,40},[^\S\n]*", text[cands[i - 1].end : total.start]) is not None
-        if unit and can and total is cands[i]:
+        in_list = head > 0 and re.fullmatch(r"[^;:()]{0,40},[^\S\n]*", text[cands[head - 1].end : total.start]) is not None
+        if unit and can and total is cands[head]:
             # Parts counted by their kinds ("95 tác phẩm đạt giải, trong đó có 7 giải A, 24 giải
             # B, …", "5 trận, trong đó 3 trận hòa và 2 lần thất bại"), when they fit in it.
             kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list, long_lead=total is not lead_in, total=total)

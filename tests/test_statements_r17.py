@@ -1,0 +1,46 @@
+"""The statement reader on constructions added in r17 (issue 11, number recall), with
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from giaoban_qa.document import build_document
+from giaoban_qa.extract.quantities import quantities
+from giaoban_qa.extract.statements import statements
+
+
+def _st(text: str):
+    return build_document("t.txt", text).fact(statements)
+
+
+def _totals(text: str) -> list[tuple[str, list[str]]]:
+    return [(t.total.text, [p.text for p in t.parts]) for t in _st(text).totals]
+
+
+def test_part_named_by_the_abbreviation_of_the_total_noun() -> None:
+    got = _totals("Tỉnh có 820 doanh nghiệp (DN) thành lập mới, trong đó có 610 DN tư nhân, 45 DN có vốn nước ngoài.")
+    assert got == [("820 doanh nghiệp", ["610 DN", "45 DN"])]
+
+
+def test_a_fraction_as_total_is_split_in_its_part_not_its_whole() -> None:
+    got = _totals("Đoàn có 9/12 vận động viên giành huy chương, trong đó có 2 huy chương vàng, 4 huy chương bạc, 3 huy chương đồng.")
+    assert got == [("9/12 vận động viên", ["2 huy chương", "4 huy chương", "3 huy chương"])] or [t for t, _ in got] == ["9"]
+    assert [t.total.value for t in _st("Đã có 18/25 xã đạt chuẩn, trong đó 6 xã đạt chuẩn nâng cao.").totals] == [18]
+
+
+def test_grade_and_floor_numbers_are_no_figures() -> None:
+    qs = build_document("t.txt", "Năm nay 5.200 học sinh vào lớp 10 công lập, 30 hộ ở tầng 5.").fact(quantities)
+    assert [q.number_text for q in qs] == ["5.200", "30"]
+    got = _totals("Năm nay có 5.200 học sinh vào lớp 10 công lập (trong đó 4.900 học sinh vào lớp thường và 300 học sinh vào lớp chuyên).")
+    assert got == [("5.200 học sinh", ["4.900 học sinh", "300 học sinh"])]
+    # A count after the grade word is still a count.
+    assert [q.number_text for q in build_document("t.txt", "Trường mở thêm lớp 30 học sinh.").fact(quantities)] == ["30"]
+
+
+def test_list_headed_by_what_it_is_split_by() -> None:
+    got = _totals("Số thuyền đã đăng ký là 410 chiếc, trong đó theo loại: có 350 chiếc thuyền gỗ và 60 chiếc thuyền nhựa.")
+    assert got == [("410 chiếc", ["350 chiếc", "60 chiếc"])]
+
+
+def test_two_figures_joined_by_va_share_the_list() -> None:
+    # "trong đó" after "A và B" of one noun lists both, not B alone (3 > 2 is no error).
+    assert _totals("Cuộc thi có 6 bài của học sinh (HS) và 2 bài của giáo viên (GV), trong đó: 3 bài đạt giải.") == []
