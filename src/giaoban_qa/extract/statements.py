@@ -70,7 +70,10 @@ _SCALE_NOUN = {"tỉ": "tỷ", "nghìn tỉ": "nghìn tỷ", "ngàn tỷ": "ngh�
 # Count nouns of people: "4 người, trong đó có 2 cháu nhỏ" lists people of the total.
 PERSON_NOUNS = frozenset(
     "người;cháu;em;học sinh;sinh viên;đảng viên;cán bộ;công chức;viên chức;lao động;bệnh nhân;đối tượng;"
-    "bị can;đại biểu;thành viên;hội viên;đoàn viên;giáo viên;bác sĩ;chiến sĩ;thí sinh;đồng chí;cá nhân;trẻ;chị;anh;ông;bà".split(";")
+    "bị can;đại biểu;thành viên;hội viên;đoàn viên;giáo viên;bác sĩ;chiến sĩ;thí sinh;đồng chí;cá nhân;trẻ;chị;anh;ông;bà;"
+    # Nouns with no count unit of their own are read by their first syllable ("nạn nhân",
+    # "ngư dân", "phạm nhân", "binh sĩ", "sĩ quan", "vận động viên", "tín đồ").
+    "bé;khách;nạn;ngư;phạm;binh;sĩ;vận;tín".split(";")
 )
 
 
@@ -618,6 +621,8 @@ _PCT_THEN_FIGURE = re.compile(r"[^\S\n]*\([^\S\n]*(?:đạt|là|với|còn|ở\s
 _LAST_BREAK = re.compile(r"[,;:()\[\]\n][^,;:()\[\]\n]*\Z")
 
 
+_RIGHT_FROM = re.compile(r"(?<!\w)ngay[^\S\n]*\Z", re.IGNORECASE)
+_UNTIL_NOW = re.compile(r"(?:[^\S\n]+(?:nay|(?:19|20)\d\d))?[^\S\n]+(?:đến|tới)[^\S\n]+(?:nay|hết|cuối)(?!\w)", re.IGNORECASE)
 _ORDINAL_WORD = re.compile(r"(?<!\w)thứ[^\S\n]+(?:\d+|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|nhất|nhì)(?!\w)", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"(?<!\w)của[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 _CLAUSE_LINK = re.compile(r"(?<!\w)(?:nhưng|song|và|còn|mà|thì|đồng\s+thời|tuy\s+nhiên)[^\S\n]*\Z", re.IGNORECASE)
@@ -670,6 +675,10 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # "tính từ đầu năm 2017", "từ đầu năm 2017 đến nay", "Kể từ đầu năm 2017, …" sum.
         opens = _opens_clause(text, sentence_start, m.start())
         if marker.startswith("từ đầu năm") and _YEAR_POINT.match(text, m.end()) and not (opens and _OWN_CLAUSE.match(text, m.end())):
+            continue
+        # "ngay từ đầu năm 2016, huyện đã chỉ đạo 29 xã …": right from the start, a point in
+        # time — unless the span runs on to now ("ngay từ đầu năm đến nay").
+        if marker.startswith("từ đầu năm") and _RIGHT_FROM.search(text, max(sentence_start, m.start() - 6), m.start()) and not _UNTIL_NOW.match(text, m.end()):
             continue
         b = bisect.bisect_right(ends, m.start())
         a = bisect.bisect_left(starts, m.end())
@@ -1058,6 +1067,10 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # Not "tàu SAR 413" either: a name or code before a bare figure numbers the thing.
         named = any(any(c.isupper() for c in w) for w in lead[1:])
         if not q.unit and q.denominator is None and not named and (not q_noun or q_noun in _SCALE_NOUNS and q_noun != unit) and (bare_ok or (unit and (said.startswith(unit + " ") or said.startswith("số " + unit + " ")) and not said.endswith(" " + unit))):
+            q_noun = unit
+        # "703 tỷ đồng, trong đó vốn góp là 342,7 tỷ và …": a bare amount in a scale word is
+        # counted in the total's own money or measure unit.
+        if not q.unit and q.scale and q.denominator is None and total is not None and total.scale and unit in _AMOUNT_UNITS and q_noun in _SCALE_NOUNS:
             q_noun = unit
         # "41 đoàn có ý kiến, trong đó: 26/41 đoàn tán thành, 15/41 đoàn …": a part written
         # as a fraction of the total itself.
