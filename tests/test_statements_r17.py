@@ -61,3 +61,19 @@ def test_people_named_by_a_noun_with_no_count_unit() -> None:
 def test_right_from_the_start_of_the_year_is_a_point_in_time() -> None:
     assert _st("Ngay từ đầu năm 2024, huyện đã giao 18 xã triển khai kế hoạch.").cumulative == []
     assert [c.cumulative.number_text for c in _st("Ngay từ đầu năm đến nay, huyện đã hỗ trợ 18 hộ.").cumulative] == ["18"]
+
+
+def test_shares_said_with_tuong_duong_after_a_first_share() -> None:
+    shares = _st("Danh sách có 390 người là phụ nữ (chiếm tỷ lệ 45,2%), 180 người là người dân tộc thiểu số (tương đương 21,3%).").shares
+    assert [q.number_text for q in shares] == ["45,2", "21,3"]
+    # No share before it: "tương đương" alone states no share.
+    assert _st("Lợi nhuận đạt 5 tỷ đồng, tương đương 10% doanh thu.").shares == []
+
+
+def test_share_said_with_chiem_and_words_before_la() -> None:
+    assert [q.number_text for q in _st("Số người có trình độ trên đại học chiếm tỷ lệ vượt trội là 64,9%.").shares] == ["64,9"]
+
+
+def test_whole_first_then_co_without_a_comma() -> None:
+    pw = _st("Trong tổng số 30 chỉ tiêu kinh tế - xã hội của tỉnh có 24 chỉ tiêu đạt kế hoạch, đạt 80%.").part_whole
+    assert [(p.part.number_text, p.whole.number_text, p.percent.number_text if p.percent else None) for p in pw] == [("24", "30", "80")]

@@ -258,7 +258,12 @@ _PART_TO_PCT = re.compile(r"[^\d%;:()\n]{0,90}?,?[^\S\n]*(?:chiếm|đạt|bằn
 
 # "Trong tổng số 530 hộ, có 412 hộ …, chiếm 70,1%": the whole opens the clause, the part follows.
 _WHOLE_FIRST = re.compile(r"(?:^|[,;:(]|\n)[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]*\Z", re.IGNORECASE)
-_WHOLE_TO_PART = re.compile(r"(?:[^\S\n]*(?!\d)[^\W\d_]++){0,8}[^\S\n]*,[^\S\n]*(?:(?:có|thì)[^\S\n]+)?\Z", re.IGNORECASE)
+_WHOLE_TO_PART = re.compile(
+    r"(?:[^\S\n]*(?!\d)[^\W\d_]++){0,8}[^\S\n]*,[^\S\n]*(?:(?:có|thì)[^\S\n]+)?\Z"
+    # "trong tổng số 28 chỉ tiêu kinh tế - xã hội của huyện có 18 chỉ tiêu đạt": no comma, "có".
+    r"|(?:[^\S\n]*(?:(?!\d)[^\W\d_]++|[-–])){0,10}[^\S\n]+(?:có|thì[^\S\n]+có)[^\S\n]+\Z",
+    re.IGNORECASE,
+)
 
 
 def _whole_first(text: str, qs: list[Quantity], sentence_start: int, out: list[PartWhole], parts_read: set[int]) -> None:
@@ -482,6 +487,16 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
             # "… chiếm 50% tổng lợi nhuận, trong khi với hai hãng kia lần lượt là 55% và 25%":
             # figures given "respectively" after a share are shares too.
             is_share = True
+        if not is_share and q.relation is None and q.verb is None and not q.in_range and last_share is not None and q.start - last_share.end < 220 \
+                and figure_before is not None and figure_before.unit != "%" and figure_before.start > last_share.end and not figure_before.in_range \
+                and _EQUIVALENT_BEFORE.search(text, max(sentence_start, q.start - 30), q.start):
+            # "393 người là phụ nữ (chiếm 45,3%), 185 người … (tương đương 21,3%)", "… 22,8 triệu
+            # phiếu, chiếm 57%, trong khi … 15,5 triệu phiếu, tương đương 38%": the next item's
+            # figure and its share, said with "tương đương".
+            is_share = True
+        if not is_share and q.relation is None and q.verb in (None, "là") and not q.in_range and _SHARE_SAID_BEFORE.search(text, max(sentence_start, q.start - 50), q.start):
+            # "chiếm tỷ lệ vượt trội là 64,98%": "chiếm" with its own words, then the figure.
+            is_share = True
         if not is_share and q.relation is None and q.verb is None and not q.in_range and last_share is not None and q.start - last_share.end < 160 \
                 and _NAMED_PAREN_PCT.search(text, max(sentence_start, q.start - 40), q.start) and _PCT_CLOSES.match(text, q.end) \
                 and (figure_before is None or figure_before.start < last_share.start or figure_before.unit == "%"):
@@ -507,6 +522,8 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
             prev = None
 
 
+_EQUIVALENT_BEFORE = re.compile(r"(?:^|[,(])[^\S\n]*tương[^\S\n]+(?:đương|ứng)(?:[^\S\n]+với)?[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
+_SHARE_SAID_BEFORE = re.compile(r"(?<!\w)chiếm(?:[^\S\n]+[^\W\d_]+){1,4}?[^\S\n]+là[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 _NAMED_PAREN_PCT = re.compile(r"(?<!\w)[A-ZĐ][^\W\d_]*(?:[^\S\n]+[A-ZĐ][^\W\d_]*){0,3}[^\S\n]*\([^\S\n]*\Z")
 _RESPECTIVELY = re.compile(r"(?<!\w)lần[^\S\n]+lượt(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 
