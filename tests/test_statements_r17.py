@@ -77,3 +77,8 @@ def test_share_said_with_chiem_and_words_before_la() -> None:
 def test_whole_first_then_co_without_a_comma() -> None:
     pw = _st("Trong tổng số 30 chỉ tiêu kinh tế - xã hội của tỉnh có 24 chỉ tiêu đạt kế hoạch, đạt 80%.").part_whole
     assert [(p.part.number_text, p.whole.number_text, p.percent.number_text if p.percent else None) for p in pw] == [("24", "30", "80")]
+
+
+def test_a_code_or_a_duration_among_the_total_words() -> None:
+    assert _totals("Huyện có 40 tàu cá đóng theo NĐ 67, trong đó có 31 tàu vỏ thép, 9 tàu vỏ gỗ.") == [("40 tàu", ["31 tàu", "9 tàu"])]
+    assert _totals("Gói tín dụng trị giá 120 tỷ đồng trong vòng 5 năm, trong đó 45 tỷ đồng giải ngân ngay.") == [("120 tỷ đồng", ["45 tỷ đồng"])]

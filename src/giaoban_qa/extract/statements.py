@@ -861,7 +861,7 @@ _PARTS_INTRO = re.compile(
     # doanh nghiệp, trong đó …", "tại 9 tỉnh, thành phố, trong đó …", "3.760 tỷ đồng, tăng nhẹ
     # so với năm trước trong đó …").
     # A year among them is no figure ("8 lần trong năm 2017, trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n]))\d{1,3}(?![\d.,]))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý)(?!\w))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
     # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
     r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
