@@ -82,3 +82,9 @@ def test_whole_first_then_co_without_a_comma() -> None:
 def test_a_code_or_a_duration_among_the_total_words() -> None:
     assert _totals("Huyện có 40 tàu cá đóng theo NĐ 67, trong đó có 31 tàu vỏ thép, 9 tàu vỏ gỗ.") == [("40 tàu", ["31 tàu", "9 tàu"])]
     assert _totals("Gói tín dụng trị giá 120 tỷ đồng trong vòng 5 năm, trong đó 45 tỷ đồng giải ngân ngay.") == [("120 tỷ đồng", ["45 tỷ đồng"])]
+
+
+def test_cumulative_is_no_date_written_with_a_dot_nor_a_multiple() -> None:
+    assert _st("Từ đầu năm 2024 đến 8.5, công ty đã chi trả cho gần 2,7 triệu vé.").cumulative == []
+    assert _st("Giá cổ phiếu đã tăng gấp 12 lần kể từ đầu năm.").cumulative == []
+    assert [c.cumulative.number_text for c in _st("Từ đầu năm đến nay, xã đã tiếp nhận 12 lần hồ sơ.").cumulative] == ["12"]

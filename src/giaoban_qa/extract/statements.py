@@ -638,6 +638,7 @@ _PCT_THEN_FIGURE = re.compile(r"[^\S\n]*\([^\S\n]*(?:đạt|là|với|còn|ở\s
 _LAST_BREAK = re.compile(r"[,;:()\[\]\n][^,;:()\[\]\n]*\Z")
 
 
+_DOTTED_PAIR = re.compile(r"\d{1,2}\.\d{1,2}")
 _RIGHT_FROM = re.compile(r"(?<!\w)ngay[^\S\n]*\Z", re.IGNORECASE)
 _UNTIL_NOW = re.compile(r"(?:[^\S\n]+(?:nay|(?:19|20)\d\d))?[^\S\n]+(?:đến|tới)[^\S\n]+(?:nay|hết|cuối)(?!\w)", re.IGNORECASE)
 _ORDINAL_WORD = re.compile(r"(?<!\w)thứ[^\S\n]+(?:\d+|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|nhất|nhì)(?!\w)", re.IGNORECASE)
@@ -743,6 +744,12 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         if not target.scale and target.unit not in _AMOUNT_UNITS and re.fullmatch(r"(?:19|20)\d\d", target.number_text) and target.number_text in text[m.start() : m.end() + 8]:
             continue
         if marker == "cộng dồn" and target is nxt and _SUMMED_FROM.match(text, m.end()):
+            continue
+        # "hôm 10.5", "đến 8.5", "Công nghệ 4.0": a bare "d.m" with a dot is a date or a name
+        # (a decimal is written with a comma); "tăng gấp 45 lần kể từ đầu năm" is a multiple.
+        if not target.unit and not target.scale and _DOTTED_PAIR.fullmatch(target.number_text):
+            continue
+        if noun(text, target) == "lần" and _MULTIPLE_BEFORE.search(text, max(0, target.start - 16), target.start):
             continue
         assigned.setdefault(target.index, marker)
     if not assigned:
