@@ -88,3 +88,9 @@ def test_cumulative_is_no_date_written_with_a_dot_nor_a_multiple() -> None:
     assert _st("Từ đầu năm 2024 đến 8.5, công ty đã chi trả cho gần 2,7 triệu vé.").cumulative == []
     assert _st("Giá cổ phiếu đã tăng gấp 12 lần kể từ đầu năm.").cumulative == []
     assert [c.cumulative.number_text for c in _st("Từ đầu năm đến nay, xã đã tiếp nhận 12 lần hồ sơ.").cumulative] == ["12"]
+
+
+def test_a_list_of_things_is_counted_and_later_parts_may_take_a_long_lead() -> None:
+    assert _totals("Thành phố rà soát danh mục 640 biệt thự cũ, trong đó đưa 25 biệt thự ra khỏi danh mục.") == [("640", ["25"])]
+    got = _totals("Kho nhận 900 tấn (trong đó, hàng đã kiểm định chất lượng là 700 tấn, hàng chưa kiểm định chất lượng là 200 tấn).")
+    assert got == [("900 tấn", ["700 tấn", "200 tấn"])]

@@ -472,6 +472,9 @@ def _label_before(text: str, s: int) -> bool:
     # "đã cấp 120 giấy chứng nhận": "cấp" issues things, it labels no level ("cấp 3", "gió cấp 8").
     if last == "cấp" and (m := _NUMBER.match(text, s)) and (_COUNT.match(text, m.end()) or _ISSUED.match(text, m.end())):
         return False
+    # "danh mục 970 biệt thự": a list of things, not "mục 3" (an item of a text).
+    if last == "mục" and len(words) > 1 and words[-2] == "danh":
+        return False
     # "vào lớp 10 công lập", "tầng 5 của tòa nhà": the grade or the floor, no count (unless a
     # count follows: "lớp 30 học viên" is odd, but a count it is).
     if last in ("lớp", "tầng") and (m := _NUMBER.match(text, s)):

@@ -1066,7 +1066,9 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         if not parts and not paren and unit and " ".join(lead).lower().startswith(("số " + unit + " ", "số lượng " + unit + " ")):
             # "trong đó số đại biểu tán thành là 410": the part named by "số" and the total's noun.
             first_limit = max(first_limit, 4 + len(unit.split()) + 2)
-        if len(lead) > (first_limit if not parts else 7) or (not parts and (_PART_SEPARATOR.search(between if not (own and long_lead and not paren) else re.sub(r"(?<!\w)và(?!\w)", " ", between)) or ":" in between)):
+        # A later part may take as long a lead as the first of the total's own unit ("hải sản
+        # bảo đảm an toàn thực phẩm là 5.644 tấn, hải sản không an toàn thực phẩm là 1.125 tấn").
+        if len(lead) > (first_limit if not parts else max(7, first_limit) if (own or same_amount) else 7) or (not parts and (_PART_SEPARATOR.search(between if not (own and long_lead and not paren) else re.sub(r"(?<!\w)và(?!\w)", " ", between)) or ":" in between)):
             break
         # "22 người thiệt mạng bao gồm nhiều trẻ em và 59 người khác bị thương": others first
         # are no part (last, "… và 55 lao động khác", they are the rest of the list); nor is the highest or lowest of the items ("trên 2 điểm, trong đó cao nhất
