@@ -94,3 +94,18 @@ def test_a_list_of_things_is_counted_and_later_parts_may_take_a_long_lead() -> N
     assert _totals("Thành phố rà soát danh mục 640 biệt thự cũ, trong đó đưa 25 biệt thự ra khỏi danh mục.") == [("640", ["25"])]
     got = _totals("Kho nhận 900 tấn (trong đó, hàng đã kiểm định chất lượng là 700 tấn, hàng chưa kiểm định chất lượng là 200 tấn).")
     assert got == [("900 tấn", ["700 tấn", "200 tấn"])]
+
+
+def test_shares_said_with_chiem_and_a_word_before_the_figure() -> None:
+    for sentence, want in [
+        ("Các hãng này đều chiếm thị phần trên 2%.", ["2"]),
+        ("Hàng nhập từ các tỉnh chiếm tỉ lệ lớn 64% nhu cầu.", ["64"]),
+        ("Trong đó, tiền thuê mặt bằng chiếm mất 40%.", ["40"]),
+        ("Chi thường xuyên chỉ chiếm còn 18,5% tổng chi.", ["18,5"]),
+    ]:
+        assert [q.number_text for q in _st(sentence).shares] == want, sentence
+    # To occupy is no share; nor is a range.
+    assert _st("Lực lượng nổi dậy còn chiếm giữ khoảng 10% diện tích thành phố.").shares == []
+    assert _st("Tỷ lệ học sinh dân tộc thiểu số ở nhiều xã chiếm từ 25% đến 35%.").shares == []
+    # "giảm mất 70%" stays a change.
+    assert [c.sign for c in _st("Doanh thu giảm mất 70% so với cùng kỳ.").changes] == [-1]

@@ -639,6 +639,7 @@ _LEVEL_REACHED = re.compile(
 )
 
 
+_SHARE_IDIOM = re.compile(r"(?<!\w)chiếm[^\S\n]+(?:mất|còn)(?:[^\S\n]+(?:khoảng|gần|hơn|trên|tới|đến|có))?[^\S\n]*\Z", re.IGNORECASE)
 _RATE_SUBJECT = re.compile(r"(?<!\w)(?:tỷ|tỉ)[^\S\n]+(?:lệ|trọng|suất)|lãi[^\S\n]+suất|thuế[^\S\n]+suất|lạm[^\S\n]+phát|thị[^\S\n]+phần|(?<!\w)mức(?!\w)", re.IGNORECASE)
 
 
@@ -661,6 +662,9 @@ def _read_after(text: str, q: Quantity) -> None:
         clause = re.split(r"[,;:()]", clause)[-1]
         if level.group("still") or level.group("cut") or q.value == 0 or _RATE_SUBJECT.search(clause):
             q.verb = verb = "lên mức" if verb in GROWTH_VERBS else "xuống mức"
+    if verb in ("mất", "còn") and _SHARE_IDIOM.search(text, max(0, q.start - 40), q.start):
+        # "tiền vay chiếm mất 70%", "chỉ chiếm còn 19,7%": a share, said with a word of regret.
+        q.verb = verb = "chiếm"
     if verb in SHARE_VERBS:
         q.relation = "share"
     elif verb in GROWTH_VERBS:

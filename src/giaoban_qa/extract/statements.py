@@ -523,7 +523,13 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
 
 
 _EQUIVALENT_BEFORE = re.compile(r"(?:^|[,(])[^\S\n]*tương[^\S\n]+(?:đương|ứng)(?:[^\S\n]+với)?[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
-_SHARE_SAID_BEFORE = re.compile(r"(?<!\w)chiếm(?:[^\S\n]+[^\W\d_]+){1,4}?[^\S\n]+là[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
+_SHARE_SAID_BEFORE = re.compile(
+    r"(?<!\w)chiếm(?:[^\S\n]+[^\W\d_]+){1,4}?[^\S\n]+là[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z"
+    # "chiếm thị phần trên 1%", "chiếm tỉ lệ lớn 67%", "chiếm mất 70%", "chỉ chiếm còn 19,72%"
+    # — not "chiếm giữ / chiếm đóng" (to occupy).
+    r"|(?<!\w)chiếm(?![^\S\n]+(?:giữ|đóng|lĩnh|đoạt|được)(?!\w))(?:[^\S\n]+(?!từ(?!\w))[^\W\d_]+){1,3}?[^\S\n]*\Z",
+    re.IGNORECASE,
+)
 _NAMED_PAREN_PCT = re.compile(r"(?<!\w)[A-ZĐ][^\W\d_]*(?:[^\S\n]+[A-ZĐ][^\W\d_]*){0,3}[^\S\n]*\([^\S\n]*\Z")
 _RESPECTIVELY = re.compile(r"(?<!\w)lần[^\S\n]+lượt(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 
