@@ -109,3 +109,8 @@ def test_shares_said_with_chiem_and_a_word_before_the_figure() -> None:
     assert _st("Tỷ lệ học sinh dân tộc thiểu số ở nhiều xã chiếm từ 25% đến 35%.").shares == []
     # "giảm mất 70%" stays a change.
     assert [c.sign for c in _st("Doanh thu giảm mất 70% so với cùng kỳ.").changes] == [-1]
+
+
+def test_percentage_after_the_long_own_words_of_b() -> None:
+    pw = _st("Có 12/90 doanh nghiệp thuộc các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ mất an toàn về tài chính trong năm qua, chiếm tỉ lệ 13,3%.").part_whole
+    assert [(p.part.number_text, p.whole.number_text, p.percent.number_text if p.percent else None) for p in pw] == [("12", "90", "13,3")]

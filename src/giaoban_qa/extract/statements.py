@@ -178,6 +178,9 @@ _WHOLE_PAREN = re.compile(
 )
 # "… đạt giải (chiếm hơn 33%)": a percentage in a parenthesis of its own, said with "chiếm" / "đạt".
 _PAREN_SHARE_END = re.compile(r"^[^,;:()]*\([^\S\n]*(?:chiếm|đạt)(?:[^\S\n]+(?:tỷ|tỉ)[^\S\n]+lệ)?[^\S\n]*(?:(?:hơn|gần|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
+# "10/86 doanh nghiệp thuộc các bộ, cơ quan ngang bộ, … mất an toàn về tài chính, chiếm tỉ
+# lệ 11,6%": B's own long words, no figure and no new sentence part, then ", chiếm (tỷ lệ)".
+_LONG_OWN_SHARE = re.compile(r"[^\d;:()\n%]*,[^\S\n]*chiếm(?:[^\S\n]+(?:tỷ|tỉ)[^\S\n]+lệ)?[^\S\n]*(?:(?:hơn|gần|khoảng|trên)[^\S\n]+)?", re.IGNORECASE)
 _WHOLE_PAREN_ON = re.compile(r"[^\d%;:()\n]{0,60}?\([^\S\n]*trên[^\S\n]*\Z", re.IGNORECASE)
 # "36,36% khách hàng (4/11 người)": the percentage stated before its own figures.
 _PERCENT_BEFORE = re.compile(
@@ -406,7 +409,8 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
                 break
             gap = _ORDINAL_NUM.sub(" ", text[b.end : p.start])
             if p.start - b.end < 140 and p.relation not in ("growth", "decline", "same_period") and (
-                ((p.start - b.end < 100 or _PAREN_SHARE_END.search(gap)) and ((_states_ratio(gap) and _after_aside_ok(gap)) or (link == "(tổng số" and _AFTER_PAREN_WHOLE.fullmatch(gap))
+                (_LONG_OWN_SHARE.fullmatch(gap) and gap.count(",") <= 4 and _PCT_ENDS.match(text, p.end))
+                or ((p.start - b.end < 100 or _PAREN_SHARE_END.search(gap)) and ((_states_ratio(gap) and _after_aside_ok(gap)) or (link == "(tổng số" and _AFTER_PAREN_WHOLE.fullmatch(gap))
                 or _PAREN_RATE.fullmatch(gap)))
                 or _restated(gap) or (p.start - b.end < 100 and _own_rate(gap))
             ) and not _OTHER_WHOLE.match(text, p.end):
