@@ -114,3 +114,15 @@ def test_shares_said_with_chiem_and_a_word_before_the_figure() -> None:
 def test_percentage_after_the_long_own_words_of_b() -> None:
     pw = _st("Có 12/90 doanh nghiệp thuộc các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ mất an toàn về tài chính trong năm qua, chiếm tỉ lệ 13,3%.").part_whole
     assert [(p.part.number_text, p.whole.number_text, p.percent.number_text if p.percent else None) for p in pw] == [("12", "90", "13,3")]
+
+
+def _changes(text: str) -> list[tuple[int, str]]:
+    return [(c.sign, c.change.number_text) for c in _st(text).changes]
+
+
+def test_changes_said_with_their_manner() -> None:
+    assert _changes("Phí dịch vụ tăng trung bình 6,2% so với năm trước.") == [(1, "6,2")]
+    assert _changes("Cổ phiếu B giảm khá mạnh 3,1%, xuống 20.000 đồng.") == [(-1, "3,1")]
+    assert _changes("Giá đất tăng vọt 45% kể từ năm 2020.") == [(1, "45")]
+    # A ratio to GDP reached is a level, not a change.
+    assert _changes("Bội chi ngân sách ước tăng lên khoảng 5,5% GDP trong năm nay.") == []
