@@ -126,3 +126,17 @@ def test_changes_said_with_their_manner() -> None:
     assert _changes("Giá đất tăng vọt 45% kể từ năm 2020.") == [(1, "45")]
     # A ratio to GDP reached is a level, not a change.
     assert _changes("Bội chi ngân sách ước tăng lên khoảng 5,5% GDP trong năm nay.") == []
+
+
+def test_total_past_a_comparison_with_the_same_period() -> None:
+    assert _totals("Sở đã tiếp 180 lượt công dân, tăng 12% so với cùng kỳ năm trước, trong đó có 95 lượt công dân đến khiếu nại.") == [("180 lượt", ["95 lượt"])]
+    # Past a change of it, the list ends at a semicolon: the next figure of the summary is no part.
+    got = _totals("Tổng tài sản là 9.600 tỷ đồng, tăng 700 tỷ đồng so với cùng kỳ, trong đó công ty mẹ đạt 8.700 tỷ đồng; vốn chủ sở hữu đạt 1.600 tỷ đồng.")
+    assert got == [("9.600 tỷ đồng", ["8.700 tỷ đồng"])]
+
+
+def test_asides_ages_and_bare_counts_in_the_scale_word() -> None:
+    assert _totals("Dự kiến có 1.800 đại biểu (nhiều gấp 3 lần năm trước) sẽ dự hội nghị, trong đó khối doanh nghiệp khoảng 1.200 đại biểu.") == [("1.800 đại biểu", ["1.200 đại biểu"])]
+    assert [(t.total.number_text, [p.number_text for p in t.parts]) for t in _st("Cầu thủ này ghi 14 bàn dù đã 35 tuổi, trong đó 3 bàn từ ngoài vòng cấm.").totals] == [("14", ["3"])]
+    assert [(t.total.number_text, [p.number_text for p in t.parts]) for t in _st("Hãng bán được 80 triệu chiếc máy, trong đó 60 triệu là máy cao cấp.").totals] == [("80", ["60"])]
+    assert [(t.total.number_text, [p.number_text for p in t.parts]) for t in _st("Kinh phí của dự án khoảng 23.000 tỷ đồng (trong đó có 5.000 tỷ để xây dựng khu tái định cư).").totals] == [("23.000", ["5.000"])]

@@ -877,8 +877,10 @@ _PARTS_INTRO = re.compile(
     # The total's own words, perhaps in two or three runs split by commas ("1.600 đại biểu,
     # doanh nghiệp, trong đó …", "tại 9 tỉnh, thành phố, trong đó …", "3.760 tỷ đồng, tăng nhẹ
     # so với năm trước trong đó …").
-    # A year among them is no figure ("8 lần trong năm 2017, trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý)(?!\w))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
+    # A year among them is no figure ("8 lần trong năm 2017, trong đó …"), nor is an age, a
+    # duration, a code after capitals, a grade, or a comparison aside ("khoảng 2.000 đại biểu
+    # (nhiều gấp 4 lần năm 2016) …, trong đó …").
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
     # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
     r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
@@ -1106,7 +1108,9 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             q_noun = unit
         # "703 tỷ đồng, trong đó vốn góp là 342,7 tỷ và …": a bare amount in a scale word is
         # counted in the total's own money or measure unit.
-        if not q.unit and q.scale and q.denominator is None and total is not None and total.scale and unit in _AMOUNT_UNITS and q_noun in _SCALE_NOUNS:
+        if not q.unit and q.scale and q.denominator is None and total is not None and total.scale and (q_noun in _SCALE_NOUNS or _BARE_AMOUNT_END.match(text, q.end)) \
+                and (unit in _AMOUNT_UNITS or _SCALE_NOUN.get(q.scale, q.scale) == _SCALE_NOUN.get(total.scale, total.scale)):
+            # … and "90 triệu chiếc, trong đó 77,5 triệu là …": a bare count in the total's scale word.
             q_noun = unit
         # "41 đoàn có ý kiến, trong đó: 26/41 đoàn tán thành, 15/41 đoàn …": a part written
         # as a fraction of the total itself.
@@ -1132,6 +1136,7 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
     return parts
 
 
+_BARE_AMOUNT_END = re.compile(r"[^\S\n]*(?:[,;.)]|\Z|(?:để|và|là|cho|được|từ|của|với|do|nhằm|thì|mà|còn)(?!\w))", re.IGNORECASE)
 _PER_UNIT = re.compile(r"(?<!\w)(?:mỗi|một)[^\S\n]+[^\W\d_]+|[^\S\n]*[^\W\d_]*[^\S\n]*(?:mỗi|/)[^\S\n]*(?:người|chiếc|căn|hộ|suất|con|tháng|năm|ngày)(?!\w)", re.IGNORECASE)
 _COMMA_AND_END = re.compile(r",[^\S\n]*và[^\S\n]*\Z")
 _DIGIT_IN = re.compile(r"\d")
@@ -1330,6 +1335,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # "15.392 tỷ đồng, tăng 55,5% so với đầu năm, trong đó …": the parts are of an
             # earlier figure of the clause, the one of their noun.
             seen_figures = 0
+            skipped_change = not can and (total.verb in _CHANGE_VERBS or total.relation in ("growth", "decline"))
             for j in range(head - 1, -1, -1):
                 earlier = cands[j]
                 gap = text[earlier.end : intro.start("word")]
@@ -1343,14 +1349,20 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                     # "15.392 tỷ đồng, tăng 55,5% so với đầu năm, trong đó …": a change of the
                     # figure before it stands between; a share or a new figure's rate ends the search.
                     if earlier.relation in ("growth", "decline", "same_period", "plan"):
+                        skipped_change = True
                         continue
                     break
                 seen_figures += 1
                 if seen_figures > 2 or earlier.in_range:
                     break
                 e_unit = _total_unit(text, earlier)
+                if earlier.verb in _CHANGE_VERBS or earlier.relation in ("growth", "decline"):
+                    skipped_change = skipped_change or not _can_total(text, earlier)
                 if first_noun and e_unit == first_noun and _can_total(text, earlier):
-                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False, inner, complete=complete, long_lead=False, total=earlier)
+                    # Past a change of it ("96.480 tỉ đồng, tăng 7.380 tỉ đồng so với cùng kỳ, trong đó
+                    # công ty mẹ 87.033 tỉ đồng; vốn chủ sở hữu 16.244 tỉ đồng"), the list ends at a
+                    # semicolon: what follows is the next figure of the summary.
+                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False, inner or skipped_change, complete=complete, long_lead=False, total=earlier)
                     if parts:
                         total, unit = earlier, e_unit
                         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
