@@ -898,7 +898,7 @@ _COUNT_NOUN = re.compile(r"(?:^|[.,;:(\n])[^\S\n]*(?:[Ss]ố(?:[^\S\n]+lượng)
 _LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
-_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
+_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|cùng\s+với|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
 # "hộ nghèo: 51 hộ": a colon right before a figure labels the item, it opens no nested list.
 _LABEL_COLON = re.compile(r":[^\S\n]*\Z")
 # ("còn lại", "còn nợ" … are a remainder or a state, not "còn" setting a part against the next.)
@@ -1219,6 +1219,7 @@ _SPLIT_TIMES = frozenset("năm tháng ngày tuần giờ phút".split())
 _INTRO_RIGHT_AFTER = re.compile(r"[^\S\n]*[^\W\d_]+(?:/[^\W\d_]+)?[^\S\n]*[,(:]?[^\S\n]*\Z")
 _OF_WHOLE = re.compile(r"(?<!\w)(?:trong|trên)\s+(?:tổng|số)(?!\w)", re.IGNORECASE)
 _INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+(?:số\s+)?đó)(?!\w)", re.IGNORECASE)
+_INSIDE_ASIDE = re.compile(r"\([^()]*\Z")
 _JOINED_PAIR = re.compile(r"[^\d,;:.()]{0,50}(?:\([^\W\d_]{1,10}\))?[^\S\n]+và[^\S\n]+")
 _JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IGNORECASE)
 
@@ -1253,6 +1254,13 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # the part A, not the whole B it is of.
             total = cands[i - 1]
         head = i - 1 if intro is not None and total is not cands[i] else i  # the total's own place
+        aside = _INSIDE_ASIDE.search(text, max(0, total.start - 100), total.start) if intro is not None and ")" in text[total.end : intro.start("word")] else None
+        if aside is not None and head > 0 and cands[head - 1].end <= aside.start() and noun(text, cands[head - 1]) == noun(text, total) \
+                and not re.search(r"[;:]", text[cands[head - 1].end : aside.start()]):
+            # "10 bàn … (chỉ còn kém Messi đúng 1 bàn), trong đó 8 bàn …": a figure of an aside
+            # set against the figure before it, of the same thing, is no total of the list
+            # after it ("giao nhiều lần (11 lần), trong đó 10 lần …" restates its own figure).
+            continue
         paren_list = intro is None and _PAREN_LIST.match(text, total.end, sentence_end)
         # With words between the total and the parenthesis, not a total that closes a list of
         # its own kind ("627 tàu khai thác và 44 tàu dịch vụ (297 tàu vỏ thép, …)": the
