@@ -140,3 +140,18 @@ def test_asides_ages_and_bare_counts_in_the_scale_word() -> None:
     assert [(t.total.number_text, [p.number_text for p in t.parts]) for t in _st("Cầu thủ này ghi 14 bàn dù đã 35 tuổi, trong đó 3 bàn từ ngoài vòng cấm.").totals] == [("14", ["3"])]
     assert [(t.total.number_text, [p.number_text for p in t.parts]) for t in _st("Hãng bán được 80 triệu chiếc máy, trong đó 60 triệu là máy cao cấp.").totals] == [("80", ["60"])]
     assert [(t.total.number_text, [p.number_text for p in t.parts]) for t in _st("Kinh phí của dự án khoảng 23.000 tỷ đồng (trong đó có 5.000 tỷ để xây dựng khu tái định cư).").totals] == [("23.000", ["5.000"])]
+
+
+def _cum(text: str) -> list[tuple[str, str | None]]:
+    return [(c.cumulative.number_text, c.partner.number_text if c.partner else None) for c in _st(text).cumulative]
+
+
+def test_cumulative_markers_and_targets() -> None:
+    # "nâng … từ A lên B": the total raised to is B.
+    assert _cum("Dự án sẽ nâng tổng công suất của nhà máy từ 120 MW lên 200 MW.")[0][0] == "200"
+    # "nâng doanh số cộng dồn … lên": a raised total, not what a sum is made from.
+    assert _cum("Quý này đã có 1.200 xe được giao, nâng doanh số cộng dồn từ khi ra mắt lên con số hơn 9.000 xe.") == [("9.000", "1.200")]
+    assert _cum("Tính chung trong 5 tháng năm 2024 (đến ngày 15/5), toàn tỉnh xảy ra 19 vụ tai nạn giao thông.")[0][0] == "19"
+    assert _cum("Tính chung thì kim ngạch xuất nhập khẩu 6 tháng đạt gần 150 tỷ USD.") == [("150", None)]
+    # An age is no sum.
+    assert _cum("Từ đầu năm 2020 đến tháng 8/2021, Nguyễn Văn A (41 tuổi) cùng đồng phạm móc nối với nhiều lái xe.") == []

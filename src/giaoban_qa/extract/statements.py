@@ -596,9 +596,9 @@ def _changes(text: str, qs: list[Quantity], out: list[Change]) -> None:
 _SUMMED_FROM = re.compile(r"[^\S\n]+(?:từ|trong)(?!\w)", re.IGNORECASE)
 _DURATIONS = frozenset("năm tháng ngày tuần giờ phút giây quý".split())  # not "kỳ": "11 kỳ điều hành" counts rounds
 _CUM_MARKER = re.compile(
-    r"(?<!\w)(?:(?:nâng|đưa)\s+(?:[^\W\d_]+\s+){1,4}?(?:lũy|luỹ)\s+kế|(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|(?:nâng|đưa)\s+tổng(?:\s+số)?|cộng\s+dồn|"
+    r"(?<!\w)(?:(?:nâng|đưa)\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:lũy|luỹ)\s+kế|cộng\s+dồn)|(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|(?:nâng|đưa)\s+tổng(?:\s+số)?|cộng\s+dồn|"
     r"(?:tính\s+)?đến\s+(?:hết|cuối)\s+tháng\s+\d{1,2}(?!\s*(?:năm|/)\s*\d)|tính\s+đến\s+nay|"
-    r"tính\s+chung(?=\s+(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại))|\d{1,2}\s+tháng\s+đầu\s+năm|"
+    r"tính\s+chung(?=\s+(?:trong\s+)?(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại)|\s*,|\s+thì(?!\w))|\d{1,2}\s+tháng\s+đầu\s+năm|"
     r"(?:tổng\s+cộng|tổng\s+số)\s+(?:từ\s+đầu\s+năm|(?:trong\s+)?\d{1,2}\s+tháng))",
     re.IGNORECASE,
 )
@@ -648,6 +648,8 @@ _PCT_THEN_FIGURE = re.compile(r"[^\S\n]*\([^\S\n]*(?:đạt|là|với|còn|ở\s
 _LAST_BREAK = re.compile(r"[,;:()\[\]\n][^,;:()\[\]\n]*\Z")
 
 
+_FROM_BEFORE = re.compile(r"(?<!\w)từ[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
+_UP_TO_BEFORE = re.compile(r"(?:[^\S\n]*[^\W\d_]+){0,3}[^\S\n]+lên(?:[^\S\n]+(?:mức|con[^\S\n]+số|tới|đến|gần|hơn|khoảng|trên))*[^\S\n]*", re.IGNORECASE)
 _DOTTED_PAIR = re.compile(r"\d{1,2}\.\d{1,2}")
 _RIGHT_FROM = re.compile(r"(?<!\w)ngay[^\S\n]*\Z", re.IGNORECASE)
 _UNTIL_NOW = re.compile(r"(?:[^\S\n]+(?:nay|(?:19|20)\d\d))?[^\S\n]+(?:đến|tới)[^\S\n]+(?:nay|hết|cuối)(?!\w)", re.IGNORECASE)
@@ -748,8 +750,12 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # Not a time ("gần 5 năm không có danh hiệu", "trong thời gian 1 năm"), nor the year of
         # the marker itself ("từ đầu năm 2017" read as the figure 2017), nor what a sum was
         # made from ("số liệu cộng dồn từ 19 tờ", "lãi cộng dồn trong 1 tháng").
-        if noun(text, target) in _DURATIONS or (target is nxt and target.start - m.end() < 3 and marker.endswith("năm")):
+        if noun(text, target) in _DURATIONS or noun(text, target) == "tuổi" or (target is nxt and target.start - m.end() < 3 and marker.endswith("năm")):
             continue
+        # "nâng tổng công suất … từ 160 MW lên 240 MW": the total raised to is the one after "lên".
+        if marker.startswith(("nâng", "đưa")) and target is nxt and _FROM_BEFORE.search(text, max(m.end(), nxt.start - 8), nxt.start) and a + 1 < len(qs) \
+                and _UP_TO_BEFORE.fullmatch(text, nxt.end, qs[a + 1].start):
+            target = qs[a + 1]
         # "tính từ đầu năm 2017 đến nay, Honda SH mode 2017 …": a bare year is no sum.
         if not target.scale and target.unit not in _AMOUNT_UNITS and re.fullmatch(r"(?:19|20)\d\d", target.number_text) and target.number_text in text[m.start() : m.end() + 8]:
             continue
