@@ -155,3 +155,11 @@ def test_cumulative_markers_and_targets() -> None:
     assert _cum("Tính chung thì kim ngạch xuất nhập khẩu 6 tháng đạt gần 150 tỷ USD.") == [("150", None)]
     # An age is no sum.
     assert _cum("Từ đầu năm 2020 đến tháng 8/2021, Nguyễn Văn A (41 tuổi) cùng đồng phạm móc nối với nhiều lái xe.") == []
+
+
+def test_parts_counted_by_a_classifier_and_a_bare_total_in_its_scale_word() -> None:
+    assert _totals("Qua kiểm tra có 20 tàu cá vỏ thép bị hư hỏng, trong đó, công ty A đóng 12 chiếc; công ty B 8 chiếc.") == [("20 tàu", ["12 chiếc", "8 chiếc"])]
+    got = [(t.total.number_text, [p.number_text for p in t.parts]) for t in _st("Tổng số thuê bao điện thoại cả nước là hơn 120 triệu, trong đó có 6,5 triệu thuê bao cố định.").totals]
+    assert got == [("120", ["6,5"])]
+    # Not for a total taken from the sentence before: the list counts the first figure's things.
+    assert _totals("Có 25 máy phụ được lắp trên 17 tàu vỏ thép. Trong đó có 10 cái hiệu A, 9 cái hiệu B, 4 cái hiệu C.") == []

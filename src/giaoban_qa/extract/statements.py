@@ -927,6 +927,13 @@ def _abbreviates(full: str, short: str) -> bool:
     return 2 <= len(words) <= 4 and len(short) == len(words) and short == "".join(w[0] for w in words)
 
 
+def _classified(total_noun: str) -> bool:
+    """Whether "chiếc" / "cái" may count a total of ``total_noun``: a thing, not people, an
+    amount, a time or a list of nouns."""
+    return bool(total_noun) and total_noun not in PERSON_NOUNS and total_noun not in _AMOUNT_UNITS and total_noun not in _TIME_NOUNS \
+        and total_noun not in _SCALE_NOUNS and "|" not in total_noun and total_noun != "%"
+
+
 def _kin(total_noun: str, part_noun: str) -> bool:
     """``_part_of``, with visits counted by what was visited ("850 lượt người, trong đó 500
     lượt cán bộ")."""
@@ -1128,6 +1135,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # "11/18 dự án" is a part of a part already listed.
         # A part of another noun names the total's kind in a few words ("3.000 thủy thủ"), or
         # its lead names the total ("lao động trong tỉnh 700 người").
+        if q_noun in ("chiếc", "cái") and long_lead and _classified(unit):
+            # "18 tàu cá …, trong đó công ty A đóng 13 chiếc": the classifier stands for the
+            # total's own noun (not for a total taken from the sentence before: "25 máy … trên
+            # 17 tàu. Trong đó có 10 cái …" counts the machines).
+            q_noun = unit
         if not _kin(unit, q_noun) or (q_noun != unit and len(lead) > 3 and unit not in said):
             # A kind leads its item ("7 giải A", "có 590 cá nhân"), with a word at most before
             # it ("xe dưới 9 chỗ" is a size, not a count of the 30 models).
@@ -1300,7 +1312,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             others = [w.lower() for w in re.split(r"[^\S\n]*,[^\S\n]*", listed.group(1).strip()) if w]
             unit = "|".join([unit] + [o if o in _KNOWN_COUNTS else o.split()[0] for o in others])
         bare_total = False
-        if can and intro and not unit and noun(text, total) == "":
+        if can and intro and (not unit and noun(text, total) == "" or not total.unit and unit in _SCALE_NOUNS):
             # "Tổng số hộ được hỗ trợ: 76, trong đó: hộ nghèo: 51; …", "tổng chỉ tiêu tuyển
             # sinh của trường là 3.750, trong đó …": the noun after "tổng (số)".
             tn = _TOTAL_NOUN.search(text, max(0, total.start - 80), total.start) or _COUNT_NOUN.search(text, max(0, total.start - 80), total.start)
