@@ -163,3 +163,9 @@ def test_parts_counted_by_a_classifier_and_a_bare_total_in_its_scale_word() -> N
     assert got == [("120", ["6,5"])]
     # Not for a total taken from the sentence before: the list counts the first figure's things.
     assert _totals("Có 25 máy phụ được lắp trên 17 tàu vỏ thép. Trong đó có 10 cái hiệu A, 9 cái hiệu B, 4 cái hiệu C.") == []
+
+
+def test_va_among_the_total_words_when_the_list_counts_its_own_noun() -> None:
+    assert _totals("Trung tâm đã lấy 4 mẫu và phân tích chất lượng nước, gồm 3 mẫu tại giếng, 1 mẫu tại bể chứa.") == [("4", ["3", "1"])]
+    # "6 người và hàng hóa, bao gồm 100 thùng …" lists the goods, not the people.
+    assert _totals("Trên đò có 6 người và hàng hóa, bao gồm 100 thùng dưa, 100 thùng đào, 8 thùng nho.") == []
