@@ -286,7 +286,10 @@ _TAIL_BOUND = {
     "đoàn": {"tập", "liên"}, "ty": {"công"},
     # "Chính ủy Bộ tư lệnh Thủ đô", "Bộ trưởng bộ Y tế" (written in lower case)
     "lệnh": {"tư"},
+    # "Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây"
+    "tộc": {"dân"},
 }
+_TAIL_BOUND["trị"] = {"chính", "tự"}
 _MAX_TITLE_WORDS = 14
 
 
@@ -368,9 +371,11 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
                 if _low(prev) in _SCHOOL_WORDS:
                     # "Hiệu trưởng Trường Tiểu học Nguyễn Khả Trạc": a school named after a person
                     school_until = i + run - 1
-                elif run == 2 and fold(prev) in ("quan", "phuong"):
+                elif run == 2 and (fold(prev) in ("quan", "phuong") or fold(prev) in lex.levels):
                     # "Trưởng Công an quận Ngô Quyền", "phường Lê Lợi": districts and wards
                     # are named after people; two syllables after the level are its name.
+                    # After a name ("ông A, Chủ tịch UBND xã Đoàn Xá, …") so is a commune's:
+                    # the holder is named already, and is seldom named in two syllables.
                     school_until = i + 1
                 elif low in lex.strong_surnames or (run >= 3 and fold(w) in lex.slip_surnames) or (run == 3 and _weak_name(words_from[i : i + 3], lex)) or not (fold(prev) in lex.levels or fold(prev) in ("uy", "tp") or prev.isupper()):
                     break
@@ -393,6 +398,7 @@ _PAIR_NEXT = {
     "giao": {"thông"}, "xây": {"dựng"}, "lao": {"động"}, "nội": {"vụ"}, "tư": {"pháp", "nhân"}, "ngoại": {"giao"}, "khoa": {"học"},
     "phụ": {"nữ"}, "cựu": {"chiến"}, "chữ": {"thập"}, "thanh": {"tra", "niên"}, "ngân": {"hàng"}, "bảo": {"hiểm"}, "hải": {"quan"},
     "cảnh": {"sát"}, "quản": {"lý"}, "tòa": {"án"}, "viện": {"kiểm"}, "bệnh": {"viện"}, "trung": {"tâm", "ương"},
+    "tự": {"trị"}, "dân": {"tộc"},
 }
 _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập": "chữ", "niên": "thanh", "hàng": "ngân", "hiểm": "bảo",
                 "quan": "hải", "sát": "cảnh", "lý": "quản", "án": "tòa", "kiểm": "viện", "viện": "bệnh", "binh": "chiến"}
@@ -496,13 +502,17 @@ def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
     head = words[-len(tail) - 1].lower() if len(words) > len(tail) else ""
     if fold(head) in _ORG_HEADS or fold(tail[-1]) in _ORG_FIRST_WORDS or _low(head) in _SCHOOL_WORDS:
         return False  # "Công ty Đại Nguyên Dương", "Sở Công Thương Hà Nội": an organ's name
+    if tail[0] in _COUNTRY_WORDS or f"{tail[1]} {tail[0]}" in _COUNTRY_WORDS or tail[1:2] == ["Việt"] and tail[0] == "Nam":
+        return False  # "Giám đốc Truyền thông Grab Việt Nam": the organ's country ends the title
+    if (fold(head) in lexicon().levels or fold(tail[-1]) in lexicon().levels) and not any(_transliterated(w) for w in tail):
+        return False  # "Trưởng phòng Giáo dục quận Hai Bà Trưng": a Vietnamese place of three syllables
     return fold(" ".join(reversed(tail[:3]))) not in _PLACES_LIKE_NAMES and fold(" ".join(reversed(tail))) not in _PLACES_LIKE_NAMES
 
 
 # The lower-case last word of an organisation's kind, before its capitalised name.
-_ORG_HEADS = frozenset(("ty", "doan", "hang", "vien", "truong", "hoi", "san", "xa", "tam"))
+_ORG_HEADS = frozenset(("ty", "doan", "hang", "vien", "truong", "hoi", "san", "xa", "tam", "cty", "tnhh", "cp"))
 # The capitalised first word of an organ's name ("Sở Công Thương Hà Nội", "Bộ Kế hoạch").
-_ORG_FIRST_WORDS = frozenset(("so", "bo", "ban", "cuc", "vu", "vien", "truong", "hoi", "cong", "tong", "ngan", "tap", "uy", "van", "phong", "trung", "hoc", "dai", "hiep", "lien", "quy"))
+_ORG_FIRST_WORDS = frozenset(("so", "bo", "ban", "cuc", "vu", "vien", "truong", "hoi", "cong", "tong", "ngan", "tap", "uy", "van", "phong", "trung", "hoc", "dai", "hiep", "lien", "quy", "cty"))
 
 
 def _next_name_start(scan: _Scan, pos: int) -> int | None:
@@ -616,7 +626,33 @@ def _title_before_la(scan: _Scan, at: int, floor: int) -> list[Title]:
     """"Chủ cơ sở trên là bà Vũ Thị Tân", "Giám đốc công ty là ông …": a title, then "là"
     and the honorific."""
     m = _LA_BEFORE.search(scan.text, max(floor, at - 20), at)
-    return _title_before(scan, m.start(), floor) if m else []
+    if not m:
+        return []
+    return _title_before(scan, m.start(), floor) or _subject_title_before_la(scan, m.start(), floor)
+
+
+# "Chủ tịch Hội đồng bồi thường là ông …": the title is the subject of "là", so the words
+# after its role name the body it heads, whatever they are (not only the organ words of a
+# title written before a name), up to _SUBJECT_TITLE_WORDS words with no punctuation.
+_SUBJECT_TITLE_WORDS = 6
+_CLAUSE_OPEN = re.compile(r"(?:^|[,;:(–-])\s*\Z")
+
+
+def _subject_title_before_la(scan: _Scan, end: int, floor: int) -> list[Title]:
+    """A title that opens its clause and is the subject of "là" + honorific."""
+    text, lex = scan.text, scan.lex
+    lo = max(floor, end - 80)
+    for m in lex.role_regex.finditer(text, lo, end):
+        between = text[m.end() : end]
+        if re.search(r"[^\w\s]", between) or len(between.split()) > _SUBJECT_TITLE_WORDS:
+            continue
+        if not _CLAUSE_OPEN.search(text[max(floor, m.start() - 3) : m.start()]) and m.start() != floor:
+            return []
+        hit = _role_at(text, m.start(), lex)
+        if hit is None:
+            return []
+        return [_classify_title(text, m.start(), end, hit[1], lex, True)]
+    return []
 
 
 # A titled list: "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: A, B; C, Giám đốc Sở …".
@@ -680,7 +716,7 @@ def _earlier_titles(scan: _Scan, titles: list[Title], floor: int) -> list[Title]
         t = got[0]
         last = _WORD.findall(scan.text[max(floor, t.start - 12) : t.start])
         before_t = scan.text[max(floor, t.start - 12) : t.start]
-        if (last and _low(last[-1]) in _OBJECT_BEFORE | {"chí", "các"}) or re.search(r"\d\s*(?:đồng chí\s*)?\Z", before_t):
+        if (last and _low(last[-1]) in _OBJECT_BEFORE | {"chí", "các"} and not (_low(last[-1]) in _OBJECT_BEFORE and _stacked_post(t, head))) or re.search(r"\d\s*(?:đồng chí\s*)?\Z", before_t):
             # "… với Bộ trưởng Bộ X, Chủ tịch Quốc hội Y nêu rõ", "của đoàn … của Bí thư Thành
             # ủy, Phó giám đốc Sở Y", "ý kiến của 4 đồng chí Phó Chủ tịch UBND TP, Chủ tịch
             # UBND TP Y": after a preposition or a plural the earlier title is others'.
@@ -695,6 +731,20 @@ def _earlier_titles(scan: _Scan, titles: list[Title], floor: int) -> list[Title]
         out.insert(0, t)
         head = t
     return out
+
+
+# Memberships written before a person's post are never anyone's only title: "tiếp Ủy viên Bộ
+# Chính trị, Thủ tướng Lào X", "của Tổng Bí thư, Chủ tịch nước Lào Y" name one person even
+# after a verb or a preposition (where "với Bộ trưởng Bộ X, Chủ tịch Quốc hội Y" names two).
+_MEMBERSHIP_ROLES = frozenset(("ủy viên bộ chính trị", "ủy viên trung ương", "bí thư trung ương", "ủy viên ban thường vụ", "ủy viên ban chấp hành", "tỉnh ủy viên", "huyện ủy viên", "thành ủy viên"))
+
+
+def _stacked_post(earlier: Title, nearer: Title) -> bool:
+    """``earlier`` is stacked before ``nearer`` on one person: a Party membership before a
+    post, or the General Secretary who is also President ("Tổng Bí thư, Chủ tịch nước")."""
+    if earlier.role in _MEMBERSHIP_ROLES and nearer.role not in _MEMBERSHIP_ROLES:
+        return True
+    return earlier.role == "tổng bí thư" and fold(nearer.text).startswith("chu tich nuoc")
 
 
 def _last_cap_run(lead: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -746,7 +796,7 @@ def _weak_name(run: list[tuple[int, int, str]], lex: TitleLexicon) -> bool:
 
 
 # The word before a school's name, often a person's name ("Trường THCS Lê Lợi").
-_SCHOOL_WORDS = frozenset(("học", "thcs", "thpt", "trường", "th"))  # lower case, marks kept: "trưởng" is a role
+_SCHOOL_WORDS = frozenset(("học", "thcs", "thpt", "trường", "th", "bv"))  # lower case, marks kept: "trưởng" is a role
 # The word before a firm's name, which is often a person's ("công ty TNHH Dương Dũng").
 _COMPANY_WORDS = frozenset(("ty", "tnhh", "cp", "htx", "doanh nghiệp"))
 # Runs that open with a family name and name no one: "Bộ Tư lệnh Thái Bình Dương".
@@ -849,6 +899,21 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
     starts = {p.start for p in taken}
     out = []
     spans = sorted((p.start, p.end) for p in taken)
+    for m in _FOREIGN_AFTER_PLACE.finditer(text):
+        start, end = m.span(2)
+        words = m.group(2).split(" ")
+        if start in starts or not all(_transliterated(w) for w in words) or (m.start() > 0 and text[m.start() - 1].isalnum()):
+            continue
+        if any(a < end and start < b for a, b in spans):
+            continue
+        floor = _sentence_floor(text, m.start())
+        before = _title_before(scan, start, floor)
+        if before:
+            before = _earlier_titles(scan, before, floor) + before
+            name = m.group(2)
+            out.append(PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(before), form="title-name"))
+            starts.add(start)
+            spans.append((m.start(1), end))  # the place and the holder: no other reading of them
     for m in _ASCII_NAME.finditer(text):
         start, end = m.span()
         words = m.group().split(" ")
@@ -879,7 +944,30 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
             before = _earlier_titles(scan, before, floor) + before
             name = m.group(1)
             out.append(PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(before), form="title-name"))
+            starts.add(start)
     return out
+
+
+# "Chủ tịch HĐND tỉnh Chămpaxắc Mệchxavẳn Phômphithắc", "… tỉnh Xiêng Khoảng Bun-tôn
+# Chăn-thạ-phon": a foreign province's officer, named after the province with no country
+# between. The place is one to three capitalised words after its level word; the holder is
+# the two or three words after it, each transliterated (hyphenated syllables, or several
+# syllables run together), which no Vietnamese name is.
+_FOREIGN_AFTER_PLACE = re.compile(
+    rf"(?:tỉnh|thủ đô|bang|thành phố|khu tự trị|huyện) ({_FOREIGN_WORD}(?: {_FOREIGN_WORD}){{0,2}}) ({_FOREIGN_WORD}(?: {_FOREIGN_WORD}){{1,2}})(?![\w-])(?! [{_UPPER_VI}])"
+)
+_VOWEL_GROUPS = re.compile(f"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]+")
+
+
+def _transliterated(word: str) -> bool:
+    """A capitalised word no Vietnamese syllable spells: hyphenated ("Bun-tôn") or holding
+    two vowel groups ("Chămpaxắc"; "gi" / "qu" onsets aside, a Vietnamese syllable has one)."""
+    if "-" in word:
+        return True
+    low = word.lower()
+    if low.startswith(("gi", "qu")):
+        low = low[2:]
+    return len(_VOWEL_GROUPS.findall(low)) >= 2
 
 
 def _extract_people(doc: Document) -> list[PersonMention]:
@@ -932,6 +1020,9 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             # "ông Long Văn Sơn", "bà Lò Thị Hoa": after an honorific, three syllables
             # with "Văn" / "Thị" in the middle are a person whose family name our list lacks.
             chosen = len(run) - 3
+        if chosen is None and len(run) == 3 and run[1][2] in _MIDDLE_MARKERS and _title_before(scan, first_start, _sentence_floor(text, first_start)):
+            # "Phó Chủ tịch Quốc hội Tòng Thị Phóng": a title right before serves as the honorific.
+            chosen = 0
         if chosen is None:
             continue
         start, end = run[chosen][0], run[-1][1]
