@@ -226,6 +226,15 @@ def test_titled_list_before_a_colon(text, expected):
         ("Theo bác sĩ Lê Văn Bình, Giám đốc BV Nguyễn Văn Trỗi, ca mổ thành công.", [("Lê Văn Bình", ["Giám đốc BV Nguyễn Văn Trỗi"])]),
         # a title right before "X Văn/Thị Y" serves as the honorific for a family name we lack
         ("Phó Chủ tịch Quốc hội Tòng Thị Phương đề nghị.", [("Tòng Thị Phương", ["Phó Chủ tịch Quốc hội"])]),
+        # a run that opens an organ's lower-case pair ("Đoàn Thanh niên"), a city named like a
+        # person after its level word, a ward of three syllables, a club: all stay in the title
+        ("Chị Lê Thu Trang, Bí thư Đoàn Thanh niên Sở Tư pháp phát biểu.", [("Lê Thu Trang", ["Bí thư Đoàn Thanh niên Sở Tư pháp"])]),
+        ("Bí thư Đoàn Thanh niên Trần Văn Nam phát biểu.", [("Trần Văn Nam", ["Bí thư Đoàn Thanh niên"])]),
+        ("Ông Lê Hải quan sát hiện trường.", [("Lê Hải", [])]),
+        ("Bác sĩ Đỗ Thị Hạnh, Phó Giám đốc Bệnh viện Nhi Thành phố Hồ Chí Minh cho biết.", [("Đỗ Thị Hạnh", ["Phó Giám đốc Bệnh viện Nhi Thành phố Hồ Chí Minh"])]),
+        ("Ông Lê Văn Hậu, Phó Chủ tịch UBND phường Trần Hưng Đạo xác nhận việc này.", [("Lê Văn Hậu", ["Phó Chủ tịch UBND phường Trần Hưng Đạo"])]),
+        ("Ông Phạm Văn Hùng, Chủ tịch CLB Bóng Đá Xanh, cho biết.", [("Phạm Văn Hùng", ["Chủ tịch CLB Bóng Đá Xanh"])]),
+        ("Nhà cách mạng Nguyễn Tất Thành - Chủ tịch Hồ Chí Minh sau này.", [("Hồ Chí Minh", ["Chủ tịch"])]),
         # an autonomous region's name with its lower-case words stays in the title
         ("Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây Hoàng Hải Minh tiếp đoàn.", [("Hoàng Hải Minh", ["Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây"])]),
     ],

@@ -377,6 +377,16 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
                     # After a name ("ông A, Chủ tịch UBND xã Đoàn Xá, …") so is a commune's:
                     # the holder is named already, and is seldom named in two syllables.
                     school_until = i + 1
+                elif run == 3 and fold(prev) in ("quan", "phuong"):
+                    # "Phó Chủ tịch UBND phường Lê Thanh Nghị" after a named holder: wards
+                    # and districts are named after people in three syllables too.
+                    school_until = i + 2
+                elif (fold(prev) in lex.levels or fold(prev) in _LEVEL_LAST_WORDS) and fold(" ".join(x[2] for x in words_from[i : i + run])) in _PLACES_LIKE_NAMES or (
+                    i + run < len(words_from) and _pair_opens(words_from[i + run - 1][2], words_from[i + run][2]) and text[words_from[i + run - 1][1] : words_from[i + run][0]] == " "
+                ):
+                    # "Bệnh viện Chợ Rẫy Thành phố Hồ Chí Minh": a place; "Bí thư Đoàn Thanh
+                    # niên …": the run's last word opens a lower-case pair, an organ's name.
+                    school_until = i + run - 1
                 elif low in lex.strong_surnames or (run >= 3 and fold(w) in lex.slip_surnames) or (run == 3 and _weak_name(words_from[i : i + 3], lex)) or not (fold(prev) in lex.levels or fold(prev) in ("uy", "tp") or prev.isupper()):
                     break
         elif w in ("và", "của") and i + 1 < len(words_from) and _joins_organ(w, words_from[i + 1][2], lex):
@@ -510,7 +520,7 @@ def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
 
 
 # The lower-case last word of an organisation's kind, before its capitalised name.
-_ORG_HEADS = frozenset(("ty", "doan", "hang", "vien", "truong", "hoi", "san", "xa", "tam", "cty", "tnhh", "cp"))
+_ORG_HEADS = frozenset(("ty", "doan", "hang", "vien", "truong", "hoi", "san", "xa", "tam", "cty", "tnhh", "cp", "clb"))
 # The capitalised first word of an organ's name ("Sở Công Thương Hà Nội", "Bộ Kế hoạch").
 _ORG_FIRST_WORDS = frozenset(("so", "bo", "ban", "cuc", "vu", "vien", "truong", "hoi", "cong", "tong", "ngan", "tap", "uy", "van", "phong", "trung", "hoc", "dai", "hiep", "lien", "quy", "cty"))
 
@@ -532,6 +542,8 @@ def _next_name_start(scan: _Scan, pos: int) -> int | None:
     if count == 2 and _low(first) not in scan.lex.strong_surnames:
         return None  # "… nông thôn Hà Nội": two syllables after a weak family name are a place
     if scan.lex.is_surname(first, count) and 2 <= count <= 4:
+        if count < len(words) and _pair_opens(re.sub(r"[^\w].*$", "", words[count - 1]), re.sub(r"[^\w].*$", "", words[count])):
+            return None  # "Bí thư Đoàn Thanh niên": an organ's name
         return pos + 1
     return None
 
@@ -1029,6 +1041,10 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         name = text[start:end]
         if fold(name) in _NEVER_PEOPLE:
             continue
+        if len(run) - chosen == 2:
+            nxt = _NEXT_LOWER_WORD.match(text, end)
+            if nxt and _pair_opens(run[-1][2], nxt.group(1)) and not _HONORIFIC_BEFORE.search(text[max(0, start - _HON_WINDOW) : start]):
+                continue  # "Bí thư Đoàn Thanh niên …": the run opens an organ's name
         floor = _sentence_floor(text, start)
         honorific = (honorific_at is not None and chosen == honorific_at + 1) or bool(_HONORIFIC_BEFORE.search(text[max(0, start - _HON_WINDOW) : start]))
         pi = bisect.bisect_right(para_starts, start) - 1
@@ -1058,6 +1074,9 @@ def _extract_people(doc: Document) -> list[PersonMention]:
     if found:
         mentions = sorted(mentions + found, key=lambda p: p.start)
     return mentions
+
+
+_NEXT_LOWER_WORD = re.compile(rf" ([{_LOWER_VI}]+)")
 
 
 def parse_title(text: str) -> Title | None:
