@@ -235,6 +235,14 @@ def test_titled_list_before_a_colon(text, expected):
         ("Ông Lê Văn Hậu, Phó Chủ tịch UBND phường Trần Hưng Đạo xác nhận việc này.", [("Lê Văn Hậu", ["Phó Chủ tịch UBND phường Trần Hưng Đạo"])]),
         ("Ông Phạm Văn Hùng, Chủ tịch CLB Bóng Đá Xanh, cho biết.", [("Phạm Văn Hùng", ["Chủ tịch CLB Bóng Đá Xanh"])]),
         ("Nhà cách mạng Nguyễn Tất Thành - Chủ tịch Hồ Chí Minh sau này.", [("Hồ Chí Minh", ["Chủ tịch"])]),
+        # a role right before two syllables names its holder unless they name a province,
+        # city or country; an honorific inside the run opening a sentence; a field of study
+        ("Bộ trưởng Tô Lâm phát biểu tại buổi họp.", [("Tô Lâm", ["Bộ trưởng"])]),
+        ("Chủ tịch Hà Nội phê bình việc này.", []),
+        ("Thủ tướng Thái Lan cũng nhất trí.", []),
+        ("Bà Thái Hà - Chủ tịch Hội đồng Quản trị Tập đoàn TH chia sẻ.", [("Thái Hà", ["Chủ tịch Hội đồng Quản trị Tập đoàn TH"])]),
+        ("Giáo sư Sinh học Nguyễn Văn Toàn, nguyên Thứ trưởng Giáo dục và Đào tạo, cho biết.", [("Nguyễn Văn Toàn", ["Thứ trưởng Giáo dục và Đào tạo"])]),
+        ("Hiệu trưởng Trường Tiểu học Lê Văn Tám cho biết.", []),
         # an autonomous region's name with its lower-case words stays in the title
         ("Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây Hoàng Hải Minh tiếp đoàn.", [("Hoàng Hải Minh", ["Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây"])]),
     ],

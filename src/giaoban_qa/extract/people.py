@@ -289,7 +289,7 @@ _TAIL_BOUND = {
     # "Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây"
     "tộc": {"dân"},
 }
-_TAIL_BOUND["trị"] = {"chính", "tự"}
+_TAIL_BOUND["trị"] = {"chính", "tự", "quản"}  # "Chủ tịch Hội đồng Quản trị"
 _MAX_TITLE_WORDS = 14
 
 
@@ -997,7 +997,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         begin = 0
         # After a level word ("tỉnh Bình Dương Trần Thanh Liêm", "phường Nguyễn Cư Trinh")
         # the run opens with a place name of at least two syllables.
-        if pw and (_low(pw.group(1)) in _SCHOOL_WORDS or _low(pw.group(1)) in _COMPANY_WORDS) and len(run) <= 4:
+        if pw and (_low(pw.group(1)) in _SCHOOL_WORDS or _low(pw.group(1)) in _COMPANY_WORDS) and len(run) <= 4 and not _field_of_study(text, pw.start(1)):
             continue  # "Trường Tiểu học Lê Văn Tám", "công ty TNHH Dương Dũng": the school's or firm's name
         if prev_word == "thon" and fold(text[max(0, first_start - 10) : first_start]).endswith("nong thon"):
             prev_word = ""  # "Sở Nông nghiệp và Phát triển nông thôn Lê Minh Hải": rural, not a village
@@ -1027,6 +1027,12 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         if chosen is None and len(run) == 2 and _low(run[0][2]) in lex.surnames and _HONORIFIC_BEFORE.search(text[max(0, first_start - _HON_WINDOW) : first_start]):
             # "ông Mai Thức", "bà Hà Vân": two syllables after an honorific are a person even
             # when the family name is also a common word or a place's first syllable.
+            chosen = 0
+        if chosen is None and honorific_at is not None and len(run) - begin == 2 and _low(run[begin][2]) in lex.surnames:
+            chosen = begin  # "Bà Thái Hương" opening a sentence: the honorific is in the run
+        if chosen is None and len(run) == 2 and _low(run[0][2]) in lex.surnames and fold(f"{run[0][2]} {run[1][2]}") not in _TWO_SYLLABLE_PLACES and _role_right_before(scan, first_start):
+            # "Bộ trưởng Tô Lâm": a role right before two syllables names its holder, unless
+            # they name a province, a city or a country ("Chủ tịch Hà Nội nói").
             chosen = 0
         if chosen is None and len(run) >= 3 and run[-2][2] in _MIDDLE_MARKERS and _HONORIFIC_BEFORE.search(text[max(0, run[-3][0] - _HON_WINDOW) : run[-3][0]]):
             # "ông Long Văn Sơn", "bà Lò Thị Hoa": after an honorific, three syllables
@@ -1074,6 +1080,43 @@ def _extract_people(doc: Document) -> list[PersonMention]:
     if found:
         mentions = sorted(mentions + found, key=lambda p: p.start)
     return mentions
+
+
+_SCHOOL_LEVELS = frozenset(("tiểu", "trung", "đại"))
+
+
+def _field_of_study(text: str, at: int) -> bool:
+    """"học" at ``at`` ends a field of study ("Giáo sư Toán học Nguyễn …", "TS Sinh học …"),
+    not a school's name ("Trường Tiểu học Lê Văn Tám", "Đại học …")."""
+    if not text.startswith("học", at):
+        return False
+    prev = _PREV_WORD.search(text, max(0, at - 16), at)
+    return prev is not None and _low(prev.group(1)) not in _SCHOOL_LEVELS
+
+
+def _role_right_before(scan: _Scan, start: int) -> bool:
+    """A role word of the titles pack ends one space before ``start`` ("Bộ trưởng |Tô Lâm")."""
+    window = scan.text[max(0, start - 24) : start]
+    if not window.endswith(" ") or not any(k in window.lower() for k in _ROLE_KEYS):
+        return False
+    for m in scan.lex.role_regex.finditer(scan.text, max(0, start - 24), start - 1):
+        if m.end() == start - 1 and _role_at(scan.text, m.start(), scan.lex) is not None:
+            return True
+    return False
+
+
+# Provinces and cities written bare after a title ("Chủ tịch Hà Nội", "Bí thư Cà Mau") and
+# countries: two syllables that name no person there. Folded.
+_TWO_SYLLABLE_PLACES = frozenset(fold(x) for x in (
+    "Hà Nội", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Cao Bằng", "Lạng Sơn", "Thái Nguyên", "Thái Bình", "Hòa Bình", "Phú Thọ",
+    "Lào Cai", "Yên Bái", "Tuyên Quang", "Bắc Kạn", "Sơn La", "Lai Châu", "Điện Biên", "Quảng Ninh", "Hải Phòng",
+    "Hải Dương", "Hưng Yên", "Nam Định", "Ninh Bình", "Thanh Hóa", "Nghệ An", "Quảng Bình", "Quảng Trị", "Đà Nẵng",
+    "Quảng Nam", "Quảng Ngãi", "Bình Định", "Phú Yên", "Khánh Hòa", "Ninh Thuận", "Bình Thuận", "Kon Tum", "Gia Lai",
+    "Đắk Lắk", "Đắk Nông", "Lâm Đồng", "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Long An", "Tiền Giang",
+    "Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp", "An Giang", "Kiên Giang", "Cần Thơ", "Hậu Giang", "Sóc Trăng",
+    "Bạc Liêu", "Cà Mau", "Vĩnh Phúc", "Bắc Ninh", "Bắc Giang", "Sài Gòn", "Đà Lạt", "Hạ Long", "Nha Trang",
+    "Vũng Tàu", "Hội An", "Phú Quốc", "Biên Hòa", "Thủ Đức", "Hà Đông", "Sơn Tây", "Cẩm Phả", "Móng Cái", "Việt Nam",
+) + _COUNTRIES)
 
 
 _NEXT_LOWER_WORD = re.compile(rf" ([{_LOWER_VI}]+)")
