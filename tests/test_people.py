@@ -243,6 +243,16 @@ def test_titled_list_before_a_colon(text, expected):
         ("Bà Thái Hà - Chủ tịch Hội đồng Quản trị Tập đoàn TH chia sẻ.", [("Thái Hà", ["Chủ tịch Hội đồng Quản trị Tập đoàn TH"])]),
         ("Giáo sư Sinh học Nguyễn Văn Toàn, nguyên Thứ trưởng Giáo dục và Đào tạo, cho biết.", [("Nguyễn Văn Toàn", ["Thứ trưởng Giáo dục và Đào tạo"])]),
         ("Hiệu trưởng Trường Tiểu học Lê Văn Tám cho biết.", []),
+        # organs opening with a family name ("Đoàn Chủ tịch", "Đoàn Luật sư"), firms and
+        # provinces named like people, brands: all in the title of the name before them
+        ("Ông Lê Văn Túc, Ủy viên Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam cho rằng.", [("Lê Văn Túc", ["Ủy viên Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"])]),
+        ("Luật sư Trần Văn Nghĩa, Phó Chủ nhiệm Đoàn Luật sư TP HCM, cho rằng.", [("Trần Văn Nghĩa", ["Phó Chủ nhiệm Đoàn Luật sư TP HCM"])]),
+        ("Ông Lê Văn Công, Giám đốc Công ty La Ba Đà Lạt cho hay.", [("Lê Văn Công", ["Giám đốc Công ty La Ba Đà Lạt"])]),
+        ("Ông Mai Văn Hoàng, Giám đốc Công ty TNHH TM và DV Hoàng Phước An, cũng bày tỏ.", [("Mai Văn Hoàng", ["Giám đốc Công ty TNHH TM và DV Hoàng Phước An"])]),
+        ("Ông Lê Sỹ Minh, Giám đốc Sở Thông tin và Truyền thông Thừa Thiên Huế cho biết.", [("Lê Sỹ Minh", ["Giám đốc Sở Thông tin và Truyền thông Thừa Thiên Huế"])]),
+        ("Ông Lê Ngọc Đức, Tổng giám đốc Toyota Bến Thành chia sẻ.", [("Lê Ngọc Đức", ["Tổng giám đốc Toyota Bến Thành"])]),
+        ("Giám đốc Công ty TNHH Sao Việt Nguyễn Văn An cho biết.", [("Nguyễn Văn An", ["Giám đốc Công ty TNHH Sao Việt"])]),
+        ("Phó Chủ tịch LĐLĐ TP Đặng Thị Phương Hoa phát biểu.", [("Đặng Thị Phương Hoa", ["Phó Chủ tịch LĐLĐ TP"])]),
         # an autonomous region's name with its lower-case words stays in the title
         ("Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây Hoàng Hải Minh tiếp đoàn.", [("Hoàng Hải Minh", ["Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây"])]),
     ],

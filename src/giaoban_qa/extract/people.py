@@ -286,8 +286,8 @@ _TAIL_BOUND = {
     "đoàn": {"tập", "liên"}, "ty": {"công"},
     # "Chính ủy Bộ tư lệnh Thủ đô", "Bộ trưởng bộ Y tế" (written in lower case)
     "lệnh": {"tư"},
-    # "Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây"
-    "tộc": {"dân"},
+    # "Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây", "Đoàn Chủ tịch", "Đoàn Luật sư"
+    "tộc": {"dân"}, "tịch": {"chủ"}, "sư": {"luật"},
 }
 _TAIL_BOUND["trị"] = {"chính", "tự", "quản"}  # "Chủ tịch Hội đồng Quản trị"
 _MAX_TITLE_WORDS = 14
@@ -371,6 +371,10 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
                 if _low(prev) in _SCHOOL_WORDS:
                     # "Hiệu trưởng Trường Tiểu học Nguyễn Khả Trạc": a school named after a person
                     school_until = i + run - 1
+                elif _low(prev) in _COMPANY_WORDS or (prev.isupper() and any(_low(x[2]) in _COMPANY_WORDS for x in words_from[:i])):
+                    # After a name, "Giám đốc Công ty La Ba …", "… Công ty TNHH TM và DV Hoàng
+                    # Phước Minh": a firm named after a person, its holder named already.
+                    school_until = i + run - 1
                 elif run == 2 and (fold(prev) in ("quan", "phuong") or fold(prev) in lex.levels):
                     # "Trưởng Công an quận Ngô Quyền", "phường Lê Lợi": districts and wards
                     # are named after people; two syllables after the level are its name.
@@ -408,7 +412,7 @@ _PAIR_NEXT = {
     "giao": {"thông"}, "xây": {"dựng"}, "lao": {"động"}, "nội": {"vụ"}, "tư": {"pháp", "nhân"}, "ngoại": {"giao"}, "khoa": {"học"},
     "phụ": {"nữ"}, "cựu": {"chiến"}, "chữ": {"thập"}, "thanh": {"tra", "niên"}, "ngân": {"hàng"}, "bảo": {"hiểm"}, "hải": {"quan"},
     "cảnh": {"sát"}, "quản": {"lý"}, "tòa": {"án"}, "viện": {"kiểm"}, "bệnh": {"viện"}, "trung": {"tâm", "ương"},
-    "tự": {"trị"}, "dân": {"tộc"},
+    "tự": {"trị"}, "dân": {"tộc"}, "luật": {"sư"}, "chủ": {"tịch"},  # "Đoàn Luật sư", "Đoàn Chủ tịch"
 }
 _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập": "chữ", "niên": "thanh", "hàng": "ngân", "hiểm": "bảo",
                 "quan": "hải", "sát": "cảnh", "lý": "quản", "án": "tòa", "kiểm": "viện", "viện": "bệnh", "binh": "chiến"}
@@ -512,6 +516,12 @@ def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
     head = words[-len(tail) - 1].lower() if len(words) > len(tail) else ""
     if fold(head) in _ORG_HEADS or fold(tail[-1]) in _ORG_FIRST_WORDS or _low(head) in _SCHOOL_WORDS:
         return False  # "Công ty Đại Nguyên Dương", "Sở Công Thương Hà Nội": an organ's name
+    if fold(f"{tail[1]} {tail[0]}") in _TWO_SYLLABLE_PLACES or fold(" ".join(reversed(tail[:3]))) in _THREE_SYLLABLE_PLACES:
+        return False  # "Giám đốc Sở Thông tin và Truyền thông Thừa Thiên Huế": the organ's province
+    if any(_low(w) in _COMPANY_WORDS for w in words[: len(words) - len(tail)]):
+        return False  # "Giám đốc Công ty TNHH TM và DV Hoàng Phước Minh": the firm's name
+    if any(_transliterated(w) for w in tail) and not all(_transliterated(w) for w in tail):
+        return False  # "Tổng giám đốc Hyundai Thành Công": a brand and Vietnamese words, a firm
     if tail[0] in _COUNTRY_WORDS or f"{tail[1]} {tail[0]}" in _COUNTRY_WORDS or tail[1:2] == ["Việt"] and tail[0] == "Nam":
         return False  # "Giám đốc Truyền thông Grab Việt Nam": the organ's country ends the title
     if (fold(head) in lexicon().levels or fold(tail[-1]) in lexicon().levels) and not any(_transliterated(w) for w in tail):
@@ -1007,7 +1017,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
                 begin = 0
             elif (
                 prev_word in _PROVINCE_LEVELS
-                and len(run) == 3
+                and (len(run) == 3 or len(run) == 4 and _low(run[0][2]) in lex.strong_surnames)
                 and (_low(run[0][2]) in lex.strong_surnames or fold(run[0][2]) in lex.slip_surnames or _weak_name(run, lex))
                 and fold(" ".join(w for _, _, w in run)) not in _PLACES_LIKE_NAMES
             ):
@@ -1047,6 +1057,8 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         name = text[start:end]
         if fold(name) in _NEVER_PEOPLE:
             continue
+        if mentions and any(t.start <= start < t.end for t in mentions[-1].titles):
+            continue  # read already as part of the title after the name before it (a firm's, a ward's name)
         if len(run) - chosen == 2:
             nxt = _NEXT_LOWER_WORD.match(text, end)
             if nxt and _pair_opens(run[-1][2], nxt.group(1)) and not _HONORIFIC_BEFORE.search(text[max(0, start - _HON_WINDOW) : start]):
@@ -1117,6 +1129,9 @@ _TWO_SYLLABLE_PLACES = frozenset(fold(x) for x in (
     "Bạc Liêu", "Cà Mau", "Vĩnh Phúc", "Bắc Ninh", "Bắc Giang", "Sài Gòn", "Đà Lạt", "Hạ Long", "Nha Trang",
     "Vũng Tàu", "Hội An", "Phú Quốc", "Biên Hòa", "Thủ Đức", "Hà Đông", "Sơn Tây", "Cẩm Phả", "Móng Cái", "Việt Nam",
 ) + _COUNTRIES)
+
+
+_THREE_SYLLABLE_PLACES = frozenset(fold(x) for x in ("Thừa Thiên Huế", "Hồ Chí Minh", "Buôn Ma Thuột", "Rịa Vũng Tàu", "Phan Rang Tháp", "Tháp Chàm"))
 
 
 _NEXT_LOWER_WORD = re.compile(rf" ([{_LOWER_VI}]+)")
