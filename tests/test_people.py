@@ -253,6 +253,8 @@ def test_titled_list_before_a_colon(text, expected):
         ("Ông Lê Ngọc Đức, Tổng giám đốc Toyota Bến Thành chia sẻ.", [("Lê Ngọc Đức", ["Tổng giám đốc Toyota Bến Thành"])]),
         ("Giám đốc Công ty TNHH Sao Việt Nguyễn Văn An cho biết.", [("Nguyễn Văn An", ["Giám đốc Công ty TNHH Sao Việt"])]),
         ("Phó Chủ tịch LĐLĐ TP Đặng Thị Phương Hoa phát biểu.", [("Đặng Thị Phương Hoa", ["Phó Chủ tịch LĐLĐ TP"])]),
+        # the next holder's name, then punctuation and another title: the title is his
+        ("Dự có Chủ tịch MTTQ Lê Văn Mẫn, Bí thư Thành ủy Hoàng Văn Hải… Chủ tịch Quốc hội phát biểu.", [("Lê Văn Mẫn", ["Chủ tịch MTTQ"]), ("Hoàng Văn Hải", ["Bí thư Thành ủy"])]),
         # an autonomous region's name with its lower-case words stays in the title
         ("Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây Hoàng Hải Minh tiếp đoàn.", [("Hoàng Hải Minh", ["Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây"])]),
     ],

@@ -552,7 +552,7 @@ def _next_name_start(scan: _Scan, pos: int) -> int | None:
     if count == 2 and _low(first) not in scan.lex.strong_surnames:
         return None  # "… nông thôn Hà Nội": two syllables after a weak family name are a place
     if scan.lex.is_surname(first, count) and 2 <= count <= 4:
-        if count < len(words) and _pair_opens(re.sub(r"[^\w].*$", "", words[count - 1]), re.sub(r"[^\w].*$", "", words[count])):
+        if count < len(words) and all(w.isalpha() for w in words[:count]) and _pair_opens(words[count - 1], re.sub(r"[^\w].*$", "", words[count])):
             return None  # "Bí thư Đoàn Thanh niên": an organ's name
         return pos + 1
     return None
