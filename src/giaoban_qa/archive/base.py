@@ -67,6 +67,12 @@ class ArchiveRule(Rule):
     # archive is read and keeps only what it needs (e.g. counts per spelling), instead of
     # having every row it reads held for ``check_archive``.
     streaming: ClassVar[bool] = False
+    # True when ``keep`` reads only the row's ``columns`` (the workers then build only those,
+    # straight from the facts: ``pipeline.Worker``); a rule that says nothing gets whole rows.
+    keep_reads_columns: ClassVar[bool] = False
+    # False when ``keep`` never keeps a places row of kind "org" (the organs' scan is then
+    # skipped when no other rule reads them).
+    reads_organisations: ClassVar[bool] = True
 
     def absorb(self, table: str, row: Row, group: str) -> None:
         raise NotImplementedError

@@ -249,6 +249,25 @@ def sidecar_group(path: str, entries: list[tuple[Path, str, str]]) -> str | None
     return found
 
 
+def document_fields(doc: Document) -> dict[str, Any]:
+    """What the cross-document rules read of the documents row (``shards.DOC_FIELDS`` and
+    the group's source), for an audit that writes no tables: the title, kind, hash and size
+    are left out."""
+    from giaoban_qa.extract.dates import event_date, published
+
+    ev = doc.fact(event_date)
+    pub = doc.fact(published)
+    group, how = doc.fact(detect_group)
+    return {
+        "event_date": ev.iso() if ev else None,
+        "published": pub.date.iso() if pub else None,
+        "group": group,
+        "group_source": how,
+        "meeting": doc.fact(meeting_key),
+        "meeting_label": (doc.fact(meeting) or (None, None))[1],
+    }
+
+
 def document_row(doc: Document) -> dict[str, Any]:
     """The one row of the documents table for a document (group from the text)."""
     import hashlib

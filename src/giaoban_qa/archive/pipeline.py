@@ -40,6 +40,12 @@ class Worker:
         self.tables = {name: tables[name] for name in (table_names or sorted(tables)) if name in tables}
         self.compact_for = compact_for
         self.rule_classes = compact_for.rules() if compact_for is not None else []
+        # Straight from the facts (``_kept_rows``) when every rule's ``keep`` reads only its
+        # own columns: no full rows are built, and rows nothing reads are not extracted.
+        self.from_facts = compact_for is not None and all(getattr(cls, "keep_reads_columns", False) for cls in self.rule_classes)
+        if self.from_facts and "places" in self.tables and not any(
+                "places" in cls.tables and cls.reads_organisations for cls in self.rule_classes):
+            self.tables["places"] = _place_rows_without_organisations
 
     def process_path(self, path: str) -> Record:
         from giaoban_qa.engine import iter_sources
@@ -69,9 +75,10 @@ class Worker:
         coverage = file_coverage(doc, checks)
         lines = _LineIndex(doc.source)
         tables: dict[str, list[dict[str, Any]]] = {}
+        kept_by_table: dict[str, dict[int, dict[str, Any]]] = {}
         for name, extractor in self.tables.items():
             try:
-                rows = extractor(doc)
+                rows = extractor(doc) if name != "documents" or not self.from_facts else [_document_fields(doc)]
             except Exception as exc:  # one broken extractor must not stop the archive
                 if self.config.strict:
                     raise
@@ -79,7 +86,9 @@ class Worker:
 
                 return {"path": path, "error": t("input.fact-table-crash", self.config.lang, path=path, table=name,
                                                   error=f"{type(exc).__name__}: {exc}"[:400])}
-            if self.compact_for is not None and name != "documents":
+            if self.from_facts and name != "documents":
+                kept_by_table[name] = self._kept_rows(doc, lines, name, rows)
+            elif self.compact_for is not None and name != "documents":
                 tables[name] = [{k: _jsonable(v) for k, v in row.items()} for row in rows]  # placed if kept
             else:
                 tables[name] = [_place_row(doc, lines, row) for row in rows]
@@ -100,9 +109,75 @@ class Worker:
         }
         if self.compact_for is None:
             return record
+        if self.from_facts:
+            return _compact_from_kept(record, self.rule_classes, kept_by_table)
         from giaoban_qa.archive.shards import compact
 
         return compact(record, self.compact_for, self.rule_classes, False, place=lambda row: _place_row(doc, lines, row))
+
+
+    def _kept_rows(self, doc: Document, lines: "_LineIndex", table: str, rows: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+        """Index in the table -> the row as ``shards.compact`` keeps it (projected to the
+        plan's columns, values as JSON has them, placed in the original text), for the rows
+        some rule keeps; ``keep`` sees the projected row (it reads only its columns)."""
+        columns = self.compact_for.columns.get(table, ())
+        readers = [cls for cls in self.rule_classes if table in cls.tables]
+        out: dict[int, dict[str, Any]] = {}
+        if not readers:
+            return out
+        for i, row in enumerate(rows):
+            get = row.get
+            projected = {k: v if (v := get(k)) is None or type(v) in _PLAIN else _jsonable(v) for k in columns}
+            if any(cls.keep(table, projected) for cls in readers):
+                start, end = row.get("start"), row.get("end")
+                if isinstance(start, int) and isinstance(end, int):
+                    placed = _place_row(doc, lines, {"start": start, "end": end})
+                    for k in LOCATION_COLUMNS:
+                        if k in projected:
+                            projected[k] = placed[k]
+                out[i] = projected
+        return out
+
+
+LOCATION_COLUMNS = ("start", "end", "line", "column", "excerpt")
+_PLAIN = frozenset((str, int, float, bool))  # what ``_jsonable`` returns as it is
+
+
+def _compact_from_kept(record: Record, rule_classes: list[Any], kept_by_table: dict[str, dict[int, dict[str, Any]]]) -> Record:
+    """``shards.compact``'s record (the same ``kept`` entries in the same order) from rows
+    already projected and placed."""
+    kept = []
+    for cls in rule_classes:
+        for table in cls.tables:
+            for i, row in (kept_by_table.get(table) or {}).items():
+                if cls.keep(table, row):
+                    kept.append([cls.code, table, i, dict(row)])
+    tables = record.get("tables") or {}
+    return {
+        "error": None,
+        "kind": record.get("kind"),
+        "findings": record.get("findings") or [],
+        "markers": record.get("markers"),
+        "coverage": record.get("coverage"),
+        "checks": record.get("checks") or [],
+        "document": (tables.get("documents") or [{}])[0],
+        "kept": kept,
+    }
+
+
+def _document_fields(doc: Document) -> dict[str, Any]:
+    from giaoban_qa.archive.grouping import document_fields
+
+    return document_fields(doc)
+
+
+def _place_rows_without_organisations(doc: Document) -> list[dict[str, Any]]:
+    """The places table without its organisation rows (kind "org"), for an audit whose
+    rules read none: ``extract.people.place_rows`` but the organs' scan."""
+    from giaoban_qa.extract.people import places
+
+    rows = [{"start": p.start, "end": p.end, "text": p.name, "name": p.name, "key": p.key, "kind": p.kind} for p in places(doc)]
+    return sorted(rows, key=lambda r: (r["start"], r["end"]))
 
 
 class _LineIndex:

@@ -112,6 +112,7 @@ class CitedDocumentConflict(ArchiveRule):
     severity = Severity.ERROR
     tables = ("citations",)
     columns = {"citations": ("symbol", "date", "type_word", "system", "issuer")}
+    keep_reads_columns = True
 
     @classmethod
     def keep(cls, table: str, row: Row) -> bool:
@@ -238,6 +239,7 @@ class _OfficeRule(ArchiveRule):
 
     tables = ("people",)
     columns = {"people": ("name", "titles", "title")}
+    keep_reads_columns = True
 
     @classmethod
     def keep(cls, table: str, row: Row) -> bool:
@@ -450,6 +452,8 @@ class NameVariantsAcrossArchive(ArchiveRule):
     severity = Severity.WARNING
     tables = ("people", "places")
     columns = {"people": ("name",), "places": ("name", "kind")}
+    keep_reads_columns = True
+    reads_organisations = False
 
     @classmethod
     def keep(cls, table: str, row: Row) -> bool:
@@ -590,6 +594,7 @@ class _SeriesRule(ArchiveRule):
 
     tables = ("quantities",)
     columns = QUANTITY_COLUMNS
+    keep_reads_columns = True
 
     @classmethod
     def shard_key(cls, table: str, row: Row, doc: Row) -> Any:
@@ -906,6 +911,7 @@ class MeetingDateConflict(ArchiveRule):
     severity = Severity.ERROR
     tables = ("dates",)
     columns = {"dates": ("role", "date")}
+    keep_reads_columns = True
 
     @classmethod
     def keep(cls, table: str, row: Row) -> bool:
