@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Vietnamese tone marks as combining characters (NFD). The other marks (breve, circumflex,
 # horn) change the vowel itself and are kept in a spelling key.
@@ -11,6 +12,7 @@ TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)  # names recur across an archive's documents
 def fold(text: str) -> str:
     """Lower-case, no diacritics, single spaces: 'Đồng Văn Lưu' -> 'dong van luu'."""
     decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
@@ -18,6 +20,7 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", stripped).strip().lower()
 
 
+@lru_cache(maxsize=8192)
 def spelling_key(text: str) -> str:
     """A spelling with the tone mark's position ignored, so 'Hoà' and 'Hòa' (old and new
     placement, both accepted) are one spelling while 'Hòa' and 'Hoa' are two."""
@@ -30,6 +33,7 @@ def spelling_key(text: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=8192)
 def norm_space(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
