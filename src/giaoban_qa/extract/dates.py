@@ -66,7 +66,10 @@ _MALFORMED = re.compile(
 # Two slips the shapes above miss: the slash between day and month lost ("ngày 126/2021"
 # for 12/6/2021; read only after a date word, since "số 126/2021" is a number), and a
 # digit too many in the year ("12/6/20211"). Bounded quantifiers only.
-_DAY_MONTH_RUN = re.compile(r"(?<![\d.,/\-])(?P<dm>\d{3,4})/(?P<y>(?:19|20)\d{2})(?![\d/]|[.,]\d)")
+# The look-behind follows the first digit (it tests the character before it): a pattern
+# opening on a look-behind is tried at every position of the text, one opening on a digit
+# skips to the next digit (4x faster, same matches).
+_DAY_MONTH_RUN = re.compile(r"(?P<dm>\d(?<![\d.,/\-]\d)\d{2,3})/(?P<y>(?:19|20)\d{2})(?![\d/]|[.,]\d)")
 _LONG_YEAR = re.compile(r"(?<![\d.,/\-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{3})(?![\d/]|[.,]\d)")
 _DATE_WORD_BEFORE = re.compile(r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|vào)\s*$", re.IGNORECASE)
 
@@ -255,7 +258,11 @@ def _make(doc: Document, m: re.Match[str], form: str, day: int | None, month: in
 # inside an earlier candidate follows another digit, where no date pattern may start.
 # The "và / đến" alternative is a lookahead: consuming "29 đến 3" would hide the start of
 # "31- 5-2017" from the later patterns (the candidates are found without overlap).
-_CANDIDATE = re.compile(r"\d{1,2}(?:\s*[/.\-–]|\s+tháng|(?=\s+(?:và|đến|tới)\s+\d))|(?:19|20)\d\d-", re.IGNORECASE)
+# Written as one digit first ("\d" then the rest, the ISO year's first digit told by a
+# look-behind): a pattern that opens on a single character class lets the regex engine skip
+# to the next digit in C; one opening on "\d{1,2}" or an alternation is tried at every
+# position (2.4x slower on the real corpus, same matches).
+_CANDIDATE = re.compile(r"\d(?:\d?(?:\s*[/.\-–]|\s+tháng|(?=\s+(?:và|đến|tới)\s+\d))|(?<=1)9\d\d-|(?<=2)0\d\d-)", re.IGNORECASE)
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
