@@ -46,7 +46,8 @@ def test_day_month_run_as_plain_form():
     plain = re.compile(r"(?<![\d.,/\-])(?P<dm>\d{3,4})/(?P<y>(?:19|20)\d{2})(?![\d/]|[.,]\d)")
     edge = ["126/2021", "ngày 126/2021.", "1126/2021", "a126/2021", ".126/2021", "5,126/2021", "126/20211", "126/2021/3", "12/126/2021"]
     assert dates._DAY_MONTH_RUN.groupindex == plain.groupindex
-    _assert_same(dates._DAY_MONTH_RUN, plain, edge + _random_texts(_DATE_PIECES))
+    pieces = ["126/2021", "1126/1999", "126", "1126", "12", "6", "/", "2021", "19", "20", "201", ".", ",", "-", "x", " ", "ngày "]
+    _assert_same(dates._DAY_MONTH_RUN, plain, edge + _random_texts(_DATE_PIECES) + _random_texts(pieces))
 
 
 @pytest.mark.parametrize(
@@ -61,3 +62,47 @@ def test_dates_found_through_fast_scans(text, expected):
 
     found = build_document("x.txt", text).fact(dates.find_dates)
     assert [(f.text, f.form, f.day, f.month, f.year) for f in found] == expected
+
+
+def test_word_start_alternation_as_look_behind_first():
+    from giaoban_qa.extract import word_start_alternation
+
+    words = ["Anh", "An", "Ai Cập", "Áo", "Ba Lan", "Bỉ", "A"]
+    fast = re.compile(word_start_alternation([re.escape(w) for w in words]) + r" (\w+)")
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r") (\w+)")
+    pieces = ["Anh", "An", "A", "Ai", " Cập", "Áo", "Ba", " Lan", "Bỉ", " ", "x", "\n", "-", "Ca"]
+    _assert_same(fast, plain, ["Anh Ba", "xAnh Ba", "-Anh Ba", "An Anh Ba", "A Ai Cập Lan"] + _random_texts(pieces))
+    with pytest.raises(ValueError):
+        word_start_alternation([r"\d+"])
+
+
+_NAME_PIECES = ["Anh", "Nga", "Đức", "Lào", "Trung Quốc", "Hoa Kỳ", "Timor-Leste", "Pany", "Yathotou", "Bun-tôn", "Chăn-thạ-phon", "Angela", "Merkel",
+                "Trần", "Văn", "A", "x", " ", " ", "\u00a0", "-", ",", "\n", "UBND", "3", "thị xã", "Thị trấn", "TP.", "TP", "xã", "huyện", "Tỉnh", "quận"]
+
+
+def test_cap_run_as_plain_form():
+    from giaoban_qa.extract import people
+
+    word = people._CAP_WORD
+    plain = re.compile(rf"(?<!\w){word}(?:[ \u00a0]{word})+(?!\w)")
+    edge = ["Trần Văn A", "xTrần Văn A", "3Trần Văn", "UBND Trần Văn", "-Trần Văn", "Bí thư Huyện ủy Trần Văn Kỳ"]
+    _assert_same(people._CAP_RUN, plain, edge + _random_texts(_NAME_PIECES))
+
+
+def test_foreign_holder_as_plain_form():
+    from giaoban_qa.extract import people
+
+    word = people._FOREIGN_WORD
+    countries = "|".join(sorted(people._COUNTRIES, key=len, reverse=True))
+    plain = re.compile(rf"(?<!\w)(?:{countries}) ({word}(?: {word}){{1,3}})(?![\w-])(?! [{people._UPPER_VI}])")
+    edge = ["Thủ tướng Đức Angela Merkel", "Chủ tịch Quốc hội Lào Pany Yathotou", "xLào Pany Yathotou", "Trung Quốc Bun-tôn Chăn-thạ-phon", "Hoa Kỳ Anh Nga Đức"]
+    pieces = ["Anh", "Nga", "Đức", "Lào", "Trung Quốc", "Hoa Kỳ", "Timor-Leste", "Pany", "Yathotou", "Bun-tôn", "Angela", "Lào Pany Yathotou", " ", " ", " ", "x", "-", "Trần", "UBND"]
+    _assert_same(people._FOREIGN_HOLDER, plain, edge + _random_texts(_NAME_PIECES) + _random_texts(pieces))
+
+
+def test_place_as_plain_form():
+    from giaoban_qa.extract import people
+
+    plain = re.compile(rf"(?<!\w)(?=[TtXxHhBbPpQq])(thị trấn|thị xã|thành phố|xã|huyện|tỉnh|thôn|bản|phường|quận|Thị trấn|Thị xã|Thành phố|Xã|Huyện|Tỉnh|Thôn|Bản|Phường|Quận|TP\.?)\s+(?=[{people._UPPER}])")
+    edge = ["xã Nam Sơn", "thị xã Sơn Tây", "TP. Hồ Chí Minh", "TP Huế", "axã Nam", "Huyện ủy", "huyện  Đơn Dương", "Thị trấn\nThạnh"]
+    _assert_same(people._PLACE, plain, edge + _random_texts(_NAME_PIECES))
