@@ -106,3 +106,23 @@ def test_place_as_plain_form():
     plain = re.compile(rf"(?<!\w)(?=[TtXxHhBbPpQq])(thị trấn|thị xã|thành phố|xã|huyện|tỉnh|thôn|bản|phường|quận|Thị trấn|Thị xã|Thành phố|Xã|Huyện|Tỉnh|Thôn|Bản|Phường|Quận|TP\.?)\s+(?=[{people._UPPER}])")
     edge = ["xã Nam Sơn", "thị xã Sơn Tây", "TP. Hồ Chí Minh", "TP Huế", "axã Nam", "Huyện ủy", "huyện  Đơn Dương", "Thị trấn\nThạnh"]
     _assert_same(people._PLACE, plain, edge + _random_texts(_NAME_PIECES))
+
+
+_CITE_PIECES = ["12", "5", "309", "123456", "2020", "/", "-", "–", " ", "\u00a0", "NQ", "QĐ", "CT", "TTg", "TW", "UBND", "TH", "HĐND", "a", ".", ",", "số ", "Số ", "xsố ", "\n", "%"]
+
+
+def test_symbols_as_plain_scan():
+    from giaoban_qa.extract import citations
+
+    edge = ["Nghị quyết số 20-NQ/TU", "35- NQ/TW", "40 – CT/TW", "116/2020/NĐ - CP", "1998/ UBND-VP", "Quyết định 309 QĐ-TTg", "a12/NQ-TW", "1.5/NQ-TW", "123456/QĐ-UB"]
+    for text in edge + _random_texts(_CITE_PIECES):
+        fast = [(m.span(), m.groups()) for m in citations._symbols(text)]
+        assert fast == _scan(citations._SYMBOL, text), text
+
+
+def test_so_number_as_plain_form():
+    from giaoban_qa.extract import citations
+
+    plain = re.compile(r"(?<!\w)số\s+(?P<number>\d{1,4}(?:/(?:19|20)\d\d)?)(?![\d/\-]|[.,]\d|\s*%)")
+    edge = ["quyết định số 68 ngày", "xsố 5", "số  12/2020", "(số 3)", "số 5%"]
+    _assert_same(citations._SO_NUMBER, plain, edge + _random_texts(_CITE_PIECES))
