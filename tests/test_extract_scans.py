@@ -126,3 +126,40 @@ def test_so_number_as_plain_form():
     plain = re.compile(r"(?<!\w)số\s+(?P<number>\d{1,4}(?:/(?:19|20)\d\d)?)(?![\d/\-]|[.,]\d|\s*%)")
     edge = ["quyết định số 68 ngày", "xsố 5", "số  12/2020", "(số 3)", "số 5%"]
     _assert_same(citations._SO_NUMBER, plain, edge + _random_texts(_CITE_PIECES))
+
+
+def _plain_local_sentence(text: str, offset: int, reach: int = 300):
+    from giaoban_qa.document import _SENTENCE_END, Span
+
+    lo = max(0, offset - reach)
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, offset + 1):
+        if m.end() <= offset:
+            start = m.end()
+    after = _SENTENCE_END.search(text, offset, min(len(text), offset + reach))
+    end = after.start() if after else min(len(text), offset + reach)
+    while start < end and text[start].isspace():
+        start += 1
+    return Span(start, max(end, start))
+
+
+_SENTENCE_PIECES = [".", "!", "?", "…", "..", "\"", "”", "’", ")", "(", "“", " ", " ", "\n", "\n\n", "a", "Hà", "Đ", "3", "x", "tháng 5", "I. ", "II - ", "B) ", "Phần thứ hai: ", "phần 2. ", ";", ":"]
+
+
+def test_local_sentence_as_document_sentence_end():
+    from giaoban_qa.extract import periods
+
+    rng = random.Random(SEED)
+    for text in ["Họp. Tháng 5 bàn. Hết", "a.\nB", "x…” Đ", "Trong tháng. (Xem) 3 lần.", ""] + _random_texts(_SENTENCE_PIECES, longest=30):
+        for reach in (3, 8, 300):
+            for offset in {0, len(text), rng.randint(0, len(text)), rng.randint(0, len(text))}:
+                assert periods.local_sentence(text, offset, reach) == _plain_local_sentence(text, offset, reach), (text, offset, reach)
+
+
+def test_head_marks_as_plain_scan():
+    from giaoban_qa.extract import periods
+
+    edge = ["I. KẾT QUẢ\nII. NHIỆM VỤ", "Phần thứ hai: nhiệm vụ", "… tháng 10. II. NHIỆM VỤ THÁNG 11", "x\n  3) mục", "phần 2. a", "A. B. C."]
+    for text in edge + _random_texts(_SENTENCE_PIECES):
+        fast = [(m.span(), m.groups()) for m in periods._head_marks(text)]
+        assert fast == _scan(periods._HEAD_MARK, text), text
