@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import islice
 from typing import Any, Iterator
 
 from giaoban_qa.document import Document
@@ -465,8 +466,10 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
         if hit is None:
             break
         m, role = hit
-        following = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text, m.end(), min(limit, m.end() + 240))]
-        end = _tail_end(text, m.end(), limit, lex, following[: _MAX_TITLE_WORDS + 6])
+        # Only the first words are read: a list of every word of the 240 characters cost more
+        # than the reading.
+        following = [(w.start(), w.end(), w.group()) for w in islice(_WORD.finditer(text, m.end(), min(limit, m.end() + 240)), _MAX_TITLE_WORDS + 6)]
+        end = _tail_end(text, m.end(), limit, lex, following)
         # The title is followed by a name: it belongs to that person, not to ours.
         nxt = _next_name_start(scan, end)
         if nxt is not None or _ends_in_foreign_name(text, m.end(), end):
@@ -790,15 +793,27 @@ def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = froze
     capitals ("UBND") or with digits breaks a run. One at a time: the list of every run of
     a big document, each word a tuple, was held whole while the names were read."""
     for m in _CAP_RUN.finditer(text):
-        words = m.group().replace("\u00a0", " ").split(" ")
-        if not (any(_low(w) in surnames or fold(w) in slips for w in words[-4:-1]) or (len(words) >= 3 and words[-2] in _MIDDLE_MARKERS)):
+        group = m.group()
+        if "\u00a0" in group:
+            group = group.replace("\u00a0", " ")
+        if not _may_end_in_name(group, surnames, slips):
             continue
+        words = group.split(" ")
         run = []
         pos = m.start()
         for w in words:
             run.append((pos, pos + len(w), w))
             pos += len(w) + 1
         yield run
+
+
+@lru_cache(maxsize=65536)
+def _may_end_in_name(run: str, surnames: frozenset[str], slips: frozenset[str]) -> bool:
+    """Whether a family name (or a slip of one) stands where a name ending ``run`` could
+    start, or "Văn" / "Thị" second to last. Memoised per distinct run: the same places and
+    organs ("Việt Nam", "Ủy ban Nhân dân") come back throughout a report."""
+    words = run.split(" ")
+    return any(_low(w) in surnames or fold(w) in slips for w in words[-4:-1]) or (len(words) >= 3 and words[-2] in _MIDDLE_MARKERS)
 
 
 # "Thủ tướng Đức Angela Merkel", "Chủ tịch Quốc hội Lào Pany Yathotou": a title of a
