@@ -163,3 +163,24 @@ def test_head_marks_as_plain_scan():
     for text in edge + _random_texts(_SENTENCE_PIECES):
         fast = [(m.span(), m.groups()) for m in periods._head_marks(text)]
         assert fast == _scan(periods._HEAD_MARK, text), text
+
+
+def _plain_fold(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.lower().split())
+
+
+def test_fold_as_whole_text_decomposition():
+    from giaoban_qa.extract.people import fold
+
+    # Precomposed and decomposed Vietnamese, marks in unusual order, other scripts, Hangul,
+    # the final sigma, "İ", spaces of several kinds.
+    pieces = ["Đồng", "đ", "Đ", "ễ", "e\u0302\u0303", "a\u0323\u0306", "a\u0306\u0323", "Ω", "ΟΔΟΣ", "ς", "İ", "한국", "ﬁ", "Å", "\u00a0", " ", "\t", "\n", "Lựu", "x", "\u0301", "Ǆ", "ǅ"]
+    rng = random.Random(SEED)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        fold.cache_clear()
+        assert fold(text) == _plain_fold(text), text

@@ -46,9 +46,25 @@ def fold(text: str) -> str:
 
     Only for matching: never shown to users.
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.lower().split())
+    return " ".join(text.translate(_FOLD_PIECES).lower().split())
+
+
+class _FoldPieces(dict):
+    """Each character's piece of ``fold``: "Đ"/"đ" as "D"/"d", else its canonical
+    decomposition without combining marks ("ễ" -> "e"), filled on a character's first
+    sight. The same as decomposing the whole text and dropping its marks: decomposition
+    works a character at a time, and the canonical reordering after it moves only marks,
+    which are all dropped. ``str.translate`` then folds a text without a Python step per
+    character (fold was the costliest miss of its cache)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "D" if ch == "Đ" else "d" if ch == "đ" else ch
+        piece = self[code] = "".join(c for c in unicodedata.normalize("NFD", base) if not unicodedata.combining(c))
+        return piece
+
+
+_FOLD_PIECES = _FoldPieces()
 
 
 @lru_cache(maxsize=4096)
@@ -315,8 +331,19 @@ def _classify_title(text: str, start: int, end: int, role: str, lex: TitleLexico
     """Reduce a title to role, organ, level and place."""
     role_m = lex.role_regex.match(text, start, end)
     rest_start = role_m.end() if role_m else start
-    rest = text[rest_start:end]
-    folded = fold(rest)
+    folded = fold(text[rest_start:end])
+    reading = _lexicon_index(lex).organ_readings
+    found = reading.get(folded)
+    if found is None:
+        if len(reading) >= _MEMO_LIMIT:
+            reading.clear()
+        found = reading[folded] = _organ_level_place(folded, lex)
+    organ, level, place = found
+    return Title(text=text[start:end], start=start, end=end, role=role, organ=organ, level=level, place=place, current=current)
+
+
+def _organ_level_place(folded: str, lex: TitleLexicon) -> tuple[str, str, str]:
+    """The organ, level and place of a title's folded words after its role."""
     organ, level, place = "", "", ""
     for otext, oname, olevel in lex.organs:
         idx = folded.find(otext)
@@ -327,25 +354,51 @@ def _classify_title(text: str, start: int, end: int, role: str, lex: TitleLexico
     else:
         after = folded
     if organ:
-        for lv in sorted(lex.levels, key=len, reverse=True):
+        # Longest first; of two levels of one length at most one can open ``after``.
+        for lv in _lexicon_index(lex).levels_longest_first:
             if after == lv or after.startswith(lv + " ") or (lv.endswith(".") and after.startswith(lv)):
                 level, after = lv.rstrip("."), after[len(lv) :].strip()
                 break
         place = after
     else:
         organ = folded
-    return Title(text=text[start:end], start=start, end=end, role=role, organ=organ, level=level, place=place, current=current)
+    return organ, level, place
+
+
+class _LexiconIndex:
+    """What the title helpers look up in a lexicon, prepared once: the role of each folded
+    role text (the first in ``roles`` order, as the linear scans it replaces found), the
+    levels longest first, and the organ reading of each title's folded words seen so far
+    (titles recur through a report)."""
+
+    __slots__ = ("role_of", "levels_longest_first", "organ_readings")
+
+    def __init__(self, lex: TitleLexicon) -> None:
+        self.role_of: dict[str, str] = {}
+        for rtext, role in lex.roles:
+            self.role_of.setdefault(rtext, role)
+        self.levels_longest_first = tuple(sorted(lex.levels, key=len, reverse=True))
+        self.organ_readings: dict[str, tuple[str, str, str]] = {}
+
+
+# Lexicons are few (one per set of packs) and kept alive here, so an id is never reused.
+_LEXICON_INDEXES: dict[int, tuple[TitleLexicon, _LexiconIndex]] = {}
+_MEMO_LIMIT = 65536
+
+
+def _lexicon_index(lex: TitleLexicon) -> _LexiconIndex:
+    hit = _LEXICON_INDEXES.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _LEXICON_INDEXES[id(lex)] = (lex, _LexiconIndex(lex))
+    return hit[1]
 
 
 def _role_at(text: str, pos: int, lex: TitleLexicon) -> tuple[re.Match[str], str] | None:
     m = lex.role_regex.match(text, pos)
     if not m:
         return None
-    key = fold(m.group())
-    for rtext, role in lex.roles:
-        if rtext == key:
-            return m, role
-    return None
+    role = _lexicon_index(lex).role_of.get(fold(m.group()))
+    return None if role is None else (m, role)
 
 
 def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: list[tuple[int, int, str]]) -> int:
@@ -538,8 +591,7 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
         return []
     best: tuple[re.Match[str], str] | None = None
     for m in lex.role_regex.finditer(text, window_start, start):
-        key = fold(m.group())
-        role = next((r for t, r in lex.roles if t == key), None)
+        role = _lexicon_index(lex).role_of.get(fold(m.group()))
         if role is None or text[max(0, m.start() - 4) : m.start()] in ("Ban ", "ban "):
             continue  # "Ban Giám đốc CATP": the board, no one's title
         # Everything between the role and the name must be organ/place words.
