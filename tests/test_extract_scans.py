@@ -184,3 +184,15 @@ def test_fold_as_whole_text_decomposition():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         fold.cache_clear()
         assert fold(text) == _plain_fold(text), text
+
+
+def test_cumulative_patterns_tried_at_heads_as_plain_scans():
+    from giaoban_qa.extract import dates, periods
+
+    pieces = ["tính chung", "cộng dồn", "lũy kế", "luỹ\n kế", "tính", "chung", "kế", "l", " ", "  ", "\u00a0", "x", " 5 tháng", " tháng 5", " năm 2020", " cả", " từ đầu năm", " đến", " hết", " 6 tháng"]
+    edge = ["tính chung 5 tháng", "cộng  dồn\n6 tháng năm 2020", "lũy kế năm 2016", "luỹ kế đến hết tháng 5", "xtính chung 3 tháng", "kế", " chung", "tínhchung 5 tháng"]
+    for text in edge + _random_texts(pieces):
+        heads = periods._cumulative_heads(text)
+        for pattern in (periods._LUY_KE, periods._CUM_YEAR, periods._CUM_WORDS):
+            fast = [(m.span(), m.groups()) for m in dates._matches_at(pattern, text, heads)]
+            assert fast == _scan(pattern, text), (pattern.pattern, text)

@@ -26,7 +26,7 @@ from typing import Any
 
 from giaoban_qa.document import Document, Span
 from giaoban_qa.extract import fact_table
-from giaoban_qa.extract.dates import anchor_date, event_date, published
+from giaoban_qa.extract.dates import _matches_at, anchor_date, event_date, published
 from giaoban_qa.records import record, replace
 
 ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -233,6 +233,30 @@ class PeriodFact:
         }
 
 
+# The cumulative words, each found from its second word, rarer than the first ("tính",
+# "cộng" and "l" open many words): the patterns that open on them (_LUY_KE, _CUM_YEAR,
+# _CUM_WORDS) are tried only where they stand, instead of two scans of the whole text
+# stopping at every "t", "c" and "l" (same matches, a fifth of the time).
+_CUMULATIVE_HEADS = (("chung", ("tính",)), ("dồn", ("cộng",)), ("kế", ("lũy", "luỹ")))
+
+
+def _cumulative_heads(low: str) -> list[int]:
+    """Where "tính chung", "cộng dồn", "lũy kế" or "luỹ kế" starts (any white space between
+    the words, as the patterns' "\\s+"), in text order."""
+    starts = []
+    for second, firsts in _CUMULATIVE_HEADS:
+        at = low.find(second)
+        while at != -1:
+            gap = at
+            while gap > 0 and low[gap - 1].isspace():
+                gap -= 1
+            if gap < at:
+                starts += [gap - len(first) for first in firsts if gap >= len(first) and low.startswith(first, gap - len(first))]
+            at = low.find(second, at + 1)
+    starts.sort()
+    return starts
+
+
 def _number(word: str) -> int | None:
     w = re.sub(r"\s+", " ", word.strip().lower())
     if w.isdigit():
@@ -273,17 +297,18 @@ def find_periods(doc: Document) -> list[PeriodFact]:
         found.append(PeriodFact(s, e, text[s:e], kind, first, last, year, year_source="text" if year else ""))
         claimed[s:e] = b"\x01" * (e - s)
 
-    for m in _LUY_KE.finditer(low):
+    heads = _cumulative_heads(low)
+    for m in _matches_at(_LUY_KE, low, heads):
         if not word_start(low, m.start()):
             continue
         n = _number(m.group("n"))
         if n and 1 <= n <= 12:
             add(m, "other" if _OTHER_SPAN_AFTER.match(low, m.end()) else "cumulative", 1, n, _year(m, "y"))
-    for m in _CUM_YEAR.finditer(low):
+    for m in _matches_at(_CUM_YEAR, low, heads):
         if word_start(low, m.start()):
             add(m, "year", 1, 12, _year(m, "y"))
     for pattern in (_CUM_WORDS, _TO_MONTH):
-        for m in pattern.finditer(low):
+        for m in _matches_at(pattern, low, heads) if pattern is _CUM_WORDS else pattern.finditer(low):
             if not word_start(low, m.start()):
                 continue
             counted = "n" in pattern.groupindex and m.group("n")
