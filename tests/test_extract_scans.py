@@ -196,3 +196,18 @@ def test_cumulative_patterns_tried_at_heads_as_plain_scans():
         for pattern in (periods._LUY_KE, periods._CUM_YEAR, periods._CUM_WORDS):
             fast = [(m.span(), m.groups()) for m in dates._matches_at(pattern, text, heads)]
             assert fast == _scan(pattern, text), (pattern.pattern, text)
+
+
+_DATE_FORM_PIECES = ["12", "3", "31", "5", "2020", "1999", "2020-01-05", "/", ".", "-", "–", "//", " ", "  ", "\n", "tháng", " tháng ", "THÁNG", "ngày ", "Ngày  ", "NGÀY\n", " và ", " đến ", " tới ", "năm ", ", ", "x", "a", "(", "%"]
+
+
+def test_each_date_pattern_tried_at_its_candidates_as_plain_scan():
+    edge = ["Ngày 30 tháng 11 năm 2020", "ngày 17 và 18/5", "từ 3 - 5/10", "2020-01-05 và 1999-12-31", "5 tháng Một, 2020", "23/112020",
+            "23 // 11/2020", "12/6/20211", "ngày  5  tháng 6", "xngày 5 tháng 6", "3.7", "Sáng 6.2", "ngày 26 tháng 6,2019"]
+    whole = ["ngày 5 tháng 6", "Ngày 30 tháng 11 năm 2020", "12/5/2020", "1.5.2020", "3-4/7", "3 – 4/7/2020", "3 và 5/7", "23/112020", "12/6/20211", "12 / 6 / 2020",
+             "5/7", "5-7", "2020-01-05", "6 tháng 1 2020", " ", "  ", "x", "1", "/", "-", ".", ",", "\n", "ngày ", "năm 2020"]
+    for text in edge + _random_texts(_DATE_FORM_PIECES) + _random_texts(_DATE_PIECES) + _random_texts(whole, longest=12):
+        by = dates._starts_by_pattern(text)
+        for pattern, starts in by.items():
+            fast = [(m.span(), m.groups()) for m in dates._matches_at(pattern, text, starts)]
+            assert fast == _scan(pattern, text), (pattern.pattern[:40], text)
