@@ -299,9 +299,11 @@ _NGAY = re.compile("ngày", re.IGNORECASE)
 def _starts_by_pattern(text: str) -> dict[re.Pattern[str], list[int]]:
     """The candidate starts of each date pattern, in text order. ``_WORDS`` ("ngày 5 tháng
     6") is tried where "ngày" and white space stand before a "5 tháng" candidate: opening on
-    a literal under IGNORECASE, it was a scan trying every position of the text."""
-    by: dict[re.Pattern[str], list[int]] = {p: [] for p in (_WORDS, _FULL_NUMERIC, _RANGE, _PARTIAL, _PARTIAL_DOT, _ODD, _MALFORMED, _LONG_YEAR)}
-    words, ranges, odd = by[_WORDS], by[_RANGE], by[_ODD]
+    a literal under IGNORECASE, it was a scan trying every position of the text; and
+    ``_DAY_MONTH_RUN`` where three or four digits end in a "DD/" candidate (it was a scan of
+    its own)."""
+    by: dict[re.Pattern[str], list[int]] = {p: [] for p in (_WORDS, _FULL_NUMERIC, _RANGE, _PARTIAL, _PARTIAL_DOT, _ODD, _MALFORMED, _LONG_YEAR, _DAY_MONTH_RUN)}
+    words, ranges, odd, runs = by[_WORDS], by[_RANGE], by[_ODD], by[_DAY_MONTH_RUN]
     for m in _CANDIDATE.finditer(text):
         start, got = m.start(), m.group()
         last = got[-1]
@@ -311,6 +313,12 @@ def _starts_by_pattern(text: str) -> dict[re.Pattern[str], list[int]]:
             else:
                 for pattern in _BY_SEPARATOR[(got[-2].isdigit(), last)]:
                     by[pattern].append(start)
+                if last == "/" and len(got) == 3 and start and text[start - 1].isdigit():
+                    # "126/2021" is found at "26/": day and month run together start one or
+                    # two digits before it.
+                    if start >= 2 and text[start - 2].isdigit():
+                        runs.append(start - 2)
+                    runs.append(start - 1)
         elif last.isdigit():
             ranges.append(start)  # "9 và 10/5"
         else:
@@ -430,9 +438,9 @@ def find_dates(doc: Document) -> list[DateFact]:
             )
         )
         claim(m.start(), m.end())
-    # Its start is no _CANDIDATE start ("126/" is found at "26/"); the pattern is bounded,
-    # so a scan of the whole text stays linear.
-    for m in _DAY_MONTH_RUN.finditer(text):
+    # Its start is no _CANDIDATE start ("126/" is found at "26/"): _starts_by_pattern steps
+    # back from the candidate.
+    for m in _matches_at(_DAY_MONTH_RUN, text, starts[_DAY_MONTH_RUN]):
         if not free(m.start(), m.end()) or not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
             continue
         splits = _day_month_splits(m.group("dm"))
@@ -461,7 +469,8 @@ def find_dates(doc: Document) -> list[DateFact]:
             )
         )
         claim(m.start(), m.end())
-    for m in _HEADER_LINE.finditer(text):
+    # A header line holds a "ngày D tháng M năm Y" date, which needs a _WORDS start.
+    for m in _HEADER_LINE.finditer(text) if starts[_WORDS] else ():
         for i, f in enumerate(found):
             if m.start() <= f.start < m.end():
                 found[i] = replace(f, place=m.group("place").strip(), in_header=True)
