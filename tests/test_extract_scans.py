@@ -211,3 +211,13 @@ def test_each_date_pattern_tried_at_its_candidates_as_plain_scan():
         for pattern, starts in by.items():
             fast = [(m.span(), m.groups()) for m in dates._matches_at(pattern, text, starts)]
             assert fast == _scan(pattern, text), (pattern.pattern[:40], text)
+
+
+def test_old_tone_style_memo_as_plain_substitution():
+    from giaoban_qa.extract import people
+
+    pieces = ["hoà", "Hoà", "HOÀ", "khoẻ", "thuỷ", "quý", "hòa", "hoàng", "khuya", "a", " ", "-", "Thuỷ", "toà", "oà", "xoè"]
+    texts = _random_texts(pieces, count=2000, longest=30)
+    for text in texts + texts[:200]:  # the second time from the memo
+        assert people.old_tone_style(text) == people._WORD_RE.sub(people._old_style_word, text), text
+    assert any(len(t) > people._SHORT_TEXT for t in texts) and any(people.old_tone_style(t) != t for t in texts)
