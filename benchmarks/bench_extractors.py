@@ -8,12 +8,15 @@ so every fact an extractor reads from another is cached, then times each extract
 directly on every document (its own work only, no profiler), best of ``--repeat`` passes.
 ``--compare-src`` runs this script on another checkout's ``src`` and on this one, in
 alternating fresh processes (A B A B …), and prints the median of each side and the ratio.
-CPU time (``process_time``), so other jobs on the machine weigh little.
+CPU time (``process_time``), so other jobs on the machine weigh little; the garbage
+collector is off while a pass is timed (its full collections would fall on one extractor
+or another by chance).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -75,10 +78,16 @@ def measure(corpus: Path, repeat: int) -> dict[str, float]:
         for _ in range(repeat):
             for doc, kept in zip(docs, facts):
                 doc._facts = dict(kept)
+            # The collector off while timing: with every document's facts alive, a full
+            # collection costs tens of milliseconds and lands on whichever extractor runs
+            # when it triggers (bench_check.py measures the run with it).
+            gc.collect()
+            gc.disable()
             t0 = time.process_time()
             for doc in docs:
                 fn(doc)
             best = min(best, time.process_time() - t0)
+            gc.enable()
         times[label] = best
     times["(documents)"] = float(len(docs))
     return times

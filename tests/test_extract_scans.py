@@ -221,3 +221,31 @@ def test_old_tone_style_memo_as_plain_substitution():
     for text in texts + texts[:200]:  # the second time from the memo
         assert people.old_tone_style(text) == people._WORD_RE.sub(people._old_style_word, text), text
     assert any(len(t) > people._SHORT_TEXT for t in texts) and any(people.old_tone_style(t) != t for t in texts)
+
+
+def test_cues_on_lower_cased_text_as_ignorecase():
+    from giaoban_qa.document import build_document
+    from giaoban_qa.extract import periods
+
+    pieces = ["tình hình", "Kết quả", "ĐÁNH GIÁ", "kiểm điểm", "Sơ kết", "thực hiện nhiệm vụ", "trong", "Trong", "báo cáo", "phương hướng", "Nhiệm vụ trọng tâm",
+              "triển khai", "kế hoạch", "Đề ra", "phấn đấu", "chỉ tiêu", "dự kiến", "sẽ", "giao ban", "họp thường kỳ", "định kỳ", "hội nghị", "Kỳ họp",
+              " ", "  ", "\n", ",", "x", "K", "ſ", "ı", "tháng 5", "năm 2020"]
+    rng = random.Random(SEED)
+    compared = 0
+    for text in _random_texts(pieces, count=3000, longest=14):
+        cue_text, patterns = periods._cue_patterns(build_document("x.txt", text))
+        if any(c in text for c in periods._FOLD_EXCEPTIONS):
+            assert patterns is periods._CUE_PATTERNS
+        low = text.lower()
+        if len(low) != len(text) or any(c in text for c in periods._FOLD_EXCEPTIONS):
+            continue
+        for start in {len(text), rng.randint(0, len(text))}:
+            assert periods._cue(low, start, 0, periods._LOWER_CUE_PATTERNS) == periods._cue(text, start, 0), (text, start)
+            compared += 1
+    assert compared > 1000
+    assert periods._case_sensitive(re.compile(r"\S+về", re.IGNORECASE)) is None
+    # IGNORECASE reads "ſ" as "s" and "ı", "İ" as "i", which lowering does not: such a text
+    # keeps the IGNORECASE patterns.
+    for text in ("Báo cáo ſơ kết tháng 5", "kıểm điểm tháng 5", "KİỂM ĐIỂM THÁNG 5"):
+        doc = build_document("x.txt", text)
+        assert [p.cue for p in doc.fact(periods.periods)] == ["review"], text

@@ -388,14 +388,46 @@ def find_periods(doc: Document) -> list[PeriodFact]:
     return found
 
 
-def _cue(text: str, start: int, floor: int) -> str | None:
-    """Whether the words just before ``start`` review or plan the period (nearest cue wins)."""
+def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` without IGNORECASE, for the lower-cased text; None when its source has an
+    upper-case character (a letter, or an escape such as "\\S"), which lowering would change."""
+    if any(c.isupper() for c in pattern.pattern):
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+# The cue patterns run on the lower-cased text without IGNORECASE: the same matches (an
+# IGNORECASE literal matches a character whose simple lower case is the literal's, which is
+# what ``str.lower`` gives for all but "İ"; and the equivalences sre adds for "i"/"ı" and
+# "s"/"ſ") and several times faster, the engine comparing characters without folding them.
+# A text holding one of ``_FOLD_EXCEPTIONS`` is read with the IGNORECASE patterns.
+_FOLD_EXCEPTIONS = ("ı", "ſ", "İ")
+_CUE_PATTERNS = (_MEETING_NAME_BEFORE, _REVIEW_CUE, _PLAN_CUE, _MEETING_NAMED_AFTER, _WEAK_REVIEW)
+_LOWER_CUE_PATTERNS = tuple(_case_sensitive(p) for p in _CUE_PATTERNS)
+
+
+def _cue_patterns(doc: Document) -> tuple[str, tuple[re.Pattern[str], ...]]:
+    """The text the cues are read on and the five cue patterns for it, once per document."""
+    text = doc.text
+    if all(p is not None for p in _LOWER_CUE_PATTERNS) and not any(c in text for c in _FOLD_EXCEPTIONS):
+        low = doc.fact(lowered)
+        if len(low) == len(text):
+            return low, _LOWER_CUE_PATTERNS  # type: ignore[return-value]
+    return text, _CUE_PATTERNS
+
+
+def _cue(text: str, start: int, floor: int, patterns: tuple[re.Pattern[str], ...] = _CUE_PATTERNS) -> str | None:
+    """Whether the words just before ``start`` review or plan the period (nearest cue wins).
+
+    ``patterns`` are ``_CUE_PATTERNS``, or their case-sensitive forms when ``text`` is the
+    lower-cased text (``_cue_patterns``)."""
+    meeting_name_before, review_cue, plan_cue, meeting_named_after, weak_review = patterns
     lo = max(floor, start - _CUE_WINDOW)
     window = text[lo:start].rstrip()
-    if _MEETING_NAME_BEFORE.search(window):
+    if meeting_name_before.search(window):
         return None  # "kết quả giao ban tháng 11": the month names the meeting, not what it reviews
     best: tuple[int, int, str] | None = None
-    for kind, pattern in (("review", _REVIEW_CUE), ("plan", _PLAN_CUE)):
+    for kind, pattern in (("review", review_cue), ("plan", plan_cue)):
         for m in pattern.finditer(window):
             # The cue ending nearest the period wins; of two ending together, the longer
             # ("thực hiện nhiệm vụ" over "nhiệm vụ", "nhiệm vụ trong" over "trong").
@@ -404,9 +436,9 @@ def _cue(text: str, start: int, floor: int) -> str | None:
                 best = key
     if best is None:
         return None
-    if _MEETING_NAMED_AFTER.search(window, best[0]):
+    if meeting_named_after.search(window, best[0]):
         return None  # "báo cáo lên Hội nghị Bộ trưởng Tài chính APEC tháng 10": the month names that meeting
-    if best[2] == "review" and _WEAK_REVIEW.search(window[: best[0]]):
+    if best[2] == "review" and weak_review.search(window[: best[0]]):
         return "weak-review"
     return best[2]
 
@@ -462,6 +494,7 @@ def periods(doc: Document) -> list[PeriodFact]:
     anchor, _ = doc.fact(anchor_date)
     ref, _ = doc.fact(report_date)
     default_year = (ref or anchor).year if (ref or anchor) else None
+    cue_text, cue_patterns = _cue_patterns(doc) if raw else (text, _CUE_PATTERNS)
     out: list[PeriodFact] = []
 
     for i, p in enumerate(raw):
@@ -473,7 +506,7 @@ def periods(doc: Document) -> list[PeriodFact]:
         # Do not read a cue across the previous period: "tháng 10 và phương hướng … tháng 11".
         if i > 0 and raw[i - 1].end > floor:
             floor = raw[i - 1].end
-        cue = _cue(text, p.start, floor)
+        cue = _cue(cue_text, p.start, floor, cue_patterns)
         if cue == "weak-review":
             # "trong 6 tháng cuối năm" in a headline, or in a directive, is not what the
             # report reviews; "Trong tháng 11, …" in the lead is.
