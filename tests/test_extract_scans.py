@@ -108,13 +108,14 @@ def test_place_as_plain_form():
     _assert_same(people._PLACE, plain, edge + _random_texts(_NAME_PIECES))
 
 
-_CITE_PIECES = ["12", "5", "309", "123456", "2020", "/", "-", "–", " ", "\u00a0", "NQ", "QĐ", "CT", "TTg", "TW", "UBND", "TH", "HĐND", "a", ".", ",", "số ", "Số ", "xsố ", "\n", "%"]
+_CITE_PIECES = ["12", "5", "309", "123456", "2020", "/", "-", "–", " ", "\u00a0", "NQ", "QĐ", "CT", "TTg", "TW", "UBND", "TH", "HĐND", "a", ".", ",", "số ", "Số ", "xsố ", "\n", "%",
+                "số", "30a", "b", "f", "CP", "TƯ", "2017/", "BCĐ 389/TP"]
 
 
 def test_symbols_as_plain_scan():
     from giaoban_qa.extract import citations
 
-    edge = ["Nghị quyết số 20-NQ/TU", "35- NQ/TW", "40 – CT/TW", "116/2020/NĐ - CP", "1998/ UBND-VP", "Quyết định 309 QĐ-TTg", "a12/NQ-TW", "1.5/NQ-TW", "123456/QĐ-UB"]
+    edge = ["Nghị quyết số 20-NQ/TU", "số187/2004/NĐ-CP", "Nghị quyết 36a/NQ-CP", "30a/2008/NQ- CP", "Nghị quyết 19-2017/NQ-CP", "28-CP", "324/CV/HHLTVN", "73/QĐ-BCĐ 389/TP", "35- NQ/TW", "40 – CT/TW", "116/2020/NĐ - CP", "1998/ UBND-VP", "Quyết định 309 QĐ-TTg", "a12/NQ-TW", "1.5/NQ-TW", "123456/QĐ-UB"]
     for text in edge + _random_texts(_CITE_PIECES):
         fast = [(m.span(), m.groups()) for m in citations._symbols(text)]
         assert fast == _scan(citations._SYMBOL, text), text
