@@ -113,6 +113,13 @@ def doc_word_chunks(doc: Document, chunk: int | None = None):
         start = end
 
 
+def _doc_word_index(doc: Document):
+    """Every word of the document, compactly, with where each occurs (``giaoban_qa.wordindex``)."""
+    from giaoban_qa.wordindex import WordIndex
+
+    return WordIndex(doc_word_chunks(doc))
+
+
 def _doc_lows(doc: Document) -> list[str]:
     return list(map(str.lower, doc_scan(doc).texts))
 
@@ -1421,14 +1428,16 @@ def _taken_as_written(doc: Document, sc, f: Finding, model, attested: int, echo:
         return True
     # A word the pool hardly writes, used by the document elsewhere in a pair the pool knows.
     if used[0] and (cw.get("unigram") or 0) < used[0]:
-        all_words = doc_scan(doc)
-        all_texts, joined = all_words.texts, all_words.joined
-        for j, t in enumerate(all_texts):
-            if t.lower() != written or all_words.starts[j] == f.start:
+        # (The document's word index, not its word lists: those of a big document are read
+        # a piece at a time, and a scan of every word per finding was quadratic.)
+        index = doc.fact(_doc_word_index)
+        starts, joined, n = index.starts, index.joined, len(index)
+        for j in index.occurrences(written):
+            if starts[j] == f.start:
                 continue
-            if j > 0 and joined[j] and model.bigram(all_texts[j - 1].lower(), written) >= used[1]:
+            if j > 0 and joined[j] and model.bigram(index.low(j - 1), written) >= used[1]:
                 return True
-            if j + 1 < len(all_texts) and joined[j + 1] and model.bigram(written, all_texts[j + 1].lower()) >= used[1]:
+            if j + 1 < n and joined[j + 1] and model.bigram(written, index.low(j + 1)) >= used[1]:
                 return True
     return False
 
