@@ -36,11 +36,12 @@ class WordIndex:
 
     __slots__ = ("_numbering", "_vocab", "_ids", "_raw", "starts", "joined", "_places")
 
-    def __init__(self, pieces: Iterable[Words]) -> None:
+    def __init__(self, pieces: Iterable[Words], text_length: int | None = None) -> None:
         numbering = _Numbering()
         numbering.vocab = []
         ids = array("i")
-        starts = array("q")
+        # Starts of a text shorter than 2**31 characters fit in 4 bytes.
+        starts = array("i" if text_length is not None and text_length < 2**31 else "q")
         joined = bytearray()
         for piece in pieces:
             # (map: no Python step per word, a Python call only for a new word)

@@ -20,6 +20,8 @@ the diacritic-folded matching key and old/new tone placement.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -849,6 +851,11 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
     starts = {p.start for p in taken}
     out = []
     spans = sorted((p.start, p.end) for p in taken)
+    # Overlap with a taken mention by bisection (a scan of every mention per match was
+    # quadratic on a big document): the spans opening before ``end``, and the furthest
+    # end among them.
+    span_starts = [a for a, _ in spans]
+    furthest = list(itertools.accumulate((b for _, b in spans), max))
     for m in _ASCII_NAME.finditer(text):
         start, end = m.span()
         words = m.group().split(" ")
@@ -859,7 +866,8 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
             words = words[1:]
         if len(words) < 2 or start in starts or not any(_foreign_word(w) for x in words for w in x.split("-")) or lex.is_surname(words[0], len(words)):
             continue
-        if any(a < end and start < b for a, b in spans):
+        opened = bisect.bisect_left(span_starts, end)
+        if opened and furthest[opened - 1] > start:
             continue
         floor = _sentence_floor(text, start)
         before = _title_before(scan, start, floor)

@@ -117,7 +117,7 @@ def _doc_word_index(doc: Document):
     """Every word of the document, compactly, with where each occurs (``giaoban_qa.wordindex``)."""
     from giaoban_qa.wordindex import WordIndex
 
-    return WordIndex(doc_word_chunks(doc))
+    return WordIndex(doc_word_chunks(doc), len(doc.text))
 
 
 def _doc_lows(doc: Document) -> list[str]:
