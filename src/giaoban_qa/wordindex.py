@@ -1,89 +1,93 @@
-"""The plain words of a whole document in a compact form, to find where a word occurs.
+"""Where a word stands in a whole document, and its neighbours there, without the word
+lists of the whole text.
 
 ``giaoban_qa.spelling.tokens.scan`` gives the words of a text as lists (a string and two
 integers a word, ~50 MiB per MB of text); the spelling rules read a big document a piece
 at a time so that no such list of the whole text is kept. A question about the whole
-document ("is this word written elsewhere, beside a neighbour the counts know?") reads
-this index instead: per word, the id of its lower-cased form (4 bytes), its start (4
-bytes) and whether only spaces separate it from the previous word (1 byte), built in one
-pass over the pieces; the occurrences of one word are found by a byte search (C speed)
-and kept for the next question about it.
+document ("is this word written elsewhere, beside a neighbour the counts know?") is
+answered here from the document's shared lower-cased text: the places of the word are
+found by a substring search (C speed), and only the lines that hold one are split into
+words. A line break ends every phrase and no word runs across one, so the words of a line
+and their joins are those of the whole text (``doc_word_chunks`` rests on the same fact).
 """
 
 from __future__ import annotations
 
-import sys
-from array import array
-from typing import Iterable, Sequence
+from typing import Callable, Iterable
 
-from giaoban_qa.spelling.tokens import Words
+from giaoban_qa.spelling.tokens import Words, scan
 
-
-class _Numbering(dict):
-    """Lower-cased word -> id, a new id (and vocabulary entry) for a word not seen yet."""
-
-    __slots__ = ("vocab",)
-
-    def __missing__(self, word: str) -> int:
-        value = self[word] = len(self.vocab)
-        self.vocab.append(word)
-        return value
+# One place of a word: its start, and its lower-cased neighbours on the left and on the
+# right when only spaces separate them from it (else None).
+Place = tuple[int, "str | None", "str | None"]
 
 
-class WordIndex:
-    """The words of a document: ``len(index)`` words; ``low(j)``, ``start(j)`` and
-    ``joined(j)`` of the j-th; ``occurrences(word)``: the places of a lower-cased word."""
+class WordPlaces:
+    """``places(word)``: every place of a lower-cased word in the text, in order, with its
+    joined neighbours (kept per word for the next question about it)."""
 
-    __slots__ = ("_numbering", "_vocab", "_ids", "_raw", "starts", "joined", "_places")
+    __slots__ = ("_text", "_low", "_pieces", "_known")
 
-    def __init__(self, pieces: Iterable[Words], text_length: int | None = None) -> None:
-        numbering = _Numbering()
-        numbering.vocab = []
-        ids = array("i")
-        # Starts of a text shorter than 2**31 characters fit in 4 bytes.
-        starts = array("i" if text_length is not None and text_length < 2**31 else "q")
-        joined = bytearray()
-        for piece in pieces:
-            # (map: no Python step per word, a Python call only for a new word)
-            ids.extend(map(numbering.__getitem__, map(str.lower, piece.texts)))
-            starts.extend(piece.starts)
-            joined.extend(piece.joined)
-        if sys.byteorder != "little":  # pragma: no cover - the byte search reads little-endian ids
-            ids.byteswap()
-        self._numbering = numbering
-        self._vocab = numbering.vocab
-        self._raw = ids.tobytes()
-        self._ids: Sequence[int] = memoryview(self._raw).cast("i") if sys.byteorder == "little" else ids
-        self.starts = starts
-        self.joined = joined
-        self._places: dict[int, array] = {}
+    def __init__(self, text: str, low: str, pieces: Callable[[], Iterable[Words]]) -> None:
+        self._text = text
+        self._low = low
+        self._pieces = pieces  # the words of the whole text, a piece at a time (the slow way)
+        self._known: dict[str, tuple[Place, ...]] = {}
 
-    def __len__(self) -> int:
-        return len(self.starts)
+    def places(self, word: str) -> tuple[Place, ...]:
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = tuple(self._find(word))
+        return known
 
-    def low(self, j: int) -> str:
-        """The j-th word in lower case."""
-        return self._vocab[self._ids[j]]
-
-    def occurrences(self, word: str) -> Sequence[int]:
-        """The places (word numbers, in order) where the lower-cased ``word`` stands."""
-        wid = self._numbering.get(word)
-        if wid is None:
-            return ()
-        places = self._places.get(wid)
-        if places is None:
-            places = self._places[wid] = self._find(wid)
-        return places
-
-    def _find(self, wid: int) -> array:
-        raw = self._raw
-        needle = wid.to_bytes(4, "little", signed=True)
-        places = array("i")
-        at = raw.find(needle)
+    def _find(self, word: str) -> Iterable[Place]:
+        text, low = self._text, self._low
+        # The lower-cased text has every character at its offset unless some character's
+        # lower case is longer ("İ"); only the final sigma lowers by context, so a word with
+        # a sigma may read otherwise alone than in the text. Both: read every word.
+        if not word:
+            return
+        if len(low) != len(text) or "σ" in word or "ς" in word:
+            yield from self._find_by_reading(word)
+            return
+        size = len(word)
+        at = low.find(word)
         while at != -1:
-            if at % 4 == 0:  # a match across two ids is no occurrence
-                places.append(at // 4)
-                at = raw.find(needle, at + 4)
-            else:
-                at = raw.find(needle, at + 1)
-        return places
+            end = at + size
+            # A word is a whole letter run: no letter, digit or "_" right before or after it.
+            if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+                place = self._place_in_line(word, at)
+                if place is not None:
+                    yield place
+            at = low.find(word, at + 1)
+
+    def _place_in_line(self, word: str, start: int) -> Place | None:
+        text = self._text
+        line_start = text.rfind("\n", 0, start) + 1
+        cut = text.find("\n", start)
+        line_end = len(text) if cut < 0 else cut + 1
+        line = scan(text[line_start:line_end])
+        texts, joined = line.texts, line.joined
+        for j, s in enumerate(line.starts):
+            if s + line_start == start:
+                if texts[j].lower() != word:
+                    return None
+                left = texts[j - 1].lower() if j > 0 and joined[j] else None
+                right = texts[j + 1].lower() if j + 1 < len(texts) and joined[j + 1] else None
+                return start, left, right
+            if s + line_start > start:
+                break
+        return None
+
+    def _find_by_reading(self, word: str) -> Iterable[Place]:
+        for piece in self._pieces():
+            texts, joined, starts = piece.texts, piece.joined, piece.starts
+            for j, t in enumerate(texts):
+                if t.lower() == word:
+                    left = texts[j - 1].lower() if j > 0 and joined[j] else None
+                    right = texts[j + 1].lower() if j + 1 < len(texts) and joined[j + 1] else None
+                    yield starts[j], left, right
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"

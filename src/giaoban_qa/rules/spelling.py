@@ -113,11 +113,12 @@ def doc_word_chunks(doc: Document, chunk: int | None = None):
         start = end
 
 
-def _doc_word_index(doc: Document):
-    """Every word of the document, compactly, with where each occurs (``giaoban_qa.wordindex``)."""
-    from giaoban_qa.wordindex import WordIndex
+def _doc_word_places(doc: Document):
+    """Where each word stands in the document (``giaoban_qa.wordindex``), asked word by word."""
+    from giaoban_qa.document import lower_text
+    from giaoban_qa.wordindex import WordPlaces
 
-    return WordIndex(doc_word_chunks(doc), len(doc.text))
+    return WordPlaces(doc.text, doc.fact(lower_text), lambda: doc_word_chunks(doc))
 
 
 def _doc_lows(doc: Document) -> list[str]:
@@ -1428,16 +1429,14 @@ def _taken_as_written(doc: Document, sc, f: Finding, model, attested: int, echo:
         return True
     # A word the pool hardly writes, used by the document elsewhere in a pair the pool knows.
     if used[0] and (cw.get("unigram") or 0) < used[0]:
-        # (The document's word index, not its word lists: those of a big document are read
-        # a piece at a time, and a scan of every word per finding was quadratic.)
-        index = doc.fact(_doc_word_index)
-        starts, joined, n = index.starts, index.joined, len(index)
-        for j in index.occurrences(written):
-            if starts[j] == f.start:
+        # (The places of the word, found in the document's lower-cased text: a scan of every
+        # word of the document per finding was quadratic and held its word lists.)
+        for start, left, right in doc.fact(_doc_word_places).places(written):
+            if start == f.start:
                 continue
-            if j > 0 and joined[j] and model.bigram(index.low(j - 1), written) >= used[1]:
+            if left is not None and model.bigram(left, written) >= used[1]:
                 return True
-            if j + 1 < n and joined[j + 1] and model.bigram(written, index.low(j + 1)) >= used[1]:
+            if right is not None and model.bigram(written, right) >= used[1]:
                 return True
     return False
 
