@@ -86,8 +86,9 @@ def doc_word_view(doc: Document) -> _WordView:
 
 # A document longer than this is read a piece at a time by the spelling rules: the words
 # of a 30 MB text as columns held ~50 MiB per MB of text (a string and two integers per
-# word) for the whole check, where a piece's are dropped when it is done.
-CHUNK_CHARS = 1 << 18
+# word) for the whole check, where a piece's are dropped when it is done. (A piece of
+# 256 K characters still made ~23 MiB of transient word lists, resident after it: 64 K.)
+CHUNK_CHARS = 1 << 16
 
 
 def doc_word_chunks(doc: Document, chunk: int | None = None):
