@@ -255,6 +255,13 @@ def test_titled_list_before_a_colon(text, expected):
         ("Phó Chủ tịch LĐLĐ TP Đặng Thị Phương Hoa phát biểu.", [("Đặng Thị Phương Hoa", ["Phó Chủ tịch LĐLĐ TP"])]),
         # the next holder's name, then punctuation and another title: the title is his
         ("Dự có Chủ tịch MTTQ Lê Văn Mẫn, Bí thư Thành ủy Hoàng Văn Hải… Chủ tịch Quốc hội phát biểu.", [("Lê Văn Mẫn", ["Chủ tịch MTTQ"]), ("Hoàng Văn Hải", ["Bí thư Thành ủy"])]),
+        # a country note in parentheses between the title and the name; a minister after his
+        # ministry in two syllables; an editor-in-chief; an airline is no person
+        ("Thủ tướng đã tiếp Bí thư Tỉnh ủy Vân Nam (Trung Quốc) Trần Hào đang có chuyến thăm.", [("Trần Hào", ["Bí thư Tỉnh ủy Vân Nam (Trung Quốc)"])]),
+        ("Dự có Bộ trưởng Bộ Công an Tô Hải… và nhiều đại biểu.", [("Tô Hải", ["Bộ trưởng Bộ Công an"])]),
+        ("Chủ tịch Hội Nông dân Mai Châu phát biểu.", []),
+        ("Ông Lê Quang Định – Tổng Biên tập Báo Nông thôn cho biết.", [("Lê Quang Định", ["Tổng Biên tập Báo Nông thôn"])]),
+        ("Ông Dương Văn Thành - Tổng Giám đốc Vietnam Airlines (ngồi phải) ký thỏa thuận.", [("Dương Văn Thành", ["Tổng Giám đốc Vietnam Airlines"])]),
         # an autonomous region's name with its lower-case words stays in the title
         ("Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây Hoàng Hải Minh tiếp đoàn.", [("Hoàng Hải Minh", ["Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây"])]),
     ],

@@ -782,7 +782,7 @@ def _last_cap_run(lead: str, words: list[tuple[int, int, str]]) -> list[tuple[in
 
 # Every role word of titles.yaml contains one of these (lower case): a substring test on
 # the window before a name skips the role regex when no title can be there.
-_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ")
+_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập")
 
 
 def _sentence_floor(text: str, pos: int) -> int:
@@ -899,6 +899,8 @@ _FOREIGN_HOLDER = re.compile(
 # would be tried at every position of the text): "(?<![\w.-][A-Z])" tests the character
 # before it.
 _ASCII_NAME = re.compile(rf"[A-Z](?<![\w.-][A-Z])[a-z]+(?:[ -][A-Z][a-z]+){{1,3}}(?![\w-])(?! [{_UPPER_VI}])")
+# English words of a firm's name written after a title ("Tổng Giám đốc Vietnam Airlines"): no person.
+_ORG_ASCII_WORDS = frozenset("Vietnam Airlines Airline Group Bank Corporation Corp Company Holdings International Limited Ltd Capital Investment Partners Foundation Fund University Institute Motors Technologies Solutions Media".split())
 _VI_ONSETS = frozenset("ch gh gi kh ng ngh nh ph qu th tr".split())
 _VI_CODAS = frozenset("c ch m n ng nh p t".split())
 
@@ -953,7 +955,7 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
             # _FOREIGN_HOLDER below); "Tổng thống Nga Putin" names one word only.
             start += len(words[0]) + 1
             words = words[1:]
-        if len(words) < 2 or start in starts or not any(_foreign_word(w) for x in words for w in x.split("-")) or lex.is_surname(words[0], len(words)):
+        if len(words) < 2 or start in starts or not any(_foreign_word(w) for x in words for w in x.split("-")) or lex.is_surname(words[0], len(words)) or any(w in _ORG_ASCII_WORDS for w in words):
             continue
         opened = bisect.bisect_left(span_starts, end)
         if opened and furthest[opened - 1] > start:
@@ -1050,7 +1052,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             chosen = 0
         if chosen is None and honorific_at is not None and len(run) - begin == 2 and _low(run[begin][2]) in lex.surnames:
             chosen = begin  # "Bà Thái Hương" opening a sentence: the honorific is in the run
-        if chosen is None and len(run) == 2 and _low(run[0][2]) in lex.surnames and fold(f"{run[0][2]} {run[1][2]}") not in _TWO_SYLLABLE_PLACES and _role_right_before(scan, first_start):
+        if chosen is None and len(run) == 2 and _low(run[0][2]) in lex.surnames and fold(f"{run[0][2]} {run[1][2]}") not in _TWO_SYLLABLE_PLACES and (_role_right_before(scan, first_start) or _organ_right_before(scan, first_start, prev_word, pw)):
             # "Bộ trưởng Tô Lâm": a role right before two syllables names its holder, unless
             # they name a province, a city or a country ("Chủ tịch Hà Nội nói").
             chosen = 0
@@ -1089,7 +1091,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             if hon and not before:
                 before = _title_before_la(scan, at, floor)
         else:
-            before = _title_before(scan, start, floor) or _title_before_separator(scan, start, floor, comma=False)
+            before = _title_before(scan, start, floor) or _title_before_separator(scan, start, floor, comma=False) or _title_before_note(scan, start, floor)
         if before:
             before = _earlier_titles(scan, before, floor) + before
         elif ":" in text[max(0, start - _LIST_WINDOW) : start]:
@@ -1125,6 +1127,33 @@ def _role_right_before(scan: _Scan, start: int) -> bool:
         if m.end() == start - 1 and _role_at(scan.text, m.start(), scan.lex) is not None:
             return True
     return False
+
+
+def _organ_right_before(scan: _Scan, start: int, prev_word: str, pw: re.Match[str] | None) -> bool:
+    """A title ends right before ``start`` with an organ's own word, not a level or an
+    abbreviation that a place name follows: "Bộ trưởng Bộ Công an |Tô Lâm", not "UBND tỉnh
+    |Hà Giang", "Huyện ủy |Gia Lâm", "UBND TP |Hà Nội"."""
+    if pw is None or prev_word in scan.lex.levels or prev_word in _LEVEL_LAST_WORDS or prev_word in ("uy", "tp", "tp.", "thon") or pw.group(1).isupper() or _is_cap(pw.group(1)):
+        return False
+    got = _title_before(scan, start, _sentence_floor(scan.text, start))
+    if not got or got[0].end != start - 1:
+        return False
+    # Only a ministry: "Hội Nông dân Mai Châu", "Công an Gia Lâm" end in a district's name.
+    role = _role_at(scan.text, got[0].start, scan.lex)
+    return role is not None and scan.text.startswith(" Bộ ", role[0].end()) and not scan.text.startswith(" Bộ Tư lệnh", role[0].end())
+
+
+# "Bí thư Khu ủy … (Trung Quốc) Bành Thanh Hoa": a short note in parentheses (the country,
+# the province) between the title and the name.
+_NOTE_BEFORE = re.compile(rf"\(([{_UPPER_VI}][^()\n]{{1,28}})\) \Z")
+
+
+def _title_before_note(scan: _Scan, start: int, floor: int) -> list[Title]:
+    m = _NOTE_BEFORE.search(scan.text, max(floor, start - 32), start)
+    if m is None or not all(_is_cap(w) for w in m.group(1).split()):
+        return []
+    got = _title_before(scan, m.start(), floor)
+    return [replace(got[0], end=m.end() - 1, text=scan.text[got[0].start : m.end() - 1])] if got else []
 
 
 # Provinces and cities written bare after a title ("Chủ tịch Hà Nội", "Bí thư Cà Mau") and
