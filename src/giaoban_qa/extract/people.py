@@ -20,6 +20,8 @@ the diacritic-folded matching key and old/new tone placement.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -1035,6 +1037,13 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
             out.append(PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(before), form="title-name"))
             starts.add(start)
             spans.append((m.start(1), end))  # the place and the holder: no other reading of them
+    # Overlap with a taken mention by bisection (a scan of every mention per match was
+    # quadratic on a big document): the spans opening before ``end``, and the furthest
+    # end among them.
+    # (After the loop above, which adds spans out of order.)
+    ordered = sorted(spans)
+    span_starts = [a for a, _ in ordered]
+    furthest = list(itertools.accumulate((b for _, b in ordered), max))
     for m in _ASCII_NAME.finditer(text):
         start, end = m.span()
         words = m.group().split(" ")
@@ -1045,7 +1054,8 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
             words = words[1:]
         if len(words) < 2 or start in starts or not any(_foreign_word(w) for x in words for w in x.split("-")) or lex.is_surname(words[0], len(words)) or any(w in _ORG_ASCII_WORDS for w in words):
             continue
-        if any(a < end and start < b for a, b in spans):
+        opened = bisect.bisect_left(span_starts, end)
+        if opened and furthest[opened - 1] > start:
             continue
         floor = _sentence_floor(text, start)
         before = _title_before(scan, start, floor)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, Sequence
 
 from giaoban_qa.document import Document, Span
 from giaoban_qa.extract import fact_table
@@ -143,8 +143,10 @@ def sentence_around(doc: Document, offset: int) -> Span:
     return span
 
 
-def _sentence_starts(doc: Document) -> list[int]:
-    return [s.start for s in doc.sentences]
+def _sentence_starts(doc: Document) -> Sequence[int]:
+    from giaoban_qa.document import sentence_starts  # the document's shared array
+
+    return sentence_starts(doc)
 
 
 def sentence_of(doc: Document, offset: int) -> Span | None:
