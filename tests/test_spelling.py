@@ -155,6 +155,27 @@ def test_scan_finds_the_same_words_as_one_match_at_a_time() -> None:
         assert list(zip(sc.starts, sc.ends, sc.texts, sc.joined)) == [(w.start, w.end, w.text, w.joined) for w in expected], text
 
 
+def test_scan_fast_pattern_matches_the_category_pattern_on_its_blocks() -> None:
+    # ``_SPLIT_SAFE`` (explicit classes) is used for texts inside ``_SAFE_BLOCKS``: there it
+    # must split exactly as ``_SPLIT`` (category classes) does, every character included.
+    import random
+
+    from giaoban_qa.spelling import tokens
+
+    rng = random.Random(17)
+    block_chars = [chr(c) for a, b in tokens._SAFE_BLOCKS for c in range(a, b + 1)]
+    glue = list(" \u00a0\n.,_/@\\-–'’&+=#%:~|<>*0123456789aàẠĐ")
+    for _ in range(4000):
+        text = "".join(rng.choice(block_chars) if rng.random() < 0.5 else rng.choice(glue) for _ in range(rng.randint(0, 40)))
+        assert tokens._OUTSIDE_SAFE.search(text) is None
+        assert tokens._SPLIT_SAFE.split(text) == tokens._SPLIT.split(text), text
+    # Every character of the blocks, each between spaces and glued to a letter.
+    for ch in block_chars:
+        for text in (f"a {ch} b", f"a{ch}b", f"{ch}.a", f"a.{ch}"):
+            assert tokens._SPLIT_SAFE.split(text) == tokens._SPLIT.split(text), repr(text)
+    assert tokens._OUTSIDE_SAFE.search("Đà Nẵng 東京") is not None  # such a text takes ``_SPLIT``
+
+
 def test_model_ids_and_pair_counts(tmp_path: Path) -> None:
     path = tmp_path / "n.bin"
     uni = {"thị": 5, "trường": 7, "thi": 3, "đua": 4}
