@@ -176,6 +176,44 @@ def test_scan_fast_pattern_matches_the_category_pattern_on_its_blocks() -> None:
     assert tokens._OUTSIDE_SAFE.search("Đà Nẵng 東京") is not None  # such a text takes ``_SPLIT``
 
 
+def test_is_valid_from_the_bases_is_parse(monkeypatch) -> None:
+    # Past ``_BASES_AFTER`` calls ``is_valid`` answers from ``valid_bases``: the same answer
+    # as ``parse`` on every valid syllable and on random strings of Vietnamese letters.
+    import random
+
+    from giaoban_qa.spelling import syllable
+    from giaoban_qa.spelling.candidates import all_valid_syllables
+
+    monkeypatch.setattr(syllable, "_is_valid_calls", syllable._BASES_AFTER)
+    monkeypatch.setattr(syllable, "_valid_bases", None)
+    rng = random.Random(31)
+    letters = "abcdđeghiklmnopqrstuvxyăâêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậởợứừ\u0300\u0301A"
+    words = all_valid_syllables() + ["".join(rng.choice(letters) for _ in range(rng.randint(0, 7))) for _ in range(30000)]
+    for word in words:
+        assert syllable.is_valid(word) == (syllable.parse(word) is not None), word
+    assert syllable._valid_bases is not None  # (the fast path was the one tested)
+
+
+def test_suggestions_for_long_words_are_none_as_without_the_shortcut(monkeypatch) -> None:
+    # A word longer than any syllable plus one letter has no suggestion: the shortcut in
+    # ``suggestions_for_invalid`` returns what the edits themselves give (nothing).
+    import random
+
+    from giaoban_qa.spelling import candidates
+
+    rng = random.Random(8)
+    letters = "abcdđeghiklmnopqrstuvxyăâêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậfjwzö"
+    longest = candidates._longest_base()
+    words = ["aggregator", "conference", "nghiêngng", "thànhphố", "khuyếchh", "nghiêngg"]
+    words += ["".join(rng.choice(letters) for _ in range(rng.randint(longest, longest + 3))) for _ in range(300)]
+    fast = {w: candidates.suggestions_for_invalid(w) for w in words}
+    monkeypatch.setattr(candidates, "_longest_base", lambda: 1000)
+    candidates.near.cache_clear()
+    for w in words:
+        assert candidates.suggestions_for_invalid(w) == fast[w], w
+    assert fast["nghiêngg"]  # (a word of length ``longest`` + 1 still gets its suggestions)
+
+
 def test_model_ids_and_pair_counts(tmp_path: Path) -> None:
     path = tmp_path / "n.bin"
     uni = {"thị": 5, "trường": 7, "thi": 3, "đua": 4}

@@ -46,6 +46,12 @@ def valid_bases() -> frozenset[str]:
     return frozenset(i + r for i in INITIALS for r in rimes if rime_ok(i, r))
 
 
+@lru_cache(maxsize=1)
+def _longest_base() -> int:
+    """The length of the longest toneless syllable spelling ("nghiêng": 7)."""
+    return max(map(len, valid_bases()))
+
+
 # ``valid_edits`` calls made in this process; past ``_TABLE_AFTER`` they use ``_one_letter_table``.
 _TABLE_AFTER = 150
 _valid_edits_calls = 0
@@ -207,6 +213,12 @@ def _parses(word: str, bases: frozenset[str]) -> bool:
 def suggestions_for_invalid(word: str) -> tuple[tuple[str, str], ...]:
     """Valid syllables near an impossible one ("nghành" → "ngành"): one slip, and where
     none, a slip plus a tone change."""
+    longest = _longest_base()
+    if len(word) > longest + 1 and word.isalpha() and len(unicodedata.normalize("NFC", word)) > longest + 1:
+        # Too long for any syllable one slip away, or one slip and a tone away ("aggregator",
+        # "conference"): every edit keeps, drops or adds one letter, and a word of letters
+        # alone (no loose mark) keeps its length through the tone marks. Nothing to build.
+        return ()
     first = near(word)
     if first:
         return first
