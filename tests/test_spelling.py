@@ -214,6 +214,29 @@ def test_suggestions_for_long_words_are_none_as_without_the_shortcut(monkeypatch
     assert fast["nghiêngg"]  # (a word of length ``longest`` + 1 still gets its suggestions)
 
 
+def test_suggestions_of_words_far_from_every_syllable_are_as_without_the_shortcut(monkeypatch) -> None:
+    # ``_far_from_every_syllable`` lets ``suggestions_for_invalid`` skip the edits: the
+    # suggestions must be those the edits give, for words it takes and words it does not.
+    import random
+
+    from giaoban_qa.spelling import candidates
+    from giaoban_qa.spelling.syllable import is_valid
+
+    monkeypatch.setattr(candidates, "_valid_edits_calls", 10**6)  # (past ``_TABLE_AFTER``)
+    rng = random.Random(9)
+    letters = "abcdđeghiklmnopqrstuvxyăâêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậfjwzö"
+    words = ["online", "show", "nghành", "thànnh", "mtà", "khuyếnn", "víện", "trừong", "wifi"]
+    words += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 8))) for _ in range(4000)]
+    words = [w for w in words if not is_valid(w)]
+    far = [w for w in words if candidates._far_from_every_syllable(w)]
+    assert "online" in far and "nghành" not in far and len(far) > 100
+    fast = {w: candidates.suggestions_for_invalid(w) for w in words}
+    monkeypatch.setattr(candidates, "_far_from_every_syllable", lambda w: False)
+    candidates.near.cache_clear()
+    for w in words:
+        assert candidates.suggestions_for_invalid(w) == fast[w], w
+
+
 def test_model_ids_and_pair_counts(tmp_path: Path) -> None:
     path = tmp_path / "n.bin"
     uni = {"thị": 5, "trường": 7, "thi": 3, "đua": 4}
