@@ -56,6 +56,12 @@ def _cold() -> None:
         for value in list(vars(module).values()):
             if callable(getattr(value, "cache_clear", None)):
                 value.cache_clear()
+    # The counters after which the grammar and the candidates switch to their tables, as a
+    # fresh process has them (``getattr``: a checkout from before the switches has none).
+    for module, name, fresh in ((syllable, "_is_valid_calls", 0), (syllable, "_valid_bases", None),
+                                (candidates, "_valid_edits_calls", 0)):
+        if hasattr(module, name):
+            setattr(module, name, fresh)
     gc.collect()
 
 
