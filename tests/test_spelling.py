@@ -156,7 +156,7 @@ def test_scan_finds_the_same_words_as_one_match_at_a_time() -> None:
 
 
 def test_scan_fast_pattern_matches_the_category_pattern_on_its_blocks() -> None:
-    # ``_SPLIT_SAFE`` (explicit classes) is used for texts inside ``_SAFE_BLOCKS``: there it
+    # ``_split_safe()`` (explicit classes) is used for texts inside ``_SAFE_BLOCKS``: there it
     # must split exactly as ``_SPLIT`` (category classes) does, every character included.
     import random
 
@@ -168,12 +168,28 @@ def test_scan_fast_pattern_matches_the_category_pattern_on_its_blocks() -> None:
     for _ in range(4000):
         text = "".join(rng.choice(block_chars) if rng.random() < 0.5 else rng.choice(glue) for _ in range(rng.randint(0, 40)))
         assert tokens._OUTSIDE_SAFE.search(text) is None
-        assert tokens._SPLIT_SAFE.split(text) == tokens._SPLIT.split(text), text
+        assert tokens._split_safe().split(text) == tokens._SPLIT.split(text), text
     # Every character of the blocks, each between spaces and glued to a letter.
     for ch in block_chars:
         for text in (f"a {ch} b", f"a{ch}b", f"{ch}.a", f"a.{ch}"):
-            assert tokens._SPLIT_SAFE.split(text) == tokens._SPLIT.split(text), repr(text)
+            assert tokens._split_safe().split(text) == tokens._SPLIT.split(text), repr(text)
     assert tokens._OUTSIDE_SAFE.search("Đà Nẵng 東京") is not None  # such a text takes ``_SPLIT``
+
+
+def test_scan_switches_to_the_fast_pattern_after_enough_text(monkeypatch) -> None:
+    # A one-file check keeps ``_SPLIT`` (no pattern to build); past ``_SAFE_AFTER``
+    # characters ``scan`` takes ``_split_safe()``, with the same words.
+    from giaoban_qa.spelling import tokens
+
+    text = "Đảm bảo an toàn giao thông, đô thị: QĐ-UBND và e-mail abc@x.vn; Tp.HCM 97.221tỷ đồng.\n" * 20
+    monkeypatch.setattr(tokens, "_scanned", 0)
+    slow = tokens.scan(text)
+    assert tokens._scanned == len(text)
+    monkeypatch.setattr(tokens, "_scanned", tokens._SAFE_AFTER)
+    used = []
+    real = tokens._split_safe
+    monkeypatch.setattr(tokens, "_split_safe", lambda: used.append(1) or real())
+    assert tokens.scan(text) == slow and used
 
 
 def test_is_valid_from_the_bases_is_parse(monkeypatch) -> None:
