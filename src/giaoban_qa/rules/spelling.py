@@ -797,14 +797,12 @@ def _suspects(model, ids: list[int], needed: int, fit: int) -> list[int] | None:
     # keys[p]: the pair (word p, word p + 1), whether the two are joined or not (a pair
     # across punctuation only adds a word to read, which the rule then reads as before).
     keys = list(map(or_, map(lshift, ids, repeat(index.shift)), islice(ids, 1, None)))
+    present = set(keys)
     if index.has_sets() or index.probes > _BISECT_PROBES:
         strong_left, strong_right = index.strong_sets()
-        # (Each key probed in the set straight from the list: no set of the document's
-        # pairs is built first, which cost more than the repeats it saves.)
-        as_left = strong_left.intersection(keys)  # (l, w): w, the second word, may be a slip
-        as_right = strong_right.intersection(keys)  # (w, r): w, the first word
+        as_left = present & strong_left  # (l, w): w, the second word, may be a slip
+        as_right = present & strong_right  # (w, r): w, the first word
     else:  # a short run: a few bisections cost less than building the sets
-        present = set(keys)
         as_left, as_right = index.strong_among(present)
     out: set[int] = set()
     hits = as_left | as_right  # (a few per document: one pass over the pairs finds them all)
