@@ -44,7 +44,7 @@ def _cold() -> None:
     import gc
 
     from giaoban_qa.rules import spelling as rules_spelling
-    from giaoban_qa.spelling import candidates, model, slipindex, syllable
+    from giaoban_qa.spelling import candidates, model, slipindex, syllable, tokens
 
     for name in ("_PAIR_CACHE", "_VIABLE", "_VIABLE_LOGS", "_VIABLE_IDS", "_VALID", "_INVALID", "_SUGGESTIONS"):
         cache = getattr(rules_spelling, name, None)
@@ -52,10 +52,16 @@ def _cold() -> None:
             cache.clear()
     model.load.cache_clear()
     slipindex._open.cache_clear()
-    for module in (syllable, candidates, rules_spelling):
+    for module in (syllable, candidates, rules_spelling, tokens):
         for value in list(vars(module).values()):
             if callable(getattr(value, "cache_clear", None)):
                 value.cache_clear()
+    # The counters after which the grammar and the candidates switch to their tables, as a
+    # fresh process has them (``getattr``: a checkout from before the switches has none).
+    for module, name, fresh in ((syllable, "_is_valid_calls", 0), (syllable, "_valid_bases", None),
+                                (candidates, "_valid_edits_calls", 0), (tokens, "_scanned", 0)):
+        if hasattr(module, name):
+            setattr(module, name, fresh)
     gc.collect()
 
 

@@ -155,6 +155,104 @@ def test_scan_finds_the_same_words_as_one_match_at_a_time() -> None:
         assert list(zip(sc.starts, sc.ends, sc.texts, sc.joined)) == [(w.start, w.end, w.text, w.joined) for w in expected], text
 
 
+def test_scan_fast_pattern_matches_the_category_pattern_on_its_blocks() -> None:
+    # ``_split_safe()`` (explicit classes) is used for texts inside ``_SAFE_BLOCKS``: there it
+    # must split exactly as ``_SPLIT`` (category classes) does, every character included.
+    import random
+
+    from giaoban_qa.spelling import tokens
+
+    rng = random.Random(17)
+    block_chars = [chr(c) for a, b in tokens._SAFE_BLOCKS for c in range(a, b + 1)]
+    glue = list(" \u00a0\n.,_/@\\-–'’&+=#%:~|<>*0123456789aàẠĐ")
+    for _ in range(4000):
+        text = "".join(rng.choice(block_chars) if rng.random() < 0.5 else rng.choice(glue) for _ in range(rng.randint(0, 40)))
+        assert tokens._OUTSIDE_SAFE.search(text) is None
+        assert tokens._split_safe().split(text) == tokens._SPLIT.split(text), text
+    # Every character of the blocks, each between spaces and glued to a letter.
+    for ch in block_chars:
+        for text in (f"a {ch} b", f"a{ch}b", f"{ch}.a", f"a.{ch}"):
+            assert tokens._split_safe().split(text) == tokens._SPLIT.split(text), repr(text)
+    assert tokens._OUTSIDE_SAFE.search("Đà Nẵng 東京") is not None  # such a text takes ``_SPLIT``
+
+
+def test_scan_switches_to_the_fast_pattern_after_enough_text(monkeypatch) -> None:
+    # A one-file check keeps ``_SPLIT`` (no pattern to build); past ``_SAFE_AFTER``
+    # characters ``scan`` takes ``_split_safe()``, with the same words.
+    from giaoban_qa.spelling import tokens
+
+    text = "Đảm bảo an toàn giao thông, đô thị: QĐ-UBND và e-mail abc@x.vn; Tp.HCM 97.221tỷ đồng.\n" * 20
+    monkeypatch.setattr(tokens, "_scanned", 0)
+    slow = tokens.scan(text)
+    assert tokens._scanned == len(text)
+    monkeypatch.setattr(tokens, "_scanned", tokens._SAFE_AFTER)
+    used = []
+    real = tokens._split_safe
+    monkeypatch.setattr(tokens, "_split_safe", lambda: used.append(1) or real())
+    assert tokens.scan(text) == slow and used
+
+
+def test_is_valid_from_the_bases_is_parse(monkeypatch) -> None:
+    # Past ``_BASES_AFTER`` calls ``is_valid`` answers from ``valid_bases``: the same answer
+    # as ``parse`` on every valid syllable and on random strings of Vietnamese letters.
+    import random
+
+    from giaoban_qa.spelling import syllable
+    from giaoban_qa.spelling.candidates import all_valid_syllables
+
+    monkeypatch.setattr(syllable, "_is_valid_calls", syllable._BASES_AFTER)
+    monkeypatch.setattr(syllable, "_valid_bases", None)
+    rng = random.Random(31)
+    letters = "abcdđeghiklmnopqrstuvxyăâêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậởợứừ\u0300\u0301A"
+    words = all_valid_syllables() + ["".join(rng.choice(letters) for _ in range(rng.randint(0, 7))) for _ in range(30000)]
+    for word in words:
+        assert syllable.is_valid(word) == (syllable.parse(word) is not None), word
+    assert syllable._valid_bases is not None  # (the fast path was the one tested)
+
+
+def test_suggestions_for_long_words_are_none_as_without_the_shortcut(monkeypatch) -> None:
+    # A word longer than any syllable plus one letter has no suggestion: the shortcut in
+    # ``suggestions_for_invalid`` returns what the edits themselves give (nothing).
+    import random
+
+    from giaoban_qa.spelling import candidates
+
+    rng = random.Random(8)
+    letters = "abcdđeghiklmnopqrstuvxyăâêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậfjwzö"
+    longest = candidates._longest_base()
+    words = ["aggregator", "conference", "nghiêngng", "thànhphố", "khuyếchh", "nghiêngg"]
+    words += ["".join(rng.choice(letters) for _ in range(rng.randint(longest, longest + 3))) for _ in range(300)]
+    fast = {w: candidates.suggestions_for_invalid(w) for w in words}
+    monkeypatch.setattr(candidates, "_longest_base", lambda: 1000)
+    candidates.near.cache_clear()
+    for w in words:
+        assert candidates.suggestions_for_invalid(w) == fast[w], w
+    assert fast["nghiêngg"]  # (a word of length ``longest`` + 1 still gets its suggestions)
+
+
+def test_suggestions_of_words_far_from_every_syllable_are_as_without_the_shortcut(monkeypatch) -> None:
+    # ``_far_from_every_syllable`` lets ``suggestions_for_invalid`` skip the edits: the
+    # suggestions must be those the edits give, for words it takes and words it does not.
+    import random
+
+    from giaoban_qa.spelling import candidates
+    from giaoban_qa.spelling.syllable import is_valid
+
+    monkeypatch.setattr(candidates, "_valid_edits_calls", 10**6)  # (past ``_TABLE_AFTER``)
+    rng = random.Random(9)
+    letters = "abcdđeghiklmnopqrstuvxyăâêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậfjwzö"
+    words = ["online", "show", "nghành", "thànnh", "mtà", "khuyếnn", "víện", "trừong", "wifi"]
+    words += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 8))) for _ in range(4000)]
+    words = [w for w in words if not is_valid(w)]
+    far = [w for w in words if candidates._far_from_every_syllable(w)]
+    assert "online" in far and "nghành" not in far and len(far) > 100
+    fast = {w: candidates.suggestions_for_invalid(w) for w in words}
+    monkeypatch.setattr(candidates, "_far_from_every_syllable", lambda w: False)
+    candidates.near.cache_clear()
+    for w in words:
+        assert candidates.suggestions_for_invalid(w) == fast[w], w
+
+
 def test_model_ids_and_pair_counts(tmp_path: Path) -> None:
     path = tmp_path / "n.bin"
     uni = {"thị": 5, "trường": 7, "thi": 3, "đua": 4}

@@ -6,6 +6,7 @@ same facts do not recompute them. Fact tables shown by ``giaoban-qa facts`` regi
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 FactTable = Callable[[Any], list[dict[str, Any]]]
@@ -32,3 +33,20 @@ def load_fact_tables() -> dict[str, FactTable]:
     for name in module_names(package.__path__):
         importlib.import_module(f"giaoban_qa.extract.{name}")
     return FACT_TABLES
+
+
+def word_start_alternation(alternatives: list[str], before: str = r"\w") -> str:
+    """``(?<!before)(?:alt1|alt2|…)`` written so the regex engine can skip ahead in C.
+
+    Each alternative is a regex that opens on a plain letter. A pattern that opens on a
+    look-behind is tried at every position of the text; one that opens on an alternation of
+    letters skips to the next of those letters. So the alternatives are grouped by their
+    first letter (keeping their order within a group, the only order that can matter: two
+    alternatives with different first letters never match at the same place), and the
+    look-behind is moved after that letter, testing the character before it."""
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        if not alt[:1].isalpha():
+            raise ValueError(f"alternative does not open on a letter: {alt!r}")
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "(?:" + "|".join(f"{first}(?<!{before}.)(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"

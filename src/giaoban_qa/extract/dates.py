@@ -66,7 +66,10 @@ _MALFORMED = re.compile(
 # Two slips the shapes above miss: the slash between day and month lost ("ngày 126/2021"
 # for 12/6/2021; read only after a date word, since "số 126/2021" is a number), and a
 # digit too many in the year ("12/6/20211"). Bounded quantifiers only.
-_DAY_MONTH_RUN = re.compile(r"(?<![\d.,/\-])(?P<dm>\d{3,4})/(?P<y>(?:19|20)\d{2})(?![\d/]|[.,]\d)")
+# The look-behind follows the first digit (it tests the character before it): a pattern
+# opening on a look-behind is tried at every position of the text, one opening on a digit
+# skips to the next digit (4x faster, same matches).
+_DAY_MONTH_RUN = re.compile(r"(?P<dm>\d(?<![\d.,/\-]\d)\d{2,3})/(?P<y>(?:19|20)\d{2})(?![\d/]|[.,]\d)")
 _LONG_YEAR = re.compile(r"(?<![\d.,/\-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{3})(?![\d/]|[.,]\d)")
 _DATE_WORD_BEFORE = re.compile(r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|vào)\s*$", re.IGNORECASE)
 
@@ -255,7 +258,11 @@ def _make(doc: Document, m: re.Match[str], form: str, day: int | None, month: in
 # inside an earlier candidate follows another digit, where no date pattern may start.
 # The "và / đến" alternative is a lookahead: consuming "29 đến 3" would hide the start of
 # "31- 5-2017" from the later patterns (the candidates are found without overlap).
-_CANDIDATE = re.compile(r"\d{1,2}(?:\s*[/.\-–]|\s+tháng|(?=\s+(?:và|đến|tới)\s+\d))|(?:19|20)\d\d-", re.IGNORECASE)
+# Written as one digit first ("\d" then the rest, the ISO year's first digit told by a
+# look-behind): a pattern that opens on a single character class lets the regex engine skip
+# to the next digit in C; one opening on "\d{1,2}" or an alternation is tried at every
+# position (2.4x slower on the real corpus, same matches).
+_CANDIDATE = re.compile(r"\d(?:\d?(?:\s*[/.\-–]|\s+tháng|(?=\s+(?:và|đến|tới)\s+\d))|(?<=1)9\d\d-|(?<=2)0\d\d-)", re.IGNORECASE)
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -271,10 +278,63 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Itera
             yield m
 
 
+# What a candidate ends with tells which patterns can start there: each pattern needs,
+# right after its one or two digits, a separator written tight ("3/7") or after spaces
+# ("3 - 5/7"), "tháng", "và / đến / tới" (the look-ahead: the candidate ends on its digits)
+# or, for the ISO form, "YYYY-". Trying each pattern only at its own candidates keeps its
+# matches (every place it can match is still tried) and saves most of the attempts.
+_BY_SEPARATOR = {
+    (True, "/"): (_FULL_NUMERIC, _PARTIAL, _LONG_YEAR, _MALFORMED),
+    (True, "."): (_FULL_NUMERIC, _PARTIAL_DOT, _MALFORMED),
+    (True, "-"): (_FULL_NUMERIC, _PARTIAL, _RANGE, _MALFORMED),
+    (True, "–"): (_RANGE,),
+    (False, "/"): (_MALFORMED,),
+    (False, "."): (_MALFORMED,),
+    (False, "-"): (_RANGE, _MALFORMED),
+    (False, "–"): (_RANGE,),
+}
+_NGAY = re.compile("ngày", re.IGNORECASE)
+
+
+def _starts_by_pattern(text: str) -> dict[re.Pattern[str], list[int]]:
+    """The candidate starts of each date pattern, in text order. ``_WORDS`` ("ngày 5 tháng
+    6") is tried where "ngày" and white space stand before a "5 tháng" candidate: opening on
+    a literal under IGNORECASE, it was a scan trying every position of the text; and
+    ``_DAY_MONTH_RUN`` where three or four digits end in a "DD/" candidate (it was a scan of
+    its own)."""
+    by: dict[re.Pattern[str], list[int]] = {p: [] for p in (_WORDS, _FULL_NUMERIC, _RANGE, _PARTIAL, _PARTIAL_DOT, _ODD, _MALFORMED, _LONG_YEAR, _DAY_MONTH_RUN)}
+    words, ranges, odd, runs = by[_WORDS], by[_RANGE], by[_ODD], by[_DAY_MONTH_RUN]
+    for m in _CANDIDATE.finditer(text):
+        start, got = m.start(), m.group()
+        last = got[-1]
+        if last in "/.-–":
+            if len(got) == 5 and got[3].isdigit():
+                odd.append(start)  # "2020-": the ISO form
+            else:
+                for pattern in _BY_SEPARATOR[(got[-2].isdigit(), last)]:
+                    by[pattern].append(start)
+                if last == "/" and len(got) == 3 and start and text[start - 1].isdigit():
+                    # "126/2021" is found at "26/": day and month run together start one or
+                    # two digits before it.
+                    if start >= 2 and text[start - 2].isdigit():
+                        runs.append(start - 2)
+                    runs.append(start - 1)
+        elif last.isdigit():
+            ranges.append(start)  # "9 và 10/5"
+        else:
+            odd.append(start)  # "5 tháng"
+            gap = start
+            while gap > 0 and text[gap - 1].isspace():
+                gap -= 1
+            if gap < start and gap >= 4 and _NGAY.match(text, gap - 4):
+                words.append(gap - 4)
+    return by
+
+
 def find_dates(doc: Document) -> list[DateFact]:
     """Every date mention, in text order, with years of partial dates left empty."""
     text = doc.text
-    starts = [m.start() for m in _CANDIDATE.finditer(text)]
+    starts = _starts_by_pattern(text)
     found: list[DateFact] = []
     # Characters already claimed by a date: later, looser patterns may not reuse them. A
     # byte map keeps this linear in the text size, however many dates a file has.
@@ -286,15 +346,15 @@ def find_dates(doc: Document) -> list[DateFact]:
     def free(s: int, e: int) -> bool:
         return claimed.find(1, s, e) == -1
 
-    for m in _WORDS.finditer(text):
+    for m in _matches_at(_WORDS, text, starts[_WORDS]):
         y = int(m.group("y") or m.group("y2")) if (m.group("y") or m.group("y2")) else None
         found.append(_make(doc, m, "words", int(m.group("d")), int(m.group("m")), y, _prefix(text, m.start())))
         claim(m.start("d"), m.end())
-    for m in _matches_at(_FULL_NUMERIC, text, starts):
+    for m in _matches_at(_FULL_NUMERIC, text, starts[_FULL_NUMERIC]):
         if free(m.start("d"), m.end()):
             found.append(_make(doc, m, "numeric", int(m.group("d")), int(m.group("m")), int(m.group("y")), _prefix(text, m.start())))
             claim(m.start("d"), m.end())
-    for m in _matches_at(_RANGE, text, starts):
+    for m in _matches_at(_RANGE, text, starts[_RANGE]):
         if not free(m.start("d"), m.end()):
             continue
         pre = _prefix(text, m.start())
@@ -306,7 +366,7 @@ def find_dates(doc: Document) -> list[DateFact]:
             if d1 < d2:
                 found.append(_make(doc, m, "range", d1, int(m.group("m")), y, pre))
                 claim(m.start("d"), m.end())
-    for m in _matches_at(_PARTIAL, text, starts):
+    for m in _matches_at(_PARTIAL, text, starts[_PARTIAL]):
         if not free(m.start("d"), m.end()):
             continue
         pre = _prefix(text, m.start())
@@ -320,7 +380,7 @@ def find_dates(doc: Document) -> list[DateFact]:
             continue  # "từ 3-5 người" is a range of counts
         found.append(_make(doc, m, "partial", day, month, None, pre))
         claim(m.start("d"), m.end())
-    for m in _matches_at(_PARTIAL_DOT, text, starts):
+    for m in _matches_at(_PARTIAL_DOT, text, starts[_PARTIAL_DOT]):
         if not free(m.start("d"), m.end()) or not _DOT_CUE.search(text, max(0, m.start() - 16), m.start()):
             continue
         day, month = int(m.group("d")), int(m.group("m"))
@@ -328,7 +388,7 @@ def find_dates(doc: Document) -> list[DateFact]:
             continue
         found.append(_make(doc, m, "partial", day, month, None, _prefix(text, m.start())))
         claim(m.start("d"), m.end())
-    for m in _matches_at(_ODD, text, starts):
+    for m in _matches_at(_ODD, text, starts[_ODD]):
         if not free(m.start(), m.end()):
             continue
         parsed = _parse_odd(m.group())
@@ -347,7 +407,7 @@ def find_dates(doc: Document) -> list[DateFact]:
             )
         )
         claim(m.start(), m.end())
-    for m in _matches_at(_MALFORMED, text, starts):
+    for m in _matches_at(_MALFORMED, text, starts[_MALFORMED]):
         if not free(m.start(), m.end()):
             continue
         if m.group("d") is not None:
@@ -378,9 +438,9 @@ def find_dates(doc: Document) -> list[DateFact]:
             )
         )
         claim(m.start(), m.end())
-    # Its start is no _CANDIDATE start ("126/" is found at "26/"); the pattern is bounded,
-    # so a scan of the whole text stays linear.
-    for m in _DAY_MONTH_RUN.finditer(text):
+    # Its start is no _CANDIDATE start ("126/" is found at "26/"): _starts_by_pattern steps
+    # back from the candidate.
+    for m in _matches_at(_DAY_MONTH_RUN, text, starts[_DAY_MONTH_RUN]):
         if not free(m.start(), m.end()) or not _DATE_WORD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
             continue
         splits = _day_month_splits(m.group("dm"))
@@ -395,7 +455,7 @@ def find_dates(doc: Document) -> list[DateFact]:
             )
         )
         claim(m.start(), m.end())
-    for m in _matches_at(_LONG_YEAR, text, starts):
+    for m in _matches_at(_LONG_YEAR, text, starts[_LONG_YEAR]):
         if not free(m.start(), m.end()):
             continue
         d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y")[:4])
@@ -409,7 +469,8 @@ def find_dates(doc: Document) -> list[DateFact]:
             )
         )
         claim(m.start(), m.end())
-    for m in _HEADER_LINE.finditer(text):
+    # A header line holds a "ngày D tháng M năm Y" date, which needs a _WORDS start.
+    for m in _HEADER_LINE.finditer(text) if starts[_WORDS] else ():
         for i, f in enumerate(found):
             if m.start() <= f.start < m.end():
                 found[i] = replace(f, place=m.group("place").strip(), in_header=True)

@@ -20,13 +20,16 @@ the diacritic-folded matching key and old/new tone placement.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import islice
 from typing import Any, Iterator
 
 from giaoban_qa.document import Document
-from giaoban_qa.extract import fact_table
+from giaoban_qa.extract import fact_table, word_start_alternation
 from giaoban_qa.records import record, replace
 
 # -- Vietnamese helpers ------------------------------------------------------------------
@@ -45,9 +48,25 @@ def fold(text: str) -> str:
 
     Only for matching: never shown to users.
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.lower().split())
+    return " ".join(text.translate(_FOLD_PIECES).lower().split())
+
+
+class _FoldPieces(dict):
+    """Each character's piece of ``fold``: "Đ"/"đ" as "D"/"d", else its canonical
+    decomposition without combining marks ("ễ" -> "e"), filled on a character's first
+    sight. The same as decomposing the whole text and dropping its marks: decomposition
+    works a character at a time, and the canonical reordering after it moves only marks,
+    which are all dropped. ``str.translate`` then folds a text without a Python step per
+    character (fold was the costliest miss of its cache)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "D" if ch == "Đ" else "d" if ch == "đ" else ch
+        piece = self[code] = "".join(c for c in unicodedata.normalize("NFD", base) if not unicodedata.combining(c))
+        return piece
+
+
+_FOLD_PIECES = _FoldPieces()
 
 
 @lru_cache(maxsize=4096)
@@ -91,6 +110,18 @@ def old_tone_style(text: str) -> str:
     # Python callback per word (rules call this thousands of times per document).
     if not _NEW_STYLE_END.search(text):
         return text
+    if len(text) <= _SHORT_TEXT:
+        return _old_style_short(text)
+    return _WORD_RE.sub(_old_style_word, text)
+
+
+# Names, titles and words are short and come back often (a check of the real corpus asks
+# for 741 distinct texts 3,864 times): those are memoised; a long text is not kept.
+_SHORT_TEXT = 64
+
+
+@lru_cache(maxsize=16384)
+def _old_style_short(text: str) -> str:
     return _WORD_RE.sub(_old_style_word, text)
 
 
@@ -291,6 +322,19 @@ _TAIL_BOUND = {
 }
 _TAIL_BOUND["trị"] = {"chính", "tự", "quản"}  # "Chủ tịch Hội đồng Quản trị"
 _MAX_TITLE_WORDS = 14
+# The small patterns of the title helpers, compiled once (called through ``re.*`` they
+# cost a cache lookup each, ten thousand times a check of the real corpus).
+_NOT_CURRENT_AFTER = re.compile(r"(nguyên|cố|tân|quyền|cựu)\s+", re.IGNORECASE)
+_NOT_CURRENT_BEFORE = re.compile(r"(?i)(?:nguyên|cố|cựu|tân|quyền)\s+\Z")
+_SPACE_LETTER = re.compile(r" (?=[^\W\d_])")
+_FROM_NON_WORD = re.compile(r"[^\w].*$")
+_CLAUSE_MARK = re.compile(r"[,;:()“”\"!?]")
+_DASH_BETWEEN = re.compile(r"\s-\s|–")
+_COUNT_BEFORE_TITLE = re.compile(r"\d\s*(?:đồng chí\s*)?\Z")
+_NOT_VI_LETTERS = re.compile(r"[fjwz]|([bcdghklmnpqrstvx])\1")
+_ONSET = re.compile(r"[^aeiouy]*")
+_CODA = re.compile(r"[^aeiouy]*\Z")
+_CONSONANT = re.compile(r"[^aeiouy]")
 
 
 def _tail_word(word: str, before: str) -> bool:
@@ -317,8 +361,19 @@ def _classify_title(text: str, start: int, end: int, role: str, lex: TitleLexico
     """Reduce a title to role, organ, level and place."""
     role_m = lex.role_regex.match(text, start, end)
     rest_start = role_m.end() if role_m else start
-    rest = text[rest_start:end]
-    folded = fold(rest)
+    folded = fold(text[rest_start:end])
+    reading = _lexicon_index(lex).organ_readings
+    found = reading.get(folded)
+    if found is None:
+        if len(reading) >= _MEMO_LIMIT:
+            reading.clear()
+        found = reading[folded] = _organ_level_place(folded, lex)
+    organ, level, place = found
+    return Title(text=text[start:end], start=start, end=end, role=role, organ=organ, level=level, place=place, current=current)
+
+
+def _organ_level_place(folded: str, lex: TitleLexicon) -> tuple[str, str, str]:
+    """The organ, level and place of a title's folded words after its role."""
     organ, level, place = "", "", ""
     for otext, oname, olevel in lex.organs:
         idx = folded.find(otext)
@@ -329,25 +384,51 @@ def _classify_title(text: str, start: int, end: int, role: str, lex: TitleLexico
     else:
         after = folded
     if organ:
-        for lv in sorted(lex.levels, key=len, reverse=True):
+        # Longest first; of two levels of one length at most one can open ``after``.
+        for lv in _lexicon_index(lex).levels_longest_first:
             if after == lv or after.startswith(lv + " ") or (lv.endswith(".") and after.startswith(lv)):
                 level, after = lv.rstrip("."), after[len(lv) :].strip()
                 break
         place = after
     else:
         organ = folded
-    return Title(text=text[start:end], start=start, end=end, role=role, organ=organ, level=level, place=place, current=current)
+    return organ, level, place
+
+
+class _LexiconIndex:
+    """What the title helpers look up in a lexicon, prepared once: the role of each folded
+    role text (the first in ``roles`` order, as the linear scans it replaces found), the
+    levels longest first, and the organ reading of each title's folded words seen so far
+    (titles recur through a report)."""
+
+    __slots__ = ("role_of", "levels_longest_first", "organ_readings")
+
+    def __init__(self, lex: TitleLexicon) -> None:
+        self.role_of: dict[str, str] = {}
+        for rtext, role in lex.roles:
+            self.role_of.setdefault(rtext, role)
+        self.levels_longest_first = tuple(sorted(lex.levels, key=len, reverse=True))
+        self.organ_readings: dict[str, tuple[str, str, str]] = {}
+
+
+# Lexicons are few (one per set of packs) and kept alive here, so an id is never reused.
+_LEXICON_INDEXES: dict[int, tuple[TitleLexicon, _LexiconIndex]] = {}
+_MEMO_LIMIT = 65536
+
+
+def _lexicon_index(lex: TitleLexicon) -> _LexiconIndex:
+    hit = _LEXICON_INDEXES.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _LEXICON_INDEXES[id(lex)] = (lex, _LexiconIndex(lex))
+    return hit[1]
 
 
 def _role_at(text: str, pos: int, lex: TitleLexicon) -> tuple[re.Match[str], str] | None:
     m = lex.role_regex.match(text, pos)
     if not m:
         return None
-    key = fold(m.group())
-    for rtext, role in lex.roles:
-        if rtext == key:
-            return m, role
-    return None
+    role = _lexicon_index(lex).role_of.get(fold(m.group()))
+    return None if role is None else (m, role)
 
 
 def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: list[tuple[int, int, str]]) -> int:
@@ -477,7 +558,7 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
             break
         cur_pos = sep_end
         current = not (sep is not None and _WAS_SEP.match(text, pos) is not None and _FORMER_SEP.search(sep.group()))
-        m_not = re.match(r"(nguyên|cố|tân|quyền|cựu)\s+", text[cur_pos : cur_pos + 12], re.IGNORECASE)
+        m_not = _NOT_CURRENT_AFTER.match(text[cur_pos : cur_pos + 12])
         if m_not:
             current = False
             cur_pos += m_not.end()
@@ -485,8 +566,10 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
         if hit is None:
             break
         m, role = hit
-        following = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text, m.end(), min(limit, m.end() + 240))]
-        end = _tail_end(text, m.end(), limit, lex, following[: _MAX_TITLE_WORDS + 6])
+        # Only the first words are read: a list of every word of the 240 characters cost more
+        # than the reading.
+        following = [(w.start(), w.end(), w.group()) for w in islice(_WORD.finditer(text, m.end(), min(limit, m.end() + 240)), _MAX_TITLE_WORDS + 6)]
+        end = _tail_end(text, m.end(), limit, lex, following)
         # The title is followed by a name: it belongs to that person, not to ours.
         nxt = _next_name_start(scan, end)
         if nxt is not None or _ends_in_foreign_name(text, m.end(), end):
@@ -536,19 +619,19 @@ _ORG_FIRST_WORDS = frozenset(("so", "bo", "ban", "cuc", "vu", "vien", "truong", 
 
 
 def _next_name_start(scan: _Scan, pos: int) -> int | None:
-    m = re.match(r" (?=[^\W\d_])", scan.text[pos : pos + 2])
+    m = _SPACE_LETTER.match(scan.text[pos : pos + 2])
     if not m:
         return None
     rest = scan.text[pos + 1 : pos + 60]
     words = rest.split(" ")
     count = 0
     for w in words:
-        w = re.sub(r"[^\w].*$", "", w)
+        w = _FROM_NON_WORD.sub("", w)
         if w and _is_cap(w):
             count += 1
         else:
             break
-    first = re.sub(r"[^\w].*$", "", words[0]) if words else ""
+    first = _FROM_NON_WORD.sub("", words[0]) if words else ""
     if count == 2 and _low(first) not in scan.lex.strong_surnames:
         return None  # "… nông thôn Hà Nội": two syllables after a weak family name are a place
     if scan.lex.is_surname(first, count) and 2 <= count <= 4:
@@ -567,13 +650,12 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
         return []
     best: tuple[re.Match[str], str] | None = None
     for m in lex.role_regex.finditer(text, window_start, start):
-        key = fold(m.group())
-        role = next((r for t, r in lex.roles if t == key), None)
+        role = _lexicon_index(lex).role_of.get(fold(m.group()))
         if role is None or text[max(0, m.start() - 4) : m.start()] in ("Ban ", "ban "):
             continue  # "Ban Giám đốc CATP": the board, no one's title
         # Everything between the role and the name must be organ/place words.
         between = text[m.end() : start]
-        if "\n" in between or re.search(r"[,;:()“”\"!?]", between):
+        if "\n" in between or _CLAUSE_MARK.search(between):
             continue
         tokens = list(_WORD.finditer(between))
         # "và" / "của" inside an organ's name when a capitalised word follows ("Ủy ban Khoa
@@ -584,14 +666,14 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
             or (t.group() in ("và", "của") and k + 1 < len(tokens) and _joins_organ(t.group(), tokens[k + 1].group(), lex))
             or (k + 1 < len(tokens) and _pair_opens(t.group(), tokens[k + 1].group()))
             for k, t in enumerate(tokens)
-        ) and not re.search(r"\s-\s|–", between):
+        ) and not _DASH_BETWEEN.search(between):
             best = (m, role)
             break
     if best is None:
         return []
     m, role = best
     before = text[max(floor, m.start() - 12) : m.start()]
-    current = not re.search(r"(?i)(?:nguyên|cố|cựu|tân|quyền)\s+\Z", before)
+    current = not _NOT_CURRENT_BEFORE.search(before)
     end = start
     while end > m.end() and text[end - 1].isspace():
         end -= 1
@@ -738,7 +820,7 @@ def _earlier_titles(scan: _Scan, titles: list[Title], floor: int) -> list[Title]
         t = got[0]
         last = _WORD.findall(scan.text[max(floor, t.start - 12) : t.start])
         before_t = scan.text[max(floor, t.start - 12) : t.start]
-        if (last and _low(last[-1]) in _OBJECT_BEFORE | {"chí", "các"} and not (_low(last[-1]) in _OBJECT_BEFORE and _stacked_post(t, head))) or re.search(r"\d\s*(?:đồng chí\s*)?\Z", before_t):
+        if (last and _low(last[-1]) in _OBJECT_BEFORE | {"chí", "các"} and not (_low(last[-1]) in _OBJECT_BEFORE and _stacked_post(t, head))) or _COUNT_BEFORE_TITLE.search(before_t):
             # "… với Bộ trưởng Bộ X, Chủ tịch Quốc hội Y nêu rõ", "của đoàn … của Bí thư Thành
             # ủy, Phó giám đốc Sở Y", "ý kiến của 4 đồng chí Phó Chủ tịch UBND TP, Chủ tịch
             # UBND TP Y": after a preposition or a plural the earlier title is others'.
@@ -849,7 +931,9 @@ def _name_in_run(run: list[tuple[int, int, str]], begin: int, lex: TitleLexicon)
 _LOWER_VI = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 _UPPER_VI = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
 _CAP_WORD = rf"[{_UPPER_VI}][{_LOWER_VI}]*"
-_CAP_RUN = re.compile(rf"(?<!\w){_CAP_WORD}(?:[ \u00a0]{_CAP_WORD})+(?!\w)")
+# The look-behind follows the first capital (it tests the character before it): opening on
+# it, the pattern was tried at every position of the text (2.7x slower, same matches).
+_CAP_RUN = re.compile(rf"[{_UPPER_VI}](?<!\w.)[{_LOWER_VI}]*(?:[ \u00a0]{_CAP_WORD})+(?!\w)")
 # "UBND Tp. Hồ Chí Minh": an abbreviated level keeps its full stop.
 _PREV_WORD = re.compile(rf"({_LETTER}+\.?) \Z")
 
@@ -860,15 +944,27 @@ def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = froze
     capitals ("UBND") or with digits breaks a run. One at a time: the list of every run of
     a big document, each word a tuple, was held whole while the names were read."""
     for m in _CAP_RUN.finditer(text):
-        words = m.group().replace("\u00a0", " ").split(" ")
-        if not (any(_low(w) in surnames or fold(w) in slips for w in words[-4:-1]) or (len(words) >= 3 and words[-2] in _MIDDLE_MARKERS)):
+        group = m.group()
+        if "\u00a0" in group:
+            group = group.replace("\u00a0", " ")
+        if not _may_end_in_name(group, surnames, slips):
             continue
+        words = group.split(" ")
         run = []
         pos = m.start()
         for w in words:
             run.append((pos, pos + len(w), w))
             pos += len(w) + 1
         yield run
+
+
+@lru_cache(maxsize=65536)
+def _may_end_in_name(run: str, surnames: frozenset[str], slips: frozenset[str]) -> bool:
+    """Whether a family name (or a slip of one) stands where a name ending ``run`` could
+    start, or "Văn" / "Thị" second to last. Memoised per distinct run: the same places and
+    organs ("Việt Nam", "Ủy ban Nhân dân") come back throughout a report."""
+    words = run.split(" ")
+    return any(_low(w) in surnames or fold(w) in slips for w in words[-4:-1]) or (len(words) >= 3 and words[-2] in _MIDDLE_MARKERS)
 
 
 # "Thủ tướng Đức Angela Merkel", "Chủ tịch Quốc hội Lào Pany Yathotou": a title of a
@@ -885,8 +981,11 @@ _COUNTRIES = (
 )
 _COUNTRY_WORDS = frozenset(_COUNTRIES)
 _FOREIGN_WORD = rf"[{_UPPER_VI}][{_LOWER_VI}]+(?:-[{_LOWER_VI}{_UPPER_VI}][{_LOWER_VI}]*)*"
+# The country opens the pattern as letters with the look-behind after the first
+# (``word_start_alternation``): opening on "(?<!\w)" it was tried at every position
+# (9x slower on the real corpus, same matches).
 _FOREIGN_HOLDER = re.compile(
-    rf"(?<!\w)(?:{'|'.join(sorted(_COUNTRIES, key=len, reverse=True))}) ({_FOREIGN_WORD}(?: {_FOREIGN_WORD}){{1,3}})(?![\w-])(?! [{_UPPER_VI}])"
+    rf"{word_start_alternation([re.escape(c) for c in sorted(_COUNTRIES, key=len, reverse=True)])} ({_FOREIGN_WORD}(?: {_FOREIGN_WORD}){{1,3}})(?![\w-])(?! [{_UPPER_VI}])"
 )
 
 
@@ -908,14 +1007,14 @@ def _foreign_word(word: str) -> bool:
     consonant, an onset or a final consonant Vietnamese has not ("Donald", "Ross", "Trump"
     is Vietnamese-shaped but "Donald" is not)."""
     low = word.lower()
-    if re.search(r"[fjwz]|([bcdghklmnpqrstvx])\1", low):
+    if _NOT_VI_LETTERS.search(low):
         return True
-    onset = re.match(r"[^aeiouy]*", low).group()
-    coda = re.search(r"[^aeiouy]*\Z", low).group()
+    onset = _ONSET.match(low).group()
+    coda = _CODA.search(low).group()
     if len(onset) >= 2 and onset not in _VI_ONSETS or coda and coda not in _VI_CODAS:
         return True
     middle = low[len(onset) : len(low) - len(coda)]
-    return bool(re.search(r"[^aeiouy]", middle))  # two syllables in one word: "Antonio"
+    return bool(_CONSONANT.search(middle))  # two syllables in one word: "Antonio"
 
 
 def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> list[PersonMention]:
@@ -938,6 +1037,13 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
             out.append(PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(before), form="title-name"))
             starts.add(start)
             spans.append((m.start(1), end))  # the place and the holder: no other reading of them
+    # Overlap with a taken mention by bisection (a scan of every mention per match was
+    # quadratic on a big document): the spans opening before ``end``, and the furthest
+    # end among them.
+    # (After the loop above, which adds spans out of order.)
+    ordered = sorted(spans)
+    span_starts = [a for a, _ in ordered]
+    furthest = list(itertools.accumulate((b for _, b in ordered), max))
     for m in _ASCII_NAME.finditer(text):
         start, end = m.span()
         words = m.group().split(" ")
@@ -948,7 +1054,8 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
             words = words[1:]
         if len(words) < 2 or start in starts or not any(_foreign_word(w) for x in words for w in x.split("-")) or lex.is_surname(words[0], len(words)) or any(w in _ORG_ASCII_WORDS for w in words):
             continue
-        if any(a < end and start < b for a, b in spans):
+        opened = bisect.bisect_left(span_starts, end)
+        if opened and furthest[opened - 1] > start:
             continue
         floor = _sentence_floor(text, start)
         before = _title_before(scan, start, floor)
@@ -1182,7 +1289,10 @@ def people(doc: Document) -> list[PersonMention]:
 
 # No IGNORECASE: with the Vietnamese upper-case range it makes this regex slow to compile,
 # which every `check` start-up would pay.
-_PLACE = re.compile(rf"(?<!\w)(?=[TtXxHhBbPpQq])(thị trấn|thị xã|thành phố|xã|huyện|tỉnh|thôn|bản|phường|quận|Thị trấn|Thị xã|Thành phố|Xã|Huyện|Tỉnh|Thôn|Bản|Phường|Quận|TP\.?)\s+(?=[{_UPPER}])")
+# The level words open the pattern as letters, the look-behind after the first
+# (``word_start_alternation``; 1.8x faster than opening on the look-behind, same matches).
+_PLACE_WORDS = "thị trấn|thị xã|thành phố|xã|huyện|tỉnh|thôn|bản|phường|quận|Thị trấn|Thị xã|Thành phố|Xã|Huyện|Tỉnh|Thôn|Bản|Phường|Quận|TP\\.?"
+_PLACE = re.compile(rf"({word_start_alternation(_PLACE_WORDS.split('|'))})\s+(?=[{_UPPER}])")
 _PLACE_NAME = re.compile(rf"[{_UPPER}]\w*(?: [{_UPPER}]\w*){{0,3}}")
 _PLACE_KINDS = {"tp": "thành phố", "tp.": "thành phố"}
 

@@ -294,10 +294,14 @@ _PCT_ENDS = re.compile(r"[^\S\n]*(?:[),;.]|\Z)")
 
 def part_percentages(text: str, qs: list[Quantity], totals: list[TotalParts], out: list[PartWhole], read: set[int]) -> None:
     index_of = {q.index: i for i, q in enumerate(qs)}
+    # The starts of the percentages, sorted: one bisection per total instead of a scan of the
+    # whole sentence (a sentence of N totals with parts cost N² here).
+    pct_starts = sorted(q.start for q in qs if q.unit == "%")
     for t in totals:
         # "442 đại biểu tham gia biểu quyết (chiếm 90,02%), trong đó 410 …, chiếm 83,5%": a
         # total that is itself a share of a larger whole; its parts' percentages are of that whole.
-        if any(q.unit == "%" and t.total.end <= q.start < t.intro_end for q in qs):
+        k = bisect.bisect_left(pct_starts, t.total.end)
+        if k < len(pct_starts) and pct_starts[k] < t.intro_end:
             continue
         for part in t.parts:
             i = index_of.get(part.index)
@@ -557,6 +561,10 @@ def _is_ratio(q: Quantity) -> bool:
 
 def _changes(text: str, qs: list[Quantity], out: list[Change]) -> None:
     pcts = [q for q in qs if q.unit == "%" and not q.in_range]
+    # The starts of the figures with a unit other than "%", sorted: "is there one between"
+    # is a bisection, not a scan of the sentence per change (N changes in one hostile
+    # sentence cost N²).
+    figure_starts = sorted(o.start for o in qs if o.unit and o.unit != "%")
     for j, q in enumerate(pcts):
         if q.relation not in ("growth", "decline"):
             continue
@@ -571,7 +579,8 @@ def _changes(text: str, qs: list[Quantity], out: list[Change]) -> None:
                 if second.start - first.end > 80 or re.search(r"[;\n]", gap) or gap.count(",") > 1 or _NEW_CLAUSE.search(gap):
                     continue
                 # No other figure between them: they are about one figure.
-                if any(first.end <= o.start < second.start and o.unit != "%" and o.unit for o in qs):
+                k = bisect.bisect_left(figure_starts, first.end)
+                if k < len(figure_starts) and figure_starts[k] < second.start:
                     continue
                 if r.base in SAME_PERIOD_BASES:
                     if q.anchor is not None and r.anchor is not None and q.anchor != r.anchor:
@@ -954,6 +963,11 @@ def _kin(total_noun: str, part_noun: str) -> bool:
     return _part_of(total_noun, part_noun)
 
 
+# Far more than any list item of real text (a part's aside, its nested detail up to the
+# next semicolon), and what keeps a hostile sentence's lists linear.
+_PARTS_REACH = 1000
+
+
 def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False, paren: bool = False, long_lead: bool = True, total: Quantity | None = None) -> list[Quantity]:
     """The parts listed from ``pos`` on: the figures that lead the items of the list.
     ``inner``: the list sits in an item of a list split by semicolons ("huyện A 6 mỏ; trong
@@ -972,6 +986,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
     for q in rest:
         if q.start < pos:
             continue  # a figure the intro read past ("442 đại biểu … (chiếm 90%), trong đó …")
+        # A list goes on at most _PARTS_REACH characters past its last part (or its intro): a
+        # part's detail or aside that never closes in one long sentence made every total
+        # rescan the rest of it (hostile text: N totals cost N², bench_statements_hostile.py).
+        if q.start - pos > _PARTS_REACH:
+            break
         # A parenthesis inside a part ("(nếu có)") is no end of the list.
         between = _PAREN_ASIDE.sub(" ", text[pos : q.start])
         if inner and parts and ";" in between:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
@@ -468,6 +469,7 @@ def _given_name_slips(text: str, ms: list[PersonMention]) -> list[tuple[PersonMe
         return []
     refs = [m for m in _GIVEN_REF.finditer(text) if fold(m.group(1)) in by_fold]
     out: list[tuple[PersonMention, _Slip]] = []
+    once: dict[str, bool] = {}  # word -> written once in the whole text (one search per word)
     for m in refs:
         word = m.group(1)
         if len(word) < 2:
@@ -476,7 +478,13 @@ def _given_name_slips(text: str, ms: list[PersonMention]) -> list[tuple[PersonMe
         if _low(word) in owners or len(owners) != 1:
             continue  # the given name of someone named, or close to two people's
         person = next(iter(owners.values()))
-        if person.start > m.start() or len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) != 1:
+        if person.start > m.start():
+            continue
+        if word not in once:
+            # (Two matches settle it: counting them all per reference was quadratic.)
+            found = re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+            once[word] = sum(1 for _ in itertools.islice(found, 2)) == 1
+        if not once[word]:
             continue
         said = _SEX.get(m.group()[: m.start(1) - m.start()].split()[0].lower())
         sex = _sex_of(text, person)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from giaoban_qa.document import Document
 from giaoban_qa.extract.quantities import SCALES, Quantity, quantities
@@ -66,8 +66,10 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] + _EPS and b[0] <= a[1] + _EPS
 
 
-def _sentence_starts(doc: Document) -> list[int]:
-    return [s.start for s in doc.sentences]
+def _sentence_starts(doc: Document) -> Sequence[int]:
+    from giaoban_qa.document import sentence_starts  # the document's shared array
+
+    return sentence_starts(doc)
 
 
 def _sentence_key(doc: Document, q: Quantity) -> int:

@@ -86,8 +86,9 @@ def doc_word_view(doc: Document) -> _WordView:
 
 # A document longer than this is read a piece at a time by the spelling rules: the words
 # of a 30 MB text as columns held ~50 MiB per MB of text (a string and two integers per
-# word) for the whole check, where a piece's are dropped when it is done.
-CHUNK_CHARS = 1 << 18
+# word) for the whole check, where a piece's are dropped when it is done. (A piece of
+# 256 K characters still made ~23 MiB of transient word lists, resident after it: 64 K.)
+CHUNK_CHARS = 1 << 16
 
 
 def doc_word_chunks(doc: Document, chunk: int | None = None):
@@ -111,6 +112,14 @@ def doc_word_chunks(doc: Document, chunk: int | None = None):
             piece = Words(piece.texts, [s + start for s in piece.starts], [e + start for e in piece.ends], piece.joined)
         yield piece
         start = end
+
+
+def _doc_word_places(doc: Document):
+    """Where each word stands in the document (``giaoban_qa.wordindex``), asked word by word."""
+    from giaoban_qa.document import lower_text
+    from giaoban_qa.wordindex import WordPlaces
+
+    return WordPlaces(doc.text, doc.fact(lower_text), lambda: doc_word_chunks(doc))
 
 
 def _doc_lows(doc: Document) -> list[str]:
@@ -1421,14 +1430,14 @@ def _taken_as_written(doc: Document, sc, f: Finding, model, attested: int, echo:
         return True
     # A word the pool hardly writes, used by the document elsewhere in a pair the pool knows.
     if used[0] and (cw.get("unigram") or 0) < used[0]:
-        all_words = doc_scan(doc)
-        all_texts, joined = all_words.texts, all_words.joined
-        for j, t in enumerate(all_texts):
-            if t.lower() != written or all_words.starts[j] == f.start:
+        # (The places of the word, found in the document's lower-cased text: a scan of every
+        # word of the document per finding was quadratic and held its word lists.)
+        for start, left, right in doc.fact(_doc_word_places).places(written):
+            if start == f.start:
                 continue
-            if j > 0 and joined[j] and model.bigram(all_texts[j - 1].lower(), written) >= used[1]:
+            if left is not None and model.bigram(left, written) >= used[1]:
                 return True
-            if j + 1 < len(all_texts) and joined[j + 1] and model.bigram(written, all_texts[j + 1].lower()) >= used[1]:
+            if right is not None and model.bigram(written, right) >= used[1]:
                 return True
     return False
 

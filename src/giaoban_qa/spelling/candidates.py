@@ -46,6 +46,12 @@ def valid_bases() -> frozenset[str]:
     return frozenset(i + r for i in INITIALS for r in rimes if rime_ok(i, r))
 
 
+@lru_cache(maxsize=1)
+def _longest_base() -> int:
+    """The length of the longest toneless syllable spelling ("nghiêng": 7)."""
+    return max(map(len, valid_bases()))
+
+
 # ``valid_edits`` calls made in this process; past ``_TABLE_AFTER`` they use ``_one_letter_table``.
 _TABLE_AFTER = 150
 _valid_edits_calls = 0
@@ -204,9 +210,45 @@ def _parses(word: str, bases: frozenset[str]) -> bool:
     return tone >= 0 and base in bases and (tone in (2, 5) or not base.endswith(STOP_FINALS))
 
 
+def _far_from_every_syllable(word: str) -> bool:
+    """True when no toneless syllable spelling is one letter changed, added or dropped, or
+    two neighbouring letters swapped, from the spelling of ``word`` (a word of letters, NFC,
+    at most one tone mark): then no edit of ``word`` in any tone is a syllable (every edit
+    of ``edits`` is one of those on the toneless spelling; tones do not change it), and
+    ``suggestions_for_invalid`` has nothing to find ("online", "show"). A few dozen set
+    lookups instead of the edits of the word in its six tones. Only once the run has built
+    ``_one_letter_table`` (a one-file check asks for a few suggestions): False before."""
+    if _valid_edits_calls <= _TABLE_AFTER or not word.isalpha() or unicodedata.normalize("NFC", word) != word:
+        return False
+    base, tone = split_tone(word)
+    if tone < 0:
+        return False
+    table = _one_letter_table()  # (a key with NUL at i: some letter there makes a spelling)
+    bases = valid_bases()
+    n = len(base)
+    for i in range(n):
+        if base[:i] + "\0" + base[i + 1 :] in table or base[:i] + base[i + 1 :] in bases:
+            return False  # a letter changed (or none: the spelling itself), or dropped
+    for i in range(n + 1):
+        if base[:i] + "\0" + base[i:] in table:
+            return False  # a letter added
+    for i in range(n - 1):
+        if base[:i] + base[i + 1] + base[i] + base[i + 2 :] in bases:
+            return False  # two letters swapped
+    return True
+
+
 def suggestions_for_invalid(word: str) -> tuple[tuple[str, str], ...]:
     """Valid syllables near an impossible one ("nghành" → "ngành"): one slip, and where
     none, a slip plus a tone change."""
+    longest = _longest_base()
+    if len(word) > longest + 1 and word.isalpha() and len(unicodedata.normalize("NFC", word)) > longest + 1:
+        # Too long for any syllable one slip away, or one slip and a tone away ("aggregator",
+        # "conference"): every edit keeps, drops or adds one letter, and a word of letters
+        # alone (no loose mark) keeps its length through the tone marks. Nothing to build.
+        return ()
+    if _far_from_every_syllable(word):
+        return ()
     first = near(word)
     if first:
         return first
