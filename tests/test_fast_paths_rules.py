@@ -43,3 +43,45 @@ def test_literals_found_by_one_trie_search_as_by_one_substring_test_each() -> No
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
             assert find(text) == {w for w in literals if w in text}, (literals, text)
     assert text_rules._literal_finder(frozenset({"đầy", "đầy mạnh", "mạnh"}))("đẩy mạnh, đầy đủ") == {"đầy", "mạnh"}
+
+
+def test_lower_case_keeps_letter_classes_and_is_the_regex_engines_one_but_for_dotted_i() -> None:
+    """What trying text.repeated-syllable's regexes only where the lower-cased letter runs
+    repeat rests on: lowering keeps every character a letter (or a word character) or not,
+    and ``str.lower`` of one character is the case folding IGNORECASE backreferences compare,
+    except "İ" (two characters, so the offsets shift and the long way is taken)."""
+    import _sre
+
+    letter, word = re.compile(r"[^\W\d_]"), re.compile(r"\w")
+    for c in ALL_CHARACTERS:
+        low = c.lower()
+        if len(low) != 1:
+            assert c == "İ"
+            continue
+        assert bool(letter.match(c)) == bool(letter.match(low)) and bool(word.match(c)) == bool(word.match(low)), hex(ord(c))
+        assert chr(_sre.unicode_tolower(ord(c))) == low, hex(ord(c))
+
+
+def test_repeated_syllables_and_words_found_where_runs_repeat_as_by_scanning_every_position() -> None:
+    from giaoban_qa.document import build_document
+
+    rng = random.Random(15)
+    words = ["tổ", "Tổ", "TỔ", "chức", "Chức", "a", "A", "ab", "b", "1", "_", "İ", "Σ", "σ", "ς", "ǅ", "ǆ", "K", ""]
+    gaps = [" ", " ", " ", "  ", "\u00a0", "\n", "\r\n", " \n ", ", ", ".", "-", ""]
+    seen = [0, 0]
+    for _ in range(20000):
+        n = rng.randint(0, 8)
+        plain = rng.random() < 0.5  # two words and single spaces: many repetitions
+        text = "".join(rng.choice(words[:4:3] if plain else words) + (" " if plain and rng.random() < 0.8 else rng.choice(gaps)) for _ in range(n))
+        doc = build_document("t.txt", text)
+        spans = lambda ms: [(m.span(), m.groups()) for m in ms]  # noqa: E731
+        assert spans(text_rules._repeated_syllables(doc)) == spans(text_rules._REPEAT.finditer(doc.text)), repr(text)
+        assert spans(text_rules._repeated_words(doc)) == spans(text_rules._REPEAT_WORD.finditer(doc.text)), repr(text)
+        assert text_rules._has_equal_neighbours(doc) == (text_rules._EQUAL_NEIGHBOURS.search(doc.text.lower()) is not None), repr(text)
+        seen[0] += bool(text_rules._REPEAT.search(doc.text))
+        seen[1] += bool(text_rules._REPEAT_WORD.search(doc.text))
+    assert min(seen) > 200, seen  # the generated texts hold both kinds of repetition
+    doc = build_document("t.txt", "các các hộ, tổ chức tổ chức hội nghị")
+    assert doc.fact(text_rules._run_repeats) is not None
+    assert [m.group(1) for m in text_rules._repeated_syllables(doc)] == ["các"]
+    assert [m.group() for m in text_rules._repeated_words(doc)] == ["tổ chức tổ chức"]

@@ -4,9 +4,11 @@ Unicode damage. Packs: ``rules/terms.yaml``, ``rules/typos.yaml``,
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import compress
 from typing import Iterable
 
 from giaoban_qa.document import Document, lower_text
@@ -149,7 +151,73 @@ _EQUAL_NEIGHBOURS = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[\W\d_]++\1(?![^\W\d_])
 
 
 def _has_equal_neighbours(doc: Document) -> bool:
+    repeats = doc.fact(_run_repeats)
+    if repeats is not None:
+        return bool(repeats[0])
     return _EQUAL_NEIGHBOURS.search(lowered(doc)) is not None
+
+
+# The letter runs of the lower-cased text, split at C speed by one regex led by a character
+# set, are compared with their neighbours by ``map``: the runs equal to the next one (the
+# equal-neighbours test, the doubled syllables of _REPEAT) and the runs that start a pair
+# written twice (the doubled words of _REPEAT_WORD). Those two regexes, and the test, were
+# each run at every position of the text (11 % of a check between them); now each is tried
+# only where a run it needs occurs. Up to this many characters: the list of every run of
+# a big document would be its memory peak, and those keep the long way.
+_RUN_REPEATS_MAX = 1 << 16
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
+def _run_repeats(doc: Document) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(the runs of ``lowered(doc)`` equal to the next run, the runs ``a`` of "a b a b"),
+    or None where positions in the lower-cased text are not those of the text or its
+    lower case is not the per-character one the IGNORECASE regexes compare ("İ" lowers to
+    two characters, "Σ" to "ς" at a word's end), and past _RUN_REPEATS_MAX."""
+    text = doc.text
+    if len(text) > _RUN_REPEATS_MAX or "Σ" in text:
+        return None
+    low = lowered(doc)
+    if len(low) != len(text):
+        return None
+    runs = _NOT_LETTERS.split(low)
+    pairs = frozenset(compress(runs, map(operator.eq, runs, runs[1:])))
+    doubled = frozenset(compress(runs, map(operator.and_, map(operator.eq, runs, runs[2:]), map(operator.eq, runs[1:], runs[3:]))))
+    return pairs - {""}, doubled - {""}
+
+
+def _matches_where(pattern: re.Pattern[str], text: str, low: str, words: frozenset[str]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a pattern whose every match starts where one of
+    ``words`` occurs in ``low`` (the lower-cased text, offset for offset): the pattern is
+    tried at those places only, in order, each after the end of the match before."""
+    starts: set[int] = set()
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = low.find(word, at + 1)
+    out: list[re.Match[str]] = []
+    end = 0
+    for at in sorted(starts):
+        if at >= end:
+            m = pattern.match(text, at)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+def _repeated_syllables(doc: Document) -> list[re.Match[str]]:
+    repeats = doc.fact(_run_repeats)
+    if repeats is None:
+        return list(_REPEAT.finditer(doc.text))
+    return _matches_where(_REPEAT, doc.text, lowered(doc), repeats[0])
+
+
+def _repeated_words(doc: Document) -> list[re.Match[str]]:
+    repeats = doc.fact(_run_repeats)
+    if repeats is None:
+        return list(_REPEAT_WORD.finditer(doc.text))
+    return _matches_where(_REPEAT_WORD, doc.text, lowered(doc), repeats[1])
 
 
 def _in_upper_heading(doc: Document, start: int, end: int) -> bool:
@@ -601,7 +669,7 @@ class RepeatedSyllable(Rule):
         # not whitespace tokens: "phát triển triển;" has the tokens "triển" and "triển;").
         if not doc.fact(_has_equal_neighbours):
             return
-        for m in _REPEAT.finditer(text):
+        for m in _repeated_syllables(doc):
             # The second word is matched in a lookahead so "a a a" yields two pairs.
             a, b = m.group(1), m.group(2)
             s1, e1, s2, e2 = m.start(1), m.end(1), m.start(2), m.end(2)
@@ -664,7 +732,7 @@ class RepeatedSyllable(Rule):
         text = doc.text
         if " " not in text:
             return
-        found = list(_REPEAT_WORD.finditer(text))
+        found = _repeated_words(doc)
         if not found:
             return
         from giaoban_qa.rules.spelling import _model
