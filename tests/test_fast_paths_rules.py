@@ -85,3 +85,31 @@ def test_repeated_syllables_and_words_found_where_runs_repeat_as_by_scanning_eve
     assert doc.fact(text_rules._run_repeats) is not None
     assert [m.group(1) for m in text_rules._repeated_syllables(doc)] == ["các"]
     assert [m.group() for m in text_rules._repeated_words(doc)] == ["tổ chức tổ chức"]
+
+
+def test_honorific_scans_opening_on_a_letter_match_as_those_opening_on_the_look_behind() -> None:
+    from giaoban_qa.extract.people import _UPPER_VI
+    from giaoban_qa.rules import name as name_rules
+
+    plain_honorific = re.compile(r"(?<!\w)(?:[đĐ]ồng\s+chí|[ôÔ]ng|[bB]à)\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]{0,7}\s){1,3}[A-ZĐÀ-Ỹ][^\W\d_]{0,7})(?!\w)")
+    plain_given = re.compile(rf"(?<!\w)(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[đĐ]ồng chí)\s+([{_UPPER_VI}][^\W\d_]{{0,6}})(?![\w-])(?!\s+[{_UPPER_VI}])")
+    rng = random.Random(15)
+    pieces = ["ông", "Ông", "bà", "Bà", "anh", "Anh", "chị", "Chị", "đồng chí", "Đồng  chí", "x", "1", "-", " ", " ", "\n", "Lê", "Văn",
+              "Hưng", "Nguyễn", "Thị", "A", "ông", "Bàng", "Ôngx", "ông ", "Bà ", "Lê ", "Văn ", "Hưng ", "Đỗ "]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for fast, plain in ((name_rules._HONORIFIC_RUN, plain_honorific), (name_rules._GIVEN_REF, plain_given)):
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)], repr(text)
+    assert name_rules._GIVEN_REF.search("gặp ông Hưng hôm qua").group(1) == "Hưng"
+
+
+def test_capitalised_runs_of_three_words_are_those_of_the_people_extractor() -> None:
+    from giaoban_qa.extract.people import _CAP_RUN
+    from giaoban_qa.rules import name as name_rules
+
+    rng = random.Random(15)
+    pieces = ["Lê ", "Văn ", "Hưng", "Nguyễn\u00a0", "Thị ", "A", "B ", "UBND ", "x", "1", " ", "\n", "-", "Đỗ", "Đỗ ", "ở ", "Ở"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        three = [m.span() for m in _CAP_RUN.finditer(text) if len(m.group().split()) >= 3]
+        assert [m.span() for m in name_rules._CAP_RUNS_OF_THREE.finditer(text)] == three, repr(text)
