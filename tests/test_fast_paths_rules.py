@@ -113,3 +113,17 @@ def test_capitalised_runs_of_three_words_are_those_of_the_people_extractor() -> 
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         three = [m.span() for m in _CAP_RUN.finditer(text) if len(m.group().split()) >= 3]
         assert [m.span() for m in name_rules._CAP_RUNS_OF_THREE.finditer(text)] == three, repr(text)
+
+
+def test_sentence_breaks_found_from_their_full_stop_as_by_the_look_behind_pattern() -> None:
+    from giaoban_qa.document import _SENTENCE_END, sentence_breaks
+
+    rng = random.Random(15)
+    pieces = ["a", "B", "Đ", "7", ".", "!", "?", "…", "\"", "”", "’", ")", "“", "(", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "x."]
+    for _ in range(50000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        plain = [m.span() for m in _SENTENCE_END.finditer(text, start, end)]
+        assert list(sentence_breaks(text, start, end)) == plain, (text, start, end)
+    assert list(sentence_breaks("Họp lúc 8 giờ. Đã xong.\nHết", 0, 27)) == [(14, 15), (23, 24)]
