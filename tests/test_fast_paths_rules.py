@@ -127,3 +127,27 @@ def test_sentence_breaks_found_from_their_full_stop_as_by_the_look_behind_patter
         plain = [m.span() for m in _SENTENCE_END.finditer(text, start, end)]
         assert list(sentence_breaks(text, start, end)) == plain, (text, start, end)
     assert list(sentence_breaks("Họp lúc 8 giờ. Đã xong.\nHết", 0, 27)) == [(14, 15), (23, 24)]
+
+
+def test_tone_style_scans_opening_on_one_set_match_as_the_alternations_of_two() -> None:
+    plain_pair = re.compile(r"[oòóỏõọOÒÓỎÕỌ][aàáảãạeèéẻẽẹAÀÁẢÃẠEÈÉẺẼẸ](?!\w)|[uùúủũụUÙÚỦŨỤ][yỳýỷỹỵYỲÝỶỸỴ](?!\w)")
+    plain_new = re.compile(r"[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ](?!\w)|[uU][ỳýỷỹỵỲÝỶỸỴ](?!\w)")
+    rng = random.Random(15)
+    pieces = ["o", "O", "ò", "u", "U", "ủ", "a", "à", "á", "E", "é", "y", "ý", "Ỳ", "h", "q", " ", ",", "1", "_", "\n"]
+    for _ in range(50000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert [m.span() for m in text_rules._OPEN_PAIR.finditer(text)] == [m.span() for m in plain_pair.finditer(text)], repr(text)
+        assert (text_rules._NEW_STYLE.search(text) is None) == (plain_new.search(text) is None), repr(text)
+
+
+def test_scans_opening_on_a_set_instead_of_a_repeat_match_as_before() -> None:
+    from giaoban_qa.rules import period as period_rules
+
+    invisible = "".join(text_rules._INVISIBLE)
+    plain = ((text_rules._INVISIBLE_RE, re.compile(f"[{invisible}]+")), (period_rules._ROMAN, re.compile(r"[IVXLCDM]{2,9}(?!\w)")))
+    rng = random.Random(15)
+    pieces = ["I", "V", "X", "M", "C", "a", "1", " ", "\u200b", "\ufeff", "\u00ad", "IIIIIIIIII"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for fast, slow in plain:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], repr(text)
