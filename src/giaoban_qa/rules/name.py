@@ -918,7 +918,18 @@ def _as_date(value: Any) -> dt.date | None:
 
 
 def roster_entries(doc: Document, roster: Any) -> list[dict[str, Any]]:
-    """Roster people for the units this document names, valid on the document's date."""
+    """Roster people for the units this document names, valid on the document's date.
+    Once per document and roster (name.variant and name.roster both ask; read-only)."""
+    key = ("roster_entries", id(roster))
+    cached = doc._facts.get(key)
+    if cached is not None and cached[0] is roster:
+        return cached[1]
+    out = _roster_entries(doc, roster)
+    doc._facts[key] = (roster, out)  # the roster kept with it: its id is not reused meanwhile
+    return out
+
+
+def _roster_entries(doc: Document, roster: Any) -> list[dict[str, Any]]:
     if not isinstance(roster, dict):
         return []
     units = roster.get("units", []) or []
