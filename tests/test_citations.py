@@ -149,3 +149,34 @@ def test_a_broken_pack_entry_is_named():
 
     with pytest.raises(PackError, match="needs an abbr"):
         DocTypes({"types": [{"words": ["Kế hoạch"]}]})
+
+
+@pytest.mark.parametrize(
+    "text, symbol, system, date",
+    [
+        # r17ppl: shapes real text writes (pool mining outside the hold-out)
+        ("Thực hiện Nghị quyết 45-NQ/TƯ về công tác cán bộ.", "45-NQ/TƯ", "party", None),
+        ("Chính phủ ban hành Nghị quyết 12- 2018/NQ-CP ngày 5/3/2018 về cải cách.", "12-2018/NQ-CP", "state_legal", "2018-03-05"),
+        ("Theo Công văn số 512/CV/HHTS ngày 14/8/2016 về việc thu mua.", "512/CV/HHTS", "state", "2016-08-14"),
+        ("Tổ công tác lập theo Quyết định số 41/QĐ-BCĐ 127/TP) đã kiểm tra.", "41/QĐ-BCĐ127/TP", "state", None),
+        ("Trước đó có Nghị định số 59-CP ngày 03/10/1996 về doanh nghiệp.", "59-CP", "state", "1996-10-03"),
+        ("Sau đó là Nghị định số205/2004/NĐ-CP ngày 14/12/2004 về tiền lương.", "205/2004/NĐ-CP", "state_legal", "2004-12-14"),
+        ("Theo Thông tư 09/2015/ TT-BGDĐT các trường phải báo cáo.", "09/2015/TT-BGDĐT", "state_legal", None),
+        ("Áp dụng Nghị định số 46/2016/NĐ-CP 26/5/2016 của Chính phủ về xử phạt.", "46/2016/NĐ-CP", "state_legal", "2016-05-26"),
+        ("Chương trình theo Nghị quyết 30a/NQ-CP ngày 27 tháng 12 năm 2008 về giảm nghèo.", "30a/NQ-CP", "state", "2008-12-27"),
+        ("Làm theo Chỉ thị 11/CT-TTg của Thủ tướng ban hành 13/3/2020 về tháo gỡ khó khăn.", "11/CT-TTg", "state", "2020-03-13"),
+    ],
+)
+def test_real_symbol_shapes_r17ppl(text, symbol, system, date):
+    got = [c for c in _cites(text) if c.symbol]
+    assert [(c.symbol, c.system, c.date.iso() if c.date else None) for c in got] == [(symbol, system, date)]
+
+
+def test_what_stays_no_symbol_r17ppl():
+    # a dashed number-year without a type part is the document's number and year
+    (c,) = _cites("Nghị quyết 19-2018 đề ra nhiều chỉ tiêu.")
+    assert (c.symbol, c.number, c.year) == (None, "19-2018", 2018)
+    # a date range, a fraction, "có hiệu lực từ ngày" are no symbol or issue date
+    assert _cites("Từ ngày 3-7/2017 có 5/7 xã đạt chuẩn.") == []
+    (c,) = _cites("Thông tư 21/2017/TT-BTC có hiệu lực từ 1/6/2017.")
+    assert c.date is None

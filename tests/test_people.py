@@ -196,3 +196,75 @@ def test_user_packs_extend_the_shipped_ones(tmp_path):
 )
 def test_titled_list_before_a_colon(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # r17ppl: a Party membership stacked before a post stays the person's after a verb or
+        # a preposition ("tiếp", "của"), where two posts of State organs still name two people
+        ("Chiều qua, Chủ tịch nước đã tiếp Ủy viên Bộ Chính trị, Thủ tướng Lào Khamphăn Vông-xay tại Hà Nội.", [("Khamphăn Vông-xay", ["Ủy viên Bộ Chính trị", "Thủ tướng Lào"])]),
+        ("Đoàn chuyển lời chào của Tổng Bí thư, Chủ tịch nước Lào Xổm-phết Đuông-chăn đến lãnh đạo tỉnh.", [("Xổm-phết Đuông-chăn", ["Tổng Bí thư", "Chủ tịch nước Lào"])]),
+        ("Làm việc với Giám đốc Sở Y tế, Chủ tịch UBND tỉnh Bùi Văn Tú nêu rõ.", [("Bùi Văn Tú", ["Chủ tịch UBND tỉnh"])]),
+        # a title that is the subject of "là ông …", whatever words name the body it heads
+        ("Trưởng ban bồi thường giải phóng mặt bằng là ông Hồ Văn Lực đã ký văn bản.", [("Hồ Văn Lực", ["Trưởng ban bồi thường giải phóng mặt bằng"])]),
+        ("Người ký văn bản, Chủ tịch hội đồng thẩm định là bà Đỗ Thị Lan cho biết.", [("Đỗ Thị Lan", ["Chủ tịch hội đồng thẩm định"])]),
+        ("Theo báo cáo, chỉ đạo việc này không phải Chủ tịch xã mà là ông Hồ Văn Lực.", [("Hồ Văn Lực", [])]),
+        # a foreign province's officer named after the province, no country between
+        ("Chủ tịch HĐND tỉnh Luổng Nậm Thà Khăm-phun Sỉ-vông phát biểu tại hội thảo.", [("Khăm-phun Sỉ-vông", ["Chủ tịch HĐND tỉnh Luổng Nậm Thà"])]),
+        ("Phó Chủ tịch UBND tỉnh Xaynhabuly Bounthong Chanthavong dự lễ.", [("Bounthong Chanthavong", ["Phó Chủ tịch UBND tỉnh Xaynhabuly"])]),
+        ("Chủ tịch UBND tỉnh Thanh Hóa Lê Văn Tâm dự lễ.", [("Lê Văn Tâm", ["Chủ tịch UBND tỉnh Thanh Hóa"])]),
+        # after a name, two syllables after a level word name the commune, not the next person
+        ("Ông Phạm Văn Cường, Chủ tịch UBND xã Đoàn Lập, huyện Kiến An cho biết như vậy.", [("Phạm Văn Cường", ["Chủ tịch UBND xã Đoàn Lập"])]),
+        ("Dự có ông Lê Văn Tâm, Chủ tịch UBND tỉnh Trần Văn Hùng và nhiều đại biểu.", [("Lê Văn Tâm", []), ("Trần Văn Hùng", ["Chủ tịch UBND tỉnh"])]),
+        # a Vietnamese place of three syllables, a company's name, the organ's country end a
+        # title (no foreign holder hides there); a hospital's name is no person
+        ("Bà Trần Thu Hoa - Trưởng phòng giáo dục Quận Ba Đình Tây - cho hay như vậy.", [("Trần Thu Hoa", ["Trưởng phòng giáo dục Quận Ba Đình Tây"])]),
+        ("Ông Nguyễn Quốc Tuấn - Giám đốc công ty TNHH Mặt Trời Xanh, đơn vị đầu tư cho biết.", [("Nguyễn Quốc Tuấn", ["Giám đốc công ty TNHH Mặt Trời Xanh"])]),
+        ("Luật sư Vi Văn Diện - Giám đốc Cty Luật Hòa Bình Xanh nhận định.", [("Vi Văn Diện", ["Giám đốc Cty Luật Hòa Bình Xanh"])]),
+        ("Bà Đỗ Thu Hằng - Giám đốc Truyền thông Sao Xanh Việt Nam - cho biết.", [("Đỗ Thu Hằng", ["Giám đốc Truyền thông Sao Xanh Việt Nam"])]),
+        ("Theo bác sĩ Lê Văn Bình, Giám đốc BV Nguyễn Văn Trỗi, ca mổ thành công.", [("Lê Văn Bình", ["Giám đốc BV Nguyễn Văn Trỗi"])]),
+        # a title right before "X Văn/Thị Y" serves as the honorific for a family name we lack
+        ("Phó Chủ tịch Quốc hội Tòng Thị Phương đề nghị.", [("Tòng Thị Phương", ["Phó Chủ tịch Quốc hội"])]),
+        # a run that opens an organ's lower-case pair ("Đoàn Thanh niên"), a city named like a
+        # person after its level word, a ward of three syllables, a club: all stay in the title
+        ("Chị Lê Thu Trang, Bí thư Đoàn Thanh niên Sở Tư pháp phát biểu.", [("Lê Thu Trang", ["Bí thư Đoàn Thanh niên Sở Tư pháp"])]),
+        ("Bí thư Đoàn Thanh niên Trần Văn Nam phát biểu.", [("Trần Văn Nam", ["Bí thư Đoàn Thanh niên"])]),
+        ("Ông Lê Hải quan sát hiện trường.", [("Lê Hải", [])]),
+        ("Bác sĩ Đỗ Thị Hạnh, Phó Giám đốc Bệnh viện Nhi Thành phố Hồ Chí Minh cho biết.", [("Đỗ Thị Hạnh", ["Phó Giám đốc Bệnh viện Nhi Thành phố Hồ Chí Minh"])]),
+        ("Ông Lê Văn Hậu, Phó Chủ tịch UBND phường Trần Hưng Đạo xác nhận việc này.", [("Lê Văn Hậu", ["Phó Chủ tịch UBND phường Trần Hưng Đạo"])]),
+        ("Ông Phạm Văn Hùng, Chủ tịch CLB Bóng Đá Xanh, cho biết.", [("Phạm Văn Hùng", ["Chủ tịch CLB Bóng Đá Xanh"])]),
+        ("Nhà cách mạng Nguyễn Tất Thành - Chủ tịch Hồ Chí Minh sau này.", [("Hồ Chí Minh", ["Chủ tịch"])]),
+        # a role right before two syllables names its holder unless they name a province,
+        # city or country; an honorific inside the run opening a sentence; a field of study
+        ("Bộ trưởng Tô Lâm phát biểu tại buổi họp.", [("Tô Lâm", ["Bộ trưởng"])]),
+        ("Chủ tịch Hà Nội phê bình việc này.", []),
+        ("Thủ tướng Thái Lan cũng nhất trí.", []),
+        ("Bà Thái Hà - Chủ tịch Hội đồng Quản trị Tập đoàn TH chia sẻ.", [("Thái Hà", ["Chủ tịch Hội đồng Quản trị Tập đoàn TH"])]),
+        ("Giáo sư Sinh học Nguyễn Văn Toàn, nguyên Thứ trưởng Giáo dục và Đào tạo, cho biết.", [("Nguyễn Văn Toàn", ["Thứ trưởng Giáo dục và Đào tạo"])]),
+        ("Hiệu trưởng Trường Tiểu học Lê Văn Tám cho biết.", []),
+        # organs opening with a family name ("Đoàn Chủ tịch", "Đoàn Luật sư"), firms and
+        # provinces named like people, brands: all in the title of the name before them
+        ("Ông Lê Văn Túc, Ủy viên Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam cho rằng.", [("Lê Văn Túc", ["Ủy viên Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"])]),
+        ("Luật sư Trần Văn Nghĩa, Phó Chủ nhiệm Đoàn Luật sư TP HCM, cho rằng.", [("Trần Văn Nghĩa", ["Phó Chủ nhiệm Đoàn Luật sư TP HCM"])]),
+        ("Ông Lê Văn Công, Giám đốc Công ty La Ba Đà Lạt cho hay.", [("Lê Văn Công", ["Giám đốc Công ty La Ba Đà Lạt"])]),
+        ("Ông Mai Văn Hoàng, Giám đốc Công ty TNHH TM và DV Hoàng Phước An, cũng bày tỏ.", [("Mai Văn Hoàng", ["Giám đốc Công ty TNHH TM và DV Hoàng Phước An"])]),
+        ("Ông Lê Sỹ Minh, Giám đốc Sở Thông tin và Truyền thông Thừa Thiên Huế cho biết.", [("Lê Sỹ Minh", ["Giám đốc Sở Thông tin và Truyền thông Thừa Thiên Huế"])]),
+        ("Ông Lê Ngọc Đức, Tổng giám đốc Toyota Bến Thành chia sẻ.", [("Lê Ngọc Đức", ["Tổng giám đốc Toyota Bến Thành"])]),
+        ("Giám đốc Công ty TNHH Sao Việt Nguyễn Văn An cho biết.", [("Nguyễn Văn An", ["Giám đốc Công ty TNHH Sao Việt"])]),
+        ("Phó Chủ tịch LĐLĐ TP Đặng Thị Phương Hoa phát biểu.", [("Đặng Thị Phương Hoa", ["Phó Chủ tịch LĐLĐ TP"])]),
+        # the next holder's name, then punctuation and another title: the title is his
+        ("Dự có Chủ tịch MTTQ Lê Văn Mẫn, Bí thư Thành ủy Hoàng Văn Hải… Chủ tịch Quốc hội phát biểu.", [("Lê Văn Mẫn", ["Chủ tịch MTTQ"]), ("Hoàng Văn Hải", ["Bí thư Thành ủy"])]),
+        # a country note in parentheses between the title and the name; a minister after his
+        # ministry in two syllables; an editor-in-chief; an airline is no person
+        ("Thủ tướng đã tiếp Bí thư Tỉnh ủy Vân Nam (Trung Quốc) Trần Hào đang có chuyến thăm.", [("Trần Hào", ["Bí thư Tỉnh ủy Vân Nam (Trung Quốc)"])]),
+        ("Dự có Bộ trưởng Bộ Công an Tô Hải… và nhiều đại biểu.", [("Tô Hải", ["Bộ trưởng Bộ Công an"])]),
+        ("Chủ tịch Hội Nông dân Mai Châu phát biểu.", []),
+        ("Ông Lê Quang Định – Tổng Biên tập Báo Nông thôn cho biết.", [("Lê Quang Định", ["Tổng Biên tập Báo Nông thôn"])]),
+        ("Ông Dương Văn Thành - Tổng Giám đốc Vietnam Airlines (ngồi phải) ký thỏa thuận.", [("Dương Văn Thành", ["Tổng Giám đốc Vietnam Airlines"])]),
+        # an autonomous region's name with its lower-case words stays in the title
+        ("Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây Hoàng Hải Minh tiếp đoàn.", [("Hoàng Hải Minh", ["Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây"])]),
+    ],
+)
+def test_constructions_r17ppl(text, expected):
+    assert _people(text) == expected

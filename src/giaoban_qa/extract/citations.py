@@ -28,7 +28,7 @@ TYPE_WORDS = (
 _TYPE = "|".join(sorted((re.escape(t) for t in TYPE_WORDS), key=len, reverse=True))
 _UP = r"[A-ZĐ]"
 _SYM = r"[A-Za-zĐđ]"
-_ISSUER = rf"{_UP}[A-Za-zĐđ0-9&]*"
+_ISSUER = rf"{_UP}[A-Za-zĐđƯƠ0-9&]*"  # "29-NQ/TƯ": the Party centre written with its marks
 
 # The symbol alone, anchored on its digits; the type word in front of it is looked for
 # backwards on a short window (an optional type-word group in front made the engine try
@@ -40,11 +40,17 @@ _SP = r"[ \u00a0]?"
 # The slash left out, after a type word: "Quyết định 309 QĐ-TTg" (a type abbreviation and its
 # issuer must follow; read as 309/QĐ-TTg).
 _NOSLASH_TYPES = r"(?:QĐ|NQ|CT|KH|BC|TB|NĐ|TT|TTr|HD|KL|CV|CĐ)"
+# Also seen in real text (r17ppl, pool mining): the year joined by a dash ("Nghị quyết
+# 19-2017/NQ-CP", read as written), the issuer after a second slash ("324/CV/HHLTVN"), a
+# steering committee named by its number ("73/QĐ-BCĐ 389/TP"), the old Government
+# decrees' "28-CP" / "64-TTg" with no type part, and "số187/2004/NĐ-CP" with no space.
+_OLD_ISSUERS = r"(?:CP|TTg|HĐBT|HĐCP)"
 _SYMBOL = re.compile(
-    rf"(?<![\w/\-.])(?P<symbol>"
+    rf"(?:(?<![\w/\-.])|(?<=số))(?P<symbol>"
     rf"(?P<party_no>\d{{1,5}}){_SP}[-–]{_SP}(?P<party_type>{_UP}{_SYM}*)/(?P<party_issuer>{_ISSUER}(?:-{_ISSUER})*)"
-    rf"|(?P<state_no>\d{{1,5}})(?:{_SP}/{_SP}|(?P<noslash>[ \u00a0])(?={_NOSLASH_TYPES}[-–]{_UP}))(?:(?P<year>(?:19|20)\d\d)/)?(?P<state_a>{_UP}{_SYM}*\d*)"
-    rf"(?:{_SP}[-–]{_SP}(?P<state_b>{_ISSUER}(?:-{_ISSUER})*))?"
+    rf"|(?P<state_no>\d{{1,5}}[a-e]?)(?:{_SP}/{_SP}|(?P<noslash>[ \u00a0])(?={_NOSLASH_TYPES}[-–]{_UP})|{_SP}[-–]{_SP}(?=(?:19|20)\d\d/{_UP}))(?:(?P<year>(?:19|20)\d\d)/{_SP})?(?P<state_a>{_UP}{_SYM}*\d*)"
+    rf"(?:(?:{_SP}[-–]{_SP}|/)(?P<state_b>{_ISSUER}(?:-{_ISSUER}|[ \u00a0]\d{{2,4}}/{_ISSUER})*))?"
+    rf"|(?P<old_no>\d{{1,5}})[-–](?P<old_issuer>{_OLD_ISSUERS})"
     rf")(?![\w/])"
 )
 _SPACING = re.compile(r"[\s–]")
@@ -57,7 +63,7 @@ _TYPE_WINDOW = 48
 _LOWER_TYPES = ("nghị quyết", "quyết định", "chỉ thị", "kết luận", "kế hoạch", "báo cáo", "công văn", "thông báo",
                 "thông tư", "nghị định", "hướng dẫn", "tờ trình", "công điện", "quy định")
 _TYPE_LOWER = "|".join(re.escape(t) for t in _LOWER_TYPES)
-_NUMBER_ONLY = re.compile(rf"(?P<type>{_TYPE})\s+(?:số\s+)?(?P<number>\d{{1,4}}(?:/(?:19|20)\d\d)?)(?![\d/\-]|[.,]\d|\s*%)")
+_NUMBER_ONLY = re.compile(rf"(?P<type>{_TYPE})\s+(?:số\s+)?(?P<number>\d{{1,4}}(?:[/-](?:19|20)\d\d)?)(?![\d/\-]|[.,]\d|\s*%)")
 # Found from "số N" and read backwards (an alternation of lower-case words tried at every
 # character cost ten times the capitalised pass).
 _SO_NUMBER = re.compile(r"(?<!\w)số\s+(?P<number>\d{1,4}(?:/(?:19|20)\d\d)?)(?![\d/\-]|[.,]\d|\s*%)")
@@ -68,7 +74,10 @@ _LTYPE_BEFORE = re.compile(rf"(?<!\w)(?P<ltype>{_TYPE_LOWER})\s+\Z")
 _AND_NUMBER = re.compile(r"\s+(?:và|,)\s+(?:số\s+)?(?P<number>\d{1,4}(?:/(?:19|20)\d\d)?)(?![\d/\-]|[.,]\d|\s*%|\s+(?:năm|tháng|ngày|người|hộ|xã|tỷ|triệu)\b)")
 _AFTER_DATE = re.compile(
     r"\s*+(?:[,(]|[-–])?\s*+(?:được\s+(?:[^,;.()\n]{2,60}?\s)?)?(?:(?:ban hành|ký|ký ban hành)\s+)?(?=(?:ngày|sáng|chiều)\b)"
-    r"|\s*+\((?=\s?\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{4}\s?\))",
+    r"|\s*+\((?=\s?\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{4}\s?\))"
+    # the date right after the symbol with no "ngày": "Nghị định số 100/2015/NĐ-CP 20/10/2015 của …"
+    # or after "ban hành" with no "ngày": "… của Chính phủ ban hành 16/11/2010"
+    r"|[ \u00a0](?:(?:ban hành|ký)\s+)?(?=\d{1,2}/\d{1,2}/(?:19|20)\d\d(?!\d))",
     re.IGNORECASE,
 )
 _ISSUER_WORDS = re.compile(
@@ -131,6 +140,8 @@ def _classify(m: re.Match[str]) -> tuple[str, str | None, str | None, str | None
     if m.group("party_no"):
         issuer = m.group("party_issuer")
         return "party", m.group("party_type"), issuer, None, None, m.group("party_no")
+    if m.group("old_no"):
+        return "state", None, m.group("old_issuer"), None, None, m.group("old_no")
     number = m.group("state_no")
     a, b = m.group("state_a"), m.group("state_b")
     year = int(m.group("year")) if m.group("year") else None
@@ -195,6 +206,8 @@ def citations(doc: Document) -> list[Citation]:
             continue
         number = m.group("number")
         year = int(number.split("/")[1]) if "/" in number else None
+        if "-" in number:
+            year = int(number.split("-")[1])  # "Nghị quyết 19-2017"
         tg = "type"
         out.append(_build(doc, m, (m.start(tg), m.end(tg)), None, "number_only", None, None, None, year, number, by_start))
         # "Quyết định 19 và 54": a second document of the same type, its number only.

@@ -286,7 +286,10 @@ _TAIL_BOUND = {
     "đoàn": {"tập", "liên"}, "ty": {"công"},
     # "Chính ủy Bộ tư lệnh Thủ đô", "Bộ trưởng bộ Y tế" (written in lower case)
     "lệnh": {"tư"},
+    # "Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây", "Đoàn Chủ tịch", "Đoàn Luật sư"
+    "tộc": {"dân"}, "tịch": {"chủ"}, "sư": {"luật"},
 }
+_TAIL_BOUND["trị"] = {"chính", "tự", "quản"}  # "Chủ tịch Hội đồng Quản trị"
 _MAX_TITLE_WORDS = 14
 
 
@@ -368,10 +371,26 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
                 if _low(prev) in _SCHOOL_WORDS:
                     # "Hiệu trưởng Trường Tiểu học Nguyễn Khả Trạc": a school named after a person
                     school_until = i + run - 1
-                elif run == 2 and fold(prev) in ("quan", "phuong"):
+                elif _low(prev) in _COMPANY_WORDS or (prev.isupper() and any(_low(x[2]) in _COMPANY_WORDS for x in words_from[:i])):
+                    # After a name, "Giám đốc Công ty La Ba …", "… Công ty TNHH TM và DV Hoàng
+                    # Phước Minh": a firm named after a person, its holder named already.
+                    school_until = i + run - 1
+                elif run == 2 and (fold(prev) in ("quan", "phuong") or fold(prev) in lex.levels):
                     # "Trưởng Công an quận Ngô Quyền", "phường Lê Lợi": districts and wards
                     # are named after people; two syllables after the level are its name.
+                    # After a name ("ông A, Chủ tịch UBND xã Đoàn Xá, …") so is a commune's:
+                    # the holder is named already, and is seldom named in two syllables.
                     school_until = i + 1
+                elif run == 3 and fold(prev) in ("quan", "phuong"):
+                    # "Phó Chủ tịch UBND phường Lê Thanh Nghị" after a named holder: wards
+                    # and districts are named after people in three syllables too.
+                    school_until = i + 2
+                elif (fold(prev) in lex.levels or fold(prev) in _LEVEL_LAST_WORDS) and fold(" ".join(x[2] for x in words_from[i : i + run])) in _PLACES_LIKE_NAMES or (
+                    i + run < len(words_from) and _pair_opens(words_from[i + run - 1][2], words_from[i + run][2]) and text[words_from[i + run - 1][1] : words_from[i + run][0]] == " "
+                ):
+                    # "Bệnh viện Chợ Rẫy Thành phố Hồ Chí Minh": a place; "Bí thư Đoàn Thanh
+                    # niên …": the run's last word opens a lower-case pair, an organ's name.
+                    school_until = i + run - 1
                 elif low in lex.strong_surnames or (run >= 3 and fold(w) in lex.slip_surnames) or (run == 3 and _weak_name(words_from[i : i + 3], lex)) or not (fold(prev) in lex.levels or fold(prev) in ("uy", "tp") or prev.isupper()):
                     break
         elif w in ("và", "của") and i + 1 < len(words_from) and _joins_organ(w, words_from[i + 1][2], lex):
@@ -393,6 +412,7 @@ _PAIR_NEXT = {
     "giao": {"thông"}, "xây": {"dựng"}, "lao": {"động"}, "nội": {"vụ"}, "tư": {"pháp", "nhân"}, "ngoại": {"giao"}, "khoa": {"học"},
     "phụ": {"nữ"}, "cựu": {"chiến"}, "chữ": {"thập"}, "thanh": {"tra", "niên"}, "ngân": {"hàng"}, "bảo": {"hiểm"}, "hải": {"quan"},
     "cảnh": {"sát"}, "quản": {"lý"}, "tòa": {"án"}, "viện": {"kiểm"}, "bệnh": {"viện"}, "trung": {"tâm", "ương"},
+    "tự": {"trị"}, "dân": {"tộc"}, "luật": {"sư"}, "chủ": {"tịch"},  # "Đoàn Luật sư", "Đoàn Chủ tịch"
 }
 _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập": "chữ", "niên": "thanh", "hàng": "ngân", "hiểm": "bảo",
                 "quan": "hải", "sát": "cảnh", "lý": "quản", "án": "tòa", "kiểm": "viện", "viện": "bệnh", "binh": "chiến"}
@@ -496,13 +516,23 @@ def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
     head = words[-len(tail) - 1].lower() if len(words) > len(tail) else ""
     if fold(head) in _ORG_HEADS or fold(tail[-1]) in _ORG_FIRST_WORDS or _low(head) in _SCHOOL_WORDS:
         return False  # "Công ty Đại Nguyên Dương", "Sở Công Thương Hà Nội": an organ's name
+    if fold(f"{tail[1]} {tail[0]}") in _TWO_SYLLABLE_PLACES or fold(" ".join(reversed(tail[:3]))) in _THREE_SYLLABLE_PLACES:
+        return False  # "Giám đốc Sở Thông tin và Truyền thông Thừa Thiên Huế": the organ's province
+    if any(_low(w) in _COMPANY_WORDS for w in words[: len(words) - len(tail)]):
+        return False  # "Giám đốc Công ty TNHH TM và DV Hoàng Phước Minh": the firm's name
+    if any(_transliterated(w) for w in tail) and not all(_transliterated(w) for w in tail):
+        return False  # "Tổng giám đốc Hyundai Thành Công": a brand and Vietnamese words, a firm
+    if tail[0] in _COUNTRY_WORDS or f"{tail[1]} {tail[0]}" in _COUNTRY_WORDS or tail[1:2] == ["Việt"] and tail[0] == "Nam":
+        return False  # "Giám đốc Truyền thông Grab Việt Nam": the organ's country ends the title
+    if (fold(head) in lexicon().levels or fold(tail[-1]) in lexicon().levels) and not any(_transliterated(w) for w in tail):
+        return False  # "Trưởng phòng Giáo dục quận Hai Bà Trưng": a Vietnamese place of three syllables
     return fold(" ".join(reversed(tail[:3]))) not in _PLACES_LIKE_NAMES and fold(" ".join(reversed(tail))) not in _PLACES_LIKE_NAMES
 
 
 # The lower-case last word of an organisation's kind, before its capitalised name.
-_ORG_HEADS = frozenset(("ty", "doan", "hang", "vien", "truong", "hoi", "san", "xa", "tam"))
+_ORG_HEADS = frozenset(("ty", "doan", "hang", "vien", "truong", "hoi", "san", "xa", "tam", "cty", "tnhh", "cp", "clb"))
 # The capitalised first word of an organ's name ("Sở Công Thương Hà Nội", "Bộ Kế hoạch").
-_ORG_FIRST_WORDS = frozenset(("so", "bo", "ban", "cuc", "vu", "vien", "truong", "hoi", "cong", "tong", "ngan", "tap", "uy", "van", "phong", "trung", "hoc", "dai", "hiep", "lien", "quy"))
+_ORG_FIRST_WORDS = frozenset(("so", "bo", "ban", "cuc", "vu", "vien", "truong", "hoi", "cong", "tong", "ngan", "tap", "uy", "van", "phong", "trung", "hoc", "dai", "hiep", "lien", "quy", "cty"))
 
 
 def _next_name_start(scan: _Scan, pos: int) -> int | None:
@@ -522,6 +552,8 @@ def _next_name_start(scan: _Scan, pos: int) -> int | None:
     if count == 2 and _low(first) not in scan.lex.strong_surnames:
         return None  # "… nông thôn Hà Nội": two syllables after a weak family name are a place
     if scan.lex.is_surname(first, count) and 2 <= count <= 4:
+        if count < len(words) and all(w.isalpha() for w in words[:count]) and _pair_opens(words[count - 1], re.sub(r"[^\w].*$", "", words[count])):
+            return None  # "Bí thư Đoàn Thanh niên": an organ's name
         return pos + 1
     return None
 
@@ -616,7 +648,33 @@ def _title_before_la(scan: _Scan, at: int, floor: int) -> list[Title]:
     """"Chủ cơ sở trên là bà Vũ Thị Tân", "Giám đốc công ty là ông …": a title, then "là"
     and the honorific."""
     m = _LA_BEFORE.search(scan.text, max(floor, at - 20), at)
-    return _title_before(scan, m.start(), floor) if m else []
+    if not m:
+        return []
+    return _title_before(scan, m.start(), floor) or _subject_title_before_la(scan, m.start(), floor)
+
+
+# "Chủ tịch Hội đồng bồi thường là ông …": the title is the subject of "là", so the words
+# after its role name the body it heads, whatever they are (not only the organ words of a
+# title written before a name), up to _SUBJECT_TITLE_WORDS words with no punctuation.
+_SUBJECT_TITLE_WORDS = 6
+_CLAUSE_OPEN = re.compile(r"(?:^|[,;:(–-])\s*\Z")
+
+
+def _subject_title_before_la(scan: _Scan, end: int, floor: int) -> list[Title]:
+    """A title that opens its clause and is the subject of "là" + honorific."""
+    text, lex = scan.text, scan.lex
+    lo = max(floor, end - 80)
+    for m in lex.role_regex.finditer(text, lo, end):
+        between = text[m.end() : end]
+        if re.search(r"[^\w\s]", between) or len(between.split()) > _SUBJECT_TITLE_WORDS:
+            continue
+        if not _CLAUSE_OPEN.search(text[max(floor, m.start() - 3) : m.start()]) and m.start() != floor:
+            return []
+        hit = _role_at(text, m.start(), lex)
+        if hit is None:
+            return []
+        return [_classify_title(text, m.start(), end, hit[1], lex, True)]
+    return []
 
 
 # A titled list: "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: A, B; C, Giám đốc Sở …".
@@ -680,7 +738,7 @@ def _earlier_titles(scan: _Scan, titles: list[Title], floor: int) -> list[Title]
         t = got[0]
         last = _WORD.findall(scan.text[max(floor, t.start - 12) : t.start])
         before_t = scan.text[max(floor, t.start - 12) : t.start]
-        if (last and _low(last[-1]) in _OBJECT_BEFORE | {"chí", "các"}) or re.search(r"\d\s*(?:đồng chí\s*)?\Z", before_t):
+        if (last and _low(last[-1]) in _OBJECT_BEFORE | {"chí", "các"} and not (_low(last[-1]) in _OBJECT_BEFORE and _stacked_post(t, head))) or re.search(r"\d\s*(?:đồng chí\s*)?\Z", before_t):
             # "… với Bộ trưởng Bộ X, Chủ tịch Quốc hội Y nêu rõ", "của đoàn … của Bí thư Thành
             # ủy, Phó giám đốc Sở Y", "ý kiến của 4 đồng chí Phó Chủ tịch UBND TP, Chủ tịch
             # UBND TP Y": after a preposition or a plural the earlier title is others'.
@@ -697,6 +755,20 @@ def _earlier_titles(scan: _Scan, titles: list[Title], floor: int) -> list[Title]
     return out
 
 
+# Memberships written before a person's post are never anyone's only title: "tiếp Ủy viên Bộ
+# Chính trị, Thủ tướng Lào X", "của Tổng Bí thư, Chủ tịch nước Lào Y" name one person even
+# after a verb or a preposition (where "với Bộ trưởng Bộ X, Chủ tịch Quốc hội Y" names two).
+_MEMBERSHIP_ROLES = frozenset(("ủy viên bộ chính trị", "ủy viên trung ương", "bí thư trung ương", "ủy viên ban thường vụ", "ủy viên ban chấp hành", "tỉnh ủy viên", "huyện ủy viên", "thành ủy viên"))
+
+
+def _stacked_post(earlier: Title, nearer: Title) -> bool:
+    """``earlier`` is stacked before ``nearer`` on one person: a Party membership before a
+    post, or the General Secretary who is also President ("Tổng Bí thư, Chủ tịch nước")."""
+    if earlier.role in _MEMBERSHIP_ROLES and nearer.role not in _MEMBERSHIP_ROLES:
+        return True
+    return earlier.role == "tổng bí thư" and fold(nearer.text).startswith("chu tich nuoc")
+
+
 def _last_cap_run(lead: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     run: list[tuple[int, int, str]] = []
     for s, e, w in reversed(words):
@@ -708,7 +780,7 @@ def _last_cap_run(lead: str, words: list[tuple[int, int, str]]) -> list[tuple[in
 
 # Every role word of titles.yaml contains one of these (lower case): a substring test on
 # the window before a name skips the role regex when no title can be there.
-_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ")
+_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập")
 
 
 def _sentence_floor(text: str, pos: int) -> int:
@@ -746,7 +818,7 @@ def _weak_name(run: list[tuple[int, int, str]], lex: TitleLexicon) -> bool:
 
 
 # The word before a school's name, often a person's name ("Trường THCS Lê Lợi").
-_SCHOOL_WORDS = frozenset(("học", "thcs", "thpt", "trường", "th"))  # lower case, marks kept: "trưởng" is a role
+_SCHOOL_WORDS = frozenset(("học", "thcs", "thpt", "trường", "th", "bv"))  # lower case, marks kept: "trưởng" is a role
 # The word before a firm's name, which is often a person's ("công ty TNHH Dương Dũng").
 _COMPANY_WORDS = frozenset(("ty", "tnhh", "cp", "htx", "doanh nghiệp"))
 # Runs that open with a family name and name no one: "Bộ Tư lệnh Thái Bình Dương".
@@ -825,6 +897,8 @@ _FOREIGN_HOLDER = re.compile(
 # would be tried at every position of the text): "(?<![\w.-][A-Z])" tests the character
 # before it.
 _ASCII_NAME = re.compile(rf"[A-Z](?<![\w.-][A-Z])[a-z]+(?:[ -][A-Z][a-z]+){{1,3}}(?![\w-])(?! [{_UPPER_VI}])")
+# English words of a firm's name written after a title ("Tổng Giám đốc Vietnam Airlines"): no person.
+_ORG_ASCII_WORDS = frozenset("Vietnam Airlines Airline Group Bank Corporation Corp Company Holdings International Limited Ltd Capital Investment Partners Foundation Fund University Institute Motors Technologies Solutions Media".split())
 _VI_ONSETS = frozenset("ch gh gi kh ng ngh nh ph qu th tr".split())
 _VI_CODAS = frozenset("c ch m n ng nh p t".split())
 
@@ -849,6 +923,21 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
     starts = {p.start for p in taken}
     out = []
     spans = sorted((p.start, p.end) for p in taken)
+    for m in _FOREIGN_AFTER_PLACE.finditer(text):
+        start, end = m.span(2)
+        words = m.group(2).split(" ")
+        if start in starts or not all(_transliterated(w) for w in words) or (m.start() > 0 and text[m.start() - 1].isalnum()):
+            continue
+        if any(a < end and start < b for a, b in spans):
+            continue
+        floor = _sentence_floor(text, m.start())
+        before = _title_before(scan, start, floor)
+        if before:
+            before = _earlier_titles(scan, before, floor) + before
+            name = m.group(2)
+            out.append(PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(before), form="title-name"))
+            starts.add(start)
+            spans.append((m.start(1), end))  # the place and the holder: no other reading of them
     for m in _ASCII_NAME.finditer(text):
         start, end = m.span()
         words = m.group().split(" ")
@@ -857,7 +946,7 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
             # _FOREIGN_HOLDER below); "Tổng thống Nga Putin" names one word only.
             start += len(words[0]) + 1
             words = words[1:]
-        if len(words) < 2 or start in starts or not any(_foreign_word(w) for x in words for w in x.split("-")) or lex.is_surname(words[0], len(words)):
+        if len(words) < 2 or start in starts or not any(_foreign_word(w) for x in words for w in x.split("-")) or lex.is_surname(words[0], len(words)) or any(w in _ORG_ASCII_WORDS for w in words):
             continue
         if any(a < end and start < b for a, b in spans):
             continue
@@ -879,7 +968,30 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
             before = _earlier_titles(scan, before, floor) + before
             name = m.group(1)
             out.append(PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(before), form="title-name"))
+            starts.add(start)
     return out
+
+
+# "Chủ tịch HĐND tỉnh Chămpaxắc Mệchxavẳn Phômphithắc", "… tỉnh Xiêng Khoảng Bun-tôn
+# Chăn-thạ-phon": a foreign province's officer, named after the province with no country
+# between. The place is one to three capitalised words after its level word; the holder is
+# the two or three words after it, each transliterated (hyphenated syllables, or several
+# syllables run together), which no Vietnamese name is.
+_FOREIGN_AFTER_PLACE = re.compile(
+    rf"(?:tỉnh|thủ đô|bang|thành phố|khu tự trị|huyện) ({_FOREIGN_WORD}(?: {_FOREIGN_WORD}){{0,2}}) ({_FOREIGN_WORD}(?: {_FOREIGN_WORD}){{1,2}})(?![\w-])(?! [{_UPPER_VI}])"
+)
+_VOWEL_GROUPS = re.compile(f"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]+")
+
+
+def _transliterated(word: str) -> bool:
+    """A capitalised word no Vietnamese syllable spells: hyphenated ("Bun-tôn") or holding
+    two vowel groups ("Chămpaxắc"; "gi" / "qu" onsets aside, a Vietnamese syllable has one)."""
+    if "-" in word:
+        return True
+    low = word.lower()
+    if low.startswith(("gi", "qu")):
+        low = low[2:]
+    return len(_VOWEL_GROUPS.findall(low)) >= 2
 
 
 def _extract_people(doc: Document) -> list[PersonMention]:
@@ -897,7 +1009,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         begin = 0
         # After a level word ("tỉnh Bình Dương Trần Thanh Liêm", "phường Nguyễn Cư Trinh")
         # the run opens with a place name of at least two syllables.
-        if pw and (_low(pw.group(1)) in _SCHOOL_WORDS or _low(pw.group(1)) in _COMPANY_WORDS) and len(run) <= 4:
+        if pw and (_low(pw.group(1)) in _SCHOOL_WORDS or _low(pw.group(1)) in _COMPANY_WORDS) and len(run) <= 4 and not _field_of_study(text, pw.start(1)):
             continue  # "Trường Tiểu học Lê Văn Tám", "công ty TNHH Dương Dũng": the school's or firm's name
         if prev_word == "thon" and fold(text[max(0, first_start - 10) : first_start]).endswith("nong thon"):
             prev_word = ""  # "Sở Nông nghiệp và Phát triển nông thôn Lê Minh Hải": rural, not a village
@@ -907,7 +1019,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
                 begin = 0
             elif (
                 prev_word in _PROVINCE_LEVELS
-                and len(run) == 3
+                and (len(run) == 3 or len(run) == 4 and _low(run[0][2]) in lex.strong_surnames)
                 and (_low(run[0][2]) in lex.strong_surnames or fold(run[0][2]) in lex.slip_surnames or _weak_name(run, lex))
                 and fold(" ".join(w for _, _, w in run)) not in _PLACES_LIKE_NAMES
             ):
@@ -928,16 +1040,31 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             # "ông Mai Thức", "bà Hà Vân": two syllables after an honorific are a person even
             # when the family name is also a common word or a place's first syllable.
             chosen = 0
+        if chosen is None and honorific_at is not None and len(run) - begin == 2 and _low(run[begin][2]) in lex.surnames:
+            chosen = begin  # "Bà Thái Hương" opening a sentence: the honorific is in the run
+        if chosen is None and len(run) == 2 and _low(run[0][2]) in lex.surnames and fold(f"{run[0][2]} {run[1][2]}") not in _TWO_SYLLABLE_PLACES and (_role_right_before(scan, first_start) or _organ_right_before(scan, first_start, prev_word, pw)):
+            # "Bộ trưởng Tô Lâm": a role right before two syllables names its holder, unless
+            # they name a province, a city or a country ("Chủ tịch Hà Nội nói").
+            chosen = 0
         if chosen is None and len(run) >= 3 and run[-2][2] in _MIDDLE_MARKERS and _HONORIFIC_BEFORE.search(text[max(0, run[-3][0] - _HON_WINDOW) : run[-3][0]]):
             # "ông Long Văn Sơn", "bà Lò Thị Hoa": after an honorific, three syllables
             # with "Văn" / "Thị" in the middle are a person whose family name our list lacks.
             chosen = len(run) - 3
+        if chosen is None and len(run) == 3 and run[1][2] in _MIDDLE_MARKERS and _title_before(scan, first_start, _sentence_floor(text, first_start)):
+            # "Phó Chủ tịch Quốc hội Tòng Thị Phóng": a title right before serves as the honorific.
+            chosen = 0
         if chosen is None:
             continue
         start, end = run[chosen][0], run[-1][1]
         name = text[start:end]
         if fold(name) in _NEVER_PEOPLE:
             continue
+        if mentions and any(t.start <= start < t.end for t in mentions[-1].titles):
+            continue  # read already as part of the title after the name before it (a firm's, a ward's name)
+        if len(run) - chosen == 2:
+            nxt = _NEXT_LOWER_WORD.match(text, end)
+            if nxt and _pair_opens(run[-1][2], nxt.group(1)) and not _HONORIFIC_BEFORE.search(text[max(0, start - _HON_WINDOW) : start]):
+                continue  # "Bí thư Đoàn Thanh niên …": the run opens an organ's name
         floor = _sentence_floor(text, start)
         honorific = (honorific_at is not None and chosen == honorific_at + 1) or bool(_HONORIFIC_BEFORE.search(text[max(0, start - _HON_WINDOW) : start]))
         pi = bisect.bisect_right(para_starts, start) - 1
@@ -954,7 +1081,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             if hon and not before:
                 before = _title_before_la(scan, at, floor)
         else:
-            before = _title_before(scan, start, floor) or _title_before_separator(scan, start, floor, comma=False)
+            before = _title_before(scan, start, floor) or _title_before_separator(scan, start, floor, comma=False) or _title_before_note(scan, start, floor)
         if before:
             before = _earlier_titles(scan, before, floor) + before
         elif ":" in text[max(0, start - _LIST_WINDOW) : start]:
@@ -967,6 +1094,76 @@ def _extract_people(doc: Document) -> list[PersonMention]:
     if found:
         mentions = sorted(mentions + found, key=lambda p: p.start)
     return mentions
+
+
+_SCHOOL_LEVELS = frozenset(("tiểu", "trung", "đại"))
+
+
+def _field_of_study(text: str, at: int) -> bool:
+    """"học" at ``at`` ends a field of study ("Giáo sư Toán học Nguyễn …", "TS Sinh học …"),
+    not a school's name ("Trường Tiểu học Lê Văn Tám", "Đại học …")."""
+    if not text.startswith("học", at):
+        return False
+    prev = _PREV_WORD.search(text, max(0, at - 16), at)
+    return prev is not None and _low(prev.group(1)) not in _SCHOOL_LEVELS
+
+
+def _role_right_before(scan: _Scan, start: int) -> bool:
+    """A role word of the titles pack ends one space before ``start`` ("Bộ trưởng |Tô Lâm")."""
+    window = scan.text[max(0, start - 24) : start]
+    if not window.endswith(" ") or not any(k in window.lower() for k in _ROLE_KEYS):
+        return False
+    for m in scan.lex.role_regex.finditer(scan.text, max(0, start - 24), start - 1):
+        if m.end() == start - 1 and _role_at(scan.text, m.start(), scan.lex) is not None:
+            return True
+    return False
+
+
+def _organ_right_before(scan: _Scan, start: int, prev_word: str, pw: re.Match[str] | None) -> bool:
+    """A title ends right before ``start`` with an organ's own word, not a level or an
+    abbreviation that a place name follows: "Bộ trưởng Bộ Công an |Tô Lâm", not "UBND tỉnh
+    |Hà Giang", "Huyện ủy |Gia Lâm", "UBND TP |Hà Nội"."""
+    if pw is None or prev_word in scan.lex.levels or prev_word in _LEVEL_LAST_WORDS or prev_word in ("uy", "tp", "tp.", "thon") or pw.group(1).isupper() or _is_cap(pw.group(1)):
+        return False
+    got = _title_before(scan, start, _sentence_floor(scan.text, start))
+    if not got or got[0].end != start - 1:
+        return False
+    # Only a ministry: "Hội Nông dân Mai Châu", "Công an Gia Lâm" end in a district's name.
+    role = _role_at(scan.text, got[0].start, scan.lex)
+    return role is not None and scan.text.startswith(" Bộ ", role[0].end()) and not scan.text.startswith(" Bộ Tư lệnh", role[0].end())
+
+
+# "Bí thư Khu ủy … (Trung Quốc) Bành Thanh Hoa": a short note in parentheses (the country,
+# the province) between the title and the name.
+_NOTE_BEFORE = re.compile(rf"\(([{_UPPER_VI}][^()\n]{{1,28}})\) \Z")
+
+
+def _title_before_note(scan: _Scan, start: int, floor: int) -> list[Title]:
+    m = _NOTE_BEFORE.search(scan.text, max(floor, start - 32), start)
+    if m is None or not all(_is_cap(w) for w in m.group(1).split()):
+        return []
+    got = _title_before(scan, m.start(), floor)
+    return [replace(got[0], end=m.end() - 1, text=scan.text[got[0].start : m.end() - 1])] if got else []
+
+
+# Provinces and cities written bare after a title ("Chủ tịch Hà Nội", "Bí thư Cà Mau") and
+# countries: two syllables that name no person there. Folded.
+_TWO_SYLLABLE_PLACES = frozenset(fold(x) for x in (
+    "Hà Nội", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Cao Bằng", "Lạng Sơn", "Thái Nguyên", "Thái Bình", "Hòa Bình", "Phú Thọ",
+    "Lào Cai", "Yên Bái", "Tuyên Quang", "Bắc Kạn", "Sơn La", "Lai Châu", "Điện Biên", "Quảng Ninh", "Hải Phòng",
+    "Hải Dương", "Hưng Yên", "Nam Định", "Ninh Bình", "Thanh Hóa", "Nghệ An", "Quảng Bình", "Quảng Trị", "Đà Nẵng",
+    "Quảng Nam", "Quảng Ngãi", "Bình Định", "Phú Yên", "Khánh Hòa", "Ninh Thuận", "Bình Thuận", "Kon Tum", "Gia Lai",
+    "Đắk Lắk", "Đắk Nông", "Lâm Đồng", "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Long An", "Tiền Giang",
+    "Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp", "An Giang", "Kiên Giang", "Cần Thơ", "Hậu Giang", "Sóc Trăng",
+    "Bạc Liêu", "Cà Mau", "Vĩnh Phúc", "Bắc Ninh", "Bắc Giang", "Sài Gòn", "Đà Lạt", "Hạ Long", "Nha Trang",
+    "Vũng Tàu", "Hội An", "Phú Quốc", "Biên Hòa", "Thủ Đức", "Hà Đông", "Sơn Tây", "Cẩm Phả", "Móng Cái", "Việt Nam",
+) + _COUNTRIES)
+
+
+_THREE_SYLLABLE_PLACES = frozenset(fold(x) for x in ("Thừa Thiên Huế", "Hồ Chí Minh", "Buôn Ma Thuột", "Rịa Vũng Tàu", "Phan Rang Tháp", "Tháp Chàm"))
+
+
+_NEXT_LOWER_WORD = re.compile(rf" ([{_LOWER_VI}]+)")
 
 
 def parse_title(text: str) -> Title | None:
