@@ -67,11 +67,13 @@ QUALIFIERS: dict[str, str] = {
 # "cắt giảm 10%"): each reads as plain "tăng" or "giảm".
 GROWTH_VERBS: frozenset[str] = frozenset(
     "tăng;tăng trưởng;tăng thêm;tăng mạnh;tăng nhẹ;tăng giá;tăng tổng cộng;tăng khoảng;mức tăng;mức tăng trưởng;"
-    "tăng bình quân;mức tăng bình quân;tăng trưởng bình quân;tăng được;lần lượt tăng;lần lượt tăng trưởng".split(";")
+    "tăng bình quân;mức tăng bình quân;tăng trưởng bình quân;tăng được;lần lượt tăng;lần lượt tăng trưởng;"
+    # "tăng trung bình 7,4%", "tăng khá mạnh 12%", "tăng vọt 40%": a change with its manner.
+    "tăng trung bình;mức tăng trung bình;tăng trưởng trung bình;tăng khá;tăng khá mạnh;tăng rất mạnh;tăng vọt;tăng đột biến;tăng nhanh".split(";")
 )
 DECLINE_VERBS: frozenset[str] = frozenset(
     "giảm;giảm thêm;giảm mạnh;giảm nhẹ;giảm giá;cắt giảm;sụt giảm;mức giảm;hạ;sụt;mất giá;mất;giảm bình quân;"
-    "giảm đi;giảm được;giảm xuống".split(";")
+    "giảm đi;giảm được;giảm xuống;giảm trung bình;giảm khá;giảm khá mạnh;giảm rất mạnh;giảm sâu;giảm nhanh;sụt giảm mạnh".split(";")
 )
 SHARE_VERBS: frozenset[str] = frozenset(
     "chiếm;chiếm tỷ lệ;chiếm tỉ lệ;chiếm tỷ trọng;chiếm tỉ trọng;chiếm lĩnh".split(";")
@@ -472,6 +474,13 @@ def _label_before(text: str, s: int) -> bool:
     # "đã cấp 120 giấy chứng nhận": "cấp" issues things, it labels no level ("cấp 3", "gió cấp 8").
     if last == "cấp" and (m := _NUMBER.match(text, s)) and (_COUNT.match(text, m.end()) or _ISSUED.match(text, m.end())):
         return False
+    # "danh mục 970 biệt thự": a list of things, not "mục 3" (an item of a text).
+    if last == "mục" and len(words) > 1 and words[-2] == "danh":
+        return False
+    # "vào lớp 10 công lập", "tầng 5 của tòa nhà": the grade or the floor, no count (unless a
+    # count follows: "lớp 30 học viên" is odd, but a count it is).
+    if last in ("lớp", "tầng") and (m := _NUMBER.match(text, s)):
+        return not (_COUNT.match(text, m.end()) or _SCALE.match(text, m.end()) or _MEASURE.match(text, m.end()))
     return last in _NOT_QUANTITY_WORDS or " ".join(words[-2:]) in _NOT_QUANTITY_PAIRS
 
 
@@ -632,6 +641,8 @@ _LEVEL_REACHED = re.compile(
 )
 
 
+_OF_GDP = re.compile(r"[^\S\n]*(?:GDP|GRDP)(?!\w)")
+_SHARE_IDIOM = re.compile(r"(?<!\w)chiếm[^\S\n]+(?:mất|còn)(?:[^\S\n]+(?:khoảng|gần|hơn|trên|tới|đến|có))?[^\S\n]*\Z", re.IGNORECASE)
 _RATE_SUBJECT = re.compile(r"(?<!\w)(?:tỷ|tỉ)[^\S\n]+(?:lệ|trọng|suất)|lãi[^\S\n]+suất|thuế[^\S\n]+suất|lạm[^\S\n]+phát|thị[^\S\n]+phần|(?<!\w)mức(?!\w)", re.IGNORECASE)
 
 
@@ -652,8 +663,12 @@ def _read_after(text: str, q: Quantity) -> None:
         # (a price is no percentage) is a change.
         clause = text[max(0, q.start - 90) : level.start()]
         clause = re.split(r"[,;:()]", clause)[-1]
-        if level.group("still") or level.group("cut") or q.value == 0 or _RATE_SUBJECT.search(clause):
+        # "bội chi ngân sách ước tăng lên khoảng 6,5% GDP": a ratio to GDP reached is a level too.
+        if level.group("still") or level.group("cut") or q.value == 0 or _RATE_SUBJECT.search(clause) or _OF_GDP.match(text, q.end):
             q.verb = verb = "lên mức" if verb in GROWTH_VERBS else "xuống mức"
+    if verb in ("mất", "còn") and _SHARE_IDIOM.search(text, max(0, q.start - 40), q.start):
+        # "tiền vay chiếm mất 70%", "chỉ chiếm còn 19,7%": a share, said with a word of regret.
+        q.verb = verb = "chiếm"
     if verb in SHARE_VERBS:
         q.relation = "share"
     elif verb in GROWTH_VERBS:

@@ -70,7 +70,10 @@ _SCALE_NOUN = {"tỉ": "tỷ", "nghìn tỉ": "nghìn tỷ", "ngàn tỷ": "ngh�
 # Count nouns of people: "4 người, trong đó có 2 cháu nhỏ" lists people of the total.
 PERSON_NOUNS = frozenset(
     "người;cháu;em;học sinh;sinh viên;đảng viên;cán bộ;công chức;viên chức;lao động;bệnh nhân;đối tượng;"
-    "bị can;đại biểu;thành viên;hội viên;đoàn viên;giáo viên;bác sĩ;chiến sĩ;thí sinh;đồng chí;cá nhân;trẻ;chị;anh;ông;bà".split(";")
+    "bị can;đại biểu;thành viên;hội viên;đoàn viên;giáo viên;bác sĩ;chiến sĩ;thí sinh;đồng chí;cá nhân;trẻ;chị;anh;ông;bà;"
+    # Nouns with no count unit of their own are read by their first syllable ("nạn nhân",
+    # "ngư dân", "phạm nhân", "binh sĩ", "sĩ quan", "vận động viên", "tín đồ").
+    "bé;khách;nạn;ngư;phạm;binh;sĩ;vận;tín".split(";")
 )
 
 
@@ -175,6 +178,9 @@ _WHOLE_PAREN = re.compile(
 )
 # "… đạt giải (chiếm hơn 33%)": a percentage in a parenthesis of its own, said with "chiếm" / "đạt".
 _PAREN_SHARE_END = re.compile(r"^[^,;:()]*\([^\S\n]*(?:chiếm|đạt)(?:[^\S\n]+(?:tỷ|tỉ)[^\S\n]+lệ)?[^\S\n]*(?:(?:hơn|gần|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
+# "10/86 doanh nghiệp thuộc các bộ, cơ quan ngang bộ, … mất an toàn về tài chính, chiếm tỉ
+# lệ 11,6%": B's own long words, no figure and no new sentence part, then ", chiếm (tỷ lệ)".
+_LONG_OWN_SHARE = re.compile(r"[^\d;:()\n%]*,[^\S\n]*chiếm(?:[^\S\n]+(?:tỷ|tỉ)[^\S\n]+lệ)?[^\S\n]*(?:(?:hơn|gần|khoảng|trên)[^\S\n]+)?", re.IGNORECASE)
 _WHOLE_PAREN_ON = re.compile(r"[^\d%;:()\n]{0,60}?\([^\S\n]*trên[^\S\n]*\Z", re.IGNORECASE)
 # "36,36% khách hàng (4/11 người)": the percentage stated before its own figures.
 _PERCENT_BEFORE = re.compile(
@@ -255,7 +261,12 @@ _PART_TO_PCT = re.compile(r"[^\d%;:()\n]{0,90}?,?[^\S\n]*(?:chiếm|đạt|bằn
 
 # "Trong tổng số 530 hộ, có 412 hộ …, chiếm 70,1%": the whole opens the clause, the part follows.
 _WHOLE_FIRST = re.compile(r"(?:^|[,;:(]|\n)[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]*\Z", re.IGNORECASE)
-_WHOLE_TO_PART = re.compile(r"(?:[^\S\n]*(?!\d)[^\W\d_]++){0,8}[^\S\n]*,[^\S\n]*(?:(?:có|thì)[^\S\n]+)?\Z", re.IGNORECASE)
+_WHOLE_TO_PART = re.compile(
+    r"(?:[^\S\n]*(?!\d)[^\W\d_]++){0,8}[^\S\n]*,[^\S\n]*(?:(?:có|thì)[^\S\n]+)?\Z"
+    # "trong tổng số 28 chỉ tiêu kinh tế - xã hội của huyện có 18 chỉ tiêu đạt": no comma, "có".
+    r"|(?:[^\S\n]*(?:(?!\d)[^\W\d_]++|[-–])){0,10}[^\S\n]+(?:có|thì[^\S\n]+có)[^\S\n]+\Z",
+    re.IGNORECASE,
+)
 
 
 def _whole_first(text: str, qs: list[Quantity], sentence_start: int, out: list[PartWhole], parts_read: set[int]) -> None:
@@ -398,7 +409,8 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
                 break
             gap = _ORDINAL_NUM.sub(" ", text[b.end : p.start])
             if p.start - b.end < 140 and p.relation not in ("growth", "decline", "same_period") and (
-                ((p.start - b.end < 100 or _PAREN_SHARE_END.search(gap)) and ((_states_ratio(gap) and _after_aside_ok(gap)) or (link == "(tổng số" and _AFTER_PAREN_WHOLE.fullmatch(gap))
+                (_LONG_OWN_SHARE.fullmatch(gap) and gap.count(",") <= 4 and _PCT_ENDS.match(text, p.end))
+                or ((p.start - b.end < 100 or _PAREN_SHARE_END.search(gap)) and ((_states_ratio(gap) and _after_aside_ok(gap)) or (link == "(tổng số" and _AFTER_PAREN_WHOLE.fullmatch(gap))
                 or _PAREN_RATE.fullmatch(gap)))
                 or _restated(gap) or (p.start - b.end < 100 and _own_rate(gap))
             ) and not _OTHER_WHOLE.match(text, p.end):
@@ -479,6 +491,16 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
             # "… chiếm 50% tổng lợi nhuận, trong khi với hai hãng kia lần lượt là 55% và 25%":
             # figures given "respectively" after a share are shares too.
             is_share = True
+        if not is_share and q.relation is None and q.verb is None and not q.in_range and last_share is not None and q.start - last_share.end < 220 \
+                and figure_before is not None and figure_before.unit != "%" and figure_before.start > last_share.end and not figure_before.in_range \
+                and _EQUIVALENT_BEFORE.search(text, max(sentence_start, q.start - 30), q.start):
+            # "393 người là phụ nữ (chiếm 45,3%), 185 người … (tương đương 21,3%)", "… 22,8 triệu
+            # phiếu, chiếm 57%, trong khi … 15,5 triệu phiếu, tương đương 38%": the next item's
+            # figure and its share, said with "tương đương".
+            is_share = True
+        if not is_share and q.relation is None and q.verb in (None, "là") and not q.in_range and _SHARE_SAID_BEFORE.search(text, max(sentence_start, q.start - 50), q.start):
+            # "chiếm tỷ lệ vượt trội là 64,98%": "chiếm" with its own words, then the figure.
+            is_share = True
         if not is_share and q.relation is None and q.verb is None and not q.in_range and last_share is not None and q.start - last_share.end < 160 \
                 and _NAMED_PAREN_PCT.search(text, max(sentence_start, q.start - 40), q.start) and _PCT_CLOSES.match(text, q.end) \
                 and (figure_before is None or figure_before.start < last_share.start or figure_before.unit == "%"):
@@ -504,6 +526,14 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
             prev = None
 
 
+_EQUIVALENT_BEFORE = re.compile(r"(?:^|[,(])[^\S\n]*tương[^\S\n]+(?:đương|ứng)(?:[^\S\n]+với)?[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
+_SHARE_SAID_BEFORE = re.compile(
+    r"(?<!\w)chiếm(?:[^\S\n]+[^\W\d_]+){1,4}?[^\S\n]+là[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z"
+    # "chiếm thị phần trên 1%", "chiếm tỉ lệ lớn 67%", "chiếm mất 70%", "chỉ chiếm còn 19,72%"
+    # — not "chiếm giữ / chiếm đóng" (to occupy).
+    r"|(?<!\w)chiếm(?![^\S\n]+(?:giữ|đóng|lĩnh|đoạt|được)(?!\w))(?:[^\S\n]+(?!từ(?!\w))[^\W\d_]+){1,3}?[^\S\n]*\Z",
+    re.IGNORECASE,
+)
 _NAMED_PAREN_PCT = re.compile(r"(?<!\w)[A-ZĐ][^\W\d_]*(?:[^\S\n]+[A-ZĐ][^\W\d_]*){0,3}[^\S\n]*\([^\S\n]*\Z")
 _RESPECTIVELY = re.compile(r"(?<!\w)lần[^\S\n]+lượt(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 
@@ -566,9 +596,9 @@ def _changes(text: str, qs: list[Quantity], out: list[Change]) -> None:
 _SUMMED_FROM = re.compile(r"[^\S\n]+(?:từ|trong)(?!\w)", re.IGNORECASE)
 _DURATIONS = frozenset("năm tháng ngày tuần giờ phút giây quý".split())  # not "kỳ": "11 kỳ điều hành" counts rounds
 _CUM_MARKER = re.compile(
-    r"(?<!\w)(?:(?:nâng|đưa)\s+(?:[^\W\d_]+\s+){1,4}?(?:lũy|luỹ)\s+kế|(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|(?:nâng|đưa)\s+tổng(?:\s+số)?|cộng\s+dồn|"
+    r"(?<!\w)(?:(?:nâng|đưa)\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:lũy|luỹ)\s+kế|cộng\s+dồn)|(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|(?:nâng|đưa)\s+tổng(?:\s+số)?|cộng\s+dồn|"
     r"(?:tính\s+)?đến\s+(?:hết|cuối)\s+tháng\s+\d{1,2}(?!\s*(?:năm|/)\s*\d)|tính\s+đến\s+nay|"
-    r"tính\s+chung(?=\s+(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại))|\d{1,2}\s+tháng\s+đầu\s+năm|"
+    r"tính\s+chung(?=\s+(?:trong\s+)?(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại)|\s*,|\s+thì(?!\w))|\d{1,2}\s+tháng\s+đầu\s+năm|"
     r"(?:tổng\s+cộng|tổng\s+số)\s+(?:từ\s+đầu\s+năm|(?:trong\s+)?\d{1,2}\s+tháng))",
     re.IGNORECASE,
 )
@@ -618,6 +648,11 @@ _PCT_THEN_FIGURE = re.compile(r"[^\S\n]*\([^\S\n]*(?:đạt|là|với|còn|ở\s
 _LAST_BREAK = re.compile(r"[,;:()\[\]\n][^,;:()\[\]\n]*\Z")
 
 
+_FROM_BEFORE = re.compile(r"(?<!\w)từ[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
+_UP_TO_BEFORE = re.compile(r"(?:[^\S\n]*[^\W\d_]+){0,3}[^\S\n]+lên(?:[^\S\n]+(?:mức|con[^\S\n]+số|tới|đến|gần|hơn|khoảng|trên))*[^\S\n]*", re.IGNORECASE)
+_DOTTED_PAIR = re.compile(r"\d{1,2}\.\d{1,2}")
+_RIGHT_FROM = re.compile(r"(?<!\w)ngay[^\S\n]*\Z", re.IGNORECASE)
+_UNTIL_NOW = re.compile(r"(?:[^\S\n]+(?:nay|(?:19|20)\d\d))?[^\S\n]+(?:đến|tới)[^\S\n]+(?:nay|hết|cuối)(?!\w)", re.IGNORECASE)
 _ORDINAL_WORD = re.compile(r"(?<!\w)thứ[^\S\n]+(?:\d+|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|nhất|nhì)(?!\w)", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"(?<!\w)của[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 _CLAUSE_LINK = re.compile(r"(?<!\w)(?:nhưng|song|và|còn|mà|thì|đồng\s+thời|tuy\s+nhiên)[^\S\n]*\Z", re.IGNORECASE)
@@ -671,6 +706,10 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         opens = _opens_clause(text, sentence_start, m.start())
         if marker.startswith("từ đầu năm") and _YEAR_POINT.match(text, m.end()) and not (opens and _OWN_CLAUSE.match(text, m.end())):
             continue
+        # "ngay từ đầu năm 2016, huyện đã chỉ đạo 29 xã …": right from the start, a point in
+        # time — unless the span runs on to now ("ngay từ đầu năm đến nay").
+        if marker.startswith("từ đầu năm") and _RIGHT_FROM.search(text, max(sentence_start, m.start() - 6), m.start()) and not _UNTIL_NOW.match(text, m.end()):
+            continue
         b = bisect.bisect_right(ends, m.start())
         a = bisect.bisect_left(starts, m.end())
         # A bare figure after a name or code ("ATP 500", "NVX 155") numbers the thing.
@@ -711,12 +750,22 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # Not a time ("gần 5 năm không có danh hiệu", "trong thời gian 1 năm"), nor the year of
         # the marker itself ("từ đầu năm 2017" read as the figure 2017), nor what a sum was
         # made from ("số liệu cộng dồn từ 19 tờ", "lãi cộng dồn trong 1 tháng").
-        if noun(text, target) in _DURATIONS or (target is nxt and target.start - m.end() < 3 and marker.endswith("năm")):
+        if noun(text, target) in _DURATIONS or noun(text, target) == "tuổi" or (target is nxt and target.start - m.end() < 3 and marker.endswith("năm")):
             continue
+        # "nâng tổng công suất … từ 160 MW lên 240 MW": the total raised to is the one after "lên".
+        if marker.startswith(("nâng", "đưa")) and target is nxt and _FROM_BEFORE.search(text, max(m.end(), nxt.start - 8), nxt.start) and a + 1 < len(qs) \
+                and _UP_TO_BEFORE.fullmatch(text, nxt.end, qs[a + 1].start):
+            target = qs[a + 1]
         # "tính từ đầu năm 2017 đến nay, Honda SH mode 2017 …": a bare year is no sum.
         if not target.scale and target.unit not in _AMOUNT_UNITS and re.fullmatch(r"(?:19|20)\d\d", target.number_text) and target.number_text in text[m.start() : m.end() + 8]:
             continue
         if marker == "cộng dồn" and target is nxt and _SUMMED_FROM.match(text, m.end()):
+            continue
+        # "hôm 10.5", "đến 8.5", "Công nghệ 4.0": a bare "d.m" with a dot is a date or a name
+        # (a decimal is written with a comma); "tăng gấp 45 lần kể từ đầu năm" is a multiple.
+        if not target.unit and not target.scale and _DOTTED_PAIR.fullmatch(target.number_text):
+            continue
+        if noun(text, target) == "lần" and _MULTIPLE_BEFORE.search(text, max(0, target.start - 16), target.start):
             continue
         assigned.setdefault(target.index, marker)
     if not assigned:
@@ -834,9 +883,13 @@ _PARTS_INTRO = re.compile(
     # The total's own words, perhaps in two or three runs split by commas ("1.600 đại biểu,
     # doanh nghiệp, trong đó …", "tại 9 tỉnh, thành phố, trong đó …", "3.760 tỷ đồng, tăng nhẹ
     # so với năm trước trong đó …").
-    # A year among them is no figure ("8 lần trong năm 2017, trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b)(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
-    r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*(?:(?:có|cả)[^\S\n]+)?:?",
+    # A year among them is no figure ("8 lần trong năm 2017, trong đó …"), nor is an age, a
+    # duration, a code after capitals, a grade, or a comparison aside ("khoảng 2.000 đại biểu
+    # (nhiều gấp 4 lần năm 2016) …, trong đó …").
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
+    r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
+    # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
+    r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
     re.IGNORECASE,
 )
 # "76 hộ (51 hộ nghèo, 32 hộ cận nghèo)": the parts in parentheses right after the total.
@@ -851,7 +904,7 @@ _COUNT_NOUN = re.compile(r"(?:^|[.,;:(\n])[^\S\n]*(?:[Ss]ố(?:[^\S\n]+lượng)
 _LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
-_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
+_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|cùng\s+với|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
 # "hộ nghèo: 51 hộ": a colon right before a figure labels the item, it opens no nested list.
 _LABEL_COLON = re.compile(r":[^\S\n]*\Z")
 # ("còn lại", "còn nợ" … are a remainder or a state, not "còn" setting a part against the next.)
@@ -867,10 +920,27 @@ _CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
 _NOT_TOTALS = frozenset(["lần", "%"]) | _TIME_NOUNS
 
 
+def _abbreviates(full: str, short: str) -> bool:
+    """Whether ``short`` is the initials of the words of ``full`` ("thí sinh" / "ts",
+    "doanh nghiệp" / "dn")."""
+    words = full.split()
+    return 2 <= len(words) <= 4 and len(short) == len(words) and short == "".join(w[0] for w in words)
+
+
+def _classified(total_noun: str) -> bool:
+    """Whether "chiếc" / "cái" may count a total of ``total_noun``: a thing, not people, an
+    amount, a time or a list of nouns."""
+    return bool(total_noun) and total_noun not in PERSON_NOUNS and total_noun not in _AMOUNT_UNITS and total_noun not in _TIME_NOUNS \
+        and total_noun not in _SCALE_NOUNS and "|" not in total_noun and total_noun != "%"
+
+
 def _kin(total_noun: str, part_noun: str) -> bool:
     """``_part_of``, with visits counted by what was visited ("850 lượt người, trong đó 500
     lượt cán bộ")."""
     if total_noun.startswith("lượt") and part_noun.startswith("lượt"):
+        return True
+    # "7.525 thí sinh (TS), trong đó 7.227 TS …": a noun and its abbreviation.
+    if _abbreviates(total_noun, part_noun) or _abbreviates(part_noun, total_noun):
         return True
     # "168 giờ (trong đó thuế là 119 giờ …)": a time split into times of its own noun.
     if total_noun in _TIME_NOUNS:
@@ -1021,7 +1091,9 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         if not parts and not paren and unit and " ".join(lead).lower().startswith(("số " + unit + " ", "số lượng " + unit + " ")):
             # "trong đó số đại biểu tán thành là 410": the part named by "số" and the total's noun.
             first_limit = max(first_limit, 4 + len(unit.split()) + 2)
-        if len(lead) > (first_limit if not parts else 7) or (not parts and (_PART_SEPARATOR.search(between if not (own and long_lead and not paren) else re.sub(r"(?<!\w)và(?!\w)", " ", between)) or ":" in between)):
+        # A later part may take as long a lead as the first of the total's own unit ("hải sản
+        # bảo đảm an toàn thực phẩm là 5.644 tấn, hải sản không an toàn thực phẩm là 1.125 tấn").
+        if len(lead) > (first_limit if not parts else max(7, first_limit) if (own or same_amount) else 7) or (not parts and (_PART_SEPARATOR.search(between if not (own and long_lead and not paren) else re.sub(r"(?<!\w)và(?!\w)", " ", between)) or ":" in between)):
             break
         # "22 người thiệt mạng bao gồm nhiều trẻ em và 59 người khác bị thương": others first
         # are no part (last, "… và 55 lao động khác", they are the rest of the list); nor is the highest or lowest of the items ("trên 2 điểm, trong đó cao nhất
@@ -1047,6 +1119,12 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         named = any(any(c.isupper() for c in w) for w in lead[1:])
         if not q.unit and q.denominator is None and not named and (not q_noun or q_noun in _SCALE_NOUNS and q_noun != unit) and (bare_ok or (unit and (said.startswith(unit + " ") or said.startswith("số " + unit + " ")) and not said.endswith(" " + unit))):
             q_noun = unit
+        # "703 tỷ đồng, trong đó vốn góp là 342,7 tỷ và …": a bare amount in a scale word is
+        # counted in the total's own money or measure unit.
+        if not q.unit and q.scale and q.denominator is None and total is not None and total.scale and (q_noun in _SCALE_NOUNS or _BARE_AMOUNT_END.match(text, q.end)) \
+                and (unit in _AMOUNT_UNITS or _SCALE_NOUN.get(q.scale, q.scale) == _SCALE_NOUN.get(total.scale, total.scale)):
+            # … and "90 triệu chiếc, trong đó 77,5 triệu là …": a bare count in the total's scale word.
+            q_noun = unit
         # "41 đoàn có ý kiến, trong đó: 26/41 đoàn tán thành, 15/41 đoàn …": a part written
         # as a fraction of the total itself.
         of_total = q.denominator is not None and total is not None and _denominator_value(text, q) == total.value
@@ -1057,6 +1135,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # "11/18 dự án" is a part of a part already listed.
         # A part of another noun names the total's kind in a few words ("3.000 thủy thủ"), or
         # its lead names the total ("lao động trong tỉnh 700 người").
+        if q_noun in ("chiếc", "cái") and long_lead and _classified(unit):
+            # "18 tàu cá …, trong đó công ty A đóng 13 chiếc": the classifier stands for the
+            # total's own noun (not for a total taken from the sentence before: "25 máy … trên
+            # 17 tàu. Trong đó có 10 cái …" counts the machines).
+            q_noun = unit
         if not _kin(unit, q_noun) or (q_noun != unit and len(lead) > 3 and unit not in said):
             # A kind leads its item ("7 giải A", "có 590 cá nhân"), with a word at most before
             # it ("xe dưới 9 chỗ" is a size, not a count of the 30 models).
@@ -1071,6 +1154,7 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
     return parts
 
 
+_BARE_AMOUNT_END = re.compile(r"[^\S\n]*(?:[,;.)]|\Z|(?:để|và|là|cho|được|từ|của|với|do|nhằm|thì|mà|còn)(?!\w))", re.IGNORECASE)
 _PER_UNIT = re.compile(r"(?<!\w)(?:mỗi|một)[^\S\n]+[^\W\d_]+|[^\S\n]*[^\W\d_]*[^\S\n]*(?:mỗi|/)[^\S\n]*(?:người|chiếc|căn|hộ|suất|con|tháng|năm|ngày)(?!\w)", re.IGNORECASE)
 _COMMA_AND_END = re.compile(r",[^\S\n]*và[^\S\n]*\Z")
 _DIGIT_IN = re.compile(r"\d")
@@ -1153,6 +1237,9 @@ _SPLIT_TIMES = frozenset("năm tháng ngày tuần giờ phút".split())
 _INTRO_RIGHT_AFTER = re.compile(r"[^\S\n]*[^\W\d_]+(?:/[^\W\d_]+)?[^\S\n]*[,(:]?[^\S\n]*\Z")
 _OF_WHOLE = re.compile(r"(?<!\w)(?:trong|trên)\s+(?:tổng|số)(?!\w)", re.IGNORECASE)
 _INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+(?:số\s+)?đó)(?!\w)", re.IGNORECASE)
+_AND_IN_WORDS = re.compile(r"(?<!\w)và(?!\w)", re.IGNORECASE)
+_INSIDE_ASIDE = re.compile(r"\([^()]*\Z")
+_JOINED_PAIR = re.compile(r"[^\d,;:.()]{0,50}(?:\([^\W\d_]{1,10}\))?[^\S\n]+và[^\S\n]+")
 _JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IGNORECASE)
 
 
@@ -1181,6 +1268,18 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         intro = _PARTS_INTRO.match(text, total.end, window_end) if _INTRO_WORD.search(text, total.end, window_end) else None
         if intro is not None and intro.start("word") in used:
             continue
+        if intro is not None and i > 0 and cands[i - 1].denominator == total.index and total is not lead_in:
+            # "7/8 thí sinh đoạt huy chương, trong đó có 1 huy chương vàng, …": the list splits
+            # the part A, not the whole B it is of.
+            total = cands[i - 1]
+        head = i - 1 if intro is not None and total is not cands[i] else i  # the total's own place
+        aside = _INSIDE_ASIDE.search(text, max(0, total.start - 100), total.start) if intro is not None and ")" in text[total.end : intro.start("word")] else None
+        if aside is not None and head > 0 and cands[head - 1].end <= aside.start() and noun(text, cands[head - 1]) == noun(text, total) \
+                and not re.search(r"[;:]", text[cands[head - 1].end : aside.start()]):
+            # "10 bàn … (chỉ còn kém Messi đúng 1 bàn), trong đó 8 bàn …": a figure of an aside
+            # set against the figure before it, of the same thing, is no total of the list
+            # after it ("giao nhiều lần (11 lần), trong đó 10 lần …" restates its own figure).
+            continue
         paren_list = intro is None and _PAREN_LIST.match(text, total.end, sentence_end)
         # With words between the total and the parenthesis, not a total that closes a list of
         # its own kind ("627 tàu khai thác và 44 tàu dịch vụ (297 tàu vỏ thép, …)": the
@@ -1201,7 +1300,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         # đồng. Trong đó, doanh thu …").
         if total is lead_in and (_OPENS_LIST.search(text, max(0, total.start - 60), total.start) or re.search(r"(?<!\w)và(?!\w)[^\d.;]{0,40}\Z", text[max(0, total.start - 50) : total.start])):
             continue
-        unit = _total_unit(text, total) if can else ""
+        unit = _total_unit(text, cands[i]) if can else ""  # "7/8 thí sinh": A counts B's noun
         if can and intro and not unit and noun(text, total) in _SPLIT_TIMES and _INTRO_RIGHT_AFTER.match(text, total.end, intro.start("word")):
             # "không quá 168 giờ/năm (trong đó thuế là 119 giờ và bảo hiểm là 49 giờ)": a time
             # with its list right after it is split into times of its own noun (only those:
@@ -1214,7 +1313,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             others = [w.lower() for w in re.split(r"[^\S\n]*,[^\S\n]*", listed.group(1).strip()) if w]
             unit = "|".join([unit] + [o if o in _KNOWN_COUNTS else o.split()[0] for o in others])
         bare_total = False
-        if can and intro and not unit and noun(text, total) == "":
+        if can and intro and (not unit and noun(text, total) == "" or not total.unit and unit in _SCALE_NOUNS):
             # "Tổng số hộ được hỗ trợ: 76, trong đó: hộ nghèo: 51; …", "tổng chỉ tiêu tuyển
             # sinh của trường là 3.750, trong đó …": the noun after "tổng (số)".
             tn = _TOTAL_NOUN.search(text, max(0, total.start - 80), total.start) or _COUNT_NOUN.search(text, max(0, total.start - 80), total.start)
@@ -1242,6 +1341,11 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         complete = "gồm" in word and "trong" not in word
         first = next((q for q in rest if q.unit != "%"), None)
         first_noun = noun(text, first) if first is not None else ""
+        if unit and first_noun != unit and _AND_IN_WORDS.search(text, total.end, intro.start("word")):
+            # "2 mẫu và phân tích …, gồm 1 mẫu …": "và" among the total's words only when the
+            # list counts the total's own noun ("6 người và hàng hóa, bao gồm 100 thùng …" lists
+            # the goods).
+            continue
         parts: list[Quantity] = []
         by_kind = False
         if unit:
@@ -1249,7 +1353,11 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # "105 hành khách và 11 thành viên, trong đó …"): "trong đó" is about the whole
             # list — unless the parts are of this figure's noun and not the item's before it
             # ("… 56 giảng viên, có 464 sinh viên, trong đó khoa y có 388 sinh viên").
-            if i > 0 and not said_total and _LIST_ITEM.fullmatch(text, cands[i - 1].end, total.start) and not (first_noun == unit and noun(text, cands[i - 1]) != unit):
+            if head > 0 and not said_total and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not (first_noun == unit and noun(text, cands[head - 1]) != unit):
+                continue
+            # "5 bài của học sinh (HS) và 2 bài của giáo viên (GV), trong đó: 3 bài …": the list is
+            # of both figures of that noun joined by "và", not of the second.
+            if head > 0 and not said_total and noun(text, cands[head - 1]) == unit and _JOINED_PAIR.fullmatch(text, cands[head - 1].end, total.start):
                 continue
             parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in, total=total)
         # Not from a bare figure that may be the total itself ("… là 10.359, trong đó …"),
@@ -1259,7 +1367,8 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # "15.392 tỷ đồng, tăng 55,5% so với đầu năm, trong đó …": the parts are of an
             # earlier figure of the clause, the one of their noun.
             seen_figures = 0
-            for j in range(i - 1, -1, -1):
+            skipped_change = not can and (total.verb in _CHANGE_VERBS or total.relation in ("growth", "decline"))
+            for j in range(head - 1, -1, -1):
                 earlier = cands[j]
                 gap = text[earlier.end : intro.start("word")]
                 # Not across a new clause ("46,255 tỷ USD và giúp Toyota bỏ lại … 3 thương hiệu …
@@ -1272,22 +1381,28 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                     # "15.392 tỷ đồng, tăng 55,5% so với đầu năm, trong đó …": a change of the
                     # figure before it stands between; a share or a new figure's rate ends the search.
                     if earlier.relation in ("growth", "decline", "same_period", "plan"):
+                        skipped_change = True
                         continue
                     break
                 seen_figures += 1
                 if seen_figures > 2 or earlier.in_range:
                     break
                 e_unit = _total_unit(text, earlier)
+                if earlier.verb in _CHANGE_VERBS or earlier.relation in ("growth", "decline"):
+                    skipped_change = skipped_change or not _can_total(text, earlier)
                 if first_noun and e_unit == first_noun and _can_total(text, earlier):
-                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False, inner, complete=complete, long_lead=False, total=earlier)
+                    # Past a change of it ("96.480 tỉ đồng, tăng 7.380 tỉ đồng so với cùng kỳ, trong đó
+                    # công ty mẹ 87.033 tỉ đồng; vốn chủ sở hữu 16.244 tỉ đồng"), the list ends at a
+                    # semicolon: what follows is the next figure of the summary.
+                    parts = _parts_after(text, rest, intro.end(), e_unit, opened, False, inner or skipped_change, complete=complete, long_lead=False, total=earlier)
                     if parts:
                         total, unit = earlier, e_unit
                         said_total = bool(_TOTAL_WORD.search(text, max(0, total.start - 60), total.start))
                     break
         # When the total is itself an item of a list of things ("…, 1 súng ngắn, 6 viên đạn
         # trong đó 1 viên …, 1 xe môtô và 2 điện thoại") the items after a comma are no kinds of it.
-        in_list = i > 0 and re.fullmatch(r"[^;:()]{0,40},[^\S\n]*", text[cands[i - 1].end : total.start]) is not None
-        if unit and can and total is cands[i]:
+        in_list = head > 0 and re.fullmatch(r"[^;:()]{0,40},[^\S\n]*", text[cands[head - 1].end : total.start]) is not None
+        if unit and can and total is cands[head]:
             # Parts counted by their kinds ("95 tác phẩm đạt giải, trong đó có 7 giải A, 24 giải
             # B, …", "5 trận, trong đó 3 trận hòa và 2 lần thất bại"), when they fit in it.
             kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list, long_lead=total is not lead_in, total=total)
