@@ -80,10 +80,16 @@ def test_a_partly_cached_run_writes_the_tables_of_a_cold_run(archive, tmp_path):
         pd.testing.assert_frame_equal(a[name][1], b[name][1])
 
 
-def test_shard_spill_groups_every_item_under_its_key(tmp_path):
-    spill = engines._ShardSpill(tmp_path / "shards")
+def _shard_items() -> list[tuple]:
     items = [("rule.a", ("g", i % 7), i, 0, "t", {"path": f"{i}.txt"}, {}) for i in range(500)]
     items += [("rule.b", ("g", 1), i, 0, "t", {"path": f"{i}.txt"}, {}) for i in range(30)]
+    items += [("rule.a", ("h", i % 3), i, 1, "t", {"path": f"{i}.txt"}, {}) for i in range(40)]
+    return items
+
+
+def test_shard_spill_groups_every_item_under_its_key(tmp_path):
+    spill = engines._ShardSpill(lambda: tmp_path / "shards", hold=0)
+    items = _shard_items()
     for i in range(0, len(items), 9):
         spill.add(items[i : i + 9])
     groups = dict(spill.groups())
@@ -92,6 +98,20 @@ def test_shard_spill_groups_every_item_under_its_key(tmp_path):
         expected.setdefault((item[0], item[1]), []).append(item)
     assert groups == expected
     assert len(list((tmp_path / "shards").iterdir())) > 1  # spread over buckets, not one file
+
+
+@pytest.mark.parametrize("hold", [10**6, 100])
+def test_shard_items_held_in_memory_come_out_as_spilled_ones(tmp_path, hold):
+    """Held in memory (a small archive: no file, no folder) or spilled after ``hold`` items,
+    the shards and their items come out in the order a spill from the start gives."""
+    items = _shard_items()
+    spilled = engines._ShardSpill(lambda: tmp_path / "all", hold=0)
+    held = engines._ShardSpill(lambda: tmp_path / "held", hold=hold)
+    for i in range(0, len(items), 9):
+        spilled.add(items[i : i + 9])
+        held.add(items[i : i + 9])
+    assert list(held.groups()) == list(spilled.groups())
+    assert (tmp_path / "held").exists() == (hold < len(items))
 
 
 # -- facts on the local engine -----------------------------------------------------------
@@ -135,13 +155,20 @@ def test_equal_coverage_of_files_is_one_object_in_the_client(archive):
     assert result.coverage() == total
 
 
-def test_spilled_file_entries_give_the_report_of_entries_in_memory(archive, tmp_path):
-    """``audit`` keeps its file entries in a temporary file for the machine formats; the
-    report (every format that reads entries) is the one of entries held in memory."""
+@pytest.mark.parametrize("hold", [0, 5, None])
+def test_spilled_file_entries_give_the_report_of_entries_in_memory(archive, tmp_path, monkeypatch, hold):
+    """``audit`` keeps its file entries in a temporary file for the machine formats (after
+    the first ``hold``, held in memory: 0 writes every one, None the default, where this
+    small archive stays in memory); the report (every format that reads entries) is the one
+    of entries held in a list."""
     from archive_helpers import audit
     from giaoban_qa.archive.audit import AuditOptions, SpilledFiles, SpilledFindings, run_audit
     from giaoban_qa.config import Config
     from giaoban_qa.reporters import junit, json_report, sarif
+
+    if hold is not None:
+        monkeypatch.setattr(SpilledFiles, "HOLD", hold)
+        monkeypatch.setattr(SpilledFindings, "HOLD", hold)
 
     held, _ = run_audit([str(archive)], Config(), AuditOptions(jobs=1))
     spilled, _ = run_audit([str(archive)], Config(), AuditOptions(jobs=1, spill_files=True))
@@ -156,6 +183,7 @@ def test_spilled_file_entries_give_the_report_of_entries_in_memory(archive, tmp_
     for module in (json_report, sarif, junit):
         assert module.render(spilled) == module.render(held)
     assert spilled.summary() == held.summary()
+    assert (spilled.files.fh is None) == (spilled.findings.fh is None) == (hold is None)  # written out past the hold only
 
 
 def test_spilled_findings_sort_by_the_key_and_survive_a_baseline(archive, tmp_path):

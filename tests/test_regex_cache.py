@@ -89,14 +89,17 @@ def test_a_run_keeps_its_own_patterns_when_others_fill_the_file(tmp_path: Path) 
     _run("import re\nfrom giaoban_qa import recache\nrecache.install()\n" + filler, cache)
     stored = [(row[0], row[1]) for row in json.loads(file.read_text(encoding="utf-8"))]
     assert not set(PATTERNS) & set(stored)  # pushed out by a run that needed all the room
-    _run(_matches_code(), cache)  # PATTERNS back, after the 474 newest fillers
+    _run(_matches_code(), cache)  # PATTERNS back, after the newest fillers (the limit less len(PATTERNS))
     # This run uses a stored filler, one new pattern and PATTERNS (stored): those go last,
     # in the order used, the new one after them, and the oldest filler is dropped.
-    again = "re.compile('filler479')\nre.compile('one more')\n"
+    from giaoban_qa import recache
+
+    last = recache._LIMIT - 1
+    again = f"re.compile('filler{last}')\nre.compile('one more')\n"
     _run("import re, json\nfrom giaoban_qa import recache\nrecache.install()\n" + again + MATCHES, cache)
     stored = [(row[0], row[1]) for row in json.loads(file.read_text(encoding="utf-8"))]
-    assert len(stored) == len(set(stored)) == 480
-    assert stored[-len(PATTERNS) - 2:] == [("filler479", 0), *PATTERNS, ("one more", 0)]
+    assert len(stored) == len(set(stored)) == recache._LIMIT
+    assert stored[-len(PATTERNS) - 2:] == [(f"filler{last}", 0), *PATTERNS, ("one more", 0)]
     assert ("filler6", 0) not in stored and stored[0] == ("filler7", 0)
 
 

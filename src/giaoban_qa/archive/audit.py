@@ -231,40 +231,71 @@ class SpilledFiles:
     from the file when asked for, so a pass over paths and errors reads nothing. Entries
     are rebuilt when read: changes to them are not kept (reporters that attach documents
     to entries get a real list). On the 31,267-article pool the entries were the bulk of
-    what still grew in the client with the archive."""
+    what still grew in the client with the archive. The first ``HOLD`` entries are held in
+    memory and written out only when more come."""
 
     STDIN = "<stdin>"
+    # Entries held in memory before the first is written to the file: a small archive's
+    # (the seeds') never cost a temporary file nor a pickle; past it every held entry is
+    # written out and the memory stays flat as before.
+    HOLD = 500
 
-    def __init__(self, paths: list[str]) -> None:
-        import tempfile
+    def __init__(self, paths: list[str], hold: int | None = None) -> None:
         from array import array
 
         self.paths = paths
         self.offsets = array("q", [-1]) * (len(paths) + 1)  # + standard input, after the files
         self.errors: dict[int, str] = {}
         self.count = 0
-        self.fh = tempfile.TemporaryFile(prefix="giaoban-qa-files-")
+        self.hold = self.HOLD if hold is None else hold
+        self.held: dict[int, tuple[Any, Any, list]] | None = {}  # ordinal -> entry, until spilled (then None)
+        self.fh: Any = None
         self.order: Any = None  # ordinals sorted by path, once sorted
 
     def _path(self, ordinal: int) -> str:
         return self.paths[ordinal] if ordinal < len(self.paths) else self.STDIN
 
     def add(self, ordinal: int, doc: dict[str, Any]) -> None:
-        import pickle
-
         if self.offsets[ordinal] < 0:
             self.count += 1
         self.order = None
         if doc.get("error"):
             self.errors[ordinal] = doc["error"]
             self.offsets[ordinal] = 0
+            if self.held is not None:
+                self.held.pop(ordinal, None)
             return
         self.errors.pop(ordinal, None)
+        entry = (doc.get("kind"), doc.get("coverage"), doc.get("checks") or [])
+        if self.held is not None:
+            self.held[ordinal] = entry
+            self.offsets[ordinal] = 0
+            if len(self.held) <= self.hold:
+                return
+            self._spill_held()
+            return
+        self._write(ordinal, entry)
+
+    def _write(self, ordinal: int, entry: tuple[Any, Any, list]) -> None:
+        import pickle
+
+        if self.fh is None:
+            import tempfile
+
+            self.fh = tempfile.TemporaryFile(prefix="giaoban-qa-files-")
         self.fh.seek(0, 2)
         self.offsets[ordinal] = self.fh.tell()
-        pickle.dump((doc.get("kind"), doc.get("coverage"), doc.get("checks") or []), self.fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(entry, self.fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def _spill_held(self) -> None:
+        held, self.held = self.held or {}, None
+        for ordinal, entry in held.items():
+            self._write(ordinal, entry)
 
     def load(self, ordinal: int) -> tuple[Any, Any, list]:
+        if self.held is not None:
+            entry = self.held[ordinal]
+            return entry[0], entry[1], list(entry[2])  # a copy, as one read back from the file
         import pickle
 
         self.fh.seek(self.offsets[ordinal])
@@ -308,30 +339,54 @@ class SpilledFindings:
     client with the archive (on the 31,267-article pool, 8,684 findings: RSS 58 -> 75 MiB
     from 25 % to 100 % of the documents). It reads like the ``list`` the reporters and the
     summary iterate (``append``, ``extend``, ``len``, iteration, indexing, ``sort``);
-    findings are rebuilt when read, so a change made to one while iterating is not kept
-    (the audit makes its changes — severity, suppression — before ``append``)."""
+    findings in the file are rebuilt when read, so a change made to one while iterating is
+    not kept (the audit makes its changes — severity, suppression — before ``append``).
+    The first ``HOLD`` are held in memory and written out only when more come."""
 
-    def __init__(self) -> None:
-        import tempfile
+    # Findings held in memory before the first is written to the file: a small archive's
+    # never cost a file nor a pickle (while held, a read gives the finding appended).
+    HOLD = 500
+
+    def __init__(self, hold: int | None = None) -> None:
         from array import array
 
         self.offsets = array("q")
         self.order: Any = None  # positions in sorted order, once sorted
-        self.fh = tempfile.TemporaryFile(prefix="giaoban-qa-findings-")
+        self.hold = self.HOLD if hold is None else hold
+        self.held: list[Any] | None = []  # until spilled (then None)
+        self.fh: Any = None
 
     def append(self, finding: Any) -> None:
+        self.order = None
+        if self.held is not None:
+            self.offsets.append(len(self.held))
+            self.held.append(finding)
+            if len(self.held) > self.hold:
+                self._spill_held()
+            return
         import pickle
 
         self.fh.seek(0, 2)
         self.offsets.append(self.fh.tell())
         pickle.dump(finding, self.fh, protocol=pickle.HIGHEST_PROTOCOL)
-        self.order = None
+
+    def _spill_held(self) -> None:
+        import pickle
+        import tempfile
+
+        held, self.held = self.held or [], None
+        self.fh = tempfile.TemporaryFile(prefix="giaoban-qa-findings-")
+        for i, finding in enumerate(held):
+            self.offsets[i] = self.fh.tell()
+            pickle.dump(finding, self.fh, protocol=pickle.HIGHEST_PROTOCOL)
 
     def extend(self, findings: Any) -> None:
         for finding in findings:
             self.append(finding)
 
     def _load(self, position: int) -> Any:
+        if self.held is not None:
+            return self.held[position]
         import pickle
 
         self.fh.seek(self.offsets[position])

@@ -85,6 +85,9 @@ class ArchiveRule(Rule):
 
     @classmethod
     def keep(cls, table: str, row: Row) -> bool:
+        """Whether the rule reads this row. It must not read where the row is (start, end,
+        line, column, excerpt): the workers decide before placing rows in the text, and place
+        only the rows kept (``shards.compact``)."""
         return table in cls.tables
 
     def check_archive(self, archive: ArchiveFacts, ctx: RuleContext) -> Iterable[Located]:

@@ -106,7 +106,9 @@ def detect_group(doc: Document) -> tuple[str, str]:
     if score < 2:
         return "", "none"
     name = names[key]
-    level = levels[key].most_common(1)[0][0] if key in levels else None
+    # The most frequent level, the first seen on a tie (as ``most_common(1)``, which imports
+    # heapq: an import ``check`` never makes).
+    level = max(levels[key].items(), key=lambda kv: kv[1])[0] if key in levels else None
     return (f"{level} {name}" if level else name), sources.get(key, "text")
 
 

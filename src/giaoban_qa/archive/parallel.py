@@ -6,7 +6,7 @@ facts kept, not with the archive's text. ``jobs == 1`` runs in the calling proce
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from giaoban_qa.archive.pipeline import Record, Worker
 from giaoban_qa.config import Config
@@ -19,6 +19,7 @@ def _work(worker: Worker, path: str) -> Record:
     return worker.process_path(path)
 
 
-def process(paths: Iterable[str], config: Config, tables: list[str] | None, jobs: int) -> Iterator[Record]:
-    """Records for ``paths`` in order."""
-    return map_paths(Worker, (config, tables), _work, paths, jobs)
+def process(paths: Iterable[str], config: Config, tables: list[str] | None, jobs: int, compact_for: Any = None) -> Iterator[Record]:
+    """Records for ``paths`` in order (compact ones, made in the workers, with ``compact_for``:
+    see ``pipeline.Worker``)."""
+    return map_paths(Worker, (config, tables, compact_for), _work, paths, jobs)

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from giaoban_qa.config import Config
-from giaoban_qa.document import Document, build_document
+from giaoban_qa.document import Document
 from giaoban_qa.findings import Category, Finding, Located, Msg, Severity
 
 Record = dict[str, Any]
@@ -23,7 +23,11 @@ Record = dict[str, Any]
 class Worker:
     """What a process needs to handle documents: the per-document rules and the tables."""
 
-    def __init__(self, config: Config, table_names: list[str] | None = None) -> None:
+    def __init__(self, config: Config, table_names: list[str] | None = None, compact_for: Any = None) -> None:
+        """``compact_for``: a ``shards.ShardPlan`` when only the cross-document rules read the
+        tables (no ``--tables``, no check suite): the record is then the compact one
+        (``shards.compact``) and only the rows the rules keep are placed in the original
+        text (placing every row was a tenth of what ``audit`` did per document beyond ``check``)."""
         from giaoban_qa.archive.rules import ArchiveRule
         from giaoban_qa.engine import selected_rules
         from giaoban_qa.extract import load_fact_tables
@@ -34,6 +38,8 @@ class Worker:
         self.rules = [r for r in selected_rules(config) if not isinstance(r, ArchiveRule)]
         tables = load_fact_tables()
         self.tables = {name: tables[name] for name in (table_names or sorted(tables)) if name in tables}
+        self.compact_for = compact_for
+        self.rule_classes = compact_for.rules() if compact_for is not None else []
 
     def process_path(self, path: str) -> Record:
         from giaoban_qa.engine import iter_sources
@@ -41,19 +47,25 @@ class Worker:
         for _path, source, error in iter_sources([path], self.config):
             if source is None:
                 return {"path": path, "error": error}
-            return self.process_text(source.path, source.text, source.kind, source.encoding)
+            return self.process_source(source)
         return {"path": path, "error": f"{path}: excluded"}
 
     def process_text(self, path: str, text: str, kind: str, encoding: str = "utf-8") -> Record:
-        from giaoban_qa.engine import check_document, locate
+        from giaoban_qa.loaders import Source
+
+        return self.process_source(Source(path, text, kind, encoding))
+
+    def process_source(self, source: Any) -> Record:
+        """One read file: its per-document findings by ``check``'s own path
+        (``engine.check_source``: build, rules, locate, sort), then what only an audit needs."""
+        from giaoban_qa.engine import check_source
 
         from giaoban_qa.coverage import file_coverage, located_check
         from giaoban_qa.rules import Check
 
-        doc = build_document(path, text, kind, encoding)
+        path, kind = source.path, source.kind
         checks: list[Check] = []
-        located = [locate(doc, f, self.config) for f in check_document(doc, self.rules, self.config, checks)]
-        located.sort(key=lambda f: (f.start, f.end, f.rule))
+        doc, located = check_source(source, self.rules, self.config, checks)
         coverage = file_coverage(doc, checks)
         lines = _LineIndex(doc.source)
         tables: dict[str, list[dict[str, Any]]] = {}
@@ -67,11 +79,14 @@ class Worker:
 
                 return {"path": path, "error": t("input.fact-table-crash", self.config.lang, path=path, table=name,
                                                   error=f"{type(exc).__name__}: {exc}"[:400])}
-            tables[name] = [_place_row(doc, lines, row) for row in rows]
+            if self.compact_for is not None and name != "documents":
+                tables[name] = [{k: _jsonable(v) for k, v in row.items()} for row in rows]  # placed if kept
+            else:
+                tables[name] = [_place_row(doc, lines, row) for row in rows]
         from giaoban_qa.suppress import markers_for
 
         markers = markers_for(doc)
-        return {
+        record = {
             "path": path,
             "error": None,
             "kind": kind,
@@ -83,6 +98,11 @@ class Worker:
             # Inline suppression markers apply to cross-document findings placed here too.
             "markers": {"whole_file": markers.whole_file, "by_line": {str(k): v for k, v in markers.by_line.items()}} if markers else None,
         }
+        if self.compact_for is None:
+            return record
+        from giaoban_qa.archive.shards import compact
+
+        return compact(record, self.compact_for, self.rule_classes, False, place=lambda row: _place_row(doc, lines, row))
 
 
 class _LineIndex:

@@ -241,7 +241,8 @@ class _OfficeRule(ArchiveRule):
 
     @classmethod
     def keep(cls, table: str, row: Row) -> bool:
-        return table == "people" and bool(_offices(row))
+        # bool(_offices(row)) without a group: whether any title names an office (stops at the first).
+        return table == "people" and any(canonical_office(title) for title in split_titles(row.get("titles") or row.get("title")))
 
     @classmethod
     def shard_key(cls, table: str, row: Row, doc: Row) -> Any:

@@ -17,7 +17,7 @@ them, so a shard gives the same findings whatever order its rows arrived in.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from giaoban_qa.archive.base import LOCATION_KEYS, ArchiveFacts, Row
 from giaoban_qa.records import field, record
@@ -67,12 +67,17 @@ def document_row(record: dict[str, Any], path: str, sidecar: list) -> Row:
     return row
 
 
-def compact(record: dict[str, Any], plan: ShardPlan, rule_classes: list[Any], keep_tables: bool) -> dict[str, Any]:
+def compact(record: dict[str, Any], plan: ShardPlan, rule_classes: list[Any], keep_tables: bool,
+            place: Callable[[Row], Row] | None = None) -> dict[str, Any]:
     """The share of a document's record an audit needs, as the cache stores it: findings,
     markers, the documents row and, per cross-document rule, only the rows it keeps,
     projected to the columns it reads — so that a cached re-run does no per-row filtering.
     Whole tables stay only when tables are written or checked (``keep_tables``). Nothing
-    here depends on the path or the group (the cache is keyed by content)."""
+    here depends on the path or the group (the cache is keyed by content).
+
+    With ``place``, the record's rows (but the documents row) are not yet placed in the
+    original text (``pipeline.Worker`` with ``compact_for``): a rule's ``keep`` reads no
+    location, so only the rows kept are placed, by ``place``."""
     if record.get("error") or "kept" in record:
         return record
     tables = record.get("tables") or {}
@@ -82,6 +87,8 @@ def compact(record: dict[str, Any], plan: ShardPlan, rule_classes: list[Any], ke
             columns = plan.columns.get(table, ())
             for i, row in enumerate(tables.get(table) or ()):
                 if cls.keep(table, row):
+                    if place is not None:
+                        row = place(row)
                     kept.append([cls.code, table, i, {k: row.get(k) for k in columns}])
     out = {
         "error": None,

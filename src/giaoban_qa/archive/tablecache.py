@@ -30,6 +30,19 @@ LIBRARIES = ("pandas", "pandera", "pyarrow")
 
 
 def _versions() -> list[str]:
+    """The versions of the libraries that write the tables, looked up once a run (each
+    lookup scans the installed distributions: once per part key it was a tenth of a
+    re-run with one changed file)."""
+    global _VERSIONS
+    if _VERSIONS is None:
+        _VERSIONS = _lookup_versions()
+    return list(_VERSIONS)
+
+
+_VERSIONS: list[str] | None = None
+
+
+def _lookup_versions() -> list[str]:
     from importlib import metadata
 
     out = []
