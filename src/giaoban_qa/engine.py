@@ -150,7 +150,8 @@ def check_document(doc: Document, rules: Iterable[Rule], config: Config, checks:
             if not config.keep_going:
                 raise RuleCrash("usage.rule-crash", message=message) from None
             print(f"giaoban-qa: {message.render(config.lang)}", file=sys.stderr)
-        out.extend(repeated_summary(first, count) for first, count in omitted.values())
+        if omitted:
+            out.extend(repeated_summary(first, count) for first, count in omitted.values())
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any, Iterable
 
 from giaoban_qa.document import Document
@@ -201,7 +202,17 @@ def fold(text: str) -> str:
     """A matching key: lower case, tone marks and the đ stroke removed, spaces collapsed.
 
     Only for comparing ("Huyện uỷ" and "Huyện ủy" are the same body); never displayed.
+    Memoised for text (the same issuers and type words are folded again and again).
     """
+    return _fold_text(text) if type(text) is str and len(text) <= 256 else _fold(text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_text(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.split())
