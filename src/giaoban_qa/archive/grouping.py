@@ -272,11 +272,6 @@ def document_row(doc: Document) -> dict[str, Any]:
     """The one row of the documents table for a document (group from the text)."""
     import hashlib
 
-    from giaoban_qa.extract.dates import event_date, published
-
-    ev = doc.fact(event_date)
-    pub = doc.fact(published)
-    group, how = doc.fact(detect_group)
     title = doc.title
     return {
         "start": title.start if title else 0,
@@ -286,11 +281,6 @@ def document_row(doc: Document) -> dict[str, Any]:
         "title": norm_space(doc.title_text),
         "kind": document_kind(doc),
         "format": doc.kind,
-        "event_date": ev.iso() if ev else None,
-        "published": pub.date.iso() if pub else None,
-        "group": group,
-        "group_source": how,
-        "meeting": doc.fact(meeting_key),
-        "meeting_label": (doc.fact(meeting) or (None, None))[1],
+        **document_fields(doc),
         "chars": len(doc.source),
     }

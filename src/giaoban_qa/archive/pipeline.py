@@ -152,17 +152,9 @@ def _compact_from_kept(record: Record, rule_classes: list[Any], kept_by_table: d
             for i, row in (kept_by_table.get(table) or {}).items():
                 if cls.keep(table, row):
                     kept.append([cls.code, table, i, dict(row)])
-    tables = record.get("tables") or {}
-    return {
-        "error": None,
-        "kind": record.get("kind"),
-        "findings": record.get("findings") or [],
-        "markers": record.get("markers"),
-        "coverage": record.get("coverage"),
-        "checks": record.get("checks") or [],
-        "document": (tables.get("documents") or [{}])[0],
-        "kept": kept,
-    }
+    from giaoban_qa.archive.shards import compacted
+
+    return compacted(record, kept)
 
 
 def _document_fields(doc: Document) -> dict[str, Any]:

@@ -67,6 +67,22 @@ def document_row(record: dict[str, Any], path: str, sidecar: list) -> Row:
     return row
 
 
+def compacted(record: dict[str, Any], kept: list[list[Any]]) -> dict[str, Any]:
+    """A document's compact record: its findings, markers, coverage, checks, documents row
+    and the ``kept`` entries ([rule code, table, index in the table, projected row])."""
+    tables = record.get("tables") or {}
+    return {
+        "error": None,
+        "kind": record.get("kind"),
+        "findings": record.get("findings") or [],
+        "markers": record.get("markers"),
+        "coverage": record.get("coverage"),
+        "checks": record.get("checks") or [],
+        "document": (tables.get("documents") or [{}])[0],
+        "kept": kept,
+    }
+
+
 def compact(record: dict[str, Any], plan: ShardPlan, rule_classes: list[Any], keep_tables: bool,
             place: Callable[[Row], Row] | None = None) -> dict[str, Any]:
     """The share of a document's record an audit needs, as the cache stores it: findings,
@@ -90,16 +106,7 @@ def compact(record: dict[str, Any], plan: ShardPlan, rule_classes: list[Any], ke
                     if place is not None:
                         row = place(row)
                     kept.append([cls.code, table, i, {k: row.get(k) for k in columns}])
-    out = {
-        "error": None,
-        "kind": record.get("kind"),
-        "findings": record.get("findings") or [],
-        "markers": record.get("markers"),
-        "coverage": record.get("coverage"),
-        "checks": record.get("checks") or [],
-        "document": (tables.get("documents") or [{}])[0],
-        "kept": kept,
-    }
+    out = compacted(record, kept)
     if keep_tables:
         out["tables"] = tables
     return out
