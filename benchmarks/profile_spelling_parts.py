@@ -3,6 +3,7 @@ and of the alternatives tried for them: where the rules' overhead in ``check`` s
 no per-candidate work explains.
 
     python benchmarks/profile_spelling_parts.py [--corpus DIR] [--rounds 5]
+    python benchmarks/profile_spelling_parts.py --in-check [--corpus DIR]
 
 Each step runs over every document of the corpus, ``--rounds`` times; the median CPU time
 (``time.process_time``) is printed. Steps: the word split (``tokens.scan``: the regex
@@ -13,6 +14,13 @@ warm); the pieces of ``_suspects`` (pair keys, their set, the two strong-set
 intersections, the positions of the hits) and ``_suspects`` itself; and one alternative: a
 union of the two strong sets probed once per distinct pair (with its build time, paid once
 per process).
+
+``--in-check`` times instead the spelling rules' main functions inside one whole ``check``
+of the corpus (all rules, a warm-up on the first file, run caches emptied as
+``bench_check.py`` does), each call wrapped in a CPU timer: the same steps cost more there
+than alone (other rules' work evicts the strong sets and the run caches from the CPU's
+caches), and ``typo_spans`` is a fact the first rule to ask computes (the spelling rules
+in a full check, ``text.typo`` without them: in both configurations, no overhead).
 """
 
 from __future__ import annotations
@@ -46,7 +54,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "real")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--in-check", action="store_true", help="time the rules' functions inside one whole check")
     args = parser.parse_args()
+    if args.in_check:
+        return _in_check(args.corpus)
 
     from giaoban_qa.rules import spelling as rules_spelling
     from giaoban_qa.spelling import model as model_module
@@ -113,6 +124,53 @@ def main() -> int:
     build = (time.process_time() - c0) * 1000
     ms, _ = _median_ms(lambda: [(h & strong_left, h & strong_right) for h in (p & both for p in present)], r)
     show("alternative: one probe of the union, then split", ms, f"union built once in {build:.1f} ms")
+    return 0
+
+
+def _in_check(corpus: Path) -> int:
+    """CPU time of the spelling rules' main functions inside one whole check of ``corpus``."""
+    import collections
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_check
+    from giaoban_qa.config import Config
+    from giaoban_qa.engine import run_check
+    from giaoban_qa.rules import spelling as rules_spelling
+
+    spent: collections.Counter[str] = collections.Counter()
+    calls: collections.Counter[str] = collections.Counter()
+
+    def timed(fn, label: str, method: bool = False):
+        def run(*args, **kwargs):
+            c0 = time.process_time()
+            try:
+                result = fn(*args, **kwargs)
+                if hasattr(result, "__next__"):  # a rule's findings: drawn here, inside the timer
+                    result = list(result)
+                return result
+            finally:
+                spent[label] += time.process_time() - c0
+                calls[label] += 1
+        return run
+
+    for name in ("_suspects", "_invalid_words", "_rank_near", "_viable_logs", "_taken_as_written", "typo_spans", "_doc_scan"):
+        setattr(rules_spelling, name, timed(getattr(rules_spelling, name), name))
+    slip, invalid = rules_spelling.RealWordSlip, rules_spelling.InvalidSyllable
+    slip._best = staticmethod(timed(slip._best, "RealWordSlip._best"))
+    slip._one_sided = timed(slip._one_sided, "RealWordSlip._one_sided")
+    for cls in (slip, invalid, rules_spelling.GluedFigure, rules_spelling.SymbolSpacing, rules_spelling.BrandVariant):
+        cls.check = timed(cls.check, f"{cls.__name__}.check (all of it)")
+    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".txt", ".md", ".html", ".htm", ".docx"))
+    run_check([str(files[0])], Config())
+    bench_check._clear_run_caches()
+    spent.clear()
+    calls.clear()
+    c0 = time.process_time()
+    run_check([str(corpus)], Config())
+    print(f"{corpus}: {len(files)} files, one check with all rules: {time.process_time() - c0:.3f} s CPU")
+    for label, seconds in spent.most_common():
+        print(f"  {label:<40} {seconds * 1000:7.1f} ms  {calls[label]} calls")
     return 0
 
 
