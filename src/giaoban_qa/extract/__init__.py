@@ -7,7 +7,7 @@ same facts do not recompute them. Fact tables shown by ``giaoban-qa facts`` regi
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 FactTable = Callable[[Any], list[dict[str, Any]]]
 FACT_TABLES: dict[str, FactTable] = {}
@@ -50,3 +50,26 @@ def word_start_alternation(alternatives: list[str], before: str = r"\w") -> str:
             raise ValueError(f"alternative does not open on a letter: {alt!r}")
         groups.setdefault(alt[0], []).append(alt[1:])
     return "(?:" + "|".join(f"{first}(?<!{before}.)(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
+
+
+def gated_matches(pattern: re.Pattern[str], gate: re.Pattern[str], text: str, *,
+                  at_gate_end: bool = False, also_at_start: bool = False) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields when every match of ``pattern`` starts where a
+    match of the cheap ``gate`` starts (or ends, ``at_gate_end``; or at 0, ``also_at_start``):
+    ``pattern`` is tried only there, so the regex engine skips the rest of the text in C.
+    Matches do not overlap, as with ``finditer``."""
+    match = pattern.match
+    end = 0
+    if also_at_start:
+        m = match(text)
+        if m is not None:
+            end = m.end()
+            yield m
+    for g in gate.finditer(text):
+        at = g.end() if at_gate_end else g.start()
+        if at < end:
+            continue
+        m = match(text, at)
+        if m is not None:
+            end = m.end()
+            yield m

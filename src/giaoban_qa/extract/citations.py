@@ -14,7 +14,7 @@ import re
 from typing import Any, Iterator
 
 from giaoban_qa.document import Document
-from giaoban_qa.extract import fact_table
+from giaoban_qa.extract import fact_table, gated_matches
 from giaoban_qa.extract.dates import DateFact, dates
 from giaoban_qa.records import record
 
@@ -243,16 +243,7 @@ def citations(doc: Document) -> list[Citation]:
 
 def _symbols(text: str) -> Iterator[re.Match[str]]:
     """What ``_SYMBOL.finditer(text)`` yields, tried only where a symbol can start."""
-    end = 0
-    match = _SYMBOL.match
-    for start in _SYMBOL_START.finditer(text):
-        at = start.start()
-        if at < end:
-            continue
-        m = match(text, at)
-        if m is not None:
-            end = m.end()
-            yield m
+    return gated_matches(_SYMBOL, _SYMBOL_START, text)
 
 
 def _looks_like_fraction(symbol: str) -> bool:

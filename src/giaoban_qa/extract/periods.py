@@ -25,7 +25,7 @@ import re
 from typing import Any, Sequence
 
 from giaoban_qa.document import Document, Span
-from giaoban_qa.extract import fact_table
+from giaoban_qa.extract import fact_table, gated_matches
 from giaoban_qa.extract.dates import _matches_at, anchor_date, event_date, published
 from giaoban_qa.records import record, replace
 
@@ -744,20 +744,7 @@ _HEAD_START = re.compile(r"[\n.:;!?](?:(?<=\n)|\s)(?=[^\S\n]{0,8}(?:[Pp]hần|PH
 
 def _head_marks(text: str):
     """What ``_HEAD_MARK.finditer(text)`` yields, tried only where a heading can open."""
-    match = _HEAD_MARK.match
-    m = match(text)
-    end = 0
-    if m is not None:
-        end = m.end()
-        yield m
-    for start in _HEAD_START.finditer(text):
-        at = start.end()
-        if at < end:
-            continue
-        m = match(text, at)
-        if m is not None:
-            end = m.end()
-            yield m
+    return gated_matches(_HEAD_MARK, _HEAD_START, text, at_gate_end=True, also_at_start=True)
 
 
 _PART_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6}
