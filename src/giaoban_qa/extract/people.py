@@ -1017,6 +1017,18 @@ def _foreign_word(word: str) -> bool:
     return bool(_CONSONANT.search(middle))  # two syllables in one word: "Antonio"
 
 
+def _titled_holder(scan: _Scan, text: str, start: int, end: int, sentence_from: int) -> PersonMention | None:
+    """The holder named at ``start:end`` with the titles right before it (and those stacked
+    before them) in its sentence, found from ``sentence_from``; None when no title precedes."""
+    floor = _sentence_floor(text, sentence_from)
+    before = _title_before(scan, start, floor)
+    if not before:
+        return None
+    titles = _earlier_titles(scan, before, floor) + before
+    name = text[start:end]
+    return PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(titles), form="title-name")
+
+
 def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> list[PersonMention]:
     text, lex = doc.text, scan.lex
     starts = {p.start for p in taken}
@@ -1029,12 +1041,9 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
             continue
         if any(a < end and start < b for a, b in spans):
             continue
-        floor = _sentence_floor(text, m.start())
-        before = _title_before(scan, start, floor)
-        if before:
-            before = _earlier_titles(scan, before, floor) + before
-            name = m.group(2)
-            out.append(PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(before), form="title-name"))
+        mention = _titled_holder(scan, text, start, end, m.start())
+        if mention is not None:
+            out.append(mention)
             starts.add(start)
             spans.append((m.start(1), end))  # the place and the holder: no other reading of them
     # Overlap with a taken mention by bisection (a scan of every mention per match was
@@ -1057,24 +1066,18 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
         opened = bisect.bisect_left(span_starts, end)
         if opened and furthest[opened - 1] > start:
             continue
-        floor = _sentence_floor(text, start)
-        before = _title_before(scan, start, floor)
-        if before:
-            before = _earlier_titles(scan, before, floor) + before
-            name = text[start:end]
-            out.append(PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(before), form="title-name"))
+        mention = _titled_holder(scan, text, start, end, start)
+        if mention is not None:
+            out.append(mention)
             starts.add(start)
     for m in _FOREIGN_HOLDER.finditer(text):
         start, end = m.span(1)
         first = m.group(1).split(" ")[0]
         if start in starts or lex.is_surname(first, 3) or fold(first) in _ORG_FIRST_WORDS:
             continue
-        floor = _sentence_floor(text, m.start())
-        before = _title_before(scan, start, floor)
-        if before:
-            before = _earlier_titles(scan, before, floor) + before
-            name = m.group(1)
-            out.append(PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(before), form="title-name"))
+        mention = _titled_holder(scan, text, start, end, m.start())
+        if mention is not None:
+            out.append(mention)
             starts.add(start)
     return out
 
