@@ -166,10 +166,9 @@ def _document_fields(doc: Document) -> dict[str, Any]:
 def _place_rows_without_organisations(doc: Document) -> list[dict[str, Any]]:
     """The places table without its organisation rows (kind "org"), for an audit whose
     rules read none: ``extract.people.place_rows`` but the organs' scan."""
-    from giaoban_qa.extract.people import places
+    from giaoban_qa.extract.people import place_rows
 
-    rows = [{"start": p.start, "end": p.end, "text": p.name, "name": p.name, "key": p.key, "kind": p.kind} for p in places(doc)]
-    return sorted(rows, key=lambda r: (r["start"], r["end"]))
+    return place_rows(doc, with_organisations=False)
 
 
 class _LineIndex:
