@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import Any, Iterable
 
 from giaoban_qa.document import Document, lower_text
-from giaoban_qa.extract.people import _LOWER_VI as _CAP_LOWER, _UPPER_VI as _CAP_UPPER, PersonMention, Place, Title, _low, fold, lexicon, old_tone_style, parse_title, people, places
+from giaoban_qa.extract.people import _LOWER_VI, _UPPER_VI, PersonMention, Place, Title, _low, fold, lexicon, old_tone_style, parse_title, people, places
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.records import record, replace
 from giaoban_qa.rules import Rule, RuleContext, register
@@ -206,7 +206,6 @@ def _name_variant_groups(doc: Document) -> list[tuple[str, list[PersonMention], 
 # the text (3.5x slower, same matches).
 _HONORIFIC_RUN = re.compile(r"[đĐôÔbB](?<!\w.)(?:(?<=[đĐ])ồng\s+chí|(?<=[ôÔ])ng|(?<=[bB])à)\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]{0,7}\s){1,3}[A-ZĐÀ-Ỹ][^\W\d_]{0,7})(?!\w)")
 # Three or four capitalised syllables right after a title (one space apart).
-_UPPER_VI = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
 _NAME_AFTER_TITLE = re.compile(rf"((?:[{_UPPER_VI}][^\W\d_]{{0,7}} ){{2,3}}[{_UPPER_VI}][^\W\d_]{{0,7}})(?!\w)")
 # Folded syllable endings Vietnamese spelling allows: a vowel, or c, ch, m, n, ng, nh, p, t.
 _VALID_END = re.compile(r"(?:[aeiouy]|ch|nh|ng|[cmnpt])$")
@@ -362,7 +361,7 @@ def letter_slip_pairs(doc: Document) -> list[tuple[PersonMention, _Slip]]:
 # name is read in; shorter ones were skipped one by one), opening on the capital with the
 # look-behind after it, so the regex engine skips ahead to capitals: 3x faster over the
 # corpus, same runs (a test compares them with _CAP_RUN's).
-_CAP_RUNS_OF_THREE = re.compile(rf"[{_CAP_UPPER}](?<!\w.)[{_CAP_LOWER}]*+(?:[ \u00a0][{_CAP_UPPER}][{_CAP_LOWER}]*+){{2,}}(?!\w)")
+_CAP_RUNS_OF_THREE = re.compile(rf"[{_UPPER_VI}](?<!\w.)[{_LOWER_VI}]*+(?:[ \u00a0][{_UPPER_VI}][{_LOWER_VI}]*+){{2,}}(?!\w)")
 # A name written as a name: after "tên" ("có tên", "mang tên", "tên là") or inside quotes.
 _NAMED_AS = re.compile(r"(?:(?<!\w)tên(?:\s+là)?\s+|[\"“'‘])\Z")
 # "(SN 1983)", "(37 tuổi)" right after a name: two such notes that differ are two people.
