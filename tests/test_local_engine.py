@@ -183,7 +183,7 @@ def test_spilled_file_entries_give_the_report_of_entries_in_memory(archive, tmp_
     for module in (json_report, sarif, junit):
         assert module.render(spilled) == module.render(held)
     assert spilled.summary() == held.summary()
-    assert (spilled.files.fh is None) == (spilled.findings.fh is None) == (hold is None)  # written out past the hold only
+    assert (spilled.files.spool.fh is None) == (spilled.findings.spool.fh is None) == (hold is None)  # written out past the hold only
 
 
 def test_spilled_findings_sort_by_the_key_and_survive_a_baseline(archive, tmp_path):

@@ -221,6 +221,34 @@ class SharedValues:
         return value
 
 
+class _PickleSpool:
+    """Objects pickled one after another into a temporary file, made at the first write
+    (an audit that never spills makes none), each read back from the offset ``write``
+    returned."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.fh: Any = None
+
+    def write(self, obj: Any) -> int:
+        import pickle
+
+        if self.fh is None:
+            import tempfile
+
+            self.fh = tempfile.TemporaryFile(prefix=self.prefix)
+        self.fh.seek(0, 2)
+        offset = self.fh.tell()
+        pickle.dump(obj, self.fh, protocol=pickle.HIGHEST_PROTOCOL)
+        return offset
+
+    def read(self, offset: int) -> Any:
+        import pickle
+
+        self.fh.seek(offset)
+        return pickle.load(self.fh)
+
+
 class SpilledFiles:
     """The report's file entries of an audit, in a temporary file instead of the client's
     memory: one pickled ``(kind, coverage, checks)`` per document, found by an array of
@@ -249,7 +277,7 @@ class SpilledFiles:
         self.count = 0
         self.hold = self.HOLD if hold is None else hold
         self.held: dict[int, tuple[Any, Any, list]] | None = {}  # ordinal -> entry, until spilled (then None)
-        self.fh: Any = None
+        self.spool = _PickleSpool("giaoban-qa-files-")
         self.order: Any = None  # ordinals sorted by path, once sorted
 
     def _path(self, ordinal: int) -> str:
@@ -277,15 +305,7 @@ class SpilledFiles:
         self._write(ordinal, entry)
 
     def _write(self, ordinal: int, entry: tuple[Any, Any, list]) -> None:
-        import pickle
-
-        if self.fh is None:
-            import tempfile
-
-            self.fh = tempfile.TemporaryFile(prefix="giaoban-qa-files-")
-        self.fh.seek(0, 2)
-        self.offsets[ordinal] = self.fh.tell()
-        pickle.dump(entry, self.fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.offsets[ordinal] = self.spool.write(entry)
 
     def _spill_held(self) -> None:
         held, self.held = self.held or {}, None
@@ -296,10 +316,7 @@ class SpilledFiles:
         if self.held is not None:
             entry = self.held[ordinal]
             return entry[0], entry[1], list(entry[2])  # a copy, as one read back from the file
-        import pickle
-
-        self.fh.seek(self.offsets[ordinal])
-        return pickle.load(self.fh)
+        return self.spool.read(self.offsets[ordinal])
 
     def append(self, entry: Any) -> None:
         raise TypeError("SpilledFiles takes documents through add()")
@@ -354,7 +371,7 @@ class SpilledFindings:
         self.order: Any = None  # positions in sorted order, once sorted
         self.hold = self.HOLD if hold is None else hold
         self.held: list[Any] | None = []  # until spilled (then None)
-        self.fh: Any = None
+        self.spool = _PickleSpool("giaoban-qa-findings-")
 
     def append(self, finding: Any) -> None:
         self.order = None
@@ -364,21 +381,12 @@ class SpilledFindings:
             if len(self.held) > self.hold:
                 self._spill_held()
             return
-        import pickle
-
-        self.fh.seek(0, 2)
-        self.offsets.append(self.fh.tell())
-        pickle.dump(finding, self.fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.offsets.append(self.spool.write(finding))
 
     def _spill_held(self) -> None:
-        import pickle
-        import tempfile
-
         held, self.held = self.held or [], None
-        self.fh = tempfile.TemporaryFile(prefix="giaoban-qa-findings-")
         for i, finding in enumerate(held):
-            self.offsets[i] = self.fh.tell()
-            pickle.dump(finding, self.fh, protocol=pickle.HIGHEST_PROTOCOL)
+            self.offsets[i] = self.spool.write(finding)
 
     def extend(self, findings: Any) -> None:
         for finding in findings:
@@ -387,10 +395,7 @@ class SpilledFindings:
     def _load(self, position: int) -> Any:
         if self.held is not None:
             return self.held[position]
-        import pickle
-
-        self.fh.seek(self.offsets[position])
-        return pickle.load(self.fh)
+        return self.spool.read(self.offsets[position])
 
     def sort(self, key: Any = None) -> None:
         """Sorted by ``key`` of each finding; only the keys are held while sorting."""
