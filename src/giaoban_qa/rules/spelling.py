@@ -1417,6 +1417,8 @@ def _taken_as_written(doc: Document, sc, f: Finding, model, attested: int, echo:
     i = bisect.bisect_left(starts, f.start)
     if i >= len(starts) or starts[i] != f.start or not written:
         return False
+    if cand and _borrowed_support(model, sc, i, ev):
+        return True
     # The same word again a few words away, on the same line and written the same: a frame
     # the writer built. (Right beside it, "nơi cộng cộng", the word is doubled: a slip.)
     if echo:
@@ -1439,6 +1441,51 @@ def _taken_as_written(doc: Document, sc, f: Finding, model, attested: int, echo:
                 return True
             if right is not None and model.bigram(written, right) >= used[1]:
                 return True
+    return False
+
+
+# A neighbour bound into a word with its far neighbour (seen this often, and this many
+# times as often as chance): the candidate's pair with it straddles that word.
+BORROWED_PAIR = 20
+BORROWED_BOUND = 20.0
+BORROWED_UNIGRAM = 100
+
+
+def _borrowed_support(model, sc, i: int, ev: dict) -> bool:
+    """True when the candidate's support is borrowed from a word it does not belong to.
+
+    - The candidate's stronger pair is with a neighbour that forms a word with the next word
+      beyond it, and the three are never seen together: "ôm đống hồ sơ" is not "đồng hồ"
+      + "sơ", "có thứ sinh nhai" not "thí sinh" + "nhai", "cảnh báo cao" not "báo cáo".
+      Only for a written word the pool writes at least ``BORROWED_UNIGRAM`` times (a real
+      word the writer may mean).
+    - A tone slip whose candidate is the next word itself: a partial reduplication
+      ("vừa vừa phai phải", "đo đỏ"), not a slip.
+    """
+    texts, joined = sc.texts, sc.joined
+    n = len(texts)
+    cand = ev["candidate"]
+    right = texts[i + 1].lower() if i + 1 < n and joined[i + 1] else None
+    if ev.get("slip") == "tone" and cand == right:
+        return True
+    if ((ev.get("counts_written") or {}).get("unigram") or 0) < BORROWED_UNIGRAM:
+        return False
+    cc = ev.get("counts_candidate") or {}
+    cl, cr = cc.get("left") or 0, cc.get("right") or 0
+    total = max(model.total_unigrams, 1)
+
+    def bound(a: str, b: str) -> bool:
+        c = model.bigram(a, b)
+        return c >= BORROWED_PAIR and c * total >= BORROWED_BOUND * max(model.unigram(a), 1) * max(model.unigram(b), 1)
+
+    if right is not None and cr >= cl and i + 2 < n and joined[i + 2]:
+        far = texts[i + 2].lower()
+        if bound(right, far) and not model.trigram(cand, right, far):
+            return True
+    if cl >= cr and i >= 2 and joined[i] and joined[i - 1]:
+        left, far = texts[i - 1].lower(), texts[i - 2].lower()
+        if bound(far, left) and not model.trigram(far, left, cand):
+            return True
     return False
 
 
