@@ -700,6 +700,10 @@ class RepeatedSyllable(Rule):
                     continue
                 elif unless_after is not None and unless_after.search(after):
                     continue
+            elif syllable in always and (_DOUBLE_AFTER.match(text, e2) or _DOUBLE_BEFORE.search(text[max(0, s1 - 40) : s1])):
+                # The expressive pattern below holds for the function words too: "đi đi về
+                # về", "ra ra vào vào" (pool review seed 113).
+                continue
             elif syllable not in always and not _NUMBER_BEFORE.search(text[max(0, s1 - 20) : s1]):
                 # "lên lên xuống xuống", "đi đi lại lại": two doubled syllables in a row are
                 # an expressive pattern, not two slips.
