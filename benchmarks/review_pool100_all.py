@@ -5,7 +5,8 @@ a person gave them (``review_pool100_all.yaml``).
 
 The articles are ``sample_articles(100, seed=11)`` from the pool's hold-out (never used to
 build the spelling counts or to tune); ``--seed`` draws another sample, reviewed in its own
-file (``--review``, e.g. ``review_pool100_seed23.yaml`` for ``--seed 23``). Prints each
+file (``--review``, e.g. ``review_pool100_seed23.yaml`` for ``--seed 23``; 107 was read before
+the fa branch's false-alarm fixes, 113 after the first and 131 after both). Prints each
 family's findings with their verdicts ("true", "false alarm" or "debatable"), the false
 alarms per 20 articles overall and per family, and any finding the review file has no
 verdict for (a new one to read by hand: ``--show`` prints its context).

@@ -5,6 +5,7 @@
     python benchmarks/review_spelling.py --seed 13  # a second, fresh sample (review_pool100_spelling_s13.yaml)
     python benchmarks/review_spelling.py --seed 37  # the sample read after the back-off change (…_s37.yaml; also 31)
     python benchmarks/review_spelling.py --seed 53  # drawn after the slip index of branch s13 was frozen (…_s53.yaml)
+    python benchmarks/review_spelling.py --seed 109 # fresh before the fa branch's fixes; 127 after the first, 137 after both
 
 Checks ``pool.sample_articles(100, seed=12)`` (the hold-out: never used to build
 ``ngrams.bin`` or to tune) with the spelling rules and matches every finding with

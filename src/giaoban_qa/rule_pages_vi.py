@@ -402,7 +402,7 @@ PAGES: dict[str, tuple[str, str, str]] = {
         "từ được báo với cách viết ấy làm gợi ý và cả hai số đếm làm căn cứ. Chỉ đọc các từ viết thường trong câu văn; tên riêng, mã và các từ, cụm từ "
         "của `rules/words.yaml` được bỏ qua. Văn bản tự nó cũng loại trừ: cùng một từ lặp lại trong vòng ba từ là cấu trúc người viết cố ý (\"láy đi láy lại\"), "
         "cụm trong ngoặc kép không quá sáu từ, mở đầu bằng chữ hoa, là tên tác phẩm, từ hiếm mà văn bản còn dùng ở chỗ khác trong một cặp quen thuộc, "
-        "và từ kết thành từ ghép với từ bên cạnh (\"đình hoãn\") khi bộ ba của cách viết gợi ý chỉ gặp vài lần. Các ngưỡng (tùy chọn `ratio`, `min_support`, `strong_side`, `weak_side`, `fit`) được hiệu chỉnh để báo nhầm hiếm khi xảy ra.",
+        "và từ kết thành từ ghép với từ bên cạnh (\"đình hoãn\") khi bộ ba của cách viết gợi ý chỉ gặp vài lần. Cũng không báo khi cặp mạnh của cách viết gợi ý mượn một từ ghép của từ bên cạnh với từ kế tiếp mà bộ ba chưa từng gặp (\"ôm đống hồ sơ\" không phải \"đồng hồ\"), hay khi cách viết gợi ý (đổi thanh) chính là từ kế tiếp: đó là từ láy (\"vừa vừa phai phải\"). Các ngưỡng (tùy chọn `ratio`, `min_support`, `strong_side`, `weak_side`, `fit`) được hiệu chỉnh để báo nhầm hiếm khi xảy ra.",
         "Mọi âm tiết của \"dân tốc\" hay \"dựa án\" đều là từ có thật, nên trình kiểm tra chính tả xét từng từ một chấp nhận chúng; chỉ cặp từ mới cho thấy lỗi.",
     ),
     "text.brand-variant": (

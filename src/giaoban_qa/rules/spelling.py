@@ -874,7 +874,10 @@ class RealWordSlip(Rule):
     often as chance, and at least a tenth as often as the candidate there: "đình hoãn") is
     not reported from a candidate's three words seen fewer than 50 times; and a word seen with neither
     neighbour is not reported from one side when the other neighbour is seen with it more
-    often than with the candidate ("những que hương").
+    often than with the candidate ("những que hương"); a candidate whose stronger pair is
+    with a neighbour that forms a word with the next word beyond it, the three never seen
+    together, borrows its support from that word ("ôm đống hồ sơ" is not "đồng hồ"); and a
+    tone candidate that is the next word itself is a reduplication ("vừa vừa phai phải").
     A pair's count is smoothed by back-off (option `backoff`: count + max(0.1, backoff ×
     the number of different syllables seen after the first word × the count of the
     second / all syllables)), so that a common word seldom or never seen beside a word

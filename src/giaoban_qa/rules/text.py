@@ -566,6 +566,13 @@ def _build_reduplications(pack, trusted: bool = False):
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s+\Z")
 _DOUBLE_AFTER = re.compile(rf"[ \u00a0]+({_LETTER}+)[ \u00a0]+(?i:\1)(?![^\W\d_])")
 _DOUBLE_BEFORE = re.compile(rf"(?<![^\W\d_])({_LETTER}+)[ \u00a0]+(?i:\1)[ \u00a0]+\Z")
+
+
+def _other_double_beside(text: str, s1: int, e2: int, syllable: str) -> bool:
+    """True when another syllable, doubled too, stands right before or after the pair at
+    ``s1``..``e2`` ("đi đi về về"): an expressive pattern, not two slips."""
+    m = _DOUBLE_AFTER.match(text, e2) or _DOUBLE_BEFORE.search(text[max(0, s1 - 40) : s1])
+    return m is not None and old_tone_style(m.group(1).lower()) != syllable
 # Identical neighbours only (case-insensitive backreference): the regex engine skips
 # ordinary word pairs without any Python work.
 # A line break may separate them too ("triển khai⏎khai thác" in a hard-wrapped text): the
@@ -700,9 +707,9 @@ class RepeatedSyllable(Rule):
                     continue
                 elif unless_after is not None and unless_after.search(after):
                     continue
-            elif syllable in always and (_DOUBLE_AFTER.match(text, e2) or _DOUBLE_BEFORE.search(text[max(0, s1 - 40) : s1])):
+            elif syllable in always and _other_double_beside(text, s1, e2, syllable):
                 # The expressive pattern below holds for the function words too: "đi đi về
-                # về", "ra ra vào vào" (pool review seed 113).
+                # về" (pool review seed 113); a run of one syllable ("số số số") stays a slip.
                 continue
             elif syllable not in always and not _NUMBER_BEFORE.search(text[max(0, s1 - 20) : s1]):
                 # "lên lên xuống xuống", "đi đi lại lại": two doubled syllables in a row are
