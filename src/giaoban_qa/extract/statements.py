@@ -308,7 +308,8 @@ def part_percentages(text: str, qs: list[Quantity], totals: list[TotalParts], ou
             if i is None or i + 1 >= len(qs):
                 continue
             r = qs[i + 1]
-            if part.index in read or r.index in read or r.unit != "%" or r.in_range or r.relation in ("growth", "decline", "same_period"):
+            # (Not a range read at its first figure: "120 - 130 tỷ đồng (chiếm 80%)" is of the range.)
+            if part.in_range or part.index in read or r.index in read or r.unit != "%" or r.in_range or r.relation in ("growth", "decline", "same_period"):
                 continue
             if _PART_PCT_GAP.fullmatch(text, part.end, r.start) and _PCT_ENDS.match(text, r.end):
                 out.append(PartWhole(part=part, whole=t.total, percent=r, link="trong đó"))
@@ -380,6 +381,24 @@ def _percent_between(text: str, qs: list[Quantity], out: list[PartWhole], parts_
         out.append(PartWhole(part=a, whole=b, percent=p, link="(X%) trong tổng số"))
 
 
+def _counts_of_things(text: str, a: Quantity, b: Quantity) -> bool:
+    """Two counts of things (no amount, time, percentage or scale word), A no more than B."""
+    na, nb = noun(text, a), noun(text, b)
+    not_counts = _AMOUNT_UNITS | _TIME_NOUNS | _SCALE_NOUNS | {"%", "lần"}
+    return bool(na and nb) and na not in not_counts and nb not in not_counts and not a.scale and not b.scale and a.value <= b.value
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]*\Z")
+
+
+def _numbered(text: str, a: Quantity, b: Quantity) -> bool:
+    """A bare A right after the noun B counts numbers one of them ("giải 3 trong số 48 giải")."""
+    if noun(text, a):
+        return False
+    m = _WORD_BEFORE.search(text, max(0, a.start - 20), a.start)
+    return m is not None and m.group(1).lower() == noun(text, b)
+
+
 def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole], sentence_start: int = 0) -> None:
     seen: set[int] = set()
     first_new = len(out)
@@ -399,7 +418,10 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
                 m = _WHOLE_PAREN_ON.match(gap)
             # "3 triệu người nhập cư trên tổng dân số 13 triệu": a bare whole the link words name;
             # "379 doanh nghiệp trong tổng số 620 DNNN": a whole named by the part's initials.
-            if m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit) or _bare(text, b) or initials_of(text, a, b)):
+            # "8 đề cử trên tổng số 9 hạng mục": the link words themselves say A is of B, so two
+            # counts of things named by different nouns are a part and its whole too, when A fits.
+            if m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit) or _bare(text, b) or initials_of(text, a, b)
+                      or (m.re is _WHOLE_LINK and _counts_of_things(text, a, b))) and not _numbered(text, a, b):
                 link = re.sub(r"\s+", " ", (m.group(1) if m.re is _WHOLE_LINK else "(tổng số").lower())
         if link is None:
             continue
@@ -742,6 +764,10 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # said between, not the figure before it.
         if p is not None and _ORDINAL_WORD.search(text, p.end, m.start()):
             p = None
+        # "giải Jackpot là 12 tỷ và cộng dồn không giới hạn": after "và" / "nhưng" the marker
+        # opens a clause of its own; the figure before it is not its sum.
+        if p is not None and _CLAUSE_LINK.search(text, max(p.end, m.start() - 16), m.start()):
+            p = None
         if p is not None and m.start() - p.end < (120 if ends_sentence else 40) and not _CLAUSE_BREAK.search(text, p.end, m.start()) and clause_ends:
             target = p
             # "thành công 2 lần trong số 5 lần thử từ đầu năm": the sum is the part, not its whole.
@@ -817,10 +843,18 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             prev_last[_cum_noun(text, m) or ""] = m
     for i, q in enumerate(qs):
         marker = assigned.get(q.index)
-        if marker is None or q.unit == "%" or q.in_range or q.verb in ("tăng", "giảm"):
+        if marker is None or q.unit == "%" or q.verb in ("tăng", "giảm"):
             continue
         marker = marker.replace(" (list)", "")
         stmt = Cumulative(cumulative=q, marker=marker)
+        if q.in_range:
+            # "nâng tổng năng suất lên 43-45 triệu khách": a raised or summed ("lũy kế", "cộng
+            # dồn") total given as a range, read at its first figure, with no figure inside it to
+            # compare (the least it says is no sum to check). Not after "từ đầu năm": there a
+            # range is a level ("từ đầu năm tới nay, tỷ giá … quanh mức 22.680-22.750").
+            if marker.startswith(("nâng", "đưa", "lũy", "luỹ", "cộng")) and _RANGE_JOIN.match(text, q.end) and not _RANGE_TAIL.search(text, max(0, q.start - 6), q.start):
+                out.append(stmt)
+            continue
         loose = marker.startswith(("nâng", "đưa"))
         # The figure inside it: the nearest before it of the same thing (the month's figure,
         # or the new figure "nâng tổng số … lên"). Found by bisection in per-noun lists, not
@@ -894,8 +928,10 @@ _PARTS_INTRO = re.compile(
     # so với năm trước trong đó …").
     # A year among them is no figure ("8 lần trong năm 2017, trong đó …"), nor is an age, a
     # duration, a code after capitals, a grade, or a comparison aside ("khoảng 2.000 đại biểu
-    # (nhiều gấp 4 lần năm 2016) …, trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
+    # (nhiều gấp 4 lần năm 2016) …, trong đó …"). A hyphenated word or a dash between words
+    # is among them ("lúa vụ đông - xuân bị ngập, trong đó …", "sạt lở ta-luy, trong đó …",
+    # "246 phòng - trong đó …").
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
     # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
     r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
@@ -983,6 +1019,7 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
     prev_lead: list[str] = []  # the words that led the last part
     aside = False  # inside a parenthesis opened after a part
     closed = False  # the last part was joined by "và": the list has ended
+    head: Quantity | None = None  # the first figure of a range "A - B" just passed
     for q in rest:
         if q.start < pos:
             continue  # a figure the intro read past ("442 đại biểu … (chiếm 90%), trong đó …")
@@ -991,8 +1028,16 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # rescan the rest of it (hostile text: N totals cost N², bench_statements_hostile.py).
         if q.start - pos > _PARTS_REACH:
             break
+        # "trong đó từ mía đường là 120 - 130 tỷ đồng", "góp từ 7-8 tàu": a part given as a range
+        # is read at its end (its unit, its noun) and stands for its first figure, the least it
+        # says; the caller marks such a list incomplete.
+        range_head, head = (head if head is not None and q.in_range and _RANGE_DASH.fullmatch(text, head.end, q.start) else None), None
+        if q.in_range and range_head is None:
+            if _RANGE_JOIN.match(text, q.end) and not _RANGE_TAIL.search(text, max(0, q.start - 6), q.start):
+                head = q
+                continue
         # A parenthesis inside a part ("(nếu có)") is no end of the list.
-        between = _PAREN_ASIDE.sub(" ", text[pos : q.start])
+        between = _PAREN_ASIDE.sub(" ", text[pos : (range_head or q).start])
         if inner and parts and ";" in between:
             break
         if parts and not opened:
@@ -1147,7 +1192,7 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # "41 đoàn có ý kiến, trong đó: 26/41 đoàn tán thành, 15/41 đoàn …": a part written
         # as a fraction of the total itself.
         of_total = q.denominator is not None and total is not None and _denominator_value(text, q) == total.value
-        if q.in_range or (q.denominator is not None and not of_total):
+        if (q.in_range and range_head is None) or (q.denominator is not None and not of_total):
             break
         if of_total:
             q_noun = unit
@@ -1166,13 +1211,17 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
                 break
         if unit in _TIME_NOUNS and _TIME_PART_NOT.search(said):
             break
-        parts.append(q)
+        parts.append(range_head or q)
         closed = bool(parts[:-1]) and bool(re.search(r"(?<!\w)và(?!\w)", between)) and "," not in between.rsplit("và", 1)[-1]
         prev_lead = lead
         pos = q.end
     return parts
 
 
+# The dash between the two figures of a range ("120 - 130", "7-8"), and one before a figure.
+_RANGE_JOIN = re.compile(r"[^\S\n]*[-–][^\S\n]*(?=\d)")
+_RANGE_DASH = re.compile(r"[^\S\n]*[-–][^\S\n]*")
+_RANGE_TAIL = re.compile(r"\d[^\S\n]*[-–][^\S\n]*\Z")
 _BARE_AMOUNT_END = re.compile(r"[^\S\n]*(?:[,;.)]|\Z|(?:để|và|là|cho|được|từ|của|với|do|nhằm|thì|mà|còn)(?!\w))", re.IGNORECASE)
 _PER_UNIT = re.compile(r"(?<!\w)(?:mỗi|một)[^\S\n]+[^\W\d_]+|[^\S\n]*[^\W\d_]*[^\S\n]*(?:mỗi|/)[^\S\n]*(?:người|chiếc|căn|hộ|suất|con|tháng|năm|ngày)(?!\w)", re.IGNORECASE)
 _COMMA_AND_END = re.compile(r",[^\S\n]*và[^\S\n]*\Z")
@@ -1429,6 +1478,8 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                 parts, by_kind = kind_parts, True
         if parts and (_NUMBER_WORD_ITEMS.match(text[intro.end() : parts[0].start].lstrip(" ,:;(")) or _NUMBER_WORD_ITEM_IN.search(text, parts[0].end, parts[-1].start)):
             complete = False  # items counted in words are not among the parts read
+        if any(p.in_range for p in parts):
+            complete = False  # a range's first figure is the least of that part, not all of it
         if parts:
             used.add(intro.start("word"))
             out.append(TotalParts(total=total, parts=parts, complete=complete, said_total=said_total, intro_end=intro.end(), by_kind=by_kind))

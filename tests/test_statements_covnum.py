@@ -1,0 +1,64 @@
+"""The statement reader on constructions found while measuring number coverage on fresh
+pool samples (issue 11, item 3), with sentences written for these tests."""
+
+from __future__ import annotations
+
+from giaoban_qa.document import build_document
+from giaoban_qa.extract.statements import statements
+
+from conftest import findings_for
+
+
+def _st(text: str):
+    return build_document("t.txt", text).fact(statements)
+
+
+def _totals(text: str) -> list[tuple[str, list[str]]]:
+    return [(t.total.number_text, [p.number_text for p in t.parts]) for t in _st(text).totals]
+
+
+def _rules(text: str) -> list[str]:
+    return [f.rule for f in findings_for(text, "number")]
+
+
+def test_hyphen_or_dash_among_the_total_words() -> None:
+    assert _totals("Toàn huyện có 900 ha lúa vụ đông - xuân bị ngập, trong đó có 120 ha lúa bị chết.") == [("900", ["120"])]
+    assert _totals("Mưa làm 7 nhà hư hỏng do sạt lở ta-luy, trong đó 5 nhà ở xã Đông, 2 nhà ở xã Tây.") == [("7", ["5", "2"])]
+    assert _totals("Khách sạn có 180 phòng - trong đó có 120 phòng đơn và 40 phòng đôi.") == [("180", ["120", "40"])]
+    # … and a part list that adds up to more than such a total is still an error.
+    assert "number.parts-exceed-total" in _rules("Mưa làm 7 nhà hư hỏng do sạt lở ta-luy, trong đó 5 nhà ở xã Đông, 4 nhà ở xã Tây.")
+
+
+def test_a_part_given_as_a_range_stands_for_its_first_figure() -> None:
+    assert _totals("Đoàn có khoảng 25 tàu, trong đó nước Đông góp từ 8-9 tàu, còn nước Tây gửi 3 tàu.") == [("25", ["8", "3"])]
+    assert _totals("Vốn dự kiến là 90 tỷ đồng, trong đó vốn vay là 40 - 50 tỷ đồng.") == [("90", ["40"])]
+    got = _st("Xã có 40 hộ, gồm 10-12 hộ nghèo và 20 hộ cận nghèo.").totals
+    assert [p.number_text for p in got[0].parts] == ["10", "20"] and not got[0].complete
+    # The range's own percentage is not read against its first figure.
+    text = "Vốn dự kiến là 90 tỷ đồng, trong đó vốn vay là 40 - 50 tỷ đồng (chiếm 50%)."
+    assert not _st(text).part_whole
+    assert "number.percent-mismatch" not in _rules(text)
+
+
+def test_the_link_words_say_a_part_of_another_noun_is_of_the_whole() -> None:
+    got = [(pw.part.number_text, pw.whole.number_text) for pw in _st("Bộ phim nhận 6 đề cử trên tổng số 11 hạng mục của liên hoan.").part_whole]
+    assert got == [("6", "11")]
+    # Not when A cannot be a part of B (more of it than of B) …
+    assert not _st("Có 640 ngàn thí sinh dự thi trên tổng số hơn 350 ngàn chỉ tiêu.").part_whole
+    # … nor for a numbered item ("giải 2" is the second prize, not two prizes) …
+    assert not _st("Đề tài đoạt giải 2 trong số 30 giải được trao.").part_whole
+    # … and the percentage of two different nouns is not checked.
+    assert "number.percent-mismatch" not in _rules("Trường có 12 giải thưởng trên tổng số 40 học sinh dự thi, chiếm 50%.")
+
+
+def test_a_raised_total_given_as_a_range() -> None:
+    got = [(c.cumulative.number_text, c.partner) for c in _st("Dự án nâng tổng công suất của cảng lên 30-35 triệu tấn mỗi năm.").cumulative]
+    assert got == [("30", None)]
+    # After "từ đầu năm" a range is a level, not a sum.
+    assert not _st("Từ đầu năm tới nay, giá vàng dao động quanh mức 36,1-36,4 triệu đồng.").cumulative
+
+
+def test_a_marker_after_and_opens_its_own_clause() -> None:
+    assert not _st("Giải đặc biệt là 15 tỷ đồng và cộng dồn không giới hạn.").cumulative
+    got = [(c.cumulative.number_text, c.partner.number_text if c.partner else None) for c in _st("Thu tháng 4 đạt 30 tỷ đồng và lũy kế 4 tháng đạt 110 tỷ đồng.").cumulative]
+    assert got == [("110", "30")]
