@@ -62,3 +62,24 @@ def test_a_marker_after_and_opens_its_own_clause() -> None:
     assert not _st("Giải đặc biệt là 15 tỷ đồng và cộng dồn không giới hạn.").cumulative
     got = [(c.cumulative.number_text, c.partner.number_text if c.partner else None) for c in _st("Thu tháng 4 đạt 30 tỷ đồng và lũy kế 4 tháng đạt 110 tỷ đồng.").cumulative]
     assert got == [("110", "30")]
+
+
+def test_asides_codes_and_ordinals_among_the_total_words() -> None:
+    assert _totals("Đoàn kiểm tra phát hiện 6 hộ kinh doanh không đủ điều kiện (vi phạm khoản 2, Điều 15 của quy định), trong đó có 4 hộ dùng bàn cũ.") == [("6", ["4"])]
+    assert _totals("Bộ đã công bố 150 cơ sở đủ điều kiện theo Nghị định 67, trong đó có 40 cơ sở đóng tàu vỏ thép.") == [("150", ["40"])]
+    assert _totals("Đội có 6 thí sinh đoạt giải tại kỳ thi lần thứ 18, trong đó có 2 huy chương vàng, 4 huy chương bạc.") == [("6", ["2", "4"])]
+    assert _totals("Diện tích bị thiệt hại khoảng 9.000 ha, (trong đó huyện Đông 5.000 ha, huyện Tây 3.000 ha).") == [("9.000", ["5.000", "3.000"])]
+    # An aside that itself lists parts keeps them ("76 hộ (gồm …)").
+    assert _totals("Xã có 76 hộ (gồm 51 hộ nghèo, 25 hộ cận nghèo) được hỗ trợ.") == [("76", ["51", "25"])]
+
+
+def test_a_total_after_a_percentage_or_named_only_by_its_scale() -> None:
+    assert _totals("Cả trận, anh chuyền chính xác 92%, tung ra 7 cú sút, trong đó có 3 pha thành bàn.") == [("7", ["3"])]
+    assert _totals("Chủ đầu tư đang nợ công ty 1.200 tỷ, trong đó 700 tỷ khối lượng đang dở dang.") == [("1.200", ["700"])]
+    assert _totals("Số người thiệt mạng đã vượt trên 90, trong đó có 20 thường dân và 50 binh sĩ.") == [("90", ["20", "50"])]
+
+
+def test_the_second_of_two_joined_figures_split_by_its_own_words() -> None:
+    assert _totals("Vụ tai nạn làm 3 người thiệt mạng và 42 người bị thương, trong đó có 6 người bị thương nặng.") == [("42", ["6"])]
+    # A list about both figures stays unread as before.
+    assert _totals("Thi có 5 bài của học sinh và 2 bài của giáo viên, trong đó 3 bài đạt giải.") == []

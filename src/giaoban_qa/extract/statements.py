@@ -930,9 +930,11 @@ _PARTS_INTRO = re.compile(
     # duration, a code after capitals, a grade, or a comparison aside ("khoảng 2.000 đại biểu
     # (nhiều gấp 4 lần năm 2016) …, trong đó …"). A hyphenated word or a dash between words
     # is among them ("lúa vụ đông - xuân bị ngập, trong đó …", "sạt lở ta-luy, trong đó …",
-    # "246 phòng - trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
-    r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
+    # "246 phòng - trong đó …"), and so are an aside in parentheses ("5 hộ kinh doanh … (vi
+    # phạm điểm a, khoản 1, Điều 72 …), trong đó …"), a document's number ("theo Nghị định
+    # 67, trong đó …"), an ordinal ("Kỳ thi … lần thứ 18, trong đó …") and a comma before the parenthesis of the list ("188.000 ha, (trong đó …").
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
+    r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?(?:[,:;.][^\S\n]*\(|[,:;(.])?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
     # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
     r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
     re.IGNORECASE,
@@ -944,8 +946,9 @@ _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,
 # "Tổng số hộ được hỗ trợ: 76": the noun of a bare total named after "tổng số".
 _TOTAL_NOUN = re.compile(r"(?<!\w)(?:tổng\s+số|tổng\s+cộng|tổng(?!\s+(?:số|cộng)\b))\s+([^\W\d_]+)[^\d;:]{0,60}?(?::|là|có|đạt)?\s*\Z", re.IGNORECASE)
 # "Số hộ được hỗ trợ là 76, trong đó …", "số lượng thí sinh dự thi: 1.250, trong đó …": a
-# clause that opens with "số (lượng)" and its noun names what the bare figure counts.
-_COUNT_NOUN = re.compile(r"(?:^|[.,;:(\n])[^\S\n]*(?:[Ss]ố(?:[^\S\n]+lượng)?)[^\S\n]+([^\W\d_]+)[^\d;:.,]{0,60}?(?::|(?<!\w)(?:là|đạt))[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z")
+# clause that opens with "số (lượng)" and its noun names what the bare figure counts (also
+# "Số người thiệt mạng … đã vượt trên 100, trong đó …").
+_COUNT_NOUN = re.compile(r"(?:^|[.,;:(\n])[^\S\n]*(?:[Ss]ố(?:[^\S\n]+lượng)?)[^\S\n]+([^\W\d_]+)[^\d;:.,]{0,60}?(?::|(?<!\w)(?:là|đạt|vượt|lên(?:[^\S\n]+(?:tới|đến))?))[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z")
 _LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
@@ -1185,7 +1188,9 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             q_noun = unit
         # "703 tỷ đồng, trong đó vốn góp là 342,7 tỷ và …": a bare amount in a scale word is
         # counted in the total's own money or measure unit.
-        if not q.unit and q.scale and q.denominator is None and total is not None and total.scale and (q_noun in _SCALE_NOUNS or _BARE_AMOUNT_END.match(text, q.end)) \
+        # So is one of the same scale word as a total named by nothing else ("nợ 1.653 tỷ, trong
+        # đó 900 tỷ khối lượng đang dở dang").
+        if not q.unit and q.scale and q.denominator is None and total is not None and total.scale and (q_noun in _SCALE_NOUNS or _BARE_AMOUNT_END.match(text, q.end) or unit in _SCALE_NOUNS) \
                 and (unit in _AMOUNT_UNITS or _SCALE_NOUN.get(q.scale, q.scale) == _SCALE_NOUN.get(total.scale, total.scale)):
             # … and "90 triệu chiếc, trong đó 77,5 triệu là …": a bare count in the total's scale word.
             q_noun = unit
@@ -1311,6 +1316,16 @@ _JOINED_PAIR = re.compile(r"[^\d,;:.()]{0,50}(?:\([^\W\d_]{1,10}\))?[^\S\n]+và[
 _JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IGNORECASE)
 
 
+def _repeats_words(text: str, start: int, end: int, q: Quantity | None) -> bool:
+    """Whether the words after ``q`` open with the words of ``text[start:end]`` (a noun and
+    at least one more word: "người bị thương")."""
+    if q is None:
+        return False
+    words = re.findall(r"[^\W\d_]+", text[start:end].lower())
+    after = re.findall(r"[^\W\d_]+", text[q.end : q.end + 60].lower())
+    return len(words) >= 2 and after[: len(words)] == words
+
+
 class _After:
     """The items of a list from ``start`` on, iterable any number of times, never copied."""
 
@@ -1421,11 +1436,17 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # "105 hành khách và 11 thành viên, trong đó …"): "trong đó" is about the whole
             # list — unless the parts are of this figure's noun and not the item's before it
             # ("… 56 giảng viên, có 464 sinh viên, trong đó khoa y có 388 sinh viên").
-            if head > 0 and not said_total and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not (first_noun == unit and noun(text, cands[head - 1]) != unit):
+            # (A percentage before it is no item of such a list: "chuyền chính xác 95%, tung ra 6
+            # cú sút, trong đó có 2 pha thành bàn".)
+            if head > 0 and not said_total and cands[head - 1].unit != "%" and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not (first_noun == unit and noun(text, cands[head - 1]) != unit) \
+                    and not _repeats_words(text, total.end, intro.start("word"), first):
                 continue
             # "5 bài của học sinh (HS) và 2 bài của giáo viên (GV), trong đó: 3 bài …": the list is
             # of both figures of that noun joined by "và", not of the second.
-            if head > 0 and not said_total and noun(text, cands[head - 1]) == unit and _JOINED_PAIR.fullmatch(text, cands[head - 1].end, total.start):
+            # Neither of these when the first part repeats this figure's own words ("8 người thiệt
+            # mạng và 65 người bị thương, trong đó có 8 người bị thương nặng" splits the 65).
+            if head > 0 and not said_total and noun(text, cands[head - 1]) == unit and _JOINED_PAIR.fullmatch(text, cands[head - 1].end, total.start) \
+                    and not _repeats_words(text, total.end, intro.start("word"), first):
                 continue
             parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in, total=total)
         # Not from a bare figure that may be the total itself ("… là 10.359, trong đó …"),
