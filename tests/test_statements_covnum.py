@@ -83,3 +83,19 @@ def test_the_second_of_two_joined_figures_split_by_its_own_words() -> None:
     assert _totals("Vụ tai nạn làm 3 người thiệt mạng và 42 người bị thương, trong đó có 6 người bị thương nặng.") == [("42", ["6"])]
     # A list about both figures stays unread as before.
     assert _totals("Thi có 5 bài của học sinh và 2 bài của giáo viên, trong đó 3 bài đạt giải.") == []
+
+
+def test_bao_is_a_noun_unless_it_opens_bao_gom() -> None:
+    got = _totals("Trên xe có tổng cộng 4.500 bao thuốc lá ngoại, bao gồm 1.500 bao nhãn hiệu A và 3.000 bao nhãn hiệu B.")
+    assert got == [("4.500", ["1.500", "3.000"])]
+    assert "number.parts-exceed-total" in _rules("Trên xe có tổng cộng 4.500 bao thuốc lá ngoại, bao gồm 1.500 bao nhãn hiệu A và 3.500 bao nhãn hiệu B.")
+
+
+def test_a_multiple_after_a_comma_and_a_noun_pair_in_the_first_lead() -> None:
+    assert _totals("Khoảng 1.800 đại biểu trực tiếp tham dự, gấp 3 lần năm 2016, trong đó khối doanh nghiệp khoảng 1.200 đại biểu.") == [("1.800", ["1.200"])]
+    assert _totals("Khu công nghiệp rộng 340 ha trong đó đất công nghiệp, dịch vụ 121 ha, cách trung tâm 45 km.") == [("340", ["121"])]
+
+
+def test_injured_split_after_the_dead() -> None:
+    assert _totals("Vụ tai nạn làm 4 người chết và 13 người bị thương, trong đó, có 9 nạn nhân bị thương nặng.") == [("13", ["9"])]
+    assert _totals("Đoàn có 105 hành khách và 11 thành viên, trong đó có 20 trẻ em.") == []

@@ -49,6 +49,7 @@ _NOT_NOUN = frozenset(
     "chiếm theo tại ở về nay hơn gần khoảng lên xuống còn người".split()
 )
 _WORD_AFTER = re.compile(r"[^\S\n]*([^\W\d_]+)")
+_BAO_GOM = re.compile(r"[^\S\n]+gồm(?!\w)", re.IGNORECASE)
 
 
 def noun(text: str, q: Quantity) -> str:
@@ -58,6 +59,9 @@ def noun(text: str, q: Quantity) -> str:
     m = _WORD_AFTER.match(text, q.end, q.end + 24)
     if m and m.group(1).lower() not in _NOT_NOUN:
         return m.group(1).lower()
+    # "5.870 bao thuốc lá": "bao" is a noun, unless it opens "bao gồm".
+    if m and m.group(1).lower() == "bao" and not _BAO_GOM.match(text, m.end()):
+        return "bao"
     # "gần 20.000 tỉ, trong đó … 15.600 tỉ": a bare amount counts in its scale word.
     if q.scale:
         return _SCALE_NOUN.get(q.scale, q.scale)
@@ -932,8 +936,9 @@ _PARTS_INTRO = re.compile(
     # is among them ("lúa vụ đông - xuân bị ngập, trong đó …", "sạt lở ta-luy, trong đó …",
     # "246 phòng - trong đó …"), and so are an aside in parentheses ("5 hộ kinh doanh … (vi
     # phạm điểm a, khoản 1, Điều 72 …), trong đó …"), a document's number ("theo Nghị định
-    # 67, trong đó …"), an ordinal ("Kỳ thi … lần thứ 18, trong đó …") and a comma before the parenthesis of the list ("188.000 ha, (trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
+    # 67, trong đó …"), an ordinal ("Kỳ thi … lần thứ 18, trong đó …"), a multiple after a
+    # comma ("khoảng 2.000 đại biểu …, gấp 4 lần năm 2016, trong đó …") and a comma before the parenthesis of the list ("188.000 ha, (trong đó …").
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w))){1,6}?){0,2}?"
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?(?:[,:;.][^\S\n]*\(|[,:;(.])?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
     # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
     r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
@@ -1152,7 +1157,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # In parentheses, an amount may be named by its source ("(ngân sách trung ương 80 tỷ
         # đồng, …"), but not set against another time ("27km (trước đây chỉ là 20km và 15km)").
         first_limit = (8 if same_amount else 6 if own else 5) if not paren else (4 if same_amount and not _THEN_WORDS.intersection(w.lower() for w in lead) else 2)
-        if not parts and own and long_lead and not paren and not re.search(r"[,;:(]", between) and not _EXTREME.search(between):
+        # "340 ha trong đó đất công nghiệp, dịch vụ 121 ha": a comma between two nouns in that
+        # lead, of an amount in the total's own unit, names one part.
+        noun_pair = not parts and own and same_amount and long_lead and not paren and between.count(",") == 1 and not re.search(r"[;:(]", between) \
+            and len(between.split()) <= 6 and all(len(piece.split()) <= 3 for piece in between.split(","))
+        if not parts and own and long_lead and not paren and (noun_pair or not re.search(r"[,;:(]", between)) and not _EXTREME.search(between):
             first_limit = max(first_limit, 10)
             lead = between.split()
         if not parts and not paren and unit and " ".join(lead).lower().startswith(("số " + unit + " ", "số lượng " + unit + " ")):
@@ -1160,7 +1169,7 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             first_limit = max(first_limit, 4 + len(unit.split()) + 2)
         # A later part may take as long a lead as the first of the total's own unit ("hải sản
         # bảo đảm an toàn thực phẩm là 5.644 tấn, hải sản không an toàn thực phẩm là 1.125 tấn").
-        if len(lead) > (first_limit if not parts else max(7, first_limit) if (own or same_amount) else 7) or (not parts and (_PART_SEPARATOR.search(between if not (own and long_lead and not paren) else re.sub(r"(?<!\w)và(?!\w)", " ", between)) or ":" in between)):
+        if len(lead) > (first_limit if not parts else max(7, first_limit) if (own or same_amount) else 7) or (not parts and (_PART_SEPARATOR.search(between if not (own and long_lead and not paren) else re.sub(r"(?<!\w)và(?!\w)" + ("|," if noun_pair else ""), " ", between)) or ":" in between)):
             break
         # "22 người thiệt mạng bao gồm nhiều trẻ em và 59 người khác bị thương": others first
         # are no part (last, "… và 55 lao động khác", they are the rest of the list); nor is the highest or lowest of the items ("trên 2 điểm, trong đó cao nhất
@@ -1317,13 +1326,18 @@ _JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IG
 
 
 def _repeats_words(text: str, start: int, end: int, q: Quantity | None) -> bool:
-    """Whether the words after ``q`` open with the words of ``text[start:end]`` (a noun and
-    at least one more word: "người bị thương")."""
+    """Whether the words of ``text[start:end]`` (two at least: "người bị thương", "bị
+    thương") come again right after ``q``, or a word or two on."""
     if q is None:
         return False
     words = re.findall(r"[^\W\d_]+", text[start:end].lower())
     after = re.findall(r"[^\W\d_]+", text[q.end : q.end + 60].lower())
-    return len(words) >= 2 and after[: len(words)] == words
+    if len(words) < 2:
+        return False
+    # … or the words after its noun, a few words on ("13 người bị thương, trong đó có 9 nạn
+    # nhân bị thương nặng").
+    n = len(words)
+    return any(after[k : k + n] == words for k in range(3))
 
 
 class _After:
