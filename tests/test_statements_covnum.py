@@ -99,3 +99,11 @@ def test_a_multiple_after_a_comma_and_a_noun_pair_in_the_first_lead() -> None:
 def test_injured_split_after_the_dead() -> None:
     assert _totals("Vụ tai nạn làm 4 người chết và 13 người bị thương, trong đó, có 9 nạn nhân bị thương nặng.") == [("13", ["9"])]
     assert _totals("Đoàn có 105 hành khách và 11 thành viên, trong đó có 20 trẻ em.") == []
+
+
+def test_no_sum_in_a_comparison_or_a_price() -> None:
+    assert not _st("Từ đầu năm đến nay, số người di cư giảm so với con số khoảng 60.000 người của cùng kỳ năm ngoái.").cumulative
+    assert not _st("Từ đầu năm 2017 đến nay, cổ phiếu này có lúc đã xuống đến 21.500 đồng/cổ phiếu.").cumulative
+    # A raised capacity per year is still a raised total, and a sum since January still a sum.
+    assert [c.cumulative.number_text for c in _st("Phương án nâng tổng công suất nhà máy lên 500.000 tấn/năm.").cumulative] == ["500.000"]
+    assert [c.cumulative.number_text for c in _st("Từ đầu năm đến nay, huyện đã cấp 1.230 giấy chứng nhận, cao gấp 8 lần so với năm 2014.").cumulative] == ["1.230"]

@@ -683,6 +683,8 @@ _PCT_THEN_FIGURE = re.compile(r"[^\S\n]*\([^\S\n]*(?:đạt|là|với|còn|ở\s
 _LAST_BREAK = re.compile(r"[,;:()\[\]\n][^,;:()\[\]\n]*\Z")
 
 
+_COMPARED_WITH = re.compile(r"(?<!\w)so(?:[^\S\n]+với)?[^\S\n]+(?!\d)", re.IGNORECASE)
+_PER_UNIT_AFTER = re.compile(r"[^\S\n]*/[^\S\n]*[^\W\d_]")
 _FROM_BEFORE = re.compile(r"(?<!\w)từ[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 _UP_TO_BEFORE = re.compile(r"(?:[^\S\n]*[^\W\d_]+){0,3}[^\S\n]+lên(?:[^\S\n]+(?:mức|con[^\S\n]+số|tới|đến|gần|hơn|khoảng|trên))*[^\S\n]*", re.IGNORECASE)
 _DOTTED_PAIR = re.compile(r"\d{1,2}\.\d{1,2}")
@@ -790,6 +792,13 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # the marker itself ("từ đầu năm 2017" read as the figure 2017), nor what a sum was
         # made from ("số liệu cộng dồn từ 19 tờ", "lãi cộng dồn trong 1 tháng").
         if noun(text, target) in _DURATIONS or noun(text, target) == "tuổi" or (target is nxt and target.start - m.end() < 3 and marker.endswith("năm")):
+            continue
+        # "từ đầu năm đến nay giảm so với con số khoảng 75.000 người … năm ngoái": a figure after
+        # "so với" is what the sum is compared with, not the sum; "từ đầu năm 2017 đến nay, cổ
+        # phiếu này có lúc đã xuống đến 26.800 đồng/cổ phiếu": a price per unit is a level.
+        if target is nxt and _COMPARED_WITH.search(text, m.end(), nxt.start):
+            continue
+        if marker.startswith(("từ đầu năm", "tính")) and ("/" in (target.unit or "") or _PER_UNIT_AFTER.match(text, target.end)):
             continue
         # "nâng tổng công suất … từ 160 MW lên 240 MW": the total raised to is the one after "lên".
         if marker.startswith(("nâng", "đưa")) and target is nxt and _FROM_BEFORE.search(text, max(m.end(), nxt.start - 8), nxt.start) and a + 1 < len(qs) \
