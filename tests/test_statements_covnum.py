@@ -107,3 +107,14 @@ def test_no_sum_in_a_comparison_or_a_price() -> None:
     # A raised capacity per year is still a raised total, and a sum since January still a sum.
     assert [c.cumulative.number_text for c in _st("Phương án nâng tổng công suất nhà máy lên 500.000 tấn/năm.").cumulative] == ["500.000"]
     assert [c.cumulative.number_text for c in _st("Từ đầu năm đến nay, huyện đã cấp 1.230 giấy chứng nhận, cao gấp 8 lần so với năm 2014.").cumulative] == ["1.230"]
+
+
+def test_times_of_a_count_and_counts_against_amounts() -> None:
+    def pw(text: str) -> list[tuple[str, str]]:
+        return [(p.part.number_text, p.whole.number_text) for p in _st(text).part_whole]
+
+    assert pw("Tiền đạo này đã sút hỏng 4 lần trong tổng số 9 quả phạt đền.") == [("4", "9")]
+    assert pw("Dự án chia thành 03 giai đoạn trên tổng diện tích gần 8ha của khu.") == []
+    # A link word that opens a sentence the text forgot to end belongs to that sentence.
+    assert pw("Doanh số chỉ đạt 512 chiếc Trong số 1.960 xe bán ra trong tháng, mẫu A có 900 xe.") == []
+    assert pw("Có 3 triệu người nhập cư trên tổng dân số 13 triệu.") == [("3", "13")]

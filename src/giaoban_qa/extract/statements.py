@@ -388,8 +388,15 @@ def _percent_between(text: str, qs: list[Quantity], out: list[PartWhole], parts_
 def _counts_of_things(text: str, a: Quantity, b: Quantity) -> bool:
     """Two counts of things (no amount, time, percentage or scale word), A no more than B."""
     na, nb = noun(text, a), noun(text, b)
-    not_counts = _AMOUNT_UNITS | _TIME_NOUNS | _SCALE_NOUNS | {"%", "lần"}
-    return bool(na and nb) and na not in not_counts and nb not in not_counts and not a.scale and not b.scale and a.value <= b.value
+    not_counts = _AMOUNT_UNITS | _TIME_NOUNS | _SCALE_NOUNS | {"%"}
+    # (Times of a count of events: "sút hỏng 5 lần trong tổng số 7 quả penalty".)
+    return bool(na and nb) and na not in not_counts and nb not in not_counts | {"lần"} and not a.scale and not b.scale and a.value <= b.value
+
+
+def _count_against_amount(text: str, a: Quantity, b: Quantity) -> bool:
+    """A (a count named by its noun) and B (an amount in a money or measure unit)."""
+    na = noun(text, a)
+    return bool(na) and na not in _SCALE_NOUNS and b.unit in _AMOUNT_UNITS and na != b.unit
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]*\Z")
@@ -424,8 +431,10 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
             # "379 doanh nghiệp trong tổng số 620 DNNN": a whole named by the part's initials.
             # "8 đề cử trên tổng số 9 hạng mục": the link words themselves say A is of B, so two
             # counts of things named by different nouns are a part and its whole too, when A fits.
-            if m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit) or _bare(text, b) or initials_of(text, a, b)
-                      or (m.re is _WHOLE_LINK and _counts_of_things(text, a, b))) and not _numbered(text, a, b):
+            # Not a count of things of another noun against an amount ("02 giai đoạn trên tổng diện
+            # tích gần 6ha").
+            if m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit and not _count_against_amount(text, a, b)) or _bare(text, b) or initials_of(text, a, b)
+                      or (m.re is _WHOLE_LINK and not m.group(1)[0].isupper() and _counts_of_things(text, a, b))) and not _numbered(text, a, b):
                 link = re.sub(r"\s+", " ", (m.group(1) if m.re is _WHOLE_LINK else "(tổng số").lower())
         if link is None:
             continue
