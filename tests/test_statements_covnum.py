@@ -118,3 +118,9 @@ def test_times_of_a_count_and_counts_against_amounts() -> None:
     # A link word that opens a sentence the text forgot to end belongs to that sentence.
     assert pw("Doanh số chỉ đạt 512 chiếc Trong số 1.960 xe bán ra trong tháng, mẫu A có 900 xe.") == []
     assert pw("Có 3 triệu người nhập cư trên tổng dân số 13 triệu.") == [("3", "13")]
+
+
+def test_a_percentage_with_a_verb_of_its_own_is_no_share() -> None:
+    got = [q.number_text for q in _st("Ngành này chiếm khoảng 16% kim ngạch xuất khẩu, đóng góp trên 10% giá trị sản xuất công nghiệp.").shares]
+    assert got == ["16"]
+    assert [q.number_text for q in _st("Nhóm này chiếm 50% GDP cả nước, 70% vốn FDI và 30% lao động.").shares] == ["50", "70", "30"]

@@ -490,7 +490,9 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
 
 # A bare percentage that continues a list of shares: ", công nghiệp 30,1%", " và dịch vụ 34,7%".
 _SHARE_LIST_GAP = re.compile(r"[^\S\n]*(?:,|và|;)?[^\S\n]*(?:(?:[^\W\d_]++|[-–])[^\S\n]*){1,8}(?:chiếm[^\S\n]*)?\Z", re.IGNORECASE)
-_NOT_SHARE_GAP = re.compile(r"trong\s+đó|riêng|tăng|giảm|bằng|đạt|trong\s+khi|so\s+với", re.IGNORECASE)
+# (A verb of its own before the next percentage says something else of it: "chiếm khoảng 16%
+# kim ngạch xuất khẩu, đóng góp trên 10% giá trị sản xuất", "…, thu hút hơn 50% lao động".)
+_NOT_SHARE_GAP = re.compile(r"trong\s+đó|riêng|tăng|giảm|bằng|đạt|trong\s+khi|so\s+với|(?<!\w)(?:đóng\s+góp|thu\s+hút|mất|dừng\s+lại|ở\s+mức)(?!\w)", re.IGNORECASE)
 # "chiếm 50% GDP cả nước, 70% FDI", "chiếm 10% tổng số nhân viên … và khoảng 75% …", "(chiếm
 # 46,2% tổng kế hoạch), 7 năm (15,4%)": the first share's whole, a separator, at most three
 # short words (a qualifier, the next item's name) and the next percentage.
