@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 from pathlib import Path
 
@@ -92,10 +93,32 @@ def reading(kind: str, sentence: str) -> frozenset:
     raise ValueError(kind)
 
 
+# Batches drawn with a seed from FRESH_SEED on were labelled after the earlier ones had been
+# tuned on: their halves are reported apart ("fresh"), the earlier ones as "old".
+FRESH_SEED = 101
+_BATCH = re.compile(r"^#.*Rows below:.*--seed (\d+)")
+
+
 def load_labels(kind: str) -> list[dict[str, str]]:
+    """The rows of ``numbers_<kind>.tsv``, each with its ``batch`` ("old" or "fresh")."""
     path = HERE / "labels" / f"numbers_{kind}.tsv"
+    rows: list[dict[str, str]] = []
+    batch = "old"
     with open(path, encoding="utf-8") as fh:
-        return list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
+        lines = []
+        for ln in fh:
+            m = _BATCH.match(ln)
+            if m:
+                batch = "fresh" if int(m.group(1)) >= FRESH_SEED else "old"
+            if ln.startswith("#"):
+                continue
+            lines.append((ln, batch))
+    header = next(csv.reader([lines[0][0]], delimiter="\t"))
+    for ln, batch in lines[1:]:
+        row = dict(zip(header, next(csv.reader([ln], delimiter="\t"))))
+        row["batch"] = batch
+        rows.append(row)
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,10 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     # article is read, not only the hold-out.
     texts = {a["id"]: nfc(a["text"]) for a in iter_articles(held_out=None) if a["id"] in wanted}
     headline: list[str] = []
-    print(f"{'type':13} {'half':8} {'sentences':>9} {'statements':>10} {'read':>5} {'right':>6} {'wrong reads':>11} {'correct':>8}")
+    fresh_headline: list[str] = []
+    print(f"{'type':13} {'batch':6} {'half':8} {'sentences':>9} {'statements':>10} {'read':>5} {'right':>6} {'wrong reads':>11} {'correct':>8}")
     for kind in TYPES:
-        for half in ("tune", "measure"):
-            rows = [r for r in labels[kind] if r["half"] == half]
+        for batch, half in (("old", "tune"), ("old", "measure"), ("fresh", "tune"), ("fresh", "measure")):
+            rows = [r for r in labels[kind] if r["half"] == half and r["batch"] == batch]
+            if not rows and batch == "fresh":
+                continue
             n = stmts = read = right = wrong = correct = 0
             for row in rows:
                 text = texts[row["article_id"]]
@@ -130,14 +156,16 @@ def main(argv: list[str] | None = None) -> int:
                 if got != want:
                     wrong += bool(got)
                     if args.verbose and half == "tune":
-                        print(f"  MISREAD {kind} {row['article_id']}:{start} want={sorted(want, key=str)} got={sorted(got, key=str)}")
+                        print(f"  MISREAD {kind} {batch} {row['article_id']}:{start} want={sorted(want, key=str)} got={sorted(got, key=str)}")
                 correct += got == want
             pct = f"{correct / n:.0%}" if n else "-"
-            print(f"{kind:13} {half:8} {n:9d} {stmts:10d} {read:5d} {right:6d} {wrong:11d} {pct:>8}")
+            print(f"{kind:13} {batch:6} {half:8} {n:9d} {stmts:10d} {read:5d} {right:6d} {wrong:11d} {pct:>8}")
             if half == "measure":
-                headline.append(f"{kind} {correct}/{n} = {correct / n:.1%}" if n else f"{kind} -")
+                (headline if batch == "old" else fresh_headline).append(f"{kind} {correct}/{n} = {correct / n:.1%}" if n else f"{kind} -")
     # The measuring half is the number that counts: it was never looked at while tuning.
     print("\nmeasure half, sentences read correctly (target >= 95 %): " + "; ".join(headline))
+    if fresh_headline:
+        print(f"fresh measure half (batches from seed {FRESH_SEED}): " + "; ".join(fresh_headline))
     return 0
 
 

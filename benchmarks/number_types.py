@@ -38,19 +38,25 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "total_parts": re.compile(r"\d[^.;]{0,60}?[,(:]?\s*(?:trong\s+đó|bao\s+gồm|gồm)\b[^.;]{0,40}?\d", re.IGNORECASE),
 }
+_WIDE_PART_WHOLE = re.compile(
+    r"\d[^.;%]{0,40}?(?:trong\s+tổng\s+số|trên\s+tổng\s+số|trong\s+số|trên\s+tổng)\s+(?:\w+\s+){0,3}?\d", re.IGNORECASE
+)
 # growth_ratio needs both a change and a ratio ("bằng/đạt X%") in the sentence.
 _RATIO = re.compile(r"(?:bằng|đạt)\s+(?:\w+\s+){0,2}?" + _PCT, re.IGNORECASE)
 _NEEDS_PCT = re.compile(_PCT)
 _ANY_NUM = re.compile(r"\d")
 
 
-def has_trigger(kind: str, sentence: str) -> bool:
+def has_trigger(kind: str, sentence: str, wide: bool = False) -> bool:
+    """``wide``: the part/whole trigger without its percentage (``WIDE_NOTE``)."""
     if not TRIGGERS[kind].search(sentence):
         return False
     if kind == "growth_ratio":
         # A change alone is read too: the sentences with a ratio beside it are too few for a sample.
         return True
     if kind == "part_whole":
+        if wide and not _NEEDS_PCT.search(sentence):
+            return bool(_WIDE_PART_WHOLE.search(_DATE.sub(" ", sentence)))
         return bool(_NEEDS_PCT.search(sentence)) and bool(TRIGGERS[kind].search(_DATE.sub(" ", sentence)))
     if kind == "cumulative":
         return len(_ANY_NUM.findall(sentence)) >= 1 and bool(re.search(r"\d", sentence))
@@ -68,15 +74,25 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text) - start
 
 
-def trigger_sentences(text: str) -> Iterator[tuple[str, int, int, str]]:
+# The part/whole sample ran out (every pool sentence with its trigger and a percentage is
+# labelled): the wide trigger (sample_numbers.py --wide, from seed 101 on) also takes the
+# sentences with the part/whole relation words ("A trong tổng số B", "A trên B", "A/B ...")
+# and no percentage, whose statement is a part and its whole ("A/B=" in the labels). Without a
+# percentage only the phrase forms count: a bare "trên" or "/" there is mostly a date, an
+# address or a score ("ngày 5/6 đang ...", "số 1132/11 đường ...").
+WIDE_NOTE = "part/whole trigger without the percentage"
+
+
+def trigger_sentences(text: str, wide: bool = False) -> Iterator[tuple[str, int, int, str]]:
     """``(kind, start, length, sentence)`` for every sentence of ``text`` (NFC) that has a
-    figure and a type's trigger words; a sentence with several types comes once per type."""
+    figure and a type's trigger words; a sentence with several types comes once per type
+    (``wide``: ``has_trigger(..., wide=True)``)."""
     for start, length in split_sentences(text):
         sentence = text[start : start + length]
         if not any(c.isdigit() for c in sentence):
             continue
         for kind in TYPES:
-            if has_trigger(kind, sentence):
+            if has_trigger(kind, sentence, wide):
                 yield kind, start, length, sentence
 
 

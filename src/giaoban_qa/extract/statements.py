@@ -49,6 +49,7 @@ _NOT_NOUN = frozenset(
     "chiếm theo tại ở về nay hơn gần khoảng lên xuống còn người".split()
 )
 _WORD_AFTER = re.compile(r"[^\S\n]*([^\W\d_]+)")
+_BAO_GOM = re.compile(r"[^\S\n]+gồm(?!\w)", re.IGNORECASE)
 
 
 def noun(text: str, q: Quantity) -> str:
@@ -58,6 +59,9 @@ def noun(text: str, q: Quantity) -> str:
     m = _WORD_AFTER.match(text, q.end, q.end + 24)
     if m and m.group(1).lower() not in _NOT_NOUN:
         return m.group(1).lower()
+    # "5.870 bao thuốc lá": "bao" is a noun, unless it opens "bao gồm".
+    if m and m.group(1).lower() == "bao" and not _BAO_GOM.match(text, m.end()):
+        return "bao"
     # "gần 20.000 tỉ, trong đó … 15.600 tỉ": a bare amount counts in its scale word.
     if q.scale:
         return _SCALE_NOUN.get(q.scale, q.scale)
@@ -308,7 +312,8 @@ def part_percentages(text: str, qs: list[Quantity], totals: list[TotalParts], ou
             if i is None or i + 1 >= len(qs):
                 continue
             r = qs[i + 1]
-            if part.index in read or r.index in read or r.unit != "%" or r.in_range or r.relation in ("growth", "decline", "same_period"):
+            # (Not a range read at its first figure: "120 - 130 tỷ đồng (chiếm 80%)" is of the range.)
+            if part.in_range or part.index in read or r.index in read or r.unit != "%" or r.in_range or r.relation in ("growth", "decline", "same_period"):
                 continue
             if _PART_PCT_GAP.fullmatch(text, part.end, r.start) and _PCT_ENDS.match(text, r.end):
                 out.append(PartWhole(part=part, whole=t.total, percent=r, link="trong đó"))
@@ -380,6 +385,31 @@ def _percent_between(text: str, qs: list[Quantity], out: list[PartWhole], parts_
         out.append(PartWhole(part=a, whole=b, percent=p, link="(X%) trong tổng số"))
 
 
+def _counts_of_things(text: str, a: Quantity, b: Quantity) -> bool:
+    """Two counts of things (no amount, time, percentage or scale word), A no more than B."""
+    na, nb = noun(text, a), noun(text, b)
+    not_counts = _AMOUNT_UNITS | _TIME_NOUNS | _SCALE_NOUNS | {"%"}
+    # (Times of a count of events: "sút hỏng 5 lần trong tổng số 7 quả penalty".)
+    return bool(na and nb) and na not in not_counts and nb not in not_counts | {"lần"} and not a.scale and not b.scale and a.value <= b.value
+
+
+def _count_against_amount(text: str, a: Quantity, b: Quantity) -> bool:
+    """A (a count named by its noun) and B (an amount in a money or measure unit)."""
+    na = noun(text, a)
+    return bool(na) and na not in _SCALE_NOUNS and b.unit in _AMOUNT_UNITS and na != b.unit
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]*\Z")
+
+
+def _numbered(text: str, a: Quantity, b: Quantity) -> bool:
+    """A bare A right after the noun B counts numbers one of them ("giải 3 trong số 48 giải")."""
+    if noun(text, a):
+        return False
+    m = _WORD_BEFORE.search(text, max(0, a.start - 20), a.start)
+    return m is not None and m.group(1).lower() == noun(text, b)
+
+
 def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole], sentence_start: int = 0) -> None:
     seen: set[int] = set()
     first_new = len(out)
@@ -399,7 +429,12 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
                 m = _WHOLE_PAREN_ON.match(gap)
             # "3 triệu người nhập cư trên tổng dân số 13 triệu": a bare whole the link words name;
             # "379 doanh nghiệp trong tổng số 620 DNNN": a whole named by the part's initials.
-            if m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit) or _bare(text, b) or initials_of(text, a, b)):
+            # "8 đề cử trên tổng số 9 hạng mục": the link words themselves say A is of B, so two
+            # counts of things named by different nouns are a part and its whole too, when A fits.
+            # Not a count of things of another noun against an amount ("02 giai đoạn trên tổng diện
+            # tích gần 6ha").
+            if m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit and not _count_against_amount(text, a, b)) or _bare(text, b) or initials_of(text, a, b)
+                      or (m.re is _WHOLE_LINK and not m.group(1)[0].isupper() and _counts_of_things(text, a, b))) and not _numbered(text, a, b):
                 link = re.sub(r"\s+", " ", (m.group(1) if m.re is _WHOLE_LINK else "(tổng số").lower())
         if link is None:
             continue
@@ -455,7 +490,9 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
 
 # A bare percentage that continues a list of shares: ", công nghiệp 30,1%", " và dịch vụ 34,7%".
 _SHARE_LIST_GAP = re.compile(r"[^\S\n]*(?:,|và|;)?[^\S\n]*(?:(?:[^\W\d_]++|[-–])[^\S\n]*){1,8}(?:chiếm[^\S\n]*)?\Z", re.IGNORECASE)
-_NOT_SHARE_GAP = re.compile(r"trong\s+đó|riêng|tăng|giảm|bằng|đạt|trong\s+khi|so\s+với", re.IGNORECASE)
+# (A verb of its own before the next percentage says something else of it: "chiếm khoảng 16%
+# kim ngạch xuất khẩu, đóng góp trên 10% giá trị sản xuất", "…, thu hút hơn 50% lao động".)
+_NOT_SHARE_GAP = re.compile(r"trong\s+đó|riêng|tăng|giảm|bằng|đạt|trong\s+khi|so\s+với|(?<!\w)(?:đóng\s+góp|thu\s+hút|mất|dừng\s+lại|ở\s+mức)(?!\w)", re.IGNORECASE)
 # "chiếm 50% GDP cả nước, 70% FDI", "chiếm 10% tổng số nhân viên … và khoảng 75% …", "(chiếm
 # 46,2% tổng kế hoạch), 7 năm (15,4%)": the first share's whole, a separator, at most three
 # short words (a qualifier, the next item's name) and the next percentage.
@@ -657,6 +694,8 @@ _PCT_THEN_FIGURE = re.compile(r"[^\S\n]*\([^\S\n]*(?:đạt|là|với|còn|ở\s
 _LAST_BREAK = re.compile(r"[,;:()\[\]\n][^,;:()\[\]\n]*\Z")
 
 
+_COMPARED_WITH = re.compile(r"(?<!\w)so(?:[^\S\n]+với)?[^\S\n]+(?!\d)", re.IGNORECASE)
+_PER_UNIT_AFTER = re.compile(r"[^\S\n]*/[^\S\n]*[^\W\d_]")
 _FROM_BEFORE = re.compile(r"(?<!\w)từ[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 _UP_TO_BEFORE = re.compile(r"(?:[^\S\n]*[^\W\d_]+){0,3}[^\S\n]+lên(?:[^\S\n]+(?:mức|con[^\S\n]+số|tới|đến|gần|hơn|khoảng|trên))*[^\S\n]*", re.IGNORECASE)
 _DOTTED_PAIR = re.compile(r"\d{1,2}\.\d{1,2}")
@@ -742,6 +781,10 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # said between, not the figure before it.
         if p is not None and _ORDINAL_WORD.search(text, p.end, m.start()):
             p = None
+        # "giải Jackpot là 12 tỷ và cộng dồn không giới hạn": after "và" / "nhưng" the marker
+        # opens a clause of its own; the figure before it is not its sum.
+        if p is not None and _CLAUSE_LINK.search(text, max(p.end, m.start() - 16), m.start()):
+            p = None
         if p is not None and m.start() - p.end < (120 if ends_sentence else 40) and not _CLAUSE_BREAK.search(text, p.end, m.start()) and clause_ends:
             target = p
             # "thành công 2 lần trong số 5 lần thử từ đầu năm": the sum is the part, not its whole.
@@ -760,6 +803,13 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # the marker itself ("từ đầu năm 2017" read as the figure 2017), nor what a sum was
         # made from ("số liệu cộng dồn từ 19 tờ", "lãi cộng dồn trong 1 tháng").
         if noun(text, target) in _DURATIONS or noun(text, target) == "tuổi" or (target is nxt and target.start - m.end() < 3 and marker.endswith("năm")):
+            continue
+        # "từ đầu năm đến nay giảm so với con số khoảng 75.000 người … năm ngoái": a figure after
+        # "so với" is what the sum is compared with, not the sum; "từ đầu năm 2017 đến nay, cổ
+        # phiếu này có lúc đã xuống đến 26.800 đồng/cổ phiếu": a price per unit is a level.
+        if target is nxt and _COMPARED_WITH.search(text, m.end(), nxt.start):
+            continue
+        if marker.startswith(("từ đầu năm", "tính")) and ("/" in (target.unit or "") or _PER_UNIT_AFTER.match(text, target.end)):
             continue
         # "nâng tổng công suất … từ 160 MW lên 240 MW": the total raised to is the one after "lên".
         if marker.startswith(("nâng", "đưa")) and target is nxt and _FROM_BEFORE.search(text, max(m.end(), nxt.start - 8), nxt.start) and a + 1 < len(qs) \
@@ -817,10 +867,18 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             prev_last[_cum_noun(text, m) or ""] = m
     for i, q in enumerate(qs):
         marker = assigned.get(q.index)
-        if marker is None or q.unit == "%" or q.in_range or q.verb in ("tăng", "giảm"):
+        if marker is None or q.unit == "%" or q.verb in ("tăng", "giảm"):
             continue
         marker = marker.replace(" (list)", "")
         stmt = Cumulative(cumulative=q, marker=marker)
+        if q.in_range:
+            # "nâng tổng năng suất lên 43-45 triệu khách": a raised or summed ("lũy kế", "cộng
+            # dồn") total given as a range, read at its first figure, with no figure inside it to
+            # compare (the least it says is no sum to check). Not after "từ đầu năm": there a
+            # range is a level ("từ đầu năm tới nay, tỷ giá … quanh mức 22.680-22.750").
+            if marker.startswith(("nâng", "đưa", "lũy", "luỹ", "cộng")) and _RANGE_JOIN.match(text, q.end) and not _RANGE_TAIL.search(text, max(0, q.start - 6), q.start):
+                out.append(stmt)
+            continue
         loose = marker.startswith(("nâng", "đưa"))
         # The figure inside it: the nearest before it of the same thing (the month's figure,
         # or the new figure "nâng tổng số … lên"). Found by bisection in per-noun lists, not
@@ -894,9 +952,14 @@ _PARTS_INTRO = re.compile(
     # so với năm trước trong đó …").
     # A year among them is no figure ("8 lần trong năm 2017, trong đó …"), nor is an age, a
     # duration, a code after capitals, a grade, or a comparison aside ("khoảng 2.000 đại biểu
-    # (nhiều gấp 4 lần năm 2016) …, trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d))){1,6}?){0,2}?"
-    r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?[,:;(.]?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
+    # (nhiều gấp 4 lần năm 2016) …, trong đó …"). A hyphenated word or a dash between words
+    # is among them ("lúa vụ đông - xuân bị ngập, trong đó …", "sạt lở ta-luy, trong đó …",
+    # "246 phòng - trong đó …"), and so are an aside in parentheses ("5 hộ kinh doanh … (vi
+    # phạm điểm a, khoản 1, Điều 72 …), trong đó …"), a document's number ("theo Nghị định
+    # 67, trong đó …"), an ordinal ("Kỳ thi … lần thứ 18, trong đó …"), a multiple after a
+    # comma ("khoảng 2.000 đại biểu …, gấp 4 lần năm 2016, trong đó …") and a comma before the parenthesis of the list ("188.000 ha, (trong đó …").
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w))){1,6}?){0,2}?"
+    r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?(?:[,:;.][^\S\n]*\(|[,:;(.])?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
     # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
     r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
     re.IGNORECASE,
@@ -908,8 +971,9 @@ _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,
 # "Tổng số hộ được hỗ trợ: 76": the noun of a bare total named after "tổng số".
 _TOTAL_NOUN = re.compile(r"(?<!\w)(?:tổng\s+số|tổng\s+cộng|tổng(?!\s+(?:số|cộng)\b))\s+([^\W\d_]+)[^\d;:]{0,60}?(?::|là|có|đạt)?\s*\Z", re.IGNORECASE)
 # "Số hộ được hỗ trợ là 76, trong đó …", "số lượng thí sinh dự thi: 1.250, trong đó …": a
-# clause that opens with "số (lượng)" and its noun names what the bare figure counts.
-_COUNT_NOUN = re.compile(r"(?:^|[.,;:(\n])[^\S\n]*(?:[Ss]ố(?:[^\S\n]+lượng)?)[^\S\n]+([^\W\d_]+)[^\d;:.,]{0,60}?(?::|(?<!\w)(?:là|đạt))[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z")
+# clause that opens with "số (lượng)" and its noun names what the bare figure counts (also
+# "Số người thiệt mạng … đã vượt trên 100, trong đó …").
+_COUNT_NOUN = re.compile(r"(?:^|[.,;:(\n])[^\S\n]*(?:[Ss]ố(?:[^\S\n]+lượng)?)[^\S\n]+([^\W\d_]+)[^\d;:.,]{0,60}?(?::|(?<!\w)(?:là|đạt|vượt|lên(?:[^\S\n]+(?:tới|đến))?))[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z")
 _LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
@@ -983,6 +1047,7 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
     prev_lead: list[str] = []  # the words that led the last part
     aside = False  # inside a parenthesis opened after a part
     closed = False  # the last part was joined by "và": the list has ended
+    head: Quantity | None = None  # the first figure of a range "A - B" just passed
     for q in rest:
         if q.start < pos:
             continue  # a figure the intro read past ("442 đại biểu … (chiếm 90%), trong đó …")
@@ -991,8 +1056,16 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # rescan the rest of it (hostile text: N totals cost N², bench_statements_hostile.py).
         if q.start - pos > _PARTS_REACH:
             break
+        # "trong đó từ mía đường là 120 - 130 tỷ đồng", "góp từ 7-8 tàu": a part given as a range
+        # is read at its end (its unit, its noun) and stands for its first figure, the least it
+        # says; the caller marks such a list incomplete.
+        range_head, head = (head if head is not None and q.in_range and _RANGE_DASH.fullmatch(text, head.end, q.start) else None), None
+        if q.in_range and range_head is None:
+            if _RANGE_JOIN.match(text, q.end) and not _RANGE_TAIL.search(text, max(0, q.start - 6), q.start):
+                head = q
+                continue
         # A parenthesis inside a part ("(nếu có)") is no end of the list.
-        between = _PAREN_ASIDE.sub(" ", text[pos : q.start])
+        between = _PAREN_ASIDE.sub(" ", text[pos : (range_head or q).start])
         if inner and parts and ";" in between:
             break
         if parts and not opened:
@@ -1104,7 +1177,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # In parentheses, an amount may be named by its source ("(ngân sách trung ương 80 tỷ
         # đồng, …"), but not set against another time ("27km (trước đây chỉ là 20km và 15km)").
         first_limit = (8 if same_amount else 6 if own else 5) if not paren else (4 if same_amount and not _THEN_WORDS.intersection(w.lower() for w in lead) else 2)
-        if not parts and own and long_lead and not paren and not re.search(r"[,;:(]", between) and not _EXTREME.search(between):
+        # "340 ha trong đó đất công nghiệp, dịch vụ 121 ha": a comma between two nouns in that
+        # lead, of an amount in the total's own unit, names one part.
+        noun_pair = not parts and own and same_amount and long_lead and not paren and between.count(",") == 1 and not re.search(r"[;:(]", between) \
+            and len(between.split()) <= 6 and all(len(piece.split()) <= 3 for piece in between.split(","))
+        if not parts and own and long_lead and not paren and (noun_pair or not re.search(r"[,;:(]", between)) and not _EXTREME.search(between):
             first_limit = max(first_limit, 10)
             lead = between.split()
         if not parts and not paren and unit and " ".join(lead).lower().startswith(("số " + unit + " ", "số lượng " + unit + " ")):
@@ -1112,7 +1189,7 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             first_limit = max(first_limit, 4 + len(unit.split()) + 2)
         # A later part may take as long a lead as the first of the total's own unit ("hải sản
         # bảo đảm an toàn thực phẩm là 5.644 tấn, hải sản không an toàn thực phẩm là 1.125 tấn").
-        if len(lead) > (first_limit if not parts else max(7, first_limit) if (own or same_amount) else 7) or (not parts and (_PART_SEPARATOR.search(between if not (own and long_lead and not paren) else re.sub(r"(?<!\w)và(?!\w)", " ", between)) or ":" in between)):
+        if len(lead) > (first_limit if not parts else max(7, first_limit) if (own or same_amount) else 7) or (not parts and (_PART_SEPARATOR.search(between if not (own and long_lead and not paren) else re.sub(r"(?<!\w)và(?!\w)" + ("|," if noun_pair else ""), " ", between)) or ":" in between)):
             break
         # "22 người thiệt mạng bao gồm nhiều trẻ em và 59 người khác bị thương": others first
         # are no part (last, "… và 55 lao động khác", they are the rest of the list); nor is the highest or lowest of the items ("trên 2 điểm, trong đó cao nhất
@@ -1140,14 +1217,16 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             q_noun = unit
         # "703 tỷ đồng, trong đó vốn góp là 342,7 tỷ và …": a bare amount in a scale word is
         # counted in the total's own money or measure unit.
-        if not q.unit and q.scale and q.denominator is None and total is not None and total.scale and (q_noun in _SCALE_NOUNS or _BARE_AMOUNT_END.match(text, q.end)) \
+        # So is one of the same scale word as a total named by nothing else ("nợ 1.653 tỷ, trong
+        # đó 900 tỷ khối lượng đang dở dang").
+        if not q.unit and q.scale and q.denominator is None and total is not None and total.scale and (q_noun in _SCALE_NOUNS or _BARE_AMOUNT_END.match(text, q.end) or unit in _SCALE_NOUNS) \
                 and (unit in _AMOUNT_UNITS or _SCALE_NOUN.get(q.scale, q.scale) == _SCALE_NOUN.get(total.scale, total.scale)):
             # … and "90 triệu chiếc, trong đó 77,5 triệu là …": a bare count in the total's scale word.
             q_noun = unit
         # "41 đoàn có ý kiến, trong đó: 26/41 đoàn tán thành, 15/41 đoàn …": a part written
         # as a fraction of the total itself.
         of_total = q.denominator is not None and total is not None and _denominator_value(text, q) == total.value
-        if q.in_range or (q.denominator is not None and not of_total):
+        if (q.in_range and range_head is None) or (q.denominator is not None and not of_total):
             break
         if of_total:
             q_noun = unit
@@ -1166,13 +1245,17 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
                 break
         if unit in _TIME_NOUNS and _TIME_PART_NOT.search(said):
             break
-        parts.append(q)
+        parts.append(range_head or q)
         closed = bool(parts[:-1]) and bool(re.search(r"(?<!\w)và(?!\w)", between)) and "," not in between.rsplit("và", 1)[-1]
         prev_lead = lead
         pos = q.end
     return parts
 
 
+# The dash between the two figures of a range ("120 - 130", "7-8"), and one before a figure.
+_RANGE_JOIN = re.compile(r"[^\S\n]*[-–][^\S\n]*(?=\d)")
+_RANGE_DASH = re.compile(r"[^\S\n]*[-–][^\S\n]*")
+_RANGE_TAIL = re.compile(r"\d[^\S\n]*[-–][^\S\n]*\Z")
 _BARE_AMOUNT_END = re.compile(r"[^\S\n]*(?:[,;.)]|\Z|(?:để|và|là|cho|được|từ|của|với|do|nhằm|thì|mà|còn)(?!\w))", re.IGNORECASE)
 _PER_UNIT = re.compile(r"(?<!\w)(?:mỗi|một)[^\S\n]+[^\W\d_]+|[^\S\n]*[^\W\d_]*[^\S\n]*(?:mỗi|/)[^\S\n]*(?:người|chiếc|căn|hộ|suất|con|tháng|năm|ngày)(?!\w)", re.IGNORECASE)
 _COMMA_AND_END = re.compile(r",[^\S\n]*và[^\S\n]*\Z")
@@ -1260,6 +1343,21 @@ _AND_IN_WORDS = re.compile(r"(?<!\w)và(?!\w)", re.IGNORECASE)
 _INSIDE_ASIDE = re.compile(r"\([^()]*\Z")
 _JOINED_PAIR = re.compile(r"[^\d,;:.()]{0,50}(?:\([^\W\d_]{1,10}\))?[^\S\n]+và[^\S\n]+")
 _JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IGNORECASE)
+
+
+def _repeats_words(text: str, start: int, end: int, q: Quantity | None) -> bool:
+    """Whether the words of ``text[start:end]`` (two at least: "người bị thương", "bị
+    thương") come again right after ``q``, or a word or two on."""
+    if q is None:
+        return False
+    words = re.findall(r"[^\W\d_]+", text[start:end].lower())
+    after = re.findall(r"[^\W\d_]+", text[q.end : q.end + 60].lower())
+    if len(words) < 2:
+        return False
+    # … or the words after its noun, a few words on ("13 người bị thương, trong đó có 9 nạn
+    # nhân bị thương nặng").
+    n = len(words)
+    return any(after[k : k + n] == words for k in range(3))
 
 
 class _After:
@@ -1372,11 +1470,17 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # "105 hành khách và 11 thành viên, trong đó …"): "trong đó" is about the whole
             # list — unless the parts are of this figure's noun and not the item's before it
             # ("… 56 giảng viên, có 464 sinh viên, trong đó khoa y có 388 sinh viên").
-            if head > 0 and not said_total and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not (first_noun == unit and noun(text, cands[head - 1]) != unit):
+            # (A percentage before it is no item of such a list: "chuyền chính xác 95%, tung ra 6
+            # cú sút, trong đó có 2 pha thành bàn".)
+            if head > 0 and not said_total and cands[head - 1].unit != "%" and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not (first_noun == unit and noun(text, cands[head - 1]) != unit) \
+                    and not _repeats_words(text, total.end, intro.start("word"), first):
                 continue
             # "5 bài của học sinh (HS) và 2 bài của giáo viên (GV), trong đó: 3 bài …": the list is
             # of both figures of that noun joined by "và", not of the second.
-            if head > 0 and not said_total and noun(text, cands[head - 1]) == unit and _JOINED_PAIR.fullmatch(text, cands[head - 1].end, total.start):
+            # Neither of these when the first part repeats this figure's own words ("8 người thiệt
+            # mạng và 65 người bị thương, trong đó có 8 người bị thương nặng" splits the 65).
+            if head > 0 and not said_total and noun(text, cands[head - 1]) == unit and _JOINED_PAIR.fullmatch(text, cands[head - 1].end, total.start) \
+                    and not _repeats_words(text, total.end, intro.start("word"), first):
                 continue
             parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in, total=total)
         # Not from a bare figure that may be the total itself ("… là 10.359, trong đó …"),
@@ -1429,6 +1533,8 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                 parts, by_kind = kind_parts, True
         if parts and (_NUMBER_WORD_ITEMS.match(text[intro.end() : parts[0].start].lstrip(" ,:;(")) or _NUMBER_WORD_ITEM_IN.search(text, parts[0].end, parts[-1].start)):
             complete = False  # items counted in words are not among the parts read
+        if any(p.in_range for p in parts):
+            complete = False  # a range's first figure is the least of that part, not all of it
         if parts:
             used.add(intro.start("word"))
             out.append(TotalParts(total=total, parts=parts, complete=complete, said_total=said_total, intro_end=intro.end(), by_kind=by_kind))
