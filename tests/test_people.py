@@ -268,3 +268,32 @@ def test_titled_list_before_a_colon(text, expected):
 )
 def test_constructions_r17ppl(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # covppl (seeds 101/103 tuning halves): a caption's title glued to the name, role
+        # word capitalised; the title is the name's, not the next (ranked) name's too
+        ("Bà Lê Thị Hoa Phó giám đốc Sở Tài chính cho biết.", [("Lê Thị Hoa", ["Phó giám đốc Sở Tài chính"])]),
+        ("Ông Đỗ Văn Nam Giám đốc Sở Xây dựng cho biết.", [("Đỗ Văn Nam", ["Giám đốc Sở Xây dựng"])]),
+        ("Bà Lê Thị Hoa Phó trưởng ban Ban Dân vận huyện Đại tá Đỗ Văn Nam, Trưởng phòng CSGT cho biết.",
+         [("Lê Thị Hoa", ["Phó trưởng ban Ban Dân vận huyện"]), ("Đỗ Văn Nam", ["Trưởng phòng CSGT"])]),
+        # a command ("Bộ Tư lệnh") is no one's title; the country after a foreign title
+        ("Bộ Tư lệnh Thái Bình Dương Mỹ ra thông báo.", []),
+        ("Tổng thống Hàn Quốc Moon Jae-in tiếp đoàn.", [("Moon Jae-in", ["Tổng thống Hàn Quốc"])]),
+        ("Chủ tịch Trung Quốc Tập Cận Bình tiếp đoàn.", [("Tập Cận Bình", ["Chủ tịch Trung Quốc"])]),
+        # a firm's English name after a country word is no holder
+        ("Ông Lê Văn Tư, Chủ tịch Mỹ Lan Group, cho biết.", [("Lê Văn Tư", ["Chủ tịch Mỹ Lan Group"])]),
+        # a city named like a person ("Uông" is a family name: "Uông Văn Lộc")
+        ("Ông Lê Văn Tư, Giám đốc Bệnh viện Thụy Điển Uông Bí cho biết.", [("Lê Văn Tư", ["Giám đốc Bệnh viện Thụy Điển Uông Bí"])]),
+        ("Ông Lê Văn Tư, Giám đốc Sở Y tế Hà Nội cho biết.", [("Lê Văn Tư", ["Giám đốc Sở Y tế Hà Nội"])]),
+        ("Phó Chủ tịch Quốc hội Uông Văn Lộc dự lễ.", [("Uông Văn Lộc", ["Phó Chủ tịch Quốc hội"])]),
+        # a long subject title before "là ông"; the police chief abbreviated; a department in lower case
+        ("Chủ tịch HĐQT của công ty Thép Hòa Bình Dung Quất là ông Trần Văn Tư.", [("Trần Văn Tư", ["Chủ tịch HĐQT của công ty Thép Hòa Bình Dung Quất"])]),
+        ("Ông Đỗ Văn Nam - Trưởng CA quận Ba Đình cho hay.", [("Đỗ Văn Nam", ["Trưởng CA quận Ba Đình"])]),
+        ("Giám đốc chỉ đạo trưởng phòng kinh doanh Lê Thị Hoa soạn văn bản.", [("Lê Thị Hoa", ["trưởng phòng kinh doanh"])]),
+    ],
+)
+def test_constructions_covppl(text, expected):
+    assert _people(text) == expected

@@ -315,6 +315,8 @@ _TAIL_BOUND = {
     "pháp": {"tư"}, "tế": {"y"}, "dục": {"giáo"}, "tạo": {"đào"}, "học": {"khoa", "tiểu", "trung"}, "non": {"mầm"}, "nghệ": {"công"}, "thương": {"công"},
     "động": {"lao"}, "binh": {"thương"}, "giao": {"ngoại"}, "thao": {"thể"}, "lịch": {"du"}, "tin": {"thông"},
     "đoàn": {"tập", "liên"}, "ty": {"công"},
+    # "trưởng phòng kinh doanh Nguyễn Thị A" (the department in lower case)
+    "kinh": {"phòng"}, "doanh": {"kinh"},
     # "Chính ủy Bộ tư lệnh Thủ đô", "Bộ trưởng bộ Y tế" (written in lower case)
     "lệnh": {"tư"},
     # "Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây", "Đoàn Chủ tịch", "Đoàn Luật sư"
@@ -431,6 +433,11 @@ def _role_at(text: str, pos: int, lex: TitleLexicon) -> tuple[re.Match[str], str
     return None if role is None else (m, role)
 
 
+# Military and police ranks ("Đại tá", "Thiếu úy", "Trung tướng"): never part of a title.
+_RANK_FIRST = frozenset(("Đại", "Thiếu", "Trung", "Thượng"))
+_RANK_SECOND = frozenset(("tá", "úy", "uý", "tướng"))
+
+
 def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: list[tuple[int, int, str]]) -> int:
     """End of the organ/place words after a role, stopping before a person's name."""
     end = pos
@@ -441,6 +448,8 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
         if i <= school_until:
             pass
         elif _is_cap(w) or w.isupper():
+            if w in _RANK_FIRST and i + 1 < len(words_from) and words_from[i + 1][2] in _RANK_SECOND:
+                break  # "… Ban ATGT tỉnh Đại tá Nguyễn Văn A": a rank opens the next person
             # A capitalised run that starts with a family name and reads as a name ends
             # the title: "Bí thư Huyện ủy Trần Văn Kỳ".
             low = _low(w)
@@ -456,6 +465,10 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
                     # After a name, "Giám đốc Công ty La Ba …", "… Công ty TNHH TM và DV Hoàng
                     # Phước Minh": a firm named after a person, its holder named already.
                     school_until = i + run - 1
+                elif run == 2 and fold(f"{w} {words_from[i + 1][2]}") in _TWO_SYLLABLE_PLACES and low not in lex.strong_surnames:
+                    # "Giám đốc Sở Y tế Hà Nội", "Bệnh viện … Uông Bí": a province or a city
+                    # named in two syllables ends the title, no holder.
+                    school_until = i + 1
                 elif run == 2 and (fold(prev) in ("quan", "phuong") or fold(prev) in lex.levels):
                     # "Trưởng Công an quận Ngô Quyền", "phường Lê Lợi": districts and wards
                     # are named after people; two syllables after the level are its name.
@@ -603,6 +616,8 @@ def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
         return False  # "Giám đốc Sở Thông tin và Truyền thông Thừa Thiên Huế": the organ's province
     if any(_low(w) in _COMPANY_WORDS for w in words[: len(words) - len(tail)]):
         return False  # "Giám đốc Công ty TNHH TM và DV Hoàng Phước Minh": the firm's name
+    if any(w in _ORG_ASCII_WORDS for w in tail):
+        return False  # "Chủ tịch Mỹ Lan Group": a firm's English name
     if any(_transliterated(w) for w in tail) and not all(_transliterated(w) for w in tail):
         return False  # "Tổng giám đốc Hyundai Thành Công": a brand and Vietnamese words, a firm
     if tail[0] in _COUNTRY_WORDS or f"{tail[1]} {tail[0]}" in _COUNTRY_WORDS or tail[1:2] == ["Việt"] and tail[0] == "Nam":
@@ -651,8 +666,8 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
     best: tuple[re.Match[str], str] | None = None
     for m in lex.role_regex.finditer(text, window_start, start):
         role = _lexicon_index(lex).role_of.get(fold(m.group()))
-        if role is None or text[max(0, m.start() - 4) : m.start()] in ("Ban ", "ban "):
-            continue  # "Ban Giám đốc CATP": the board, no one's title
+        if role is None or text[max(0, m.start() - 4) : m.start()] in ("Ban ", "ban ") or text[max(0, m.start() - 3) : m.start()] in ("Bộ ", "bộ "):
+            continue  # "Ban Giám đốc CATP": the board, no one's title; "Bộ Tư lệnh": a command
         # Everything between the role and the name must be organ/place words.
         between = text[m.end() : start]
         if "\n" in between or _CLAUSE_MARK.search(between):
@@ -738,7 +753,7 @@ def _title_before_la(scan: _Scan, at: int, floor: int) -> list[Title]:
 # "Chủ tịch Hội đồng bồi thường là ông …": the title is the subject of "là", so the words
 # after its role name the body it heads, whatever they are (not only the organ words of a
 # title written before a name), up to _SUBJECT_TITLE_WORDS words with no punctuation.
-_SUBJECT_TITLE_WORDS = 6
+_SUBJECT_TITLE_WORDS = 9
 _CLAUSE_OPEN = re.compile(r"(?:^|[,;:(–-])\s*\Z")
 
 
@@ -938,7 +953,13 @@ _CAP_RUN = re.compile(rf"[{_UPPER_VI}](?<!\w.)[{_LOWER_VI}]*(?:[ \u00a0]{_CAP_WO
 _PREV_WORD = re.compile(rf"({_LETTER}+\.?) \Z")
 
 
-def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = frozenset()) -> Iterator[list[tuple[int, int, str]]]:
+# Capitalised words that open a role ("Phó giám đốc", "Giám đốc Sở"). A run of capitalised
+# words that ends in one of them, the role's lower-case words following, ends before it:
+# in "bà Nguyễn Thị Hoa Phó giám đốc Sở …" (a caption, no separator) the name is three words.
+_ROLE_OPENERS = frozenset("Phó Giám Chủ Bí Tổng Trưởng Bộ Thứ Chánh Chính Tư Hiệu Cục Vụ Viện Đại Ủy Uỷ Tổ Đội Chỉ Huấn".split())
+
+
+def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = frozenset(), roles: re.Pattern[str] | None = None) -> Iterator[list[tuple[int, int, str]]]:
     """Maximal runs of two or more capitalised words ("Trần Văn Kỳ", "Bình Dương Trần
     Thanh Liêm") in which a family name could start a name that ends the run; a word in
     capitals ("UBND") or with digits breaks a run. One at a time: the list of every run of
@@ -947,9 +968,17 @@ def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = froze
         group = m.group()
         if "\u00a0" in group:
             group = group.replace("\u00a0", " ")
+        words = group.split(" ")
+        if roles is not None and len(words) >= 3 and (words[-1] in _ROLE_OPENERS or words[-2] in _ROLE_OPENERS):
+            for j in (len(words) - 2, len(words) - 1):
+                if words[j] in _ROLE_OPENERS:
+                    role = roles.match(text, m.start() + len(" ".join(words[:j])) + 1)
+                    if role is not None and role.end() > m.end():
+                        words = words[:j]
+                        group = " ".join(words)
+                        break
         if not _may_end_in_name(group, surnames, slips):
             continue
-        words = group.split(" ")
         run = []
         pos = m.start()
         for w in words:
@@ -1073,8 +1102,10 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
     for m in _FOREIGN_HOLDER.finditer(text):
         start, end = m.span(1)
         first = m.group(1).split(" ")[0]
-        if start in starts or lex.is_surname(first, 3) or fold(first) in _ORG_FIRST_WORDS:
-            continue
+        if any(w in _ORG_ASCII_WORDS for w in m.group(1).split(" ")):
+            continue  # "Chủ tịch Mỹ Lan Group": a firm named after the country word, no holder
+        if start in starts or lex.is_surname(first, 3) or fold(first) in _ORG_FIRST_WORDS and not (first == "Tập" and not m.group(1).startswith("Tập Đoàn")):
+            continue  # "Chủ tịch Trung Quốc Tập Cận Bình": "Tập" opens a firm's name only as "Tập Đoàn"
         mention = _titled_holder(scan, text, start, end, m.start())
         if mention is not None:
             out.append(mention)
@@ -1112,7 +1143,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
     scan = _Scan(text, lex)
     para_starts = [p.start for p in doc.paragraphs]
     mentions: list[PersonMention] = []
-    for run in _cap_runs(text, lex.surnames, lex.slip_surnames):
+    for run in _cap_runs(text, lex.surnames, lex.slip_surnames, lex.role_regex):
         first_start = run[0][0]
         pw = _PREV_WORD.search(text, max(0, first_start - 24), first_start)
         prev_word = fold(pw.group(1)) if pw else ""
@@ -1146,6 +1177,12 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         if honorific_at is not None:
             begin = max(begin, honorific_at + 1)
         chosen = _name_in_run(run, begin, lex)
+        if chosen is not None and len(run) - chosen > 2 and f"{run[chosen][2]} {run[chosen + 1][2]}" in _COUNTRY_WORDS:
+            # "Tổng thống Hàn Quốc Moon Jae-in": the country ends the title; the holder after
+            # it is read as a foreign name (below) when no family name opens it.
+            chosen = _name_in_run(run, chosen + 2, lex)
+            if chosen is None:
+                continue
         if chosen is None and len(run) == 2 and _low(run[0][2]) in lex.surnames and _HONORIFIC_BEFORE.search(text[max(0, first_start - _HON_WINDOW) : first_start]):
             # "ông Mai Thức", "bà Hà Vân": two syllables after an honorific are a person even
             # when the family name is also a common word or a place's first syllable.
@@ -1192,6 +1229,10 @@ def _extract_people(doc: Document) -> list[PersonMention]:
                 before = _title_before_la(scan, at, floor)
         else:
             before = _title_before(scan, start, floor) or _title_before_separator(scan, start, floor, comma=False) or _title_before_note(scan, start, floor)
+        if before and mentions and any(t.start <= before[0].start < t.end and text[t.end : start].strip() for t in mentions[-1].titles):
+            # "bà A Phó trưởng ban X tỉnh Y Thiếu tá B, Trưởng phòng …": the title read after
+            # A does not reach B (a rank between): it is hers, not B's too.
+            before = []
         if before:
             before = _earlier_titles(scan, before, floor) + before
         elif ":" in text[max(0, start - _LIST_WINDOW) : start]:
@@ -1266,7 +1307,7 @@ _TWO_SYLLABLE_PLACES = frozenset(fold(x) for x in (
     "Đắk Lắk", "Đắk Nông", "Lâm Đồng", "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Long An", "Tiền Giang",
     "Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp", "An Giang", "Kiên Giang", "Cần Thơ", "Hậu Giang", "Sóc Trăng",
     "Bạc Liêu", "Cà Mau", "Vĩnh Phúc", "Bắc Ninh", "Bắc Giang", "Sài Gòn", "Đà Lạt", "Hạ Long", "Nha Trang",
-    "Vũng Tàu", "Hội An", "Phú Quốc", "Biên Hòa", "Thủ Đức", "Hà Đông", "Sơn Tây", "Cẩm Phả", "Móng Cái", "Việt Nam",
+    "Vũng Tàu", "Hội An", "Phú Quốc", "Biên Hòa", "Thủ Đức", "Hà Đông", "Sơn Tây", "Cẩm Phả", "Móng Cái", "Uông Bí", "Việt Nam",
 ) + _COUNTRIES)
 
 
