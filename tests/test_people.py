@@ -293,6 +293,10 @@ def test_constructions_r17ppl(text, expected):
         ("Chủ tịch HĐQT của công ty Thép Hòa Bình Dung Quất là ông Trần Văn Tư.", [("Trần Văn Tư", ["Chủ tịch HĐQT của công ty Thép Hòa Bình Dung Quất"])]),
         ("Ông Đỗ Văn Nam - Trưởng CA quận Ba Đình cho hay.", [("Đỗ Văn Nam", ["Trưởng CA quận Ba Đình"])]),
         ("Giám đốc chỉ đạo trưởng phòng kinh doanh Lê Thị Hoa soạn văn bản.", [("Lê Thị Hoa", ["trưởng phòng kinh doanh"])]),
+        # a foreign holder after "title, bà"; a pen name right after "Tổng Bí thư", not a party's name
+        ("Đoàn được Chủ tịch Quốc hội Lào, bà Pany Yathotou tiếp.", [("Pany Yathotou", ["Chủ tịch Quốc hội Lào"])]),
+        ("Hội thảo về nguyên Tổng Bí thư Trường Chinh diễn ra sáng nay.", [("Trường Chinh", ["Tổng Bí thư"])]),
+        ("Ông được bầu làm Tổng Bí thư Đảng Cộng sản Việt Nam.", []),
     ],
 )
 def test_constructions_covppl(text, expected):

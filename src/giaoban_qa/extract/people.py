@@ -1052,6 +1052,11 @@ def _titled_holder(scan: _Scan, text: str, start: int, end: int, sentence_from: 
     floor = _sentence_floor(text, sentence_from)
     before = _title_before(scan, start, floor)
     if not before:
+        # "Chủ tịch Quốc hội Lào, bà Pany Yathotou": the title, a comma, the honorific.
+        hon = _HONORIFIC_BEFORE.search(text[max(0, start - _HON_WINDOW) : start])
+        if hon is not None:
+            before = _title_before_separator(scan, start - len(hon.group()), floor, comma=True)
+    if not before:
         return None
     titles = _earlier_titles(scan, before, floor) + before
     name = text[start:end]
@@ -1197,6 +1202,10 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             # "ông Long Văn Sơn", "bà Lò Thị Hoa": after an honorific, three syllables
             # with "Văn" / "Thị" in the middle are a person whose family name our list lacks.
             chosen = len(run) - 3
+        if chosen is None and len(run) == 2 and text.endswith(("Tổng Bí thư ", "Tổng bí thư "), 0, first_start) and fold(f"{run[0][2]} {run[1][2]}") not in _TWO_SYLLABLE_PLACES and fold(run[0][2]) not in ("dang", "ban"):
+            # "nguyên Tổng Bí thư Trường Chinh": the General Secretary's name right after the
+            # title, a pen name opening with no family name.
+            chosen = 0
         if chosen is None and len(run) == 3 and run[1][2] in _MIDDLE_MARKERS and _title_before(scan, first_start, _sentence_floor(text, first_start)):
             # "Phó Chủ tịch Quốc hội Tòng Thị Phóng": a title right before serves as the honorific.
             chosen = 0
