@@ -301,6 +301,16 @@ def test_constructions_r17ppl(text, expected):
         ("Ông Lê Văn Tư, Phó văn phòng UBND huyện, cho hay.", [("Lê Văn Tư", ["Phó văn phòng UBND huyện"])]),
         ("Đoàn do Nghị sĩ Tabata Hiroaki dẫn đầu.", [("Tabata Hiroaki", ["Nghị sĩ"])]),
         ("Ông Lều Văn Tư, Phó Chủ tịch Hội Nông dân tỉnh đề nghị.", [("Lều Văn Tư", ["Phó Chủ tịch Hội Nông dân tỉnh"])]),
+        # "môi trường", "thị trường" are no school before a name; a plural title shared by a list
+        ("Giám đốc Sở Tài nguyên và Môi trường Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Giám đốc Sở Tài nguyên và Môi trường"])]),
+        ("Ông Đỗ Văn Nam, Giám đốc Sở Tài nguyên và Môi trường Lê Văn Tư cho biết.", [("Đỗ Văn Nam", []), ("Lê Văn Tư", ["Giám đốc Sở Tài nguyên và Môi trường"])]),
+        ("Cục trưởng Cục Quản lý thị trường Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Cục trưởng Cục Quản lý thị trường"])]),
+        ("Hiệu trưởng trường Lê Văn Tám cho biết.", []),
+        ("Dự có các Phó Chủ tịch UBND tỉnh Lê Văn Tư, Đỗ Văn Nam và Lê Thị Hoa.",
+         [("Lê Văn Tư", ["Phó Chủ tịch UBND tỉnh"]), ("Đỗ Văn Nam", ["Phó Chủ tịch UBND tỉnh"]), ("Lê Thị Hoa", ["Phó Chủ tịch UBND tỉnh"])]),
+        ("Dự có Phó Chủ tịch UBND tỉnh Lê Văn Tư, Đỗ Văn Nam cùng dự.", [("Lê Văn Tư", ["Phó Chủ tịch UBND tỉnh"])]),
+        ("Đồng chí Lê Văn Tư - UVTW Đảng, Bí thư Tỉnh ủy phát biểu.", [("Lê Văn Tư", ["UVTW Đảng", "Bí thư Tỉnh ủy"])]),
+        ("Ông Lê Văn Tư, Phó Trưởng phòng Kinh tế huyện cho biết.", [("Lê Văn Tư", ["Phó Trưởng phòng Kinh tế huyện"])]),
     ],
 )
 def test_constructions_covppl(text, expected):
@@ -316,3 +326,9 @@ def test_every_role_of_the_titles_pack_holds_a_role_key():
     for entry in load_pack("titles")["roles"]:
         low = entry["text"].lower()
         assert any(k in low for k in _ROLE_KEYS), entry
+
+
+def test_a_plural_single_holder_post_shared_by_a_list_is_not_compared():
+    # "các Chủ tịch UBND xã A, B": several communes' chairs, not one post held twice.
+    found = people(build_document("t.txt", "Dự có các Chủ tịch UBND xã Lê Văn Tư, Đỗ Văn Nam."))
+    assert [(p.name, [t.current for t in p.titles]) for p in found] == [("Lê Văn Tư", [True]), ("Đỗ Văn Nam", [False])]

@@ -311,8 +311,8 @@ _TAIL_BOUND = {
     # the lower-case halves of organ names after a capitalised word: "Sở Văn hóa",
     # "Bộ Quốc phòng", "Ban Tổ chức", "Sở Tài nguyên và Môi trường", "Hiệp hội", ...
     "chức": {"tổ"}, "hội": {"quốc", "hiệp", "xã"}, "hóa": {"văn"}, "dựng": {"xây"}, "nghiệp": {"nông", "công", "doanh"},
-    "nguyên": {"tài"}, "trường": {"môi", "trưởng"}, "vị": {"đơn"}, "cục": {"tổng", "chi"}, "triển": {"phát"}, "nông": {"triển"}, "tâm": {"trung"}, "thông": {"giao", "truyền"}, "tải": {"vận"}, "hoạch": {"kế"}, "tư": {"đầu", "bộ"},
-    "pháp": {"tư"}, "tế": {"y"}, "dục": {"giáo"}, "tạo": {"đào"}, "học": {"khoa", "tiểu", "trung"}, "non": {"mầm"}, "nghệ": {"công"}, "thương": {"công"},
+    "nguyên": {"tài"}, "trường": {"môi", "trưởng", "thị"}, "vị": {"đơn"}, "cục": {"tổng", "chi"}, "triển": {"phát"}, "nông": {"triển"}, "tâm": {"trung"}, "thông": {"giao", "truyền"}, "tải": {"vận"}, "hoạch": {"kế"}, "tư": {"đầu", "bộ"},
+    "pháp": {"tư"}, "tế": {"y", "kinh"}, "dục": {"giáo"}, "tạo": {"đào"}, "học": {"khoa", "tiểu", "trung", "đại"}, "non": {"mầm"}, "nghệ": {"công"}, "thương": {"công"},
     "động": {"lao"}, "binh": {"thương"}, "giao": {"ngoại"}, "thao": {"thể"}, "lịch": {"du"}, "tin": {"thông"},
     "đoàn": {"tập", "liên"}, "ty": {"công"},
     # "trưởng phòng kinh doanh Nguyễn Thị A" (the department in lower case)
@@ -458,7 +458,7 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
                 # After an organ or level word a weak family name is a place ("Tỉnh ủy
                 # Hà Giang"); a common one is a person either way.
                 prev = words_from[i - 1][2] if i > 0 else ""
-                if _low(prev) in _SCHOOL_WORDS:
+                if _low(prev) in _SCHOOL_WORDS and not (prev.lower() == "trường" and i >= 2 and fold(words_from[i - 2][2]) in _TRUONG_COMPOUNDS):
                     # "Hiệu trưởng Trường Tiểu học Nguyễn Khả Trạc": a school named after a person
                     school_until = i + run - 1
                 elif _low(prev) in _COMPANY_WORDS or (prev.isupper() and any(_low(x[2]) in _COMPANY_WORDS for x in words_from[:i])):
@@ -1155,7 +1155,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         begin = 0
         # After a level word ("tỉnh Bình Dương Trần Thanh Liêm", "phường Nguyễn Cư Trinh")
         # the run opens with a place name of at least two syllables.
-        if pw and (_low(pw.group(1)) in _SCHOOL_WORDS or _low(pw.group(1)) in _COMPANY_WORDS) and len(run) <= 4 and not _field_of_study(text, pw.start(1)):
+        if pw and (_low(pw.group(1)) in _SCHOOL_WORDS or _low(pw.group(1)) in _COMPANY_WORDS) and len(run) <= 4 and not _field_of_study(text, pw.start(1)) and not _trường_compound(text, pw):
             continue  # "Trường Tiểu học Lê Văn Tám", "công ty TNHH Dương Dũng": the school's or firm's name
         if prev_word == "thon" and fold(text[max(0, first_start - 10) : first_start]).endswith("nong thon"):
             prev_word = ""  # "Sở Nông nghiệp và Phát triển nông thôn Lê Minh Hải": rural, not a village
@@ -1246,6 +1246,14 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             before = _earlier_titles(scan, before, floor) + before
         elif ":" in text[max(0, start - _LIST_WINDOW) : start]:
             before = _list_title(scan, start)
+        if not (before or after) and mentions and text[mentions[-1].end : start] in _SHARED_TITLE_GLUE:
+            # "các Phó Chủ tịch UBND tỉnh Nguyễn Văn A, Trần Văn B và Lê Thị C": a plural
+            # title before a list of names is each one's.
+            shared = [t for t in mentions[-1].titles if t.end <= mentions[-1].start]
+            if shared and _PLURAL_BEFORE.search(text, max(0, shared[0].start - 16), shared[0].start):
+                # Plural, the post is held in several places ("các Chủ tịch UBND xã A, B"):
+                # a single-holder post is kept but not compared.
+                before = [replace(t, current=False) if t.role in lex.single_holder else t for t in shared]
         if not (honorific or before or after):
             continue
         form = "title-name" if before else ("name-title" if after else "honorific")
@@ -1257,6 +1265,19 @@ def _extract_people(doc: Document) -> list[PersonMention]:
 
 
 _SCHOOL_LEVELS = frozenset(("tiểu", "trung", "đại"))
+_SHARED_TITLE_GLUE = frozenset((", ", " và ", ", và "))
+_PLURAL_BEFORE = re.compile(r"(?<!\w)(?:[Cc]ác|hai|ba|\d)\s+(?:đồng\s+chí\s+)?\Z")
+# Words that make "trường" a word of their own, no school: "Sở Tài nguyên và Môi trường
+# Nguyễn Văn A", "Cục Quản lý thị trường Trần Văn B" (folded).
+_TRUONG_COMPOUNDS = frozenset(("moi", "thi", "chien", "hien", "cong", "thuong"))
+_WORD_BEFORE = re.compile(rf"({_LETTER}+) \Z")
+
+
+def _trường_compound(text: str, pw: re.Match[str]) -> bool:
+    if pw.group(1).lower() != "trường":
+        return False
+    m = _WORD_BEFORE.search(text, max(0, pw.start(1) - 12), pw.start(1))
+    return m is not None and fold(m.group(1)) in _TRUONG_COMPOUNDS
 
 
 def _field_of_study(text: str, at: int) -> bool:
