@@ -311,6 +311,10 @@ def test_constructions_r17ppl(text, expected):
         ("Dự có Phó Chủ tịch UBND tỉnh Lê Văn Tư, Đỗ Văn Nam cùng dự.", [("Lê Văn Tư", ["Phó Chủ tịch UBND tỉnh"])]),
         ("Đồng chí Lê Văn Tư - UVTW Đảng, Bí thư Tỉnh ủy phát biểu.", [("Lê Văn Tư", ["UVTW Đảng", "Bí thư Tỉnh ủy"])]),
         ("Ông Lê Văn Tư, Phó Trưởng phòng Kinh tế huyện cho biết.", [("Lê Văn Tư", ["Phó Trưởng phòng Kinh tế huyện"])]),
+        # the nearer of two titles before a name after a titled name; a glued role after a
+        # titled name opens another clause
+        ("Cả HLV Lê Văn Tư và HLV Đỗ Văn Nam đều hài lòng.", [("Lê Văn Tư", ["HLV"]), ("Đỗ Văn Nam", ["HLV"])]),
+        ("Hôm qua, Đại biểu Quốc hội Lê Thị Hoa Bộ trưởng nêu rõ như vậy.", [("Lê Thị Hoa", ["Đại biểu Quốc hội"])]),
     ],
 )
 def test_constructions_covppl(text, expected):

@@ -1238,10 +1238,16 @@ def _extract_people(doc: Document) -> list[PersonMention]:
                 before = _title_before_la(scan, at, floor)
         else:
             before = _title_before(scan, start, floor) or _title_before_separator(scan, start, floor, comma=False) or _title_before_note(scan, start, floor)
-        if before and mentions and any(t.start <= before[0].start < t.end and text[t.end : start].strip() for t in mentions[-1].titles):
+        overlapped = next((t for t in mentions[-1].titles if t.start <= before[0].start < t.end and text[t.end : start].strip()), None) if before and mentions else None
+        if overlapped is not None:
             # "bà A Phó trưởng ban X tỉnh Y Thiếu tá B, Trưởng phòng …": the title read after
-            # A does not reach B (a rank between): it is hers, not B's too.
-            before = []
+            # A does not reach B (a rank between): it is hers, not B's too. A title nearer
+            # B is still his ("HLV A và HLV B").
+            before = _title_before(scan, start, max(floor, overlapped.end))
+        if before and after and after[0].start == end + 1:
+            # "Đại biểu Quốc hội Nguyễn Thị A Bộ trưởng nêu rõ": titled before, a role glued
+            # after the name with no separator opens another clause (a caption's subject).
+            after = []
         if before:
             before = _earlier_titles(scan, before, floor) + before
         elif ":" in text[max(0, start - _LIST_WINDOW) : start]:
