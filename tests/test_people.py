@@ -315,6 +315,10 @@ def test_constructions_r17ppl(text, expected):
         # titled name opens another clause
         ("Cả HLV Lê Văn Tư và HLV Đỗ Văn Nam đều hài lòng.", [("Lê Văn Tư", ["HLV"]), ("Đỗ Văn Nam", ["HLV"])]),
         ("Hôm qua, Đại biểu Quốc hội Lê Thị Hoa Bộ trưởng nêu rõ như vậy.", [("Lê Thị Hoa", ["Đại biểu Quốc hội"])]),
+        # a foreign name with an initial; lower-case organ words of a firm, a broadcaster, trade
+        ("Có mặt Bộ trưởng Thương mại Mỹ John K.Smith và đoàn.", [("John K.Smith", ["Bộ trưởng Thương mại Mỹ"])]),
+        ("Hắn khống chế giám đốc doanh nghiệp này là ông Lê Văn Tư.", [("Lê Văn Tư", ["giám đốc doanh nghiệp"])]),
+        ("Có Tổng giám đốc Đài Tiếng nói Việt Nam Lê Văn Tư dự.", [("Lê Văn Tư", ["Tổng giám đốc Đài Tiếng nói Việt Nam"])]),
     ],
 )
 def test_constructions_covppl(text, expected):

@@ -314,7 +314,7 @@ _TAIL_BOUND = {
     "nguyên": {"tài"}, "trường": {"môi", "trưởng", "thị"}, "vị": {"đơn"}, "cục": {"tổng", "chi"}, "triển": {"phát"}, "nông": {"triển"}, "tâm": {"trung"}, "thông": {"giao", "truyền"}, "tải": {"vận"}, "hoạch": {"kế"}, "tư": {"đầu", "bộ"},
     "pháp": {"tư"}, "tế": {"y", "kinh"}, "dục": {"giáo"}, "tạo": {"đào"}, "học": {"khoa", "tiểu", "trung", "đại"}, "non": {"mầm"}, "nghệ": {"công"}, "thương": {"công"},
     "động": {"lao"}, "binh": {"thương"}, "giao": {"ngoại"}, "thao": {"thể"}, "lịch": {"du"}, "tin": {"thông"},
-    "đoàn": {"tập", "liên"}, "ty": {"công"},
+    "đoàn": {"tập", "liên"}, "ty": {"công"}, "nói": {"tiếng"}, "mại": {"thương"},
     # "trưởng phòng kinh doanh Nguyễn Thị A" (the department in lower case)
     "kinh": {"phòng"}, "doanh": {"kinh"},
     # "Chính ủy Bộ tư lệnh Thủ đô", "Bộ trưởng bộ Y tế" (written in lower case)
@@ -506,7 +506,7 @@ _PAIR_NEXT = {
     "giao": {"thông"}, "xây": {"dựng"}, "lao": {"động"}, "nội": {"vụ"}, "tư": {"pháp", "nhân"}, "ngoại": {"giao"}, "khoa": {"học"},
     "phụ": {"nữ"}, "cựu": {"chiến"}, "chữ": {"thập"}, "thanh": {"tra", "niên"}, "ngân": {"hàng"}, "bảo": {"hiểm"}, "hải": {"quan"},
     "cảnh": {"sát"}, "quản": {"lý"}, "tòa": {"án"}, "viện": {"kiểm"}, "bệnh": {"viện"}, "trung": {"tâm", "ương"},
-    "tự": {"trị"}, "dân": {"tộc"}, "luật": {"sư"}, "chủ": {"tịch"},  # "Đoàn Luật sư", "Đoàn Chủ tịch"
+    "tự": {"trị"}, "dân": {"tộc"}, "luật": {"sư"}, "chủ": {"tịch"}, "doanh": {"nghiệp"},  # "Đoàn Luật sư", "Đoàn Chủ tịch"
 }
 _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập": "chữ", "niên": "thanh", "hàng": "ngân", "hiểm": "bảo",
                 "quan": "hải", "sát": "cảnh", "lý": "quản", "án": "tòa", "kiểm": "viện", "viện": "bệnh", "binh": "chiến"}
@@ -1024,7 +1024,7 @@ _FOREIGN_HOLDER = re.compile(
 # The capital comes first so the regex engine skips ahead to capitals (a lookbehind first
 # would be tried at every position of the text): "(?<![\w.-][A-Z])" tests the character
 # before it.
-_ASCII_NAME = re.compile(rf"[A-Z](?<![\w.-][A-Z])[a-z]+(?:[ -][A-Z][a-z]+){{1,3}}(?![\w-])(?! [{_UPPER_VI}])")
+_ASCII_NAME = re.compile(rf"[A-Z](?<![\w.-][A-Z])[a-z]+(?:[ -](?:[A-Z]\. ?)?[A-Z][a-z]+){{1,3}}(?![\w-])(?! [{_UPPER_VI}])")
 # English words of a firm's name written after a title ("Tổng Giám đốc Vietnam Airlines"): no person.
 _ORG_ASCII_WORDS = frozenset("Vietnam Airlines Airline Group Bank Corporation Corp Company Holdings International Limited Ltd Capital Investment Partners Foundation Fund University Institute Motors Technologies Solutions Media".split())
 _VI_ONSETS = frozenset("ch gh gi kh ng ngh nh ph qu th tr".split())
