@@ -319,6 +319,10 @@ def test_constructions_r17ppl(text, expected):
         ("Có mặt Bộ trưởng Thương mại Mỹ John K.Smith và đoàn.", [("John K.Smith", ["Bộ trưởng Thương mại Mỹ"])]),
         ("Hắn khống chế giám đốc doanh nghiệp này là ông Lê Văn Tư.", [("Lê Văn Tư", ["giám đốc doanh nghiệp"])]),
         ("Có Tổng giám đốc Đài Tiếng nói Việt Nam Lê Văn Tư dự.", [("Lê Văn Tư", ["Tổng giám đốc Đài Tiếng nói Việt Nam"])]),
+        # short forms of deputies' posts; the central bank's governor
+        ("Ông Lê Văn Tư, Phó phòng Cảnh sát, cho biết.", [("Lê Văn Tư", ["Phó phòng Cảnh sát"])]),
+        ("Ông Lê Văn Tư, Phó ban Tuyên giáo Tỉnh ủy cho biết.", [("Lê Văn Tư", ["Phó ban Tuyên giáo Tỉnh ủy"])]),
+        ("Thống đốc Ngân hàng Nhà nước Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Thống đốc Ngân hàng Nhà nước"])]),
     ],
 )
 def test_constructions_covppl(text, expected):

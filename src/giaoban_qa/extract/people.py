@@ -314,7 +314,7 @@ _TAIL_BOUND = {
     "nguyên": {"tài"}, "trường": {"môi", "trưởng", "thị"}, "vị": {"đơn"}, "cục": {"tổng", "chi"}, "triển": {"phát"}, "nông": {"triển"}, "tâm": {"trung"}, "thông": {"giao", "truyền"}, "tải": {"vận"}, "hoạch": {"kế"}, "tư": {"đầu", "bộ"},
     "pháp": {"tư"}, "tế": {"y", "kinh"}, "dục": {"giáo"}, "tạo": {"đào"}, "học": {"khoa", "tiểu", "trung", "đại"}, "non": {"mầm"}, "nghệ": {"công"}, "thương": {"công"},
     "động": {"lao"}, "binh": {"thương"}, "giao": {"ngoại"}, "thao": {"thể"}, "lịch": {"du"}, "tin": {"thông"},
-    "đoàn": {"tập", "liên"}, "ty": {"công"}, "nói": {"tiếng"}, "mại": {"thương"},
+    "đoàn": {"tập", "liên"}, "ty": {"công"}, "nói": {"tiếng"}, "mại": {"thương"}, "nước": {"nhà"},
     # "trưởng phòng kinh doanh Nguyễn Thị A" (the department in lower case)
     "kinh": {"phòng"}, "doanh": {"kinh"},
     # "Chính ủy Bộ tư lệnh Thủ đô", "Bộ trưởng bộ Y tế" (written in lower case)
@@ -877,7 +877,7 @@ def _last_cap_run(lead: str, words: list[tuple[int, int, str]]) -> list[tuple[in
 
 # Every role word of titles.yaml contains one of these (lower case): a substring test on
 # the window before a name skips the role regex when no title can be there.
-_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập", "trợ lý", "nghị sĩ", "văn phòng")
+_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập", "trợ lý", "nghị sĩ", "văn phòng", "phó phòng", "đội phó", "phó ban")
 
 
 def _sentence_floor(text: str, pos: int) -> int:
