@@ -5,6 +5,7 @@
     python benchmarks/eval_coverage_periods_names.py --sample TYPE [--n 40]   # print a sample to label
     python benchmarks/eval_coverage_periods_names.py --sample TYPE --seed 13 --whole-pool --n 200   # a later batch
     python benchmarks/eval_coverage_periods_names.py --wrong tune             # list wrong reads (tuning half only)
+    python benchmarks/eval_coverage_periods_names.py --by-batch               # and a row per batch and half
 
 The sample of each type is seeded and random: every sentence of the pool hold-out
 (``pool.iter_articles(held_out=True)``) that holds the type's trigger (the same triggers as
@@ -143,6 +144,26 @@ def read(kind: str, sentence: str) -> list[str]:
     raise ValueError(kind)
 
 
+_FIRST_SEED = re.compile(r"--seed (\d+)")
+
+
+def batch_names(kind: str) -> dict[tuple[str, int], str]:
+    """The batch each labelled row belongs to, named by the first seed its "Rows below"
+    comment names ("seed 11" for the rows above the first such comment), with "measure
+    half, labelled later" for a block that holds a draw's measuring half only."""
+    out: dict[tuple[str, int], str] = {}
+    name = f"seed {SEED}"
+    for line in (LABELS / f"{kind}.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# Rows below:"):
+            m = _FIRST_SEED.search(line)
+            name = f"seed {m.group(1) if m else '?'}" + (" (measuring half, labelled after tuning)" if line.startswith("# Rows below: the measuring half") else "")
+            continue
+        cells = line.split("\t")
+        if not line.startswith("#") and len(cells) >= 2 and cells[1].isdigit():
+            out[(cells[0], int(cells[1]))] = name
+    return out
+
+
 def load_labels(kind: str) -> list[tuple[str, int, int, list[str]]]:
     path = LABELS / f"{kind}.tsv"
     rows = []
@@ -167,18 +188,22 @@ def texts_for(keys: set[tuple[str, int, int]]) -> dict[tuple[str, int, int], str
     return out
 
 
-def score(show_wrong: str | None) -> None:
+def score(show_wrong: str | None, by_batch: bool = False) -> None:
     all_rows = {kind: load_labels(kind) for kind in TYPES if (LABELS / f"{kind}.tsv").is_file()}
     keys = {(a, s, n) for rows in all_rows.values() for a, s, n, _ in rows}
     texts = texts_for(keys)
     print(f"{'type':<13} {'half':<8} {'sentences':>9} {'statements':>10} {'read':>6} {'read right':>10} {'wrong reads':>11}  right %")
     headline: list[str] = []
+    batch_rows: list[tuple[str, str, list[int]]] = []
     for kind, rows in all_rows.items():
         table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+        per_batch: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+        names = batch_names(kind) if by_batch else {}
         for art, start, length, gold in rows:
             half = held_out_half(f"{art}:{start}")
             got = read(kind, texts[(art, start, length)])
             t = table[half]
+            b = per_batch[(names.get((art, start), ""), half)]
             t[0] += 1
             t[1] += len(gold)
             remaining = [_canon(r, kind) for r in got]
@@ -193,6 +218,8 @@ def score(show_wrong: str | None) -> None:
             t[2] += min(len(gold), len(got))
             t[3] += right
             t[4] += len(remaining)
+            for i, v in enumerate((1, len(gold), min(len(gold), len(got)), right, len(remaining))):
+                b[i] += v
             if show_wrong == half and (right < len(gold) or remaining):
                 print(f"    WRONG {kind} {art}:{start}+{length} gold={gold} got={got}")
         for half in ("tune", "measure"):
@@ -201,8 +228,15 @@ def score(show_wrong: str | None) -> None:
             print(f"{kind:<13} {half:<8} {s:>9} {st:>10} {rd:>6} {rr:>10} {wr:>11}  {pct:6.1f}")
             if half == "measure":
                 headline.append(f"{kind} {rr}/{st} right, {wr} wrong reads = {pct:.1f} %")
+        if by_batch:
+            for (name, half), (s, st, rd, rr, wr) in sorted(per_batch.items(), key=lambda kv: (int(kv[0][0].split()[1]) if kv[0][0][5:].split()[0].isdigit() else 0, kv[0][0], kv[0][1])):
+                batch_rows.append((kind, f"{name} {half}", [s, st, rd, rr, wr]))
     # The measuring half is the number that counts: it was never looked at while tuning.
     print("\nmeasure half, statements read right (target >= 95 %): " + "; ".join(headline))
+    if by_batch:
+        print(f"\n{'type':<13} {'batch, half':<52} {'sentences':>9} {'statements':>10} {'read':>6} {'read right':>10} {'wrong reads':>11}  right %")
+        for kind, label, (s, st, rd, rr, wr) in batch_rows:
+            print(f"{kind:<13} {label:<52} {s:>9} {st:>10} {rd:>6} {rr:>10} {wr:>11}  {100 * rr / st if st else 100.0:6.1f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -214,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--full", action="store_true", help="print the whole sentence, not a window round the trigger")
     # Only the tuning half's wrong reads can be listed: the measuring half is only counted.
     ap.add_argument("--wrong", choices=("tune",), help="list the wrong reads of the tuning half")
+    ap.add_argument("--by-batch", action="store_true", help="also a row per labelled batch and half (which draw, and whether labelled after tuning)")
     args = ap.parse_args(argv)
     if args.sample:
         for art, start, sent in sample(args.sample, args.n, args.seed, None if args.whole_pool else True):
@@ -222,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
             shown = sent if args.full else f"…{sent[lo : trig.end() + 160]}…"
             print(f"{art}\t{start}\t{len(sent)}\t{held_out_half(f'{art}:{start}')}\t{shown}")
         return 0
-    score(args.wrong)
+    score(args.wrong, args.by_batch)
     return 0
 
 

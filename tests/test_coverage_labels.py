@@ -88,3 +88,19 @@ def test_every_later_batch_says_how_it_was_drawn() -> None:
             if line.startswith("# Rows below:"):
                 assert re.search(r"--seed \d+", line) and re.search(r"--n \d+", line), (path.name, line)
                 assert "held_out_half" in line, (path.name, line)
+
+
+@pytest.mark.parametrize("kind", PERIOD_TYPES)
+def test_a_measuring_half_block_holds_only_measuring_rows(kind: str) -> None:
+    # A block labelled as a draw's measuring half (after tuning) must hold no tuning row,
+    # and every labelled row is named by its batch.
+    from eval_coverage_periods_names import batch_names
+
+    names = batch_names(kind)
+    rows = load_labels(kind)
+    assert len(names) == len(rows)
+    for art, start, _, _ in rows:
+        name = names[(art, start)]
+        assert name.startswith("seed ")
+        if "measuring half" in name:
+            assert held_out_half(f"{art}:{start}") == "measure", (kind, art, start, name)

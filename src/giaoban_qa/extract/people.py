@@ -311,10 +311,12 @@ _TAIL_BOUND = {
     # the lower-case halves of organ names after a capitalised word: "Sở Văn hóa",
     # "Bộ Quốc phòng", "Ban Tổ chức", "Sở Tài nguyên và Môi trường", "Hiệp hội", ...
     "chức": {"tổ"}, "hội": {"quốc", "hiệp", "xã"}, "hóa": {"văn"}, "dựng": {"xây"}, "nghiệp": {"nông", "công", "doanh"},
-    "nguyên": {"tài"}, "trường": {"môi", "trưởng"}, "vị": {"đơn"}, "cục": {"tổng", "chi"}, "triển": {"phát"}, "nông": {"triển"}, "tâm": {"trung"}, "thông": {"giao", "truyền"}, "tải": {"vận"}, "hoạch": {"kế"}, "tư": {"đầu", "bộ"},
-    "pháp": {"tư"}, "tế": {"y"}, "dục": {"giáo"}, "tạo": {"đào"}, "học": {"khoa", "tiểu", "trung"}, "non": {"mầm"}, "nghệ": {"công"}, "thương": {"công"},
+    "nguyên": {"tài"}, "trường": {"môi", "trưởng", "thị"}, "vị": {"đơn"}, "cục": {"tổng", "chi"}, "triển": {"phát"}, "nông": {"triển"}, "tâm": {"trung"}, "thông": {"giao", "truyền"}, "tải": {"vận"}, "hoạch": {"kế"}, "tư": {"đầu", "bộ"},
+    "pháp": {"tư"}, "tế": {"y", "kinh"}, "dục": {"giáo"}, "tạo": {"đào"}, "học": {"khoa", "tiểu", "trung", "đại"}, "non": {"mầm"}, "nghệ": {"công"}, "thương": {"công"},
     "động": {"lao"}, "binh": {"thương"}, "giao": {"ngoại"}, "thao": {"thể"}, "lịch": {"du"}, "tin": {"thông"},
-    "đoàn": {"tập", "liên"}, "ty": {"công"},
+    "đoàn": {"tập", "liên"}, "ty": {"công"}, "nói": {"tiếng"}, "mại": {"thương"}, "nước": {"nhà"},
+    # "trưởng phòng kinh doanh Nguyễn Thị A" (the department in lower case)
+    "kinh": {"phòng"}, "doanh": {"kinh"},
     # "Chính ủy Bộ tư lệnh Thủ đô", "Bộ trưởng bộ Y tế" (written in lower case)
     "lệnh": {"tư"},
     # "Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây", "Đoàn Chủ tịch", "Đoàn Luật sư"
@@ -431,6 +433,11 @@ def _role_at(text: str, pos: int, lex: TitleLexicon) -> tuple[re.Match[str], str
     return None if role is None else (m, role)
 
 
+# Military and police ranks ("Đại tá", "Thiếu úy", "Trung tướng"): never part of a title.
+_RANK_FIRST = frozenset(("Đại", "Thiếu", "Trung", "Thượng"))
+_RANK_SECOND = frozenset(("tá", "úy", "uý", "tướng"))
+
+
 def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: list[tuple[int, int, str]]) -> int:
     """End of the organ/place words after a role, stopping before a person's name."""
     end = pos
@@ -441,6 +448,8 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
         if i <= school_until:
             pass
         elif _is_cap(w) or w.isupper():
+            if w in _RANK_FIRST and i + 1 < len(words_from) and words_from[i + 1][2] in _RANK_SECOND:
+                break  # "… Ban ATGT tỉnh Đại tá Nguyễn Văn A": a rank opens the next person
             # A capitalised run that starts with a family name and reads as a name ends
             # the title: "Bí thư Huyện ủy Trần Văn Kỳ".
             low = _low(w)
@@ -449,13 +458,17 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
                 # After an organ or level word a weak family name is a place ("Tỉnh ủy
                 # Hà Giang"); a common one is a person either way.
                 prev = words_from[i - 1][2] if i > 0 else ""
-                if _low(prev) in _SCHOOL_WORDS:
+                if _low(prev) in _SCHOOL_WORDS and not (prev.lower() == "trường" and i >= 2 and fold(words_from[i - 2][2]) in _TRUONG_COMPOUNDS):
                     # "Hiệu trưởng Trường Tiểu học Nguyễn Khả Trạc": a school named after a person
                     school_until = i + run - 1
                 elif _low(prev) in _COMPANY_WORDS or (prev.isupper() and any(_low(x[2]) in _COMPANY_WORDS for x in words_from[:i])):
                     # After a name, "Giám đốc Công ty La Ba …", "… Công ty TNHH TM và DV Hoàng
                     # Phước Minh": a firm named after a person, its holder named already.
                     school_until = i + run - 1
+                elif run == 2 and fold(f"{w} {words_from[i + 1][2]}") in _TWO_SYLLABLE_PLACES and low not in lex.strong_surnames:
+                    # "Giám đốc Sở Y tế Hà Nội", "Bệnh viện … Uông Bí": a province or a city
+                    # named in two syllables ends the title, no holder.
+                    school_until = i + 1
                 elif run == 2 and (fold(prev) in ("quan", "phuong") or fold(prev) in lex.levels):
                     # "Trưởng Công an quận Ngô Quyền", "phường Lê Lợi": districts and wards
                     # are named after people; two syllables after the level are its name.
@@ -493,7 +506,7 @@ _PAIR_NEXT = {
     "giao": {"thông"}, "xây": {"dựng"}, "lao": {"động"}, "nội": {"vụ"}, "tư": {"pháp", "nhân"}, "ngoại": {"giao"}, "khoa": {"học"},
     "phụ": {"nữ"}, "cựu": {"chiến"}, "chữ": {"thập"}, "thanh": {"tra", "niên"}, "ngân": {"hàng"}, "bảo": {"hiểm"}, "hải": {"quan"},
     "cảnh": {"sát"}, "quản": {"lý"}, "tòa": {"án"}, "viện": {"kiểm"}, "bệnh": {"viện"}, "trung": {"tâm", "ương"},
-    "tự": {"trị"}, "dân": {"tộc"}, "luật": {"sư"}, "chủ": {"tịch"},  # "Đoàn Luật sư", "Đoàn Chủ tịch"
+    "tự": {"trị"}, "dân": {"tộc"}, "luật": {"sư"}, "chủ": {"tịch"}, "doanh": {"nghiệp"},  # "Đoàn Luật sư", "Đoàn Chủ tịch"
 }
 _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập": "chữ", "niên": "thanh", "hàng": "ngân", "hiểm": "bảo",
                 "quan": "hải", "sát": "cảnh", "lý": "quản", "án": "tòa", "kiểm": "viện", "viện": "bệnh", "binh": "chiến"}
@@ -603,6 +616,8 @@ def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
         return False  # "Giám đốc Sở Thông tin và Truyền thông Thừa Thiên Huế": the organ's province
     if any(_low(w) in _COMPANY_WORDS for w in words[: len(words) - len(tail)]):
         return False  # "Giám đốc Công ty TNHH TM và DV Hoàng Phước Minh": the firm's name
+    if any(w in _ORG_ASCII_WORDS for w in tail):
+        return False  # "Chủ tịch Mỹ Lan Group": a firm's English name
     if any(_transliterated(w) for w in tail) and not all(_transliterated(w) for w in tail):
         return False  # "Tổng giám đốc Hyundai Thành Công": a brand and Vietnamese words, a firm
     if tail[0] in _COUNTRY_WORDS or f"{tail[1]} {tail[0]}" in _COUNTRY_WORDS or tail[1:2] == ["Việt"] and tail[0] == "Nam":
@@ -651,8 +666,8 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
     best: tuple[re.Match[str], str] | None = None
     for m in lex.role_regex.finditer(text, window_start, start):
         role = _lexicon_index(lex).role_of.get(fold(m.group()))
-        if role is None or text[max(0, m.start() - 4) : m.start()] in ("Ban ", "ban "):
-            continue  # "Ban Giám đốc CATP": the board, no one's title
+        if role is None or text[max(0, m.start() - 4) : m.start()] in ("Ban ", "ban ") or text[max(0, m.start() - 3) : m.start()] in ("Bộ ", "bộ "):
+            continue  # "Ban Giám đốc CATP": the board, no one's title; "Bộ Tư lệnh": a command
         # Everything between the role and the name must be organ/place words.
         between = text[m.end() : start]
         if "\n" in between or _CLAUSE_MARK.search(between):
@@ -738,7 +753,7 @@ def _title_before_la(scan: _Scan, at: int, floor: int) -> list[Title]:
 # "Chủ tịch Hội đồng bồi thường là ông …": the title is the subject of "là", so the words
 # after its role name the body it heads, whatever they are (not only the organ words of a
 # title written before a name), up to _SUBJECT_TITLE_WORDS words with no punctuation.
-_SUBJECT_TITLE_WORDS = 6
+_SUBJECT_TITLE_WORDS = 9
 _CLAUSE_OPEN = re.compile(r"(?:^|[,;:(–-])\s*\Z")
 
 
@@ -862,7 +877,7 @@ def _last_cap_run(lead: str, words: list[tuple[int, int, str]]) -> list[tuple[in
 
 # Every role word of titles.yaml contains one of these (lower case): a substring test on
 # the window before a name skips the role regex when no title can be there.
-_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập")
+_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập", "trợ lý", "nghị sĩ", "văn phòng", "phó phòng", "đội phó", "phó ban")
 
 
 def _sentence_floor(text: str, pos: int) -> int:
@@ -938,7 +953,13 @@ _CAP_RUN = re.compile(rf"[{_UPPER_VI}](?<!\w.)[{_LOWER_VI}]*(?:[ \u00a0]{_CAP_WO
 _PREV_WORD = re.compile(rf"({_LETTER}+\.?) \Z")
 
 
-def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = frozenset()) -> Iterator[list[tuple[int, int, str]]]:
+# Capitalised words that open a role ("Phó giám đốc", "Giám đốc Sở"). A run of capitalised
+# words that ends in one of them, the role's lower-case words following, ends before it:
+# in "bà Nguyễn Thị Hoa Phó giám đốc Sở …" (a caption, no separator) the name is three words.
+_ROLE_OPENERS = frozenset("Phó Giám Chủ Bí Tổng Trưởng Bộ Thứ Chánh Chính Tư Hiệu Cục Vụ Viện Đại Ủy Uỷ Tổ Đội Chỉ Huấn".split())
+
+
+def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = frozenset(), roles: re.Pattern[str] | None = None) -> Iterator[list[tuple[int, int, str]]]:
     """Maximal runs of two or more capitalised words ("Trần Văn Kỳ", "Bình Dương Trần
     Thanh Liêm") in which a family name could start a name that ends the run; a word in
     capitals ("UBND") or with digits breaks a run. One at a time: the list of every run of
@@ -947,9 +968,17 @@ def _cap_runs(text: str, surnames: frozenset[str], slips: frozenset[str] = froze
         group = m.group()
         if "\u00a0" in group:
             group = group.replace("\u00a0", " ")
+        words = group.split(" ")
+        if roles is not None and len(words) >= 3 and (words[-1] in _ROLE_OPENERS or words[-2] in _ROLE_OPENERS):
+            for j in (len(words) - 2, len(words) - 1):
+                if words[j] in _ROLE_OPENERS:
+                    role = roles.match(text, m.start() + len(" ".join(words[:j])) + 1)
+                    if role is not None and role.end() > m.end():
+                        words = words[:j]
+                        group = " ".join(words)
+                        break
         if not _may_end_in_name(group, surnames, slips):
             continue
-        words = group.split(" ")
         run = []
         pos = m.start()
         for w in words:
@@ -995,7 +1024,7 @@ _FOREIGN_HOLDER = re.compile(
 # The capital comes first so the regex engine skips ahead to capitals (a lookbehind first
 # would be tried at every position of the text): "(?<![\w.-][A-Z])" tests the character
 # before it.
-_ASCII_NAME = re.compile(rf"[A-Z](?<![\w.-][A-Z])[a-z]+(?:[ -][A-Z][a-z]+){{1,3}}(?![\w-])(?! [{_UPPER_VI}])")
+_ASCII_NAME = re.compile(rf"[A-Z](?<![\w.-][A-Z])[a-z]+(?:[ -](?:[A-Z]\. ?)?[A-Z][a-z]+){{1,3}}(?![\w-])(?! [{_UPPER_VI}])")
 # English words of a firm's name written after a title ("Tổng Giám đốc Vietnam Airlines"): no person.
 _ORG_ASCII_WORDS = frozenset("Vietnam Airlines Airline Group Bank Corporation Corp Company Holdings International Limited Ltd Capital Investment Partners Foundation Fund University Institute Motors Technologies Solutions Media".split())
 _VI_ONSETS = frozenset("ch gh gi kh ng ngh nh ph qu th tr".split())
@@ -1022,6 +1051,11 @@ def _titled_holder(scan: _Scan, text: str, start: int, end: int, sentence_from: 
     before them) in its sentence, found from ``sentence_from``; None when no title precedes."""
     floor = _sentence_floor(text, sentence_from)
     before = _title_before(scan, start, floor)
+    if not before:
+        # "Chủ tịch Quốc hội Lào, bà Pany Yathotou": the title, a comma, the honorific.
+        hon = _HONORIFIC_BEFORE.search(text[max(0, start - _HON_WINDOW) : start])
+        if hon is not None:
+            before = _title_before_separator(scan, start - len(hon.group()), floor, comma=True)
     if not before:
         return None
     titles = _earlier_titles(scan, before, floor) + before
@@ -1073,8 +1107,10 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
     for m in _FOREIGN_HOLDER.finditer(text):
         start, end = m.span(1)
         first = m.group(1).split(" ")[0]
-        if start in starts or lex.is_surname(first, 3) or fold(first) in _ORG_FIRST_WORDS:
-            continue
+        if any(w in _ORG_ASCII_WORDS for w in m.group(1).split(" ")):
+            continue  # "Chủ tịch Mỹ Lan Group": a firm named after the country word, no holder
+        if start in starts or lex.is_surname(first, 3) or fold(first) in _ORG_FIRST_WORDS and not (first == "Tập" and not m.group(1).startswith("Tập Đoàn")):
+            continue  # "Chủ tịch Trung Quốc Tập Cận Bình": "Tập" opens a firm's name only as "Tập Đoàn"
         mention = _titled_holder(scan, text, start, end, m.start())
         if mention is not None:
             out.append(mention)
@@ -1112,14 +1148,14 @@ def _extract_people(doc: Document) -> list[PersonMention]:
     scan = _Scan(text, lex)
     para_starts = [p.start for p in doc.paragraphs]
     mentions: list[PersonMention] = []
-    for run in _cap_runs(text, lex.surnames, lex.slip_surnames):
+    for run in _cap_runs(text, lex.surnames, lex.slip_surnames, lex.role_regex):
         first_start = run[0][0]
         pw = _PREV_WORD.search(text, max(0, first_start - 24), first_start)
         prev_word = fold(pw.group(1)) if pw else ""
         begin = 0
         # After a level word ("tỉnh Bình Dương Trần Thanh Liêm", "phường Nguyễn Cư Trinh")
         # the run opens with a place name of at least two syllables.
-        if pw and (_low(pw.group(1)) in _SCHOOL_WORDS or _low(pw.group(1)) in _COMPANY_WORDS) and len(run) <= 4 and not _field_of_study(text, pw.start(1)):
+        if pw and (_low(pw.group(1)) in _SCHOOL_WORDS or _low(pw.group(1)) in _COMPANY_WORDS) and len(run) <= 4 and not _field_of_study(text, pw.start(1)) and not _trường_compound(text, pw):
             continue  # "Trường Tiểu học Lê Văn Tám", "công ty TNHH Dương Dũng": the school's or firm's name
         if prev_word == "thon" and fold(text[max(0, first_start - 10) : first_start]).endswith("nong thon"):
             prev_word = ""  # "Sở Nông nghiệp và Phát triển nông thôn Lê Minh Hải": rural, not a village
@@ -1146,6 +1182,12 @@ def _extract_people(doc: Document) -> list[PersonMention]:
         if honorific_at is not None:
             begin = max(begin, honorific_at + 1)
         chosen = _name_in_run(run, begin, lex)
+        if chosen is not None and len(run) - chosen > 2 and f"{run[chosen][2]} {run[chosen + 1][2]}" in _COUNTRY_WORDS:
+            # "Tổng thống Hàn Quốc Moon Jae-in": the country ends the title; the holder after
+            # it is read as a foreign name (below) when no family name opens it.
+            chosen = _name_in_run(run, chosen + 2, lex)
+            if chosen is None:
+                continue
         if chosen is None and len(run) == 2 and _low(run[0][2]) in lex.surnames and _HONORIFIC_BEFORE.search(text[max(0, first_start - _HON_WINDOW) : first_start]):
             # "ông Mai Thức", "bà Hà Vân": two syllables after an honorific are a person even
             # when the family name is also a common word or a place's first syllable.
@@ -1160,6 +1202,10 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             # "ông Long Văn Sơn", "bà Lò Thị Hoa": after an honorific, three syllables
             # with "Văn" / "Thị" in the middle are a person whose family name our list lacks.
             chosen = len(run) - 3
+        if chosen is None and len(run) == 2 and text.endswith(("Tổng Bí thư ", "Tổng bí thư "), 0, first_start) and fold(f"{run[0][2]} {run[1][2]}") not in _TWO_SYLLABLE_PLACES and fold(run[0][2]) not in ("dang", "ban"):
+            # "nguyên Tổng Bí thư Trường Chinh": the General Secretary's name right after the
+            # title, a pen name opening with no family name.
+            chosen = 0
         if chosen is None and len(run) == 3 and run[1][2] in _MIDDLE_MARKERS and _title_before(scan, first_start, _sentence_floor(text, first_start)):
             # "Phó Chủ tịch Quốc hội Tòng Thị Phóng": a title right before serves as the honorific.
             chosen = 0
@@ -1192,10 +1238,28 @@ def _extract_people(doc: Document) -> list[PersonMention]:
                 before = _title_before_la(scan, at, floor)
         else:
             before = _title_before(scan, start, floor) or _title_before_separator(scan, start, floor, comma=False) or _title_before_note(scan, start, floor)
+        overlapped = next((t for t in mentions[-1].titles if t.start <= before[0].start < t.end and text[t.end : start].strip()), None) if before and mentions else None
+        if overlapped is not None:
+            # "bà A Phó trưởng ban X tỉnh Y Thiếu tá B, Trưởng phòng …": the title read after
+            # A does not reach B (a rank between): it is hers, not B's too. A title nearer
+            # B is still his ("HLV A và HLV B").
+            before = _title_before(scan, start, max(floor, overlapped.end))
+        if before and after and after[0].start == end + 1:
+            # "Đại biểu Quốc hội Nguyễn Thị A Bộ trưởng nêu rõ": titled before, a role glued
+            # after the name with no separator opens another clause (a caption's subject).
+            after = []
         if before:
             before = _earlier_titles(scan, before, floor) + before
         elif ":" in text[max(0, start - _LIST_WINDOW) : start]:
             before = _list_title(scan, start)
+        if not (before or after) and mentions and text[mentions[-1].end : start] in _SHARED_TITLE_GLUE:
+            # "các Phó Chủ tịch UBND tỉnh Nguyễn Văn A, Trần Văn B và Lê Thị C": a plural
+            # title before a list of names is each one's.
+            shared = [t for t in mentions[-1].titles if t.end <= mentions[-1].start]
+            if shared and _PLURAL_BEFORE.search(text, max(0, shared[0].start - 16), shared[0].start):
+                # Plural, the post is held in several places ("các Chủ tịch UBND xã A, B"):
+                # a single-holder post is kept but not compared.
+                before = [replace(t, current=False) if t.role in lex.single_holder else t for t in shared]
         if not (honorific or before or after):
             continue
         form = "title-name" if before else ("name-title" if after else "honorific")
@@ -1207,6 +1271,19 @@ def _extract_people(doc: Document) -> list[PersonMention]:
 
 
 _SCHOOL_LEVELS = frozenset(("tiểu", "trung", "đại"))
+_SHARED_TITLE_GLUE = frozenset((", ", " và ", ", và "))
+_PLURAL_BEFORE = re.compile(r"(?<!\w)(?:[Cc]ác|hai|ba|\d)\s+(?:đồng\s+chí\s+)?\Z")
+# Words that make "trường" a word of their own, no school: "Sở Tài nguyên và Môi trường
+# Nguyễn Văn A", "Cục Quản lý thị trường Trần Văn B" (folded).
+_TRUONG_COMPOUNDS = frozenset(("moi", "thi", "chien", "hien", "cong", "thuong"))
+_WORD_BEFORE = re.compile(rf"({_LETTER}+) \Z")
+
+
+def _trường_compound(text: str, pw: re.Match[str]) -> bool:
+    if pw.group(1).lower() != "trường":
+        return False
+    m = _WORD_BEFORE.search(text, max(0, pw.start(1) - 12), pw.start(1))
+    return m is not None and fold(m.group(1)) in _TRUONG_COMPOUNDS
 
 
 def _field_of_study(text: str, at: int) -> bool:
@@ -1266,7 +1343,7 @@ _TWO_SYLLABLE_PLACES = frozenset(fold(x) for x in (
     "Đắk Lắk", "Đắk Nông", "Lâm Đồng", "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Long An", "Tiền Giang",
     "Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp", "An Giang", "Kiên Giang", "Cần Thơ", "Hậu Giang", "Sóc Trăng",
     "Bạc Liêu", "Cà Mau", "Vĩnh Phúc", "Bắc Ninh", "Bắc Giang", "Sài Gòn", "Đà Lạt", "Hạ Long", "Nha Trang",
-    "Vũng Tàu", "Hội An", "Phú Quốc", "Biên Hòa", "Thủ Đức", "Hà Đông", "Sơn Tây", "Cẩm Phả", "Móng Cái", "Việt Nam",
+    "Vũng Tàu", "Hội An", "Phú Quốc", "Biên Hòa", "Thủ Đức", "Hà Đông", "Sơn Tây", "Cẩm Phả", "Móng Cái", "Uông Bí", "Việt Nam",
 ) + _COUNTRIES)
 
 
