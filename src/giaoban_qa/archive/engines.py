@@ -436,11 +436,11 @@ class _ShardSpill:
     def add(self, items: list[tuple]) -> None:
         if not items:
             return
-        import zlib
+        from binascii import crc32  # zlib's CRC-32 (the same values); binascii is loaded already, zlib is not (--no-cache)
 
         by_bucket: dict[int, list[tuple]] = {}
         for item in items:
-            by_bucket.setdefault(zlib.crc32(repr(shard_id(item)).encode("utf-8")) % self.BUCKETS, []).append(item)
+            by_bucket.setdefault(crc32(repr(shard_id(item)).encode("utf-8")) % self.BUCKETS, []).append(item)
         if self.held is not None:
             for bucket, chunk in by_bucket.items():
                 self.held.setdefault(bucket, []).extend(chunk)
