@@ -276,3 +276,82 @@ def test_an_edited_groups_sidecar_over_unchanged_files_builds_the_tables_again(a
     assert built.count == 2
     _audit(archive, tmp_path / "none.json", "--no-cache")
     assert _files(tmp_path / "warm.tables") == _files(tmp_path / "none.tables") != _files(tmp_path / "cold.tables")
+
+
+def _table_keys(cache: Path) -> list[str]:
+    import sqlite3
+
+    from giaoban_qa.archive.cache import Cache
+
+    with sqlite3.connect(cache / Cache.FILE) as db:
+        keys = [k for (k,) in db.execute("SELECT key FROM records ORDER BY key")]
+    db.close()
+    return [k for k in keys if k.endswith(Cache.TABLES)]
+
+
+def _digests(archive: Path) -> dict[str, int]:
+    """SHA-256 of each file's bytes -> how many files have them."""
+    import hashlib
+
+    out: dict[str, int] = {}
+    for p in archive.rglob("*.txt"):
+        digest = hashlib.sha256(p.read_bytes()).hexdigest()
+        out[digest] = out.get(digest, 0) + 1
+    return out
+
+
+def test_whole_tables_are_stored_apart_and_read_only_when_rows_are_gathered(archive, tmp_path, monkeypatch):
+    """A record's whole tables live under their own key: the copying re-run reads none of
+    them; a run that gathers rows (no kept tables) reads them all, and its tables are those
+    of the first run."""
+    import shutil
+
+    from giaoban_qa.archive.cache import Cache
+
+    cache = tmp_path / "cache"
+    cold = _audit(archive, tmp_path / "cold.json", "--cache-dir", str(cache))
+    documents = len(list(archive.rglob("*.txt")))
+    assert len(_table_keys(cache)) == len(_digests(archive)) > 3
+    asked: list[bool] = []
+    original = Cache.get
+    monkeypatch.setattr(Cache, "get", lambda self, digest, tables=False: (asked.append(tables), original(self, digest, tables))[1])
+    assert _audit(archive, tmp_path / "warm.json", "--cache-dir", str(cache)) == cold
+    assert len(asked) == documents and not any(asked)
+    asked.clear()
+    shutil.rmtree(cache / "tables")
+    shutil.rmtree(cache / "parts")
+    assert _audit(archive, tmp_path / "gathered.json", "--cache-dir", str(cache)) == cold
+    assert asked.count(True) == documents
+    assert _files(tmp_path / "gathered.tables") == _files(tmp_path / "cold.tables")
+
+
+def test_a_record_whose_tables_are_lost_or_swapped_is_extracted_again(archive, tmp_path):
+    """The tables of a record are sealed with their own key: missing, or another record's
+    tables put in their place, the document's rows are extracted again (said once), and the
+    tables are those of a run without the cache."""
+    import shutil
+    import sqlite3
+
+    from giaoban_qa.archive.cache import Cache
+
+    cache = tmp_path / "cache"
+    _audit(archive, tmp_path / "cold.json", "--cache-dir", str(cache))
+    first, second, third = _table_keys(cache)[:3]
+    with sqlite3.connect(cache / Cache.FILE) as db:
+        db.execute("DELETE FROM records WHERE key = ?", (first,))
+        (blob,) = db.execute("SELECT data FROM records WHERE key = ?", (third,)).fetchone()
+        db.execute("UPDATE records SET data = ? WHERE key = ?", (blob, second))
+    db.close()
+    shutil.rmtree(cache / "tables")
+    shutil.rmtree(cache / "parts")
+    from giaoban_qa.archive.audit import AuditOptions, run_audit
+    from giaoban_qa.config import Config
+
+    result, stats = run_audit([str(archive)], Config(select=["ALL"], strict=True),
+                              AuditOptions(jobs=1, cache_dir=str(cache), tables_dir=str(tmp_path / "again.tables"), partition_size=3))
+    # Their records are whole (the report's share comes from the cache); their rows, when
+    # the parts are built, come from extracting the two documents again.
+    assert stats.cached == len(list(archive.rglob("*.txt"))) and stats.extracted == 0
+    assert sum("cache" in str(n) for n in stats.notes) == 1, stats.notes
+    _audit(archive, tmp_path / "none.json", "--no-cache")
+    assert _files(tmp_path / "again.tables") == _files(tmp_path / "none.tables")

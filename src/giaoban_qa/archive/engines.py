@@ -323,8 +323,10 @@ class LocalEngine:
                 # Python pass over every row of the archive, a fifth of a cached re-run).
                 # The parts built after all replay them (``_PartWriter.finish``).
                 parts.deferred = []
+            # A cached record's whole tables are read only when its rows are gathered now.
+            with_tables = bool(kept) or (parts is not None and parts.deferred is None)
             for ordinal, (path, digest) in enumerate(zip(plan.files, file_digests)):
-                record = cache.get(digest) if cache and digest else None
+                record = cache.get(digest, tables=with_tables) if cache and digest else None
                 if record is not None:
                     out.cached += 1
                     handle(ordinal, path, record, digest)
@@ -381,7 +383,7 @@ def _replay_rows(plan: AuditPlan, parts: "_PartWriter", cache, only: "set[int] |
         parts.deferred = [d for d in deferred if d[0] // parts.size not in only]
         deferred = [d for d in deferred if d[0] // parts.size in only]
     for ordinal, path, digest in deferred:
-        record = cache.get(digest) if cache else None
+        record = cache.get(digest, tables=True) if cache else None
         if record is None:
             record = compact(next(iter(process([path], plan.config, plan.table_names, 1))), plan.shard, plan.shard.rules(), plan.needs_tables)
         parts.add(ordinal, table_rows(record, path, ordinal, plan.shard))
@@ -434,11 +436,11 @@ class _ShardSpill:
     def add(self, items: list[tuple]) -> None:
         if not items:
             return
-        import zlib
+        from binascii import crc32  # zlib's CRC-32 (the same values); binascii is loaded already, zlib is not (--no-cache)
 
         by_bucket: dict[int, list[tuple]] = {}
         for item in items:
-            by_bucket.setdefault(zlib.crc32(repr(shard_id(item)).encode("utf-8")) % self.BUCKETS, []).append(item)
+            by_bucket.setdefault(crc32(repr(shard_id(item)).encode("utf-8")) % self.BUCKETS, []).append(item)
         if self.held is not None:
             for bucket, chunk in by_bucket.items():
                 self.held.setdefault(bucket, []).extend(chunk)
@@ -805,7 +807,7 @@ def run_partition(part: list[tuple[int, str]], plan: AuditPlan) -> dict[str, Any
             record = None
             if cache and digest:
                 try:
-                    record = cache.get(digest)
+                    record = cache.get(digest, tables=bool(tables))
                 except sqlite3.Error:
                     record = None
             if record is None:
