@@ -137,6 +137,15 @@ class Document:
                 release_free_memory(len(self.text))
             return value
 
+    def forget_facts(self) -> None:
+        """Drop every cached fact, once nothing more will be read from them. A fact may hold
+        the document itself (a rule's function closing over it), which made the document a
+        reference cycle that only the garbage collector freed, at some later allocation: a
+        big document's texts and facts stayed in memory through the report (+8 MiB on the
+        peak of a 30 MB document, the report's own memory added on top)."""
+        self._facts.clear()
+        release_free_memory(len(self.text))
+
     def cached_fact(self, extractor: Callable[["Document"], T]) -> T | None:
         """The facts of ``extractor`` if some rule has already asked for them, else None
         (coverage counts what the rules read without extracting more)."""
