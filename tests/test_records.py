@@ -233,3 +233,47 @@ def test_module_names_are_those_pkgutil_lists():
         package = importlib.import_module(name)
         assert module_names(package.__path__) == [m.name for m in pkgutil.iter_modules(package.__path__)], name
     assert module_names(["/no/such/folder"]) == []
+
+
+def test_intern_strings_shares_equal_strings_and_changes_no_value():
+    @records.record(frozen=True, slots=True)
+    class Inner:
+        word: str
+        at: int
+
+    @records.record(slots=True)
+    class Outer:
+        name: str | None
+        count: int
+        inner: tuple
+        rows: list
+
+    def fresh(s: str) -> str:
+        return "".join(list(s))  # an equal string, never the same object
+
+    long_text = fresh("x" * 300)
+    made = [Outer(fresh("Hòa Bình"), 7, (Inner(fresh("tỷ đồng"), 1),), [Inner(fresh("tỷ đồng"), 2)]) for _ in range(3)]
+    made.append(Outer(None, 1, (), [Inner(long_text, 3)]))
+    before = [(o.name, o.count, [hash(i) for i in o.inner], o.rows[0].word) for o in made]
+    assert made[0].name is not made[1].name and made[0].inner[0].word is not made[1].rows[0].word
+    records.intern_strings(made)
+    after = [(o.name, o.count, [hash(i) for i in o.inner], o.rows[0].word) for o in made]
+    assert after == before  # equal values, equal hashes (frozen records included)
+    assert made[0].name is made[1].name is made[2].name
+    assert made[0].inner[0].word is made[1].rows[0].word is made[2].inner[0].word
+    assert made[3].rows[0].word is long_text  # longer than max_length: left as it was
+    assert records._string_fields(Inner)[0] == ("word",)  # a number field is not read
+
+
+def test_a_big_documents_facts_share_their_repeated_strings():
+    from giaoban_qa.document import _RELEASE_MIN, build_document
+    from giaoban_qa.extract.people import people
+
+    para = "Ông Nguyễn Văn Long, Chủ tịch UBND huyện Sơn Khê, dự họp ngày 05/01/2021.\n\n"
+    small = build_document("a.txt", para * 4)
+    big = build_document("b.txt", para * (_RELEASE_MIN // len(para) + 1))
+    small_names = [m.name for m in small.fact(people)]
+    big_names = [m.name for m in big.fact(people)]
+    assert small_names and big_names and set(small_names) == set(big_names)
+    assert small_names[0] is not small_names[1]  # a small document is left alone
+    assert all(n is big_names[0] for n in big_names if n == big_names[0])

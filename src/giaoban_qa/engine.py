@@ -313,6 +313,8 @@ def check_one(source: Source, rules: list[Rule], config: Config, keep_document: 
         source.path, kind=source.kind, document=doc if keep_document else None,
         coverage=file_coverage(doc, checks), checks=[located_check(doc, c) for c in checks],
     )
+    if not keep_document:
+        doc.forget_facts()  # freed now, not by a later garbage collection (see forget_facts)
     return entry, kept, suppressed
 
 

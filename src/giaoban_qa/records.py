@@ -23,10 +23,12 @@ dataclass's, which calls ``object.__setattr__`` for each field).
 
 from __future__ import annotations
 
+import re
 from operator import attrgetter
+from sys import intern as _intern
 from typing import Any, Callable
 
-__all__ = ["FrozenInstanceError", "field", "field_names", "record", "replace"]
+__all__ = ["FrozenInstanceError", "field", "field_names", "intern_strings", "record", "replace"]
 
 _MISSING: Any = object()
 
@@ -296,6 +298,64 @@ def record(cls: type | None = None, /, *, frozen: bool = False, slots: bool = Fa
     if cls is None:
         return lambda c: _make(c, frozen, slots)
     return _make(cls, frozen, slots)
+
+
+def intern_strings(value: Any, max_length: int = 256) -> None:
+    """Replace every string field (up to ``max_length`` characters) of the records in
+    ``value`` — a record, or lists and tuples of them, nested in one another or in the
+    records' fields — by the equal interned string (``sys.intern``), in place, frozen
+    records included (the value is equal, so their hash and equality are too). The facts
+    of a big document repeat the same short strings thousands of times (a unit, a kind of
+    place, a title's role, a person's name, a figure's text): each was its own object."""
+    stack = [value]
+    seen: set[int] = set()
+    while stack:
+        item = stack.pop()
+        cls = item.__class__
+        if cls is list or cls is tuple:
+            stack += [x for x in item if x.__class__ not in _NO_RECORDS]
+            continue
+        try:
+            names, get_all = _interning[cls]
+        except KeyError:
+            names, get_all = _interning[cls] = _string_fields(cls)
+        if not names or id(item) in seen:
+            continue
+        seen.add(id(item))
+        for name, v in zip(names, get_all(item)):
+            vcls = v.__class__
+            if vcls is str:
+                if len(v) <= max_length:
+                    shared = _intern(v)
+                    if shared is not v:
+                        _object_setattr(item, name, shared)
+            elif vcls not in _NO_RECORDS:
+                stack.append(v)
+
+
+# What cannot hold a record (``intern_strings`` skips it) and, per class, the fields that
+# may hold a string or a record with a getter of them all at once (``_string_fields``).
+_NO_RECORDS = frozenset({str, int, float, bool, type(None), bytes, dict, set, frozenset})
+_interning: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple]]] = {}
+_NUMBER_TYPES = frozenset({"int", "float", "bool", "None", "Optional"})
+
+
+def _string_fields(cls: type) -> tuple[tuple[str, ...], Callable[[Any], tuple]]:
+    """The fields of record class ``cls`` that ``intern_strings`` reads: all but those
+    annotated as numbers ("int", "float | None", …), which never hold a string or a record."""
+    spec = cls.__dict__.get("__record__")
+    if spec is None:
+        return (), tuple
+    annotations: dict[str, Any] = {}
+    for base in reversed(cls.__mro__):
+        annotations.update(base.__dict__.get("__annotations__", {}))
+    names = tuple(name for name in spec.names
+                  if not set(re.findall(r"[A-Za-z_][\w.]*", str(annotations.get(name, "")))) <= _NUMBER_TYPES
+                  or name not in annotations)
+    if len(names) == 1:
+        get_one = attrgetter(names[0])
+        return names, lambda obj: (get_one(obj),)
+    return names, attrgetter(*names) if names else tuple
 
 
 def field_names(cls: type) -> tuple[str, ...]:
