@@ -1,7 +1,9 @@
 """The short cuts taken for speed give what the long way gives (issue 15): markup masking
 skipped when no markup character occurs, the tone-style rewrite skipped when no letter can
 be in the new style, the equal-neighbours pre-test of text.repeated-syllable read by one
-regex instead of a list of every word, the plain odd dates read without dateparser. Each is compared with the computation it replaces, on generated text."""
+regex instead of a list of every word, the plain odd dates read without dateparser, the
+letter runs of text.repeated-syllable split at blanks first. Each is compared with the
+computation it replaces, on generated text."""
 
 from __future__ import annotations
 
@@ -119,3 +121,13 @@ def test_plain_odd_dates_are_read_without_dateparser_as_dateparser_reads_them() 
         "build_document('x', 'Cập nhật 2020-01-05; 4 tháng năm 2017; ngày 5 tháng 3, 2021.').fact(dates); print('dateparser' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+
+
+def test_letter_runs_split_at_blanks_first_as_by_the_one_regex() -> None:
+    from giaoban_qa.rules.text import _NOT_LETTERS, _letter_runs
+
+    rng = random.Random(15)
+    pieces = ["a", "ở", "Đ", " ", "  ", "\n", "\t", "\u00a0", "\u2003", ",", ".", "-", "_", "1", "²", "½", "Ⅷ", "\u0301", "x2", "ab_c", "٣"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _letter_runs(text) == [r for r in _NOT_LETTERS.split(text) if r], repr(text)
