@@ -1,13 +1,18 @@
 """The short cuts taken for speed give what the long way gives (issue 15): markup masking
 skipped when no markup character occurs, the tone-style rewrite skipped when no letter can
 be in the new style, the equal-neighbours pre-test of text.repeated-syllable read by one
-regex instead of a list of every word. Each is compared with the computation it replaces, on generated text."""
+regex instead of a list of every word, the plain odd dates read without dateparser, the
+letter runs of text.repeated-syllable split at blanks first. Each is compared with the
+computation it replaces, on generated text."""
 
 from __future__ import annotations
 
 import operator
 import random
 import re
+from pathlib import Path
+
+import pytest
 
 from giaoban_qa.document import _MARKUP, _blank, _mask_comments, mask_markup
 from giaoban_qa.extract.people import _WORD_RE, _old_style_word, old_tone_style
@@ -87,3 +92,42 @@ def test_text_lowered_a_piece_at_a_time_as_in_one_lower(monkeypatch) -> None:
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         assert document.lower_in_pieces(text) == text.lower(), repr(text)
+
+
+def test_plain_odd_dates_are_read_without_dateparser_as_dateparser_reads_them() -> None:
+    import subprocess
+    import sys
+
+    pytest.importorskip("dateparser")
+    from giaoban_qa.extract import dates
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from verify_odd_dates import candidates
+
+    strings = candidates((2000, 2017, 2024))
+    sample = random.Random(15).sample(strings, 300) + ["4 tháng năm 2017", "2016-02-29", "31 tháng 12, năm 2020"]
+    answered = 0
+    for s in sample:
+        fast = dates._parse_odd_plain(s)
+        if fast is not dates._NOT_PARSED:
+            answered += 1
+            assert fast == dates._dateparser_odd(s), s
+    assert answered > 250
+    # Shapes left to dateparser: words, an impossible day, a zero month, other spacing.
+    for s in ("5 tháng Một năm 2020", "31 tháng 2 năm 2017", "4 tháng 0 năm 2017", "2017-13-01", "4 tháng  5 năm 2017", "4 tháng năm, 2017"):
+        assert dates._parse_odd_plain(s) is dates._NOT_PARSED, s
+    code = (
+        "import sys; from giaoban_qa.document import build_document; from giaoban_qa.extract.dates import dates; "
+        "build_document('x', 'Cập nhật 2020-01-05; 4 tháng năm 2017; ngày 5 tháng 3, 2021.').fact(dates); print('dateparser' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+
+
+def test_letter_runs_split_at_blanks_first_as_by_the_one_regex() -> None:
+    from giaoban_qa.rules.text import _NOT_LETTERS, _letter_runs
+
+    rng = random.Random(15)
+    pieces = ["a", "ở", "Đ", " ", "  ", "\n", "\t", "\u00a0", "\u2003", ",", ".", "-", "_", "1", "²", "½", "Ⅷ", "\u0301", "x2", "ab_c", "٣"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _letter_runs(text) == [r for r in _NOT_LETTERS.split(text) if r], repr(text)

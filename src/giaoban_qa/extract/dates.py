@@ -478,9 +478,50 @@ def find_dates(doc: Document) -> list[DateFact]:
     return found
 
 
+# The odd shapes whose reading is plain, answered without dateparser (its first call costs
+# a process ~0.15 s: the import, its locale data, its time-zone patterns): an ISO date or
+# "D tháng M[,] [năm] Y" with single spaces that is a real day of the calendar, and "D tháng
+# năm Y" ("4 tháng năm 2017", four months of the year), which dateparser never reads as a
+# date (with a comma or a second "năm" it reads May). Everything else (month words, zeros,
+# impossible days, other spacing) still goes to dateparser. benchmarks/verify_odd_dates.py
+# compares the two on every such string over fourteen years; tests/test_dates_odd_fast.py
+# on a seeded sample.
+_ODD_PLAIN = re.compile(
+    r"(?P<d>\d{1,2}) tháng (?P<m>\d{1,2}),? (?:năm )?(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2}) tháng (?P<nam>[nN]ăm) \d{4}"
+    r"|(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)"
+)
+_NOT_PARSED = object()
+
+
+def _parse_odd_plain(candidate: str) -> Any:
+    """The date dateparser gives ``candidate``, or None, when its shape is one of the plain
+    ones above; ``_NOT_PARSED`` when dateparser must be asked."""
+    m = _ODD_PLAIN.fullmatch(candidate)
+    if m is None:
+        return _NOT_PARSED
+    if m.group("nam") is not None:
+        return None
+    if m.group("iy") is not None:
+        y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    else:
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
+        return dt.date(y, mo, d)
+    return _NOT_PARSED
+
+
 def _parse_odd(candidate: str) -> dt.date | None:
     """Normalise one odd date string with dateparser, inventing nothing: the day, month
     and year must all be in the string, and relative words resolve against a fixed base."""
+    plain = _parse_odd_plain(candidate)
+    if plain is not _NOT_PARSED:
+        return plain
+    return _dateparser_odd(candidate)
+
+
+def _dateparser_odd(candidate: str) -> dt.date | None:
+    """What dateparser reads in one odd date string (imported only here)."""
     import dateparser
 
     parsed = dateparser.parse(
