@@ -50,18 +50,11 @@ def _scalar(o: Any) -> str:
 
 
 def _key(k: Any) -> str:
+    """A key: a string as it is, a number, bool or None as its JSON text in quotes."""
     if isinstance(k, str):
         return _string(k)
-    if isinstance(k, float):
-        return '"' + _float(k) + '"'
-    if k is True:
-        return '"true"'
-    if k is False:
-        return '"false"'
-    if k is None:
-        return '"null"'
-    if isinstance(k, int):
-        return '"' + int.__repr__(k) + '"'
+    if k is None or isinstance(k, (int, float)):
+        return '"' + _scalar(k) + '"'
     raise TypeError(f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
 
 
