@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any, Iterator
@@ -165,4 +164,6 @@ def as_dict(result: RunResult, lang: str = "vi") -> dict[str, Any]:
 
 
 def render(result: RunResult, lang: str = "vi", **_: Any) -> str:
-    return json.dumps(as_dict(result, lang), ensure_ascii=False, indent=2) + "\n"
+    from giaoban_qa.reporters.indented import dumps
+
+    return dumps(as_dict(result, lang)) + "\n"
