@@ -51,3 +51,22 @@ def test_a_text_whose_lower_case_is_longer_is_read_word_by_word() -> None:
     for word in ("cây", "trồng", "i̇zmir", "tốt"):
         assert list(places.places(word)) == brute(doc.text, word), word
     assert len(places.places("cây")) == 12
+
+
+def test_one_dotted_capital_i_does_not_send_every_word_to_a_whole_reading() -> None:
+    # One "İ" in a big document made every question read all of its words (a 30 MB
+    # document never finished): only the words that hold the combining dot may do so.
+    text = "Đoàn đến İstanbul rồi về.\nTrồng cây mới, cây tốt; Istanbul xa.\n" * 3
+    doc = build_document("mem.txt", text)
+    readings = []
+
+    def pieces():
+        readings.append(1)
+        return doc_word_chunks(doc, chunk=50)
+
+    places = WordPlaces(doc.text, doc.fact(lower_text), pieces)
+    for word in ("cây", "istanbul", "stanbul", "trồng", "đoàn", "xa"):
+        assert list(places.places(word)) == brute(doc.text, word), word
+    assert readings == []
+    assert list(places.places("i̇stanbul")) == brute(doc.text, "i̇stanbul")
+    assert len(places.places("i̇stanbul")) == 3 and readings == [1]

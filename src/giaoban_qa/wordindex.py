@@ -26,13 +26,14 @@ class WordPlaces:
     """``places(word)``: every place of a lower-cased word in the text, in order, with its
     joined neighbours (kept per word for the next question about it)."""
 
-    __slots__ = ("_text", "_low", "_pieces", "_known")
+    __slots__ = ("_text", "_low", "_pieces", "_known", "_offset_low")
 
     def __init__(self, text: str, low: str, pieces: Callable[[], Iterable[Words]]) -> None:
         self._text = text
         self._low = low
         self._pieces = pieces  # the words of the whole text, a piece at a time (the slow way)
         self._known: dict[str, tuple[Place, ...]] = {}
+        self._offset_low: str | None = None
 
     def places(self, word: str) -> tuple[Place, ...]:
         known = self._known.get(word)
@@ -43,13 +44,24 @@ class WordPlaces:
     def _find(self, word: str) -> Iterable[Place]:
         text, low = self._text, self._low
         # The lower-cased text has every character at its offset unless some character's
-        # lower case is longer ("İ"); only the final sigma lowers by context, so a word with
-        # a sigma may read otherwise alone than in the text. Both: read every word.
+        # lower case is longer ("İ", below); only the final sigma lowers by context, so a
+        # word with a sigma may read otherwise alone than in the text: read every word.
         if not word:
             return
-        if len(low) != len(text) or "σ" in word or "ς" in word:
+        if "σ" in word or "ς" in word:
             yield from self._find_by_reading(word)
             return
+        if len(low) != len(text):
+            # Only "İ" lowers to two characters ("i" and a combining dot). One of them in a
+            # big document used to send every question to a reading of the whole text
+            # (quadratic: a 30 MB document never finished). Search a lower-cased copy with
+            # "İ" as "i" instead, which keeps every offset; the words that hold the
+            # combining dot (those the "İ" words lower to) are still read the slow way, and
+            # every place found is confirmed against the word as the text writes it.
+            if "\u0307" in word:
+                yield from self._find_by_reading(word)
+                return
+            low = self._same_length_low()
         size = len(word)
         at = low.find(word)
         while at != -1:
@@ -60,6 +72,12 @@ class WordPlaces:
                 if place is not None:
                     yield place
             at = low.find(word, at + 1)
+
+    def _same_length_low(self) -> str:
+        """The text lower-cased character by character ("İ" as "i"), made once."""
+        if self._offset_low is None:
+            self._offset_low = self._text.replace("\u0130", "I").lower()
+        return self._offset_low
 
     def _place_in_line(self, word: str, start: int) -> Place | None:
         text = self._text
