@@ -131,3 +131,21 @@ def test_letter_runs_split_at_blanks_first_as_by_the_one_regex() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert _letter_runs(text) == [r for r in _NOT_LETTERS.split(text) if r], repr(text)
+
+
+def test_lowered_per_character_equals_the_per_character_join() -> None:
+    # A text with "İ" (lowers to two characters) is lowered character by character so
+    # that offsets hold; the fast form must equal the plain join on any text.
+    import random
+
+    from giaoban_qa.extract.periods import _lowered_per_character
+
+    def join(text: str) -> str:
+        return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+    rng = random.Random(2026)
+    alphabet = "aAİIıΣσςΑ ĐđẮắỆệ\n.,"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert _lowered_per_character(text) == join(text), repr(text)
+    assert _lowered_per_character("İzmir ΣΑΣ") == "İzmir σασ"
