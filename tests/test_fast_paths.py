@@ -149,3 +149,43 @@ def test_lowered_per_character_equals_the_per_character_join() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert _lowered_per_character(text) == join(text), repr(text)
     assert _lowered_per_character("İzmir ΣΑΣ") == "İzmir σασ"
+
+
+def test_brand_forms_walk_equals_the_alternation(monkeypatch) -> None:
+    # Many camel-case words: the word-run walk must give exactly the case-blind
+    # alternation's places (texts written for this test, with the boundary characters
+    # the pattern reads and the characters case-blind matching treats specially).
+    import random
+    import re
+
+    import giaoban_qa.rules.spelling as spelling
+
+    def alternation(text, by_lower):
+        keys = sorted(by_lower, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w./@_-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w/@_-])", re.IGNORECASE)
+        forms = {}
+        for m in pattern.finditer(text):
+            w = m.group()
+            if not (w.isupper() or not w[:1].isupper()):
+                forms.setdefault(w.lower(), []).append((m.start(), m.end(), w))
+        return forms
+
+    words = ["SaoMai", "Saomai", "SAOMAI", "saomai", "ĐôngÁ", "Đôngá", "xSaoMai", "SaoMai_2"]
+    letters = "abcdefghiklmnopqrstuvxy"
+    words += [f"Ka{c}{d}Lo" for c in letters for d in "mnp"] + [f"ka{c}{d}lo" for c in letters for d in "mn"]
+    words += [f"Ka{c}mlo" for c in letters]
+    exotic = ["ıSao", "SaoMaiſ", "Kaamlı", "KaamLİ", "İstanbul", "SİM", "Kaamlo İ"]
+    seps = [" ", ", ", ".", "/", "@", "-", "_", "\n", " (", ") ", "–"]
+    monkeypatch.setattr(spelling, "_BRAND_ALTERNATION_MAX", 0)  # walk whenever it is exact
+    rng = random.Random(7)
+    walked = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(20, 90)))
+        if rng.random() < 0.2:
+            text += rng.choice(exotic)
+        by_lower = {}
+        for c in {m.group() for m in spelling._CAMEL.finditer(text)}:
+            by_lower.setdefault(c.lower(), set()).add(c)
+        assert spelling.brand_forms(text, by_lower) == alternation(text, by_lower), text
+        walked += not any(c in k for k in by_lower for c in "ıſ\u0307")
+    assert walked > 100  # the walk itself was compared, not only the fallback

@@ -1647,6 +1647,69 @@ class SymbolSpacing(Rule):
 # the same letters in the same text is the inconsistency. All-capital forms are headings.
 # (The lookbehind is written after the first capital, as in ``_GLUED``.)
 _CAMEL = re.compile(r"[A-ZĐ](?<![\w./@_-][A-ZĐ])[a-zđ]+[A-ZĐ][\w]*(?![\w/@_-])")
+_WORD_RUN = re.compile(r"\w+")
+# Past this many camel-case words, one alternation of them all run over the text grows
+# with the document (a quarter of the time on a 30 MB one); a walk over its word runs does not.
+_BRAND_ALTERNATION_MAX = 24
+
+
+def _case_blind_extras() -> frozenset[str]:
+    """The non-ASCII characters that ``re.IGNORECASE`` matches beyond ``str.lower``
+    equality ("ſ" with "s", "ı" with "i", "ϐ" with "β" …) and "İ" (lowers to two
+    characters): where one occurs, only the regex itself is exact."""
+    try:
+        from re._casefix import _EXTRA_CASES  # noqa: PLC0415 - the standard library's own table
+    except ImportError:  # another Python: no fast path
+        return frozenset()
+    chars = {chr(c) for c in _EXTRA_CASES} | {chr(c) for cases in _EXTRA_CASES.values() for c in cases}
+    # An ASCII letter of a class ("i" of "i"/"ı") matches beyond its lower case only a
+    # non-ASCII member, which a key (a word of this same text) or the text would then hold.
+    return frozenset({c for c in chars if not c.isascii()} | {"\u0130"})
+
+
+_CASE_BLIND_EXTRAS: frozenset[str] | None = None
+
+
+def brand_forms(text: str, by_lower: dict[str, set[str]]) -> dict[str, list[tuple[int, int, str]]]:
+    """The capitalised, not all-capital places of each lower-cased camel-case word of
+    ``by_lower`` in ``text``, case-blind, in text order: (start, end, as written).
+
+    A key is all word characters, and the match may have no word character, "/", "@" or
+    "-" after it nor "." before it: it is a whole word run. So with many keys the word
+    runs are walked and looked up by their lower case, which is the regex's case-blind
+    equality except for a few characters ("ſ", "ı", "İ" …): a run holding one is asked
+    of the regex itself, and keys holding one keep the regex for the whole text."""
+    global _CASE_BLIND_EXTRAS
+    if _CASE_BLIND_EXTRAS is None:
+        _CASE_BLIND_EXTRAS = _case_blind_extras()
+    extras = _CASE_BLIND_EXTRAS
+    keys = sorted(by_lower, key=len, reverse=True)
+    alternation = "(" + "|".join(re.escape(k) for k in keys) + ")"
+    forms: dict[str, list[tuple[int, int, str]]] = {}
+    odd_key = any(not k.isascii() and any(c in extras or c == "\u0307" for c in k) for k in keys)
+    if len(keys) <= _BRAND_ALTERNATION_MAX or not extras or odd_key:
+        pattern = re.compile(r"(?<![\w./@_-])" + alternation + r"(?![\w/@_-])", re.IGNORECASE)
+        for m in pattern.finditer(text):
+            w = m.group()
+            if w.isupper() or not w[:1].isupper():  # headings; "vietnews" is a domain
+                continue
+            forms.setdefault(w.lower(), []).append((m.start(), m.end(), w))
+        return forms
+    odd_text = any(c in text for c in extras)
+    whole_key = re.compile(alternation, re.IGNORECASE).fullmatch
+    size = len(text)
+    for m in _WORD_RUN.finditer(text):
+        w = m.group()
+        if not w[:1].isupper() or w.isupper():
+            continue
+        low = w.lower()
+        if low not in by_lower and not (odd_text and not w.isascii() and any(c in extras for c in w) and whole_key(w)):
+            continue
+        start, end = m.span()
+        if (start and text[start - 1] in "./@-") or (end < size and text[end] in "/@-"):
+            continue
+        forms.setdefault(low, []).append((start, end, w))
+    return forms
 
 
 @register
@@ -1683,13 +1746,7 @@ class BrandVariant(Rule):
         by_lower: dict[str, set[str]] = {}
         for c in camels:
             by_lower.setdefault(c.lower(), set()).add(c)
-        pattern = re.compile(r"(?<![\w./@_-])(" + "|".join(re.escape(k) for k in sorted(by_lower, key=len, reverse=True)) + r")(?![\w/@_-])", re.IGNORECASE)
-        forms: dict[str, list[tuple[int, int, str]]] = {}
-        for m in pattern.finditer(text):
-            w = m.group()
-            if w.isupper() or not w[:1].isupper():  # headings; "vietnews" is a domain
-                continue
-            forms.setdefault(w.lower(), []).append((m.start(), m.end(), w))
+        forms = brand_forms(text, by_lower)
         for low, seen in forms.items():
             counts: dict[str, int] = {}
             for _, _, w in seen:
