@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from giaoban_qa.document import build_document, lower_text
+from giaoban_qa.extract.periods import lowered
 from giaoban_qa.rules.spelling import doc_word_chunks
 from giaoban_qa.spelling.tokens import scan
 from giaoban_qa.wordindex import WordPlaces
@@ -31,7 +32,7 @@ def brute(text: str, word: str) -> list[tuple[int, str | None, str | None]]:
 
 def places_of(text: str) -> WordPlaces:
     doc = build_document("mem.txt", text)
-    return WordPlaces(doc.text, doc.fact(lower_text), lambda: doc_word_chunks(doc, chunk=50))
+    return WordPlaces(doc.text, doc.fact(lowered), lambda: doc_word_chunks(doc, chunk=50))
 
 
 def test_places_match_a_reading_of_every_word() -> None:
@@ -43,7 +44,7 @@ def test_places_match_a_reading_of_every_word() -> None:
         assert list(places.places(word)) == brute(TEXT, word), word  # the kept answer
 
 
-def test_a_text_whose_lower_case_is_longer_is_read_word_by_word() -> None:
+def test_a_text_whose_lower_case_is_longer_agrees_with_a_reading_of_every_word() -> None:
     text = "İzmir có cây.\nTrồng cây mới, cây tốt.\n" * 4  # "İ" lowers to two characters
     doc = build_document("mem.txt", text)
     assert len(doc.fact(lower_text)) != len(doc.text)
@@ -64,7 +65,7 @@ def test_one_dotted_capital_i_does_not_send_every_word_to_a_whole_reading() -> N
         readings.append(1)
         return doc_word_chunks(doc, chunk=50)
 
-    places = WordPlaces(doc.text, doc.fact(lower_text), pieces)
+    places = WordPlaces(doc.text, doc.fact(lowered), pieces)
     for word in ("cây", "istanbul", "stanbul", "trồng", "đoàn", "xa"):
         assert list(places.places(word)) == brute(doc.text, word), word
     assert readings == []

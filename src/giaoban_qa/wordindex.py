@@ -5,7 +5,8 @@ lists of the whole text.
 integers a word, ~50 MiB per MB of text); the spelling rules read a big document a piece
 at a time so that no such list of the whole text is kept. A question about the whole
 document ("is this word written elsewhere, beside a neighbour the counts know?") is
-answered here from the document's shared lower-cased text: the places of the word are
+answered here from the document's lower-cased text (``extract.periods.lowered``: lowered
+character by character where ``str.lower`` would move an offset): the places of the word are
 found by a substring search (C speed), and only the lines that hold one are split into
 words. A line break ends every phrase and no word runs across one, so the words of a line
 and their joins are those of the whole text (``doc_word_chunks`` rests on the same fact).
@@ -26,14 +27,13 @@ class WordPlaces:
     """``places(word)``: every place of a lower-cased word in the text, in order, with its
     joined neighbours (kept per word for the next question about it)."""
 
-    __slots__ = ("_text", "_low", "_pieces", "_known", "_offset_low")
+    __slots__ = ("_text", "_low", "_pieces", "_known")
 
     def __init__(self, text: str, low: str, pieces: Callable[[], Iterable[Words]]) -> None:
         self._text = text
         self._low = low
         self._pieces = pieces  # the words of the whole text, a piece at a time (the slow way)
         self._known: dict[str, tuple[Place, ...]] = {}
-        self._offset_low: str | None = None
 
     def places(self, word: str) -> tuple[Place, ...]:
         known = self._known.get(word)
@@ -51,17 +51,14 @@ class WordPlaces:
         if "σ" in word or "ς" in word:
             yield from self._find_by_reading(word)
             return
-        if len(low) != len(text):
-            # Only "İ" lowers to two characters ("i" and a combining dot). One of them in a
-            # big document used to send every question to a reading of the whole text
-            # (quadratic: a 30 MB document never finished). Search a lower-cased copy with
-            # "İ" as "i" instead, which keeps every offset; the words that hold the
-            # combining dot (those the "İ" words lower to) are still read the slow way, and
-            # every place found is confirmed against the word as the text writes it.
-            if "\u0307" in word:
-                yield from self._find_by_reading(word)
-                return
-            low = self._same_length_low()
+        if len(low) != len(text) or "\u0307" in word:
+            # Only "İ" lowers to two characters ("i" and a combining dot). Given the text
+            # lowered character by character (``extract.periods.lowered``: offsets kept, "İ"
+            # as it is) only the words that hold the combining dot, those the "İ" words
+            # lower to, are read the slow way: sending every question to a reading of the
+            # whole text was quadratic (a 30 MB document never finished).
+            yield from self._find_by_reading(word)
+            return
         size = len(word)
         at = low.find(word)
         while at != -1:
@@ -72,12 +69,6 @@ class WordPlaces:
                 if place is not None:
                     yield place
             at = low.find(word, at + 1)
-
-    def _same_length_low(self) -> str:
-        """The text lower-cased character by character ("İ" as "i"), made once."""
-        if self._offset_low is None:
-            self._offset_low = self._text.replace("\u0130", "I").lower()
-        return self._offset_low
 
     def _place_in_line(self, word: str, start: int) -> Place | None:
         text = self._text

@@ -116,10 +116,10 @@ def doc_word_chunks(doc: Document, chunk: int | None = None):
 
 def _doc_word_places(doc: Document):
     """Where each word stands in the document (``giaoban_qa.wordindex``), asked word by word."""
-    from giaoban_qa.document import lower_text
+    from giaoban_qa.extract.periods import lowered
     from giaoban_qa.wordindex import WordPlaces
 
-    return WordPlaces(doc.text, doc.fact(lower_text), lambda: doc_word_chunks(doc))
+    return WordPlaces(doc.text, doc.fact(lowered), lambda: doc_word_chunks(doc))
 
 
 def _doc_lows(doc: Document) -> list[str]:
