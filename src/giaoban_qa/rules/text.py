@@ -584,10 +584,15 @@ _DOUBLE_AFTER = re.compile(rf"[ \u00a0]+({_LETTER}+)[ \u00a0]+(?i:\1)(?![^\W\d_]
 _DOUBLE_BEFORE = re.compile(rf"(?<![^\W\d_])({_LETTER}+)[ \u00a0]+(?i:\1)[ \u00a0]+\Z")
 
 
+def _double_beside(text: str, s1: int, e2: int) -> re.Match[str] | None:
+    """A doubled syllable right after or right before the pair at ``s1``..``e2``."""
+    return _DOUBLE_AFTER.match(text, e2) or _DOUBLE_BEFORE.search(text[max(0, s1 - 40) : s1])
+
+
 def _other_double_beside(text: str, s1: int, e2: int, syllable: str) -> bool:
     """True when another syllable, doubled too, stands right before or after the pair at
     ``s1``..``e2`` ("đi đi về về"): an expressive pattern, not two slips."""
-    m = _DOUBLE_AFTER.match(text, e2) or _DOUBLE_BEFORE.search(text[max(0, s1 - 40) : s1])
+    m = _double_beside(text, s1, e2)
     return m is not None and old_tone_style(m.group(1).lower()) != syllable
 # Identical neighbours only (case-insensitive backreference): the regex engine skips
 # ordinary word pairs without any Python work.
@@ -730,7 +735,7 @@ class RepeatedSyllable(Rule):
             elif syllable not in always and not _NUMBER_BEFORE.search(text[max(0, s1 - 20) : s1]):
                 # "lên lên xuống xuống", "đi đi lại lại": two doubled syllables in a row are
                 # an expressive pattern, not two slips.
-                if _DOUBLE_AFTER.match(text, e2) or _DOUBLE_BEFORE.search(text[max(0, s1 - 40) : s1]):
+                if _double_beside(text, s1, e2):
                     continue
                 counts = _doubled_by_model(text, s1, e2, a.lower(), ctx)
                 if counts is None:
