@@ -309,6 +309,17 @@ _RANGE_BEFORE = re.compile(r"\d\s*%?\s*[-–]\s*\Z")
 _RANGE_AFTER = re.compile(r"\s*(?:%\s*)?[-–]\s*\d")
 
 
+# The letters that case-blind matching takes for an ASCII letter although their lower case
+# is another ("İ" lowers to "i" and a combining dot, "ı" and "ſ" stay as they are): a scale
+# or unit word matched with one of them ("TRİỆU") is looked up as the plain word.
+_CASE_BLIND_AS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _word_key(matched: str) -> str:
+    """The lower-case, single-spaced key of a scale or unit word as the text wrote it."""
+    return re.sub(r"\s+", " ", matched.translate(_CASE_BLIND_AS_ASCII).lower())
+
+
 def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
     s, e = m.start(), m.end()
     if _inside_token(text, s):
@@ -335,7 +346,7 @@ def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
     overflow = False
     sm = _SCALE.match(text, end)
     if sm:
-        scale_word = re.sub(r"\s+", " ", sm.group(1).lower())
+        scale_word = _word_key(sm.group(1))
         mult = SCALES[scale_word]
         end = sm.end()
         # Compounds: "764 tỷ 230 triệu", "49 tỷ đồng 720 triệu đồng", "2 triệu 500 nghìn".
@@ -347,14 +358,14 @@ def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
             cm = _COMPOUND_PART.match(text, probe)
             if not cm:
                 break
-            sub_scale = SCALES[cm.group(2).lower()]
+            sub_scale = SCALES[_word_key(cm.group(2))]
             if sub_scale >= mult if not parts else sub_scale >= parts[-1]["scale"]:
                 break
             try:
                 sub_value = parse_number(cm.group(1))[0]
             except ValueError:
                 break
-            parts.append({"text": cm.group(1), "value": sub_value, "scale": sub_scale, "word": cm.group(2).lower(), "start": cm.start(1), "end": cm.end(2)})
+            parts.append({"text": cm.group(1), "value": sub_value, "scale": sub_scale, "word": _word_key(cm.group(2)), "start": cm.start(1), "end": cm.end(2)})
             if sub_value * sub_scale >= (mult if len(parts) == 1 else parts[-2]["scale"]):
                 overflow = True
                 parts[-1]["overflow"] = True
@@ -363,12 +374,12 @@ def _read_at(text: str, m: re.Match[str]) -> Quantity | None:
     per = None
     money = _MONEY.match(text, end)
     if money:
-        unit = MONEY_UNITS[re.sub(r"\s+", " ", money.group(1).lower())]
+        unit = MONEY_UNITS[_word_key(money.group(1))]
         end = money.end()
     else:
         meas = _MEASURE.match(text, end)
         if meas:
-            unit = MEASURE_UNITS[re.sub(r"\s+", " ", meas.group(1).lower())]
+            unit = MEASURE_UNITS[_word_key(meas.group(1))]
             end = meas.end()
         else:
             cnt = _COUNT.match(text, end)
