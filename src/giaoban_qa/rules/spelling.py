@@ -14,7 +14,7 @@ from typing import Iterable
 from giaoban_qa.document import Document
 from giaoban_qa.findings import Category, Finding, Msg, Severity
 from giaoban_qa.rules import Rule, RuleContext, register
-from giaoban_qa.rules.text import _per_pack, typo_spans
+from giaoban_qa.rules.text import _per_pack, case_blind_extras, typo_spans
 
 # -- shared helpers -------------------------------------------------------------------
 
@@ -1653,23 +1653,6 @@ _WORD_RUN = re.compile(r"\w+")
 _BRAND_ALTERNATION_MAX = 24
 
 
-def _case_blind_extras() -> frozenset[str]:
-    """The non-ASCII characters that ``re.IGNORECASE`` matches beyond ``str.lower``
-    equality ("ſ" with "s", "ı" with "i", "ϐ" with "β" …) and "İ" (lowers to two
-    characters): where one occurs, only the regex itself is exact."""
-    try:
-        from re._casefix import _EXTRA_CASES  # noqa: PLC0415 - the standard library's own table
-    except ImportError:  # another Python: no fast path
-        return frozenset()
-    chars = {chr(c) for c in _EXTRA_CASES} | {chr(c) for cases in _EXTRA_CASES.values() for c in cases}
-    # An ASCII letter of a class ("i" of "i"/"ı") matches beyond its lower case only a
-    # non-ASCII member, which a key (a word of this same text) or the text would then hold.
-    return frozenset({c for c in chars if not c.isascii()} | {"\u0130"})
-
-
-_CASE_BLIND_EXTRAS: frozenset[str] | None = None
-
-
 def brand_forms(text: str, by_lower: dict[str, set[str]]) -> dict[str, list[tuple[int, int, str]]]:
     """The capitalised, not all-capital places of each lower-cased camel-case word of
     ``by_lower`` in ``text``, case-blind, in text order: (start, end, as written).
@@ -1679,10 +1662,7 @@ def brand_forms(text: str, by_lower: dict[str, set[str]]) -> dict[str, list[tupl
     runs are walked and looked up by their lower case, which is the regex's case-blind
     equality except for a few characters ("ſ", "ı", "İ" …): a run holding one is asked
     of the regex itself, and keys holding one keep the regex for the whole text."""
-    global _CASE_BLIND_EXTRAS
-    if _CASE_BLIND_EXTRAS is None:
-        _CASE_BLIND_EXTRAS = _case_blind_extras()
-    extras = _CASE_BLIND_EXTRAS
+    extras = case_blind_extras()
     keys = sorted(by_lower, key=len, reverse=True)
     alternation = "(" + "|".join(re.escape(k) for k in keys) + ")"
     forms: dict[str, list[tuple[int, int, str]]] = {}

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import compress
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from giaoban_qa.document import Document, lower_text
 from giaoban_qa.extract.people import old_tone_style, tone_style
@@ -466,6 +466,29 @@ def _misplaced_tone_spans(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def case_blind_extras() -> frozenset[str]:
+    """The non-ASCII characters that ``re.IGNORECASE`` matches beyond ``str.lower``
+    equality ("ſ" with "s", "ı" with "i", "ϐ" with "β" …) and "İ" (lowers to two
+    characters): where one occurs, only the regex itself is exact."""
+    try:
+        from re._casefix import _EXTRA_CASES  # noqa: PLC0415 - the standard library's own table
+    except ImportError:  # another Python: no fast path
+        return frozenset()
+    chars = {chr(c) for c in _EXTRA_CASES} | {chr(c) for cases in _EXTRA_CASES.values() for c in cases}
+    # An ASCII letter of a class ("i" of "i"/"ı") matches beyond its lower case only a
+    # non-ASCII member, which a key (a word of this same text) or the text would then hold.
+    return frozenset({c for c in chars if not c.isascii()} | {"\u0130"})
+
+
+def _places(low: str, word: str) -> Iterator[int]:
+    """Every offset of ``word`` in ``low``, overlapping ones included."""
+    i = low.find(word)
+    while i >= 0:
+        yield i
+        i = low.find(word, i + 1)
+
+
 def _dotted_capital_search(doc: Document) -> tuple[str, list[int]] | None:
     """For a text whose lower case moved the offsets (an "İ" lowers to two characters):
     the text lowered character by character (``extract.periods.lowered``, "İ" kept) and
@@ -475,10 +498,9 @@ def _dotted_capital_search(doc: Document) -> tuple[str, list[int]] | None:
     matching equates beyond lower case ("ſ" with "s", "ı" with "i" …): only the regex
     itself is exact there."""
     from giaoban_qa.extract.periods import lowered as lowered_in_place
-    from giaoban_qa.rules.spelling import _case_blind_extras
 
     text = doc.text
-    extras = _case_blind_extras() - {"\u0130"}
+    extras = case_blind_extras() - {"\u0130"}
     if not extras or any(c in text for c in extras):
         return None
     low = doc.fact(lowered_in_place)
@@ -490,11 +512,7 @@ def _matches_from_word(pattern: re.Pattern[str], text: str, word: str, low: str,
     """``list(pattern.finditer(text))`` for a case-blind ``pattern`` that opens on
     ``word``: tried where ``low`` holds the word and, for a word with an "i", where an
     "İ" of the text (which the pattern matches as "i") stands for one of its "i"s."""
-    starts = set()
-    i = low.find(word)
-    while i >= 0:
-        starts.add(i)
-        i = low.find(word, i + 1)
+    starts = set(_places(low, word))
     eyes = [j for j, c in enumerate(word) if c == "i"]
     for p in capitals:
         for j in eyes:
@@ -529,18 +547,12 @@ def typo_spans(doc: Document, ctx: RuleContext) -> list[tuple[int, int, str, str
         # Most entries never occur: a substring test is far cheaper than the regex.
         if first and first not in present:
             continue
+        word = first.split(" ", 1)[0] if first else ""
         if first and aligned:
             # Try the pattern only where its first word occurs.
-            word = first.split(" ", 1)[0]
-            matches = []
-            i = low.find(word)
-            while i >= 0:
-                m = pattern.match(text, i)
-                if m:
-                    matches.append(m)
-                i = low.find(word, i + 1)
+            matches = [m for i in _places(low, word) if (m := pattern.match(text, i))]
         elif first and in_place is not None:
-            matches = _matches_from_word(pattern, text, first.split(" ", 1)[0], *in_place)
+            matches = _matches_from_word(pattern, text, word, *in_place)
         else:
             matches = list(pattern.finditer(text))
         for m in matches:
