@@ -133,22 +133,24 @@ def test_letter_runs_split_at_blanks_first_as_by_the_one_regex() -> None:
         assert _letter_runs(text) == [r for r in _NOT_LETTERS.split(text) if r], repr(text)
 
 
-def test_lowered_per_character_equals_the_per_character_join() -> None:
-    # A text with "İ" (lowers to two characters) is lowered character by character so
-    # that offsets hold; the fast form must equal the plain join on any text.
+def test_lower_case_keeps_every_offset_with_dotted_capital_i() -> None:
+    # "İ" lowers to two characters; the shared lower case takes it for "i" so that every
+    # offset holds (as re.IGNORECASE does), and is str.lower everywhere else.
     import random
 
-    from giaoban_qa.extract.periods import _lowered_per_character
-
-    def join(text: str) -> str:
-        return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    from giaoban_qa.document import lower_in_place
 
     rng = random.Random(2026)
     alphabet = "aAİIıΣσςΑ ĐđẮắỆệ\n.,"
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
-        assert _lowered_per_character(text) == join(text), repr(text)
-    assert _lowered_per_character("İzmir ΣΑΣ") == "İzmir σασ"
+        low = lower_in_place(text)
+        assert len(low) == len(text), repr(text)
+        assert low == text.replace("İ", "i").lower(), repr(text)
+        assert all(re.match("(?i)" + re.escape(a), b) for a, b in zip(low, text)), repr(text)
+    assert lower_in_place("İzmir ΣΑΣ") == "izmir σας"
+    big = "İ" + "ạ " * 70_000 + "Σ."  # past one piece of lower_in_pieces
+    assert lower_in_place(big) == big.replace("İ", "i").lower()
 
 
 def test_brand_forms_walk_equals_the_alternation(monkeypatch) -> None:

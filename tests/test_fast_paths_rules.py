@@ -63,7 +63,7 @@ def test_lower_case_keeps_letter_classes_and_is_the_regex_engines_one_but_for_do
 
 
 def test_repeated_syllables_and_words_found_where_runs_repeat_as_by_scanning_every_position() -> None:
-    from giaoban_qa.document import build_document
+    from giaoban_qa.document import build_document, lower_in_place
 
     rng = random.Random(15)
     words = ["tổ", "Tổ", "TỔ", "chức", "Chức", "a", "A", "ab", "b", "1", "_", "İ", "Σ", "σ", "ς", "ǅ", "ǆ", "K", ""]
@@ -77,7 +77,12 @@ def test_repeated_syllables_and_words_found_where_runs_repeat_as_by_scanning_eve
         spans = lambda ms: [(m.span(), m.groups()) for m in ms]  # noqa: E731
         assert spans(text_rules._repeated_syllables(doc)) == spans(text_rules._REPEAT.finditer(doc.text)), repr(text)
         assert spans(text_rules._repeated_words(doc)) == spans(text_rules._REPEAT_WORD.finditer(doc.text)), repr(text)
-        assert text_rules._has_equal_neighbours(doc) == (text_rules._EQUAL_NEIGHBOURS.search(doc.text.lower()) is not None), repr(text)
+        # (On the shared lower case, "İ" as "i": str.lower's "i" and a combining dot made
+        # "İİ" two equal neighbours.)
+        assert text_rules._has_equal_neighbours(doc) == (text_rules._EQUAL_NEIGHBOURS.search(lower_in_place(doc.text)) is not None), repr(text)
+        # The pre-test lets through every text where the doubled-syllable pattern finds one.
+        if text_rules._REPEAT.search(doc.text) and "Σ" not in text:  # (final sigma lowers by context)
+            assert text_rules._has_equal_neighbours(doc), repr(text)
         seen[0] += bool(text_rules._REPEAT.search(doc.text))
         seen[1] += bool(text_rules._REPEAT_WORD.search(doc.text))
     assert min(seen) > 200, seen  # the generated texts hold both kinds of repetition

@@ -44,10 +44,11 @@ def test_places_match_a_reading_of_every_word() -> None:
         assert list(places.places(word)) == brute(TEXT, word), word  # the kept answer
 
 
-def test_a_text_whose_lower_case_is_longer_agrees_with_a_reading_of_every_word() -> None:
+def test_a_text_whose_str_lower_is_longer_agrees_with_a_reading_of_every_word() -> None:
     text = "İzmir có cây.\nTrồng cây mới, cây tốt.\n" * 4  # "İ" lowers to two characters
     doc = build_document("mem.txt", text)
-    assert len(doc.fact(lower_text)) != len(doc.text)
+    assert len(doc.text.lower()) != len(doc.text)
+    assert len(doc.fact(lower_text)) == len(doc.text)  # the shared lower case keeps the offsets
     places = places_of(text)
     for word in ("cây", "trồng", "i̇zmir", "tốt"):
         assert list(places.places(word)) == brute(doc.text, word), word

@@ -43,20 +43,14 @@ class WordPlaces:
 
     def _find(self, word: str) -> Iterable[Place]:
         text, low = self._text, self._low
-        # The lower-cased text has every character at its offset unless some character's
-        # lower case is longer ("İ", below); only the final sigma lowers by context, so a
-        # word with a sigma may read otherwise alone than in the text: read every word.
+        # The lower-cased text has every character at its offset (``document.lower_in_place``:
+        # "İ" as "i"); only the final sigma lowers by context, so a word with a sigma may
+        # read otherwise alone than in the text: read every word.
         if not word:
             return
-        if "σ" in word or "ς" in word:
-            yield from self._find_by_reading(word)
-            return
-        if len(low) != len(text) or "\u0307" in word:
-            # Only "İ" lowers to two characters ("i" and a combining dot). Given the text
-            # lowered character by character (``extract.periods.lowered``: offsets kept, "İ"
-            # as it is) only the words that hold the combining dot, those the "İ" words
-            # lower to, are read the slow way: sending every question to a reading of the
-            # whole text was quadratic (a 30 MB document never finished).
+        if "σ" in word or "ς" in word or "\u0307" in word:
+            # A word holding the combining dot is what ``str.lower`` makes of a word with
+            # "İ" ("i̇stanbul"), which the lower-cased text does not hold: read the words.
             yield from self._find_by_reading(word)
             return
         size = len(word)

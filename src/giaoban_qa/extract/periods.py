@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from typing import Any, Sequence
 
-from giaoban_qa.document import BREAK_MARKS, SENTENCE_BREAK, Document, Span, lower_in_pieces, lower_text
+from giaoban_qa.document import BREAK_MARKS, SENTENCE_BREAK, Document, Span, lower_text
 from giaoban_qa.extract import fact_table, gated_matches
 from giaoban_qa.extract.dates import _matches_at, anchor_date, event_date, published
 from giaoban_qa.records import record, replace
@@ -87,20 +87,9 @@ _YEAR = re.compile(r"năm\s+(?P<y>(?:19|20)\d\d)(?![\d/\-–])")
 
 
 def lowered(doc: Document) -> str:
-    """The text in lower case with every character at its offset (for literal-first search)."""
-    low = doc.fact(lower_text)
-    if len(low) != len(doc.text):  # a character whose lower case is longer ("İ")
-        low = _lowered_per_character(doc.text)
-    return low
-
-
-def _lowered_per_character(text: str) -> str:
-    """Each character lower-cased alone, "İ" (the one character whose lower case is two)
-    kept as it is: ``"".join(c if len(c.lower()) != 1 else c.lower() for c in text)``
-    without a string object per character (that join held ~60 MiB per MB of text and
-    took seconds on a big document). Lowered alone, "Σ" is "σ" (``str.lower`` would give
-    "ς" at a word's end, the only context it reads)."""
-    return "\u0130".join(lower_in_pieces(part.replace("\u03a3", "\u03c3")) for part in text.split("\u0130"))
+    """The text in lower case with every character at its offset (for literal-first
+    search): ``document.lower_text``, shared."""
+    return doc.fact(lower_text)
 
 
 def word_start(low: str, i: int) -> bool:

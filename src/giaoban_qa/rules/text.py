@@ -186,9 +186,8 @@ def _letter_runs(low: str) -> list[str]:
 
 def _run_repeats(doc: Document) -> tuple[frozenset[str], frozenset[str]] | None:
     """(the runs of ``lowered(doc)`` equal to the next run, the runs ``a`` of "a b a b"),
-    or None where positions in the lower-cased text are not those of the text or its
-    lower case is not the per-character one the IGNORECASE regexes compare ("İ" lowers to
-    two characters, "Σ" to "ς" at a word's end), and past _RUN_REPEATS_MAX."""
+    or None where the lower case is not the per-character one the IGNORECASE regexes
+    compare ("Σ" lowers to "ς" at a word's end), and past _RUN_REPEATS_MAX."""
     text = doc.text
     if len(text) > _RUN_REPEATS_MAX or "Σ" in text:
         return None
@@ -489,47 +488,6 @@ def _places(low: str, word: str) -> Iterator[int]:
         i = low.find(word, i + 1)
 
 
-def _dotted_capital_search(doc: Document) -> tuple[str, list[int]] | None:
-    """For a text whose lower case moved the offsets (an "İ" lowers to two characters):
-    the text lowered character by character (``extract.periods.lowered``, "İ" kept) and
-    where its "İ"s stand, so that an entry is tried only where its first word occurs
-    instead of being run over the whole text (a fifth of the time of a big document
-    holding one "İ"). None when the text holds another character that case-blind
-    matching equates beyond lower case ("ſ" with "s", "ı" with "i" …): only the regex
-    itself is exact there."""
-    from giaoban_qa.extract.periods import lowered as lowered_in_place
-
-    text = doc.text
-    extras = case_blind_extras() - {"\u0130"}
-    if not extras or any(c in text for c in extras):
-        return None
-    low = doc.fact(lowered_in_place)
-    capitals = [m.start() for m in re.finditer("\u0130", low)]
-    return low, capitals
-
-
-def _matches_from_word(pattern: re.Pattern[str], text: str, word: str, low: str, capitals: list[int]) -> list[re.Match[str]]:
-    """``list(pattern.finditer(text))`` for a case-blind ``pattern`` that opens on
-    ``word``: tried where ``low`` holds the word and, for a word with an "i", where an
-    "İ" of the text (which the pattern matches as "i") stands for one of its "i"s."""
-    starts = set(_places(low, word))
-    eyes = [j for j, c in enumerate(word) if c == "i"]
-    for p in capitals:
-        for j in eyes:
-            if p - j >= 0:
-                starts.add(p - j)
-    matches = []
-    reached = 0
-    for i in sorted(starts):
-        if i < reached:
-            continue  # inside the previous match: finditer goes on from its end
-        m = pattern.match(text, i)
-        if m:
-            matches.append(m)
-            reached = max(m.end(), i + 1)
-    return matches
-
-
 def typo_spans(doc: Document, ctx: RuleContext) -> list[tuple[int, int, str, str]]:
     """(start, end, correction, note) for every lexicon slip in the document."""
     entries = _typo_entries(ctx)
@@ -540,19 +498,16 @@ def typo_spans(doc: Document, ctx: RuleContext) -> list[tuple[int, int, str, str
     text = doc.text
     low = lowered(doc)
     present = present_in_collapsed(low, {first for _p, _r, _b, _a, _n, first in entries if first})
-    aligned = len(low) == len(text)  # lower() kept every offset (true for Vietnamese)
-    in_place = None if aligned else _dotted_capital_search(doc)
     out = []
     for pattern, right, before, after, note, first in entries:
         # Most entries never occur: a substring test is far cheaper than the regex.
         if first and first not in present:
             continue
         word = first.split(" ", 1)[0] if first else ""
-        if first and aligned:
-            # Try the pattern only where its first word occurs.
+        if first:
+            # Try the pattern only where its first word occurs (the lower case keeps every
+            # offset, "İ" lowered to "i": ``document.lower_in_place``).
             matches = [m for i in _places(low, word) if (m := pattern.match(text, i))]
-        elif first and in_place is not None:
-            matches = _matches_from_word(pattern, text, word, *in_place)
         else:
             matches = list(pattern.finditer(text))
         for m in matches:
