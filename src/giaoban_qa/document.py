@@ -107,11 +107,51 @@ class Document:
     encoding: str = "utf-8"  # what the file's bytes were read as
     _facts: dict[Any, Any] = field(default_factory=dict, repr=False)
     _sentences: Sequence[Span] | None = field(default=None, repr=False)
+    # For a big document whose source is its text but for the markup masked out: where each
+    # masked chunk starts and what it held (``build_document``). The source is then not kept
+    # beside the text (a third copy of a 30 MB document) but rebuilt when it is read whole.
+    _masked: tuple[Sequence[int], list[str]] | None = field(default=None, repr=False)
 
     @property
     def source(self) -> str:
         """The text as read (offsets in reports point into this)."""
+        if self._masked is not None:
+            # Read whole (a report showing the file, an audit hashing it): rebuilt once.
+            self.norm.original = self.source_slice(0, len(self.text))
+            self._masked = None
         return self.norm.original
+
+    def source_slice(self, start: int, end: int) -> str:
+        """``self.source[start:end]`` (offsets into the source), without rebuilding the
+        source of a big document whose markup was masked."""
+        if self._masked is None:
+            return self.norm.original[start:end]
+        starts, chunks = self._masked
+        text = self.text
+        parts = []
+        at = start
+        for k in range(max(bisect.bisect_right(starts, start) - 1, 0), len(starts)):
+            chunk_start = starts[k]
+            if chunk_start >= end:
+                break
+            chunk_end = chunk_start + len(chunks[k])
+            if chunk_end <= start:
+                continue
+            a, b = max(chunk_start, start), min(chunk_end, end)
+            parts.append(text[at:a])
+            parts.append(chunks[k][a - chunk_start : b - chunk_start])
+            at = b
+        parts.append(text[at:end])
+        return "".join(parts)
+
+    def source_line_breaks(self) -> str:
+        """A text with the source's line breaks at the same offsets: the source, or the text
+        of a document whose source was not kept (masking keeps every "\n" in place)."""
+        return self.text if self._masked is not None else self.norm.original
+
+    def masked_chunks(self) -> list[str] | None:
+        """What the masked chunks held, for a document whose source was not kept; else None."""
+        return None if self._masked is None else self._masked[1]
 
     @property
     def title_text(self) -> str:
@@ -254,7 +294,7 @@ def _sentence_starts(doc: Document) -> Sequence[int]:
 
 
 def _original_line_starts(doc: Document) -> list[int]:
-    return [0] + [m.end() for m in re.finditer(r"\r\n?|\n", doc.norm.original)]
+    return [0] + [m.end() for m in re.finditer(r"\r\n?|\n", doc.source_line_breaks())]
 
 
 # Every markup ``_MARKUP`` and ``_mask_comments`` blank starts with one of these characters;
@@ -262,19 +302,28 @@ def _original_line_starts(doc: Document) -> list[int]:
 _MARKUP_CHARS = ("<", "*", "_", "#")
 
 
-def mask_markup(text: str) -> str:
-    """Blank inline markup with spaces, keeping every other character at its offset."""
+def mask_markup(text: str, masked: list[tuple[int, str]] | None = None) -> str:
+    """Blank inline markup with spaces, keeping every other character at its offset; with a
+    list ``masked``, each blanked chunk's start and text are appended to it, in order."""
     if not any(c in text for c in _MARKUP_CHARS):
         return text
-    return _MARKUP.sub(lambda m: _blank(m.group()), _mask_comments(text))
+    if masked is None:
+        return _MARKUP.sub(lambda m: _blank(m.group()), _mask_comments(text))
+    comments: list[tuple[int, str]] = []
+    out = _MARKUP.sub(lambda m: masked.append((m.start(), m.group())) or _blank(m.group()), _mask_comments(text, comments))
+    if comments:  # (the markup of the text left between comments: no chunk overlaps another)
+        masked.extend(comments)
+        masked.sort()
+    return out
 
 
 def _blank(chunk: str) -> str:
     return re.sub(r"[^\n]", " ", chunk)
 
 
-def _mask_comments(text: str) -> str:
-    """``<!-- … -->`` blanked, in one pass: an unterminated comment is left as text."""
+def _mask_comments(text: str, masked: list[tuple[int, str]] | None = None) -> str:
+    """``<!-- … -->`` blanked, in one pass: an unterminated comment is left as text. Each
+    comment's start and text are appended to ``masked`` when it is given."""
     start = text.find("<!--")
     if start == -1:
         return text
@@ -284,6 +333,8 @@ def _mask_comments(text: str) -> str:
         end = text.find("-->", start + 4)
         if end == -1:
             break  # no comment can close after here
+        if masked is not None:
+            masked.append((start, text[start : end + 3]))
         parts += [text[done:start], _blank(text[start : end + 3])]
         done = end + 3
         start = text.find("<!--", done)
@@ -359,7 +410,17 @@ def _trim(text: str, start: int, end: int) -> Span:
 def build_document(path: str, source_text: str, kind: str = "txt", encoding: str = "utf-8") -> Document:
     norm = normalise(source_text)
     text = _LONE_CR.sub("\n", norm.text)
-    text = mask_markup(text) if kind in ("txt", "md", "html") else text
+    masked: list[tuple[int, str]] | None = None
+    if kind in ("txt", "md", "html"):
+        # A big document whose text is its source but for the markup keeps the masked
+        # chunks instead of the source (``Document.source_slice``); normalisation or a
+        # rewritten line end moves offsets, and the source is kept as it is.
+        masked = [] if len(text) >= _RELEASE_MIN and text is norm.original else None
+        text = mask_markup(text, masked)
+    if masked:
+        norm = NormalisedText(text, text)
+    elif text is not norm.text:
+        norm.text = text  # (nothing reads the unmasked form again: one copy less)
     lines = split_lines(text)
     paragraphs = SpanList(((p.start, p.end) for p in (_trim(text, a, b) for a, b in zip(lines.starts, lines.ends))
                            if p.end > p.start), len(text))
@@ -368,7 +429,9 @@ def build_document(path: str, source_text: str, kind: str = "txt", encoding: str
     if title is not None and kind != "html":
         title = _extend_upper_title(text, paragraphs)
     release_free_memory(len(text))
-    return Document(path=path, kind=kind, norm=norm, text=text, lines=lines, paragraphs=paragraphs, title=title, encoding=encoding)
+    held = (array("q", (start for start, _ in masked)), [chunk for _, chunk in masked]) if masked else None
+    return Document(path=path, kind=kind, norm=norm, text=text, lines=lines, paragraphs=paragraphs, title=title, encoding=encoding,
+                    _masked=held)
 
 
 def _extend_upper_title(text: str, paragraphs: Sequence[Span]) -> Span:

@@ -170,7 +170,7 @@ def locate(doc: Document, finding: Finding, config: Config) -> Located:
     start, end = doc.norm.span_to_original(finding.start, finding.end)
     line, column = doc.line_col(start)
     severity = Severity(config.severity.get(finding.rule, finding.severity.value))
-    excerpt = doc.source[start:end]
+    excerpt = doc.source_slice(start, end)
     return Located(
         finding=finding,
         path=doc.path,
@@ -181,7 +181,7 @@ def locate(doc: Document, finding: Finding, config: Config) -> Located:
         excerpt=excerpt,
         severity=severity,
         evidence=_remap(doc, finding.evidence),
-        fingerprint=fingerprint(finding.rule, doc.source, start, end),
+        fingerprint=_fingerprint_in(doc, finding.rule, start, end),
     )
 
 
@@ -214,6 +214,20 @@ def fingerprint(rule: str, source: str, start: int, end: int, context: int = 24)
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
+def _fingerprint_in(doc: Document, rule: str, start: int, end: int, context: int = 24) -> str:
+    """``fingerprint(rule, doc.source, start, end)`` read from the few characters it looks
+    at (``Document.source_slice``): the whole source of a big document is not rebuilt for
+    each finding."""
+    breaks = doc.source_line_breaks()
+    line_start = breaks.rfind("\n", 0, start) + 1
+    line_end = breaks.find("\n", end)
+    line_end = len(breaks) if line_end == -1 else line_end
+    # The window holds no line break before ``start``, so fingerprint's own search for the
+    # line's ends lands on the window's edges, which are those of the line (or of the context).
+    lo, hi = max(line_start, start - context), max(end, min(line_end, end + context))
+    return fingerprint(rule, doc.source_slice(lo, hi), start - lo, end - lo, context)
+
+
 def ignored_for_path(path: str, rule: str, config: Config) -> bool:
     for pattern, rules in config.per_file_ignores.items():
         if any(fnmatch.fnmatch(name, pattern) for name in config_relative_names(path, config)):
@@ -242,8 +256,15 @@ def _relative_to_folder_of(path: str, config_file: str) -> str | None:
         return None
 
 
-def check_source(source: Source, rules: list[Rule], config: Config, checks: list[Check] | None = None) -> tuple[Document, list[Located]]:
+def check_source(source: Source, rules: list[Rule], config: Config, checks: list[Check] | None = None,
+                 release_text: bool = False) -> tuple[Document, list[Located]]:
+    """The document of ``source`` and its located findings, sorted. With ``release_text``
+    (the caller reads no more of ``source.text``) a big document that keeps no copy of its
+    source (``Document.source_slice``) takes the source's text off it too: otherwise it
+    stayed in memory through the check all the same."""
     doc = build_document(source.path, source.text, source.kind, source.encoding)
+    if release_text and doc.masked_chunks() is not None:
+        source.text = ""
     located = [locate(doc, f, config) for f in check_document(doc, rules, config, checks)]
     if source.pages:
         for f in located:
@@ -307,7 +328,7 @@ def check_one(source: Source, rules: list[Rule], config: Config, keep_document: 
     from giaoban_qa.suppress import apply_suppressions
 
     checks: list[Check] = []
-    doc, located = check_source(source, rules, config, checks)
+    doc, located = check_source(source, rules, config, checks, release_text=True)
     kept, suppressed = apply_suppressions(doc, located, config)
     entry = FileResult(
         source.path, kind=source.kind, document=doc if keep_document else None,
