@@ -947,7 +947,7 @@ def _last_before(positions: list[int], i: int) -> int | None:
 # -- total with parts -----------------------------------------------------------------------
 
 _PARTS_INTRO = re.compile(
-    # The total's own words, perhaps in two or three runs split by commas ("1.600 đại biểu,
+    # The total's own words, perhaps in up to six runs split by commas ("1.600 đại biểu,
     # doanh nghiệp, trong đó …", "tại 9 tỉnh, thành phố, trong đó …", "3.760 tỷ đồng, tăng nhẹ
     # so với năm trước trong đó …").
     # A year among them is no figure ("8 lần trong năm 2017, trong đó …"), nor is an age, a
@@ -958,7 +958,7 @@ _PARTS_INTRO = re.compile(
     # phạm điểm a, khoản 1, Điều 72 …), trong đó …"), a document's number ("theo Nghị định
     # 67, trong đó …"), an ordinal ("Kỳ thi … lần thứ 18, trong đó …"), a multiple after a
     # comma ("khoảng 2.000 đại biểu …, gấp 4 lần năm 2016, trong đó …") and a comma before the parenthesis of the list ("188.000 ha, (trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w))){1,6}?){0,2}?"
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w))){1,6}?){0,5}?"
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?(?:[,:;.][^\S\n]*\(|[,:;(.])?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
     # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
     r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
@@ -984,12 +984,14 @@ _LABEL_COLON = re.compile(r":[^\S\n]*\Z")
 _THEN_WORDS = frozenset("trước sau đây chỉ là từ so với còn đã từng cũ mới".split())
 _VERB_LEAD = re.compile(r"(?:chia|tiến\s+hành|thực\s+hiện|xử\s+phạt|phạt|đã|đang|sẽ)(?!\w)", re.IGNORECASE)
 _OTHERS_AFTER = re.compile(r"[^\S\n]*(?:[^\W\d_]+[^\S\n]+){0,2}?khác(?!\w)", re.IGNORECASE)
+_NONE_OF = re.compile(r"(?<!\w)(?:không|chẳng)(?!\w).*(?<!\w)nào(?!\w)", re.IGNORECASE)
 _EXTREME = re.compile(r"(?<!\w)(?:cao|thấp|lớn|nhỏ|dài|ngắn|sâu|xa|gần)[^\S\n]+nhất(?!\w)", re.IGNORECASE)
 _COMPARED_TIME = re.compile(r"(?<!\w)(?:đầu\s+năm|cùng\s+kỳ|năm\s+trước|năm\s+ngoái|trước\s+đó|kỳ\s+trước|tháng\s+trước)(?!\w)", re.IGNORECASE)
 # A time split into parts that are times of something else ("giảm nhiều nhất là 13 năm").
 _TIME_PART_NOT = re.compile(r"(?<!\w)(?:nhất|hơn|giảm|tăng|sớm|muộn|chậm|trễ|thêm|kéo\s+dài)(?!\w)", re.IGNORECASE)
 _CONTRAST = re.compile(r"(?<!\w)(?:còn(?!\w)(?!\s+(?:lại|dư|nợ|tồn)(?!\w))|trong\s+khi(?!\w))", re.IGNORECASE)
 _CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
+_WORDS_THEN_CLOSE = re.compile(r"[^\S\n]*[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,6}[^\S\n]*\)")
 _NOT_TOTALS = frozenset(["lần", "%"]) | _TIME_NOUNS
 
 
@@ -1182,7 +1184,9 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         noun_pair = not parts and own and same_amount and long_lead and not paren and between.count(",") == 1 and not re.search(r"[;:(]", between) \
             and len(between.split()) <= 6 and all(len(piece.split()) <= 3 for piece in between.split(","))
         if not parts and own and long_lead and not paren and (noun_pair or not re.search(r"[,;:(]", between)) and not _EXTREME.search(between):
-            first_limit = max(first_limit, 10)
+            # "trong đó riêng vệ tinh A có khả năng … đã nặng 650 kg": "riêng" opens the part's
+            # name, however long it runs.
+            first_limit = max(first_limit, 20 if between[:5].lower() == "riêng" else 10)
             lead = between.split()
         if not parts and not paren and unit and " ".join(lead).lower().startswith(("số " + unit + " ", "số lượng " + unit + " ")):
             # "trong đó số đại biểu tán thành là 410": the part named by "số" and the total's noun.
@@ -1195,6 +1199,10 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # are no part (last, "… và 55 lao động khác", they are the rest of the list); nor is the highest or lowest of the items ("trên 2 điểm, trong đó cao nhất
         # đến 3,31 điểm …").
         if (not parts and _OTHERS_AFTER.match(text, q.end)) or _EXTREME.search(" ".join(lead)):
+            break
+        # "trong đó không có môn nào dưới 5 điểm": a negated "any" says there is none; the
+        # figure is a threshold, no part.
+        if _NONE_OF.search(" ".join(lead)):
             break
         # "10 tỷ USD, trong đó giá thành cho mỗi chiếc vào khoảng 50 triệu USD": a figure per
         # unit is no part of the total.
@@ -1238,7 +1246,10 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             # total's own noun (not for a total taken from the sentence before: "25 máy … trên
             # 17 tàu. Trong đó có 10 cái …" counts the machines).
             q_noun = unit
-        if not _kin(unit, q_noun) or (q_noun != unit and len(lead) > 3 and unit not in said):
+        # "11 triệu lượt người, trong đó khách quốc tế trên 2 triệu lượt": a count unit and the
+        # one-word unit it opens with count one thing, after a lead of any length.
+        same_head = q_noun != unit and unit in _KNOWN_COUNTS and q_noun in _KNOWN_COUNTS and (unit.split()[0] == q_noun or q_noun.split()[0] == unit)
+        if not _kin(unit, q_noun) or (q_noun != unit and not same_head and len(lead) > 3 and unit not in said):
             # A kind leads its item ("7 giải A", "có 590 cá nhân"), with a word at most before
             # it ("xe dưới 9 chỗ" is a size, not a count of the 30 models).
             if not (kinds and _a_kind(unit, q_noun) and sum(w.lower() not in _KIND_LEAD_WORDS for w in lead) <= 1):
@@ -1377,6 +1388,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
     """Totals with their parts. ``lead_in`` is the last figure of the sentence before, for a
     list that opens the next sentence ("… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo …")."""
     cands = ([lead_in] if lead_in is not None else []) + qs
+    read_parts: set[int] = set()  # the parts read so far in this sentence, by index
     used: set[int] = set()  # the intro words already read, by position
     for i, total in enumerate(cands):
         # The intro pattern is tried only where its words are (most figures have none after
@@ -1401,7 +1413,8 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         # With words between the total and the parenthesis, not a total that closes a list of
         # its own kind ("627 tàu khai thác và 44 tàu dịch vụ (297 tàu vỏ thép, …)": the
         # parenthesis splits all of them).
-        if paren_list and text[total.end : paren_list.end()].strip(" (") and i > 0 and cands[i - 1].end > total.start - 60 and noun(text, cands[i - 1]) == noun(text, total):
+        closes_list = bool(paren_list) and bool(text[total.end : paren_list.end()].strip(" (")) and i > 0 and cands[i - 1].end > total.start - 60 and noun(text, cands[i - 1]) == noun(text, total)
+        if closes_list and total.index not in read_parts:
             continue
         if not intro and not paren_list:
             continue
@@ -1445,8 +1458,15 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # Without "gồm" / "trong đó" only a list of two figures or more of the total's own
             # noun, closed by the parenthesis, is its parts ("76 hộ (51 hộ nghèo, 32 hộ cận nghèo)").
             parts = _parts_after(text, rest, paren_list.end(), unit, True, False, paren=True)
-            if len(parts) < 2 or any(noun(text, p) != unit for p in parts) or not _CLOSE_PAREN.match(text, parts[-1].end) and not re.match(r"[^\S\n]*[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,6}[^\S\n]*\)", text[parts[-1].end : parts[-1].end + 80]):
+            close = (_CLOSE_PAREN.match(text, parts[-1].end) or _WORDS_THEN_CLOSE.match(text, parts[-1].end, parts[-1].end + 80)) if parts else None
+            # "25 dự án, trong đó có 18 dự án về du lịch (11 dự án có …)": one figure of its own
+            # noun in parentheses after a part already read details that part, when it is set
+            # against no other time ("18 dự án (20 dự án năm trước)").
+            detail = len(parts) == 1 and close is not None and total.index in read_parts \
+                and not _COMPARED_TIME.search(text, parts[0].end, close.end())
+            if (len(parts) < 2 or closes_list) and not detail or any(noun(text, p) != unit for p in parts) or close is None:
                 continue
+            read_parts.update(p.index for p in parts)
             out.append(TotalParts(total=total, parts=parts, complete=False, said_total=said_total, intro_end=paren_list.end()))
             continue
         opened = "(" in intro.group()
@@ -1537,6 +1557,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             complete = False  # a range's first figure is the least of that part, not all of it
         if parts:
             used.add(intro.start("word"))
+            read_parts.update(p.index for p in parts)
             out.append(TotalParts(total=total, parts=parts, complete=complete, said_total=said_total, intro_end=intro.end(), by_kind=by_kind))
 
 
