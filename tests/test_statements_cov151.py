@@ -45,3 +45,30 @@ def test_one_figure_in_parentheses_details_a_part() -> None:
 def test_total_named_by_a_long_noun_list() -> None:
     got = _totals("Tin được đăng trên 30 cổng thông tin của sở, ban, ngành, quận, huyện, trong đó 12 đơn vị đăng cả bài viết.")
     assert got == [("30", ["12"])]
+
+
+def test_cumulative_span_closed_then_a_new_clause() -> None:
+    # The figure before "từ đầu năm đến giờ" is the sum; the level after "và … lên" is not.
+    assert _cum("Nhập siêu đạt khoảng 1,8 tỷ USD từ đầu năm đến giờ và có thể tăng lên 4 tỷ USD vào cuối năm.") == [("1,8", None)]
+
+
+def test_cumulative_figure_denied_is_no_sum() -> None:
+    assert _cum("Từ đầu năm tới nay, tiền đạo này vẫn không thể ghi được 1 bàn thắng.") == []
+    assert _cum("Từ đầu năm tới nay, tiền đạo này đã ghi được 9 bàn thắng.") == [("9", None)]
+
+
+def test_raised_total_adds_a_figure_counted_by_its_classifier() -> None:
+    got = _cum("Quý I hãng đã giao 1.200 chiếc xe tải nhẹ tới khách hàng, nâng doanh số cộng dồn từ khi ra mắt lên hơn 9.000 xe.")
+    assert got == [("9.000", "1.200")]
+
+
+def test_change_summed_over_a_stated_time() -> None:
+    assert _cum("Tính chung cả tuần, giá xăng đã giảm 900 đồng mỗi lít.") == [("900", None)]
+    assert _cum("Tính chung cho cả tuần, giá thép giảm 300.000 đồng/tấn.") == [("300.000", None)]
+    # A percentage, or a change against the same period, is no sum.
+    assert _cum("Tính chung cả tuần, giá dầu thô giảm 2,7%.") == []
+    assert _cum("Tính chung, so cùng kỳ, lượng xe nhập khẩu tăng tới 2.602 chiếc.") == []
+
+
+def test_others_listed_with_a_name_are_no_sum() -> None:
+    assert _cum("Kể từ đầu năm 2016, Bộ cho phép thí điểm dịch vụ này ở Đà Nẵng và 3 thành phố lớn khác.") == []

@@ -644,7 +644,7 @@ _DURATIONS = frozenset("năm tháng ngày tuần giờ phút giây quý".split()
 _CUM_MARKER = re.compile(
     r"(?<!\w)(?:(?:nâng|đưa)\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:lũy|luỹ)\s+kế|cộng\s+dồn)|(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|(?:nâng|đưa)\s+tổng(?:\s+số)?|cộng\s+dồn|"
     r"(?:tính\s+)?đến\s+(?:hết|cuối)\s+tháng\s+\d{1,2}(?!\s*(?:năm|/)\s*\d)|tính\s+đến\s+nay|"
-    r"tính\s+chung(?=\s+(?:trong\s+)?(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại)|\s*,|\s+thì(?!\w))|\d{1,2}\s+tháng\s+đầu\s+năm|"
+    r"tính\s+chung(?=\s+(?:trong\s+|cho\s+)?(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại|tuần|phiên(?!\s+(?:bản|tòa|họp))|ngày)|\s*,|\s+thì(?!\w))|\d{1,2}\s+tháng\s+đầu\s+năm|"
     r"(?:tổng\s+cộng|tổng\s+số)\s+(?:từ\s+đầu\s+năm|(?:trong\s+)?\d{1,2}\s+tháng))",
     re.IGNORECASE,
 )
@@ -703,6 +703,10 @@ _RIGHT_FROM = re.compile(r"(?<!\w)ngay[^\S\n]*\Z", re.IGNORECASE)
 _UNTIL_NOW = re.compile(r"(?:[^\S\n]+(?:nay|(?:19|20)\d\d))?[^\S\n]+(?:đến|tới)[^\S\n]+(?:nay|hết|cuối)(?!\w)", re.IGNORECASE)
 _ORDINAL_WORD = re.compile(r"(?<!\w)thứ[^\S\n]+(?:\d+|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|nhất|nhì)(?!\w)", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"(?<!\w)của[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
+_NAME_AND_BEFORE = re.compile(r"(?-i:[A-ZĐ])[^\W\d_]*[^\S\n]+và[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z")
+_OTHER_ONES_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){1,4}?[^\S\n]+khác(?!\w)", re.IGNORECASE)
+_DENIED_BEFORE = re.compile(r"(?<!\w)không(?![^\S\n]+(?:chỉ|ngừng|dưới|quá|ít|kém|thua|hơn|những)(?!\w))(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*\Z", re.IGNORECASE)
+_SPAN_THEN_LINK = re.compile(r"(?:[^\S\n]+(?:nay|(?:19|20)\d\d))?[^\S\n]+(?:đến|tới)[^\S\n]+(?:nay|giờ|bây[^\S\n]+giờ)[^\S\n]+(?:và|nhưng|song|còn|mà)(?!\w)", re.IGNORECASE)
 _CLAUSE_LINK = re.compile(r"(?<!\w)(?:nhưng|song|và|còn|mà|thì|đồng\s+thời|tuy\s+nhiên)[^\S\n]*\Z", re.IGNORECASE)
 
 
@@ -770,7 +774,9 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # "Lũy kế cả năm, … tăng 14% (đạt 12 tỷ đồng)": the figure the percentage is about.
         if nxt is not None and nxt.unit == "%" and a + 1 < len(qs) and _PCT_THEN_FIGURE.fullmatch(text, nxt.end, qs[a + 1].start):
             nxt = qs[a + 1]
-        clause_ends = nxt is None or _CLAUSE_BREAK.search(text, m.end(), nxt.start) is not None
+        # "thâm hụt 2,5 tỷ USD từ đầu năm đến giờ và có thể lên 7 tỷ USD": a span closed by "đến
+        # nay" and a word that links clauses ends the figure's clause as a comma does.
+        clause_ends = nxt is None or _CLAUSE_BREAK.search(text, m.end(), nxt.start) is not None or _SPAN_THEN_LINK.match(text, m.end(), nxt.start) is not None
         ends_sentence = _ENDS_SENTENCE.match(text, m.end()) is not None
         # "Tổng số lũy kế của 10 nhà máy … là 16.100 tỷ đồng": a figure after "của" names whose
         # sum it is, not the sum.
@@ -809,7 +815,10 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # phiếu này có lúc đã xuống đến 26.800 đồng/cổ phiếu": a price per unit is a level.
         if target is nxt and _COMPARED_WITH.search(text, m.end(), nxt.start):
             continue
-        if marker.startswith(("từ đầu năm", "tính")) and ("/" in (target.unit or "") or _PER_UNIT_AFTER.match(text, target.end)):
+        # (A change of such a price summed over a time is a sum: "tính chung cả tuần giảm 300.000
+        # đồng/tấn".)
+        if marker.startswith(("từ đầu năm", "tính")) and ("/" in (target.unit or "") or _PER_UNIT_AFTER.match(text, target.end)) \
+                and not (marker.startswith("tính chung") and target.verb in ("tăng", "giảm") and not target.base):
             continue
         # "nâng tổng công suất … từ 160 MW lên 240 MW": the total raised to is the one after "lên".
         if marker.startswith(("nâng", "đưa")) and target is nxt and _FROM_BEFORE.search(text, max(m.end(), nxt.start - 8), nxt.start) and a + 1 < len(qs) \
@@ -825,6 +834,13 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         if not target.unit and not target.scale and _DOTTED_PAIR.fullmatch(target.number_text):
             continue
         if noun(text, target) == "lần" and _MULTIPLE_BEFORE.search(text, max(0, target.start - 16), target.start):
+            continue
+        # "cho phép … ở Hà Nội và 4 đô thị lớn khác": the others listed with a name are where,
+        # not a sum.
+        if _NAME_AND_BEFORE.search(text, max(sentence_start, target.start - 40), target.start) and _OTHER_ONES_AFTER.match(text, target.end):
+            continue
+        # "từ đầu năm tới nay vẫn không thể có được 1 bàn thắng": a figure denied is no sum.
+        if _DENIED_BEFORE.search(text, max(sentence_start, target.start - 40), target.start):
             continue
         assigned.setdefault(target.index, marker)
     if not assigned:
@@ -867,10 +883,18 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             prev_last[_cum_noun(text, m) or ""] = m
     for i, q in enumerate(qs):
         marker = assigned.get(q.index)
-        if marker is None or q.unit == "%" or q.verb in ("tăng", "giảm"):
+        if marker is None or q.unit == "%":
             continue
         marker = marker.replace(" (list)", "")
+        # "tính chung cả tuần, giá xăng giảm 900 đồng": a change summed over a stated time is a
+        # cumulative figure, with no month's figure to hold (a net change may be the smaller).
+        summed_change = q.verb in ("tăng", "giảm") and marker.startswith("tính chung") and not q.base
+        if q.verb in ("tăng", "giảm") and not summed_change:
+            continue
         stmt = Cumulative(cumulative=q, marker=marker)
+        if summed_change:
+            out.append(stmt)
+            continue
         if q.in_range:
             # "nâng tổng năng suất lên 43-45 triệu khách": a raised or summed ("lũy kế", "cộng
             # dồn") total given as a range, read at its first figure, with no figure inside it to
@@ -904,7 +928,9 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
                 k = _last_before(candidates, i)
             if k is not None:
                 m_noun = _cum_noun(text, qs[k])
-                if not (not q_noun or not m_noun or m_noun == q_noun or (q_noun in PERSON_NOUNS and m_noun in PERSON_NOUNS)):
+                # "giao 4.343 chiếc …, nâng doanh số … lên 23.000 xe": the classifier counts the thing.
+                classifier = (m_noun in ("chiếc", "cái") and _classified(q_noun)) or (q_noun in ("chiếc", "cái") and _classified(m_noun))
+                if not (not q_noun or not m_noun or m_noun == q_noun or classifier or (q_noun in PERSON_NOUNS and m_noun in PERSON_NOUNS)):
                     k = None
         else:
             k = _last_before(same, i)
