@@ -72,3 +72,50 @@ def test_change_summed_over_a_stated_time() -> None:
 
 def test_others_listed_with_a_name_are_no_sum() -> None:
     assert _cum("Kể từ đầu năm 2016, Bộ cho phép thí điểm dịch vụ này ở Đà Nẵng và 3 thành phố lớn khác.") == []
+
+
+def test_the_rest_after_con_lai_is_a_part() -> None:
+    assert _totals("Xã có 120 hộ, trong đó 45 hộ nghèo, còn lại 75 hộ cận nghèo.") == [("120", ["45", "75"])]
+    assert _totals("Hãng bán được 90 triệu chiếc điện thoại, trong đó 70 triệu là điện thoại cao cấp, còn lại 20 triệu là điện thoại giá rẻ.") == [("90", ["70", "20"])]
+    # "còn" alone still sets a clause apart.
+    assert _totals("Xã có 120 hộ, trong đó 45 hộ nghèo, còn 75 hộ đã thoát nghèo từ năm trước.") == [("120", ["45"])]
+
+
+def test_a_bare_count_said_to_be_something_counts_the_total_noun() -> None:
+    assert _totals("Trường có 40 giáo viên, trong đó 12 đã có bằng thạc sĩ.") == [("40", ["12"])]
+    assert _totals("Hội nghị có khoảng 1.500 đại biểu, trong đó khoảng 1.300 là đại diện doanh nghiệp.") == [("1.500", ["1.300"])]
+
+
+def test_a_clause_after_a_part_of_the_total_noun_is_no_kind() -> None:
+    assert _totals("Lực lượng chức năng kiểm tra 12.000 xe, trong đó có 1.400 xe vi phạm, tước 450 giấy phép lái xe.") == [("12.000", ["1.400"])]
+    assert _totals("Đội đã đá 5 trận, trong đó 3 trận hòa và 2 lần thất bại.") == [("5", ["3", "2"])]
+
+
+def test_a_house_number_is_no_total() -> None:
+    assert _totals("Cửa hàng tại 51 Lê Đại Hành, với quy mô gồm 2 tầng, nay đã thành siêu thị.") == []
+    assert _totals("Dự án triển khai tại 12 xã, trong đó 5 xã miền núi.") == [("12", ["5"])]
+
+
+def test_the_others_are_a_group_of_their_own() -> None:
+    assert _totals("Vụ nổ làm 5 người chết và 60 người khác bị thương, trong đó có 9 người bị thương nặng.") == [("60", ["9"])]
+
+
+def test_a_later_part_named_by_a_long_lead_ending_in_a_link_word() -> None:
+    got = _totals("Tổng vốn khoảng 9.000 tỷ đồng, trong đó vốn ngân sách khoảng 4.000 tỷ đồng, chiếm 44% và nguồn vốn huy động từ các nhà đầu tư khác khoảng 5.000 tỷ đồng.")
+    assert got == [("9.000", ["4.000", "5.000"])]
+
+
+def test_people_counted_as_cases_and_by_nouns_with_no_count_unit() -> None:
+    assert _totals("Có 60 người bị thương được đưa tới bệnh viện, trong đó 11 trường hợp bị thương nặng.") == [("60", ["11"])]
+    assert _totals("Đoàn có 40 phóng viên, trong đó 12 người là phóng viên ảnh.") == [("40", ["12"])]
+    # Not the places the people of the part before come from.
+    assert _totals("Chuyến bay chở 200 người, gồm 150 công dân Pháp và công dân từ 12 quốc gia khác.") == [("200", ["150"])]
+
+
+def test_total_named_after_co_so_luong_with_a_two_word_count_unit() -> None:
+    got = _totals("Năm nay tỉnh có số lượng thí sinh đăng ký dự thi là 12.400 trong đó có 12.100 thí sinh dự thi, vắng 300 thí sinh.")
+    assert got == [("12.400", ["12.100", "300"])]
+
+
+def test_a_road_number_among_the_total_words() -> None:
+    assert _totals("Công ty thuê 160 ha rừng dọc quốc lộ 14 ở xã A, trong đó có 150 ha rừng thông.") == [("160", ["150"])]

@@ -77,8 +77,14 @@ PERSON_NOUNS = frozenset(
     "bị can;đại biểu;thành viên;hội viên;đoàn viên;giáo viên;bác sĩ;chiến sĩ;thí sinh;đồng chí;cá nhân;trẻ;chị;anh;ông;bà;"
     # Nouns with no count unit of their own are read by their first syllable ("nạn nhân",
     # "ngư dân", "phạm nhân", "binh sĩ", "sĩ quan", "vận động viên", "tín đồ").
-    "bé;khách;nạn;ngư;phạm;binh;sĩ;vận;tín".split(";")
+    "bé;khách;nạn;ngư;phạm;binh;sĩ;vận;tín;"
+    # … and "cảnh sát", "nhân viên", "du khách", "phóng viên", "nghệ sĩ", "tuyển thủ", "võ sĩ",
+    # "quân nhân", "tù nhân", "kỹ sư", "chuyên gia", "giảng viên", "cựu chiến binh", "hành khách".
+    "cảnh;nhân;du;phóng;nghệ;tuyển;võ;quân;lính;tù;kỹ;kĩ;chuyên;giảng;cựu;hành".split(";")
 )
+# Cases counted of people ("78 người bị thương, trong đó 18 trường hợp …", "ca").
+_CASE_NOUNS = frozenset(["trường hợp", "ca"])
+
 
 
 
@@ -99,7 +105,9 @@ def _part_of(total_noun: str, part_noun: str) -> bool:
     if total_noun in PERSON_NOUNS:
         # People listed by what they are ("5.800 người, trong đó 3.000 thủy thủ"); a thing
         # is split into its kinds by its own noun ("3 lô hàng gồm 29 container" is no split).
-        return part_noun in PERSON_NOUNS or part_noun not in _KNOWN_COUNTS
+        return part_noun in PERSON_NOUNS or part_noun in _CASE_NOUNS or part_noun not in _KNOWN_COUNTS
+    if total_noun in _CASE_NOUNS:
+        return part_noun in PERSON_NOUNS or part_noun in _CASE_NOUNS
     return False
 
 
@@ -982,9 +990,10 @@ _PARTS_INTRO = re.compile(
     # is among them ("lúa vụ đông - xuân bị ngập, trong đó …", "sạt lở ta-luy, trong đó …",
     # "246 phòng - trong đó …"), and so are an aside in parentheses ("5 hộ kinh doanh … (vi
     # phạm điểm a, khoản 1, Điều 72 …), trong đó …"), a document's number ("theo Nghị định
-    # 67, trong đó …"), an ordinal ("Kỳ thi … lần thứ 18, trong đó …"), a multiple after a
+    # 67, trong đó …"), a place's number ("dọc quốc lộ 28 ở xã A, trong đó …", "thôn 3"), an
+    # ordinal ("Kỳ thi … lần thứ 18, trong đó …"), a multiple after a
     # comma ("khoảng 2.000 đại biểu …, gấp 4 lần năm 2016, trong đó …") and a comma before the parenthesis of the list ("188.000 ha, (trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w))){1,6}?){0,5}?"
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n])|(?<=(?:lộ|ấp|tổ)[^\S\n])|(?<=(?:khu|xóm|ngõ|hẻm)[^\S\n])|(?<=(?:khóm|kiệt|thôn|khoá|khóa|quận)[^\S\n])|(?<=tuyến[^\S\n])|(?<=phường[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w))){1,6}?){0,5}?"
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?(?:[,:;.][^\S\n]*\(|[,:;(.])?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
     # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
     r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
@@ -998,12 +1007,14 @@ _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,
 _TOTAL_NOUN = re.compile(r"(?<!\w)(?:tổng\s+số|tổng\s+cộng|tổng(?!\s+(?:số|cộng)\b))\s+([^\W\d_]+)[^\d;:]{0,60}?(?::|là|có|đạt)?\s*\Z", re.IGNORECASE)
 # "Số hộ được hỗ trợ là 76, trong đó …", "số lượng thí sinh dự thi: 1.250, trong đó …": a
 # clause that opens with "số (lượng)" and its noun names what the bare figure counts (also
-# "Số người thiệt mạng … đã vượt trên 100, trong đó …").
-_COUNT_NOUN = re.compile(r"(?:^|[.,;:(\n])[^\S\n]*(?:[Ss]ố(?:[^\S\n]+lượng)?)[^\S\n]+([^\W\d_]+)[^\d;:.,]{0,60}?(?::|(?<!\w)(?:là|đạt|vượt|lên(?:[^\S\n]+(?:tới|đến))?))[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z")
+# "Số người thiệt mạng … đã vượt trên 100, trong đó …"), or after "có" ("Hà Nội có số lượng thí sinh
+# dự thi là 72.400, trong đó …").
+_COUNT_NOUN = re.compile(r"(?:^|[.,;:(\n]|(?<!\w)có)[^\S\n]*(?:[Ss]ố(?:[^\S\n]+lượng)?)[^\S\n]+([^\W\d_]+)[^\d;:.,]{0,60}?(?::|(?<!\w)(?:là|đạt|vượt|lên(?:[^\S\n]+(?:tới|đến))?))[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z")
 _LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
-_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|cùng\s+với|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
+# ("còn lại" names the rest of the list, the last part: "trong đó 77 … , còn lại 13 …".)
+_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|cùng\s+với|\)|:|(?<!\w)(?:gồm|còn(?![^\S\n]+lại(?!\w)))(?!\w)", re.IGNORECASE)
 # "hộ nghèo: 51 hộ": a colon right before a figure labels the item, it opens no nested list.
 _LABEL_COLON = re.compile(r":[^\S\n]*\Z")
 # ("còn lại", "còn nợ" … are a remainder or a state, not "còn" setting a part against the next.)
@@ -1219,7 +1230,13 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             first_limit = max(first_limit, 4 + len(unit.split()) + 2)
         # A later part may take as long a lead as the first of the total's own unit ("hải sản
         # bảo đảm an toàn thực phẩm là 5.644 tấn, hải sản không an toàn thực phẩm là 1.125 tấn").
-        if len(lead) > (first_limit if not parts else max(7, first_limit) if (own or same_amount) else 7) or (not parts and (_PART_SEPARATOR.search(between if not (own and long_lead and not paren) else re.sub(r"(?<!\w)và(?!\w)" + ("|," if noun_pair else ""), " ", between)) or ":" in between)):
+        # (Words that only link the figure to its name, at the end of the lead, count for none:
+        # "nguồn vốn huy động từ các nhà đầu tư khoảng 47.116 tỷ đồng", "lên tới gần".)
+        core = len(lead)
+        while core > len(lead) - 3 and core and lead[core - 1].lower() in _LEAD_TAIL:
+            core -= 1
+        later_limit = max(7, first_limit, 10 if own and long_lead and not paren else 0) if (own or same_amount) else 7
+        if core > (first_limit if not parts else later_limit) or (not parts and (_PART_SEPARATOR.search(between if not (own and long_lead and not paren) else re.sub(r"(?<!\w)và(?!\w)" + ("|," if noun_pair else ""), " ", between)) or ":" in between)):
             break
         # "22 người thiệt mạng bao gồm nhiều trẻ em và 59 người khác bị thương": others first
         # are no part (last, "… và 55 lao động khác", they are the rest of the list); nor is the highest or lowest of the items ("trên 2 điểm, trong đó cao nhất
@@ -1229,6 +1246,10 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # "trong đó không có môn nào dưới 5 điểm": a negated "any" says there is none; the
         # figure is a threshold, no part.
         if _NONE_OF.search(" ".join(lead)):
+            break
+        # "298 người, gồm 196 công dân Hà Lan và công dân từ 16 quốc gia khác": the noun of the
+        # part before, in the lead, names the people; the figure counts something else of theirs.
+        if parts and lead and q_noun != noun(text, parts[-1]) and noun(text, parts[-1]).split()[:1] and noun(text, parts[-1]).split()[0] in (w.lower() for w in lead):
             break
         # "10 tỷ USD, trong đó giá thành cho mỗi chiếc vào khoảng 50 triệu USD": a figure per
         # unit is no part of the total.
@@ -1248,6 +1269,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # Not "tàu SAR 413" either: a name or code before a bare figure numbers the thing.
         named = any(any(c.isupper() for c in w) for w in lead[1:])
         if not q.unit and q.denominator is None and not named and (not q_noun or q_noun in _SCALE_NOUNS and q_noun != unit) and (bare_ok or (unit and (said.startswith(unit + " ") or said.startswith("số " + unit + " ")) and not said.endswith(" " + unit))):
+            q_noun = unit
+        # "1.500 đại biểu, trong đó khoảng 1.300 là đại diện …": a bare count that leads its
+        # item and is said to be something counts the total's own noun.
+        elif not q.unit and not q.scale and not q_noun and q.denominator is None and total is not None and not total.scale and unit and unit not in _AMOUNT_UNITS \
+                and all(w.lower() in _BARE_LEAD_WORDS for w in lead) and _COPULA_AFTER.match(text, q.end):
             q_noun = unit
         # "703 tỷ đồng, trong đó vốn góp là 342,7 tỷ và …": a bare amount in a scale word is
         # counted in the total's own money or measure unit.
@@ -1277,8 +1303,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         same_head = q_noun != unit and unit in _KNOWN_COUNTS and q_noun in _KNOWN_COUNTS and (unit.split()[0] == q_noun or q_noun.split()[0] == unit)
         if not _kin(unit, q_noun) or (q_noun != unit and not same_head and len(lead) > 3 and unit not in said):
             # A kind leads its item ("7 giải A", "có 590 cá nhân"), with a word at most before
-            # it ("xe dưới 9 chỗ" is a size, not a count of the 30 models).
-            if not (kinds and _a_kind(unit, q_noun) and sum(w.lower() not in _KIND_LEAD_WORDS for w in lead) <= 1):
+            # it ("xe dưới 9 chỗ" is a size, not a count of the 30 models) — and right after the
+            # separator once a part of the total's own noun was read ("121 xe, trong đó có 14 xe
+            # vi phạm, tước 4 giấy phép": a new clause, not a kind of the cars).
+            lead_words = sum(w.lower() not in _KIND_LEAD_WORDS for w in lead)
+            if not (kinds and _a_kind(unit, q_noun) and lead_words <= 1) or (lead_words and any(noun(text, p) == unit for p in parts)):
                 break
         if unit in _TIME_NOUNS and _TIME_PART_NOT.search(said):
             break
@@ -1319,6 +1348,9 @@ _NUMBER_WORD_ITEM_IN = re.compile(r"(?:[,;]|(?<!\w)và(?!\w))[^\S\n]*(?:có[^\S\
 
 
 _KIND_LEAD_WORDS = frozenset("có cả khoảng gần hơn riêng".split())
+_LEAD_TAIL = frozenset("là đạt có lên tới đến khoảng gần hơn trên xấp xỉ ước chừng".split())
+_BARE_LEAD_WORDS = frozenset("có cả khoảng gần hơn trên chỉ".split())
+_COPULA_AFTER = re.compile(r"[^\S\n]+(?:là|được|bị|đã|đang|thuộc|chưa|vẫn)(?!\w)", re.IGNORECASE)
 
 
 def _a_kind(total_noun: str, part_noun: str) -> bool:
@@ -1349,6 +1381,8 @@ _NO_TOTAL_BEFORE = re.compile(
     r"|(?<!\w)từ[^\S\n]+\d[\d.,]*(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]+(?:đến|tới)[^\S\n]+\Z",
     re.IGNORECASE,
 )
+_AT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở|số|nhà)[^\S\n]+\Z", re.IGNORECASE)
+_STREET_AFTER = re.compile(r"[^\S\n]+(?-i:[A-ZĐ])[^\W\d_]*[^\S\n]+(?-i:[A-ZĐ])[^\W\d_]*")
 _THRESHOLD_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){0,2}[^\S\n]+trở[^\S\n]+(?:lên|xuống)(?!\w)", re.IGNORECASE)
 
 
@@ -1358,6 +1392,9 @@ def _can_total(text: str, total: Quantity) -> bool:
     if total.unit == "%" or total.in_range or total.relation in ("growth", "decline") or total.number_style == "odd":
         return False
     if _NO_TOTAL_BEFORE.search(text, max(0, total.start - 60), total.start) or _THRESHOLD_AFTER.match(text, total.end, total.end + 30):
+        return False
+    # "tại 51 Lê Đại Hành, với quy mô gồm 2 tầng": a house number before a street's name.
+    if not total.unit and _AT_BEFORE.search(text, max(0, total.start - 12), total.start) and _STREET_AFTER.match(text, total.end, total.end + 40):
         return False
     return not (total.verb in ("tăng", "giảm") and not re.search(r"(?:lên|xuống)[^\S\n]*\Z", text[max(0, total.start - 12) : total.start]))
 
@@ -1475,6 +1512,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             tn = _TOTAL_NOUN.search(text, max(0, total.start - 80), total.start) or _COUNT_NOUN.search(text, max(0, total.start - 80), total.start)
             if tn:
                 unit, bare_total = tn.group(1).lower(), True
+                # "số lượng thí sinh … là 72.472, trong đó 71.819 thí sinh": a count unit of two words.
+                second = _WORD_AFTER.match(text, tn.end(1), tn.end(1) + 12)
+                if second and unit + " " + second.group(1).lower() in _KNOWN_COUNTS:
+                    unit += " " + second.group(1).lower()
         # The figures after the total, without copying the list (a copy per candidate made a
         # sentence of N figures cost N²).
         rest = _After(cands, i + 1)
@@ -1518,14 +1559,17 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # ("… 56 giảng viên, có 464 sinh viên, trong đó khoa y có 388 sinh viên").
             # (A percentage before it is no item of such a list: "chuyền chính xác 95%, tung ra 6
             # cú sút, trong đó có 2 pha thành bàn".)
-            if head > 0 and not said_total and cands[head - 1].unit != "%" and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not (first_noun == unit and noun(text, cands[head - 1]) != unit) \
+            # (Nor when the figure counts the others, a group of its own: "5 người chết và 89
+            # người khác bị thương, trong đó 14 người …".)
+            others = _OTHERS_AFTER.match(text, total.end, intro.start("word")) is not None
+            if head > 0 and not said_total and not others and cands[head - 1].unit != "%" and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not (first_noun == unit and noun(text, cands[head - 1]) != unit) \
                     and not _repeats_words(text, total.end, intro.start("word"), first):
                 continue
             # "5 bài của học sinh (HS) và 2 bài của giáo viên (GV), trong đó: 3 bài …": the list is
             # of both figures of that noun joined by "và", not of the second.
             # Neither of these when the first part repeats this figure's own words ("8 người thiệt
             # mạng và 65 người bị thương, trong đó có 8 người bị thương nặng" splits the 65).
-            if head > 0 and not said_total and noun(text, cands[head - 1]) == unit and _JOINED_PAIR.fullmatch(text, cands[head - 1].end, total.start) \
+            if head > 0 and not said_total and not others and noun(text, cands[head - 1]) == unit and _JOINED_PAIR.fullmatch(text, cands[head - 1].end, total.start) \
                     and not _repeats_words(text, total.end, intro.start("word"), first):
                 continue
             parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in, total=total)
