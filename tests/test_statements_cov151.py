@@ -119,3 +119,39 @@ def test_total_named_after_co_so_luong_with_a_two_word_count_unit() -> None:
 
 def test_a_road_number_among_the_total_words() -> None:
     assert _totals("Công ty thuê 160 ha rừng dọc quốc lộ 14 ở xã A, trong đó có 150 ha rừng thông.") == [("160", ["150"])]
+
+
+def test_a_total_far_before_its_intro() -> None:
+    # A total named by many syllables, up to 140 characters before "trong đó".
+    got = _totals("Cả 5 thí sinh của đội tuyển quốc gia tham dự vòng chung kết kỳ thi Olympic Hóa học quốc tế năm nay đều đoạt huy chương, trong đó có 2 huy chương vàng, 3 huy chương bạc.")
+    assert got == [("5", ["2", "3"])]
+
+
+def test_bang_khen_is_a_noun() -> None:
+    got = _totals("Đoàn có 9 học sinh đoạt giải, trong đó có 2 huy chương bạc, 3 huy chương đồng, 4 bằng khen.")
+    assert got == [("9", ["2", "3", "4"])]
+
+
+def test_colon_members_do_not_swallow_a_nested_trong_do() -> None:
+    got = _totals("Còn 20 địa phương có số vụ tăng, trong đó 8 tỉnh tăng trên 15% là: Hà Nam, Gia Lai, Yên Bái, trong đó, có 3 tỉnh tăng trên 30%.")
+    assert got == [("20", ["8"])]
+
+
+def test_parenthesis_after_the_last_item_of_another_noun() -> None:
+    got = _totals("Lễ duyệt binh có tổng cộng 4.000 binh sĩ và 200 thiết bị quân sự (bao gồm cả 60 máy bay).")
+    assert got == [("200", ["60"])]
+    # Two items of one noun share the list.
+    assert _totals("Cuộc thi có 6 bài của học sinh (HS) và 2 bài của giáo viên (GV), trong đó: 3 bài đạt giải.") == []
+
+
+def test_a_period_with_a_slash_before_the_list() -> None:
+    got = _totals("Cả nước có 1,1 triệu người thất nghiệp, giảm 8,3 nghìn người so với quý IV/2016, trong đó 138,8 nghìn người có trình độ đại học, 104,2 nghìn người có trình độ cao đẳng.")
+    assert got == [("1,1", ["138,8", "104,2"])]
+
+
+def test_a_time_named_by_a_few_words() -> None:
+    assert _totals("Ông có 40 năm công tác trong ngành bao gồm 12 năm làm giám đốc sở.") == [("40", ["12"])]
+
+
+def test_times_and_events_are_one_count() -> None:
+    assert _totals("Đội đã kiểm tra 9 lần trong quý, trong đó tháng trước có 3 vụ vi phạm.") == [("9", ["3"])]

@@ -50,6 +50,7 @@ _NOT_NOUN = frozenset(
 )
 _WORD_AFTER = re.compile(r"[^\S\n]*([^\W\d_]+)")
 _BAO_GOM = re.compile(r"[^\S\n]+gồm(?!\w)", re.IGNORECASE)
+_BANG_NOUN = re.compile(r"[^\S\n]+(?:khen|cấp|lái|chứng\s+nhận|tốt\s+nghiệp|công\s+nhận|danh\s+dự)(?!\w)", re.IGNORECASE)
 
 
 def noun(text: str, q: Quantity) -> str:
@@ -62,6 +63,9 @@ def noun(text: str, q: Quantity) -> str:
     # "5.870 bao thuốc lá": "bao" is a noun, unless it opens "bao gồm".
     if m and m.group(1).lower() == "bao" and not _BAO_GOM.match(text, m.end()):
         return "bao"
+    # "tặng 15 bằng khen", "3 bằng lái": "bằng" is a noun there, not "equal to".
+    if m and m.group(1).lower() == "bằng" and _BANG_NOUN.match(text, m.end()):
+        return "bằng"
     # "gần 20.000 tỉ, trong đó … 15.600 tỉ": a bare amount counts in its scale word.
     if q.scale:
         return _SCALE_NOUN.get(q.scale, q.scale)
@@ -984,7 +988,7 @@ _PARTS_INTRO = re.compile(
     # The total's own words, perhaps in up to six runs split by commas ("1.600 đại biểu,
     # doanh nghiệp, trong đó …", "tại 9 tỉnh, thành phố, trong đó …", "3.760 tỷ đồng, tăng nhẹ
     # so với năm trước trong đó …").
-    # A year among them is no figure ("8 lần trong năm 2017, trong đó …"), nor is an age, a
+    # A year among them is no figure ("8 lần trong năm 2017, trong đó …", "quý IV/2016"), nor is an age, a
     # duration, a code after capitals, a grade, or a comparison aside ("khoảng 2.000 đại biểu
     # (nhiều gấp 4 lần năm 2016) …, trong đó …"). A hyphenated word or a dash between words
     # is among them ("lúa vụ đông - xuân bị ngập, trong đó …", "sạt lở ta-luy, trong đó …",
@@ -993,7 +997,7 @@ _PARTS_INTRO = re.compile(
     # 67, trong đó …"), a place's number ("dọc quốc lộ 28 ở xã A, trong đó …", "thôn 3"), an
     # ordinal ("Kỳ thi … lần thứ 18, trong đó …"), a multiple after a
     # comma ("khoảng 2.000 đại biểu …, gấp 4 lần năm 2016, trong đó …") and a comma before the parenthesis of the list ("188.000 ha, (trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n])|(?<=(?:lộ|ấp|tổ)[^\S\n])|(?<=(?:khu|xóm|ngõ|hẻm)[^\S\n])|(?<=(?:khóm|kiệt|thôn|khoá|khóa|quận)[^\S\n])|(?<=tuyến[^\S\n])|(?<=phường[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w))){1,6}?){0,5}?"
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n])|(?<=(?:lộ|ấp|tổ)[^\S\n])|(?<=(?:khu|xóm|ngõ|hẻm)[^\S\n])|(?<=(?:khóm|kiệt|thôn|khoá|khóa|quận)[^\S\n])|(?<=tuyến[^\S\n])|(?<=phường[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,28}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w))){1,6}?){0,5}?"
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?(?:[,:;.][^\S\n]*\(|[,:;(.])?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
     # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
     r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
@@ -1014,6 +1018,8 @@ _LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*(?:,|và)(?:[^\S\n]
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
 # ("còn lại" names the rest of the list, the last part: "trong đó 77 … , còn lại 13 …".)
+_PERIOD_SLASH = re.compile(r"(?<![\w/])(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?![\w/])")
+_NESTED_INTRO = re.compile(r"trong\s+(?:số\s+)?đó", re.IGNORECASE)
 _NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|cùng\s+với|\)|:|(?<!\w)(?:gồm|còn(?![^\S\n]+lại(?!\w)))(?!\w)", re.IGNORECASE)
 # "hộ nghèo: 51 hộ": a colon right before a figure labels the item, it opens no nested list.
 _LABEL_COLON = re.compile(r":[^\S\n]*\Z")
@@ -1050,6 +1056,9 @@ def _kin(total_noun: str, part_noun: str) -> bool:
     """``_part_of``, with visits counted by what was visited ("850 lượt người, trong đó 500
     lượt cán bộ")."""
     if total_noun.startswith("lượt") and part_noun.startswith("lượt"):
+        return True
+    # "thử tên lửa 8 lần …, trong đó tuần trước có 2 vụ thử": times and events, one count.
+    if {total_noun, part_noun} == {"lần", "vụ"}:
         return True
     # "7.525 thí sinh (TS), trong đó 7.227 TS …": a noun and its abbreviation.
     if _abbreviates(total_noun, part_noun) or _abbreviates(part_noun, total_noun):
@@ -1138,7 +1147,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         if parts and ":" in between and q_noun and q_noun == noun(text, parts[-1]):
             # "gồm 3 bài thi độc lập là: Toán, Ngữ văn, Ngoại ngữ và 2 bài thi tổ hợp": the colon
             # names a part's members; the next part of the same noun goes on with the list.
-            between = re.sub(r":[^\d;()]*?(?=(?:,|(?<!\w)và(?!\w))[^,]*\Z)", " ", between)
+            # (Not past a "trong đó" of its own: "10 tỉnh … là: A, B, C, trong đó, có 4 tỉnh …"
+            # splits the part, it lists no next one.)
+            members = re.search(r":[^\d;()]*?(?=(?:,|(?<!\w)và(?!\w))[^,]*\Z)", between)
+            if members and not _NESTED_INTRO.search(members.group()):
+                between = between[: members.start()] + " " + between[members.end() :]
         contrast = parts and q_noun and q.unit != "%" and not closed and (q_noun == unit or q_noun == noun(text, parts[-1])) and _CONTRAST.search(between)
         if contrast:
             # "trong đó thôn A có 30 hộ, còn thôn B có 25 hộ", "vay ngắn hạn 6.036 tỷ đồng … trong
@@ -1419,6 +1432,18 @@ _JOINED_PAIR = re.compile(r"[^\d,;:.()]{0,50}(?:\([^\W\d_]{1,10}\))?[^\S\n]+và[
 _JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IGNORECASE)
 
 
+_FEW_WORDS = re.compile(r"(?:[^\S\n]*[^\W\d_]+){1,5}[^\S\n]*,?[^\S\n]*\Z")
+
+
+def _time_split_after_words(text: str, total: Quantity, intro: re.Match, cands: list[Quantity], i: int) -> bool:
+    """"60 năm hoạt động chính trị, bao gồm 31 năm làm Thủ tướng": a time named by a few
+    words, whose list opens right away with a time of its own noun."""
+    if not _FEW_WORDS.match(text, total.end, intro.start("word")):
+        return False
+    first = cands[i + 1] if i + 1 < len(cands) else None
+    return first is not None and noun(text, first) == noun(text, total) and len(text[intro.end() : first.start].split()) <= 1
+
+
 def _repeats_words(text: str, start: int, end: int, q: Quantity | None) -> bool:
     """Whether the words of ``text[start:end]`` (two at least: "người bị thương", "bị
     thương") come again right after ``q``, or a word or two on."""
@@ -1456,7 +1481,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
     for i, total in enumerate(cands):
         # The intro pattern is tried only where its words are (most figures have none after
         # them, and a failing match of the pattern backtracks through its runs of words).
-        window_end = min(sentence_end, total.end + 110)
+        window_end = min(sentence_end, total.end + 140)
         intro = _PARTS_INTRO.match(text, total.end, window_end) if _INTRO_WORD.search(text, total.end, window_end) else None
         if intro is not None and intro.start("word") in used:
             continue
@@ -1494,7 +1519,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         if total is lead_in and (_OPENS_LIST.search(text, max(0, total.start - 60), total.start) or re.search(r"(?<!\w)và(?!\w)[^\d.;]{0,40}\Z", text[max(0, total.start - 50) : total.start])):
             continue
         unit = _total_unit(text, cands[i]) if can else ""  # "7/8 thí sinh": A counts B's noun
-        if can and intro and not unit and noun(text, total) in _SPLIT_TIMES and _INTRO_RIGHT_AFTER.match(text, total.end, intro.start("word")):
+        if can and intro and not unit and noun(text, total) in _SPLIT_TIMES and (_INTRO_RIGHT_AFTER.match(text, total.end, intro.start("word")) or _time_split_after_words(text, total, intro, cands, i)):
             # "không quá 168 giờ/năm (trong đó thuế là 119 giờ và bảo hiểm là 49 giờ)": a time
             # with its list right after it is split into times of its own noun (only those:
             # "8 lần trong năm 2017, trong đó …" lists no years).
@@ -1562,7 +1587,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # (Nor when the figure counts the others, a group of its own: "5 người chết và 89
             # người khác bị thương, trong đó 14 người …".)
             others = _OTHERS_AFTER.match(text, total.end, intro.start("word")) is not None
-            if head > 0 and not said_total and not others and cands[head - 1].unit != "%" and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not (first_noun == unit and noun(text, cands[head - 1]) != unit) \
+            opened_here = "(" in intro.group() and "," not in text[total.end : intro.start("word")]
+            # (A parenthesis opened right after the last item, of another noun than the item
+            # before, is that item's: "5.000 binh sĩ và 300 thiết bị (bao gồm cả 80 máy bay)".)
+            if head > 0 and not said_total and not others and cands[head - 1].unit != "%" and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not ((first_noun == unit or opened_here) and noun(text, cands[head - 1]) != unit) \
                     and not _repeats_words(text, total.end, intro.start("word"), first):
                 continue
             # "5 bài của học sinh (HS) và 2 bài của giáo viên (GV), trong đó: 3 bài …": the list is
@@ -1588,7 +1616,8 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                 # gồm: …").
                 # Nor from a part of this figure ("4 container … trong tổng 3 lô hàng gồm 29
                 # container": the 4 are some of the 29, not their total).
-                if len(gap) > 120 or re.search(r"[;:()/]", gap) or _NESTED.search(gap) or _JOINS_CLAUSES.search(gap) or _OF_WHOLE.search(gap) or earlier is lead_in:
+                # ("giảm 8,3 nghìn người so với quý IV/2016, trong đó …": a period's slash is no break.)
+                if len(gap) > 120 or re.search(r"[;:()/]", _PERIOD_SLASH.sub(" ", gap)) or _NESTED.search(gap) or _JOINS_CLAUSES.search(gap) or _OF_WHOLE.search(gap) or earlier is lead_in:
                     break
                 if earlier.unit == "%":
                     # "15.392 tỷ đồng, tăng 55,5% so với đầu năm, trong đó …": a change of the
