@@ -155,3 +155,19 @@ def test_a_time_named_by_a_few_words() -> None:
 
 def test_times_and_events_are_one_count() -> None:
     assert _totals("Đội đã kiểm tra 9 lần trong quý, trong đó tháng trước có 3 vụ vi phạm.") == [("9", ["3"])]
+
+
+def test_a_range_total_is_read_at_its_first_figure_when_its_parts_fit() -> None:
+    assert _totals("Chúng thường đi từ 2 - 3 xe, trong đó 1 xe đi trước để dò đường.") == [("2", ["1"])]
+    # Parts that pass the first figure are not read (they may fit in the range's end).
+    assert _totals("Mỗi tổ có 3-4 người, trong đó 4 người là nữ.") == []
+    got = _st("Chúng thường đi từ 2 - 3 xe, trong đó 1 xe đi trước để dò đường.").totals
+    assert got[0].by_kind and not got[0].complete
+
+
+def test_the_count_of_the_items_before_their_colon_is_no_part() -> None:
+    got = _st("Khu nhà có tổng diện tích 2.000 m2, bao gồm 2 khu vực chính: nhà xưởng rộng 1.200 m2, kho rộng 500 m2.").totals
+    assert [(t.total.number_text, [p.number_text for p in t.parts]) for t in got] == [("2.000", ["1.200", "500"])]
+    assert not got[0].complete  # the main items, maybe not all
+    # A count of the total's own noun is a part.
+    assert _totals("Kỳ thi có 4 môn, gồm 3 môn bắt buộc là: Toán, Văn, Anh và 2 môn tự chọn.") == [("4", ["3", "2"])]

@@ -1078,6 +1078,8 @@ def _kin(total_noun: str, part_noun: str) -> bool:
 # Far more than any list item of real text (a part's aside, its nested detail up to the
 # next semicolon), and what keeps a hostile sentence's lists linear.
 _PARTS_REACH = 1000
+# Right after the intro: the count of the items, a few words, and the colon that lists them.
+_COUNTED_ITEMS = re.compile(r"[^\S\n]*(\d{1,2})(?:[^\S\n]+[^\W\d_]+){1,4}[^\S\n]*:")
 
 
 def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False, paren: bool = False, long_lead: bool = True, total: Quantity | None = None) -> list[Quantity]:
@@ -1096,9 +1098,15 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
     aside = False  # inside a parenthesis opened after a part
     closed = False  # the last part was joined by "và": the list has ended
     head: Quantity | None = None  # the first figure of a range "A - B" just passed
+    counted = _COUNTED_ITEMS.match(text, pos)
     for q in rest:
         if q.start < pos:
             continue  # a figure the intro read past ("442 đại biểu … (chiếm 90%), trong đó …")
+        if counted is not None and not parts and q.start == counted.start(1) and noun(text, q) != unit:
+            # "3.000 m2 bao gồm 2 khu vực chính: showroom 900 m2, …": the count of the items
+            # before the colon is no part; the parts follow it.
+            pos = counted.end()
+            continue
         # A list goes on at most _PARTS_REACH characters past its last part (or its intro): a
         # part's detail or aside that never closes in one long sentence made every total
         # rescan the rest of it (hostile text: N totals cost N², bench_statements_hostile.py).
@@ -1399,10 +1407,11 @@ _STREET_AFTER = re.compile(r"[^\S\n]+(?-i:[A-ZĐ])[^\W\d_]*[^\S\n]+(?-i:[A-ZĐ])
 _THRESHOLD_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){0,2}[^\S\n]+trở[^\S\n]+(?:lên|xuống)(?!\w)", re.IGNORECASE)
 
 
-def _can_total(text: str, total: Quantity) -> bool:
+def _can_total(text: str, total: Quantity, in_range: bool = False) -> bool:
     # "tăng gần 3.000 em so với năm ngoái. Trong đó, …": a change is no total ("tăng lên
-    # 1.400 tấn" is one: the level reached).
-    if total.unit == "%" or total.in_range or total.relation in ("growth", "decline") or total.number_style == "odd":
+    # 1.400 tấn" is one: the level reached). ``in_range``: a range's end may be (its caller
+    # reads it at its first figure).
+    if total.unit == "%" or (total.in_range and not in_range) or total.relation in ("growth", "decline") or total.number_style == "odd":
         return False
     if _NO_TOTAL_BEFORE.search(text, max(0, total.start - 60), total.start) or _THRESHOLD_AFTER.match(text, total.end, total.end + 30):
         return False
@@ -1508,6 +1517,18 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             continue
         can = _can_total(text, total)
         if paren_list and not can:
+            continue
+        if intro is not None and total.in_range and total is not lead_in and i > 0 and cands[i - 1].in_range and _RANGE_DASH.fullmatch(text, cands[i - 1].end, total.start) \
+                and _can_total(text, total, in_range=True):
+            # "đi từ 2 - 3 xe, trong đó 1 xe đi trước": a total given as a range is read at its
+            # first figure, the least it says, and only when its parts fit in that (so it never
+            # makes a finding: they may sum to anything up to the range's end).
+            unit = _total_unit(text, total)
+            parts = _parts_after(text, _After(cands, i + 1), intro.end(), unit, "(" in intro.group(), False, complete=False, total=total) if unit else []
+            if parts and _fits(cands[i - 1], parts):
+                used.add(intro.start("word"))
+                read_parts.update(p.index for p in parts)
+                out.append(TotalParts(total=cands[i - 1], parts=parts, complete=False, said_total=False, intro_end=intro.end(), by_kind=True))
             continue
         # Not a figure of comparison closing the sentence before ("gấp đôi cùng kỳ (444,5 tỷ
         # đồng). Trong đó …" lists the parts of the figure it is compared with).
@@ -1654,6 +1675,9 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             complete = False  # items counted in words are not among the parts read
         if any(p.in_range for p in parts):
             complete = False  # a range's first figure is the least of that part, not all of it
+        counted = _COUNTED_ITEMS.match(text, intro.end())
+        if parts and counted and parts[0].start > counted.start(1):
+            complete = False  # "gồm 2 khu vực chính: …" names the main items, maybe not all
         if parts:
             used.add(intro.start("word"))
             read_parts.update(p.index for p in parts)
