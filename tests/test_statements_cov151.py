@@ -171,3 +171,12 @@ def test_the_count_of_the_items_before_their_colon_is_no_part() -> None:
     assert not got[0].complete  # the main items, maybe not all
     # A count of the total's own noun is a part.
     assert _totals("Kỳ thi có 4 môn, gồm 3 môn bắt buộc là: Toán, Văn, Anh và 2 môn tự chọn.") == [("4", ["3", "2"])]
+
+
+def test_raised_total_of_people_adds_learners() -> None:
+    assert _cum("Năm nay hãng đào tạo thêm ít nhất 1.500 học viên, nâng tổng số người được hưởng lợi lên 13.000 người.") == [("13.000", "1.500")]
+
+
+def test_a_capitalised_marker_opens_a_sentence_whose_stop_was_lost() -> None:
+    got = _cum("Nhiều trẻ để lại di chứng Tính từ đầu năm 2017 đến nay, khoa Nhi (bệnh viện tỉnh) đã tiếp nhận 96 ca viêm não.")
+    assert got == [("96", None)]

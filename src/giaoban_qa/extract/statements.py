@@ -83,8 +83,9 @@ PERSON_NOUNS = frozenset(
     # "ngư dân", "phạm nhân", "binh sĩ", "sĩ quan", "vận động viên", "tín đồ").
     "bé;khách;nạn;ngư;phạm;binh;sĩ;vận;tín;"
     # … and "cảnh sát", "nhân viên", "du khách", "phóng viên", "nghệ sĩ", "tuyển thủ", "võ sĩ",
-    # "quân nhân", "tù nhân", "kỹ sư", "chuyên gia", "giảng viên", "cựu chiến binh", "hành khách".
-    "cảnh;nhân;du;phóng;nghệ;tuyển;võ;quân;lính;tù;kỹ;kĩ;chuyên;giảng;cựu;hành".split(";")
+    # "quân nhân", "tù nhân", "kỹ sư", "chuyên gia", "giảng viên", "cựu chiến binh", "hành khách",
+    # "học viên".
+    "cảnh;nhân;du;phóng;nghệ;tuyển;võ;quân;lính;tù;kỹ;kĩ;chuyên;giảng;cựu;hành;học".split(";")
 )
 # Cases counted of people ("78 người bị thương, trong đó 18 trường hợp …", "ca").
 _CASE_NOUNS = frozenset(["trường hợp", "ca"])
@@ -724,8 +725,13 @@ _CLAUSE_LINK = re.compile(r"(?<!\w)(?:nhưng|song|và|còn|mà|thì|đồng\s+th
 
 def _opens_clause(text: str, sentence_start: int, pos: int) -> bool:
     """Whether ``pos`` opens a clause: at most six words after the last break (or the start
-    of the sentence), or right after a word that links clauses ("… nhưng từ đầu năm …")."""
+    of the sentence), right after a word that links clauses ("… nhưng từ đầu năm …"), or
+    capitalised."""
     if _CLAUSE_LINK.search(text, max(sentence_start, pos - 16), pos):
+        return True
+    # "… để lại di chứng nặng nề Tính từ đầu năm 2017 đến nay, khoa đã tiếp nhận 176 ca": a
+    # capital opens a sentence whose stop was lost.
+    if pos > sentence_start and text[pos].isupper() and text[pos - 1] == " " and not text[max(sentence_start, pos - 2)].isupper():
         return True
     lo = max(sentence_start, pos - 80)
     m = _LAST_BREAK.search(text, lo, pos)
