@@ -180,3 +180,13 @@ def test_raised_total_of_people_adds_learners() -> None:
 def test_a_capitalised_marker_opens_a_sentence_whose_stop_was_lost() -> None:
     got = _cum("Nhiều trẻ để lại di chứng Tính từ đầu năm 2017 đến nay, khoa Nhi (bệnh viện tỉnh) đã tiếp nhận 96 ca viêm não.")
     assert got == [("96", None)]
+
+
+def test_a_bound_is_read_as_a_part_only_when_it_fits() -> None:
+    assert _totals("Cô phải đá thêm 3 trận vòng loại để vào vòng đấu chính (gồm tối đa 7 trận từ vòng 1 đến chung kết).") == []
+    assert _totals("Xã có 100 hộ, trong đó tối đa 30 hộ được hỗ trợ.") == [("100", ["30"])]
+
+
+def test_the_next_item_may_open_its_own_parenthesis() -> None:
+    got = _totals("Trường có 30 học sinh đạt giải, trong đó có 7 giải Nhất với các môn Vật lý (4 em), Hóa học (2 em) và Lịch sử (1 em).")
+    assert got == [("30", ["7"])]

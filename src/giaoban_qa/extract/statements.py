@@ -1033,6 +1033,7 @@ _LABEL_COLON = re.compile(r":[^\S\n]*\Z")
 _THEN_WORDS = frozenset("trước sau đây chỉ là từ so với còn đã từng cũ mới".split())
 _VERB_LEAD = re.compile(r"(?:chia|tiến\s+hành|thực\s+hiện|xử\s+phạt|phạt|đã|đang|sẽ)(?!\w)", re.IGNORECASE)
 _OTHERS_AFTER = re.compile(r"[^\S\n]*(?:[^\W\d_]+[^\S\n]+){0,2}?khác(?!\w)", re.IGNORECASE)
+_BOUND_BEFORE = re.compile(r"(?<!\w)(?:tối[^\S\n]+(?:đa|thiểu)|không[^\S\n]+(?:quá|dưới|vượt[^\S\n]+quá))[^\S\n]*\Z", re.IGNORECASE)
 _NONE_OF = re.compile(r"(?<!\w)(?:không|chẳng)(?!\w).*(?<!\w)nào(?!\w)", re.IGNORECASE)
 _EXTREME = re.compile(r"(?<!\w)(?:cao|thấp|lớn|nhỏ|dài|ngắn|sâu|xa|gần)[^\S\n]+nhất(?!\w)", re.IGNORECASE)
 _COMPARED_TIME = re.compile(r"(?<!\w)(?:đầu\s+năm|cùng\s+kỳ|năm\s+trước|năm\s+ngoái|trước\s+đó|kỳ\s+trước|tháng\s+trước)(?!\w)", re.IGNORECASE)
@@ -1139,7 +1140,9 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
                     continue
                 between = between[between.rindex(")") + 1 :]
                 aside = False
-            elif between.count("(") > between.count(")"):
+            # ("7 giải Nhất với các môn Lý (4 em), Hóa (2 em)": the next item's own parenthesis
+            # opens right after the one that closed.)
+            if between.count("(") > between.count(")"):
                 aside = True
                 continue
         if skipping:
@@ -1677,6 +1680,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list, long_lead=total is not lead_in, total=total)
             if len(kind_parts) > len(parts) and _fits(total, kind_parts):
                 parts, by_kind = kind_parts, True
+        # "3 trận vòng loại để vào vòng chính (gồm tối đa 7 trận …)": a part given as a bound
+        # may bound something else; it is read only when the parts fit in the total.
+        if parts and any(_BOUND_BEFORE.search(text, max(0, p.start - 16), p.start) for p in parts) and not _fits(total, parts):
+            parts = []
         if parts and (_NUMBER_WORD_ITEMS.match(text[intro.end() : parts[0].start].lstrip(" ,:;(")) or _NUMBER_WORD_ITEM_IN.search(text, parts[0].end, parts[-1].start)):
             complete = False  # items counted in words are not among the parts read
         if any(p.in_range for p in parts):
