@@ -190,3 +190,27 @@ def test_a_bound_is_read_as_a_part_only_when_it_fits() -> None:
 def test_the_next_item_may_open_its_own_parenthesis() -> None:
     got = _totals("Trường có 30 học sinh đạt giải, trong đó có 7 giải Nhất với các môn Vật lý (4 em), Hóa học (2 em) và Lịch sử (1 em).")
     assert got == [("30", ["7"])]
+
+
+def test_a_far_total_takes_parts_of_another_noun_only_when_it_is_named_on_the_way() -> None:
+    assert _totals("Sáng nay, hơn 300.000 thí sinh cả nước chính thức kết thúc kỳ thi năm nay với bài thi tổ hợp Khoa học xã hội gồm 3 môn Lịch sử, Địa lý, Giáo dục công dân.") == []
+
+
+def test_the_list_after_a_whole_of_trong_so_splits_the_part() -> None:
+    got = _totals("Hội đồng đã chọn 80 trong số 120 tác phẩm vào vòng chung khảo để trao giải năm nay, bao gồm: 10 giải A, 20 giải B và 50 giải C.")
+    assert got == [("80", ["10", "20", "50"])]
+
+
+def test_parts_after_semicolons_in_the_total_unit() -> None:
+    got = _totals("Số tiền trốn thuế là 900 triệu đồng (trong đó, riêng năm 2014 là 400 triệu đồng; năm 2015 là 500 triệu đồng).")
+    assert got == [("900", ["400", "500"])]
+
+
+def test_a_part_after_an_approximator_following_parts_of_the_total_noun() -> None:
+    got = _totals("Trang trại có hơn 1.000 con dê, trong đó có khoảng 700 con dê giống, 200 dê thịt và trên 100 dê con.")
+    assert got == [("1.000", ["700", "200", "100"])]
+
+
+def test_parts_that_pass_the_part_a_are_of_the_whole_b() -> None:
+    assert _totals("Đội tuyển chỉ thua 1 trong tổng số 6 trận gần nhất, trong đó có 3 trận hòa.") == [("6", ["3"])]
+    assert _totals("Quốc hội có 132 trong tổng số 491 đại biểu là nữ, trong đó 32 nữ đại biểu là người dân tộc thiểu số.") == [("132", ["32"])]

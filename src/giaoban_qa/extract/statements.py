@@ -1034,6 +1034,7 @@ _THEN_WORDS = frozenset("trước sau đây chỉ là từ so với còn đã t�
 _VERB_LEAD = re.compile(r"(?:chia|tiến\s+hành|thực\s+hiện|xử\s+phạt|phạt|đã|đang|sẽ)(?!\w)", re.IGNORECASE)
 _OTHERS_AFTER = re.compile(r"[^\S\n]*(?:[^\W\d_]+[^\S\n]+){0,2}?khác(?!\w)", re.IGNORECASE)
 _BOUND_BEFORE = re.compile(r"(?<!\w)(?:tối[^\S\n]+(?:đa|thiểu)|không[^\S\n]+(?:quá|dưới|vượt[^\S\n]+quá))[^\S\n]*\Z", re.IGNORECASE)
+_PART_OF_LINK = re.compile(r"[^\S\n]+(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?", re.IGNORECASE)
 _NONE_OF = re.compile(r"(?<!\w)(?:không|chẳng)(?!\w).*(?<!\w)nào(?!\w)", re.IGNORECASE)
 _EXTREME = re.compile(r"(?<!\w)(?:cao|thấp|lớn|nhỏ|dài|ngắn|sâu|xa|gần)[^\S\n]+nhất(?!\w)", re.IGNORECASE)
 _COMPARED_TIME = re.compile(r"(?<!\w)(?:đầu\s+năm|cùng\s+kỳ|năm\s+trước|năm\s+ngoái|trước\s+đó|kỳ\s+trước|tháng\s+trước)(?!\w)", re.IGNORECASE)
@@ -1337,7 +1338,8 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             # separator once a part of the total's own noun was read ("121 xe, trong đó có 14 xe
             # vi phạm, tước 4 giấy phép": a new clause, not a kind of the cars).
             lead_words = sum(w.lower() not in _KIND_LEAD_WORDS for w in lead)
-            if not (kinds and _a_kind(unit, q_noun) and lead_words <= 1) or (lead_words and any(noun(text, p) == unit for p in parts)):
+            said_words = sum(w.lower() not in _KIND_LEAD_WORDS and w.lower() not in _BARE_LEAD_WORDS for w in lead)
+            if not (kinds and _a_kind(unit, q_noun) and lead_words <= 1) or (said_words and any(noun(text, p) == unit for p in parts)):
                 break
         if unit in _TIME_NOUNS and _TIME_PART_NOT.search(said):
             break
@@ -1462,6 +1464,11 @@ def _time_split_after_words(text: str, total: Quantity, intro: re.Match, cands: 
     return first is not None and noun(text, first) == noun(text, total) and len(text[intro.end() : first.start].split()) <= 1
 
 
+def same_head_unit(unit: str, other: str) -> bool:
+    """Two count units of one thing, one the first word of the other ("lượt người" / "lượt")."""
+    return unit != other and unit in _KNOWN_COUNTS and other in _KNOWN_COUNTS and (unit.split()[0] == other or other.split()[0] == unit)
+
+
 def _repeats_words(text: str, start: int, end: int, q: Quantity | None) -> bool:
     """Whether the words of ``text[start:end]`` (two at least: "người bị thương", "bị
     thương") come again right after ``q``, or a word or two on."""
@@ -1503,9 +1510,13 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         intro = _PARTS_INTRO.match(text, total.end, window_end) if _INTRO_WORD.search(text, total.end, window_end) else None
         if intro is not None and intro.start("word") in used:
             continue
-        if intro is not None and i > 0 and cands[i - 1].denominator == total.index and total is not lead_in:
-            # "7/8 thí sinh đoạt huy chương, trong đó có 1 huy chương vàng, …": the list splits
-            # the part A, not the whole B it is of.
+        linked = None  # the whole B of "A trong số B", when the list was given to A
+        if intro is not None and i > 0 and total is not lead_in and (cands[i - 1].denominator == total.index or _PART_OF_LINK.fullmatch(text, cands[i - 1].end, total.start)):
+            # "7/8 thí sinh đoạt huy chương, trong đó có 1 huy chương vàng, …", "chọn 95 trong số
+            # 139 tác phẩm …, bao gồm: 7 giải A, …": the list splits the part A, not the whole B
+            # it is of.
+            if cands[i - 1].denominator != total.index:
+                linked = total
             total = cands[i - 1]
         head = i - 1 if intro is not None and total is not cands[i] else i  # the total's own place
         aside = _INSIDE_ASIDE.search(text, max(0, total.start - 100), total.start) if intro is not None and ")" in text[total.end : intro.start("word")] else None
@@ -1607,6 +1618,17 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             continue
         parts: list[Quantity] = []
         by_kind = False
+        # A total far before its intro (past twelve words or 110 characters) takes parts of
+        # another noun than its own (kinds, things of a person total) only when that noun is
+        # named on the way — people of people always ("6 thí sinh … đều giành được huy chương, trong đó có 5 huy chương bạc",
+        # not "500.000 thí sinh … với bài thi tổ hợp gồm 3 môn").
+        between_words = text[total.end : intro.start("word")].lower().split()
+        far = len(between_words) > 12 or intro.start("word") - total.end > 110
+        kinds_named = not far or (first is not None and bool(set(re.findall(r"[^\W\d_]+", text[first.end : first.end + 24].lower())[:3]) & set(between_words)))
+        strict_kin = first_noun == unit or same_head_unit(unit, first_noun) or (unit in PERSON_NOUNS and (first_noun in PERSON_NOUNS or first_noun in _CASE_NOUNS)) \
+            or (unit in _GENERIC_TOTALS and first_noun in _KNOWN_COUNTS)
+        if far and not kinds_named and not strict_kin:
+            continue
         if unit:
             # The last item of a list ("dài 3,7 mét, rộng 1,52 mét và cao 1,46 mét, trong đó …",
             # "105 hành khách và 11 thành viên, trong đó …"): "trong đó" is about the whole
@@ -1674,7 +1696,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         # When the total is itself an item of a list of things ("…, 1 súng ngắn, 6 viên đạn
         # trong đó 1 viên …, 1 xe môtô và 2 điện thoại") the items after a comma are no kinds of it.
         in_list = head > 0 and re.fullmatch(r"[^;:()]{0,40},[^\S\n]*", text[cands[head - 1].end : total.start]) is not None
-        if unit and can and total is cands[head]:
+        if unit and can and total is cands[head] and kinds_named:
             # Parts counted by their kinds ("95 tác phẩm đạt giải, trong đó có 7 giải A, 24 giải
             # B, …", "5 trận, trong đó 3 trận hòa và 2 lần thất bại"), when they fit in it.
             kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list, long_lead=total is not lead_in, total=total)
@@ -1691,6 +1713,12 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         counted = _COUNTED_ITEMS.match(text, intro.end())
         if parts and counted and parts[0].start > counted.start(1):
             complete = False  # "gồm 2 khu vực chính: …" names the main items, maybe not all
+        if parts and linked is not None and total is cands[i - 1] and not _fits(total, parts):
+            # "chỉ thua 1 trong tổng số 5 trận, trong đó có 2 trận hòa": parts that pass A are of
+            # the whole B (read as kinds, so only when they fit in it).
+            if not _fits(linked, parts):
+                continue
+            total, by_kind, complete = linked, True, False
         if parts:
             used.add(intro.start("word"))
             read_parts.update(p.index for p in parts)
