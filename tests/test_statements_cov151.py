@@ -214,3 +214,13 @@ def test_a_part_after_an_approximator_following_parts_of_the_total_noun() -> Non
 def test_parts_that_pass_the_part_a_are_of_the_whole_b() -> None:
     assert _totals("Đội tuyển chỉ thua 1 trong tổng số 6 trận gần nhất, trong đó có 3 trận hòa.") == [("6", ["3"])]
     assert _totals("Quốc hội có 132 trong tổng số 491 đại biểu là nữ, trong đó 32 nữ đại biểu là người dân tộc thiểu số.") == [("132", ["32"])]
+
+
+def test_a_decree_number_in_a_comma_run_of_the_total_words() -> None:
+    got = _totals("Bộ đã công bố 200 cơ sở đủ điều kiện tham gia đóng mới, sửa chữa tàu theo Nghị định 67, trong đó có hơn 60 doanh nghiệp đóng tàu vỏ thép.")
+    assert got == [("200", ["60"])]
+
+
+def test_visits_of_the_people_the_parts_count() -> None:
+    got = _totals("Trên 9.000 cán bộ đã được quy hoạch, trên 4.000 lượt cán bộ lãnh đạo, quản lý các cấp được luân chuyển, trong đó cấp Trung ương luân chuyển trên 100 cán bộ về địa phương.")
+    assert got == [("4.000", ["100"])]

@@ -1003,7 +1003,7 @@ _PARTS_INTRO = re.compile(
     # 67, trong đó …"), a place's number ("dọc quốc lộ 28 ở xã A, trong đó …", "thôn 3"), an
     # ordinal ("Kỳ thi … lần thứ 18, trong đó …"), a multiple after a
     # comma ("khoảng 2.000 đại biểu …, gấp 4 lần năm 2016, trong đó …") and a comma before the parenthesis of the list ("188.000 ha, (trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n])|(?<=(?:lộ|ấp|tổ)[^\S\n])|(?<=(?:khu|xóm|ngõ|hẻm)[^\S\n])|(?<=(?:khóm|kiệt|thôn|khoá|khóa|quận)[^\S\n])|(?<=tuyến[^\S\n])|(?<=phường[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,28}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w))){1,6}?){0,5}?"
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n])|(?<=(?:lộ|ấp|tổ)[^\S\n])|(?<=(?:khu|xóm|ngõ|hẻm)[^\S\n])|(?<=(?:khóm|kiệt|thôn|khoá|khóa|quận)[^\S\n])|(?<=tuyến[^\S\n])|(?<=phường[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,28}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w)|(?:(?<=định[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d))){1,8}?){0,5}?"
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?(?:[,:;.][^\S\n]*\(|[,:;(.])?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
     # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
     r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
@@ -1611,6 +1611,13 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         complete = "gồm" in word and "trong" not in word
         first = next((q for q in rest if q.unit != "%"), None)
         first_noun = noun(text, first) if first is not None else ""
+        after_words = text[total.end : total.end + 40].lower().split()
+        if after_words[:1] == ["lượt"]:
+            after_words = after_words[1:]
+        if unit == "lượt" and first_noun and first_noun != unit and after_words[: len(first_noun.split())] == first_noun.split():
+            # "42.000 lượt cán bộ … được luân chuyển, trong đó … 1.000 cán bộ": visits of the
+            # people the parts count.
+            unit = first_noun
         if unit and first_noun != unit and _AND_IN_WORDS.search(text, total.end, intro.start("word")):
             # "2 mẫu và phân tích …, gồm 1 mẫu …": "và" among the total's words only when the
             # list counts the total's own noun ("6 người và hàng hóa, bao gồm 100 thùng …" lists
