@@ -224,3 +224,8 @@ def test_a_decree_number_in_a_comma_run_of_the_total_words() -> None:
 def test_visits_of_the_people_the_parts_count() -> None:
     got = _totals("Trên 9.000 cán bộ đã được quy hoạch, trên 4.000 lượt cán bộ lãnh đạo, quản lý các cấp được luân chuyển, trong đó cấp Trung ương luân chuyển trên 100 cán bộ về địa phương.")
     assert got == [("4.000", ["100"])]
+
+
+def test_an_average_since_january_is_no_sum() -> None:
+    assert _cum("Sản lượng khai thác đạt trung bình 400.000 thùng/ngày từ đầu năm đến nay, so với 300.000 thùng/ngày năm ngoái.") == []
+    assert _cum("Từ đầu năm đến nay, huyện đã cấp 1.230 giấy chứng nhận.") == [("1.230", None)]

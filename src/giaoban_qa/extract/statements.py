@@ -718,6 +718,7 @@ _ORDINAL_WORD = re.compile(r"(?<!\w)thứ[^\S\n]+(?:\d+|hai|ba|tư|năm|sáu|b�
 _OF_BEFORE = re.compile(r"(?<!\w)của[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 _NAME_AND_BEFORE = re.compile(r"(?-i:[A-ZĐ])[^\W\d_]*[^\S\n]+và[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z")
 _OTHER_ONES_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){1,4}?[^\S\n]+khác(?!\w)", re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(r"(?<!\w)(?:trung[^\S\n]+bình|bình[^\S\n]+quân)(?:[^\S\n]+(?:mỗi|một)[^\S\n]+[^\W\d_]+)?(?:[^\S\n]+(?:là|đạt|khoảng|gần|hơn|trên|ở[^\S\n]+mức))*[^\S\n]*\Z", re.IGNORECASE)
 _DENIED_BEFORE = re.compile(r"(?<!\w)không(?![^\S\n]+(?:chỉ|ngừng|dưới|quá|ít|kém|thua|hơn|những)(?!\w))(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*\Z", re.IGNORECASE)
 _SPAN_THEN_LINK = re.compile(r"(?:[^\S\n]+(?:nay|(?:19|20)\d\d))?[^\S\n]+(?:đến|tới)[^\S\n]+(?:nay|giờ|bây[^\S\n]+giờ)[^\S\n]+(?:và|nhưng|song|còn|mà)(?!\w)", re.IGNORECASE)
 _CLAUSE_LINK = re.compile(r"(?<!\w)(?:nhưng|song|và|còn|mà|thì|đồng\s+thời|tuy\s+nhiên)[^\S\n]*\Z", re.IGNORECASE)
@@ -856,6 +857,9 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # "cho phép … ở Hà Nội và 4 đô thị lớn khác": the others listed with a name are where,
         # not a sum.
         if _NAME_AND_BEFORE.search(text, max(sentence_start, target.start - 40), target.start) and _OTHER_ONES_AFTER.match(text, target.end):
+            continue
+        # "xuất khẩu đạt trung bình 500.000 thùng/ngày từ đầu năm đến nay": an average is no sum.
+        if _AVERAGE_BEFORE.search(text, max(sentence_start, target.start - 24), target.start):
             continue
         # "từ đầu năm tới nay vẫn không thể có được 1 bàn thắng": a figure denied is no sum.
         if _DENIED_BEFORE.search(text, max(sentence_start, target.start - 40), target.start):
