@@ -50,6 +50,7 @@ _NOT_NOUN = frozenset(
 )
 _WORD_AFTER = re.compile(r"[^\S\n]*([^\W\d_]+)")
 _BAO_GOM = re.compile(r"[^\S\n]+gồm(?!\w)", re.IGNORECASE)
+_BANG_NOUN = re.compile(r"[^\S\n]+(?:khen|cấp|lái|chứng\s+nhận|tốt\s+nghiệp|công\s+nhận|danh\s+dự)(?!\w)", re.IGNORECASE)
 
 
 def noun(text: str, q: Quantity) -> str:
@@ -62,6 +63,9 @@ def noun(text: str, q: Quantity) -> str:
     # "5.870 bao thuốc lá": "bao" is a noun, unless it opens "bao gồm".
     if m and m.group(1).lower() == "bao" and not _BAO_GOM.match(text, m.end()):
         return "bao"
+    # "tặng 15 bằng khen", "3 bằng lái": "bằng" is a noun there, not "equal to".
+    if m and m.group(1).lower() == "bằng" and _BANG_NOUN.match(text, m.end()):
+        return "bằng"
     # "gần 20.000 tỉ, trong đó … 15.600 tỉ": a bare amount counts in its scale word.
     if q.scale:
         return _SCALE_NOUN.get(q.scale, q.scale)
@@ -77,8 +81,15 @@ PERSON_NOUNS = frozenset(
     "bị can;đại biểu;thành viên;hội viên;đoàn viên;giáo viên;bác sĩ;chiến sĩ;thí sinh;đồng chí;cá nhân;trẻ;chị;anh;ông;bà;"
     # Nouns with no count unit of their own are read by their first syllable ("nạn nhân",
     # "ngư dân", "phạm nhân", "binh sĩ", "sĩ quan", "vận động viên", "tín đồ").
-    "bé;khách;nạn;ngư;phạm;binh;sĩ;vận;tín".split(";")
+    "bé;khách;nạn;ngư;phạm;binh;sĩ;vận;tín;"
+    # … and "cảnh sát", "nhân viên", "du khách", "phóng viên", "nghệ sĩ", "tuyển thủ", "võ sĩ",
+    # "quân nhân", "tù nhân", "kỹ sư", "chuyên gia", "giảng viên", "cựu chiến binh", "hành khách",
+    # "học viên".
+    "cảnh;nhân;du;phóng;nghệ;tuyển;võ;quân;lính;tù;kỹ;kĩ;chuyên;giảng;cựu;hành;học".split(";")
 )
+# Cases counted of people ("78 người bị thương, trong đó 18 trường hợp …", "ca").
+_CASE_NOUNS = frozenset(["trường hợp", "ca"])
+
 
 
 
@@ -99,7 +110,9 @@ def _part_of(total_noun: str, part_noun: str) -> bool:
     if total_noun in PERSON_NOUNS:
         # People listed by what they are ("5.800 người, trong đó 3.000 thủy thủ"); a thing
         # is split into its kinds by its own noun ("3 lô hàng gồm 29 container" is no split).
-        return part_noun in PERSON_NOUNS or part_noun not in _KNOWN_COUNTS
+        return part_noun in PERSON_NOUNS or part_noun in _CASE_NOUNS or part_noun not in _KNOWN_COUNTS
+    if total_noun in _CASE_NOUNS:
+        return part_noun in PERSON_NOUNS or part_noun in _CASE_NOUNS
     return False
 
 
@@ -644,7 +657,7 @@ _DURATIONS = frozenset("năm tháng ngày tuần giờ phút giây quý".split()
 _CUM_MARKER = re.compile(
     r"(?<!\w)(?:(?:nâng|đưa)\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:lũy|luỹ)\s+kế|cộng\s+dồn)|(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|(?:nâng|đưa)\s+tổng(?:\s+số)?|cộng\s+dồn|"
     r"(?:tính\s+)?đến\s+(?:hết|cuối)\s+tháng\s+\d{1,2}(?!\s*(?:năm|/)\s*\d)|tính\s+đến\s+nay|"
-    r"tính\s+chung(?=\s+(?:trong\s+)?(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại)|\s*,|\s+thì(?!\w))|\d{1,2}\s+tháng\s+đầu\s+năm|"
+    r"tính\s+chung(?=\s+(?:trong\s+|cho\s+)?(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại|tuần|phiên(?!\s+(?:bản|tòa|họp))|ngày)|\s*,|\s+thì(?!\w))|\d{1,2}\s+tháng\s+đầu\s+năm|"
     r"(?:tổng\s+cộng|tổng\s+số)\s+(?:từ\s+đầu\s+năm|(?:trong\s+)?\d{1,2}\s+tháng))",
     re.IGNORECASE,
 )
@@ -703,13 +716,23 @@ _RIGHT_FROM = re.compile(r"(?<!\w)ngay[^\S\n]*\Z", re.IGNORECASE)
 _UNTIL_NOW = re.compile(r"(?:[^\S\n]+(?:nay|(?:19|20)\d\d))?[^\S\n]+(?:đến|tới)[^\S\n]+(?:nay|hết|cuối)(?!\w)", re.IGNORECASE)
 _ORDINAL_WORD = re.compile(r"(?<!\w)thứ[^\S\n]+(?:\d+|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|nhất|nhì)(?!\w)", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"(?<!\w)của[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
+_NAME_AND_BEFORE = re.compile(r"(?-i:[A-ZĐ])[^\W\d_]*[^\S\n]+và[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z")
+_OTHER_ONES_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){1,4}?[^\S\n]+khác(?!\w)", re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(r"(?<!\w)(?:trung[^\S\n]+bình|bình[^\S\n]+quân)(?:[^\S\n]+(?:mỗi|một)[^\S\n]+[^\W\d_]+)?(?:[^\S\n]+(?:là|đạt|khoảng|gần|hơn|trên|ở[^\S\n]+mức))*[^\S\n]*\Z", re.IGNORECASE)
+_DENIED_BEFORE = re.compile(r"(?<!\w)không(?![^\S\n]+(?:chỉ|ngừng|dưới|quá|ít|kém|thua|hơn|những)(?!\w))(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*\Z", re.IGNORECASE)
+_SPAN_THEN_LINK = re.compile(r"(?:[^\S\n]+(?:nay|(?:19|20)\d\d))?[^\S\n]+(?:đến|tới)[^\S\n]+(?:nay|giờ|bây[^\S\n]+giờ)[^\S\n]+(?:và|nhưng|song|còn|mà)(?!\w)", re.IGNORECASE)
 _CLAUSE_LINK = re.compile(r"(?<!\w)(?:nhưng|song|và|còn|mà|thì|đồng\s+thời|tuy\s+nhiên)[^\S\n]*\Z", re.IGNORECASE)
 
 
 def _opens_clause(text: str, sentence_start: int, pos: int) -> bool:
     """Whether ``pos`` opens a clause: at most six words after the last break (or the start
-    of the sentence), or right after a word that links clauses ("… nhưng từ đầu năm …")."""
+    of the sentence), right after a word that links clauses ("… nhưng từ đầu năm …"), or
+    capitalised."""
     if _CLAUSE_LINK.search(text, max(sentence_start, pos - 16), pos):
+        return True
+    # "… để lại di chứng nặng nề Tính từ đầu năm 2017 đến nay, khoa đã tiếp nhận 176 ca": a
+    # capital opens a sentence whose stop was lost.
+    if pos > sentence_start and text[pos].isupper() and text[pos - 1] == " " and not text[max(sentence_start, pos - 2)].isupper():
         return True
     lo = max(sentence_start, pos - 80)
     m = _LAST_BREAK.search(text, lo, pos)
@@ -770,7 +793,9 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # "Lũy kế cả năm, … tăng 14% (đạt 12 tỷ đồng)": the figure the percentage is about.
         if nxt is not None and nxt.unit == "%" and a + 1 < len(qs) and _PCT_THEN_FIGURE.fullmatch(text, nxt.end, qs[a + 1].start):
             nxt = qs[a + 1]
-        clause_ends = nxt is None or _CLAUSE_BREAK.search(text, m.end(), nxt.start) is not None
+        # "thâm hụt 2,5 tỷ USD từ đầu năm đến giờ và có thể lên 7 tỷ USD": a span closed by "đến
+        # nay" and a word that links clauses ends the figure's clause as a comma does.
+        clause_ends = nxt is None or _CLAUSE_BREAK.search(text, m.end(), nxt.start) is not None or _SPAN_THEN_LINK.match(text, m.end(), nxt.start) is not None
         ends_sentence = _ENDS_SENTENCE.match(text, m.end()) is not None
         # "Tổng số lũy kế của 10 nhà máy … là 16.100 tỷ đồng": a figure after "của" names whose
         # sum it is, not the sum.
@@ -809,7 +834,10 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # phiếu này có lúc đã xuống đến 26.800 đồng/cổ phiếu": a price per unit is a level.
         if target is nxt and _COMPARED_WITH.search(text, m.end(), nxt.start):
             continue
-        if marker.startswith(("từ đầu năm", "tính")) and ("/" in (target.unit or "") or _PER_UNIT_AFTER.match(text, target.end)):
+        # (A change of such a price summed over a time is a sum: "tính chung cả tuần giảm 300.000
+        # đồng/tấn".)
+        if marker.startswith(("từ đầu năm", "tính")) and ("/" in (target.unit or "") or _PER_UNIT_AFTER.match(text, target.end)) \
+                and not (marker.startswith("tính chung") and target.verb in ("tăng", "giảm") and not target.base):
             continue
         # "nâng tổng công suất … từ 160 MW lên 240 MW": the total raised to is the one after "lên".
         if marker.startswith(("nâng", "đưa")) and target is nxt and _FROM_BEFORE.search(text, max(m.end(), nxt.start - 8), nxt.start) and a + 1 < len(qs) \
@@ -825,6 +853,16 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         if not target.unit and not target.scale and _DOTTED_PAIR.fullmatch(target.number_text):
             continue
         if noun(text, target) == "lần" and _MULTIPLE_BEFORE.search(text, max(0, target.start - 16), target.start):
+            continue
+        # "cho phép … ở Hà Nội và 4 đô thị lớn khác": the others listed with a name are where,
+        # not a sum.
+        if _NAME_AND_BEFORE.search(text, max(sentence_start, target.start - 40), target.start) and _OTHER_ONES_AFTER.match(text, target.end):
+            continue
+        # "xuất khẩu đạt trung bình 500.000 thùng/ngày từ đầu năm đến nay": an average is no sum.
+        if _AVERAGE_BEFORE.search(text, max(sentence_start, target.start - 24), target.start):
+            continue
+        # "từ đầu năm tới nay vẫn không thể có được 1 bàn thắng": a figure denied is no sum.
+        if _DENIED_BEFORE.search(text, max(sentence_start, target.start - 40), target.start):
             continue
         assigned.setdefault(target.index, marker)
     if not assigned:
@@ -867,10 +905,18 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             prev_last[_cum_noun(text, m) or ""] = m
     for i, q in enumerate(qs):
         marker = assigned.get(q.index)
-        if marker is None or q.unit == "%" or q.verb in ("tăng", "giảm"):
+        if marker is None or q.unit == "%":
             continue
         marker = marker.replace(" (list)", "")
+        # "tính chung cả tuần, giá xăng giảm 900 đồng": a change summed over a stated time is a
+        # cumulative figure, with no month's figure to hold (a net change may be the smaller).
+        summed_change = q.verb in ("tăng", "giảm") and marker.startswith("tính chung") and not q.base
+        if q.verb in ("tăng", "giảm") and not summed_change:
+            continue
         stmt = Cumulative(cumulative=q, marker=marker)
+        if summed_change:
+            out.append(stmt)
+            continue
         if q.in_range:
             # "nâng tổng năng suất lên 43-45 triệu khách": a raised or summed ("lũy kế", "cộng
             # dồn") total given as a range, read at its first figure, with no figure inside it to
@@ -904,7 +950,9 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
                 k = _last_before(candidates, i)
             if k is not None:
                 m_noun = _cum_noun(text, qs[k])
-                if not (not q_noun or not m_noun or m_noun == q_noun or (q_noun in PERSON_NOUNS and m_noun in PERSON_NOUNS)):
+                # "giao 4.343 chiếc …, nâng doanh số … lên 23.000 xe": the classifier counts the thing.
+                classifier = (m_noun in ("chiếc", "cái") and _classified(q_noun)) or (q_noun in ("chiếc", "cái") and _classified(m_noun))
+                if not (not q_noun or not m_noun or m_noun == q_noun or classifier or (q_noun in PERSON_NOUNS and m_noun in PERSON_NOUNS)):
                     k = None
         else:
             k = _last_before(same, i)
@@ -947,18 +995,19 @@ def _last_before(positions: list[int], i: int) -> int | None:
 # -- total with parts -----------------------------------------------------------------------
 
 _PARTS_INTRO = re.compile(
-    # The total's own words, perhaps in two or three runs split by commas ("1.600 đại biểu,
+    # The total's own words, perhaps in up to six runs split by commas ("1.600 đại biểu,
     # doanh nghiệp, trong đó …", "tại 9 tỉnh, thành phố, trong đó …", "3.760 tỷ đồng, tăng nhẹ
     # so với năm trước trong đó …").
-    # A year among them is no figure ("8 lần trong năm 2017, trong đó …"), nor is an age, a
+    # A year among them is no figure ("8 lần trong năm 2017, trong đó …", "quý IV/2016"), nor is an age, a
     # duration, a code after capitals, a grade, or a comparison aside ("khoảng 2.000 đại biểu
     # (nhiều gấp 4 lần năm 2016) …, trong đó …"). A hyphenated word or a dash between words
     # is among them ("lúa vụ đông - xuân bị ngập, trong đó …", "sạt lở ta-luy, trong đó …",
     # "246 phòng - trong đó …"), and so are an aside in parentheses ("5 hộ kinh doanh … (vi
     # phạm điểm a, khoản 1, Điều 72 …), trong đó …"), a document's number ("theo Nghị định
-    # 67, trong đó …"), an ordinal ("Kỳ thi … lần thứ 18, trong đó …"), a multiple after a
+    # 67, trong đó …"), a place's number ("dọc quốc lộ 28 ở xã A, trong đó …", "thôn 3"), an
+    # ordinal ("Kỳ thi … lần thứ 18, trong đó …"), a multiple after a
     # comma ("khoảng 2.000 đại biểu …, gấp 4 lần năm 2016, trong đó …") and a comma before the parenthesis of the list ("188.000 ha, (trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,12}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w))){1,6}?){0,2}?"
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n])|(?<=(?:lộ|ấp|tổ)[^\S\n])|(?<=(?:khu|xóm|ngõ|hẻm)[^\S\n])|(?<=(?:khóm|kiệt|thôn|khoá|khóa|quận)[^\S\n])|(?<=tuyến[^\S\n])|(?<=phường[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,28}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w)|(?:(?<=định[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d))){1,8}?){0,5}?"
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?(?:[,:;.][^\S\n]*\(|[,:;(.])?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
     # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
     r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
@@ -972,24 +1021,32 @@ _TOTAL_WORD = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)(?:\s+\w+){0,
 _TOTAL_NOUN = re.compile(r"(?<!\w)(?:tổng\s+số|tổng\s+cộng|tổng(?!\s+(?:số|cộng)\b))\s+([^\W\d_]+)[^\d;:]{0,60}?(?::|là|có|đạt)?\s*\Z", re.IGNORECASE)
 # "Số hộ được hỗ trợ là 76, trong đó …", "số lượng thí sinh dự thi: 1.250, trong đó …": a
 # clause that opens with "số (lượng)" and its noun names what the bare figure counts (also
-# "Số người thiệt mạng … đã vượt trên 100, trong đó …").
-_COUNT_NOUN = re.compile(r"(?:^|[.,;:(\n])[^\S\n]*(?:[Ss]ố(?:[^\S\n]+lượng)?)[^\S\n]+([^\W\d_]+)[^\d;:.,]{0,60}?(?::|(?<!\w)(?:là|đạt|vượt|lên(?:[^\S\n]+(?:tới|đến))?))[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z")
+# "Số người thiệt mạng … đã vượt trên 100, trong đó …"), or after "có" ("Hà Nội có số lượng thí sinh
+# dự thi là 72.400, trong đó …").
+_COUNT_NOUN = re.compile(r"(?:^|[.,;:(\n]|(?<!\w)có)[^\S\n]*(?:[Ss]ố(?:[^\S\n]+lượng)?)[^\S\n]+([^\W\d_]+)[^\d;:.,]{0,60}?(?::|(?<!\w)(?:là|đạt|vượt|lên(?:[^\S\n]+(?:tới|đến))?))[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z")
 _LIST_ITEM = re.compile(r"(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*(?:,|và)(?:[^\S\n]*[^\W\d_]++){0,2}[^\S\n]*")
 _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
-_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|cùng\s+với|\)|:|(?<!\w)(?:gồm|còn)(?!\w)", re.IGNORECASE)
+# ("còn lại" names the rest of the list, the last part: "trong đó 77 … , còn lại 13 …".)
+_PERIOD_SLASH = re.compile(r"(?<![\w/])(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?![\w/])")
+_NESTED_INTRO = re.compile(r"trong\s+(?:số\s+)?đó", re.IGNORECASE)
+_NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|cùng\s+với|\)|:|(?<!\w)(?:gồm|còn(?![^\S\n]+lại(?!\w)))(?!\w)", re.IGNORECASE)
 # "hộ nghèo: 51 hộ": a colon right before a figure labels the item, it opens no nested list.
 _LABEL_COLON = re.compile(r":[^\S\n]*\Z")
 # ("còn lại", "còn nợ" … are a remainder or a state, not "còn" setting a part against the next.)
 _THEN_WORDS = frozenset("trước sau đây chỉ là từ so với còn đã từng cũ mới".split())
 _VERB_LEAD = re.compile(r"(?:chia|tiến\s+hành|thực\s+hiện|xử\s+phạt|phạt|đã|đang|sẽ)(?!\w)", re.IGNORECASE)
 _OTHERS_AFTER = re.compile(r"[^\S\n]*(?:[^\W\d_]+[^\S\n]+){0,2}?khác(?!\w)", re.IGNORECASE)
+_BOUND_BEFORE = re.compile(r"(?<!\w)(?:tối[^\S\n]+(?:đa|thiểu)|không[^\S\n]+(?:quá|dưới|vượt[^\S\n]+quá))[^\S\n]*\Z", re.IGNORECASE)
+_PART_OF_LINK = re.compile(r"[^\S\n]+(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?", re.IGNORECASE)
+_NONE_OF = re.compile(r"(?<!\w)(?:không|chẳng)(?!\w).*(?<!\w)nào(?!\w)", re.IGNORECASE)
 _EXTREME = re.compile(r"(?<!\w)(?:cao|thấp|lớn|nhỏ|dài|ngắn|sâu|xa|gần)[^\S\n]+nhất(?!\w)", re.IGNORECASE)
 _COMPARED_TIME = re.compile(r"(?<!\w)(?:đầu\s+năm|cùng\s+kỳ|năm\s+trước|năm\s+ngoái|trước\s+đó|kỳ\s+trước|tháng\s+trước)(?!\w)", re.IGNORECASE)
 # A time split into parts that are times of something else ("giảm nhiều nhất là 13 năm").
 _TIME_PART_NOT = re.compile(r"(?<!\w)(?:nhất|hơn|giảm|tăng|sớm|muộn|chậm|trễ|thêm|kéo\s+dài)(?!\w)", re.IGNORECASE)
 _CONTRAST = re.compile(r"(?<!\w)(?:còn(?!\w)(?!\s+(?:lại|dư|nợ|tồn)(?!\w))|trong\s+khi(?!\w))", re.IGNORECASE)
 _CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
+_WORDS_THEN_CLOSE = re.compile(r"[^\S\n]*[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,6}[^\S\n]*\)")
 _NOT_TOTALS = frozenset(["lần", "%"]) | _TIME_NOUNS
 
 
@@ -1012,6 +1069,9 @@ def _kin(total_noun: str, part_noun: str) -> bool:
     lượt cán bộ")."""
     if total_noun.startswith("lượt") and part_noun.startswith("lượt"):
         return True
+    # "thử tên lửa 8 lần …, trong đó tuần trước có 2 vụ thử": times and events, one count.
+    if {total_noun, part_noun} == {"lần", "vụ"}:
+        return True
     # "7.525 thí sinh (TS), trong đó 7.227 TS …": a noun and its abbreviation.
     if _abbreviates(total_noun, part_noun) or _abbreviates(part_noun, total_noun):
         return True
@@ -1030,6 +1090,8 @@ def _kin(total_noun: str, part_noun: str) -> bool:
 # Far more than any list item of real text (a part's aside, its nested detail up to the
 # next semicolon), and what keeps a hostile sentence's lists linear.
 _PARTS_REACH = 1000
+# Right after the intro: the count of the items, a few words, and the colon that lists them.
+_COUNTED_ITEMS = re.compile(r"[^\S\n]*(\d{1,2})(?:[^\S\n]+[^\W\d_]+){1,4}[^\S\n]*:")
 
 
 def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False, paren: bool = False, long_lead: bool = True, total: Quantity | None = None) -> list[Quantity]:
@@ -1048,9 +1110,15 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
     aside = False  # inside a parenthesis opened after a part
     closed = False  # the last part was joined by "và": the list has ended
     head: Quantity | None = None  # the first figure of a range "A - B" just passed
+    counted = _COUNTED_ITEMS.match(text, pos)
     for q in rest:
         if q.start < pos:
             continue  # a figure the intro read past ("442 đại biểu … (chiếm 90%), trong đó …")
+        if counted is not None and not parts and q.start == counted.start(1) and noun(text, q) != unit:
+            # "3.000 m2 bao gồm 2 khu vực chính: showroom 900 m2, …": the count of the items
+            # before the colon is no part; the parts follow it.
+            pos = counted.end()
+            continue
         # A list goes on at most _PARTS_REACH characters past its last part (or its intro): a
         # part's detail or aside that never closes in one long sentence made every total
         # rescan the rest of it (hostile text: N totals cost N², bench_statements_hostile.py).
@@ -1077,7 +1145,9 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
                     continue
                 between = between[between.rindex(")") + 1 :]
                 aside = False
-            elif between.count("(") > between.count(")"):
+            # ("7 giải Nhất với các môn Lý (4 em), Hóa (2 em)": the next item's own parenthesis
+            # opens right after the one that closed.)
+            if between.count("(") > between.count(")"):
                 aside = True
                 continue
         if skipping:
@@ -1099,7 +1169,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         if parts and ":" in between and q_noun and q_noun == noun(text, parts[-1]):
             # "gồm 3 bài thi độc lập là: Toán, Ngữ văn, Ngoại ngữ và 2 bài thi tổ hợp": the colon
             # names a part's members; the next part of the same noun goes on with the list.
-            between = re.sub(r":[^\d;()]*?(?=(?:,|(?<!\w)và(?!\w))[^,]*\Z)", " ", between)
+            # (Not past a "trong đó" of its own: "10 tỉnh … là: A, B, C, trong đó, có 4 tỉnh …"
+            # splits the part, it lists no next one.)
+            members = re.search(r":[^\d;()]*?(?=(?:,|(?<!\w)và(?!\w))[^,]*\Z)", between)
+            if members and not _NESTED_INTRO.search(members.group()):
+                between = between[: members.start()] + " " + between[members.end() :]
         contrast = parts and q_noun and q.unit != "%" and not closed and (q_noun == unit or q_noun == noun(text, parts[-1])) and _CONTRAST.search(between)
         if contrast:
             # "trong đó thôn A có 30 hộ, còn thôn B có 25 hộ", "vay ngắn hạn 6.036 tỷ đồng … trong
@@ -1182,19 +1256,35 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         noun_pair = not parts and own and same_amount and long_lead and not paren and between.count(",") == 1 and not re.search(r"[;:(]", between) \
             and len(between.split()) <= 6 and all(len(piece.split()) <= 3 for piece in between.split(","))
         if not parts and own and long_lead and not paren and (noun_pair or not re.search(r"[,;:(]", between)) and not _EXTREME.search(between):
-            first_limit = max(first_limit, 10)
+            # "trong đó riêng vệ tinh A có khả năng … đã nặng 650 kg": "riêng" opens the part's
+            # name, however long it runs.
+            first_limit = max(first_limit, 20 if between[:5].lower() == "riêng" else 10)
             lead = between.split()
         if not parts and not paren and unit and " ".join(lead).lower().startswith(("số " + unit + " ", "số lượng " + unit + " ")):
             # "trong đó số đại biểu tán thành là 410": the part named by "số" and the total's noun.
             first_limit = max(first_limit, 4 + len(unit.split()) + 2)
         # A later part may take as long a lead as the first of the total's own unit ("hải sản
         # bảo đảm an toàn thực phẩm là 5.644 tấn, hải sản không an toàn thực phẩm là 1.125 tấn").
-        if len(lead) > (first_limit if not parts else max(7, first_limit) if (own or same_amount) else 7) or (not parts and (_PART_SEPARATOR.search(between if not (own and long_lead and not paren) else re.sub(r"(?<!\w)và(?!\w)" + ("|," if noun_pair else ""), " ", between)) or ":" in between)):
+        # (Words that only link the figure to its name, at the end of the lead, count for none:
+        # "nguồn vốn huy động từ các nhà đầu tư khoảng 47.116 tỷ đồng", "lên tới gần".)
+        core = len(lead)
+        while core > len(lead) - 3 and core and lead[core - 1].lower() in _LEAD_TAIL:
+            core -= 1
+        later_limit = max(7, first_limit, 10 if own and long_lead and not paren else 0) if (own or same_amount) else 7
+        if core > (first_limit if not parts else later_limit) or (not parts and (_PART_SEPARATOR.search(between if not (own and long_lead and not paren) else re.sub(r"(?<!\w)và(?!\w)" + ("|," if noun_pair else ""), " ", between)) or ":" in between)):
             break
         # "22 người thiệt mạng bao gồm nhiều trẻ em và 59 người khác bị thương": others first
         # are no part (last, "… và 55 lao động khác", they are the rest of the list); nor is the highest or lowest of the items ("trên 2 điểm, trong đó cao nhất
         # đến 3,31 điểm …").
         if (not parts and _OTHERS_AFTER.match(text, q.end)) or _EXTREME.search(" ".join(lead)):
+            break
+        # "trong đó không có môn nào dưới 5 điểm": a negated "any" says there is none; the
+        # figure is a threshold, no part.
+        if _NONE_OF.search(" ".join(lead)):
+            break
+        # "298 người, gồm 196 công dân Hà Lan và công dân từ 16 quốc gia khác": the noun of the
+        # part before, in the lead, names the people; the figure counts something else of theirs.
+        if parts and lead and q_noun != noun(text, parts[-1]) and noun(text, parts[-1]).split()[:1] and noun(text, parts[-1]).split()[0] in (w.lower() for w in lead):
             break
         # "10 tỷ USD, trong đó giá thành cho mỗi chiếc vào khoảng 50 triệu USD": a figure per
         # unit is no part of the total.
@@ -1214,6 +1304,11 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # Not "tàu SAR 413" either: a name or code before a bare figure numbers the thing.
         named = any(any(c.isupper() for c in w) for w in lead[1:])
         if not q.unit and q.denominator is None and not named and (not q_noun or q_noun in _SCALE_NOUNS and q_noun != unit) and (bare_ok or (unit and (said.startswith(unit + " ") or said.startswith("số " + unit + " ")) and not said.endswith(" " + unit))):
+            q_noun = unit
+        # "1.500 đại biểu, trong đó khoảng 1.300 là đại diện …": a bare count that leads its
+        # item and is said to be something counts the total's own noun.
+        elif not q.unit and not q.scale and not q_noun and q.denominator is None and total is not None and not total.scale and unit and unit not in _AMOUNT_UNITS \
+                and all(w.lower() in _BARE_LEAD_WORDS for w in lead) and _COPULA_AFTER.match(text, q.end):
             q_noun = unit
         # "703 tỷ đồng, trong đó vốn góp là 342,7 tỷ và …": a bare amount in a scale word is
         # counted in the total's own money or measure unit.
@@ -1238,10 +1333,17 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             # total's own noun (not for a total taken from the sentence before: "25 máy … trên
             # 17 tàu. Trong đó có 10 cái …" counts the machines).
             q_noun = unit
-        if not _kin(unit, q_noun) or (q_noun != unit and len(lead) > 3 and unit not in said):
+        # "11 triệu lượt người, trong đó khách quốc tế trên 2 triệu lượt": a count unit and the
+        # one-word unit it opens with count one thing, after a lead of any length.
+        same_head = q_noun != unit and unit in _KNOWN_COUNTS and q_noun in _KNOWN_COUNTS and (unit.split()[0] == q_noun or q_noun.split()[0] == unit)
+        if not _kin(unit, q_noun) or (q_noun != unit and not same_head and len(lead) > 3 and unit not in said):
             # A kind leads its item ("7 giải A", "có 590 cá nhân"), with a word at most before
-            # it ("xe dưới 9 chỗ" is a size, not a count of the 30 models).
-            if not (kinds and _a_kind(unit, q_noun) and sum(w.lower() not in _KIND_LEAD_WORDS for w in lead) <= 1):
+            # it ("xe dưới 9 chỗ" is a size, not a count of the 30 models) — and right after the
+            # separator once a part of the total's own noun was read ("121 xe, trong đó có 14 xe
+            # vi phạm, tước 4 giấy phép": a new clause, not a kind of the cars).
+            lead_words = sum(w.lower() not in _KIND_LEAD_WORDS for w in lead)
+            said_words = sum(w.lower() not in _KIND_LEAD_WORDS and w.lower() not in _BARE_LEAD_WORDS for w in lead)
+            if not (kinds and _a_kind(unit, q_noun) and lead_words <= 1) or (said_words and any(noun(text, p) == unit for p in parts)):
                 break
         if unit in _TIME_NOUNS and _TIME_PART_NOT.search(said):
             break
@@ -1282,6 +1384,9 @@ _NUMBER_WORD_ITEM_IN = re.compile(r"(?:[,;]|(?<!\w)và(?!\w))[^\S\n]*(?:có[^\S\
 
 
 _KIND_LEAD_WORDS = frozenset("có cả khoảng gần hơn riêng".split())
+_LEAD_TAIL = frozenset("là đạt có lên tới đến khoảng gần hơn trên xấp xỉ ước chừng".split())
+_BARE_LEAD_WORDS = frozenset("có cả khoảng gần hơn trên chỉ".split())
+_COPULA_AFTER = re.compile(r"[^\S\n]+(?:là|được|bị|đã|đang|thuộc|chưa|vẫn)(?!\w)", re.IGNORECASE)
 
 
 def _a_kind(total_noun: str, part_noun: str) -> bool:
@@ -1312,15 +1417,21 @@ _NO_TOTAL_BEFORE = re.compile(
     r"|(?<!\w)từ[^\S\n]+\d[\d.,]*(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]+(?:đến|tới)[^\S\n]+\Z",
     re.IGNORECASE,
 )
+_AT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở|số|nhà)[^\S\n]+\Z", re.IGNORECASE)
+_STREET_AFTER = re.compile(r"[^\S\n]+(?-i:[A-ZĐ])[^\W\d_]*[^\S\n]+(?-i:[A-ZĐ])[^\W\d_]*")
 _THRESHOLD_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){0,2}[^\S\n]+trở[^\S\n]+(?:lên|xuống)(?!\w)", re.IGNORECASE)
 
 
-def _can_total(text: str, total: Quantity) -> bool:
+def _can_total(text: str, total: Quantity, in_range: bool = False) -> bool:
     # "tăng gần 3.000 em so với năm ngoái. Trong đó, …": a change is no total ("tăng lên
-    # 1.400 tấn" is one: the level reached).
-    if total.unit == "%" or total.in_range or total.relation in ("growth", "decline") or total.number_style == "odd":
+    # 1.400 tấn" is one: the level reached). ``in_range``: a range's end may be (its caller
+    # reads it at its first figure).
+    if total.unit == "%" or (total.in_range and not in_range) or total.relation in ("growth", "decline") or total.number_style == "odd":
         return False
     if _NO_TOTAL_BEFORE.search(text, max(0, total.start - 60), total.start) or _THRESHOLD_AFTER.match(text, total.end, total.end + 30):
+        return False
+    # "tại 51 Lê Đại Hành, với quy mô gồm 2 tầng": a house number before a street's name.
+    if not total.unit and _AT_BEFORE.search(text, max(0, total.start - 12), total.start) and _STREET_AFTER.match(text, total.end, total.end + 40):
         return False
     return not (total.verb in ("tăng", "giảm") and not re.search(r"(?:lên|xuống)[^\S\n]*\Z", text[max(0, total.start - 12) : total.start]))
 
@@ -1343,6 +1454,23 @@ _AND_IN_WORDS = re.compile(r"(?<!\w)và(?!\w)", re.IGNORECASE)
 _INSIDE_ASIDE = re.compile(r"\([^()]*\Z")
 _JOINED_PAIR = re.compile(r"[^\d,;:.()]{0,50}(?:\([^\W\d_]{1,10}\))?[^\S\n]+và[^\S\n]+")
 _JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IGNORECASE)
+
+
+_FEW_WORDS = re.compile(r"(?:[^\S\n]*[^\W\d_]+){1,5}[^\S\n]*,?[^\S\n]*\Z")
+
+
+def _time_split_after_words(text: str, total: Quantity, intro: re.Match, cands: list[Quantity], i: int) -> bool:
+    """"60 năm hoạt động chính trị, bao gồm 31 năm làm Thủ tướng": a time named by a few
+    words, whose list opens right away with a time of its own noun."""
+    if not _FEW_WORDS.match(text, total.end, intro.start("word")):
+        return False
+    first = cands[i + 1] if i + 1 < len(cands) else None
+    return first is not None and noun(text, first) == noun(text, total) and len(text[intro.end() : first.start].split()) <= 1
+
+
+def same_head_unit(unit: str, other: str) -> bool:
+    """Two count units of one thing, one the first word of the other ("lượt người" / "lượt")."""
+    return unit != other and unit in _KNOWN_COUNTS and other in _KNOWN_COUNTS and (unit.split()[0] == other or other.split()[0] == unit)
 
 
 def _repeats_words(text: str, start: int, end: int, q: Quantity | None) -> bool:
@@ -1377,17 +1505,22 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
     """Totals with their parts. ``lead_in`` is the last figure of the sentence before, for a
     list that opens the next sentence ("… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo …")."""
     cands = ([lead_in] if lead_in is not None else []) + qs
+    read_parts: set[int] = set()  # the parts read so far in this sentence, by index
     used: set[int] = set()  # the intro words already read, by position
     for i, total in enumerate(cands):
         # The intro pattern is tried only where its words are (most figures have none after
         # them, and a failing match of the pattern backtracks through its runs of words).
-        window_end = min(sentence_end, total.end + 110)
+        window_end = min(sentence_end, total.end + 140)
         intro = _PARTS_INTRO.match(text, total.end, window_end) if _INTRO_WORD.search(text, total.end, window_end) else None
         if intro is not None and intro.start("word") in used:
             continue
-        if intro is not None and i > 0 and cands[i - 1].denominator == total.index and total is not lead_in:
-            # "7/8 thí sinh đoạt huy chương, trong đó có 1 huy chương vàng, …": the list splits
-            # the part A, not the whole B it is of.
+        linked = None  # the whole B of "A trong số B", when the list was given to A
+        if intro is not None and i > 0 and total is not lead_in and (cands[i - 1].denominator == total.index or _PART_OF_LINK.fullmatch(text, cands[i - 1].end, total.start)):
+            # "7/8 thí sinh đoạt huy chương, trong đó có 1 huy chương vàng, …", "chọn 95 trong số
+            # 139 tác phẩm …, bao gồm: 7 giải A, …": the list splits the part A, not the whole B
+            # it is of.
+            if cands[i - 1].denominator != total.index:
+                linked = total
             total = cands[i - 1]
         head = i - 1 if intro is not None and total is not cands[i] else i  # the total's own place
         aside = _INSIDE_ASIDE.search(text, max(0, total.start - 100), total.start) if intro is not None and ")" in text[total.end : intro.start("word")] else None
@@ -1401,12 +1534,25 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         # With words between the total and the parenthesis, not a total that closes a list of
         # its own kind ("627 tàu khai thác và 44 tàu dịch vụ (297 tàu vỏ thép, …)": the
         # parenthesis splits all of them).
-        if paren_list and text[total.end : paren_list.end()].strip(" (") and i > 0 and cands[i - 1].end > total.start - 60 and noun(text, cands[i - 1]) == noun(text, total):
+        closes_list = bool(paren_list) and bool(text[total.end : paren_list.end()].strip(" (")) and i > 0 and cands[i - 1].end > total.start - 60 and noun(text, cands[i - 1]) == noun(text, total)
+        if closes_list and total.index not in read_parts:
             continue
         if not intro and not paren_list:
             continue
         can = _can_total(text, total)
         if paren_list and not can:
+            continue
+        if intro is not None and total.in_range and total is not lead_in and i > 0 and cands[i - 1].in_range and _RANGE_DASH.fullmatch(text, cands[i - 1].end, total.start) \
+                and _can_total(text, total, in_range=True):
+            # "đi từ 2 - 3 xe, trong đó 1 xe đi trước": a total given as a range is read at its
+            # first figure, the least it says, and only when its parts fit in that (so it never
+            # makes a finding: they may sum to anything up to the range's end).
+            unit = _total_unit(text, total)
+            parts = _parts_after(text, _After(cands, i + 1), intro.end(), unit, "(" in intro.group(), False, complete=False, total=total) if unit else []
+            if parts and _fits(cands[i - 1], parts):
+                used.add(intro.start("word"))
+                read_parts.update(p.index for p in parts)
+                out.append(TotalParts(total=cands[i - 1], parts=parts, complete=False, said_total=False, intro_end=intro.end(), by_kind=True))
             continue
         # Not a figure of comparison closing the sentence before ("gấp đôi cùng kỳ (444,5 tỷ
         # đồng). Trong đó …" lists the parts of the figure it is compared with).
@@ -1418,7 +1564,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         if total is lead_in and (_OPENS_LIST.search(text, max(0, total.start - 60), total.start) or re.search(r"(?<!\w)và(?!\w)[^\d.;]{0,40}\Z", text[max(0, total.start - 50) : total.start])):
             continue
         unit = _total_unit(text, cands[i]) if can else ""  # "7/8 thí sinh": A counts B's noun
-        if can and intro and not unit and noun(text, total) in _SPLIT_TIMES and _INTRO_RIGHT_AFTER.match(text, total.end, intro.start("word")):
+        if can and intro and not unit and noun(text, total) in _SPLIT_TIMES and (_INTRO_RIGHT_AFTER.match(text, total.end, intro.start("word")) or _time_split_after_words(text, total, intro, cands, i)):
             # "không quá 168 giờ/năm (trong đó thuế là 119 giờ và bảo hiểm là 49 giờ)": a time
             # with its list right after it is split into times of its own noun (only those:
             # "8 lần trong năm 2017, trong đó …" lists no years).
@@ -1436,6 +1582,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             tn = _TOTAL_NOUN.search(text, max(0, total.start - 80), total.start) or _COUNT_NOUN.search(text, max(0, total.start - 80), total.start)
             if tn:
                 unit, bare_total = tn.group(1).lower(), True
+                # "số lượng thí sinh … là 72.472, trong đó 71.819 thí sinh": a count unit of two words.
+                second = _WORD_AFTER.match(text, tn.end(1), tn.end(1) + 12)
+                if second and unit + " " + second.group(1).lower() in _KNOWN_COUNTS:
+                    unit += " " + second.group(1).lower()
         # The figures after the total, without copying the list (a copy per candidate made a
         # sentence of N figures cost N²).
         rest = _After(cands, i + 1)
@@ -1445,8 +1595,15 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # Without "gồm" / "trong đó" only a list of two figures or more of the total's own
             # noun, closed by the parenthesis, is its parts ("76 hộ (51 hộ nghèo, 32 hộ cận nghèo)").
             parts = _parts_after(text, rest, paren_list.end(), unit, True, False, paren=True)
-            if len(parts) < 2 or any(noun(text, p) != unit for p in parts) or not _CLOSE_PAREN.match(text, parts[-1].end) and not re.match(r"[^\S\n]*[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,6}[^\S\n]*\)", text[parts[-1].end : parts[-1].end + 80]):
+            close = (_CLOSE_PAREN.match(text, parts[-1].end) or _WORDS_THEN_CLOSE.match(text, parts[-1].end, parts[-1].end + 80)) if parts else None
+            # "25 dự án, trong đó có 18 dự án về du lịch (11 dự án có …)": one figure of its own
+            # noun in parentheses after a part already read details that part, when it is set
+            # against no other time ("18 dự án (20 dự án năm trước)").
+            detail = len(parts) == 1 and close is not None and total.index in read_parts \
+                and not _COMPARED_TIME.search(text, parts[0].end, close.end())
+            if (len(parts) < 2 or closes_list) and not detail or any(noun(text, p) != unit for p in parts) or close is None:
                 continue
+            read_parts.update(p.index for p in parts)
             out.append(TotalParts(total=total, parts=parts, complete=False, said_total=said_total, intro_end=paren_list.end()))
             continue
         opened = "(" in intro.group()
@@ -1458,6 +1615,13 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         complete = "gồm" in word and "trong" not in word
         first = next((q for q in rest if q.unit != "%"), None)
         first_noun = noun(text, first) if first is not None else ""
+        after_words = text[total.end : total.end + 40].lower().split()
+        if after_words[:1] == ["lượt"]:
+            after_words = after_words[1:]
+        if unit == "lượt" and first_noun and first_noun != unit and after_words[: len(first_noun.split())] == first_noun.split():
+            # "42.000 lượt cán bộ … được luân chuyển, trong đó … 1.000 cán bộ": visits of the
+            # people the parts count.
+            unit = first_noun
         if unit and first_noun != unit and _AND_IN_WORDS.search(text, total.end, intro.start("word")):
             # "2 mẫu và phân tích …, gồm 1 mẫu …": "và" among the total's words only when the
             # list counts the total's own noun ("6 người và hàng hóa, bao gồm 100 thùng …" lists
@@ -1465,6 +1629,17 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             continue
         parts: list[Quantity] = []
         by_kind = False
+        # A total far before its intro (past twelve words or 110 characters) takes parts of
+        # another noun than its own (kinds, things of a person total) only when that noun is
+        # named on the way — people of people always ("6 thí sinh … đều giành được huy chương, trong đó có 5 huy chương bạc",
+        # not "500.000 thí sinh … với bài thi tổ hợp gồm 3 môn").
+        between_words = text[total.end : intro.start("word")].lower().split()
+        far = len(between_words) > 12 or intro.start("word") - total.end > 110
+        kinds_named = not far or (first is not None and bool(set(re.findall(r"[^\W\d_]+", text[first.end : first.end + 24].lower())[:3]) & set(between_words)))
+        strict_kin = first_noun == unit or same_head_unit(unit, first_noun) or (unit in PERSON_NOUNS and (first_noun in PERSON_NOUNS or first_noun in _CASE_NOUNS)) \
+            or (unit in _GENERIC_TOTALS and first_noun in _KNOWN_COUNTS)
+        if far and not kinds_named and not strict_kin:
+            continue
         if unit:
             # The last item of a list ("dài 3,7 mét, rộng 1,52 mét và cao 1,46 mét, trong đó …",
             # "105 hành khách và 11 thành viên, trong đó …"): "trong đó" is about the whole
@@ -1472,14 +1647,20 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # ("… 56 giảng viên, có 464 sinh viên, trong đó khoa y có 388 sinh viên").
             # (A percentage before it is no item of such a list: "chuyền chính xác 95%, tung ra 6
             # cú sút, trong đó có 2 pha thành bàn".)
-            if head > 0 and not said_total and cands[head - 1].unit != "%" and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not (first_noun == unit and noun(text, cands[head - 1]) != unit) \
+            # (Nor when the figure counts the others, a group of its own: "5 người chết và 89
+            # người khác bị thương, trong đó 14 người …".)
+            others = _OTHERS_AFTER.match(text, total.end, intro.start("word")) is not None
+            opened_here = "(" in intro.group() and "," not in text[total.end : intro.start("word")]
+            # (A parenthesis opened right after the last item, of another noun than the item
+            # before, is that item's: "5.000 binh sĩ và 300 thiết bị (bao gồm cả 80 máy bay)".)
+            if head > 0 and not said_total and not others and cands[head - 1].unit != "%" and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not ((first_noun == unit or opened_here) and noun(text, cands[head - 1]) != unit) \
                     and not _repeats_words(text, total.end, intro.start("word"), first):
                 continue
             # "5 bài của học sinh (HS) và 2 bài của giáo viên (GV), trong đó: 3 bài …": the list is
             # of both figures of that noun joined by "và", not of the second.
             # Neither of these when the first part repeats this figure's own words ("8 người thiệt
             # mạng và 65 người bị thương, trong đó có 8 người bị thương nặng" splits the 65).
-            if head > 0 and not said_total and noun(text, cands[head - 1]) == unit and _JOINED_PAIR.fullmatch(text, cands[head - 1].end, total.start) \
+            if head > 0 and not said_total and not others and noun(text, cands[head - 1]) == unit and _JOINED_PAIR.fullmatch(text, cands[head - 1].end, total.start) \
                     and not _repeats_words(text, total.end, intro.start("word"), first):
                 continue
             parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in, total=total)
@@ -1498,7 +1679,8 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                 # gồm: …").
                 # Nor from a part of this figure ("4 container … trong tổng 3 lô hàng gồm 29
                 # container": the 4 are some of the 29, not their total).
-                if len(gap) > 120 or re.search(r"[;:()/]", gap) or _NESTED.search(gap) or _JOINS_CLAUSES.search(gap) or _OF_WHOLE.search(gap) or earlier is lead_in:
+                # ("giảm 8,3 nghìn người so với quý IV/2016, trong đó …": a period's slash is no break.)
+                if len(gap) > 120 or re.search(r"[;:()/]", _PERIOD_SLASH.sub(" ", gap)) or _NESTED.search(gap) or _JOINS_CLAUSES.search(gap) or _OF_WHOLE.search(gap) or earlier is lead_in:
                     break
                 if earlier.unit == "%":
                     # "15.392 tỷ đồng, tăng 55,5% so với đầu năm, trong đó …": a change of the
@@ -1525,18 +1707,32 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         # When the total is itself an item of a list of things ("…, 1 súng ngắn, 6 viên đạn
         # trong đó 1 viên …, 1 xe môtô và 2 điện thoại") the items after a comma are no kinds of it.
         in_list = head > 0 and re.fullmatch(r"[^;:()]{0,40},[^\S\n]*", text[cands[head - 1].end : total.start]) is not None
-        if unit and can and total is cands[head]:
+        if unit and can and total is cands[head] and kinds_named:
             # Parts counted by their kinds ("95 tác phẩm đạt giải, trong đó có 7 giải A, 24 giải
             # B, …", "5 trận, trong đó 3 trận hòa và 2 lần thất bại"), when they fit in it.
             kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list, long_lead=total is not lead_in, total=total)
             if len(kind_parts) > len(parts) and _fits(total, kind_parts):
                 parts, by_kind = kind_parts, True
+        # "3 trận vòng loại để vào vòng chính (gồm tối đa 7 trận …)": a part given as a bound
+        # may bound something else; it is read only when the parts fit in the total.
+        if parts and any(_BOUND_BEFORE.search(text, max(0, p.start - 16), p.start) for p in parts) and not _fits(total, parts):
+            parts = []
         if parts and (_NUMBER_WORD_ITEMS.match(text[intro.end() : parts[0].start].lstrip(" ,:;(")) or _NUMBER_WORD_ITEM_IN.search(text, parts[0].end, parts[-1].start)):
             complete = False  # items counted in words are not among the parts read
         if any(p.in_range for p in parts):
             complete = False  # a range's first figure is the least of that part, not all of it
+        counted = _COUNTED_ITEMS.match(text, intro.end())
+        if parts and counted and parts[0].start > counted.start(1):
+            complete = False  # "gồm 2 khu vực chính: …" names the main items, maybe not all
+        if parts and linked is not None and total is cands[i - 1] and not _fits(total, parts):
+            # "chỉ thua 1 trong tổng số 5 trận, trong đó có 2 trận hòa": parts that pass A are of
+            # the whole B (read as kinds, so only when they fit in it).
+            if not _fits(linked, parts):
+                continue
+            total, by_kind, complete = linked, True, False
         if parts:
             used.add(intro.start("word"))
+            read_parts.update(p.index for p in parts)
             out.append(TotalParts(total=total, parts=parts, complete=complete, said_total=said_total, intro_end=intro.end(), by_kind=by_kind))
 
 
