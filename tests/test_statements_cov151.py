@@ -229,3 +229,14 @@ def test_visits_of_the_people_the_parts_count() -> None:
 def test_an_average_since_january_is_no_sum() -> None:
     assert _cum("Sản lượng khai thác đạt trung bình 400.000 thùng/ngày từ đầu năm đến nay, so với 300.000 thùng/ngày năm ngoái.") == []
     assert _cum("Từ đầu năm đến nay, huyện đã cấp 1.230 giấy chứng nhận.") == [("1.230", None)]
+
+
+def test_an_age_after_tuoi_is_no_total_of_a_list() -> None:
+    # A random pool article: the age "độ tuổi 20" was read as the total of "bao gồm 32 chiếc".
+    from giaoban_qa.document import build_document
+    from giaoban_qa.extract.statements import statements
+
+    for text in ("Khi ấy trẻ đã có 28 răng, 4 chiếc răng hàm cuối cùng sẽ mọc trong độ tuổi 20 khi xương hàm phát triển đầy đủ, "
+                 "đủ chỗ cho hàm răng bao gồm 32 chiếc.",
+                 "Trẻ có 28 răng trong hàm, 4 chiếc răng khôn sẽ mọc ở độ tuổi 20 khi xương hàm đã lớn, đủ chỗ cho cả hàm bao gồm 32 chiếc."):
+        assert build_document("t.txt", text).fact(statements).totals == [], text

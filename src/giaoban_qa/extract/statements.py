@@ -1501,6 +1501,10 @@ class _After:
         return (items[k] for k in range(self.start, len(items)))
 
 
+# "độ tuổi 20", "tuổi 18": the figure after "tuổi" is an age.
+_AGE_BEFORE = re.compile(r"(?<!\w)tuổi[^\S\n]+\Z", re.IGNORECASE)
+
+
 def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts], lead_in: Quantity | None = None) -> None:
     """Totals with their parts. ``lead_in`` is the last figure of the sentence before, for a
     list that opens the next sentence ("… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo …")."""
@@ -1508,6 +1512,8 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
     read_parts: set[int] = set()  # the parts read so far in this sentence, by index
     used: set[int] = set()  # the intro words already read, by position
     for i, total in enumerate(cands):
+        if _AGE_BEFORE.search(text, max(0, total.start - 10), total.start):
+            continue  # "mọc lên trong độ tuổi 20 khi …, bộ răng … bao gồm 32 chiếc": an age, no total
         # The intro pattern is tried only where its words are (most figures have none after
         # them, and a failing match of the pattern backtracks through its runs of words).
         window_end = min(sentence_end, total.end + 140)
