@@ -650,9 +650,6 @@ def _rarer(left: int, cand_left: int, strong: float, right: int, cand_right: int
     return (ok(left, cand_left, strong) and ok(right, cand_right, weak)) or (ok(right, cand_right, strong) and ok(left, cand_left, weak))
 
 
-# Pair counts looked up, shared by the documents of a run (pairs repeat across documents).
-_PAIR_CACHE: dict[str, int] = {}
-
 # A candidate seen fewer times than this cannot reach the support the rule asks for.
 _VIABLE_MIN = 200
 _VIABLE_TOP = 12
@@ -1036,16 +1033,9 @@ class RealWordSlip(Rule):
         if n == 0:
             return
         ws = _WordView(sc)
-        bigram_cache = _PAIR_CACHE
-        if len(bigram_cache) > 50_000:  # bounded: ~6 MB at most
-            bigram_cache.clear()
-
-        def bigram(a: str, b: str) -> int:
-            k = a + " " + b
-            c = bigram_cache.get(k)
-            if c is None:
-                c = bigram_cache[k] = model.bigram(a, b)
-            return c
+        # (The model remembers ids and pair counts for the run: a cache of its own keyed by
+        # the two words joined built a string per lookup, and held it.)
+        bigram = model.bigram
 
         # Every word's pair with the next one at once: ids, then counts by id (cached for
         # the run); 0 where the two are not joined. Then, without a Python step per word,
