@@ -329,6 +329,30 @@ def test_constructions_covppl(text, expected):
     assert _people(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (covpt, seed 152) envoys: the sending country, "tại" and the host country, the rank
+        ("Đại sứ Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Đại sứ"])]),
+        ("Đại sứ Việt Nam tại Ấn Độ Đỗ Văn Nam phát biểu.", [("Đỗ Văn Nam", ["Đại sứ Việt Nam tại Ấn Độ"])]),
+        ("Đại sứ đặc mệnh toàn quyền Việt Nam tại Nhật Bản Lê Văn Tư trình quốc thư.", [("Lê Văn Tư", ["Đại sứ đặc mệnh toàn quyền Việt Nam tại Nhật Bản"])]),
+        ("Ông Lê Văn Tư, Đại sứ Việt Nam tại Lào, cho biết.", [("Lê Văn Tư", ["Đại sứ Việt Nam tại Lào"])]),
+        ("Ông Lê Văn Tư, Đại sứ quán Việt Nam, cho biết.", [("Lê Văn Tư", [])]),
+        ("Bộ trưởng tiếp Lãnh sự danh dự Việt Nam tại Nepal John Carter Smith.", [("John Carter Smith", ["Lãnh sự danh dự Việt Nam tại Nepal"])]),
+        ("Chủ tịch UBND tỉnh tại Hà Nội Lê Văn Tư nói.", []),
+        # abbreviated roles; an organ's capitals glued to "Chánh TT"; "GĐ&ĐT" is no director
+        ("GĐ Sở NN&PTNT tỉnh Phú Yên Lê Văn Tư cho biết.", [("Lê Văn Tư", ["GĐ Sở NN&PTNT tỉnh Phú Yên"])]),
+        ("Ông Lê Văn Tư - nguyên Chánh TTGT (thuộc Sở GTVT) nhận tiền.", [("Lê Văn Tư", ["Chánh TTGT"])]),
+        ("Sở GĐ&ĐT Lê Văn Tư cho biết.", []),
+        # a foreign name after an honorific, its title after it
+        ("Theo ông Norman Grant, Giám đốc Công ty Intel, lệnh cấm có hiệu lực.", [("Norman Grant", ["Giám đốc Công ty Intel"])]),
+        ("Theo New York Times, Tổng thống Donald Trump nói.", [("Donald Trump", ["Tổng thống"])]),
+    ],
+)
+def test_constructions_covpt(text, expected):
+    assert _people(text) == expected
+
+
 def test_every_role_of_the_titles_pack_holds_a_role_key():
     # The title helpers skip the role regex when no key is in the window before a name:
     # a role holding none would never be read there.

@@ -177,6 +177,8 @@ class TitleLexicon:
     # starts with one of them written without its marks ("Nguyên Văn Thắng", "Hoang Minh
     # Tuấn") is a slip of that family name, read as a name of three or four syllables.
     slip_surnames: frozenset[str] = frozenset()
+    # Folded role texts an abbreviated organ may run on from ("chanh tt": "Chánh TTGT").
+    glued: frozenset[str] = frozenset()
 
     def is_surname(self, word: str, syllables: int) -> bool:
         """``word`` opens a name of ``syllables`` syllables: a family name, or (three or
@@ -193,6 +195,18 @@ _NOT_SURNAME_SLIPS = frozenset(("đảng",))
 _STRONG = ("Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Ngô", "Đinh", "Đoàn", "Trịnh", "Trương", "Lương", "Hoàng", "Hồ", "Dương", "Lý")
 
 
+def _role_suffix(word: str, tit: dict) -> str:
+    """What a role text's entries add to its regex: ``glued`` lets an abbreviation run on
+    into the organ's capitals ("Chánh TT|GT"), ``not_before`` keeps it from opening another
+    word ("Đại sứ quán", "GĐ&ĐT")."""
+    entries = [r for r in tit.get("roles", []) if r["text"] == word]
+    out = r"(?-i:[A-ZĐ]*)" if any(r.get("glued") for r in entries) else ""
+    stops = sorted({x for r in entries for x in r.get("not_before", ())})
+    if stops:
+        out += r"(?!\s*(?:" + "|".join(re.escape(x) for x in stops) + r"))"
+    return out
+
+
 @lru_cache(maxsize=None)
 def lexicon() -> TitleLexicon:
     from giaoban_qa.packs import load_pack
@@ -204,7 +218,7 @@ def lexicon() -> TitleLexicon:
     role_words = sorted({r["text"] for r in tit.get("roles", [])}, key=lambda w: (-len(w), w))  # one order every run
     # Roles are matched on the NFC text, case-insensitively, tone placement folded by
     # allowing both placements of "ủy".
-    alternatives = [re.escape(w).replace("ủy", "(?:ủy|uỷ)").replace("Ủy", "(?:Ủy|Uỷ)").replace(r"\ ", r"\s+") for w in role_words]
+    alternatives = [re.escape(w).replace("ủy", "(?:ủy|uỷ)").replace("Ủy", "(?:Ủy|Uỷ)").replace(r"\ ", r"\s+") + _role_suffix(w, tit) for w in role_words]
     role_regex = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
     organs = sorted(((fold(o["text"]), o["organ"], fold(o.get("level", ""))) for o in tit.get("organs", [])), key=lambda o: -len(o[0]))
     return TitleLexicon(
@@ -219,6 +233,7 @@ def lexicon() -> TitleLexicon:
         exclusive_across=tuple((tuple(a), tuple(b)) for a, b in tit.get("exclusive_across_organs", [])),
         single_holder=frozenset(tit.get("single_holder", [])),
         slip_surnames=frozenset(fold(s) for s in _STRONG),
+        glued=frozenset(fold(r["text"]) for r in tit.get("roles", []) if r.get("glued")),
     )
 
 
@@ -397,6 +412,24 @@ def _organ_level_place(folded: str, lex: TitleLexicon) -> tuple[str, str, str]:
     return organ, level, place
 
 
+class _GluedRoles(dict):
+    """Role of each folded role text; a glued abbreviation with the organ's capitals run on
+    ("chanh ttgt") is looked up by the glued role text it starts with ("chanh tt")."""
+
+    def __init__(self, glued: frozenset[str]) -> None:
+        super().__init__()
+        self.glued = tuple(sorted(glued, key=len, reverse=True))
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        hit = dict.get(self, key)
+        if hit is not None:
+            return hit
+        for g in self.glued:
+            if key.startswith(g) and key[len(g) :].isalpha():
+                return dict.get(self, g, default)
+        return default
+
+
 class _LexiconIndex:
     """What the title helpers look up in a lexicon, prepared once: the role of each folded
     role text (the first in ``roles`` order, as the linear scans it replaces found), the
@@ -406,7 +439,7 @@ class _LexiconIndex:
     __slots__ = ("role_of", "levels_longest_first", "organ_readings")
 
     def __init__(self, lex: TitleLexicon) -> None:
-        self.role_of: dict[str, str] = {}
+        self.role_of: dict[str, str] = _GluedRoles(lex.glued)
         for rtext, role in lex.roles:
             self.role_of.setdefault(rtext, role)
         self.levels_longest_first = tuple(sorted(lex.levels, key=len, reverse=True))
@@ -438,7 +471,7 @@ _RANK_FIRST = frozenset(("Đại", "Thiếu", "Trung", "Thượng"))
 _RANK_SECOND = frozenset(("tá", "úy", "uý", "tướng"))
 
 
-def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: list[tuple[int, int, str]]) -> int:
+def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: list[tuple[int, int, str]], envoy: bool = False) -> int:
     """End of the organ/place words after a role, stopping before a person's name."""
     end = pos
     school_until = -1
@@ -487,6 +520,8 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
                     school_until = i + run - 1
                 elif low in lex.strong_surnames or (run >= 3 and fold(w) in lex.slip_surnames) or (run == 3 and _weak_name(words_from[i : i + 3], lex)) or not (fold(prev) in lex.levels or fold(prev) in ("uy", "tp") or prev.isupper()):
                     break
+        elif envoy and _envoy_word(w, words_from[i + 1][2] if i + 1 < len(words_from) else ""):
+            pass  # "Đại sứ đặc mệnh toàn quyền Việt Nam tại Nhật Bản": the envoy's rank and post
         elif w in ("và", "của") and i + 1 < len(words_from) and _joins_organ(w, words_from[i + 1][2], lex):
             pass  # "Sở Nông nghiệp và Phát triển nông thôn", "Giám đốc Sở Công Thương của tỉnh"
         elif i + 1 < len(words_from) and _pair_opens(w, words_from[i + 1][2]):
@@ -510,6 +545,20 @@ _PAIR_NEXT = {
 }
 _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập": "chữ", "niên": "thanh", "hàng": "ngân", "hiểm": "bảo",
                 "quan": "hải", "sát": "cảnh", "lý": "quản", "án": "tòa", "kiểm": "viện", "viện": "bệnh", "binh": "chiến"}
+
+
+# An envoy's title names the country sending them and the one they serve in ("Đại sứ Việt
+# Nam tại Ấn Độ", "Tổng Lãnh sự Hà Lan tại TP.HCM"), and an ambassador's rank ("Đại sứ đặc
+# mệnh toàn quyền"): "tại" before a capitalised word, and those lower-case words, continue
+# such a title only.
+_ENVOY_ROLES = frozenset(("đại sứ", "tổng lãnh sự", "phó tổng lãnh sự", "lãnh sự", "lãnh sự danh dự", "đại biện"))
+_ENVOY_RANK = frozenset(("đặc", "mệnh", "toàn", "quyền"))
+
+
+def _envoy_word(word: str, nxt: str) -> bool:
+    if word == "tại":
+        return _is_cap(nxt) or (nxt.isupper() and len(nxt) > 1)
+    return word in _ENVOY_RANK
 
 
 def _pair_opens(word: str, nxt: str) -> bool:
@@ -582,7 +631,7 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
         # Only the first words are read: a list of every word of the 240 characters cost more
         # than the reading.
         following = [(w.start(), w.end(), w.group()) for w in islice(_WORD.finditer(text, m.end(), min(limit, m.end() + 240)), _MAX_TITLE_WORDS + 6)]
-        end = _tail_end(text, m.end(), limit, lex, following)
+        end = _tail_end(text, m.end(), limit, lex, following, role in _ENVOY_ROLES)
         # The title is followed by a name: it belongs to that person, not to ours.
         nxt = _next_name_start(scan, end)
         if nxt is not None or _ends_in_foreign_name(text, m.end(), end):
@@ -680,6 +729,7 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
             _is_cap(t.group()) or t.group().isupper() or _tail_word(t.group(), text[m.start() : m.end() + t.start()])
             or (t.group() in ("và", "của") and k + 1 < len(tokens) and _joins_organ(t.group(), tokens[k + 1].group(), lex))
             or (k + 1 < len(tokens) and _pair_opens(t.group(), tokens[k + 1].group()))
+            or (role in _ENVOY_ROLES and _envoy_word(t.group(), tokens[k + 1].group() if k + 1 < len(tokens) else ""))
             for k, t in enumerate(tokens)
         ) and not _DASH_BETWEEN.search(between):
             best = (m, role)
@@ -877,7 +927,7 @@ def _last_cap_run(lead: str, words: list[tuple[int, int, str]]) -> list[tuple[in
 
 # Every role word of titles.yaml contains one of these (lower case): a substring test on
 # the window before a name skips the role regex when no title can be there.
-_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập", "trợ lý", "nghị sĩ", "văn phòng", "phó phòng", "đội phó", "phó ban")
+_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập", "trợ lý", "nghị sĩ", "văn phòng", "phó phòng", "đội phó", "phó ban", "đại sứ", "lãnh sự", "đại biện", "gđ")
 
 
 def _sentence_floor(text: str, pos: int) -> int:
@@ -1007,6 +1057,8 @@ _COUNTRIES = (
     "Ukraina", "Argentina", "Chile", "Syria", "Venezuela", "Mexico", "Peru", "Colombia", "Ai Cập", "Nam Phi", "New Zealand",
     "Bangladesh", "Pakistan", "Iraq", "Afghanistan", "Hà Lan", "Bỉ", "Thụy Điển", "Thụy Sĩ", "Na Uy", "Phần Lan", "Đan Mạch",
     "Séc", "Áo", "Hy Lạp", "Bồ Đào Nha", "Romania", "Bulgaria", "Serbia", "Kazakhstan", "Brunei", "Timor-Leste", "Ả Rập Xê Út",
+    "Nepal", "Sri Lanka", "Qatar", "Kuwait", "Nigeria", "Kenya", "Ethiopia", "Mozambique", "Angola", "Algeria", "Maroc",
+    "Slovakia", "Croatia", "Estonia", "Latvia", "Litva", "Ireland", "Scotland", "Uzbekistan", "Azerbaijan",
 )
 _COUNTRY_WORDS = frozenset(_COUNTRIES)
 _FOREIGN_WORD = rf"[{_UPPER_VI}][{_LOWER_VI}]+(?:-[{_LOWER_VI}{_UPPER_VI}][{_LOWER_VI}]*)*"
@@ -1087,6 +1139,7 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
     ordered = sorted(spans)
     span_starts = [a for a, _ in ordered]
     furthest = list(itertools.accumulate((b for _, b in ordered), max))
+    para_starts: list[int] = []  # filled on the first honoured foreign name
     for m in _ASCII_NAME.finditer(text):
         start, end = m.span()
         words = m.group().split(" ")
@@ -1100,7 +1153,7 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
         opened = bisect.bisect_left(span_starts, end)
         if opened and furthest[opened - 1] > start:
             continue
-        mention = _titled_holder(scan, text, start, end, start)
+        mention = _titled_holder(scan, text, start, end, start) or _honoured_holder(doc, scan, start, end, para_starts)
         if mention is not None:
             out.append(mention)
             starts.add(start)
@@ -1116,6 +1169,25 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
             out.append(mention)
             starts.add(start)
     return out
+
+
+def _honoured_holder(doc: Document, scan: _Scan, start: int, end: int, para_starts: list[int]) -> PersonMention | None:
+    """"ông Norman Grant, Chủ tịch Hiệp hội …": a foreign name after an honorific, its titles
+    written after it as after a Vietnamese name. Only after an honorific: a newspaper's or a
+    firm's English name is followed by a comma and someone else's title ("Theo New York
+    Times, Tổng thống …")."""
+    text = scan.text
+    if not _HONORIFIC_BEFORE.search(text[max(0, start - _HON_WINDOW) : start]):
+        return None
+    if not para_starts:
+        para_starts.extend(p.start for p in doc.paragraphs)
+    pi = bisect.bisect_right(para_starts, start) - 1
+    limit = doc.paragraphs[pi].end if pi >= 0 else len(text)
+    after, _ = _titles_after(scan, end, limit)
+    if not after:
+        return None
+    name = text[start:end]
+    return PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(after), form="name-title")
 
 
 # "Chủ tịch HĐND tỉnh Chămpaxắc Mệchxavẳn Phômphithắc", "… tỉnh Xiêng Khoảng Bun-tôn
@@ -1186,6 +1258,12 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             # "Tổng thống Hàn Quốc Moon Jae-in": the country ends the title; the holder after
             # it is read as a foreign name (below) when no family name opens it.
             chosen = _name_in_run(run, chosen + 2, lex)
+            if chosen is None:
+                continue
+        if chosen is not None and chosen > 0 and f"{run[chosen - 1][2]} {run[chosen][2]}" in _COUNTRY_WORDS:
+            # "Đại sứ Việt Nam tại Ấn Độ Tôn Sinh Thành": the name cannot open inside a
+            # country's name ("Độ" reads as a slip of "Đỗ"); it starts after it.
+            chosen = _name_in_run(run, chosen + 1, lex)
             if chosen is None:
                 continue
         if chosen is None and len(run) == 2 and _low(run[0][2]) in lex.surnames and _HONORIFIC_BEFORE.search(text[max(0, first_start - _HON_WINDOW) : first_start]):
