@@ -344,6 +344,14 @@ def test_constructions_covppl(text, expected):
         ("GĐ Sở NN&PTNT tỉnh Phú Yên Lê Văn Tư cho biết.", [("Lê Văn Tư", ["GĐ Sở NN&PTNT tỉnh Phú Yên"])]),
         ("Ông Lê Văn Tư - nguyên Chánh TTGT (thuộc Sở GTVT) nhận tiền.", [("Lê Văn Tư", ["Chánh TTGT"])]),
         ("Sở GĐ&ĐT Lê Văn Tư cho biết.", []),
+        # deputies written "<unit> phó", station and ranger posts, boards abbreviated
+        ("Bà Lê Thị Hoa, Hiệu phó nhà trường, cho biết.", [("Lê Thị Hoa", ["Hiệu phó"])]),
+        ("Ông Lê Văn Tư, nguyên Viện phó Viện Nghiên cứu Kinh tế nói.", [("Lê Văn Tư", ["Viện phó Viện Nghiên cứu Kinh tế"])]),
+        ("Ông Lê Văn Tư, Phó Hạt trưởng Hạt Kiểm lâm nói.", [("Lê Văn Tư", ["Phó Hạt trưởng Hạt Kiểm lâm"])]),
+        ("Đại tá Lê Văn Tư - Trưởng CAQ Liên Chiểu cho biết.", [("Lê Văn Tư", ["Trưởng CAQ Liên Chiểu"])]),
+        ("Ông Lê Văn Tư, PCT UBND TP Hải Phòng cho rằng.", [("Lê Văn Tư", ["PCT UBND TP Hải Phòng"])]),
+        ("Đại úy Lê Văn Tư, Chính trị viên Tiểu đoàn Đặc công 18 cho biết.", [("Lê Văn Tư", ["Chính trị viên Tiểu đoàn Đặc công"])]),
+        ("Ông Lê Văn Tư, nguyên Tham tán Thương mại Việt Nam tại Ba Lan nói.", [("Lê Văn Tư", ["Tham tán Thương mại Việt Nam tại Ba Lan"])]),
         # a foreign name after an honorific, its title after it
         ("Theo ông Norman Grant, Giám đốc Công ty Intel, lệnh cấm có hiệu lực.", [("Norman Grant", ["Giám đốc Công ty Intel"])]),
         ("Theo New York Times, Tổng thống Donald Trump nói.", [("Donald Trump", ["Tổng thống"])]),

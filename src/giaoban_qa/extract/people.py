@@ -338,6 +338,9 @@ _TAIL_BOUND = {
     "tộc": {"dân"}, "tịch": {"chủ"}, "sư": {"luật"},
 }
 _TAIL_BOUND["trị"] = {"chính", "tự", "quản"}  # "Chủ tịch Hội đồng Quản trị"
+# (covpt) "Viện Nghiên cứu …", "Cơ quan CSĐT", "Hạt Kiểm lâm", "Tiểu đoàn Đặc công 18".
+_TAIL_BOUND.update({"cứu": {"nghiên"}, "quan": {"cơ"}, "lâm": {"kiểm"}, "công": {"đặc"}})
+_TAIL_BOUND["đoàn"] = _TAIL_BOUND["đoàn"] | {"tiểu", "trung", "lữ", "sư"}
 _MAX_TITLE_WORDS = 14
 # The small patterns of the title helpers, compiled once (called through ``re.*`` they
 # cost a cache lookup each, ten thousand times a check of the real corpus).
@@ -551,7 +554,7 @@ _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập"
 # Nam tại Ấn Độ", "Tổng Lãnh sự Hà Lan tại TP.HCM"), and an ambassador's rank ("Đại sứ đặc
 # mệnh toàn quyền"): "tại" before a capitalised word, and those lower-case words, continue
 # such a title only.
-_ENVOY_ROLES = frozenset(("đại sứ", "tổng lãnh sự", "phó tổng lãnh sự", "lãnh sự", "lãnh sự danh dự", "đại biện"))
+_ENVOY_ROLES = frozenset(("đại sứ", "tổng lãnh sự", "phó tổng lãnh sự", "lãnh sự", "lãnh sự danh dự", "đại biện", "tham tán"))
 _ENVOY_RANK = frozenset(("đặc", "mệnh", "toàn", "quyền"))
 
 
@@ -927,7 +930,7 @@ def _last_cap_run(lead: str, words: list[tuple[int, int, str]]) -> list[tuple[in
 
 # Every role word of titles.yaml contains one of these (lower case): a substring test on
 # the window before a name skips the role regex when no title can be there.
-_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập", "trợ lý", "nghị sĩ", "văn phòng", "phó phòng", "đội phó", "phó ban", "đại sứ", "lãnh sự", "đại biện", "gđ")
+_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập", "trợ lý", "nghị sĩ", "văn phòng", "phó phòng", "đội phó", "phó ban", "đại sứ", "lãnh sự", "đại biện", "gđ", "hiệu phó", "viện phó", "vụ phó", "cục phó", "huy phó", "phó khoa", "trạm phó", "bql", "btc", "pct", "tham tán")
 
 
 def _sentence_floor(text: str, pos: int) -> int:
