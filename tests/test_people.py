@@ -352,6 +352,15 @@ def test_constructions_covppl(text, expected):
         ("Ông Lê Văn Tư, PCT UBND TP Hải Phòng cho rằng.", [("Lê Văn Tư", ["PCT UBND TP Hải Phòng"])]),
         ("Đại úy Lê Văn Tư, Chính trị viên Tiểu đoàn Đặc công 18 cho biết.", [("Lê Văn Tư", ["Chính trị viên Tiểu đoàn Đặc công"])]),
         ("Ông Lê Văn Tư, nguyên Tham tán Thương mại Việt Nam tại Ba Lan nói.", [("Lê Văn Tư", ["Tham tán Thương mại Việt Nam tại Ba Lan"])]),
+        # organs whose names enumerate fields with a comma or a dash, then "và"
+        ("Bộ trưởng Bộ Lao động - Thương binh và Xã hội Lê Văn Tư phát biểu.", [("Lê Văn Tư", ["Bộ trưởng Bộ Lao động - Thương binh và Xã hội"])]),
+        ("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"])]),
+        ("Ông Lê Văn Tư, Giám đốc Sở Lao động - Thương binh và Xã hội, cho biết.", [("Lê Văn Tư", ["Giám đốc Sở Lao động - Thương binh và Xã hội"])]),
+        ("Ông Lê Văn Tư, Giám đốc Sở Y tế, Hà Nội và TP.HCM nói.", [("Lê Văn Tư", ["Giám đốc Sở Y tế"])]),
+        ("HLV trưởng Lê Văn Tư nói.", [("Lê Văn Tư", ["HLV trưởng"])]),
+        ("Tổng Thanh tra Chính phủ Lê Văn Tư vừa ký.", [("Lê Văn Tư", ["Tổng Thanh tra Chính phủ"])]),
+        ("Thường trực Ban Bí thư Lê Văn Tư đã ký.", [("Lê Văn Tư", ["Thường trực Ban Bí thư"])]),
+        ("Dự có Tham tán Công sứ Lê Văn Tư.", [("Lê Văn Tư", ["Tham tán Công sứ"])]),
         # a foreign name after an honorific, its title after it
         ("Theo ông Norman Grant, Giám đốc Công ty Intel, lệnh cấm có hiệu lực.", [("Norman Grant", ["Giám đốc Công ty Intel"])]),
         ("Theo New York Times, Tổng thống Donald Trump nói.", [("Donald Trump", ["Tổng thống"])]),

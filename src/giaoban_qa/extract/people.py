@@ -479,7 +479,7 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
     end = pos
     school_until = -1
     for i, (s, e, w) in enumerate(words_from[:_MAX_TITLE_WORDS]):
-        if s > limit or text[end:s] not in (" ", ".", "&", " & ", ""):
+        if s > limit or text[end:s] not in (" ", ".", "&", " & ", "") and not (i and _organ_enum_at(text, end, s, lex)):
             break
         if i <= school_until:
             pass
@@ -554,7 +554,7 @@ _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập"
 # Nam tại Ấn Độ", "Tổng Lãnh sự Hà Lan tại TP.HCM"), and an ambassador's rank ("Đại sứ đặc
 # mệnh toàn quyền"): "tại" before a capitalised word, and those lower-case words, continue
 # such a title only.
-_ENVOY_ROLES = frozenset(("đại sứ", "tổng lãnh sự", "phó tổng lãnh sự", "lãnh sự", "lãnh sự danh dự", "đại biện", "tham tán"))
+_ENVOY_ROLES = frozenset(("đại sứ", "tổng lãnh sự", "phó tổng lãnh sự", "lãnh sự", "lãnh sự danh dự", "đại biện", "tham tán", "tham tán công sứ", "công sứ"))
 _ENVOY_RANK = frozenset(("đặc", "mệnh", "toàn", "quyền"))
 
 
@@ -562,6 +562,27 @@ def _envoy_word(word: str, nxt: str) -> bool:
     if word == "tại":
         return _is_cap(nxt) or (nxt.isupper() and len(nxt) > 1)
     return word in _ENVOY_RANK
+
+
+# An organ whose name enumerates its fields, the first ones joined by a comma or a dash and
+# the last by "và": "Bộ Văn hóa, Thể thao và Du lịch", "Sở Lao động - Thương binh và Xã hội",
+# "Ủy ban Khoa học, Công nghệ và Môi trường". The separator is inside the title when a
+# capitalised field of one or two words and "và" + a capital follow, and no role word does
+# (", Trưởng ban và …" opens another title).
+# (_ORGAN_ENUM is compiled below, after the Vietnamese letter classes.)
+
+
+def _organ_enum_at(text: str, end: int, nxt: int, lex: TitleLexicon) -> bool:
+    """The separator ``text[end:nxt]`` after a title's words is inside an enumerated organ name."""
+    m = _ORGAN_ENUM.match(text, end)
+    return m is not None and m.end() == nxt and _role_at(text, nxt, lex) is None and lex.role_regex.match(text, nxt) is None
+
+
+def _plain_organ_enum(between: str, lex: TitleLexicon) -> str:
+    """``between`` with the separators inside enumerated organ names made spaces."""
+    if "," not in between and "-" not in between and "–" not in between:
+        return between
+    return _ORGAN_ENUM.sub(lambda m: m.group() if lex.role_regex.search(between, m.end(), m.end() + 40) else " ", between)
 
 
 def _pair_opens(word: str, nxt: str) -> bool:
@@ -722,7 +743,8 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
             continue  # "Ban Giám đốc CATP": the board, no one's title; "Bộ Tư lệnh": a command
         # Everything between the role and the name must be organ/place words.
         between = text[m.end() : start]
-        if "\n" in between or _CLAUSE_MARK.search(between):
+        plain = _plain_organ_enum(between, lex)
+        if "\n" in between or _CLAUSE_MARK.search(plain):
             continue
         tokens = list(_WORD.finditer(between))
         # "và" / "của" inside an organ's name when a capitalised word follows ("Ủy ban Khoa
@@ -734,7 +756,7 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
             or (k + 1 < len(tokens) and _pair_opens(t.group(), tokens[k + 1].group()))
             or (role in _ENVOY_ROLES and _envoy_word(t.group(), tokens[k + 1].group() if k + 1 < len(tokens) else ""))
             for k, t in enumerate(tokens)
-        ) and not _DASH_BETWEEN.search(between):
+        ) and not _DASH_BETWEEN.search(plain):
             best = (m, role)
             break
     if best is None:
@@ -930,7 +952,7 @@ def _last_cap_run(lead: str, words: list[tuple[int, int, str]]) -> list[tuple[in
 
 # Every role word of titles.yaml contains one of these (lower case): a substring test on
 # the window before a name skips the role regex when no title can be there.
-_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập", "trợ lý", "nghị sĩ", "văn phòng", "phó phòng", "đội phó", "phó ban", "đại sứ", "lãnh sự", "đại biện", "gđ", "hiệu phó", "viện phó", "vụ phó", "cục phó", "huy phó", "phó khoa", "trạm phó", "bql", "btc", "pct", "tham tán")
+_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập", "trợ lý", "nghị sĩ", "văn phòng", "phó phòng", "đội phó", "phó ban", "đại sứ", "lãnh sự", "đại biện", "gđ", "hiệu phó", "viện phó", "vụ phó", "cục phó", "huy phó", "phó khoa", "trạm phó", "bql", "btc", "pct", "tham tán", "công sứ", "thanh tra")
 
 
 def _sentence_floor(text: str, pos: int) -> int:
@@ -999,6 +1021,7 @@ def _name_in_run(run: list[tuple[int, int, str]], begin: int, lex: TitleLexicon)
 _LOWER_VI = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 _UPPER_VI = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
 _CAP_WORD = rf"[{_UPPER_VI}][{_LOWER_VI}]*"
+_ORGAN_ENUM = re.compile(rf"(?:,|\s[-–])\s(?=[{_UPPER_VI}][{_LOWER_VI}]*(?:\s[{_LOWER_VI}]+)?\svà\s[{_UPPER_VI}])")
 # The look-behind follows the first capital (it tests the character before it): opening on
 # it, the pattern was tried at every position of the text (2.7x slower, same matches).
 _CAP_RUN = re.compile(rf"[{_UPPER_VI}](?<!\w.)[{_LOWER_VI}]*(?:[ \u00a0]{_CAP_WORD})+(?!\w)")
