@@ -361,6 +361,10 @@ def test_constructions_covppl(text, expected):
         ("Tổng Thanh tra Chính phủ Lê Văn Tư vừa ký.", [("Lê Văn Tư", ["Tổng Thanh tra Chính phủ"])]),
         ("Thường trực Ban Bí thư Lê Văn Tư đã ký.", [("Lê Văn Tư", ["Thường trực Ban Bí thư"])]),
         ("Dự có Tham tán Công sứ Lê Văn Tư.", [("Lê Văn Tư", ["Tham tán Công sứ"])]),
+        # a unit's capitalised name after its kind is no foreign holder
+        ("Bác sĩ Lê Văn Tư, Trưởng khoa Răng Hàm Mặt, Bệnh viện Nhi đồng 1 cho biết.", [("Lê Văn Tư", ["Trưởng khoa Răng Hàm Mặt"])]),
+        ("Bác sĩ Lê Văn Tư, Phó trưởng khoa Tai Mũi Họng, cho biết.", [("Lê Văn Tư", ["Phó trưởng khoa Tai Mũi Họng"])]),
+        ("Dự có bà Lê Thị Hoa, Chủ tịch HĐND tỉnh Chămpaxắc Mệchxavẳn Phômphithắc và các đại biểu.", [("Lê Thị Hoa", []), ("Mệchxavẳn Phômphithắc", ["Chủ tịch HĐND tỉnh Chămpaxắc"])]),
         # a foreign name after an honorific, its title after it
         ("Theo ông Norman Grant, Giám đốc Công ty Intel, lệnh cấm có hiệu lực.", [("Norman Grant", ["Giám đốc Công ty Intel"])]),
         ("Theo New York Times, Tổng thống Donald Trump nói.", [("Donald Trump", ["Tổng thống"])]),

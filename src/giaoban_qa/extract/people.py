@@ -683,7 +683,13 @@ def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
         return False
     # "Giám đốc Công ty Đại Nguyên Dương": the capitalised words name the company.
     head = words[-len(tail) - 1].lower() if len(words) > len(tail) else ""
-    if fold(head) in _ORG_HEADS or fold(tail[-1]) in _ORG_FIRST_WORDS or _low(head) in _SCHOOL_WORDS:
+    if not head:
+        # The tail follows the role itself: a role ending in a unit's kind names the unit
+        # ("Trưởng khoa | Răng Hàm Mặt", "Phó trưởng phòng | …").
+        before = _WORD.findall(text[max(0, start - 12) : start])
+        if before and fold(before[-1]) in _UNIT_HEADS:
+            return False
+    if fold(head) in _ORG_HEADS or fold(head) in _UNIT_HEADS or fold(tail[-1]) in _ORG_FIRST_WORDS or _low(head) in _SCHOOL_WORDS:
         return False  # "Công ty Đại Nguyên Dương", "Sở Công Thương Hà Nội": an organ's name
     if fold(f"{tail[1]} {tail[0]}") in _TWO_SYLLABLE_PLACES or fold(" ".join(reversed(tail[:3]))) in _THREE_SYLLABLE_PLACES:
         return False  # "Giám đốc Sở Thông tin và Truyền thông Thừa Thiên Huế": the organ's province
@@ -702,8 +708,11 @@ def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
 
 # The lower-case last word of an organisation's kind, before its capitalised name.
 _ORG_HEADS = frozenset(("ty", "doan", "hang", "vien", "truong", "hoi", "san", "xa", "tam", "cty", "tnhh", "cp", "clb"))
+# A unit's kind, the last word of a role or the lower-case word before the unit's name
+# (covpt): "Trưởng khoa Răng Hàm Mặt", "Phó trưởng khoa Tai Mũi Họng", "Giám đốc khối …".
+_UNIT_HEADS = frozenset(("khoa", "khoi", "phong", "ban", "tram", "doi"))
 # The capitalised first word of an organ's name ("Sở Công Thương Hà Nội", "Bộ Kế hoạch").
-_ORG_FIRST_WORDS = frozenset(("so", "bo", "ban", "cuc", "vu", "vien", "truong", "hoi", "cong", "tong", "ngan", "tap", "uy", "van", "phong", "trung", "hoc", "dai", "hiep", "lien", "quy", "cty"))
+_ORG_FIRST_WORDS = frozenset(("so", "bo", "ban", "cuc", "vu", "vien", "truong", "hoi", "cong", "tong", "ngan", "tap", "uy", "van", "phong", "trung", "hoc", "dai", "hiep", "lien", "quy", "cty", "khoi", "khoa"))
 
 
 def _next_name_start(scan: _Scan, pos: int) -> int | None:
