@@ -361,6 +361,12 @@ def test_constructions_covppl(text, expected):
         ("Tổng Thanh tra Chính phủ Lê Văn Tư vừa ký.", [("Lê Văn Tư", ["Tổng Thanh tra Chính phủ"])]),
         ("Thường trực Ban Bí thư Lê Văn Tư đã ký.", [("Lê Văn Tư", ["Thường trực Ban Bí thư"])]),
         ("Dự có Tham tán Công sứ Lê Văn Tư.", [("Lê Văn Tư", ["Tham tán Công sứ"])]),
+        # a dash inside a place's or an organ's name; the place keyed without it
+        ("Chủ tịch UBND tỉnh Thừa Thiên - Huế Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Chủ tịch UBND tỉnh Thừa Thiên - Huế"])]),
+        ("Phó Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Phó Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu"])]),
+        ("Ông Lê Văn Tư, Trưởng phòng Tài chính - Kế hoạch huyện cho biết.", [("Lê Văn Tư", ["Trưởng phòng Tài chính - Kế hoạch huyện"])]),
+        ("Bà Lê Thị Hoa, Phó Giám đốc Sở LĐ-TB&XH tỉnh cho biết.", [("Lê Thị Hoa", ["Phó Giám đốc Sở LĐ-TB&XH tỉnh"])]),
+        ("Ông Lê Văn Tư - Giám đốc Sở Y tế - Đỗ Văn Nam dự.", [("Lê Văn Tư", ["Giám đốc Sở Y tế"])]),
         # a unit's capitalised name after its kind is no foreign holder
         ("Bác sĩ Lê Văn Tư, Trưởng khoa Răng Hàm Mặt, Bệnh viện Nhi đồng 1 cho biết.", [("Lê Văn Tư", ["Trưởng khoa Răng Hàm Mặt"])]),
         ("Bác sĩ Lê Văn Tư, Phó trưởng khoa Tai Mũi Họng, cho biết.", [("Lê Văn Tư", ["Phó trưởng khoa Tai Mũi Họng"])]),
@@ -372,6 +378,11 @@ def test_constructions_covppl(text, expected):
 )
 def test_constructions_covpt(text, expected):
     assert _people(text) == expected
+
+
+def test_a_dashed_place_is_keyed_as_the_undashed_one():
+    keys = {p.titles[0].key for t in ("Chủ tịch UBND tỉnh Thừa Thiên - Huế Lê Văn Tư nói.", "Chủ tịch UBND tỉnh Thừa Thiên-Huế Lê Văn Tư nói.", "Chủ tịch UBND tỉnh Thừa Thiên Huế Lê Văn Tư nói.") for p in people(build_document("t.txt", t))}
+    assert keys == {"chủ tịch|ubnd|tinh|thua thien hue"}
 
 
 def test_every_role_of_the_titles_pack_holds_a_role_key():

@@ -409,7 +409,8 @@ def _organ_level_place(folded: str, lex: TitleLexicon) -> tuple[str, str, str]:
             if after == lv or after.startswith(lv + " ") or (lv.endswith(".") and after.startswith(lv)):
                 level, after = lv.rstrip("."), after[len(lv) :].strip()
                 break
-        place = after
+        # "Thừa Thiên - Huế", "Thừa Thiên-Huế" and "Thừa Thiên Huế" name one province.
+        place = " ".join(after.replace("–", " ").replace("-", " ").split()) if "-" in after or "–" in after else after
     else:
         organ = folded
     return organ, level, place
@@ -569,20 +570,27 @@ def _envoy_word(word: str, nxt: str) -> bool:
 # "Ủy ban Khoa học, Công nghệ và Môi trường". The separator is inside the title when a
 # capitalised field of one or two words and "và" + a capital follow, and no role word does
 # (", Trưởng ban và …" opens another title).
-# (_ORGAN_ENUM is compiled below, after the Vietnamese letter classes.)
+# (_ORGAN_ENUM and _ORGAN_DASH are compiled below, after the Vietnamese letter classes.)
 
 
 def _organ_enum_at(text: str, end: int, nxt: int, lex: TitleLexicon) -> bool:
-    """The separator ``text[end:nxt]`` after a title's words is inside an enumerated organ name."""
-    m = _ORGAN_ENUM.match(text, end)
-    return m is not None and m.end() == nxt and _role_at(text, nxt, lex) is None and lex.role_regex.match(text, nxt) is None
+    """The separator ``text[end:nxt]`` after a title's words is inside an organ's or a
+    place's name: an enumeration, or a dash between capitalised halves ("Thừa Thiên - Huế",
+    "Phòng Tài chính - Kế hoạch", "Sở LĐ-TB&XH")."""
+    m = _ORGAN_ENUM.match(text, end) or _ORGAN_DASH.match(text, end)
+    return m is not None and m.end() == nxt and lex.role_regex.match(text, nxt) is None
 
 
 def _plain_organ_enum(between: str, lex: TitleLexicon) -> str:
-    """``between`` with the separators inside enumerated organ names made spaces."""
+    """``between`` with the separators inside organ and place names made spaces (a role
+    word after one opens another title)."""
     if "," not in between and "-" not in between and "–" not in between:
         return between
-    return _ORGAN_ENUM.sub(lambda m: m.group() if lex.role_regex.search(between, m.end(), m.end() + 40) else " ", between)
+
+    def plain(m: re.Match[str]) -> str:
+        return m.group() if lex.role_regex.search(between, m.end(), m.end() + 40) else " "
+
+    return _ORGAN_DASH.sub(plain, _ORGAN_ENUM.sub(plain, between))
 
 
 def _pair_opens(word: str, nxt: str) -> bool:
@@ -1030,6 +1038,9 @@ def _name_in_run(run: list[tuple[int, int, str]], begin: int, lex: TitleLexicon)
 _LOWER_VI = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 _UPPER_VI = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
 _CAP_WORD = rf"[{_UPPER_VI}][{_LOWER_VI}]*"
+# A dash inside a name: spaced between capitalised words ("Bà Rịa - Vũng Tàu", "Tài chính -
+# Kế hoạch"), or bare between abbreviations ("LĐ-TB&XH", "GD-ĐT").
+_ORGAN_DASH = re.compile(rf"(?<=\w)\s[-–]\s(?=[{_UPPER_VI}][{_LOWER_VI}]*\b)|(?<=[{_UPPER_VI}])-(?=[{_UPPER_VI}]{{2}})")
 _ORGAN_ENUM = re.compile(rf"(?:,|\s[-–])\s(?=[{_UPPER_VI}][{_LOWER_VI}]*(?:\s[{_LOWER_VI}]+)?\svà\s[{_UPPER_VI}])")
 # The look-behind follows the first capital (it tests the character before it): opening on
 # it, the pattern was tried at every position of the text (2.7x slower, same matches).
