@@ -367,6 +367,15 @@ def test_constructions_covppl(text, expected):
         ("Ông Lê Văn Tư, Trưởng phòng Tài chính - Kế hoạch huyện cho biết.", [("Lê Văn Tư", ["Trưởng phòng Tài chính - Kế hoạch huyện"])]),
         ("Bà Lê Thị Hoa, Phó Giám đốc Sở LĐ-TB&XH tỉnh cho biết.", [("Lê Thị Hoa", ["Phó Giám đốc Sở LĐ-TB&XH tỉnh"])]),
         ("Ông Lê Văn Tư - Giám đốc Sở Y tế - Đỗ Văn Nam dự.", [("Lê Văn Tư", ["Giám đốc Sở Y tế"])]),
+        # a country ends the title, a two-syllable holder with a family name after it;
+        # "Lào Cai" is a province, not Laos; lower-case halves of organ names
+        ("Phó Thủ tướng Trung Quốc Uông Dương đón đoàn.", [("Uông Dương", ["Phó Thủ tướng Trung Quốc"])]),
+        ("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị nói.", [("Vương Nghị", ["Bộ trưởng Ngoại giao Trung Quốc"])]),
+        ("Chủ tịch UBND tỉnh Lào Cai Đặng Xuân Phong nói.", [("Đặng Xuân Phong", ["Chủ tịch UBND tỉnh Lào Cai"])]),
+        ("Chánh án Tòa án Nhân dân Tối cao Lê Văn Tư phát biểu.", [("Lê Văn Tư", ["Chánh án Tòa án Nhân dân Tối cao"])]),
+        ("Phó giám đốc Sở Giao thông vận tải Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Phó giám đốc Sở Giao thông vận tải"])]),
+        ("Chi cục trưởng Chi cục Thủy sản Hà Nội Lê Văn Tư khẳng định.", [("Lê Văn Tư", ["Chi cục trưởng Chi cục Thủy sản Hà Nội"])]),
+        ("Giám đốc Bệnh viện Đa khoa tỉnh Lê Văn Tư chia sẻ.", [("Lê Văn Tư", ["Giám đốc Bệnh viện Đa khoa tỉnh"])]),
         # a unit's capitalised name after its kind is no foreign holder
         ("Bác sĩ Lê Văn Tư, Trưởng khoa Răng Hàm Mặt, Bệnh viện Nhi đồng 1 cho biết.", [("Lê Văn Tư", ["Trưởng khoa Răng Hàm Mặt"])]),
         ("Bác sĩ Lê Văn Tư, Phó trưởng khoa Tai Mũi Họng, cho biết.", [("Lê Văn Tư", ["Phó trưởng khoa Tai Mũi Họng"])]),

@@ -340,6 +340,8 @@ _TAIL_BOUND = {
 _TAIL_BOUND["trị"] = {"chính", "tự", "quản"}  # "Chủ tịch Hội đồng Quản trị"
 # (covpt) "Viện Nghiên cứu …", "Cơ quan CSĐT", "Hạt Kiểm lâm", "Tiểu đoàn Đặc công 18".
 _TAIL_BOUND.update({"cứu": {"nghiên"}, "quan": {"cơ"}, "lâm": {"kiểm"}, "công": {"đặc"}})
+# "Tòa án Nhân dân Tối cao", "Chi cục Thủy sản", "Bệnh viện Đa khoa", "Hội hữu nghị".
+_TAIL_BOUND.update({"cao": {"tối"}, "sản": {"thủy", "hải", "lâm", "nông"}, "khoa": {"đa"}, "nghị": {"hữu"}})
 _TAIL_BOUND["đoàn"] = _TAIL_BOUND["đoàn"] | {"tiểu", "trung", "lữ", "sư"}
 _MAX_TITLE_WORDS = 14
 # The small patterns of the title helpers, compiled once (called through ``re.*`` they
@@ -546,6 +548,7 @@ _PAIR_NEXT = {
     "phụ": {"nữ"}, "cựu": {"chiến"}, "chữ": {"thập"}, "thanh": {"tra", "niên"}, "ngân": {"hàng"}, "bảo": {"hiểm"}, "hải": {"quan"},
     "cảnh": {"sát"}, "quản": {"lý"}, "tòa": {"án"}, "viện": {"kiểm"}, "bệnh": {"viện"}, "trung": {"tâm", "ương"},
     "tự": {"trị"}, "dân": {"tộc"}, "luật": {"sư"}, "chủ": {"tịch"}, "doanh": {"nghiệp"},  # "Đoàn Luật sư", "Đoàn Chủ tịch"
+    "vận": {"tải"}, "hữu": {"nghị"},  # "Sở Giao thông vận tải", "Hội hữu nghị Việt – Trung"
 }
 _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập": "chữ", "niên": "thanh", "hàng": "ngân", "hiểm": "bảo",
                 "quan": "hải", "sát": "cảnh", "lý": "quản", "án": "tòa", "kiểm": "viện", "viện": "bệnh", "binh": "chiến"}
@@ -1210,6 +1213,12 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
             continue  # "Chủ tịch Mỹ Lan Group": a firm named after the country word, no holder
         if start in starts or lex.is_surname(first, 3) or fold(first) in _ORG_FIRST_WORDS and not (first == "Tập" and not m.group(1).startswith("Tập Đoàn")):
             continue  # "Chủ tịch Trung Quốc Tập Cận Bình": "Tập" opens a firm's name only as "Tập Đoàn"
+        country = text[m.start() : start].rstrip()
+        if fold(f"{country} {first}") in _TWO_SYLLABLE_PLACES:
+            continue  # "Chủ tịch UBND tỉnh Lào Cai Đặng Xuân Phong": a province, not Laos
+        opened = bisect.bisect_left(span_starts, end)
+        if opened and furthest[opened - 1] > start:
+            continue  # the words hold a name read already ("… Cai Đặng Xuân Phong")
         mention = _titled_holder(scan, text, start, end, m.start())
         if mention is not None:
             out.append(mention)
@@ -1306,6 +1315,13 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             chosen = _name_in_run(run, chosen + 2, lex)
             if chosen is None:
                 continue
+        if chosen is None and 3 <= len(run) <= 6:
+            # "Phó Thủ tướng Trung Quốc Uông Dương", "Bộ trưởng Ngoại giao Trung Quốc Vương
+            # Nghị": after a title's country, two or three syllables opening with a family
+            # name are its holder (a weak family name's two syllables read as a place alone).
+            lead = 2 if f"{run[0][2]} {run[1][2]}" in _COUNTRY_WORDS else 1 if run[0][2] in _COUNTRY_WORDS else 0
+            if lead and 2 <= len(run) - lead <= 3 and _low(run[lead][2]) in lex.surnames and _title_before(scan, run[lead][0], _sentence_floor(text, first_start)):
+                chosen = lead
         if chosen is not None and chosen > 0 and f"{run[chosen - 1][2]} {run[chosen][2]}" in _COUNTRY_WORDS:
             # "Đại sứ Việt Nam tại Ấn Độ Tôn Sinh Thành": the name cannot open inside a
             # country's name ("Độ" reads as a slip of "Đỗ"); it starts after it.
