@@ -376,6 +376,16 @@ def test_constructions_covppl(text, expected):
         ("Phó giám đốc Sở Giao thông vận tải Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Phó giám đốc Sở Giao thông vận tải"])]),
         ("Chi cục trưởng Chi cục Thủy sản Hà Nội Lê Văn Tư khẳng định.", [("Lê Văn Tư", ["Chi cục trưởng Chi cục Thủy sản Hà Nội"])]),
         ("Giám đốc Bệnh viện Đa khoa tỉnh Lê Văn Tư chia sẻ.", [("Lê Văn Tư", ["Giám đốc Bệnh viện Đa khoa tỉnh"])]),
+        # the National Assembly's committees and other organs' lower-case halves; a name
+        # does not open inside a province's name; the Youth Union ends a title
+        ("Chủ nhiệm Ủy ban Quốc phòng và An ninh Lê Văn Tư đề nghị.", [("Lê Văn Tư", ["Chủ nhiệm Ủy ban Quốc phòng và An ninh"])]),
+        ("Chủ nhiệm Ủy ban Pháp luật của Quốc hội Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Chủ nhiệm Ủy ban Pháp luật của Quốc hội"])]),
+        ("Chủ nhiệm Ủy ban Tài chính - Ngân sách Lê Văn Tư nói.", [("Lê Văn Tư", ["Chủ nhiệm Ủy ban Tài chính - Ngân sách"])]),
+        ("Chánh án Tòa án nhân dân tối cao Lê Văn Tư trình bày.", [("Lê Văn Tư", ["Chánh án Tòa án nhân dân tối cao"])]),
+        ("Giám đốc Sở Y tế Bình Định Phan Trọng Hổ đề nghị.", [("Phan Trọng Hổ", ["Giám đốc Sở Y tế Bình Định"])]),
+        ("Bí thư Tỉnh Đoàn Lê Văn Tư nói.", [("Lê Văn Tư", ["Bí thư Tỉnh Đoàn"])]),
+        ("Bí thư thứ nhất Ban Chấp hành Trung ương Đoàn Lê Văn Tư nói.", [("Lê Văn Tư", ["Bí thư thứ nhất Ban Chấp hành Trung ương Đoàn"])]),
+        ("Chủ tịch UBND tỉnh Đoàn Văn Việt nói.", [("Đoàn Văn Việt", ["Chủ tịch UBND tỉnh"])]),
         # a unit's capitalised name after its kind is no foreign holder
         ("Bác sĩ Lê Văn Tư, Trưởng khoa Răng Hàm Mặt, Bệnh viện Nhi đồng 1 cho biết.", [("Lê Văn Tư", ["Trưởng khoa Răng Hàm Mặt"])]),
         ("Bác sĩ Lê Văn Tư, Phó trưởng khoa Tai Mũi Họng, cho biết.", [("Lê Văn Tư", ["Phó trưởng khoa Tai Mũi Họng"])]),

@@ -341,7 +341,22 @@ _TAIL_BOUND["trị"] = {"chính", "tự", "quản"}  # "Chủ tịch Hội đồ
 # (covpt) "Viện Nghiên cứu …", "Cơ quan CSĐT", "Hạt Kiểm lâm", "Tiểu đoàn Đặc công 18".
 _TAIL_BOUND.update({"cứu": {"nghiên"}, "quan": {"cơ"}, "lâm": {"kiểm"}, "công": {"đặc"}})
 # "Tòa án Nhân dân Tối cao", "Chi cục Thủy sản", "Bệnh viện Đa khoa", "Hội hữu nghị".
-_TAIL_BOUND.update({"cao": {"tối"}, "sản": {"thủy", "hải", "lâm", "nông"}, "khoa": {"đa"}, "nghị": {"hữu"}})
+_TAIL_BOUND["nhân"] = _TAIL_BOUND["nhân"] | {"án"}  # "Tòa án nhân dân"
+_TAIL_BOUND.update({"cao": {"tối"}, "sản": {"thủy", "hải", "lâm", "nông", "cộng"}, "khoa": {"đa"}, "nghị": {"hữu"}})
+# The lower-case halves of the National Assembly's committees and other organs: "Ủy ban Quốc
+# phòng và An ninh", "Ủy ban Pháp luật", "Ủy ban Đối ngoại", "Ủy ban Tài chính - Ngân sách",
+# "Ban Dân nguyện", "Hội đồng thành viên", "Thông tấn xã", "Cục Nghệ thuật biểu diễn", "Cục
+# Bản quyền tác giả", "Ban Liên lạc Đối ngoại", "Tổng cục Đường bộ", "Chính phủ nước Cộng hòa
+# xã hội chủ nghĩa Việt Nam", "Hải quan sân bay quốc tế".
+_TAIL_BOUND.update({
+    "ninh": {"an"}, "luật": {"pháp"}, "ngoại": {"đối"}, "sách": {"ngân"}, "nguyện": {"dân"}, "tấn": {"thông"},
+    "thuật": {"nghệ", "kỹ"}, "diễn": {"biểu"}, "quyền": {"bản"}, "giả": {"tác"}, "lạc": {"liên"}, "hòa": {"cộng"},
+    "nghĩa": {"chủ"}, "bay": {"sân"},
+})
+_TAIL_BOUND["viên"] = _TAIL_BOUND["viên"] | {"thành"}
+_TAIL_BOUND["nước"] = _TAIL_BOUND["nước"] | {"phủ"}
+_TAIL_BOUND["bộ"] = _TAIL_BOUND["bộ"] | {"đường"}
+_TAIL_BOUND["tế"] = _TAIL_BOUND["tế"] | {"quốc"}
 _TAIL_BOUND["đoàn"] = _TAIL_BOUND["đoàn"] | {"tiểu", "trung", "lữ", "sư"}
 _MAX_TITLE_WORDS = 14
 # The small patterns of the title helpers, compiled once (called through ``re.*`` they
@@ -549,7 +564,9 @@ _PAIR_NEXT = {
     "cảnh": {"sát"}, "quản": {"lý"}, "tòa": {"án"}, "viện": {"kiểm"}, "bệnh": {"viện"}, "trung": {"tâm", "ương"},
     "tự": {"trị"}, "dân": {"tộc"}, "luật": {"sư"}, "chủ": {"tịch"}, "doanh": {"nghiệp"},  # "Đoàn Luật sư", "Đoàn Chủ tịch"
     "vận": {"tải"}, "hữu": {"nghị"},  # "Sở Giao thông vận tải", "Hội hữu nghị Việt – Trung"
+    "tối": {"cao"}, "đa": {"khoa"}, "biểu": {"diễn"}, "tác": {"giả"}, "sân": {"bay"}, "quốc": {"tế", "phòng", "gia"},
 }
+_PAIR_NEXT["chủ"] = _PAIR_NEXT["chủ"] | {"nghĩa"}
 _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập": "chữ", "niên": "thanh", "hàng": "ngân", "hiểm": "bảo",
                 "quan": "hải", "sát": "cảnh", "lý": "quản", "án": "tòa", "kiểm": "viện", "viện": "bệnh", "binh": "chiến"}
 
@@ -1322,9 +1339,18 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             lead = 2 if f"{run[0][2]} {run[1][2]}" in _COUNTRY_WORDS else 1 if run[0][2] in _COUNTRY_WORDS else 0
             if lead and 2 <= len(run) - lead <= 3 and _low(run[lead][2]) in lex.surnames and _title_before(scan, run[lead][0], _sentence_floor(text, first_start)):
                 chosen = lead
-        if chosen is not None and chosen > 0 and f"{run[chosen - 1][2]} {run[chosen][2]}" in _COUNTRY_WORDS:
-            # "Đại sứ Việt Nam tại Ấn Độ Tôn Sinh Thành": the name cannot open inside a
-            # country's name ("Độ" reads as a slip of "Đỗ"); it starts after it.
+        if chosen is not None and chosen > 0 and fold(f"{run[chosen - 1][2]} {run[chosen][2]}") in _TWO_SYLLABLE_PLACES and len(run) - chosen >= 3:
+            # "Đại sứ Việt Nam tại Ấn Độ Tôn Sinh Thành", "Giám đốc Sở Y tế Bình Định Phan
+            # Trọng Hổ": the name cannot open inside a country's or a province's name ("Độ",
+            # "Định" read as slips of "Đỗ", "Đinh"); it starts after it.
+            chosen = _name_in_run(run, chosen + 1, lex)
+            if chosen is None:
+                continue
+        if chosen is not None and run[chosen][2] == "Đoàn" and len(run) - chosen >= 3 and (
+            (chosen > 0 and run[chosen - 1][2] in _DOAN_LEVELS) or (chosen == 0 and prev_word == "uong")
+        ):
+            # "Bí thư Tỉnh Đoàn Nguyễn Văn An", "Trung ương Đoàn Lê Quốc Phong": the Youth
+            # Union ("Đoàn") ends the title; the name follows it.
             chosen = _name_in_run(run, chosen + 1, lex)
             if chosen is None:
                 continue
@@ -1411,6 +1437,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
 
 
 _SCHOOL_LEVELS = frozenset(("tiểu", "trung", "đại"))
+_DOAN_LEVELS = frozenset(("Tỉnh", "Thành", "Huyện", "Quận", "Thị"))
 _SHARED_TITLE_GLUE = frozenset((", ", " và ", ", và "))
 _PLURAL_BEFORE = re.compile(r"(?<!\w)(?:[Cc]ác|hai|ba|\d)\s+(?:đồng\s+chí\s+)?\Z")
 # Words that make "trường" a word of their own, no school: "Sở Tài nguyên và Môi trường
