@@ -386,6 +386,12 @@ def test_constructions_covppl(text, expected):
         ("Bí thư Tỉnh Đoàn Lê Văn Tư nói.", [("Lê Văn Tư", ["Bí thư Tỉnh Đoàn"])]),
         ("Bí thư thứ nhất Ban Chấp hành Trung ương Đoàn Lê Văn Tư nói.", [("Lê Văn Tư", ["Bí thư thứ nhất Ban Chấp hành Trung ương Đoàn"])]),
         ("Chủ tịch UBND tỉnh Đoàn Văn Việt nói.", [("Đoàn Văn Việt", ["Chủ tịch UBND tỉnh"])]),
+        # "và" before the next person's name ends the title; more posts
+        ("Các ông Lê Văn Tư, nguyên Giám đốc và Đỗ Văn Nam, nguyên Phó giám đốc Ban quản lý bị truy tố.",
+         [("Lê Văn Tư", ["Giám đốc"]), ("Đỗ Văn Nam", ["Phó giám đốc Ban quản lý"])]),
+        ("Ông Lê Văn Tư, Phó Tổng thư ký, Phó Chủ nhiệm Văn phòng Quốc hội cho biết.", [("Lê Văn Tư", ["Phó Tổng thư ký", "Phó Chủ nhiệm Văn phòng Quốc hội"])]),
+        ("Ông Lê Văn Tư, Tổng Kiểm toán Nhà nước, nói.", [("Lê Văn Tư", ["Tổng Kiểm toán Nhà nước"])]),
+        ("Ông Lê Văn Tư, Chi cục trưởng Chi cục An toàn Vệ sinh thực phẩm Đà Nẵng nói.", [("Lê Văn Tư", ["Chi cục trưởng Chi cục An toàn Vệ sinh thực phẩm Đà Nẵng"])]),
         # a unit's capitalised name after its kind is no foreign holder
         ("Bác sĩ Lê Văn Tư, Trưởng khoa Răng Hàm Mặt, Bệnh viện Nhi đồng 1 cho biết.", [("Lê Văn Tư", ["Trưởng khoa Răng Hàm Mặt"])]),
         ("Bác sĩ Lê Văn Tư, Phó trưởng khoa Tai Mũi Họng, cho biết.", [("Lê Văn Tư", ["Phó trưởng khoa Tai Mũi Họng"])]),

@@ -352,6 +352,10 @@ _TAIL_BOUND.update({
     "ninh": {"an"}, "luật": {"pháp"}, "ngoại": {"đối"}, "sách": {"ngân"}, "nguyện": {"dân"}, "tấn": {"thông"},
     "thuật": {"nghệ", "kỹ"}, "diễn": {"biểu"}, "quyền": {"bản"}, "giả": {"tác"}, "lạc": {"liên"}, "hòa": {"cộng"},
     "nghĩa": {"chủ"}, "bay": {"sân"},
+    # "Chi cục An toàn Vệ sinh thực phẩm"
+    "toàn": {"an"}, "sinh": {"vệ"}, "phẩm": {"thực"},
+    # "Quân chủng Phòng không - Không quân", "Trại thực nghiệm"
+    "chủng": {"quân"}, "nghiệm": {"thực"},
 })
 _TAIL_BOUND["viên"] = _TAIL_BOUND["viên"] | {"thành"}
 _TAIL_BOUND["nước"] = _TAIL_BOUND["nước"] | {"phủ"}
@@ -496,6 +500,7 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
     """End of the organ/place words after a role, stopping before a person's name."""
     end = pos
     school_until = -1
+    joined = join_from = -1
     for i, (s, e, w) in enumerate(words_from[:_MAX_TITLE_WORDS]):
         if s > limit or text[end:s] not in (" ", ".", "&", " & ", "") and not (i and _organ_enum_at(text, end, s, lex)):
             break
@@ -544,12 +549,17 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
         elif envoy and _envoy_word(w, words_from[i + 1][2] if i + 1 < len(words_from) else ""):
             pass  # "Đại sứ đặc mệnh toàn quyền Việt Nam tại Nhật Bản": the envoy's rank and post
         elif w in ("và", "của") and i + 1 < len(words_from) and _joins_organ(w, words_from[i + 1][2], lex):
-            pass  # "Sở Nông nghiệp và Phát triển nông thôn", "Giám đốc Sở Công Thương của tỉnh"
+            join_from = end  # "Sở Nông nghiệp và Phát triển nông thôn", "Giám đốc Sở Công Thương của tỉnh"
         elif i + 1 < len(words_from) and _pair_opens(w, words_from[i + 1][2]):
             pass  # "phó giám đốc công an tỉnh": the first half of a lower-case organ name
         elif not _tail_word(w, text[max(0, s - 12) : s]):
             break
         end = e
+        joined = end if w in ("và", "của") else -1
+    if joined == end and join_from >= 0:
+        # "nguyên Giám đốc và Nguyễn Văn Khải": the "và" joined no organ's name, the next
+        # person; the title ends before it.
+        return join_from
     return end
 
 
@@ -564,7 +574,7 @@ _PAIR_NEXT = {
     "cảnh": {"sát"}, "quản": {"lý"}, "tòa": {"án"}, "viện": {"kiểm"}, "bệnh": {"viện"}, "trung": {"tâm", "ương"},
     "tự": {"trị"}, "dân": {"tộc"}, "luật": {"sư"}, "chủ": {"tịch"}, "doanh": {"nghiệp"},  # "Đoàn Luật sư", "Đoàn Chủ tịch"
     "vận": {"tải"}, "hữu": {"nghị"},  # "Sở Giao thông vận tải", "Hội hữu nghị Việt – Trung"
-    "tối": {"cao"}, "đa": {"khoa"}, "biểu": {"diễn"}, "tác": {"giả"}, "sân": {"bay"}, "quốc": {"tế", "phòng", "gia"},
+    "tối": {"cao"}, "đa": {"khoa"}, "thực": {"phẩm", "nghiệm"}, "biểu": {"diễn"}, "tác": {"giả"}, "sân": {"bay"}, "quốc": {"tế", "phòng", "gia"},
 }
 _PAIR_NEXT["chủ"] = _PAIR_NEXT["chủ"] | {"nghĩa"}
 _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập": "chữ", "niên": "thanh", "hàng": "ngân", "hiểm": "bảo",
@@ -989,7 +999,7 @@ def _last_cap_run(lead: str, words: list[tuple[int, int, str]]) -> list[tuple[in
 
 # Every role word of titles.yaml contains one of these (lower case): a substring test on
 # the window before a name skips the role regex when no title can be there.
-_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập", "trợ lý", "nghị sĩ", "văn phòng", "phó phòng", "đội phó", "phó ban", "đại sứ", "lãnh sự", "đại biện", "gđ", "hiệu phó", "viện phó", "vụ phó", "cục phó", "huy phó", "phó khoa", "trạm phó", "bql", "btc", "pct", "tham tán", "công sứ", "thanh tra")
+_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập", "trợ lý", "nghị sĩ", "văn phòng", "phó phòng", "đội phó", "phó ban", "đại sứ", "lãnh sự", "đại biện", "gđ", "hiệu phó", "viện phó", "vụ phó", "cục phó", "huy phó", "phó khoa", "trạm phó", "bql", "btc", "pct", "tham tán", "công sứ", "thanh tra", "kiểm toán", "bộ môn", "trạm")
 
 
 def _sentence_floor(text: str, pos: int) -> int:
