@@ -338,6 +338,7 @@ def test_constructions_covppl(text, expected):
         ("Đại sứ đặc mệnh toàn quyền Việt Nam tại Nhật Bản Lê Văn Tư trình quốc thư.", [("Lê Văn Tư", ["Đại sứ đặc mệnh toàn quyền Việt Nam tại Nhật Bản"])]),
         ("Ông Lê Văn Tư, Đại sứ Việt Nam tại Lào, cho biết.", [("Lê Văn Tư", ["Đại sứ Việt Nam tại Lào"])]),
         ("Ông Lê Văn Tư, Đại sứ quán Việt Nam, cho biết.", [("Lê Văn Tư", [])]),
+        ("Đại sứ du lịch Lê Thị Hoa dự lễ.", []),
         ("Bộ trưởng tiếp Lãnh sự danh dự Việt Nam tại Nepal John Carter Smith.", [("John Carter Smith", ["Lãnh sự danh dự Việt Nam tại Nepal"])]),
         ("Chủ tịch UBND tỉnh tại Hà Nội Lê Văn Tư nói.", []),
         # abbreviated roles; an organ's capitals glued to "Chánh TT"; "GĐ&ĐT" is no director
