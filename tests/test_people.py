@@ -393,6 +393,10 @@ def test_constructions_covppl(text, expected):
         ("Ông Lê Văn Tư, Phó Tổng thư ký, Phó Chủ nhiệm Văn phòng Quốc hội cho biết.", [("Lê Văn Tư", ["Phó Tổng thư ký", "Phó Chủ nhiệm Văn phòng Quốc hội"])]),
         ("Ông Lê Văn Tư, Tổng Kiểm toán Nhà nước, nói.", [("Lê Văn Tư", ["Tổng Kiểm toán Nhà nước"])]),
         ("Ông Lê Văn Tư, Chi cục trưởng Chi cục An toàn Vệ sinh thực phẩm Đà Nẵng nói.", [("Lê Văn Tư", ["Chi cục trưởng Chi cục An toàn Vệ sinh thực phẩm Đà Nẵng"])]),
+        ("Ông Lê Văn Tư, Phó trưởng thôn Hoành, cho biết.", [("Lê Văn Tư", ["Phó trưởng thôn Hoành"])]),
+        ("Ông Lê Văn Tư, Thẩm phán trung cấp, Chánh án Tòa án nhân dân TP Trà Vinh nói.", [("Lê Văn Tư", ["Thẩm phán trung cấp", "Chánh án Tòa án nhân dân TP Trà Vinh"])]),
+        ("Ông Lê Văn Tư, nguyên Phó Chánh Tòa Hình sự TAND TP.HCM, trả lời.", [("Lê Văn Tư", ["Phó Chánh Tòa Hình sự TAND TP.HCM"])]),
+        ("Thượng tá Lê Văn Tư – Phó Công an huyện Nhơn Trạch ký.", [("Lê Văn Tư", ["Phó Công an huyện Nhơn Trạch"])]),
         # a unit's capitalised name after its kind is no foreign holder
         ("Bác sĩ Lê Văn Tư, Trưởng khoa Răng Hàm Mặt, Bệnh viện Nhi đồng 1 cho biết.", [("Lê Văn Tư", ["Trưởng khoa Răng Hàm Mặt"])]),
         ("Bác sĩ Lê Văn Tư, Phó trưởng khoa Tai Mũi Họng, cho biết.", [("Lê Văn Tư", ["Phó trưởng khoa Tai Mũi Họng"])]),

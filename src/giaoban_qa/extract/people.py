@@ -356,7 +356,11 @@ _TAIL_BOUND.update({
     "toàn": {"an"}, "sinh": {"vệ"}, "phẩm": {"thực"},
     # "Quân chủng Phòng không - Không quân", "Trại thực nghiệm"
     "chủng": {"quân"}, "nghiệm": {"thực"},
+    # "Thẩm phán trung cấp", "Đồn Biên phòng", "Tòa Hình sự"
+    "cấp": {"trung", "sơ"},
 })
+_TAIL_BOUND["phòng"] = _TAIL_BOUND["phòng"] | {"biên"}
+_TAIL_BOUND["sự"] = _TAIL_BOUND["sự"] | {"hình", "dân"}
 _TAIL_BOUND["viên"] = _TAIL_BOUND["viên"] | {"thành"}
 _TAIL_BOUND["nước"] = _TAIL_BOUND["nước"] | {"phủ"}
 _TAIL_BOUND["bộ"] = _TAIL_BOUND["bộ"] | {"đường"}
@@ -999,7 +1003,7 @@ def _last_cap_run(lead: str, words: list[tuple[int, int, str]]) -> list[tuple[in
 
 # Every role word of titles.yaml contains one of these (lower case): a substring test on
 # the window before a name skips the role regex when no title can be there.
-_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập", "trợ lý", "nghị sĩ", "văn phòng", "phó phòng", "đội phó", "phó ban", "đại sứ", "lãnh sự", "đại biện", "gđ", "hiệu phó", "viện phó", "vụ phó", "cục phó", "huy phó", "phó khoa", "trạm phó", "bql", "btc", "pct", "tham tán", "công sứ", "thanh tra", "kiểm toán", "bộ môn", "trạm")
+_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập", "trợ lý", "nghị sĩ", "văn phòng", "phó phòng", "đội phó", "phó ban", "đại sứ", "lãnh sự", "đại biện", "gđ", "hiệu phó", "viện phó", "vụ phó", "cục phó", "huy phó", "phó khoa", "trạm phó", "bql", "btc", "pct", "tham tán", "công sứ", "thanh tra", "kiểm toán", "bộ môn", "trạm", "thẩm phán", "phó công an")
 # One search for any of them (a generator over the tuple cost more as the keys grew).
 _ROLE_KEY_RE = re.compile("|".join(re.escape(k) for k in sorted(_ROLE_KEYS, key=len, reverse=True)))
 
