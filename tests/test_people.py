@@ -329,6 +329,92 @@ def test_constructions_covppl(text, expected):
     assert _people(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (covpt, seed 152) envoys: the sending country, "tại" and the host country, the rank
+        ("Đại sứ Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Đại sứ"])]),
+        ("Đại sứ Việt Nam tại Ấn Độ Đỗ Văn Nam phát biểu.", [("Đỗ Văn Nam", ["Đại sứ Việt Nam tại Ấn Độ"])]),
+        ("Đại sứ đặc mệnh toàn quyền Việt Nam tại Nhật Bản Lê Văn Tư trình quốc thư.", [("Lê Văn Tư", ["Đại sứ đặc mệnh toàn quyền Việt Nam tại Nhật Bản"])]),
+        ("Ông Lê Văn Tư, Đại sứ Việt Nam tại Lào, cho biết.", [("Lê Văn Tư", ["Đại sứ Việt Nam tại Lào"])]),
+        ("Ông Lê Văn Tư, Đại sứ quán Việt Nam, cho biết.", [("Lê Văn Tư", [])]),
+        ("Đại sứ du lịch Lê Thị Hoa dự lễ.", []),
+        ("Bộ trưởng tiếp Lãnh sự danh dự Việt Nam tại Nepal John Carter Smith.", [("John Carter Smith", ["Lãnh sự danh dự Việt Nam tại Nepal"])]),
+        ("Chủ tịch UBND tỉnh tại Hà Nội Lê Văn Tư nói.", []),
+        # abbreviated roles; an organ's capitals glued to "Chánh TT"; "GĐ&ĐT" is no director
+        ("GĐ Sở NN&PTNT tỉnh Phú Yên Lê Văn Tư cho biết.", [("Lê Văn Tư", ["GĐ Sở NN&PTNT tỉnh Phú Yên"])]),
+        ("Ông Lê Văn Tư - nguyên Chánh TTGT (thuộc Sở GTVT) nhận tiền.", [("Lê Văn Tư", ["Chánh TTGT"])]),
+        ("Sở GĐ&ĐT Lê Văn Tư cho biết.", []),
+        # deputies written "<unit> phó", station and ranger posts, boards abbreviated
+        ("Bà Lê Thị Hoa, Hiệu phó nhà trường, cho biết.", [("Lê Thị Hoa", ["Hiệu phó"])]),
+        ("Ông Lê Văn Tư, nguyên Viện phó Viện Nghiên cứu Kinh tế nói.", [("Lê Văn Tư", ["Viện phó Viện Nghiên cứu Kinh tế"])]),
+        ("Ông Lê Văn Tư, Phó Hạt trưởng Hạt Kiểm lâm nói.", [("Lê Văn Tư", ["Phó Hạt trưởng Hạt Kiểm lâm"])]),
+        ("Đại tá Lê Văn Tư - Trưởng CAQ Liên Chiểu cho biết.", [("Lê Văn Tư", ["Trưởng CAQ Liên Chiểu"])]),
+        ("Ông Lê Văn Tư, PCT UBND TP Hải Phòng cho rằng.", [("Lê Văn Tư", ["PCT UBND TP Hải Phòng"])]),
+        ("Đại úy Lê Văn Tư, Chính trị viên Tiểu đoàn Đặc công 18 cho biết.", [("Lê Văn Tư", ["Chính trị viên Tiểu đoàn Đặc công"])]),
+        ("Ông Lê Văn Tư, nguyên Tham tán Thương mại Việt Nam tại Ba Lan nói.", [("Lê Văn Tư", ["Tham tán Thương mại Việt Nam tại Ba Lan"])]),
+        # organs whose names enumerate fields with a comma or a dash, then "và"
+        ("Bộ trưởng Bộ Lao động - Thương binh và Xã hội Lê Văn Tư phát biểu.", [("Lê Văn Tư", ["Bộ trưởng Bộ Lao động - Thương binh và Xã hội"])]),
+        ("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"])]),
+        ("Ông Lê Văn Tư, Giám đốc Sở Lao động - Thương binh và Xã hội, cho biết.", [("Lê Văn Tư", ["Giám đốc Sở Lao động - Thương binh và Xã hội"])]),
+        ("Ông Lê Văn Tư, Giám đốc Sở Y tế, Hà Nội và TP.HCM nói.", [("Lê Văn Tư", ["Giám đốc Sở Y tế"])]),
+        ("HLV trưởng Lê Văn Tư nói.", [("Lê Văn Tư", ["HLV trưởng"])]),
+        ("Tổng Thanh tra Chính phủ Lê Văn Tư vừa ký.", [("Lê Văn Tư", ["Tổng Thanh tra Chính phủ"])]),
+        ("Thường trực Ban Bí thư Lê Văn Tư đã ký.", [("Lê Văn Tư", ["Thường trực Ban Bí thư"])]),
+        ("Dự có Tham tán Công sứ Lê Văn Tư.", [("Lê Văn Tư", ["Tham tán Công sứ"])]),
+        # a dash inside a place's or an organ's name; the place keyed without it
+        ("Chủ tịch UBND tỉnh Thừa Thiên - Huế Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Chủ tịch UBND tỉnh Thừa Thiên - Huế"])]),
+        ("Phó Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Phó Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu"])]),
+        ("Ông Lê Văn Tư, Trưởng phòng Tài chính - Kế hoạch huyện cho biết.", [("Lê Văn Tư", ["Trưởng phòng Tài chính - Kế hoạch huyện"])]),
+        ("Bà Lê Thị Hoa, Phó Giám đốc Sở LĐ-TB&XH tỉnh cho biết.", [("Lê Thị Hoa", ["Phó Giám đốc Sở LĐ-TB&XH tỉnh"])]),
+        ("Ông Lê Văn Tư - Giám đốc Sở Y tế - Đỗ Văn Nam dự.", [("Lê Văn Tư", ["Giám đốc Sở Y tế"])]),
+        # a country ends the title, a two-syllable holder with a family name after it;
+        # "Lào Cai" is a province, not Laos; lower-case halves of organ names
+        ("Phó Thủ tướng Trung Quốc Uông Dương đón đoàn.", [("Uông Dương", ["Phó Thủ tướng Trung Quốc"])]),
+        ("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị nói.", [("Vương Nghị", ["Bộ trưởng Ngoại giao Trung Quốc"])]),
+        ("Chủ tịch UBND tỉnh Lào Cai Đặng Xuân Phong nói.", [("Đặng Xuân Phong", ["Chủ tịch UBND tỉnh Lào Cai"])]),
+        ("Chánh án Tòa án Nhân dân Tối cao Lê Văn Tư phát biểu.", [("Lê Văn Tư", ["Chánh án Tòa án Nhân dân Tối cao"])]),
+        ("Phó giám đốc Sở Giao thông vận tải Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Phó giám đốc Sở Giao thông vận tải"])]),
+        ("Chi cục trưởng Chi cục Thủy sản Hà Nội Lê Văn Tư khẳng định.", [("Lê Văn Tư", ["Chi cục trưởng Chi cục Thủy sản Hà Nội"])]),
+        ("Giám đốc Bệnh viện Đa khoa tỉnh Lê Văn Tư chia sẻ.", [("Lê Văn Tư", ["Giám đốc Bệnh viện Đa khoa tỉnh"])]),
+        # the National Assembly's committees and other organs' lower-case halves; a name
+        # does not open inside a province's name; the Youth Union ends a title
+        ("Chủ nhiệm Ủy ban Quốc phòng và An ninh Lê Văn Tư đề nghị.", [("Lê Văn Tư", ["Chủ nhiệm Ủy ban Quốc phòng và An ninh"])]),
+        ("Chủ nhiệm Ủy ban Pháp luật của Quốc hội Lê Văn Tư cho biết.", [("Lê Văn Tư", ["Chủ nhiệm Ủy ban Pháp luật của Quốc hội"])]),
+        ("Chủ nhiệm Ủy ban Tài chính - Ngân sách Lê Văn Tư nói.", [("Lê Văn Tư", ["Chủ nhiệm Ủy ban Tài chính - Ngân sách"])]),
+        ("Chánh án Tòa án nhân dân tối cao Lê Văn Tư trình bày.", [("Lê Văn Tư", ["Chánh án Tòa án nhân dân tối cao"])]),
+        ("Giám đốc Sở Y tế Bình Định Phan Trọng Hổ đề nghị.", [("Phan Trọng Hổ", ["Giám đốc Sở Y tế Bình Định"])]),
+        ("Bí thư Tỉnh Đoàn Lê Văn Tư nói.", [("Lê Văn Tư", ["Bí thư Tỉnh Đoàn"])]),
+        ("Bí thư thứ nhất Ban Chấp hành Trung ương Đoàn Lê Văn Tư nói.", [("Lê Văn Tư", ["Bí thư thứ nhất Ban Chấp hành Trung ương Đoàn"])]),
+        ("Chủ tịch UBND tỉnh Đoàn Văn Việt nói.", [("Đoàn Văn Việt", ["Chủ tịch UBND tỉnh"])]),
+        # "và" before the next person's name ends the title; more posts
+        ("Các ông Lê Văn Tư, nguyên Giám đốc và Đỗ Văn Nam, nguyên Phó giám đốc Ban quản lý bị truy tố.",
+         [("Lê Văn Tư", ["Giám đốc"]), ("Đỗ Văn Nam", ["Phó giám đốc Ban quản lý"])]),
+        ("Ông Lê Văn Tư, Phó Tổng thư ký, Phó Chủ nhiệm Văn phòng Quốc hội cho biết.", [("Lê Văn Tư", ["Phó Tổng thư ký", "Phó Chủ nhiệm Văn phòng Quốc hội"])]),
+        ("Ông Lê Văn Tư, Tổng Kiểm toán Nhà nước, nói.", [("Lê Văn Tư", ["Tổng Kiểm toán Nhà nước"])]),
+        ("Ông Lê Văn Tư, Chi cục trưởng Chi cục An toàn Vệ sinh thực phẩm Đà Nẵng nói.", [("Lê Văn Tư", ["Chi cục trưởng Chi cục An toàn Vệ sinh thực phẩm Đà Nẵng"])]),
+        ("Ông Lê Văn Tư, Phó trưởng thôn Hoành, cho biết.", [("Lê Văn Tư", ["Phó trưởng thôn Hoành"])]),
+        ("Ông Lê Văn Tư, Thẩm phán trung cấp, Chánh án Tòa án nhân dân TP Trà Vinh nói.", [("Lê Văn Tư", ["Thẩm phán trung cấp", "Chánh án Tòa án nhân dân TP Trà Vinh"])]),
+        ("Ông Lê Văn Tư, nguyên Phó Chánh Tòa Hình sự TAND TP.HCM, trả lời.", [("Lê Văn Tư", ["Phó Chánh Tòa Hình sự TAND TP.HCM"])]),
+        ("Thượng tá Lê Văn Tư – Phó Công an huyện Nhơn Trạch ký.", [("Lê Văn Tư", ["Phó Công an huyện Nhơn Trạch"])]),
+        # a unit's capitalised name after its kind is no foreign holder
+        ("Bác sĩ Lê Văn Tư, Trưởng khoa Răng Hàm Mặt, Bệnh viện Nhi đồng 1 cho biết.", [("Lê Văn Tư", ["Trưởng khoa Răng Hàm Mặt"])]),
+        ("Bác sĩ Lê Văn Tư, Phó trưởng khoa Tai Mũi Họng, cho biết.", [("Lê Văn Tư", ["Phó trưởng khoa Tai Mũi Họng"])]),
+        ("Dự có bà Lê Thị Hoa, Chủ tịch HĐND tỉnh Chămpaxắc Mệchxavẳn Phômphithắc và các đại biểu.", [("Lê Thị Hoa", []), ("Mệchxavẳn Phômphithắc", ["Chủ tịch HĐND tỉnh Chămpaxắc"])]),
+        # a foreign name after an honorific, its title after it
+        ("Theo ông Norman Grant, Giám đốc Công ty Intel, lệnh cấm có hiệu lực.", [("Norman Grant", ["Giám đốc Công ty Intel"])]),
+        ("Theo New York Times, Tổng thống Donald Trump nói.", [("Donald Trump", ["Tổng thống"])]),
+    ],
+)
+def test_constructions_covpt(text, expected):
+    assert _people(text) == expected
+
+
+def test_a_dashed_place_is_keyed_as_the_undashed_one():
+    keys = {p.titles[0].key for t in ("Chủ tịch UBND tỉnh Thừa Thiên - Huế Lê Văn Tư nói.", "Chủ tịch UBND tỉnh Thừa Thiên-Huế Lê Văn Tư nói.", "Chủ tịch UBND tỉnh Thừa Thiên Huế Lê Văn Tư nói.") for p in people(build_document("t.txt", t))}
+    assert keys == {"chủ tịch|ubnd|tinh|thua thien hue"}
+
+
 def test_every_role_of_the_titles_pack_holds_a_role_key():
     # The title helpers skip the role regex when no key is in the window before a name:
     # a role holding none would never be read there.

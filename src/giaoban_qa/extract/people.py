@@ -177,6 +177,8 @@ class TitleLexicon:
     # starts with one of them written without its marks ("Nguyên Văn Thắng", "Hoang Minh
     # Tuấn") is a slip of that family name, read as a name of three or four syllables.
     slip_surnames: frozenset[str] = frozenset()
+    # Folded role texts an abbreviated organ may run on from ("chanh tt": "Chánh TTGT").
+    glued: frozenset[str] = frozenset()
 
     def is_surname(self, word: str, syllables: int) -> bool:
         """``word`` opens a name of ``syllables`` syllables: a family name, or (three or
@@ -193,6 +195,18 @@ _NOT_SURNAME_SLIPS = frozenset(("đảng",))
 _STRONG = ("Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Ngô", "Đinh", "Đoàn", "Trịnh", "Trương", "Lương", "Hoàng", "Hồ", "Dương", "Lý")
 
 
+def _role_suffix(word: str, tit: dict) -> str:
+    """What a role text's entries add to its regex: ``glued`` lets an abbreviation run on
+    into the organ's capitals ("Chánh TT|GT"), ``not_before`` keeps it from opening another
+    word ("Đại sứ quán", "GĐ&ĐT")."""
+    entries = [r for r in tit.get("roles", []) if r["text"] == word]
+    out = r"(?-i:[A-ZĐ]*)" if any(r.get("glued") for r in entries) else ""
+    stops = sorted({x for r in entries for x in r.get("not_before", ())})
+    if stops:
+        out += r"(?!\s*(?:" + "|".join(re.escape(x) for x in stops) + r"))"
+    return out
+
+
 @lru_cache(maxsize=None)
 def lexicon() -> TitleLexicon:
     from giaoban_qa.packs import load_pack
@@ -204,7 +218,7 @@ def lexicon() -> TitleLexicon:
     role_words = sorted({r["text"] for r in tit.get("roles", [])}, key=lambda w: (-len(w), w))  # one order every run
     # Roles are matched on the NFC text, case-insensitively, tone placement folded by
     # allowing both placements of "ủy".
-    alternatives = [re.escape(w).replace("ủy", "(?:ủy|uỷ)").replace("Ủy", "(?:Ủy|Uỷ)").replace(r"\ ", r"\s+") for w in role_words]
+    alternatives = [re.escape(w).replace("ủy", "(?:ủy|uỷ)").replace("Ủy", "(?:Ủy|Uỷ)").replace(r"\ ", r"\s+") + _role_suffix(w, tit) for w in role_words]
     role_regex = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
     organs = sorted(((fold(o["text"]), o["organ"], fold(o.get("level", ""))) for o in tit.get("organs", [])), key=lambda o: -len(o[0]))
     return TitleLexicon(
@@ -219,6 +233,7 @@ def lexicon() -> TitleLexicon:
         exclusive_across=tuple((tuple(a), tuple(b)) for a, b in tit.get("exclusive_across_organs", [])),
         single_holder=frozenset(tit.get("single_holder", [])),
         slip_surnames=frozenset(fold(s) for s in _STRONG),
+        glued=frozenset(fold(r["text"]) for r in tit.get("roles", []) if r.get("glued")),
     )
 
 
@@ -323,6 +338,34 @@ _TAIL_BOUND = {
     "tộc": {"dân"}, "tịch": {"chủ"}, "sư": {"luật"},
 }
 _TAIL_BOUND["trị"] = {"chính", "tự", "quản"}  # "Chủ tịch Hội đồng Quản trị"
+# (covpt) "Viện Nghiên cứu …", "Cơ quan CSĐT", "Hạt Kiểm lâm", "Tiểu đoàn Đặc công 18".
+_TAIL_BOUND.update({"cứu": {"nghiên"}, "quan": {"cơ"}, "lâm": {"kiểm"}, "công": {"đặc"}})
+# "Tòa án Nhân dân Tối cao", "Chi cục Thủy sản", "Bệnh viện Đa khoa", "Hội hữu nghị".
+_TAIL_BOUND["nhân"] = _TAIL_BOUND["nhân"] | {"án"}  # "Tòa án nhân dân"
+_TAIL_BOUND.update({"cao": {"tối"}, "sản": {"thủy", "hải", "lâm", "nông", "cộng"}, "khoa": {"đa"}, "nghị": {"hữu"}})
+# The lower-case halves of the National Assembly's committees and other organs: "Ủy ban Quốc
+# phòng và An ninh", "Ủy ban Pháp luật", "Ủy ban Đối ngoại", "Ủy ban Tài chính - Ngân sách",
+# "Ban Dân nguyện", "Hội đồng thành viên", "Thông tấn xã", "Cục Nghệ thuật biểu diễn", "Cục
+# Bản quyền tác giả", "Ban Liên lạc Đối ngoại", "Tổng cục Đường bộ", "Chính phủ nước Cộng hòa
+# xã hội chủ nghĩa Việt Nam", "Hải quan sân bay quốc tế".
+_TAIL_BOUND.update({
+    "ninh": {"an"}, "luật": {"pháp"}, "ngoại": {"đối"}, "sách": {"ngân"}, "nguyện": {"dân"}, "tấn": {"thông"},
+    "thuật": {"nghệ", "kỹ"}, "diễn": {"biểu"}, "quyền": {"bản"}, "giả": {"tác"}, "lạc": {"liên"}, "hòa": {"cộng"},
+    "nghĩa": {"chủ"}, "bay": {"sân"},
+    # "Chi cục An toàn Vệ sinh thực phẩm"
+    "toàn": {"an"}, "sinh": {"vệ"}, "phẩm": {"thực"},
+    # "Quân chủng Phòng không - Không quân", "Trại thực nghiệm"
+    "chủng": {"quân"}, "nghiệm": {"thực"},
+    # "Thẩm phán trung cấp", "Đồn Biên phòng", "Tòa Hình sự"
+    "cấp": {"trung", "sơ"},
+})
+_TAIL_BOUND["phòng"] = _TAIL_BOUND["phòng"] | {"biên"}
+_TAIL_BOUND["sự"] = _TAIL_BOUND["sự"] | {"hình", "dân"}
+_TAIL_BOUND["viên"] = _TAIL_BOUND["viên"] | {"thành"}
+_TAIL_BOUND["nước"] = _TAIL_BOUND["nước"] | {"phủ"}
+_TAIL_BOUND["bộ"] = _TAIL_BOUND["bộ"] | {"đường"}
+_TAIL_BOUND["tế"] = _TAIL_BOUND["tế"] | {"quốc"}
+_TAIL_BOUND["đoàn"] = _TAIL_BOUND["đoàn"] | {"tiểu", "trung", "lữ", "sư"}
 _MAX_TITLE_WORDS = 14
 # The small patterns of the title helpers, compiled once (called through ``re.*`` they
 # cost a cache lookup each, ten thousand times a check of the real corpus).
@@ -391,10 +434,29 @@ def _organ_level_place(folded: str, lex: TitleLexicon) -> tuple[str, str, str]:
             if after == lv or after.startswith(lv + " ") or (lv.endswith(".") and after.startswith(lv)):
                 level, after = lv.rstrip("."), after[len(lv) :].strip()
                 break
-        place = after
+        # "Thừa Thiên - Huế", "Thừa Thiên-Huế" and "Thừa Thiên Huế" name one province.
+        place = " ".join(after.replace("–", " ").replace("-", " ").split()) if "-" in after or "–" in after else after
     else:
         organ = folded
     return organ, level, place
+
+
+class _GluedRoles(dict):
+    """Role of each folded role text; a glued abbreviation with the organ's capitals run on
+    ("chanh ttgt") is looked up by the glued role text it starts with ("chanh tt")."""
+
+    def __init__(self, glued: frozenset[str]) -> None:
+        super().__init__()
+        self.glued = tuple(sorted(glued, key=len, reverse=True))
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        hit = dict.get(self, key)
+        if hit is not None:
+            return hit
+        for g in self.glued:
+            if key.startswith(g) and key[len(g) :].isalpha():
+                return dict.get(self, g, default)
+        return default
 
 
 class _LexiconIndex:
@@ -406,7 +468,7 @@ class _LexiconIndex:
     __slots__ = ("role_of", "levels_longest_first", "organ_readings")
 
     def __init__(self, lex: TitleLexicon) -> None:
-        self.role_of: dict[str, str] = {}
+        self.role_of: dict[str, str] = _GluedRoles(lex.glued)
         for rtext, role in lex.roles:
             self.role_of.setdefault(rtext, role)
         self.levels_longest_first = tuple(sorted(lex.levels, key=len, reverse=True))
@@ -438,12 +500,13 @@ _RANK_FIRST = frozenset(("Đại", "Thiếu", "Trung", "Thượng"))
 _RANK_SECOND = frozenset(("tá", "úy", "uý", "tướng"))
 
 
-def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: list[tuple[int, int, str]]) -> int:
+def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: list[tuple[int, int, str]], envoy: bool = False) -> int:
     """End of the organ/place words after a role, stopping before a person's name."""
     end = pos
     school_until = -1
+    joined = join_from = -1
     for i, (s, e, w) in enumerate(words_from[:_MAX_TITLE_WORDS]):
-        if s > limit or text[end:s] not in (" ", ".", "&", " & ", ""):
+        if s > limit or text[end:s] not in (" ", ".", "&", " & ", "") and not (i and _organ_enum_at(text, end, s, lex)):
             break
         if i <= school_until:
             pass
@@ -487,13 +550,20 @@ def _tail_end(text: str, pos: int, limit: int, lex: TitleLexicon, words_from: li
                     school_until = i + run - 1
                 elif low in lex.strong_surnames or (run >= 3 and fold(w) in lex.slip_surnames) or (run == 3 and _weak_name(words_from[i : i + 3], lex)) or not (fold(prev) in lex.levels or fold(prev) in ("uy", "tp") or prev.isupper()):
                     break
+        elif envoy and _envoy_word(w, words_from[i + 1][2] if i + 1 < len(words_from) else ""):
+            pass  # "Đại sứ đặc mệnh toàn quyền Việt Nam tại Nhật Bản": the envoy's rank and post
         elif w in ("và", "của") and i + 1 < len(words_from) and _joins_organ(w, words_from[i + 1][2], lex):
-            pass  # "Sở Nông nghiệp và Phát triển nông thôn", "Giám đốc Sở Công Thương của tỉnh"
+            join_from = end  # "Sở Nông nghiệp và Phát triển nông thôn", "Giám đốc Sở Công Thương của tỉnh"
         elif i + 1 < len(words_from) and _pair_opens(w, words_from[i + 1][2]):
             pass  # "phó giám đốc công an tỉnh": the first half of a lower-case organ name
         elif not _tail_word(w, text[max(0, s - 12) : s]):
             break
         end = e
+        joined = end if w in ("và", "của") else -1
+    if joined == end and join_from >= 0:
+        # "nguyên Giám đốc và Nguyễn Văn Khải": the "và" joined no organ's name, the next
+        # person; the title ends before it.
+        return join_from
     return end
 
 
@@ -507,9 +577,54 @@ _PAIR_NEXT = {
     "phụ": {"nữ"}, "cựu": {"chiến"}, "chữ": {"thập"}, "thanh": {"tra", "niên"}, "ngân": {"hàng"}, "bảo": {"hiểm"}, "hải": {"quan"},
     "cảnh": {"sát"}, "quản": {"lý"}, "tòa": {"án"}, "viện": {"kiểm"}, "bệnh": {"viện"}, "trung": {"tâm", "ương"},
     "tự": {"trị"}, "dân": {"tộc"}, "luật": {"sư"}, "chủ": {"tịch"}, "doanh": {"nghiệp"},  # "Đoàn Luật sư", "Đoàn Chủ tịch"
+    "vận": {"tải"}, "hữu": {"nghị"},  # "Sở Giao thông vận tải", "Hội hữu nghị Việt – Trung"
+    "tối": {"cao"}, "đa": {"khoa"}, "thực": {"phẩm", "nghiệm"}, "biểu": {"diễn"}, "tác": {"giả"}, "sân": {"bay"}, "quốc": {"tế", "phòng", "gia"},
 }
+_PAIR_NEXT["chủ"] = _PAIR_NEXT["chủ"] | {"nghĩa"}
 _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập": "chữ", "niên": "thanh", "hàng": "ngân", "hiểm": "bảo",
                 "quan": "hải", "sát": "cảnh", "lý": "quản", "án": "tòa", "kiểm": "viện", "viện": "bệnh", "binh": "chiến"}
+
+
+# An envoy's title names the country sending them and the one they serve in ("Đại sứ Việt
+# Nam tại Ấn Độ", "Tổng Lãnh sự Hà Lan tại TP.HCM"), and an ambassador's rank ("Đại sứ đặc
+# mệnh toàn quyền"): "tại" before a capitalised word, and those lower-case words, continue
+# such a title only.
+_ENVOY_ROLES = frozenset(("đại sứ", "tổng lãnh sự", "phó tổng lãnh sự", "lãnh sự", "lãnh sự danh dự", "đại biện", "tham tán", "tham tán công sứ", "công sứ"))
+_ENVOY_RANK = frozenset(("đặc", "mệnh", "toàn", "quyền"))
+
+
+def _envoy_word(word: str, nxt: str) -> bool:
+    if word == "tại":
+        return _is_cap(nxt) or (nxt.isupper() and len(nxt) > 1)
+    return word in _ENVOY_RANK
+
+
+# An organ whose name enumerates its fields, the first ones joined by a comma or a dash and
+# the last by "và": "Bộ Văn hóa, Thể thao và Du lịch", "Sở Lao động - Thương binh và Xã hội",
+# "Ủy ban Khoa học, Công nghệ và Môi trường". The separator is inside the title when a
+# capitalised field of one or two words and "và" + a capital follow, and no role word does
+# (", Trưởng ban và …" opens another title).
+# (_ORGAN_ENUM and _ORGAN_DASH are compiled below, after the Vietnamese letter classes.)
+
+
+def _organ_enum_at(text: str, end: int, nxt: int, lex: TitleLexicon) -> bool:
+    """The separator ``text[end:nxt]`` after a title's words is inside an organ's or a
+    place's name: an enumeration, or a dash between capitalised halves ("Thừa Thiên - Huế",
+    "Phòng Tài chính - Kế hoạch", "Sở LĐ-TB&XH")."""
+    m = _ORGAN_ENUM.match(text, end) or _ORGAN_DASH.match(text, end)
+    return m is not None and m.end() == nxt and lex.role_regex.match(text, nxt) is None
+
+
+def _plain_organ_enum(between: str, lex: TitleLexicon) -> str:
+    """``between`` with the separators inside organ and place names made spaces (a role
+    word after one opens another title)."""
+    if "," not in between and "-" not in between and "–" not in between:
+        return between
+
+    def plain(m: re.Match[str]) -> str:
+        return m.group() if lex.role_regex.search(between, m.end(), m.end() + 40) else " "
+
+    return _ORGAN_DASH.sub(plain, _ORGAN_ENUM.sub(plain, between))
 
 
 def _pair_opens(word: str, nxt: str) -> bool:
@@ -582,7 +697,7 @@ def _titles_after(scan: _Scan, pos: int, limit: int) -> tuple[list[Title], bool]
         # Only the first words are read: a list of every word of the 240 characters cost more
         # than the reading.
         following = [(w.start(), w.end(), w.group()) for w in islice(_WORD.finditer(text, m.end(), min(limit, m.end() + 240)), _MAX_TITLE_WORDS + 6)]
-        end = _tail_end(text, m.end(), limit, lex, following)
+        end = _tail_end(text, m.end(), limit, lex, following, role in _ENVOY_ROLES)
         # The title is followed by a name: it belongs to that person, not to ours.
         nxt = _next_name_start(scan, end)
         if nxt is not None or _ends_in_foreign_name(text, m.end(), end):
@@ -610,7 +725,13 @@ def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
         return False
     # "Giám đốc Công ty Đại Nguyên Dương": the capitalised words name the company.
     head = words[-len(tail) - 1].lower() if len(words) > len(tail) else ""
-    if fold(head) in _ORG_HEADS or fold(tail[-1]) in _ORG_FIRST_WORDS or _low(head) in _SCHOOL_WORDS:
+    if not head:
+        # The tail follows the role itself: a role ending in a unit's kind names the unit
+        # ("Trưởng khoa | Răng Hàm Mặt", "Phó trưởng phòng | …").
+        before = _WORD.findall(text[max(0, start - 12) : start])
+        if before and fold(before[-1]) in _UNIT_HEADS:
+            return False
+    if fold(head) in _ORG_HEADS or fold(head) in _UNIT_HEADS or fold(tail[-1]) in _ORG_FIRST_WORDS or _low(head) in _SCHOOL_WORDS:
         return False  # "Công ty Đại Nguyên Dương", "Sở Công Thương Hà Nội": an organ's name
     if fold(f"{tail[1]} {tail[0]}") in _TWO_SYLLABLE_PLACES or fold(" ".join(reversed(tail[:3]))) in _THREE_SYLLABLE_PLACES:
         return False  # "Giám đốc Sở Thông tin và Truyền thông Thừa Thiên Huế": the organ's province
@@ -629,8 +750,11 @@ def _ends_in_foreign_name(text: str, start: int, end: int) -> bool:
 
 # The lower-case last word of an organisation's kind, before its capitalised name.
 _ORG_HEADS = frozenset(("ty", "doan", "hang", "vien", "truong", "hoi", "san", "xa", "tam", "cty", "tnhh", "cp", "clb"))
+# A unit's kind, the last word of a role or the lower-case word before the unit's name
+# (covpt): "Trưởng khoa Răng Hàm Mặt", "Phó trưởng khoa Tai Mũi Họng", "Giám đốc khối …".
+_UNIT_HEADS = frozenset(("khoa", "khoi", "phong", "ban", "tram", "doi"))
 # The capitalised first word of an organ's name ("Sở Công Thương Hà Nội", "Bộ Kế hoạch").
-_ORG_FIRST_WORDS = frozenset(("so", "bo", "ban", "cuc", "vu", "vien", "truong", "hoi", "cong", "tong", "ngan", "tap", "uy", "van", "phong", "trung", "hoc", "dai", "hiep", "lien", "quy", "cty"))
+_ORG_FIRST_WORDS = frozenset(("so", "bo", "ban", "cuc", "vu", "vien", "truong", "hoi", "cong", "tong", "ngan", "tap", "uy", "van", "phong", "trung", "hoc", "dai", "hiep", "lien", "quy", "cty", "khoi", "khoa"))
 
 
 def _next_name_start(scan: _Scan, pos: int) -> int | None:
@@ -661,7 +785,7 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
     text, lex = scan.text, scan.lex
     window_start = max(floor, start - 120)
     window = text[window_start:start].lower()
-    if not any(k in window for k in _ROLE_KEYS):
+    if not _ROLE_KEY_RE.search(window):
         return []
     best: tuple[re.Match[str], str] | None = None
     for m in lex.role_regex.finditer(text, window_start, start):
@@ -670,7 +794,8 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
             continue  # "Ban Giám đốc CATP": the board, no one's title; "Bộ Tư lệnh": a command
         # Everything between the role and the name must be organ/place words.
         between = text[m.end() : start]
-        if "\n" in between or _CLAUSE_MARK.search(between):
+        plain = _plain_organ_enum(between, lex)
+        if "\n" in between or _CLAUSE_MARK.search(plain):
             continue
         tokens = list(_WORD.finditer(between))
         # "và" / "của" inside an organ's name when a capitalised word follows ("Ủy ban Khoa
@@ -680,8 +805,9 @@ def _title_before(scan: _Scan, start: int, floor: int) -> list[Title]:
             _is_cap(t.group()) or t.group().isupper() or _tail_word(t.group(), text[m.start() : m.end() + t.start()])
             or (t.group() in ("và", "của") and k + 1 < len(tokens) and _joins_organ(t.group(), tokens[k + 1].group(), lex))
             or (k + 1 < len(tokens) and _pair_opens(t.group(), tokens[k + 1].group()))
+            or (role in _ENVOY_ROLES and _envoy_word(t.group(), tokens[k + 1].group() if k + 1 < len(tokens) else ""))
             for k, t in enumerate(tokens)
-        ) and not _DASH_BETWEEN.search(between):
+        ) and not _DASH_BETWEEN.search(plain):
             best = (m, role)
             break
     if best is None:
@@ -877,7 +1003,9 @@ def _last_cap_run(lead: str, words: list[tuple[int, int, str]]) -> list[tuple[in
 
 # Every role word of titles.yaml contains one of these (lower case): a substring test on
 # the window before a name skips the role regex when no title can be there.
-_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập", "trợ lý", "nghị sĩ", "văn phòng", "phó phòng", "đội phó", "phó ban")
+_ROLE_KEYS = ("thư", "tịch", "tướng", "trưởng", "viên", "uv", "tuv", "đốc", "chánh", "nhiệm", "lệnh", "ủy", "uỷ", "biểu", "ký", "đb", "hlv", "thống", "chủ cơ", "biên tập", "trợ lý", "nghị sĩ", "văn phòng", "phó phòng", "đội phó", "phó ban", "đại sứ", "lãnh sự", "đại biện", "gđ", "hiệu phó", "viện phó", "vụ phó", "cục phó", "huy phó", "phó khoa", "trạm phó", "bql", "btc", "pct", "tham tán", "công sứ", "thanh tra", "kiểm toán", "bộ môn", "trạm", "thẩm phán", "phó công an")
+# One search for any of them (a generator over the tuple cost more as the keys grew).
+_ROLE_KEY_RE = re.compile("|".join(re.escape(k) for k in sorted(_ROLE_KEYS, key=len, reverse=True)))
 
 
 def _sentence_floor(text: str, pos: int) -> int:
@@ -946,6 +1074,10 @@ def _name_in_run(run: list[tuple[int, int, str]], begin: int, lex: TitleLexicon)
 _LOWER_VI = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 _UPPER_VI = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
 _CAP_WORD = rf"[{_UPPER_VI}][{_LOWER_VI}]*"
+# A dash inside a name: spaced between capitalised words ("Bà Rịa - Vũng Tàu", "Tài chính -
+# Kế hoạch"), or bare between abbreviations ("LĐ-TB&XH", "GD-ĐT").
+_ORGAN_DASH = re.compile(rf"(?<=\w)\s[-–]\s(?=[{_UPPER_VI}][{_LOWER_VI}]*\b)|(?<=[{_UPPER_VI}])-(?=[{_UPPER_VI}]{{2}})")
+_ORGAN_ENUM = re.compile(rf"(?:,|\s[-–])\s(?=[{_UPPER_VI}][{_LOWER_VI}]*(?:\s[{_LOWER_VI}]+)?\svà\s[{_UPPER_VI}])")
 # The look-behind follows the first capital (it tests the character before it): opening on
 # it, the pattern was tried at every position of the text (2.7x slower, same matches).
 _CAP_RUN = re.compile(rf"[{_UPPER_VI}](?<!\w.)[{_LOWER_VI}]*(?:[ \u00a0]{_CAP_WORD})+(?!\w)")
@@ -1007,6 +1139,8 @@ _COUNTRIES = (
     "Ukraina", "Argentina", "Chile", "Syria", "Venezuela", "Mexico", "Peru", "Colombia", "Ai Cập", "Nam Phi", "New Zealand",
     "Bangladesh", "Pakistan", "Iraq", "Afghanistan", "Hà Lan", "Bỉ", "Thụy Điển", "Thụy Sĩ", "Na Uy", "Phần Lan", "Đan Mạch",
     "Séc", "Áo", "Hy Lạp", "Bồ Đào Nha", "Romania", "Bulgaria", "Serbia", "Kazakhstan", "Brunei", "Timor-Leste", "Ả Rập Xê Út",
+    "Nepal", "Sri Lanka", "Qatar", "Kuwait", "Nigeria", "Kenya", "Ethiopia", "Mozambique", "Angola", "Algeria", "Maroc",
+    "Slovakia", "Croatia", "Estonia", "Latvia", "Litva", "Ireland", "Scotland", "Uzbekistan", "Azerbaijan",
 )
 _COUNTRY_WORDS = frozenset(_COUNTRIES)
 _FOREIGN_WORD = rf"[{_UPPER_VI}][{_LOWER_VI}]+(?:-[{_LOWER_VI}{_UPPER_VI}][{_LOWER_VI}]*)*"
@@ -1087,6 +1221,7 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
     ordered = sorted(spans)
     span_starts = [a for a, _ in ordered]
     furthest = list(itertools.accumulate((b for _, b in ordered), max))
+    para_starts: list[int] = []  # filled on the first honoured foreign name
     for m in _ASCII_NAME.finditer(text):
         start, end = m.span()
         words = m.group().split(" ")
@@ -1100,7 +1235,7 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
         opened = bisect.bisect_left(span_starts, end)
         if opened and furthest[opened - 1] > start:
             continue
-        mention = _titled_holder(scan, text, start, end, start)
+        mention = _titled_holder(scan, text, start, end, start) or _honoured_holder(doc, scan, start, end, para_starts)
         if mention is not None:
             out.append(mention)
             starts.add(start)
@@ -1111,11 +1246,36 @@ def _foreign_holders(doc: Document, scan: _Scan, taken: list[PersonMention]) -> 
             continue  # "Chủ tịch Mỹ Lan Group": a firm named after the country word, no holder
         if start in starts or lex.is_surname(first, 3) or fold(first) in _ORG_FIRST_WORDS and not (first == "Tập" and not m.group(1).startswith("Tập Đoàn")):
             continue  # "Chủ tịch Trung Quốc Tập Cận Bình": "Tập" opens a firm's name only as "Tập Đoàn"
+        country = text[m.start() : start].rstrip()
+        if fold(f"{country} {first}") in _TWO_SYLLABLE_PLACES:
+            continue  # "Chủ tịch UBND tỉnh Lào Cai Đặng Xuân Phong": a province, not Laos
+        opened = bisect.bisect_left(span_starts, end)
+        if opened and furthest[opened - 1] > start:
+            continue  # the words hold a name read already ("… Cai Đặng Xuân Phong")
         mention = _titled_holder(scan, text, start, end, m.start())
         if mention is not None:
             out.append(mention)
             starts.add(start)
     return out
+
+
+def _honoured_holder(doc: Document, scan: _Scan, start: int, end: int, para_starts: list[int]) -> PersonMention | None:
+    """"ông Norman Grant, Chủ tịch Hiệp hội …": a foreign name after an honorific, its titles
+    written after it as after a Vietnamese name. Only after an honorific: a newspaper's or a
+    firm's English name is followed by a comma and someone else's title ("Theo New York
+    Times, Tổng thống …")."""
+    text = scan.text
+    if not _HONORIFIC_BEFORE.search(text[max(0, start - _HON_WINDOW) : start]):
+        return None
+    if not para_starts:
+        para_starts.extend(p.start for p in doc.paragraphs)
+    pi = bisect.bisect_right(para_starts, start) - 1
+    limit = doc.paragraphs[pi].end if pi >= 0 else len(text)
+    after, _ = _titles_after(scan, end, limit)
+    if not after:
+        return None
+    name = text[start:end]
+    return PersonMention(name=name, start=start, end=end, key=name_key(name), titles=tuple(after), form="name-title")
 
 
 # "Chủ tịch HĐND tỉnh Chămpaxắc Mệchxavẳn Phômphithắc", "… tỉnh Xiêng Khoảng Bun-tôn
@@ -1186,6 +1346,28 @@ def _extract_people(doc: Document) -> list[PersonMention]:
             # "Tổng thống Hàn Quốc Moon Jae-in": the country ends the title; the holder after
             # it is read as a foreign name (below) when no family name opens it.
             chosen = _name_in_run(run, chosen + 2, lex)
+            if chosen is None:
+                continue
+        if chosen is None and 3 <= len(run) <= 6:
+            # "Phó Thủ tướng Trung Quốc Uông Dương", "Bộ trưởng Ngoại giao Trung Quốc Vương
+            # Nghị": after a title's country, two or three syllables opening with a family
+            # name are its holder (a weak family name's two syllables read as a place alone).
+            lead = 2 if f"{run[0][2]} {run[1][2]}" in _COUNTRY_WORDS else 1 if run[0][2] in _COUNTRY_WORDS else 0
+            if lead and 2 <= len(run) - lead <= 3 and _low(run[lead][2]) in lex.surnames and _title_before(scan, run[lead][0], _sentence_floor(text, first_start)):
+                chosen = lead
+        if chosen is not None and chosen > 0 and fold(f"{run[chosen - 1][2]} {run[chosen][2]}") in _TWO_SYLLABLE_PLACES and len(run) - chosen >= 3:
+            # "Đại sứ Việt Nam tại Ấn Độ Tôn Sinh Thành", "Giám đốc Sở Y tế Bình Định Phan
+            # Trọng Hổ": the name cannot open inside a country's or a province's name ("Độ",
+            # "Định" read as slips of "Đỗ", "Đinh"); it starts after it.
+            chosen = _name_in_run(run, chosen + 1, lex)
+            if chosen is None:
+                continue
+        if chosen is not None and run[chosen][2] == "Đoàn" and len(run) - chosen >= 3 and (
+            (chosen > 0 and run[chosen - 1][2] in _DOAN_LEVELS) or (chosen == 0 and prev_word == "uong")
+        ):
+            # "Bí thư Tỉnh Đoàn Nguyễn Văn An", "Trung ương Đoàn Lê Quốc Phong": the Youth
+            # Union ("Đoàn") ends the title; the name follows it.
+            chosen = _name_in_run(run, chosen + 1, lex)
             if chosen is None:
                 continue
         if chosen is None and len(run) == 2 and _low(run[0][2]) in lex.surnames and _HONORIFIC_BEFORE.search(text[max(0, first_start - _HON_WINDOW) : first_start]):
@@ -1271,6 +1453,7 @@ def _extract_people(doc: Document) -> list[PersonMention]:
 
 
 _SCHOOL_LEVELS = frozenset(("tiểu", "trung", "đại"))
+_DOAN_LEVELS = frozenset(("Tỉnh", "Thành", "Huyện", "Quận", "Thị"))
 _SHARED_TITLE_GLUE = frozenset((", ", " và ", ", và "))
 _PLURAL_BEFORE = re.compile(r"(?<!\w)(?:[Cc]ác|hai|ba|\d)\s+(?:đồng\s+chí\s+)?\Z")
 # Words that make "trường" a word of their own, no school: "Sở Tài nguyên và Môi trường
@@ -1298,7 +1481,7 @@ def _field_of_study(text: str, at: int) -> bool:
 def _role_right_before(scan: _Scan, start: int) -> bool:
     """A role word of the titles pack ends one space before ``start`` ("Bộ trưởng |Tô Lâm")."""
     window = scan.text[max(0, start - 24) : start]
-    if not window.endswith(" ") or not any(k in window.lower() for k in _ROLE_KEYS):
+    if not window.endswith(" ") or not _ROLE_KEY_RE.search(window.lower()):
         return False
     for m in scan.lex.role_regex.finditer(scan.text, max(0, start - 24), start - 1):
         if m.end() == start - 1 and _role_at(scan.text, m.start(), scan.lex) is not None:
