@@ -825,6 +825,22 @@ def _suspects(model, ids: list[int], needed: int, fit: int) -> list[int] | None:
     return sorted(out)
 
 
+def _ids_and_suspects(model, texts: list[str], needed: int, fit: int) -> tuple[list[int], list[int] | None]:
+    """(each word's model id, ``_suspects`` of those ids): in one compiled loop where it is
+    built (``tokens.ACCEL``; the strong keys looked up in the index's sorted arrays, among
+    the keys of the pair's first word, so the sets of them are never built), else in Python."""
+    from giaoban_qa.spelling.tokens import ACCEL
+
+    cache = _text_ids(model)
+    index = _slip_index(model) if ACCEL is not None else None
+    if index is None or needed < index.strong or fit > index.fit:
+        ids = list(map(cache.__getitem__, texts))
+        return ids, _suspects(model, ids, needed, fit)
+    left_rows, right_rows = index.key_rows(ACCEL)
+    return ACCEL.suspects(texts, cache, index.shift, index.left_keys, left_rows, index.right_keys, right_rows,
+                          model.unknown_id)
+
+
 def _same_but_i_y(a: str, b: str) -> bool:
     from giaoban_qa.spelling.syllable import split_tone
 
@@ -1044,7 +1060,8 @@ class RealWordSlip(Rule):
         # slip), with one neighbour a word that does not fit it (``_one_sided``).
         # Each word's id from its text as written (a run-wide cache keyed by the text: no
         # list of every word in lower case is made; ``lows`` below holds the few read).
-        ids = list(map(_text_ids(model).__getitem__, texts))
+        needed = min(min_support, tri_support, unseen[1], one[2])
+        ids, positions = _ids_and_suspects(model, texts, needed, fit)
         joined_next = [*joined[1:], False]
         # The words worth reading: lower case, and with both neighbours a word that fits
         # neither well (a pair seen ``fit`` times, or both ``fit_both`` times, is not a
@@ -1053,8 +1070,6 @@ class RealWordSlip(Rule):
         # text) have their pairs' counts read; without it, every word's pair with the next
         # one at once (ids, then counts by id, cached for the run; 0 where the two are not
         # joined).
-        needed = min(min_support, tri_support, unseen[1], one[2])
-        positions = _suspects(model, ids, needed, fit)
         if positions is None:
             pairs = model.pair_counts(ids, ids[1:], joined[1:])
             positions = range(n)

@@ -11,6 +11,7 @@ chain.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from itertools import accumulate
@@ -103,9 +104,32 @@ class Words(NamedTuple):
     joined: list[bool]  # only spaces since the previous word; never for the first
 
 
+def _compiled():
+    """The compiled passes (``giaoban_qa.spelling._accel``), or None where the package was
+    installed without them (no C compiler) or ``GIAOBAN_QA_PURE_PYTHON`` is set."""
+    if os.environ.get("GIAOBAN_QA_PURE_PYTHON"):
+        return None
+    try:
+        from giaoban_qa.spelling import _accel
+    except ImportError:
+        return None
+    return _accel
+
+
+ACCEL = _compiled()
+
+
 def scan(text: str) -> Words:
-    """Every plain word of ``text`` (the same as ``words``), in columns. One ``re.split``
-    does the matching at C speed; spans and joins come from the lengths of the pieces."""
+    """Every plain word of ``text`` (the same as ``words``), in columns: by the compiled
+    loop where it is built (one pass, ~3× faster), else by ``scan_python``."""
+    if ACCEL is not None:
+        return Words(*ACCEL.scan(text))
+    return scan_python(text)
+
+
+def scan_python(text: str) -> Words:
+    """``scan`` in Python: one ``re.split`` does the matching at C speed; spans and joins
+    come from the lengths of the pieces."""
     global _scanned
     if _scanned < _SAFE_AFTER:
         _scanned += len(text)

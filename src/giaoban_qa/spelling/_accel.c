@@ -1,0 +1,357 @@
+/* Compiled versions of the spelling rules' two per-word passes over a document.
+ *
+ * The spelling rules read every word of a document twice before they judge any: the split
+ * into plain words (giaoban_qa.spelling.tokens.scan) and, for text.real-word-slip, each
+ * word's model id and the test of each pair of neighbours against the slip index's strong
+ * contexts (rules.spelling._suspects). In Python both run at C speed piece by piece (one
+ * regex split, maps over lists), but as a dozen passes that each build a list of every word;
+ * here each is one loop. They are most of what the spelling rules cost on ordinary reports
+ * (benchmarks/profile_spelling_parts.py).
+ *
+ * Both functions return exactly what their Python versions return; the Python versions stay
+ * and are used when this module is not built (tests compare the two). Character classes are
+ * those of Python's re module for str patterns: \w is Py_UNICODE_ISALNUM or '_', \d is
+ * Py_UNICODE_ISDECIMAL, so a letter ([^\W\d_]) is alphanumeric and not a decimal digit.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+/* Classes of the first characters (Latin, Vietnamese, general punctuation) by table; the
+ * rest by the Unicode database. The table is filled from the same macros at import. */
+#define TABLE_SIZE 0x2000
+#define IS_LETTER 1
+#define IS_WORD 2
+#define IS_ALNUM 4
+static unsigned char char_class[TABLE_SIZE];
+
+static void fill_char_class(void)
+{
+    for (Py_UCS4 c = 0; c < TABLE_SIZE; c++) {
+        unsigned char k = 0;
+        if (Py_UNICODE_ISALNUM(c)) {
+            k |= IS_WORD | IS_ALNUM;
+            if (!Py_UNICODE_ISDECIMAL(c))
+                k |= IS_LETTER;
+        }
+        if (c == '_')
+            k |= IS_WORD;
+        char_class[c] = k;
+    }
+}
+
+static inline int is_letter(Py_UCS4 c)
+{
+    return c < TABLE_SIZE ? (char_class[c] & IS_LETTER) != 0 : (Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c));
+}
+
+static inline int is_word(Py_UCS4 c) /* \w */
+{
+    return c < TABLE_SIZE ? (char_class[c] & IS_WORD) != 0 : Py_UNICODE_ISALNUM(c);
+}
+
+static inline int is_alnum(Py_UCS4 c) /* [^\W_] */
+{
+    return c < TABLE_SIZE ? (char_class[c] & IS_ALNUM) != 0 : Py_UNICODE_ISALNUM(c);
+}
+
+/* The characters that glue a letter run into a code, a URL or a compound (tokens._GLUE_CLASS). */
+static inline int is_glue(Py_UCS4 c)
+{
+    switch (c) {
+    case '_': case '/': case '@': case '\\': case '-': case 0x2013: case '\'': case 0x2019:
+    case '&': case '+': case '=': case '#': case '%': case ':': case '~': case '|':
+    case '<': case '>': case '*':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Only spaces (ordinary or no-break), one to three of them (tokens._JOINING). */
+static int joining_gap(int kind, const void *data, Py_ssize_t from, Py_ssize_t to)
+{
+    Py_ssize_t gap = to - from;
+    if (gap < 1 || gap > 3)
+        return 0;
+    for (Py_ssize_t k = from; k < to; k++) {
+        Py_UCS4 s = PyUnicode_READ(kind, data, k);
+        if (s != ' ' && s != 0xA0)
+            return 0;
+    }
+    return 1;
+}
+
+static int append_new(PyObject *list, PyObject *item)
+{
+    if (item == NULL)
+        return -1;
+    int r = PyList_Append(list, item);
+    Py_DECREF(item);
+    return r;
+}
+
+PyDoc_STRVAR(scan_doc,
+"scan(text) -> (texts, starts, ends, joined)\n\n"
+"The plain words of text as tokens.scan finds them: maximal letter runs with no word\n"
+"character or glue character on either side, no 'x.' before (Tp.HCM) and no '.x' after\n"
+"(a domain); joined: only one to three spaces since the previous word (never the first).");
+
+static PyObject *scan(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "scan() needs a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *texts = PyList_New(0), *starts = PyList_New(0), *ends = PyList_New(0), *joined = PyList_New(0);
+    if (!texts || !starts || !ends || !joined)
+        goto fail;
+    Py_ssize_t i = 0, previous_end = -1;
+    while (i < n) {
+        if (!is_letter(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        const Py_ssize_t start = i;
+        Py_ssize_t end = i + 1;
+        while (end < n && is_letter(PyUnicode_READ(kind, data, end)))
+            end++;
+        i = end;
+        /* (A shorter run would end before a letter, which the regex's lookahead rejects: a
+         * run is a word whole or not at all.) */
+        if (start > 0) {
+            Py_UCS4 before = PyUnicode_READ(kind, data, start - 1);
+            if (is_word(before) || is_glue(before))
+                continue;
+            if (before == '.' && start > 1 && is_alnum(PyUnicode_READ(kind, data, start - 2)))
+                continue;
+        }
+        if (end < n) {
+            Py_UCS4 after = PyUnicode_READ(kind, data, end);
+            if (is_word(after) || is_glue(after))
+                continue;
+            if (after == '.' && end + 1 < n && is_alnum(PyUnicode_READ(kind, data, end + 1)))
+                continue;
+        }
+        int is_joined = previous_end >= 0 && joining_gap(kind, data, previous_end, start);
+        if (append_new(texts, PyUnicode_Substring(text, start, end)) < 0 ||
+            append_new(starts, PyLong_FromSsize_t(start)) < 0 ||
+            append_new(ends, PyLong_FromSsize_t(end)) < 0 ||
+            PyList_Append(joined, is_joined ? Py_True : Py_False) < 0)
+            goto fail;
+        previous_end = end;
+    }
+    return Py_BuildValue("(NNNN)", texts, starts, ends, joined);
+fail:
+    Py_XDECREF(texts);
+    Py_XDECREF(starts);
+    Py_XDECREF(ends);
+    Py_XDECREF(joined);
+    return NULL;
+}
+
+/* Sorted keys (4 or 8 bytes each) with, for each first word id, where its keys start: a
+ * key (a << shift | b) is looked for among the few keys of a, not by bisecting them all
+ * (a bisection of ~100,000 keys per pair of neighbours was most of this loop's time). */
+typedef struct {
+    Py_buffer keys;
+    Py_buffer rows; /* uint32 × (ids + 1): the keys of first id a are keys[rows[a]:rows[a + 1]] */
+    int wide;
+    Py_ssize_t n_rows;
+} KeyTable;
+
+static int key_table(KeyTable *t, PyObject *keys, PyObject *rows)
+{
+    if (PyObject_GetBuffer(keys, &t->keys, PyBUF_C_CONTIGUOUS) < 0)
+        return -1;
+    if (PyObject_GetBuffer(rows, &t->rows, PyBUF_C_CONTIGUOUS) < 0) {
+        PyBuffer_Release(&t->keys);
+        return -1;
+    }
+    if ((t->keys.itemsize != 4 && t->keys.itemsize != 8) || t->rows.len % 4 != 0 || t->rows.len < 4) {
+        PyBuffer_Release(&t->keys);
+        PyBuffer_Release(&t->rows);
+        PyErr_SetString(PyExc_ValueError, "suspects(): keys of 4 or 8 bytes and rows of uint32 expected");
+        return -1;
+    }
+    t->wide = t->keys.itemsize == 8;
+    t->n_rows = t->rows.len / 4 - 1;
+    return 0;
+}
+
+static void key_table_release(KeyTable *t)
+{
+    PyBuffer_Release(&t->keys);
+    PyBuffer_Release(&t->rows);
+}
+
+static inline int among(const KeyTable *t, unsigned long long first, unsigned long long key)
+{
+    if (first >= (unsigned long long)t->n_rows)
+        return 0;
+    const unsigned int *rows = (const unsigned int *)t->rows.buf;
+    const Py_ssize_t n_keys = t->keys.len / t->keys.itemsize;
+    Py_ssize_t hi = rows[first + 1] < n_keys ? (Py_ssize_t)rows[first + 1] : n_keys;
+    Py_ssize_t lo = rows[first] < hi ? (Py_ssize_t)rows[first] : hi;
+    if (t->wide) {
+        const unsigned long long *keys = (const unsigned long long *)t->keys.buf;
+        while (lo < hi) {
+            Py_ssize_t mid = (lo + hi) >> 1;
+            if (keys[mid] < key) lo = mid + 1; else hi = mid;
+        }
+        return lo < n_keys && keys[lo] == key && (lo < (Py_ssize_t)rows[first + 1]);
+    }
+    const unsigned int *keys = (const unsigned int *)t->keys.buf;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) >> 1;
+        if (keys[mid] < key) lo = mid + 1; else hi = mid;
+    }
+    return lo < n_keys && key <= 0xFFFFFFFFull && keys[lo] == (unsigned int)key && (lo < (Py_ssize_t)rows[first + 1]);
+}
+
+PyDoc_STRVAR(key_rows_doc,
+"key_rows(keys, shift, ids) -> bytes\n\n"
+"For sorted pair keys (a << shift | b, a sorted buffer of 4- or 8-byte keys) and first ids\n"
+"below ids: uint32 × (ids + 1), where the keys of each first id start (the table suspects\n"
+"looks keys up in).");
+
+static PyObject *key_rows(PyObject *self, PyObject *args)
+{
+    PyObject *keys_obj;
+    unsigned int shift;
+    Py_ssize_t n_ids;
+    if (!PyArg_ParseTuple(args, "OIn:key_rows", &keys_obj, &shift, &n_ids))
+        return NULL;
+    if (shift > 32 || n_ids < 0 || n_ids > 0x7FFFFFFF) {
+        PyErr_SetString(PyExc_ValueError, "key_rows(): shift above 32 or ids out of range");
+        return NULL;
+    }
+    Py_buffer keys;
+    if (PyObject_GetBuffer(keys_obj, &keys, PyBUF_C_CONTIGUOUS) < 0)
+        return NULL;
+    if (keys.itemsize != 4 && keys.itemsize != 8) {
+        PyBuffer_Release(&keys);
+        PyErr_SetString(PyExc_ValueError, "key_rows(): keys of 4 or 8 bytes expected");
+        return NULL;
+    }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, (n_ids + 1) * 4);
+    if (out == NULL) {
+        PyBuffer_Release(&keys);
+        return NULL;
+    }
+    unsigned int *rows = (unsigned int *)PyBytes_AS_STRING(out);
+    Py_ssize_t n_keys = keys.len / keys.itemsize, k = 0;
+    for (Py_ssize_t a = 0; a <= n_ids; a++) {
+        /* rows[a]: the first key whose first id is a or more */
+        while (k < n_keys) {
+            unsigned long long key = keys.itemsize == 8 ? ((const unsigned long long *)keys.buf)[k]
+                                                         : ((const unsigned int *)keys.buf)[k];
+            if ((key >> shift) >= (unsigned long long)a)
+                break;
+            k++;
+        }
+        rows[a] = (unsigned int)k;
+    }
+    PyBuffer_Release(&keys);
+    return out;
+}
+
+PyDoc_STRVAR(suspects_doc,
+"suspects(texts, ids, shift, left_keys, left_rows, right_keys, right_rows, unknown)\n"
+"    -> (word_ids, places)\n\n"
+"word_ids: ids[t] of every word t of the list texts (ids a dict, its __missing__ asked for\n"
+"a word it lacks). places: sorted, the words w with a pair (l, w) among the strong-left\n"
+"keys or (w, r) among the strong-right keys (a pair's key: id << shift | next id; each\n"
+"sorted, with its key_rows), and every word whose id is unknown.");
+
+static PyObject *suspects(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *ids, *left_keys, *left_rows, *right_keys, *right_rows;
+    unsigned int shift;
+    unsigned long long unknown;
+    if (!PyArg_ParseTuple(args, "O!O!IOOOOK:suspects", &PyList_Type, &texts, &PyDict_Type, &ids, &shift, &left_keys,
+                          &left_rows, &right_keys, &right_rows, &unknown))
+        return NULL;
+    if (shift > 32) {
+        PyErr_SetString(PyExc_ValueError, "suspects(): shift above 32");
+        return NULL;
+    }
+    KeyTable left, right;
+    if (key_table(&left, left_keys, left_rows) < 0)
+        return NULL;
+    if (key_table(&right, right_keys, right_rows) < 0) {
+        key_table_release(&left);
+        return NULL;
+    }
+    PyObject *word_ids = NULL, *places = NULL;
+    unsigned long long *raw = NULL;
+    char *suspect = NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(texts);
+    word_ids = PyList_New(n);
+    raw = PyMem_Malloc(sizeof(unsigned long long) * (n ? n : 1));
+    suspect = PyMem_Calloc(n ? n : 1, 1);
+    if (!word_ids || !raw || !suspect) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *word = PyList_GET_ITEM(texts, i);
+        PyObject *id = PyDict_GetItemWithError(ids, word);
+        if (id != NULL)
+            Py_INCREF(id);
+        else if (PyErr_Occurred() || (id = PyObject_GetItem(ids, word)) == NULL)
+            goto fail;
+        PyList_SET_ITEM(word_ids, i, id);
+        raw[i] = PyLong_AsUnsignedLongLong(id);
+        if (raw[i] == (unsigned long long)-1 && PyErr_Occurred())
+            goto fail;
+    }
+    for (Py_ssize_t p = 0; p + 1 < n; p++) {
+        unsigned long long key = (raw[p] << shift) | raw[p + 1];
+        if (among(&left, raw[p], key))
+            suspect[p + 1] = 1; /* (l, w): w, the second word, may be a slip */
+        if (among(&right, raw[p], key))
+            suspect[p] = 1; /* (w, r): the first word */
+    }
+    places = PyList_New(0);
+    if (!places)
+        goto fail;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if ((suspect[i] || raw[i] == unknown) && append_new(places, PyLong_FromSsize_t(i)) < 0)
+            goto fail;
+    PyMem_Free(raw);
+    PyMem_Free(suspect);
+    key_table_release(&left);
+    key_table_release(&right);
+    return Py_BuildValue("(NN)", word_ids, places);
+fail:
+    Py_XDECREF(word_ids);
+    Py_XDECREF(places);
+    PyMem_Free(raw);
+    PyMem_Free(suspect);
+    key_table_release(&left);
+    key_table_release(&right);
+    return NULL;
+}
+
+static PyMethodDef accel_methods[] = {
+    {"scan", scan, METH_O, scan_doc},
+    {"key_rows", key_rows, METH_VARARGS, key_rows_doc},
+    {"suspects", suspects, METH_VARARGS, suspects_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef accel_module = {
+    PyModuleDef_HEAD_INIT, "giaoban_qa.spelling._accel",
+    "Compiled per-word passes of the spelling rules (see the source's header).", -1, accel_methods,
+};
+
+PyMODINIT_FUNC PyInit__accel(void)
+{
+    fill_char_class();
+    return PyModule_Create(&accel_module);
+}

@@ -1,0 +1,229 @@
+"""The compiled passes of the spelling rules (``giaoban_qa.spelling._accel``) give exactly
+what their Python versions give: the word split, and each word's id with the places that
+may be slips."""
+
+from __future__ import annotations
+
+import os
+import random
+import unicodedata
+from array import array
+from pathlib import Path
+
+import pytest
+
+from giaoban_qa.spelling import tokens
+
+ACCEL = tokens.ACCEL
+
+needs_accel = pytest.mark.skipif(ACCEL is None, reason="giaoban_qa.spelling._accel is not built (no C compiler at install)")
+
+
+def test_accelerator_is_built_where_required() -> None:
+    # CI sets GIAOBAN_QA_REQUIRE_ACCEL: an install that silently dropped the compiled part
+    # would make every speed figure there a figure of the Python path.
+    if os.environ.get("GIAOBAN_QA_REQUIRE_ACCEL") and not os.environ.get("GIAOBAN_QA_PURE_PYTHON"):
+        assert ACCEL is not None, "the optional extension giaoban_qa.spelling._accel did not build"
+    elif ACCEL is None:
+        pytest.skip("giaoban_qa.spelling._accel is not built")
+
+
+# Characters chosen for the split's edges: Vietnamese letters in both cases, every glue
+# character, the dot of "Tp.HCM" and of domains, digits (ASCII and others), no-break and
+# other spaces, letters that are numeric but no decimal digit ("²", "Ⅳ" count as letters in
+# Python's re), letters beyond the table the compiled split keeps (Greek, CJK, an emoji
+# outside the BMP), combining marks.
+_ALPHABET = (
+    list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+    + list("AĂÂĐÊÔƠƯÀẠỲ")
+    + list("_/@\\-–'’&+=#%:~|<>*.,;!?()\"“”[]")
+    + list("0123456789٣")
+    + [" ", " ", " ", "\u00a0", "\n", "\t", "\u2009"]
+    + list("²½ⅣΣſİıαβ漢字😀")
+    + ["\u0301", "\u0323"]
+)
+_WORDS = ["ngành", "thị", "trường", "Tp", "HCM", "vnexpress", "net", "UBND", "QĐ", "Covid", "19", "e", "mail"]
+
+
+def _samples(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        pieces = [rng.choice(_ALPHABET) if rng.random() < 0.7 else rng.choice(_WORDS) for _ in range(rng.randint(0, 30))]
+        out.append("".join(pieces))
+    return out
+
+
+_EDGES = [
+    "",
+    " ",
+    "a",
+    "thị trường",
+    "thị  trường   chứng    khoán",  # 1, 2, 3 spaces join; 4 do not
+    "thị\u00a0trường",
+    "thị \u00a0 trường",
+    "thị\ttrường",
+    "thị\ntrường",
+    "Tp.HCM và vnexpress.net",
+    "x.y",
+    "cuối câu. Đầu câu",
+    "QĐ-UBND 97.221tỷ e-mail abc@x.vn Covid-19 n'est",
+    "số 3a và a3",
+    "x² Ⅳ ½",
+    "漢字 và chữ",
+    "😀 cười",
+    "_abc abc_",
+    "ngành,  và",
+    "a.1 a.b 1.a",
+    "…trường",
+]
+
+
+@needs_accel
+@pytest.mark.parametrize("text", _EDGES)
+def test_scan_equals_python_on_edges(text: str) -> None:
+    assert tokens.Words(*ACCEL.scan(text)) == tokens.scan_python(text)
+
+
+@needs_accel
+def test_scan_equals_python_on_generated_texts() -> None:
+    words = 0
+    for text in _samples(6000, seed=11):
+        got = tokens.Words(*ACCEL.scan(text))
+        assert got == tokens.scan_python(text), repr(text)
+        words += len(got.texts)
+    assert words > 3000  # the samples do hold words
+
+
+@needs_accel
+def test_scan_equals_python_past_the_safe_pattern_threshold() -> None:
+    # scan_python switches to its spelt-out pattern after _SAFE_AFTER characters of a run.
+    # (Only a text inside the safe blocks takes that pattern: one without the characters
+    # beyond them, and one with.)
+    mixed = " ".join(_samples(4000, seed=5))
+    safe = tokens._OUTSIDE_SAFE.sub("x", mixed)
+    assert len(safe) > tokens._SAFE_AFTER and tokens._OUTSIDE_SAFE.search(safe) is None
+    for text in (safe, mixed, safe):
+        assert tokens.Words(*ACCEL.scan(text)) == tokens.scan_python(text)
+    assert tokens._scanned >= tokens._SAFE_AFTER
+
+
+@needs_accel
+def test_scan_rejects_what_is_no_text() -> None:
+    with pytest.raises(TypeError):
+        ACCEL.scan(b"bytes")
+
+
+def test_scan_uses_the_python_split_without_the_accelerator(monkeypatch) -> None:
+    monkeypatch.setattr(tokens, "ACCEL", None)
+    assert tokens.scan("thị  trường, Tp.HCM") == tokens.scan_python("thị  trường, Tp.HCM")
+    assert tokens.scan("thị trường").texts == ["thị", "trường"]
+
+
+def _python_suspects(ids: list[int], shift: int, left: set[int], right: set[int], unknown: int) -> list[int]:
+    out = set()
+    for p in range(len(ids) - 1):
+        key = ids[p] << shift | ids[p + 1]
+        if key in left:
+            out.add(p + 1)
+        if key in right:
+            out.add(p)
+    out.update(i for i, x in enumerate(ids) if x == unknown)
+    return sorted(out)
+
+
+class _Ids(dict):
+    def __init__(self, table: dict[str, int]) -> None:
+        super().__init__()
+        self.table = table
+        self.asked: list[str] = []
+
+    def __missing__(self, word: str) -> int:
+        self.asked.append(word)
+        value = self[word] = self.table[word]
+        return value
+
+
+@needs_accel
+@pytest.mark.parametrize("shift,code", [(16, "I"), (32, "Q")])
+def test_suspects_equal_python(shift: int, code: str) -> None:
+    rng = random.Random(shift)
+    n_ids = 300
+    unknown = n_ids - 1
+    vocabulary = [f"w{k}" for k in range(n_ids)]
+    table = {w: k for k, w in enumerate(vocabulary)}
+    left = {rng.randrange(n_ids) << shift | rng.randrange(n_ids) for _ in range(3000)}
+    right = {rng.randrange(n_ids) << shift | rng.randrange(n_ids) for _ in range(3000)}
+    left_keys, right_keys = array(code, sorted(left)), array(code, sorted(right))
+    left_rows = ACCEL.key_rows(left_keys, shift, n_ids)
+    right_rows = ACCEL.key_rows(right_keys, shift, n_ids)
+    ids = _Ids(table)
+    hits = 0
+    for length in [0, 1, 2, 3, 50, 400]:
+        for _ in range(20):
+            texts = [rng.choice(vocabulary) for _ in range(length)]
+            word_ids, places = ACCEL.suspects(texts, ids, shift, left_keys, left_rows, right_keys, right_rows, unknown)
+            expected_ids = [table[t] for t in texts]
+            assert word_ids == expected_ids
+            assert places == _python_suspects(expected_ids, shift, left, right, unknown)
+            hits += len(places)
+    assert hits > 100
+    assert len(ids.asked) == len(set(ids.asked))  # __missing__ asked once per word, then the dict
+
+
+@needs_accel
+def test_key_rows_bound_each_first_ids_keys() -> None:
+    keys = array("I", sorted([1 << 16 | 5, 1 << 16 | 9, 3 << 16 | 0, 7 << 16 | 2]))
+    rows = array("I", ACCEL.key_rows(keys, 16, 8))
+    assert list(rows) == [0, 0, 2, 2, 3, 3, 3, 3, 4]
+
+
+@needs_accel
+def test_suspects_report_bad_arguments() -> None:
+    keys = array("I", [1])
+    rows = ACCEL.key_rows(keys, 16, 4)
+    with pytest.raises(ValueError):
+        ACCEL.suspects(["a"], {"a": 0}, 40, keys, rows, keys, rows, 9)
+    with pytest.raises(ValueError):
+        ACCEL.suspects(["a"], {"a": 0}, 16, array("H", [1]), rows, keys, rows, 9)
+    with pytest.raises(ValueError):
+        ACCEL.suspects(["a"], {"a": 0}, 16, keys, b"\0\0\0", keys, rows, 9)
+    with pytest.raises(KeyError):
+        ACCEL.suspects(["a", "b"], _Ids({"a": 0}), 16, keys, rows, keys, rows, 9)
+    with pytest.raises(TypeError):
+        ACCEL.suspects(("a",), {"a": 0}, 16, keys, rows, keys, rows, 9)
+
+
+def _findings(monkeypatch, accel, paths: list[Path]) -> list:
+    from giaoban_qa.config import Config
+    from giaoban_qa.engine import run_check
+
+    monkeypatch.setattr(tokens, "ACCEL", accel)
+    from giaoban_qa.rules import spelling
+
+    spelling._VALID.clear()
+    spelling._INVALID.clear()
+    result = run_check([str(p) for p in paths], Config())
+    return [(f.path, f.finding.rule, f.start, f.end, str(f.finding.suggestion), str(f.finding.message), repr(f.evidence))
+            for f in result.findings]
+
+
+@needs_accel
+def test_findings_are_the_same_with_and_without_the_accelerator(monkeypatch) -> None:
+    examples = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.txt"))
+    shared = Path(os.environ.get("GIAOBAN_QA_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    paths = examples + sorted((shared / "seeds").glob("*"))[:5]
+    plain = _findings(monkeypatch, None, paths)
+    fast = _findings(monkeypatch, ACCEL, paths)
+    assert fast == plain
+    assert any(rule.startswith("text.") for _, rule, *_ in fast)
+
+
+@needs_accel
+def test_scan_equals_python_on_real_articles(shared) -> None:
+    files = sorted((shared / "corpus" / "real").glob("*.txt"))[:80]
+    if not files:
+        pytest.skip("no corpus/real")
+    for f in files:
+        text = unicodedata.normalize("NFC", f.read_text(encoding="utf-8", errors="replace"))
+        assert tokens.Words(*ACCEL.scan(text)) == tokens.scan_python(text), f.name
