@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from giaoban_qa.document import Document
 from giaoban_qa.findings import Category, Finding, Msg, Severity
@@ -825,7 +825,7 @@ def _suspects(model, ids: list[int], needed: int, fit: int) -> list[int] | None:
     return sorted(out)
 
 
-def _ids_and_suspects(model, texts: list[str], needed: int, fit: int) -> tuple[list[int], list[int] | None]:
+def _ids_and_suspects(model, texts: list[str], needed: int, fit: int) -> tuple[Sequence[int], list[int] | None]:
     """(each word's model id, ``_suspects`` of those ids): in one compiled loop where it is
     built (``tokens.ACCEL``; the strong keys looked up in the index's sorted arrays, among
     the keys of the pair's first word, so the sets of them are never built), else in Python."""
@@ -837,8 +837,9 @@ def _ids_and_suspects(model, texts: list[str], needed: int, fit: int) -> tuple[l
         ids = list(map(cache.__getitem__, texts))
         return ids, _suspects(model, ids, needed, fit)
     left_rows, right_rows = index.key_rows(ACCEL)
-    return ACCEL.suspects(texts, cache, index.shift, index.left_keys, left_rows, index.right_keys, right_rows,
-                          model.unknown_id)
+    ids, places = ACCEL.suspects(texts, cache, index.shift, index.left_keys, left_rows, index.right_keys, right_rows,
+                                 model.unknown_id)
+    return memoryview(ids).cast("Q"), places
 
 
 def _same_but_i_y(a: str, b: str) -> bool:

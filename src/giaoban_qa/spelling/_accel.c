@@ -90,6 +90,91 @@ static int append_new(PyObject *list, PyObject *item)
     return r;
 }
 
+/* The words met so far in the run, each kept once: a word is appended as the string met
+ * first, so the sets and dicts the rules look words up in find it by identity, in memory
+ * they touched already, instead of comparing a fresh copy with the stored one; and a word
+ * met before costs no new string (most of a document's words were met in earlier
+ * documents). An open-addressing table of the kept strings by a hash of their code points,
+ * looked up straight from the text's characters. Bounded: emptied past WORDS_MAX. */
+#define WORDS_MAX 100000
+typedef struct {
+    unsigned long long hash;
+    PyObject *word; /* a str, owned; NULL: free slot */
+} KnownWord;
+static KnownWord *known = NULL;
+static Py_ssize_t known_size = 0, known_used = 0; /* size: a power of two */
+
+static void forget_known(void)
+{
+    for (Py_ssize_t k = 0; k < known_size; k++)
+        Py_XDECREF(known[k].word);
+    PyMem_Free(known);
+    known = NULL;
+    known_size = known_used = 0;
+}
+
+static int grow_known(void)
+{
+    Py_ssize_t size = known_size ? known_size * 2 : 1 << 14;
+    KnownWord *table = PyMem_Calloc(size, sizeof(KnownWord));
+    if (table == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < known_size; k++) {
+        if (known[k].word == NULL)
+            continue;
+        Py_ssize_t slot = (Py_ssize_t)(known[k].hash & (size - 1));
+        while (table[slot].word != NULL)
+            slot = (slot + 1) & (size - 1);
+        table[slot] = known[k];
+    }
+    PyMem_Free(known);
+    known = table;
+    known_size = size;
+    return 0;
+}
+
+/* The kept string equal to text[start:end] (a new reference), made and kept if new. */
+static PyObject *kept_word(PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    unsigned long long hash = 1469598103934665603ull; /* FNV-1a over the code points */
+    for (Py_ssize_t k = start; k < end; k++) {
+        hash ^= PyUnicode_READ(kind, data, k);
+        hash *= 1099511628211ull;
+    }
+    if (known_used > WORDS_MAX)
+        forget_known();
+    if ((known_used + 1) * 2 > known_size && grow_known() < 0)
+        return NULL;
+    const Py_ssize_t length = end - start;
+    Py_ssize_t slot = (Py_ssize_t)(hash & (known_size - 1));
+    for (;; slot = (slot + 1) & (known_size - 1)) {
+        PyObject *word = known[slot].word;
+        if (word == NULL)
+            break;
+        if (known[slot].hash != hash || PyUnicode_GET_LENGTH(word) != length)
+            continue;
+        const int word_kind = PyUnicode_KIND(word);
+        const void *word_data = PyUnicode_DATA(word);
+        Py_ssize_t k = 0;
+        while (k < length && PyUnicode_READ(word_kind, word_data, k) == PyUnicode_READ(kind, data, start + k))
+            k++;
+        if (k == length) {
+            Py_INCREF(word);
+            return word;
+        }
+    }
+    PyObject *word = PyUnicode_Substring(text, start, end);
+    if (word == NULL)
+        return NULL;
+    Py_INCREF(word);
+    known[slot].hash = hash;
+    known[slot].word = word;
+    known_used++;
+    return word;
+}
+
 PyDoc_STRVAR(scan_doc,
 "scan(text) -> (texts, starts, ends, joined)\n\n"
 "The plain words of text as tokens.scan finds them: maximal letter runs with no word\n"
@@ -138,7 +223,7 @@ static PyObject *scan(PyObject *self, PyObject *text)
                 continue;
         }
         int is_joined = previous_end >= 0 && joining_gap(kind, data, previous_end, start);
-        if (append_new(texts, PyUnicode_Substring(text, start, end)) < 0 ||
+        if (append_new(texts, kept_word(text, kind, data, start, end)) < 0 ||
             append_new(starts, PyLong_FromSsize_t(start)) < 0 ||
             append_new(ends, PyLong_FromSsize_t(end)) < 0 ||
             PyList_Append(joined, is_joined ? Py_True : Py_False) < 0)
@@ -263,8 +348,8 @@ static PyObject *key_rows(PyObject *self, PyObject *args)
 PyDoc_STRVAR(suspects_doc,
 "suspects(texts, ids, shift, left_keys, left_rows, right_keys, right_rows, unknown)\n"
 "    -> (word_ids, places)\n\n"
-"word_ids: ids[t] of every word t of the list texts (ids a dict, its __missing__ asked for\n"
-"a word it lacks). places: sorted, the words w with a pair (l, w) among the strong-left\n"
+"word_ids: bytes, ids[t] of every word t of the list texts as uint64 (ids a dict, its\n"
+"__missing__ asked for a word it lacks). places: sorted, the words w with a pair (l, w) among the strong-left\n"
 "keys or (w, r) among the strong-right keys (a pair's key: id << shift | next id; each\n"
 "sorted, with its key_rows), and every word whose id is unknown.");
 
@@ -291,22 +376,26 @@ static PyObject *suspects(PyObject *self, PyObject *args)
     unsigned long long *raw = NULL;
     char *suspect = NULL;
     const Py_ssize_t n = PyList_GET_SIZE(texts);
-    word_ids = PyList_New(n);
-    raw = PyMem_Malloc(sizeof(unsigned long long) * (n ? n : 1));
+    /* (The ids as uint64 bytes, not a list: a list would write the reference count of an
+     * id object per word, scattered over memory; the rule reads the ids of a few words.) */
+    word_ids = PyBytes_FromStringAndSize(NULL, sizeof(unsigned long long) * n);
+    raw = word_ids ? (unsigned long long *)PyBytes_AS_STRING(word_ids) : NULL;
     suspect = PyMem_Calloc(n ? n : 1, 1);
-    if (!word_ids || !raw || !suspect) {
+    if (!word_ids || !suspect) {
         PyErr_NoMemory();
         goto fail;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *word = PyList_GET_ITEM(texts, i);
-        PyObject *id = PyDict_GetItemWithError(ids, word);
-        if (id != NULL)
-            Py_INCREF(id);
-        else if (PyErr_Occurred() || (id = PyObject_GetItem(ids, word)) == NULL)
-            goto fail;
-        PyList_SET_ITEM(word_ids, i, id);
-        raw[i] = PyLong_AsUnsignedLongLong(id);
+        PyObject *id = PyDict_GetItemWithError(ids, word); /* borrowed */
+        if (id != NULL) {
+            raw[i] = PyLong_AsUnsignedLongLong(id);
+        } else {
+            if (PyErr_Occurred() || (id = PyObject_GetItem(ids, word)) == NULL) /* __missing__ */
+                goto fail;
+            raw[i] = PyLong_AsUnsignedLongLong(id);
+            Py_DECREF(id);
+        }
         if (raw[i] == (unsigned long long)-1 && PyErr_Occurred())
             goto fail;
     }
@@ -323,7 +412,6 @@ static PyObject *suspects(PyObject *self, PyObject *args)
     for (Py_ssize_t i = 0; i < n; i++)
         if ((suspect[i] || raw[i] == unknown) && append_new(places, PyLong_FromSsize_t(i)) < 0)
             goto fail;
-    PyMem_Free(raw);
     PyMem_Free(suspect);
     key_table_release(&left);
     key_table_release(&right);
@@ -331,7 +419,6 @@ static PyObject *suspects(PyObject *self, PyObject *args)
 fail:
     Py_XDECREF(word_ids);
     Py_XDECREF(places);
-    PyMem_Free(raw);
     PyMem_Free(suspect);
     key_table_release(&left);
     key_table_release(&right);
