@@ -30,3 +30,7 @@ def test_trade_surplus_is_no_part_of_the_turnover() -> None:
 
 def test_net_purchase_is_no_part_of_the_traded_value() -> None:
     assert _totals("Phiên hôm qua khối ngoại giao dịch 800 tỷ đồng, trong đó mua ròng 120 tỷ đồng.") == []
+
+
+def test_raised_total_named_by_the_marker_noun_holds_the_new_figure() -> None:
+    assert _cum("Bộ luật sửa đổi có thêm 12 điều, nâng tổng số điều luật lên 80 Các nhóm đối tượng cũng được mở rộng.") == [("80", "12")]

@@ -956,7 +956,12 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
                 m_noun = _cum_noun(text, qs[k])
                 # "giao 4.343 chiếc …, nâng doanh số … lên 23.000 xe": the classifier counts the thing.
                 classifier = (m_noun in ("chiếc", "cái") and _classified(q_noun)) or (q_noun in ("chiếc", "cái") and _classified(m_noun))
-                if not (not q_noun or not m_noun or m_noun == q_noun or classifier or (q_noun in PERSON_NOUNS and m_noun in PERSON_NOUNS)):
+                # "bổ sung thêm 46 điều, nâng tổng số điều luật lên 106": the noun the marker names
+                # ("tổng số điều …") is the raised total's own, whatever word follows its figure.
+                raised = _RAISED_NOUN.search(text, max(sentence_start, q.start - 120), q.start)
+                raised_noun = raised.group(1).lower() if raised else ""
+                named_same = bool(raised_noun) and bool(m_noun) and m_noun.split()[0] == raised_noun
+                if not (not q_noun or not m_noun or m_noun == q_noun or classifier or named_same or (q_noun in PERSON_NOUNS and m_noun in PERSON_NOUNS)):
                     k = None
         else:
             k = _last_before(same, i)
