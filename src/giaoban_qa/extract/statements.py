@@ -669,6 +669,7 @@ _INCREMENT = re.compile(r"(?<!\w)(?:mới|thêm|tăng\s+thêm|bổ\s+sung|cấp\
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")
+_RISEN_TO = re.compile(r"(?<!\w)tăng[^\S\n]+lên(?:[^\S\n]+(?:mức|con[^\S\n]+số|tới|đến|gần|hơn|khoảng|trên))*[^\S\n]*\Z", re.IGNORECASE)
 _CHANGE_VERBS = (GROWTH_VERBS | DECLINE_VERBS) - {"tăng thêm"}
 _LIST_GAP = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,3}\Z")
 
@@ -911,7 +912,10 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # "tính chung cả tuần, giá xăng giảm 900 đồng": a change summed over a stated time is a
         # cumulative figure, with no month's figure to hold (a net change may be the smaller).
         summed_change = q.verb in ("tăng", "giảm") and marker.startswith("tính chung") and not q.base
-        if q.verb in ("tăng", "giảm") and not summed_change:
+        # "số ngư dân bị bắt từ đầu năm đã tăng lên hơn 700 người": a count risen to a level is
+        # that level, summed since the start, not a change.
+        risen = q.verb == "tăng" and q.unit not in _AMOUNT_UNITS and not q.scale and _RISEN_TO.search(text, max(sentence_start, q.start - 30), q.start) is not None
+        if q.verb in ("tăng", "giảm") and not summed_change and not risen:
             continue
         stmt = Cumulative(cumulative=q, marker=marker)
         if summed_change:
@@ -952,7 +956,12 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
                 m_noun = _cum_noun(text, qs[k])
                 # "giao 4.343 chiếc …, nâng doanh số … lên 23.000 xe": the classifier counts the thing.
                 classifier = (m_noun in ("chiếc", "cái") and _classified(q_noun)) or (q_noun in ("chiếc", "cái") and _classified(m_noun))
-                if not (not q_noun or not m_noun or m_noun == q_noun or classifier or (q_noun in PERSON_NOUNS and m_noun in PERSON_NOUNS)):
+                # "bổ sung thêm 46 điều, nâng tổng số điều luật lên 106": the noun the marker names
+                # ("tổng số điều …") is the raised total's own, whatever word follows its figure.
+                raised = _RAISED_NOUN.search(text, max(sentence_start, q.start - 120), q.start)
+                raised_noun = raised.group(1).lower() if raised else ""
+                named_same = bool(raised_noun) and bool(m_noun) and m_noun.split()[0] == raised_noun
+                if not (not q_noun or not m_noun or m_noun == q_noun or classifier or named_same or (q_noun in PERSON_NOUNS and m_noun in PERSON_NOUNS)):
                     k = None
         else:
             k = _last_before(same, i)
@@ -1278,6 +1287,10 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # đến 3,31 điểm …").
         if (not parts and _OTHERS_AFTER.match(text, q.end)) or _EXTREME.search(" ".join(lead)):
             break
+        # "kim ngạch hai chiều 6,68 tỷ USD, trong đó xuất siêu 5,3 tỷ USD": a net balance (a
+        # surplus, a deficit, a net purchase, a difference) is no sub-amount of the total.
+        if _NET_BALANCE.search(" ".join(lead)):
+            break
         # "trong đó không có môn nào dưới 5 điểm": a negated "any" says there is none; the
         # figure is a threshold, no part.
         if _NONE_OF.search(" ".join(lead)):
@@ -1417,6 +1430,7 @@ _NO_TOTAL_BEFORE = re.compile(
     r"|(?<!\w)từ[^\S\n]+\d[\d.,]*(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]+(?:đến|tới)[^\S\n]+\Z",
     re.IGNORECASE,
 )
+_NET_BALANCE = re.compile(r"(?<!\w)(?:(?:nhập|xuất)[^\S\n]+siêu|thâm[^\S\n]+hụt|thặng[^\S\n]+dư|(?:mua|bán)[^\S\n]+ròng|chênh(?:[^\S\n]+lệch)?)(?!\w)", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở|số|nhà)[^\S\n]+\Z", re.IGNORECASE)
 _STREET_AFTER = re.compile(r"[^\S\n]+(?-i:[A-ZĐ])[^\W\d_]*[^\S\n]+(?-i:[A-ZĐ])[^\W\d_]*")
 _THRESHOLD_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){0,2}[^\S\n]+trở[^\S\n]+(?:lên|xuống)(?!\w)", re.IGNORECASE)
