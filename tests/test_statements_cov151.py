@@ -3,20 +3,9 @@ after the seed-151 coverage batch, with sentences written for these tests."""
 
 from __future__ import annotations
 
-from giaoban_qa.document import build_document
-from giaoban_qa.extract.statements import statements
-
-
-def _st(text: str):
-    return build_document("t.txt", text).fact(statements)
-
-
-def _totals(text: str) -> list[tuple[str, list[str]]]:
-    return [(t.total.number_text, [p.number_text for p in t.parts]) for t in _st(text).totals]
-
-
-def _cum(text: str) -> list[tuple[str, str | None]]:
-    return [(c.cumulative.number_text, c.partner.number_text if c.partner else None) for c in _st(text).cumulative]
+from statement_reads import cumulatives as _cum
+from statement_reads import read_statements as _st
+from statement_reads import totals as _totals
 
 
 def test_part_counted_in_the_head_word_of_the_total_unit() -> None:
