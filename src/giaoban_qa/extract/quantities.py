@@ -451,6 +451,7 @@ def _last_token_has_digit(text: str, end: int, lo: int) -> bool:
     return bool(last) and _ASCII_DIGIT.search(last[-1]) is not None
 
 
+_PCT_SIGN = re.compile(r"[^\S\n]*%")
 _ISSUED = re.compile(r"[^\S\n]+(?:giấy|sổ|thẻ|chứng\s+chỉ|chứng\s+nhận|bằng|mã|hộ\s+chiếu|vé|suất|phần\s+quà|quyết\s+định|văn\s+bằng|biển)(?!\w)", re.IGNORECASE)
 
 
@@ -479,6 +480,9 @@ def _label_before(text: str, s: int) -> bool:
         return False  # "trong đó cấp Trung ương 89 hộ": a count of the central level
     # "đã cấp 120 giấy chứng nhận": "cấp" issues things, it labels no level ("cấp 3", "gió cấp 8").
     if last == "cấp" and (m := _NUMBER.match(text, s)) and (_COUNT.match(text, m.end()) or _ISSUED.match(text, m.end())):
+        return False
+    # "trung cấp 15%", "cấp 100% kinh phí": a level is never a percentage.
+    if last == "cấp" and (m := _NUMBER.match(text, s)) and _PCT_SIGN.match(text, m.end()):
         return False
     # "danh mục 970 biệt thự": a list of things, not "mục 3" (an item of a text).
     if last == "mục" and len(words) > 1 and words[-2] == "danh":

@@ -301,6 +301,36 @@ def _whole_first(text: str, qs: list[Quantity], sentence_start: int, out: list[P
         if _states_ratio(gap) and _after_aside_ok(gap):
             parts_read.add(a.index)
             out.append(PartWhole(part=a, whole=b, percent=p, link="trong tổng số … ,"))
+    # "Trong số 16 trạm bơm, hiện có 9 trạm bơm đã …", "Trong tổng số 80 bệnh nhân, 72 bệnh nhân
+    # …": the whole opens the clause and the part follows, no percentage of it.
+    for k in range(len(qs) - 1):
+        b, a = qs[k], qs[k + 1]
+        if a.index in parts_read or b.index in parts_read or a.unit == "%" or b.unit == "%" or a.in_range or b.in_range:
+            continue
+        if a.value > b.value or a.start - b.end > 120 or not _opens_with_whole(text, sentence_start, b):
+            continue
+        if not _WHOLE_TO_PART_ONLY.fullmatch(text, b.end, a.start):
+            continue
+        if not (_same_thing(text, a, b) or _part_of(noun(text, b), noun(text, a))):
+            continue
+        parts_read.add(a.index)
+        out.append(PartWhole(part=a, whole=b, percent=None, link="trong tổng số … ,"))
+
+
+def _opens_with_whole(text: str, sentence_start: int, b: Quantity) -> bool:
+    return bool(_WHOLE_FIRST.search(text[max(sentence_start, b.start - 24) : b.start])) or (
+        b.start - sentence_start < 24 and re.fullmatch(r"[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]*", text[sentence_start : b.start], re.IGNORECASE) is not None
+    )
+
+
+# B's own words (a year among them: "vụ Đông 2023"), a comma, then A: ", có 7", ", hiện có 7",
+# ", thì đã có tới 7", ", 7"; or no comma and "có": "… của huyện có 18".
+_WHOLE_TO_PART_ONLY = re.compile(
+    r"(?:[^\S\n]*(?:(?!\d)[^\W\d_]++|[-–]|(?:19|20)\d\d(?!\d)|\d{1,2}/(?:19|20)\d\d)){0,12}[^\S\n]*,[^\S\n]*"
+    r"(?:(?:hiện|hiện[^\S\n]+nay|nay|thì|đã|thì[^\S\n]+đã|hiện[^\S\n]+đã|mới|chỉ|chỉ[^\S\n]+có)[^\S\n]+)?(?:có[^\S\n]+(?:(?:đến|tới)[^\S\n]+)?)?\Z"
+    r"|(?:[^\S\n]*(?:(?!\d)[^\W\d_]++|[-–])){0,10}[^\S\n]+(?:có|thì[^\S\n]+có)[^\S\n]+(?:(?:đến|tới)[^\S\n]+)?\Z",
+    re.IGNORECASE,
+)
 
 
 # "trong đó 412 hộ … (chiếm 70,1%)", ", chiếm 70,1%", "(70,1%)": a part's own percentage of
@@ -423,6 +453,22 @@ def _numbered(text: str, a: Quantity, b: Quantity) -> bool:
     return m is not None and m.group(1).lower() == noun(text, b)
 
 
+# "3 bàn trên 12 cú sút)": A's own noun, a bare "trên", then B and its noun closing the parenthesis.
+_BARE_ON_GAP = re.compile(r"(?:[^\S\n]+(?!\d)[^\W\d_]++){0,3}[^\S\n]+trên[^\S\n]+")
+_CLOSES_AFTER = re.compile(r"(?:[^\S\n]+(?!\d)[^\W\d_]++){0,4}[^\S\n]*\)")
+_OPENS_PAREN = re.compile(r"[^\S\n]*\([^\S\n]*(?:(?:đạt|có|giành|với|gồm)[^\S\n]+)?\Z", re.IGNORECASE)
+
+
+def _pct_then_paren_on(text: str, p: Quantity, a: Quantity, b: Quantity, gap: str) -> bool:
+    if p.unit != "%" or p.in_range or p.relation in ("growth", "decline", "same_period") or a.value > b.value:
+        return False
+    if not _OPENS_PAREN.search(text, p.end, a.start) or not _PERCENT_BEFORE.fullmatch(text, p.end, a.start):
+        return False
+    if not _BARE_ON_GAP.fullmatch(gap) or not _CLOSES_AFTER.match(text, b.end):
+        return False
+    return _same_thing(text, a, b) or _counts_of_things(text, a, b)
+
+
 def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole], sentence_start: int = 0) -> None:
     seen: set[int] = set()
     first_new = len(out)
@@ -446,7 +492,11 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
             # counts of things named by different nouns are a part and its whole too, when A fits.
             # Not a count of things of another noun against an amount ("02 giai đoạn trên tổng diện
             # tích gần 6ha").
-            if m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit and not _count_against_amount(text, a, b)) or _bare(text, b) or initials_of(text, a, b)
+            if m is None and i > 0 and _pct_then_paren_on(text, qs[i - 1], a, b, gap):
+                # "mới đạt 40% (12 công trình trên 30 công trình)", "đạt 92% (23 xã trên 25 xã)": the
+                # figures of a percentage in its parenthesis, joined by a bare "trên".
+                link = "trên"
+            elif m and (not noun(text, a) or _same_thing(text, a, b) or (not a.unit and b.unit and not _count_against_amount(text, a, b)) or _bare(text, b) or initials_of(text, a, b)
                       or (m.re is _WHOLE_LINK and not m.group(1)[0].isupper() and _counts_of_things(text, a, b))) and not _numbered(text, a, b):
                 link = re.sub(r"\s+", " ", (m.group(1) if m.re is _WHOLE_LINK else "(tổng số").lower())
         if link is None:
@@ -561,11 +611,20 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
             # "chiếm 15% diện tích toàn cầu, chỉ sau Colombia (52%) và Peru (33%)": each name's
             # own share in parentheses after a share.
             is_share = True
-        if not is_share and q.relation is None and q.verb in (None, "là") and not q.in_range:
+        if not is_share and q.relation is None and q.verb is None and q.in_range and _SHARE_RANGE_BEFORE.search(text, max(sentence_start, q.start - 40), q.start):
+            # "chiếm từ 10% - 15% với hàng rời": a share stated as a range (not listed, but a list
+            # of shares may go on after it).
+            is_share = True
+        if not is_share and q.relation is None and q.verb == "là" and not q.in_range and last_share is not None and prev is last_share \
+                and q.start - last_share.end < 90 and _SHARE_ASIDE_GAP.fullmatch(text, last_share.end, q.start):
+            # "chiếm 30% thị phần, riêng trong mảng phân hữu cơ là 45%", "hàng nhập chiếm 60% trong
+            # khi hàng nội chỉ là 40%": the next item's share, "chiếm" left out and said with "là".
+            is_share = True
+        if not is_share and q.relation is None and q.verb in (None, "là") and (not q.in_range or prev is not None):
             gap = text[prev.end : q.start] if prev is not None else ""
             if prev is not None and q.start - prev.end < 80 and _SHARE_LIST_GAP.fullmatch(gap) and not _NOT_SHARE_GAP.search(gap):
                 is_share = True
-            elif prev is not None and q.start - prev.end < 90 and _SHARE_WHOLE_LIST.fullmatch(gap) and not _NOT_SHARE_GAP.search(gap) and _NAMES_WHOLE.match(text, q.end):
+            elif prev is not None and q.start - prev.end < 90 and _SHARE_WHOLE_LIST.fullmatch(gap) and not _NOT_SHARE_GAP.search(gap) and _NAMES_WHOLE.match(text, _range_end(text, q)):
                 # "chiếm 50% GDP cả nước, 70% FDI": each share names its own whole after it.
                 is_share = True
             elif _SHARE_NOUN.search(text, max(sentence_start, q.start - 60), q.start):
@@ -578,6 +637,26 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
             prev = last_share = q
         else:
             prev = None
+
+
+# "chiếm từ 25% - 35%", "chiếm tỷ trọng khoảng từ 25 - 35%": the first figure of a share's range.
+_SHARE_RANGE_BEFORE = re.compile(r"(?<!\w)chiếm(?:[^\S\n]+(?:tỷ|tỉ)[^\S\n]+(?:lệ|trọng))?(?:[^\S\n]+(?:khoảng|vào[^\S\n]+khoảng))?[^\S\n]+từ[^\S\n]*\Z", re.IGNORECASE)
+# After a share, the next item named ("riêng" a part of it, "trong khi" another one) and its
+# share said with "là", no verb of its own: ", riêng trong mảng phân hữu cơ là", " trong khi
+# hàng nội chỉ là".
+_SHARE_ASIDE_GAP = re.compile(
+    r"(?:[^\S\n]+(?!\d)[^\W\d_]++){0,6}[^\S\n]*,?[^\S\n]*(?:(?:tính[^\S\n]+)?riêng|trong[^\S\n]+khi)"
+    r"(?:[^\S\n]*,?[^\S\n]+(?!(?:tăng|giảm|bằng|đạt|so|lên|xuống|còn|chiếm|có)(?!\w))[^\W\d_]++){1,8}[^\S\n]+(?:chỉ[^\S\n]+|cũng[^\S\n]+)?là[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?",
+    re.IGNORECASE,
+)
+
+
+def _range_end(text: str, q: Quantity) -> int:
+    """Where the words after a figure start: after the range's second figure for the first
+    one of a range ("20% - 25% với hàng lạnh")."""
+    if q.in_range and (m := re.match(r"[^\S\n]*%?[^\S\n]*[-–][^\S\n]*\d[\d.,]*[^\S\n]*%?", text[q.end : q.end + 24])):
+        return q.end + m.end()
+    return q.end
 
 
 _EQUIVALENT_BEFORE = re.compile(r"(?:^|[,(])[^\S\n]*tương[^\S\n]+(?:đương|ứng)(?:[^\S\n]+với)?[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
