@@ -786,6 +786,16 @@ def _text_ids(model) -> dict[str, int]:
     return cache
 
 
+def _index_serving(model, needed: int, fit: int):
+    """The slip index, when it can pick the words to read for options asking ``needed``
+    support at least and reading pairs seen up to ``fit`` times; else None (every word is
+    read)."""
+    index = _slip_index(model)
+    if index is None or needed < index.strong or fit > index.fit:
+        return None
+    return index
+
+
 def _suspects(model, ids: list[int], needed: int, fit: int) -> list[int] | None:
     """The places of the words that may be slips, sorted: a word one of whose pairs with its
     neighbours is a strong context of the slip index (some near spelling of it is seen
@@ -794,8 +804,8 @@ def _suspects(model, ids: list[int], needed: int, fit: int) -> list[int] | None:
     on it). None when there is no index, or ``needed`` (the smallest support the options
     ask for) is below the index's threshold, or ``fit`` above its own: then every word is
     read."""
-    index = _slip_index(model)
-    if index is None or needed < index.strong or fit > index.fit:
+    index = _index_serving(model, needed, fit)
+    if index is None:
         return None
     from itertools import compress, count, islice, repeat
     from operator import lshift, or_
@@ -832,8 +842,8 @@ def _ids_and_suspects(model, texts: list[str], needed: int, fit: int) -> tuple[S
     from giaoban_qa.spelling.tokens import ACCEL
 
     cache = _text_ids(model)
-    index = _slip_index(model) if ACCEL is not None else None
-    if index is None or needed < index.strong or fit > index.fit:
+    index = _index_serving(model, needed, fit) if ACCEL is not None else None
+    if index is None:
         ids = list(map(cache.__getitem__, texts))
         return ids, _suspects(model, ids, needed, fit)
     left_rows, right_rows = index.key_rows(ACCEL)

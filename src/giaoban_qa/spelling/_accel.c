@@ -245,7 +245,6 @@ fail:
 typedef struct {
     Py_buffer keys;
     Py_buffer rows; /* uint32 × (ids + 1): the keys of first id a are keys[rows[a]:rows[a + 1]] */
-    int wide;
     Py_ssize_t n_rows;
 } KeyTable;
 
@@ -263,7 +262,6 @@ static int key_table(KeyTable *t, PyObject *keys, PyObject *rows)
         PyErr_SetString(PyExc_ValueError, "suspects(): keys of 4 or 8 bytes and rows of uint32 expected");
         return -1;
     }
-    t->wide = t->keys.itemsize == 8;
     t->n_rows = t->rows.len / 4 - 1;
     return 0;
 }
@@ -274,28 +272,26 @@ static void key_table_release(KeyTable *t)
     PyBuffer_Release(&t->rows);
 }
 
+/* The i-th key of a buffer of 4- or 8-byte keys. */
+static inline unsigned long long key_at(const Py_buffer *keys, Py_ssize_t i)
+{
+    return keys->itemsize == 8 ? ((const unsigned long long *)keys->buf)[i] : ((const unsigned int *)keys->buf)[i];
+}
+
 static inline int among(const KeyTable *t, unsigned long long first, unsigned long long key)
 {
     if (first >= (unsigned long long)t->n_rows)
         return 0;
     const unsigned int *rows = (const unsigned int *)t->rows.buf;
     const Py_ssize_t n_keys = t->keys.len / t->keys.itemsize;
-    Py_ssize_t hi = rows[first + 1] < n_keys ? (Py_ssize_t)rows[first + 1] : n_keys;
-    Py_ssize_t lo = rows[first] < hi ? (Py_ssize_t)rows[first] : hi;
-    if (t->wide) {
-        const unsigned long long *keys = (const unsigned long long *)t->keys.buf;
-        while (lo < hi) {
-            Py_ssize_t mid = (lo + hi) >> 1;
-            if (keys[mid] < key) lo = mid + 1; else hi = mid;
-        }
-        return lo < n_keys && keys[lo] == key && (lo < (Py_ssize_t)rows[first + 1]);
-    }
-    const unsigned int *keys = (const unsigned int *)t->keys.buf;
+    /* (Rows that point past the keys find nothing there.) */
+    const Py_ssize_t end = rows[first + 1] < n_keys ? (Py_ssize_t)rows[first + 1] : n_keys;
+    Py_ssize_t lo = rows[first] < end ? (Py_ssize_t)rows[first] : end, hi = end;
     while (lo < hi) {
         Py_ssize_t mid = (lo + hi) >> 1;
-        if (keys[mid] < key) lo = mid + 1; else hi = mid;
+        if (key_at(&t->keys, mid) < key) lo = mid + 1; else hi = mid;
     }
-    return lo < n_keys && key <= 0xFFFFFFFFull && keys[lo] == (unsigned int)key && (lo < (Py_ssize_t)rows[first + 1]);
+    return lo < end && key_at(&t->keys, lo) == key;
 }
 
 PyDoc_STRVAR(key_rows_doc,
@@ -332,13 +328,8 @@ static PyObject *key_rows(PyObject *self, PyObject *args)
     Py_ssize_t n_keys = keys.len / keys.itemsize, k = 0;
     for (Py_ssize_t a = 0; a <= n_ids; a++) {
         /* rows[a]: the first key whose first id is a or more */
-        while (k < n_keys) {
-            unsigned long long key = keys.itemsize == 8 ? ((const unsigned long long *)keys.buf)[k]
-                                                         : ((const unsigned int *)keys.buf)[k];
-            if ((key >> shift) >= (unsigned long long)a)
-                break;
+        while (k < n_keys && (key_at(&keys, k) >> shift) < (unsigned long long)a)
             k++;
-        }
         rows[a] = (unsigned int)k;
     }
     PyBuffer_Release(&keys);
