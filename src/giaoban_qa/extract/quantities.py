@@ -478,11 +478,11 @@ def _label_before(text: str, s: int) -> bool:
         return False
     if words[-2:] == ["trung", "ương"] and (m := _NUMBER.match(text, s)) and (_SCALE.match(text, m.end()) or _COUNT.match(text, m.end())):
         return False  # "trong đó cấp Trung ương 89 hộ": a count of the central level
-    # "đã cấp 120 giấy chứng nhận": "cấp" issues things, it labels no level ("cấp 3", "gió cấp 8").
-    if last == "cấp" and (m := _NUMBER.match(text, s)) and (_COUNT.match(text, m.end()) or _ISSUED.match(text, m.end())):
-        return False
+    # "đã cấp 120 giấy chứng nhận": "cấp" issues things, it labels no level ("cấp 3", "gió cấp 8");
     # "trung cấp 15%", "cấp 100% kinh phí": a level is never a percentage.
-    if last == "cấp" and (m := _NUMBER.match(text, s)) and _PCT_SIGN.match(text, m.end()):
+    if last == "cấp" and (m := _NUMBER.match(text, s)) and (
+        _COUNT.match(text, m.end()) or _ISSUED.match(text, m.end()) or _PCT_SIGN.match(text, m.end())
+    ):
         return False
     # "danh mục 970 biệt thự": a list of things, not "mục 3" (an item of a text).
     if last == "mục" and len(words) > 1 and words[-2] == "danh":

@@ -317,9 +317,13 @@ def _whole_first(text: str, qs: list[Quantity], sentence_start: int, out: list[P
         out.append(PartWhole(part=a, whole=b, percent=None, link="trong tổng số … ,"))
 
 
+# "Trong số", "Trên tổng số" alone before the whole, opening the sentence.
+_WHOLE_OPENING = re.compile(r"[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]*", re.IGNORECASE)
+
+
 def _opens_with_whole(text: str, sentence_start: int, b: Quantity) -> bool:
     return bool(_WHOLE_FIRST.search(text[max(sentence_start, b.start - 24) : b.start])) or (
-        b.start - sentence_start < 24 and re.fullmatch(r"[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]*", text[sentence_start : b.start], re.IGNORECASE) is not None
+        b.start - sentence_start < 24 and _WHOLE_OPENING.fullmatch(text, sentence_start, b.start) is not None
     )
 
 
@@ -654,9 +658,13 @@ _SHARE_ASIDE_GAP = re.compile(
 def _range_end(text: str, q: Quantity) -> int:
     """Where the words after a figure start: after the range's second figure for the first
     one of a range ("20% - 25% với hàng lạnh")."""
-    if q.in_range and (m := re.match(r"[^\S\n]*%?[^\S\n]*[-–][^\S\n]*\d[\d.,]*[^\S\n]*%?", text[q.end : q.end + 24])):
+    if q.in_range and (m := _RANGE_REST.match(text[q.end : q.end + 24])):
         return q.end + m.end()
     return q.end
+
+
+# The rest of a range after its first figure: "% - 25%", " – 30".
+_RANGE_REST = re.compile(r"[^\S\n]*%?[^\S\n]*[-–][^\S\n]*\d[\d.,]*[^\S\n]*%?")
 
 
 _EQUIVALENT_BEFORE = re.compile(r"(?:^|[,(])[^\S\n]*tương[^\S\n]+(?:đương|ứng)(?:[^\S\n]+với)?[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
@@ -748,7 +756,9 @@ _INCREMENT = re.compile(r"(?<!\w)(?:mới|thêm|tăng\s+thêm|bổ\s+sung|cấp\
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")
-_RISEN_TO = re.compile(r"(?<!\w)tăng[^\S\n]+lên(?:[^\S\n]+(?:mức|con[^\S\n]+số|tới|đến|gần|hơn|khoảng|trên))*[^\S\n]*\Z", re.IGNORECASE)
+# The words between "lên" and the level it reaches: "lên mức", "lên con số", "lên tới hơn".
+_TO_LEVEL = r"(?:[^\S\n]+(?:mức|con[^\S\n]+số|tới|đến|gần|hơn|khoảng|trên))*"
+_RISEN_TO = re.compile(r"(?<!\w)tăng[^\S\n]+lên" + _TO_LEVEL + r"[^\S\n]*\Z", re.IGNORECASE)
 _CHANGE_VERBS = (GROWTH_VERBS | DECLINE_VERBS) - {"tăng thêm"}
 _LIST_GAP = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,3}\Z")
 
@@ -790,7 +800,7 @@ _LAST_BREAK = re.compile(r"[,;:()\[\]\n][^,;:()\[\]\n]*\Z")
 _COMPARED_WITH = re.compile(r"(?<!\w)so(?:[^\S\n]+với)?[^\S\n]+(?!\d)", re.IGNORECASE)
 _PER_UNIT_AFTER = re.compile(r"[^\S\n]*/[^\S\n]*[^\W\d_]")
 _FROM_BEFORE = re.compile(r"(?<!\w)từ[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
-_UP_TO_BEFORE = re.compile(r"(?:[^\S\n]*[^\W\d_]+){0,3}[^\S\n]+lên(?:[^\S\n]+(?:mức|con[^\S\n]+số|tới|đến|gần|hơn|khoảng|trên))*[^\S\n]*", re.IGNORECASE)
+_UP_TO_BEFORE = re.compile(r"(?:[^\S\n]*[^\W\d_]+){0,3}[^\S\n]+lên" + _TO_LEVEL + r"[^\S\n]*", re.IGNORECASE)
 _DOTTED_PAIR = re.compile(r"\d{1,2}\.\d{1,2}")
 _RIGHT_FROM = re.compile(r"(?<!\w)ngay[^\S\n]*\Z", re.IGNORECASE)
 _UNTIL_NOW = re.compile(r"(?:[^\S\n]+(?:nay|(?:19|20)\d\d))?[^\S\n]+(?:đến|tới)[^\S\n]+(?:nay|hết|cuối)(?!\w)", re.IGNORECASE)
