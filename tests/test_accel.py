@@ -82,7 +82,13 @@ _EDGES = [
 @needs_accel
 @pytest.mark.parametrize("text", _EDGES)
 def test_scan_equals_python_on_edges(text: str) -> None:
-    assert tokens.Words(*ACCEL.scan(text)) == tokens.scan_python(text)
+    assert _columns(ACCEL.scan(text)) == _columns(tokens.scan_python(text))
+
+
+def _columns(scanned) -> tuple:
+    """The four columns of a scan (texts, starts, ends, joined), without the word numbers
+    only the compiled scan gives."""
+    return tuple(tokens.Words(*scanned)[:4])
 
 
 @needs_accel
@@ -90,7 +96,7 @@ def test_scan_equals_python_on_generated_texts() -> None:
     words = 0
     for text in _samples(6000, seed=11):
         got = tokens.Words(*ACCEL.scan(text))
-        assert got == tokens.scan_python(text), repr(text)
+        assert _columns(got) == _columns(tokens.scan_python(text)), repr(text)
         words += len(got.texts)
     assert words > 3000  # the samples do hold words
 
@@ -104,7 +110,7 @@ def test_scan_equals_python_past_the_safe_pattern_threshold() -> None:
     safe = tokens._OUTSIDE_SAFE.sub("x", mixed)
     assert len(safe) > tokens._SAFE_AFTER and tokens._OUTSIDE_SAFE.search(safe) is None
     for text in (safe, mixed, safe):
-        assert tokens.Words(*ACCEL.scan(text)) == tokens.scan_python(text)
+        assert _columns(ACCEL.scan(text)) == _columns(tokens.scan_python(text))
     assert tokens._scanned >= tokens._SAFE_AFTER
 
 
@@ -117,6 +123,7 @@ def test_scan_rejects_what_is_no_text() -> None:
 def test_scan_uses_the_python_split_without_the_accelerator(monkeypatch) -> None:
     monkeypatch.setattr(tokens, "ACCEL", None)
     assert tokens.scan("thị  trường, Tp.HCM") == tokens.scan_python("thị  trường, Tp.HCM")
+    assert tokens.scan("thị trường").numbers is None
     assert tokens.scan("thị trường").texts == ["thị", "trường"]
 
 
@@ -162,7 +169,7 @@ def test_suspects_equal_python(shift: int, code: str) -> None:
     for length in [0, 1, 2, 3, 50, 400]:
         for _ in range(20):
             texts = [rng.choice(vocabulary) for _ in range(length)]
-            word_ids, places = ACCEL.suspects(texts, ids, shift, left_keys, left_rows, right_keys, right_rows, unknown)
+            word_ids, places = ACCEL.suspects(texts, None, ids, shift, left_keys, left_rows, right_keys, right_rows, unknown)
             expected_ids = [table[t] for t in texts]
             assert list(memoryview(word_ids).cast("Q")) == expected_ids
             assert places == _python_suspects(expected_ids, shift, left, right, unknown)
@@ -183,15 +190,15 @@ def test_suspects_report_bad_arguments() -> None:
     keys = array("I", [1])
     rows = ACCEL.key_rows(keys, 16, 4)
     with pytest.raises(ValueError):
-        ACCEL.suspects(["a"], {"a": 0}, 40, keys, rows, keys, rows, 9)
+        ACCEL.suspects(["a"], None, {"a": 0}, 40, keys, rows, keys, rows, 9)
     with pytest.raises(ValueError):
-        ACCEL.suspects(["a"], {"a": 0}, 16, array("H", [1]), rows, keys, rows, 9)
+        ACCEL.suspects(["a"], None, {"a": 0}, 16, array("H", [1]), rows, keys, rows, 9)
     with pytest.raises(ValueError):
-        ACCEL.suspects(["a"], {"a": 0}, 16, keys, b"\0\0\0", keys, rows, 9)
+        ACCEL.suspects(["a"], None, {"a": 0}, 16, keys, b"\0\0\0", keys, rows, 9)
     with pytest.raises(KeyError):
-        ACCEL.suspects(["a", "b"], _Ids({"a": 0}), 16, keys, rows, keys, rows, 9)
+        ACCEL.suspects(["a", "b"], None, _Ids({"a": 0}), 16, keys, rows, keys, rows, 9)
     with pytest.raises(TypeError):
-        ACCEL.suspects(("a",), {"a": 0}, 16, keys, rows, keys, rows, 9)
+        ACCEL.suspects(("a",), None, {"a": 0}, 16, keys, rows, keys, rows, 9)
 
 
 def _findings(monkeypatch, accel, paths: list[Path]) -> list:
@@ -226,4 +233,128 @@ def test_scan_equals_python_on_real_articles(shared) -> None:
         pytest.skip("no corpus/real")
     for f in files:
         text = unicodedata.normalize("NFC", f.read_text(encoding="utf-8", errors="replace"))
-        assert tokens.Words(*ACCEL.scan(text)) == tokens.scan_python(text), f.name
+        assert _columns(ACCEL.scan(text)) == _columns(tokens.scan_python(text)), f.name
+
+
+def _letters(k: int) -> str:
+    """A distinct letter word for each k ("a", "b", …, "ba", …)."""
+    out = ""
+    while True:
+        out = "abcdefghijklmnopqrstuvwxyz"[k % 26] + out
+        k //= 26
+        if not k:
+            return out
+
+
+@needs_accel
+def test_scan_numbers_each_kept_word_once() -> None:
+    texts, *_, numbers = ACCEL.scan("thị trường và thị trường, và")
+    generation, raw = numbers
+    by_word = list(memoryview(raw).cast("I"))
+    assert len(by_word) == len(texts) == 6
+    assert by_word[0] == by_word[3] and by_word[1] == by_word[4] and by_word[2] == by_word[5]
+    assert len(set(by_word)) == 3
+    again = ACCEL.scan("và thị")[4]
+    assert again[0] == generation and list(memoryview(again[1]).cast("I")) == [by_word[2], by_word[0]]
+
+
+@needs_accel
+def test_suspects_read_ids_by_number_as_the_dict_gives_them() -> None:
+    shift, n_ids = 16, 50
+    vocabulary = ["mot", "hai", "ba", "bon", "nam", "sau"]
+    keys = array("I", sorted({1 << shift | 2, 3 << shift | 4}))
+    rows = ACCEL.key_rows(keys, shift, n_ids)
+    text = " ".join(random.Random(3).choice(vocabulary) for _ in range(300))
+    texts, _, _, _, numbers = ACCEL.scan(text)
+    first = _Ids({w: k for k, w in enumerate(vocabulary)})
+    plain = ACCEL.suspects(texts, None, _Ids(first.table), shift, keys, rows, keys, rows, 49)
+    numbered = ACCEL.suspects(texts, numbers, first, shift, keys, rows, keys, rows, 49)
+    assert numbered == plain
+    assert sorted(first.asked) == sorted(set(texts))
+    # Asked again with the same dict: every id read by number, the dict not asked.
+    first.asked.clear()
+    first.clear()
+    assert ACCEL.suspects(texts, numbers, first, shift, keys, rows, keys, rows, 49) == plain
+    assert first.asked == []
+    # Another dict (another model's ids): the ids remembered for the first are not used.
+    other = _Ids({w: k + 10 for k, w in enumerate(vocabulary)})
+    ids, _ = ACCEL.suspects(texts, numbers, other, shift, keys, rows, keys, rows, 49)
+    assert list(memoryview(ids).cast("Q")) == [other.table[t] for t in texts]
+
+
+@needs_accel
+def test_numbers_of_an_older_generation_are_not_used() -> None:
+    texts, _, _, _, numbers = ACCEL.scan("mot hai ba")
+    keys = array("I", [1])
+    rows = ACCEL.key_rows(keys, 16, 4)
+    ids = _Ids({"mot": 0, "hai": 1, "ba": 2})
+    ACCEL.suspects(texts, numbers, ids, 16, keys, rows, keys, rows, 3)
+    # Past the bound of kept words the table is emptied: the scan that crossed it gives no
+    # numbers, and the numbers of the scan before are stale (their words are no longer kept).
+    crossing = ACCEL.scan(" ".join(_letters(k) for k in range(110_000)))
+    assert crossing[4] is None
+    other = _Ids({"mot": 5, "hai": 6, "ba": 7})
+    word_ids, _ = ACCEL.suspects(texts, numbers, other, 16, keys, rows, keys, rows, 3)
+    assert list(memoryview(word_ids).cast("Q")) == [5, 6, 7]
+    assert ACCEL.invalid_words(texts, numbers, lambda t: False) is None
+    unknown_generation = (numbers[0] + 100, numbers[1])
+    assert ACCEL.invalid_words(texts, unknown_generation, lambda t: False) is None
+
+
+@needs_accel
+def test_numbers_of_other_words_are_refused() -> None:
+    texts, _, _, _, numbers = ACCEL.scan("mot hai ba")
+    keys = array("I", [1])
+    rows = ACCEL.key_rows(keys, 16, 4)
+    with pytest.raises(ValueError):
+        ACCEL.suspects(texts[:2], numbers, {"mot": 0, "hai": 1}, 16, keys, rows, keys, rows, 3)
+    with pytest.raises(ValueError):
+        ACCEL.invalid_words(texts[:2], numbers, bool)
+    with pytest.raises(TypeError):
+        ACCEL.invalid_words(texts, "numbers", bool)
+
+
+@needs_accel
+def test_invalid_words_judge_each_word_once_per_run() -> None:
+    from giaoban_qa.spelling.syllable import is_valid
+
+    text = "Các ngành đã hoàn thànnh, nghành và thànnh phố mtà Các ngành"
+    texts, _, _, _, numbers = ACCEL.scan(text)
+    asked: list[str] = []
+
+    def judge(word: str) -> bool:
+        asked.append(word)
+        return is_valid(word.lower())
+
+    expected = {t for t in texts if not is_valid(t.lower())}
+    assert expected == {"thànnh", "nghành", "mtà"}
+    assert ACCEL.invalid_words(texts, numbers, judge) == expected
+    assert sorted(asked) == sorted(set(texts))
+    asked.clear()
+    assert ACCEL.invalid_words(texts, numbers, judge) == expected
+    assert asked == []
+    with pytest.raises(ZeroDivisionError):
+        ACCEL.invalid_words(*ACCEL.scan("xyzzy quux")[::4], lambda t: 1 / 0)
+
+
+@needs_accel
+def test_neighbour_counts_equal_the_models_pair_counts() -> None:
+    from giaoban_qa.rules.spelling import _model
+
+    model = _model()
+    if model is None or model._bi_rows_v4 is None:
+        pytest.skip("no version-4 spelling model")
+    text = ("Thị trường bất động sản vẫn trầm lắng. Các địa phương đẩy mạnh giải ngân vốn đầu tư công, "
+            "thi trường và khu vục lân cận; ngoài đê các hộ nuôi trồng thủy sản xyzzy quux.")
+    sc = tokens.scan(text)
+    ids = memoryview(array("Q", [model.word_id(t.lower()) for t in sc.texts]).tobytes()).cast("Q")
+    places = list(range(len(sc.texts)))
+    fast = model.neighbour_counts(ids, places, sc.joined, ACCEL)
+    plain = model.neighbour_counts(list(ids), places, sc.joined)
+    assert fast == plain
+    assert sum(fast[0]) > 0 and sum(fast[1]) > 0 and 0 in fast[0]
+    assert model.neighbour_counts(ids, [], sc.joined, ACCEL) == ([], [])
+    with pytest.raises(IndexError):
+        model.neighbour_counts(ids, [len(places)], sc.joined, ACCEL)
+    with pytest.raises(ValueError):
+        model.neighbour_counts(ids, places, sc.joined[:-1], ACCEL)

@@ -109,7 +109,8 @@ def doc_word_chunks(doc: Document, chunk: int | None = None):
         end = len(text) if cut < 0 else cut + 1
         piece = scan(text[start:end])
         if start:
-            piece = Words(piece.texts, [s + start for s in piece.starts], [e + start for e in piece.ends], piece.joined)
+            piece = Words(piece.texts, [s + start for s in piece.starts], [e + start for e in piece.ends], piece.joined,
+                          piece.numbers)
         yield piece
         start = end
 
@@ -138,9 +139,23 @@ _VALID: set[str] = set()
 _INVALID: set[str] = set()
 
 
-def _invalid_words(texts: Iterable[str]) -> set[str]:
-    """The words of ``texts`` that are no valid syllable in lower case."""
+def _judge_valid(text: str) -> bool:
     from giaoban_qa.spelling.syllable import is_valid
+
+    return is_valid(text.lower())
+
+
+def _invalid_words(texts: list[str], numbers: object = None) -> set[str]:
+    """The words of ``texts`` that are no valid syllable in lower case (with the words'
+    ``numbers`` from the compiled scan, each word judged once per run and remembered by
+    its number)."""
+    from giaoban_qa.spelling.syllable import is_valid
+    from giaoban_qa.spelling.tokens import ACCEL
+
+    if numbers is not None and ACCEL is not None:
+        found = ACCEL.invalid_words(texts, numbers, _judge_valid)
+        if found is not None:
+            return found
 
     # (``-`` walks the document's few hundred distinct words and looks each up in the run's
     # set; ``difference_update`` would walk the run's set, which grows with every document.)
@@ -310,7 +325,7 @@ class InvalidSyllable(Rule):
         texts = sc.texts
         # Most words are valid syllables: judge each distinct word once (and each word
         # once per run: ``_invalid_words`` remembers the valid ones).
-        suspects = _invalid_words(texts)
+        suspects = _invalid_words(texts, sc.numbers)
         # Words never reported wherever they stand (the tests of the loop below that do
         # not depend on the place): abbreviations in capitals, words with an inner capital,
         # accepted words, two-letter words with two tone marks. Most invalid words of a
@@ -835,10 +850,13 @@ def _suspects(model, ids: list[int], needed: int, fit: int) -> list[int] | None:
     return sorted(out)
 
 
-def _ids_and_suspects(model, texts: list[str], needed: int, fit: int) -> tuple[Sequence[int], list[int] | None]:
+def _ids_and_suspects(model, texts: list[str], needed: int, fit: int,
+                      numbers: object = None) -> tuple[Sequence[int], list[int] | None]:
     """(each word's model id, ``_suspects`` of those ids): in one compiled loop where it is
     built (``tokens.ACCEL``; the strong keys looked up in the index's sorted arrays, among
-    the keys of the pair's first word, so the sets of them are never built), else in Python."""
+    the keys of the pair's first word, so the sets of them are never built; with the
+    words' ``numbers`` from the compiled scan, each word's id read by its number), else in
+    Python."""
     from giaoban_qa.spelling.tokens import ACCEL
 
     cache = _text_ids(model)
@@ -847,7 +865,7 @@ def _ids_and_suspects(model, texts: list[str], needed: int, fit: int) -> tuple[S
         ids = list(map(cache.__getitem__, texts))
         return ids, _suspects(model, ids, needed, fit)
     left_rows, right_rows = index.key_rows(ACCEL)
-    ids, places = ACCEL.suspects(texts, cache, index.shift, index.left_keys, left_rows, index.right_keys, right_rows,
+    ids, places = ACCEL.suspects(texts, numbers, cache, index.shift, index.left_keys, left_rows, index.right_keys, right_rows,
                                  model.unknown_id)
     return memoryview(ids).cast("Q"), places
 
@@ -1072,7 +1090,7 @@ class RealWordSlip(Rule):
         # Each word's id from its text as written (a run-wide cache keyed by the text: no
         # list of every word in lower case is made; ``lows`` below holds the few read).
         needed = min(min_support, tri_support, unseen[1], one[2])
-        ids, positions = _ids_and_suspects(model, texts, needed, fit)
+        ids, positions = _ids_and_suspects(model, texts, needed, fit, sc.numbers)
         joined_next = [*joined[1:], False]
         # The words worth reading: lower case, and with both neighbours a word that fits
         # neither well (a pair seen ``fit`` times, or both ``fit_both`` times, is not a
@@ -1087,9 +1105,9 @@ class RealWordSlip(Rule):
             lefts = [0, *pairs]  # the count of (word i - 1, word i)
             rights = [*pairs, 0]  # the count of (word i, word i + 1)
         else:
-            lefts = model.pair_counts([ids[i - 1] for i in positions], [ids[i] for i in positions], [joined[i] for i in positions])
-            rights = model.pair_counts([ids[i] for i in positions], [ids[i + 1] if i + 1 < n else 0 for i in positions],
-                                       [joined_next[i] for i in positions])
+            from giaoban_qa.spelling.tokens import ACCEL
+
+            lefts, rights = model.neighbour_counts(ids, positions, joined, ACCEL)
         read = [
             (i, left, right) for i, left, right in zip(positions, lefts, rights)
             if texts[i] == texts[i].lower() and (

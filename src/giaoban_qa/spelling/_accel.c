@@ -8,7 +8,12 @@
  * here each is one loop. They are most of what the spelling rules cost on ordinary reports
  * (benchmarks/profile_spelling_parts.py).
  *
- * Both functions return exactly what their Python versions return; the Python versions stay
+ * Around those two passes: each word's number among the run's kept words (scan's fifth
+ * item), by which the word's model id and validity are remembered in one dense array
+ * (suspects, invalid_words), and the bigram counts of the few words the rule then reads
+ * (neighbour_counts).
+ *
+ * Every function returns exactly what its Python version returns; the Python versions stay
  * and are used when this module is not built (tests compare the two). Character classes are
  * those of Python's re module for str patterns: \w is Py_UNICODE_ISALNUM or '_', \d is
  * Py_UNICODE_ISDECIMAL, so a letter ([^\W\d_]) is alphanumeric and not a decimal digit.
@@ -100,9 +105,29 @@ static int append_new(PyObject *list, PyObject *item)
 typedef struct {
     unsigned long long hash;
     PyObject *word; /* a str, owned; NULL: free slot */
+    unsigned int number; /* the order in which the word was kept: its row in word_facts */
 } KnownWord;
 static KnownWord *known = NULL;
 static Py_ssize_t known_size = 0, known_used = 0; /* size: a power of two */
+
+/* What the rules learnt of each kept word, by its number: its model id and whether it is a
+ * valid syllable (scan hands the rules each word's number, so these are read from one dense
+ * array instead of a dict lookup and a set lookup per word, which touched the word's string,
+ * the dict's tables and the id's int object: memory the other rules had since evicted).
+ * Emptied with the kept words; a new generation then tells the numbers of an older scan
+ * apart. The ids are those of one model's run cache (ids_owner, a dict): another dict
+ * empties them. */
+#define VALIDITY_UNKNOWN 0
+#define VALIDITY_VALID 1
+#define VALIDITY_INVALID 2
+typedef struct {
+    unsigned long long id_plus_one; /* 0: not yet asked */
+    unsigned char validity;
+} WordFacts;
+static WordFacts *word_facts = NULL;
+static Py_ssize_t word_facts_size = 0;
+static unsigned long long generation = 0;
+static PyObject *ids_owner = NULL;
 
 static void forget_known(void)
 {
@@ -111,6 +136,27 @@ static void forget_known(void)
     PyMem_Free(known);
     known = NULL;
     known_size = known_used = 0;
+    PyMem_Free(word_facts);
+    word_facts = NULL;
+    word_facts_size = 0;
+    generation++;
+}
+
+/* Room in word_facts for the numbers below known_used + 1, the new rows zeroed. */
+static int grow_word_facts(void)
+{
+    if (known_used < word_facts_size)
+        return 0;
+    Py_ssize_t size = word_facts_size ? word_facts_size * 2 : 1 << 13;
+    WordFacts *facts = PyMem_Realloc(word_facts, size * sizeof(WordFacts));
+    if (facts == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    memset(facts + word_facts_size, 0, (size - word_facts_size) * sizeof(WordFacts));
+    word_facts = facts;
+    word_facts_size = size;
+    return 0;
 }
 
 static int grow_known(void)
@@ -135,8 +181,10 @@ static int grow_known(void)
     return 0;
 }
 
-/* The kept string equal to text[start:end] (a new reference), made and kept if new. */
-static PyObject *kept_word(PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+/* The kept string equal to text[start:end] (a new reference), made and kept if new; its
+ * number in *number. */
+static PyObject *kept_word(PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end,
+                           unsigned int *number)
 {
     unsigned long long hash = 1469598103934665603ull; /* FNV-1a over the code points */
     for (Py_ssize_t k = start; k < end; k++) {
@@ -162,24 +210,31 @@ static PyObject *kept_word(PyObject *text, int kind, const void *data, Py_ssize_
             k++;
         if (k == length) {
             Py_INCREF(word);
+            *number = known[slot].number;
             return word;
         }
     }
+    if (grow_word_facts() < 0)
+        return NULL;
     PyObject *word = PyUnicode_Substring(text, start, end);
     if (word == NULL)
         return NULL;
     Py_INCREF(word);
     known[slot].hash = hash;
     known[slot].word = word;
+    known[slot].number = (unsigned int)known_used;
+    *number = (unsigned int)known_used;
     known_used++;
     return word;
 }
 
 PyDoc_STRVAR(scan_doc,
-"scan(text) -> (texts, starts, ends, joined)\n\n"
+"scan(text) -> (texts, starts, ends, joined, numbers)\n\n"
 "The plain words of text as tokens.scan finds them: maximal letter runs with no word\n"
 "character or glue character on either side, no 'x.' before (Tp.HCM) and no '.x' after\n"
-"(a domain); joined: only one to three spaces since the previous word (never the first).");
+"(a domain); joined: only one to three spaces since the previous word (never the first).\n"
+"numbers: (generation, bytes), each word's number among the run's kept words as uint32,\n"
+"for suspects and invalid_words; None when the kept words were emptied during the scan.");
 
 static PyObject *scan(PyObject *self, PyObject *text)
 {
@@ -195,6 +250,9 @@ static PyObject *scan(PyObject *self, PyObject *text)
     PyObject *texts = PyList_New(0), *starts = PyList_New(0), *ends = PyList_New(0), *joined = PyList_New(0);
     if (!texts || !starts || !ends || !joined)
         goto fail;
+    const unsigned long long scan_generation = generation;
+    unsigned int *numbers = NULL;
+    Py_ssize_t n_numbers = 0, numbers_room = 0;
     Py_ssize_t i = 0, previous_end = -1;
     while (i < n) {
         if (!is_letter(PyUnicode_READ(kind, data, i))) {
@@ -223,15 +281,36 @@ static PyObject *scan(PyObject *self, PyObject *text)
                 continue;
         }
         int is_joined = previous_end >= 0 && joining_gap(kind, data, previous_end, start);
-        if (append_new(texts, kept_word(text, kind, data, start, end)) < 0 ||
+        if (n_numbers == numbers_room) {
+            numbers_room = numbers_room ? numbers_room * 2 : 1024;
+            unsigned int *grown = PyMem_Realloc(numbers, numbers_room * sizeof(unsigned int));
+            if (grown == NULL) {
+                PyErr_NoMemory();
+                goto fail;
+            }
+            numbers = grown;
+        }
+        if (append_new(texts, kept_word(text, kind, data, start, end, &numbers[n_numbers++])) < 0 ||
             append_new(starts, PyLong_FromSsize_t(start)) < 0 ||
             append_new(ends, PyLong_FromSsize_t(end)) < 0 ||
             PyList_Append(joined, is_joined ? Py_True : Py_False) < 0)
             goto fail;
         previous_end = end;
     }
-    return Py_BuildValue("(NNNN)", texts, starts, ends, joined);
+    PyObject *numbered;
+    if (generation != scan_generation) {
+        numbered = Py_NewRef(Py_None);
+    } else {
+        PyObject *raw = PyBytes_FromStringAndSize((const char *)numbers, n_numbers * sizeof(unsigned int));
+        numbered = raw ? Py_BuildValue("(KN)", scan_generation, raw) : NULL;
+    }
+    PyMem_Free(numbers);
+    numbers = NULL;
+    if (numbered == NULL)
+        goto fail;
+    return Py_BuildValue("(NNNNN)", texts, starts, ends, joined, numbered);
 fail:
+    PyMem_Free(numbers);
     Py_XDECREF(texts);
     Py_XDECREF(starts);
     Py_XDECREF(ends);
@@ -336,37 +415,105 @@ static PyObject *key_rows(PyObject *self, PyObject *args)
     return out;
 }
 
+/* The word numbers of a scan (its "numbers" item) as a buffer of n uint32, when they are of
+ * the kept words as they are now: 1, the buffer filled (to release); 0 when they are None or
+ * of an older generation (the caller asks by text instead); -1 on a malformed item. */
+static int current_numbers(PyObject *numbers, Py_ssize_t n, Py_buffer *buffer)
+{
+    if (numbers == Py_None)
+        return 0;
+    unsigned long long of_generation;
+    PyObject *raw;
+    if (!PyTuple_Check(numbers)) {
+        PyErr_SetString(PyExc_TypeError, "numbers: a scan's (generation, bytes) or None expected");
+        return -1;
+    }
+    if (!PyArg_ParseTuple(numbers, "KO:numbers", &of_generation, &raw))
+        return -1;
+    if (of_generation != generation)
+        return 0;
+    if (PyObject_GetBuffer(raw, buffer, PyBUF_C_CONTIGUOUS) < 0)
+        return -1;
+    if (buffer->len != n * (Py_ssize_t)sizeof(unsigned int)) {
+        PyBuffer_Release(buffer);
+        PyErr_SetString(PyExc_ValueError, "numbers of another list of words");
+        return -1;
+    }
+    return 1;
+}
+
+/* The id of word (number: its number, or -1) in the dict ids, asking its __missing__ when it
+ * lacks it; remembered in word_facts by number (while the kept words are those of
+ * of_generation: __missing__ runs Python code). -1 with an exception set on failure. */
+static long long word_id(PyObject *ids, PyObject *word, long long number, unsigned long long of_generation)
+{
+    if (number >= 0 && generation == of_generation && word_facts[number].id_plus_one)
+        return (long long)(word_facts[number].id_plus_one - 1);
+    PyObject *id = PyDict_GetItemWithError(ids, word); /* borrowed */
+    unsigned long long value;
+    if (id != NULL) {
+        value = PyLong_AsUnsignedLongLong(id);
+    } else {
+        if (PyErr_Occurred() || (id = PyObject_GetItem(ids, word)) == NULL) /* __missing__ */
+            return -1;
+        value = PyLong_AsUnsignedLongLong(id);
+        Py_DECREF(id);
+    }
+    if (value == (unsigned long long)-1 && PyErr_Occurred())
+        return -1;
+    if (value >= (1ull << 62)) {
+        PyErr_SetString(PyExc_OverflowError, "suspects(): an id above 2**62");
+        return -1;
+    }
+    if (number >= 0 && generation == of_generation)
+        word_facts[number].id_plus_one = value + 1;
+    return (long long)value;
+}
+
 PyDoc_STRVAR(suspects_doc,
-"suspects(texts, ids, shift, left_keys, left_rows, right_keys, right_rows, unknown)\n"
+"suspects(texts, numbers, ids, shift, left_keys, left_rows, right_keys, right_rows, unknown)\n"
 "    -> (word_ids, places)\n\n"
 "word_ids: bytes, ids[t] of every word t of the list texts as uint64 (ids a dict, its\n"
-"__missing__ asked for a word it lacks). places: sorted, the words w with a pair (l, w) among the strong-left\n"
-"keys or (w, r) among the strong-right keys (a pair's key: id << shift | next id; each\n"
-"sorted, with its key_rows), and every word whose id is unknown.");
+"__missing__ asked for a word it lacks; numbers, the words' numbers from scan or None: an\n"
+"id once asked is kept by number while ids is the same dict). places: sorted, the words w\n"
+"with a pair (l, w) among the strong-left keys or (w, r) among the strong-right keys (a\n"
+"pair's key: id << shift | next id; each sorted, with its key_rows), and every word whose\n"
+"id is unknown.");
 
 static PyObject *suspects(PyObject *self, PyObject *args)
 {
-    PyObject *texts, *ids, *left_keys, *left_rows, *right_keys, *right_rows;
+    PyObject *texts, *numbers_obj, *ids, *left_keys, *left_rows, *right_keys, *right_rows;
     unsigned int shift;
     unsigned long long unknown;
-    if (!PyArg_ParseTuple(args, "O!O!IOOOOK:suspects", &PyList_Type, &texts, &PyDict_Type, &ids, &shift, &left_keys,
-                          &left_rows, &right_keys, &right_rows, &unknown))
+    if (!PyArg_ParseTuple(args, "O!OO!IOOOOK:suspects", &PyList_Type, &texts, &numbers_obj, &PyDict_Type, &ids, &shift,
+                          &left_keys, &left_rows, &right_keys, &right_rows, &unknown))
         return NULL;
     if (shift > 32) {
         PyErr_SetString(PyExc_ValueError, "suspects(): shift above 32");
         return NULL;
     }
+    const Py_ssize_t n = PyList_GET_SIZE(texts);
+    Py_buffer numbers_buffer;
+    const int numbered = current_numbers(numbers_obj, n, &numbers_buffer);
+    if (numbered < 0)
+        return NULL;
+    const unsigned int *numbers = numbered ? (const unsigned int *)numbers_buffer.buf : NULL;
+    const unsigned long long numbers_generation = generation;
+    if (numbered && ids != ids_owner) { /* another model's (or a fresh) run cache */
+        for (Py_ssize_t k = 0; k < word_facts_size; k++)
+            word_facts[k].id_plus_one = 0;
+        Py_XSETREF(ids_owner, Py_NewRef(ids));
+    }
     KeyTable left, right;
     if (key_table(&left, left_keys, left_rows) < 0)
-        return NULL;
+        goto fail_numbers;
     if (key_table(&right, right_keys, right_rows) < 0) {
         key_table_release(&left);
-        return NULL;
+        goto fail_numbers;
     }
     PyObject *word_ids = NULL, *places = NULL;
     unsigned long long *raw = NULL;
     char *suspect = NULL;
-    const Py_ssize_t n = PyList_GET_SIZE(texts);
     /* (The ids as uint64 bytes, not a list: a list would write the reference count of an
      * id object per word, scattered over memory; the rule reads the ids of a few words.) */
     word_ids = PyBytes_FromStringAndSize(NULL, sizeof(unsigned long long) * n);
@@ -377,18 +524,10 @@ static PyObject *suspects(PyObject *self, PyObject *args)
         goto fail;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *word = PyList_GET_ITEM(texts, i);
-        PyObject *id = PyDict_GetItemWithError(ids, word); /* borrowed */
-        if (id != NULL) {
-            raw[i] = PyLong_AsUnsignedLongLong(id);
-        } else {
-            if (PyErr_Occurred() || (id = PyObject_GetItem(ids, word)) == NULL) /* __missing__ */
-                goto fail;
-            raw[i] = PyLong_AsUnsignedLongLong(id);
-            Py_DECREF(id);
-        }
-        if (raw[i] == (unsigned long long)-1 && PyErr_Occurred())
+        long long id = word_id(ids, PyList_GET_ITEM(texts, i), numbers ? (long long)numbers[i] : -1, numbers_generation);
+        if (id < 0)
             goto fail;
+        raw[i] = (unsigned long long)id;
     }
     for (Py_ssize_t p = 0; p + 1 < n; p++) {
         unsigned long long key = (raw[p] << shift) | raw[p + 1];
@@ -406,6 +545,8 @@ static PyObject *suspects(PyObject *self, PyObject *args)
     PyMem_Free(suspect);
     key_table_release(&left);
     key_table_release(&right);
+    if (numbered)
+        PyBuffer_Release(&numbers_buffer);
     return Py_BuildValue("(NN)", word_ids, places);
 fail:
     Py_XDECREF(word_ids);
@@ -413,6 +554,161 @@ fail:
     PyMem_Free(suspect);
     key_table_release(&left);
     key_table_release(&right);
+fail_numbers:
+    if (numbered)
+        PyBuffer_Release(&numbers_buffer);
+    return NULL;
+}
+
+PyDoc_STRVAR(invalid_words_doc,
+"invalid_words(texts, numbers, judge) -> set\n\n"
+"The distinct words t of the list texts for which judge(t) is false, judge asked once per\n"
+"word of the run when numbers (the words' numbers from scan) are current, else None.");
+
+static PyObject *invalid_words(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *numbers_obj, *judge;
+    if (!PyArg_ParseTuple(args, "O!OO:invalid_words", &PyList_Type, &texts, &numbers_obj, &judge))
+        return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(texts);
+    Py_buffer numbers_buffer;
+    const int numbered = current_numbers(numbers_obj, n, &numbers_buffer);
+    if (numbered <= 0) {
+        if (numbered == 0)
+            Py_RETURN_NONE;
+        return NULL;
+    }
+    const unsigned int *numbers = (const unsigned int *)numbers_buffer.buf;
+    const unsigned long long numbers_generation = generation;
+    PyObject *out = PySet_New(NULL);
+    if (out == NULL)
+        goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *word = PyList_GET_ITEM(texts, i);
+        unsigned char validity = word_facts[numbers[i]].validity;
+        if (validity == VALIDITY_UNKNOWN) {
+            PyObject *verdict = PyObject_CallOneArg(judge, word);
+            if (verdict == NULL)
+                goto fail;
+            const int valid = PyObject_IsTrue(verdict);
+            Py_DECREF(verdict);
+            if (valid < 0)
+                goto fail;
+            if (generation != numbers_generation) { /* judge scanned a text that emptied the kept words */
+                Py_DECREF(out);
+                PyBuffer_Release(&numbers_buffer);
+                Py_RETURN_NONE;
+            }
+            validity = valid ? VALIDITY_VALID : VALIDITY_INVALID;
+            word_facts[numbers[i]].validity = validity;
+        }
+        if (validity == VALIDITY_INVALID && PySet_Add(out, word) < 0)
+            goto fail;
+    }
+    PyBuffer_Release(&numbers_buffer);
+    return out;
+fail:
+    Py_XDECREF(out);
+    PyBuffer_Release(&numbers_buffer);
+    return NULL;
+}
+
+PyDoc_STRVAR(neighbour_counts_doc,
+"neighbour_counts(ids, places, joined, rows, cols, counts) -> (lefts, rights)\n\n"
+"For each place i of the sorted list places, the bigram count of (ids[i - 1], ids[i]) where\n"
+"joined[i] and of (ids[i], ids[i + 1]) where joined[i + 1], else 0; ids: a buffer of uint64\n"
+"word ids, joined: a list of bools as long; the bigram table as the model's version 4\n"
+"stores it: the pairs of first id a are cols[rows[a]:rows[a + 1]] (sorted second ids, of 2\n"
+"or 4 bytes) with counts[...] (uint32).");
+
+/* The i-th second id of a bigram table's cols (2 or 4 bytes each). */
+static inline unsigned long long col_at(const Py_buffer *cols, Py_ssize_t i)
+{
+    return cols->itemsize == 2 ? ((const unsigned short *)cols->buf)[i] : ((const unsigned int *)cols->buf)[i];
+}
+
+/* The count of the pair (a, b) in a bigram table of rows / cols / counts. */
+static inline unsigned long long pair_count(const unsigned int *rows, Py_ssize_t n_rows, const Py_buffer *cols,
+                                            const unsigned int *counts, Py_ssize_t n_pairs, unsigned long long a,
+                                            unsigned long long b)
+{
+    if (a + 1 >= (unsigned long long)n_rows)
+        return 0;
+    Py_ssize_t lo = rows[a], hi = rows[a + 1];
+    if (hi > n_pairs)
+        hi = n_pairs;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) >> 1;
+        if (col_at(cols, mid) < b) lo = mid + 1; else hi = mid;
+    }
+    Py_ssize_t end = rows[a + 1] < n_pairs ? (Py_ssize_t)rows[a + 1] : n_pairs;
+    return lo < end && col_at(cols, lo) == b ? counts[lo] : 0;
+}
+
+static PyObject *neighbour_counts(PyObject *self, PyObject *args)
+{
+    PyObject *ids_obj, *places, *joined, *rows_obj, *cols_obj, *counts_obj;
+    if (!PyArg_ParseTuple(args, "OO!O!OOO:neighbour_counts", &ids_obj, &PyList_Type, &places, &PyList_Type, &joined,
+                          &rows_obj, &cols_obj, &counts_obj))
+        return NULL;
+    Py_buffer ids = {0}, rows = {0}, cols = {0}, counts = {0};
+    PyObject *lefts = NULL, *rights = NULL;
+    if (PyObject_GetBuffer(ids_obj, &ids, PyBUF_C_CONTIGUOUS) < 0)
+        return NULL;
+    if (PyObject_GetBuffer(rows_obj, &rows, PyBUF_C_CONTIGUOUS) < 0)
+        goto fail;
+    if (PyObject_GetBuffer(cols_obj, &cols, PyBUF_C_CONTIGUOUS) < 0)
+        goto fail;
+    if (PyObject_GetBuffer(counts_obj, &counts, PyBUF_C_CONTIGUOUS) < 0)
+        goto fail;
+    const Py_ssize_t n = ids.len / 8;
+    if (ids.len % 8 != 0 || PyList_GET_SIZE(joined) != n || rows.len % 4 != 0 || counts.len % 4 != 0 ||
+        (cols.itemsize != 2 && cols.itemsize != 4) || cols.len / cols.itemsize != counts.len / 4) {
+        PyErr_SetString(PyExc_ValueError, "neighbour_counts(): ids of uint64 as many as joined, rows and counts of "
+                                          "uint32, cols of 2 or 4 bytes as many as counts expected");
+        goto fail;
+    }
+    const unsigned long long *id = (const unsigned long long *)ids.buf;
+    const unsigned int *row = (const unsigned int *)rows.buf, *count = (const unsigned int *)counts.buf;
+    const Py_ssize_t n_rows = rows.len / 4, n_pairs = counts.len / 4, n_places = PyList_GET_SIZE(places);
+    lefts = PyList_New(n_places);
+    rights = PyList_New(n_places);
+    if (!lefts || !rights)
+        goto fail;
+    for (Py_ssize_t k = 0; k < n_places; k++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(places, k));
+        if (i == -1 && PyErr_Occurred())
+            goto fail;
+        if (i < 0 || i >= n) {
+            PyErr_SetString(PyExc_IndexError, "neighbour_counts(): a place outside the words");
+            goto fail;
+        }
+        unsigned long long left = 0, right = 0;
+        if (i > 0 && PyList_GET_ITEM(joined, i) == Py_True)
+            left = pair_count(row, n_rows, &cols, count, n_pairs, id[i - 1], id[i]);
+        if (i + 1 < n && PyList_GET_ITEM(joined, i + 1) == Py_True)
+            right = pair_count(row, n_rows, &cols, count, n_pairs, id[i], id[i + 1]);
+        PyObject *l = PyLong_FromUnsignedLongLong(left), *r = PyLong_FromUnsignedLongLong(right);
+        if (!l || !r) {
+            Py_XDECREF(l);
+            Py_XDECREF(r);
+            goto fail;
+        }
+        PyList_SET_ITEM(lefts, k, l);
+        PyList_SET_ITEM(rights, k, r);
+    }
+    PyBuffer_Release(&ids);
+    PyBuffer_Release(&rows);
+    PyBuffer_Release(&cols);
+    PyBuffer_Release(&counts);
+    return Py_BuildValue("(NN)", lefts, rights);
+fail:
+    Py_XDECREF(lefts);
+    Py_XDECREF(rights);
+    PyBuffer_Release(&ids);
+    if (rows.obj) PyBuffer_Release(&rows);
+    if (cols.obj) PyBuffer_Release(&cols);
+    if (counts.obj) PyBuffer_Release(&counts);
     return NULL;
 }
 
@@ -420,6 +716,8 @@ static PyMethodDef accel_methods[] = {
     {"scan", scan, METH_O, scan_doc},
     {"key_rows", key_rows, METH_VARARGS, key_rows_doc},
     {"suspects", suspects, METH_VARARGS, suspects_doc},
+    {"invalid_words", invalid_words, METH_VARARGS, invalid_words_doc},
+    {"neighbour_counts", neighbour_counts, METH_VARARGS, neighbour_counts_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -373,6 +373,22 @@ class NgramModel:
             keys = [a << PAIR_SHIFT | b if p else -1 for a, b, p in zip(firsts, seconds, present)]
         return list(map(self._pairs.__getitem__, keys))
 
+    def neighbour_counts(self, ids: Sequence[int], places: list[int], joined: Sequence[bool],
+                         accel=None) -> tuple[list[int], list[int]]:
+        """For each place ``i``: the counts of the pair (word ``i - 1``, word ``i``) and of
+        (word ``i``, word ``i + 1``), 0 where the two words are not ``joined``; ``ids`` the
+        words' ids. In one compiled loop over the bigram table when ``accel``
+        (``tokens.ACCEL``) is given, ``ids`` is a buffer and the table is of version 4; else
+        by ``pair_counts`` (counts remembered for the run)."""
+        n = len(ids)
+        if accel is not None and self._bi_rows_v4 is not None and isinstance(ids, memoryview) and isinstance(joined, list):
+            return accel.neighbour_counts(ids, places, joined, self._bi_rows_v4, self._bi_cols, self._bi_counts)
+        joined_next = [*joined[1:], False]
+        lefts = self.pair_counts([ids[i - 1] for i in places], [ids[i] for i in places], [joined[i] for i in places])
+        rights = self.pair_counts([ids[i] for i in places], [ids[i + 1] if i + 1 < n else 0 for i in places],
+                                  [joined_next[i] for i in places])
+        return lefts, rights
+
     def trigram(self, first: str, second: str, third: str) -> int:
         ends = _NEW_STYLE_ENDS
         if first[-1:] in ends or second[-1:] in ends or third[-1:] in ends:

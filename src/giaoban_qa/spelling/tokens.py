@@ -102,6 +102,10 @@ class Words(NamedTuple):
     starts: list[int]
     ends: list[int]
     joined: list[bool]  # only spaces since the previous word; never for the first
+    # Each word's number among the run's kept words, from the compiled scan (an opaque
+    # item for its other functions: ``rules.spelling`` reads ids and validity by it); None
+    # from ``scan_python``.
+    numbers: object = None
 
 
 def _compiled():
