@@ -68,7 +68,7 @@ def _clear_run_caches() -> None:
     (the spelling rules share pair counts across the documents of a run)."""
     spelling = sys.modules.get("giaoban_qa.rules.spelling")
     if spelling is not None:
-        for name in ("_PAIR_CACHE", "_VIABLE", "_VIABLE_LOGS", "_VIABLE_IDS", "_VALID", "_INVALID", "_SUGGESTIONS"):
+        for name in ("_PAIR_CACHE", "_VIABLE", "_VIABLE_LOGS", "_VIABLE_IDS", "_VIABLE_RECORDS", "_VALID", "_INVALID", "_SUGGESTIONS"):
             cache = getattr(spelling, name, None)
             if cache is not None:
                 cache.clear()

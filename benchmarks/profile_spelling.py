@@ -46,7 +46,7 @@ def _cold() -> None:
     from giaoban_qa.rules import spelling as rules_spelling
     from giaoban_qa.spelling import candidates, model, slipindex, syllable, tokens
 
-    for name in ("_PAIR_CACHE", "_VIABLE", "_VIABLE_LOGS", "_VIABLE_IDS", "_VALID", "_INVALID", "_SUGGESTIONS"):
+    for name in ("_PAIR_CACHE", "_VIABLE", "_VIABLE_LOGS", "_VIABLE_IDS", "_VIABLE_RECORDS", "_VALID", "_INVALID", "_SUGGESTIONS"):
         cache = getattr(rules_spelling, name, None)
         if cache is not None:
             cache.clear()

@@ -358,3 +358,33 @@ def test_neighbour_counts_equal_the_models_pair_counts() -> None:
         model.neighbour_counts(ids, [len(places)], sc.joined, ACCEL)
     with pytest.raises(ValueError):
         model.neighbour_counts(ids, places, sc.joined[:-1], ACCEL)
+
+
+@needs_accel
+def test_best_candidate_scores_as_the_python_loop(monkeypatch) -> None:
+    from giaoban_qa.rules import spelling as rules_spelling
+    from giaoban_qa.rules.spelling import RealWordSlip, _model
+
+    model = _model()
+    if model is None or model._bi_rows_v4 is None:
+        pytest.skip("no version-4 spelling model")
+    text = ("Thi trường bất động sản vẫn trầm lắng, các đại phương đẩy mạnh giải ngân vốn đầu tư công; "
+            "khu vục lân cận có nhiều hồ nuôi trồng thủy sản, giá cả hàng hoá tăng nhẹ so với cùng kỳ năm trước "
+            "và tiến dộ các dựa án trọng điểm được đẩy nhanh trong quý tới xyzzy quux")
+    lows = [t.lower() for t in tokens.scan(text).texts]
+    compared = found = 0
+    for i in range(1, len(lows) - 1):
+        low, left_word, right_word = lows[i], lows[i - 1], lows[i + 1]
+        left, right = model.bigram(left_word, low), model.bigram(low, right_word)
+        for backoff in (0.0, 0.5):
+            monkeypatch.setattr(tokens, "ACCEL", ACCEL)
+            fast = RealWordSlip._best(model, low, left_word, right_word, left, right, model.bigram, backoff)
+            monkeypatch.setattr(tokens, "ACCEL", None)
+            plain = RealWordSlip._best(model, low, left_word, right_word, left, right, model.bigram, backoff)
+            assert fast == plain, (low, backoff)  # the scores to the last bit
+            compared += 1
+            found += fast is not None
+    assert compared > 50 and found > 20
+    records = rules_spelling._viable_records(model, "thi")
+    with pytest.raises(ValueError):
+        ACCEL.best_candidate(records[:-1], 1, 2, 1.0, 1.0, model._bi_rows_v4, model._bi_cols, model._bi_counts)

@@ -93,6 +93,7 @@ def _findings(texts: list[str], use_index: bool) -> list[tuple]:
     rules_spelling._VIABLE.clear()
     rules_spelling._VIABLE_LOGS.clear()
     rules_spelling._VIABLE_IDS.clear()
+    rules_spelling._VIABLE_RECORDS.clear()
     m._slip_index = index if use_index else None
     try:
         out = []

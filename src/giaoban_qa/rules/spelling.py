@@ -7,6 +7,7 @@ words with ``rules/words.yaml``.
 from __future__ import annotations
 
 import math
+import struct
 import re
 import unicodedata
 from typing import Iterable, Sequence
@@ -1340,6 +1341,16 @@ class RealWordSlip(Rule):
         written_uni = model.unigram(low)
         written = log(_smoothed(left, left_followers * written_uni)) + log(_smoothed(right, model.followers(low) * right_uni)) - log(written_uni + 1)
         rows = model._bi_rows_v4  # the followers of id i: rows[i + 1] - rows[i] (None: version 3)
+        from giaoban_qa.spelling.tokens import ACCEL
+
+        if ACCEL is not None and rows is not None:  # the same loop, compiled
+            found = ACCEL.best_candidate(_viable_records(model, low), model.word_id(left_word), model.word_id(right_word),
+                                         left_followers, right_uni, rows, model._bi_cols, model._bi_counts)
+            if found is None:
+                return None
+            index, cl, cr, best_s = found
+            cand, kind, uni, _, _ = viable[index]
+            return cand, kind, cl, cr, uni, best_s - written
         pairs = model.pairs
         left_key = model.word_id(left_word) << PAIR_SHIFT
         right_id = model.word_id(right_word)
@@ -1554,6 +1565,25 @@ def _viable_ids(model, word: str) -> tuple[int, ...]:
     return result
 
 
+
+
+_VIABLE_RECORDS: dict[str, bytes] = {}
+
+
+def _viable_records(model, word: str) -> bytes:
+    """``_viable_logs``' candidates as the compiled ``best_candidate`` reads them: per
+    candidate its id (uint64), unigram count, log(unigram + 1) and log(kind weight)
+    (doubles), in the same order."""
+    cached = _VIABLE_RECORDS.get(word)
+    if cached is not None:
+        return cached
+    if len(_VIABLE_RECORDS) > 20000:
+        _VIABLE_RECORDS.clear()
+    viable = _viable_logs(model, word)
+    values = [v for (_, _, uni, log_uni, log_weight), cand_id in zip(viable, _viable_ids(model, word))
+              for v in (cand_id, float(uni), log_uni, log_weight)]
+    result = _VIABLE_RECORDS[word] = struct.pack("=" + "Qddd" * len(viable), *values)
+    return result
 
 
 def _viable_logs(model, word: str) -> tuple[tuple[str, str, int, float, float], ...]:

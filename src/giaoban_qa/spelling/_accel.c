@@ -20,6 +20,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 
 /* Classes of the first characters (Latin, Vietnamese, general punctuation) by table; the
  * rest by the Unicode database. The table is filled from the same macros at import. */
@@ -712,12 +713,85 @@ fail:
     return NULL;
 }
 
+PyDoc_STRVAR(best_candidate_doc,
+"best_candidate(candidates, left_id, right_id, left_followers, right_unigram, rows, cols, counts)\n"
+"    -> (index, left_count, right_count, score) or None\n\n"
+"The slip rule's candidate loop (rules.spelling.RealWordSlip._best): candidates, bytes of\n"
+"records (uint64 id, then doubles unigram, log(unigram + 1), log(kind weight)); each scored\n"
+"log(cl + max(bl, 0.1)) + log(cr + max(br, 0.1)) - log_unigram + log_weight, cl and cr its\n"
+"bigram counts after left_id and before right_id, bl = left_followers * unigram, br = its\n"
+"followers * right_unigram; a candidate seen with neither is skipped; the first best kept.");
+
+typedef struct {
+    unsigned long long id;
+    double unigram, log_unigram, log_weight;
+} Candidate;
+
+static PyObject *best_candidate(PyObject *self, PyObject *args)
+{
+    PyObject *candidates_obj, *rows_obj, *cols_obj, *counts_obj;
+    unsigned long long left_id, right_id;
+    double left_followers, right_unigram;
+    if (!PyArg_ParseTuple(args, "OKKddOOO:best_candidate", &candidates_obj, &left_id, &right_id, &left_followers,
+                          &right_unigram, &rows_obj, &cols_obj, &counts_obj))
+        return NULL;
+    Py_buffer candidates = {0}, rows = {0}, cols = {0}, counts = {0};
+    PyObject *out = NULL;
+    if (PyObject_GetBuffer(candidates_obj, &candidates, PyBUF_C_CONTIGUOUS) < 0)
+        return NULL;
+    if (PyObject_GetBuffer(rows_obj, &rows, PyBUF_C_CONTIGUOUS) < 0 ||
+        PyObject_GetBuffer(cols_obj, &cols, PyBUF_C_CONTIGUOUS) < 0 ||
+        PyObject_GetBuffer(counts_obj, &counts, PyBUF_C_CONTIGUOUS) < 0)
+        goto done;
+    if (candidates.len % sizeof(Candidate) != 0 || rows.len % 4 != 0 || counts.len % 4 != 0 ||
+        (cols.itemsize != 2 && cols.itemsize != 4) || cols.len / cols.itemsize != counts.len / 4) {
+        PyErr_SetString(PyExc_ValueError, "best_candidate(): candidate records, rows and counts of uint32, cols of 2 "
+                                          "or 4 bytes as many as counts expected");
+        goto done;
+    }
+    const Candidate *c = (const Candidate *)candidates.buf;
+    const Py_ssize_t n = candidates.len / sizeof(Candidate);
+    const unsigned int *row = (const unsigned int *)rows.buf, *count = (const unsigned int *)counts.buf;
+    const Py_ssize_t n_rows = rows.len / 4, n_pairs = counts.len / 4;
+    Py_ssize_t best = -1;
+    double best_score = 0.0;
+    unsigned long long best_left = 0, best_right = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        const unsigned long long cl = pair_count(row, n_rows, &cols, count, n_pairs, left_id, c[k].id);
+        const unsigned long long cr = pair_count(row, n_rows, &cols, count, n_pairs, c[k].id, right_id);
+        if (!(cl || cr))
+            continue;
+        const double bl = left_followers * c[k].unigram;
+        const double followers = c[k].id + 1 < (unsigned long long)n_rows ? (double)(row[c[k].id + 1] - row[c[k].id]) : 0.0;
+        const double br = followers * right_unigram;
+        const double score = (log((double)cl + (bl > 0.1 ? bl : 0.1)) + log((double)cr + (br > 0.1 ? br : 0.1)) -
+                              c[k].log_unigram) + c[k].log_weight;
+        if (best < 0 || score > best_score) {
+            best = k;
+            best_score = score;
+            best_left = cl;
+            best_right = cr;
+        }
+    }
+    if (best < 0)
+        out = Py_NewRef(Py_None);
+    else
+        out = Py_BuildValue("(nKKd)", best, best_left, best_right, best_score);
+done:
+    PyBuffer_Release(&candidates);
+    if (rows.obj) PyBuffer_Release(&rows);
+    if (cols.obj) PyBuffer_Release(&cols);
+    if (counts.obj) PyBuffer_Release(&counts);
+    return out;
+}
+
 static PyMethodDef accel_methods[] = {
     {"scan", scan, METH_O, scan_doc},
     {"key_rows", key_rows, METH_VARARGS, key_rows_doc},
     {"suspects", suspects, METH_VARARGS, suspects_doc},
     {"invalid_words", invalid_words, METH_VARARGS, invalid_words_doc},
     {"neighbour_counts", neighbour_counts, METH_VARARGS, neighbour_counts_doc},
+    {"best_candidate", best_candidate, METH_VARARGS, best_candidate_doc},
     {NULL, NULL, 0, NULL},
 };
 
