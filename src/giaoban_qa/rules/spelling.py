@@ -335,14 +335,7 @@ class InvalidSyllable(Rule):
         if not suspects:
             return
         ws = _WordView(sc)
-        known = self.options_known(ctx)
-        known_ratio = float(ctx.options.get("known_ratio", self.KNOWN_RATIO))
-        ctx_side = int(ctx.options.get("context_side", self.CONTEXT_SIDE))
-        ctx_strong = int(ctx.options.get("context_strong", self.CONTEXT_STRONG))
-        ctx_one = int(ctx.options.get("context_one_side", self.CONTEXT_ONE_SIDE))
-        loan = (int(ctx.options.get("loanword_count", self.LOANWORD_COUNT)),
-                float(ctx.options.get("loanword_ratio", self.LOANWORD_RATIO)),
-                float(ctx.options.get("loanword_spaced_ratio", self.LOANWORD_SPACED_RATIO)))
+        known, known_ratio, ctx_side, ctx_strong, ctx_one, loan = _cached_params(self, ctx.options, self._read_params)
         from itertools import compress, count as counter
 
         for i in list(compress(counter(), map(suspects.__contains__, texts))):
@@ -421,6 +414,18 @@ class InvalidSyllable(Rule):
 
     def options_known(self, ctx: RuleContext) -> int:
         return int(ctx.options.get("known_count", self.KNOWN_COUNT))
+
+    def _read_params(self, options: dict) -> tuple:
+        """(known count, known ratio, context side, strong and one-side support, the
+        loanword thresholds) from the rule's options (``_cached_params``)."""
+        return (int(options.get("known_count", self.KNOWN_COUNT)),
+                float(options.get("known_ratio", self.KNOWN_RATIO)),
+                int(options.get("context_side", self.CONTEXT_SIDE)),
+                int(options.get("context_strong", self.CONTEXT_STRONG)),
+                int(options.get("context_one_side", self.CONTEXT_ONE_SIDE)),
+                (int(options.get("loanword_count", self.LOANWORD_COUNT)),
+                 float(options.get("loanword_ratio", self.LOANWORD_RATIO)),
+                 float(options.get("loanword_spaced_ratio", self.LOANWORD_SPACED_RATIO))))
 
 
 def syllable_parts(word: str, most: int = 4) -> list[str] | None:
@@ -871,6 +876,23 @@ def _ids_and_suspects(model, texts: list[str], needed: int, fit: int,
     return memoryview(ids).cast("Q"), places
 
 
+def _cached_params(rule: Rule, options: dict, read) -> tuple:
+    """``read(options)``, remembered on ``rule`` by the options' items (any unhashable
+    option value: read every time)."""
+    try:
+        key = tuple(sorted(options.items())) if options else ()
+        hash(key)
+    except TypeError:
+        return read(options)
+    cache = rule.__dict__.setdefault("_params_cache", {})
+    found = cache.get(key)
+    if found is None:
+        if len(cache) > 64:
+            cache.clear()
+        found = cache[key] = read(options)
+    return found
+
+
 def _same_but_i_y(a: str, b: str) -> bool:
     from giaoban_qa.spelling.syllable import split_tone
 
@@ -1039,39 +1061,52 @@ class RealWordSlip(Rule):
                 if not _taken_as_written(doc, sc, f, model, attested, echo, quoted, used):
                     yield f
 
-    def _check_words(self, doc: Document, ctx: RuleContext, model, sc) -> Iterable[Finding]:
-        """The findings among the words ``sc`` (the document's, or a piece of them)."""
-        ratio = math.log(float(ctx.options.get("ratio", self.RATIO)))
-        backoff = float(ctx.options.get("backoff", BACKOFF))
-        min_support = int(ctx.options.get("min_support", self.MIN_SUPPORT))
-        fit = int(ctx.options.get("fit", self.FIT))
-        fit_both = int(ctx.options.get("fit_both", self.FIT_BOTH))
-        strong = float(ctx.options.get("strong_side", self.STRONG_SIDE))
-        weak = float(ctx.options.get("weak_side", self.WEAK_SIDE))
-        tri_seen = int(ctx.options.get("trigram_seen", self.TRIGRAM_SEEN))
-        tri_min = int(ctx.options.get("trigram_min", self.TRIGRAM_MIN))
-        tri_ratio = math.log(float(ctx.options.get("trigram_ratio", self.TRIGRAM_RATIO)))
-        tri_support = int(ctx.options.get("trigram_support", self.TRIGRAM_SUPPORT))
-        tri_strong = int(ctx.options.get("trigram_strong", self.TRIGRAM_STRONG))
-        tri_strong_ratio = math.log(float(ctx.options.get("trigram_strong_ratio", self.TRIGRAM_STRONG_RATIO)))
+    def _params(self, options: dict) -> tuple:
+        """The thresholds of ``options`` (the rule's, read from the configuration), worked
+        out once per distinct set of options: a report is checked in a fraction of a
+        millisecond when it has few words, and reading twenty-odd options was a good part
+        of it."""
+        return _cached_params(self, options, self._read_params)
+
+    def _read_params(self, options: dict) -> tuple:
+        ratio = math.log(float(options.get("ratio", self.RATIO)))
+        backoff = float(options.get("backoff", BACKOFF))
+        min_support = int(options.get("min_support", self.MIN_SUPPORT))
+        fit = int(options.get("fit", self.FIT))
+        fit_both = int(options.get("fit_both", self.FIT_BOTH))
+        strong = float(options.get("strong_side", self.STRONG_SIDE))
+        weak = float(options.get("weak_side", self.WEAK_SIDE))
+        tri_seen = int(options.get("trigram_seen", self.TRIGRAM_SEEN))
+        tri_min = int(options.get("trigram_min", self.TRIGRAM_MIN))
+        tri_ratio = math.log(float(options.get("trigram_ratio", self.TRIGRAM_RATIO)))
+        tri_support = int(options.get("trigram_support", self.TRIGRAM_SUPPORT))
+        tri_strong = int(options.get("trigram_strong", self.TRIGRAM_STRONG))
+        tri_strong_ratio = math.log(float(options.get("trigram_strong_ratio", self.TRIGRAM_STRONG_RATIO)))
         unseen = (
-            int(ctx.options.get("unseen_unigram", self.UNSEEN_UNIGRAM)),
-            int(ctx.options.get("unseen_support", self.UNSEEN_SUPPORT)),
-            math.log(float(ctx.options.get("unseen_ratio", self.UNSEEN_RATIO))),
-            int(ctx.options.get("unseen_each", self.UNSEEN_EACH)),
-            int(ctx.options.get("unused_unigram", self.UNUSED_UNIGRAM)),
-            math.log(float(ctx.options.get("unused_ratio", self.UNUSED_RATIO))),
-            math.log(float(ctx.options.get("unseen_common_ratio", self.UNSEEN_COMMON_RATIO))),
-            int(ctx.options.get("unseen_common_each", self.UNSEEN_COMMON_EACH)),
+            int(options.get("unseen_unigram", self.UNSEEN_UNIGRAM)),
+            int(options.get("unseen_support", self.UNSEEN_SUPPORT)),
+            math.log(float(options.get("unseen_ratio", self.UNSEEN_RATIO))),
+            int(options.get("unseen_each", self.UNSEEN_EACH)),
+            int(options.get("unused_unigram", self.UNUSED_UNIGRAM)),
+            math.log(float(options.get("unused_ratio", self.UNUSED_RATIO))),
+            math.log(float(options.get("unseen_common_ratio", self.UNSEEN_COMMON_RATIO))),
+            int(options.get("unseen_common_each", self.UNSEEN_COMMON_EACH)),
         )
         one = (
             fit,
             tri_seen,
-            int(ctx.options.get("one_side_support", self.ONE_SIDE_SUPPORT)),
-            math.log(float(ctx.options.get("one_side_ratio", self.ONE_SIDE_RATIO))),
-            int(ctx.options.get("one_side_trigram", self.ONE_SIDE_TRIGRAM)),
+            int(options.get("one_side_support", self.ONE_SIDE_SUPPORT)),
+            math.log(float(options.get("one_side_ratio", self.ONE_SIDE_RATIO))),
+            int(options.get("one_side_trigram", self.ONE_SIDE_TRIGRAM)),
             backoff,
         )
+        return (ratio, backoff, min_support, fit, fit_both, strong, weak, tri_seen, tri_min, tri_ratio, tri_support,
+                tri_strong, tri_strong_ratio, unseen, one)
+
+    def _check_words(self, doc: Document, ctx: RuleContext, model, sc) -> Iterable[Finding]:
+        """The findings among the words ``sc`` (the document's, or a piece of them)."""
+        (ratio, backoff, min_support, fit, fit_both, strong, weak, tri_seen, tri_min, tri_ratio, tri_support,
+         tri_strong, tri_strong_ratio, unseen, one) = self._params(ctx.options)
         singles, phrases = accepted_words(ctx)
         typo_starts = {s for s, _, _, _ in typo_spans(doc, ctx)}
         texts, joined = sc.texts, sc.joined
