@@ -1344,8 +1344,13 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # So may a count of the total's own noun with no separator before it ("1.178 vé được bán
         # ra, trong đó tập trung nhiều nhất ở chiều A-B với 938 vé"), and either may have "và"
         # inside its lead ("trong đó tiền và tương đương tiền đạt 558 tỷ đồng").
-        own = bool(q_noun) and q_noun == unit and not q.in_range
-        same_amount = bool(q.unit) and q.unit == unit and unit in _AMOUNT_UNITS
+        # A bare amount in the total's scale word ("500 tỷ đồng, trong đó thu từ thuế và phí đạt
+        # gần 400 tỷ") is of the total's own money or measure unit (read so below): its lead
+        # may be as long, and hold "và", as one of the unit written out.
+        scaled = not q.unit and bool(q.scale) and q.denominator is None and total is not None and bool(total.scale) and unit in _AMOUNT_UNITS \
+            and _SCALE_NOUN.get(q.scale, q.scale) == _SCALE_NOUN.get(total.scale, total.scale) and (q_noun in _SCALE_NOUNS or bool(_BARE_AMOUNT_END.match(text, q.end)))
+        own = bool(q_noun) and (q_noun == unit or scaled) and not q.in_range
+        same_amount = (bool(q.unit) and q.unit == unit or scaled) and unit in _AMOUNT_UNITS
         # In parentheses, an amount may be named by its source ("(ngân sách trung ương 80 tỷ
         # đồng, …"), but not set against another time ("27km (trước đây chỉ là 20km và 15km)").
         first_limit = (8 if same_amount else 6 if own else 5) if not paren else (4 if same_amount and not _THEN_WORDS.intersection(w.lower() for w in lead) else 2)

@@ -1,0 +1,16 @@
+"""The statement reader on constructions missed on the tuning half of the seed-156 coverage
+batch of totals with parts, and on the pool's phrasings of them (own wording)."""
+
+from __future__ import annotations
+
+from statement_reads import totals as _totals
+
+
+def test_bare_amount_in_the_totals_scale_word_after_a_lead_with_and() -> None:
+    got = _totals("Năm nay huyện thu ngân sách đạt trên 500 tỷ đồng, trong đó thu từ thuế và phí đạt gần 400 tỷ.")
+    assert got == [("500", ["400"])]
+
+
+def test_bare_amounts_in_the_scale_word_each_after_a_long_lead() -> None:
+    got = _totals("Hợp tác xã có vốn điều lệ là 12 tỷ đồng, trong đó vốn góp của các thành viên là 7,5 tỷ và vốn vay ưu đãi của ngân hàng là 4,5 tỷ đồng.")
+    assert got == [("12", ["7,5", "4,5"])]
