@@ -14,3 +14,13 @@ def test_bare_amount_in_the_totals_scale_word_after_a_lead_with_and() -> None:
 def test_bare_amounts_in_the_scale_word_each_after_a_long_lead() -> None:
     got = _totals("Hợp tác xã có vốn điều lệ là 12 tỷ đồng, trong đó vốn góp của các thành viên là 7,5 tỷ và vốn vay ưu đãi của ngân hàng là 4,5 tỷ đồng.")
     assert got == [("12", ["7,5", "4,5"])]
+
+
+def test_total_given_as_a_rate_split_into_parts_without_the_rate() -> None:
+    got = _totals("Nhà máy có công suất 4 triệu tấn/năm, gồm 3 triệu tấn xi măng bột và 1 triệu tấn clinker.")
+    assert got == [("4", ["3", "1"])]
+
+
+def test_the_totals_noun_with_its_rate_after_a_slash() -> None:
+    assert _totals("Nhà máy có công suất 4 triệu tấn xi măng/năm, gồm 3 triệu tấn xi măng bột và 1 triệu tấn clinker.") == [("4", ["3", "1"])]
+    assert _totals("Cảng đã đón 12 triệu lượt hành khách/năm, trong đó nhà ga nội địa đã phục vụ 8 triệu lượt.") == [("12", ["8"])]

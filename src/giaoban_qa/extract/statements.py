@@ -1100,12 +1100,13 @@ _PARTS_INTRO = re.compile(
     # duration, a code after capitals, a grade, or a comparison aside ("khoảng 2.000 đại biểu
     # (nhiều gấp 4 lần năm 2016) …, trong đó …"). A hyphenated word or a dash between words
     # is among them ("lúa vụ đông - xuân bị ngập, trong đó …", "sạt lở ta-luy, trong đó …",
-    # "246 phòng - trong đó …"), and so are an aside in parentheses ("5 hộ kinh doanh … (vi
+    # "246 phòng - trong đó …"), and so is a word's rate or a pair of nouns split by a slash
+    # ("4 triệu tấn xi măng/năm, gồm …", "63 tỉnh/thành phố, trong đó …"), and so are an aside in parentheses ("5 hộ kinh doanh … (vi
     # phạm điểm a, khoản 1, Điều 72 …), trong đó …"), a document's number ("theo Nghị định
     # 67, trong đó …"), a place's number ("dọc quốc lộ 28 ở xã A, trong đó …", "thôn 3"), an
     # ordinal ("Kỳ thi … lần thứ 18, trong đó …"), a multiple after a
     # comma ("khoảng 2.000 đại biểu …, gấp 4 lần năm 2016, trong đó …") and a comma before the parenthesis of the list ("188.000 ha, (trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n])|(?<=(?:lộ|ấp|tổ)[^\S\n])|(?<=(?:khu|xóm|ngõ|hẻm)[^\S\n])|(?<=(?:khóm|kiệt|thôn|khoá|khóa|quận)[^\S\n])|(?<=tuyến[^\S\n])|(?<=phường[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,28}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w)|(?:(?<=định[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d))){1,8}?){0,5}?"
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:[-/][^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n])|(?<=(?:lộ|ấp|tổ)[^\S\n])|(?<=(?:khu|xóm|ngõ|hẻm)[^\S\n])|(?<=(?:khóm|kiệt|thôn|khoá|khóa|quận)[^\S\n])|(?<=tuyến[^\S\n])|(?<=phường[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,28}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w)|(?:(?<=định[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d))){1,8}?){0,5}?"
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?(?:[,:;.][^\S\n]*\(|[,:;(.])?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
     # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
     r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
@@ -1258,6 +1259,10 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         if label:
             between = between[: label.start()] + " "
         q_noun = noun(text, q)
+        if "/" in unit and q_noun == unit.split("/")[0]:
+            # "công suất 4 triệu tấn/năm, gồm 3 triệu tấn …": the parts of a rate are given in
+            # its unit without the rate.
+            q_noun = unit
         if parts and ";" in between and q.unit != "%":
             # "118 nước …; 6 nước …, trong đó có Việt Nam và Lào; 61 nước …": a part's own
             # detail with no figure, closed by the semicolon; the list goes on after it.
