@@ -24,3 +24,12 @@ def test_total_given_as_a_rate_split_into_parts_without_the_rate() -> None:
 def test_the_totals_noun_with_its_rate_after_a_slash() -> None:
     assert _totals("Nhà máy có công suất 4 triệu tấn xi măng/năm, gồm 3 triệu tấn xi măng bột và 1 triệu tấn clinker.") == [("4", ["3", "1"])]
     assert _totals("Cảng đã đón 12 triệu lượt hành khách/năm, trong đó nhà ga nội địa đã phục vụ 8 triệu lượt.") == [("12", ["8"])]
+
+
+def test_a_grade_of_injury_splits_the_injured_not_all_the_casualties() -> None:
+    assert _totals("Vụ cháy làm 4 người thiệt mạng, 25 người bị thương, trong đó có 6 người nguy kịch.") == [("25", ["6"])]
+    assert _totals("Vụ sập giàn giáo làm 2 công nhân tử vong và 9 công nhân bị thương, trong đó 3 người bị thương rất nặng.") == [("9", ["3"])]
+
+
+def test_parts_of_no_grade_after_two_casualty_counts_stay_unread() -> None:
+    assert _totals("Vụ cháy làm 4 người thiệt mạng và 25 người bị thương, trong đó có 6 trẻ em.") == []

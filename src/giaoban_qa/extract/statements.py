@@ -1601,6 +1601,20 @@ def _repeats_words(text: str, start: int, end: int, q: Quantity | None) -> bool:
     return any(after[k : k + n] == words for k in range(3))
 
 
+# "7 người thiệt mạng, 48 người bị thương, trong đó có 21 người nguy kịch": the state of the
+# first part is a grade of the injury the figure before "trong đó" tells, so the list is of
+# the injured, not of all the casualties.
+_INJURED = re.compile(r"(?<!\w)(?:bị[^\S\n]+thương|trọng[^\S\n]+thương|bị[^\S\n]+bỏng)(?!\w)", re.IGNORECASE)
+_INJURY_GRADE = re.compile(
+    r"(?:[^\S\n]+[^\W\d_]+){0,8}?[^\S\n]+(?:nguy[^\S\n]+(?:kịch|cấp)|(?:rất[^\S\n]+)?(?:nặng|nhẹ)|nghiêm[^\S\n]+trọng)(?!\w)", re.IGNORECASE
+)
+
+
+def _grades_injury(text: str, start: int, end: int, q: Quantity | None) -> bool:
+    """Whether ``text[start:end]`` tells an injury and the words right after ``q`` its grade."""
+    return q is not None and _INJURED.search(text, start, end) is not None and _INJURY_GRADE.match(text, q.end, q.end + 80) is not None
+
+
 class _After:
     """The items of a list from ``start`` on, iterable any number of times, never copied."""
 
@@ -1773,14 +1787,14 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # (A parenthesis opened right after the last item, of another noun than the item
             # before, is that item's: "5.000 binh sĩ và 300 thiết bị (bao gồm cả 80 máy bay)".)
             if head > 0 and not said_total and not others and cands[head - 1].unit != "%" and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not ((first_noun == unit or opened_here) and noun(text, cands[head - 1]) != unit) \
-                    and not _repeats_words(text, total.end, intro.start("word"), first):
+                    and not _repeats_words(text, total.end, intro.start("word"), first) and not _grades_injury(text, total.end, intro.start("word"), first):
                 continue
             # "5 bài của học sinh (HS) và 2 bài của giáo viên (GV), trong đó: 3 bài …": the list is
             # of both figures of that noun joined by "và", not of the second.
             # Neither of these when the first part repeats this figure's own words ("8 người thiệt
             # mạng và 65 người bị thương, trong đó có 8 người bị thương nặng" splits the 65).
             if head > 0 and not said_total and not others and noun(text, cands[head - 1]) == unit and _JOINED_PAIR.fullmatch(text, cands[head - 1].end, total.start) \
-                    and not _repeats_words(text, total.end, intro.start("word"), first):
+                    and not _repeats_words(text, total.end, intro.start("word"), first) and not _grades_injury(text, total.end, intro.start("word"), first):
                 continue
             parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in, total=total)
         # Not from a bare figure that may be the total itself ("… là 10.359, trong đó …"),
