@@ -33,3 +33,11 @@ def test_a_grade_of_injury_splits_the_injured_not_all_the_casualties() -> None:
 
 def test_parts_of_no_grade_after_two_casualty_counts_stay_unread() -> None:
     assert _totals("Vụ cháy làm 4 người thiệt mạng và 25 người bị thương, trong đó có 6 trẻ em.") == []
+
+
+def test_and_between_two_place_names_joins_no_things_of_a_people_total() -> None:
+    assert _totals("Bệnh viện tiếp nhận 15 ca ngộ độc ở Lào Cai và Yên Bái chuyển về, trong đó có 2 người tử vong, 6 người nguy kịch.") == [("15", ["2", "6"])]
+
+
+def test_and_between_names_still_stops_a_list_of_other_kinds() -> None:
+    assert _totals("Tiền đạo này ghi 9 bàn thắng vào lưới Hà Nội và Hải Phòng, trong đó có 2 cú hattrick.") == []

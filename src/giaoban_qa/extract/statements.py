@@ -1565,6 +1565,22 @@ _OF_WHOLE = re.compile(r"(?<!\w)(?:trong|trên)\s+(?:tổng|số)(?!\w)", re.IGN
 _INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+(?:số\s+)?đó)(?!\w)", re.IGNORECASE)
 _AND_IN_WORDS = re.compile(r"(?<!\w)và(?!\w)", re.IGNORECASE)
 _INSIDE_ASIDE = re.compile(r"\([^()]*\Z")
+_NAME_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]*\Z")
+
+
+def _joins_things(text: str, start: int, end: int) -> bool:
+    """Whether a "và" in ``text[start:end]`` joins things counted with the figure, not two
+    names ("15 ca ngộ độc ở Lào Cai và Yên Bái chuyển về, trong đó …": the places say where).
+    Asked only of people split into people: names may join the things a kind counts ("7 bàn
+    thắng vào lưới A và B, trong đó có 2 cú hattrick")."""
+    for m in _AND_IN_WORDS.finditer(text, start, end):
+        before = _NAME_WORD_BEFORE.search(text, start, m.start())
+        after = _WORD_AFTER.match(text, m.end(), end)
+        if not (before and after and before.group(1)[0].isupper() and after.group(1)[0].isupper()):
+            return True
+    return False
+
+
 _JOINED_PAIR = re.compile(r"[^\d,;:.()]{0,50}(?:\([^\W\d_]{1,10}\))?[^\S\n]+và[^\S\n]+")
 _JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IGNORECASE)
 
@@ -1755,7 +1771,8 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # "42.000 lượt cán bộ … được luân chuyển, trong đó … 1.000 cán bộ": visits of the
             # people the parts count.
             unit = first_noun
-        if unit and first_noun != unit and _AND_IN_WORDS.search(text, total.end, intro.start("word")):
+        people = (unit in PERSON_NOUNS or unit in _CASE_NOUNS) and (first_noun in PERSON_NOUNS or first_noun in _CASE_NOUNS)
+        if unit and first_noun != unit and (_joins_things(text, total.end, intro.start("word")) if people else _AND_IN_WORDS.search(text, total.end, intro.start("word"))):
             # "2 mẫu và phân tích …, gồm 1 mẫu …": "và" among the total's words only when the
             # list counts the total's own noun ("6 người và hàng hóa, bao gồm 100 thùng …" lists
             # the goods).
