@@ -41,3 +41,8 @@ def test_and_between_two_place_names_joins_no_things_of_a_people_total() -> None
 
 def test_and_between_names_still_stops_a_list_of_other_kinds() -> None:
     assert _totals("Tiền đạo này ghi 9 bàn thắng vào lưới Hà Nội và Hải Phòng, trong đó có 2 cú hattrick.") == []
+
+
+def test_parts_counted_by_the_first_word_of_the_totals_two_word_unit() -> None:
+    got = _totals("Huyện sẽ đưa vào sử dụng 600 phòng học, trong đó mầm non là 200 phòng, tiểu học 250 phòng, THCS 150 phòng.")
+    assert got == [("600", ["200", "250", "150"])]

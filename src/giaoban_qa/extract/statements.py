@@ -1180,6 +1180,10 @@ def _kin(total_noun: str, part_noun: str) -> bool:
     # "12 đơn thư, trong đó 8 đơn khiếu nại": a count unit and the one-word unit it opens with.
     if total_noun in _KNOWN_COUNTS and part_noun in _KNOWN_COUNTS and (total_noun.split()[0] == part_noun or part_noun.split()[0] == total_noun):
         return True
+    # "600 phòng học, trong đó mầm non là 200 phòng": a count unit of two words and its first
+    # word, a noun of its own.
+    if " " in total_noun and total_noun in _KNOWN_COUNTS and part_noun == total_noun.split()[0] and part_noun not in _AMOUNT_UNITS:
+        return True
     # "12 huyện, thị xã, thành phố, gồm 8 huyện, 6 thị xã": any noun of the total's own list.
     if "|" in total_noun:
         return any(_kin(n, part_noun) for n in total_noun.split("|"))
