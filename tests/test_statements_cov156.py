@@ -46,3 +46,8 @@ def test_and_between_names_still_stops_a_list_of_other_kinds() -> None:
 def test_parts_counted_by_the_first_word_of_the_totals_two_word_unit() -> None:
     got = _totals("Huyện sẽ đưa vào sử dụng 600 phòng học, trong đó mầm non là 200 phòng, tiểu học 250 phòng, THCS 150 phòng.")
     assert got == [("600", ["200", "250", "150"])]
+
+
+def test_a_models_code_of_capitals_and_digits_among_the_totals_words() -> None:
+    assert _totals("Hãng đã bàn giao 24 chiếc Su-30MK2 (gồm 20 chiếc cho không quân và 4 chiếc cho hải quân).") == [("24", ["20", "4"])]
+    assert _totals("Hãng hàng không hiện khai thác 30 máy bay A321, trong đó có 12 máy bay thuê.") == [("30", ["12"])]
