@@ -51,3 +51,8 @@ def test_parts_counted_by_the_first_word_of_the_totals_two_word_unit() -> None:
 def test_a_models_code_of_capitals_and_digits_among_the_totals_words() -> None:
     assert _totals("Hãng đã bàn giao 24 chiếc Su-30MK2 (gồm 20 chiếc cho không quân và 4 chiếc cho hải quân).") == [("24", ["20", "4"])]
     assert _totals("Hãng hàng không hiện khai thác 30 máy bay A321, trong đó có 12 máy bay thuê.") == [("30", ["12"])]
+
+
+def test_parts_of_the_thing_a_classifier_total_counts() -> None:
+    got = _totals("Năm nay tỉnh hỗ trợ 120 chiếc tàu cá, gồm đóng mới 70 tàu vỏ thép và nâng cấp 50 chiếc tàu vỏ gỗ.")
+    assert got == [("120", ["70", "50"])]

@@ -1198,6 +1198,15 @@ _PARTS_REACH = 1000
 _COUNTED_ITEMS = re.compile(r"[^\S\n]*(\d{1,2})(?:[^\S\n]+[^\W\d_]+){1,4}[^\S\n]*:")
 
 
+_CLASSIFIERS = frozenset(["chiếc", "cái", "con"])
+
+
+def _thing_after(text: str, q: Quantity) -> str:
+    """The noun right after a figure's classifier ("tàu" of "1.510 chiếc tàu cá")."""
+    m = _WORD_AFTER.match(text, q.end, q.end + 24)
+    return m.group(1).lower() if m else ""
+
+
 def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False, paren: bool = False, long_lead: bool = True, total: Quantity | None = None) -> list[Quantity]:
     """The parts listed from ``pos`` on: the figures that lead the items of the list.
     ``inner``: the list sits in an item of a list split by semicolons ("huyện A 6 mỏ; trong
@@ -1264,6 +1273,9 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         if label:
             between = between[: label.start()] + " "
         q_noun = noun(text, q)
+        if total is not None and unit in _CLASSIFIERS and q_noun and q_noun not in _NOT_NOUN and q_noun == _thing_after(text, total):
+            # "1.510 chiếc tàu cá gồm 768 tàu vỏ thép …": the thing the classifier counts.
+            q_noun = unit
         if "/" in unit and q_noun == unit.split("/")[0]:
             # "công suất 4 triệu tấn/năm, gồm 3 triệu tấn …": the parts of a rate are given in
             # its unit without the rate.
