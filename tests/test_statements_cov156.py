@@ -56,3 +56,13 @@ def test_a_models_code_of_capitals_and_digits_among_the_totals_words() -> None:
 def test_parts_of_the_thing_a_classifier_total_counts() -> None:
     got = _totals("Năm nay tỉnh hỗ trợ 120 chiếc tàu cá, gồm đóng mới 70 tàu vỏ thép và nâng cấp 50 chiếc tàu vỏ gỗ.")
     assert got == [("120", ["70", "50"])]
+
+
+def test_the_injured_after_the_dead_are_no_part_of_the_dead() -> None:
+    assert _totals("Vụ cháy làm 5 người chết, trong đó có 2 trẻ em, 7 người bị thương.") == [("5", ["2"])]
+    assert _totals("Vụ sạt lở làm 9 người thiệt mạng, trong đó có 3 học sinh, và 14 người khác bị thương.") == [("9", ["3"])]
+    assert _totals("Vụ cháy làm 4 người chết trong đó có một cụ già, 3 người bị thương.") == []
+
+
+def test_the_dead_still_split_into_the_dead() -> None:
+    assert _totals("Vụ cháy làm 5 người chết, trong đó có 2 trẻ em và 3 người lớn.") == [("5", ["2", "3"])]

@@ -1198,6 +1198,8 @@ _PARTS_REACH = 1000
 _COUNTED_ITEMS = re.compile(r"[^\S\n]*(\d{1,2})(?:[^\S\n]+[^\W\d_]+){1,4}[^\S\n]*:")
 
 
+_DIED = re.compile(r"(?<!\w)(?:chết|thiệt[^\S\n]+mạng|tử[^\S\n]+vong|tử[^\S\n]+nạn)(?!\w)", re.IGNORECASE)
+_INJURED_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){0,2}?[^\S\n]+(?:bị[^\S\n]+thương|trọng[^\S\n]+thương|bị[^\S\n]+bỏng)(?!\w)", re.IGNORECASE)
 _CLASSIFIERS = frozenset(["chiếc", "cái", "con"])
 
 
@@ -1224,6 +1226,9 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
     closed = False  # the last part was joined by "và": the list has ended
     head: Quantity | None = None  # the first figure of a range "A - B" just passed
     counted = _COUNTED_ITEMS.match(text, pos)
+    # The dead are split into the dead: "8 người chết trong đó có một trẻ em, 3 người bị
+    # thương" counts the injured apart, in a clause of their own.
+    died = total is not None and _DIED.search(text, total.end, pos) is not None
     for q in rest:
         if q.start < pos:
             continue  # a figure the intro read past ("442 đại biểu … (chiếm 90%), trong đó …")
@@ -1236,6 +1241,8 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # part's detail or aside that never closes in one long sentence made every total
         # rescan the rest of it (hostile text: N totals cost N², bench_statements_hostile.py).
         if q.start - pos > _PARTS_REACH:
+            break
+        if died and _INJURED_AFTER.match(text, q.end, q.end + 40):
             break
         # "trong đó từ mía đường là 120 - 130 tỷ đồng", "góp từ 7-8 tàu": a part given as a range
         # is read at its end (its unit, its noun) and stands for its first figure, the least it
