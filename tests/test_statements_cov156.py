@@ -66,3 +66,8 @@ def test_the_injured_after_the_dead_are_no_part_of_the_dead() -> None:
 
 def test_the_dead_still_split_into_the_dead() -> None:
     assert _totals("Vụ cháy làm 5 người chết, trong đó có 2 trẻ em và 3 người lớn.") == [("5", ["2", "3"])]
+
+
+def test_an_aside_among_the_totals_words_opens_no_parenthesised_list() -> None:
+    got = _totals("Đội đã ghi 12 bàn ở giải năm nay (chỉ kém đội đầu bảng 2 bàn), trong đó 9 bàn ở lượt về vào lưới các đội mạnh như đội A (4 bàn) và đội B.")
+    assert got == [("12", ["9"])]

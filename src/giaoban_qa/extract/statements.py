@@ -1779,7 +1779,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             read_parts.update(p.index for p in parts)
             out.append(TotalParts(total=total, parts=parts, complete=False, said_total=said_total, intro_end=paren_list.end()))
             continue
-        opened = "(" in intro.group()
+        # The list is opened by a parenthesis before its intro word, not by an aside closed
+        # among the total's words ("10 bàn … (chỉ còn kém A đúng 1 bàn), trong đó 8 bàn … như
+        # đội B (5 bàn …)": the 5 are a detail of the 8).
+        opened = "(" in intro.group()[intro.group().rfind(")") + 1 :]
         # … or the total is itself a part of an outer list ("trong đó: chủ tàu đóng mới là
         # 1.510 tàu trong đó …, vỏ gỗ 742 tàu; nâng cấp 438 tàu"): a semicolon goes back to it.
         before = text[max(0, total.start - 150) : total.start]
