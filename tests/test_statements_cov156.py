@@ -71,3 +71,9 @@ def test_the_dead_still_split_into_the_dead() -> None:
 def test_an_aside_among_the_totals_words_opens_no_parenthesised_list() -> None:
     got = _totals("Đội đã ghi 12 bàn ở giải năm nay (chỉ kém đội đầu bảng 2 bàn), trong đó 9 bàn ở lượt về vào lưới các đội mạnh như đội A (4 bàn) và đội B.")
     assert got == [("12", ["9"])]
+
+
+def test_a_sum_of_the_parts_the_total_said_again_and_a_bracketed_insertion_are_no_parts() -> None:
+    assert _totals("Đoàn có 420 thành viên, trong đó có 300 vận động viên, 80 huấn luyện viên, tổng là 380 người.") == [("420", ["300", "80"])]
+    assert _totals("Giải có 8 đội bóng, trong đó chủ nhà góp mặt 2 đội (đội một và đội trẻ), 8 đội bóng sẽ chia ra 2 bảng.") == [("8", ["2"])]
+    assert _totals("9 người này, gồm 7 công nhân và 2 kỹ sư, đã được đưa đi cấp cứu, [Vụ 30 người ngộ độc khí: chờ kết luận] Bác sĩ cho biết.") == [("9", ["7", "2"])]

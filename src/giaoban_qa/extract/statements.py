@@ -1200,6 +1200,7 @@ _COUNTED_ITEMS = re.compile(r"[^\S\n]*(\d{1,2})(?:[^\S\n]+[^\W\d_]+){1,4}[^\S\n]
 
 _DIED = re.compile(r"(?<!\w)(?:chết|thiệt[^\S\n]+mạng|tử[^\S\n]+vong|tử[^\S\n]+nạn)(?!\w)", re.IGNORECASE)
 _INJURED_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){0,2}?[^\S\n]+(?:bị[^\S\n]+thương|trọng[^\S\n]+thương|bị[^\S\n]+bỏng)(?!\w)", re.IGNORECASE)
+_SUM_WORD = re.compile(r"(?<!\w)tổng(?!\w)", re.IGNORECASE)
 _CLASSIFIERS = frozenset(["chiếc", "cái", "con"])
 
 
@@ -1425,6 +1426,12 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # "10 tỷ USD, trong đó giá thành cho mỗi chiếc vào khoảng 50 triệu USD": a figure per
         # unit is no part of the total.
         if _PER_UNIT.search(" ".join(lead)) or _PER_UNIT.match(text, q.end):
+            break
+        # "659 thành viên, trong đó có 447 VĐV, 114 HLV, tổng là 561 người": a sum of the parts
+        # before is no part; nor is the total said again ("7 đội bóng, trong đó A góp mặt 2 đội
+        # (…), 7 đội bóng sẽ chia ra 2 bảng"); nor a figure past a bracketed insertion ("…, [Vụ
+        # 24 người …]").
+        if parts and (_SUM_WORD.search(" ".join(lead)) or "[" in between or (total is not None and q.value == total.value and noun(text, q) == noun(text, total))):
             break
         # "46 cơ sở đạt, 9 cơ sở vi phạm …, và tiến hành xử phạt 1 cơ sở", "406 cán bộ chấm
         # trực tiếp, chia làm 16 tổ": an item led by a verb is a new clause, not a part.
