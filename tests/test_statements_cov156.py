@@ -77,3 +77,7 @@ def test_a_sum_of_the_parts_the_total_said_again_and_a_bracketed_insertion_are_n
     assert _totals("Đoàn có 420 thành viên, trong đó có 300 vận động viên, 80 huấn luyện viên, tổng là 380 người.") == [("420", ["300", "80"])]
     assert _totals("Giải có 8 đội bóng, trong đó chủ nhà góp mặt 2 đội (đội một và đội trẻ), 8 đội bóng sẽ chia ra 2 bảng.") == [("8", ["2"])]
     assert _totals("9 người này, gồm 7 công nhân và 2 kỹ sư, đã được đưa đi cấp cứu, [Vụ 30 người ngộ độc khí: chờ kết luận] Bác sĩ cho biết.") == [("9", ["7", "2"])]
+
+
+def test_a_voltage_is_no_total() -> None:
+    assert _totals("Tỉnh sẽ xây dựng đường dây 220 kV, trong đó sẽ đặt hai trạm 220 kV ở huyện A và trạm 220 kV ở huyện B.") == []

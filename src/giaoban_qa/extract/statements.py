@@ -1147,7 +1147,9 @@ _TIME_PART_NOT = re.compile(r"(?<!\w)(?:nhất|hơn|giảm|tăng|sớm|muộn|ch
 _CONTRAST = re.compile(r"(?<!\w)(?:còn(?!\w)(?!\s+(?:lại|dư|nợ|tồn)(?!\w))|trong\s+khi(?!\w))", re.IGNORECASE)
 _CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
 _WORDS_THEN_CLOSE = re.compile(r"[^\S\n]*[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,6}[^\S\n]*\)")
-_NOT_TOTALS = frozenset(["lần", "%"]) | _TIME_NOUNS
+# (A voltage rates a line or a station, it sums to nothing: "đường dây 110 kV …, trong đó sẽ
+# đặt hai trạm 110 kV …".)
+_NOT_TOTALS = frozenset(["lần", "%", "kv"]) | _TIME_NOUNS
 
 
 def _abbreviates(full: str, short: str) -> bool:
@@ -1200,6 +1202,12 @@ _COUNTED_ITEMS = re.compile(r"[^\S\n]*(\d{1,2})(?:[^\S\n]+[^\W\d_]+){1,4}[^\S\n]
 
 _DIED = re.compile(r"(?<!\w)(?:chết|thiệt[^\S\n]+mạng|tử[^\S\n]+vong|tử[^\S\n]+nạn)(?!\w)", re.IGNORECASE)
 _INJURED_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){0,2}?[^\S\n]+(?:bị[^\S\n]+thương|trọng[^\S\n]+thương|bị[^\S\n]+bỏng)(?!\w)", re.IGNORECASE)
+def _same_words_after(text: str, a: Quantity, b: Quantity) -> bool:
+    """Whether the two words after ``a`` are the two after ``b`` ("7 đội bóng" / "7 đội bóng")."""
+    words = [re.findall(r"[^\W\d_]+", text[q.end : q.end + 30].lower())[:2] for q in (a, b)]
+    return len(words[0]) == 2 and words[0] == words[1]
+
+
 _SUM_WORD = re.compile(r"(?<!\w)tổng(?!\w)", re.IGNORECASE)
 _CLASSIFIERS = frozenset(["chiếc", "cái", "con"])
 
@@ -1431,7 +1439,9 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # before is no part; nor is the total said again ("7 đội bóng, trong đó A góp mặt 2 đội
         # (…), 7 đội bóng sẽ chia ra 2 bảng"); nor a figure past a bracketed insertion ("…, [Vụ
         # 24 người …]").
-        if parts and (_SUM_WORD.search(" ".join(lead)) or "[" in between or (total is not None and q.value == total.value and noun(text, q) == noun(text, total))):
+        # (Said again with nothing before it and its words after it: "cấp tỉnh 1.600 hộ", a
+        # part led by its name, may be a slip a reader is to be told of.)
+        if parts and (_SUM_WORD.search(" ".join(lead)) or "[" in between or (total is not None and not lead and q.value == total.value and _same_words_after(text, q, total))):
             break
         # "46 cơ sở đạt, 9 cơ sở vi phạm …, và tiến hành xử phạt 1 cơ sở", "406 cán bộ chấm
         # trực tiếp, chia làm 16 tổ": an item led by a verb is a new clause, not a part.
