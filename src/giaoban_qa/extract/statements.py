@@ -1100,12 +1100,14 @@ _PARTS_INTRO = re.compile(
     # duration, a code after capitals, a grade, or a comparison aside ("khoảng 2.000 đại biểu
     # (nhiều gấp 4 lần năm 2016) …, trong đó …"). A hyphenated word or a dash between words
     # is among them ("lúa vụ đông - xuân bị ngập, trong đó …", "sạt lở ta-luy, trong đó …",
-    # "246 phòng - trong đó …"), and so are an aside in parentheses ("5 hộ kinh doanh … (vi
+    # "246 phòng - trong đó …"), and so is a word's rate or a pair of nouns split by a slash
+    # ("4 triệu tấn xi măng/năm, gồm …", "63 tỉnh/thành phố, trong đó …"), and so are an aside in parentheses ("5 hộ kinh doanh … (vi
     # phạm điểm a, khoản 1, Điều 72 …), trong đó …"), a document's number ("theo Nghị định
     # 67, trong đó …"), a place's number ("dọc quốc lộ 28 ở xã A, trong đó …", "thôn 3"), an
-    # ordinal ("Kỳ thi … lần thứ 18, trong đó …"), a multiple after a
+    # ordinal ("Kỳ thi … lần thứ 18, trong đó …"), a model's code of capitals and digits
+    # ("79 chiếc Su-30MKK (gồm …", "12 máy bay A321, trong đó …"), a multiple after a
     # comma ("khoảng 2.000 đại biểu …, gấp 4 lần năm 2016, trong đó …") and a comma before the parenthesis of the list ("188.000 ha, (trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:-[^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n])|(?<=(?:lộ|ấp|tổ)[^\S\n])|(?<=(?:khu|xóm|ngõ|hẻm)[^\S\n])|(?<=(?:khóm|kiệt|thôn|khoá|khóa|quận)[^\S\n])|(?<=tuyến[^\S\n])|(?<=phường[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,28}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w)|(?:(?<=định[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d))){1,8}?){0,5}?"
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:[-/][^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?-i:[A-ZĐ])[^\W\d_]*+-?\d+[^\W_]*+(?:-[^\W_]+)*+(?![.,]?\d)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n])|(?<=(?:lộ|ấp|tổ)[^\S\n])|(?<=(?:khu|xóm|ngõ|hẻm)[^\S\n])|(?<=(?:khóm|kiệt|thôn|khoá|khóa|quận)[^\S\n])|(?<=tuyến[^\S\n])|(?<=phường[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,28}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w)|(?:(?<=định[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d))){1,8}?){0,5}?"
     r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?(?:[,:;.][^\S\n]*\(|[,:;(.])?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
     # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
     r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
@@ -1145,7 +1147,9 @@ _TIME_PART_NOT = re.compile(r"(?<!\w)(?:nhất|hơn|giảm|tăng|sớm|muộn|ch
 _CONTRAST = re.compile(r"(?<!\w)(?:còn(?!\w)(?!\s+(?:lại|dư|nợ|tồn)(?!\w))|trong\s+khi(?!\w))", re.IGNORECASE)
 _CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
 _WORDS_THEN_CLOSE = re.compile(r"[^\S\n]*[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,6}[^\S\n]*\)")
-_NOT_TOTALS = frozenset(["lần", "%"]) | _TIME_NOUNS
+# (A voltage rates a line or a station, it sums to nothing: "đường dây 110 kV …, trong đó sẽ
+# đặt hai trạm 110 kV …".)
+_NOT_TOTALS = frozenset(["lần", "%", "kv"]) | _TIME_NOUNS
 
 
 def _abbreviates(full: str, short: str) -> bool:
@@ -1179,6 +1183,10 @@ def _kin(total_noun: str, part_noun: str) -> bool:
     # "12 đơn thư, trong đó 8 đơn khiếu nại": a count unit and the one-word unit it opens with.
     if total_noun in _KNOWN_COUNTS and part_noun in _KNOWN_COUNTS and (total_noun.split()[0] == part_noun or part_noun.split()[0] == total_noun):
         return True
+    # "600 phòng học, trong đó mầm non là 200 phòng": a count unit of two words and its first
+    # word, a noun of its own.
+    if " " in total_noun and total_noun in _KNOWN_COUNTS and part_noun == total_noun.split()[0] and part_noun not in _AMOUNT_UNITS:
+        return True
     # "12 huyện, thị xã, thành phố, gồm 8 huyện, 6 thị xã": any noun of the total's own list.
     if "|" in total_noun:
         return any(_kin(n, part_noun) for n in total_noun.split("|"))
@@ -1190,6 +1198,24 @@ def _kin(total_noun: str, part_noun: str) -> bool:
 _PARTS_REACH = 1000
 # Right after the intro: the count of the items, a few words, and the colon that lists them.
 _COUNTED_ITEMS = re.compile(r"[^\S\n]*(\d{1,2})(?:[^\S\n]+[^\W\d_]+){1,4}[^\S\n]*:")
+
+
+_DIED = re.compile(r"(?<!\w)(?:chết|thiệt[^\S\n]+mạng|tử[^\S\n]+vong|tử[^\S\n]+nạn)(?!\w)", re.IGNORECASE)
+_INJURED_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){0,2}?[^\S\n]+(?:bị[^\S\n]+thương|trọng[^\S\n]+thương|bị[^\S\n]+bỏng)(?!\w)", re.IGNORECASE)
+def _same_words_after(text: str, a: Quantity, b: Quantity) -> bool:
+    """Whether the two words after ``a`` are the two after ``b`` ("7 đội bóng" / "7 đội bóng")."""
+    words = [re.findall(r"[^\W\d_]+", text[q.end : q.end + 30].lower())[:2] for q in (a, b)]
+    return len(words[0]) == 2 and words[0] == words[1]
+
+
+_SUM_WORD = re.compile(r"(?<!\w)tổng(?!\w)", re.IGNORECASE)
+_CLASSIFIERS = frozenset(["chiếc", "cái", "con"])
+
+
+def _thing_after(text: str, q: Quantity) -> str:
+    """The noun right after a figure's classifier ("tàu" of "1.510 chiếc tàu cá")."""
+    m = _WORD_AFTER.match(text, q.end, q.end + 24)
+    return m.group(1).lower() if m else ""
 
 
 def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opened: bool, bare_ok: bool, inner: bool = False, kinds: bool = False, complete: bool = False, outer_list: bool = False, paren: bool = False, long_lead: bool = True, total: Quantity | None = None) -> list[Quantity]:
@@ -1209,6 +1235,9 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
     closed = False  # the last part was joined by "và": the list has ended
     head: Quantity | None = None  # the first figure of a range "A - B" just passed
     counted = _COUNTED_ITEMS.match(text, pos)
+    # The dead are split into the dead: "8 người chết trong đó có một trẻ em, 3 người bị
+    # thương" counts the injured apart, in a clause of their own.
+    died = total is not None and _DIED.search(text, total.end, pos) is not None
     for q in rest:
         if q.start < pos:
             continue  # a figure the intro read past ("442 đại biểu … (chiếm 90%), trong đó …")
@@ -1221,6 +1250,8 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # part's detail or aside that never closes in one long sentence made every total
         # rescan the rest of it (hostile text: N totals cost N², bench_statements_hostile.py).
         if q.start - pos > _PARTS_REACH:
+            break
+        if died and _INJURED_AFTER.match(text, q.end, q.end + 40):
             break
         # "trong đó từ mía đường là 120 - 130 tỷ đồng", "góp từ 7-8 tàu": a part given as a range
         # is read at its end (its unit, its noun) and stands for its first figure, the least it
@@ -1258,6 +1289,13 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         if label:
             between = between[: label.start()] + " "
         q_noun = noun(text, q)
+        if total is not None and unit in _CLASSIFIERS and q_noun and q_noun not in _NOT_NOUN and q_noun == _thing_after(text, total):
+            # "1.510 chiếc tàu cá gồm 768 tàu vỏ thép …": the thing the classifier counts.
+            q_noun = unit
+        if "/" in unit and q_noun == unit.split("/")[0]:
+            # "công suất 4 triệu tấn/năm, gồm 3 triệu tấn …": the parts of a rate are given in
+            # its unit without the rate.
+            q_noun = unit
         if parts and ";" in between and q.unit != "%":
             # "118 nước …; 6 nước …, trong đó có Việt Nam và Lào; 61 nước …": a part's own
             # detail with no figure, closed by the semicolon; the list goes on after it.
@@ -1344,8 +1382,13 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # So may a count of the total's own noun with no separator before it ("1.178 vé được bán
         # ra, trong đó tập trung nhiều nhất ở chiều A-B với 938 vé"), and either may have "và"
         # inside its lead ("trong đó tiền và tương đương tiền đạt 558 tỷ đồng").
-        own = bool(q_noun) and q_noun == unit and not q.in_range
-        same_amount = bool(q.unit) and q.unit == unit and unit in _AMOUNT_UNITS
+        # A bare amount in the total's scale word ("500 tỷ đồng, trong đó thu từ thuế và phí đạt
+        # gần 400 tỷ") is of the total's own money or measure unit (read so below): its lead
+        # may be as long, and hold "và", as one of the unit written out.
+        scaled = not q.unit and bool(q.scale) and q.denominator is None and total is not None and bool(total.scale) and unit in _AMOUNT_UNITS \
+            and _SCALE_NOUN.get(q.scale, q.scale) == _SCALE_NOUN.get(total.scale, total.scale) and (q_noun in _SCALE_NOUNS or bool(_BARE_AMOUNT_END.match(text, q.end)))
+        own = bool(q_noun) and (q_noun == unit or scaled) and not q.in_range
+        same_amount = (bool(q.unit) and q.unit == unit or scaled) and unit in _AMOUNT_UNITS
         # In parentheses, an amount may be named by its source ("(ngân sách trung ương 80 tỷ
         # đồng, …"), but not set against another time ("27km (trước đây chỉ là 20km và 15km)").
         first_limit = (8 if same_amount else 6 if own else 5) if not paren else (4 if same_amount and not _THEN_WORDS.intersection(w.lower() for w in lead) else 2)
@@ -1391,6 +1434,14 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # "10 tỷ USD, trong đó giá thành cho mỗi chiếc vào khoảng 50 triệu USD": a figure per
         # unit is no part of the total.
         if _PER_UNIT.search(" ".join(lead)) or _PER_UNIT.match(text, q.end):
+            break
+        # "659 thành viên, trong đó có 447 VĐV, 114 HLV, tổng là 561 người": a sum of the parts
+        # before is no part; nor is the total said again ("7 đội bóng, trong đó A góp mặt 2 đội
+        # (…), 7 đội bóng sẽ chia ra 2 bảng"); nor a figure past a bracketed insertion ("…, [Vụ
+        # 24 người …]").
+        # (Said again with nothing before it and its words after it: "cấp tỉnh 1.600 hộ", a
+        # part led by its name, may be a slip a reader is to be told of.)
+        if parts and (_SUM_WORD.search(" ".join(lead)) or "[" in between or (total is not None and not lead and q.value == total.value and _same_words_after(text, q, total))):
             break
         # "46 cơ sở đạt, 9 cơ sở vi phạm …, và tiến hành xử phạt 1 cơ sở", "406 cán bộ chấm
         # trực tiếp, chia làm 16 tổ": an item led by a verb is a new clause, not a part.
@@ -1555,6 +1606,22 @@ _OF_WHOLE = re.compile(r"(?<!\w)(?:trong|trên)\s+(?:tổng|số)(?!\w)", re.IGN
 _INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+(?:số\s+)?đó)(?!\w)", re.IGNORECASE)
 _AND_IN_WORDS = re.compile(r"(?<!\w)và(?!\w)", re.IGNORECASE)
 _INSIDE_ASIDE = re.compile(r"\([^()]*\Z")
+_NAME_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]*\Z")
+
+
+def _joins_things(text: str, start: int, end: int) -> bool:
+    """Whether a "và" in ``text[start:end]`` joins things counted with the figure, not two
+    names ("15 ca ngộ độc ở Lào Cai và Yên Bái chuyển về, trong đó …": the places say where).
+    Asked only of people split into people: names may join the things a kind counts ("7 bàn
+    thắng vào lưới A và B, trong đó có 2 cú hattrick")."""
+    for m in _AND_IN_WORDS.finditer(text, start, end):
+        before = _NAME_WORD_BEFORE.search(text, start, m.start())
+        after = _WORD_AFTER.match(text, m.end(), end)
+        if not (before and after and before.group(1)[0].isupper() and after.group(1)[0].isupper()):
+            return True
+    return False
+
+
 _JOINED_PAIR = re.compile(r"[^\d,;:.()]{0,50}(?:\([^\W\d_]{1,10}\))?[^\S\n]+và[^\S\n]+")
 _JOINS_CLAUSES = re.compile(r"(?<!\w)(?:và|nhưng|song|mà|rồi)(?!\w)", re.IGNORECASE)
 
@@ -1589,6 +1656,20 @@ def _repeats_words(text: str, start: int, end: int, q: Quantity | None) -> bool:
     # nhân bị thương nặng").
     n = len(words)
     return any(after[k : k + n] == words for k in range(3))
+
+
+# "7 người thiệt mạng, 48 người bị thương, trong đó có 21 người nguy kịch": the state of the
+# first part is a grade of the injury the figure before "trong đó" tells, so the list is of
+# the injured, not of all the casualties.
+_INJURED = re.compile(r"(?<!\w)(?:bị[^\S\n]+thương|trọng[^\S\n]+thương|bị[^\S\n]+bỏng)(?!\w)", re.IGNORECASE)
+_INJURY_GRADE = re.compile(
+    r"(?:[^\S\n]+[^\W\d_]+){0,8}?[^\S\n]+(?:nguy[^\S\n]+(?:kịch|cấp)|(?:rất[^\S\n]+)?(?:nặng|nhẹ)|nghiêm[^\S\n]+trọng)(?!\w)", re.IGNORECASE
+)
+
+
+def _grades_injury(text: str, start: int, end: int, q: Quantity | None) -> bool:
+    """Whether ``text[start:end]`` tells an injury and the words right after ``q`` its grade."""
+    return q is not None and _INJURED.search(text, start, end) is not None and _INJURY_GRADE.match(text, q.end, q.end + 80) is not None
 
 
 class _After:
@@ -1715,7 +1796,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             read_parts.update(p.index for p in parts)
             out.append(TotalParts(total=total, parts=parts, complete=False, said_total=said_total, intro_end=paren_list.end()))
             continue
-        opened = "(" in intro.group()
+        # The list is opened by a parenthesis before its intro word, not by an aside closed
+        # among the total's words ("10 bàn … (chỉ còn kém A đúng 1 bàn), trong đó 8 bàn … như
+        # đội B (5 bàn …)": the 5 are a detail of the 8).
+        opened = "(" in intro.group()[intro.group().rfind(")") + 1 :]
         # … or the total is itself a part of an outer list ("trong đó: chủ tàu đóng mới là
         # 1.510 tàu trong đó …, vỏ gỗ 742 tàu; nâng cấp 438 tàu"): a semicolon goes back to it.
         before = text[max(0, total.start - 150) : total.start]
@@ -1731,7 +1815,8 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # "42.000 lượt cán bộ … được luân chuyển, trong đó … 1.000 cán bộ": visits of the
             # people the parts count.
             unit = first_noun
-        if unit and first_noun != unit and _AND_IN_WORDS.search(text, total.end, intro.start("word")):
+        people = (unit in PERSON_NOUNS or unit in _CASE_NOUNS) and (first_noun in PERSON_NOUNS or first_noun in _CASE_NOUNS)
+        if unit and first_noun != unit and (_joins_things(text, total.end, intro.start("word")) if people else _AND_IN_WORDS.search(text, total.end, intro.start("word"))):
             # "2 mẫu và phân tích …, gồm 1 mẫu …": "và" among the total's words only when the
             # list counts the total's own noun ("6 người và hàng hóa, bao gồm 100 thùng …" lists
             # the goods).
@@ -1763,14 +1848,14 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # (A parenthesis opened right after the last item, of another noun than the item
             # before, is that item's: "5.000 binh sĩ và 300 thiết bị (bao gồm cả 80 máy bay)".)
             if head > 0 and not said_total and not others and cands[head - 1].unit != "%" and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not ((first_noun == unit or opened_here) and noun(text, cands[head - 1]) != unit) \
-                    and not _repeats_words(text, total.end, intro.start("word"), first):
+                    and not _repeats_words(text, total.end, intro.start("word"), first) and not _grades_injury(text, total.end, intro.start("word"), first):
                 continue
             # "5 bài của học sinh (HS) và 2 bài của giáo viên (GV), trong đó: 3 bài …": the list is
             # of both figures of that noun joined by "và", not of the second.
             # Neither of these when the first part repeats this figure's own words ("8 người thiệt
             # mạng và 65 người bị thương, trong đó có 8 người bị thương nặng" splits the 65).
             if head > 0 and not said_total and not others and noun(text, cands[head - 1]) == unit and _JOINED_PAIR.fullmatch(text, cands[head - 1].end, total.start) \
-                    and not _repeats_words(text, total.end, intro.start("word"), first):
+                    and not _repeats_words(text, total.end, intro.start("word"), first) and not _grades_injury(text, total.end, intro.start("word"), first):
                 continue
             parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in, total=total)
         # Not from a bare figure that may be the total itself ("… là 10.359, trong đó …"),
