@@ -388,3 +388,11 @@ def test_best_candidate_scores_as_the_python_loop(monkeypatch) -> None:
     records = rules_spelling._viable_records(model, "thi")
     with pytest.raises(ValueError):
         ACCEL.best_candidate(records[:-1], 1, 2, 1.0, 1.0, model._bi_rows_v4, model._bi_cols, model._bi_counts)
+
+
+@needs_accel
+def test_numbers_no_scan_gave_are_refused() -> None:
+    texts, _, _, _, (generation, _) = ACCEL.scan("mot hai")
+    forged = (generation, array("I", [0, 0xFFFFFFF0]).tobytes())
+    with pytest.raises(ValueError):
+        ACCEL.invalid_words(texts, forged, bool)

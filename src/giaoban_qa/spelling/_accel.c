@@ -440,6 +440,14 @@ static int current_numbers(PyObject *numbers, Py_ssize_t n, Py_buffer *buffer)
         PyErr_SetString(PyExc_ValueError, "numbers of another list of words");
         return -1;
     }
+    const unsigned int *number = (const unsigned int *)buffer->buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (number[i] >= (unsigned long long)known_used) { /* (no scan made these: refused, not read past the table) */
+            PyBuffer_Release(buffer);
+            PyErr_SetString(PyExc_ValueError, "numbers that no scan gave");
+            return -1;
+        }
+    }
     return 1;
 }
 
