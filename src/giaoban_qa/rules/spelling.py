@@ -412,9 +412,6 @@ class InvalidSyllable(Rule):
                           **({"context_counts": context_counts} if context_counts else {})},
             )
 
-    def options_known(self, ctx: RuleContext) -> int:
-        return int(ctx.options.get("known_count", self.KNOWN_COUNT))
-
     def _read_params(self, options: dict) -> tuple:
         """(known count, known ratio, context side, strong and one-side support, the
         loanword thresholds) from the rule's options (``_cached_params``)."""
@@ -877,8 +874,10 @@ def _ids_and_suspects(model, texts: list[str], needed: int, fit: int,
 
 
 def _cached_params(rule: Rule, options: dict, read) -> tuple:
-    """``read(options)``, remembered on ``rule`` by the options' items (any unhashable
-    option value: read every time)."""
+    """``read(options)``, the rule's thresholds from its options, remembered on ``rule`` by
+    the options' items (any unhashable option value: read every time). A report with few
+    words is checked in a fraction of a millisecond, and reading twenty-odd options at
+    every document was a good part of it."""
     try:
         key = tuple(sorted(options.items())) if options else ()
         hash(key)
@@ -1061,14 +1060,8 @@ class RealWordSlip(Rule):
                 if not _taken_as_written(doc, sc, f, model, attested, echo, quoted, used):
                     yield f
 
-    def _params(self, options: dict) -> tuple:
-        """The thresholds of ``options`` (the rule's, read from the configuration), worked
-        out once per distinct set of options: a report is checked in a fraction of a
-        millisecond when it has few words, and reading twenty-odd options was a good part
-        of it."""
-        return _cached_params(self, options, self._read_params)
-
     def _read_params(self, options: dict) -> tuple:
+        """The rule's thresholds from its options (``_cached_params``)."""
         ratio = math.log(float(options.get("ratio", self.RATIO)))
         backoff = float(options.get("backoff", BACKOFF))
         min_support = int(options.get("min_support", self.MIN_SUPPORT))
@@ -1106,7 +1099,7 @@ class RealWordSlip(Rule):
     def _check_words(self, doc: Document, ctx: RuleContext, model, sc) -> Iterable[Finding]:
         """The findings among the words ``sc`` (the document's, or a piece of them)."""
         (ratio, backoff, min_support, fit, fit_both, strong, weak, tri_seen, tri_min, tri_ratio, tri_support,
-         tri_strong, tri_strong_ratio, unseen, one) = self._params(ctx.options)
+         tri_strong, tri_strong_ratio, unseen, one) = _cached_params(self, ctx.options, self._read_params)
         singles, phrases = accepted_words(ctx)
         typo_starts = {s for s, _, _, _ in typo_spans(doc, ctx)}
         texts, joined = sc.texts, sc.joined

@@ -248,11 +248,11 @@ static PyObject *scan(PyObject *self, PyObject *text)
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    unsigned int *numbers = NULL; /* (before the first goto: the failure path frees it) */
     PyObject *texts = PyList_New(0), *starts = PyList_New(0), *ends = PyList_New(0), *joined = PyList_New(0);
     if (!texts || !starts || !ends || !joined)
         goto fail;
     const unsigned long long scan_generation = generation;
-    unsigned int *numbers = NULL;
     Py_ssize_t n_numbers = 0, numbers_room = 0;
     Py_ssize_t i = 0, previous_end = -1;
     while (i < n) {
@@ -352,26 +352,37 @@ static void key_table_release(KeyTable *t)
     PyBuffer_Release(&t->rows);
 }
 
-/* The i-th key of a buffer of 4- or 8-byte keys. */
-static inline unsigned long long key_at(const Py_buffer *keys, Py_ssize_t i)
+/* The i-th item of a buffer of unsigned integers of 2, 4 or 8 bytes. */
+static inline unsigned long long uint_at(const Py_buffer *items, Py_ssize_t i)
 {
-    return keys->itemsize == 8 ? ((const unsigned long long *)keys->buf)[i] : ((const unsigned int *)keys->buf)[i];
+    switch (items->itemsize) {
+    case 8: return ((const unsigned long long *)items->buf)[i];
+    case 4: return ((const unsigned int *)items->buf)[i];
+    default: return ((const unsigned short *)items->buf)[i];
+    }
+}
+
+/* Where value is among the sorted items of row first (items[rows[first]:rows[first + 1]],
+ * n_firsts rows, n_items items), or -1. (Rows that point past the items find nothing there.)
+ * The lookup of the slip index's keys and of the bigram table's pairs alike. */
+static inline Py_ssize_t find_in_row(const unsigned int *rows, Py_ssize_t n_firsts, const Py_buffer *items,
+                                     Py_ssize_t n_items, unsigned long long first, unsigned long long value)
+{
+    if (first >= (unsigned long long)n_firsts)
+        return -1;
+    const Py_ssize_t end = rows[first + 1] < n_items ? (Py_ssize_t)rows[first + 1] : n_items;
+    Py_ssize_t lo = rows[first] < end ? (Py_ssize_t)rows[first] : end, hi = end;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) >> 1;
+        if (uint_at(items, mid) < value) lo = mid + 1; else hi = mid;
+    }
+    return lo < end && uint_at(items, lo) == value ? lo : -1;
 }
 
 static inline int among(const KeyTable *t, unsigned long long first, unsigned long long key)
 {
-    if (first >= (unsigned long long)t->n_rows)
-        return 0;
-    const unsigned int *rows = (const unsigned int *)t->rows.buf;
-    const Py_ssize_t n_keys = t->keys.len / t->keys.itemsize;
-    /* (Rows that point past the keys find nothing there.) */
-    const Py_ssize_t end = rows[first + 1] < n_keys ? (Py_ssize_t)rows[first + 1] : n_keys;
-    Py_ssize_t lo = rows[first] < end ? (Py_ssize_t)rows[first] : end, hi = end;
-    while (lo < hi) {
-        Py_ssize_t mid = (lo + hi) >> 1;
-        if (key_at(&t->keys, mid) < key) lo = mid + 1; else hi = mid;
-    }
-    return lo < end && key_at(&t->keys, lo) == key;
+    return find_in_row((const unsigned int *)t->rows.buf, t->n_rows, &t->keys, t->keys.len / t->keys.itemsize, first,
+                       key) >= 0;
 }
 
 PyDoc_STRVAR(key_rows_doc,
@@ -408,7 +419,7 @@ static PyObject *key_rows(PyObject *self, PyObject *args)
     Py_ssize_t n_keys = keys.len / keys.itemsize, k = 0;
     for (Py_ssize_t a = 0; a <= n_ids; a++) {
         /* rows[a]: the first key whose first id is a or more */
-        while (k < n_keys && (key_at(&keys, k) >> shift) < (unsigned long long)a)
+        while (k < n_keys && (uint_at(&keys, k) >> shift) < (unsigned long long)a)
             k++;
         rows[a] = (unsigned int)k;
     }
@@ -630,28 +641,53 @@ PyDoc_STRVAR(neighbour_counts_doc,
 "stores it: the pairs of first id a are cols[rows[a]:rows[a + 1]] (sorted second ids, of 2\n"
 "or 4 bytes) with counts[...] (uint32).");
 
-/* The i-th second id of a bigram table's cols (2 or 4 bytes each). */
-static inline unsigned long long col_at(const Py_buffer *cols, Py_ssize_t i)
+/* A bigram table as the model's version 4 stores it: the pairs of first id a are
+ * cols[rows[a]:rows[a + 1]] (sorted second ids of 2 or 4 bytes) with counts[...] (uint32). */
+typedef struct {
+    Py_buffer rows, cols, counts;
+    Py_ssize_t n_firsts, n_pairs;
+} BigramTable;
+
+static void bigram_table_release(BigramTable *t)
 {
-    return cols->itemsize == 2 ? ((const unsigned short *)cols->buf)[i] : ((const unsigned int *)cols->buf)[i];
+    if (t->rows.obj) PyBuffer_Release(&t->rows);
+    if (t->cols.obj) PyBuffer_Release(&t->cols);
+    if (t->counts.obj) PyBuffer_Release(&t->counts);
 }
 
-/* The count of the pair (a, b) in a bigram table of rows / cols / counts. */
-static inline unsigned long long pair_count(const unsigned int *rows, Py_ssize_t n_rows, const Py_buffer *cols,
-                                            const unsigned int *counts, Py_ssize_t n_pairs, unsigned long long a,
-                                            unsigned long long b)
+static int bigram_table(BigramTable *t, PyObject *rows, PyObject *cols, PyObject *counts)
 {
-    if (a + 1 >= (unsigned long long)n_rows)
-        return 0;
-    Py_ssize_t lo = rows[a], hi = rows[a + 1];
-    if (hi > n_pairs)
-        hi = n_pairs;
-    while (lo < hi) {
-        Py_ssize_t mid = (lo + hi) >> 1;
-        if (col_at(cols, mid) < b) lo = mid + 1; else hi = mid;
+    memset(t, 0, sizeof(*t));
+    if (PyObject_GetBuffer(rows, &t->rows, PyBUF_C_CONTIGUOUS) < 0 ||
+        PyObject_GetBuffer(cols, &t->cols, PyBUF_C_CONTIGUOUS) < 0 ||
+        PyObject_GetBuffer(counts, &t->counts, PyBUF_C_CONTIGUOUS) < 0) {
+        bigram_table_release(t);
+        return -1;
     }
-    Py_ssize_t end = rows[a + 1] < n_pairs ? (Py_ssize_t)rows[a + 1] : n_pairs;
-    return lo < end && col_at(cols, lo) == b ? counts[lo] : 0;
+    if (t->rows.len % 4 != 0 || t->rows.len < 4 || t->counts.len % 4 != 0 ||
+        (t->cols.itemsize != 2 && t->cols.itemsize != 4) || t->cols.len / t->cols.itemsize != t->counts.len / 4) {
+        bigram_table_release(t);
+        PyErr_SetString(PyExc_ValueError, "a bigram table of rows and counts of uint32 and cols of 2 or 4 bytes, as "
+                                          "many as counts, expected");
+        return -1;
+    }
+    t->n_firsts = t->rows.len / 4 - 1;
+    t->n_pairs = t->counts.len / 4;
+    return 0;
+}
+
+/* The count of the pair (a, b). */
+static inline unsigned long long pair_count(const BigramTable *t, unsigned long long a, unsigned long long b)
+{
+    Py_ssize_t k = find_in_row((const unsigned int *)t->rows.buf, t->n_firsts, &t->cols, t->n_pairs, a, b);
+    return k < 0 ? 0 : ((const unsigned int *)t->counts.buf)[k];
+}
+
+/* How many distinct words follow id a. */
+static inline unsigned long long followers_of(const BigramTable *t, unsigned long long a)
+{
+    const unsigned int *rows = (const unsigned int *)t->rows.buf;
+    return a < (unsigned long long)t->n_firsts ? rows[a + 1] - rows[a] : 0;
 }
 
 static PyObject *neighbour_counts(PyObject *self, PyObject *args)
@@ -660,26 +696,22 @@ static PyObject *neighbour_counts(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "OO!O!OOO:neighbour_counts", &ids_obj, &PyList_Type, &places, &PyList_Type, &joined,
                           &rows_obj, &cols_obj, &counts_obj))
         return NULL;
-    Py_buffer ids = {0}, rows = {0}, cols = {0}, counts = {0};
+    Py_buffer ids;
+    BigramTable table;
     PyObject *lefts = NULL, *rights = NULL;
     if (PyObject_GetBuffer(ids_obj, &ids, PyBUF_C_CONTIGUOUS) < 0)
         return NULL;
-    if (PyObject_GetBuffer(rows_obj, &rows, PyBUF_C_CONTIGUOUS) < 0)
-        goto fail;
-    if (PyObject_GetBuffer(cols_obj, &cols, PyBUF_C_CONTIGUOUS) < 0)
-        goto fail;
-    if (PyObject_GetBuffer(counts_obj, &counts, PyBUF_C_CONTIGUOUS) < 0)
-        goto fail;
+    if (bigram_table(&table, rows_obj, cols_obj, counts_obj) < 0) {
+        PyBuffer_Release(&ids);
+        return NULL;
+    }
     const Py_ssize_t n = ids.len / 8;
-    if (ids.len % 8 != 0 || PyList_GET_SIZE(joined) != n || rows.len % 4 != 0 || counts.len % 4 != 0 ||
-        (cols.itemsize != 2 && cols.itemsize != 4) || cols.len / cols.itemsize != counts.len / 4) {
-        PyErr_SetString(PyExc_ValueError, "neighbour_counts(): ids of uint64 as many as joined, rows and counts of "
-                                          "uint32, cols of 2 or 4 bytes as many as counts expected");
+    if (ids.len % 8 != 0 || PyList_GET_SIZE(joined) != n) {
+        PyErr_SetString(PyExc_ValueError, "neighbour_counts(): ids of uint64, as many as joined, expected");
         goto fail;
     }
     const unsigned long long *id = (const unsigned long long *)ids.buf;
-    const unsigned int *row = (const unsigned int *)rows.buf, *count = (const unsigned int *)counts.buf;
-    const Py_ssize_t n_rows = rows.len / 4, n_pairs = counts.len / 4, n_places = PyList_GET_SIZE(places);
+    const Py_ssize_t n_places = PyList_GET_SIZE(places);
     lefts = PyList_New(n_places);
     rights = PyList_New(n_places);
     if (!lefts || !rights)
@@ -694,9 +726,9 @@ static PyObject *neighbour_counts(PyObject *self, PyObject *args)
         }
         unsigned long long left = 0, right = 0;
         if (i > 0 && PyList_GET_ITEM(joined, i) == Py_True)
-            left = pair_count(row, n_rows, &cols, count, n_pairs, id[i - 1], id[i]);
+            left = pair_count(&table, id[i - 1], id[i]);
         if (i + 1 < n && PyList_GET_ITEM(joined, i + 1) == Py_True)
-            right = pair_count(row, n_rows, &cols, count, n_pairs, id[i], id[i + 1]);
+            right = pair_count(&table, id[i], id[i + 1]);
         PyObject *l = PyLong_FromUnsignedLongLong(left), *r = PyLong_FromUnsignedLongLong(right);
         if (!l || !r) {
             Py_XDECREF(l);
@@ -707,17 +739,13 @@ static PyObject *neighbour_counts(PyObject *self, PyObject *args)
         PyList_SET_ITEM(rights, k, r);
     }
     PyBuffer_Release(&ids);
-    PyBuffer_Release(&rows);
-    PyBuffer_Release(&cols);
-    PyBuffer_Release(&counts);
+    bigram_table_release(&table);
     return Py_BuildValue("(NN)", lefts, rights);
 fail:
     Py_XDECREF(lefts);
     Py_XDECREF(rights);
     PyBuffer_Release(&ids);
-    if (rows.obj) PyBuffer_Release(&rows);
-    if (cols.obj) PyBuffer_Release(&cols);
-    if (counts.obj) PyBuffer_Release(&counts);
+    bigram_table_release(&table);
     return NULL;
 }
 
@@ -743,35 +771,31 @@ static PyObject *best_candidate(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "OKKddOOO:best_candidate", &candidates_obj, &left_id, &right_id, &left_followers,
                           &right_unigram, &rows_obj, &cols_obj, &counts_obj))
         return NULL;
-    Py_buffer candidates = {0}, rows = {0}, cols = {0}, counts = {0};
+    Py_buffer candidates;
+    BigramTable table;
     PyObject *out = NULL;
     if (PyObject_GetBuffer(candidates_obj, &candidates, PyBUF_C_CONTIGUOUS) < 0)
         return NULL;
-    if (PyObject_GetBuffer(rows_obj, &rows, PyBUF_C_CONTIGUOUS) < 0 ||
-        PyObject_GetBuffer(cols_obj, &cols, PyBUF_C_CONTIGUOUS) < 0 ||
-        PyObject_GetBuffer(counts_obj, &counts, PyBUF_C_CONTIGUOUS) < 0)
-        goto done;
-    if (candidates.len % sizeof(Candidate) != 0 || rows.len % 4 != 0 || counts.len % 4 != 0 ||
-        (cols.itemsize != 2 && cols.itemsize != 4) || cols.len / cols.itemsize != counts.len / 4) {
-        PyErr_SetString(PyExc_ValueError, "best_candidate(): candidate records, rows and counts of uint32, cols of 2 "
-                                          "or 4 bytes as many as counts expected");
+    if (bigram_table(&table, rows_obj, cols_obj, counts_obj) < 0) {
+        PyBuffer_Release(&candidates);
+        return NULL;
+    }
+    if (candidates.len % sizeof(Candidate) != 0) {
+        PyErr_SetString(PyExc_ValueError, "best_candidate(): whole candidate records expected");
         goto done;
     }
     const Candidate *c = (const Candidate *)candidates.buf;
     const Py_ssize_t n = candidates.len / sizeof(Candidate);
-    const unsigned int *row = (const unsigned int *)rows.buf, *count = (const unsigned int *)counts.buf;
-    const Py_ssize_t n_rows = rows.len / 4, n_pairs = counts.len / 4;
     Py_ssize_t best = -1;
     double best_score = 0.0;
     unsigned long long best_left = 0, best_right = 0;
     for (Py_ssize_t k = 0; k < n; k++) {
-        const unsigned long long cl = pair_count(row, n_rows, &cols, count, n_pairs, left_id, c[k].id);
-        const unsigned long long cr = pair_count(row, n_rows, &cols, count, n_pairs, c[k].id, right_id);
+        const unsigned long long cl = pair_count(&table, left_id, c[k].id);
+        const unsigned long long cr = pair_count(&table, c[k].id, right_id);
         if (!(cl || cr))
             continue;
         const double bl = left_followers * c[k].unigram;
-        const double followers = c[k].id + 1 < (unsigned long long)n_rows ? (double)(row[c[k].id + 1] - row[c[k].id]) : 0.0;
-        const double br = followers * right_unigram;
+        const double br = (double)followers_of(&table, c[k].id) * right_unigram;
         const double score = (log((double)cl + (bl > 0.1 ? bl : 0.1)) + log((double)cr + (br > 0.1 ? br : 0.1)) -
                               c[k].log_unigram) + c[k].log_weight;
         if (best < 0 || score > best_score) {
@@ -787,9 +811,7 @@ static PyObject *best_candidate(PyObject *self, PyObject *args)
         out = Py_BuildValue("(nKKd)", best, best_left, best_right, best_score);
 done:
     PyBuffer_Release(&candidates);
-    if (rows.obj) PyBuffer_Release(&rows);
-    if (cols.obj) PyBuffer_Release(&cols);
-    if (counts.obj) PyBuffer_Release(&counts);
+    bigram_table_release(&table);
     return out;
 }
 
