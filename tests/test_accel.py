@@ -331,10 +331,12 @@ def test_invalid_words_judge_each_word_once_per_run() -> None:
 
     expected = {t for t in texts if not is_valid(t.lower())}
     assert expected == {"thànnh", "nghành", "mtà"}
-    assert ACCEL.invalid_words(texts, numbers, judge) == expected
+    places = [i for i, t in enumerate(texts) if t in expected]
+    assert places == [4, 5, 7, 9]
+    assert ACCEL.invalid_words(texts, numbers, judge) == (expected, places)
     assert sorted(asked) == sorted(set(texts))
     asked.clear()
-    assert ACCEL.invalid_words(texts, numbers, judge) == expected
+    assert ACCEL.invalid_words(texts, numbers, judge) == (expected, places)
     assert asked == []
     with pytest.raises(ZeroDivisionError):
         ACCEL.invalid_words(*ACCEL.scan("xyzzy quux")[::4], lambda t: 1 / 0)

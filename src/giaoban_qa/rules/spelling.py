@@ -150,6 +150,12 @@ def _invalid_words(texts: list[str], numbers: object = None) -> set[str]:
     """The words of ``texts`` that are no valid syllable in lower case (with the words'
     ``numbers`` from the compiled scan, each word judged once per run and remembered by
     its number)."""
+    return _invalid_words_and_places(texts, numbers)[0]
+
+
+def _invalid_words_and_places(texts: list[str], numbers: object = None) -> tuple[set[str], list[int] | None]:
+    """(``_invalid_words``, the places of their uses in ``texts``), the places only from the
+    compiled pass (else None: the caller finds them)."""
     from giaoban_qa.spelling.syllable import is_valid
     from giaoban_qa.spelling.tokens import ACCEL
 
@@ -157,7 +163,11 @@ def _invalid_words(texts: list[str], numbers: object = None) -> set[str]:
         found = ACCEL.invalid_words(texts, numbers, _judge_valid)
         if found is not None:
             return found
+    return _invalid_words_python(texts, is_valid), None
 
+
+def _invalid_words_python(texts: list[str], is_valid) -> set[str]:
+    """``_invalid_words`` without the compiled pass: the run's sets of the words judged."""
     # (``-`` walks the document's few hundred distinct words and looks each up in the run's
     # set; ``difference_update`` would walk the run's set, which grows with every document.)
     unknown = set(texts) - _VALID
@@ -326,7 +336,7 @@ class InvalidSyllable(Rule):
         texts = sc.texts
         # Most words are valid syllables: judge each distinct word once (and each word
         # once per run: ``_invalid_words`` remembers the valid ones).
-        suspects = _invalid_words(texts, sc.numbers)
+        suspects, places = _invalid_words_and_places(texts, sc.numbers)
         # Words never reported wherever they stand (the tests of the loop below that do
         # not depend on the place): abbreviations in capitals, words with an inner capital,
         # accepted words, two-letter words with two tone marks. Most invalid words of a
@@ -334,11 +344,15 @@ class InvalidSyllable(Rule):
         suspects = {t for t in suspects if _may_report_invalid(t, singles)}
         if not suspects:
             return
-        ws = _WordView(sc)
-        known, known_ratio, ctx_side, ctx_strong, ctx_one, loan = _cached_params(self, ctx.options, self._read_params)
         from itertools import compress, count as counter
 
-        for i in list(compress(counter(), map(suspects.__contains__, texts))):
+        if places is None:
+            places = compress(counter(), map(suspects.__contains__, texts))
+        else:
+            places = [i for i in places if texts[i] in suspects]
+        ws = _WordView(sc)
+        known, known_ratio, ctx_side, ctx_strong, ctx_one, loan = _cached_params(self, ctx.options, self._read_params)
+        for i in list(places):
             w = ws[i]
             word = w.text
             low = word.lower()

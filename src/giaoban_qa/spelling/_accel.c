@@ -607,9 +607,10 @@ fail_numbers:
 }
 
 PyDoc_STRVAR(invalid_words_doc,
-"invalid_words(texts, numbers, judge) -> set\n\n"
+"invalid_words(texts, numbers, judge) -> (set, places)\n\n"
 "The distinct words t of the list texts for which judge(t) is false, judge asked once per\n"
-"word of the run when numbers (the words' numbers from scan) are current, else None.");
+"word of the run, and the places of their uses (a sorted list of indexes into texts), when\n"
+"numbers (the words' numbers from scan) are current, else None.");
 
 static PyObject *invalid_words(PyObject *self, PyObject *args)
 {
@@ -626,8 +627,11 @@ static PyObject *invalid_words(PyObject *self, PyObject *args)
     }
     const unsigned int *numbers = (const unsigned int *)numbers_buffer.buf;
     const unsigned long long numbers_generation = generation;
-    PyObject *out = PySet_New(NULL);
-    if (out == NULL)
+    /* (The places, so that the rule need not look every word of the text up in the set of
+     * the invalid ones: that touched each word's string, long since out of the CPU's
+     * caches, for the few words that are invalid.) */
+    PyObject *out = PySet_New(NULL), *places = PyList_New(0);
+    if (out == NULL || places == NULL)
         goto fail;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *word = PyList_GET_ITEM(texts, i);
@@ -642,19 +646,21 @@ static PyObject *invalid_words(PyObject *self, PyObject *args)
                 goto fail;
             if (generation != numbers_generation) { /* judge scanned a text that emptied the kept words */
                 Py_DECREF(out);
+                Py_DECREF(places);
                 PyBuffer_Release(&numbers_buffer);
                 Py_RETURN_NONE;
             }
             validity = valid ? VALIDITY_VALID : VALIDITY_INVALID;
             word_facts[numbers[i]].validity = validity;
         }
-        if (validity == VALIDITY_INVALID && PySet_Add(out, word) < 0)
+        if (validity == VALIDITY_INVALID && (PySet_Add(out, word) < 0 || append_new(places, PyLong_FromSsize_t(i)) < 0))
             goto fail;
     }
     PyBuffer_Release(&numbers_buffer);
-    return out;
+    return Py_BuildValue("(NN)", out, places);
 fail:
     Py_XDECREF(out);
+    Py_XDECREF(places);
     PyBuffer_Release(&numbers_buffer);
     return NULL;
 }
