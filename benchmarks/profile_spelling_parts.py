@@ -154,7 +154,7 @@ def _in_check(corpus: Path) -> int:
                 calls[label] += 1
         return run
 
-    for name in ("_suspects", "_ids_and_suspects", "_invalid_words", "_rank_near", "_viable_logs", "_taken_as_written", "typo_spans", "_doc_scan"):
+    for name in ("_suspects", "_ids_and_suspects", "_invalid_words_and_places", "_rank_near", "_viable_logs", "_taken_as_written", "typo_spans", "_doc_scan"):
         setattr(rules_spelling, name, timed(getattr(rules_spelling, name), name))
     slip, invalid = rules_spelling.RealWordSlip, rules_spelling.InvalidSyllable
     slip._best = staticmethod(timed(slip._best, "RealWordSlip._best"))

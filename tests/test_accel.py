@@ -5,6 +5,7 @@ may be slips."""
 from __future__ import annotations
 
 import os
+import struct
 import random
 import unicodedata
 from array import array
@@ -165,14 +166,13 @@ def test_suspects_equal_python(shift: int, code: str) -> None:
     left = {rng.randrange(n_ids) << shift | rng.randrange(n_ids) for _ in range(3000)}
     right = {rng.randrange(n_ids) << shift | rng.randrange(n_ids) for _ in range(3000)}
     left_keys, right_keys = array(code, sorted(left)), array(code, sorted(right))
-    left_rows = ACCEL.key_rows(left_keys, shift, n_ids)
-    right_rows = ACCEL.key_rows(right_keys, shift, n_ids)
+    pairs = ACCEL.pair_table(left_keys, right_keys, shift, n_ids)
     ids = _Ids(table)
     hits = 0
     for length in [0, 1, 2, 3, 50, 400]:
         for _ in range(20):
             texts = [rng.choice(vocabulary) for _ in range(length)]
-            word_ids, places = ACCEL.suspects(texts, None, ids, shift, left_keys, left_rows, right_keys, right_rows, unknown)
+            word_ids, places = ACCEL.suspects(texts, None, ids, pairs, unknown)
             expected_ids = [table[t] for t in texts]
             assert list(memoryview(word_ids).cast("Q")) == expected_ids
             assert places == _python_suspects(expected_ids, shift, left, right, unknown)
@@ -182,26 +182,37 @@ def test_suspects_equal_python(shift: int, code: str) -> None:
 
 
 @needs_accel
-def test_key_rows_bound_each_first_ids_keys() -> None:
-    keys = array("I", sorted([1 << 16 | 5, 1 << 16 | 9, 3 << 16 | 0, 7 << 16 | 2]))
-    rows = array("I", ACCEL.key_rows(keys, 16, 8))
-    assert list(rows) == [0, 0, 2, 2, 3, 3, 3, 3, 4]
+def test_pair_table_merges_the_two_key_lists_by_first_id() -> None:
+    left = array("I", sorted([1 << 16 | 5, 1 << 16 | 9, 3 << 16 | 0, 7 << 16 | 2]))
+    right = array("I", sorted([1 << 16 | 9, 2 << 16 | 4, 9 << 16 | 1]))  # (9, 1): past the ids, left out
+    table = ACCEL.pair_table(left, right, 16, 8)
+    magic, n_ids, shift, n_entries, second_size, _ = struct.unpack_from("6I", table)
+    assert (magic, n_ids, shift, n_entries, second_size) == (0x52494150, 8, 16, 5, 2)
+    rows = array("I", table[24 : 24 + 9 * 4])
+    assert list(rows) == [0, 0, 2, 3, 4, 4, 4, 4, 5]
+    seconds = array("H", table[60 : 60 + 10])
+    flags = list(table[60 + 12 :])
+    assert list(seconds) == [5, 9, 4, 0, 2] and flags == [1, 3, 2, 1, 1]
 
 
 @needs_accel
 def test_suspects_report_bad_arguments() -> None:
     keys = array("I", [1])
-    rows = ACCEL.key_rows(keys, 16, 4)
+    table = ACCEL.pair_table(keys, keys, 16, 4)
     with pytest.raises(ValueError):
-        ACCEL.suspects(["a"], None, {"a": 0}, 40, keys, rows, keys, rows, 9)
+        ACCEL.pair_table(keys, keys, 40, 4)
     with pytest.raises(ValueError):
-        ACCEL.suspects(["a"], None, {"a": 0}, 16, array("H", [1]), rows, keys, rows, 9)
+        ACCEL.pair_table(array("H", [1]), keys, 16, 4)
     with pytest.raises(ValueError):
-        ACCEL.suspects(["a"], None, {"a": 0}, 16, keys, b"\0\0\0", keys, rows, 9)
+        ACCEL.pair_table(array("I", [5, 1]), keys, 16, 4)  # not sorted
+    with pytest.raises(ValueError):
+        ACCEL.suspects(["a"], None, {"a": 0}, b"\0\0\0", 9)
+    with pytest.raises(ValueError):
+        ACCEL.suspects(["a"], None, {"a": 0}, table[:-1], 9)
     with pytest.raises(KeyError):
-        ACCEL.suspects(["a", "b"], None, _Ids({"a": 0}), 16, keys, rows, keys, rows, 9)
+        ACCEL.suspects(["a", "b"], None, _Ids({"a": 0}), table, 9)
     with pytest.raises(TypeError):
-        ACCEL.suspects(("a",), None, {"a": 0}, 16, keys, rows, keys, rows, 9)
+        ACCEL.suspects(("a",), None, {"a": 0}, table, 9)
 
 
 def _findings(monkeypatch, accel, paths: list[Path]) -> list:
@@ -266,22 +277,22 @@ def test_suspects_read_ids_by_number_as_the_dict_gives_them() -> None:
     shift, n_ids = 16, 50
     vocabulary = ["mot", "hai", "ba", "bon", "nam", "sau"]
     keys = array("I", sorted({1 << shift | 2, 3 << shift | 4}))
-    rows = ACCEL.key_rows(keys, shift, n_ids)
+    table = ACCEL.pair_table(keys, keys, shift, n_ids)
     text = " ".join(random.Random(3).choice(vocabulary) for _ in range(300))
     texts, _, _, _, numbers = ACCEL.scan(text)
     first = _Ids({w: k for k, w in enumerate(vocabulary)})
-    plain = ACCEL.suspects(texts, None, _Ids(first.table), shift, keys, rows, keys, rows, 49)
-    numbered = ACCEL.suspects(texts, numbers, first, shift, keys, rows, keys, rows, 49)
+    plain = ACCEL.suspects(texts, None, _Ids(first.table), table, 49)
+    numbered = ACCEL.suspects(texts, numbers, first, table, 49)
     assert numbered == plain
     assert sorted(first.asked) == sorted(set(texts))
     # Asked again with the same dict: every id read by number, the dict not asked.
     first.asked.clear()
     first.clear()
-    assert ACCEL.suspects(texts, numbers, first, shift, keys, rows, keys, rows, 49) == plain
+    assert ACCEL.suspects(texts, numbers, first, table, 49) == plain
     assert first.asked == []
     # Another dict (another model's ids): the ids remembered for the first are not used.
     other = _Ids({w: k + 10 for k, w in enumerate(vocabulary)})
-    ids, _ = ACCEL.suspects(texts, numbers, other, shift, keys, rows, keys, rows, 49)
+    ids, _ = ACCEL.suspects(texts, numbers, other, table, 49)
     assert list(memoryview(ids).cast("Q")) == [other.table[t] for t in texts]
 
 
@@ -289,15 +300,15 @@ def test_suspects_read_ids_by_number_as_the_dict_gives_them() -> None:
 def test_numbers_of_an_older_generation_are_not_used() -> None:
     texts, _, _, _, numbers = ACCEL.scan("mot hai ba")
     keys = array("I", [1])
-    rows = ACCEL.key_rows(keys, 16, 4)
+    table = ACCEL.pair_table(keys, keys, 16, 4)
     ids = _Ids({"mot": 0, "hai": 1, "ba": 2})
-    ACCEL.suspects(texts, numbers, ids, 16, keys, rows, keys, rows, 3)
+    ACCEL.suspects(texts, numbers, ids, table, 3)
     # Past the bound of kept words the table is emptied: the scan that crossed it gives no
     # numbers, and the numbers of the scan before are stale (their words are no longer kept).
     crossing = ACCEL.scan(" ".join(_letters(k) for k in range(110_000)))
     assert crossing[4] is None
     other = _Ids({"mot": 5, "hai": 6, "ba": 7})
-    word_ids, _ = ACCEL.suspects(texts, numbers, other, 16, keys, rows, keys, rows, 3)
+    word_ids, _ = ACCEL.suspects(texts, numbers, other, table, 3)
     assert list(memoryview(word_ids).cast("Q")) == [5, 6, 7]
     assert ACCEL.invalid_words(texts, numbers, lambda t: False) is None
     unknown_generation = (numbers[0] + 100, numbers[1])
@@ -308,9 +319,9 @@ def test_numbers_of_an_older_generation_are_not_used() -> None:
 def test_numbers_of_other_words_are_refused() -> None:
     texts, _, _, _, numbers = ACCEL.scan("mot hai ba")
     keys = array("I", [1])
-    rows = ACCEL.key_rows(keys, 16, 4)
+    table = ACCEL.pair_table(keys, keys, 16, 4)
     with pytest.raises(ValueError):
-        ACCEL.suspects(texts[:2], numbers, {"mot": 0, "hai": 1}, 16, keys, rows, keys, rows, 3)
+        ACCEL.suspects(texts[:2], numbers, {"mot": 0, "hai": 1}, table, 3)
     with pytest.raises(ValueError):
         ACCEL.invalid_words(texts[:2], numbers, bool)
     with pytest.raises(TypeError):

@@ -870,8 +870,8 @@ def _suspects(model, ids: list[int], needed: int, fit: int) -> list[int] | None:
 def _ids_and_suspects(model, texts: list[str], needed: int, fit: int,
                       numbers: object = None) -> tuple[Sequence[int], list[int] | None]:
     """(each word's model id, ``_suspects`` of those ids): in one compiled loop where it is
-    built (``tokens.ACCEL``; the strong keys looked up in the index's sorted arrays, among
-    the keys of the pair's first word, so the sets of them are never built; with the
+    built (``tokens.ACCEL``; the strong keys looked up in the index's pair table, among the
+    pairs of the pair's first word, so the sets of them are never built; with the
     words' ``numbers`` from the compiled scan, each word's id read by its number), else in
     Python."""
     from giaoban_qa.spelling.tokens import ACCEL
@@ -881,9 +881,7 @@ def _ids_and_suspects(model, texts: list[str], needed: int, fit: int,
     if index is None:
         ids = list(map(cache.__getitem__, texts))
         return ids, _suspects(model, ids, needed, fit)
-    left_rows, right_rows = index.key_rows(ACCEL)
-    ids, places = ACCEL.suspects(texts, numbers, cache, index.shift, index.left_keys, left_rows, index.right_keys, right_rows,
-                                 model.unknown_id)
+    ids, places = ACCEL.suspects(texts, numbers, cache, index.pair_table(ACCEL), model.unknown_id)
     return memoryview(ids).cast("Q"), places
 
 

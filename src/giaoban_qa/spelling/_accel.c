@@ -345,39 +345,6 @@ fail:
     return NULL;
 }
 
-/* Sorted keys (4 or 8 bytes each) with, for each first word id, where its keys start: a
- * key (a << shift | b) is looked for among the few keys of a, not by bisecting them all
- * (a bisection of ~100,000 keys per pair of neighbours was most of this loop's time). */
-typedef struct {
-    Py_buffer keys;
-    Py_buffer rows; /* uint32 × (ids + 1): the keys of first id a are keys[rows[a]:rows[a + 1]] */
-    Py_ssize_t n_rows;
-} KeyTable;
-
-static int key_table(KeyTable *t, PyObject *keys, PyObject *rows)
-{
-    if (PyObject_GetBuffer(keys, &t->keys, PyBUF_C_CONTIGUOUS) < 0)
-        return -1;
-    if (PyObject_GetBuffer(rows, &t->rows, PyBUF_C_CONTIGUOUS) < 0) {
-        PyBuffer_Release(&t->keys);
-        return -1;
-    }
-    if ((t->keys.itemsize != 4 && t->keys.itemsize != 8) || t->rows.len % 4 != 0 || t->rows.len < 4) {
-        PyBuffer_Release(&t->keys);
-        PyBuffer_Release(&t->rows);
-        PyErr_SetString(PyExc_ValueError, "suspects(): keys of 4 or 8 bytes and rows of uint32 expected");
-        return -1;
-    }
-    t->n_rows = t->rows.len / 4 - 1;
-    return 0;
-}
-
-static void key_table_release(KeyTable *t)
-{
-    PyBuffer_Release(&t->keys);
-    PyBuffer_Release(&t->rows);
-}
-
 /* The i-th item of a buffer of unsigned integers of 2, 4 or 8 bytes. */
 static inline unsigned long long uint_at(const Py_buffer *items, Py_ssize_t i)
 {
@@ -405,51 +372,181 @@ static inline Py_ssize_t find_in_row(const unsigned int *rows, Py_ssize_t n_firs
     return lo < end && uint_at(items, lo) == value ? lo : -1;
 }
 
-static inline int among(const KeyTable *t, unsigned long long first, unsigned long long key)
+/* The slip index's strong contexts as one table of pairs (pair_table): for each first word
+ * id a, the sorted second ids b of the pairs (a, b) that are a strong-left key, a
+ * strong-right key or both, with a byte of flags each. One bisection per pair of neighbours
+ * instead of one in each key list, among second ids of 2 bytes (when the key shift is 16)
+ * instead of whole keys of 4: the table is half the memory the two key lists were, and the
+ * pairs of a text are looked up while the other rules keep evicting it from the caches.
+ * Layout: PairHeader, rows (uint32 x (n_ids + 1): the pairs of a are
+ * entries[rows[a]:rows[a + 1]]), seconds (second_size bytes each, padded to 4), flags. */
+#define PAIR_MAGIC 0x52494150u /* "PAIR" */
+#define PAIR_LEFT 1 /* (l, w): w, the second word, may be a slip */
+#define PAIR_RIGHT 2 /* (w, r): w, the first word */
+typedef struct {
+    unsigned int magic, n_ids, shift, n_entries, second_size, reserved;
+} PairHeader;
+typedef struct {
+    Py_buffer blob;
+    const unsigned int *rows;
+    const unsigned char *seconds, *flags;
+    unsigned long long n_ids, n_entries, second_max;
+    unsigned int second_size;
+} PairTable;
+
+static Py_ssize_t padded4(Py_ssize_t n) { return (n + 3) & ~(Py_ssize_t)3; }
+
+static int pair_table_open(PairTable *t, PyObject *blob)
 {
-    return find_in_row((const unsigned int *)t->rows.buf, t->n_rows, &t->keys, t->keys.len / t->keys.itemsize, first,
-                       key) >= 0;
+    if (PyObject_GetBuffer(blob, &t->blob, PyBUF_C_CONTIGUOUS) < 0)
+        return -1;
+    const PairHeader *h = (const PairHeader *)t->blob.buf;
+    if (t->blob.len < (Py_ssize_t)sizeof(PairHeader) || h->magic != PAIR_MAGIC || (h->second_size != 2 && h->second_size != 4) ||
+        (h->shift != 16 && h->shift != 32) || (h->shift == 16) != (h->second_size == 2) ||
+        t->blob.len != (Py_ssize_t)sizeof(PairHeader) + ((Py_ssize_t)h->n_ids + 1) * 4 +
+                       padded4((Py_ssize_t)h->n_entries * h->second_size) + (Py_ssize_t)h->n_entries) {
+        PyBuffer_Release(&t->blob);
+        PyErr_SetString(PyExc_ValueError, "suspects(): not a table of pair_table()");
+        return -1;
+    }
+    const unsigned char *base = (const unsigned char *)t->blob.buf + sizeof(PairHeader);
+    t->rows = (const unsigned int *)base;
+    t->seconds = base + ((Py_ssize_t)h->n_ids + 1) * 4;
+    t->flags = t->seconds + padded4((Py_ssize_t)h->n_entries * h->second_size);
+    t->n_ids = h->n_ids;
+    t->n_entries = h->n_entries;
+    t->second_size = h->second_size;
+    t->second_max = h->second_size == 2 ? 0xFFFFull : 0xFFFFFFFFull;
+    return 0;
 }
 
-PyDoc_STRVAR(key_rows_doc,
-"key_rows(keys, shift, ids) -> bytes\n\n"
-"For sorted pair keys (a << shift | b, a sorted buffer of 4- or 8-byte keys) and first ids\n"
-"below ids: uint32 × (ids + 1), where the keys of each first id start (the table suspects\n"
-"looks keys up in).");
-
-static PyObject *key_rows(PyObject *self, PyObject *args)
+static inline unsigned long long second_at(const PairTable *t, unsigned long long k)
 {
-    PyObject *keys_obj;
+    return t->second_size == 2 ? ((const unsigned short *)t->seconds)[k] : ((const unsigned int *)t->seconds)[k];
+}
+
+/* The flags of the pair (a, b), 0 when it is no strong context. (Rows that point past the
+ * entries find nothing there.) */
+static inline unsigned char pair_flags(const PairTable *t, unsigned long long a, unsigned long long b)
+{
+    if (a >= t->n_ids || b > t->second_max)
+        return 0;
+    unsigned long long hi = t->rows[a + 1] < t->n_entries ? t->rows[a + 1] : t->n_entries;
+    unsigned long long lo = t->rows[a] < hi ? t->rows[a] : hi;
+    if (lo == hi)
+        return 0;
+    const unsigned long long end = hi;
+    while (lo < hi) {
+        unsigned long long mid = (lo + hi) >> 1;
+        if (second_at(t, mid) < b) lo = mid + 1; else hi = mid;
+    }
+    return lo < end && second_at(t, lo) == b ? t->flags[lo] : 0;
+}
+
+PyDoc_STRVAR(pair_table_doc,
+"pair_table(left_keys, right_keys, shift, ids) -> bytes\n\n"
+"The table suspects looks pairs up in: the sorted strong-left and strong-right pair keys\n"
+"(a << shift | b, buffers of 4- or 8-byte keys; shift 16 or 32) merged by first id a\n"
+"below ids, each pair with its flags (keys of a first id past ids are left out).");
+
+static PyObject *pair_table(PyObject *self, PyObject *args)
+{
+    PyObject *left_obj, *right_obj;
     unsigned int shift;
     Py_ssize_t n_ids;
-    if (!PyArg_ParseTuple(args, "OIn:key_rows", &keys_obj, &shift, &n_ids))
+    if (!PyArg_ParseTuple(args, "OOIn:pair_table", &left_obj, &right_obj, &shift, &n_ids))
         return NULL;
-    if (shift > 32 || n_ids < 0 || n_ids > 0x7FFFFFFF) {
-        PyErr_SetString(PyExc_ValueError, "key_rows(): shift above 32 or ids out of range");
-        return NULL;
-    }
-    Py_buffer keys;
-    if (PyObject_GetBuffer(keys_obj, &keys, PyBUF_C_CONTIGUOUS) < 0)
-        return NULL;
-    if (keys.itemsize != 4 && keys.itemsize != 8) {
-        PyBuffer_Release(&keys);
-        PyErr_SetString(PyExc_ValueError, "key_rows(): keys of 4 or 8 bytes expected");
+    if ((shift != 16 && shift != 32) || n_ids < 0 || n_ids > 0x7FFFFFFE) {
+        PyErr_SetString(PyExc_ValueError, "pair_table(): shift other than 16 or 32, or ids out of range");
         return NULL;
     }
-    PyObject *out = PyBytes_FromStringAndSize(NULL, (n_ids + 1) * 4);
-    if (out == NULL) {
-        PyBuffer_Release(&keys);
+    Py_buffer left, right;
+    if (PyObject_GetBuffer(left_obj, &left, PyBUF_C_CONTIGUOUS) < 0)
+        return NULL;
+    if (PyObject_GetBuffer(right_obj, &right, PyBUF_C_CONTIGUOUS) < 0) {
+        PyBuffer_Release(&left);
         return NULL;
     }
-    unsigned int *rows = (unsigned int *)PyBytes_AS_STRING(out);
-    Py_ssize_t n_keys = keys.len / keys.itemsize, k = 0;
-    for (Py_ssize_t a = 0; a <= n_ids; a++) {
-        /* rows[a]: the first key whose first id is a or more */
-        while (k < n_keys && (uint_at(&keys, k) >> shift) < (unsigned long long)a)
-            k++;
-        rows[a] = (unsigned int)k;
+    PyObject *out = NULL;
+    if ((left.itemsize != 4 && left.itemsize != 8) || (right.itemsize != 4 && right.itemsize != 8)) {
+        PyErr_SetString(PyExc_ValueError, "pair_table(): keys of 4 or 8 bytes expected");
+        goto done;
     }
-    PyBuffer_Release(&keys);
+    const Py_ssize_t n_left = left.len / left.itemsize, n_right = right.len / right.itemsize;
+    for (int side = 0; side < 2; side++) { /* (sorted: the merge below relies on it) */
+        const Py_buffer *keys = side ? &right : &left;
+        for (Py_ssize_t k = 1; k < (side ? n_right : n_left); k++) {
+            if (uint_at(keys, k - 1) >= uint_at(keys, k)) {
+                PyErr_SetString(PyExc_ValueError, "pair_table(): keys not sorted or repeated");
+                goto done;
+            }
+        }
+    }
+    const unsigned long long mask = shift == 32 ? 0xFFFFFFFFull : 0xFFFFull;
+    const unsigned int second_size = shift == 16 ? 2 : 4;
+    /* First the merge's length, then the table. */
+    Py_ssize_t n_entries = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        unsigned int *rows = NULL;
+        unsigned char *seconds = NULL, *flags = NULL;
+        if (pass == 1) {
+            const Py_ssize_t size = (Py_ssize_t)sizeof(PairHeader) + (n_ids + 1) * 4 + padded4(n_entries * second_size) + n_entries;
+            out = PyBytes_FromStringAndSize(NULL, size);
+            if (out == NULL)
+                goto done;
+            char *buf = PyBytes_AS_STRING(out);
+            memset(buf, 0, size);
+            PairHeader h = {PAIR_MAGIC, (unsigned int)n_ids, shift, (unsigned int)n_entries, second_size, 0};
+            memcpy(buf, &h, sizeof h);
+            rows = (unsigned int *)(buf + sizeof(PairHeader));
+            seconds = (unsigned char *)(rows + n_ids + 1);
+            flags = seconds + padded4(n_entries * second_size);
+        }
+        Py_ssize_t i = 0, j = 0, e = 0;
+        unsigned long long row = 0; /* rows below this one are filled */
+        while (i < n_left || j < n_right) {
+            unsigned long long key;
+            unsigned char flag = 0;
+            const unsigned long long l = i < n_left ? uint_at(&left, i) : ~0ull, r = j < n_right ? uint_at(&right, j) : ~0ull;
+            if (i < n_left && (j >= n_right || l <= r)) {
+                key = l;
+                flag |= PAIR_LEFT;
+                i++;
+            } else {
+                key = r;
+            }
+            if (j < n_right && uint_at(&right, j) == key) {
+                flag |= PAIR_RIGHT;
+                j++;
+            }
+            const unsigned long long first = key >> shift;
+            if (first >= (unsigned long long)n_ids)
+                continue;
+            if (pass == 1) {
+                while (row <= first)
+                    rows[row++] = (unsigned int)e;
+                if (second_size == 2)
+                    ((unsigned short *)seconds)[e] = (unsigned short)(key & mask);
+                else
+                    ((unsigned int *)seconds)[e] = (unsigned int)(key & mask);
+                flags[e] = flag;
+            }
+            e++;
+        }
+        if (pass == 0) {
+            if (e > 0x7FFFFFFF) {
+                PyErr_SetString(PyExc_ValueError, "pair_table(): too many keys");
+                goto done;
+            }
+            n_entries = e;
+        } else {
+            while (row <= (unsigned long long)n_ids)
+                rows[row++] = (unsigned int)e;
+        }
+    }
+done:
+    PyBuffer_Release(&left);
+    PyBuffer_Release(&right);
     return out;
 }
 
@@ -517,27 +614,20 @@ static long long word_id(PyObject *ids, PyObject *word, long long number, unsign
 }
 
 PyDoc_STRVAR(suspects_doc,
-"suspects(texts, numbers, ids, shift, left_keys, left_rows, right_keys, right_rows, unknown)\n"
-"    -> (word_ids, places)\n\n"
+"suspects(texts, numbers, ids, table, unknown) -> (word_ids, places)\n\n"
 "word_ids: bytes, ids[t] of every word t of the list texts as uint64 (ids a dict, its\n"
 "__missing__ asked for a word it lacks; numbers, the words' numbers from scan or None: an\n"
 "id once asked is kept by number while ids is the same dict). places: sorted, the words w\n"
-"with a pair (l, w) among the strong-left keys or (w, r) among the strong-right keys (a\n"
-"pair's key: id << shift | next id; each sorted, with its key_rows), and every word whose\n"
-"id is unknown.");
+"with a pair (l, w) among the strong-left keys or (w, r) among the strong-right keys of\n"
+"table (pair_table's), and every word whose id is unknown.");
 
 static PyObject *suspects(PyObject *self, PyObject *args)
 {
-    PyObject *texts, *numbers_obj, *ids, *left_keys, *left_rows, *right_keys, *right_rows;
-    unsigned int shift;
+    PyObject *texts, *numbers_obj, *ids, *table_obj;
     unsigned long long unknown;
-    if (!PyArg_ParseTuple(args, "O!OO!IOOOOK:suspects", &PyList_Type, &texts, &numbers_obj, &PyDict_Type, &ids, &shift,
-                          &left_keys, &left_rows, &right_keys, &right_rows, &unknown))
+    if (!PyArg_ParseTuple(args, "O!OO!OK:suspects", &PyList_Type, &texts, &numbers_obj, &PyDict_Type, &ids, &table_obj,
+                          &unknown))
         return NULL;
-    if (shift > 32) {
-        PyErr_SetString(PyExc_ValueError, "suspects(): shift above 32");
-        return NULL;
-    }
     const Py_ssize_t n = PyList_GET_SIZE(texts);
     Py_buffer numbers_buffer;
     const int numbered = current_numbers(numbers_obj, n, &numbers_buffer);
@@ -550,13 +640,9 @@ static PyObject *suspects(PyObject *self, PyObject *args)
             word_facts[k].id_plus_one = 0;
         Py_XSETREF(ids_owner, Py_NewRef(ids));
     }
-    KeyTable left, right;
-    if (key_table(&left, left_keys, left_rows) < 0)
+    PairTable table;
+    if (pair_table_open(&table, table_obj) < 0)
         goto fail_numbers;
-    if (key_table(&right, right_keys, right_rows) < 0) {
-        key_table_release(&left);
-        goto fail_numbers;
-    }
     PyObject *word_ids = NULL, *places = NULL;
     unsigned long long *raw = NULL;
     char *suspect = NULL;
@@ -576,10 +662,10 @@ static PyObject *suspects(PyObject *self, PyObject *args)
         raw[i] = (unsigned long long)id;
     }
     for (Py_ssize_t p = 0; p + 1 < n; p++) {
-        unsigned long long key = (raw[p] << shift) | raw[p + 1];
-        if (among(&left, raw[p], key))
+        const unsigned char flags = pair_flags(&table, raw[p], raw[p + 1]);
+        if (flags & PAIR_LEFT)
             suspect[p + 1] = 1; /* (l, w): w, the second word, may be a slip */
-        if (among(&right, raw[p], key))
+        if (flags & PAIR_RIGHT)
             suspect[p] = 1; /* (w, r): the first word */
     }
     places = PyList_New(0);
@@ -589,8 +675,7 @@ static PyObject *suspects(PyObject *self, PyObject *args)
         if ((suspect[i] || raw[i] == unknown) && append_new(places, PyLong_FromSsize_t(i)) < 0)
             goto fail;
     PyMem_Free(suspect);
-    key_table_release(&left);
-    key_table_release(&right);
+    PyBuffer_Release(&table.blob);
     if (numbered)
         PyBuffer_Release(&numbers_buffer);
     return Py_BuildValue("(NN)", word_ids, places);
@@ -598,8 +683,7 @@ fail:
     Py_XDECREF(word_ids);
     Py_XDECREF(places);
     PyMem_Free(suspect);
-    key_table_release(&left);
-    key_table_release(&right);
+    PyBuffer_Release(&table.blob);
 fail_numbers:
     if (numbered)
         PyBuffer_Release(&numbers_buffer);
@@ -849,7 +933,7 @@ done:
 
 static PyMethodDef accel_methods[] = {
     {"scan", scan, METH_O, scan_doc},
-    {"key_rows", key_rows, METH_VARARGS, key_rows_doc},
+    {"pair_table", pair_table, METH_VARARGS, pair_table_doc},
     {"suspects", suspects, METH_VARARGS, suspects_doc},
     {"invalid_words", invalid_words, METH_VARARGS, invalid_words_doc},
     {"neighbour_counts", neighbour_counts, METH_VARARGS, neighbour_counts_doc},

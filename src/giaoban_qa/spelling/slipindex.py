@@ -121,7 +121,7 @@ class SlipIndex:
         self.left_keys, offset = self._view(offset, n_left, code)
         self.right_keys, offset = self._view(offset, n_right, code)
         self._sets: tuple[frozenset[int], frozenset[int]] | None = None
-        self._rows_by_first: tuple[bytes, bytes] | None = None
+        self._pair_table: bytes | None = None
         self.probes = 0  # pairs looked up by bisection so far (``strong_sets`` after a few thousand)
         self._blob = self._map[offset : offset + n_blob]
         self._strings: dict[int, str] | None = None
@@ -158,13 +158,12 @@ class SlipIndex:
             self._sets = (frozenset(self.left_keys), frozenset(self.right_keys))
         return self._sets
 
-    def key_rows(self, accel) -> tuple[bytes, bytes]:
-        """Where each first id's strong-left and strong-right keys start (``accel.key_rows``,
-        the table the compiled ``suspects`` looks pairs up in; built on first use, ~1 ms)."""
-        if self._rows_by_first is None:
-            self._rows_by_first = (accel.key_rows(self.left_keys, self.shift, self.n_ids),
-                                   accel.key_rows(self.right_keys, self.shift, self.n_ids))
-        return self._rows_by_first
+    def pair_table(self, accel) -> bytes:
+        """The strong-left and strong-right keys merged into the table the compiled
+        ``suspects`` looks pairs up in (``accel.pair_table``; built on first use, ~2 ms)."""
+        if self._pair_table is None:
+            self._pair_table = accel.pair_table(self.left_keys, self.right_keys, self.shift, self.n_ids)
+        return self._pair_table
 
     def has_sets(self) -> bool:
         return self._sets is not None
