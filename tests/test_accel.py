@@ -412,3 +412,21 @@ def test_numbers_no_scan_gave_are_refused() -> None:
     forged = (generation, array("I", [0, 0xFFFFFFF0]).tobytes())
     with pytest.raises(ValueError):
         ACCEL.invalid_words(texts, forged, bool)
+
+
+@needs_accel
+def test_text_hints_equal_the_two_regexes() -> None:
+    rng = random.Random(29)
+    # Digits of other scripts, "đ"/"Đ", capitals with marks, letters outside the BMP.
+    alphabet = "aqzAQZđĐ09٣५\U0001d7d8ÁửỨ _.-/\n"
+
+    cases = ["", "a", "iPhone", "VinaPhone", "đĐ", "97.221tỷ", "năm 2024", "5 km", "٣x", "x٣", "MOBIFONE", "Mobifone"]
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 7))) for _ in range(20000)]
+    seen = set()
+    for text in cases:
+        got = ACCEL.text_hints(text)
+        assert got == tokens.text_hints_python(text), repr(text)
+        seen.add(got)
+    assert seen == {0, tokens.HINT_DIGIT_LETTER, tokens.HINT_INNER_CAPITAL, tokens.HINT_DIGIT_LETTER | tokens.HINT_INNER_CAPITAL}
+    with pytest.raises(TypeError):
+        ACCEL.text_hints(b"bytes")

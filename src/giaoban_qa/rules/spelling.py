@@ -46,6 +46,12 @@ def doc_scan(doc: Document):
     return doc.fact(_doc_scan)
 
 
+def _doc_text_hints(doc: Document) -> int:
+    from giaoban_qa.spelling.tokens import text_hints
+
+    return text_hints(doc.text)
+
+
 def _doc_words(doc: Document):
     from giaoban_qa.spelling.tokens import Word
 
@@ -1650,7 +1656,9 @@ def _viable_logs(model, word: str) -> tuple[tuple[str, str, int, float, float], 
 _GLUED_WORDS = r"(tỷ|tỉ|triệu|nghìn|ngàn|trăm|đồng|người|hộ|tấn|lượt|năm|tháng|ngày|giờ|phút|xã|huyện|tỉnh|trường|học\s+sinh|căn|chiếc|con|cây)(?!\w)"
 _GLUED = re.compile(r"(\d(?<![\w/.,-]\d)[\d.,]*\d|\d(?<![\w/.,-]\d))" + _GLUED_WORDS)
 # A digit right before one of the words: every match of ``_GLUED`` holds one, most texts
-# none, and searching for it costs a fraction of ``_GLUED``'s tries at every digit.
+# none, and searching for it costs a fraction of ``_GLUED``'s tries at every digit. (Asked
+# only of a text with a digit right before a letter at all, ``tokens.text_hints``: the
+# search still tries every digit of the text.)
 _GLUED_HINT = re.compile(r"\d" + _GLUED_WORDS)
 
 
@@ -1680,8 +1688,10 @@ class GluedFigure(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        from giaoban_qa.spelling.tokens import HINT_DIGIT_LETTER
+
         text = doc.text
-        if _GLUED_HINT.search(text) is None:
+        if not doc.fact(_doc_text_hints) & HINT_DIGIT_LETTER or _GLUED_HINT.search(text) is None:
             return
         for m in _GLUED.finditer(text):
             figure, word = m.group(1), m.group(2)
@@ -1853,6 +1863,10 @@ class BrandVariant(Rule):
     severity = Severity.INFO
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        from giaoban_qa.spelling.tokens import HINT_INNER_CAPITAL
+
+        if not doc.fact(_doc_text_hints) & HINT_INNER_CAPITAL:
+            return  # (no camel-case word without a lower-case letter right before a capital)
         text = doc.text
         camels = {m.group() for m in _CAMEL.finditer(text)}
         if not camels:

@@ -931,8 +931,53 @@ done:
     return out;
 }
 
+PyDoc_STRVAR(text_hints_doc,
+"text_hints(text) -> int\n\n"
+"Two facts of text in one pass, as bits: 1, some decimal digit is followed by a letter\n"
+"(\\d[^\\W\\d_]: every figure glued to a word holds one); 2, some a-z or \"đ\" is followed by\n"
+"A-Z or \"Đ\" ([a-zđ][A-ZĐ]: every camel-case brand holds one). Most texts have neither, and\n"
+"a regex that looks for either tries every digit or capital of the text.");
+
+#define HINT_DIGIT_LETTER 1
+#define HINT_INNER_CAPITAL 2
+
+static PyObject *text_hints(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "text_hints() needs a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    long found = 0;
+    for (Py_ssize_t i = 0; i + 1 < n && found != (HINT_DIGIT_LETTER | HINT_INNER_CAPITAL); i++) {
+        const Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        int lower = 0, decimal = 0;
+        if (c < 0x80) {
+            lower = c >= 'a' && c <= 'z';
+            decimal = c >= '0' && c <= '9';
+        } else if (c == 0x111) {
+            lower = 1;
+        } else { /* (a decimal digit is alphanumeric and no letter) */
+            decimal = c < TABLE_SIZE ? (char_class[c] & (IS_ALNUM | IS_LETTER)) == IS_ALNUM : Py_UNICODE_ISDECIMAL(c);
+        }
+        if (!lower && !decimal)
+            continue;
+        const Py_UCS4 next = PyUnicode_READ(kind, data, i + 1);
+        if (lower && ((next >= 'A' && next <= 'Z') || next == 0x110))
+            found |= HINT_INNER_CAPITAL;
+        if (decimal && is_letter(next))
+            found |= HINT_DIGIT_LETTER;
+    }
+    return PyLong_FromLong(found);
+}
+
 static PyMethodDef accel_methods[] = {
     {"scan", scan, METH_O, scan_doc},
+    {"text_hints", text_hints, METH_O, text_hints_doc},
     {"pair_table", pair_table, METH_VARARGS, pair_table_doc},
     {"suspects", suspects, METH_VARARGS, suspects_doc},
     {"invalid_words", invalid_words, METH_VARARGS, invalid_words_doc},

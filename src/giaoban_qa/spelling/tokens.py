@@ -145,6 +145,28 @@ def compiled_words(scanned: tuple) -> Words:
     return Words(texts, starts, ends, joined, numbers)
 
 
+# ``text_hints`` bits.
+HINT_DIGIT_LETTER = 1  # a decimal digit followed by a letter
+HINT_INNER_CAPITAL = 2  # a-z or "đ" followed by A-Z or "Đ"
+_DIGIT_LETTER = re.compile(r"\d[^\W\d_]")
+_INNER_CAPITAL = re.compile(r"[a-zđ][A-ZĐ]")
+
+
+def text_hints(text: str) -> int:
+    """Which of two pairs of characters ``text`` may hold, as ``HINT_*`` bits: what a figure
+    glued to a word (``text.glued-figure``) and a camel-case brand (``text.brand-variant``)
+    each need. By one compiled pass where it is built; without it both bits (a regex for
+    either pair costs as much as the rules' own searches it would spare)."""
+    if ACCEL is not None:
+        return ACCEL.text_hints(text)
+    return HINT_DIGIT_LETTER | HINT_INNER_CAPITAL
+
+
+def text_hints_python(text: str) -> int:
+    """``text_hints`` as the compiled pass gives it, by the two regexes (its reference)."""
+    return (HINT_DIGIT_LETTER if _DIGIT_LETTER.search(text) else 0) | (HINT_INNER_CAPITAL if _INNER_CAPITAL.search(text) else 0)
+
+
 def scan_python(text: str) -> Words:
     """``scan`` in Python: one ``re.split`` does the matching at C speed; spans and joins
     come from the lengths of the pieces."""
