@@ -193,6 +193,9 @@ def test_pair_table_merges_the_two_key_lists_by_first_id() -> None:
     seconds = array("H", table[60 : 60 + 10])
     flags = list(table[60 + 12 :])
     assert list(seconds) == [5, 9, 4, 0, 2] and flags == [1, 3, 2, 1, 1]
+    # Keys of 8 bytes on either side: the same table.
+    assert ACCEL.pair_table(array("Q", left), right, 16, 8) == table
+    assert ACCEL.pair_table(left, array("Q", right), 16, 8) == table
 
 
 @needs_accel

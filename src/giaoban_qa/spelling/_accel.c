@@ -23,6 +23,14 @@
 #include <limits.h>
 #include <math.h>
 
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#elif defined(_MSC_VER)
+#define ALWAYS_INLINE __forceinline
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 /* Classes of the first characters (Latin, Vietnamese, general punctuation) by table; the
  * rest by the Unicode database. The table is filled from the same macros at import. */
 #define TABLE_SIZE 0x2000
@@ -449,6 +457,75 @@ PyDoc_STRVAR(pair_table_doc,
 "(a << shift | b, buffers of 4- or 8-byte keys; shift 16 or 32) merged by first id a\n"
 "below ids, each pair with its flags (keys of a first id past ids are left out).");
 
+/* Whether the keys of a buffer are sorted and distinct (the merge and the bisections rely on
+ * it). (A flag accumulated, not a branch per key.) */
+static int keys_sorted(const Py_buffer *keys)
+{
+    const Py_ssize_t n = keys->len / keys->itemsize;
+    int sorted = 1;
+    for (Py_ssize_t k = 1; k < n; k++)
+        sorted &= uint_at(keys, k - 1) < uint_at(keys, k);
+    return sorted;
+}
+
+static inline unsigned long long key_of(const void *keys, int wide, Py_ssize_t k)
+{
+    return wide ? ((const unsigned long long *)keys)[k] : ((const unsigned int *)keys)[k];
+}
+
+/* One merge of the sorted keys of left and right by first id (the keys of a first id past
+ * n_ids left out): the number of pairs, and with rows (not NULL) the table filled. The steps
+ * are taken by comparisons, not branches: which list holds the next key is a coin toss the
+ * CPU would mispredict half the time. (Inlined for each width of the two lists' keys, so
+ * that no key is read through a test of its width.) */
+static ALWAYS_INLINE Py_ssize_t merge_sized(
+    const void *left, Py_ssize_t n_left, int left_wide, const void *right, Py_ssize_t n_right, int right_wide,
+    unsigned int shift, Py_ssize_t n_ids, unsigned int *rows, unsigned char *seconds, unsigned char *flags)
+{
+    const unsigned long long mask = shift == 32 ? 0xFFFFFFFFull : 0xFFFFull;
+    Py_ssize_t i = 0, j = 0, e = 0;
+    unsigned long long row = 0; /* the rows below this one are filled */
+    while (i < n_left || j < n_right) {
+        const unsigned long long l = i < n_left ? key_of(left, left_wide, i) : ~0ull;
+        const unsigned long long r = j < n_right ? key_of(right, right_wide, j) : ~0ull;
+        const unsigned long long key = l < r ? l : r;
+        const int in_left = i < n_left && l == key, in_right = j < n_right && r == key;
+        i += in_left;
+        j += in_right;
+        const unsigned long long first = key >> shift;
+        if (first >= (unsigned long long)n_ids)
+            continue; /* (never looked up) */
+        if (rows != NULL) {
+            while (row <= first)
+                rows[row++] = (unsigned int)e;
+            if (shift == 16)
+                ((unsigned short *)seconds)[e] = (unsigned short)(key & mask);
+            else
+                ((unsigned int *)seconds)[e] = (unsigned int)(key & mask);
+            flags[e] = (unsigned char)((in_left ? PAIR_LEFT : 0) | (in_right ? PAIR_RIGHT : 0));
+        }
+        e++;
+    }
+    if (rows != NULL)
+        while (row <= (unsigned long long)n_ids)
+            rows[row++] = (unsigned int)e;
+    return e;
+}
+
+static Py_ssize_t merge_pairs(const Py_buffer *left, const Py_buffer *right, unsigned int shift, Py_ssize_t n_ids,
+                              unsigned int *rows, unsigned char *seconds, unsigned char *flags)
+{
+    const Py_ssize_t n_left = left->len / left->itemsize, n_right = right->len / right->itemsize;
+    const int left_wide = left->itemsize == 8, right_wide = right->itemsize == 8;
+    if (!left_wide && !right_wide)
+        return merge_sized(left->buf, n_left, 0, right->buf, n_right, 0, shift, n_ids, rows, seconds, flags);
+    if (left_wide && right_wide)
+        return merge_sized(left->buf, n_left, 1, right->buf, n_right, 1, shift, n_ids, rows, seconds, flags);
+    if (left_wide)
+        return merge_sized(left->buf, n_left, 1, right->buf, n_right, 0, shift, n_ids, rows, seconds, flags);
+    return merge_sized(left->buf, n_left, 0, right->buf, n_right, 1, shift, n_ids, rows, seconds, flags);
+}
+
 static PyObject *pair_table(PyObject *self, PyObject *args)
 {
     PyObject *left_obj, *right_obj;
@@ -472,78 +549,30 @@ static PyObject *pair_table(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "pair_table(): keys of 4 or 8 bytes expected");
         goto done;
     }
-    const Py_ssize_t n_left = left.len / left.itemsize, n_right = right.len / right.itemsize;
-    for (int side = 0; side < 2; side++) { /* (sorted: the merge below relies on it) */
-        const Py_buffer *keys = side ? &right : &left;
-        for (Py_ssize_t k = 1; k < (side ? n_right : n_left); k++) {
-            if (uint_at(keys, k - 1) >= uint_at(keys, k)) {
-                PyErr_SetString(PyExc_ValueError, "pair_table(): keys not sorted or repeated");
-                goto done;
-            }
-        }
+    if (!keys_sorted(&left) || !keys_sorted(&right)) {
+        PyErr_SetString(PyExc_ValueError, "pair_table(): keys not sorted or repeated");
+        goto done;
     }
-    const unsigned long long mask = shift == 32 ? 0xFFFFFFFFull : 0xFFFFull;
+    /* (Counted first, then written straight into the table: no list of the merged pairs,
+     * whose fresh pages the system would zero first, a few milliseconds of a cold check.) */
+    const Py_ssize_t n_entries = merge_pairs(&left, &right, shift, n_ids, NULL, NULL, NULL);
+    if (n_entries > 0x7FFFFFFF) {
+        PyErr_SetString(PyExc_ValueError, "pair_table(): too many keys");
+        goto done;
+    }
     const unsigned int second_size = shift == 16 ? 2 : 4;
-    /* First the merge's length, then the table. */
-    Py_ssize_t n_entries = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        unsigned int *rows = NULL;
-        unsigned char *seconds = NULL, *flags = NULL;
-        if (pass == 1) {
-            const Py_ssize_t size = (Py_ssize_t)sizeof(PairHeader) + (n_ids + 1) * 4 + padded4(n_entries * second_size) + n_entries;
-            out = PyBytes_FromStringAndSize(NULL, size);
-            if (out == NULL)
-                goto done;
-            char *buf = PyBytes_AS_STRING(out);
-            memset(buf, 0, size);
-            PairHeader h = {PAIR_MAGIC, (unsigned int)n_ids, shift, (unsigned int)n_entries, second_size, 0};
-            memcpy(buf, &h, sizeof h);
-            rows = (unsigned int *)(buf + sizeof(PairHeader));
-            seconds = (unsigned char *)(rows + n_ids + 1);
-            flags = seconds + padded4(n_entries * second_size);
-        }
-        Py_ssize_t i = 0, j = 0, e = 0;
-        unsigned long long row = 0; /* rows below this one are filled */
-        while (i < n_left || j < n_right) {
-            unsigned long long key;
-            unsigned char flag = 0;
-            const unsigned long long l = i < n_left ? uint_at(&left, i) : ~0ull, r = j < n_right ? uint_at(&right, j) : ~0ull;
-            if (i < n_left && (j >= n_right || l <= r)) {
-                key = l;
-                flag |= PAIR_LEFT;
-                i++;
-            } else {
-                key = r;
-            }
-            if (j < n_right && uint_at(&right, j) == key) {
-                flag |= PAIR_RIGHT;
-                j++;
-            }
-            const unsigned long long first = key >> shift;
-            if (first >= (unsigned long long)n_ids)
-                continue;
-            if (pass == 1) {
-                while (row <= first)
-                    rows[row++] = (unsigned int)e;
-                if (second_size == 2)
-                    ((unsigned short *)seconds)[e] = (unsigned short)(key & mask);
-                else
-                    ((unsigned int *)seconds)[e] = (unsigned int)(key & mask);
-                flags[e] = flag;
-            }
-            e++;
-        }
-        if (pass == 0) {
-            if (e > 0x7FFFFFFF) {
-                PyErr_SetString(PyExc_ValueError, "pair_table(): too many keys");
-                goto done;
-            }
-            n_entries = e;
-        } else {
-            while (row <= (unsigned long long)n_ids)
-                rows[row++] = (unsigned int)e;
-        }
-    }
+    const Py_ssize_t size = (Py_ssize_t)sizeof(PairHeader) + (n_ids + 1) * 4 + padded4(n_entries * second_size) + n_entries;
+    out = PyBytes_FromStringAndSize(NULL, size);
+    if (out == NULL)
+        goto done;
+    char *buf = PyBytes_AS_STRING(out);
+    const PairHeader header = {PAIR_MAGIC, (unsigned int)n_ids, shift, (unsigned int)n_entries, second_size, 0};
+    memcpy(buf, &header, sizeof header);
+    unsigned int *rows = (unsigned int *)(buf + sizeof(PairHeader));
+    unsigned char *seconds = (unsigned char *)(rows + n_ids + 1);
+    unsigned char *flags = seconds + padded4(n_entries * second_size);
+    memset(seconds + n_entries * second_size, 0, padded4(n_entries * second_size) - n_entries * second_size);
+    merge_pairs(&left, &right, shift, n_ids, rows, seconds, flags);
 done:
     PyBuffer_Release(&left);
     PyBuffer_Release(&right);
