@@ -433,3 +433,27 @@ def test_text_hints_equal_the_two_regexes() -> None:
     assert seen == {0, tokens.HINT_DIGIT_LETTER, tokens.HINT_INNER_CAPITAL, tokens.HINT_DIGIT_LETTER | tokens.HINT_INNER_CAPITAL}
     with pytest.raises(TypeError):
         ACCEL.text_hints(b"bytes")
+
+
+@needs_accel
+@pytest.mark.parametrize("shift,code", [(16, "I"), (32, "Q")])
+def test_the_python_pair_table_is_the_compiled_one(shift: int, code: str) -> None:
+    from giaoban_qa.spelling import slipindex
+
+    rng = random.Random(shift + 1)
+    for n_ids in (0, 1, 40, 300):
+        left = array(code, sorted({rng.randrange(n_ids + 5) << shift | rng.randrange(n_ids + 1) for _ in range(n_ids * 3)}))
+        right = array(code, sorted({rng.randrange(n_ids + 5) << shift | rng.randrange(n_ids + 1) for _ in range(n_ids * 3)}))
+        assert slipindex.pair_table_bytes(left, right, shift, n_ids) == ACCEL.pair_table(left, right, shift, n_ids)
+
+
+@needs_accel
+def test_the_shipped_index_stores_the_pair_table_suspects_reads() -> None:
+    from giaoban_qa.rules.spelling import _model, _slip_index
+
+    index = _slip_index(_model())
+    if index is None:
+        pytest.skip("no slip index for the shipped counts")
+    stored = index.pair_table(ACCEL)
+    assert isinstance(stored, memoryview)  # read from the file, not built
+    assert bytes(stored) == ACCEL.pair_table(index.left_keys, index.right_keys, index.shift, index.n_ids)

@@ -17,7 +17,8 @@ Two tables:
   text with a set lookup per distinct pair, before any count is read. The keys are stored
   sorted: a short run (one file) bisects them for its few pairs, a long one builds two
   sets of them once (``strong_sets``: ~60 ms, a third of a cold check of one file, so not
-  for the first few thousand pairs) and intersects.
+  for the first few thousand pairs) and intersects. The compiled ``suspects`` reads instead
+  one table of both, by first word (``pair_table_bytes``), stored after them.
 
 The file records the header of the ``ngrams.bin`` it was built from; a different counts file
 (rebuilt, or another one given to the model) makes ``load`` return None and the rule works
@@ -29,7 +30,8 @@ fit (a context whose own pair is seen this often is left out); the 64-byte heade
 pairs, strong right pairs, bytes of the string blob. Then candidate row offsets (uint32 ×
 V + 2), candidate ids (uint32), candidate kinds (uint8, ``KINDS``), padding to 4, string ids
 (uint32, sorted), string offsets (uint32 × strings + 1), padding to 8, the strong-left and
-strong-right keys (sorted; uint32 when the shift is 16, else uint64), the strings (UTF-8).
+strong-right keys (sorted; uint32 when the shift is 16, else uint64), the strings (UTF-8);
+from version 2, padding to 4 and the same keys as one table of pairs (``pair_table_bytes``).
 """
 
 from __future__ import annotations
@@ -47,10 +49,17 @@ MAGIC = b"GQSLIP01"
 # Bump when the rule's ``_viable`` (candidates.py, _VIABLE_MIN, _VIABLE_TOP, the filters in
 # ``_viable``) changes: an index of another version is not used (tests compare the index
 # with ``_viable`` on every syllable of the grammar the counts hold).
-VERSION = 1
+# Version 2: the strong contexts also as one table of pairs (``pair_table_bytes``) at the end.
+VERSION = 2
 KINDS = ("tone", "hat", "initial", "final", "drop", "insert", "substitute", "swap")
 _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 _HEAD = struct.Struct("<8s8I64s4Q")
+# The table of pairs (what the compiled ``suspects`` reads; ``_accel.c``'s PairHeader):
+# magic, ids, shift, pairs, bytes per second id, reserved.
+_PAIR_HEAD = struct.Struct("<6I")
+PAIR_MAGIC = 0x52494150
+PAIR_LEFT = 1  # (l, w) is a strong-left key: w, the second word, may be a slip
+PAIR_RIGHT = 2  # (w, r) is a strong-right key: w, the first word
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "slips.bin"
 NGRAM_HEADER_SIZE = 64
 def write(path: Path, ngram_header: bytes, n_ids: int, strong: int, viable_min: int, viable_top: int,
@@ -94,7 +103,39 @@ def write(path: Path, ngram_header: bytes, n_ids: int, strong: int, viable_min: 
         fh.write(left.tobytes())
         fh.write(right.tobytes())
         fh.write(bytes(blob))
+        fh.write(b"\0" * (-fh.tell() % 4))
+        fh.write(pair_table_bytes(left, right, shift, n_ids))
     tmp.replace(path)
+
+
+def pair_table_bytes(left_keys: Sequence[int], right_keys: Sequence[int], shift: int, n_ids: int) -> bytes:
+    """The strong-left and strong-right keys (sorted, a << shift | b) as one table of pairs
+    by first id, little-endian (the layout of ``_accel.pair_table``, which gives the same
+    bytes): a header (``_PAIR_HEAD``), rows (uint32 × (n_ids + 1): the pairs of first id a
+    are entries rows[a]:rows[a + 1]), the second ids b (uint16 when the shift is 16, else
+    uint32; padded to 4 bytes) and a byte of flags each (``PAIR_LEFT``, ``PAIR_RIGHT``).
+    Keys of a first id past ``n_ids`` are left out. Written into the index at build time, so
+    that no run merges the ~200,000 keys itself."""
+    flags_of: dict[int, int] = {}
+    for k in left_keys:
+        flags_of[k] = PAIR_LEFT
+    for k in right_keys:
+        flags_of[k] = flags_of.get(k, 0) | PAIR_RIGHT
+    mask = (1 << shift) - 1
+    keys = sorted(k for k in flags_of if k >> shift < n_ids)
+    rows = array("I", [0] * (n_ids + 1))
+    for k in keys:
+        rows[(k >> shift) + 1] += 1
+    for a in range(1, n_ids + 1):
+        rows[a] += rows[a - 1]
+    seconds = array("H" if shift == 16 else "I", [k & mask for k in keys])
+    flags = bytes(flags_of[k] for k in keys)
+    if sys.byteorder != "little":  # pragma: no cover
+        rows.byteswap()
+        seconds.byteswap()
+    packed = seconds.tobytes()
+    return (_PAIR_HEAD.pack(PAIR_MAGIC, n_ids, shift, len(keys), seconds.itemsize, 0) + rows.tobytes() + packed
+            + b"\0" * (-len(packed) % 4) + flags)
 
 
 class SlipIndex:
@@ -121,10 +162,15 @@ class SlipIndex:
         self.left_keys, offset = self._view(offset, n_left, code)
         self.right_keys, offset = self._view(offset, n_right, code)
         self._sets: tuple[frozenset[int], frozenset[int]] | None = None
-        self._pair_table: bytes | None = None
+        self._pair_table: bytes | memoryview | None = None
         self.probes = 0  # pairs looked up by bisection so far (``strong_sets`` after a few thousand)
         self._blob = self._map[offset : offset + n_blob]
         self._strings: dict[int, str] | None = None
+        offset += n_blob
+        offset += -offset % 4
+        # (Stored little-endian: a machine of the other order builds its own.)
+        if self.version >= 2 and offset < len(self._map) and sys.byteorder == "little":
+            self._pair_table = memoryview(self._map)[offset:]
 
     def _view(self, offset: int, n: int, code: str) -> tuple[Sequence[int], int]:
         size = n * array(code).itemsize
@@ -158,9 +204,10 @@ class SlipIndex:
             self._sets = (frozenset(self.left_keys), frozenset(self.right_keys))
         return self._sets
 
-    def pair_table(self, accel) -> bytes:
+    def pair_table(self, accel) -> bytes | memoryview:
         """The strong-left and strong-right keys merged into the table the compiled
-        ``suspects`` looks pairs up in (``accel.pair_table``; built on first use, ~2 ms)."""
+        ``suspects`` looks pairs up in: the one stored in the file (version 2), else built on
+        first use (``accel.pair_table``, ~2.5 ms)."""
         if self._pair_table is None:
             self._pair_table = accel.pair_table(self.left_keys, self.right_keys, self.shift, self.n_ids)
         return self._pair_table
