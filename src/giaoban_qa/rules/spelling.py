@@ -146,12 +146,6 @@ _VALID: set[str] = set()
 _INVALID: set[str] = set()
 
 
-def _judge_valid(text: str) -> bool:
-    from giaoban_qa.spelling.syllable import is_valid
-
-    return is_valid(text.lower())
-
-
 def _invalid_words(texts: list[str], numbers: object = None) -> set[str]:
     """The words of ``texts`` that are no valid syllable in lower case (with the words'
     ``numbers`` from the compiled scan, each word judged once per run and remembered by
@@ -166,7 +160,8 @@ def _invalid_words_and_places(texts: list[str], numbers: object = None) -> tuple
     from giaoban_qa.spelling.tokens import ACCEL
 
     if numbers is not None and ACCEL is not None:
-        found = ACCEL.invalid_words(texts, numbers, _judge_valid)
+        # (A judge made here: an import statement in it ran once per new word.)
+        found = ACCEL.invalid_words(texts, numbers, lambda text: is_valid(text.lower()))
         if found is not None:
             return found
     return _invalid_words_python(texts, is_valid), None
