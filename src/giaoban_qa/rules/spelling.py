@@ -1158,6 +1158,8 @@ class RealWordSlip(Rule):
                 (joined[i] and left < fit) or (joined_next[i] and right < fit)
             )
         ]
+        from giaoban_qa.spelling.syllable import is_valid
+
         starts, ends = sc.starts, sc.ends
         # The words in lower case that the readings below look at: each read word and two
         # on either side (a triple's far word).
@@ -1185,8 +1187,6 @@ class RealWordSlip(Rule):
                 continue
             if (has_left and f"{left_word} {low}" in phrases) or (has_right and f"{low} {right_word}" in phrases):
                 continue
-            from giaoban_qa.spelling.syllable import is_valid
-
             if not is_valid(low) or starts[i] in typo_starts or (has_left and starts[i - 1] in typo_starts):
                 continue
             tri_written = model.trigram(left_word, low, right_word)
