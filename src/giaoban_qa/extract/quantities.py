@@ -69,11 +69,15 @@ GROWTH_VERBS: frozenset[str] = frozenset(
     "tăng;tăng trưởng;tăng thêm;tăng mạnh;tăng nhẹ;tăng giá;tăng tổng cộng;tăng khoảng;mức tăng;mức tăng trưởng;"
     "tăng bình quân;mức tăng bình quân;tăng trưởng bình quân;tăng được;lần lượt tăng;lần lượt tăng trưởng;"
     # "tăng trung bình 7,4%", "tăng khá mạnh 12%", "tăng vọt 40%": a change with its manner.
-    "tăng trung bình;mức tăng trung bình;tăng trưởng trung bình;tăng khá;tăng khá mạnh;tăng rất mạnh;tăng vọt;tăng đột biến;tăng nhanh".split(";")
+    "tăng trung bình;mức tăng trung bình;tăng trưởng trung bình;tăng khá;tăng khá mạnh;tăng rất mạnh;tăng vọt;tăng đột biến;tăng nhanh;"
+    # "góp phần tăng CPI chung khoảng 0,1%": a group's share in the change of the index, said
+    # with the index between the verb and the figure.
+    "tăng cpi;tăng cpi chung".split(";")
 )
 DECLINE_VERBS: frozenset[str] = frozenset(
     "giảm;giảm thêm;giảm mạnh;giảm nhẹ;giảm giá;cắt giảm;sụt giảm;mức giảm;hạ;sụt;mất giá;mất;giảm bình quân;"
-    "giảm đi;giảm được;giảm xuống;giảm trung bình;giảm khá;giảm khá mạnh;giảm rất mạnh;giảm sâu;giảm nhanh;sụt giảm mạnh".split(";")
+    "giảm đi;giảm được;giảm xuống;giảm trung bình;giảm khá;giảm khá mạnh;giảm rất mạnh;giảm sâu;giảm nhanh;sụt giảm mạnh;"
+    "giảm cpi;giảm cpi chung".split(";")
 )
 SHARE_VERBS: frozenset[str] = frozenset(
     "chiếm;chiếm tỷ lệ;chiếm tỉ lệ;chiếm tỷ trọng;chiếm tỉ trọng;chiếm lĩnh".split(";")

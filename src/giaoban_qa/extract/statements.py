@@ -150,7 +150,7 @@ class Cumulative:
     cumulative: Quantity
     marker: str
     partner: Quantity | None = None
-    partner_kind: str | None = None  # month | increment
+    partner_kind: str | None = None  # month | day or week | increment
 
 
 @record
@@ -741,10 +741,14 @@ def _changes(text: str, qs: list[Quantity], out: list[Change]) -> None:
 
 _SUMMED_FROM = re.compile(r"[^\S\n]+(?:từ|trong)(?!\w)", re.IGNORECASE)
 _DURATIONS = frozenset("năm tháng ngày tuần giờ phút giây quý".split())  # not "kỳ": "11 kỳ điều hành" counts rounds
+# "tính chung" sums over the time it names: months, a quarter, a year, a week, a session, or
+# an occasion or stretch ("tính chung trong dịp Tết", "tính chung cả đợt cao điểm"); not a place
+# ("tính chung trên cả nước") nor what it includes ("tính chung cả lãnh đạo").
 _CUM_MARKER = re.compile(
     r"(?<!\w)(?:(?:nâng|đưa)\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:lũy|luỹ)\s+kế|cộng\s+dồn)|(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|(?:nâng|đưa)\s+tổng(?:\s+số)?|cộng\s+dồn|"
     r"(?:tính\s+)?đến\s+(?:hết|cuối)\s+tháng\s+\d{1,2}(?!\s*(?:năm|/)\s*\d)|tính\s+đến\s+nay|"
-    r"tính\s+chung(?=\s+(?:trong\s+|cho\s+)?(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại|tuần|phiên(?!\s+(?:bản|tòa|họp))|ngày)|\s*,|\s+thì(?!\w))|\d{1,2}\s+tháng\s+đầu\s+năm|"
+    r"tính\s+chung(?=\s+(?:trong\s+|cho\s+)?(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại|tuần|phiên(?!\s+(?:bản|tòa|họp))|ngày|"
+    r"dịp|đợt|mùa|lễ\s+hội|kỳ\s+nghỉ|giai\s+đoạn|thời\s+gian|chiến\s+dịch)|\s*,|\s+thì(?!\w))|\d{1,2}\s+tháng\s+đầu\s+năm|"
     r"(?:tổng\s+cộng|tổng\s+số)\s+(?:từ\s+đầu\s+năm|(?:trong\s+)?\d{1,2}\s+tháng))",
     re.IGNORECASE,
 )
@@ -786,6 +790,25 @@ def same_metric(a: str | None, b: str | None) -> bool:
 
 def _month_figure(text: str, m: Quantity, seg_start: int) -> bool:
     return bool(_MONTH_MARKER.search(text, seg_start, m.start)) or (m.period_text or "").startswith(("trong tháng", "tháng "))
+
+
+# A day's or a week's own figure, which a sum since the start holds as it holds a month's
+# ("lượng khách ngày 9 là 4.000 lượt, lũy kế … đạt 26.000 lượt", "trong tuần cấp 15 giấy,
+# lũy kế 250 giấy"); not the day a span starts or ends at ("từ ngày 1/5", "tính đến ngày 15").
+_DAY_OR_WEEK_MARKER = re.compile(
+    r"(?<!\w)(?:(?:trong|riêng)\s+(?:ngày|tuần)|tuần\s+(?:qua|này)|(?<!đến\s)(?<!tới\s)(?<!hết\s)(?<!từ\s)(?<!sau\s)(?<!trước\s)ngày\s+\d{1,2}(?!\d))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _own_period_kind(text: str, m: Quantity, seg_start: int) -> str | None:
+    """"month" when ``m`` is said of one month, "day or week" when of one day or week, else
+    None: the kinds of figure a cumulative one holds besides a new one."""
+    if _month_figure(text, m, seg_start):
+        return "month"
+    if _DAY_OR_WEEK_MARKER.search(text, seg_start, m.start) or (m.period_text or "").startswith(("trong ngày", "trong tuần")):
+        return "day or week"
+    return None
 
 
 _RAISED_NOUN = re.compile(r"(?<!\w)(?:nâng|đưa)[^\S\n]+tổng(?:[^\S\n]+số)?[^\S\n]+([^\W\d_]+)[^\d;]*\Z", re.IGNORECASE)
@@ -1013,9 +1036,12 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         if q.in_range:
             # "nâng tổng năng suất lên 43-45 triệu khách": a raised or summed ("lũy kế", "cộng
             # dồn") total given as a range, read at its first figure, with no figure inside it to
-            # compare (the least it says is no sum to check). Not after "từ đầu năm": there a
-            # range is a level ("từ đầu năm tới nay, tỷ giá … quanh mức 22.680-22.750").
-            if marker.startswith(("nâng", "đưa", "lũy", "luỹ", "cộng")) and _RANGE_JOIN.match(text, q.end) and not _RANGE_TAIL.search(text, max(0, q.start - 6), q.start):
+            # compare (the least it says is no sum to check). After "từ đầu năm" only a count of
+            # things ("từ đầu năm đến nay đã tuyển 2-3 đợt"): an amount there is a level ("từ đầu
+            # năm tới nay, tỷ giá … quanh mức 22.680-22.750").
+            if _RANGE_JOIN.match(text, q.end) and not _RANGE_TAIL.search(text, max(0, q.start - 6), q.start) and (
+                marker.startswith(("nâng", "đưa", "lũy", "luỹ", "cộng")) or (i + 1 < len(qs) and _counted_range(text, q, qs[i + 1]))
+            ):
                 out.append(stmt)
             continue
         loose = marker.startswith(("nâng", "đưa"))
@@ -1057,10 +1083,11 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         if k is not None:
             m = qs[k]
             seg_start = max(sentence_start, m.start - 60)
+            own_period = None if loose else _own_period_kind(text, m, seg_start)
             if loose:
                 stmt.partner, stmt.partner_kind = m, "increment"
-            elif _month_figure(text, m, seg_start):
-                stmt.partner, stmt.partner_kind = m, "month"
+            elif own_period:
+                stmt.partner, stmt.partner_kind = m, own_period
             elif _INCREMENT.search(text, seg_start, m.start):
                 stmt.partner, stmt.partner_kind = m, "increment"
         if stmt.partner is None and not seen_same and not loose and q_noun:
@@ -1079,9 +1106,27 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             # one metric, nothing cumulative about it, no other figure of that noun after it.
             m = prev_last.get(q_noun)
             if m is not None and m.metric and q.metric and same_metric(m.metric, q.metric) and m.relation is None and m.base is None \
-                    and _month_figure(text, m, max(prev_start - 60, m.start - 60)) and not _CUM_MARKER.search(text, max(0, m.start - 80), m.start):
-                stmt.partner, stmt.partner_kind = m, "month"
+                    and (own_period := _own_period_kind(text, m, max(prev_start - 60, m.start - 60))) and not _CUM_MARKER.search(text, max(0, m.start - 80), m.start):
+                stmt.partner, stmt.partner_kind = m, own_period
         out.append(stmt)
+
+
+_LEVEL_BEFORE = re.compile(r"(?<!\w)(?:mức|quanh|ở|giá|từ)[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
+
+
+def _counted_range(text: str, first: Quantity, second: Quantity) -> bool:
+    """Whether "first-second" counts things ("2-3 đợt", "5-7 vụ"): the second figure ends the
+    range with a count noun, no amount, scale or rate, and no level word before the first."""
+    return (
+        second.in_range
+        and not second.scale
+        and second.unit not in _AMOUNT_UNITS
+        and "/" not in (second.unit or "")
+        and bool(noun(text, second))
+        and noun(text, second) not in _DURATIONS
+        and not _PER_UNIT_AFTER.match(text, second.end)
+        and not _LEVEL_BEFORE.search(text, max(0, first.start - 16), first.start)
+    )
 
 
 def _last_before(positions: list[int], i: int) -> int | None:
