@@ -1,0 +1,79 @@
+"""The statement reader on constructions missed on the tuning half of the cumulative and
+growth batches (up to seed 157), and on the pool's phrasings of them (own wording)."""
+
+from __future__ import annotations
+
+from statement_reads import cumulatives, read_statements
+
+from giaoban_qa.document import build_document
+from giaoban_qa.rules.number import CumulativeBelowMonth
+
+
+def _changes(text: str) -> list[tuple[int, str, str | None]]:
+    return [(c.sign, c.change.number_text, c.ratio.number_text if c.ratio else None) for c in read_statements(text).changes]
+
+
+def _cumulative_findings(text: str) -> list[str]:
+    doc = build_document("t.txt", text)
+    return [f.message.en for f in CumulativeBelowMonth().check(doc, None)]
+
+
+# -- a day's or a week's own figure inside the sum since the start ----------------------------
+
+
+def test_a_days_figure_is_held_by_the_sum_to_that_day() -> None:
+    got = cumulatives("Ban tổ chức cho biết lượng khách ngày 5 tháng Giêng là 3.410 lượt, lũy kế hết ngày 5 lượng khách về lễ hội đạt 21.700 lượt.")
+    assert got == [("21.700", "3.410")]
+
+
+def test_a_weeks_figure_is_held_by_the_sum_since_the_start() -> None:
+    assert cumulatives("Trong tuần, phường cấp 12 giấy phép xây dựng, lũy kế từ đầu năm cấp 230 giấy phép.") == [("230", "12")]
+    assert cumulatives("Tuần qua lực lượng chức năng bắt giữ 7 vụ buôn lậu, lũy kế từ đầu năm bắt giữ 96 vụ.") == [("96", "7")]
+
+
+def test_the_day_a_span_runs_to_is_no_days_own_figure() -> None:
+    assert cumulatives("Tính đến ngày 20, huyện đã giải ngân 48 tỷ đồng, lũy kế từ đầu năm giải ngân 61 tỷ đồng.") == [("61", None)]
+    assert cumulatives("Từ ngày 1 đến nay xã tiếp nhận 40 hồ sơ, lũy kế từ đầu năm tiếp nhận 310 hồ sơ.") == [("310", None)]
+
+
+def test_a_days_figure_above_the_sum_is_reported_as_a_days_figure() -> None:
+    found = _cumulative_findings("Trong ngày, bệnh viện tiếp nhận 180 ca cấp cứu, lũy kế từ đầu tháng tiếp nhận 150 ca.")
+    assert len(found) == 1 and "single-day or single-week" in found[0]
+
+
+# -- a counted range after "từ đầu năm" ------------------------------------------------------
+
+
+def test_a_counted_range_after_tu_dau_nam_reads_its_first_figure() -> None:
+    assert cumulatives("Từ đầu năm học đến nay, trường đã tổ chức 4-5 đợt tập huấn cho giáo viên.") == [("4", None)]
+
+
+def test_a_range_of_amounts_or_levels_after_tu_dau_nam_is_no_sum() -> None:
+    assert cumulatives("Từ đầu năm tới nay, giá lúa dao động quanh mức 5.200-5.600 đồng/kg.") == []
+    assert cumulatives("Từ đầu năm đến nay, giá thuê mặt bằng ở mức 30-35 triệu đồng mỗi tháng.") == []
+
+
+# -- "tính chung" over an occasion or a stretch of time --------------------------------------
+
+
+def test_tinh_chung_over_an_occasion_sums() -> None:
+    assert cumulatives("Tính chung trong dịp nghỉ lễ, công an tỉnh đã xử lý 640 trường hợp vi phạm nồng độ cồn.") == [("640", None)]
+    assert cumulatives("Tính chung cả đợt cao điểm, đoàn kiểm tra đã lập biên bản 85 cơ sở.") == [("85", None)]
+
+
+def test_tinh_chung_over_a_place_or_what_it_includes_is_still_no_sum() -> None:
+    assert cumulatives("Tính chung trên cả nước có 38 tỉnh đạt chuẩn.") == []
+    assert cumulatives("Tính chung cả khách mời, số người dự hội nghị khoảng 900 người.") == []
+
+
+# -- a contribution to the change of the CPI -------------------------------------------------
+
+
+def test_a_groups_contribution_to_the_cpi_is_a_change() -> None:
+    got = _changes("Giá gas giảm 3,2% so với tháng trước, góp phần giảm CPI chung khoảng 0,04%.")
+    assert got == [(-1, "3,2", None), (-1, "0,04", None)]
+    assert _changes("Nhóm dịch vụ y tế tăng 5,1%, góp phần làm tăng CPI 0,2%.") == [(1, "5,1", None), (1, "0,2", None)]
+
+
+def test_the_cpi_named_after_its_change_is_read_as_before() -> None:
+    assert _changes("Giá điện tăng 2,5% làm CPI chung tăng 0,1%.") == [(1, "2,5", None), (1, "0,1", None)]
