@@ -77,3 +77,16 @@ def test_a_groups_contribution_to_the_cpi_is_a_change() -> None:
 
 def test_the_cpi_named_after_its_change_is_read_as_before() -> None:
     assert _changes("Giá điện tăng 2,5% làm CPI chung tăng 0,1%.") == [(1, "2,5", None), (1, "0,1", None)]
+
+
+# -- a change said negative between its verb and the figure ----------------------------------
+
+
+def test_growth_said_negative_is_a_decline() -> None:
+    assert _changes("Năm trước ngành thủy sản tăng trưởng âm 1,25%, năm nay tăng 3,1%.") == [(-1, "1,25", None), (1, "3,1", None)]
+    assert _changes("Chỉ số sản xuất ngành khai khoáng tăng trưởng -4,2% so với cùng kỳ.") == [(-1, "4,2", None)]
+
+
+def test_a_dash_or_minus_without_a_change_verb_before_it_reads_nothing_new() -> None:
+    assert _changes("Lợi nhuận của nhóm ngành - theo báo cáo - 5% so với cùng kỳ.") == []
+    assert _changes("Doanh thu tăng 5% - 7% so với cùng kỳ.") == []  # a range, as before

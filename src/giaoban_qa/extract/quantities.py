@@ -606,6 +606,22 @@ _TAIL_LAST_WORDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _TAIL_PHRAS
 _DIGIT = re.compile(r"\d")
 
 
+# The words that say a change is negative ("âm", a minus sign standing alone); "âm (-)" is not
+# among them: its bracket opens a clause, and the verb before it is out of the window read.
+_NEGATIVE_MARKS = frozenset(["âm", "-"])
+_CHANGE_PHRASES = GROWTH_VERBS | DECLINE_VERBS
+
+
+def _negative_mark_length(tokens: list[tuple[int, str]]) -> int:
+    """How many of the last ``tokens`` say the change before them is negative ("âm", "-"): 0 unless a change verb stands right before them ("tăng trưởng âm", not "nhiệt độ âm")."""
+    for n in (2, 1):
+        if len(tokens) > n and all(t in _NEGATIVE_MARKS for _, t in tokens[-n:]):
+            before = [t for _, t in tokens[-n - 3 : -n]]
+            if any(" ".join(before[i:]) in _CHANGE_PHRASES for i in range(len(before))):
+                return n
+    return 0
+
+
 def _read_before(text: str, q: Quantity, clause_start: int) -> int:
     """Read qualifiers and the verb before the figure; return where they begin."""
     window_start = max(clause_start, q.start - 40)
@@ -618,6 +634,12 @@ def _read_before(text: str, q: Quantity, clause_start: int) -> int:
     qualifiers: list[str] = []
     cut = q.start
     rank = {"estimate": 0, "around": 1, "below": 2, "above": 2}
+    # "tăng trưởng âm 0,18%", "tăng trưởng - 3,5%": a change said negative
+    # between its verb and the figure is a decline.
+    negated = _negative_mark_length(tokens)
+    if negated:
+        cut = tokens[-negated][0]
+        del tokens[-negated:]
     while tokens and tokens[-1][1] in _TAIL_LAST_WORDS:
         for k in (3, 2, 1):
             if len(tokens) >= k:
@@ -641,6 +663,8 @@ def _read_before(text: str, q: Quantity, clause_start: int) -> int:
             break
         cut = tokens[-k][0]
         del tokens[-k:]
+    if negated and q.verb in GROWTH_VERBS:
+        q.verb = "giảm"
     tail = text[window_start:cut].lower()
     if qualifiers:
         q.approx = True
