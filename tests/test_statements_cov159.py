@@ -90,3 +90,22 @@ def test_growth_said_negative_is_a_decline() -> None:
 def test_a_dash_or_minus_without_a_change_verb_before_it_reads_nothing_new() -> None:
     assert _changes("Lợi nhuận của nhóm ngành - theo báo cáo - 5% so với cùng kỳ.") == []
     assert _changes("Doanh thu tăng 5% - 7% so với cùng kỳ.") == []  # a range, as before
+
+
+# -- a sub-period's own figure said after the sum ("riêng tuần này", "riêng 2016") -----------
+
+
+def test_a_weeks_figure_after_the_sum_is_held_by_it() -> None:
+    assert cumulatives("Lũy kế từ đầu năm tiếp nhận 1.480 hồ sơ, riêng tuần này tiếp nhận 1.520 hồ sơ.") == [("1.480", "1.520")]
+    assert cumulatives("Lũy kế từ đầu năm tiếp nhận 1.480 hồ sơ. Riêng tuần qua tiếp nhận 95 hồ sơ.") == [("1.480", "95")]
+
+
+def test_one_years_figure_after_a_sum_over_years_counted_by_its_classifier() -> None:
+    got = cumulatives("Sau bốn năm có mặt, doanh số cộng dồn của mẫu xe đạt 36.000 chiếc, riêng năm 2019 là 11.400 xe.")
+    assert got == [("36.000", "11.400")]
+    found = _cumulative_findings("Sau bốn năm, doanh số cộng dồn của mẫu xe đạt 3.600 chiếc, riêng năm 2019 là 11.400 xe.")
+    assert len(found) == 1 and "single-year" in found[0]
+
+
+def test_a_later_figure_of_another_thing_after_a_classifier_is_not_its_part() -> None:
+    assert cumulatives("Doanh số cộng dồn đạt 36.000 chiếc, riêng năm 2019 hãng tuyển 400 người.") == [("36.000", None)]

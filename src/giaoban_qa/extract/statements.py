@@ -150,7 +150,7 @@ class Cumulative:
     cumulative: Quantity
     marker: str
     partner: Quantity | None = None
-    partner_kind: str | None = None  # month | day or week | increment
+    partner_kind: str | None = None  # month | day or week | year | increment
 
 
 @record
@@ -754,8 +754,23 @@ _CUM_MARKER = re.compile(
 )
 _MONTH_MARKER = re.compile(r"(?<!\w)(?:trong\s+tháng|riêng\s+tháng|tháng\s+\d{1,2}|trong\s+kỳ|trong\s+quý|quý\s+(?:I{1,3}|IV|[1-4]))(?!\w)", re.IGNORECASE)
 # The month's own figure said after a cumulative one: "riêng tháng 5", "riêng trong tháng",
-# "trong đó tháng 5", "trong đó riêng tháng 5".
-_MONTH_AFTER = re.compile(r"(?<!\w)(?:riêng|trong\s+đó)(?:\s+riêng)?\s+(?:trong\s+)?(?:tháng(?:\s+\d{1,2})?)(?!\w)(?![^\d]{0,30}\b(?:tháng|năm)\b)[^\d;]{0,30}\Z", re.IGNORECASE)
+# "trong đó tháng 5", "trong đó riêng tháng 5"; so too a quarter's, a week's, a day's or one
+# year's of a sum over years ("doanh số cộng dồn 3 năm …, riêng 2016 là …").
+_SUB_PERIOD = r"(?:tháng(?:\s+\d{1,2})?|quý\s+(?:I{1,3}|IV|[1-4])|tuần(?:\s+(?:qua|này))?|ngày(?:\s+\d{1,2})?|(?:năm\s+)?(?:19|20)\d\d)"
+_MONTH_AFTER = re.compile(
+    r"(?<!\w)(?:riêng|trong\s+đó)(?:\s+riêng)?\s+(?:trong\s+)?(?P<period>" + _SUB_PERIOD + r")(?!\w)(?![^\d]{0,30}\b(?:tháng|năm)\b)[^\d;]{0,30}\Z",
+    re.IGNORECASE,
+)
+
+
+def _sub_period_kind(period: str) -> str:
+    """The partner kind of a figure said of ``period`` ("tháng 5", "quý II", "tuần này", "2016")."""
+    first = period.split()[0].lower()
+    if first in ("tháng", "quý"):
+        return "month"
+    if first in ("tuần", "ngày"):
+        return "day or week"
+    return "year"
 _INCREMENT = re.compile(r"(?<!\w)(?:mới|thêm|tăng\s+thêm|bổ\s+sung|cấp\s+mới|phát\s+triển\s+mới|kết\s+nạp)(?!\w)", re.IGNORECASE)
 
 
@@ -771,7 +786,9 @@ _LIST_GAP = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,3}\Z"
 # ("giải quyết việc làm mới cho" / "lũy kế giải quyết việc làm cho").
 _METRIC_FILLER = frozenset(
     "mới thêm được cho đã đạt ước là có khoảng gần hơn lên tổng số lũy luỹ kế từ đầu năm nay đến hết tính chung cộng dồn "
-    "trong tháng toàn tỉnh huyện thành phố xã".split()
+    "trong tháng toàn tỉnh huyện thành phố xã "
+    # the sub-period a figure of it is said of ("riêng tuần này tiếp nhận …", "quý II đạt …")
+    "riêng tuần này qua ngày quý".split()
 )
 
 
@@ -1070,7 +1087,7 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             if k is not None:
                 m_noun = _cum_noun(text, qs[k])
                 # "giao 4.343 chiếc …, nâng doanh số … lên 23.000 xe": the classifier counts the thing.
-                classifier = (m_noun in ("chiếc", "cái") and _classified(q_noun)) or (q_noun in ("chiếc", "cái") and _classified(m_noun))
+                classifier = _classifier_pair(q_noun, m_noun)
                 # "bổ sung thêm 46 điều, nâng tổng số điều luật lên 106": the noun the marker names
                 # ("tổng số điều …") is the raised total's own, whatever word follows its figure.
                 raised = _RAISED_NOUN.search(text, max(sentence_start, q.start - 120), q.start)
@@ -1097,10 +1114,18 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             # the same thing after it.
             j = bisect.bisect_right(same, i)
             m = qs[same[j]] if j < len(same) else next_first.get(q_noun)
+            if m is None:
+                # "cộng dồn trên 50.000 chiếc, riêng 2016 là 22.258 xe": the classifier counts the
+                # thing the next figure names (only the very next figure is looked at).
+                c = bisect.bisect_right(candidates, i)
+                nearest = qs[candidates[c]] if c < len(candidates) else None
+                if nearest is not None and _classifier_pair(q_noun, _cum_noun(text, nearest)):
+                    m = nearest
             if m is not None:
                 lead = text[max(q.end, m.start - 48) : m.start]
-                if _MONTH_AFTER.search(lead) and not _CUM_MARKER.search(lead) and (m.metric_inherited or not m.metric or not q.metric or same_metric(m.metric, q.metric)):
-                    stmt.partner, stmt.partner_kind = m, "month"
+                sub_period = _MONTH_AFTER.search(lead)
+                if sub_period and not _CUM_MARKER.search(lead) and (m.metric_inherited or not m.metric or not q.metric or same_metric(m.metric, q.metric)):
+                    stmt.partner, stmt.partner_kind = m, _sub_period_kind(sub_period.group("period"))
         if stmt.partner is None and prev_sentence and not seen_same and not loose and q_noun:
             # The month's figure of the sentence before: the same noun, both figures named by
             # one metric, nothing cumulative about it, no other figure of that noun after it.
@@ -1127,6 +1152,11 @@ def _counted_range(text: str, first: Quantity, second: Quantity) -> bool:
         and not _PER_UNIT_AFTER.match(text, second.end)
         and not _LEVEL_BEFORE.search(text, max(0, first.start - 16), first.start)
     )
+
+
+def _classifier_pair(a: str, b: str) -> bool:
+    """Whether one noun is the classifier "chiếc" / "cái" and the other a thing it may count."""
+    return (a in ("chiếc", "cái") and _classified(b)) or (b in ("chiếc", "cái") and _classified(a))
 
 
 def _last_before(positions: list[int], i: int) -> int | None:
@@ -1977,7 +2007,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
 
 # -- all ------------------------------------------------------------------------------------
 
-_OPENS_MONTH = re.compile(r"[^\S\n]*riêng(?:\s+trong)?\s+tháng(?!\w)", re.IGNORECASE)
+_OPENS_MONTH = re.compile(r"[^\S\n]*riêng(?:\s+trong)?\s+" + _SUB_PERIOD + r"(?!\w)", re.IGNORECASE)
 _OPENS_LIST = re.compile(r"[^\S\n]*(?:trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
 
 

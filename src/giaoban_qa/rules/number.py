@@ -599,6 +599,7 @@ _PARTNER_WORDS: dict[str, tuple[str, str]] = {
     "increment": ("số mới trong kỳ", "the new figure it includes"),
     "month": ("số của riêng một tháng", "the single-month figure"),
     "day or week": ("số của riêng một ngày hoặc một tuần", "the single-day or single-week figure"),
+    "year": ("số của riêng một năm", "the single-year figure"),
 }
 
 
