@@ -109,3 +109,28 @@ def test_one_years_figure_after_a_sum_over_years_counted_by_its_classifier() -> 
 
 def test_a_later_figure_of_another_thing_after_a_classifier_is_not_its_part() -> None:
     assert cumulatives("Doanh số cộng dồn đạt 36.000 chiếc, riêng năm 2019 hãng tuyển 400 người.") == [("36.000", None)]
+
+
+# -- the order, sequel or manner of a change between its verb and its figure -----------------
+
+
+def test_changes_said_respectively_or_correspondingly() -> None:
+    got = _changes("Doanh thu và lợi nhuận đạt 820 tỷ đồng và 95 tỷ đồng, tăng lần lượt 14% và 22% so với năm trước.")
+    assert got == [(1, "14", None), (1, "22", None)]
+    got = _changes("Sản lượng và kim ngạch xuất khẩu giảm tương ứng 3,5% và 6,1% so với cùng kỳ.")
+    assert got == [(-1, "3,5", None), (-1, "6,1", None)]
+
+
+def test_changes_with_their_sequel_or_manner() -> None:
+    assert _changes("Cổ phiếu ngân hàng tăng tiếp 2,3% trong phiên sáng.") == [(1, "2,3", None)]
+    assert _changes("Lợi nhuận của công ty giảm sút gần 30% so với cùng kỳ.") == [(-1, "30", None)]
+    assert _changes("Kim ngạch thương mại hai nước tăng kỷ lục 64% trong quý I.") == [(1, "64", None)]
+
+
+def test_going_on_to_a_level_is_no_change() -> None:
+    assert _changes("Mức đóng năm nay là 4,5%, đến năm sau tăng tiếp lên 5%.") == []
+    assert _changes("Tỷ lệ bội chi năm trước là 4,5%, sau đó giảm tiếp là 4% cho giai đoạn tới.") == []
+
+
+def test_a_change_with_its_manner_keeps_its_ratio() -> None:
+    assert _changes("Doanh thu đạt 300 tỷ đồng, tăng tương ứng 12% so với cùng kỳ (bằng 112%).") == [(1, "12", "112")]

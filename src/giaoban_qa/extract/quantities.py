@@ -72,12 +72,16 @@ GROWTH_VERBS: frozenset[str] = frozenset(
     "tăng trung bình;mức tăng trung bình;tăng trưởng trung bình;tăng khá;tăng khá mạnh;tăng rất mạnh;tăng vọt;tăng đột biến;tăng nhanh;"
     # "góp phần tăng CPI chung khoảng 0,1%": a group's share in the change of the index, said
     # with the index between the verb and the figure.
-    "tăng cpi;tăng cpi chung".split(";")
+    "tăng cpi;tăng cpi chung;"
+    # "tăng lần lượt 50% và 20%", "tăng tương ứng 16% và 19%", "tăng tiếp 4,2%", "tăng kỷ lục
+    # 73%": the order, the sequel or the manner of a change said between its verb and figure.
+    "tăng lần lượt;tăng tương ứng;tăng tiếp;tăng trở lại;tăng kỷ lục;tăng kỉ lục;tăng ấn tượng;tăng cao;tăng khá cao;"
+    "tăng tốt;tăng đều;tăng trưởng đều;tăng lên thêm".split(";")
 )
 DECLINE_VERBS: frozenset[str] = frozenset(
     "giảm;giảm thêm;giảm mạnh;giảm nhẹ;giảm giá;cắt giảm;sụt giảm;mức giảm;hạ;sụt;mất giá;mất;giảm bình quân;"
     "giảm đi;giảm được;giảm xuống;giảm trung bình;giảm khá;giảm khá mạnh;giảm rất mạnh;giảm sâu;giảm nhanh;sụt giảm mạnh;"
-    "giảm cpi;giảm cpi chung".split(";")
+    "giảm cpi;giảm cpi chung;giảm lần lượt;giảm tương ứng;giảm tiếp;giảm trở lại;giảm sút;giảm kỷ lục;giảm kỉ lục;giảm đều".split(";")
 )
 SHARE_VERBS: frozenset[str] = frozenset(
     "chiếm;chiếm tỷ lệ;chiếm tỉ lệ;chiếm tỷ trọng;chiếm tỉ trọng;chiếm lĩnh".split(";")
@@ -606,6 +610,8 @@ _TAIL_LAST_WORDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _TAIL_PHRAS
 _DIGIT = re.compile(r"\d")
 
 
+# The words of a change that goes on from an earlier one ("giảm tiếp", "tăng trở lại").
+_SEQUEL_WORDS = (" tiếp", " trở lại")
 # The words that say a change is negative ("âm", a minus sign standing alone); "âm (-)" is not
 # among them: its bracket opens a clause, and the verb before it is out of the window read.
 _NEGATIVE_MARKS = frozenset(["âm", "-"])
@@ -657,8 +663,10 @@ def _read_before(text: str, q: Quantity, clause_start: int) -> int:
                 q.direction = QUALIFIERS[phrase]
         elif q.verb is None:
             q.verb = phrase
-        elif q.verb == "là" and (phrase in GROWTH_VERBS or phrase in DECLINE_VERBS):
-            q.verb = phrase  # "mức tăng là 5,22%": the change, said with "là"
+        elif q.verb == "là" and (phrase in GROWTH_VERBS or phrase in DECLINE_VERBS) and not phrase.endswith(_SEQUEL_WORDS):
+            # "mức tăng là 5,22%": the change, said with "là"; "sau đó giảm tiếp là 4%" names the
+            # level it goes on to.
+            q.verb = phrase
         else:
             break
         cut = tokens[-k][0]
@@ -677,7 +685,7 @@ def _read_before(text: str, q: Quantity, clause_start: int) -> int:
 
 
 _LEVEL_REACHED = re.compile(
-    r"(?<!\w)(?:tăng[^\S\n]+lên|giảm[^\S\n]+xuống|(?P<cut>giảm[^\S\n]+còn))(?:[^\S\n]+(?:(?P<still>còn|mức|con[^\S\n]+số)|tới|đến))?"
+    r"(?<!\w)(?:tăng[^\S\n]+lên|giảm[^\S\n]+xuống|(?P<cut>giảm[^\S\n]+còn)|(?P<on>(?:tăng|giảm)[^\S\n]+(?:tiếp|trở[^\S\n]+lại)[^\S\n]+(?:lên|xuống)))(?:[^\S\n]+(?:(?P<still>còn|mức|con[^\S\n]+số)|tới|đến))?"
     r"(?:[^\S\n]+(?:khoảng|gần|hơn|trên|chỉ|chỉ[^\S\n]+còn|xấp[^\S\n]+xỉ))?[^\S\n]*\Z",
     re.IGNORECASE,
 )
@@ -706,7 +714,8 @@ def _read_after(text: str, q: Quantity) -> None:
         clause = text[max(0, q.start - 90) : level.start()]
         clause = re.split(r"[,;:()]", clause)[-1]
         # "bội chi ngân sách ước tăng lên khoảng 6,5% GDP": a ratio to GDP reached is a level too.
-        if level.group("still") or level.group("cut") or q.value == 0 or _RATE_SUBJECT.search(clause) or _OF_GDP.match(text, q.end):
+        # "tăng tiếp lên 5,1%", "giảm trở lại xuống 2%": going on to a level is said of the level.
+        if level.group("still") or level.group("cut") or level.group("on") or q.value == 0 or _RATE_SUBJECT.search(clause) or _OF_GDP.match(text, q.end):
             q.verb = verb = "lên mức" if verb in GROWTH_VERBS else "xuống mức"
     if verb in ("mất", "còn") and _SHARE_IDIOM.search(text, max(0, q.start - 40), q.start):
         # "tiền vay chiếm mất 70%", "chỉ chiếm còn 19,7%": a share, said with a word of regret.

@@ -872,6 +872,24 @@ def _opens_clause(text: str, sentence_start: int, pos: int) -> bool:
     return len(text[start:pos].split()) <= 6
 
 
+# "210 tấn nước này đã tiếp nhận từ đầu năm 2016": the figure is what has been done since then.
+_DONE_BEFORE = re.compile(r"(?<!\w)đã(?:[^\S\n]+(?!(?:được|bị|có)(?!\w))[^\W\d_]+){1,2}[^\S\n]+\Z", re.IGNORECASE)
+
+
+def _done_since(text: str, qs: list[Quantity], ends: list[int], pos: int) -> bool:
+    """Whether the figure right before ``pos`` (in its clause, a few words back) is followed by
+    "đã" and its verb right before ``pos``: a sum of what was done since the point ``pos``
+    names ("210 tấn … đã tiếp nhận từ đầu năm 2016"), not a point in time ("đã có 1 người con
+    riêng từ đầu năm 2016", "mua 65 xe từ đầu năm ngoái")."""
+    b = bisect.bisect_right(ends, pos)
+    if not b:
+        return False
+    p = qs[b - 1]
+    if pos - p.end > 60 or _CLAUSE_BREAK.search(text, p.end, pos):
+        return False
+    return _DONE_BEFORE.search(text, max(p.end, pos - 40), pos) is not None
+
+
 def _named(text: str, q: Quantity) -> bool:
     """A bare figure right after a name or a code ("ATP 500", "NVX 155", "Mega 6")."""
     return not q.unit and not q.scale and _named_before(text, q.start)
@@ -905,7 +923,8 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # từ đầu năm 2017 tại 30 phường": a point in time (since early 2016), not a sum;
         # "tính từ đầu năm 2017", "từ đầu năm 2017 đến nay", "Kể từ đầu năm 2017, …" sum.
         opens = _opens_clause(text, sentence_start, m.start())
-        if marker.startswith("từ đầu năm") and _YEAR_POINT.match(text, m.end()) and not (opens and _OWN_CLAUSE.match(text, m.end())):
+        if marker.startswith("từ đầu năm") and _YEAR_POINT.match(text, m.end()) and not (opens and _OWN_CLAUSE.match(text, m.end())) \
+                and not _done_since(text, qs, ends, m.start()):
             continue
         # "ngay từ đầu năm 2016, huyện đã chỉ đạo 29 xã …": right from the start, a point in
         # time — unless the span runs on to now ("ngay từ đầu năm đến nay").
