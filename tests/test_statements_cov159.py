@@ -134,3 +134,34 @@ def test_going_on_to_a_level_is_no_change() -> None:
 
 def test_a_change_with_its_manner_keeps_its_ratio() -> None:
     assert _changes("Doanh thu đạt 300 tỷ đồng, tăng tương ứng 12% so với cùng kỳ (bằng 112%).") == [(1, "12", "112")]
+
+
+# -- "N tháng đầu năm" with the count in words; a summed figure a raised total adds ----------
+
+
+def test_months_from_the_start_counted_in_words_sum() -> None:
+    assert cumulatives("Sáu tháng đầu năm, toàn tỉnh thu hút 2,4 triệu lượt khách du lịch.") == [("2,4", None)]
+    assert cumulatives("Trong năm tháng đầu năm 2019, cả nước có 51.000 doanh nghiệp thành lập mới.") == [("51.000", None)]
+
+
+def test_a_summed_figure_a_raised_total_adds_is_its_new_figure() -> None:
+    got = cumulatives("Ba tháng đầu năm, hãng đã giao 2.150 chiếc cho khách hàng, nâng doanh số cộng dồn từ khi ra mắt lên hơn 18.000 xe.")
+    assert got == [("18.000", "2.150")]
+    assert cumulatives("Trong 4 tháng đầu năm cấp 400 giấy phép, nâng tổng số giấy phép còn hiệu lực lên 2.300 giấy.") == [("2.300", "400")]
+
+
+def test_an_average_level_from_a_start_is_no_sum() -> None:
+    assert cumulatives("Trong ba tháng đầu năm, nồng độ bụi trung bình từ 61,5 μg/m3 vào tháng 1 giảm xuống 40,2 μg/m3 vào tháng 3.") == []
+
+
+def test_a_bare_figure_in_a_title_before_the_marker_is_no_sum() -> None:
+    assert cumulatives("Bộ phim “Siêu nhân 3” là phim ăn khách nhất trong 6 tháng đầu năm.") == []
+    assert cumulatives("Đội bóng đã thua 7 trận từ đầu năm đến nay.") == [("7", None)]
+
+
+def test_the_evidence_line_names_the_kind_of_figure_inside_the_sum() -> None:
+    from giaoban_qa.evidence import describe_evidence
+
+    doc = build_document("t.txt", "Trong tuần, phường tiếp nhận 180 hồ sơ, lũy kế từ đầu năm tiếp nhận 150 hồ sơ.")
+    (finding,) = CumulativeBelowMonth().check(doc, None)
+    assert "ngày/tuần" in describe_evidence(finding, "vi") and "day or week" in describe_evidence(finding, "en")

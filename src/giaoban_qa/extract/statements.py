@@ -741,6 +741,7 @@ def _changes(text: str, qs: list[Quantity], out: list[Change]) -> None:
 
 _SUMMED_FROM = re.compile(r"[^\S\n]+(?:từ|trong)(?!\w)", re.IGNORECASE)
 _DURATIONS = frozenset("năm tháng ngày tuần giờ phút giây quý".split())  # not "kỳ": "11 kỳ điều hành" counts rounds
+# "N tháng đầu năm" sums the months, the count said in digits or in words ("sáu tháng đầu năm").
 # "tính chung" sums over the time it names: months, a quarter, a year, a week, a session, or
 # an occasion or stretch ("tính chung trong dịp Tết", "tính chung cả đợt cao điểm"); not a place
 # ("tính chung trên cả nước") nor what it includes ("tính chung cả lãnh đạo").
@@ -748,7 +749,7 @@ _CUM_MARKER = re.compile(
     r"(?<!\w)(?:(?:nâng|đưa)\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:lũy|luỹ)\s+kế|cộng\s+dồn)|(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|(?:nâng|đưa)\s+tổng(?:\s+số)?|cộng\s+dồn|"
     r"(?:tính\s+)?đến\s+(?:hết|cuối)\s+tháng\s+\d{1,2}(?!\s*(?:năm|/)\s*\d)|tính\s+đến\s+nay|"
     r"tính\s+chung(?=\s+(?:trong\s+|cho\s+)?(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại|tuần|phiên(?!\s+(?:bản|tòa|họp))|ngày|"
-    r"dịp|đợt|mùa|lễ\s+hội|kỳ\s+nghỉ|giai\s+đoạn|thời\s+gian|chiến\s+dịch)|\s*,|\s+thì(?!\w))|\d{1,2}\s+tháng\s+đầu\s+năm|"
+    r"dịp|đợt|mùa|lễ\s+hội|kỳ\s+nghỉ|giai\s+đoạn|thời\s+gian|chiến\s+dịch)|\s*,|\s+thì(?!\w))|(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+một)?)\s+tháng\s+đầu\s+năm|"
     r"(?:tổng\s+cộng|tổng\s+số)\s+(?:từ\s+đầu\s+năm|(?:trong\s+)?\d{1,2}\s+tháng))",
     re.IGNORECASE,
 )
@@ -848,7 +849,7 @@ _ORDINAL_WORD = re.compile(r"(?<!\w)thứ[^\S\n]+(?:\d+|hai|ba|tư|năm|sáu|b�
 _OF_BEFORE = re.compile(r"(?<!\w)của[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 _NAME_AND_BEFORE = re.compile(r"(?-i:[A-ZĐ])[^\W\d_]*[^\S\n]+và[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z")
 _OTHER_ONES_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){1,4}?[^\S\n]+khác(?!\w)", re.IGNORECASE)
-_AVERAGE_BEFORE = re.compile(r"(?<!\w)(?:trung[^\S\n]+bình|bình[^\S\n]+quân)(?:[^\S\n]+(?:mỗi|một)[^\S\n]+[^\W\d_]+)?(?:[^\S\n]+(?:là|đạt|khoảng|gần|hơn|trên|ở[^\S\n]+mức))*[^\S\n]*\Z", re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(r"(?<!\w)(?:trung[^\S\n]+bình|bình[^\S\n]+quân)(?:[^\S\n]+(?:mỗi|một)[^\S\n]+[^\W\d_]+)?(?:[^\S\n]+(?:là|đạt|khoảng|gần|hơn|trên|ở[^\S\n]+mức|từ))*[^\S\n]*\Z", re.IGNORECASE)
 _DENIED_BEFORE = re.compile(r"(?<!\w)không(?![^\S\n]+(?:chỉ|ngừng|dưới|quá|ít|kém|thua|hơn|những)(?!\w))(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*\Z", re.IGNORECASE)
 _SPAN_THEN_LINK = re.compile(r"(?:[^\S\n]+(?:nay|(?:19|20)\d\d))?[^\S\n]+(?:đến|tới)[^\S\n]+(?:nay|giờ|bây[^\S\n]+giờ)[^\S\n]+(?:và|nhưng|song|còn|mà)(?!\w)", re.IGNORECASE)
 _CLAUSE_LINK = re.compile(r"(?<!\w)(?:nhưng|song|và|còn|mà|thì|đồng\s+thời|tuy\s+nhiên)[^\S\n]*\Z", re.IGNORECASE)
@@ -959,6 +960,10 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # opens a clause of its own; the figure before it is not its sum.
         if p is not None and _CLAUSE_LINK.search(text, max(p.end, m.start() - 16), m.start()):
             p = None
+        # "… “Vệ binh dải ngân hà 2” thuộc nhóm phim … nhất trong 6 tháng đầu năm": a bare figure
+        # that counts nothing (no unit, scale or noun after it) is no sum the marker closes.
+        if p is not None and not (p.unit or p.scale or noun(text, p)):
+            p = None
         if p is not None and m.start() - p.end < (120 if ends_sentence else 40) and not _CLAUSE_BREAK.search(text, p.end, m.start()) and clause_ends:
             target = p
             # "thành công 2 lần trong số 5 lần thử từ đầu năm": the sum is the part, not its whole.
@@ -1007,7 +1012,8 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # not a sum.
         if _NAME_AND_BEFORE.search(text, max(sentence_start, target.start - 40), target.start) and _OTHER_ONES_AFTER.match(text, target.end):
             continue
-        # "xuất khẩu đạt trung bình 500.000 thùng/ngày từ đầu năm đến nay": an average is no sum.
+        # "xuất khẩu đạt trung bình 500.000 thùng/ngày từ đầu năm đến nay", "nồng độ bụi trung bình
+        # từ 66 μg/m3 … xuống 44 μg/m3": an average is no sum.
         if _AVERAGE_BEFORE.search(text, max(sentence_start, target.start - 24), target.start):
             continue
         # "từ đầu năm tới nay vẫn không thể có được 1 bàn thắng": a figure denied is no sum.
@@ -1035,9 +1041,16 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
     # Figures said to be new ("thêm 7", "kết nạp mới 45"): what a raised total adds.
     said_new = [k for k, m in enumerate(qs) if m.unit != "%" and _INCREMENT.search(text, max(sentence_start, m.start - 30), m.start)]
     new_set = set(said_new)
+    # Figures summed since a start of their own ("4 tháng đầu năm, đã có 4.343 chiếc …"): a total
+    # raised right after them ("nâng doanh số cộng dồn … lên 23.000 xe") adds them.
+    summed: list[int] = []
     for k, m in enumerate(qs):
         # "tăng gần 20 tỷ đồng so với quý IV/2015" is a change, not a figure the sum holds.
-        if m.unit == "%" or m.in_range or m.index in assigned or (m.verb in _CHANGE_VERBS and k not in new_set):
+        if m.unit == "%" or m.in_range or (m.verb in _CHANGE_VERBS and k not in new_set):
+            continue
+        if m.index in assigned:
+            if not assigned[m.index].startswith(("nâng", "đưa")):
+                summed.append(k)
             continue
         candidates.append(k)
         by_noun.setdefault(_cum_noun(text, m), []).append(k)
@@ -1052,6 +1065,8 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
     for m in prev_sentence or ():
         if m.unit != "%" and not m.in_range:
             prev_last[_cum_noun(text, m) or ""] = m
+    first_read = len(out)
+    absorbed: set[int] = set()  # summed figures a raised total adds (read as its new figure only)
     for i, q in enumerate(qs):
         marker = assigned.get(q.index)
         if marker is None or q.unit == "%":
@@ -1103,6 +1118,9 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
                 k = a if not (m.in_range or m.index in assigned) else None
             else:
                 k = _last_before(candidates, i)
+                s_k = _last_before(summed, i)
+                if s_k is not None and (k is None or s_k > k):
+                    k = s_k
             if k is not None:
                 m_noun = _cum_noun(text, qs[k])
                 # "giao 4.343 chiếc …, nâng doanh số … lên 23.000 xe": the classifier counts the thing.
@@ -1122,6 +1140,8 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             own_period = None if loose else _own_period_kind(text, m, seg_start)
             if loose:
                 stmt.partner, stmt.partner_kind = m, "increment"
+                if m.index in assigned:
+                    absorbed.add(m.index)
             elif own_period:
                 stmt.partner, stmt.partner_kind = m, own_period
             elif _INCREMENT.search(text, seg_start, m.start):
@@ -1153,6 +1173,10 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
                     and (own_period := _own_period_kind(text, m, max(prev_start - 60, m.start - 60))) and not _CUM_MARKER.search(text, max(0, m.start - 80), m.start):
                 stmt.partner, stmt.partner_kind = m, own_period
         out.append(stmt)
+    if absorbed:
+        # A summed figure a raised total adds holds no figure of its own to check: the raised
+        # total is the cumulative statement, the summed figure its new one.
+        out[first_read:] = [st for st in out[first_read:] if st.cumulative.index not in absorbed or st.partner is not None]
 
 
 _LEVEL_BEFORE = re.compile(r"(?<!\w)(?:mức|quanh|ở|giá|từ)[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
