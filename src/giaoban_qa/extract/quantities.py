@@ -619,7 +619,8 @@ _CHANGE_PHRASES = GROWTH_VERBS | DECLINE_VERBS
 
 
 def _negative_mark_length(tokens: list[tuple[int, str]]) -> int:
-    """How many of the last ``tokens`` say the change before them is negative ("âm", "-"): 0 unless a change verb stands right before them ("tăng trưởng âm", not "nhiệt độ âm")."""
+    """How many of the last ``tokens`` say the change before them is negative ("âm", "-"): 0
+    unless a change verb stands right before them ("tăng trưởng âm", not "nhiệt độ âm")."""
     for n in (2, 1):
         if len(tokens) > n and all(t in _NEGATIVE_MARKS for _, t in tokens[-n:]):
             before = [t for _, t in tokens[-n - 3 : -n]]
@@ -640,8 +641,8 @@ def _read_before(text: str, q: Quantity, clause_start: int) -> int:
     qualifiers: list[str] = []
     cut = q.start
     rank = {"estimate": 0, "around": 1, "below": 2, "above": 2}
-    # "tăng trưởng âm 0,18%", "tăng trưởng - 3,5%": a change said negative
-    # between its verb and the figure is a decline.
+    # "tăng trưởng âm 0,18%", "tăng trưởng - 3,5%": a change said negative between its verb and
+    # the figure is a decline.
     negated = _negative_mark_length(tokens)
     if negated:
         cut = tokens[-negated][0]

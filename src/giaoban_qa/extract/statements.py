@@ -772,6 +772,8 @@ def _sub_period_kind(period: str) -> str:
     if first in ("tuần", "ngày"):
         return "day or week"
     return "year"
+
+
 _INCREMENT = re.compile(r"(?<!\w)(?:mới|thêm|tăng\s+thêm|bổ\s+sung|cấp\s+mới|phát\s+triển\s+mới|kết\s+nạp)(?!\w)", re.IGNORECASE)
 
 
