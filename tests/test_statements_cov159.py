@@ -165,3 +165,9 @@ def test_the_evidence_line_names_the_kind_of_figure_inside_the_sum() -> None:
     doc = build_document("t.txt", "Trong tuần, phường tiếp nhận 180 hồ sơ, lũy kế từ đầu năm tiếp nhận 150 hồ sơ.")
     (finding,) = CumulativeBelowMonth().check(doc, None)
     assert "ngày/tuần" in describe_evidence(finding, "vi") and "day or week" in describe_evidence(finding, "en")
+
+
+def test_a_numbered_hamlet_is_no_new_figure_of_a_raised_total() -> None:
+    got = cumulatives("Vụ sạt lở xảy ra tại thôn 12, xã Ia Tô, nâng tổng số hộ phải di dời trong mùa mưa lên 9 hộ.")
+    assert got == [("9", None)]
+    assert cumulatives("Trận lũ quét qua xóm 25 và ấp 30, nâng tổng số nhà bị sập lên 14 căn.") == [("14", None)]

@@ -128,7 +128,9 @@ _PERIOD_AFTER = re.compile(r"[^\S\n]*(?:tháng|quý|tuần|giờ|phút|ngày)(?!
 # main cost.
 _NOT_QUANTITY_WORDS = frozenset(
     "năm tháng ngày quý khóa khoá thứ số kỳ điều khoản mục chương lộ ql đt tl quận tổ đợt vòng lúc "
-    "top hạng covid khu lô tuyến đường phiên lần cấp độ nhóm loại bước phường".split()
+    "top hạng covid khu lô tuyến đường phiên lần cấp độ nhóm loại bước phường "
+    # hamlets numbered in addresses ("thôn 11, xã …", "ấp 3", "xóm 8"), never counts
+    "thôn xóm ấp".split()
 )
 _NOT_QUANTITY_PAIRS = frozenset(
     ["giai đoạn", "phụ lục", "chỉ thị", "nghị quyết", "kết luận", "quyết định", "trung ương", "hạng mục"]
