@@ -270,9 +270,14 @@ def _ambiguous(ev: dict[str, Any], lang: str) -> str:
     return t("ev.ambiguous-growth", lang, growth=quoted(g, lang), base=f"“{g.get('base') or '—'}”", value=g.get("text", ""))
 
 
+# The evidence line by the kind of figure inside the cumulative one (Cumulative.partner_kind).
+_CUMULATIVE_BELOW_KEYS = {"day or week": "ev.cumulative-below-day-week", "year": "ev.cumulative-below-year"}
+
+
 @renders("number.cumulative-below-month")
 def _cumulative_below(ev: dict[str, Any], lang: str) -> str:
-    return t("ev.cumulative-below", lang, cumulative=quoted(ev["cumulative"], lang), month=quoted(ev["month"], lang))
+    key = _CUMULATIVE_BELOW_KEYS.get(ev.get("partner") or "", "ev.cumulative-below")
+    return t(key, lang, cumulative=quoted(ev["cumulative"], lang), month=quoted(ev["month"], lang))
 
 
 @renders("number.inconsistent-repeat")

@@ -205,6 +205,8 @@ CATALOGUE.update({
     "ev.decline-figure": (" trong khi số liệu vẫn là {figure}", " while the figure is still {figure}"),
     "ev.ambiguous-growth": ("Tăng {growth} so với {base}: có lẽ ý là “bằng {value}”", "Up {growth} on {base}: perhaps “bằng {value}” (equal to) was meant"),
     "ev.cumulative-below": ("Lũy kế {cumulative} < trong tháng {month}", "Cumulative {cumulative} < the month {month}"),
+    "ev.cumulative-below-day-week": ("Lũy kế {cumulative} < trong ngày/tuần {month}", "Cumulative {cumulative} < the day or week {month}"),
+    "ev.cumulative-below-year": ("Lũy kế {cumulative} < riêng một năm {month}", "Cumulative {cumulative} < the single year {month}"),
     "ev.repeat": ("Lần đầu: {first} · Lần sau: {second}", "First: {first} · Then: {second}"),
     "ev.figure": ("Số liệu: {figure}", "Figure: {figure}"),
     "ev.mixed-format": ("{figure} viết kiểu Mỹ, trong khi văn bản viết {vn} kiểu Việt Nam", "{figure} written US-style, while the report writes {vn} the Vietnamese way"),

@@ -69,11 +69,19 @@ GROWTH_VERBS: frozenset[str] = frozenset(
     "tăng;tăng trưởng;tăng thêm;tăng mạnh;tăng nhẹ;tăng giá;tăng tổng cộng;tăng khoảng;mức tăng;mức tăng trưởng;"
     "tăng bình quân;mức tăng bình quân;tăng trưởng bình quân;tăng được;lần lượt tăng;lần lượt tăng trưởng;"
     # "tăng trung bình 7,4%", "tăng khá mạnh 12%", "tăng vọt 40%": a change with its manner.
-    "tăng trung bình;mức tăng trung bình;tăng trưởng trung bình;tăng khá;tăng khá mạnh;tăng rất mạnh;tăng vọt;tăng đột biến;tăng nhanh".split(";")
+    "tăng trung bình;mức tăng trung bình;tăng trưởng trung bình;tăng khá;tăng khá mạnh;tăng rất mạnh;tăng vọt;tăng đột biến;tăng nhanh;"
+    # "góp phần tăng CPI chung khoảng 0,1%": a group's share in the change of the index, said
+    # with the index between the verb and the figure.
+    "tăng cpi;tăng cpi chung;"
+    # "tăng lần lượt 50% và 20%", "tăng tương ứng 16% và 19%", "tăng tiếp 4,2%", "tăng kỷ lục
+    # 73%": the order, the sequel or the manner of a change said between its verb and figure.
+    "tăng lần lượt;tăng tương ứng;tăng tiếp;tăng trở lại;tăng kỷ lục;tăng kỉ lục;tăng ấn tượng;tăng cao;tăng khá cao;"
+    "tăng tốt;tăng đều;tăng trưởng đều;tăng lên thêm".split(";")
 )
 DECLINE_VERBS: frozenset[str] = frozenset(
     "giảm;giảm thêm;giảm mạnh;giảm nhẹ;giảm giá;cắt giảm;sụt giảm;mức giảm;hạ;sụt;mất giá;mất;giảm bình quân;"
-    "giảm đi;giảm được;giảm xuống;giảm trung bình;giảm khá;giảm khá mạnh;giảm rất mạnh;giảm sâu;giảm nhanh;sụt giảm mạnh".split(";")
+    "giảm đi;giảm được;giảm xuống;giảm trung bình;giảm khá;giảm khá mạnh;giảm rất mạnh;giảm sâu;giảm nhanh;sụt giảm mạnh;"
+    "giảm cpi;giảm cpi chung;giảm lần lượt;giảm tương ứng;giảm tiếp;giảm trở lại;giảm sút;giảm kỷ lục;giảm kỉ lục;giảm đều".split(";")
 )
 SHARE_VERBS: frozenset[str] = frozenset(
     "chiếm;chiếm tỷ lệ;chiếm tỉ lệ;chiếm tỷ trọng;chiếm tỉ trọng;chiếm lĩnh".split(";")
@@ -120,7 +128,9 @@ _PERIOD_AFTER = re.compile(r"[^\S\n]*(?:tháng|quý|tuần|giờ|phút|ngày)(?!
 # main cost.
 _NOT_QUANTITY_WORDS = frozenset(
     "năm tháng ngày quý khóa khoá thứ số kỳ điều khoản mục chương lộ ql đt tl quận tổ đợt vòng lúc "
-    "top hạng covid khu lô tuyến đường phiên lần cấp độ nhóm loại bước phường".split()
+    "top hạng covid khu lô tuyến đường phiên lần cấp độ nhóm loại bước phường "
+    # hamlets numbered in addresses ("thôn 11, xã …", "ấp 3", "xóm 8"), never counts
+    "thôn xóm ấp".split()
 )
 _NOT_QUANTITY_PAIRS = frozenset(
     ["giai đoạn", "phụ lục", "chỉ thị", "nghị quyết", "kết luận", "quyết định", "trung ương", "hạng mục"]
@@ -602,6 +612,25 @@ _TAIL_LAST_WORDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _TAIL_PHRAS
 _DIGIT = re.compile(r"\d")
 
 
+# The words of a change that goes on from an earlier one ("giảm tiếp", "tăng trở lại").
+_SEQUEL_WORDS = (" tiếp", " trở lại")
+# The words that say a change is negative ("âm", a minus sign standing alone); "âm (-)" is not
+# among them: its bracket opens a clause, and the verb before it is out of the window read.
+_NEGATIVE_MARKS = frozenset(["âm", "-"])
+_CHANGE_PHRASES = GROWTH_VERBS | DECLINE_VERBS
+
+
+def _negative_mark_length(tokens: list[tuple[int, str]]) -> int:
+    """How many of the last ``tokens`` say the change before them is negative ("âm", "-"): 0
+    unless a change verb stands right before them ("tăng trưởng âm", not "nhiệt độ âm")."""
+    for n in (2, 1):
+        if len(tokens) > n and all(t in _NEGATIVE_MARKS for _, t in tokens[-n:]):
+            before = [t for _, t in tokens[-n - 3 : -n]]
+            if any(" ".join(before[i:]) in _CHANGE_PHRASES for i in range(len(before))):
+                return n
+    return 0
+
+
 def _read_before(text: str, q: Quantity, clause_start: int) -> int:
     """Read qualifiers and the verb before the figure; return where they begin."""
     window_start = max(clause_start, q.start - 40)
@@ -614,6 +643,12 @@ def _read_before(text: str, q: Quantity, clause_start: int) -> int:
     qualifiers: list[str] = []
     cut = q.start
     rank = {"estimate": 0, "around": 1, "below": 2, "above": 2}
+    # "tăng trưởng âm 0,18%", "tăng trưởng - 3,5%": a change said negative between its verb and
+    # the figure is a decline.
+    negated = _negative_mark_length(tokens)
+    if negated:
+        cut = tokens[-negated][0]
+        del tokens[-negated:]
     while tokens and tokens[-1][1] in _TAIL_LAST_WORDS:
         for k in (3, 2, 1):
             if len(tokens) >= k:
@@ -631,12 +666,16 @@ def _read_before(text: str, q: Quantity, clause_start: int) -> int:
                 q.direction = QUALIFIERS[phrase]
         elif q.verb is None:
             q.verb = phrase
-        elif q.verb == "là" and (phrase in GROWTH_VERBS or phrase in DECLINE_VERBS):
-            q.verb = phrase  # "mức tăng là 5,22%": the change, said with "là"
+        elif q.verb == "là" and (phrase in GROWTH_VERBS or phrase in DECLINE_VERBS) and not phrase.endswith(_SEQUEL_WORDS):
+            # "mức tăng là 5,22%": the change, said with "là"; "sau đó giảm tiếp là 4%" names the
+            # level it goes on to.
+            q.verb = phrase
         else:
             break
         cut = tokens[-k][0]
         del tokens[-k:]
+    if negated and q.verb in GROWTH_VERBS:
+        q.verb = "giảm"
     tail = text[window_start:cut].lower()
     if qualifiers:
         q.approx = True
@@ -649,7 +688,7 @@ def _read_before(text: str, q: Quantity, clause_start: int) -> int:
 
 
 _LEVEL_REACHED = re.compile(
-    r"(?<!\w)(?:tăng[^\S\n]+lên|giảm[^\S\n]+xuống|(?P<cut>giảm[^\S\n]+còn))(?:[^\S\n]+(?:(?P<still>còn|mức|con[^\S\n]+số)|tới|đến))?"
+    r"(?<!\w)(?:tăng[^\S\n]+lên|giảm[^\S\n]+xuống|(?P<cut>giảm[^\S\n]+còn)|(?P<on>(?:tăng|giảm)[^\S\n]+(?:tiếp|trở[^\S\n]+lại)[^\S\n]+(?:lên|xuống)))(?:[^\S\n]+(?:(?P<still>còn|mức|con[^\S\n]+số)|tới|đến))?"
     r"(?:[^\S\n]+(?:khoảng|gần|hơn|trên|chỉ|chỉ[^\S\n]+còn|xấp[^\S\n]+xỉ))?[^\S\n]*\Z",
     re.IGNORECASE,
 )
@@ -678,7 +717,8 @@ def _read_after(text: str, q: Quantity) -> None:
         clause = text[max(0, q.start - 90) : level.start()]
         clause = re.split(r"[,;:()]", clause)[-1]
         # "bội chi ngân sách ước tăng lên khoảng 6,5% GDP": a ratio to GDP reached is a level too.
-        if level.group("still") or level.group("cut") or q.value == 0 or _RATE_SUBJECT.search(clause) or _OF_GDP.match(text, q.end):
+        # "tăng tiếp lên 5,1%", "giảm trở lại xuống 2%": going on to a level is said of the level.
+        if level.group("still") or level.group("cut") or level.group("on") or q.value == 0 or _RATE_SUBJECT.search(clause) or _OF_GDP.match(text, q.end):
             q.verb = verb = "lên mức" if verb in GROWTH_VERBS else "xuống mức"
     if verb in ("mất", "còn") and _SHARE_IDIOM.search(text, max(0, q.start - 40), q.start):
         # "tiền vay chiếm mất 70%", "chỉ chiếm còn 19,7%": a share, said with a word of regret.

@@ -150,7 +150,7 @@ class Cumulative:
     cumulative: Quantity
     marker: str
     partner: Quantity | None = None
-    partner_kind: str | None = None  # month | increment
+    partner_kind: str | None = None  # month | day or week | year | increment
 
 
 @record
@@ -741,17 +741,39 @@ def _changes(text: str, qs: list[Quantity], out: list[Change]) -> None:
 
 _SUMMED_FROM = re.compile(r"[^\S\n]+(?:từ|trong)(?!\w)", re.IGNORECASE)
 _DURATIONS = frozenset("năm tháng ngày tuần giờ phút giây quý".split())  # not "kỳ": "11 kỳ điều hành" counts rounds
+# "N tháng đầu năm" sums the months, the count said in digits or in words ("sáu tháng đầu năm").
+# "tính chung" sums over the time it names: months, a quarter, a year, a week, a session, or
+# an occasion or stretch ("tính chung trong dịp Tết", "tính chung cả đợt cao điểm"); not a place
+# ("tính chung trên cả nước") nor what it includes ("tính chung cả lãnh đạo").
 _CUM_MARKER = re.compile(
     r"(?<!\w)(?:(?:nâng|đưa)\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:lũy|luỹ)\s+kế|cộng\s+dồn)|(?:lũy|luỹ)\s+kế|(?:tính\s+)?từ\s+đầu\s+năm|(?:nâng|đưa)\s+tổng(?:\s+số)?|cộng\s+dồn|"
     r"(?:tính\s+)?đến\s+(?:hết|cuối)\s+tháng\s+\d{1,2}(?!\s*(?:năm|/)\s*\d)|tính\s+đến\s+nay|"
-    r"tính\s+chung(?=\s+(?:trong\s+|cho\s+)?(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại|tuần|phiên(?!\s+(?:bản|tòa|họp))|ngày)|\s*,|\s+thì(?!\w))|\d{1,2}\s+tháng\s+đầu\s+năm|"
+    r"tính\s+chung(?=\s+(?:trong\s+|cho\s+)?(?:cả\s+)?(?:\d{1,2}\s+tháng|quý|năm|từ|các\s+tháng|lại|tuần|phiên(?!\s+(?:bản|tòa|họp))|ngày|"
+    r"dịp|đợt|mùa|lễ\s+hội|kỳ\s+nghỉ|giai\s+đoạn|thời\s+gian|chiến\s+dịch)|\s*,|\s+thì(?!\w))|(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+một)?)\s+tháng\s+đầu\s+năm|"
     r"(?:tổng\s+cộng|tổng\s+số)\s+(?:từ\s+đầu\s+năm|(?:trong\s+)?\d{1,2}\s+tháng))",
     re.IGNORECASE,
 )
 _MONTH_MARKER = re.compile(r"(?<!\w)(?:trong\s+tháng|riêng\s+tháng|tháng\s+\d{1,2}|trong\s+kỳ|trong\s+quý|quý\s+(?:I{1,3}|IV|[1-4]))(?!\w)", re.IGNORECASE)
 # The month's own figure said after a cumulative one: "riêng tháng 5", "riêng trong tháng",
-# "trong đó tháng 5", "trong đó riêng tháng 5".
-_MONTH_AFTER = re.compile(r"(?<!\w)(?:riêng|trong\s+đó)(?:\s+riêng)?\s+(?:trong\s+)?(?:tháng(?:\s+\d{1,2})?)(?!\w)(?![^\d]{0,30}\b(?:tháng|năm)\b)[^\d;]{0,30}\Z", re.IGNORECASE)
+# "trong đó tháng 5", "trong đó riêng tháng 5"; so too a quarter's, a week's, a day's or one
+# year's of a sum over years ("doanh số cộng dồn 3 năm …, riêng 2016 là …").
+_SUB_PERIOD = r"(?:tháng(?:\s+\d{1,2})?|quý\s+(?:I{1,3}|IV|[1-4])|tuần(?:\s+(?:qua|này))?|ngày(?:\s+\d{1,2})?|(?:năm\s+)?(?:19|20)\d\d)"
+_MONTH_AFTER = re.compile(
+    r"(?<!\w)(?:riêng|trong\s+đó)(?:\s+riêng)?\s+(?:trong\s+)?(?P<period>" + _SUB_PERIOD + r")(?!\w)(?![^\d]{0,30}\b(?:tháng|năm)\b)[^\d;]{0,30}\Z",
+    re.IGNORECASE,
+)
+
+
+def _sub_period_kind(period: str) -> str:
+    """The partner kind of a figure said of ``period`` ("tháng 5", "quý II", "tuần này", "2016")."""
+    first = period.split()[0].lower()
+    if first in ("tháng", "quý"):
+        return "month"
+    if first in ("tuần", "ngày"):
+        return "day or week"
+    return "year"
+
+
 _INCREMENT = re.compile(r"(?<!\w)(?:mới|thêm|tăng\s+thêm|bổ\s+sung|cấp\s+mới|phát\s+triển\s+mới|kết\s+nạp)(?!\w)", re.IGNORECASE)
 
 
@@ -767,7 +789,9 @@ _LIST_GAP = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?:[^\W\d_]++[^\S\n]*){0,3}\Z"
 # ("giải quyết việc làm mới cho" / "lũy kế giải quyết việc làm cho").
 _METRIC_FILLER = frozenset(
     "mới thêm được cho đã đạt ước là có khoảng gần hơn lên tổng số lũy luỹ kế từ đầu năm nay đến hết tính chung cộng dồn "
-    "trong tháng toàn tỉnh huyện thành phố xã".split()
+    "trong tháng toàn tỉnh huyện thành phố xã "
+    # the sub-period a figure of it is said of ("riêng tuần này tiếp nhận …", "quý II đạt …")
+    "riêng tuần này qua ngày quý".split()
 )
 
 
@@ -786,6 +810,25 @@ def same_metric(a: str | None, b: str | None) -> bool:
 
 def _month_figure(text: str, m: Quantity, seg_start: int) -> bool:
     return bool(_MONTH_MARKER.search(text, seg_start, m.start)) or (m.period_text or "").startswith(("trong tháng", "tháng "))
+
+
+# A day's or a week's own figure, which a sum since the start holds as it holds a month's
+# ("lượng khách ngày 9 là 4.000 lượt, lũy kế … đạt 26.000 lượt", "trong tuần cấp 15 giấy,
+# lũy kế 250 giấy"); not the day a span starts or ends at ("từ ngày 1/5", "tính đến ngày 15").
+_DAY_OR_WEEK_MARKER = re.compile(
+    r"(?<!\w)(?:(?:trong|riêng)\s+(?:ngày|tuần)|tuần\s+(?:qua|này)|(?<!đến\s)(?<!tới\s)(?<!hết\s)(?<!từ\s)(?<!sau\s)(?<!trước\s)ngày\s+\d{1,2}(?!\d))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _own_period_kind(text: str, m: Quantity, seg_start: int) -> str | None:
+    """"month" when ``m`` is said of one month, "day or week" when of one day or week, else
+    None: the kinds of figure a cumulative one holds besides a new one."""
+    if _month_figure(text, m, seg_start):
+        return "month"
+    if _DAY_OR_WEEK_MARKER.search(text, seg_start, m.start) or (m.period_text or "").startswith(("trong ngày", "trong tuần")):
+        return "day or week"
+    return None
 
 
 _RAISED_NOUN = re.compile(r"(?<!\w)(?:nâng|đưa)[^\S\n]+tổng(?:[^\S\n]+số)?[^\S\n]+([^\W\d_]+)[^\d;]*\Z", re.IGNORECASE)
@@ -808,7 +851,7 @@ _ORDINAL_WORD = re.compile(r"(?<!\w)thứ[^\S\n]+(?:\d+|hai|ba|tư|năm|sáu|b�
 _OF_BEFORE = re.compile(r"(?<!\w)của[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 _NAME_AND_BEFORE = re.compile(r"(?-i:[A-ZĐ])[^\W\d_]*[^\S\n]+và[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z")
 _OTHER_ONES_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){1,4}?[^\S\n]+khác(?!\w)", re.IGNORECASE)
-_AVERAGE_BEFORE = re.compile(r"(?<!\w)(?:trung[^\S\n]+bình|bình[^\S\n]+quân)(?:[^\S\n]+(?:mỗi|một)[^\S\n]+[^\W\d_]+)?(?:[^\S\n]+(?:là|đạt|khoảng|gần|hơn|trên|ở[^\S\n]+mức))*[^\S\n]*\Z", re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(r"(?<!\w)(?:trung[^\S\n]+bình|bình[^\S\n]+quân)(?:[^\S\n]+(?:mỗi|một)[^\S\n]+[^\W\d_]+)?(?:[^\S\n]+(?:là|đạt|khoảng|gần|hơn|trên|ở[^\S\n]+mức|từ))*[^\S\n]*\Z", re.IGNORECASE)
 _DENIED_BEFORE = re.compile(r"(?<!\w)không(?![^\S\n]+(?:chỉ|ngừng|dưới|quá|ít|kém|thua|hơn|những)(?!\w))(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*\Z", re.IGNORECASE)
 _SPAN_THEN_LINK = re.compile(r"(?:[^\S\n]+(?:nay|(?:19|20)\d\d))?[^\S\n]+(?:đến|tới)[^\S\n]+(?:nay|giờ|bây[^\S\n]+giờ)[^\S\n]+(?:và|nhưng|song|còn|mà)(?!\w)", re.IGNORECASE)
 _CLAUSE_LINK = re.compile(r"(?<!\w)(?:nhưng|song|và|còn|mà|thì|đồng\s+thời|tuy\s+nhiên)[^\S\n]*\Z", re.IGNORECASE)
@@ -830,6 +873,24 @@ def _opens_clause(text: str, sentence_start: int, pos: int) -> bool:
     if m is None and lo > sentence_start:
         return False
     return len(text[start:pos].split()) <= 6
+
+
+# "210 tấn nước này đã tiếp nhận từ đầu năm 2016": the figure is what has been done since then.
+_DONE_BEFORE = re.compile(r"(?<!\w)đã(?:[^\S\n]+(?!(?:được|bị|có)(?!\w))[^\W\d_]+){1,2}[^\S\n]+\Z", re.IGNORECASE)
+
+
+def _done_since(text: str, qs: list[Quantity], ends: list[int], pos: int) -> bool:
+    """Whether the figure right before ``pos`` (in its clause, a few words back) is followed by
+    "đã" and its verb right before ``pos``: a sum of what was done since the point ``pos``
+    names ("210 tấn … đã tiếp nhận từ đầu năm 2016"), not a point in time ("đã có 1 người con
+    riêng từ đầu năm 2016", "mua 65 xe từ đầu năm ngoái")."""
+    b = bisect.bisect_right(ends, pos)
+    if not b:
+        return False
+    p = qs[b - 1]
+    if pos - p.end > 60 or _CLAUSE_BREAK.search(text, p.end, pos):
+        return False
+    return _DONE_BEFORE.search(text, max(p.end, pos - 40), pos) is not None
 
 
 def _named(text: str, q: Quantity) -> bool:
@@ -865,7 +926,8 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # từ đầu năm 2017 tại 30 phường": a point in time (since early 2016), not a sum;
         # "tính từ đầu năm 2017", "từ đầu năm 2017 đến nay", "Kể từ đầu năm 2017, …" sum.
         opens = _opens_clause(text, sentence_start, m.start())
-        if marker.startswith("từ đầu năm") and _YEAR_POINT.match(text, m.end()) and not (opens and _OWN_CLAUSE.match(text, m.end())):
+        if marker.startswith("từ đầu năm") and _YEAR_POINT.match(text, m.end()) and not (opens and _OWN_CLAUSE.match(text, m.end())) \
+                and not _done_since(text, qs, ends, m.start()):
             continue
         # "ngay từ đầu năm 2016, huyện đã chỉ đạo 29 xã …": right from the start, a point in
         # time — unless the span runs on to now ("ngay từ đầu năm đến nay").
@@ -899,6 +961,10 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # "giải Jackpot là 12 tỷ và cộng dồn không giới hạn": after "và" / "nhưng" the marker
         # opens a clause of its own; the figure before it is not its sum.
         if p is not None and _CLAUSE_LINK.search(text, max(p.end, m.start() - 16), m.start()):
+            p = None
+        # "… “Vệ binh dải ngân hà 2” thuộc nhóm phim … nhất trong 6 tháng đầu năm": a bare figure
+        # that counts nothing (no unit, scale or noun after it) is no sum the marker closes.
+        if p is not None and not (p.unit or p.scale or noun(text, p)):
             p = None
         if p is not None and m.start() - p.end < (120 if ends_sentence else 40) and not _CLAUSE_BREAK.search(text, p.end, m.start()) and clause_ends:
             target = p
@@ -948,7 +1014,8 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         # not a sum.
         if _NAME_AND_BEFORE.search(text, max(sentence_start, target.start - 40), target.start) and _OTHER_ONES_AFTER.match(text, target.end):
             continue
-        # "xuất khẩu đạt trung bình 500.000 thùng/ngày từ đầu năm đến nay": an average is no sum.
+        # "xuất khẩu đạt trung bình 500.000 thùng/ngày từ đầu năm đến nay", "nồng độ bụi trung bình
+        # từ 66 μg/m3 … xuống 44 μg/m3": an average is no sum.
         if _AVERAGE_BEFORE.search(text, max(sentence_start, target.start - 24), target.start):
             continue
         # "từ đầu năm tới nay vẫn không thể có được 1 bàn thắng": a figure denied is no sum.
@@ -976,9 +1043,16 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
     # Figures said to be new ("thêm 7", "kết nạp mới 45"): what a raised total adds.
     said_new = [k for k, m in enumerate(qs) if m.unit != "%" and _INCREMENT.search(text, max(sentence_start, m.start - 30), m.start)]
     new_set = set(said_new)
+    # Figures summed since a start of their own ("4 tháng đầu năm, đã có 4.343 chiếc …"): a total
+    # raised right after them ("nâng doanh số cộng dồn … lên 23.000 xe") adds them.
+    summed: list[int] = []
     for k, m in enumerate(qs):
         # "tăng gần 20 tỷ đồng so với quý IV/2015" is a change, not a figure the sum holds.
-        if m.unit == "%" or m.in_range or m.index in assigned or (m.verb in _CHANGE_VERBS and k not in new_set):
+        if m.unit == "%" or m.in_range or (m.verb in _CHANGE_VERBS and k not in new_set):
+            continue
+        if m.index in assigned:
+            if not assigned[m.index].startswith(("nâng", "đưa")):
+                summed.append(k)
             continue
         candidates.append(k)
         by_noun.setdefault(_cum_noun(text, m), []).append(k)
@@ -993,6 +1067,8 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
     for m in prev_sentence or ():
         if m.unit != "%" and not m.in_range:
             prev_last[_cum_noun(text, m) or ""] = m
+    first_read = len(out)
+    absorbed: set[int] = set()  # summed figures a raised total adds (read as its new figure only)
     for i, q in enumerate(qs):
         marker = assigned.get(q.index)
         if marker is None or q.unit == "%":
@@ -1013,9 +1089,12 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         if q.in_range:
             # "nâng tổng năng suất lên 43-45 triệu khách": a raised or summed ("lũy kế", "cộng
             # dồn") total given as a range, read at its first figure, with no figure inside it to
-            # compare (the least it says is no sum to check). Not after "từ đầu năm": there a
-            # range is a level ("từ đầu năm tới nay, tỷ giá … quanh mức 22.680-22.750").
-            if marker.startswith(("nâng", "đưa", "lũy", "luỹ", "cộng")) and _RANGE_JOIN.match(text, q.end) and not _RANGE_TAIL.search(text, max(0, q.start - 6), q.start):
+            # compare (the least it says is no sum to check). After "từ đầu năm" only a count of
+            # things ("từ đầu năm đến nay đã tuyển 2-3 đợt"): an amount there is a level ("từ đầu
+            # năm tới nay, tỷ giá … quanh mức 22.680-22.750").
+            if _RANGE_JOIN.match(text, q.end) and not _RANGE_TAIL.search(text, max(0, q.start - 6), q.start) and (
+                marker.startswith(("nâng", "đưa", "lũy", "luỹ", "cộng")) or (i + 1 < len(qs) and _counted_range(text, q, qs[i + 1]))
+            ):
                 out.append(stmt)
             continue
         loose = marker.startswith(("nâng", "đưa"))
@@ -1041,10 +1120,13 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
                 k = a if not (m.in_range or m.index in assigned) else None
             else:
                 k = _last_before(candidates, i)
+                s_k = _last_before(summed, i)
+                if s_k is not None and (k is None or s_k > k):
+                    k = s_k
             if k is not None:
                 m_noun = _cum_noun(text, qs[k])
                 # "giao 4.343 chiếc …, nâng doanh số … lên 23.000 xe": the classifier counts the thing.
-                classifier = (m_noun in ("chiếc", "cái") and _classified(q_noun)) or (q_noun in ("chiếc", "cái") and _classified(m_noun))
+                classifier = _classifier_pair(q_noun, m_noun)
                 # "bổ sung thêm 46 điều, nâng tổng số điều luật lên 106": the noun the marker names
                 # ("tổng số điều …") is the raised total's own, whatever word follows its figure.
                 raised = _RAISED_NOUN.search(text, max(sentence_start, q.start - 120), q.start)
@@ -1057,10 +1139,13 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
         if k is not None:
             m = qs[k]
             seg_start = max(sentence_start, m.start - 60)
+            own_period = None if loose else _own_period_kind(text, m, seg_start)
             if loose:
                 stmt.partner, stmt.partner_kind = m, "increment"
-            elif _month_figure(text, m, seg_start):
-                stmt.partner, stmt.partner_kind = m, "month"
+                if m.index in assigned:
+                    absorbed.add(m.index)
+            elif own_period:
+                stmt.partner, stmt.partner_kind = m, own_period
             elif _INCREMENT.search(text, seg_start, m.start):
                 stmt.partner, stmt.partner_kind = m, "increment"
         if stmt.partner is None and not seen_same and not loose and q_noun:
@@ -1070,18 +1155,53 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             # the same thing after it.
             j = bisect.bisect_right(same, i)
             m = qs[same[j]] if j < len(same) else next_first.get(q_noun)
+            if m is None:
+                # "cộng dồn trên 50.000 chiếc, riêng 2016 là 22.258 xe": the classifier counts the
+                # thing the next figure names (only the very next figure is looked at).
+                c = bisect.bisect_right(candidates, i)
+                nearest = qs[candidates[c]] if c < len(candidates) else None
+                if nearest is not None and _classifier_pair(q_noun, _cum_noun(text, nearest)):
+                    m = nearest
             if m is not None:
                 lead = text[max(q.end, m.start - 48) : m.start]
-                if _MONTH_AFTER.search(lead) and not _CUM_MARKER.search(lead) and (m.metric_inherited or not m.metric or not q.metric or same_metric(m.metric, q.metric)):
-                    stmt.partner, stmt.partner_kind = m, "month"
+                sub_period = _MONTH_AFTER.search(lead)
+                if sub_period and not _CUM_MARKER.search(lead) and (m.metric_inherited or not m.metric or not q.metric or same_metric(m.metric, q.metric)):
+                    stmt.partner, stmt.partner_kind = m, _sub_period_kind(sub_period.group("period"))
         if stmt.partner is None and prev_sentence and not seen_same and not loose and q_noun:
             # The month's figure of the sentence before: the same noun, both figures named by
             # one metric, nothing cumulative about it, no other figure of that noun after it.
             m = prev_last.get(q_noun)
             if m is not None and m.metric and q.metric and same_metric(m.metric, q.metric) and m.relation is None and m.base is None \
-                    and _month_figure(text, m, max(prev_start - 60, m.start - 60)) and not _CUM_MARKER.search(text, max(0, m.start - 80), m.start):
-                stmt.partner, stmt.partner_kind = m, "month"
+                    and (own_period := _own_period_kind(text, m, max(prev_start - 60, m.start - 60))) and not _CUM_MARKER.search(text, max(0, m.start - 80), m.start):
+                stmt.partner, stmt.partner_kind = m, own_period
         out.append(stmt)
+    if absorbed:
+        # A summed figure a raised total adds holds no figure of its own to check: the raised
+        # total is the cumulative statement, the summed figure its new one.
+        out[first_read:] = [st for st in out[first_read:] if st.cumulative.index not in absorbed or st.partner is not None]
+
+
+_LEVEL_BEFORE = re.compile(r"(?<!\w)(?:mức|quanh|ở|giá|từ)[^\S\n]*(?:(?:khoảng|gần|hơn|trên)[^\S\n]+)?\Z", re.IGNORECASE)
+
+
+def _counted_range(text: str, first: Quantity, second: Quantity) -> bool:
+    """Whether "first-second" counts things ("2-3 đợt", "5-7 vụ"): the second figure ends the
+    range with a count noun, no amount, scale or rate, and no level word before the first."""
+    return (
+        second.in_range
+        and not second.scale
+        and second.unit not in _AMOUNT_UNITS
+        and "/" not in (second.unit or "")
+        and bool(noun(text, second))
+        and noun(text, second) not in _DURATIONS
+        and not _PER_UNIT_AFTER.match(text, second.end)
+        and not _LEVEL_BEFORE.search(text, max(0, first.start - 16), first.start)
+    )
+
+
+def _classifier_pair(a: str, b: str) -> bool:
+    """Whether one noun is the classifier "chiếc" / "cái" and the other a thing it may count."""
+    return (a in ("chiếc", "cái") and _classified(b)) or (b in ("chiếc", "cái") and _classified(a))
 
 
 def _last_before(positions: list[int], i: int) -> int | None:
@@ -1932,7 +2052,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
 
 # -- all ------------------------------------------------------------------------------------
 
-_OPENS_MONTH = re.compile(r"[^\S\n]*riêng(?:\s+trong)?\s+tháng(?!\w)", re.IGNORECASE)
+_OPENS_MONTH = re.compile(r"[^\S\n]*riêng(?:\s+trong)?\s+" + _SUB_PERIOD + r"(?!\w)", re.IGNORECASE)
 _OPENS_LIST = re.compile(r"[^\S\n]*(?:trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
 
 

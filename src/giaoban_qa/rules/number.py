@@ -594,13 +594,22 @@ def _is_cumulative(q: Quantity) -> bool:
     return p.startswith(("lũy kế", "luỹ kế", "từ đầu năm")) or (q.cumulative_months or 0) > 1
 
 
+# How a finding names the figure inside the cumulative one, by its kind (Cumulative.partner_kind).
+_PARTNER_WORDS: dict[str, tuple[str, str]] = {
+    "increment": ("số mới trong kỳ", "the new figure it includes"),
+    "month": ("số của riêng một tháng", "the single-month figure"),
+    "day or week": ("số của riêng một ngày hoặc một tuần", "the single-day or single-week figure"),
+    "year": ("số của riêng một năm", "the single-year figure"),
+}
+
+
 @register
 class CumulativeBelowMonth(Rule):
     """A cumulative figure ("lũy kế N tháng") smaller than the one-month figure inside it.
 
     **What it does**
-    In a sentence giving a figure for the month ("trong tháng", "tháng 5", "riêng tháng 5")
-    or a new figure ("cấp mới", "thêm") and a cumulative figure of the same measure and
+    In a sentence giving a figure for the month ("trong tháng", "tháng 5", "riêng tháng 5"),
+    the day or the week ("trong tuần", "ngày 9"), or a new figure ("cấp mới", "thêm") and a cumulative figure of the same measure and
     unit ("lũy kế 4 tháng", "lũy kế đến hết tháng 4", "4 tháng đầu năm", "từ đầu năm",
     "nâng tổng số … lên", "tính chung 4 tháng", "cộng dồn"), checks that the cumulative
     figure is not smaller, allowing for "hơn", "gần" and rounding. The marker may follow
@@ -637,8 +646,7 @@ class CumulativeBelowMonth(Rule):
             if not raised and cum.metric and month.metric and not same_metric(cum.metric, month.metric) and not cum.metric_inherited and not month.metric_inherited:
                 continue
             if cum.interval()[1] < month.interval()[0] - _EPS:
-                what_vi = "số mới trong kỳ" if st.partner_kind == "increment" else "số của riêng một tháng"
-                what_en = "the new figure it includes" if st.partner_kind == "increment" else "the single-month figure"
+                what_vi, what_en = _PARTNER_WORDS.get(st.partner_kind or "month", _PARTNER_WORDS["month"])
                 yield self.finding(
                     cum.start,
                     cum.end,
