@@ -10,8 +10,11 @@
  *
  * Around those two passes: each word's number among the run's kept words (scan's fifth
  * item), by which the word's model id and validity are remembered in one dense array
- * (suspects, invalid_words), and the bigram counts of the few words the rule then reads
- * (neighbour_counts).
+ * (suspects, invalid_words, which also gives the places of the invalid words); the slip
+ * index's strong contexts as one table of pairs (pair_table; the index stores it); the bigram
+ * counts of the few words the rule then reads (neighbour_counts) and its candidate loop
+ * (best_candidate); and two facts of the text that text.glued-figure and
+ * text.brand-variant need before their searches (text_hints).
  *
  * Every function returns exactly what its Python version returns; the Python versions stay
  * and are used when this module is not built (tests compare the two). Character classes are
