@@ -241,6 +241,28 @@ static PyObject *kept_word(PyObject *text, int kind, const void *data, Py_ssize_
     return word;
 }
 
+/* The characters of a str argument (its kind, data and length); -1 with TypeError set when it
+ * is no str. */
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} TextView;
+
+static int text_view(PyObject *text, const char *function, TextView *view)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "%s() needs a str", function);
+        return -1;
+    }
+    if (PyUnicode_READY(text) < 0)
+        return -1;
+    view->kind = PyUnicode_KIND(text);
+    view->data = PyUnicode_DATA(text);
+    view->n = PyUnicode_GET_LENGTH(text);
+    return 0;
+}
+
 PyDoc_STRVAR(scan_doc,
 "scan(text) -> (texts, starts, ends, joined, numbers)\n\n"
 "The plain words of text as tokens.scan finds them: maximal letter runs with no word\n"
@@ -252,15 +274,12 @@ PyDoc_STRVAR(scan_doc,
 
 static PyObject *scan(PyObject *self, PyObject *text)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "scan() needs a str");
+    TextView view;
+    if (text_view(text, "scan", &view) < 0)
         return NULL;
-    }
-    if (PyUnicode_READY(text) < 0)
-        return NULL;
-    const int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const int kind = view.kind;
+    const void *data = view.data;
+    const Py_ssize_t n = view.n;
     /* (Before the first goto: the failure path frees them.) The offsets are C integers, not
      * an int object each: two allocations per word were a third of the scan's time. */
     unsigned int *numbers = NULL, *starts = NULL, *ends = NULL;
@@ -975,18 +994,12 @@ PyDoc_STRVAR(text_hints_doc,
 
 static PyObject *text_hints(PyObject *self, PyObject *text)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "text_hints() needs a str");
+    TextView view;
+    if (text_view(text, "text_hints", &view) < 0)
         return NULL;
-    }
-    if (PyUnicode_READY(text) < 0)
-        return NULL;
-    const int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     long found = 0;
-    for (Py_ssize_t i = 0; i + 1 < n && found != (HINT_DIGIT_LETTER | HINT_INNER_CAPITAL); i++) {
-        const Py_UCS4 c = PyUnicode_READ(kind, data, i);
+    for (Py_ssize_t i = 0; i + 1 < view.n && found != (HINT_DIGIT_LETTER | HINT_INNER_CAPITAL); i++) {
+        const Py_UCS4 c = PyUnicode_READ(view.kind, view.data, i);
         int lower = 0, decimal = 0;
         if (c < 0x80) {
             lower = c >= 'a' && c <= 'z';
@@ -998,7 +1011,7 @@ static PyObject *text_hints(PyObject *self, PyObject *text)
         }
         if (!lower && !decimal)
             continue;
-        const Py_UCS4 next = PyUnicode_READ(kind, data, i + 1);
+        const Py_UCS4 next = PyUnicode_READ(view.kind, view.data, i + 1);
         if (lower && ((next >= 'A' && next <= 'Z') || next == 0x110))
             found |= HINT_INNER_CAPITAL;
         if (decimal && is_letter(next))
