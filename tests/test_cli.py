@@ -282,3 +282,20 @@ def test_stdin_filename_names_the_input_and_picks_its_format(monkeypatch, capsys
     (finding,) = data["findings"]
     assert finding["path"] == "tin/page.html" and finding["excerpt"] == "14/32023"
     assert "<p>" not in finding["excerpt"] and code == 1
+
+
+def test_the_start_ups_objects_are_frozen_once_per_process(tmp_path, capsys):
+    import gc
+    import subprocess
+    import sys
+
+    report = tmp_path / "r.txt"
+    report.write_text("Ngày 2 tháng 3 năm 2021.\n", encoding="utf-8")
+    probe = ("import gc, sys; from giaoban_qa.cli import main; main(['check', sys.argv[1], '-f', 'json']);"
+             "first = gc.get_freeze_count(); main(['check', sys.argv[1], '-f', 'json']);"
+             "print(first, gc.get_freeze_count(), gc.isenabled(), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", probe, str(report)], capture_output=True, text=True)
+    first, again, enabled = done.stderr.split()[-3:]
+    # (The count only falls after the first: frozen objects that die leave it; a second
+    # freeze would have added what the first run made.)
+    assert int(first) > 10_000 and int(again) <= int(first) and enabled == "True"

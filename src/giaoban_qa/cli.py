@@ -219,6 +219,12 @@ def collector_paused():
 
     def resume() -> None:
         if was_on:
+            # The start-up's objects moved out of the collector's reach first: else every
+            # full collection of the run walks them again (tens of thousands, never garbage; ~1 % of
+            # a folder's check). Once per process: a caller that runs ``main`` again (the
+            # tests) does not freeze its own objects each time.
+            if not gc.get_freeze_count():
+                gc.freeze()
             gc.enable()
 
     try:
