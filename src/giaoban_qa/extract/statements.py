@@ -473,6 +473,25 @@ def _pct_then_paren_on(text: str, p: Quantity, a: Quantity, b: Quantity, gap: st
     return _same_thing(text, a, b) or _counts_of_things(text, a, b)
 
 
+# "giữ sạch lưới 12 trong 15 trận", "là 1 trong 4 người": a bare A right before "trong" and B.
+_BARE_IN_GAP = re.compile(r"[^\S\n]+trong[^\S\n]+\Z", re.IGNORECASE)
+# "tỷ số 2-0 trong 2 lượt trận": A closes a score or a range, it counts nothing of B.
+_SCORE_BEFORE = re.compile(r"\d[^\S\n]*[-–][^\S\n]*\Z")
+
+
+def _bare_in(text: str, a: Quantity, b: Quantity) -> bool:
+    """"A trong B …" with no "số": A is of B only when A is a bare count right before "trong"
+    and B counts things ("5 người chết trong 3 vụ" names A's noun; "trong 6 tháng" is a span;
+    "lần thứ 2 trong 3 mùa" an ordinal; "2 trong 1" no part)."""
+    if a.unit or (b.unit and b.unit in _AMOUNT_UNITS) or a.scale or b.scale or noun(text, a) or a.value > b.value or a.value <= 0:
+        return False
+    nb = noun(text, b)
+    if not nb or nb in _TIME_NOUNS or nb in _SCALE_NOUNS or nb == "lần":
+        return False
+    before = text[max(0, a.start - 12) : a.start]
+    return not _ORDINAL_BEFORE.search(before) and not _SCORE_BEFORE.search(before)
+
+
 def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole], sentence_start: int = 0) -> None:
     seen: set[int] = set()
     first_new = len(out)
@@ -496,7 +515,9 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
             # counts of things named by different nouns are a part and its whole too, when A fits.
             # Not a count of things of another noun against an amount ("02 giai đoạn trên tổng diện
             # tích gần 6ha").
-            if m is None and i > 0 and _pct_then_paren_on(text, qs[i - 1], a, b, gap):
+            if m is None and _BARE_IN_GAP.fullmatch(gap) and _bare_in(text, a, b):
+                link = "trong"
+            elif m is None and i > 0 and _pct_then_paren_on(text, qs[i - 1], a, b, gap):
                 # "mới đạt 40% (12 công trình trên 30 công trình)", "đạt 92% (23 xã trên 25 xã)": the
                 # figures of a percentage in its parenthesis, joined by a bare "trên".
                 link = "trên"

@@ -1,0 +1,28 @@
+"""The statement reader on the part/whole and total-with-parts constructions generalised
+after the tuning half of the coverage batches (issue 11), with sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from statement_reads import read_statements, totals as _totals
+
+
+def _pw(text: str) -> list[tuple[str, str, str | None]]:
+    return [(p.part.number_text, p.whole.number_text, p.percent.number_text if p.percent else None) for p in read_statements(text).part_whole]
+
+
+# -- part / whole ---------------------------------------------------------------------------
+
+
+def test_bare_part_before_trong_and_a_count_of_things() -> None:
+    assert _pw("Đội khách đã thắng 9 trong 12 trận sân khách mùa này.") == [("9", "12", None)]
+    assert _pw("Xã Tân Lập là 1 trong 6 xã được chọn làm điểm.") == [("1", "6", None)]
+    assert _pw("Chỉ 4 trong 10 người được hỏi biết quy định mới.") == [("4", "10", None)]
+
+
+def test_bare_trong_is_no_whole_of_a_span_an_ordinal_a_score_or_a_named_part() -> None:
+    assert _pw("Nhà máy sẽ chạy thử 2 trong 6 tháng tới.") == []
+    assert _pw("Đây là lần thứ 3 trong 5 mùa giải đội bóng lên hạng.") == []
+    assert _pw("Chủ nhà thắng với tổng tỷ số 3-1 trong 2 lượt trận.") == []
+    assert _pw("Có 7 người bị thương trong 3 vụ tai nạn.") == []
+    assert _pw("Máy tính bảng 2 trong 1 bán rất chạy.") == []
