@@ -26,3 +26,9 @@ def test_bare_trong_is_no_whole_of_a_span_an_ordinal_a_score_or_a_named_part() -
     assert _pw("Chủ nhà thắng với tổng tỷ số 3-1 trong 2 lượt trận.") == []
     assert _pw("Có 7 người bị thương trong 3 vụ tai nạn.") == []
     assert _pw("Máy tính bảng 2 trong 1 bán rất chạy.") == []
+
+
+def test_whole_in_parentheses_after_trong_so() -> None:
+    assert _pw("Xã đã chi khoảng 120 triệu đồng (trong số gần 150 triệu đồng được cấp).") == [("120", "150", None)]
+    # "(trong số đó …" opens the parts of the figure before, it names no whole.
+    assert _pw("Có 40 hộ (trong số đó 12 hộ nghèo).") == []

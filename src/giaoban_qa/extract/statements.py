@@ -188,9 +188,9 @@ _WHOLE_LINK = re.compile(
     r"(?![^\S\n]+(?:đó|này|ấy)(?!\w))(?:[^\S\n]+(?!\d)[^\W\d_]+){0,3}?[^\S\n]*\Z",
     re.IGNORECASE,
 )
-# "A hộ … (trên tổng số B hộ": the whole in parentheses after the part.
+# "A hộ … (trên tổng số B hộ", "A tỷ đồng (trong số B tỷ đồng …": the whole in parentheses after the part.
 _WHOLE_PAREN = re.compile(
-    r"[^\d%;:()\n]{0,60}?\([^\S\n]*(?:trên|trong)?[^\S\n]*(?:tổng\s+số|tổng)(?:[^\S\n]+(?!\d)[^\W\d_]+){0,3}?[^\S\n]*\Z",
+    r"[^\d%;:()\n]{0,60}?\([^\S\n]*(?:(?:trên|trong)?[^\S\n]*(?:tổng\s+số|tổng)|trong\s+số(?![^\S\n]+(?:đó|này|ấy)(?!\w)))(?:[^\S\n]+(?!\d)[^\W\d_]+){0,3}?[^\S\n]*\Z",
     re.IGNORECASE,
 )
 # "… đạt giải (chiếm hơn 33%)": a percentage in a parenthesis of its own, said with "chiếm" / "đạt".
