@@ -32,3 +32,8 @@ def test_whole_in_parentheses_after_trong_so() -> None:
     assert _pw("Xã đã chi khoảng 120 triệu đồng (trong số gần 150 triệu đồng được cấp).") == [("120", "150", None)]
     # "(trong số đó …" opens the parts of the figure before, it names no whole.
     assert _pw("Có 40 hộ (trong số đó 12 hộ nghèo).") == []
+
+
+def test_a_superlative_before_trong_so_ranks_one_of_the_whole() -> None:
+    assert _pw("Trường số 5 là trường đông học sinh nhất trong số 14 trường của huyện.") == []
+    assert _pw("Có 12 học sinh giỏi nhất trong số 300 học sinh được chọn đi thi.") == [("12", "300", None)]

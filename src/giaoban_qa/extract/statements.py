@@ -479,6 +479,11 @@ _BARE_IN_GAP = re.compile(r"[^\S\n]+trong[^\S\n]+\Z", re.IGNORECASE)
 _SCORE_BEFORE = re.compile(r"\d[^\S\n]*[-–][^\S\n]*\Z")
 
 
+# "A … là tòa lớn nhất trong số B": what A names is ranked among B ("20 thí sinh xuất sắc nhất
+# trên tổng số 140" without the copula: the best 20 are of the 140).
+_SUPERLATIVE_OF = re.compile(r"(?<!\w)là(?!\w)[^\d]*(?<!\w)nhất[^\S\n]+(?:\([^\S\n]*)?(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số", re.IGNORECASE)
+
+
 def _bare_in(text: str, a: Quantity, b: Quantity) -> bool:
     """"A trong B …" with no "số": A is of B only when A is a bare count right before "trong"
     and B counts things ("5 người chết trong 3 vụ" names A's noun; "trong 6 tháng" is a span;
@@ -506,6 +511,8 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
         else:
             gap = text[a.end : b.start]
             m = _WHOLE_LINK.match(gap) or _WHOLE_PAREN.match(gap)
+            if m is not None and _SUPERLATIVE_OF.search(gap):
+                m = None
             if m is None and _same_thing(text, a, b):
                 # "18 xã đạt chuẩn (trên 25 xã), chiếm 72%": "(trên B" of the part's own noun.
                 m = _WHOLE_PAREN_ON.match(gap)
