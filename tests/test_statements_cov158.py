@@ -37,3 +37,33 @@ def test_whole_in_parentheses_after_trong_so() -> None:
 def test_a_superlative_before_trong_so_ranks_one_of_the_whole() -> None:
     assert _pw("Trường số 5 là trường đông học sinh nhất trong số 14 trường của huyện.") == []
     assert _pw("Có 12 học sinh giỏi nhất trong số 300 học sinh được chọn đi thi.") == [("12", "300", None)]
+
+
+# -- totals with parts ----------------------------------------------------------------------
+
+
+def test_a_part_names_its_total_back_with_trong_so_do() -> None:
+    assert _totals("Vụ cháy làm 12 người bị thương, 3 người trong số đó bị bỏng nặng.") == [("12", ["3"])]
+    assert _totals("Đội ghi được 40 bàn thắng, và 32 bàn trong số này đến từ các tình huống cố định.") == [("40", ["32"])]
+    # A part that exceeds the total it names back is read, for the rule to tell.
+    assert _totals("Vụ cháy làm 12 người bị thương, 30 người trong số đó bị bỏng nặng.") == [("12", ["30"])]
+
+
+def test_a_part_opening_its_sentence_names_a_total_of_the_sentence_before() -> None:
+    assert _totals("Bệnh viện tiếp nhận 25 bệnh nhân ngộ độc. 9 người trong số này phải thở máy.") == [("25", ["9"])]
+    assert _totals("Xã đã cấp 140 sổ cho các hộ dân. Cán bộ địa chính cho biết, 35 sổ trong số đó cấp cho hộ nghèo.") == [("140", ["35"])]
+    # Not a figure of another thing ("hộ" are no "sổ").
+    assert _totals("Xã đã cấp 140 sổ cho các hộ dân. Cán bộ địa chính cho biết, 35 hộ trong số đó là hộ nghèo.") == []
+
+
+def test_the_part_of_a_named_whole_is_no_total_named_back() -> None:
+    # "đó" names the 60 trường, not the 25 of them before.
+    assert _totals("Trong số 60 trường được khảo sát thì có 25 trường thiếu phòng học. 30 trường trong số đó thiếu giáo viên.") == []
+
+
+def test_trong_so_do_after_a_part_opens_no_list_of_that_part() -> None:
+    assert _totals("Có 5 người bị sét đánh. 3 người trong số đó đã tử vong và 2 người bị thương.") == [("5", ["3"])]
+    # … but the part's own list may follow the words that name the total back.
+    assert sorted(_totals("Xe chở 20 hành khách. 12 người trong số đó tử vong, bao gồm 3 trẻ em.")) == [("12", ["3"]), ("20", ["12"])]
+    # A figure right after "trong số đó" makes the figure before a total with its list.
+    assert _totals("Tỉnh đã phê duyệt 25 dự án trong số đó có 18 dự án du lịch.") == [("25", ["18"])]

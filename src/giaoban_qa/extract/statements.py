@@ -1717,9 +1717,12 @@ class _After:
 _AGE_BEFORE = re.compile(r"(?<!\w)tuổi[^\S\n]+\Z", re.IGNORECASE)
 
 
-def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts], lead_in: Quantity | None = None) -> None:
+def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts], lead_in: Quantity | None = None, named_back: dict[int, int] | None = None) -> None:
     """Totals with their parts. ``lead_in`` is the last figure of the sentence before, for a
-    list that opens the next sentence ("… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo …")."""
+    list that opens the next sentence ("… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo …").
+    ``named_back``: where "trong số đó" words name a total back from a part (to where they
+    end), opening no list: the part's own list may only follow them ("10 người trong số đó
+    thiệt mạng, bao gồm 2 trẻ em")."""
     cands = ([lead_in] if lead_in is not None else []) + qs
     read_parts: set[int] = set()  # the parts read so far in this sentence, by index
     used: set[int] = set()  # the intro words already read, by position
@@ -1730,6 +1733,9 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         # them, and a failing match of the pattern backtracks through its runs of words).
         window_end = min(sentence_end, total.end + 140)
         intro = _PARTS_INTRO.match(text, total.end, window_end) if _INTRO_WORD.search(text, total.end, window_end) else None
+        if intro is not None and named_back and intro.start("word") in named_back:
+            resume = named_back[intro.start("word")]
+            intro = _PARTS_INTRO.match(text, resume, window_end) if _INTRO_WORD.search(text, resume, window_end) else None
         if intro is not None and intro.start("word") in used:
             continue
         linked = None  # the whole B of "A trong số B", when the list was given to A
@@ -1958,6 +1964,58 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             out.append(TotalParts(total=total, parts=parts, complete=complete, said_total=said_total, intro_end=intro.end(), by_kind=by_kind))
 
 
+# "23 người bị thương, 10 người trong số đó đã thiệt mạng": the part names its total back by
+# "trong số đó / này" after its own noun — with no figure after it ("25 dự án trong số đó có 18
+# dự án" opens a list of the figure before it).
+_OF_THOSE_AFTER = re.compile(
+    r"(?:[^\S\n]+[^\W\d_]+){0,3}?[^\S\n]+(?P<word>trong[^\S\n]+số[^\S\n]+(?:đó|này))(?!\w)(?![^\S\n]*[,:]?[^\S\n]*(?:(?:có|là|gồm)[^\S\n]+)?\d)",
+    re.IGNORECASE,
+)
+# A part that opens its sentence names a total of the sentence before ("… 18 người đang chạy
+# thận. 10 bệnh nhân trong số này …", "Sở cho biết, 1.800 mặt hàng trong số đó …"): a short
+# clause at most before it.
+_FEW_WORDS_BEFORE = re.compile(r"[^\S\n]*(?:[^\W\d_]+[,]?[^\S\n]+){0,10}\Z")
+_BACK_REACH = 160  # characters from the total to the part that names it back
+# "trong số 50 trang … thì có 22 trang …. 28 trang trong số đó": a figure that is itself a
+# part of a whole named before it; "đó" names that whole, not it.
+_PART_OF_WHOLE_BEFORE = re.compile(r"(?<!\w)(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]+(?:(?:hơn|gần|khoảng|trên)[^\S\n]+)?\d[^;]{0,120}\Z", re.IGNORECASE)
+
+
+def _parts_named_back(text: str, qs: list[Quantity], sentence_start: int, out: list[TotalParts], prev_sentence: list[Quantity] | None = None) -> dict[int, int]:
+    """Parts that name their total back ("6 người bị thương, 3 người trong số đó nguy kịch"):
+    the total is the nearest figure before of a kin noun, in the sentence, or at the end of
+    the sentence before when the part opens its own. Returns where the "trong số đó" words
+    stand (and where they end), which open no list of the part's own."""
+    consumed: dict[int, int] = {}
+    for k, part in enumerate(qs):
+        if part.unit == "%" or part.in_range or part.denominator is not None:
+            continue
+        m = _OF_THOSE_AFTER.match(text, part.end, part.end + 60)
+        part_noun = noun(text, part)
+        if m is None or not part_noun or part_noun in _SCALE_NOUNS:
+            continue
+        earlier = list(reversed(qs[max(0, k - 3) : k]))
+        if not earlier and prev_sentence and _FEW_WORDS_BEFORE.fullmatch(text, sentence_start, part.start):
+            earlier = list(reversed(prev_sentence[-3:]))
+        for total in earlier:
+            if part.start - total.end > _BACK_REACH or ":" in text[total.end : part.start] or total.unit == "%":
+                break
+            if _PART_OF_WHOLE_BEFORE.search(text, max(0, total.start - 150), total.start):
+                break
+            unit = _total_unit(text, total)
+            if not unit or unit in _SCALE_NOUNS or not _can_total(text, total):
+                continue
+            if not (_kin(unit, part_noun) or same_head_unit(unit, part_noun)):
+                continue
+            consumed[m.start("word")] = m.end("word")
+            # A kind of another noun is read only when it fits ("8 người …, 5 cháu trong số đó").
+            by_kind = part_noun != unit and not same_head_unit(unit, part_noun)
+            if not by_kind or _fits(total, [part]):
+                out.append(TotalParts(total=total, parts=[part], complete=False, said_total=False, intro_end=m.end(), by_kind=by_kind))
+            break
+    return consumed
+
+
 # -- all ------------------------------------------------------------------------------------
 
 _OPENS_MONTH = re.compile(r"[^\S\n]*riêng(?:\s+trong)?\s+tháng(?!\w)", re.IGNORECASE)
@@ -1989,7 +2047,8 @@ def statements(doc: Document) -> Statements:
         opens_month = nxt is not None and si + 1 < len(sentences) and _OPENS_MONTH.match(text, sentences[si + 1].start)
         _cumulative(text, group, s_start, s_end, out.cumulative, groups.get(si - 1), nxt if opens_month else None)
         first_total = len(out.totals)
-        _totals(text, group, s_end, out.totals, lead_in)
+        named_back = _parts_named_back(text, group, s_start, out.totals, groups.get(si - 1) if si > 0 else None)
+        _totals(text, group, s_end, out.totals, lead_in, named_back)
         if len(out.totals) > first_total:
             read = {i for pw in out.part_whole[first_pw:] for i in (pw.part.index, pw.percent.index if pw.percent else -1)}
             part_percentages(text, group, out.totals[first_total:], out.part_whole, read)
