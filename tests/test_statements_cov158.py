@@ -67,3 +67,14 @@ def test_trong_so_do_after_a_part_opens_no_list_of_that_part() -> None:
     assert sorted(_totals("Xe chở 20 hành khách. 12 người trong số đó tử vong, bao gồm 3 trẻ em.")) == [("12", ["3"]), ("20", ["12"])]
     # A figure right after "trong số đó" makes the figure before a total with its list.
     assert _totals("Tỉnh đã phê duyệt 25 dự án trong số đó có 18 dự án du lịch.") == [("25", ["18"])]
+
+
+def test_a_part_of_the_totals_own_unit_named_in_a_long_lead() -> None:
+    got = _totals("Giá trị doanh nghiệp được định giá 820 tỷ đồng, trong đó giá trị thực tế phần vốn góp của nhà nước tại công ty là 515 tỷ đồng.")
+    assert got == [("820", ["515"])]
+    got = _totals("Trận lũ làm 7 người chết, trong đó Yên Bái là tỉnh bị thiệt hại nặng nhất với 4 người, tiếp đến là Lào Cai 3 người.")
+    assert got == [("7", ["4", "3"])]
+
+
+def test_a_negative_amount_is_no_part_of_the_total() -> None:
+    assert _totals("Lợi nhuận sau thuế còn 12 tỷ đồng, trong đó phần lợi nhuận thuộc về công ty mẹ âm 30 tỷ đồng.") == []

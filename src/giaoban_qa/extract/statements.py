@@ -1426,8 +1426,9 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             and len(between.split()) <= 6 and all(len(piece.split()) <= 3 for piece in between.split(","))
         if not parts and own and long_lead and not paren and (noun_pair or not re.search(r"[,;:(]", between)) and not _EXTREME.search(between):
             # "trong đó riêng vệ tinh A có khả năng … đã nặng 650 kg": "riêng" opens the part's
-            # name, however long it runs.
-            first_limit = max(first_limit, 20 if between[:5].lower() == "riêng" else 10)
+            # name, however long it runs; "trong đó giá trị thực tế phần vốn Nhà nước tại doanh
+            # nghiệp là 10.144 tỷ đồng" names it in up to fourteen words.
+            first_limit = max(first_limit, 20 if between[:5].lower() == "riêng" else 14)
             lead = between.split()
         if not parts and not paren and unit and " ".join(lead).lower().startswith(("số " + unit + " ", "số lượng " + unit + " ")):
             # "trong đó số đại biểu tán thành là 410": the part named by "số" and the total's noun.
@@ -1450,6 +1451,10 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # "kim ngạch hai chiều 6,68 tỷ USD, trong đó xuất siêu 5,3 tỷ USD": a net balance (a
         # surplus, a deficit, a net purchase, a difference) is no sub-amount of the total.
         if _NET_BALANCE.search(" ".join(lead)):
+            break
+        # "lợi nhuận 9,7 tỷ đồng, trong đó phần của công ty mẹ âm 49,3 tỷ đồng": a negative
+        # amount (a loss) is no sub-amount the total holds.
+        if _NEGATIVE_BEFORE.search(text, max(0, q.start - 12), q.start):
             break
         # "trong đó không có môn nào dưới 5 điểm": a negated "any" says there is none; the
         # figure is a threshold, no part.
@@ -1598,6 +1603,7 @@ _NO_TOTAL_BEFORE = re.compile(
     r"|(?<!\w)từ[^\S\n]+\d[\d.,]*(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]+(?:đến|tới)[^\S\n]+\Z",
     re.IGNORECASE,
 )
+_NEGATIVE_BEFORE = re.compile(r"(?<!\w)âm[^\S\n]*(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 _NET_BALANCE = re.compile(r"(?<!\w)(?:(?:nhập|xuất)[^\S\n]+siêu|thâm[^\S\n]+hụt|thặng[^\S\n]+dư|(?:mua|bán)[^\S\n]+ròng|chênh(?:[^\S\n]+lệch)?)(?!\w)", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở|số|nhà)[^\S\n]+\Z", re.IGNORECASE)
 _STREET_AFTER = re.compile(r"[^\S\n]+(?-i:[A-ZĐ])[^\W\d_]*[^\S\n]+(?-i:[A-ZĐ])[^\W\d_]*")
