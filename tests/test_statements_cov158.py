@@ -78,3 +78,9 @@ def test_a_part_of_the_totals_own_unit_named_in_a_long_lead() -> None:
 
 def test_a_negative_amount_is_no_part_of_the_total() -> None:
     assert _totals("Lợi nhuận sau thuế còn 12 tỷ đồng, trong đó phần lợi nhuận thuộc về công ty mẹ âm 30 tỷ đồng.") == []
+
+
+def test_trong_so_nay_opens_a_list_like_trong_so_do() -> None:
+    assert _totals("Huyện có 48 trường học. Trong số này có 30 trường đạt chuẩn và 18 trường chưa đạt chuẩn.") == [("48", ["30", "18"])]
+    assert _totals("Tuyến đường có 20 nhà chờ, trong số này có 12 nhà chờ có mái che.") == [("20", ["12"])]
+    assert _totals("Xã đã cấp 140 sổ. Trong số ấy, 35 sổ cấp cho hộ nghèo.") == [("140", ["35"])]

@@ -1135,8 +1135,8 @@ _PARTS_INTRO = re.compile(
     # ordinal ("Kỳ thi … lần thứ 18, trong đó …"), a model's code of capitals and digits
     # ("79 chiếc Su-30MKK (gồm …", "12 máy bay A321, trong đó …"), a multiple after a
     # comma ("khoảng 2.000 đại biểu …, gấp 4 lần năm 2016, trong đó …") and a comma before the parenthesis of the list ("188.000 ha, (trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:[-/][^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?-i:[A-ZĐ])[^\W\d_]*+-?\d+[^\W_]*+(?:-[^\W_]+)*+(?![.,]?\d)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n])|(?<=(?:lộ|ấp|tổ)[^\S\n])|(?<=(?:khu|xóm|ngõ|hẻm)[^\S\n])|(?<=(?:khóm|kiệt|thôn|khoá|khóa|quận)[^\S\n])|(?<=tuyến[^\S\n])|(?<=phường[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,28}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w)|(?:(?<=định[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d))){1,8}?){0,5}?"
-    r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?(?:[,:;.][^\S\n]*\(|[,:;(.])?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+(?:đó|này|ấy)|đó)\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:[-/][^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?-i:[A-ZĐ])[^\W\d_]*+-?\d+[^\W_]*+(?:-[^\W_]+)*+(?![.,]?\d)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n])|(?<=(?:lộ|ấp|tổ)[^\S\n])|(?<=(?:khu|xóm|ngõ|hẻm)[^\S\n])|(?<=(?:khóm|kiệt|thôn|khoá|khóa|quận)[^\S\n])|(?<=tuyến[^\S\n])|(?<=phường[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+(?:đó|này|ấy)|đó)|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,28}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+(?:đó|này|ấy)|đó)\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w)|(?:(?<=định[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d))){1,8}?){0,5}?"
+    r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?(?:[,:;.][^\S\n]*\(|[,:;(.])?[^\S\n]*(?P<word>trong\s+(?:số\s+(?:đó|này|ấy)|đó)|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
     # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
     r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
     re.IGNORECASE,
@@ -1157,7 +1157,7 @@ _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
 # ("còn lại" names the rest of the list, the last part: "trong đó 77 … , còn lại 13 …".)
 _PERIOD_SLASH = re.compile(r"(?<![\w/])(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?![\w/])")
-_NESTED_INTRO = re.compile(r"trong\s+(?:số\s+)?đó", re.IGNORECASE)
+_NESTED_INTRO = re.compile(r"trong\s+(?:số\s+(?:đó|này|ấy)|đó)", re.IGNORECASE)
 _NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|cùng\s+với|\)|:|(?<!\w)(?:gồm|còn(?![^\S\n]+lại(?!\w)))(?!\w)", re.IGNORECASE)
 # "hộ nghèo: 51 hộ": a colon right before a figure labels the item, it opens no nested list.
 _LABEL_COLON = re.compile(r":[^\S\n]*\Z")
@@ -1637,7 +1637,7 @@ _SPLIT_TIMES = frozenset("năm tháng ngày tuần giờ phút".split())
 # Between a time and its "trong đó" / "gồm": its noun, at most its rate ("/năm") and a comma or parenthesis.
 _INTRO_RIGHT_AFTER = re.compile(r"[^\S\n]*[^\W\d_]+(?:/[^\W\d_]+)?[^\S\n]*[,(:]?[^\S\n]*\Z")
 _OF_WHOLE = re.compile(r"(?<!\w)(?:trong|trên)\s+(?:tổng|số)(?!\w)", re.IGNORECASE)
-_INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+(?:số\s+)?đó)(?!\w)", re.IGNORECASE)
+_INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+(?:số\s+(?:đó|này|ấy)|đó))(?!\w)", re.IGNORECASE)
 _AND_IN_WORDS = re.compile(r"(?<!\w)và(?!\w)", re.IGNORECASE)
 _INSIDE_ASIDE = re.compile(r"\([^()]*\Z")
 _NAME_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]*\Z")
@@ -2025,7 +2025,7 @@ def _parts_named_back(text: str, qs: list[Quantity], sentence_start: int, out: l
 # -- all ------------------------------------------------------------------------------------
 
 _OPENS_MONTH = re.compile(r"[^\S\n]*riêng(?:\s+trong)?\s+tháng(?!\w)", re.IGNORECASE)
-_OPENS_LIST = re.compile(r"[^\S\n]*(?:trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
+_OPENS_LIST = re.compile(r"[^\S\n]*(?:trong\s+(?:số\s+(?:đó|này|ấy)|đó)|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
 
 
 def statements(doc: Document) -> Statements:
