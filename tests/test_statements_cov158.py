@@ -84,3 +84,31 @@ def test_trong_so_nay_opens_a_list_like_trong_so_do() -> None:
     assert _totals("Huyện có 48 trường học. Trong số này có 30 trường đạt chuẩn và 18 trường chưa đạt chuẩn.") == [("48", ["30", "18"])]
     assert _totals("Tuyến đường có 20 nhà chờ, trong số này có 12 nhà chờ có mái che.") == [("20", ["12"])]
     assert _totals("Xã đã cấp 140 sổ. Trong số ấy, 35 sổ cấp cho hộ nghèo.") == [("140", ["35"])]
+
+
+def _totals_by_kind(text: str) -> list[tuple[str, list[str], bool]]:
+    return [(t.total.number_text, [p.number_text for p in t.parts], t.by_kind) for t in read_statements(text).totals]
+
+
+def test_a_list_opening_the_next_sentence_splits_the_figure_before_its_percentages() -> None:
+    got = _totals_by_kind("Kim ngạch xuất khẩu đạt 3,2 tỷ USD, tăng 8,5% so với cùng kỳ. Trong đó, xuất khẩu sang Nhật Bản đạt 1,1 tỷ USD.")
+    assert got == [("3,2", ["1,1"], True)]
+
+
+def test_a_list_opening_the_next_sentence_splits_the_figure_of_its_noun() -> None:
+    got = _totals_by_kind("Toàn tỉnh có 620 trường học với gần 14.000 giáo viên. Trong đó, có 540 trường học công lập và 80 trường tư thục.")
+    assert got == [("620", ["540", "80"], True)]
+    # Not a figure the first part only says again ("5 vở diễn" is no part of the 5).
+    got = _totals_by_kind("Nhà hát đòi bồi hoàn chi phí cho 5 vở diễn với số tiền 300 triệu đồng. Trong đó, chi phí cho 5 vở diễn là 200 triệu đồng.")
+    assert all(total != "5" for total, _, _ in got)
+
+
+def test_a_list_of_the_next_sentence_is_of_the_part_a_closing_whole_was_said_of() -> None:
+    got = _totals_by_kind("Thành phố có 4.000 hộ, trong tổng số hơn 90.000 hộ, chưa có nhà ở. Trong đó, khoảng 1.500 hộ là công chức.")
+    assert got == [("4.000", ["1.500"], True)]
+
+
+def test_a_list_of_these_that_does_not_fit_the_last_figure_is_not_read() -> None:
+    # "these" gathers the plants of the sentences before, not only the last figure's 3.
+    got = _totals_by_kind("Có 5 nhà máy thua lỗ. 3 nhà máy dừng hoạt động. Trong số này, 7 nhà máy đã lỗ lũy kế lớn.")
+    assert got == []

@@ -1723,12 +1723,14 @@ class _After:
 _AGE_BEFORE = re.compile(r"(?<!\w)tuổi[^\S\n]+\Z", re.IGNORECASE)
 
 
-def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts], lead_in: Quantity | None = None, named_back: dict[int, int] | None = None) -> None:
+def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts], lead_in: Quantity | None = None, named_back: dict[int, int] | None = None, sentence_start: int | None = None,
+            lead_in_fits_only: bool = False) -> None:
     """Totals with their parts. ``lead_in`` is the last figure of the sentence before, for a
     list that opens the next sentence ("… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo …").
     ``named_back``: where "trong số đó" words name a total back from a part (to where they
     end), opening no list: the part's own list may only follow them ("10 người trong số đó
-    thiệt mạng, bao gồm 2 trẻ em")."""
+    thiệt mạng, bao gồm 2 trẻ em"). ``lead_in_fits_only``: the list of ``lead_in`` is read
+    only when it fits in it, as parts by kind."""
     cands = ([lead_in] if lead_in is not None else []) + qs
     read_parts: set[int] = set()  # the parts read so far in this sentence, by index
     used: set[int] = set()  # the intro words already read, by position
@@ -1739,6 +1741,11 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         # them, and a failing match of the pattern backtracks through its runs of words).
         window_end = min(sentence_end, total.end + 140)
         intro = _PARTS_INTRO.match(text, total.end, window_end) if _INTRO_WORD.search(text, total.end, window_end) else None
+        if total is lead_in and intro is None and sentence_start is not None:
+            # "… đạt 2,76 tỷ USD, tăng 7,5%. Trong đó, …": the words and figures said of the total
+            # after it close its sentence; the list opens this one, after that sentence's stop.
+            stop = text.rfind(".", max(0, sentence_start - 3), sentence_start + 1)
+            intro = _PARTS_INTRO.match(text, stop, min(sentence_end, stop + 60)) if stop >= 0 else None
         if intro is not None and named_back and intro.start("word") in named_back:
             resume = named_back[intro.start("word")]
             intro = _PARTS_INTRO.match(text, resume, window_end) if _INTRO_WORD.search(text, resume, window_end) else None
@@ -1786,7 +1793,9 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             continue
         # Not a figure of comparison closing the sentence before ("gấp đôi cùng kỳ (444,5 tỷ
         # đồng). Trong đó …" lists the parts of the figure it is compared with).
-        if total is lead_in and (not intro or "." not in text[total.end : intro.start("word")] or ")" in text[total.end : intro.start("word")] or total.base or total.relation):
+        # (The figure's own clause is what may not close a parenthesis: the words after it, up to
+        # the next comma, say what it is — "… 2,76 tỷ USD, tăng 7,5% (so với …). Trong đó, …".)
+        if total is lead_in and (not intro or "." not in text[total.end : intro.start("word")] or ")" in _CLAUSE_AFTER.match(text, total.end, intro.start("word")).group() or total.base or total.relation):
             continue
         # Nor a part of its own sentence's list ("7 học sinh …, trong đó có 1 học sinh … . Trong
         # đó, …"), nor the second of two figures joined by "và" ("doanh thu … và lợi nhuận 552 tỷ
@@ -1964,6 +1973,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             if not _fits(linked, parts):
                 continue
             total, by_kind, complete = linked, True, False
+        if parts and total is lead_in and lead_in_fits_only:
+            if not _fits(total, parts):
+                continue
+            by_kind = True
         if parts:
             used.add(intro.start("word"))
             read_parts.update(p.index for p in parts)
@@ -2028,6 +2041,45 @@ _OPENS_MONTH = re.compile(r"[^\S\n]*riêng(?:\s+trong)?\s+tháng(?!\w)", re.IGNO
 _OPENS_LIST = re.compile(r"[^\S\n]*(?:trong\s+(?:số\s+(?:đó|này|ấy)|đó)|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
 
 
+_CLAUSE_AFTER = re.compile(r"[^,;.]*")
+
+
+# "476.000 hộ, trong tổng số hơn 2 triệu hộ, chưa có nhà ở": the whole a part was of.
+_WHOLE_OF_BEFORE = re.compile(r"[^\S\n]*,?[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?", re.IGNORECASE)
+# "Trong số này, …": "these" may gather several figures said before, not only the last one.
+_OPENS_WITH_THESE = re.compile(r"[^\S\n]*trong\s+số\s+(?:này|ấy)(?!\w)", re.IGNORECASE)
+
+
+def _sentence_lead_in(text: str, prev: list[Quantity], group: list[Quantity]) -> tuple[Quantity | None, bool]:
+    """The figure of the sentence before that a list opening this sentence splits, and
+    whether it is the plain last figure of that sentence. Else it is the last one past the
+    percentages said of it ("… đạt 2,76 tỷ USD, tăng 7,5%. Trong đó, xuất khẩu sang Mỹ đạt
+    461 triệu USD"), or one of the two before it that counts what the first part counts when
+    the last does not ("44.961 trường học với 1,26 triệu nhà giáo. Trong đó, 42.000 trường học
+    …") — not one the first part only says again ("… cho 6 vở kịch … với số tiền 546 triệu
+    đồng. Trong đó, chi phí cho 6 vở kịch …") — or the part a whole closing the sentence was
+    said of ("476.000 hộ, trong tổng số hơn 2 triệu hộ, …")."""
+    if not prev:
+        return None, False
+    figures = [q for q in prev[-6:] if q.unit != "%"][-3:]
+    if not figures:
+        return None, False
+    last = figures[-1]
+    chosen = last
+    first = next((q for q in group if q.unit != "%"), None)
+    part_noun = noun(text, first) if first is not None else ""
+    last_unit = _total_unit(text, last)
+    if part_noun and last_unit != part_noun and not same_head_unit(last_unit, part_noun):
+        for earlier in reversed(figures[:-1]):
+            if _total_unit(text, earlier) == part_noun and not (first is not None and first.value == earlier.value):
+                chosen = earlier
+                break
+    k = figures.index(chosen)
+    if k > 0 and _WHOLE_OF_BEFORE.fullmatch(text, figures[k - 1].end, chosen.start) and _total_unit(text, figures[k - 1]) == _total_unit(text, chosen):
+        chosen = figures[k - 1]
+    return chosen, chosen is prev[-1]
+
+
 def statements(doc: Document) -> Statements:
     """Every statement of the document, sentence by sentence, in text order."""
     text = doc.text
@@ -2038,13 +2090,16 @@ def statements(doc: Document) -> Statements:
     groups: dict[int, list[Quantity]] = {}
     for q in qs:
         groups.setdefault(bisect.bisect_right(starts, q.start) - 1, []).append(q)
-    last_of: dict[int, Quantity] = {si: group[-1] for si, group in groups.items()}
     for si, group in groups.items():
         s_start = sentences[si].start if si >= 0 else 0
         s_end = sentences[si].end if si >= 0 else len(text)
         # "… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo, …": a list that opens the sentence
         # belongs to the last figure of the sentence before.
-        lead_in = last_of.get(si - 1) if si > 0 and _OPENS_LIST.match(text, s_start) else None
+        lead_in, plain_lead_in = _sentence_lead_in(text, groups[si - 1], group) if si > 0 and si - 1 in groups and _OPENS_LIST.match(text, s_start) else (None, True)
+        # A list of a figure other than the last of the sentence before, or of "these", may be of
+        # another figure than the one read: it is read only when it fits in it, and never
+        # makes a finding.
+        lead_in_fits_only = not plain_lead_in or bool(_OPENS_WITH_THESE.match(text, s_start))
         first_pw = len(out.part_whole)
         _part_whole(text, group, qs, out.part_whole, s_start)
         _shares(text, group, s_start, out.shares)
@@ -2054,7 +2109,7 @@ def statements(doc: Document) -> Statements:
         _cumulative(text, group, s_start, s_end, out.cumulative, groups.get(si - 1), nxt if opens_month else None)
         first_total = len(out.totals)
         named_back = _parts_named_back(text, group, s_start, out.totals, groups.get(si - 1) if si > 0 else None)
-        _totals(text, group, s_end, out.totals, lead_in, named_back)
+        _totals(text, group, s_end, out.totals, lead_in, named_back, s_start, lead_in_fits_only)
         if len(out.totals) > first_total:
             read = {i for pw in out.part_whole[first_pw:] for i in (pw.part.index, pw.percent.index if pw.percent else -1)}
             part_percentages(text, group, out.totals[first_total:], out.part_whole, read)
