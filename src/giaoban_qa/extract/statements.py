@@ -2014,7 +2014,8 @@ def _parts_named_back(text: str, qs: list[Quantity], sentence_start: int, out: l
         if m is None or not part_noun or part_noun in _SCALE_NOUNS:
             continue
         earlier = list(reversed(qs[max(0, k - 3) : k]))
-        if not earlier and prev_sentence and _FEW_WORDS_BEFORE.fullmatch(text, sentence_start, part.start):
+        across = not earlier
+        if across and prev_sentence and _FEW_WORDS_BEFORE.fullmatch(text, sentence_start, part.start):
             earlier = list(reversed(prev_sentence[-3:]))
         for total in earlier:
             if part.start - total.end > _BACK_REACH or ":" in text[total.end : part.start] or total.unit == "%":
@@ -2027,8 +2028,10 @@ def _parts_named_back(text: str, qs: list[Quantity], sentence_start: int, out: l
             if not (_kin(unit, part_noun) or same_head_unit(unit, part_noun)):
                 continue
             consumed[m.start("word")] = m.end("word")
-            # A kind of another noun is read only when it fits ("8 người …, 5 cháu trong số đó").
-            by_kind = part_noun != unit and not same_head_unit(unit, part_noun)
+            # A kind of another noun is read only when it fits ("8 người …, 5 cháu trong số đó");
+            # so is a part of a total of the sentence before, where "those" may gather more
+            # than that one figure ("Có 5 nhà máy …. 3 nhà máy …. 7 nhà máy trong số này …").
+            by_kind = across or (part_noun != unit and not same_head_unit(unit, part_noun))
             if not by_kind or _fits(total, [part]):
                 out.append(TotalParts(total=total, parts=[part], complete=False, said_total=False, intro_end=m.end(), by_kind=by_kind))
             break
