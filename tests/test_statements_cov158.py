@@ -117,3 +117,4 @@ def test_a_list_of_these_that_does_not_fit_the_last_figure_is_not_read() -> None
 def test_a_part_naming_back_a_total_of_the_sentence_before_is_read_only_when_it_fits() -> None:
     assert _totals_by_kind("Bệnh viện tiếp nhận 25 bệnh nhân. 9 người trong số này phải thở máy.") == [("25", ["9"], True)]
     assert _totals_by_kind("Có 5 nhà máy thua lỗ. 3 nhà máy dừng hoạt động. 7 nhà máy trong số này đã lỗ lũy kế lớn.") == []
+    assert _totals_by_kind("Có 5 nhà máy thua lỗ, 3 nhà máy dừng hoạt động, 7 nhà máy trong số này đã lỗ lũy kế lớn.") == []

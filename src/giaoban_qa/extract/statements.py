@@ -2031,7 +2031,10 @@ def _parts_named_back(text: str, qs: list[Quantity], sentence_start: int, out: l
             # A kind of another noun is read only when it fits ("8 người …, 5 cháu trong số đó");
             # so is a part of a total of the sentence before, where "those" may gather more
             # than that one figure ("Có 5 nhà máy …. 3 nhà máy …. 7 nhà máy trong số này …").
-            by_kind = across or (part_noun != unit and not same_head_unit(unit, part_noun))
+            # (And when the total is not the only figure of its noun before the part: "5 nhà máy
+            # thua lỗ, 3 nhà máy dừng hoạt động, 7 nhà máy trong số này …" may count all of them.)
+            listed = any(q is not total and _total_unit(text, q) == unit for q in qs[:k])
+            by_kind = across or listed or (part_noun != unit and not same_head_unit(unit, part_noun))
             if not by_kind or _fits(total, [part]):
                 out.append(TotalParts(total=total, parts=[part], complete=False, said_total=False, intro_end=m.end(), by_kind=by_kind))
             break
