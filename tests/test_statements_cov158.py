@@ -118,3 +118,10 @@ def test_a_part_naming_back_a_total_of_the_sentence_before_is_read_only_when_it_
     assert _totals_by_kind("Bệnh viện tiếp nhận 25 bệnh nhân. 9 người trong số này phải thở máy.") == [("25", ["9"], True)]
     assert _totals_by_kind("Có 5 nhà máy thua lỗ. 3 nhà máy dừng hoạt động. 7 nhà máy trong số này đã lỗ lũy kế lớn.") == []
     assert _totals_by_kind("Có 5 nhà máy thua lỗ, 3 nhà máy dừng hoạt động, 7 nhà máy trong số này đã lỗ lũy kế lớn.") == []
+
+
+def test_people_of_people_named_by_a_group_of_a_few_words() -> None:
+    got = _totals("Vùng này có dân số khoảng 9 triệu người, trong đó cộng đồng Công giáo lên tới gần 2 triệu tín đồ.")
+    assert got == [("9", ["2"])]
+    got = _totals("Trường huy động 90 cán bộ, trong đó coi thi môn Toán 60 người và 30 người làm thư ký.")
+    assert got == [("90", ["60", "30"])]

@@ -1522,7 +1522,10 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # "11 triệu lượt người, trong đó khách quốc tế trên 2 triệu lượt": a count unit and the
         # one-word unit it opens with count one thing, after a lead of any length.
         same_head = q_noun != unit and unit in _KNOWN_COUNTS and q_noun in _KNOWN_COUNTS and (unit.split()[0] == q_noun or q_noun.split()[0] == unit)
-        if not _kin(unit, q_noun) or (q_noun != unit and not same_head and len(lead) > 3 and unit not in said):
+        # People of people may be named by a group of a few words, past the words that link
+        # it to its figure ("trong đó cộng đồng Phật giáo lên tới gần 300 triệu tín đồ").
+        lead_limit = 3 if not (unit in PERSON_NOUNS and q_noun in PERSON_NOUNS) else 4 + (len(lead) - core)
+        if not _kin(unit, q_noun) or (q_noun != unit and not same_head and len(lead) > lead_limit and unit not in said):
             # A kind leads its item ("7 giải A", "có 590 cá nhân"), with a word at most before
             # it ("xe dưới 9 chỗ" is a size, not a count of the 30 models) — and right after the
             # separator once a part of the total's own noun was read ("121 xe, trong đó có 14 xe
