@@ -125,3 +125,8 @@ def test_people_of_people_named_by_a_group_of_a_few_words() -> None:
     assert got == [("9", ["2"])]
     got = _totals("Trường huy động 90 cán bộ, trong đó coi thi môn Toán 60 người và 30 người làm thư ký.")
     assert got == [("90", ["60", "30"])]
+
+
+def test_parts_percentages_of_a_total_before_a_share_of_its_own_are_of_a_larger_whole() -> None:
+    text = "Hơn 600 chuyến bay bị chậm, chiếm 12,5%. Trong đó có 450 chuyến bay trễ do máy bay về muộn, chiếm 76,2%."
+    assert _pw(text) == []

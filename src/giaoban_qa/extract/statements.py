@@ -354,6 +354,10 @@ def part_percentages(text: str, qs: list[Quantity], totals: list[TotalParts], ou
         k = bisect.bisect_left(pct_starts, t.total.end)
         if k < len(pct_starts) and pct_starts[k] < t.intro_end:
             continue
+        # (So is a total of the sentence before with a share said after it: "Hơn 800 chuyến bay
+        # bị chậm, chiếm 14,1%. Trong đó có 549 chuyến …, chiếm 69,1%".)
+        if t.total.index not in index_of and "%" in text[t.total.end : t.intro_end]:
+            continue
         for part in t.parts:
             i = index_of.get(part.index)
             if i is None or i + 1 >= len(qs):
