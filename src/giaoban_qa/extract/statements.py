@@ -2040,7 +2040,8 @@ def _parts_named_back(text: str, qs: list[Quantity], sentence_start: int, out: l
             # than that one figure ("Có 5 nhà máy …. 3 nhà máy …. 7 nhà máy trong số này …").
             # (And when the total is not the only figure of its noun before the part: "5 nhà máy
             # thua lỗ, 3 nhà máy dừng hoạt động, 7 nhà máy trong số này …" may count all of them.)
-            listed = any(q is not total and _total_unit(text, q) == unit for q in qs[:k])
+            # (A few figures back at most: a hostile run of such parts stays linear.)
+            listed = any(q is not total and _total_unit(text, q) == unit for q in qs[max(0, k - 8) : k])
             by_kind = across or listed or (part_noun != unit and not same_head_unit(unit, part_noun))
             if not by_kind or _fits(total, [part]):
                 out.append(TotalParts(total=total, parts=[part], complete=False, said_total=False, intro_end=m.end(), by_kind=by_kind))
