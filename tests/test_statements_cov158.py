@@ -130,3 +130,10 @@ def test_people_of_people_named_by_a_group_of_a_few_words() -> None:
 def test_parts_percentages_of_a_total_before_a_share_of_its_own_are_of_a_larger_whole() -> None:
     text = "Hơn 600 chuyến bay bị chậm, chiếm 12,5%. Trong đó có 450 chuyến bay trễ do máy bay về muộn, chiếm 76,2%."
     assert _pw(text) == []
+
+
+def test_round_the_clock_is_no_part_of_a_whole() -> None:
+    assert _pw("Lực lượng công an túc trực 24/24 tại chốt.") == []
+    assert _pw("Đường dây nóng hoạt động 24/24 giờ.") == []
+    assert _pw("Tổng đài hỗ trợ khách hàng 24/7.") == []
+    assert _pw("Lớp có 24/24 học sinh đạt yêu cầu.") == [("24", "24", None)]

@@ -501,6 +501,11 @@ def _bare_in(text: str, a: Quantity, b: Quantity) -> bool:
     return not _ORDINAL_BEFORE.search(before) and not _SCORE_BEFORE.search(before)
 
 
+def _round_the_clock(text: str, a: Quantity, b: Quantity) -> bool:
+    """"24/24", "24/24 giờ", "24/7": all day, every day — no part of a whole."""
+    return a.value == 24 and b.value in (24, 7) and not a.unit and noun(text, b) in ("", "giờ", "h", "ngày")
+
+
 def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole], sentence_start: int = 0) -> None:
     seen: set[int] = set()
     first_new = len(out)
@@ -510,8 +515,9 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
             continue
         link = None
         if a.denominator == b.index:
-            # "6,4 bác sĩ/1 vạn dân" is a rate, not a part of a whole.
-            link = "/" if b.value != 1 else None
+            # "6,4 bác sĩ/1 vạn dân" is a rate, not a part of a whole; "túc trực 24/24 (giờ)",
+            # "24/7" say round the clock.
+            link = "/" if b.value != 1 and not _round_the_clock(text, a, b) else None
         else:
             gap = text[a.end : b.start]
             m = _WHOLE_LINK.match(gap) or _WHOLE_PAREN.match(gap)
