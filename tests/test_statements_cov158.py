@@ -137,3 +137,9 @@ def test_round_the_clock_is_no_part_of_a_whole() -> None:
     assert _pw("Đường dây nóng hoạt động 24/24 giờ.") == []
     assert _pw("Tổng đài hỗ trợ khách hàng 24/7.") == []
     assert _pw("Lớp có 24/24 học sinh đạt yêu cầu.") == [("24", "24", None)]
+
+
+def test_a_bare_day_and_month_named_after_a_word_of_days_is_a_date() -> None:
+    assert _pw("Chương trình được tổ chức nhân ngày Quốc tế thiếu nhi 1/6 tại nhà văn hóa.") == []
+    assert _pw("Giá vàng tăng nhẹ trong phiên giao dịch 5/7.") == []
+    assert _pw("Đội đã thắng 5/7 trận gần nhất.") == [("5", "7", None)]

@@ -506,6 +506,17 @@ def _round_the_clock(text: str, a: Quantity, b: Quantity) -> bool:
     return a.value == 24 and b.value in (24, 7) and not a.unit and noun(text, b) in ("", "giờ", "h", "ngày")
 
 
+# "ngày Quốc tế thiếu nhi 1/6", "phiên giao dịch 5/7": a day named a few words after its word.
+_DAY_NAMED_BEFORE = re.compile(r"(?<!\w)(?:ngày|phiên|hôm|sáng|chiều|tối|đêm|trưa|lễ|dịp|mùng)(?:[^\S\n]+[^\W\d_]+){1,5}[^\S\n]*\Z", re.IGNORECASE)
+
+
+def _day_and_month(text: str, a: Quantity, b: Quantity) -> bool:
+    """A bare "D/M" a few words after a word of days is a date, not a part of a whole."""
+    if a.unit or noun(text, a) or noun(text, b) or a.decimals or b.decimals or not (1 <= a.value <= 31 and 1 <= b.value <= 12):
+        return False
+    return _DAY_NAMED_BEFORE.search(text, max(0, a.start - 60), a.start) is not None
+
+
 def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole], sentence_start: int = 0) -> None:
     seen: set[int] = set()
     first_new = len(out)
@@ -517,7 +528,7 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
         if a.denominator == b.index:
             # "6,4 bác sĩ/1 vạn dân" is a rate, not a part of a whole; "túc trực 24/24 (giờ)",
             # "24/7" say round the clock.
-            link = "/" if b.value != 1 and not _round_the_clock(text, a, b) else None
+            link = "/" if b.value != 1 and not _round_the_clock(text, a, b) and not _day_and_month(text, a, b) else None
         else:
             gap = text[a.end : b.start]
             m = _WHOLE_LINK.match(gap) or _WHOLE_PAREN.match(gap)
