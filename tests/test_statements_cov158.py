@@ -143,3 +143,9 @@ def test_a_bare_day_and_month_named_after_a_word_of_days_is_a_date() -> None:
     assert _pw("Chương trình được tổ chức nhân ngày Quốc tế thiếu nhi 1/6 tại nhà văn hóa.") == []
     assert _pw("Giá vàng tăng nhẹ trong phiên giao dịch 5/7.") == []
     assert _pw("Đội đã thắng 5/7 trận gần nhất.") == [("5", "7", None)]
+
+
+def test_a_list_after_a_trong_b_splits_the_part_a() -> None:
+    assert _totals("Đội giữ sạch lưới 9 trong 13 trận, trong đó có 5 trận trên sân nhà.") == [("9", ["5"])]
+    # Parts that pass A are of the whole B.
+    assert _totals("Đội chỉ thua 1 trong 5 trận gần nhất, trong đó có 2 trận hòa.") == [("5", ["2"])]

@@ -1776,10 +1776,11 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         if intro is not None and intro.start("word") in used:
             continue
         linked = None  # the whole B of "A trong số B", when the list was given to A
-        if intro is not None and i > 0 and total is not lead_in and (cands[i - 1].denominator == total.index or _PART_OF_LINK.fullmatch(text, cands[i - 1].end, total.start)):
+        if intro is not None and i > 0 and total is not lead_in and (cands[i - 1].denominator == total.index or _PART_OF_LINK.fullmatch(text, cands[i - 1].end, total.start)
+                                                                     or (_BARE_IN_GAP.fullmatch(text, cands[i - 1].end, total.start) and _bare_in(text, cands[i - 1], total))):
             # "7/8 thí sinh đoạt huy chương, trong đó có 1 huy chương vàng, …", "chọn 95 trong số
-            # 139 tác phẩm …, bao gồm: 7 giải A, …": the list splits the part A, not the whole B
-            # it is of.
+            # 139 tác phẩm …, bao gồm: 7 giải A, …", "thắng 9 trong 13 trận, trong đó …": the list
+            # splits the part A, not the whole B it is of.
             if cands[i - 1].denominator != total.index:
                 linked = total
             total = cands[i - 1]
