@@ -149,3 +149,11 @@ def test_a_list_after_a_trong_b_splits_the_part_a() -> None:
     assert _totals("Đội giữ sạch lưới 9 trong 13 trận, trong đó có 5 trận trên sân nhà.") == [("9", ["5"])]
     # Parts that pass A are of the whole B.
     assert _totals("Đội chỉ thua 1 trong 5 trận gần nhất, trong đó có 2 trận hòa.") == [("5", ["2"])]
+
+
+def test_parts_after_a_list_of_items_of_other_nouns_are_of_the_earlier_figure_of_their_noun() -> None:
+    got = _totals("Trong tháng xảy ra 18 vụ tai nạn giao thông, làm chết 7 người, bị thương 12 người, trong đó đường bộ 16 vụ.")
+    assert got == [("18", ["16"])]
+    # Parts of an item's own noun are not taken to the earlier figure.
+    got = _totals("Trong tháng xảy ra 18 vụ tai nạn giao thông, làm chết 7 người, bị thương 12 người, trong đó 4 người bị thương nặng.")
+    assert all(total != "18" for total, _ in got)

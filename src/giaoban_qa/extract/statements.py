@@ -1897,6 +1897,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             continue
         parts: list[Quantity] = []
         by_kind = False
+        items_only = False  # the total closes a list of items; its list may only be of an earlier figure
         # A total far before its intro (past twelve words or 110 characters) takes parts of
         # another noun than its own (kinds, things of a person total) only when that noun is
         # named on the way — people of people always ("6 thí sinh … đều giành được huy chương, trong đó có 5 huy chương bạc",
@@ -1923,7 +1924,12 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # before, is that item's: "5.000 binh sĩ và 300 thiết bị (bao gồm cả 80 máy bay)".)
             if head > 0 and not said_total and not others and cands[head - 1].unit != "%" and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not ((first_noun == unit or opened_here) and noun(text, cands[head - 1]) != unit) \
                     and not _repeats_words(text, total.end, intro.start("word"), first) and not _grades_injury(text, total.end, intro.start("word"), first):
-                continue
+                # "xảy ra 15 vụ tai nạn, làm chết 9 người, bị thương 11 người, trong đó đường bộ 12
+                # vụ": parts of neither item's noun may be of an earlier figure of the clause (read
+                # below); the items themselves take none.
+                if not first_noun or first_noun in (unit, noun(text, cands[head - 1])):
+                    continue
+                items_only = True
             # "5 bài của học sinh (HS) và 2 bài của giáo viên (GV), trong đó: 3 bài …": the list is
             # of both figures of that noun joined by "và", not of the second.
             # Neither of these when the first part repeats this figure's own words ("8 người thiệt
@@ -1931,7 +1937,8 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             if head > 0 and not said_total and not others and noun(text, cands[head - 1]) == unit and _JOINED_PAIR.fullmatch(text, cands[head - 1].end, total.start) \
                     and not _repeats_words(text, total.end, intro.start("word"), first) and not _grades_injury(text, total.end, intro.start("word"), first):
                 continue
-            parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in, total=total)
+            if not items_only:
+                parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in, total=total)
         # Not from a bare figure that may be the total itself ("… là 10.359, trong đó …"),
         # only from one of a noun or one that is no total ("từ 20 trở lên", a change).
         if not parts and not bare_total and (unit or not can):
@@ -1975,7 +1982,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         # When the total is itself an item of a list of things ("…, 1 súng ngắn, 6 viên đạn
         # trong đó 1 viên …, 1 xe môtô và 2 điện thoại") the items after a comma are no kinds of it.
         in_list = head > 0 and re.fullmatch(r"[^;:()]{0,40},[^\S\n]*", text[cands[head - 1].end : total.start]) is not None
-        if unit and can and total is cands[head] and kinds_named:
+        if unit and can and total is cands[head] and kinds_named and not items_only:
             # Parts counted by their kinds ("95 tác phẩm đạt giải, trong đó có 7 giải A, 24 giải
             # B, …", "5 trận, trong đó 3 trận hòa và 2 lần thất bại"), when they fit in it.
             kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list, long_lead=total is not lead_in, total=total)
