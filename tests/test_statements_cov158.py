@@ -154,6 +154,8 @@ def test_a_list_after_a_trong_b_splits_the_part_a() -> None:
 def test_parts_after_a_list_of_items_of_other_nouns_are_of_the_earlier_figure_of_their_noun() -> None:
     got = _totals("Trong tháng xảy ra 18 vụ tai nạn giao thông, làm chết 7 người, bị thương 12 người, trong đó đường bộ 16 vụ.")
     assert got == [("18", ["16"])]
+    got = _totals("Trong tháng xảy ra 18 vụ tai nạn giao thông, làm chết 7 người, bị thương 12 người; trong đó đường bộ 16 vụ, đường sắt 2 vụ.")
+    assert got == [("18", ["16", "2"])]
     # Parts of an item's own noun are not taken to the earlier figure.
     got = _totals("Trong tháng xảy ra 18 vụ tai nạn giao thông, làm chết 7 người, bị thương 12 người, trong đó 4 người bị thương nặng.")
     assert all(total != "18" for total, _ in got)

@@ -1955,6 +1955,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                 # Nor from a part of this figure ("4 container … trong tổng 3 lô hàng gồm 29
                 # container": the 4 are some of the 29, not their total).
                 # ("giảm 8,3 nghìn người so với quý IV/2016, trong đó …": a period's slash is no break.)
+                # (After a list of items, the semicolon that closes it before the intro is no break:
+                # "… 15 vụ, làm chết 9 người, bị thương 11 người; trong đó đường bộ 12 vụ".)
+                if items_only:
+                    gap = gap.rstrip(" ;")
                 if len(gap) > 120 or re.search(r"[;:()/]", _PERIOD_SLASH.sub(" ", gap)) or _NESTED.search(gap) or _JOINS_CLAUSES.search(gap) or _OF_WHOLE.search(gap) or earlier is lead_in:
                     break
                 if earlier.unit == "%":
