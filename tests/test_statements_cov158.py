@@ -159,3 +159,14 @@ def test_parts_after_a_list_of_items_of_other_nouns_are_of_the_earlier_figure_of
     # Parts of an item's own noun are not taken to the earlier figure.
     got = _totals("Trong tháng xảy ra 18 vụ tai nạn giao thông, làm chết 7 người, bị thương 12 người, trong đó 4 người bị thương nặng.")
     assert all(total != "18" for total, _ in got)
+
+
+def test_a_count_of_kinds_is_no_part_of_a_count_of_things() -> None:
+    assert _totals("Toàn huyện đã trồng 450 cây xanh gồm 12 loại, chủ yếu là cây bàng.") == []
+    # … its items may follow a colon.
+    assert _totals("Số cá bị chết là 9.000 con gồm 3 loại: 6.000 con cá mú, 2.000 con cá chẽm, 1.000 con cá bóp.") == [("9.000", ["6.000", "2.000", "1.000"])]
+
+
+def test_a_figure_of_another_noun_after_cua_counts_whose_they_are() -> None:
+    assert _totals("Hội nghị có khoảng 3.000 đại biểu gồm lãnh đạo của 18 nền kinh tế và các doanh nghiệp.") == []
+    assert _totals("Sở đã xử phạt 5 cơ sở, trong đó đình chỉ hoạt động của 2 cơ sở.") == [("5", ["2"])]

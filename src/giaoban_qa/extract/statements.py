@@ -1469,6 +1469,14 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # đến 3,31 điểm …").
         if (not parts and _OTHERS_AFTER.match(text, q.end)) or _EXTREME.search(" ".join(lead)):
             break
+        # "258 cây gồm 8 loại", "220.000 sản phẩm, gồm 6 loại sản phẩm": a count of kinds is no
+        # part of a count of things (its items may follow a colon: "gồm 3 loại: 10.000 con …").
+        if q_noun in _KIND_WORDS and unit not in _KIND_WORDS:
+            break
+        # "10.000 đại biểu gồm lãnh đạo của 21 nền kinh tế": a figure of another noun after "của"
+        # counts whose they are, not some of them ("tạm ngưng hoạt động của 2 phòng khám" is).
+        if q_noun != unit and lead and lead[-1].lower() == "của":
+            break
         # "kim ngạch hai chiều 6,68 tỷ USD, trong đó xuất siêu 5,3 tỷ USD": a net balance (a
         # surplus, a deficit, a net purchase, a difference) is no sub-amount of the total.
         if _NET_BALANCE.search(" ".join(lead)):
@@ -1627,6 +1635,7 @@ _NO_TOTAL_BEFORE = re.compile(
     r"|(?<!\w)từ[^\S\n]+\d[\d.,]*(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]+(?:đến|tới)[^\S\n]+\Z",
     re.IGNORECASE,
 )
+_KIND_WORDS = frozenset(["loại", "kiểu", "dạng"])
 _NEGATIVE_BEFORE = re.compile(r"(?<!\w)âm[^\S\n]*(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 _NET_BALANCE = re.compile(r"(?<!\w)(?:(?:nhập|xuất)[^\S\n]+siêu|thâm[^\S\n]+hụt|thặng[^\S\n]+dư|(?:mua|bán)[^\S\n]+ròng|chênh(?:[^\S\n]+lệch)?)(?!\w)", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở|số|nhà)[^\S\n]+\Z", re.IGNORECASE)
