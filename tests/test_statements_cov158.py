@@ -170,3 +170,12 @@ def test_a_count_of_kinds_is_no_part_of_a_count_of_things() -> None:
 def test_a_figure_of_another_noun_after_cua_counts_whose_they_are() -> None:
     assert _totals("Hội nghị có khoảng 3.000 đại biểu gồm lãnh đạo của 18 nền kinh tế và các doanh nghiệp.") == []
     assert _totals("Sở đã xử phạt 5 cơ sở, trong đó đình chỉ hoạt động của 2 cơ sở.") == [("5", ["2"])]
+
+
+def test_another_dimension_than_the_totals_measures_a_part_it_is_no_part() -> None:
+    assert _totals("Cầu có tổng chiều dài 560 m, trong đó cầu chính dài 212 m, rộng 21-24 m.") == [("560", ["212"])]
+    assert _totals("Tháp cao 30 m, trong đó phần móng có đường kính 12 m, chiều cao 2 m.") == []
+    # The total's own dimension is one of its parts; money is no dimension ("nông nghiệp cao").
+    assert _totals("Tượng đài cao 18 m, trong đó phần đế cao 4 m.") == [("18", ["4"])]
+    got = _totals("Doanh thu đạt 900 tỷ đồng, trong đó doanh thu từ nông nghiệp công nghệ cao khoảng 300 tỷ đồng.")
+    assert got == [("900", ["300"])]

@@ -1469,6 +1469,12 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # đến 3,31 điểm …").
         if (not parts and _OTHERS_AFTER.match(text, q.end)) or _EXTREME.search(" ".join(lead)):
             break
+        # "cầu dài 560 m, trong đó cầu mới dài 212 m, rộng 21 m": another dimension than the
+        # total's (a width, a height, a depth, a diameter) measures the part, it is no part.
+        lead_end = (range_head or q).start
+        dimension = _DIMENSION_BEFORE.search(text, max(0, lead_end - 24), lead_end) if unit in _LENGTHS else None
+        if dimension and total is not None and not re.search(r"(?<!\w)" + dimension.group(1).split()[0] + r"(?!\w)", text[max(0, total.start - 30) : total.start]):
+            break
         # "258 cây gồm 8 loại", "220.000 sản phẩm, gồm 6 loại sản phẩm": a count of kinds is no
         # part of a count of things (its items may follow a colon: "gồm 3 loại: 10.000 con …").
         if q_noun in _KIND_WORDS and unit not in _KIND_WORDS:
@@ -1636,6 +1642,9 @@ _NO_TOTAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _KIND_WORDS = frozenset(["loại", "kiểu", "dạng"])
+_LENGTHS = frozenset(["m", "km", "cm", "mm"])
+# Right before a figure, in lower case ("Cao Bằng" is a place): the dimension it measures.
+_DIMENSION_BEFORE = re.compile(r"(?<!\w)(rộng|cao|sâu|dày|đường[^\S\n]+kính)(?:[^\S\n]+(?:khoảng|gần|hơn|trên|tới|đến|là))?[^\S\n]*\Z")
 _NEGATIVE_BEFORE = re.compile(r"(?<!\w)âm[^\S\n]*(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 _NET_BALANCE = re.compile(r"(?<!\w)(?:(?:nhập|xuất)[^\S\n]+siêu|thâm[^\S\n]+hụt|thặng[^\S\n]+dư|(?:mua|bán)[^\S\n]+ròng|chênh(?:[^\S\n]+lệch)?)(?!\w)", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở|số|nhà)[^\S\n]+\Z", re.IGNORECASE)
