@@ -179,3 +179,13 @@ def test_another_dimension_than_the_totals_measures_a_part_it_is_no_part() -> No
     assert _totals("Tượng đài cao 18 m, trong đó phần đế cao 4 m.") == [("18", ["4"])]
     got = _totals("Doanh thu đạt 900 tỷ đồng, trong đó doanh thu từ nông nghiệp công nghệ cao khoảng 300 tỷ đồng.")
     assert got == [("900", ["300"])]
+
+
+def test_the_floor_area_of_a_building_is_no_part_of_its_ground() -> None:
+    assert _totals("Nhà ga rộng 15.000 m2, trong đó diện tích sàn xây dựng 36.000 m2.") == []
+    assert _totals("Tòa nhà có tổng diện tích sàn 40.000 m2, trong đó sàn thương mại 12.000 m2.") == [("40.000", ["12.000"])]
+
+
+def test_gom_after_a_named_holder_is_read_only_when_it_fits() -> None:
+    assert _totals("Đảng này nắm 51 ghế tại Thượng viện gồm 100 ghế.") == []
+    assert _totals_by_kind("Thành phố có 8 dự án tại Thủ Thiêm gồm 5 dự án nhà ở và 3 dự án thương mại.") == [("8", ["5", "3"], True)]

@@ -1475,6 +1475,10 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         dimension = _DIMENSION_BEFORE.search(text, max(0, lead_end - 24), lead_end) if unit in _LENGTHS else None
         if dimension and total is not None and not re.search(r"(?<!\w)" + dimension.group(1).split()[0] + r"(?!\w)", text[max(0, total.start - 30) : total.start]):
             break
+        # "nhà ga rộng 21.000 m2, trong đó diện tích sàn xây dựng 48.000 m2": the floor area of a
+        # building of several floors is no part of the ground it stands on.
+        if unit in _AREAS and total is not None and _FLOOR_WORD.search(" ".join(lead)) and not _FLOOR_WORD.search(text, max(0, total.start - 40), total.start):
+            break
         # "258 cây gồm 8 loại", "220.000 sản phẩm, gồm 6 loại sản phẩm": a count of kinds is no
         # part of a count of things (its items may follow a colon: "gồm 3 loại: 10.000 con …").
         if q_noun in _KIND_WORDS and unit not in _KIND_WORDS:
@@ -1642,7 +1646,10 @@ _NO_TOTAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _KIND_WORDS = frozenset(["loại", "kiểu", "dạng"])
+_NAMED_HOLDER = re.compile(r"(?<!\w)(?:tại|ở|của)[^\S\n]+(?-i:[A-ZĐ])", re.IGNORECASE)
 _LENGTHS = frozenset(["m", "km", "cm", "mm"])
+_AREAS = frozenset(["m2", "km2", "ha"])
+_FLOOR_WORD = re.compile(r"(?<!\w)sàn(?!\w)", re.IGNORECASE)
 # Right before a figure, in lower case ("Cao Bằng" is a place): the dimension it measures.
 _DIMENSION_BEFORE = re.compile(r"(?<!\w)(rộng|cao|sâu|dày|đường[^\S\n]+kính)(?:[^\S\n]+(?:khoảng|gần|hơn|trên|tới|đến|là))?[^\S\n]*\Z")
 _NEGATIVE_BEFORE = re.compile(r"(?<!\w)âm[^\S\n]*(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
@@ -2027,7 +2034,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             if not _fits(linked, parts):
                 continue
             total, by_kind, complete = linked, True, False
-        if parts and total is lead_in and lead_in_fits_only:
+        # "52 ghế tại Thượng viện gồm 100 ghế": "gồm" right after a named place or body may say
+        # what that one holds, not split the figure; read only when the list fits.
+        names_other = complete and _NAMED_HOLDER.search(text, total.end, intro.start("word")) is not None and "," not in text[total.end : intro.start("word")]
+        if parts and ((total is lead_in and lead_in_fits_only) or names_other):
             if not _fits(total, parts):
                 continue
             by_kind = True
