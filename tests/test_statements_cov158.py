@@ -189,3 +189,10 @@ def test_the_floor_area_of_a_building_is_no_part_of_its_ground() -> None:
 def test_gom_after_a_named_holder_is_read_only_when_it_fits() -> None:
     assert _totals("Đảng này nắm 51 ghế tại Thượng viện gồm 100 ghế.") == []
     assert _totals_by_kind("Thành phố có 8 dự án tại Thủ Thiêm gồm 5 dự án nhà ở và 3 dự án thương mại.") == [("8", ["5", "3"], True)]
+
+
+def test_a_percentage_joined_by_a_bare_va_or_comma_that_goes_on_is_a_share_of_another_thing() -> None:
+    assert _pw("Tỉnh đã cấp nước sạch cho 45/80 xã và 52,3% dân số nông thôn.") == [("45", "80", None)]
+    assert _pw("Hơn 1/4 doanh nghiệp đặt trụ sở tại Hà Nội, 23% tập trung tại Đà Nẵng.") == [("1", "4", None)]
+    # … but one that closes the clause restates A/B.
+    assert _pw("Đã có 30/40 xã, 75%.") == [("30", "40", "75")]

@@ -477,6 +477,10 @@ def _pct_then_paren_on(text: str, p: Quantity, a: Quantity, b: Quantity, gap: st
     return _same_thing(text, a, b) or _counts_of_things(text, a, b)
 
 
+# "cho 59/97 xã và 50,7% dân số", "1/4 doanh nghiệp …, 23% tập trung tại …": a percentage
+# joined to A/B by a bare "và" or comma that goes on with words of its own is a share of
+# another thing, not A/B restated ("30/40 xã, 75%." is).
+_BARE_JOIN = re.compile(r"(?:,|(?<!\w)và)[^\S\n]*\Z")
 # "giữ sạch lưới 12 trong 15 trận", "là 1 trong 4 người": a bare A right before "trong" and B.
 _BARE_IN_GAP = re.compile(r"[^\S\n]+trong[^\S\n]+\Z", re.IGNORECASE)
 # "tỷ số 2-0 trong 2 lượt trận": A closes a score or a range, it counts nothing of B.
@@ -568,7 +572,7 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
                 or ((p.start - b.end < 100 or _PAREN_SHARE_END.search(gap)) and ((_states_ratio(gap) and _after_aside_ok(gap)) or (link == "(tổng số" and _AFTER_PAREN_WHOLE.fullmatch(gap))
                 or _PAREN_RATE.fullmatch(gap)))
                 or _restated(gap) or (p.start - b.end < 100 and _own_rate(gap))
-            ) and not _OTHER_WHOLE.match(text, p.end):
+            ) and not _OTHER_WHOLE.match(text, p.end) and not (_BARE_JOIN.search(gap) and "(" not in gap and not _PCT_ENDS.match(text, p.end)):
                 percent = p
             break
         # … or before A: "đạt 81,6% (404/495 tiêu chí)", "36,36% khách hàng (4/11 người)".
