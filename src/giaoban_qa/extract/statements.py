@@ -5,7 +5,8 @@ base and period. This module reads what a sentence *says* with those figures, in
 constructions mined from real reports and news (``benchmarks/mine_numbers.py``):
 
 - **part/whole with its percentage** — "A/B", "A trên tổng số B", "A trong tổng số B",
-  "A trong số B", a whole in parentheses ("A hộ (trên tổng số B hộ)"), the percentage
+  "A trong số B", a bare "A trong B …" ("12 trong 15 trận"), a whole in parentheses ("A hộ
+  (trên tổng số B hộ)", "(trong số B …)"), the percentage
   after them (", chiếm tỷ lệ X%", "đạt X%", "(X%)") or before them ("X% … (A/B)");
 - **share** — "chiếm (tỷ lệ / tỷ trọng) X%", and the bare percentages listed after one
   ("nông nghiệp chiếm 35%, công nghiệp 30%");
@@ -18,7 +19,10 @@ constructions mined from real reports and news (``benchmarks/mine_numbers.py``):
   the same unit ("76 hộ được hỗ trợ, trong đó 51 hộ nghèo, 32 hộ cận nghèo"), items labelled
   with a colon ("trong đó: hộ nghèo: 51 hộ; …"), a bare total named after "tổng số", a list
   in parentheses of the total's noun, the parts of an earlier figure of the clause, a list
-  opening the next sentence ("Trong đó, …"); a part's own percentage is read as a part/whole.
+  opening the next sentence ("Trong đó, …", "Trong số này, …"), a part that names its total
+  back ("12 người bị thương, 3 người trong số đó …"); a part's own percentage is read as a
+  part/whole. Lists whose total may be another figure than the one read (of the sentence
+  before, of "these", after a named holder) are read only when they fit, as parts by kind.
 
 A figure with no known unit is given the head noun after it as its unit ("215 giấy chứng
 nhận" counts "giấy"), so two figures of one thing compare whatever their noun. Spans are the
