@@ -5,7 +5,8 @@ base and period. This module reads what a sentence *says* with those figures, in
 constructions mined from real reports and news (``benchmarks/mine_numbers.py``):
 
 - **part/whole with its percentage** — "A/B", "A trên tổng số B", "A trong tổng số B",
-  "A trong số B", a whole in parentheses ("A hộ (trên tổng số B hộ)"), the percentage
+  "A trong số B", a bare "A trong B …" ("12 trong 15 trận"), a whole in parentheses ("A hộ
+  (trên tổng số B hộ)", "(trong số B …)"), the percentage
   after them (", chiếm tỷ lệ X%", "đạt X%", "(X%)") or before them ("X% … (A/B)");
 - **share** — "chiếm (tỷ lệ / tỷ trọng) X%", and the bare percentages listed after one
   ("nông nghiệp chiếm 35%, công nghiệp 30%");
@@ -18,7 +19,10 @@ constructions mined from real reports and news (``benchmarks/mine_numbers.py``):
   the same unit ("76 hộ được hỗ trợ, trong đó 51 hộ nghèo, 32 hộ cận nghèo"), items labelled
   with a colon ("trong đó: hộ nghèo: 51 hộ; …"), a bare total named after "tổng số", a list
   in parentheses of the total's noun, the parts of an earlier figure of the clause, a list
-  opening the next sentence ("Trong đó, …"); a part's own percentage is read as a part/whole.
+  opening the next sentence ("Trong đó, …", "Trong số này, …"), a part that names its total
+  back ("12 người bị thương, 3 người trong số đó …"); a part's own percentage is read as a
+  part/whole. Lists whose total may be another figure than the one read (of the sentence
+  before, of "these", after a named holder) are read only when they fit, as parts by kind.
 
 A figure with no known unit is given the head noun after it as its unit ("215 giấy chứng
 nhận" counts "giấy"), so two figures of one thing compare whatever their noun. Spans are the
@@ -188,9 +192,9 @@ _WHOLE_LINK = re.compile(
     r"(?![^\S\n]+(?:đó|này|ấy)(?!\w))(?:[^\S\n]+(?!\d)[^\W\d_]+){0,3}?[^\S\n]*\Z",
     re.IGNORECASE,
 )
-# "A hộ … (trên tổng số B hộ": the whole in parentheses after the part.
+# "A hộ … (trên tổng số B hộ", "A tỷ đồng (trong số B tỷ đồng …": the whole in parentheses after the part.
 _WHOLE_PAREN = re.compile(
-    r"[^\d%;:()\n]{0,60}?\([^\S\n]*(?:trên|trong)?[^\S\n]*(?:tổng\s+số|tổng)(?:[^\S\n]+(?!\d)[^\W\d_]+){0,3}?[^\S\n]*\Z",
+    r"[^\d%;:()\n]{0,60}?\([^\S\n]*(?:(?:trên|trong)?[^\S\n]*(?:tổng\s+số|tổng)|trong\s+số(?![^\S\n]+(?:đó|này|ấy)(?!\w)))(?:[^\S\n]+(?!\d)[^\W\d_]+){0,3}?[^\S\n]*\Z",
     re.IGNORECASE,
 )
 # "… đạt giải (chiếm hơn 33%)": a percentage in a parenthesis of its own, said with "chiếm" / "đạt".
@@ -354,6 +358,10 @@ def part_percentages(text: str, qs: list[Quantity], totals: list[TotalParts], ou
         k = bisect.bisect_left(pct_starts, t.total.end)
         if k < len(pct_starts) and pct_starts[k] < t.intro_end:
             continue
+        # (So is a total of the sentence before with a share said after it: "Hơn 800 chuyến bay
+        # bị chậm, chiếm 14,1%. Trong đó có 549 chuyến …, chiếm 69,1%".)
+        if t.total.index not in index_of and "%" in text[t.total.end : t.intro_end]:
+            continue
         for part in t.parts:
             i = index_of.get(part.index)
             if i is None or i + 1 >= len(qs):
@@ -473,6 +481,50 @@ def _pct_then_paren_on(text: str, p: Quantity, a: Quantity, b: Quantity, gap: st
     return _same_thing(text, a, b) or _counts_of_things(text, a, b)
 
 
+# "cho 59/97 xã và 50,7% dân số", "1/4 doanh nghiệp …, 23% tập trung tại …": a percentage
+# joined to A/B by a bare "và" or comma that goes on with words of its own is a share of
+# another thing, not A/B restated ("30/40 xã, 75%." is).
+_BARE_JOIN = re.compile(r"(?:,|(?<!\w)và)[^\S\n]*\Z")
+# "giữ sạch lưới 12 trong 15 trận", "là 1 trong 4 người": a bare A right before "trong" and B.
+_BARE_IN_GAP = re.compile(r"[^\S\n]+trong[^\S\n]+\Z", re.IGNORECASE)
+# "tỷ số 2-0 trong 2 lượt trận": A closes a score or a range, it counts nothing of B.
+_SCORE_BEFORE = re.compile(r"\d[^\S\n]*[-–][^\S\n]*\Z")
+
+
+# "A … là tòa lớn nhất trong số B": what A names is ranked among B ("20 thí sinh xuất sắc nhất
+# trên tổng số 140" without the copula: the best 20 are of the 140).
+_SUPERLATIVE_OF = re.compile(r"(?<!\w)là(?!\w)[^\d]*(?<!\w)nhất[^\S\n]+(?:\([^\S\n]*)?(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số", re.IGNORECASE)
+
+
+def _bare_in(text: str, a: Quantity, b: Quantity) -> bool:
+    """"A trong B …" with no "số": A is of B only when A is a bare count right before "trong"
+    and B counts things ("5 người chết trong 3 vụ" names A's noun; "trong 6 tháng" is a span;
+    "lần thứ 2 trong 3 mùa" an ordinal; "2 trong 1" no part)."""
+    if a.unit or (b.unit and b.unit in _AMOUNT_UNITS) or a.scale or b.scale or noun(text, a) or a.value > b.value or a.value <= 0:
+        return False
+    nb = noun(text, b)
+    if not nb or nb in _TIME_NOUNS or nb in _SCALE_NOUNS or nb == "lần":
+        return False
+    before = text[max(0, a.start - 12) : a.start]
+    return not _ORDINAL_BEFORE.search(before) and not _SCORE_BEFORE.search(before)
+
+
+def _round_the_clock(text: str, a: Quantity, b: Quantity) -> bool:
+    """"24/24", "24/24 giờ", "24/7": all day, every day — no part of a whole."""
+    return a.value == 24 and b.value in (24, 7) and not a.unit and noun(text, b) in ("", "giờ", "h", "ngày")
+
+
+# "ngày Quốc tế thiếu nhi 1/6", "phiên giao dịch 5/7": a day named a few words after its word.
+_DAY_NAMED_BEFORE = re.compile(r"(?<!\w)(?:ngày|phiên|hôm|sáng|chiều|tối|đêm|trưa|lễ|dịp|mùng)(?:[^\S\n]+[^\W\d_]+){1,5}[^\S\n]*\Z", re.IGNORECASE)
+
+
+def _day_and_month(text: str, a: Quantity, b: Quantity) -> bool:
+    """A bare "D/M" a few words after a word of days is a date, not a part of a whole."""
+    if a.unit or noun(text, a) or noun(text, b) or a.decimals or b.decimals or not (1 <= a.value <= 31 and 1 <= b.value <= 12):
+        return False
+    return _DAY_NAMED_BEFORE.search(text, max(0, a.start - 60), a.start) is not None
+
+
 def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole], sentence_start: int = 0) -> None:
     seen: set[int] = set()
     first_new = len(out)
@@ -482,11 +534,14 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
             continue
         link = None
         if a.denominator == b.index:
-            # "6,4 bác sĩ/1 vạn dân" is a rate, not a part of a whole.
-            link = "/" if b.value != 1 else None
+            # "6,4 bác sĩ/1 vạn dân" is a rate, not a part of a whole; "túc trực 24/24 (giờ)",
+            # "24/7" say round the clock.
+            link = "/" if b.value != 1 and not _round_the_clock(text, a, b) and not _day_and_month(text, a, b) else None
         else:
             gap = text[a.end : b.start]
             m = _WHOLE_LINK.match(gap) or _WHOLE_PAREN.match(gap)
+            if m is not None and _SUPERLATIVE_OF.search(gap):
+                m = None
             if m is None and _same_thing(text, a, b):
                 # "18 xã đạt chuẩn (trên 25 xã), chiếm 72%": "(trên B" of the part's own noun.
                 m = _WHOLE_PAREN_ON.match(gap)
@@ -496,7 +551,9 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
             # counts of things named by different nouns are a part and its whole too, when A fits.
             # Not a count of things of another noun against an amount ("02 giai đoạn trên tổng diện
             # tích gần 6ha").
-            if m is None and i > 0 and _pct_then_paren_on(text, qs[i - 1], a, b, gap):
+            if m is None and _BARE_IN_GAP.fullmatch(gap) and _bare_in(text, a, b):
+                link = "trong"
+            elif m is None and i > 0 and _pct_then_paren_on(text, qs[i - 1], a, b, gap):
                 # "mới đạt 40% (12 công trình trên 30 công trình)", "đạt 92% (23 xã trên 25 xã)": the
                 # figures of a percentage in its parenthesis, joined by a bare "trên".
                 link = "trên"
@@ -519,7 +576,7 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
                 or ((p.start - b.end < 100 or _PAREN_SHARE_END.search(gap)) and ((_states_ratio(gap) and _after_aside_ok(gap)) or (link == "(tổng số" and _AFTER_PAREN_WHOLE.fullmatch(gap))
                 or _PAREN_RATE.fullmatch(gap)))
                 or _restated(gap) or (p.start - b.end < 100 and _own_rate(gap))
-            ) and not _OTHER_WHOLE.match(text, p.end):
+            ) and not _OTHER_WHOLE.match(text, p.end) and not (_BARE_JOIN.search(gap) and "(" not in gap and not _PCT_ENDS.match(text, p.end)):
                 percent = p
             break
         # … or before A: "đạt 81,6% (404/495 tiêu chí)", "36,36% khách hàng (4/11 người)".
@@ -1227,8 +1284,8 @@ _PARTS_INTRO = re.compile(
     # ordinal ("Kỳ thi … lần thứ 18, trong đó …"), a model's code of capitals and digits
     # ("79 chiếc Su-30MKK (gồm …", "12 máy bay A321, trong đó …"), a multiple after a
     # comma ("khoảng 2.000 đại biểu …, gấp 4 lần năm 2016, trong đó …") and a comma before the parenthesis of the list ("188.000 ha, (trong đó …").
-    r"(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:[-/][^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?-i:[A-ZĐ])[^\W\d_]*+-?\d+[^\W_]*+(?:-[^\W_]+)*+(?![.,]?\d)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n])|(?<=(?:lộ|ấp|tổ)[^\S\n])|(?<=(?:khu|xóm|ngõ|hẻm)[^\S\n])|(?<=(?:khóm|kiệt|thôn|khoá|khóa|quận)[^\S\n])|(?<=tuyến[^\S\n])|(?<=phường[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+)?đó|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,28}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+)?đó\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w)|(?:(?<=định[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d))){1,8}?){0,5}?"
-    r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?(?:[,:;.][^\S\n]*\(|[,:;(.])?[^\S\n]*(?P<word>trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
+    r"(?:[^\S\n]+(?!trong\s+(?:số\s+(?:đó|này|ấy)|đó)\b|gồm\b|bao\s+gồm\b|và\b(?=[^\d,;:.]{0,40}\d)|cùng\b(?!\s+kỳ))(?:[^\W\d_]++(?:[-/][^\W\d_]++)*+|[-–](?=[^\S\n])|(?:19|20)\d\d(?!\d)|(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?!\d)|\([^\W\d_]{1,10}\)|(?-i:[A-ZĐ])[^\W\d_]*+-?\d+[^\W_]*+(?:-[^\W_]+)*+(?![.,]?\d)|(?:(?<=lớp[^\S\n])|(?<=tầng[^\S\n])|(?<=định[^\S\n])|(?<=điều[^\S\n])|(?<=khoản[^\S\n])|(?<=thứ[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n])|(?<=(?:lộ|ấp|tổ)[^\S\n])|(?<=(?:khu|xóm|ngõ|hẻm)[^\S\n])|(?<=(?:khóm|kiệt|thôn|khoá|khóa|quận)[^\S\n])|(?<=tuyến[^\S\n])|(?<=phường[^\S\n]))\d{1,3}(?!\d|[.,]\d)|\((?![^()\n]*(?:trong\s+(?:số\s+(?:đó|này|ấy)|đó)|gồm))[^()\n]{1,80}\)|\d{1,2}[^\S\n]+(?:năm|tháng|ngày|tuần|quý|tuổi)(?!\w)|\([^\S\n]*(?:nhiều[^\S\n]+)?(?:gấp|tăng|giảm|bằng|so[^\S\n]+với)[^()\n]{0,40}\))){0,28}?(?:,(?:[^\S\n]+(?!trong\s+(?:số\s+(?:đó|này|ấy)|đó)\b|gồm\b|bao\s+gồm\b|và\b|cùng\b(?!\s+kỳ))(?:[^\W\d_]++|(?:19|20)\d\d(?!\d)|(?<=gấp[^\S\n])\d+(?:,\d+)?[^\S\n]+lần(?!\w)|(?:(?<=định[^\S\n])|(?<=(?-i:[A-ZĐ])[^\S\n]))\d{1,3}(?!\d|[.,]\d))){1,8}?){0,5}?"
+    r"[^\S\n]*(?:\)[^\S\n]*)?(?:\([^()\n\d]{0,30}\d[\d.,]*[^\S\n]*%[^\S\n]*\)[^\S\n]*)?(?:[,:;.][^\S\n]*\(|[,:;(.])?[^\S\n]*(?P<word>trong\s+(?:số\s+(?:đó|này|ấy)|đó)|bao\s+gồm|gồm)(?!\w)[^\S\n]*,?[^\S\n]*"
     # "trong đó theo nghề: có 622 tàu …": the list is headed by what it is split by.
     r"(?:(?:chia\s+)?theo(?:[^\S\n]+[^\W\d_]++){1,4}[^\S\n]*:[^\S\n]*)?(?:(?:có|cả)[^\S\n]+)?:?",
     re.IGNORECASE,
@@ -1249,7 +1306,7 @@ _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
 # ("còn lại" names the rest of the list, the last part: "trong đó 77 … , còn lại 13 …".)
 _PERIOD_SLASH = re.compile(r"(?<![\w/])(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?![\w/])")
-_NESTED_INTRO = re.compile(r"trong\s+(?:số\s+)?đó", re.IGNORECASE)
+_NESTED_INTRO = re.compile(r"trong\s+(?:số\s+(?:đó|này|ấy)|đó)", re.IGNORECASE)
 _NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|cùng\s+với|\)|:|(?<!\w)(?:gồm|còn(?![^\S\n]+lại(?!\w)))(?!\w)", re.IGNORECASE)
 # "hộ nghèo: 51 hộ": a colon right before a figure labels the item, it opens no nested list.
 _LABEL_COLON = re.compile(r":[^\S\n]*\Z")
@@ -1518,8 +1575,9 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
             and len(between.split()) <= 6 and all(len(piece.split()) <= 3 for piece in between.split(","))
         if not parts and own and long_lead and not paren and (noun_pair or not re.search(r"[,;:(]", between)) and not _EXTREME.search(between):
             # "trong đó riêng vệ tinh A có khả năng … đã nặng 650 kg": "riêng" opens the part's
-            # name, however long it runs.
-            first_limit = max(first_limit, 20 if between[:5].lower() == "riêng" else 10)
+            # name, however long it runs; "trong đó giá trị thực tế phần vốn Nhà nước tại doanh
+            # nghiệp là 10.144 tỷ đồng" names it in up to fourteen words.
+            first_limit = max(first_limit, 20 if between[:5].lower() == "riêng" else 14)
             lead = between.split()
         if not parts and not paren and unit and " ".join(lead).lower().startswith(("số " + unit + " ", "số lượng " + unit + " ")):
             # "trong đó số đại biểu tán thành là 410": the part named by "số" and the total's noun.
@@ -1539,9 +1597,31 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # đến 3,31 điểm …").
         if (not parts and _OTHERS_AFTER.match(text, q.end)) or _EXTREME.search(" ".join(lead)):
             break
+        # "cầu dài 560 m, trong đó cầu mới dài 212 m, rộng 21 m": another dimension than the
+        # total's (a width, a height, a depth, a diameter) measures the part, it is no part.
+        lead_end = (range_head or q).start
+        dimension = _DIMENSION_BEFORE.search(text, max(0, lead_end - 24), lead_end) if unit in _LENGTHS else None
+        if dimension and total is not None and not re.search(r"(?<!\w)" + dimension.group(1).split()[0] + r"(?!\w)", text[max(0, total.start - 30) : total.start]):
+            break
+        # "nhà ga rộng 21.000 m2, trong đó diện tích sàn xây dựng 48.000 m2": the floor area of a
+        # building of several floors is no part of the ground it stands on.
+        if unit in _AREAS and total is not None and _FLOOR_WORD.search(" ".join(lead)) and not _FLOOR_WORD.search(text, max(0, total.start - 40), total.start):
+            break
+        # "258 cây gồm 8 loại", "220.000 sản phẩm, gồm 6 loại sản phẩm": a count of kinds is no
+        # part of a count of things (its items may follow a colon: "gồm 3 loại: 10.000 con …").
+        if q_noun in _KIND_WORDS and unit not in _KIND_WORDS:
+            break
+        # "10.000 đại biểu gồm lãnh đạo của 21 nền kinh tế": a figure of another noun after "của"
+        # counts whose they are, not some of them ("tạm ngưng hoạt động của 2 phòng khám" is).
+        if q_noun != unit and lead and lead[-1].lower() == "của":
+            break
         # "kim ngạch hai chiều 6,68 tỷ USD, trong đó xuất siêu 5,3 tỷ USD": a net balance (a
         # surplus, a deficit, a net purchase, a difference) is no sub-amount of the total.
         if _NET_BALANCE.search(" ".join(lead)):
+            break
+        # "lợi nhuận 9,7 tỷ đồng, trong đó phần của công ty mẹ âm 49,3 tỷ đồng": a negative
+        # amount (a loss) is no sub-amount the total holds.
+        if _NEGATIVE_BEFORE.search(text, max(0, q.start - 12), q.start):
             break
         # "trong đó không có môn nào dưới 5 điểm": a negated "any" says there is none; the
         # figure is a threshold, no part.
@@ -1609,7 +1689,10 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         # "11 triệu lượt người, trong đó khách quốc tế trên 2 triệu lượt": a count unit and the
         # one-word unit it opens with count one thing, after a lead of any length.
         same_head = q_noun != unit and unit in _KNOWN_COUNTS and q_noun in _KNOWN_COUNTS and (unit.split()[0] == q_noun or q_noun.split()[0] == unit)
-        if not _kin(unit, q_noun) or (q_noun != unit and not same_head and len(lead) > 3 and unit not in said):
+        # People of people may be named by a group of a few words, past the words that link
+        # it to its figure ("trong đó cộng đồng Phật giáo lên tới gần 300 triệu tín đồ").
+        lead_limit = 3 if not (unit in PERSON_NOUNS and q_noun in PERSON_NOUNS) else 4 + (len(lead) - core)
+        if not _kin(unit, q_noun) or (q_noun != unit and not same_head and len(lead) > lead_limit and unit not in said):
             # A kind leads its item ("7 giải A", "có 590 cá nhân"), with a word at most before
             # it ("xe dưới 9 chỗ" is a size, not a count of the 30 models) — and right after the
             # separator once a part of the total's own noun was read ("121 xe, trong đó có 14 xe
@@ -1690,6 +1773,14 @@ _NO_TOTAL_BEFORE = re.compile(
     r"|(?<!\w)từ[^\S\n]+\d[\d.,]*(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]+(?:đến|tới)[^\S\n]+\Z",
     re.IGNORECASE,
 )
+_KIND_WORDS = frozenset(["loại", "kiểu", "dạng"])
+_NAMED_HOLDER = re.compile(r"(?<!\w)(?:tại|ở|của)[^\S\n]+(?-i:[A-ZĐ])", re.IGNORECASE)
+_LENGTHS = frozenset(["m", "km", "cm", "mm"])
+_AREAS = frozenset(["m2", "km2", "ha"])
+_FLOOR_WORD = re.compile(r"(?<!\w)sàn(?!\w)", re.IGNORECASE)
+# Right before a figure, in lower case ("Cao Bằng" is a place): the dimension it measures.
+_DIMENSION_BEFORE = re.compile(r"(?<!\w)(rộng|cao|sâu|dày|đường[^\S\n]+kính)(?:[^\S\n]+(?:khoảng|gần|hơn|trên|tới|đến|là))?[^\S\n]*\Z")
+_NEGATIVE_BEFORE = re.compile(r"(?<!\w)âm[^\S\n]*(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?\Z", re.IGNORECASE)
 _NET_BALANCE = re.compile(r"(?<!\w)(?:(?:nhập|xuất)[^\S\n]+siêu|thâm[^\S\n]+hụt|thặng[^\S\n]+dư|(?:mua|bán)[^\S\n]+ròng|chênh(?:[^\S\n]+lệch)?)(?!\w)", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở|số|nhà)[^\S\n]+\Z", re.IGNORECASE)
 _STREET_AFTER = re.compile(r"[^\S\n]+(?-i:[A-ZĐ])[^\W\d_]*[^\S\n]+(?-i:[A-ZĐ])[^\W\d_]*")
@@ -1723,7 +1814,7 @@ _SPLIT_TIMES = frozenset("năm tháng ngày tuần giờ phút".split())
 # Between a time and its "trong đó" / "gồm": its noun, at most its rate ("/năm") and a comma or parenthesis.
 _INTRO_RIGHT_AFTER = re.compile(r"[^\S\n]*[^\W\d_]+(?:/[^\W\d_]+)?[^\S\n]*[,(:]?[^\S\n]*\Z")
 _OF_WHOLE = re.compile(r"(?<!\w)(?:trong|trên)\s+(?:tổng|số)(?!\w)", re.IGNORECASE)
-_INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+(?:số\s+)?đó)(?!\w)", re.IGNORECASE)
+_INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+(?:số\s+(?:đó|này|ấy)|đó))(?!\w)", re.IGNORECASE)
 _AND_IN_WORDS = re.compile(r"(?<!\w)và(?!\w)", re.IGNORECASE)
 _INSIDE_ASIDE = re.compile(r"\([^()]*\Z")
 _NAME_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]*\Z")
@@ -1809,9 +1900,14 @@ class _After:
 _AGE_BEFORE = re.compile(r"(?<!\w)tuổi[^\S\n]+\Z", re.IGNORECASE)
 
 
-def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts], lead_in: Quantity | None = None) -> None:
+def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalParts], lead_in: Quantity | None = None, named_back: dict[int, int] | None = None, sentence_start: int | None = None,
+            lead_in_fits_only: bool = False) -> None:
     """Totals with their parts. ``lead_in`` is the last figure of the sentence before, for a
-    list that opens the next sentence ("… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo …")."""
+    list that opens the next sentence ("… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo …").
+    ``named_back``: where "trong số đó" words name a total back from a part (to where they
+    end), opening no list: the part's own list may only follow them ("10 người trong số đó
+    thiệt mạng, bao gồm 2 trẻ em"). ``lead_in_fits_only``: the list of ``lead_in`` is read
+    only when it fits in it, as parts by kind."""
     cands = ([lead_in] if lead_in is not None else []) + qs
     read_parts: set[int] = set()  # the parts read so far in this sentence, by index
     used: set[int] = set()  # the intro words already read, by position
@@ -1822,13 +1918,22 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         # them, and a failing match of the pattern backtracks through its runs of words).
         window_end = min(sentence_end, total.end + 140)
         intro = _PARTS_INTRO.match(text, total.end, window_end) if _INTRO_WORD.search(text, total.end, window_end) else None
+        if total is lead_in and intro is None and sentence_start is not None:
+            # "… đạt 2,76 tỷ USD, tăng 7,5%. Trong đó, …": the words and figures said of the total
+            # after it close its sentence; the list opens this one, after that sentence's stop.
+            stop = text.rfind(".", max(0, sentence_start - 3), sentence_start + 1)
+            intro = _PARTS_INTRO.match(text, stop, min(sentence_end, stop + 60)) if stop >= 0 else None
+        if intro is not None and named_back and intro.start("word") in named_back:
+            resume = named_back[intro.start("word")]
+            intro = _PARTS_INTRO.match(text, resume, window_end) if _INTRO_WORD.search(text, resume, window_end) else None
         if intro is not None and intro.start("word") in used:
             continue
         linked = None  # the whole B of "A trong số B", when the list was given to A
-        if intro is not None and i > 0 and total is not lead_in and (cands[i - 1].denominator == total.index or _PART_OF_LINK.fullmatch(text, cands[i - 1].end, total.start)):
+        if intro is not None and i > 0 and total is not lead_in and (cands[i - 1].denominator == total.index or _PART_OF_LINK.fullmatch(text, cands[i - 1].end, total.start)
+                                                                     or (_BARE_IN_GAP.fullmatch(text, cands[i - 1].end, total.start) and _bare_in(text, cands[i - 1], total))):
             # "7/8 thí sinh đoạt huy chương, trong đó có 1 huy chương vàng, …", "chọn 95 trong số
-            # 139 tác phẩm …, bao gồm: 7 giải A, …": the list splits the part A, not the whole B
-            # it is of.
+            # 139 tác phẩm …, bao gồm: 7 giải A, …", "thắng 9 trong 13 trận, trong đó …": the list
+            # splits the part A, not the whole B it is of.
             if cands[i - 1].denominator != total.index:
                 linked = total
             total = cands[i - 1]
@@ -1866,7 +1971,9 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             continue
         # Not a figure of comparison closing the sentence before ("gấp đôi cùng kỳ (444,5 tỷ
         # đồng). Trong đó …" lists the parts of the figure it is compared with).
-        if total is lead_in and (not intro or "." not in text[total.end : intro.start("word")] or ")" in text[total.end : intro.start("word")] or total.base or total.relation):
+        # (The figure's own clause is what may not close a parenthesis: the words after it, up to
+        # the next comma, say what it is — "… 2,76 tỷ USD, tăng 7,5% (so với …). Trong đó, …".)
+        if total is lead_in and (not intro or "." not in text[total.end : intro.start("word")] or ")" in _CLAUSE_AFTER.match(text, total.end, intro.start("word")).group() or total.base or total.relation):
             continue
         # Nor a part of its own sentence's list ("7 học sinh …, trong đó có 1 học sinh … . Trong
         # đó, …"), nor the second of two figures joined by "và" ("doanh thu … và lợi nhuận 552 tỷ
@@ -1943,6 +2050,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             continue
         parts: list[Quantity] = []
         by_kind = False
+        items_only = False  # the total closes a list of items; its list may only be of an earlier figure
         # A total far before its intro (past twelve words or 110 characters) takes parts of
         # another noun than its own (kinds, things of a person total) only when that noun is
         # named on the way — people of people always ("6 thí sinh … đều giành được huy chương, trong đó có 5 huy chương bạc",
@@ -1969,7 +2077,12 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             # before, is that item's: "5.000 binh sĩ và 300 thiết bị (bao gồm cả 80 máy bay)".)
             if head > 0 and not said_total and not others and cands[head - 1].unit != "%" and _LIST_ITEM.fullmatch(text, cands[head - 1].end, total.start) and not ((first_noun == unit or opened_here) and noun(text, cands[head - 1]) != unit) \
                     and not _repeats_words(text, total.end, intro.start("word"), first) and not _grades_injury(text, total.end, intro.start("word"), first):
-                continue
+                # "xảy ra 15 vụ tai nạn, làm chết 9 người, bị thương 11 người, trong đó đường bộ 12
+                # vụ": parts of neither item's noun may be of an earlier figure of the clause (read
+                # below); the items themselves take none.
+                if not first_noun or first_noun in (unit, noun(text, cands[head - 1])):
+                    continue
+                items_only = True
             # "5 bài của học sinh (HS) và 2 bài của giáo viên (GV), trong đó: 3 bài …": the list is
             # of both figures of that noun joined by "và", not of the second.
             # Neither of these when the first part repeats this figure's own words ("8 người thiệt
@@ -1977,7 +2090,8 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             if head > 0 and not said_total and not others and noun(text, cands[head - 1]) == unit and _JOINED_PAIR.fullmatch(text, cands[head - 1].end, total.start) \
                     and not _repeats_words(text, total.end, intro.start("word"), first) and not _grades_injury(text, total.end, intro.start("word"), first):
                 continue
-            parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in, total=total)
+            if not items_only:
+                parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, complete=complete, long_lead=total is not lead_in, total=total)
         # Not from a bare figure that may be the total itself ("… là 10.359, trong đó …"),
         # only from one of a noun or one that is no total ("từ 20 trở lên", a change).
         if not parts and not bare_total and (unit or not can):
@@ -1994,6 +2108,10 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
                 # Nor from a part of this figure ("4 container … trong tổng 3 lô hàng gồm 29
                 # container": the 4 are some of the 29, not their total).
                 # ("giảm 8,3 nghìn người so với quý IV/2016, trong đó …": a period's slash is no break.)
+                # (After a list of items, the semicolon that closes it before the intro is no break:
+                # "… 15 vụ, làm chết 9 người, bị thương 11 người; trong đó đường bộ 12 vụ".)
+                if items_only:
+                    gap = gap.rstrip(" ;")
                 if len(gap) > 120 or re.search(r"[;:()/]", _PERIOD_SLASH.sub(" ", gap)) or _NESTED.search(gap) or _JOINS_CLAUSES.search(gap) or _OF_WHOLE.search(gap) or earlier is lead_in:
                     break
                 if earlier.unit == "%":
@@ -2021,7 +2139,7 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
         # When the total is itself an item of a list of things ("…, 1 súng ngắn, 6 viên đạn
         # trong đó 1 viên …, 1 xe môtô và 2 điện thoại") the items after a comma are no kinds of it.
         in_list = head > 0 and re.fullmatch(r"[^;:()]{0,40},[^\S\n]*", text[cands[head - 1].end : total.start]) is not None
-        if unit and can and total is cands[head] and kinds_named:
+        if unit and can and total is cands[head] and kinds_named and not items_only:
             # Parts counted by their kinds ("95 tác phẩm đạt giải, trong đó có 7 giải A, 24 giải
             # B, …", "5 trận, trong đó 3 trận hòa và 2 lần thất bại"), when they fit in it.
             kind_parts = _parts_after(text, rest, intro.end(), unit, opened, bare_total, inner, kinds=True, complete=complete, outer_list=in_list, long_lead=total is not lead_in, total=total)
@@ -2044,16 +2162,121 @@ def _totals(text: str, qs: list[Quantity], sentence_end: int, out: list[TotalPar
             if not _fits(linked, parts):
                 continue
             total, by_kind, complete = linked, True, False
+        # "52 ghế tại Thượng viện gồm 100 ghế": "gồm" right after a named place or body may say
+        # what that one holds, not split the figure; read only when the list fits.
+        names_other = complete and _NAMED_HOLDER.search(text, total.end, intro.start("word")) is not None and "," not in text[total.end : intro.start("word")]
+        if parts and ((total is lead_in and lead_in_fits_only) or names_other):
+            if not _fits(total, parts):
+                continue
+            by_kind = True
         if parts:
             used.add(intro.start("word"))
             read_parts.update(p.index for p in parts)
             out.append(TotalParts(total=total, parts=parts, complete=complete, said_total=said_total, intro_end=intro.end(), by_kind=by_kind))
 
 
+# "23 người bị thương, 10 người trong số đó đã thiệt mạng": the part names its total back by
+# "trong số đó / này" after its own noun — with no figure after it ("25 dự án trong số đó có 18
+# dự án" opens a list of the figure before it).
+_OF_THOSE_AFTER = re.compile(
+    r"(?:[^\S\n]+[^\W\d_]+){0,3}?[^\S\n]+(?P<word>trong[^\S\n]+số[^\S\n]+(?:đó|này))(?!\w)(?![^\S\n]*[,:]?[^\S\n]*(?:(?:có|là|gồm)[^\S\n]+)?\d)",
+    re.IGNORECASE,
+)
+# A part that opens its sentence names a total of the sentence before ("… 18 người đang chạy
+# thận. 10 bệnh nhân trong số này …", "Sở cho biết, 1.800 mặt hàng trong số đó …"): a short
+# clause at most before it.
+_FEW_WORDS_BEFORE = re.compile(r"[^\S\n]*(?:[^\W\d_]+[,]?[^\S\n]+){0,10}\Z")
+_BACK_REACH = 160  # characters from the total to the part that names it back
+# "trong số 50 trang … thì có 22 trang …. 28 trang trong số đó": a figure that is itself a
+# part of a whole named before it; "đó" names that whole, not it.
+_PART_OF_WHOLE_BEFORE = re.compile(r"(?<!\w)(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]+(?:(?:hơn|gần|khoảng|trên)[^\S\n]+)?\d[^;]{0,120}\Z", re.IGNORECASE)
+
+
+def _parts_named_back(text: str, qs: list[Quantity], sentence_start: int, out: list[TotalParts], prev_sentence: list[Quantity] | None = None) -> dict[int, int]:
+    """Parts that name their total back ("6 người bị thương, 3 người trong số đó nguy kịch"):
+    the total is the nearest figure before of a kin noun, in the sentence, or at the end of
+    the sentence before when the part opens its own. Returns where the "trong số đó" words
+    stand (and where they end), which open no list of the part's own."""
+    consumed: dict[int, int] = {}
+    for k, part in enumerate(qs):
+        if part.unit == "%" or part.in_range or part.denominator is not None:
+            continue
+        m = _OF_THOSE_AFTER.match(text, part.end, part.end + 60)
+        part_noun = noun(text, part)
+        if m is None or not part_noun or part_noun in _SCALE_NOUNS:
+            continue
+        earlier = list(reversed(qs[max(0, k - 3) : k]))
+        across = not earlier
+        if across and prev_sentence and _FEW_WORDS_BEFORE.fullmatch(text, sentence_start, part.start):
+            earlier = list(reversed(prev_sentence[-3:]))
+        for total in earlier:
+            if part.start - total.end > _BACK_REACH or ":" in text[total.end : part.start] or total.unit == "%":
+                break
+            if _PART_OF_WHOLE_BEFORE.search(text, max(0, total.start - 150), total.start):
+                break
+            unit = _total_unit(text, total)
+            if not unit or unit in _SCALE_NOUNS or not _can_total(text, total):
+                continue
+            if not (_kin(unit, part_noun) or same_head_unit(unit, part_noun)):
+                continue
+            consumed[m.start("word")] = m.end("word")
+            # A kind of another noun is read only when it fits ("8 người …, 5 cháu trong số đó");
+            # so is a part of a total of the sentence before, where "those" may gather more
+            # than that one figure ("Có 5 nhà máy …. 3 nhà máy …. 7 nhà máy trong số này …").
+            # (And when the total is not the only figure of its noun before the part: "5 nhà máy
+            # thua lỗ, 3 nhà máy dừng hoạt động, 7 nhà máy trong số này …" may count all of them.)
+            # (A few figures back at most: a hostile run of such parts stays linear.)
+            listed = any(q is not total and _total_unit(text, q) == unit for q in qs[max(0, k - 8) : k])
+            by_kind = across or listed or (part_noun != unit and not same_head_unit(unit, part_noun))
+            if not by_kind or _fits(total, [part]):
+                out.append(TotalParts(total=total, parts=[part], complete=False, said_total=False, intro_end=m.end(), by_kind=by_kind))
+            break
+    return consumed
+
+
 # -- all ------------------------------------------------------------------------------------
 
 _OPENS_MONTH = re.compile(r"[^\S\n]*riêng(?:\s+trong)?\s+" + _SUB_PERIOD + r"(?!\w)", re.IGNORECASE)
-_OPENS_LIST = re.compile(r"[^\S\n]*(?:trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
+_OPENS_LIST = re.compile(r"[^\S\n]*(?:trong\s+(?:số\s+(?:đó|này|ấy)|đó)|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
+
+
+_CLAUSE_AFTER = re.compile(r"[^,;.]*")
+
+
+# "476.000 hộ, trong tổng số hơn 2 triệu hộ, chưa có nhà ở": the whole a part was of.
+_WHOLE_OF_BEFORE = re.compile(r"[^\S\n]*,?[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]+(?:(?:gần|hơn|khoảng|trên)[^\S\n]+)?", re.IGNORECASE)
+# "Trong số này, …": "these" may gather several figures said before, not only the last one.
+_OPENS_WITH_THESE = re.compile(r"[^\S\n]*trong\s+số\s+(?:này|ấy)(?!\w)", re.IGNORECASE)
+
+
+def _sentence_lead_in(text: str, prev: list[Quantity], group: list[Quantity]) -> tuple[Quantity | None, bool]:
+    """The figure of the sentence before that a list opening this sentence splits, and
+    whether it is the plain last figure of that sentence. Else it is the last one past the
+    percentages said of it ("… đạt 2,76 tỷ USD, tăng 7,5%. Trong đó, xuất khẩu sang Mỹ đạt
+    461 triệu USD"), or one of the two before it that counts what the first part counts when
+    the last does not ("44.961 trường học với 1,26 triệu nhà giáo. Trong đó, 42.000 trường học
+    …") — not one the first part only says again ("… cho 6 vở kịch … với số tiền 546 triệu
+    đồng. Trong đó, chi phí cho 6 vở kịch …") — or the part a whole closing the sentence was
+    said of ("476.000 hộ, trong tổng số hơn 2 triệu hộ, …")."""
+    if not prev:
+        return None, False
+    figures = [q for q in prev[-6:] if q.unit != "%"][-3:]
+    if not figures:
+        return None, False
+    last = figures[-1]
+    chosen = last
+    first = next((q for q in group if q.unit != "%"), None)
+    part_noun = noun(text, first) if first is not None else ""
+    last_unit = _total_unit(text, last)
+    if part_noun and last_unit != part_noun and not same_head_unit(last_unit, part_noun):
+        for earlier in reversed(figures[:-1]):
+            if _total_unit(text, earlier) == part_noun and not (first is not None and first.value == earlier.value):
+                chosen = earlier
+                break
+    k = figures.index(chosen)
+    if k > 0 and _WHOLE_OF_BEFORE.fullmatch(text, figures[k - 1].end, chosen.start) and _total_unit(text, figures[k - 1]) == _total_unit(text, chosen):
+        chosen = figures[k - 1]
+    return chosen, chosen is prev[-1]
 
 
 def statements(doc: Document) -> Statements:
@@ -2066,13 +2289,16 @@ def statements(doc: Document) -> Statements:
     groups: dict[int, list[Quantity]] = {}
     for q in qs:
         groups.setdefault(bisect.bisect_right(starts, q.start) - 1, []).append(q)
-    last_of: dict[int, Quantity] = {si: group[-1] for si, group in groups.items()}
     for si, group in groups.items():
         s_start = sentences[si].start if si >= 0 else 0
         s_end = sentences[si].end if si >= 0 else len(text)
         # "… 76 hộ được hỗ trợ. Trong đó, 51 hộ nghèo, …": a list that opens the sentence
         # belongs to the last figure of the sentence before.
-        lead_in = last_of.get(si - 1) if si > 0 and _OPENS_LIST.match(text, s_start) else None
+        lead_in, plain_lead_in = _sentence_lead_in(text, groups[si - 1], group) if si > 0 and si - 1 in groups and _OPENS_LIST.match(text, s_start) else (None, True)
+        # A list of a figure other than the last of the sentence before, or of "these", may be of
+        # another figure than the one read: it is read only when it fits in it, and never
+        # makes a finding.
+        lead_in_fits_only = not plain_lead_in or bool(_OPENS_WITH_THESE.match(text, s_start))
         first_pw = len(out.part_whole)
         _part_whole(text, group, qs, out.part_whole, s_start)
         _shares(text, group, s_start, out.shares)
@@ -2081,7 +2307,8 @@ def statements(doc: Document) -> Statements:
         opens_month = nxt is not None and si + 1 < len(sentences) and _OPENS_MONTH.match(text, sentences[si + 1].start)
         _cumulative(text, group, s_start, s_end, out.cumulative, groups.get(si - 1), nxt if opens_month else None)
         first_total = len(out.totals)
-        _totals(text, group, s_end, out.totals, lead_in)
+        named_back = _parts_named_back(text, group, s_start, out.totals, groups.get(si - 1) if si > 0 else None)
+        _totals(text, group, s_end, out.totals, lead_in, named_back, s_start, lead_in_fits_only)
         if len(out.totals) > first_total:
             read = {i for pw in out.part_whole[first_pw:] for i in (pw.part.index, pw.percent.index if pw.percent else -1)}
             part_percentages(text, group, out.totals[first_total:], out.part_whole, read)
