@@ -142,3 +142,19 @@ def test_the_hints_are_found_wherever_the_patterns_match() -> None:
                 assert hint.search(text) is not None, (name, text)
                 found[name] += 1
     assert min(found.values()) > 100
+
+
+def test_ids_by_bisection_are_the_ids_of_the_dict(monkeypatch) -> None:
+    # The first words of a run are bisected in the sorted keys, later ones read from a dict
+    # built then: both give the same id, and the unknown id for a word the counts lack.
+    from giaoban_qa.spelling.candidates import all_valid_syllables
+
+    words = all_valid_syllables()[::11] + ["thị", "trường", "hóa", "hoá", "xyzzy", "UBND", "q"]
+    fresh = model.NgramModel(model.DATA_FILE)
+    monkeypatch.setattr(model, "_BISECT_IDS", 10**9)
+    bisected = [fresh._find_id(w) for w in words]
+    assert fresh._uni_index is None  # (all of them by bisection)
+    by_dict = [fresh._index().get(model.key(model.counted_form(w)), fresh.unknown_id) for w in words]
+    assert bisected == by_dict
+    assert fresh.unknown_id in bisected and len(set(bisected)) > 100
+    assert fresh.unigram("thị") > 1000 and fresh.unigram("xyzzy") == 0

@@ -48,6 +48,8 @@ DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "ngrams.bin"
 PAIR_SHIFT = 32
 # Per-process caches are bounded (a long run over many documents must not grow without end).
 _ID_CACHE_LIMIT = 200_000
+# Distinct words looked up by bisection before the id dict is built (``NgramModel._find_id``).
+_BISECT_IDS = 3_000
 _PAIR_CACHE_LIMIT = 300_000
 
 
@@ -211,7 +213,8 @@ class NgramModel:
         self._pairs = _Cache()
         self._pairs[-1] = 0  # the key callers pass for "no pair here"
         self._uni_index: dict[int, int] | None = None  # hash -> place in the unigram table
-        self._counts: list[int] | dict[int, int] = []  # unigram count by id
+        self._bisected = 0  # ids found by bisection so far (``_find_id``)
+        self._counts: Sequence[int] | dict[int, int] = []  # unigram count by id
         self._bi_rows_v4: Sequence[int] | None = None  # the rows of the bigram table (version 4)
         self._header_bytes: bytes | None = None  # version 4 only
         self.run_caches: list[dict] = []  # caches of lookups rules keep on the model (``clear_caches`` empties them)
@@ -238,6 +241,11 @@ class NgramModel:
         self._tri_counts, offset = self._view(offset, n_tri, "H")
         self.unigram_types, self.bigram_types, self.trigram_types = n_uni, n_bi, n_tri
         self.unknown_id = n_uni
+        # The unigram count by id, the unknown id's (0) last: a copy of the file's bytes,
+        # not a list of 28,000 ints.
+        self._counts = array("I")
+        self._counts.frombytes(memoryview(self._uni_counts).cast("B"))
+        self._counts.append(0)
         self._ids.fill = self._find_id
         self._pairs = _PairCache()
         self._pairs[-1] = 0
@@ -280,17 +288,24 @@ class NgramModel:
 
     def _index(self) -> dict[int, int]:
         if self._uni_index is None:
-            # ~28,000 syllables: one dict, built on first use, is much faster than bisecting
-            # the map for the many words and candidates a document has.
+            # ~28,000 syllables: one dict, built once a run has asked for many words, is
+            # much faster than bisecting the map for each.
             self._uni_index = dict(zip(self._uni_keys, range(len(self._uni_keys))))
-            if isinstance(self._counts, list):
-                self._counts = [*self._uni_counts, 0]  # the unknown id's count last
         return self._uni_index
 
     def _find_id(self, word: str) -> int:
         if len(self._ids) > _ID_CACHE_LIMIT:
             self._ids.clear()  # ids are places in the file: forgetting them is safe
-        return self._index().get(key(counted_form(word)), self.unknown_id)
+        k = key(counted_form(word))
+        if self._uni_index is None:
+            # The first words of a run are bisected in the sorted keys (a one-file check
+            # asks for a few hundred; the dict costs ~6 ms to build, a bisection ~2 µs).
+            self._bisected += 1
+            if self._bisected <= _BISECT_IDS:
+                keys = self._uni_keys
+                i = bisect_left(keys, k)
+                return i if i < len(keys) and keys[i] == k else self.unknown_id
+        return self._index().get(k, self.unknown_id)
 
     def _find_id_v3(self, word: str) -> int:
         if len(self._ids) > _ID_CACHE_LIMIT:
