@@ -158,3 +158,18 @@ def test_ids_by_bisection_are_the_ids_of_the_dict(monkeypatch) -> None:
     assert bisected == by_dict
     assert fresh.unknown_id in bisected and len(set(bisected)) > 100
     assert fresh.unigram("thị") > 1000 and fresh.unigram("xyzzy") == 0
+
+
+def test_the_shipped_table_of_spellings_is_what_the_grammar_gives() -> None:
+    # ``valid_bases`` reads a table written by benchmarks/build_valid_bases.py: re-run it
+    # after changing the grammar.
+    import sys
+    from pathlib import Path
+
+    from giaoban_qa.spelling.candidates import grammar_valid_bases
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import build_valid_bases
+
+    assert valid_bases() == grammar_valid_bases()
+    assert build_valid_bases.TABLE.read_text(encoding="utf-8") == build_valid_bases.table_source()

@@ -37,11 +37,22 @@ def near(word: str) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=1)
 def valid_bases() -> frozenset[str]:
-    """Every toneless spelling that is a syllable with some tone (a few thousand), built once from
-    the grammar's tables: ``parse`` accepts a word when some split of it into an initial of
-    ``INITIALS`` and the rest passes ``rime_ok``; that rest is a rime of ``RIMES``, or one
-    without its first letter (the u of qu, the i of gi), or "i" + the end of a "uy…" rime
-    after qu, or "au" after qu."""
+    """Every toneless spelling that is a syllable with some tone (a few thousand): what
+    ``grammar_valid_bases`` works out, read from the table it was written into
+    (``_valid_bases.py``, by ``benchmarks/build_valid_bases.py``; ~8 ms of a one-file check
+    to work out, well under one to read). Worked out here when the table is missing."""
+    try:
+        from giaoban_qa.spelling._valid_bases import VALID_BASES
+    except ImportError:  # pragma: no cover - the table ships with the package
+        return grammar_valid_bases()
+    return frozenset(VALID_BASES)
+
+
+def grammar_valid_bases() -> frozenset[str]:
+    """``valid_bases`` from the grammar's tables: ``parse`` accepts a word when some split of
+    it into an initial of ``INITIALS`` and the rest passes ``rime_ok``; that rest is a rime of
+    ``RIMES``, or one without its first letter (the u of qu, the i of gi), or "i" + the end of
+    a "uy…" rime after qu, or "au" after qu."""
     rimes = set(RIMES) | {r[1:] for r in RIMES if len(r) > 1} | {"i" + r[2:] for r in RIMES if r.startswith("uy")} | {"au"}
     return frozenset(i + r for i in INITIALS for r in rimes if rime_ok(i, r))
 
