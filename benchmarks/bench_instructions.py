@@ -2,6 +2,7 @@
 does not move.
 
     python benchmarks/bench_instructions.py [--tree DIR ...] [--file FILE] [--paths PATH ...]
+    python benchmarks/bench_instructions.py --ignore RULES --paths ../shared/corpus/real
 
 On a shared machine CPU time swings by half from one minute to the next (other jobs share
 the cores and their caches); the number of instructions a fresh process executes does not.
@@ -13,6 +14,9 @@ tree's own cache folder (compiled patterns, parsed packs, as an installed versio
 * ``check PATHS -f json --jobs 1`` and ``audit PATHS -f json --no-cache --jobs 1`` (default
   paths: the seeds) and their ratio, audit / check (the issue asks for at most 1);
 * ``python -c pass``, the interpreter's own start, for scale.
+
+With ``--ignore RULES``, instead: both checks with all rules and without those (the cost of
+some rules, as ``bench_check.py --compare-ignore`` times it, in a figure the load does not move).
 
 Skips with a message when valgrind is missing. Each count takes ~50x the command's time.
 """
@@ -46,7 +50,7 @@ def instructions(command: list[str], env: dict[str, str], cwd: Path, scratch: st
     return int(m.group(1))
 
 
-def measure_tree(tree: Path, file: str, paths: list[str], scratch: str) -> dict[str, int]:
+def measure_tree(tree: Path, file: str, paths: list[str], scratch: str, ignore: str = "") -> dict[str, int]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PYTHONPATH"] = str(tree / "src")
     env["GIAOBAN_QA_CACHE_DIR"] = tempfile.mkdtemp(prefix="cache.", dir=scratch)
@@ -56,6 +60,10 @@ def measure_tree(tree: Path, file: str, paths: list[str], scratch: str) -> dict[
         "check paths": ["check", *paths, "-f", "json", "--jobs", "1", "--fail-on", "never"],
         "audit paths": ["audit", *paths, "-f", "json", "--no-cache", "--jobs", "1", "--fail-on", "never"],
     }
+    if ignore:  # the cost of some rules: both checks with them and without them
+        runs = {"check one file": runs["check one file"], "check paths": runs["check paths"],
+                "check one file without": [*runs["check one file"], "--ignore", ignore],
+                "check paths without": [*runs["check paths"], "--ignore", ignore]}
     counts = {}
     for name, args in runs.items():
         command = [sys.executable, "-m", "giaoban_qa", *args]
@@ -69,6 +77,7 @@ def main() -> int:
     parser.add_argument("--tree", type=Path, action="append", help="a checkout to measure (repeatable; default this one)")
     parser.add_argument("--file", type=Path, default=None)
     parser.add_argument("--paths", type=Path, nargs="+", default=None)
+    parser.add_argument("--ignore", default="", help="rules (comma-separated): count both checks with them and without them")
     args = parser.parse_args()
     if not shutil.which("valgrind"):
         print("skipped: valgrind is not installed (apt-get install valgrind)")
@@ -81,12 +90,19 @@ def main() -> int:
     try:
         with ThreadPoolExecutor(max_workers=min(len(trees) + 1, os.cpu_count() or 1)) as pool:
             started = pool.submit(instructions, [sys.executable, "-c", "pass"], dict(os.environ), ROOT, scratch)
-            results = {tree: pool.submit(measure_tree, tree, str(file), paths, scratch) for tree in trees}
+            results = {tree: pool.submit(measure_tree, tree, str(file), paths, scratch, args.ignore) for tree in trees}
             interpreter = started.result()
             counts = {tree: future.result() for tree, future in results.items()}
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print(f"instructions (callgrind); one file: {file}; paths: {', '.join(paths)}; python -c pass: {interpreter / 1e6:,.0f} M")
+    if args.ignore:
+        for tree, c in counts.items():
+            print(f"{tree}: with / without {args.ignore}: check one file {c['check one file'] / 1e6:,.0f} M / "
+                  f"{c['check one file without'] / 1e6:,.0f} M ({100 * (c['check one file'] / c['check one file without'] - 1):+.1f} %); "
+                  f"check paths {c['check paths'] / 1e6:,.0f} M / {c['check paths without'] / 1e6:,.0f} M "
+                  f"({100 * (c['check paths'] / c['check paths without'] - 1):+.1f} %)")
+        return 0
     for tree, c in counts.items():
         ratio = c["audit paths"] / c["check paths"]
         print(f"{tree}: check one file {c['check one file'] / 1e6:,.0f} M; check paths {c['check paths'] / 1e6:,.0f} M; "
