@@ -27,6 +27,14 @@ def _pairs(sentence: str) -> list[str]:
         # "triển khai công tác" before the plan month
         ("Cuộc họp đánh giá công tác tháng 6, triển khai công tác tháng 7.", ["6>7"]),
         ("Phòng tổng kết hoạt động tháng 11 và triển khai các công tác tháng 12.", ["11>12"]),
+        # the month with the quarter it closes; a month with two spans it closes
+        ("Báo cáo kết quả công tác tháng 3 và quý I năm 2031; nhiệm vụ trọng tâm tháng 4 và quý II.", ["3>4"]),
+        ("Đánh giá tình hình tháng 6, quý II và 6 tháng đầu năm; nhiệm vụ tháng 7.", ["6>7"]),
+        ("Doanh thu tháng 3 và quý II; kế hoạch tháng 4.", []),
+        # a plan the figures are measured against is not a plan stated
+        ("Kết quả tháng 4 đạt 102% kế hoạch tháng 4.", []),
+        ("Công tác tháng 4 hoàn thành vượt kế hoạch tháng 4.", []),
+        ("Tình hình tháng 4: sản lượng đạt 80% kế hoạch tháng 5.", []),
         # constructions read before, kept
         ("Hội nghị đánh giá kết quả tháng 4, triển khai nhiệm vụ tháng 5.", ["4>5"]),
         ("Báo cáo kết quả thực hiện nhiệm vụ tháng 4 và phương hướng tháng 5.", ["4>5"]),
