@@ -11,8 +11,8 @@ The sample of each type is seeded and random: every sentence of the pool hold-ou
 (``pool.iter_articles(held_out=True)``) that holds the type's trigger (the same triggers as
 ``mine_periods_names.py``), shuffled with ``random.Random(SEED)``, the first N taken. A later
 batch is drawn with another ``--seed`` and leaves out the sentences already labelled. The
-hold-out (10 % of the pool) holds too few sentences of some types for 200 (review_plan 4,
-term 17, anniversary 71); ``--whole-pool`` draws such a batch from every pool article (its
+hold-out (10 % of the pool) holds too few sentences of some types for 200 (review_plan 22
+with the widened trigger, 4 with the first; term 17, anniversary 71); ``--whole-pool`` draws such a batch from every pool article (its
 sentences may come from articles the miner read; the measuring half is still only measured). Labels
 are committed in ``benchmarks/labels/<type>.tsv`` as (article id, sentence start, sentence
 length, label) — never the sentence text — and were written by reading each sentence, before

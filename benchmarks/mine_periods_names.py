@@ -12,7 +12,8 @@ count and share, so the extractors can be checked against every construction hol
 more of its type. Nothing of the article text is written to disk; only counts are printed.
 
 Types:
-  review_plan   a review month and a plan month in one sentence ("… tháng 4 … tháng 5")
+  review_plan   a review month and a plan month in one sentence ("… tháng 4 … tháng 5"), or one
+                month led by a review/plan phrase ("nhiệm vụ trọng tâm tháng 6")
   cumulative    "lũy kế / tính chung / cộng dồn / từ đầu năm / N tháng (đầu năm)"
   anniversary   "kỷ niệm N năm …"
   term          "nhiệm kỳ YYYY – YYYY"
@@ -53,8 +54,25 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ROMAN = re.compile(r"(?<!\w)[IVXLC]{1,7}(?!\w)")
 _NUM = re.compile(r"(?<![\w])\d+(?:[.,]\d+)*(?!\w)")
 
+# review_plan: a month (a number or a month word) with a review or plan relation word. The
+# first alternative is the original trigger (two numbered months round a plan word; the first
+# 10 labels were drawn with it); the second takes two months round any review/plan word and a
+# plan month written "tháng tới / sau / tiếp theo"; the third one month led by a review/plan
+# phrase within 60 characters ("nhiệm vụ trọng tâm tháng 6", "chương trình công tác tháng 7",
+# "kết quả thực hiện nhiệm vụ tháng 4"), where the other month of the pair may be implied.
+_RP_MONTH = r"tháng\s+(?:\d{1,2}(?!\d)|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?:\s+(?:một|hai))?|giêng|chạp)(?!\w)"
+_RP_NEXT = r"tháng\s+(?:tới|sau|tiếp\s+theo|kế\s+tiếp)(?!\w)"
+_RP_REL = (
+    r"(?:phương\s+hướng|nhiệm\s+vụ|triển\s+khai|đề\s+ra|(?<!\w)bàn(?!\w)|kế\s+hoạch|chương\s+trình\s+công\s+tác|trọng\s+tâm|"
+    r"kết\s+quả|đánh\s+giá|kiểm\s+điểm|sơ\s+kết|giao\s+ban|công\s+tác|thực\s+hiện)"
+)
 TRIGGERS: dict[str, re.Pattern[str]] = {
-    "review_plan": re.compile(r"tháng\s+\d{1,2}(?!\d)[^.!?\n]{0,160}?(?:phương\s+hướng|nhiệm\s+vụ|triển\s+khai|đề\s+ra|bàn|kế\s+hoạch)[^.!?\n]{0,80}?tháng\s+\d{1,2}(?!\d)", re.I),
+    "review_plan": re.compile(
+        r"tháng\s+\d{1,2}(?!\d)[^.!?\n]{0,160}?(?:phương\s+hướng|nhiệm\s+vụ|triển\s+khai|đề\s+ra|bàn|kế\s+hoạch)[^.!?\n]{0,80}?tháng\s+\d{1,2}(?!\d)"
+        rf"|{_RP_MONTH}[^.!?\n]{{0,160}}?{_RP_REL}[^.!?\n]{{0,80}}?(?:{_RP_MONTH}|{_RP_NEXT})"
+        rf"|{_RP_REL}[^.!?\n]{{0,60}}?{_RP_MONTH}",
+        re.I,
+    ),
     "cumulative": re.compile(r"l[uũ][yỹ]\s+kế|tính\s+chung|cộng\s+dồn|từ\s+đầu\s+năm|(?<!\w)\d{1,2}\s+tháng\s+(?:đầu\s+năm|năm\s+20|/\s*20|qua)", re.I),
     "anniversary": re.compile(r"kỷ\s+niệm\s+(?:lần\s+thứ\s+)?\d{1,3}\s+năm|(?<!\w)\d{1,3}\s+năm\s+(?:ngày\s+)?(?:thành\s+lập|chiến\s+thắng|giải\s+phóng|ngày\s+sinh|truyền\s+thống)", re.I),
     "term": re.compile(r"nhiệm\s+kỳ\s*:?\s*(?:19|20)\d\d", re.I),

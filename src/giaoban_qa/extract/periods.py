@@ -41,7 +41,8 @@ _YEAR_TAIL = r"(?:\s*(?:,\s*)?năm\s+|\s*/\s*|\.)(?P<y>(?:19|20)\d\d)(?!\d)"
 # each character; the word boundary before the literal is checked in code.
 _MONTH = re.compile(
     rf"tháng\s+(?P<m>\d{{1,2}})(?!\d)"
-    rf"(?:\s*(?:[\-–]|và|đến)\s*(?:tháng\s+)?(?P<m2>\d{{1,2}})(?!\d)(?!/\d{{1,2}}\b))?"
+    # "tháng 9 và 9 tháng năm 2024": the number after "và" counts months, it does not end a range.
+    rf"(?:\s*(?:[\-–]|và|đến)\s*(?:tháng\s+)?(?P<m2>\d{{1,2}})(?!\d)(?!/\d{{1,2}}\b)(?!\s*tháng(?!\w)))?"
     rf"(?:{_YEAR_TAIL})?"
 )
 _QUARTER = re.compile(
@@ -637,10 +638,10 @@ def period_rows(doc: Document) -> list[dict[str, Any]]:
 # hoàn thành", "phấn đấu trong tháng 6") is not a plan period.
 _STRICT_PLAN_CUE = re.compile(
     r"(?:phương\s+hướng(?:[\s,]+nhiệm\s+vụ)?(?:\s+trọng\s+tâm)?(?:\s+công\s+tác)?(?:\s+trong)?|"
-    r"nhiệm\s+vụ(?:\s+trọng\s+tâm)?(?:\s+công\s+tác)?(?:\s+trọng\s+tâm)?(?:\s+trong)?|"
+    r"nhiệm\s+vụ(?:[\s,]+(?:và\s+)?giải\s+pháp)?(?:\s+(?:trọng\s+tâm|chủ\s+yếu))?(?:\s+công\s+tác)?(?:\s+trọng\s+tâm)?(?:\s+trong)?|"
     r"kế\s+hoạch(?:\s+công\s+tác)?(?:\s+trong)?|chương\s+trình\s+công\s+tác(?:\s+trong)?|"
     r"(?<!\w)đề\s+ra(?:\s+trong)?|(?<!địa\s)(?<!\w)bàn(?:\s+(?:giải\s+pháp|biện\s+pháp))?(?:\s+trong)?|"
-    r"triển\s+khai(?:\s+thực\s+hiện)?(?:\s+trong)?)$",
+    r"triển\s+khai(?:\s+thực\s+hiện)?(?:\s+(?:các\s+)?công\s+tác)?(?:\s+trong)?)$",
     re.IGNORECASE,
 )
 _STRICT_REVIEW_CUE = re.compile(
@@ -649,6 +650,16 @@ _STRICT_REVIEW_CUE = re.compile(
     re.IGNORECASE,
 )
 _PAIR_KINDS = ("month", "quarter", "half", "year")
+# A plan the figures are measured against, not a plan stated: "đạt 102% kế hoạch tháng 4",
+# "vượt kế hoạch tháng 4", "so với kế hoạch tháng 5".
+_PLAN_AS_TARGET = re.compile(
+    r"(?<!\w)(?:đạt|vượt|so\s+với|bằng|hoàn\s+thành)(?:\s+(?:mức\s+)?\d+(?:[.,]\d+)?\s*%)?(?:\s+(?:so\s+với|chỉ\s+tiêu))?"
+    r"\s+kế\s+hoạch(?:\s+công\s+tác)?(?:\s+trong)?$",
+    re.IGNORECASE,
+)
+# What joins a reviewed month to the span it closes, reviewed with it ("tháng 9 và 9 tháng",
+# "tháng 3 và quý I").
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:và|,)\s*")
 _REVIEWED_TASKS = re.compile(r"(?:tình\s+hình|kết\s+quả|đánh\s+giá|kiểm\s+điểm)(?:\s+thực\s+hiện)?(?:\s+các)?\s+nhiệm\s+vụ(?:\s+\w+){0,3}$", re.IGNORECASE)
 
 
@@ -678,17 +689,33 @@ def review_plan_pairs(doc: Document) -> list[ReviewPlanPair]:
         lo = max(sentence.start, ps[i - 1].end if i > 0 else 0, p.start - _CUE_WINDOW)
         if not _STRICT_REVIEW_CUE.search(text, lo, p.start) and p.cue != "review":
             continue
+        joined_end = p.end
         for q in ps[i + 1 : i + 4]:
             if q.start >= sentence.end or q.start - p.end > 200:
                 break
             if q.kind == "year" and p.kind != "year":
                 continue  # "tháng 4 năm 2020": the year of the month, not a period
+            if (
+                p.kind == "month"
+                and q.kind in ("cumulative", "half", "quarter")
+                and q.last_month == p.last_month
+                and _JOINED.fullmatch(text, joined_end, q.start)
+            ):
+                joined_end = q.end
+                # "tháng 9 và 9 tháng năm 2024; phương hướng … tháng 10", "tháng 3 và quý I; nhiệm
+                # vụ tháng 4": the month with the span it closes, reviewed together.
+                continue
             if q.kind != p.kind or q.role == "subject":
                 break
             between = text[p.end : q.start].rstrip()
             # "bàn phương hướng thực hiện nhiệm vụ tháng 5" plans, although "thực hiện nhiệm
             # vụ" is also a review cue; "kết quả thực hiện nhiệm vụ tháng 5" reviews.
-            if _STRICT_PLAN_CUE.search(between) and q.cue != "bound" and not _REVIEWED_TASKS.search(between):
+            if (
+                _STRICT_PLAN_CUE.search(between)
+                and q.cue != "bound"
+                and not _REVIEWED_TASKS.search(between)
+                and not _PLAN_AS_TARGET.search(between)
+            ):
                 out.append(ReviewPlanPair(p, q))
             break
     seen = {(pair.review.start, pair.plan.start) for pair in out}
