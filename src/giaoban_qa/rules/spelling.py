@@ -879,10 +879,11 @@ def _ids_and_suspects(model, texts: list[str], needed: int, fit: int,
 
     cache = _text_ids(model)
     index = _index_serving(model, needed, fit) if ACCEL is not None else None
-    if index is None:
+    table = index.pair_table() if index is not None else None
+    if table is None:
         ids = list(map(cache.__getitem__, texts))
         return ids, _suspects(model, ids, needed, fit)
-    ids, places = ACCEL.suspects(texts, numbers, cache, index.pair_table(ACCEL), model.unknown_id)
+    ids, places = ACCEL.suspects(texts, numbers, cache, table, model.unknown_id)
     return memoryview(ids).cast("Q"), places
 
 

@@ -11,7 +11,7 @@
  * Around those two passes: each word's number among the run's kept words (scan's fifth
  * item), by which the word's model id and validity are remembered in one dense array
  * (suspects, invalid_words, which also gives the places of the invalid words); the slip
- * index's strong contexts as one table of pairs (pair_table; the index stores it); the bigram
+ * index's strong contexts as one table of pairs (stored in the index); the bigram
  * counts of the few words the rule then reads (neighbour_counts) and its candidate loop
  * (best_candidate); and two facts of the text that text.glued-figure and
  * text.brand-variant need before their searches (text_hints).
@@ -25,14 +25,6 @@
 #include <Python.h>
 #include <limits.h>
 #include <math.h>
-
-#if defined(__GNUC__) || defined(__clang__)
-#define ALWAYS_INLINE inline __attribute__((always_inline))
-#elif defined(_MSC_VER)
-#define ALWAYS_INLINE __forceinline
-#else
-#define ALWAYS_INLINE inline
-#endif
 
 /* Classes of the first characters (Latin, Vietnamese, general punctuation) by table; the
  * rest by the Unicode database. The table is filled from the same macros at import. */
@@ -402,7 +394,8 @@ static inline Py_ssize_t find_in_row(const unsigned int *rows, Py_ssize_t n_firs
     return lo < end && uint_at(items, lo) == value ? lo : -1;
 }
 
-/* The slip index's strong contexts as one table of pairs (pair_table): for each first word
+/* The slip index's strong contexts as one table of pairs (written by
+ * slipindex.pair_table_bytes and stored in the index's file): for each first word
  * id a, the sorted second ids b of the pairs (a, b) that are a strong-left key, a
  * strong-right key or both, with a byte of flags each. One bisection per pair of neighbours
  * instead of one in each key list, among second ids of 2 bytes (when the key shift is 16)
@@ -419,9 +412,10 @@ typedef struct {
 typedef struct {
     Py_buffer blob;
     const unsigned int *rows;
-    const unsigned char *seconds, *flags;
-    unsigned long long n_ids, n_entries, second_max;
-    unsigned int second_size;
+    Py_buffer seconds; /* (a view into blob for uint_at and find_in_row: never released) */
+    const unsigned char *flags;
+    Py_ssize_t n_ids, n_entries;
+    unsigned long long second_max;
 } PairTable;
 
 static Py_ssize_t padded4(Py_ssize_t n) { return (n + 3) & ~(Py_ssize_t)3; }
@@ -436,169 +430,29 @@ static int pair_table_open(PairTable *t, PyObject *blob)
         t->blob.len != (Py_ssize_t)sizeof(PairHeader) + ((Py_ssize_t)h->n_ids + 1) * 4 +
                        padded4((Py_ssize_t)h->n_entries * h->second_size) + (Py_ssize_t)h->n_entries) {
         PyBuffer_Release(&t->blob);
-        PyErr_SetString(PyExc_ValueError, "suspects(): not a table of pair_table()");
+        PyErr_SetString(PyExc_ValueError, "suspects(): not a table of pairs (slipindex.pair_table_bytes)");
         return -1;
     }
     const unsigned char *base = (const unsigned char *)t->blob.buf + sizeof(PairHeader);
     t->rows = (const unsigned int *)base;
-    t->seconds = base + ((Py_ssize_t)h->n_ids + 1) * 4;
-    t->flags = t->seconds + padded4((Py_ssize_t)h->n_entries * h->second_size);
+    memset(&t->seconds, 0, sizeof t->seconds);
+    t->seconds.buf = (void *)(base + ((Py_ssize_t)h->n_ids + 1) * 4);
+    t->seconds.itemsize = h->second_size;
+    t->seconds.len = (Py_ssize_t)h->n_entries * h->second_size;
+    t->flags = (const unsigned char *)t->seconds.buf + padded4(t->seconds.len);
     t->n_ids = h->n_ids;
     t->n_entries = h->n_entries;
-    t->second_size = h->second_size;
     t->second_max = h->second_size == 2 ? 0xFFFFull : 0xFFFFFFFFull;
     return 0;
 }
 
-static inline unsigned long long second_at(const PairTable *t, unsigned long long k)
-{
-    return t->second_size == 2 ? ((const unsigned short *)t->seconds)[k] : ((const unsigned int *)t->seconds)[k];
-}
-
-/* The flags of the pair (a, b), 0 when it is no strong context. (Rows that point past the
- * entries find nothing there.) */
+/* The flags of the pair (a, b), 0 when it is no strong context. */
 static inline unsigned char pair_flags(const PairTable *t, unsigned long long a, unsigned long long b)
 {
-    if (a >= t->n_ids || b > t->second_max)
+    if (b > t->second_max)
         return 0;
-    unsigned long long hi = t->rows[a + 1] < t->n_entries ? t->rows[a + 1] : t->n_entries;
-    unsigned long long lo = t->rows[a] < hi ? t->rows[a] : hi;
-    if (lo == hi)
-        return 0;
-    const unsigned long long end = hi;
-    while (lo < hi) {
-        unsigned long long mid = (lo + hi) >> 1;
-        if (second_at(t, mid) < b) lo = mid + 1; else hi = mid;
-    }
-    return lo < end && second_at(t, lo) == b ? t->flags[lo] : 0;
-}
-
-PyDoc_STRVAR(pair_table_doc,
-"pair_table(left_keys, right_keys, shift, ids) -> bytes\n\n"
-"The table suspects looks pairs up in: the sorted strong-left and strong-right pair keys\n"
-"(a << shift | b, buffers of 4- or 8-byte keys; shift 16 or 32) merged by first id a\n"
-"below ids, each pair with its flags (keys of a first id past ids are left out).");
-
-/* Whether the keys of a buffer are sorted and distinct (the merge and the bisections rely on
- * it). (A flag accumulated, not a branch per key.) */
-static int keys_sorted(const Py_buffer *keys)
-{
-    const Py_ssize_t n = keys->len / keys->itemsize;
-    int sorted = 1;
-    for (Py_ssize_t k = 1; k < n; k++)
-        sorted &= uint_at(keys, k - 1) < uint_at(keys, k);
-    return sorted;
-}
-
-static inline unsigned long long key_of(const void *keys, int wide, Py_ssize_t k)
-{
-    return wide ? ((const unsigned long long *)keys)[k] : ((const unsigned int *)keys)[k];
-}
-
-/* One merge of the sorted keys of left and right by first id (the keys of a first id past
- * n_ids left out): the number of pairs, and with rows (not NULL) the table filled. The steps
- * are taken by comparisons, not branches: which list holds the next key is a coin toss the
- * CPU would mispredict half the time. (Inlined for each width of the two lists' keys, so
- * that no key is read through a test of its width.) */
-static ALWAYS_INLINE Py_ssize_t merge_sized(
-    const void *left, Py_ssize_t n_left, int left_wide, const void *right, Py_ssize_t n_right, int right_wide,
-    unsigned int shift, Py_ssize_t n_ids, unsigned int *rows, unsigned char *seconds, unsigned char *flags)
-{
-    const unsigned long long mask = shift == 32 ? 0xFFFFFFFFull : 0xFFFFull;
-    Py_ssize_t i = 0, j = 0, e = 0;
-    unsigned long long row = 0; /* the rows below this one are filled */
-    while (i < n_left || j < n_right) {
-        const unsigned long long l = i < n_left ? key_of(left, left_wide, i) : ~0ull;
-        const unsigned long long r = j < n_right ? key_of(right, right_wide, j) : ~0ull;
-        const unsigned long long key = l < r ? l : r;
-        const int in_left = i < n_left && l == key, in_right = j < n_right && r == key;
-        i += in_left;
-        j += in_right;
-        const unsigned long long first = key >> shift;
-        if (first >= (unsigned long long)n_ids)
-            continue; /* (never looked up) */
-        if (rows != NULL) {
-            while (row <= first)
-                rows[row++] = (unsigned int)e;
-            if (shift == 16)
-                ((unsigned short *)seconds)[e] = (unsigned short)(key & mask);
-            else
-                ((unsigned int *)seconds)[e] = (unsigned int)(key & mask);
-            flags[e] = (unsigned char)((in_left ? PAIR_LEFT : 0) | (in_right ? PAIR_RIGHT : 0));
-        }
-        e++;
-    }
-    if (rows != NULL)
-        while (row <= (unsigned long long)n_ids)
-            rows[row++] = (unsigned int)e;
-    return e;
-}
-
-static Py_ssize_t merge_pairs(const Py_buffer *left, const Py_buffer *right, unsigned int shift, Py_ssize_t n_ids,
-                              unsigned int *rows, unsigned char *seconds, unsigned char *flags)
-{
-    const Py_ssize_t n_left = left->len / left->itemsize, n_right = right->len / right->itemsize;
-    const int left_wide = left->itemsize == 8, right_wide = right->itemsize == 8;
-    if (!left_wide && !right_wide)
-        return merge_sized(left->buf, n_left, 0, right->buf, n_right, 0, shift, n_ids, rows, seconds, flags);
-    if (left_wide && right_wide)
-        return merge_sized(left->buf, n_left, 1, right->buf, n_right, 1, shift, n_ids, rows, seconds, flags);
-    if (left_wide)
-        return merge_sized(left->buf, n_left, 1, right->buf, n_right, 0, shift, n_ids, rows, seconds, flags);
-    return merge_sized(left->buf, n_left, 0, right->buf, n_right, 1, shift, n_ids, rows, seconds, flags);
-}
-
-static PyObject *pair_table(PyObject *self, PyObject *args)
-{
-    PyObject *left_obj, *right_obj;
-    unsigned int shift;
-    Py_ssize_t n_ids;
-    if (!PyArg_ParseTuple(args, "OOIn:pair_table", &left_obj, &right_obj, &shift, &n_ids))
-        return NULL;
-    if ((shift != 16 && shift != 32) || n_ids < 0 || n_ids > 0x7FFFFFFE) {
-        PyErr_SetString(PyExc_ValueError, "pair_table(): shift other than 16 or 32, or ids out of range");
-        return NULL;
-    }
-    Py_buffer left, right;
-    if (PyObject_GetBuffer(left_obj, &left, PyBUF_C_CONTIGUOUS) < 0)
-        return NULL;
-    if (PyObject_GetBuffer(right_obj, &right, PyBUF_C_CONTIGUOUS) < 0) {
-        PyBuffer_Release(&left);
-        return NULL;
-    }
-    PyObject *out = NULL;
-    if ((left.itemsize != 4 && left.itemsize != 8) || (right.itemsize != 4 && right.itemsize != 8)) {
-        PyErr_SetString(PyExc_ValueError, "pair_table(): keys of 4 or 8 bytes expected");
-        goto done;
-    }
-    if (!keys_sorted(&left) || !keys_sorted(&right)) {
-        PyErr_SetString(PyExc_ValueError, "pair_table(): keys not sorted or repeated");
-        goto done;
-    }
-    /* (Counted first, then written straight into the table: no list of the merged pairs,
-     * whose fresh pages the system would zero first, a few milliseconds of a cold check.) */
-    const Py_ssize_t n_entries = merge_pairs(&left, &right, shift, n_ids, NULL, NULL, NULL);
-    if (n_entries > 0x7FFFFFFF) {
-        PyErr_SetString(PyExc_ValueError, "pair_table(): too many keys");
-        goto done;
-    }
-    const unsigned int second_size = shift == 16 ? 2 : 4;
-    const Py_ssize_t size = (Py_ssize_t)sizeof(PairHeader) + (n_ids + 1) * 4 + padded4(n_entries * second_size) + n_entries;
-    out = PyBytes_FromStringAndSize(NULL, size);
-    if (out == NULL)
-        goto done;
-    char *buf = PyBytes_AS_STRING(out);
-    const PairHeader header = {PAIR_MAGIC, (unsigned int)n_ids, shift, (unsigned int)n_entries, second_size, 0};
-    memcpy(buf, &header, sizeof header);
-    unsigned int *rows = (unsigned int *)(buf + sizeof(PairHeader));
-    unsigned char *seconds = (unsigned char *)(rows + n_ids + 1);
-    unsigned char *flags = seconds + padded4(n_entries * second_size);
-    memset(seconds + n_entries * second_size, 0, padded4(n_entries * second_size) - n_entries * second_size);
-    merge_pairs(&left, &right, shift, n_ids, rows, seconds, flags);
-done:
-    PyBuffer_Release(&left);
-    PyBuffer_Release(&right);
-    return out;
+    const Py_ssize_t k = find_in_row(t->rows, t->n_ids, &t->seconds, t->n_entries, a, b);
+    return k >= 0 ? t->flags[k] : 0;
 }
 
 /* The word numbers of a scan (its "numbers" item) as a buffer of n uint32, when they are of
@@ -670,7 +524,7 @@ PyDoc_STRVAR(suspects_doc,
 "__missing__ asked for a word it lacks; numbers, the words' numbers from scan or None: an\n"
 "id once asked is kept by number while ids is the same dict). places: sorted, the words w\n"
 "with a pair (l, w) among the strong-left keys or (w, r) among the strong-right keys of\n"
-"table (pair_table's), and every word whose id is unknown.");
+"table (slipindex.pair_table_bytes'), and every word whose id is unknown.");
 
 static PyObject *suspects(PyObject *self, PyObject *args)
 {
@@ -1023,7 +877,6 @@ static PyObject *text_hints(PyObject *self, PyObject *text)
 static PyMethodDef accel_methods[] = {
     {"scan", scan, METH_O, scan_doc},
     {"text_hints", text_hints, METH_O, text_hints_doc},
-    {"pair_table", pair_table, METH_VARARGS, pair_table_doc},
     {"suspects", suspects, METH_VARARGS, suspects_doc},
     {"invalid_words", invalid_words, METH_VARARGS, invalid_words_doc},
     {"neighbour_counts", neighbour_counts, METH_VARARGS, neighbour_counts_doc},

@@ -110,8 +110,8 @@ def write(path: Path, ngram_header: bytes, n_ids: int, strong: int, viable_min: 
 
 def pair_table_bytes(left_keys: Sequence[int], right_keys: Sequence[int], shift: int, n_ids: int) -> bytes:
     """The strong-left and strong-right keys (sorted, a << shift | b) as one table of pairs
-    by first id, little-endian (the layout of ``_accel.pair_table``, which gives the same
-    bytes): a header (``_PAIR_HEAD``), rows (uint32 × (n_ids + 1): the pairs of first id a
+    by first id, little-endian (what the compiled ``suspects`` reads: ``_accel.c``'s
+    PairHeader and PairTable): a header (``_PAIR_HEAD``), rows (uint32 × (n_ids + 1): the pairs of first id a
     are entries rows[a]:rows[a + 1]), the second ids b (uint16 when the shift is 16, else
     uint32; padded to 4 bytes) and a byte of flags each (``PAIR_LEFT``, ``PAIR_RIGHT``).
     Keys of a first id past ``n_ids`` are left out. Written into the index at build time, so
@@ -162,13 +162,13 @@ class SlipIndex:
         self.left_keys, offset = self._view(offset, n_left, code)
         self.right_keys, offset = self._view(offset, n_right, code)
         self._sets: tuple[frozenset[int], frozenset[int]] | None = None
-        self._pair_table: bytes | memoryview | None = None
+        self._pair_table: memoryview | None = None
         self.probes = 0  # pairs looked up by bisection so far (``strong_sets`` after a few thousand)
         self._blob = self._map[offset : offset + n_blob]
         self._strings: dict[int, str] | None = None
         offset += n_blob
         offset += -offset % 4
-        # (Stored little-endian: a machine of the other order builds its own.)
+        # (Stored little-endian: a machine of the other order goes without it.)
         if self.version >= 2 and offset < len(self._map) and sys.byteorder == "little":
             self._pair_table = memoryview(self._map)[offset:]
 
@@ -204,12 +204,10 @@ class SlipIndex:
             self._sets = (frozenset(self.left_keys), frozenset(self.right_keys))
         return self._sets
 
-    def pair_table(self, accel) -> bytes | memoryview:
+    def pair_table(self) -> memoryview | None:
         """The strong-left and strong-right keys merged into the table the compiled
-        ``suspects`` looks pairs up in: the one stored in the file (version 2), else built on
-        first use (``accel.pair_table``, ~2.5 ms)."""
-        if self._pair_table is None:
-            self._pair_table = accel.pair_table(self.left_keys, self.right_keys, self.shift, self.n_ids)
+        ``suspects`` looks pairs up in (``pair_table_bytes``), as the file stores it; None
+        on a machine of the other byte order (the rule then reads the keys in Python)."""
         return self._pair_table
 
     def has_sets(self) -> bool:
