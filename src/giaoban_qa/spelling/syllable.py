@@ -12,7 +12,6 @@ Everything here works on lower-case NFC strings and is pure.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
@@ -198,36 +197,19 @@ def parse(word: str) -> Syllable | None:
     return None
 
 
-# After this many calls ``is_valid`` answers from the set of valid toneless spellings
-# (``candidates.valid_bases``, ~10 ms to build once) instead of ``parse``: a run over many
-# documents asks for tens of thousands of distinct words, one file for a few hundred. It
-# answers from the set as soon as the set exists: the near spellings of the first invalid
-# word ranked build it (a parse costs ~9 µs, a lookup in it well under one).
-_BASES_AFTER = 3000
-_is_valid_calls = 0
+# The set of valid toneless spellings (``candidates.valid_bases``, read from a shipped table),
+# once ``is_valid`` first asks for it: a lookup in it is well under a microsecond, a parse ~9.
 _valid_bases: frozenset[str] | None = None
-
-
-def _valid_bases_if_built() -> frozenset[str] | None:
-    candidates = sys.modules.get("giaoban_qa.spelling.candidates")
-    if candidates is None or not candidates.valid_bases.cache_info().currsize:
-        return None
-    return candidates.valid_bases()
 
 
 def is_valid(word: str) -> bool:
     """``parse(word) is not None``."""
-    global _is_valid_calls, _valid_bases
+    global _valid_bases
     bases = _valid_bases
     if bases is None:
-        _is_valid_calls += 1
-        bases = _valid_bases = _valid_bases_if_built()
-        if bases is None:
-            if _is_valid_calls <= _BASES_AFTER:
-                return parse(word) is not None
-            from giaoban_qa.spelling.candidates import valid_bases
+        from giaoban_qa.spelling.candidates import valid_bases
 
-            bases = _valid_bases = valid_bases()
+        bases = _valid_bases = valid_bases()
     # The same test as ``parse``: a word parses when its toneless spelling is a syllable's
     # (some initial and rime that ``rime_ok`` accepts: what ``valid_bases`` holds) and a
     # stop final has sắc or nặng (the rime ends as the spelling does).
