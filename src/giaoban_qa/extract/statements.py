@@ -1306,7 +1306,9 @@ _PAREN_ASIDE = re.compile(r"\([^()\d]{0,40}\)")
 _PART_SEPARATOR = re.compile(r"[,;(]|(?<!\w)và(?!\w)")
 # ("còn lại" names the rest of the list, the last part: "trong đó 77 … , còn lại 13 …".)
 _PERIOD_SLASH = re.compile(r"(?<![\w/])(?:[IV]{1,3}|\d{1,2})/(?:19|20)\d\d(?![\w/])")
-_NESTED_INTRO = re.compile(r"trong\s+(?:số\s+(?:đó|này|ấy)|đó)", re.IGNORECASE)
+# "trong đó", "trong số đó / này / ấy": the words that open the parts of a figure said before.
+_OF_THOSE = r"trong\s+(?:số\s+(?:đó|này|ấy)|đó)"
+_NESTED_INTRO = re.compile(_OF_THOSE, re.IGNORECASE)
 _NESTED = re.compile(r"trong\s+đó|trong\s+số|trong\s+khi|riêng|ngoài\s+ra|nhưng|tương\s+ứng|cùng\s+với|\)|:|(?<!\w)(?:gồm|còn(?![^\S\n]+lại(?!\w)))(?!\w)", re.IGNORECASE)
 # "hộ nghèo: 51 hộ": a colon right before a figure labels the item, it opens no nested list.
 _LABEL_COLON = re.compile(r":[^\S\n]*\Z")
@@ -1378,7 +1380,8 @@ _COUNTED_ITEMS = re.compile(r"[^\S\n]*(\d{1,2})(?:[^\S\n]+[^\W\d_]+){1,4}[^\S\n]
 
 
 _DIED = re.compile(r"(?<!\w)(?:chết|thiệt[^\S\n]+mạng|tử[^\S\n]+vong|tử[^\S\n]+nạn)(?!\w)", re.IGNORECASE)
-_INJURED_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){0,2}?[^\S\n]+(?:bị[^\S\n]+thương|trọng[^\S\n]+thương|bị[^\S\n]+bỏng)(?!\w)", re.IGNORECASE)
+_INJURY_WORDS = r"(?:bị[^\S\n]+thương|trọng[^\S\n]+thương|bị[^\S\n]+bỏng)"
+_INJURED_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){0,2}?[^\S\n]+" + _INJURY_WORDS + r"(?!\w)", re.IGNORECASE)
 def _same_words_after(text: str, a: Quantity, b: Quantity) -> bool:
     """Whether the two words after ``a`` are the two after ``b`` ("7 đội bóng" / "7 đội bóng")."""
     words = [re.findall(r"[^\W\d_]+", text[q.end : q.end + 30].lower())[:2] for q in (a, b)]
@@ -1814,7 +1817,7 @@ _SPLIT_TIMES = frozenset("năm tháng ngày tuần giờ phút".split())
 # Between a time and its "trong đó" / "gồm": its noun, at most its rate ("/năm") and a comma or parenthesis.
 _INTRO_RIGHT_AFTER = re.compile(r"[^\S\n]*[^\W\d_]+(?:/[^\W\d_]+)?[^\S\n]*[,(:]?[^\S\n]*\Z")
 _OF_WHOLE = re.compile(r"(?<!\w)(?:trong|trên)\s+(?:tổng|số)(?!\w)", re.IGNORECASE)
-_INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|trong\s+(?:số\s+(?:đó|này|ấy)|đó))(?!\w)", re.IGNORECASE)
+_INTRO_WORD = re.compile(r"(?<!\w)(?:gồm|" + _OF_THOSE + r")(?!\w)", re.IGNORECASE)
 _AND_IN_WORDS = re.compile(r"(?<!\w)và(?!\w)", re.IGNORECASE)
 _INSIDE_ASIDE = re.compile(r"\([^()]*\Z")
 _NAME_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]*\Z")
@@ -1872,7 +1875,7 @@ def _repeats_words(text: str, start: int, end: int, q: Quantity | None) -> bool:
 # "7 người thiệt mạng, 48 người bị thương, trong đó có 21 người nguy kịch": the state of the
 # first part is a grade of the injury the figure before "trong đó" tells, so the list is of
 # the injured, not of all the casualties.
-_INJURED = re.compile(r"(?<!\w)(?:bị[^\S\n]+thương|trọng[^\S\n]+thương|bị[^\S\n]+bỏng)(?!\w)", re.IGNORECASE)
+_INJURED = re.compile(r"(?<!\w)" + _INJURY_WORDS + r"(?!\w)", re.IGNORECASE)
 _INJURY_GRADE = re.compile(
     r"(?:[^\S\n]+[^\W\d_]+){0,8}?[^\S\n]+(?:nguy[^\S\n]+(?:kịch|cấp)|(?:rất[^\S\n]+)?(?:nặng|nhẹ)|nghiêm[^\S\n]+trọng)(?!\w)", re.IGNORECASE
 )
@@ -2237,7 +2240,7 @@ def _parts_named_back(text: str, qs: list[Quantity], sentence_start: int, out: l
 # -- all ------------------------------------------------------------------------------------
 
 _OPENS_MONTH = re.compile(r"[^\S\n]*riêng(?:\s+trong)?\s+" + _SUB_PERIOD + r"(?!\w)", re.IGNORECASE)
-_OPENS_LIST = re.compile(r"[^\S\n]*(?:trong\s+(?:số\s+(?:đó|này|ấy)|đó)|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
+_OPENS_LIST = re.compile(r"[^\S\n]*(?:" + _OF_THOSE + r"|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
 
 
 _CLAUSE_AFTER = re.compile(r"[^,;.]*")
