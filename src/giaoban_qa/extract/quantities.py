@@ -666,7 +666,7 @@ def _read_before(text: str, q: Quantity, clause_start: int) -> int:
                 q.direction = QUALIFIERS[phrase]
         elif q.verb is None:
             q.verb = phrase
-        elif q.verb == "là" and (phrase in GROWTH_VERBS or phrase in DECLINE_VERBS) and not phrase.endswith(_SEQUEL_WORDS):
+        elif q.verb == "là" and phrase in _CHANGE_PHRASES and not phrase.endswith(_SEQUEL_WORDS):
             # "mức tăng là 5,22%": the change, said with "là"; "sau đó giảm tiếp là 4%" names the
             # level it goes on to.
             q.verb = phrase
