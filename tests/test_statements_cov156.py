@@ -81,3 +81,8 @@ def test_a_sum_of_the_parts_the_total_said_again_and_a_bracketed_insertion_are_n
 
 def test_a_voltage_is_no_total() -> None:
     assert _totals("Tỉnh sẽ xây dựng đường dây 220 kV, trong đó sẽ đặt hai trạm 220 kV ở huyện A và trạm 220 kV ở huyện B.") == []
+
+
+def test_a_day_after_ngay_or_phien_among_the_totals_words() -> None:
+    assert _totals("Sàn ghi nhận 42 lệnh thỏa thuận tại phiên ngày 07/03, trong đó có 3 lệnh trên 1 triệu cổ phiếu.") == [("42", ["3"])]
+    assert _totals("Bệnh viện tiếp nhận 26 ca cấp cứu trong ngày 14-2-2017, trong đó 9 ca do tai nạn giao thông.") == [("26", ["9"])]
