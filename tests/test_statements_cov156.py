@@ -86,3 +86,13 @@ def test_a_voltage_is_no_total() -> None:
 def test_a_day_after_ngay_or_phien_among_the_totals_words() -> None:
     assert _totals("Sàn ghi nhận 42 lệnh thỏa thuận tại phiên ngày 07/03, trong đó có 3 lệnh trên 1 triệu cổ phiếu.") == [("42", ["3"])]
     assert _totals("Bệnh viện tiếp nhận 26 ca cấp cứu trong ngày 14-2-2017, trong đó 9 ca do tai nạn giao thông.") == [("26", ["9"])]
+
+
+def test_a_bare_count_said_to_be_at_a_place_counts_the_totals_noun() -> None:
+    assert _totals("Tập đoàn hiện có 8.500 nhân viên trên toàn cầu, trong đó có 1.200 tại Việt Nam.") == [("8.500", ["1.200"])]
+    assert _totals("Hội nghị có 3.000 đại biểu, trong đó 1.800 ở điểm cầu chính và 1.200 ở các điểm cầu tỉnh.") == [("3.000", ["1.800", "1.200"])]
+
+
+def test_after_a_bare_count_at_a_place_a_figure_of_another_noun_ends_the_list() -> None:
+    got = _totals("Hội nghị thu hút 3.000 đại biểu, trong đó hơn 1.800 ở điểm cầu trung tâm và hơn 60 doanh nghiệp mỗi điểm cầu tỉnh.")
+    assert got == [("3.000", ["1.800"])]

@@ -1414,6 +1414,7 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
     prev_lead: list[str] = []  # the words that led the last part
     aside = False  # inside a parenthesis opened after a part
     closed = False  # the last part was joined by "và": the list has ended
+    bare_first = False  # the first part was a bare count of the total's noun said to be at a place
     head: Quantity | None = None  # the first figure of a range "A - B" just passed
     counted = _COUNTED_ITEMS.match(text, pos)
     # The dead are split into the dead: "8 người chết trong đó có một trẻ em, 3 người bị
@@ -1667,6 +1668,13 @@ def _parts_after(text: str, rest: Iterable[Quantity], pos: int, unit: str, opene
         elif not q.unit and not q.scale and not q_noun and q.denominator is None and total is not None and not total.scale and unit and unit not in _AMOUNT_UNITS \
                 and all(w.lower() in _BARE_LEAD_WORDS for w in lead) and _COPULA_AFTER.match(text, q.end):
             q_noun = unit
+            if not parts and _PLACE_AFTER.match(text, q.end):
+                bare_first = True
+        elif bare_first and q_noun and q_noun != unit and not (unit in PERSON_NOUNS and q_noun in PERSON_NOUNS):
+            # "10.000 đại biểu, trong đó hơn 2.000 tại hội trường và hơn 100 doanh nghiệp mỗi
+            # điểm cầu": after a bare count of the total's own noun said to be at a place, a
+            # figure of another noun (not of people, for people) counts something else.
+            break
         # "703 tỷ đồng, trong đó vốn góp là 342,7 tỷ và …": a bare amount in a scale word is
         # counted in the total's own money or measure unit.
         # So is one of the same scale word as a total named by nothing else ("nợ 1.653 tỷ, trong
@@ -1746,7 +1754,9 @@ _NUMBER_WORD_ITEM_IN = re.compile(r"(?:[,;]|(?<!\w)và(?!\w))[^\S\n]*(?:có[^\S\
 _KIND_LEAD_WORDS = frozenset("có cả khoảng gần hơn riêng".split())
 _LEAD_TAIL = frozenset("là đạt có lên tới đến khoảng gần hơn trên xấp xỉ ước chừng".split())
 _BARE_LEAD_WORDS = frozenset("có cả khoảng gần hơn trên chỉ".split())
-_COPULA_AFTER = re.compile(r"[^\S\n]+(?:là|được|bị|đã|đang|thuộc|chưa|vẫn)(?!\w)", re.IGNORECASE)
+# (… or where they are: "8.500 nhân viên, trong đó có 1.200 tại Việt Nam".)
+_COPULA_AFTER = re.compile(r"[^\S\n]+(?:là|được|bị|đã|đang|thuộc|chưa|vẫn|tại|ở)(?!\w)", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"[^\S\n]+(?:tại|ở)(?!\w)", re.IGNORECASE)
 
 
 def _a_kind(total_noun: str, part_noun: str) -> bool:
