@@ -371,7 +371,10 @@ PAGES: dict[str, tuple[str, str, str]] = {
         "không phải lặp). Phần lớn các cặp như vậy trong văn xuôi thật nằm vắt qua hai từ và là đúng (\"hành vi vi phạm\", \"trực tiếp tiếp xúc\"), nên chỉ báo "
         "những cặp không thể như thế (`rules/reduplications.yaml`): hư từ bị lặp (\"các các\", \"về về\"), cặp mà ngữ cảnh loại trừ từ ghép (\"đảm bảo bảo quy trình\", "
         "\"năm năm 2020\"), và danh từ đơn vị bị lặp sau số (\"55 hộ hộ\"). Từ láy hợp lệ (\"nhà nhà\", \"người người\", \"luôn luôn\") không bao giờ bị báo, cũng như "
-        "cặp bắt đầu bằng chữ hoa (tên riêng như \"Lô Lô\", \"Long Thành thành\"), và lỗi gõ mà từ điển lỗi đã báo với cách sửa tốt hơn (\"nhân nhân\" → \"nhân dân\").",
+        "cặp bắt đầu bằng chữ hoa (tên riêng như \"Lô Lô\", \"Long Thành thành\"), và lỗi gõ mà từ điển lỗi đã báo với cách sửa tốt hơn (\"nhân nhân\" → \"nhân dân\"). "
+        "Các cặp khác được đọc theo số đếm của kho văn bản: báo khi kho không bao giờ viết lặp âm tiết dù hai lần dùng ngẫu nhiên cũng "
+        "đứng cạnh nhau vài lần (\"xã xã\"), hoặc khi một bên của cặp đứng cạnh âm tiết không nhiều hơn hai từ bất kỳ còn bên kia là một "
+        "từ thông dụng (\"Hà Nội điều điều chỉnh\"), trừ khi âm tiết là từ chỉ người và có thể làm chủ ngữ vế sau (\"mẹ con con tự lo liệu\").",
         "Âm tiết lặp lọt qua trình kiểm tra chính tả và là dấu hiệu đoạn văn chưa được soát lại.",
     ),
     "text.invalid-syllable": (

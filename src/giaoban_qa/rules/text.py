@@ -683,6 +683,14 @@ class RepeatedSyllable(Rule):
     a slip when the pool writes the syllable with its right neighbour but hardly ever doubled
     before it; before a comma or full stop, when the left neighbour makes a common compound
     with it ("thành công công."), so that expressive doubles ("nhỏ nhỏ.") stay clean.
+    Two readings need no neighbour counts at all: a syllable the pool never writes doubled
+    although chance alone would put two of its uses side by side a few times ("xã xã",
+    "lập lập"), and a pair whose neighbour on one side is written beside the syllable no
+    more often than two unrelated words would be, while the other side is a common word
+    ("Hà Nội điều điều chỉnh": "nội điều" below chance, "điều chỉnh" 200 times above it),
+    since a straddle needs a word on both sides. Neither is used for the listed pairs, nor
+    for a word for a person followed by a lower-case word, which may be the subject of
+    the next clause ("mẹ con con tự lo liệu").
 
     **Why it matters**
     Doubled syllables survive spell checking and are a sign the passage was not proofread.
@@ -737,7 +745,7 @@ class RepeatedSyllable(Rule):
                 if flag_after is None and unless_after is None and (unless_before is None or straddle_before):
                     # Listed without a condition ("là là"): legitimate as a word, so only the
                     # counts can show a slip ("nhất là là trong" where "bay là là" is seen).
-                    counts = _doubled_by_model(text, s1, e2, a.lower(), ctx)
+                    counts = _doubled_by_model(text, s1, e2, a.lower(), ctx, listed=True)
                     if counts is None:
                         continue
                 elif flag_after is not None and not flag_after.search(after):
@@ -929,8 +937,11 @@ def _one_sided_slip(text: str, s1: int, e2: int, syllable: str, model, pair: int
     return {"doubled": pair, "syllable": single, "left": left, "right": right, "one_sided": "start" if no_left else "end"}
 
 
-def _doubled_by_model(text: str, s1: int, e2: int, syllable: str, ctx: RuleContext) -> dict | None:
-    """The pool's counts when they show "x x" to be a doubled slip, else None."""
+def _doubled_by_model(text: str, s1: int, e2: int, syllable: str, ctx: RuleContext, listed: bool = False) -> dict | None:
+    """The pool's counts when they show "x x" to be a doubled slip, else None. ``listed``: the
+    pair is a word of ``rules/reduplications.yaml`` ("là là", "được được" after "đạt"), read
+    from its own counts only, not from the chance of its neighbours ("đạt được | được tỉnh
+    ghi nhận": a passive "được" opens a phrase no likelier beside it than chance)."""
     from giaoban_qa.rules.spelling import _model, accepted_words
     from giaoban_qa.spelling.syllable import is_valid
 
@@ -957,8 +968,20 @@ def _doubled_by_model(text: str, s1: int, e2: int, syllable: str, ctx: RuleConte
     one_sided = _one_sided_slip(text, s1, e2, syllable, model, pair, single, left_word, right_word, left, right)
     if one_sided is not None:
         return one_sided
+    # A word for a person may open a clause as its subject after the same word ending the
+    # topic ("tiền vợ | vợ giữ", "mẹ con | con phải khổ"): the two readings below, which
+    # take a pair without a word on both sides for a slip, do not hold there, nor for a
+    # listed pair.
+    no_chance_reading = listed or syllable in _PERSON_WORDS and right_m is not None and right_m.group(1).islower()
+    # Never written doubled in the pool although two unrelated uses would fall side by side
+    # this often ("xã xã": 19 times by chance, 0 seen; "lập lập" 7): no straddle exists for
+    # the syllable, whatever its neighbours here. Read where the counts below find nothing.
+    chance_pair = single * single * model.total_bigrams / (model.total_unigrams * model.total_unigrams)
+    unseen = None
+    if pair == 0 and chance_pair >= DOUBLE_UNSEEN_MIN_CHANCE and not no_chance_reading:
+        unseen = {"doubled": pair, "syllable": single, "left": left, "right": right, "doubled_by_chance": round(chance_pair, 1)}
     if max(left, right) < int(ctx.options.get("min_context", DOUBLE_MIN_CONTEXT)):
-        return None
+        return unseen
     # Triples: "lĩnh vực y" common while "lĩnh vực vực" and "vực vực y" are never seen is a
     # slip even when the pair "vực vực" occurs elsewhere; "thành thành phố" is seen.
     single_read = model.trigram(left_word, syllable, right_word) if left_word and right_word else 0
@@ -1020,7 +1043,50 @@ def _doubled_by_model(text: str, s1: int, e2: int, syllable: str, ctx: RuleConte
         left_weak = left <= weak and not (left_word and left_far and model.trigram(left_far, left_word, syllable) >= 3)
         if right_weak or left_weak:
             return counts
+    chance_side = None if no_chance_reading else _chance_side(model, syllable, single, pair, left_word, right_word, left, right)
+    if chance_side is not None:
+        counts["chance_side"] = chance_side
+        return counts
+    return unseen
+
+
+def _chance_side(model, syllable: str, single: int, pair: int, left_word: str | None, right_word: str | None,
+                 left: int, right: int) -> str | None:
+    """"left" or "right" when the syllable's neighbour on that side is written beside it no
+    more often than two unrelated words are (so no word ends or starts there), while the
+    other side is a common word with the syllable and the pool hardly ever doubles it: "Hà
+    Nội điều điều chỉnh" ("nội điều" 21 times, chance 64; "điều chỉnh" 2,267, 211 times
+    chance). A straddle needs a word on both sides ("hành vi | vi phạm", "thi công | công
+    trình": each side 10 to 300 times chance). Called only when neither doubled triple is
+    in the pool."""
+    if not (left_word and right_word) or pair * DOUBLE_CHANCE_MAX_PAIR_SHARE > single:
+        return None
+    scale = model.total_bigrams / (model.total_unigrams * model.total_unigrams) * single
+    expected_left = model.unigram(left_word) * scale
+    expected_right = model.unigram(right_word) * scale
+
+    def is_word(seen: int, expected: float) -> bool:
+        return seen >= DOUBLE_CHANCE_MIN_WORD and seen >= expected * DOUBLE_CHANCE_WORD_RATIO
+
+    if left <= expected_left and is_word(right, expected_right):
+        return "left"
+    if right <= expected_right and is_word(left, expected_left):
+        return "right"
     return None
+
+
+# _chance_side: the pair at most this share of the syllable's uses (1 in 1,000: slips run
+# 0.01-0.05 %, reduplications 1-10 %), the word on the other side seen this often and this
+# many times its chance count.
+DOUBLE_CHANCE_MAX_PAIR_SHARE = 1000
+DOUBLE_CHANCE_MIN_WORD = 100
+DOUBLE_CHANCE_WORD_RATIO = 10.0
+# Pronouns and words for people: the second copy may be the subject of the next clause.
+_PERSON_WORDS = frozenset({"tôi", "ta", "mình", "nó", "họ", "anh", "em", "chị", "ông", "bà", "cô", "chú", "bác", "cháu",
+                           "con", "mẹ", "cha", "bố", "vợ", "chồng", "thầy", "bạn"})
+# A syllable the pool never writes doubled (fewer than its pruning count, 2) while chance
+# alone would put two of its uses side by side at least this often.
+DOUBLE_UNSEEN_MIN_CHANCE = 3.0
 
 
 # -- tone placement -----------------------------------------------------------------------
