@@ -21,3 +21,12 @@ def test_chiem_giu_holds_a_share() -> None:
     assert _shares("Doanh nghiệp này chiếm giữ tới hơn 80% thị phần điện thoại cố định.") == ["80"]
     assert _shares("Nhóm vũ trang vẫn chiếm giữ được khoảng 20% diện tích thị trấn.") == ["20"]
     assert _shares("Lực lượng nổi dậy còn chiếm giữ khoảng 10% diện tích thành phố.") == ["10"]
+
+
+def test_chiem_and_how_large_then_the_figure_aside() -> None:
+    assert _shares("Vi phạm về trật tự đô thị vẫn chiếm tỷ lệ cao (61,2%) trong số vụ việc.") == ["61,2"]
+    assert _shares("Ở trường này giáo viên nữ chiếm đa số (khoảng 85%), nên lịch họp linh hoạt.") == ["85"]
+    assert _shares("Năm ngoái vốn vào chế biến chiếm tỷ lệ lớn nhất, tới 37,5%.") == ["37,5"]
+    # To dominate is no share; a figure that does not close the parenthesis is not one either.
+    assert _shares("Đội khách chiếm ưu thế trên sân (58% thời gian kiểm soát bóng).") == []
+    assert _shares("Sản lượng cá chiếm tỷ lệ cao (30% - 38%) trên thế giới.") == []

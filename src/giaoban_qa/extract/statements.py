@@ -666,6 +666,12 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
         if not is_share and q.relation is None and q.verb in (None, "là") and not q.in_range and _SHARE_SAID_BEFORE.search(text, max(sentence_start, q.start - 50), q.start):
             # "chiếm tỷ lệ vượt trội là 64,98%": "chiếm" with its own words, then the figure.
             is_share = True
+        if not is_share and q.relation is None and q.verb is None and not q.in_range \
+                and (m := _SHARE_SAID_ASIDE.search(text, max(sentence_start, q.start - 50), q.start)) and ("(" not in m.group() or _PCT_CLOSES.match(text, q.end)):
+            # "chiếm tỷ lệ cao (82,6%)", "chiếm đa số (khoảng 90%)", "chiếm tỷ lệ lớn nhất, tới
+            # 40,9%": "chiếm" and a word or two of how large, then the figure in parentheses of
+            # its own or after ", tới".
+            is_share = True
         if not is_share and q.relation is None and q.verb is None and not q.in_range and last_share is not None and q.start - last_share.end < 160 \
                 and _NAMED_PAREN_PCT.search(text, max(sentence_start, q.start - 40), q.start) and _PCT_CLOSES.match(text, q.end) \
                 and (figure_before is None or figure_before.start < last_share.start or figure_before.unit == "%"):
@@ -730,6 +736,13 @@ _SHARE_SAID_BEFORE = re.compile(
     # "chiếm thị phần trên 1%", "chiếm tỉ lệ lớn 67%", "chiếm mất 70%", "chỉ chiếm còn 19,72%"
     # — not "chiếm giữ / chiếm đóng" (to occupy).
     r"|(?<!\w)chiếm(?![^\S\n]+(?:giữ|đóng|lĩnh|đoạt|được)(?!\w))(?:[^\S\n]+(?!từ(?!\w))[^\W\d_]+){1,3}?[^\S\n]*\Z",
+    re.IGNORECASE,
+)
+# "chiếm" and up to three words of how large (not "ưu thế", to dominate; not to occupy), then
+# "(" or ", tới / đến / lên tới" before the figure.
+_SHARE_SAID_ASIDE = re.compile(
+    r"(?<!\w)chiếm(?![^\S\n]+(?:giữ|đóng|lĩnh|đoạt|được|ưu)(?!\w))(?:[^\S\n]+(?!từ(?!\w))[^\W\d_]+){1,4}?"
+    r"[^\S\n]*(?:\(|,[^\S\n]*(?:lên[^\S\n]+)?(?:tới|đến))[^\S\n]*(?:(?:khoảng|gần|hơn|trên|xấp[^\S\n]+xỉ)[^\S\n]+)?\Z",
     re.IGNORECASE,
 )
 _NAMED_PAREN_PCT = re.compile(r"(?<!\w)[A-ZĐ][^\W\d_]*(?:[^\S\n]+[A-ZĐ][^\W\d_]*){0,3}[^\S\n]*\([^\S\n]*\Z")
