@@ -30,3 +30,13 @@ def test_chiem_and_how_large_then_the_figure_aside() -> None:
     # To dominate is no share; a figure that does not close the parenthesis is not one either.
     assert _shares("Đội khách chiếm ưu thế trên sân (58% thời gian kiểm soát bóng).") == []
     assert _shares("Sản lượng cá chiếm tỷ lệ cao (30% - 38%) trên thế giới.") == []
+
+
+# -- part / whole ----------------------------------------------------------------------------
+
+
+def test_a_rank_after_vi_tri_is_no_part() -> None:
+    assert _pw("Theo bảng xếp hạng, nước này đứng ở vị trí 31 trên tổng số 140 quốc gia.") == []
+    assert _pw("Trường xếp vị trí 12 trong số 200 trường được khảo sát.") == []
+    # A count of places stays one.
+    assert _pw("Tỉnh đã cắm mốc tại 14 vị trí trong tổng số 20 vị trí trên tuyến.") == [("14", "20", None)]

@@ -134,7 +134,7 @@ _NOT_QUANTITY_WORDS = frozenset(
     "thôn xóm ấp".split()
 )
 _NOT_QUANTITY_PAIRS = frozenset(
-    ["giai đoạn", "phụ lục", "chỉ thị", "nghị quyết", "kết luận", "quyết định", "trung ương", "hạng mục"]
+    ["giai đoạn", "phụ lục", "chỉ thị", "nghị quyết", "kết luận", "quyết định", "trung ương", "hạng mục", "vị trí"]
 )
 _LABELS_DIGITLESS = not any(c in "0123456789" for w in _NOT_QUANTITY_WORDS | _NOT_QUANTITY_PAIRS for c in w)
 _BASE_AFTER = re.compile(
