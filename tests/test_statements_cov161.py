@@ -40,3 +40,10 @@ def test_a_rank_after_vi_tri_is_no_part() -> None:
     assert _pw("Trường xếp vị trí 12 trong số 200 trường được khảo sát.") == []
     # A count of places stays one.
     assert _pw("Tỉnh đã cắm mốc tại 14 vị trí trong tổng số 20 vị trí trên tuyến.") == [("14", "20", None)]
+
+
+def test_a_range_of_the_part_is_read_by_its_first_figure_without_a_percentage() -> None:
+    assert _pw("Liên minh có thể giành được khoảng 300-340 ghế trong tổng số 450 ghế của quốc hội.") == [("300", "450", None)]
+    assert _pw("Mỗi khóa có 12 - 15 học viên trong số 40 học viên bỏ dở, chiếm 30%.") == [("12", "40", None)]
+    # A score is no range of a part.
+    assert _pw("Đội thắng với tỷ số 2-1 trong 3 trận gần đây.") == []

@@ -525,15 +525,23 @@ def _day_and_month(text: str, a: Quantity, b: Quantity) -> bool:
     return _DAY_NAMED_BEFORE.search(text, max(0, a.start - 60), a.start) is not None
 
 
+_RANGE_DASH = re.compile(r"[^\S\n]*[-–][^\S\n]*")
+
+
 def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole], sentence_start: int = 0) -> None:
     seen: set[int] = set()
     first_new = len(out)
     for i, a in enumerate(qs[:-1]):
         b = qs[i + 1]
-        if a.unit == "%" or b.unit == "%" or a.in_range or b.in_range:
+        # "giành khoảng 390-430 ghế trong tổng số 577 ghế": a range of the part, read by its
+        # first figure, with no percentage (the range states no one ratio).
+        range_first = qs[i - 1] if a.in_range and i > 0 and qs[i - 1].in_range and _RANGE_DASH.fullmatch(text, qs[i - 1].end, a.start) else None
+        if a.unit == "%" or b.unit == "%" or (a.in_range and range_first is None) or b.in_range:
+            continue
+        if range_first is not None and not (range_first.value <= a.value <= b.value and _WHOLE_LINK.match(text, a.end, b.start)):
             continue
         link = None
-        if a.denominator == b.index:
+        if a.denominator == b.index and range_first is None:
             # "6,4 bác sĩ/1 vạn dân" is a rate, not a part of a whole; "túc trực 24/24 (giờ)",
             # "24/7" say round the clock.
             link = "/" if b.value != 1 and not _round_the_clock(text, a, b) and not _day_and_month(text, a, b) else None
@@ -561,6 +569,10 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
                       or (m.re is _WHOLE_LINK and not m.group(1)[0].isupper() and _counts_of_things(text, a, b))) and not _numbered(text, a, b):
                 link = re.sub(r"\s+", " ", (m.group(1) if m.re is _WHOLE_LINK else "(tổng số").lower())
         if link is None:
+            continue
+        if range_first is not None:
+            seen.add(a.index)
+            out.append(PartWhole(part=range_first, whole=b, percent=None, link=link))
             continue
         percent = None
         # The percentage after B: ", chiếm tỷ lệ X%", "đạt X%", "(X%)", "(tỷ lệ tử vong là X%)".
