@@ -47,3 +47,16 @@ def test_a_range_of_the_part_is_read_by_its_first_figure_without_a_percentage() 
     assert _pw("Mỗi khóa có 12 - 15 học viên trong số 40 học viên bỏ dở, chiếm 30%.") == [("12", "40", None)]
     # A score is no range of a part.
     assert _pw("Đội thắng với tỷ số 2-1 trong 3 trận gần đây.") == []
+
+
+def test_whole_first_then_thi_or_con_before_the_part() -> None:
+    assert _pw("Trong tổng số 2.140 tuyến phố thì 1.350 tuyến chưa có vỉa hè đạt chuẩn.") == [("1.350", "2.140", None)]
+    assert _pw("Trong số 9 triệu học sinh cả nước còn gần 1,2 triệu học sinh thiếu phòng học.") == [("1,2", "9", None)]
+
+
+def test_whole_first_then_a_short_clause_before_a_part_of_its_own_noun() -> None:
+    assert _pw("Trong số 15 trận đấu đó, đội chủ nhà đã thắng tới 9 trận.") == [("9", "15", None)]
+    assert _pw("Trong số 2.300 máy chủ bị tấn công, đơn vị đã khôi phục được khoảng 1.800 máy chủ.") == [("1.800", "2.300", None)]
+    # Not a part of another noun, nor an increase.
+    assert _pw("Trong số 15 trận đấu đó, đội chủ nhà đã ghi 9 bàn.") == []
+    assert _pw("Trong số 40 xã, năm nay tăng thêm 6 xã.") == []

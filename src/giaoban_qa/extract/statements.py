@@ -313,9 +313,10 @@ def _whole_first(text: str, qs: list[Quantity], sentence_start: int, out: list[P
             continue
         if a.value > b.value or a.start - b.end > 120 or not _opens_with_whole(text, sentence_start, b):
             continue
-        if not _WHOLE_TO_PART_ONLY.fullmatch(text, b.end, a.start):
-            continue
-        if not (_same_thing(text, a, b) or _part_of(noun(text, b), noun(text, a))):
+        if _WHOLE_TO_PART_ONLY.fullmatch(text, b.end, a.start):
+            if not (_same_thing(text, a, b) or _part_of(noun(text, b), noun(text, a))):
+                continue
+        elif not (_WHOLE_TO_PART_CLAUSE.fullmatch(text, b.end, a.start) and _same_thing(text, a, b) and a.denominator is None and a.value < b.value):
             continue
         parts_read.add(a.index)
         out.append(PartWhole(part=a, whole=b, percent=None, link="trong tổng số … ,"))
@@ -336,7 +337,19 @@ def _opens_with_whole(text: str, sentence_start: int, b: Quantity) -> bool:
 _WHOLE_TO_PART_ONLY = re.compile(
     r"(?:[^\S\n]*(?:(?!\d)[^\W\d_]++|[-–]|(?:19|20)\d\d(?!\d)|\d{1,2}/(?:19|20)\d\d)){0,12}[^\S\n]*,[^\S\n]*"
     r"(?:(?:hiện|hiện[^\S\n]+nay|nay|thì|đã|thì[^\S\n]+đã|hiện[^\S\n]+đã|mới|chỉ|chỉ[^\S\n]+có)[^\S\n]+)?(?:có[^\S\n]+(?:(?:đến|tới)[^\S\n]+)?)?\Z"
-    r"|(?:[^\S\n]*(?:(?!\d)[^\W\d_]++|[-–])){0,10}[^\S\n]+(?:có|thì[^\S\n]+có)[^\S\n]+(?:(?:đến|tới)[^\S\n]+)?\Z",
+    r"|(?:[^\S\n]*(?:(?!\d)[^\W\d_]++|[-–])){0,10}[^\S\n]+(?:có|thì[^\S\n]+có)[^\S\n]+(?:(?:đến|tới)[^\S\n]+)?\Z"
+    # "Trong tổng số 4.869 tuyến đường thì 3.631 tuyến …", "Trong số 3.000 giám định viên thì chỉ
+    # có khoảng 600 người …", "trong số 26 triệu trẻ em nước ta còn gần 1,5 triệu trẻ em": "thì"
+    # or "còn" without a comma.
+    r"|(?:[^\S\n]*(?:(?!\d)[^\W\d_]++|[-–])){0,10}[^\S\n]+(?:thì(?:[^\S\n]+(?:chỉ[^\S\n]+)?có)?|còn)[^\S\n]+(?:(?:đến|tới|khoảng|gần|hơn)[^\S\n]+)?\Z",
+    re.IGNORECASE,
+)
+# "Trong số 13 trận đấu đó, đội đã thắng tới 11 trận", "Trong số 1.900 máy tính bị nhiễm, Bkav
+# ghi nhận được khoảng 1.600 máy": a clause of its own (a few words, no change or ordinal word)
+# before A — read only when A names B's own noun.
+_WHOLE_TO_PART_CLAUSE = re.compile(
+    r"(?:[^\S\n]*(?:(?!\d)[^\W\d_]++|[-–])){0,12}[^\S\n]*,"
+    r"(?:[^\S\n]+(?!(?:tăng|giảm|thêm|mới|so|thứ|lần|trong|đó|này|riêng|ngoài|còn|hơn)(?!\w))[^\W\d_]++){1,6}[^\S\n]+(?:(?:đến|tới|khoảng|gần|hơn|trên)[^\S\n]+)?\Z",
     re.IGNORECASE,
 )
 
