@@ -60,3 +60,11 @@ def test_whole_first_then_a_short_clause_before_a_part_of_its_own_noun() -> None
     # Not a part of another noun, nor an increase.
     assert _pw("Trong số 15 trận đấu đó, đội chủ nhà đã ghi 9 bàn.") == []
     assert _pw("Trong số 40 xã, năm nay tăng thêm 6 xã.") == []
+
+
+def test_two_parts_and_two_wholes_pair_by_their_nouns() -> None:
+    got = _pw("Năm qua tòa chỉ xét xử 2 vụ án với 5 bị cáo trong số 70 vụ án, 160 bị cáo bị khởi tố.")
+    assert got == [("2", "70", None), ("5", "160", None)]
+    assert _pw("Đơn vị đã cắm ba điểm với 12 cọc mốc, trong tổng số 9 điểm, 30 cọc mốc trên tuyến.") == [("12", "30", None)]
+    # A part that fits its own whole keeps it.
+    assert _pw("Phim có 8 đề cử trên tổng số 9 hạng mục, 10 đề cử năm ngoái.") == [("8", "9", None)]

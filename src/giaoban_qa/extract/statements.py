@@ -538,6 +538,32 @@ def _day_and_month(text: str, a: Quantity, b: Quantity) -> bool:
     return _DAY_NAMED_BEFORE.search(text, max(0, a.start - 60), a.start) is not None
 
 
+# "A1 X với A2 Y trong số B1 X, B2 Y": two parts, two wholes, each of its own noun.
+_PAIRED_WHOLE_GAP = re.compile(r"(?:[^\S\n]+(?!\d)[^\W\d_]++){0,4}[^\S\n]*,[^\S\n]*")
+_PAIRED_PART_GAP = re.compile(r"(?:[^\S\n]+(?!\d)[^\W\d_]++){0,4}[^\S\n]*(?:,|[^\S\n]và|[^\S\n]với)[^\S\n]*")
+
+
+def _paired_wholes(text: str, qs: list[Quantity], i: int) -> list[tuple[Quantity, Quantity]]:
+    """The pairs (part, whole) when A (``qs[i]``) is not of B's noun but the figure after B,
+    joined by a bare comma, is: A is of that figure; the figure before A, of B's noun, of B.
+    Empty when the figures do not pair so."""
+    a, b = qs[i], qs[i + 1]
+    if i + 2 >= len(qs) or _same_thing(text, a, b) or not noun(text, a) or not noun(text, b):
+        return []
+    c = qs[i + 2]
+    if c.unit == "%" or c.in_range or not _same_thing(text, a, c) or a.value > c.value or not _PAIRED_WHOLE_GAP.fullmatch(text, b.end, c.start):
+        return []
+    pairs = [(a, c)]
+    if i > 0:
+        d = qs[i - 1]
+        if d.unit != "%" and not d.in_range and _same_thing(text, d, b) and d.value <= b.value and _PAIRED_PART_GAP.fullmatch(text, d.end, a.start):
+            pairs.insert(0, (d, b))
+    # Only when the figures pair both ways, or A cannot be of B ("tám vị trí với 16 cột mốc,
+    # trong tổng số 13 vị trí, 24 cột mốc"): "8 đề cử trên tổng số 9 hạng mục, 10 đề cử năm
+    # ngoái" is 8 of the 9.
+    return pairs if len(pairs) == 2 or a.value > b.value else []
+
+
 _RANGE_DASH = re.compile(r"[^\S\n]*[-–][^\S\n]*")
 
 
@@ -563,6 +589,12 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
             m = _WHOLE_LINK.match(gap) or _WHOLE_PAREN.match(gap)
             if m is not None and _SUPERLATIVE_OF.search(gap):
                 m = None
+            if m is not None and m.re is _WHOLE_LINK and (paired := _paired_wholes(text, qs, i)):
+                # "1 vụ với 3 bị cáo trong số 90 vụ, 148 bị cáo": each part with the whole of its noun.
+                for part, whole in paired:
+                    seen.add(part.index)
+                    out.append(PartWhole(part=part, whole=whole, percent=None, link=re.sub(r"\s+", " ", m.group(1).lower()) + " … ,"))
+                continue
             if m is None and _same_thing(text, a, b):
                 # "18 xã đạt chuẩn (trên 25 xã), chiếm 72%": "(trên B" of the part's own noun.
                 m = _WHOLE_PAREN_ON.match(gap)
