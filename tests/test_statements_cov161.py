@@ -68,3 +68,10 @@ def test_two_parts_and_two_wholes_pair_by_their_nouns() -> None:
     assert _pw("Đơn vị đã cắm ba điểm với 12 cọc mốc, trong tổng số 9 điểm, 30 cọc mốc trên tuyến.") == [("12", "30", None)]
     # A part that fits its own whole keeps it.
     assert _pw("Phim có 8 đề cử trên tổng số 9 hạng mục, 10 đề cử năm ngoái.") == [("8", "9", None)]
+
+
+def test_whole_first_after_a_bare_trong() -> None:
+    assert _pw("Trong 40 thôn, có 32 thôn đạt chuẩn văn hóa, chiếm 80%.") == [("32", "40", "80")]
+    assert _pw("Trong 9 mẫu xe hãng đang bán, có tới 5 mẫu xe lắp ráp trong nước.") == [("5", "9", None)]
+    # A span of time is no whole.
+    assert _pw("Trong 6 tháng, có 4 tháng chỉ số giá tăng trên 1%.") == []

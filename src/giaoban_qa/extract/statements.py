@@ -281,7 +281,8 @@ _PART_TO_PCT = re.compile(r"[^\d%;:()\n]{0,90}?,?[^\S\n]*(?:chiếm|đạt|bằn
 
 
 # "Trong tổng số 530 hộ, có 412 hộ …, chiếm 70,1%": the whole opens the clause, the part follows.
-_WHOLE_FIRST = re.compile(r"(?:^|[,;:(]|\n)[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]*\Z", re.IGNORECASE)
+# ("Trong 11 mẫu xe …, có tới 6 mẫu": "trong" with no "số" too, unless B is a span of time.)
+_WHOLE_FIRST = re.compile(r"(?:^|[,;:(]|\n)[^\S\n]*(?:(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số|(?P<bare>trong))[^\S\n]*\Z", re.IGNORECASE)
 _WHOLE_TO_PART = re.compile(
     r"(?:[^\S\n]*(?!\d)[^\W\d_]++){0,8}[^\S\n]*,[^\S\n]*(?:(?:có|thì)[^\S\n]+)?\Z"
     # "trong tổng số 28 chỉ tiêu kinh tế - xã hội của huyện có 18 chỉ tiêu đạt": no comma, "có".
@@ -297,7 +298,7 @@ def _whole_first(text: str, qs: list[Quantity], sentence_start: int, out: list[P
             continue
         if a.unit == "%" or b.unit == "%" or a.in_range or b.in_range or p.start - a.end > 100:
             continue
-        if not _WHOLE_FIRST.search(text[max(sentence_start, b.start - 24) : b.start]) and not (b.start - sentence_start < 24 and re.fullmatch(r"[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]*", text[sentence_start : b.start], re.IGNORECASE)):
+        if not _opens_with_whole(text, sentence_start, b):
             continue
         if not _WHOLE_TO_PART.fullmatch(text, b.end, a.start) or not _same_thing(text, a, b):
             continue
@@ -323,13 +324,15 @@ def _whole_first(text: str, qs: list[Quantity], sentence_start: int, out: list[P
 
 
 # "Trong số", "Trên tổng số" alone before the whole, opening the sentence.
-_WHOLE_OPENING = re.compile(r"[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]*", re.IGNORECASE)
+_WHOLE_OPENING = re.compile(r"[^\S\n]*(?:(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số|(?P<bare>trong))[^\S\n]*", re.IGNORECASE)
 
 
 def _opens_with_whole(text: str, sentence_start: int, b: Quantity) -> bool:
-    return bool(_WHOLE_FIRST.search(text[max(sentence_start, b.start - 24) : b.start])) or (
-        b.start - sentence_start < 24 and _WHOLE_OPENING.fullmatch(text, sentence_start, b.start) is not None
-    )
+    m = _WHOLE_FIRST.search(text[max(sentence_start, b.start - 24) : b.start])
+    if m is None and b.start - sentence_start < 24:
+        m = _WHOLE_OPENING.fullmatch(text, sentence_start, b.start)
+    # "Trong 6 tháng, có 4 tháng …" is a span of time, not a whole.
+    return m is not None and not (m.group("bare") and noun(text, b) in _TIME_NOUNS)
 
 
 # B's own words (a year among them: "vụ Đông 2023"), a comma, then A: ", có 7", ", hiện có 7",
