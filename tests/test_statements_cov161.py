@@ -75,3 +75,10 @@ def test_whole_first_after_a_bare_trong() -> None:
     assert _pw("Trong 9 mẫu xe hãng đang bán, có tới 5 mẫu xe lắp ráp trong nước.") == [("5", "9", None)]
     # A span of time is no whole.
     assert _pw("Trong 6 tháng, có 4 tháng chỉ số giá tăng trên 1%.") == []
+
+
+def test_whole_first_then_several_parts_of_its_noun() -> None:
+    got = _pw("Trong số 40 dự án chậm tiến độ, huyện A có 12 dự án, huyện B có 9 dự án.")
+    assert got == [("12", "40", None), ("9", "40", None)]
+    # The list stops at a figure of another noun or above the whole.
+    assert _pw("Trong 15 xe, 6 xe bị hỏng phanh, 30 xe khác vẫn chạy.") == [("6", "15", None)]

@@ -321,6 +321,21 @@ def _whole_first(text: str, qs: list[Quantity], sentence_start: int, out: list[P
             continue
         parts_read.add(a.index)
         out.append(PartWhole(part=a, whole=b, percent=None, link="trong tổng số … ,"))
+        # "Trong số 60 dự án, Hà Nội có 20 dự án, TP.HCM có 15 dự án": the next parts of A's
+        # noun listed after it, each after a comma, are of B too.
+        last = a
+        for c in qs[k + 2 : k + 6]:
+            if c.unit == "%" or c.in_range or c.index in parts_read or not _same_thing(text, c, a) or c.value > b.value or c.denominator is not None:
+                break
+            if not _NEXT_PART_GAP.fullmatch(text, last.end, c.start):
+                break
+            parts_read.add(c.index)
+            out.append(PartWhole(part=c, whole=b, percent=None, link="trong tổng số … ,"))
+            last = c
+
+
+# A's own words, a comma, the next item's few words: ", TP.HCM có ", ", 4 du khách …, ".
+_NEXT_PART_GAP = re.compile(r"[^\d%;:()\n.!?]{0,60}?,[^\S\n]*(?:(?!\d)[^\W\d_]++(?:\.[^\W\d_]++)*[^\S\n]*){0,5}")
 
 
 # "Trong số", "Trên tổng số" alone before the whole, opening the sentence.
