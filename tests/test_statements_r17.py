@@ -104,8 +104,7 @@ def test_shares_said_with_chiem_and_a_word_before_the_figure() -> None:
         ("Chi thường xuyên chỉ chiếm còn 18,5% tổng chi.", ["18,5"]),
     ]:
         assert [q.number_text for q in _st(sentence).shares] == want, sentence
-    # To occupy is no share; nor is a range.
-    assert _st("Lực lượng nổi dậy còn chiếm giữ khoảng 10% diện tích thành phố.").shares == []
+    # A range is no share ("chiếm giữ khoảng 10% diện tích", held, is one: tests/test_statements_cov161.py).
     assert _st("Tỷ lệ học sinh dân tộc thiểu số ở nhiều xã chiếm từ 25% đến 35%.").shares == []
     # "giảm mất 70%" stays a change.
     assert [c.sign for c in _st("Doanh thu giảm mất 70% so với cùng kỳ.").changes] == [-1]

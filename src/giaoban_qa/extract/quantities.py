@@ -84,7 +84,8 @@ DECLINE_VERBS: frozenset[str] = frozenset(
     "giảm cpi;giảm cpi chung;giảm lần lượt;giảm tương ứng;giảm tiếp;giảm trở lại;giảm sút;giảm kỷ lục;giảm kỉ lục;giảm đều".split(";")
 )
 SHARE_VERBS: frozenset[str] = frozenset(
-    "chiếm;chiếm tỷ lệ;chiếm tỉ lệ;chiếm tỷ trọng;chiếm tỉ trọng;chiếm lĩnh".split(";")
+    # "chiếm giữ (được) 30% thị phần / diện tích": held, a share of the whole too.
+    "chiếm;chiếm tỷ lệ;chiếm tỉ lệ;chiếm tỷ trọng;chiếm tỉ trọng;chiếm lĩnh;chiếm giữ;chiếm giữ được".split(";")
 )
 VERBS: tuple[str, ...] = tuple(sorted(SHARE_VERBS | GROWTH_VERBS | DECLINE_VERBS, key=len, reverse=True)) + (
     "đạt", "bằng", "vượt", "là", "còn",
@@ -133,7 +134,7 @@ _NOT_QUANTITY_WORDS = frozenset(
     "thôn xóm ấp".split()
 )
 _NOT_QUANTITY_PAIRS = frozenset(
-    ["giai đoạn", "phụ lục", "chỉ thị", "nghị quyết", "kết luận", "quyết định", "trung ương", "hạng mục"]
+    ["giai đoạn", "phụ lục", "chỉ thị", "nghị quyết", "kết luận", "quyết định", "trung ương", "hạng mục", "vị trí"]
 )
 _LABELS_DIGITLESS = not any(c in "0123456789" for w in _NOT_QUANTITY_WORDS | _NOT_QUANTITY_PAIRS for c in w)
 _BASE_AFTER = re.compile(

@@ -281,7 +281,8 @@ _PART_TO_PCT = re.compile(r"[^\d%;:()\n]{0,90}?,?[^\S\n]*(?:chiếm|đạt|bằn
 
 
 # "Trong tổng số 530 hộ, có 412 hộ …, chiếm 70,1%": the whole opens the clause, the part follows.
-_WHOLE_FIRST = re.compile(r"(?:^|[,;:(]|\n)[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]*\Z", re.IGNORECASE)
+# ("Trong 11 mẫu xe …, có tới 6 mẫu": "trong" with no "số" too, unless B is a span of time.)
+_WHOLE_FIRST = re.compile(r"(?:^|[,;:(]|\n)[^\S\n]*(?:(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số|(?P<bare>trong))[^\S\n]*\Z", re.IGNORECASE)
 _WHOLE_TO_PART = re.compile(
     r"(?:[^\S\n]*(?!\d)[^\W\d_]++){0,8}[^\S\n]*,[^\S\n]*(?:(?:có|thì)[^\S\n]+)?\Z"
     # "trong tổng số 28 chỉ tiêu kinh tế - xã hội của huyện có 18 chỉ tiêu đạt": no comma, "có".
@@ -297,7 +298,7 @@ def _whole_first(text: str, qs: list[Quantity], sentence_start: int, out: list[P
             continue
         if a.unit == "%" or b.unit == "%" or a.in_range or b.in_range or p.start - a.end > 100:
             continue
-        if not _WHOLE_FIRST.search(text[max(sentence_start, b.start - 24) : b.start]) and not (b.start - sentence_start < 24 and re.fullmatch(r"[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]*", text[sentence_start : b.start], re.IGNORECASE)):
+        if not _opens_with_whole(text, sentence_start, b):
             continue
         if not _WHOLE_TO_PART.fullmatch(text, b.end, a.start) or not _same_thing(text, a, b):
             continue
@@ -313,22 +314,40 @@ def _whole_first(text: str, qs: list[Quantity], sentence_start: int, out: list[P
             continue
         if a.value > b.value or a.start - b.end > 120 or not _opens_with_whole(text, sentence_start, b):
             continue
-        if not _WHOLE_TO_PART_ONLY.fullmatch(text, b.end, a.start):
-            continue
-        if not (_same_thing(text, a, b) or _part_of(noun(text, b), noun(text, a))):
+        if _WHOLE_TO_PART_ONLY.fullmatch(text, b.end, a.start):
+            if not (_same_thing(text, a, b) or _part_of(noun(text, b), noun(text, a))):
+                continue
+        elif not (_WHOLE_TO_PART_CLAUSE.fullmatch(text, b.end, a.start) and _same_thing(text, a, b) and a.denominator is None and a.value < b.value):
             continue
         parts_read.add(a.index)
         out.append(PartWhole(part=a, whole=b, percent=None, link="trong tổng số … ,"))
+        # "Trong số 60 dự án, Hà Nội có 20 dự án, TP.HCM có 15 dự án": the next parts of A's
+        # noun listed after it, each after a comma, are of B too.
+        last = a
+        for c in qs[k + 2 : k + 6]:
+            if c.unit == "%" or c.in_range or c.index in parts_read or not _same_thing(text, c, a) or c.value > b.value or c.denominator is not None:
+                break
+            if not _NEXT_PART_GAP.fullmatch(text, last.end, c.start):
+                break
+            parts_read.add(c.index)
+            out.append(PartWhole(part=c, whole=b, percent=None, link="trong tổng số … ,"))
+            last = c
+
+
+# A's own words, a comma, the next item's few words: ", TP.HCM có ", ", 4 du khách …, ".
+_NEXT_PART_GAP = re.compile(r"[^\d%;:()\n.!?]{0,60}?,[^\S\n]*(?:(?!\d)[^\W\d_]++(?:\.[^\W\d_]++)*[^\S\n]*){0,5}")
 
 
 # "Trong số", "Trên tổng số" alone before the whole, opening the sentence.
-_WHOLE_OPENING = re.compile(r"[^\S\n]*(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]*", re.IGNORECASE)
+_WHOLE_OPENING = re.compile(r"[^\S\n]*(?:(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số|(?P<bare>trong))[^\S\n]*", re.IGNORECASE)
 
 
 def _opens_with_whole(text: str, sentence_start: int, b: Quantity) -> bool:
-    return bool(_WHOLE_FIRST.search(text[max(sentence_start, b.start - 24) : b.start])) or (
-        b.start - sentence_start < 24 and _WHOLE_OPENING.fullmatch(text, sentence_start, b.start) is not None
-    )
+    m = _WHOLE_FIRST.search(text[max(sentence_start, b.start - 24) : b.start])
+    if m is None and b.start - sentence_start < 24:
+        m = _WHOLE_OPENING.fullmatch(text, sentence_start, b.start)
+    # "Trong 6 tháng, có 4 tháng …" is a span of time, not a whole.
+    return m is not None and not (m.group("bare") and noun(text, b) in _TIME_NOUNS)
 
 
 # B's own words (a year among them: "vụ Đông 2023"), a comma, then A: ", có 7", ", hiện có 7",
@@ -336,7 +355,19 @@ def _opens_with_whole(text: str, sentence_start: int, b: Quantity) -> bool:
 _WHOLE_TO_PART_ONLY = re.compile(
     r"(?:[^\S\n]*(?:(?!\d)[^\W\d_]++|[-–]|(?:19|20)\d\d(?!\d)|\d{1,2}/(?:19|20)\d\d)){0,12}[^\S\n]*,[^\S\n]*"
     r"(?:(?:hiện|hiện[^\S\n]+nay|nay|thì|đã|thì[^\S\n]+đã|hiện[^\S\n]+đã|mới|chỉ|chỉ[^\S\n]+có)[^\S\n]+)?(?:có[^\S\n]+(?:(?:đến|tới)[^\S\n]+)?)?\Z"
-    r"|(?:[^\S\n]*(?:(?!\d)[^\W\d_]++|[-–])){0,10}[^\S\n]+(?:có|thì[^\S\n]+có)[^\S\n]+(?:(?:đến|tới)[^\S\n]+)?\Z",
+    r"|(?:[^\S\n]*(?:(?!\d)[^\W\d_]++|[-–])){0,10}[^\S\n]+(?:có|thì[^\S\n]+có)[^\S\n]+(?:(?:đến|tới)[^\S\n]+)?\Z"
+    # "Trong tổng số 4.869 tuyến đường thì 3.631 tuyến …", "Trong số 3.000 giám định viên thì chỉ
+    # có khoảng 600 người …", "trong số 26 triệu trẻ em nước ta còn gần 1,5 triệu trẻ em": "thì"
+    # or "còn" without a comma.
+    r"|(?:[^\S\n]*(?:(?!\d)[^\W\d_]++|[-–])){0,10}[^\S\n]+(?:thì(?:[^\S\n]+(?:chỉ[^\S\n]+)?có)?|còn)[^\S\n]+(?:(?:đến|tới|khoảng|gần|hơn)[^\S\n]+)?\Z",
+    re.IGNORECASE,
+)
+# "Trong số 13 trận đấu đó, đội đã thắng tới 11 trận", "Trong số 1.900 máy tính bị nhiễm, Bkav
+# ghi nhận được khoảng 1.600 máy": a clause of its own (a few words, no change or ordinal word)
+# before A — read only when A names B's own noun.
+_WHOLE_TO_PART_CLAUSE = re.compile(
+    r"(?:[^\S\n]*(?:(?!\d)[^\W\d_]++|[-–])){0,12}[^\S\n]*,"
+    r"(?:[^\S\n]+(?!(?:tăng|giảm|thêm|mới|so|thứ|lần|trong|đó|này|riêng|ngoài|còn|hơn)(?!\w))[^\W\d_]++){1,6}[^\S\n]+(?:(?:đến|tới|khoảng|gần|hơn|trên)[^\S\n]+)?\Z",
     re.IGNORECASE,
 )
 
@@ -525,15 +556,49 @@ def _day_and_month(text: str, a: Quantity, b: Quantity) -> bool:
     return _DAY_NAMED_BEFORE.search(text, max(0, a.start - 60), a.start) is not None
 
 
+# "A1 X với A2 Y trong số B1 X, B2 Y": two parts, two wholes, each of its own noun.
+_PAIRED_WHOLE_GAP = re.compile(r"(?:[^\S\n]+(?!\d)[^\W\d_]++){0,4}[^\S\n]*,[^\S\n]*")
+_PAIRED_PART_GAP = re.compile(r"(?:[^\S\n]+(?!\d)[^\W\d_]++){0,4}[^\S\n]*(?:,|[^\S\n]và|[^\S\n]với)[^\S\n]*")
+
+
+def _paired_wholes(text: str, qs: list[Quantity], i: int) -> list[tuple[Quantity, Quantity]]:
+    """The pairs (part, whole) when A (``qs[i]``) is not of B's noun but the figure after B,
+    joined by a bare comma, is: A is of that figure; the figure before A, of B's noun, of B.
+    Empty when the figures do not pair so."""
+    a, b = qs[i], qs[i + 1]
+    if i + 2 >= len(qs) or _same_thing(text, a, b) or not noun(text, a) or not noun(text, b):
+        return []
+    c = qs[i + 2]
+    if c.unit == "%" or c.in_range or not _same_thing(text, a, c) or a.value > c.value or not _PAIRED_WHOLE_GAP.fullmatch(text, b.end, c.start):
+        return []
+    pairs = [(a, c)]
+    if i > 0:
+        d = qs[i - 1]
+        if d.unit != "%" and not d.in_range and _same_thing(text, d, b) and d.value <= b.value and _PAIRED_PART_GAP.fullmatch(text, d.end, a.start):
+            pairs.insert(0, (d, b))
+    # Only when the figures pair both ways, or A cannot be of B ("tám vị trí với 16 cột mốc,
+    # trong tổng số 13 vị trí, 24 cột mốc"): "8 đề cử trên tổng số 9 hạng mục, 10 đề cử năm
+    # ngoái" is 8 of the 9.
+    return pairs if len(pairs) == 2 or a.value > b.value else []
+
+
+_RANGE_DASH = re.compile(r"[^\S\n]*[-–][^\S\n]*")
+
+
 def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list[PartWhole], sentence_start: int = 0) -> None:
     seen: set[int] = set()
     first_new = len(out)
     for i, a in enumerate(qs[:-1]):
         b = qs[i + 1]
-        if a.unit == "%" or b.unit == "%" or a.in_range or b.in_range:
+        # "giành khoảng 390-430 ghế trong tổng số 577 ghế": a range of the part, read by its
+        # first figure, with no percentage (the range states no one ratio).
+        range_first = qs[i - 1] if a.in_range and i > 0 and qs[i - 1].in_range and _RANGE_DASH.fullmatch(text, qs[i - 1].end, a.start) else None
+        if a.unit == "%" or b.unit == "%" or (a.in_range and range_first is None) or b.in_range:
+            continue
+        if range_first is not None and not (range_first.value <= a.value <= b.value and _WHOLE_LINK.match(text, a.end, b.start)):
             continue
         link = None
-        if a.denominator == b.index:
+        if a.denominator == b.index and range_first is None:
             # "6,4 bác sĩ/1 vạn dân" is a rate, not a part of a whole; "túc trực 24/24 (giờ)",
             # "24/7" say round the clock.
             link = "/" if b.value != 1 and not _round_the_clock(text, a, b) and not _day_and_month(text, a, b) else None
@@ -542,6 +607,12 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
             m = _WHOLE_LINK.match(gap) or _WHOLE_PAREN.match(gap)
             if m is not None and _SUPERLATIVE_OF.search(gap):
                 m = None
+            if m is not None and m.re is _WHOLE_LINK and (paired := _paired_wholes(text, qs, i)):
+                # "1 vụ với 3 bị cáo trong số 90 vụ, 148 bị cáo": each part with the whole of its noun.
+                for part, whole in paired:
+                    seen.add(part.index)
+                    out.append(PartWhole(part=part, whole=whole, percent=None, link=re.sub(r"\s+", " ", m.group(1).lower()) + " … ,"))
+                continue
             if m is None and _same_thing(text, a, b):
                 # "18 xã đạt chuẩn (trên 25 xã), chiếm 72%": "(trên B" of the part's own noun.
                 m = _WHOLE_PAREN_ON.match(gap)
@@ -561,6 +632,10 @@ def _part_whole(text: str, qs: list[Quantity], all_qs: list[Quantity], out: list
                       or (m.re is _WHOLE_LINK and not m.group(1)[0].isupper() and _counts_of_things(text, a, b))) and not _numbered(text, a, b):
                 link = re.sub(r"\s+", " ", (m.group(1) if m.re is _WHOLE_LINK else "(tổng số").lower())
         if link is None:
+            continue
+        if range_first is not None:
+            seen.add(a.index)
+            out.append(PartWhole(part=range_first, whole=b, percent=None, link=link))
             continue
         percent = None
         # The percentage after B: ", chiếm tỷ lệ X%", "đạt X%", "(X%)", "(tỷ lệ tử vong là X%)".
@@ -666,6 +741,12 @@ def _shares(text: str, qs: list[Quantity], sentence_start: int, out: list[Quanti
         if not is_share and q.relation is None and q.verb in (None, "là") and not q.in_range and _SHARE_SAID_BEFORE.search(text, max(sentence_start, q.start - 50), q.start):
             # "chiếm tỷ lệ vượt trội là 64,98%": "chiếm" with its own words, then the figure.
             is_share = True
+        if not is_share and q.relation is None and q.verb is None and not q.in_range \
+                and (m := _SHARE_SAID_ASIDE.search(text, max(sentence_start, q.start - 50), q.start)) and ("(" not in m.group() or _PCT_CLOSES.match(text, q.end)):
+            # "chiếm tỷ lệ cao (82,6%)", "chiếm đa số (khoảng 90%)", "chiếm tỷ lệ lớn nhất, tới
+            # 40,9%": "chiếm" and a word or two of how large, then the figure in parentheses of
+            # its own or after ", tới".
+            is_share = True
         if not is_share and q.relation is None and q.verb is None and not q.in_range and last_share is not None and q.start - last_share.end < 160 \
                 and _NAMED_PAREN_PCT.search(text, max(sentence_start, q.start - 40), q.start) and _PCT_CLOSES.match(text, q.end) \
                 and (figure_before is None or figure_before.start < last_share.start or figure_before.unit == "%"):
@@ -730,6 +811,13 @@ _SHARE_SAID_BEFORE = re.compile(
     # "chiếm thị phần trên 1%", "chiếm tỉ lệ lớn 67%", "chiếm mất 70%", "chỉ chiếm còn 19,72%"
     # — not "chiếm giữ / chiếm đóng" (to occupy).
     r"|(?<!\w)chiếm(?![^\S\n]+(?:giữ|đóng|lĩnh|đoạt|được)(?!\w))(?:[^\S\n]+(?!từ(?!\w))[^\W\d_]+){1,3}?[^\S\n]*\Z",
+    re.IGNORECASE,
+)
+# "chiếm" and up to three words of how large (not "ưu thế", to dominate; not to occupy), then
+# "(" or ", tới / đến / lên tới" before the figure.
+_SHARE_SAID_ASIDE = re.compile(
+    r"(?<!\w)chiếm(?![^\S\n]+(?:giữ|đóng|lĩnh|đoạt|được|ưu)(?!\w))(?:[^\S\n]+(?!từ(?!\w))[^\W\d_]+){1,4}?"
+    r"[^\S\n]*(?:\(|,[^\S\n]*(?:lên[^\S\n]+)?(?:tới|đến))[^\S\n]*(?:(?:khoảng|gần|hơn|trên|xấp[^\S\n]+xỉ)[^\S\n]+)?\Z",
     re.IGNORECASE,
 )
 _NAMED_PAREN_PCT = re.compile(r"(?<!\w)[A-ZĐ][^\W\d_]*(?:[^\S\n]+[A-ZĐ][^\W\d_]*){0,3}[^\S\n]*\([^\S\n]*\Z")
