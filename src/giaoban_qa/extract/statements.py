@@ -1124,6 +1124,7 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
     for m in prev_sentence or ():
         if m.unit != "%" and not m.in_range:
             prev_last[_cum_noun(text, m) or ""] = m
+    summed_set = set(summed)
     first_read = len(out)
     absorbed: set[int] = set()  # summed figures a raised total adds (read as its new figure only)
     for i, q in enumerate(qs):
@@ -1171,10 +1172,13 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             # 100 người …, đưa tổng số … lên 10 người" adds the 7); else the figure right before
             # it, when either has no noun, both are the same thing, or both count people
             # ("kết nạp 45 đảng viên mới, nâng tổng số … lên 40 đồng chí").
+            # A new figure summed since a start of its own ("từ đầu năm đến nay thay mới thêm 24
+            # xe …, nâng tổng số xe thay mới … là 151 xe") is what the total adds, too; a figure
+            # another raise reached is not.
             a = _last_before(said_new, i)
             if a is not None:
                 m = qs[a]
-                k = a if not (m.in_range or m.index in assigned) else None
+                k = a if not (m.in_range or (m.index in assigned and a not in summed_set)) else None
             else:
                 k = _last_before(candidates, i)
                 s_k = _last_before(summed, i)
