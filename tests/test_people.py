@@ -430,3 +430,9 @@ def test_a_plural_single_holder_post_shared_by_a_list_is_not_compared():
     # "các Chủ tịch UBND xã A, B": several communes' chairs, not one post held twice.
     found = people(build_document("t.txt", "Dự có các Chủ tịch UBND xã Lê Văn Tư, Đỗ Văn Nam."))
     assert [(p.name, [t.current for t in p.titles]) for p in found] == [("Lê Văn Tư", [True]), ("Đỗ Văn Nam", [False])]
+
+
+def test_the_organising_board_in_lower_case_continues_the_title():
+    # (cov-cp5) "Trưởng ban tổ chức Tỉnh ủy": "tổ chức" after "ban" is the board's name.
+    assert _people("Trưởng ban tổ chức Tỉnh ủy Lê Văn Tâm phát biểu tại hội nghị.") == [("Lê Văn Tâm", ["Trưởng ban tổ chức Tỉnh ủy"])]
+    assert _people("Bà Đỗ Thị Hoa, Phó ban tổ chức Huyện ủy, cho biết.") == [("Đỗ Thị Hoa", ["Phó ban tổ chức Huyện ủy"])]

@@ -366,6 +366,8 @@ _TAIL_BOUND["nước"] = _TAIL_BOUND["nước"] | {"phủ"}
 _TAIL_BOUND["bộ"] = _TAIL_BOUND["bộ"] | {"đường"}
 _TAIL_BOUND["tế"] = _TAIL_BOUND["tế"] | {"quốc"}
 _TAIL_BOUND["đoàn"] = _TAIL_BOUND["đoàn"] | {"tiểu", "trung", "lữ", "sư"}
+# "Trưởng ban tổ chức Trung ương", "Phó ban tổ chức Tỉnh ủy" (the organ in lower case).
+_TAIL_BOUND["tổ"] = _TAIL_BOUND["tổ"] | {"ban"}
 _MAX_TITLE_WORDS = 14
 # The small patterns of the title helpers, compiled once (called through ``re.*`` they
 # cost a cache lookup each, ten thousand times a check of the real corpus).
