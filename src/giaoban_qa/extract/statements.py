@@ -1184,6 +1184,11 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
                 s_k = _last_before(summed, i)
                 if s_k is not None and (k is None or s_k > k):
                     k = s_k
+                # "2 ghế ở hàng 3 và ghế băng …, nâng tổng số chỗ ngồi lên 8": a bare figure that
+                # counts nothing (no unit, scale or noun after it) and is not said to be new
+                # numbers a row or a line; it is not what the total adds.
+                if k is not None and not (qs[k].unit or qs[k].scale or noun(text, qs[k])):
+                    k = None
             if k is not None:
                 m_noun = _cum_noun(text, qs[k])
                 # "giao 4.343 chiếc …, nâng doanh số … lên 23.000 xe": the classifier counts the thing.
