@@ -436,3 +436,19 @@ def test_the_organising_board_in_lower_case_continues_the_title():
     # (cov-cp5) "Trưởng ban tổ chức Tỉnh ủy": "tổ chức" after "ban" is the board's name.
     assert _people("Trưởng ban tổ chức Tỉnh ủy Lê Văn Tâm phát biểu tại hội nghị.") == [("Lê Văn Tâm", ["Trưởng ban tổ chức Tỉnh ủy"])]
     assert _people("Bà Đỗ Thị Hoa, Phó ban tổ chức Huyện ủy, cho biết.") == [("Đỗ Thị Hoa", ["Phó ban tổ chức Huyện ủy"])]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (cov-cp5) a body or a field named in lower case after the role, a pair at a time
+        ("Trưởng ban trọng tài Lê Văn Hải cho biết cầu thủ bị phạt đúng luật.", [("Lê Văn Hải", ["Trưởng ban trọng tài"])]),
+        ("Giám đốc âm nhạc Trần Thu Hà chia sẻ về đêm diễn.", [("Trần Thu Hà", ["Giám đốc âm nhạc"])]),
+        ("Chủ nhiệm đoàn luật sư Hà Nội Phạm Văn Long dẫn lại kết luận.", [("Phạm Văn Long", ["Chủ nhiệm đoàn luật sư Hà Nội"])]),
+        ("Chủ tịch tập đoàn Hòa Phát Trần Đình Long phát biểu.", [("Trần Đình Long", ["Chủ tịch tập đoàn Hòa Phát"])]),
+        # the first word of a pair alone does not continue the title
+        ("Chủ tịch tập trung chỉ đạo, ông Lê Văn Hải cho biết.", [("Lê Văn Hải", [])]),
+    ],
+)
+def test_a_lower_case_body_after_the_role_continues_the_title(text, expected):
+    assert _people(text) == expected

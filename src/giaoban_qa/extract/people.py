@@ -368,6 +368,11 @@ _TAIL_BOUND["tế"] = _TAIL_BOUND["tế"] | {"quốc"}
 _TAIL_BOUND["đoàn"] = _TAIL_BOUND["đoàn"] | {"tiểu", "trung", "lữ", "sư"}
 # "Trưởng ban tổ chức Trung ương", "Phó ban tổ chức Tỉnh ủy" (the organ in lower case).
 _TAIL_BOUND["tổ"] = _TAIL_BOUND["tổ"] | {"ban"}
+# "Trưởng ban trọng tài", "Giám đốc âm nhạc", "Chủ nhiệm đoàn luật sư Hà Nội", "Chủ tịch tập
+# đoàn Lộc Trời" (the body or the field in lower case).
+# The first word of each pair is taken only when its second follows (_PAIR_NEXT, below).
+_TAIL_BOUND.update({"tài": {"trọng"}, "nhạc": {"âm"}})
+_TAIL_BOUND["đoàn"] = _TAIL_BOUND["đoàn"] | {"nhiệm"}
 _MAX_TITLE_WORDS = 14
 # The small patterns of the title helpers, compiled once (called through ``re.*`` they
 # cost a cache lookup each, ten thousand times a check of the real corpus).
@@ -583,6 +588,7 @@ _PAIR_NEXT = {
     "tối": {"cao"}, "đa": {"khoa"}, "thực": {"phẩm", "nghiệm"}, "biểu": {"diễn"}, "tác": {"giả"}, "sân": {"bay"}, "quốc": {"tế", "phòng", "gia"},
 }
 _PAIR_NEXT["chủ"] = _PAIR_NEXT["chủ"] | {"nghĩa"}
+_PAIR_NEXT.update({"tập": {"đoàn"}, "âm": {"nhạc"}, "trọng": {"tài"}})  # "Chủ tịch tập đoàn", "Giám đốc âm nhạc", "Trưởng ban trọng tài"
 _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập": "chữ", "niên": "thanh", "hàng": "ngân", "hiểm": "bảo",
                 "quan": "hải", "sát": "cảnh", "lý": "quản", "án": "tòa", "kiểm": "viện", "viện": "bệnh", "binh": "chiến"}
 
