@@ -446,7 +446,12 @@ def test_the_organising_board_in_lower_case_continues_the_title():
         ("Giám đốc âm nhạc Trần Thu Hà chia sẻ về đêm diễn.", [("Trần Thu Hà", ["Giám đốc âm nhạc"])]),
         ("Chủ nhiệm đoàn luật sư Hà Nội Phạm Văn Long dẫn lại kết luận.", [("Phạm Văn Long", ["Chủ nhiệm đoàn luật sư Hà Nội"])]),
         ("Chủ tịch tập đoàn Hòa Phát Trần Đình Long phát biểu.", [("Trần Đình Long", ["Chủ tịch tập đoàn Hòa Phát"])]),
+        ("Giám đốc chi nhánh Hải Phòng Đỗ Văn Nam cho biết doanh số tăng.", [("Đỗ Văn Nam", ["Giám đốc chi nhánh Hải Phòng"])]),
+        ("Bí thư chi bộ Hà Thị Lan báo cáo kết quả.", [("Hà Thị Lan", ["Bí thư chi bộ"])]),
+        ("Trưởng phòng kỹ thuật Vũ Minh Đức kiểm tra công trình.", [("Vũ Minh Đức", ["Trưởng phòng kỹ thuật"])]),
+        ("Chủ tịch danh dự Hội Nhà văn Nguyễn Văn An chia sẻ.", [("Nguyễn Văn An", ["Chủ tịch danh dự Hội Nhà văn"])]),
         # the first word of a pair alone does not continue the title
+        ("Giám đốc chi tiền, ông Lê Văn Hải cho biết.", [("Lê Văn Hải", [])]),
         ("Chủ tịch tập trung chỉ đạo, ông Lê Văn Hải cho biết.", [("Lê Văn Hải", [])]),
     ],
 )

@@ -371,7 +371,7 @@ _TAIL_BOUND["tổ"] = _TAIL_BOUND["tổ"] | {"ban"}
 # "Trưởng ban trọng tài", "Giám đốc âm nhạc", "Chủ nhiệm đoàn luật sư Hà Nội", "Chủ tịch tập
 # đoàn Lộc Trời" (the body or the field in lower case).
 # The first word of each pair is taken only when its second follows (_PAIR_NEXT, below).
-_TAIL_BOUND.update({"tài": {"trọng"}, "nhạc": {"âm"}})
+_TAIL_BOUND.update({"tài": {"trọng"}, "nhạc": {"âm"}, "nhánh": {"chi"}, "dự": {"danh"}})
 _TAIL_BOUND["đoàn"] = _TAIL_BOUND["đoàn"] | {"nhiệm"}
 _MAX_TITLE_WORDS = 14
 # The small patterns of the title helpers, compiled once (called through ``re.*`` they
@@ -589,6 +589,9 @@ _PAIR_NEXT = {
 }
 _PAIR_NEXT["chủ"] = _PAIR_NEXT["chủ"] | {"nghĩa"}
 _PAIR_NEXT.update({"tập": {"đoàn"}, "âm": {"nhạc"}, "trọng": {"tài"}})  # "Chủ tịch tập đoàn", "Giám đốc âm nhạc", "Trưởng ban trọng tài"
+# "Giám đốc chi nhánh Hà Nội", "Bí thư chi bộ", "Trưởng phòng kỹ thuật", "Chủ tịch danh dự Hội
+# Nhà văn".
+_PAIR_NEXT.update({"chi": {"nhánh", "cục", "bộ"}, "kỹ": {"thuật"}, "danh": {"dự"}})
 _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập": "chữ", "niên": "thanh", "hàng": "ngân", "hiểm": "bảo",
                 "quan": "hải", "sát": "cảnh", "lý": "quản", "án": "tòa", "kiểm": "viện", "viện": "bệnh", "binh": "chiến"}
 
