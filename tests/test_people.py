@@ -457,3 +457,10 @@ def test_the_organising_board_in_lower_case_continues_the_title():
 )
 def test_a_lower_case_body_after_the_role_continues_the_title(text, expected):
     assert _people(text) == expected
+
+
+def test_an_institute_named_after_a_person_is_no_holder_of_the_title():
+    # (cov-cp5) "Chủ tịch danh dự Viện Phan Châu Trinh": the institute's name, not its chair.
+    got = _people("Bà Trần Thị Mai (Chủ tịch danh dự Viện Phan Châu Trinh) phát biểu.")
+    assert got == [("Trần Thị Mai", ["Chủ tịch danh dự Viện Phan Châu Trinh"])]
+    assert [n for n, _ in _people("Ông Lê Văn Hải, Viện trưởng Viện Phan Châu Trinh, cho biết.")] == ["Lê Văn Hải"]

@@ -1054,7 +1054,9 @@ def _weak_name(run: list[tuple[int, int, str]], lex: TitleLexicon) -> bool:
 
 
 # The word before a school's name, often a person's name ("Trường THCS Lê Lợi").
-_SCHOOL_WORDS = frozenset(("học", "thcs", "thpt", "trường", "th", "bv"))  # lower case, marks kept: "trưởng" is a role
+# (cov-cp5) So is an institute's or a hospital's ("Viện Phan Châu Trinh", "Bệnh viện Nguyễn Tri
+# Phương"): "viện", not "viện trưởng".
+_SCHOOL_WORDS = frozenset(("học", "thcs", "thpt", "trường", "th", "bv", "viện"))  # lower case, marks kept: "trưởng" is a role
 # The word before a firm's name, which is often a person's ("công ty TNHH Dương Dũng").
 _COMPANY_WORDS = frozenset(("ty", "tnhh", "cp", "htx", "doanh nghiệp"))
 # Runs that open with a family name and name no one: "Bộ Tư lệnh Thái Bình Dương".
