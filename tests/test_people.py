@@ -464,3 +464,15 @@ def test_an_institute_named_after_a_person_is_no_holder_of_the_title():
     got = _people("Bà Trần Thị Mai (Chủ tịch danh dự Viện Phan Châu Trinh) phát biểu.")
     assert got == [("Trần Thị Mai", ["Chủ tịch danh dự Viện Phan Châu Trinh"])]
     assert [n for n, _ in _people("Ông Lê Văn Hải, Viện trưởng Viện Phan Châu Trinh, cho biết.")] == ["Lê Văn Hải"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (cov-cp5) the procuracy's name in lower case continues the title
+        ("Viện trưởng Viện Kiểm sát nhân dân tỉnh Đào Văn Kiên phát biểu.", [("Đào Văn Kiên", ["Viện trưởng Viện Kiểm sát nhân dân tỉnh"])]),
+        ("Phó Viện trưởng Viện kiểm sát nhân dân huyện Lê Thị Hoa dự họp.", [("Lê Thị Hoa", ["Phó Viện trưởng Viện kiểm sát nhân dân huyện"])]),
+    ],
+)
+def test_the_procuracy_in_lower_case_continues_the_title(text, expected):
+    assert _people(text) == expected

@@ -372,6 +372,8 @@ _TAIL_BOUND["tổ"] = _TAIL_BOUND["tổ"] | {"ban"}
 # đoàn Lộc Trời" (the body or the field in lower case).
 # The first word of each pair is taken only when its second follows (_PAIR_NEXT, below).
 _TAIL_BOUND.update({"tài": {"trọng"}, "nhạc": {"âm"}, "nhánh": {"chi"}, "dự": {"danh"}})
+_TAIL_BOUND["sát"] = {"kiểm"}  # "Viện trưởng Viện Kiểm sát nhân dân tỉnh", "Viện kiểm sát"
+_TAIL_BOUND["nhân"] = _TAIL_BOUND["nhân"] | {"sát"}
 _TAIL_BOUND["đoàn"] = _TAIL_BOUND["đoàn"] | {"nhiệm"}
 _MAX_TITLE_WORDS = 14
 # The small patterns of the title helpers, compiled once (called through ``re.*`` they
