@@ -476,3 +476,21 @@ def test_an_institute_named_after_a_person_is_no_holder_of_the_title():
 )
 def test_the_procuracy_in_lower_case_continues_the_title(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (cov-cp5) local organs written partly in lower case continue the title
+        ("Giám đốc Kho bạc Nhà nước tỉnh Hà Văn Tú báo cáo.", [("Hà Văn Tú", ["Giám đốc Kho bạc Nhà nước tỉnh"])]),
+        ("Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Mai Văn Sơn báo cáo.", [("Mai Văn Sơn", ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"])]),
+        ("Giám đốc Ban quản lý dự án đầu tư xây dựng huyện Hà Văn Tú báo cáo.", [("Hà Văn Tú", ["Giám đốc Ban quản lý dự án đầu tư xây dựng huyện"])]),
+        ("Giám đốc Trung tâm phát triển quỹ đất huyện Hà Văn Tú báo cáo.", [("Hà Văn Tú", ["Giám đốc Trung tâm phát triển quỹ đất huyện"])]),
+        ("Giám đốc Ngân hàng Chính sách xã hội huyện Hà Văn Tú báo cáo.", [("Hà Văn Tú", ["Giám đốc Ngân hàng Chính sách xã hội huyện"])]),
+        # a project's or a firm's name after "dự án" / "phát triển" is no person
+        ("Ông Trần Văn Long - Tổng giám đốc dự án Sunrise Garden cho biết.", [("Trần Văn Long", ["Tổng giám đốc"])]),
+        ("Ông Lê Văn An - Giám đốc phát triển Green Riverside cho biết.", [("Lê Văn An", ["Giám đốc"])]),
+    ],
+)
+def test_local_organs_in_lower_case_continue_the_title(text, expected):
+    assert _people(text) == expected

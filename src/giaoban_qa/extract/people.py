@@ -374,6 +374,15 @@ _TAIL_BOUND["tổ"] = _TAIL_BOUND["tổ"] | {"ban"}
 _TAIL_BOUND.update({"tài": {"trọng"}, "nhạc": {"âm"}, "nhánh": {"chi"}, "dự": {"danh"}})
 _TAIL_BOUND["sát"] = {"kiểm"}  # "Viện trưởng Viện Kiểm sát nhân dân tỉnh", "Viện kiểm sát"
 _TAIL_BOUND["nhân"] = _TAIL_BOUND["nhân"] | {"sát"}
+# Local organs of a report written partly in lower case: "Kho bạc Nhà nước tỉnh", "Bộ Chỉ huy
+# Quân sự tỉnh", "Ban Quản lý dự án đầu tư xây dựng huyện", "Trung tâm phát triển quỹ đất",
+# "Ngân hàng Chính sách xã hội huyện".
+_TAIL_BOUND.update({"bạc": {"kho"}, "huy": {"chỉ"}, "án": {"dự"}, "đất": {"quỹ"}})
+# "dự án" only after "quản lý": "Tổng giám đốc dự án Gelexia Garden" names the project, not an organ.
+_TAIL_BOUND["dự"] = _TAIL_BOUND["dự"] | {"lý"}
+# Each bound to the word before it: "Ban quản lý dự án đầu tư", "Trung tâm phát triển quỹ đất".
+_TAIL_BOUND.update({"đầu": {"án"}, "phát": {"tâm"}, "quỹ": {"triển"}})
+_TAIL_BOUND["sách"] = _TAIL_BOUND["sách"] | {"chính"}
 _TAIL_BOUND["đoàn"] = _TAIL_BOUND["đoàn"] | {"nhiệm"}
 _MAX_TITLE_WORDS = 14
 # The small patterns of the title helpers, compiled once (called through ``re.*`` they
