@@ -494,3 +494,20 @@ def test_the_procuracy_in_lower_case_continues_the_title(text, expected):
 )
 def test_local_organs_in_lower_case_continue_the_title(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (cov-cp5) more local organs of a report, each lower-case word bound to the one before it
+        ("Bí thư Tỉnh đoàn Lò Văn Hùng báo cáo.", [("Lò Văn Hùng", ["Bí thư Tỉnh đoàn"])]),
+        ("Tổ trưởng tổ công tác Vũ Thị Nga báo cáo.", [("Vũ Thị Nga", ["Tổ trưởng tổ công tác"])]),
+        ("Giám đốc Trung tâm Kiểm soát bệnh tật tỉnh Đinh Văn Hòa báo cáo.", [("Đinh Văn Hòa", ["Giám đốc Trung tâm Kiểm soát bệnh tật tỉnh"])]),
+        ("Giám đốc Trung tâm Dịch vụ việc làm tỉnh Đinh Văn Hòa báo cáo.", [("Đinh Văn Hòa", ["Giám đốc Trung tâm Dịch vụ việc làm tỉnh"])]),
+        ("Trưởng phòng Kinh tế và Hạ tầng huyện Phan Văn Lộc báo cáo.", [("Phan Văn Lộc", ["Trưởng phòng Kinh tế và Hạ tầng huyện"])]),
+        # "công" alone after an organ still ends the title
+        ("Giám đốc Sở công bố kết quả, ông Hà Văn Tú nói.", [("Hà Văn Tú", [])]),
+    ],
+)
+def test_more_local_organs_continue_the_title(text, expected):
+    assert _people(text) == expected

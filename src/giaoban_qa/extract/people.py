@@ -382,6 +382,13 @@ _TAIL_BOUND.update({"bạc": {"kho"}, "huy": {"chỉ"}, "án": {"dự"}, "đất
 _TAIL_BOUND["dự"] = _TAIL_BOUND["dự"] | {"lý"}
 # Each bound to the word before it: "Ban quản lý dự án đầu tư", "Trung tâm phát triển quỹ đất".
 _TAIL_BOUND.update({"đầu": {"án"}, "phát": {"tâm"}, "quỹ": {"triển"}})
+# "Bí thư Tỉnh đoàn", "Tổ trưởng tổ công tác", "Ban Thi đua - Khen thưởng", "Trung tâm Kiểm soát
+# bệnh tật", "Trung tâm Dịch vụ việc làm", "Đài Phát thanh - Truyền hình", "Phòng Kinh tế và Hạ tầng".
+_TAIL_BOUND["đoàn"] = _TAIL_BOUND["đoàn"] | {"tỉnh", "huyện", "thành"}
+_TAIL_BOUND["tổ"] = _TAIL_BOUND["tổ"] | {"trưởng"}
+_TAIL_BOUND["vụ"] = _TAIL_BOUND["vụ"] | {"dịch"}
+_TAIL_BOUND.update({"tác": {"công"}, "đua": {"thi"}, "thưởng": {"khen"}, "soát": {"kiểm"}, "tật": {"bệnh"}, "việc": {"vụ"}, "làm": {"việc"},
+                    "thanh": {"phát"}, "hình": {"truyền"}, "tầng": {"hạ"}})
 _TAIL_BOUND["sách"] = _TAIL_BOUND["sách"] | {"chính"}
 _TAIL_BOUND["đoàn"] = _TAIL_BOUND["đoàn"] | {"nhiệm"}
 _MAX_TITLE_WORDS = 14
@@ -603,6 +610,9 @@ _PAIR_NEXT.update({"tập": {"đoàn"}, "âm": {"nhạc"}, "trọng": {"tài"}})
 # "Giám đốc chi nhánh Hà Nội", "Bí thư chi bộ", "Trưởng phòng kỹ thuật", "Chủ tịch danh dự Hội
 # Nhà văn".
 _PAIR_NEXT.update({"chi": {"nhánh", "cục", "bộ"}, "kỹ": {"thuật"}, "danh": {"dự"}})
+_PAIR_NEXT.update({"khen": {"thưởng"}})
+_PAIR_NEXT["công"] = _PAIR_NEXT["công"] | {"tác"}
+_PAIR_NEXT["bệnh"] = _PAIR_NEXT["bệnh"] | {"tật"}
 _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập": "chữ", "niên": "thanh", "hàng": "ngân", "hiểm": "bảo",
                 "quan": "hải", "sát": "cảnh", "lý": "quản", "án": "tòa", "kiểm": "viện", "viện": "bệnh", "binh": "chiến"}
 
