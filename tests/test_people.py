@@ -430,3 +430,84 @@ def test_a_plural_single_holder_post_shared_by_a_list_is_not_compared():
     # "các Chủ tịch UBND xã A, B": several communes' chairs, not one post held twice.
     found = people(build_document("t.txt", "Dự có các Chủ tịch UBND xã Lê Văn Tư, Đỗ Văn Nam."))
     assert [(p.name, [t.current for t in p.titles]) for p in found] == [("Lê Văn Tư", [True]), ("Đỗ Văn Nam", [False])]
+
+
+def test_the_organising_board_in_lower_case_continues_the_title():
+    # (cov-cp5) "Trưởng ban tổ chức Tỉnh ủy": "tổ chức" after "ban" is the board's name.
+    assert _people("Trưởng ban tổ chức Tỉnh ủy Lê Văn Tâm phát biểu tại hội nghị.") == [("Lê Văn Tâm", ["Trưởng ban tổ chức Tỉnh ủy"])]
+    assert _people("Bà Đỗ Thị Hoa, Phó ban tổ chức Huyện ủy, cho biết.") == [("Đỗ Thị Hoa", ["Phó ban tổ chức Huyện ủy"])]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (cov-cp5) a body or a field named in lower case after the role, a pair at a time
+        ("Trưởng ban trọng tài Lê Văn Hải cho biết cầu thủ bị phạt đúng luật.", [("Lê Văn Hải", ["Trưởng ban trọng tài"])]),
+        ("Giám đốc âm nhạc Trần Thu Hà chia sẻ về đêm diễn.", [("Trần Thu Hà", ["Giám đốc âm nhạc"])]),
+        ("Chủ nhiệm đoàn luật sư Hà Nội Phạm Văn Long dẫn lại kết luận.", [("Phạm Văn Long", ["Chủ nhiệm đoàn luật sư Hà Nội"])]),
+        ("Chủ tịch tập đoàn Hòa Phát Trần Đình Long phát biểu.", [("Trần Đình Long", ["Chủ tịch tập đoàn Hòa Phát"])]),
+        ("Giám đốc chi nhánh Hải Phòng Đỗ Văn Nam cho biết doanh số tăng.", [("Đỗ Văn Nam", ["Giám đốc chi nhánh Hải Phòng"])]),
+        ("Bí thư chi bộ Hà Thị Lan báo cáo kết quả.", [("Hà Thị Lan", ["Bí thư chi bộ"])]),
+        ("Trưởng phòng kỹ thuật Vũ Minh Đức kiểm tra công trình.", [("Vũ Minh Đức", ["Trưởng phòng kỹ thuật"])]),
+        ("Chủ tịch danh dự Hội Nhà văn Nguyễn Văn An chia sẻ.", [("Nguyễn Văn An", ["Chủ tịch danh dự Hội Nhà văn"])]),
+        # the first word of a pair alone does not continue the title
+        ("Giám đốc chi tiền, ông Lê Văn Hải cho biết.", [("Lê Văn Hải", [])]),
+        ("Chủ tịch tập trung chỉ đạo, ông Lê Văn Hải cho biết.", [("Lê Văn Hải", [])]),
+    ],
+)
+def test_a_lower_case_body_after_the_role_continues_the_title(text, expected):
+    assert _people(text) == expected
+
+
+def test_an_institute_named_after_a_person_is_no_holder_of_the_title():
+    # (cov-cp5) "Chủ tịch danh dự Viện Phan Châu Trinh": the institute's name, not its chair.
+    got = _people("Bà Trần Thị Mai (Chủ tịch danh dự Viện Phan Châu Trinh) phát biểu.")
+    assert got == [("Trần Thị Mai", ["Chủ tịch danh dự Viện Phan Châu Trinh"])]
+    assert [n for n, _ in _people("Ông Lê Văn Hải, Viện trưởng Viện Phan Châu Trinh, cho biết.")] == ["Lê Văn Hải"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (cov-cp5) the procuracy's name in lower case continues the title
+        ("Viện trưởng Viện Kiểm sát nhân dân tỉnh Đào Văn Kiên phát biểu.", [("Đào Văn Kiên", ["Viện trưởng Viện Kiểm sát nhân dân tỉnh"])]),
+        ("Phó Viện trưởng Viện kiểm sát nhân dân huyện Lê Thị Hoa dự họp.", [("Lê Thị Hoa", ["Phó Viện trưởng Viện kiểm sát nhân dân huyện"])]),
+    ],
+)
+def test_the_procuracy_in_lower_case_continues_the_title(text, expected):
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (cov-cp5) local organs written partly in lower case continue the title
+        ("Giám đốc Kho bạc Nhà nước tỉnh Hà Văn Tú báo cáo.", [("Hà Văn Tú", ["Giám đốc Kho bạc Nhà nước tỉnh"])]),
+        ("Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Mai Văn Sơn báo cáo.", [("Mai Văn Sơn", ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"])]),
+        ("Giám đốc Ban quản lý dự án đầu tư xây dựng huyện Hà Văn Tú báo cáo.", [("Hà Văn Tú", ["Giám đốc Ban quản lý dự án đầu tư xây dựng huyện"])]),
+        ("Giám đốc Trung tâm phát triển quỹ đất huyện Hà Văn Tú báo cáo.", [("Hà Văn Tú", ["Giám đốc Trung tâm phát triển quỹ đất huyện"])]),
+        ("Giám đốc Ngân hàng Chính sách xã hội huyện Hà Văn Tú báo cáo.", [("Hà Văn Tú", ["Giám đốc Ngân hàng Chính sách xã hội huyện"])]),
+        # a project's or a firm's name after "dự án" / "phát triển" is no person
+        ("Ông Trần Văn Long - Tổng giám đốc dự án Sunrise Garden cho biết.", [("Trần Văn Long", ["Tổng giám đốc"])]),
+        ("Ông Lê Văn An - Giám đốc phát triển Green Riverside cho biết.", [("Lê Văn An", ["Giám đốc"])]),
+    ],
+)
+def test_local_organs_in_lower_case_continue_the_title(text, expected):
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (cov-cp5) more local organs of a report, each lower-case word bound to the one before it
+        ("Bí thư Tỉnh đoàn Lò Văn Hùng báo cáo.", [("Lò Văn Hùng", ["Bí thư Tỉnh đoàn"])]),
+        ("Tổ trưởng tổ công tác Vũ Thị Nga báo cáo.", [("Vũ Thị Nga", ["Tổ trưởng tổ công tác"])]),
+        ("Giám đốc Trung tâm Kiểm soát bệnh tật tỉnh Đinh Văn Hòa báo cáo.", [("Đinh Văn Hòa", ["Giám đốc Trung tâm Kiểm soát bệnh tật tỉnh"])]),
+        ("Giám đốc Trung tâm Dịch vụ việc làm tỉnh Đinh Văn Hòa báo cáo.", [("Đinh Văn Hòa", ["Giám đốc Trung tâm Dịch vụ việc làm tỉnh"])]),
+        ("Trưởng phòng Kinh tế và Hạ tầng huyện Phan Văn Lộc báo cáo.", [("Phan Văn Lộc", ["Trưởng phòng Kinh tế và Hạ tầng huyện"])]),
+        # "công" alone after an organ still ends the title
+        ("Giám đốc Sở công bố kết quả, ông Hà Văn Tú nói.", [("Hà Văn Tú", [])]),
+    ],
+)
+def test_more_local_organs_continue_the_title(text, expected):
+    assert _people(text) == expected

@@ -366,6 +366,31 @@ _TAIL_BOUND["nước"] = _TAIL_BOUND["nước"] | {"phủ"}
 _TAIL_BOUND["bộ"] = _TAIL_BOUND["bộ"] | {"đường"}
 _TAIL_BOUND["tế"] = _TAIL_BOUND["tế"] | {"quốc"}
 _TAIL_BOUND["đoàn"] = _TAIL_BOUND["đoàn"] | {"tiểu", "trung", "lữ", "sư"}
+# "Trưởng ban tổ chức Trung ương", "Phó ban tổ chức Tỉnh ủy" (the organ in lower case).
+_TAIL_BOUND["tổ"] = _TAIL_BOUND["tổ"] | {"ban"}
+# "Trưởng ban trọng tài", "Giám đốc âm nhạc", "Chủ nhiệm đoàn luật sư Hà Nội", "Chủ tịch tập
+# đoàn Lộc Trời" (the body or the field in lower case).
+# The first word of each pair is taken only when its second follows (_PAIR_NEXT, below).
+_TAIL_BOUND.update({"tài": {"trọng"}, "nhạc": {"âm"}, "nhánh": {"chi"}, "dự": {"danh"}})
+_TAIL_BOUND["sát"] = {"kiểm"}  # "Viện trưởng Viện Kiểm sát nhân dân tỉnh", "Viện kiểm sát"
+_TAIL_BOUND["nhân"] = _TAIL_BOUND["nhân"] | {"sát"}
+# Local organs of a report written partly in lower case: "Kho bạc Nhà nước tỉnh", "Bộ Chỉ huy
+# Quân sự tỉnh", "Ban Quản lý dự án đầu tư xây dựng huyện", "Trung tâm phát triển quỹ đất",
+# "Ngân hàng Chính sách xã hội huyện".
+_TAIL_BOUND.update({"bạc": {"kho"}, "huy": {"chỉ"}, "án": {"dự"}, "đất": {"quỹ"}})
+# "dự án" only after "quản lý": "Tổng giám đốc dự án Gelexia Garden" names the project, not an organ.
+_TAIL_BOUND["dự"] = _TAIL_BOUND["dự"] | {"lý"}
+# Each bound to the word before it: "Ban quản lý dự án đầu tư", "Trung tâm phát triển quỹ đất".
+_TAIL_BOUND.update({"đầu": {"án"}, "phát": {"tâm"}, "quỹ": {"triển"}})
+# "Bí thư Tỉnh đoàn", "Tổ trưởng tổ công tác", "Ban Thi đua - Khen thưởng", "Trung tâm Kiểm soát
+# bệnh tật", "Trung tâm Dịch vụ việc làm", "Đài Phát thanh - Truyền hình", "Phòng Kinh tế và Hạ tầng".
+_TAIL_BOUND["đoàn"] = _TAIL_BOUND["đoàn"] | {"tỉnh", "huyện", "thành"}
+_TAIL_BOUND["tổ"] = _TAIL_BOUND["tổ"] | {"trưởng"}
+_TAIL_BOUND["vụ"] = _TAIL_BOUND["vụ"] | {"dịch"}
+_TAIL_BOUND.update({"tác": {"công"}, "đua": {"thi"}, "thưởng": {"khen"}, "soát": {"kiểm"}, "tật": {"bệnh"}, "việc": {"vụ"}, "làm": {"việc"},
+                    "thanh": {"phát"}, "hình": {"truyền"}, "tầng": {"hạ"}})
+_TAIL_BOUND["sách"] = _TAIL_BOUND["sách"] | {"chính"}
+_TAIL_BOUND["đoàn"] = _TAIL_BOUND["đoàn"] | {"nhiệm"}
 _MAX_TITLE_WORDS = 14
 # The small patterns of the title helpers, compiled once (called through ``re.*`` they
 # cost a cache lookup each, ten thousand times a check of the real corpus).
@@ -581,6 +606,13 @@ _PAIR_NEXT = {
     "tối": {"cao"}, "đa": {"khoa"}, "thực": {"phẩm", "nghiệm"}, "biểu": {"diễn"}, "tác": {"giả"}, "sân": {"bay"}, "quốc": {"tế", "phòng", "gia"},
 }
 _PAIR_NEXT["chủ"] = _PAIR_NEXT["chủ"] | {"nghĩa"}
+_PAIR_NEXT.update({"tập": {"đoàn"}, "âm": {"nhạc"}, "trọng": {"tài"}})  # "Chủ tịch tập đoàn", "Giám đốc âm nhạc", "Trưởng ban trọng tài"
+# "Giám đốc chi nhánh Hà Nội", "Bí thư chi bộ", "Trưởng phòng kỹ thuật", "Chủ tịch danh dự Hội
+# Nhà văn".
+_PAIR_NEXT.update({"chi": {"nhánh", "cục", "bộ"}, "kỹ": {"thuật"}, "danh": {"dự"}})
+_PAIR_NEXT.update({"khen": {"thưởng"}})
+_PAIR_NEXT["công"] = _PAIR_NEXT["công"] | {"tác"}
+_PAIR_NEXT["bệnh"] = _PAIR_NEXT["bệnh"] | {"tật"}
 _PAIR_SECOND = {"nữ": "phụ", "hiệp": "liên", "chiến": "cựu", "thập": "chữ", "niên": "thanh", "hàng": "ngân", "hiểm": "bảo",
                 "quan": "hải", "sát": "cảnh", "lý": "quản", "án": "tòa", "kiểm": "viện", "viện": "bệnh", "binh": "chiến"}
 
@@ -1043,7 +1075,9 @@ def _weak_name(run: list[tuple[int, int, str]], lex: TitleLexicon) -> bool:
 
 
 # The word before a school's name, often a person's name ("Trường THCS Lê Lợi").
-_SCHOOL_WORDS = frozenset(("học", "thcs", "thpt", "trường", "th", "bv"))  # lower case, marks kept: "trưởng" is a role
+# (cov-cp5) So is an institute's or a hospital's ("Viện Phan Châu Trinh", "Bệnh viện Nguyễn Tri
+# Phương"): "viện", not "viện trưởng".
+_SCHOOL_WORDS = frozenset(("học", "thcs", "thpt", "trường", "th", "bv", "viện"))  # lower case, marks kept: "trưởng" is a role
 # The word before a firm's name, which is often a person's ("công ty TNHH Dương Dũng").
 _COMPANY_WORDS = frozenset(("ty", "tnhh", "cp", "htx", "doanh nghiệp"))
 # Runs that open with a family name and name no one: "Bộ Tư lệnh Thái Bình Dương".

@@ -1212,6 +1212,7 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
     for m in prev_sentence or ():
         if m.unit != "%" and not m.in_range:
             prev_last[_cum_noun(text, m) or ""] = m
+    summed_set = set(summed)
     first_read = len(out)
     absorbed: set[int] = set()  # summed figures a raised total adds (read as its new figure only)
     for i, q in enumerate(qs):
@@ -1259,15 +1260,23 @@ def _cumulative(text: str, qs: list[Quantity], sentence_start: int, sentence_end
             # 100 người …, đưa tổng số … lên 10 người" adds the 7); else the figure right before
             # it, when either has no noun, both are the same thing, or both count people
             # ("kết nạp 45 đảng viên mới, nâng tổng số … lên 40 đồng chí").
+            # A new figure summed since a start of its own ("từ đầu năm đến nay thay mới thêm 24
+            # xe …, nâng tổng số xe thay mới … là 151 xe") is what the total adds, too; a figure
+            # another raise reached is not.
             a = _last_before(said_new, i)
             if a is not None:
                 m = qs[a]
-                k = a if not (m.in_range or m.index in assigned) else None
+                k = a if not (m.in_range or (m.index in assigned and a not in summed_set)) else None
             else:
                 k = _last_before(candidates, i)
                 s_k = _last_before(summed, i)
                 if s_k is not None and (k is None or s_k > k):
                     k = s_k
+                # "2 ghế ở hàng 3 và ghế băng …, nâng tổng số chỗ ngồi lên 8": a bare figure that
+                # counts nothing (no unit, scale or noun after it) and is not said to be new
+                # numbers a row or a line; it is not what the total adds.
+                if k is not None and not (qs[k].unit or qs[k].scale or noun(text, qs[k])):
+                    k = None
             if k is not None:
                 m_noun = _cum_noun(text, qs[k])
                 # "giao 4.343 chiếc …, nâng doanh số … lên 23.000 xe": the classifier counts the thing.
