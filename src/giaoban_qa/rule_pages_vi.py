@@ -187,7 +187,9 @@ PAGES: dict[str, tuple[str, str, str]] = {
         "theo nguyên văn và theo dạng bỏ dấu. Hai cách viết chỉ khác dấu, hoặc rất gần nhau và cùng chức danh, là một người viết hai cách; gợi ý cách viết "
         "của danh sách cán bộ (`name.roster`) nếu có, nếu không thì cách viết chiếm đa số. Tên gần giống mà không có căn cứ như vậy (\"Nguyễn Văn Hải\" và "
         "\"Nguyễn Văn Hà\") được bỏ qua: đó có thể là hai người. Địa danh cùng loại (\"xã Nam Sơn\", \"thị trấn Phủ Thông\") chỉ khác dấu được báo tương tự, "
-        "ở mức cảnh báo. Người có chức danh (hoặc được nêu hai lần) được viết lại một lần với một chữ cái của một âm tiết bị thay (\"Thắng\"/\"Thắnh\", "
+        "ở mức cảnh báo. Tên được viết lại mất hoặc thêm chữ cái cuối của tên (\"Tuấn\"/\"Tuấ\", \"Khoa\"/\"Kho\") được báo khi một trong hai "
+        "không phải âm tiết tiếng Việt hoặc là tên mà báo chí hầu như không dùng (`rules/given_names.json`); \"Hoa\" và \"Hoan\" đều là tên nên có thể là hai người. "
+        "Người có chức danh (hoặc được nêu hai lần) được viết lại một lần với một chữ cái của một âm tiết bị thay (\"Thắng\"/\"Thắnh\", "
         "\"Văn\"/\"Văm\", \"Trần\"/\"Trầm\") cũng được báo, trừ khi chữ viết sai là một họ khác hoặc văn bản ghi hai chức vụ khác nhau; người có chức danh được nêu lại mà thiếu tên đệm (\"Phan Văn Khải\" / "
         "\"đồng chí Phan Khải\") được báo ở mức cảnh báo, trừ khi có người khác cùng họ và tên. Kiểu bỏ dấu cũ, mới (\"Hoà\"/\"Hòa\") không tính là cách viết khác ở đây (xem `text.tone-style-mixed`).",
         "Viết sai tên cán bộ là lỗi dễ thấy nhất mà một báo cáo có thể in ra; cách viết khác của người có chức danh được báo ở mức lỗi.",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
+import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -13,6 +15,7 @@ from typing import Any, Iterable
 from giaoban_qa.document import Document, lower_text
 from giaoban_qa.extract.people import _LOWER_VI, _UPPER_VI, PersonMention, Place, Title, _low, fold, lexicon, old_tone_style, parse_title, people, places
 from giaoban_qa.findings import Category, Finding, Msg, Severity
+from giaoban_qa.packs import SHIPPED
 from giaoban_qa.records import record, replace
 from giaoban_qa.rules import Rule, RuleContext, register
 
@@ -235,6 +238,39 @@ def _valid_syllable(word: str) -> bool:
     return bool(_VALID_END.search(fold(word)))
 
 
+@functools.lru_cache(maxsize=1)
+def _given_name_counts() -> dict[str, int]:
+    """How often real news gives each syllable as a person's given name (``rules/given_names.json``,
+    written by ``benchmarks/build_given_names.py``); empty when the file is missing or damaged."""
+    try:
+        data = json.loads((SHIPPED / "given_names.json").read_text(encoding="utf-8"))
+        counts = data["counts"]
+        return {str(k): int(v) for k, v in counts.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _rare_beside(slip: str, given: str) -> bool:
+    """True when ``slip``, a syllable one last letter away from the given name ``given``, is
+    a given name real news hardly ever writes while ``given`` is a common one ("Vin" 22
+    times against "Vinh" 337, "Kho" never against "Khoa" 121): one person written two ways,
+    not two people ("Hoa" 242 and "Hoan" 39 are both names)."""
+    counts = _given_name_counts()
+    common = counts.get(_capitalised(given), 0)
+    return common >= GIVEN_NAME_MIN_COMMON and counts.get(_capitalised(slip), 0) * GIVEN_NAME_RATIO <= common
+
+
+def _capitalised(word: str) -> str:
+    low = _low(word)
+    return low[:1].upper() + low[1:]
+
+
+# _rare_beside: the right given name written at least this often in the pool, and this many
+# times as often as the slip.
+GIVEN_NAME_MIN_COMMON = 50
+GIVEN_NAME_RATIO = 10
+
+
 def _deletions(key: str, position: str) -> set[str]:
     """Keys with one letter of the family name (any place, names of four letters or more)
     or the last letter of the given name removed."""
@@ -360,12 +396,12 @@ def letter_slip_pairs(doc: Document) -> list[tuple[PersonMention, _Slip]]:
             if dropped_surname:
                 if _low(words[0]) in lex.surnames:
                     continue  # another family name: another person
-            elif _valid_syllable(words[-1]):
+            elif _valid_syllable(words[-1]) and not _rare_beside(words[-1], target.name.split()[-1]):
                 continue  # "Hoa" and "Hoan" can be two people; "Hoa" is not the slip of "Hoah"
         else:
             # The slip adds a last letter to the given name of a known person.
             target = next((known[d] for d in _deletions(key, "given") if d in known), None)
-            if target is None or target.key == key or _valid_syllable(words[-1]):
+            if target is None or target.key == key or _valid_syllable(words[-1]) and not _rare_beside(words[-1], target.name.split()[-1]):
                 continue
         if counts[fold(target.name)] < counts[key]:
             continue
@@ -731,7 +767,8 @@ class NameVariant(Rule):
     Sơn", "thị trấn Phủ Thông") whose names differ only in diacritics are reported the
     same way, as warnings. A name written once more with one letter dropped or added — the
     given name's last letter ("Tuấn"/"Tuấ", "Hoa"/"Hoah", one of the two not a Vietnamese
-    syllable) or a letter of a common family name ("Hoàng"/"Hoàn", the slip not a family
+    syllable, or one that news hardly ever gives as a name, `rules/given_names.json`:
+    "Khoa"/"Kho") or a letter of a common family name ("Hoàng"/"Hoàn", the slip not a family
     name), read after "đồng chí", "ông", "bà" too — is reported as well, and so is a titled
     person (or one named twice) written once more with one letter of one syllable replaced
     ("Thắng"/"Thắnh", "Văn"/"Văm", "Trần"/"Trầm"), unless the slip is another family name
