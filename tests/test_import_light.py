@@ -93,3 +93,15 @@ def test_write_atomic_replaces_the_file_with_ordinary_permissions_and_leaves_no_
     assert target.stat().st_mode & 0o777 == 0o600
     with pytest.raises(IsADirectoryError):
         write_atomic(tmp_path, "x")
+
+
+def test_checking_a_txt_imports_no_hashlib_and_digests_are_hashlibs() -> None:
+    import hashlib
+
+    from giaoban_qa import digests
+
+    timed, loaded = imported(["check", "examples/tin-tong-ket-nam-2020.txt", "-f", "json"])
+    assert "giaoban_qa.engine" in loaded and {"hashlib", "_hashlib"} & (timed | loaded) == set()
+    for data in (b"", "Ủy ban nhân dân".encode("utf-8"), bytes(range(256)) * 9):
+        assert digests.sha1(data).hexdigest() == hashlib.sha1(data).hexdigest()
+        assert digests.blake2b(data, digest_size=8).digest() == hashlib.blake2b(data, digest_size=8).digest()

@@ -138,12 +138,12 @@ def _cache_folder(kind: str = "packs") -> Path | None:
 
 
 def _cache_file(raw: bytes, kind: str = "packs") -> Path | None:
-    import hashlib
+    from giaoban_qa.digests import sha1
 
     folder = _cache_folder(kind)
     if folder is None:
         return None
-    return folder / f"{hashlib.sha1(raw).hexdigest()}-v{_CACHE_FORMAT}.json"
+    return folder / f"{sha1(raw).hexdigest()}-v{_CACHE_FORMAT}.json"
 
 
 def _from_cache(raw: bytes, kind: str = "packs") -> Any:
