@@ -69,3 +69,39 @@ def test_the_probe_sees_a_report_library_when_it_is_used(tmp_path) -> None:
     pytest.importorskip("jinja2")
     _, loaded = imported(["check", "examples/tin-tong-ket-nam-2020.txt", "-f", "html", "-o", str(tmp_path / "r.html")])
     assert "jinja2" in data_heavy(loaded)
+
+
+def test_writing_a_report_with_o_imports_no_tempfile(tmp_path) -> None:
+    out = tmp_path / "r.json"
+    timed, loaded = imported(["check", "examples/tin-tong-ket-nam-2020.txt", "-f", "json", "-o", str(out)])
+    assert out.is_file() and "giaoban_qa.engine" in loaded
+    assert {"tempfile", "shutil", "random"} & (timed | loaded) == set()
+
+
+def test_write_atomic_replaces_the_file_with_ordinary_permissions_and_leaves_no_temp(tmp_path) -> None:
+    from giaoban_qa.reporters import write_atomic
+
+    target = tmp_path / "sub" / "r.json"
+    write_atomic(target, "một")
+    write_atomic(target, b"hai")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.read_bytes() == b"hai"
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert sorted(p.name for p in target.parent.iterdir()) == ["r.json"]
+    write_atomic(target, "ba", mode=0o600)
+    assert target.stat().st_mode & 0o777 == 0o600
+    with pytest.raises(IsADirectoryError):
+        write_atomic(tmp_path, "x")
+
+
+def test_checking_a_txt_imports_no_hashlib_and_digests_are_hashlibs() -> None:
+    import hashlib
+
+    from giaoban_qa import digests
+
+    timed, loaded = imported(["check", "examples/tin-tong-ket-nam-2020.txt", "-f", "json"])
+    assert "giaoban_qa.engine" in loaded and {"hashlib", "_hashlib"} & (timed | loaded) == set()
+    for data in (b"", "Ủy ban nhân dân".encode("utf-8"), bytes(range(256)) * 9):
+        assert digests.sha1(data).hexdigest() == hashlib.sha1(data).hexdigest()
+        assert digests.blake2b(data, digest_size=8).digest() == hashlib.blake2b(data, digest_size=8).digest()

@@ -124,3 +124,23 @@ def test_check_reports_the_same_with_a_cold_a_warm_and_no_cache(tmp_path: Path) 
     warm = check(str(tmp_path / "c"))
     assert json.loads(none)["findings"]
     assert none == cold == warm
+
+
+def test_the_command_lines_own_imports_are_served_from_the_cache(tmp_path: Path) -> None:
+    """``python -m giaoban_qa`` installs the cache before importing the command line, so the
+    patterns its imports compile (argparse's gettext) are stored and served like the rest."""
+    report = ROOT / "examples" / "tin-tong-ket-nam-2020.txt"
+    code = f"""
+import runpy, sys
+sys.argv = ["giaoban_qa", "check", {str(report)!r}, "-f", "json", "-o", {str(tmp_path / "r.json")!r}]
+try:
+    runpy.run_module("giaoban_qa", run_name="__main__")
+except SystemExit:
+    pass
+import gettext
+from giaoban_qa import recache
+print((gettext._token_pattern.pattern, gettext._token_pattern.flags & ~32) in recache._used)
+"""
+    cache = str(tmp_path / "c")
+    assert _run(code, cache).split() == ["False"]  # cold: compiled by re, and stored
+    assert _run(code, cache).split() == ["True"]

@@ -6,6 +6,12 @@ import gc
 # imports only; ``main`` pauses it again for the rest of the start-up (see cli.main).
 gc.disable()
 try:
+    # Installed before the command line's own imports, which compile a few patterns (argparse's
+    # gettext, string.Template, the printable-text check): served from the cache too.
+    # ``main`` installs it again for callers of cli.main, which does nothing the second time.
+    from giaoban_qa import recache
+
+    recache.install()
     from giaoban_qa.cli import main
 finally:
     gc.enable()

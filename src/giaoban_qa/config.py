@@ -83,21 +83,35 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    import tomllib  # only when there is a configuration file: 3 ms of a cold start otherwise
-
     try:
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
+            raw = fh.read()
     except OSError as exc:
         from giaoban_qa.i18n import os_reason
 
         raise ConfigError("cfg.unreadable", path=str(path), error=os_reason(exc)) from None
+    # The parsed file is kept in the cache folder under the SHA-1 of its bytes, as the
+    # shipped packs are: importing tomllib and parsing the project's pyproject.toml (read on
+    # every run, if only for its language) was ~9 % of a one-file check's instructions. The
+    # same bytes parse to the same table; a file that fails to parse is never stored, so
+    # its error is raised on every run as before.
+    from giaoban_qa.packs import _from_cache, _to_cache
+
+    cached = _from_cache(raw, kind="config")
+    if isinstance(cached, dict):
+        return cached
+    import tomllib
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))  # what tomllib.load does with the bytes
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         from giaoban_qa.i18n import syntax_error
 
         raise ConfigError("cfg.invalid", path=str(path), error=syntax_error(exc)) from None
     except RecursionError:
         raise ConfigError("cfg.too-deep", path=str(path)) from None
+    _to_cache(raw, data, kind="config")  # nothing stored for a table JSON cannot give back (a datetime)
+    return data
 
 
 def load_config(start: Path | None = None, explicit: str | None = None) -> Config:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import fnmatch
 import functools
-import hashlib
 import re
 import sys
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from giaoban_qa.config import Config
+from giaoban_qa.digests import sha1
 from giaoban_qa.document import Document, build_document
 from giaoban_qa.findings import Finding, Located, Msg, Severity
 from giaoban_qa.i18n import t
@@ -211,7 +211,7 @@ def fingerprint(rule: str, source: str, start: int, end: int, context: int = 24)
     before = _WS.sub(" ", source[max(line_start, start - context) : start]).strip()
     after = _WS.sub(" ", source[end : min(line_end, end + context)]).strip()
     raw = f"{rule}\x1f{excerpt}\x1f{before}\x1f{after}"
-    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+    return sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
 def _fingerprint_in(doc: Document, rule: str, start: int, end: int, context: int = 24) -> str:

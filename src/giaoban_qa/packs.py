@@ -125,30 +125,32 @@ _DATE_TAG = "\u0000date"
 _CACHE_FORMAT = 1
 
 
-def _cache_folder() -> Path | None:
+# ``kind`` names the folder of one kind of source (``packs``, YAML; ``config``, TOML): the
+# same bytes parse differently as YAML and as TOML, so their entries must never meet.
+def _cache_folder(kind: str = "packs") -> Path | None:
     import os
 
     explicit = os.environ.get("GIAOBAN_QA_CACHE_DIR")
     if explicit is not None:
-        return Path(explicit) / "packs" if explicit else None
+        return Path(explicit) / kind if explicit else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "giaoban-qa" / "packs"
+    return Path(base) / "giaoban-qa" / kind
 
 
-def _cache_file(raw: bytes) -> Path | None:
-    import hashlib
+def _cache_file(raw: bytes, kind: str = "packs") -> Path | None:
+    from giaoban_qa.digests import sha1
 
-    folder = _cache_folder()
+    folder = _cache_folder(kind)
     if folder is None:
         return None
-    return folder / f"{hashlib.sha1(raw).hexdigest()}-v{_CACHE_FORMAT}.json"
+    return folder / f"{sha1(raw).hexdigest()}-v{_CACHE_FORMAT}.json"
 
 
-def _from_cache(raw: bytes) -> Any:
+def _from_cache(raw: bytes, kind: str = "packs") -> Any:
     import json
 
     try:
-        file = _cache_file(raw)
+        file = _cache_file(raw, kind)
         if file is None:
             return _MISSING
         with open(file, encoding="utf-8") as fh:
@@ -157,12 +159,12 @@ def _from_cache(raw: bytes) -> Any:
         return _MISSING
 
 
-def _to_cache(raw: bytes, data: Any) -> None:
+def _to_cache(raw: bytes, data: Any, kind: str = "packs") -> None:
     import json
     import os
 
     try:
-        file = _cache_file(raw)
+        file = _cache_file(raw, kind)
         if file is None:
             return
         text = json.dumps(_encode(data), ensure_ascii=False, allow_nan=True)

@@ -8,9 +8,9 @@ cross-document finding can point at every document it involves without re-readin
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import Any, ClassVar, Iterable
 
+from giaoban_qa.digests import sha1
 from giaoban_qa.findings import Finding, Located, Msg, Severity
 from giaoban_qa.records import field, record
 from giaoban_qa.rules import Rule, RuleContext
@@ -121,7 +121,7 @@ class ArchiveRule(Rule):
             excerpt=primary.get("excerpt") or primary.get("text") or "",
             severity=finding.severity,
             evidence=finding.evidence,
-            fingerprint=hashlib.sha1(f"{self.code}\x1f{key}".encode("utf-8")).hexdigest()[:16],
+            fingerprint=sha1(f"{self.code}\x1f{key}".encode("utf-8")).hexdigest()[:16],
         )
 
 

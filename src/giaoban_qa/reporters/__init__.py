@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import importlib
+import itertools
 import os
 from pathlib import Path
 from typing import Callable, Iterable
@@ -36,6 +37,27 @@ def get_renderer(name: str) -> Callable[..., str]:
     return module.render
 
 
+# What tempfile.mkstemp opens with (exclusive, private, no link followed, not inherited),
+# done here because importing tempfile (and shutil and random with it) was ~4 ms of a
+# one-file check with -o.
+_TEMP_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOINHERIT", 0) | getattr(os, "O_BINARY", 0))
+_temp_serial = itertools.count()
+
+
+def _create_private_temp(target: Path) -> tuple[int, str]:
+    """A new file (mode 0600) beside ``target`` for ``write_atomic``: its descriptor and name.
+    O_EXCL makes the creation fail rather than open a file (or link) already there, so a
+    name taken by another writer is simply skipped, as mkstemp does."""
+    for _ in range(10000):
+        name = str(target.parent / f".{target.name}.{os.getpid()}.{next(_temp_serial)}.tmp")
+        try:
+            return os.open(name, _TEMP_FLAGS, 0o600), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no usable temporary file name", str(target))
+
+
 def write_atomic(path: str | Path, data: "str | bytes | Iterable[str]", mode: int | None = None) -> None:
     """Write a report so a reader never sees half a file: temp file, then rename.
 
@@ -47,9 +69,7 @@ def write_atomic(path: str | Path, data: "str | bytes | Iterable[str]", mode: in
         if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a folder, not a file")
         target.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # only when writing a file (-o): not on every check's start
-
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent))
+        fd, tmp = _create_private_temp(target)
     except OSError as exc:
         raise type(exc)(exc.errno, exc.strerror, str(target)) from None
     try:

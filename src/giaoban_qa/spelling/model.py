@@ -28,7 +28,6 @@ are still read, more slowly.
 
 from __future__ import annotations
 
-import hashlib
 import mmap
 import struct
 import sys
@@ -37,6 +36,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
+
+from giaoban_qa.digests import blake2b
 
 MAGIC = b"GQNGRAM4"
 MAGIC_V3 = b"GQNGRAM3"
@@ -53,7 +54,7 @@ _BISECT_IDS = 3_000
 _PAIR_CACHE_LIMIT = 300_000
 
 
-def key(text: str, _blake2b=hashlib.blake2b, _from_bytes=int.from_bytes) -> int:
+def key(text: str, _blake2b=blake2b, _from_bytes=int.from_bytes) -> int:
     """The stable 64-bit key of a unigram or a space-joined bigram or trigram."""
     # (The hash and int.from_bytes bound as defaults: this runs for every word and triple
     # the rules look up, and the global and attribute lookups were a third of its time.)
