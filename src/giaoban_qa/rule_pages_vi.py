@@ -353,7 +353,7 @@ PAGES: dict[str, tuple[str, str, str]] = {
         "vẫn gọi là \"tháng M+1\" thì đánh giá tháng M và triển khai tháng M+1. Kỳ đánh giá khác kỳ ở tiêu đề hoặc kỳ liền trước, hay kỳ triển khai khác kỳ ở "
         "tiêu đề hoặc kỳ liền sau, được báo. Tiêu đề nêu tháng của báo cáo (\"Kết quả thực hiện nhiệm vụ tháng 8/2021\") cũng được so với câu đầu tiên "
         "của nội dung mở đầu bằng một tháng (\"Trong tháng 6, …\", \"Trong tháng 6 năm 2022 toàn huyện …\", dòng đề mục \"I. KẾT QUẢ … THÁNG 6\") "
-        "hoặc với tháng mà phần mở đầu đánh giá: tháng cách tháng ở tiêu đề từ hai tháng trở lên được báo.",
+        "hoặc với tháng mà phần mở đầu đánh giá: tháng cách tháng ở tiêu đề từ hai tháng trở lên được báo; tháng liền sau cũng được báo khi câu nêu kết quả của tháng đó chứ không nêu nhiệm vụ (\"Tháng 10 năm 2022, giá trị sản xuất công nghiệp tăng khá\" dưới tiêu đề tháng 9).",
         "Từng câu riêng lẻ đều trông đúng nên người biên tập bỏ sót; người đọc và kho lưu trữ xếp báo cáo theo tháng ở tiêu đề trong khi nội dung nói về tháng khác.",
     ),
     "text.encoding-damage": (

@@ -93,6 +93,22 @@ _BODY_MONTH_OPENER = re.compile(
 _BODY_MONTH_AFTER = re.compile(r"(?:\s*năm\s+\d{4}|/\d{4})?(?:\s+vừa\s+qua)?\s*[:,]|(?:[^\S\n]*năm[^\S\n]+\d{4}|/\d{4})(?!\d)|[^\S\n]*(?:\n|\Z)", re.IGNORECASE)
 
 
+# What a body statement says of its month: results ("đạt 95% kế hoạch", "tăng khá", "giảm",
+# "hoàn thành") or plans ("phấn đấu", "dự kiến", "sẽ", "tập trung", "triển khai").
+_RESULT_WORDS = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|hoàn\s+thành|thực\s+hiện\s+được|ước\s+(?:đạt|tính|thực\s+hiện))(?!\w)", re.IGNORECASE)
+_PLAN_WORDS = re.compile(r"(?<!\w)(?:phấn\s+đấu|dự\s+kiến|sẽ|tập\s+trung|triển\s+khai|phương\s+hướng|cần|tiếp\s+tục)(?!\w)", re.IGNORECASE)
+
+
+def _states_results(text: str, sentence, month_end: int) -> bool:
+    """True when the statement opening with a month reports results of it and plans none: a
+    month-T report may open a statement of T+1 with its tasks ("Tháng 10, tập trung …"), not
+    with its results ("Tháng 10 năm 2022, giá trị sản xuất công nghiệp tăng khá")."""
+    if sentence is None:
+        return False
+    rest = text[month_end : sentence.end]
+    return bool(_RESULT_WORDS.search(rest)) and not _PLAN_WORDS.search(rest)
+
+
 def _title_report_month(doc: Document, rp) -> PeriodFact | None:
     """The single month a report's title names as its own ("Báo cáo … tháng 9 năm 2022",
     "Kết quả thực hiện nhiệm vụ tháng 8/2021", "Hội nghị giao ban tháng 9"), when the body
@@ -127,7 +143,9 @@ class TitlePeriodMismatch(Rule):
     6, …", "Trong tháng 6 năm 2022 toàn huyện …", "Trong tháng 6 vừa qua, …", a heading
     line "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 6"), or with the month the lead reviews ("Ngày
     28/9, … họp đánh giá kết quả tháng 6 …"): a month two or more away from the title's is
-    reported.
+    reported, and so is the month after it when the statement gives its results, not its
+    tasks ("Tháng 10 năm 2022, giá trị sản xuất công nghiệp tăng khá" under a September
+    title).
 
     **Why it matters**
     Each sentence looks right alone, so editors miss it; readers and the archive file the
@@ -236,7 +254,7 @@ class TitlePeriodMismatch(Rule):
                 return
             both_years = title.year_source in ("text", "sentence") and p.year_source in ("text", "sentence")
             gap = b - a if both_years else ((b - a + 6) % 12) - 6
-            if -1 <= gap <= 1:
+            if -1 <= gap <= 0 or gap == 1 and not _states_results(text, sentence_of(doc, p.start), p.end):
                 return
             yield self.finding(
                 p.start,
