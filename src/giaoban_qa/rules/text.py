@@ -976,7 +976,7 @@ def _doubled_by_model(text: str, s1: int, e2: int, syllable: str, ctx: RuleConte
     # Never written doubled in the pool although two unrelated uses would fall side by side
     # this often ("xã xã": 19 times by chance, 0 seen; "lập lập" 7): no straddle exists for
     # the syllable, whatever its neighbours here. Read where the counts below find nothing.
-    chance_pair = single * single * model.total_bigrams / (model.total_unigrams * model.total_unigrams)
+    chance_pair = model.chance_bigram(single, single)
     unseen = None
     if pair == 0 and chance_pair >= DOUBLE_UNSEEN_MIN_CHANCE and not no_chance_reading:
         unseen = {"doubled": pair, "syllable": single, "left": left, "right": right, "doubled_by_chance": round(chance_pair, 1)}
@@ -1061,9 +1061,8 @@ def _chance_side(model, syllable: str, single: int, pair: int, left_word: str | 
     in the pool."""
     if not (left_word and right_word) or pair * DOUBLE_CHANCE_MAX_PAIR_SHARE > single:
         return None
-    scale = model.total_bigrams / (model.total_unigrams * model.total_unigrams) * single
-    expected_left = model.unigram(left_word) * scale
-    expected_right = model.unigram(right_word) * scale
+    expected_left = model.chance_bigram(model.unigram(left_word), single)
+    expected_right = model.chance_bigram(single, model.unigram(right_word))
 
     def is_word(seen: int, expected: float) -> bool:
         return seen >= DOUBLE_CHANCE_MIN_WORD and seen >= expected * DOUBLE_CHANCE_WORD_RATIO

@@ -351,6 +351,11 @@ class NgramModel:
     def unigrams(self, ws: Iterable[str]) -> list[int]:
         return [self.unigram(w) for w in ws]
 
+    def chance_bigram(self, first_count: int, second_count: int) -> float:
+        """How often two syllables seen ``first_count`` and ``second_count`` times would stand
+        side by side in the pool by chance alone (were they unrelated)."""
+        return first_count * second_count * self.total_bigrams / (self.total_unigrams * self.total_unigrams)
+
     def _find_pair_v3(self, k: int) -> int:
         pairs = self._pairs
         if len(pairs) > _PAIR_CACHE_LIMIT:
