@@ -250,11 +250,17 @@ def _given_name_counts() -> dict[str, int]:
         return {}
 
 
+def _another_given_name(word: str, person: PersonMention) -> bool:
+    """True when ``word``, one last letter away from ``person``'s given name, may be another
+    person's given name: a Vietnamese syllable that real news also gives as a name."""
+    return _valid_syllable(word) and not _rare_beside(word, person.name.split()[-1])
+
+
 def _rare_beside(slip: str, given: str) -> bool:
     """True when ``slip``, a syllable one last letter away from the given name ``given``, is
-    a given name real news hardly ever writes while ``given`` is a common one ("Vin" 22
-    times against "Vinh" 337, "Kho" never against "Khoa" 121): one person written two ways,
-    not two people ("Hoa" 242 and "Hoan" 39 are both names)."""
+    a given name real news hardly ever writes while ``given`` is a common one ("Vin" 37
+    times against "Vinh" 446, "Kho" never against "Khoa" 177): one person written two ways,
+    not two people ("Hoa" 253 and "Hoan" 63 are both names)."""
     counts = _given_name_counts()
     common = counts.get(_capitalised(given), 0)
     return common >= GIVEN_NAME_MIN_COMMON and counts.get(_capitalised(slip), 0) * GIVEN_NAME_RATIO <= common
@@ -396,12 +402,12 @@ def letter_slip_pairs(doc: Document) -> list[tuple[PersonMention, _Slip]]:
             if dropped_surname:
                 if _low(words[0]) in lex.surnames:
                     continue  # another family name: another person
-            elif _valid_syllable(words[-1]) and not _rare_beside(words[-1], target.name.split()[-1]):
+            elif _another_given_name(words[-1], target):
                 continue  # "Hoa" and "Hoan" can be two people; "Hoa" is not the slip of "Hoah"
         else:
             # The slip adds a last letter to the given name of a known person.
             target = next((known[d] for d in _deletions(key, "given") if d in known), None)
-            if target is None or target.key == key or _valid_syllable(words[-1]) and not _rare_beside(words[-1], target.name.split()[-1]):
+            if target is None or target.key == key or _another_given_name(words[-1], target):
                 continue
         if counts[fold(target.name)] < counts[key]:
             continue
