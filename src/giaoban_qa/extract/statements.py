@@ -282,7 +282,9 @@ _PART_TO_PCT = re.compile(r"[^\d%;:()\n]{0,90}?,?[^\S\n]*(?:chiếm|đạt|bằn
 
 # "Trong tổng số 530 hộ, có 412 hộ …, chiếm 70,1%": the whole opens the clause, the part follows.
 # ("Trong 11 mẫu xe …, có tới 6 mẫu": "trong" with no "số" too, unless B is a span of time.)
-_WHOLE_FIRST = re.compile(r"(?:^|[,;:(]|\n)[^\S\n]*(?:(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số|(?P<bare>trong))[^\S\n]*\Z", re.IGNORECASE)
+# The words that open a whole: "trong (tổng) số", "trên (tổng) số", or a bare "trong".
+_WHOLE_WORDS = r"[^\S\n]*(?:(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số|(?P<bare>trong))[^\S\n]*"
+_WHOLE_FIRST = re.compile(rf"(?:^|[,;:(]|\n){_WHOLE_WORDS}\Z", re.IGNORECASE)
 _WHOLE_TO_PART = re.compile(
     r"(?:[^\S\n]*(?!\d)[^\W\d_]++){0,8}[^\S\n]*,[^\S\n]*(?:(?:có|thì)[^\S\n]+)?\Z"
     # "trong tổng số 28 chỉ tiêu kinh tế - xã hội của huyện có 18 chỉ tiêu đạt": no comma, "có".
@@ -339,7 +341,7 @@ _NEXT_PART_GAP = re.compile(r"[^\d%;:()\n.!?]{0,60}?,[^\S\n]*(?:(?!\d)[^\W\d_]++
 
 
 # "Trong số", "Trên tổng số" alone before the whole, opening the sentence.
-_WHOLE_OPENING = re.compile(r"[^\S\n]*(?:(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số|(?P<bare>trong))[^\S\n]*", re.IGNORECASE)
+_WHOLE_OPENING = re.compile(_WHOLE_WORDS, re.IGNORECASE)
 
 
 def _opens_with_whole(text: str, sentence_start: int, b: Quantity) -> bool:
@@ -557,8 +559,9 @@ def _day_and_month(text: str, a: Quantity, b: Quantity) -> bool:
 
 
 # "A1 X với A2 Y trong số B1 X, B2 Y": two parts, two wholes, each of its own noun.
-_PAIRED_WHOLE_GAP = re.compile(r"(?:[^\S\n]+(?!\d)[^\W\d_]++){0,4}[^\S\n]*,[^\S\n]*")
-_PAIRED_PART_GAP = re.compile(r"(?:[^\S\n]+(?!\d)[^\W\d_]++){0,4}[^\S\n]*(?:,|[^\S\n]và|[^\S\n]với)[^\S\n]*")
+_FEW_WORDS = r"(?:[^\S\n]+(?!\d)[^\W\d_]++){0,4}[^\S\n]*"  # a figure's noun and a few words after it
+_PAIRED_WHOLE_GAP = re.compile(rf"{_FEW_WORDS},[^\S\n]*")
+_PAIRED_PART_GAP = re.compile(rf"{_FEW_WORDS}(?:,|[^\S\n]và|[^\S\n]với)[^\S\n]*")
 
 
 def _paired_wholes(text: str, qs: list[Quantity], i: int) -> list[tuple[Quantity, Quantity]]:
